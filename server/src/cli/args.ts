@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type GraphFormat = 'json' | 'dot' | 'mermaid';
+
+export type Command =
+  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean }
+  | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
+  | { readonly name: 'schema' }
+  | { readonly name: 'help' }
+  | { readonly name: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero]
+  layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
+  layerguard schema            print the JSON Schema of layerguard.json
+  layerguard --help | --version
+
+Exit codes: 0 no error-severity finding, 1 some, 2 usage or configuration error.`;
+
+/** Parses argv (without node and script); throws UsageError with a readable message. */
+export function parseCommand(argv: readonly string[], isTty: boolean): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        'exit-zero': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  const [name, dir = '.', ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const common = { dir, ...(values.config ? { config: values.config } : {}), ...(values.output ? { output: values.output } : {}) };
+  switch (name) {
+    case 'check':
+      return {
+        name,
+        ...common,
+        format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+        exitZero: values['exit-zero'] ?? false,
+        color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),
+      };
+    case 'graph':
+      return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid'] as const) };
+    case 'schema':
+      return { name };
+    case undefined:
+      return { name: 'help' };
+    default:
+      throw new UsageError(`unknown command "${name}"`);
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (!found) throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
+  return found;
+}

@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  analyzeWorkspace,
+  configJsonSchema,
+  ENGINE_VERSION,
+  loadConfig,
+  toDot,
+  toGraphJson,
+  toJsonReport,
+  toMermaid,
+  toSarif,
+  toText,
+  type ConfigError,
+} from '../engine';
+import { parseCommand, USAGE, UsageError, type Command } from './args';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly isTty: boolean;
+}
+
+/** Runs one CLI invocation and returns the exit code: 0 clean, 1 error findings, 2 usage/config error. */
+export function runCli(argv: readonly string[], io: Io): number {
+  let command: Command;
+  try {
+    command = parseCommand(argv, io.isTty);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`layerguard: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  switch (command.name) {
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      io.stdout(`${ENGINE_VERSION}\n`);
+      return 0;
+    case 'schema':
+      io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+      return 0;
+    case 'check':
+    case 'graph':
+      return runAnalysis(command, io);
+  }
+}
+
+function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io): number {
+  const root = path.resolve(io.cwd, command.dir);
+  if (!isDirectory(root)) {
+    io.stderr(`layerguard: ${command.dir} is not a folder\n`);
+    return 2;
+  }
+  const loaded = loadConfig(root, command.config);
+  if (!loaded.ok) {
+    io.stderr(formatConfigErrors(loaded.errors, io.cwd));
+    return 2;
+  }
+  const result = analyzeWorkspace({ root, config: loaded.config });
+  let output: string;
+  if (command.name === 'graph') {
+    output = command.format === 'dot' ? toDot(result.graph) : command.format === 'mermaid' ? toMermaid(result.graph) : `${JSON.stringify(toGraphJson(result.graph), null, 2)}\n`;
+  } else if (command.format === 'json') {
+    output = `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  } else if (command.format === 'sarif') {
+    output = `${JSON.stringify(toSarif(result), null, 2)}\n`;
+  } else {
+    output = toText(result, { color: command.color && !command.output });
+  }
+  if (command.output) fs.writeFileSync(path.resolve(io.cwd, command.output), output);
+  else io.stdout(output);
+  if (command.name === 'graph' || command.exitZero) return 0;
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+export function formatConfigErrors(errors: readonly ConfigError[], cwd: string): string {
+  return errors
+    .map((e) => {
+      const where = e.start ? `:${e.start.line + 1}:${e.start.character + 1}` : '';
+      return `layerguard: invalid configuration ${path.relative(cwd, e.file) || e.file}${where}: ${e.message}\n`;
+    })
+    .join('');
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false; // a missing path is reported by the caller as "not a folder"
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The built-in layers: zero configuration for NestJS, Express, Fastify and Koa backends.
+ * `layerguard.json` can add patterns to these, add layers of its own, and change the policy.
+ */
+
+export const BUILTIN_LAYER_IDS = [
+  'controller',
+  'router',
+  'service',
+  'repository',
+  'model',
+  'dto',
+  'middleware',
+  'config',
+  'module',
+  'data-access',
+  'composition-root',
+] as const;
+
+export type BuiltinLayerId = (typeof BUILTIN_LAYER_IDS)[number];
+export type LayerId = string;
+
+export interface LayerDefinition {
+  readonly id: LayerId;
+  readonly description: string;
+  /** Globs relative to the workspace root; checked before every heuristic. */
+  readonly patterns: readonly string[];
+  /** Class decorators that decide the layer (`@Controller`). */
+  readonly decorators: readonly string[];
+  /** Base classes that decide the layer (`extends Repository<User>`). */
+  readonly baseClasses: readonly string[];
+  /** File-name suffix words: `users.controller.ts`, `user-controller.js`, `UserController.ts`. */
+  readonly fileSuffixes: readonly string[];
+  /** Class-name suffixes of the file's exported class (`UsersService`). */
+  readonly classSuffixes: readonly string[];
+  /** Folder names; the nearest matching ancestor folder wins. */
+  readonly folders: readonly string[];
+  /** Exact file names (no extension) matched at any depth (`db.ts`). */
+  readonly fileNames: readonly string[];
+  /** Exact file names matched only at a project's top level or in its `src/` (`main.ts`). */
+  readonly rootFileNames: readonly string[];
+  /** Class decorators that hint at the layer when nothing else does (`@Injectable`). */
+  readonly weakDecorators: readonly string[];
+  /** External packages that belong to this layer (database clients and ORMs). */
+  readonly packages: readonly string[];
+}
+
+type PartialLayer = Partial<LayerDefinition> & Pick<LayerDefinition, 'id' | 'description'>;
+
+function layer(def: PartialLayer): LayerDefinition {
+  return {
+    patterns: [],
+    decorators: [],
+    baseClasses: [],
+    fileSuffixes: [],
+    classSuffixes: [],
+    folders: [],
+    fileNames: [],
+    rootFileNames: [],
+    weakDecorators: [],
+    packages: [],
+    ...def,
+  };
+}
+
+export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
+  layer({
+    id: 'composition-root',
+    description: 'Application entry points that wire every layer together (main.ts, app.ts, server.ts, DI containers).',
+    rootFileNames: ['main', 'app', 'server', 'index', 'bootstrap'],
+    fileNames: ['container', 'inversify.config', 'ioc', 'composition-root'],
+  }),
+  layer({
+    id: 'module',
+    description: 'NestJS modules: declare providers and controllers, may reference every layer.',
+    decorators: ['Module', 'Global'],
+    fileSuffixes: ['module'],
+    classSuffixes: ['Module'],
+  }),
+  layer({
+    id: 'controller',
+    description: 'HTTP (and RPC/WebSocket) entry points: parse the request, call a service, shape the response.',
+    decorators: ['Controller', 'Resolver', 'WebSocketGateway', 'JsonController'],
+    fileSuffixes: ['controller', 'resolver'],
+    classSuffixes: ['Controller', 'Resolver'],
+    folders: ['controllers', 'controller', 'resolvers'],
+  }),
+  layer({
+    id: 'router',
+    description: 'Express/Fastify/Koa route tables that mount controllers and middleware.',
+    fileSuffixes: ['routes', 'route', 'router'],
+    classSuffixes: ['Router'],
+    folders: ['routes', 'routers', 'router'],
+  }),
+  layer({
+    id: 'service',
+    description: 'Business logic: orchestrates repositories and other services, knows nothing of HTTP.',
+    fileSuffixes: ['service', 'usecase', 'use-case', 'interactor'],
+    classSuffixes: ['Service', 'UseCase', 'Interactor'],
+    folders: ['services', 'service', 'usecases', 'use-cases', 'application'],
+    weakDecorators: ['Injectable', 'Service'],
+  }),
+  layer({
+    id: 'repository',
+    description: 'Data access behind an interface: queries, persistence, the ORM or database client.',
+    decorators: ['EntityRepository', 'CustomRepository'],
+    baseClasses: ['Repository', 'MongoRepository', 'TreeRepository', 'AbstractRepository', 'EntityRepository'],
+    fileSuffixes: ['repository', 'repo', 'dao'],
+    classSuffixes: ['Repository', 'Repo', 'Dao', 'DAO'],
+    folders: ['repositories', 'repository', 'repos', 'dao', 'daos', 'dal'],
+  }),
+  layer({
+    id: 'model',
+    description: 'Entities, ORM models and schemas: the shape of persisted data.',
+    decorators: ['Entity', 'Schema', 'Table', 'ViewEntity', 'ObjectType'],
+    baseClasses: ['BaseEntity', 'Model'],
+    fileSuffixes: ['entity', 'model', 'schema'],
+    classSuffixes: ['Entity', 'Model'],
+    folders: ['models', 'model', 'entities', 'entity', 'schemas', 'domain'],
+  }),
+  layer({
+    id: 'dto',
+    description: 'Request/response shapes and their validation schemas.',
+    fileSuffixes: ['dto', 'input', 'validator', 'validation'],
+    classSuffixes: ['Dto', 'DTO', 'Input', 'Args'],
+    folders: ['dto', 'dtos', 'validators', 'validation'],
+  }),
+  layer({
+    id: 'middleware',
+    description: 'Cross-cutting HTTP concerns: middleware, guards, interceptors, pipes, exception filters, auth strategies.',
+    decorators: ['Catch'],
+    fileSuffixes: ['middleware', 'guard', 'interceptor', 'pipe', 'filter', 'strategy'],
+    classSuffixes: ['Middleware', 'Guard', 'Interceptor', 'Pipe', 'Filter', 'Strategy'],
+    folders: ['middleware', 'middlewares', 'guards', 'interceptors', 'pipes', 'filters', 'strategies'],
+  }),
+  layer({
+    id: 'config',
+    description: 'Configuration: environment parsing, settings objects, constants.',
+    fileSuffixes: ['config', 'configuration', 'env', 'settings'],
+    classSuffixes: ['Config', 'Configuration'],
+    folders: ['config', 'configs', 'configuration', 'settings'],
+  }),
+  layer({
+    id: 'data-access',
+    description: 'Database clients and ORM runtime APIs, and the local files that create them (db.ts, prisma.ts).',
+    baseClasses: ['PrismaClient'],
+    folders: ['db', 'database', 'migrations'],
+    fileNames: ['db', 'database', 'data-source', 'datasource', 'knex', 'knexfile', 'prisma', 'mongoose', 'sequelize', 'typeorm'],
+    packages: [
+      'typeorm',
+      '@prisma/client',
+      'mongoose',
+      'mongodb',
+      'sequelize',
+      'sequelize-typescript',
+      'knex',
+      'pg',
+      'pg-promise',
+      'postgres',
+      'mysql',
+      'mysql2',
+      'better-sqlite3',
+      'sqlite3',
+      'drizzle-orm',
+      '@mikro-orm/core',
+      'objection',
+    ],
+  }),
+];
+
+/**
+ * Names that ORM packages export for describing schemas, not for querying: an entity file that
+ * imports `Entity` and `Column` from typeorm defines a model, it does not access data.
+ */
+export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  typeorm: new Set([
+    'Entity', 'ViewEntity', 'ViewColumn', 'ChildEntity', 'TableInheritance', 'Column', 'PrimaryColumn',
+    'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn',
+    'ObjectIdColumn', 'Generated', 'VirtualColumn', 'OneToOne', 'OneToMany', 'ManyToOne', 'ManyToMany',
+    'JoinColumn', 'JoinTable', 'RelationId', 'Relation', 'Index', 'Unique', 'Check', 'Exclusion', 'Tree',
+    'TreeParent', 'TreeChildren', 'TreeLevelColumn', 'BeforeInsert', 'AfterInsert', 'BeforeUpdate',
+    'AfterUpdate', 'BeforeRemove', 'AfterRemove', 'AfterLoad', 'BeforeSoftRemove', 'AfterSoftRemove',
+    'BeforeRecover', 'AfterRecover', 'ValueTransformer', 'ColumnOptions', 'ObjectId', 'ObjectID',
+  ]),
+  'sequelize-typescript': new Set([
+    'Table', 'Column', 'DataType', 'PrimaryKey', 'AutoIncrement', 'AllowNull', 'Default', 'Unique',
+    'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'CreatedAt', 'UpdatedAt', 'DeletedAt',
+  ]),
+  mongoose: new Set(['Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes']),
+};

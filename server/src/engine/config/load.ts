@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { RULES, ruleById } from '../rules/registry';
+import { LineIndex } from '../text/line-index';
+import type { Position } from '../types';
+import { defaultConfig, knownLayerIds, mergeConfig, type ResolvedConfig, type RuleConfig } from './resolved';
+import { configFileSchema, type ConfigFile } from './schema';
+
+export const CONFIG_FILE_NAME = 'layerguard.json';
+
+export interface ConfigError {
+  readonly file: string;
+  /** One readable sentence: where (JSON path) and what was expected. */
+  readonly message: string;
+  readonly start?: Position;
+  readonly end?: Position;
+}
+
+export type ConfigLoad =
+  | { readonly ok: true; readonly config: ResolvedConfig }
+  /** The defaults to keep working with, and what is wrong with the file. */
+  | { readonly ok: false; readonly errors: readonly ConfigError[]; readonly config: ResolvedConfig };
+
+/** Loads `explicitPath`, or `<root>/layerguard.json` if it exists, or the defaults. */
+export function loadConfig(root: string, explicitPath?: string): ConfigLoad {
+  const file = explicitPath ? path.resolve(root, explicitPath) : path.join(root, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !explicitPath) return { ok: true, config: defaultConfig() };
+    const reason = missing ? 'file not found' : (error as Error).message;
+    return { ok: false, errors: [{ file, message: `cannot read configuration: ${reason}` }], config: defaultConfig() };
+  }
+  return parseConfig(file, text);
+}
+
+/** Validates config text; never throws. Errors name the JSON path and the expected value. */
+export function parseConfig(file: string, text: string): ConfigLoad {
+  const lines = new LineIndex(text);
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  if (syntaxErrors.length > 0 || !tree) {
+    const errors = syntaxErrors.length > 0
+      ? syntaxErrors.slice(0, 5).map((e) => ({ file, message: `invalid JSON: ${describeParseError(e)}`, start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) }))
+      : [{ file, message: 'invalid JSON: the file is empty; write {} for the defaults' }];
+    return { ok: false, errors, config: defaultConfig() };
+  }
+  const value: unknown = nodeValue(tree);
+  const parsed = configFileSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error, tree, lines), config: defaultConfig() };
+
+  const semantic = semanticErrors(file, parsed.data, tree, lines);
+  if (semantic.errors.length > 0) return { ok: false, errors: semantic.errors, config: defaultConfig() };
+  const config = mergeConfig(file, parsed.data, semantic.rules);
+  const layers = knownLayerIds(config);
+  const unknownLayers = policyLayerErrors(file, parsed.data, layers, tree, lines);
+  if (unknownLayers.length > 0) return { ok: false, errors: unknownLayers, config: defaultConfig() };
+  return { ok: true, config };
+}
+
+function nodeValue(tree: Node): unknown {
+  // jsonc-parser's getNodeValue, inlined to keep `unknown` instead of `any`.
+  switch (tree.type) {
+    case 'object':
+      return Object.fromEntries((tree.children ?? []).map((p) => [String(p.children?.[0]?.value), p.children?.[1] ? nodeValue(p.children[1]) : undefined]));
+    case 'array':
+      return (tree.children ?? []).map(nodeValue);
+    default:
+      return tree.value as unknown;
+  }
+}
+
+function semanticErrors(file: string, parsed: ConfigFile, tree: Node, lines: LineIndex): { errors: ConfigError[]; rules: Map<string, RuleConfig> } {
+  const errors: ConfigError[] = [];
+  const rules = new Map<string, RuleConfig>();
+  for (const [id, setting] of Object.entries(parsed.rules ?? {})) {
+    const rule = ruleById(id);
+    if (!rule) {
+      errors.push(at(file, ['rules', id], tree, lines, `unknown rule "${id}"; known rules: ${RULES.map((r) => r.meta.id).join(', ')}`, 'key'));
+      continue;
+    }
+    const severity = typeof setting === 'string' ? setting : setting.severity;
+    const options = rule.parseOptions(typeof setting === 'string' ? undefined : setting.options);
+    if (!options.ok) {
+      errors.push(...zodErrors(file, options.error, tree, lines, ['rules', id, 'options']));
+      continue;
+    }
+    rules.set(id, { ...(severity ? { severity } : {}), options: options.value });
+  }
+  return { errors, rules };
+}
+
+function policyLayerErrors(file: string, parsed: ConfigFile, layers: ReadonlySet<string>, tree: Node, lines: LineIndex): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const known = [...layers].join(', ');
+  for (const [from, entry] of Object.entries(parsed.dependencies ?? {})) {
+    if (!layers.has(from)) errors.push(at(file, ['dependencies', from], tree, lines, `unknown layer "${from}"; known layers: ${known}`, 'key'));
+    for (const list of ['allow', 'forbid'] as const) {
+      (entry[list] ?? []).forEach((to, i) => {
+        if (!layers.has(to)) errors.push(at(file, ['dependencies', from, list, i], tree, lines, `unknown layer "${to}"; known layers: ${known}`));
+      });
+    }
+  }
+  return errors;
+}
+
+type JsonPath = (string | number)[];
+
+function zodErrors(file: string, error: z.ZodError, tree: Node, lines: LineIndex, prefix: JsonPath = []): ConfigError[] {
+  return error.issues.slice(0, 10).map((issue) => {
+    const issuePath = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0] ?? '';
+      return at(file, [...issuePath, key], tree, lines, `unknown property "${key}"${allowedKeysHint(issuePath)}`, 'key');
+    }
+    const found = findNodeAtLocation(tree, issuePath);
+    const got = found ? ` (found ${JSON.stringify(nodeValue(found))})` : '';
+    return at(file, issuePath, tree, lines, `${issue.message}${got}`);
+  });
+}
+
+function allowedKeysHint(issuePath: JsonPath): string {
+  return issuePath.length === 0 ? '; allowed: $schema, layers, dependencies, rules, ignore, includeTests' : '';
+}
+
+function at(file: string, jsonPath: JsonPath, tree: Node, lines: LineIndex, message: string, part: 'key' | 'value' = 'value'): ConfigError {
+  const node = findNodeAtLocation(tree, jsonPath);
+  const target = part === 'key' && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
+  const where = jsonPath.length > 0 ? `at ${formatPath(jsonPath)}: ` : '';
+  return {
+    file,
+    message: `${where}${message}`,
+    ...(target ? { start: lines.positionAt(target.offset), end: lines.positionAt(target.offset + target.length) } : {}),
+  };
+}
+
+/** `rules["layering/cycle"].options`, `layers.controller.patterns[0]`. */
+export function formatPath(jsonPath: JsonPath): string {
+  return jsonPath
+    .map((part, i) => {
+      if (typeof part === 'number') return `[${part}]`;
+      if (/^[A-Za-z_$][\w$]*$/.test(part)) return i === 0 ? part : `.${part}`;
+      return `[${JSON.stringify(part)}]`;
+    })
+    .join('');
+}
+
+function describeParseError(error: ParseError): string {
+  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

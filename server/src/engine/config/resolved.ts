@@ -1,0 +1,92 @@
+import { BUILTIN_LAYERS, type LayerDefinition, type LayerId } from '../classify/layers';
+import { DEFAULT_POLICY, toLayerPolicy, type LayerPolicy } from '../policy/policy';
+import type { SeveritySetting } from '../types';
+import type { ConfigFile } from './schema';
+
+export interface RuleConfig {
+  readonly severity?: SeveritySetting;
+  /** Validated by the rule, defaults filled. */
+  readonly options: unknown;
+}
+
+/** The configuration every stage reads: defaults merged with `layerguard.json`. */
+export interface ResolvedConfig {
+  /** Absolute path of the config file in use, if any. */
+  readonly file?: string;
+  readonly layers: readonly LayerDefinition[];
+  readonly policy: LayerPolicy;
+  readonly rules: ReadonlyMap<string, RuleConfig>;
+  readonly ignore: readonly string[];
+  readonly includeTests: boolean;
+}
+
+export const DEFAULT_IGNORE: readonly string[] = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/.*/**',
+  '**/*.d.ts',
+  '**/*.min.js',
+];
+
+export const TEST_FILE_GLOBS: readonly string[] = [
+  '**/*.spec.*',
+  '**/*.test.*',
+  '**/*.e2e-spec.*',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test/**',
+  '**/tests/**',
+];
+
+export function defaultConfig(): ResolvedConfig {
+  return { layers: BUILTIN_LAYERS, policy: toLayerPolicy(DEFAULT_POLICY), rules: new Map(), ignore: DEFAULT_IGNORE, includeTests: false };
+}
+
+/** Merges a validated config file over the defaults. Rule options are validated by the caller. */
+export function mergeConfig(file: string, parsed: ConfigFile, rules: ReadonlyMap<string, RuleConfig>): ResolvedConfig {
+  const base = defaultConfig();
+  return {
+    file,
+    layers: mergeLayers(base.layers, parsed.layers ?? {}),
+    policy: toLayerPolicy({ ...DEFAULT_POLICY, ...(parsed.dependencies ?? {}) }),
+    rules,
+    ignore: [...base.ignore, ...(parsed.ignore ?? [])],
+    includeTests: parsed.includeTests ?? false,
+  };
+}
+
+/**
+ * Configured layers with patterns go first (patterns win over heuristics); evidence given for a
+ * built-in layer is added to it; new layers are added after the built-in ones.
+ */
+function mergeLayers(builtin: readonly LayerDefinition[], configured: NonNullable<ConfigFile['layers']>): LayerDefinition[] {
+  const merged = new Map<LayerId, LayerDefinition>(builtin.map((l) => [l.id, l]));
+  for (const [id, setting] of Object.entries(configured)) {
+    const existing = merged.get(id);
+    merged.set(id, {
+      id,
+      description: setting.description ?? existing?.description ?? `Custom layer "${id}"`,
+      patterns: [...(setting.patterns ?? []), ...(existing?.patterns ?? [])],
+      decorators: [...(setting.decorators ?? []), ...(existing?.decorators ?? [])],
+      baseClasses: [...(setting.baseClasses ?? []), ...(existing?.baseClasses ?? [])],
+      fileSuffixes: [...(setting.fileSuffixes ?? []), ...(existing?.fileSuffixes ?? [])],
+      classSuffixes: [...(setting.classSuffixes ?? []), ...(existing?.classSuffixes ?? [])],
+      folders: [...(setting.folders ?? []).map((f) => f.toLowerCase()), ...(existing?.folders ?? [])],
+      fileNames: existing?.fileNames ?? [],
+      rootFileNames: existing?.rootFileNames ?? [],
+      weakDecorators: existing?.weakDecorators ?? [],
+      packages: [...(setting.packages ?? []), ...(existing?.packages ?? [])],
+    });
+  }
+  const all = [...merged.values()];
+  const configuredIds = new Set(Object.keys(configured));
+  // Configured evidence is more specific than the built-in heuristics: check those layers first.
+  return [...all.filter((l) => configuredIds.has(l.id)), ...all.filter((l) => !configuredIds.has(l.id))];
+}
+
+export function knownLayerIds(config: ResolvedConfig): Set<LayerId> {
+  return new Set(config.layers.map((l) => l.id));
+}

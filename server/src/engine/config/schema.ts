@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The `layerguard.json` contract. The JSON Schema shipped for editors is generated from this
+ * (`schemas/layerguard.schema.json`, kept in sync by a test), so there is one source of truth.
+ */
+
+export const severitySettingSchema = z
+  .enum(['off', 'info', 'warning', 'error'])
+  .describe('How findings of this rule are reported: "off" disables the rule.');
+
+const layerName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'layer names are lower-case words joined by "-"');
+
+export const ruleSettingSchema = z.union([
+  severitySettingSchema,
+  z
+    .object({
+      severity: severitySettingSchema.optional(),
+      options: z.record(z.string(), z.unknown()).optional().describe('Rule options; each rule documents its own.'),
+    })
+    .strict(),
+]);
+
+export const layerSettingSchema = z
+  .object({
+    description: z.string().optional(),
+    patterns: z.array(z.string()).optional().describe('Globs relative to the workspace root; they win over every heuristic.'),
+    decorators: z.array(z.string()).optional().describe('Class decorators that put a file in this layer, without "@".'),
+    baseClasses: z.array(z.string()).optional().describe('Base classes that put a file in this layer.'),
+    fileSuffixes: z.array(z.string()).optional().describe('File-name suffix words, e.g. "controller" for users.controller.ts.'),
+    classSuffixes: z.array(z.string()).optional().describe('Class-name suffixes, e.g. "Controller".'),
+    folders: z.array(z.string()).optional().describe('Folder names, e.g. "controllers".'),
+    packages: z.array(z.string()).optional().describe('External packages that belong to this layer.'),
+  })
+  .strict();
+
+export const dependencyPolicySchema = z
+  .object({
+    allow: z.array(layerName).optional().describe('If set, the only layers this layer may depend on.'),
+    forbid: z.array(layerName).optional().describe('Layers this layer must never depend on.'),
+  })
+  .strict();
+
+export const configFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    layers: z
+      .record(layerName, layerSettingSchema)
+      .optional()
+      .describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),
+    dependencies: z
+      .record(layerName, dependencyPolicySchema)
+      .optional()
+      .describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
+    rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),
+    ignore: z.array(z.string()).optional().describe('Globs (relative to the workspace root) of files not to analyze.'),
+    includeTests: z.boolean().optional().describe('Analyze test files too (*.spec.ts, *.test.ts, test/, __tests__/).'),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
+
+/** The JSON Schema for editors (draft-07: what VS Code's JSON language service validates best). */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    title: 'Layerguard configuration',
+    ...(z.toJSONSchema(configFileSchema, { target: 'draft-7' }) as Record<string, unknown>),
+  };
+}

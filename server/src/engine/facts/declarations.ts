@@ -1,0 +1,103 @@
+import { ts } from '../ts';
+import type { DeclarationKind, LocalExport } from './types';
+
+export interface DeclarationFacts {
+  readonly declarations: Map<string, DeclarationKind>;
+  readonly localExports: Map<string, LocalExport>;
+  readonly isBarrel: boolean;
+}
+
+/** Top-level declarations and exports (ES and CommonJS) of one file. */
+export function collectDeclarations(sf: ts.SourceFile): DeclarationFacts {
+  const declarations = new Map<string, DeclarationKind>();
+  const localExports = new Map<string, LocalExport>();
+  let onlyModuleStatements = sf.statements.length > 0;
+
+  for (const statement of sf.statements) {
+    if (!isModuleStatement(statement)) onlyModuleStatements = false;
+    for (const [name, kind] of declaredNames(statement)) declarations.set(name, kind);
+    if (isExported(statement)) {
+      for (const [name] of declaredNames(statement)) localExports.set(name, { local: name });
+      if (isDefaultExported(statement)) {
+        const name = (statement as ts.ClassDeclaration | ts.FunctionDeclaration).name?.text;
+        localExports.set('default', { local: name ?? '*default*' });
+      }
+    }
+    collectExportStatement(statement, localExports);
+    collectCommonJsExport(statement, localExports);
+  }
+  return { declarations, localExports, isBarrel: onlyModuleStatements && hasReExport(sf) };
+}
+
+function declaredNames(statement: ts.Statement): [string, DeclarationKind][] {
+  if ((ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+    return [[statement.name.text, 'value']];
+  }
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return [[statement.name.text, 'type']];
+  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [[statement.name.text, 'value']];
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name)).map((n) => [n, 'value']);
+  }
+  return [];
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
+
+function modifierKinds(statement: ts.Statement): ts.SyntaxKind[] {
+  return ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []).map((m) => m.kind) : [];
+}
+
+function isExported(statement: ts.Statement): boolean {
+  return modifierKinds(statement).includes(ts.SyntaxKind.ExportKeyword);
+}
+
+function isDefaultExported(statement: ts.Statement): boolean {
+  const kinds = modifierKinds(statement);
+  return kinds.includes(ts.SyntaxKind.ExportKeyword) && kinds.includes(ts.SyntaxKind.DefaultKeyword);
+}
+
+function collectExportStatement(statement: ts.Statement, out: Map<string, LocalExport>): void {
+  if (ts.isExportAssignment(statement)) {
+    const local = ts.isIdentifier(statement.expression) ? statement.expression.text : '*default*';
+    out.set(statement.isExportEquals ? '=' : 'default', { local });
+    if (statement.isExportEquals) out.set('default', { local });
+  } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    for (const el of statement.exportClause.elements) out.set(el.name.text, { local: (el.propertyName ?? el.name).text });
+  }
+}
+
+/** `module.exports = X`, `module.exports = { A, B }`, `exports.A = A`, `module.exports.A = A`. */
+function collectCommonJsExport(statement: ts.Statement, out: Map<string, LocalExport>): void {
+  if (!ts.isExpressionStatement(statement)) return;
+  const expr = statement.expression;
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = expr.left.getText();
+  const value = expr.right;
+  if (target === 'module.exports') {
+    out.set('default', { local: ts.isIdentifier(value) ? value.text : '*default*' });
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const prop of value.properties) {
+        if (ts.isShorthandPropertyAssignment(prop)) out.set(prop.name.text, { local: prop.name.text });
+        else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) {
+          out.set(prop.name.text, { local: ts.isIdentifier(prop.initializer) ? prop.initializer.text : `*${prop.name.text}` });
+        }
+      }
+    }
+    return;
+  }
+  const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+  if (named?.[1]) out.set(named[1], { local: ts.isIdentifier(value) ? value.text : `*${named[1]}` });
+}
+
+function isModuleStatement(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return true;
+  if (ts.isExportDeclaration(statement)) return true;
+  return ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression);
+}
+
+function hasReExport(sf: ts.SourceFile): boolean {
+  return sf.statements.some((s) => ts.isExportDeclaration(s));
+}

@@ -1,0 +1,312 @@
+import { ts } from '../ts';
+import type { TextRange } from '../types';
+import { collectDeclarations } from './declarations';
+import { decoratorsOf } from './static-value';
+import type {
+  ClassFact,
+  FileFacts,
+  ImportBinding,
+  InstantiationFact,
+  ModuleRef,
+  ParamFact,
+  SyntaxError,
+} from './types';
+
+/**
+ * API boundary: parses one file (syntax only, no binder, no checker) and returns its facts.
+ * Never throws for bad source: TypeScript's parser recovers, and the errors are returned as data.
+ */
+export function extractFacts(fileName: string, text: string): FileFacts {
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  return new FactCollector(sourceFile).collect();
+}
+
+export function scriptKindOf(fileName: string): ts.ScriptKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(lower)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+class FactCollector {
+  private readonly moduleRefs: ModuleRef[] = [];
+  private readonly classes: ClassFact[] = [];
+  private readonly instantiations: InstantiationFact[] = [];
+  private readonly importLocals = new Set<string>();
+  private readonly valueUsedLocals = new Set<string>();
+  private readonly metadataTypeLocals = new Set<string>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  collect(): FileFacts {
+    const sf = this.sourceFile;
+    for (const statement of sf.statements) this.collectTopLevelModuleRef(statement);
+    for (const statement of sf.statements) this.visit(statement, false);
+    const { declarations, localExports, isBarrel } = collectDeclarations(sf);
+    return {
+      fileName: sf.fileName,
+      moduleRefs: this.moduleRefs,
+      classes: this.classes,
+      instantiations: this.instantiations,
+      declarations,
+      localExports,
+      valueUsedLocals: this.valueUsedLocals,
+      metadataTypeLocals: this.metadataTypeLocals,
+      isBarrel,
+      syntaxErrors: syntaxErrorsOf(sf),
+    };
+  }
+
+  private range(node: ts.Node): TextRange {
+    return { start: node.getStart(this.sourceFile), end: node.getEnd() };
+  }
+
+  private collectTopLevelModuleRef(statement: ts.Statement): void {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const bindings = importBindingsOf(statement.importClause);
+      for (const b of bindings) this.importLocals.add(b.local);
+      this.moduleRefs.push({
+        kind: 'import',
+        specifier: statement.moduleSpecifier.text,
+        range: this.range(statement.moduleSpecifier),
+        typeOnly: statement.importClause?.isTypeOnly ?? false,
+        bindings,
+      });
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      const expr = statement.moduleReference.expression;
+      if (ts.isStringLiteral(expr)) {
+        this.importLocals.add(statement.name.text);
+        this.moduleRefs.push({
+          kind: 'require',
+          specifier: expr.text,
+          range: this.range(expr),
+          typeOnly: statement.isTypeOnly,
+          bindings: [{ local: statement.name.text, imported: '*', typeOnly: statement.isTypeOnly }],
+        });
+      }
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      this.moduleRefs.push({
+        kind: 're-export',
+        specifier: statement.moduleSpecifier.text,
+        range: this.range(statement.moduleSpecifier),
+        typeOnly: statement.isTypeOnly,
+        bindings: reExportBindingsOf(statement),
+      });
+    }
+  }
+
+  private visit(node: ts.Node, inType: boolean): void {
+    if (!inType && this.visitValueNode(node)) return;
+    if (ts.isIdentifier(node)) {
+      this.recordIdentifierUse(node, inType);
+      return;
+    }
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.classes.push(this.classFactOf(node));
+    if (isDecoratedMember(node)) this.recordMetadataTypes(node);
+
+    const childInType = inType || startsTypeContext(node);
+    if (ts.isHeritageClause(node)) {
+      const typeOnly = node.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent);
+      ts.forEachChild(node, (child) => this.visit(child, childInType || typeOnly));
+      return;
+    }
+    ts.forEachChild(node, (child) => this.visit(child, childInType));
+  }
+
+  /** Value-position nodes with their own facts; returns true when children were handled. */
+  private visitValueNode(node: ts.Node): boolean {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+      this.instantiations.push({ name: node.expression.text, range: this.range(node) });
+    } else if (ts.isCallExpression(node)) {
+      this.recordCallModuleRef(node);
+    }
+    return false;
+  }
+
+  private recordCallModuleRef(call: ts.CallExpression): void {
+    const arg = call.arguments[0];
+    if (!arg || !ts.isStringLiteralLike(arg)) return;
+    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      this.moduleRefs.push({ kind: 'dynamic-import', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings: [] });
+    } else if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1) {
+      const bindings = requireBindingsOf(call);
+      for (const b of bindings) this.importLocals.add(b.local);
+      this.moduleRefs.push({ kind: 'require', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings });
+    }
+  }
+
+  private recordIdentifierUse(node: ts.Identifier, inType: boolean): void {
+    if (!this.importLocals.has(node.text) || isNonReferenceName(node)) return;
+    if (!inType) this.valueUsedLocals.add(node.text);
+  }
+
+  private recordMetadataTypes(member: ts.Node): void {
+    const annotations: (ts.TypeNode | undefined)[] = [];
+    if (ts.isPropertyDeclaration(member) || ts.isParameter(member)) annotations.push(member.type);
+    if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
+      annotations.push(member.type, ...member.parameters.map((p) => p.type));
+    }
+    for (const annotation of annotations) {
+      const root = annotation ? typeReferenceRoot(annotation) : undefined;
+      if (root && this.importLocals.has(root)) this.metadataTypeLocals.add(root);
+    }
+  }
+
+  private classFactOf(node: ts.ClassDeclaration | ts.ClassExpression): ClassFact {
+    const sf = this.sourceFile;
+    const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const ctor = node.members.find(ts.isConstructorDeclaration);
+    const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : [];
+    const baseName = heritage ? expressionRootName(heritage.expression) : undefined;
+    return {
+      ...(node.name ? { name: node.name.text, nameRange: this.range(node.name) } : {}),
+      range: this.range(node),
+      exported: modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+      decorators: decoratorsOf(node, sf),
+      ...(heritage && baseName
+        ? {
+            extends: {
+              name: baseName,
+              typeArguments: (heritage.typeArguments ?? []).map(typeReferenceRoot).filter(isString),
+              range: this.range(heritage),
+            },
+          }
+        : {}),
+      constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
+    };
+  }
+
+  private paramFactOf(param: ts.ParameterDeclaration): ParamFact {
+    const type = param.type;
+    const typeName = type ? typeReferenceRoot(type) : undefined;
+    const typeArguments = type && ts.isTypeReferenceNode(type) ? (type.typeArguments ?? []).map(typeReferenceRoot).filter(isString) : [];
+    return {
+      name: ts.isIdentifier(param.name) ? param.name.text : param.name.getText(this.sourceFile),
+      range: this.range(param),
+      ...(typeName ? { typeName } : {}),
+      typeArguments,
+      decorators: decoratorsOf(param, this.sourceFile),
+    };
+  }
+}
+
+function isString(value: string | undefined): value is string {
+  return value !== undefined;
+}
+
+function importBindingsOf(clause: ts.ImportClause | undefined): ImportBinding[] {
+  if (!clause) return [];
+  const bindings: ImportBinding[] = [];
+  const clauseTypeOnly = clause.isTypeOnly;
+  if (clause.name) bindings.push({ local: clause.name.text, imported: 'default', typeOnly: clauseTypeOnly });
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) {
+    bindings.push({ local: named.name.text, imported: '*', typeOnly: clauseTypeOnly });
+  } else if (named) {
+    for (const el of named.elements) {
+      bindings.push({
+        local: el.name.text,
+        imported: (el.propertyName ?? el.name).text,
+        typeOnly: clauseTypeOnly || el.isTypeOnly,
+      });
+    }
+  }
+  return bindings;
+}
+
+function reExportBindingsOf(statement: ts.ExportDeclaration): ImportBinding[] {
+  const clause = statement.exportClause;
+  if (!clause) return [{ local: '*', imported: '*', typeOnly: statement.isTypeOnly }];
+  if (ts.isNamespaceExport(clause)) return [{ local: clause.name.text, imported: '*', typeOnly: statement.isTypeOnly }];
+  return clause.elements.map((el) => ({
+    local: el.name.text,
+    imported: (el.propertyName ?? el.name).text,
+    typeOnly: statement.isTypeOnly || el.isTypeOnly,
+  }));
+}
+
+/** `const X = require('x')` binds the module; `const { a, b: c } = require('x')` binds names. */
+function requireBindingsOf(call: ts.CallExpression): ImportBinding[] {
+  const parent = call.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === call) {
+    if (ts.isIdentifier(parent.name)) return [{ local: parent.name.text, imported: '*', typeOnly: false }];
+    if (ts.isObjectBindingPattern(parent.name)) {
+      return parent.name.elements.flatMap((el) => {
+        if (!ts.isIdentifier(el.name)) return [];
+        const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+        return [{ local: el.name.text, imported, typeOnly: false }];
+      });
+    }
+  }
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === call) {
+    const holder = parent.parent;
+    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+      return [{ local: holder.name.text, imported: parent.name.text, typeOnly: false }];
+    }
+  }
+  return [];
+}
+
+function startsTypeContext(node: ts.Node): boolean {
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
+  if (ts.isExpressionWithTypeArguments(node)) return false; // decided by the heritage clause
+  return ts.isTypeNode(node);
+}
+
+/** Names that are not references: property names, declaration names, import/export specifiers. */
+function isNonReferenceName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.name === node;
+  if (ts.isQualifiedName(parent)) return parent.right === node;
+  if (ts.isShorthandPropertyAssignment(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return true;
+  if (ts.isExportSpecifier(parent)) return true;
+  if (ts.isImportEqualsDeclaration(parent)) return parent.name === node;
+  const named = parent as ts.Node & { name?: ts.Node; propertyName?: ts.Node };
+  return named.name === node || named.propertyName === node;
+}
+
+function isDecoratedMember(node: ts.Node): boolean {
+  if (ts.isParameter(node)) {
+    const owner = node.parent;
+    if (ts.isConstructorDeclaration(owner)) {
+      const cls = owner.parent;
+      return (ts.canHaveDecorators(cls) && (ts.getDecorators(cls)?.length ?? 0) > 0) || hasDecorators(node);
+    }
+    return false;
+  }
+  if (ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node)) return hasDecorators(node);
+  return false;
+}
+
+function hasDecorators(node: ts.Node): boolean {
+  return ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
+}
+
+/** `Repository<User>` -> `Repository`; `Knex.Transaction` -> `Knex`; anything else -> undefined. */
+export function typeReferenceRoot(type: ts.TypeNode): string | undefined {
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  let name: ts.EntityName = type.typeName;
+  while (ts.isQualifiedName(name)) name = name.left;
+  return name.text;
+}
+
+function expressionRootName(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (ts.isCallExpression(expr)) return expressionRootName(expr.expression);
+  return undefined;
+}
+
+/**
+ * Parse errors are kept on the source file by the parser; the public API only exposes them through
+ * a Program. Reading the field avoids building one (10x the cost) and is stable across TS 4-6.
+ */
+function syntaxErrorsOf(sf: ts.SourceFile): SyntaxError[] {
+  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics.slice(0, 20).map((d) => ({
+    message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+    offset: d.start ?? 0,
+  }));
+}

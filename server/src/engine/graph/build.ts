@@ -1,0 +1,51 @@
+import type { Classifier } from '../classify/classify';
+import type { LayerId } from '../classify/layers';
+import type { LineIndex } from '../text/line-index';
+import { injectionEdges, ProviderIndex } from './injection-edges';
+import { moduleRefEdges } from './module-edges';
+import { SymbolResolver, type SourceUnit } from './symbols';
+import type { DependencyGraph, Edge, FileNode } from './types';
+
+export interface GraphInput extends SourceUnit {
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+}
+
+/** API boundary: builds the dependency graph from per-file facts; classification included. */
+export function buildGraph(root: string, inputs: readonly GraphInput[], classifier: Classifier): DependencyGraph {
+  const units = new Map<string, SourceUnit>(inputs.map((i) => [i.file, i]));
+  const symbols = new SymbolResolver(units);
+  const providers = new ProviderIndex(units.values(), symbols);
+
+  const files = new Map<string, FileNode>();
+  for (const input of inputs) {
+    const classification = classifier.classifyFile({ file: input.file, facts: input.facts, projectDir: input.project.dir });
+    files.set(input.file, {
+      file: input.file,
+      projectDir: input.project.dir,
+      text: input.text,
+      facts: input.facts,
+      lineIndex: input.lineIndex,
+      ...(classification.layer ? { layer: classification.layer } : {}),
+      layerReason: classification.reason,
+    });
+  }
+
+  const edges: Edge[] = [];
+  const outgoing = new Map<string, Edge[]>();
+  for (const input of inputs) {
+    const own = [...moduleRefEdges(input, symbols), ...injectionEdges(input, symbols, providers)].filter((e) => e.to !== input.file);
+    edges.push(...own);
+    outgoing.set(input.file, own);
+  }
+
+  const targetLayer = (edge: Edge): LayerId | undefined => {
+    if (!edge.external) return files.get(edge.to)?.layer;
+    const layer = classifier.packageLayer(edge.to);
+    if (!layer) return undefined;
+    if (edge.kind === 'di' || edge.kind === 'instantiation') return layer;
+    if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names)) return undefined;
+    return layer;
+  };
+  return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [] };
+}

@@ -1,0 +1,131 @@
+import type { ClassFact, DecoratorFact, ParamFact, StaticValue } from '../facts/types';
+import type { Edge } from './types';
+import { targetOf } from './module-edges';
+import type { Definition, SourceUnit, SymbolResolver } from './symbols';
+
+/** NestJS ORM injection decorators: the package that provides them -> the ORM they inject. */
+const ORM_INJECTORS: Readonly<Record<string, { orm: string; label: string }>> = {
+  '@nestjs/typeorm': { orm: 'typeorm', label: 'TypeORM' },
+  '@nestjs/mongoose': { orm: 'mongoose', label: 'Mongoose' },
+  '@nestjs/sequelize': { orm: 'sequelize', label: 'Sequelize' },
+  '@mikro-orm/nestjs': { orm: '@mikro-orm/core', label: 'MikroORM' },
+};
+const ORM_DECORATORS: Readonly<Record<string, string>> = {
+  InjectRepository: 'repository',
+  InjectModel: 'model',
+  InjectDataSource: 'data source',
+  InjectEntityManager: 'entity manager',
+  InjectConnection: 'connection',
+};
+
+/**
+ * Which class provides each `@Inject(TOKEN)` token, read from every `@Module({ providers })`:
+ * `{ provide: TOKEN, useClass: X }`, `{ provide: TOKEN, useExisting: X }`, or a bare class.
+ */
+export class ProviderIndex {
+  private readonly byToken = new Map<string, Definition>();
+
+  constructor(units: Iterable<SourceUnit>, private readonly symbols: SymbolResolver) {
+    for (const unit of units) {
+      for (const cls of unit.facts.classes) {
+        for (const decorator of cls.decorators) if (decorator.name === 'Module') this.addModule(unit, decorator);
+      }
+    }
+  }
+
+  providerOf(unit: SourceUnit, token: StaticValue): Definition | undefined {
+    const key = this.tokenKey(unit, token);
+    return key === undefined ? undefined : this.byToken.get(key);
+  }
+
+  private addModule(unit: SourceUnit, decorator: DecoratorFact): void {
+    const metadata = decorator.args[0];
+    const providers = metadata?.kind === 'object' ? metadata.properties['providers'] : undefined;
+    if (providers?.kind !== 'array') return;
+    for (const provider of providers.elements) {
+      if (provider.kind === 'identifier' && !provider.member) {
+        this.register(unit, provider, provider.name);
+      } else if (provider.kind === 'object') {
+        const token = provider.properties['provide'];
+        const cls = provider.properties['useClass'] ?? provider.properties['useExisting'];
+        if (token && cls?.kind === 'identifier' && !cls.member) this.register(unit, token, cls.name);
+      }
+    }
+  }
+
+  private register(unit: SourceUnit, token: StaticValue, classLocal: string): void {
+    const key = this.tokenKey(unit, token);
+    const definition = this.symbols.definitionOfLocal(unit, classLocal);
+    if (key !== undefined && definition && !this.byToken.has(key)) this.byToken.set(key, definition);
+  }
+
+  /** Tokens are equal when they are the same string, or names that resolve to the same declaration. */
+  private tokenKey(unit: SourceUnit, token: StaticValue): string | undefined {
+    if (token.kind === 'string') return `string:${token.value}`;
+    if (token.kind !== 'identifier') return undefined;
+    const definition = this.symbols.definitionOfLocal(unit, token.name);
+    const base = definition?.kind === 'file' ? `${definition.file}#${definition.name}` : definition ? `${definition.name}#${definition.exported}` : `local:${unit.file}#${token.name}`;
+    return token.member ? `symbol:${base}.${token.member}` : `symbol:${base}`;
+  }
+}
+
+/** Constructor injection (NestJS and plain constructor injection) and `new X()` of imported classes. */
+export function injectionEdges(unit: SourceUnit, symbols: SymbolResolver, providers: ProviderIndex): Edge[] {
+  const edges: Edge[] = [];
+  for (const cls of unit.facts.classes) {
+    for (const param of cls.constructorParams) {
+      const edge = paramEdge(unit, cls, param, symbols, providers);
+      if (edge) edges.push(edge);
+    }
+  }
+  for (const instantiation of unit.facts.instantiations) {
+    const definition = symbols.definitionOfLocal(unit, instantiation.name);
+    if (!definition || (definition.kind === 'file' && definition.file === unit.file)) continue;
+    edges.push({
+      from: unit.file,
+      ...targetOf(definition),
+      kind: 'instantiation',
+      range: instantiation.range,
+      runtime: true,
+      names: [instantiation.name],
+      detail: `creates ${instantiation.name} with new`,
+    });
+  }
+  return edges;
+}
+
+function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: SymbolResolver, providers: ProviderIndex): Edge | undefined {
+  const base = { from: unit.file, kind: 'di' as const, range: param.range, runtime: cls.decorators.length > 0 };
+  for (const decorator of param.decorators) {
+    const orm = ormInjection(unit, decorator, symbols);
+    if (orm) return { ...base, to: orm.orm, external: true, runtime: true, names: [decorator.name], detail: orm.detail };
+    if (decorator.name === 'Inject' && decorator.args[0]) {
+      const provider = providers.providerOf(unit, decorator.args[0]);
+      if (provider && !(provider.kind === 'file' && provider.file === unit.file)) {
+        const providerName = provider.kind === 'file' ? provider.name : provider.exported;
+        return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(decorator.args[0])})` };
+      }
+    }
+  }
+  if (!param.typeName) return undefined;
+  const definition = symbols.definitionOfLocal(unit, param.typeName);
+  if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
+  return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
+}
+
+function ormInjection(unit: SourceUnit, decorator: DecoratorFact, symbols: SymbolResolver): { orm: string; detail: string } | undefined {
+  const what = ORM_DECORATORS[decorator.name];
+  if (!what) return undefined;
+  const definition = symbols.definitionOfLocal(unit, decorator.name);
+  const injector = definition?.kind === 'package' ? ORM_INJECTORS[definition.name] : undefined;
+  if (!injector) return undefined;
+  const entity = decorator.args[0];
+  const of = entity?.kind === 'identifier' ? ` of ${entity.name}` : '';
+  return { orm: injector.orm, detail: `injects the ${injector.label} ${what}${of} (@${decorator.name})` };
+}
+
+function tokenText(token: StaticValue): string {
+  if (token.kind === 'string') return `'${token.value}'`;
+  if (token.kind === 'identifier') return token.member ? `${token.name}.${token.member}` : token.name;
+  return '…';
+}

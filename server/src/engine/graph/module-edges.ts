@@ -1,0 +1,81 @@
+import type { ImportBinding, ModuleRef } from '../facts/types';
+import type { Edge } from './types';
+import type { Definition, SourceUnit, SymbolResolver } from './symbols';
+
+/** Edges written as module syntax: import, require, import(), re-export. */
+export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[] {
+  const edges: Edge[] = [];
+  for (const ref of unit.facts.moduleRefs) {
+    const resolution = symbols.resolveRef(unit, ref);
+    if (resolution.kind === 'unresolved') continue;
+    const target = resolution.kind === 'file' ? { to: resolution.file, external: false } : { to: resolution.name, external: true };
+    if (ref.kind === 'dynamic-import') {
+      edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: [] });
+    } else if (ref.kind === 're-export') {
+      const runtime = !ref.typeOnly && ref.bindings.some((b) => !b.typeOnly);
+      edges.push({ from: unit.file, ...target, kind: 're-export', range: ref.range, runtime, names: ref.bindings.map((b) => b.imported) });
+    } else {
+      edges.push(...bindingEdges(unit, ref, symbols, target));
+    }
+  }
+  return edges;
+}
+
+/**
+ * One edge per file the bindings are defined in: `import { A, B } from './barrel'` depends on the
+ * files declaring A and B, not on the barrel.
+ */
+function bindingEdges(
+  unit: SourceUnit,
+  ref: ModuleRef,
+  symbols: SymbolResolver,
+  moduleTarget: { to: string; external: boolean },
+): Edge[] {
+  const kind = ref.kind === 'require' ? 'require' : 'import';
+  if (ref.bindings.length === 0) {
+    // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
+    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [] }];
+  }
+  const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[] }>();
+  for (const binding of ref.bindings) {
+    const definition = binding.imported === '*' ? undefined : symbols.definitionOf(symbols.resolveRef(unit, ref), binding.imported);
+    const target = definition ? targetOf(definition) : moduleTarget;
+    const runtime = isRuntimeBinding(unit, ref, binding, definition);
+    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [] };
+    entry.runtime ||= runtime;
+    entry.names.push(binding.imported);
+    byTarget.set(target.to, entry);
+  }
+  return [...byTarget].map(([to, entry]) => ({
+    from: unit.file,
+    to,
+    external: entry.external,
+    kind: entry.runtime || kind === 'require' ? kind : 'type-import',
+    range: ref.range,
+    runtime: entry.runtime,
+    names: entry.names,
+  }));
+}
+
+export function targetOf(definition: Definition): { to: string; external: boolean } {
+  return definition.kind === 'file' ? { to: definition.file, external: false } : { to: definition.name, external: true };
+}
+
+/**
+ * Whether TypeScript keeps this binding in the emitted JavaScript: JS always does; TS erases
+ * bindings declared type-only or only used as types, except decorated members' types when
+ * `emitDecoratorMetadata` is on (that is how NestJS constructor injection works).
+ */
+function isRuntimeBinding(unit: SourceUnit, ref: ModuleRef, binding: ImportBinding, definition: Definition | undefined): boolean {
+  if (ref.typeOnly || binding.typeOnly) return false;
+  if (ref.kind === 'require' || isJavaScript(unit.file) || unit.project.verbatimModuleSyntax) return true;
+  if (unit.facts.valueUsedLocals.has(binding.local)) return true;
+  if (unit.project.emitDecoratorMetadata && unit.facts.metadataTypeLocals.has(binding.local)) {
+    return !(definition?.kind === 'file' && definition.declaration === 'type');
+  }
+  return false;
+}
+
+function isJavaScript(file: string): boolean {
+  return /\.[cm]?jsx?$/i.test(file);
+}

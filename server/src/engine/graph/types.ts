@@ -1,0 +1,43 @@
+import type { LayerId } from '../classify/layers';
+import type { FileFacts } from '../facts/types';
+import type { LineIndex } from '../text/line-index';
+import type { TextRange } from '../types';
+
+export const EDGE_KINDS = ['import', 'type-import', 'dynamic-import', 'require', 're-export', 'di', 'instantiation'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export interface Edge {
+  /** Absolute `/`-separated path of the depending file. */
+  readonly from: string;
+  /** Absolute path of the file depended on, or a package name when `external`. */
+  readonly to: string;
+  readonly external: boolean;
+  readonly kind: EdgeKind;
+  /** Where the dependency is written in `from`: a specifier, a constructor parameter, a `new`. */
+  readonly range: TextRange;
+  /** Exists when the code runs (not an import erased because it is only used as a type). */
+  readonly runtime: boolean;
+  /** Names taken from the target (imports) or the injected type (DI). */
+  readonly names: readonly string[];
+  /** Human description of what the edge is, e.g. `injects the TypeORM repository of User`. */
+  readonly detail?: string;
+}
+
+export interface FileNode {
+  readonly file: string;
+  readonly projectDir: string;
+  readonly text: string;
+  readonly facts: FileFacts;
+  readonly lineIndex: LineIndex;
+  readonly layer?: LayerId;
+  readonly layerReason: string;
+}
+
+export interface DependencyGraph {
+  readonly root: string;
+  readonly files: ReadonlyMap<string, FileNode>;
+  readonly edges: readonly Edge[];
+  /** The layer of what an edge points at: a file's layer, or a package's for run-time use. */
+  readonly targetLayer: (edge: Edge) => LayerId | undefined;
+  readonly outgoing: (file: string) => readonly Edge[];
+}

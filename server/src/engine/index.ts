@@ -1,0 +1,25 @@
+/**
+ * API boundary of the analysis engine. Front ends (the CLI, the language server) import from
+ * here only.
+ *
+ * Invariant: nothing under engine/ imports `vscode`, `vscode-languageserver*` or anything from
+ * `lsp/` or `cli/`, and nothing here prints or exits: results and problems are returned as data.
+ */
+export { analyzeWorkspace, compareFindings, effectiveSeverity } from './analyze';
+export type { AnalysisResult, AnalyzeOptions } from './analyze';
+export { CONFIG_FILE_NAME, formatPath, loadConfig, parseConfig } from './config/load';
+export type { ConfigError, ConfigLoad } from './config/load';
+export { defaultConfig } from './config/resolved';
+export type { ResolvedConfig } from './config/resolved';
+export { configJsonSchema } from './config/schema';
+export type { DependencyGraph, Edge, EdgeKind, FileNode } from './graph/types';
+export { toGraphJson, toDot, toMermaid } from './report/graph-formats';
+export { toJsonReport } from './report/json';
+export type { JsonReport } from './report/json';
+export { toSarif } from './report/sarif';
+export { toText } from './report/text';
+export { docsPath, docsUrl } from './rules/docs';
+export { RULES, ruleById } from './rules/registry';
+export type { RuleMeta } from './rules/types';
+export type { Finding, Fix, Position, Problem, RelatedLocation, Severity, SeveritySetting, TextEdit, TextRange } from './types';
+export { ENGINE_VERSION } from './version';

@@ -1,0 +1,71 @@
+import type { DependencyGraph, Edge } from '../graph/types';
+import { relativePath } from './paths';
+
+export interface GraphJson {
+  readonly nodes: readonly { readonly file: string; readonly layer: string | null; readonly external?: true }[];
+  readonly edges: readonly { readonly from: string; readonly to: string; readonly kind: Edge['kind']; readonly line: number }[];
+}
+
+/** `layerguard graph --format json`: files (and the packages they use) with layers, and every edge. */
+export function toGraphJson(graph: DependencyGraph): GraphJson {
+  const rel = (file: string) => relativePath(graph.root, file);
+  const nodes: { file: string; layer: string | null; external?: true }[] = [...graph.files.values()]
+    .map((n) => ({ file: rel(n.file), layer: n.layer ?? null }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+  const packages = new Map<string, string | null>();
+  for (const edge of graph.edges) {
+    if (edge.external) packages.set(edge.to, graph.targetLayer(edge) ?? packages.get(edge.to) ?? null);
+  }
+  for (const [name, layer] of [...packages].sort()) nodes.push({ file: name, layer, external: true });
+  const edges = graph.edges.map((e) => ({
+    from: rel(e.from),
+    to: e.external ? e.to : rel(e.to),
+    kind: e.kind,
+    line: (graph.files.get(e.from)?.lineIndex.positionAt(e.range.start).line ?? 0) + 1,
+  }));
+  return { nodes, edges };
+}
+
+/** Graphviz: local files clustered by layer; data-access packages shown, other packages left out. */
+export function toDot(graph: DependencyGraph): string {
+  const { nodes, edges } = drawable(graph);
+  const lines = ['digraph layerguard {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica", fontsize=10];'];
+  const byLayer = new Map<string, string[]>();
+  for (const n of nodes) byLayer.set(n.layer ?? '', [...(byLayer.get(n.layer ?? '') ?? []), n.id]);
+  let cluster = 0;
+  for (const [layer, ids] of [...byLayer].sort()) {
+    const body = ids.map((id) => `    ${JSON.stringify(id)};`);
+    if (layer) lines.push(`  subgraph cluster_${cluster++} {`, `    label=${JSON.stringify(layer)};`, ...body, '  }');
+    else lines.push(...body.map((l) => l.slice(2)));
+  }
+  for (const e of edges) lines.push(`  ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)}${e.kind === 'import' ? '' : ` [label=${JSON.stringify(e.kind)}, style=dashed]`};`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/** Mermaid flowchart, one node per file labelled with its layer. */
+export function toMermaid(graph: DependencyGraph): string {
+  const { nodes, edges } = drawable(graph);
+  const ids = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+  const lines = ['flowchart LR'];
+  for (const n of nodes) lines.push(`  ${ids.get(n.id)}["${n.id.replace(/"/g, '#quot;')}${n.layer ? `<br/><i>${n.layer}</i>` : ''}"]`);
+  for (const e of edges) lines.push(`  ${ids.get(e.from)} ${e.kind === 'import' ? '-->' : `-.->|${e.kind}|`} ${ids.get(e.to)}`);
+  return lines.join('\n') + '\n';
+}
+
+function drawable(graph: DependencyGraph): { nodes: { id: string; layer?: string }[]; edges: { from: string; to: string; kind: string }[] } {
+  const rel = (file: string) => relativePath(graph.root, file);
+  const nodes = new Map<string, { id: string; layer?: string }>();
+  for (const n of graph.files.values()) nodes.set(rel(n.file), { id: rel(n.file), ...(n.layer ? { layer: n.layer } : {}) });
+  const edges = new Map<string, { from: string; to: string; kind: string }>();
+  for (const e of graph.edges) {
+    const layer = graph.targetLayer(e);
+    if (e.external && !layer) continue;
+    const to = e.external ? e.to : rel(e.to);
+    if (e.external) nodes.set(to, { id: to, ...(layer ? { layer } : {}) });
+    const key = `${rel(e.from)}\0${to}`;
+    const existing = edges.get(key);
+    if (!existing || e.kind === 'import') edges.set(key, { from: rel(e.from), to, kind: e.kind });
+  }
+  return { nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), edges: [...edges.values()] };
+}

@@ -1,0 +1,81 @@
+import type { AnalysisResult } from '../analyze';
+import type { Finding, Problem } from '../types';
+import { relativePath } from './paths';
+
+/** The `--format json` contract (version 1). Tests hold it: add fields, never rename. */
+export interface JsonReport {
+  readonly version: 1;
+  readonly root: string;
+  readonly findings: readonly JsonFinding[];
+  readonly problems: readonly JsonProblem[];
+  readonly summary: JsonSummary;
+}
+
+export interface JsonFinding {
+  readonly ruleId: string;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly related: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
+}
+
+export interface JsonProblem {
+  readonly kind: Problem['kind'];
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface JsonSummary {
+  readonly files: number;
+  readonly edges: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly problems: number;
+  readonly durationMs: number;
+}
+
+export function toJsonReport(result: AnalysisResult): JsonReport {
+  const root = result.root;
+  return {
+    version: 1,
+    root,
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: relativePath(root, f.file),
+      line: f.start.line + 1,
+      column: f.start.character + 1,
+      endLine: f.end.line + 1,
+      endColumn: f.end.character + 1,
+      related: f.related.map((r) => ({ file: relativePath(root, r.file), line: r.start.line + 1, column: r.start.character + 1, message: r.message })),
+    })),
+    problems: result.problems.map((p) => ({
+      kind: p.kind,
+      message: p.message,
+      ...(p.file ? { file: relativePath(root, p.file) } : {}),
+      ...(p.start ? { line: p.start.line + 1, column: p.start.character + 1 } : {}),
+    })),
+    summary: summarize(result),
+  };
+}
+
+export function summarize(result: AnalysisResult): JsonSummary {
+  const count = (severity: Finding['severity']) => result.findings.filter((f) => f.severity === severity).length;
+  return {
+    files: result.stats.files,
+    edges: result.stats.edges,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    problems: result.problems.length,
+    durationMs: Math.round(result.stats.durationMs),
+  };
+}

@@ -1,0 +1,130 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { LayerId } from '../../classify/layers';
+import type { DependencyGraph, Edge } from '../../graph/types';
+import { judge, type LayerPolicy } from '../../policy/policy';
+import { defineRule } from '../types';
+
+const options = z
+  .object({
+    /** Report dependencies that exist only as types (erased at run time). */
+    includeTypeOnly: z.boolean().default(true),
+    /**
+     * With no repository layer in the workspace, the ORM is the repository layer: data access is
+     * judged as if it were a repository (services may use `@InjectRepository`, controllers may not).
+     */
+    ormStandsInForMissingRepositories: z.boolean().default(true),
+  })
+  .strict();
+
+/** When several edges join the same two files, the one to report: the most telling. */
+const EDGE_PRIORITY: Readonly<Record<Edge['kind'], number>> = {
+  di: 0,
+  instantiation: 1,
+  import: 2,
+  require: 3,
+  'dynamic-import': 4,
+  're-export': 5,
+  'type-import': 6,
+};
+
+const ADVICE: Readonly<Record<LayerId, string>> = {
+  controller: 'Controllers handle HTTP only: move the shared logic into a service both can call.',
+  router: 'Routers are wired by the composition root: move the shared code out of the router.',
+  repository: 'Call a service that owns this use case; the service talks to the repository.',
+  'data-access': 'Go through a repository: it is the only layer that touches the database client or ORM.',
+  service: 'Repositories only persist data: move the logic that needs this service up into the service layer.',
+};
+
+export const forbiddenDependency = defineRule({
+  meta: {
+    id: 'layering/forbidden-dependency',
+    description: 'A file depends on a layer the layering policy forbids (by import, require, dependency injection or `new`).',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  options,
+  check(context) {
+    const { graph, policy } = context;
+    const repositoryLayerPresent = [...graph.files.values()].some((f) => f.layer === 'repository');
+    const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
+    for (const [file, node] of graph.files) {
+      if (!node.layer) continue;
+      for (const edges of groupByTarget(graph.outgoing(file), context.options.includeTypeOnly)) {
+        const edge = mostTelling(edges);
+        const targetLayer = graph.targetLayer(edge);
+        if (!targetLayer) continue;
+        const judgedLayer = substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
+        if (judge(policy, node.layer, judgedLayer).allowed) continue;
+        context.report({
+          file,
+          range: edge.range,
+          message: messageFor(edge, node.layer, targetLayer, policy),
+          related: relatedFor(graph, edge, targetLayer, edges),
+        });
+      }
+    }
+  },
+});
+
+function groupByTarget(edges: readonly Edge[], includeTypeOnly: boolean): Edge[][] {
+  const groups = new Map<string, Edge[]>();
+  for (const edge of edges) {
+    if (!includeTypeOnly && !edge.runtime && edge.kind !== 'di') continue;
+    const group = groups.get(edge.to);
+    if (group) group.push(edge);
+    else groups.set(edge.to, [edge]);
+  }
+  return [...groups.values()];
+}
+
+function mostTelling(edges: readonly Edge[]): Edge {
+  return [...edges].sort((a, b) => EDGE_PRIORITY[a.kind] - EDGE_PRIORITY[b.kind] || a.range.start - b.range.start)[0]!;
+}
+
+function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): string {
+  const target = edge.external ? `'${edge.to}'` : path.posix.basename(edge.to);
+  const what = edge.detail ? (edge.external ? edge.detail : `${edge.detail} from ${target}`) : `${HOW[edge.kind]} ${target}`;
+  const typeOnly = edge.kind === 'type-import' ? ' (only as a type)' : '';
+  const allowed = policy.get(from)?.allow;
+  const allowedText = allowed && allowed.size > 0 ? ` It may depend on: ${[...allowed].join(', ')}.` : '';
+  const advice = ADVICE[to] ?? `Move the code so that ${article(from)} ${from} does not need the ${to} layer.`;
+  return `${capitalize(article(from))} ${from} must not depend on the ${to} layer: it ${what}${typeOnly}. ${advice}${allowedText}`;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const HOW: Readonly<Record<Edge['kind'], string>> = {
+  import: 'imports',
+  'type-import': 'imports',
+  'dynamic-import': 'imports dynamically',
+  require: 'requires',
+  're-export': 're-exports',
+  di: 'injects',
+  instantiation: 'creates',
+};
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function relatedFor(graph: DependencyGraph, edge: Edge, to: LayerId, edges: readonly Edge[]): { file: string; range: { start: number; end: number }; message: string }[] {
+  const related = [];
+  if (!edge.external) {
+    const target = graph.files.get(edge.to);
+    const cls = target?.facts.classes.find((c) => c.exported && c.nameRange) ?? target?.facts.classes.find((c) => c.nameRange);
+    related.push({
+      file: edge.to,
+      range: cls?.nameRange ?? { start: 0, end: 0 },
+      message: `${path.posix.basename(edge.to)} is in the ${to} layer (${target?.layerReason ?? 'classified'})`,
+    });
+  }
+  for (const other of edges) {
+    if (other !== edge && other.range.start !== edge.range.start) {
+      related.push({ file: other.from, range: other.range, message: `also ${HOW[other.kind]} it here` });
+    }
+  }
+  return related;
+}

@@ -1,0 +1,10 @@
+import { cycle } from './layering/cycle';
+import { forbiddenDependency } from './layering/forbidden-dependency';
+import { registerRule, type RegisteredRule } from './types';
+
+/** Every rule, in documentation order. Adding a rule: its module, one line here, its doc, its tests. */
+export const RULES: readonly RegisteredRule[] = [registerRule(forbiddenDependency), registerRule(cycle)];
+
+export function ruleById(id: string): RegisteredRule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

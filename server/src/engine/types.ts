@@ -1,0 +1,62 @@
+/**
+ * Plain data shared by every stage of the engine.
+ *
+ * Invariant: nothing here knows about editors, LSP or the terminal. Offsets are UTF-16 code unit
+ * offsets into the file text (what JavaScript strings and LSP use), positions are 0-based.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export interface Location {
+  /** Absolute path, platform separators. */
+  readonly file: string;
+  readonly range: TextRange;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface RelatedLocation extends Location {
+  readonly message: string;
+}
+
+export interface TextEdit {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe fixes may be applied without review (`--fix`, fix-all). */
+  readonly safe: boolean;
+}
+
+export interface Finding extends Location {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly related: readonly RelatedLocation[];
+  readonly fixes: readonly Fix[];
+}
+
+/** Something that kept part of the analysis from running normally; never fatal. */
+export interface Problem {
+  readonly kind: 'config' | 'read' | 'syntax' | 'project' | 'rule';
+  readonly message: string;
+  readonly file?: string;
+  readonly start?: Position;
+}

@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+
+/** Files larger than this are skipped: parsing 16 MB takes seconds and is never hand-written code. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+
+export type SourceRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/** Reads a source file as UTF-8, refusing binary and oversized files with a reason instead of throwing. */
+export function readSource(file: string): SourceRead {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${errorMessage(error)}` };
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    return { ok: false, reason: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit for source files` };
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${errorMessage(error)}` };
+  }
+  return decodeSource(buffer);
+}
+
+export function decodeSource(buffer: Buffer): SourceRead {
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'skipped: binary content (NUL bytes)' };
+  const text = buffer.toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,85 @@
+import { builtinModules } from 'node:module';
+import { ts } from '../ts';
+
+export type Resolution =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'package'; readonly name: string }
+  | { readonly kind: 'unresolved' };
+
+/**
+ * Module resolution with the project's compiler options (paths, baseUrl, node16/nodenext `.js`
+ * specifiers that point at `.ts` files) and one cache shared by every file of the project:
+ * resolution is cheap only when the cache is shared.
+ */
+export class ModuleResolver {
+  private readonly cache: ts.ModuleResolutionCache;
+  private readonly host: ts.ModuleResolutionHost;
+
+  constructor(
+    private readonly options: ts.CompilerOptions,
+    fsCache: FileSystemCache,
+  ) {
+    this.cache = ts.createModuleResolutionCache(process.cwd(), (f) => f, options);
+    this.host = fsCache.host;
+  }
+
+  resolve(specifier: string, containingFile: string): Resolution {
+    if (isBuiltin(specifier)) return { kind: 'package', name: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
+    const result = ts.resolveModuleName(specifier, containingFile, this.options, this.host, this.cache);
+    const resolved = result.resolvedModule;
+    if (resolved && !resolved.isExternalLibraryImport && !resolved.resolvedFileName.includes('/node_modules/')) {
+      return { kind: 'file', file: resolved.resolvedFileName };
+    }
+    if (isRelative(specifier)) return { kind: 'unresolved' };
+    return { kind: 'package', name: packageNameOf(specifier) };
+  }
+}
+
+/** Memoized file-system probes for module resolution: resolution asks the same questions many times. */
+export class FileSystemCache {
+  private readonly files = new Map<string, boolean>();
+  private readonly dirs = new Map<string, boolean>();
+  readonly host: ts.ModuleResolutionHost;
+
+  constructor() {
+    this.host = {
+      fileExists: (f) => memo(this.files, f, () => ts.sys.fileExists(f)),
+      directoryExists: (d) => memo(this.dirs, d, () => ts.sys.directoryExists(d)),
+      readFile: (f) => ts.sys.readFile(f),
+      realpath: ts.sys.realpath ? (p) => ts.sys.realpath?.(p) ?? p : (p) => p,
+      getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+      getDirectories: (d) => ts.sys.getDirectories(d),
+    };
+  }
+
+  /** Forget what is known about a path that changed on disk. */
+  invalidate(path: string): void {
+    this.files.delete(path);
+    this.dirs.delete(path);
+  }
+}
+
+function memo(map: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+export function isRelative(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
+}
+
+/** `@scope/pkg/sub` -> `@scope/pkg`; `pkg/sub` -> `pkg`. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  if (specifier.startsWith('@') && parts.length >= 2) return `${parts[0]}/${parts[1]}`;
+  return parts[0] ?? specifier;
+}
+
+const builtins = new Set(builtinModules);
+
+function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || builtins.has(specifier);
+}

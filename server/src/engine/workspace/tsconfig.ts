@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import { ts } from '../ts';
+import type { Problem } from '../types';
+
+export interface LoadedTsconfig {
+  readonly configFile: string;
+  readonly options: ts.CompilerOptions;
+  readonly fileNames: readonly string[];
+  /** Absolute paths of referenced tsconfig files (`references`). */
+  readonly references: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+/** TS18003 "No inputs were found": normal for a solution-style tsconfig with only references. */
+const NO_INPUTS = 18003;
+
+/** Reads a tsconfig/jsconfig the way tsc does (`extends`, `include`, `paths`, `references`); never throws. */
+export function loadTsconfig(configFile: string): LoadedTsconfig {
+  const problems: Problem[] = [];
+  const toProblem = (d: ts.Diagnostic): Problem => ({
+    kind: 'project',
+    file: normalize(d.file?.fileName ?? configFile),
+    message: `${path.basename(configFile)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  });
+  const host: ts.ParseConfigFileHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    fileExists: (f) => ts.sys.fileExists(f),
+    readFile: (f) => ts.sys.readFile(f),
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(toProblem(d)),
+  };
+  const isJsconfig = path.basename(configFile).startsWith('jsconfig');
+  const existingOptions: ts.CompilerOptions = isJsconfig ? { allowJs: true } : {};
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, existingOptions, host);
+  if (!parsed) return { configFile, options: {}, fileNames: [], references: [], problems };
+  for (const d of parsed.errors) if (d.code !== NO_INPUTS || !parsed.projectReferences?.length) problems.push(toProblem(d));
+  return {
+    configFile: normalize(configFile),
+    options: parsed.options,
+    fileNames: parsed.fileNames.map(normalize),
+    references: (parsed.projectReferences ?? []).map((r) => normalize(ts.resolveProjectReferencePath(r))),
+    problems,
+  };
+}
+
+export function normalize(file: string): string {
+  return file.replace(/\\/g, '/');
+}
