@@ -36,9 +36,18 @@ function declaredNames(statement: ts.Statement): [string, DeclarationKind][] {
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return [[statement.name.text, 'type']];
   if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [[statement.name.text, 'value']];
   if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name)).map((n) => [n, 'value']);
+    return statement.declarationList.declarations
+      .filter((d) => !isRequireInitializer(d.initializer))
+      .flatMap((d) => bindingNames(d.name))
+      .map((n) => [n, 'value']);
   }
   return [];
+}
+
+/** `const x = require('x')` binds an import, it does not declare anything of this file. */
+function isRequireInitializer(init: ts.Expression | undefined): boolean {
+  const call = init && ts.isPropertyAccessExpression(init) ? init.expression : init;
+  return !!call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'require';
 }
 
 function bindingNames(name: ts.BindingName): string[] {

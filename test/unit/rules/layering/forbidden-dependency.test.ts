@@ -1,0 +1,295 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFindings, NEST_TSCONFIG } from '../../../helpers/project';
+
+const RULE = 'layering/forbidden-dependency';
+
+const userEntity = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+}
+`;
+
+describe(RULE, () => {
+  it('flags a Nest controller that imports and injects a repository, on the constructor parameter', () => {
+    checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersRepository {
+  findAll() { return []; }
+}
+`,
+      'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersRepository) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the repository layer: it injects UsersRepository from users.repository.ts
+
+  @Get() list() { return this.users.findAll(); }
+}
+`,
+    });
+  });
+
+  it('flags @InjectRepository in a controller although no repository file is imported', () => {
+    const result = checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects the TypeORM repository of User (@InjectRepository)
+
+  @Get() list() { return this.repo.find(); }
+}
+`,
+    });
+    assert.equal(result.findings[0]?.severity, 'error');
+  });
+
+  it('lets services use @InjectRepository when the app has no repository layer (the ORM is the repository)', () => {
+    checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
+  find(id: number) { return this.repo.findOneBy({ id }); }
+}
+`,
+    });
+  });
+
+  it('flags a service that bypasses an existing repository layer', () => {
+    checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
+}
+`,
+      'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from '../users/user.entity';
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the data-access layer
+}
+`,
+    });
+  });
+
+  it('flags a repository that injects a service', () => {
+    checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/pricing/pricing.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class PricingService { withTax(p: number) { return p * 1.2; } }
+`,
+      'src/products/products.repository.ts': `import { Injectable } from '@nestjs/common';
+import { PricingService } from '../pricing/pricing.service';
+
+@Injectable()
+export class ProductsRepository {
+  constructor(private readonly pricing: PricingService) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+}
+`,
+    });
+  });
+
+  it('follows tsconfig path aliases and barrels to the file that defines the class', () => {
+    const result = checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/products/repositories/products.repository.ts': `export class ProductsRepository { all() { return []; } }
+`,
+      'src/products/repositories/index.ts': `export * from './products.repository';
+`,
+      'src/products/index.ts': `export { ProductsRepository } from './repositories';
+`,
+      'src/api/products.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { ProductsRepository } from '@app/products';
+
+@Controller('products')
+export class ProductsController {
+  @Get() list() { return new ProductsRepository().all(); }
+  //                     ^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates ProductsRepository with new from products.repository.ts
+}
+`,
+    });
+    const imported = result.graph.edges.find((e) => e.kind === 'import' && e.from.endsWith('products.controller.ts') && !e.external);
+    assert.ok(imported?.to.endsWith('src/products/repositories/products.repository.ts'), `the import goes through alias and two barrels to the defining file, got ${imported?.to}`);
+    assert.deepEqual(result.findings[0]?.related.find((r) => r.message.startsWith('also'))?.start, { line: 1, character: 35 });
+  });
+
+  it('reports once per pair of files, at the most telling edge, with the other edges as related locations', () => {
+    const result = checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users.repository.ts': `export class UsersRepository {}
+`,
+      'src/users.controller.ts': `import { Controller } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+@Controller()
+export class UsersController {
+  constructor(private readonly repo: UsersRepository) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+}
+`,
+    });
+    const related = result.findings[0]?.related ?? [];
+    assert.ok(related.some((r) => r.file.endsWith('users.repository.ts') && r.message.includes('repository layer')), 'points at the target file');
+    assert.ok(related.some((r) => r.file.endsWith('users.controller.ts') && r.start.line === 1), 'points at the import too');
+  });
+
+  it('flags Express controllers that query the database client or build a repository with new', () => {
+    checkFindings({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true } }),
+      'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+`,
+      'src/repositories/order.repository.ts': `import type { Knex } from 'knex';
+export class OrderRepository {
+  constructor(private readonly db: Knex) {}
+  recent() { return this.db('orders').orderBy('created_at', 'desc').limit(10); }
+}
+`,
+      'src/controllers/order.controller.ts': `import type { Request, Response } from 'express';
+import { db } from '../db.js';
+//                 ^^^^^^^^^^ layering/forbidden-dependency must not depend on the data-access layer: it imports db.ts
+import { OrderRepository } from '../repositories/order.repository.js';
+
+export class OrderController {
+  async recent(_req: Request, res: Response) {
+    const orders = await new OrderRepository(db).recent();
+    //                   ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates OrderRepository with new from order.repository.ts
+    res.json(orders);
+  }
+}
+`,
+    });
+  });
+
+  it('sees CommonJS require in JavaScript projects', () => {
+    const result = checkFindings({
+      'src/services/user.service.js': `class UserService { list() { return []; } }
+module.exports = { UserService };
+`,
+      'src/repositories/user.repository.js': `const { UserService } = require('../services/user.service');
+class UserRepository { constructor() { this.users = new UserService(); } }
+//                                                  ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates UserService with new from user.service.js
+module.exports = UserRepository;
+`,
+    });
+    assert.ok(result.findings[0]?.related.some((r) => r.message === 'also requires it here' && r.start.line === 0 && r.start.character === 32));
+  });
+
+  it('stays quiet on the dependencies the policy allows, and on unclassified files', () => {
+    checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/dto/create-user.dto.ts': `import { IsEmail } from 'class-validator';
+export class CreateUserDto { @IsEmail() email!: string; }
+`,
+      'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { User } from './user.entity';
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly repo: Repository<User>, private readonly dataSource: DataSource) {}
+}
+`,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { formatEmail } from '../utils/format';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UsersRepository } from './users.repository';
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+  create(dto: CreateUserDto) { return formatEmail(dto.email); }
+}
+`,
+      'src/utils/format.ts': `import { UsersRepository } from '../users/users.repository';
+export const formatEmail = (e: string) => e.toLowerCase();
+export type Repo = UsersRepository;
+`,
+      'src/users/users.controller.ts': `import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '../auth/auth.guard';
+import { CreateUserDto } from './dto/create-user.dto';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+@Controller('users')
+@UseGuards(AuthGuard)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+  @Post() create(@Body() dto: CreateUserDto): Promise<User> { return this.users.create(dto) as never; }
+}
+`,
+      'src/auth/auth.guard.ts': `import { CanActivate, Injectable } from '@nestjs/common';
+@Injectable()
+export class AuthGuard implements CanActivate { canActivate() { return true; } }
+`,
+      'src/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+@Module({ controllers: [UsersController], providers: [UsersService, UsersRepository] })
+export class UsersModule {}
+`,
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { UsersModule } from './users/users.module';
+import { UsersRepository } from './users/users.repository';
+void NestFactory.create(UsersModule).then((app) => { app.get(UsersRepository); return app.listen(3000); });
+`,
+    });
+  });
+
+  it('resolves @Inject(TOKEN) through the module providers', () => {
+    const result = checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/tokens.ts': `export const USERS_REPO = Symbol('USERS_REPO');
+`,
+      'src/users/users.repository.ts': `export class TypeOrmUsersRepository { all() { return []; } }
+`,
+      'src/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { USERS_REPO } from '../tokens';
+import { TypeOrmUsersRepository } from './users.repository';
+import { UsersController } from './users.controller';
+@Module({ controllers: [UsersController], providers: [{ provide: USERS_REPO, useClass: TypeOrmUsersRepository }] })
+export class UsersModule {}
+`,
+      'src/users/users.controller.ts': `import { Controller, Inject } from '@nestjs/common';
+import { USERS_REPO } from '../tokens';
+@Controller('users')
+export class UsersController {
+  constructor(@Inject(USERS_REPO) private readonly repo: { all(): unknown[] }) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects TypeOrmUsersRepository through @Inject(USERS_REPO)
+}
+`,
+    });
+    assert.equal(result.findings.length, 1);
+  });
+});
