@@ -40,13 +40,12 @@ export function loadConfig(root: string, explicitPath?: string): ConfigLoad {
 
 /** Validates config text; never throws. Errors name the JSON path and the expected value. */
 export function parseConfig(file: string, text: string): ConfigLoad {
+  if (text.trim() === '') return { ok: false, errors: [{ file, message: 'invalid JSON: the file is empty; write {} for the defaults' }], config: defaultConfig() };
   const lines = new LineIndex(text);
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   if (syntaxErrors.length > 0 || !tree) {
-    const errors = syntaxErrors.length > 0
-      ? syntaxErrors.slice(0, 5).map((e) => ({ file, message: `invalid JSON: ${describeParseError(e)}`, start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) }))
-      : [{ file, message: 'invalid JSON: the file is empty; write {} for the defaults' }];
+    const errors = syntaxErrors.slice(0, 5).map((e) => ({ file, message: `invalid JSON: ${describeParseError(e)}`, start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) }));
     return { ok: false, errors, config: defaultConfig() };
   }
   const value: unknown = nodeValue(tree);
@@ -119,8 +118,17 @@ function zodErrors(file: string, error: z.ZodError, tree: Node, lines: LineIndex
     }
     const found = findNodeAtLocation(tree, issuePath);
     const got = found ? ` (found ${JSON.stringify(nodeValue(found))})` : '';
-    return at(file, issuePath, tree, lines, `${issue.message}${got}`);
+    const message = issue.code === 'invalid_union' ? `expected ${issue.errors.map(describeBranch).join(' or ')}` : issue.message;
+    return at(file, issuePath, tree, lines, `${message}${got}`);
   });
+}
+
+/** One alternative of a union, from the first issue it raised: `"off" | "info"`, or `an object`. */
+function describeBranch(issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  if (first?.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(' | ');
+  if (first?.code === 'invalid_type') return `${first.expected === 'object' ? 'an' : 'a'} ${first.expected}`;
+  return first?.message ?? 'a valid value';
 }
 
 function allowedKeysHint(issuePath: JsonPath): string {

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { project } from '../../helpers/project';
+
+const controllerImportingRepository = `import { UsersRepository } from './users.repository';
+export class UsersController { constructor(private readonly users: UsersRepository) {} }
+`;
+
+describe('bad input never stops the analysis', () => {
+  it('keeps analyzing a file with syntax errors and the rest of the workspace, with a clear note', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': `${controllerImportingRepository}export const broken = ;\nexport class Other {}\n`,
+      'src/orders.controller.ts': controllerImportingRepository,
+    });
+    const result = p.analyze();
+    const syntax = result.problems.filter((x) => x.kind === 'syntax');
+    assert.equal(syntax.length, 1);
+    assert.match(syntax[0]!.message, /^syntax error: .+; the readable parts were still analyzed$/);
+    assert.ok(syntax[0]!.file?.endsWith('users.controller.ts'));
+    assert.equal(syntax[0]!.start?.line, 2, 'points at the line of the error');
+    const flagged = result.findings.map((f) => path.basename(f.file)).sort();
+    assert.deepEqual(flagged, ['orders.controller.ts', 'users.controller.ts']);
+  });
+
+  it('accepts empty files and skips binary and oversized ones with a reason', () => {
+    const p = project({ 'tsconfig.json': '{}', 'src/empty.ts': '', 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
+    p.write('src/blob.ts', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    const huge = path.join(p.root, 'src/huge.ts');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 17 * 1024 * 1024);
+    const result = p.analyze();
+    const reasons = Object.fromEntries(result.problems.filter((x) => x.kind === 'read').map((x) => [path.basename(x.file ?? ''), x.message]));
+    assert.equal(reasons['blob.ts'], 'skipped: binary content (NUL bytes)');
+    assert.match(reasons['huge.ts'] ?? '', /^skipped: 17\.0 MB is over the 16 MB limit/);
+    assert.equal(reasons['empty.ts'], undefined);
+    assert.equal(result.findings.length, 1, 'the rest is still analyzed');
+  });
+
+  it('analyzes a folder without tsconfig (src/ with default resolution) and says so', () => {
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'scripts/seed.ts': controllerImportingRepository });
+    const result = p.analyze();
+    const note = result.problems.find((x) => x.kind === 'project');
+    assert.match(note?.message ?? '', /^No tsconfig\.json or jsconfig\.json found: analyzing 2 files under src\/ with default Node module resolution/);
+    assert.equal(result.findings.length, 1);
+  });
+
+  it('reports a broken tsconfig and still analyzes what it can', () => {
+    const p = project({
+      'tsconfig.json': '{ "extends": "./missing-base.json", "compilerOptions": { "strict": true } }',
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': controllerImportingRepository,
+    });
+    const result = p.analyze();
+    assert.ok(result.problems.some((x) => x.kind === 'project' && /tsconfig\.json: .*missing-base\.json/.test(x.message)), JSON.stringify(result.problems));
+    assert.equal(result.findings.length, 1);
+  });
+
+  it('ends symlink loops and skips dangling links', () => {
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
+    fs.symlinkSync(path.join(p.root, 'src'), path.join(p.root, 'src', 'loop'));
+    fs.symlinkSync(path.join(p.root, 'nowhere'), path.join(p.root, 'src', 'dangling'));
+    const result = p.analyze();
+    assert.equal(result.stats.files, 2);
+    assert.equal(result.findings.length, 1);
+  });
+
+  it('falls back to the defaults when layerguard.json is broken, with the error located', () => {
+    const p = project({
+      'layerguard.json': '{\n  "rules": { "layering/cycle": "warn" }\n}\n',
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': controllerImportingRepository,
+    });
+    const result = p.analyze();
+    assert.equal(result.configErrors.length, 1);
+    assert.equal(result.configErrors[0]?.start?.line, 1);
+    assert.equal(result.findings.length, 1, 'defaults keep working');
+  });
+
+  it('does not crash on decorators in odd places, JS without types and generated code', () => {
+    const p = project({
+      'src/odd.controller.ts': `@Controller() export default class {}\nconst x = @dec class {};\nfunction f(@Inject() a) {}\nnew (class {})();\nexport = 5;\n`,
+      'src/gen.service.js': `"use strict";\nvar __decorate = this.__decorate;\nexports.UserService = void 0;\nlet UserService = class UserService {};\nexports.UserService = UserService;\nconst r = require(process.env.X);\n`,
+    });
+    const result = p.analyze();
+    assert.equal(result.problems.filter((x) => x.kind === 'rule').length, 0);
+    assert.equal(result.stats.files, 2);
+  });
+});

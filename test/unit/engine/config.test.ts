@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { configJsonSchema, parseConfig } from '../../../server/src/engine';
+import { checkFindings, project } from '../../helpers/project';
+
+function errorsOf(text: string): string[] {
+  const loaded = parseConfig('/w/layerguard.json', text);
+  return loaded.ok ? [] : loaded.errors.map((e) => `${e.start ? `${e.start.line + 1}:${e.start.character + 1} ` : ''}${e.message}`);
+}
+
+describe('layerguard.json', () => {
+  it('names the JSON path and the expected value of a bad setting', () => {
+    assert.deepEqual(errorsOf('{\n  "rules": { "layering/cycle": "warn" }\n}'), [
+      '2:32 at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "warn")',
+    ]);
+    assert.deepEqual(errorsOf('{ "layers": { "controller": { "patterns": [1] } } }'), ['1:44 at layers.controller.patterns[0]: Invalid input: expected string, received number (found 1)']);
+    assert.deepEqual(errorsOf('{ "rulez": {} }'), ['1:3 at rulez: unknown property "rulez"; allowed: $schema, layers, dependencies, rules, ignore, includeTests']);
+  });
+
+  it('rejects unknown rules, unknown rule options and unknown layers', () => {
+    assert.match(errorsOf('{ "rules": { "layering/nope": "error" } }')[0] ?? '', /^1:14 at rules\["layering\/nope"\]: unknown rule "layering\/nope"; known rules: layering\/forbidden-dependency, layering\/cycle/);
+    assert.match(errorsOf('{ "rules": { "layering/cycle": { "options": { "includeTypeonly": true } } } }')[0] ?? '', /^1:47 at rules\["layering\/cycle"\]\.options\.includeTypeonly: unknown property "includeTypeonly"$/);
+    assert.match(errorsOf('{ "dependencies": { "controller": { "allow": ["servce"] } } }')[0] ?? '', /at dependencies\.controller\.allow\[0\]: unknown layer "servce"; known layers: .*service/);
+  });
+
+  it('reports invalid JSON with its position, and empty files', () => {
+    assert.deepEqual(errorsOf('{ "rules": { , } }'), ['1:14 invalid JSON: value expected']);
+    assert.deepEqual(errorsOf(''), ['invalid JSON: the file is empty; write {} for the defaults']);
+  });
+
+  it('accepts comments and trailing commas (JSONC)', () => {
+    assert.deepEqual(errorsOf('// team policy\n{ "rules": { "layering/cycle": "error", }, }'), []);
+  });
+
+  it('turns rules off and changes severities', () => {
+    const files = {
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': `import { UsersRepository } from './users.repository';\nexport const c = new UsersRepository();\n`,
+    };
+    assert.equal(checkFindings({ ...files, 'layerguard.json': '{ "rules": { "layering/forbidden-dependency": "off" } }' }).findings.length, 0);
+    const p = project({ ...files, 'layerguard.json': '{ "rules": { "layering/forbidden-dependency": { "severity": "info" } } }' });
+    assert.deepEqual(p.analyze().findings.map((f) => f.severity), ['info']);
+    assert.deepEqual(p.analyze({ severityOverrides: { 'layering/forbidden-dependency': 'warning' } }).findings.map((f) => f.severity), ['warning']);
+  });
+
+  it('classifies by configured patterns first and applies a custom policy', () => {
+    checkFindings({
+      'layerguard.json': JSON.stringify({
+        layers: { gateway: { patterns: ['src/adapters/**'] }, service: { folders: ['core'] } },
+        dependencies: { service: { forbid: ['gateway'] } },
+      }),
+      'src/adapters/stripe.ts': 'export class StripeClient { charge() {} }\n',
+      'src/core/billing.ts': `import { StripeClient } from '../adapters/stripe';
+export const bill = () => new StripeClient().charge();
+//                        ^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the gateway layer
+`,
+    });
+  });
+
+  it('ignores configured globs and test files unless asked', () => {
+    const files = {
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/__tests__/controllers/orders.ts': `import { UsersRepository } from '../../users.repository';\nexport const c = new UsersRepository();\n`,
+      'src/users.controller.spec.ts': `import { UsersRepository } from './users.repository';\nexport const c = new UsersRepository();\n`,
+      'src/generated/orders.controller.ts': `import { UsersRepository } from '../users.repository';\nexport const c = new UsersRepository();\n`,
+    };
+    assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"] }' }).analyze().findings.length, 0);
+    assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"], "includeTests": true }' }).analyze().findings.length, 1);
+  });
+
+  it('ships a JSON Schema generated from the same source', () => {
+    const shipped: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../schemas/layerguard.schema.json'), 'utf8'));
+    assert.deepEqual(shipped, configJsonSchema(), 'schemas/layerguard.schema.json is stale: run npm run build');
+  });
+});

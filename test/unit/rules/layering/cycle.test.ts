@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFindings, NEST_TSCONFIG } from '../../../helpers/project';
+
+const TS = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } });
+
+describe('layering/cycle', () => {
+  it('reports every edge of the shortest cycle with the full path and the other edges as related', () => {
+    const result = checkFindings({
+      'tsconfig.json': TS,
+      'src/a.ts': `import { b } from './b';
+//                ^^^^^ layering/cycle Import cycle of 3 files: src/a.ts → src/b.ts → src/c.ts → src/a.ts
+export const a = () => b();
+`,
+      'src/b.ts': `import { c } from './c';
+//                ^^^^^ layering/cycle
+export const b = () => c();
+`,
+      'src/c.ts': `import { a } from './a';
+//                ^^^^^ layering/cycle
+export const c = () => a;
+`,
+    });
+    const related = result.findings[0]?.related ?? [];
+    assert.deepEqual(related.map((r) => r.message), ['src/b.ts imports src/c.ts', 'src/c.ts imports src/a.ts']);
+  });
+
+  it('reports the shortest cycle of a component, not every path', () => {
+    const result = checkFindings({
+      'tsconfig.json': TS,
+      'src/a.ts': `import { b } from './b';
+//                ^^^^^ layering/cycle Import cycle of 2 files: src/a.ts → src/b.ts → src/a.ts
+import { c } from './c';
+export const a = () => [b, c];
+`,
+      'src/b.ts': `import { a } from './a';
+//                ^^^^^ layering/cycle
+export const b = () => a;
+`,
+      'src/c.ts': `import { a } from './a';
+export const c = () => a;
+`,
+    });
+    assert.equal(result.findings.length, 2);
+  });
+
+  it('ignores imports used only as types, and type-only imports, unless configured', () => {
+    const files = {
+      'tsconfig.json': TS,
+      'src/user.ts': `import type { Order } from './order';
+import { OrderStatus } from './order';
+export interface User { orders: Order[]; status: OrderStatus }
+export function makeUser(): User { return { orders: [], status: 'open' }; }
+`,
+      'src/order.ts': `import { makeUser } from './user';
+export type OrderStatus = 'open' | 'paid';
+export interface Order { owner: ReturnType<typeof makeUser> }
+export const newOrder = () => ({ owner: makeUser() });
+`,
+    };
+    checkFindings(files);
+    const strict = checkFindings(
+      {
+        ...files,
+        'layerguard.json': JSON.stringify({ rules: { 'layering/cycle': { options: { includeTypeOnly: true } } } }),
+        'src/user.ts': `import type { Order } from './order';
+//                         ^^^^^^^^^ layering/cycle
+import { OrderStatus } from './order';
+export interface User { orders: Order[]; status: OrderStatus }
+export function makeUser(): User { return { orders: [], status: 'open' }; }
+`,
+        'src/order.ts': `import { makeUser } from './user';
+//                       ^^^^^^^^ layering/cycle
+export type OrderStatus = 'open' | 'paid';
+export interface Order { owner: ReturnType<typeof makeUser> }
+export const newOrder = () => ({ owner: makeUser() });
+`,
+      },
+    );
+    assert.equal(strict.findings.length, 2);
+  });
+
+  it('counts decorated constructor parameter types when emitDecoratorMetadata keeps them at run time', () => {
+    const service = (name: string, other: string, otherFile: string) => `import { Injectable } from '@nestjs/common';
+import { ${other} } from './${otherFile}';
+@Injectable()
+export class ${name} {
+  constructor(private readonly other: ${other}) {}
+}
+`;
+    const withMetadata = checkFindings({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/a.service.ts': service('AService', 'BService', 'b.service').replace(`from './b.service';`, `from './b.service';\n//                       ^^^^^^^^^^^^^ layering/cycle`),
+      'src/b.service.ts': service('BService', 'AService', 'a.service').replace(`from './a.service';`, `from './a.service';\n//                       ^^^^^^^^^^^^^ layering/cycle`),
+    });
+    assert.equal(withMetadata.findings.length, 2);
+    checkFindings({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+      'src/a.service.ts': service('AService', 'BService', 'b.service'),
+      'src/b.service.ts': service('BService', 'AService', 'a.service'),
+    });
+  });
+
+  it('leaves lazy import() out of cycles by default', () => {
+    checkFindings({
+      'tsconfig.json': TS,
+      'src/a.ts': `import { b } from './b';
+export const a = () => b;
+`,
+      'src/b.ts': `export const b = async () => (await import('./a')).a;
+`,
+    });
+  });
+
+  it('sees cycles through require in JavaScript', () => {
+    checkFindings({
+      'src/a.js': `const b = require('./b');
+//                ^^^^^ layering/cycle
+module.exports = () => b;
+`,
+      'src/b.js': `const a = require('./a');
+//                ^^^^^ layering/cycle
+module.exports = () => a;
+`,
+    });
+  });
+});
