@@ -1,0 +1,2 @@
+export * from './authors.service';
+export * from './authors.module';

@@ -1,0 +1,2 @@
+export * from './books.service';
+export * from './books.module';

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { runCli } from '../../../server/src/cli/main';
+import { project, type TempProject } from '../../helpers/project';
+
+const REPO_ROOT = path.join(__dirname, '../../../..');
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, isTty: false });
+  return { code, stdout, stderr };
+}
+
+function layeredApp(): TempProject {
+  return project({
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true } }),
+    'src/users/users.repository.ts': `import { UsersService } from './users.service';
+export class UsersRepository { constructor(private readonly s: UsersService) {} all() { return [UsersService.name]; } }
+`,
+    'src/users/users.service.ts': `import { UsersRepository } from './users.repository';
+export class UsersService { constructor(private readonly repo: UsersRepository) {} list() { return new UsersRepository(this).all(); } }
+`,
+    'src/users/users.controller.ts': `import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+export class UsersController {
+  constructor(private readonly repo: UsersRepository, private readonly users: UsersService) {}
+}
+`,
+  });
+}
+
+describe('layerguard check', () => {
+  it('prints findings grouped by file, notes and a summary, and exits 1 on error findings', () => {
+    const p = layeredApp();
+    const { code, stdout } = run(['check', '.'], p.root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^src\/users\/users\.controller\.ts\n {2}4:15 {4}error {3}A controller must not depend on the repository layer/m);
+    assert.match(stdout, /✖ 4 findings \(2 errors, 2 warnings\) — 3 files, \d+ dependencies analyzed in/);
+  });
+
+  it('exits 0 with --exit-zero, and 0 when only warnings remain', () => {
+    const p = layeredApp();
+    assert.equal(run(['check', '--exit-zero'], p.root).code, 0);
+    p.write('layerguard.json', '{ "rules": { "layering/forbidden-dependency": "warning" } }');
+    assert.equal(run(['check'], p.root).code, 0);
+  });
+
+  it('keeps the JSON contract', () => {
+    const p = layeredApp();
+    const { stdout } = run(['check', p.root, '--format', 'json'], '/');
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(report), ['version', 'root', 'findings', 'problems', 'summary']);
+    assert.equal(report['version'], 1);
+    assert.equal(report['root'], p.root);
+    const findings = report['findings'] as Record<string, unknown>[];
+    assert.deepEqual(findings[0], {
+      ruleId: 'layering/forbidden-dependency',
+      severity: 'error',
+      message: findings[0]?.['message'],
+      file: 'src/users/users.controller.ts',
+      line: 4,
+      column: 15,
+      endLine: 4,
+      endColumn: 53,
+      related: [
+        { file: 'src/users/users.repository.ts', line: 2, column: 14, message: 'users.repository.ts is in the repository layer (file name users.repository.ts)' },
+        { file: 'src/users/users.controller.ts', line: 1, column: 33, message: 'also imports it here' },
+      ],
+    });
+    const cycle = findings.find((f) => f['ruleId'] === 'layering/cycle');
+    assert.match(String(cycle?.['message']), /src\/users\/users\.repository\.ts → src\/users\/users\.service\.ts → src\/users\/users\.repository\.ts/);
+    assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'edges', 'errors', 'warnings', 'infos', 'problems', 'durationMs']);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema, with rule metadata and help links', () => {
+    const p = layeredApp();
+    const { stdout } = run(['check', '--format', 'sarif'], p.root);
+    const sarif = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: unknown[] }[] };
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
+    const run0 = sarif.runs[0]!;
+    assert.deepEqual(run0.tool.driver.rules.map((r) => r.id), ['layering/forbidden-dependency', 'layering/cycle']);
+    assert.ok(run0.tool.driver.rules.every((r) => r.helpUri.endsWith(`docs/rules/${r.id}.md`)));
+    assert.equal(run0.results.length, 4);
+  });
+
+  it('exits 2 with one readable line for a broken config, and for usage errors', () => {
+    const p = layeredApp();
+    p.write('layerguard.json', '{\n  "rules": { "layering/cycle": "loud" }\n}\n');
+    const broken = run(['check'], p.root);
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stdout, '');
+    assert.equal(broken.stderr, 'layerguard: invalid configuration layerguard.json:2:32: at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "loud")\n');
+    assert.equal(run(['check', '--config', 'nope.json'], p.root).code, 2);
+    assert.match(run(['check', '--format', 'xml'], p.root).stderr, /^layerguard: --format must be one of text, json, sarif \(got "xml"\)/);
+    assert.match(run(['lint'], p.root).stderr, /^layerguard: unknown command "lint"/);
+    assert.match(run(['check', 'missing-dir'], p.root).stderr, /^layerguard: missing-dir is not a folder/);
+  });
+});
+
+describe('layerguard graph', () => {
+  it('prints nodes with layers and edges with kinds as JSON', () => {
+    const p = layeredApp();
+    const graph = JSON.parse(run(['graph', '.'], p.root).stdout) as { nodes: { file: string; layer: string | null }[]; edges: { from: string; to: string; kind: string; line: number }[] };
+    assert.deepEqual(graph.nodes, [
+      { file: 'src/users/users.controller.ts', layer: 'controller' },
+      { file: 'src/users/users.repository.ts', layer: 'repository' },
+      { file: 'src/users/users.service.ts', layer: 'service' },
+    ]);
+    assert.ok(graph.edges.some((e) => e.from === 'src/users/users.service.ts' && e.to === 'src/users/users.repository.ts' && e.kind === 'instantiation' && e.line === 2));
+    assert.ok(graph.edges.some((e) => e.from === 'src/users/users.controller.ts' && e.kind === 'di' && e.line === 4));
+  });
+
+  it('draws Graphviz and Mermaid', () => {
+    const p = layeredApp();
+    const dot = run(['graph', '--format', 'dot'], p.root).stdout;
+    assert.match(dot, /^digraph layerguard \{/);
+    assert.match(dot, /subgraph cluster_\d+ \{\n {4}label="controller";\n {4}"src\/users\/users\.controller\.ts";/);
+    const mermaid = run(['graph', '--format', 'mermaid'], p.root).stdout;
+    assert.match(mermaid, /^flowchart LR\n/);
+    assert.match(mermaid, /n\d\["src\/users\/users\.service\.ts<br\/><i>service<\/i>"\]/);
+  });
+});
+
+describe('the bundled bin (dist/cli.js)', () => {
+  it('runs as a process with the documented exit codes', () => {
+    const p = layeredApp();
+    const bin = path.join(REPO_ROOT, 'dist/cli.js');
+    const failing = spawnSync(process.execPath, [bin, 'check', p.root, '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(failing.status, 1, failing.stderr);
+    assert.equal((JSON.parse(failing.stdout) as { summary: { errors: number } }).summary.errors, 2);
+    const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage:\n {2}layerguard check/);
+  });
+});
