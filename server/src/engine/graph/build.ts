@@ -43,7 +43,9 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
     if (!edge.external) return files.get(edge.to)?.layer;
     const layer = classifier.packageLayer(edge.to);
     if (!layer) return undefined;
-    if (edge.kind === 'di' || edge.kind === 'instantiation') return layer;
+    // Type-only imports of a database client and schema-only ORM imports (entity decorators) do
+    // not access data; for other package layers every import counts.
+    if (layer !== 'data-access' || edge.kind === 'di' || edge.kind === 'instantiation') return layer;
     if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names)) return undefined;
     return layer;
   };

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../server/src/engine';
+
+const EXAMPLES = path.join(__dirname, '../../../examples');
+
+function findingsOf(example: string): string[] {
+  const root = path.join(EXAMPLES, example);
+  const result = analyzeWorkspace({ root });
+  assert.deepEqual(result.problems, [], `${example} analyzes without problems`);
+  return result.findings.map((f) => `${path.posix.relative(result.root, f.file)}:${f.start.line + 1}:${f.start.character + 1} ${f.ruleId}`);
+}
+
+/** The planted problems listed in each example's README, exactly: nothing missed, nothing extra. */
+describe('bundled examples', () => {
+  it('nest-shop: DI violations, an alias+barrel import and a service cycle', () => {
+    assert.deepEqual(findingsOf('nest-shop'), [
+      'src/orders/orders.controller.ts:14:5 layering/forbidden-dependency',
+      'src/orders/orders.module.ts:3:29 layering/cycle',
+      'src/orders/orders.service.ts:4:30 layering/cycle',
+      'src/orders/orders.service.ts:11:5 layering/forbidden-dependency',
+      'src/products/products.controller.ts:6:15 layering/forbidden-dependency',
+      'src/products/repositories/products.repository.ts:11:5 layering/forbidden-dependency',
+      'src/users/users.module.ts:3:30 layering/cycle',
+      'src/users/users.service.ts:2:31 layering/cycle',
+    ]);
+  });
+
+  it('express-api: controller → db and new Repository, repository → service, a runtime cycle', () => {
+    assert.deepEqual(findingsOf('express-api'), [
+      'src/controllers/order.controller.ts:2:20 layering/forbidden-dependency',
+      'src/controllers/order.controller.ts:47:20 layering/forbidden-dependency',
+      'src/repositories/order.repository.ts:28:18 layering/forbidden-dependency',
+      'src/services/discounts.ts:2:28 layering/cycle',
+      'src/services/pricing.ts:2:37 layering/cycle',
+    ]);
+  });
+
+  it('clean-books: a clean layered app, composition root and modules included, has no findings', () => {
+    assert.deepEqual(findingsOf('clean-books'), []);
+  });
+
+  it('clean-books: every application file gets the layer its role implies', () => {
+    const result = analyzeWorkspace({ root: path.join(EXAMPLES, 'clean-books') });
+    const layers = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.layer ?? null]));
+    assert.equal(layers['src/main.ts'], 'composition-root');
+    assert.equal(layers['src/app.module.ts'], 'module');
+    assert.equal(layers['src/books/books.controller.ts'], 'controller');
+    assert.equal(layers['src/books/books.service.ts'], 'service');
+    assert.equal(layers['src/books/books.repository.ts'], 'repository');
+    assert.equal(layers['src/books/entities/book.entity.ts'], 'model');
+    assert.equal(layers['src/books/dto/create-book.dto.ts'], 'dto');
+    assert.equal(layers['src/common/guards/api-key.guard.ts'], 'middleware');
+    assert.equal(layers['src/config/database.config.ts'], 'config');
+    assert.equal(layers['src/books/index.ts'], null, 'barrels are transparent');
+    const viaBarrel = result.graph.edges.find((e) => e.from.endsWith('books/books.service.ts') && e.to.endsWith('authors/authors.service.ts') && e.kind === 'import');
+    assert.ok(viaBarrel, 'the @app/authors alias and barrel resolve to authors.service.ts');
+  });
+});

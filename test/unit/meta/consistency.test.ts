@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../../server/src/engine';
+
+const ROOT = path.join(__dirname, '../../../..');
+
+interface RuleSettingSchema {
+  readonly enum: readonly string[];
+  readonly default: string;
+  readonly description: string;
+}
+
+function packageRuleSettings(): Record<string, RuleSettingSchema> {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { properties?: Record<string, RuleSettingSchema> }> } };
+  };
+  return pkg.contributes.configuration.properties['layerguard.rules']?.properties ?? {};
+}
+
+/** What package.json must declare for each rule; `node scripts/sync-manifest.mjs` writes it. */
+export function expectedRuleSetting(rule: (typeof RULES)[number]): RuleSettingSchema {
+  return { enum: ['off', 'info', 'warning', 'error'], default: rule.meta.defaultSeverity, description: rule.meta.description };
+}
+
+describe('registry, docs and package.json stay consistent', () => {
+  it('every rule id is <category>/<name> and unique', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z]+\/[a-z]+(?:-[a-z]+)*$/);
+  });
+
+  it('every rule lives in engine/rules/<category>/<name>.ts', () => {
+    for (const rule of RULES) assert.ok(fs.existsSync(path.join(ROOT, 'server/src/engine/rules', `${rule.meta.id}.ts`)), `missing module for ${rule.meta.id}`);
+  });
+
+  it('every rule has a doc whose title and summary match its metadata', () => {
+    for (const rule of RULES) {
+      const doc = path.join(ROOT, 'docs/rules', `${rule.meta.id}.md`);
+      assert.ok(fs.existsSync(doc), `missing doc ${doc}`);
+      const text = fs.readFileSync(doc, 'utf8');
+      assert.equal(text.split('\n')[0], `# ${rule.meta.id}`);
+      assert.ok(text.includes(`> ${rule.meta.description}\n`), `${rule.meta.id}: the doc's summary line must be "> ${rule.meta.description}"`);
+      assert.ok(text.includes(`**Default severity:** ${rule.meta.defaultSeverity}`), `${rule.meta.id}: doc states another default severity`);
+      assert.ok(text.includes('## Examples') && text.includes('## Options'), `${rule.meta.id}: doc needs Examples and Options sections`);
+    }
+  });
+
+  it('no doc describes a rule that does not exist', () => {
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    for (const category of fs.readdirSync(path.join(ROOT, 'docs/rules'))) {
+      for (const file of fs.readdirSync(path.join(ROOT, 'docs/rules', category))) {
+        assert.ok(ids.has(`${category}/${file.replace(/\.md$/, '')}`), `docs/rules/${category}/${file} has no rule`);
+      }
+    }
+  });
+
+  it('package.json declares a severity setting for exactly the registered rules', () => {
+    const settings = packageRuleSettings();
+    assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.meta.id).sort());
+    for (const rule of RULES) assert.deepEqual(settings[rule.meta.id], expectedRuleSetting(rule), `package.json setting of ${rule.meta.id} drifted`);
+  });
+});
