@@ -46,6 +46,7 @@ export class Classifier {
     if (input.facts.isBarrel) return { reason: 'barrel file (only re-exports)' };
     return (
       this.byRootFileName(input) ??
+      this.bySubtreeFolder(input) ??
       this.byDecorator(input.facts, 'decorators') ??
       this.byBaseClass(input.facts) ??
       this.byFileSuffix(input.file) ??
@@ -78,6 +79,15 @@ export class Classifier {
     const stem = stemOf(input.file);
     const found = this.layers.find((l) => l.rootFileNames.includes(stem));
     return found && { layer: found.id, reason: `entry point ${path.posix.basename(input.file)}` };
+  }
+
+  private bySubtreeFolder(input: FileToClassify): Classification | undefined {
+    const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
+    for (const folder of folders) {
+      const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
+      if (found) return { layer: found.id, reason: `inside ${folder}/` };
+    }
+    return undefined;
   }
 
   private byDecorator(facts: FileFacts, field: 'decorators' | 'weakDecorators'): Classification | undefined {
@@ -116,7 +126,8 @@ export class Classifier {
 
   private byFolder(input: FileToClassify): Classification | undefined {
     const relative = path.posix.relative(input.projectDir, input.file);
-    const folders = path.posix.dirname(relative).split('/').reverse();
+    // Only the file's folder and its parent: `controllers/errors/http/HttpError.ts` is no controller.
+    const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
     for (const folder of folders) {
       const lower = folder.toLowerCase();
       const found = this.layers.find((l) => l.folders.includes(lower));
@@ -140,12 +151,16 @@ export function stemOf(file: string): string {
 
 /**
  * True when the stem ends with the word as a separate part: `users.controller`, `user-controller`,
- * `user_controller`, `userController`, `UserController`, or exactly `controller`.
+ * `user_controller`, `userController`, `UserController`, or exactly `controller`. A suffix
+ * written `.word` only matches `x.word` (and exactly `word`).
  */
-export function stemEndsWithWord(stem: string, word: string): boolean {
+export function stemEndsWithWord(stem: string, suffix: string): boolean {
+  const dottedOnly = suffix.startsWith('.');
+  const word = dottedOnly ? suffix.slice(1) : suffix;
   if (stem.length < word.length || stem.slice(-word.length).toLowerCase() !== word.toLowerCase()) return false;
   if (stem.length === word.length) return true;
   const before = stem.charAt(stem.length - word.length - 1);
   const first = stem.charAt(stem.length - word.length);
+  if (dottedOnly) return before === '.';
   return before === '.' || before === '-' || before === '_' || (first === first.toUpperCase() && /[a-z0-9]/.test(before));
 }

@@ -15,6 +15,7 @@ export const BUILTIN_LAYER_IDS = [
   'module',
   'data-access',
   'composition-root',
+  'tooling',
 ] as const;
 
 export type BuiltinLayerId = (typeof BUILTIN_LAYER_IDS)[number];
@@ -29,12 +30,18 @@ export interface LayerDefinition {
   readonly decorators: readonly string[];
   /** Base classes that decide the layer (`extends Repository<User>`). */
   readonly baseClasses: readonly string[];
-  /** File-name suffix words: `users.controller.ts`, `user-controller.js`, `UserController.ts`. */
+  /**
+   * File-name suffix words: `users.controller.ts`, `user-controller.js`, `UserController.ts`.
+   * A leading dot (`.filter`) accepts only the dotted form: `http-exception.filter.ts`, not
+   * `query-filter.ts`.
+   */
   readonly fileSuffixes: readonly string[];
   /** Class-name suffixes of the file's exported class (`UsersService`). */
   readonly classSuffixes: readonly string[];
-  /** Folder names; the nearest matching ancestor folder wins. */
+  /** Folder names, matched on the file's folder and the one above it; the nearest wins. */
   readonly folders: readonly string[];
+  /** Folders whose whole subtree is this layer, before any file-level evidence (`seeds/`). */
+  readonly subtreeFolders: readonly string[];
   /** Exact file names (no extension) matched at any depth (`db.ts`). */
   readonly fileNames: readonly string[];
   /** Exact file names matched only at a project's top level or in its `src/` (`main.ts`). */
@@ -55,6 +62,7 @@ function layer(def: PartialLayer): LayerDefinition {
     fileSuffixes: [],
     classSuffixes: [],
     folders: [],
+    subtreeFolders: [],
     fileNames: [],
     rootFileNames: [],
     weakDecorators: [],
@@ -71,18 +79,23 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     fileNames: ['container', 'inversify.config', 'ioc', 'composition-root'],
   }),
   layer({
+    id: 'tooling',
+    description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures.',
+    subtreeFolders: ['migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'scripts', 'fixtures'],
+  }),
+  layer({
     id: 'module',
     description: 'NestJS modules: declare providers and controllers, may reference every layer.',
     decorators: ['Module', 'Global'],
-    fileSuffixes: ['module'],
+    fileSuffixes: ['.module'],
     classSuffixes: ['Module'],
   }),
   layer({
     id: 'controller',
     description: 'HTTP (and RPC/WebSocket) entry points: parse the request, call a service, shape the response.',
     decorators: ['Controller', 'Resolver', 'WebSocketGateway', 'JsonController'],
-    fileSuffixes: ['controller', 'resolver'],
-    classSuffixes: ['Controller', 'Resolver'],
+    fileSuffixes: ['controller', '.resolver'],
+    classSuffixes: ['Controller'],
     folders: ['controllers', 'controller', 'resolvers'],
   }),
   layer({
@@ -114,14 +127,14 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     description: 'Entities, ORM models and schemas: the shape of persisted data.',
     decorators: ['Entity', 'Schema', 'Table', 'ViewEntity', 'ObjectType'],
     baseClasses: ['BaseEntity', 'Model'],
-    fileSuffixes: ['entity', 'model', 'schema'],
+    fileSuffixes: ['entity', 'model', '.schema'],
     classSuffixes: ['Entity', 'Model'],
     folders: ['models', 'model', 'entities', 'entity', 'schemas', 'domain'],
   }),
   layer({
     id: 'dto',
     description: 'Request/response shapes and their validation schemas.',
-    fileSuffixes: ['dto', 'input', 'validator', 'validation'],
+    fileSuffixes: ['dto', '.input', '.validator', '.validation'],
     classSuffixes: ['Dto', 'DTO', 'Input', 'Args'],
     folders: ['dto', 'dtos', 'validators', 'validation'],
   }),
@@ -129,14 +142,15 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'middleware',
     description: 'Cross-cutting HTTP concerns: middleware, guards, interceptors, pipes, exception filters, auth strategies.',
     decorators: ['Catch'],
-    fileSuffixes: ['middleware', 'guard', 'interceptor', 'pipe', 'filter', 'strategy'],
-    classSuffixes: ['Middleware', 'Guard', 'Interceptor', 'Pipe', 'Filter', 'Strategy'],
+    baseClasses: ['PassportStrategy'],
+    fileSuffixes: ['middleware', 'guard', 'interceptor', '.pipe', '.filter', '.strategy'],
+    classSuffixes: ['Middleware', 'Guard', 'Interceptor'],
     folders: ['middleware', 'middlewares', 'guards', 'interceptors', 'pipes', 'filters', 'strategies'],
   }),
   layer({
     id: 'config',
     description: 'Configuration: environment parsing, settings objects, constants.',
-    fileSuffixes: ['config', 'configuration', 'env', 'settings'],
+    fileSuffixes: ['config', 'configuration', '.env', '.settings'],
     classSuffixes: ['Config', 'Configuration'],
     folders: ['config', 'configs', 'configuration', 'settings'],
   }),
@@ -144,7 +158,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'data-access',
     description: 'Database clients and ORM runtime APIs, and the local files that create them (db.ts, prisma.ts).',
     baseClasses: ['PrismaClient'],
-    folders: ['db', 'database', 'migrations'],
+    folders: ['db', 'database'],
     fileNames: ['db', 'database', 'data-source', 'datasource', 'knex', 'knexfile', 'prisma', 'mongoose', 'sequelize', 'typeorm'],
     packages: [
       'typeorm',
@@ -169,8 +183,9 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
 ];
 
 /**
- * Names that ORM packages export for describing schemas, not for querying: an entity file that
- * imports `Entity` and `Column` from typeorm defines a model, it does not access data.
+ * Names that ORM packages export for describing schemas or recognizing their errors, not for
+ * querying: an entity importing `Entity` and `Column` from typeorm defines a model, and an error
+ * handler checking `instanceof QueryFailedError` does not access data.
  */
 export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
   typeorm: new Set([
@@ -181,10 +196,13 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'TreeParent', 'TreeChildren', 'TreeLevelColumn', 'BeforeInsert', 'AfterInsert', 'BeforeUpdate',
     'AfterUpdate', 'BeforeRemove', 'AfterRemove', 'AfterLoad', 'BeforeSoftRemove', 'AfterSoftRemove',
     'BeforeRecover', 'AfterRecover', 'ValueTransformer', 'ColumnOptions', 'ObjectId', 'ObjectID',
+    'TypeORMError', 'QueryFailedError', 'EntityNotFoundError', 'EntityPropertyNotFoundError',
+    'CannotCreateEntityIdMapError', 'OptimisticLockVersionMismatchError',
   ]),
+  '@prisma/client': new Set(['Prisma']),
   'sequelize-typescript': new Set([
     'Table', 'Column', 'DataType', 'PrimaryKey', 'AutoIncrement', 'AllowNull', 'Default', 'Unique',
     'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'CreatedAt', 'UpdatedAt', 'DeletedAt',
   ]),
-  mongoose: new Set(['Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes']),
+  mongoose: new Set(['Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError']),
 };

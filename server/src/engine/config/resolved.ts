@@ -75,6 +75,7 @@ function mergeLayers(builtin: readonly LayerDefinition[], configured: NonNullabl
       fileSuffixes: [...(setting.fileSuffixes ?? []), ...(existing?.fileSuffixes ?? [])],
       classSuffixes: [...(setting.classSuffixes ?? []), ...(existing?.classSuffixes ?? [])],
       folders: [...(setting.folders ?? []).map((f) => f.toLowerCase()), ...(existing?.folders ?? [])],
+      subtreeFolders: existing?.subtreeFolders ?? [],
       fileNames: existing?.fileNames ?? [],
       rootFileNames: existing?.rootFileNames ?? [],
       weakDecorators: existing?.weakDecorators ?? [],

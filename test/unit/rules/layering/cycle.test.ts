@@ -125,3 +125,27 @@ module.exports = () => a;
     });
   });
 });
+
+describe('layering/cycle and ORM entities', () => {
+  it('leaves cycles made only of entities out, unless configured', () => {
+    const entities = {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/user.entity.ts': `import { Entity, OneToMany } from 'typeorm';
+import { Article } from './article.entity';
+@Entity() export class User { @OneToMany(() => Article, (a) => a.author) articles!: Article[]; }
+`,
+      'src/article.entity.ts': `import { Entity, ManyToOne } from 'typeorm';
+import { User } from './user.entity';
+@Entity() export class Article { @ManyToOne(() => User) author!: User; }
+`,
+    };
+    checkFindings(entities);
+    const configured = checkFindings({
+      ...entities,
+      'layerguard.json': '{ "rules": { "layering/cycle": { "options": { "includeModelCycles": true } } } }',
+      'src/user.entity.ts': entities['src/user.entity.ts'].replace("from './article.entity';", "from './article.entity';\n//                      ^^^^^^^^^^^^^^^^^^ layering/cycle"),
+      'src/article.entity.ts': entities['src/article.entity.ts'].replace("from './user.entity';", "from './user.entity';\n//                   ^^^^^^^^^^^^^^^ layering/cycle"),
+    });
+    assert.equal(configured.findings.length, 2);
+  });
+});

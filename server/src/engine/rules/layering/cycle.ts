@@ -10,6 +10,11 @@ const options = z
     includeTypeOnly: z.boolean().default(false),
     /** Count `import()`: lazy loading is the usual way to break a cycle, so it is off by default. */
     includeDynamicImports: z.boolean().default(false),
+    /**
+     * Report cycles made only of models. ORM entities reference each other both ways by design
+     * (`@OneToMany(() => Order)` / `@ManyToOne(() => User)`) and ORMs resolve relations lazily.
+     */
+    includeModelCycles: z.boolean().default(false),
   })
   .strict();
 
@@ -29,7 +34,9 @@ export const cycle = defineRule({
       MODULE_KINDS.has(edge.kind) &&
       (edge.runtime || context.options.includeTypeOnly) &&
       (edge.kind !== 'dynamic-import' || context.options.includeDynamicImports);
+    const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
     for (const found of findCycles(graph, include)) {
+      if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;
       const names = found.files.map((f) => relative(graph.root, f));
       const chain = [...names, names[0]].join(' → ');
       found.edges.forEach((edge, i) => {

@@ -7,8 +7,11 @@ import { defineRule } from '../types';
 
 const options = z
   .object({
-    /** Report dependencies that exist only as types (erased at run time). */
-    includeTypeOnly: z.boolean().default(true),
+    /**
+     * Also report imports used only as types (erased at run time). Off by default: depending on
+     * another layer's *types* is not depending on its code; injected instances are always counted.
+     */
+    includeTypeOnly: z.boolean().default(false),
     /**
      * With no repository layer in the workspace, the ORM is the repository layer: data access is
      * judged as if it were a repository (services may use `@InjectRepository`, controllers may not).
@@ -50,8 +53,11 @@ export const forbiddenDependency = defineRule({
     const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
     for (const [file, node] of graph.files) {
       if (!node.layer) continue;
-      for (const edges of groupByTarget(graph.outgoing(file), context.options.includeTypeOnly)) {
-        const edge = mostTelling(edges);
+      const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
+      for (const edges of groupByTarget(graph.outgoing(file))) {
+        const counted = edges.filter(counts);
+        if (counted.length === 0) continue;
+        const edge = mostTelling(counted);
         const targetLayer = graph.targetLayer(edge);
         if (!targetLayer) continue;
         const judgedLayer = substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
@@ -67,10 +73,9 @@ export const forbiddenDependency = defineRule({
   },
 });
 
-function groupByTarget(edges: readonly Edge[], includeTypeOnly: boolean): Edge[][] {
+function groupByTarget(edges: readonly Edge[]): Edge[][] {
   const groups = new Map<string, Edge[]>();
   for (const edge of edges) {
-    if (!includeTypeOnly && !edge.runtime && edge.kind !== 'di') continue;
     const group = groups.get(edge.to);
     if (group) group.push(edge);
     else groups.set(edge.to, [edge]);

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { stemEndsWithWord } from '../../../server/src/engine/classify/classify';
+import { checkFindings, project } from '../../helpers/project';
+
+function layersOf(files: Record<string, string>): Record<string, string | null> {
+  const result = project({ 'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }', ...files }).analyze();
+  return Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.layer ?? null]));
+}
+
+describe('layer classification', () => {
+  it('matches suffix words as whole parts of the file name', () => {
+    for (const stem of ['users.controller', 'user-controller', 'user_controller', 'userController', 'UserController', 'controller']) {
+      assert.ok(stemEndsWithWord(stem, 'controller'), stem);
+    }
+    for (const stem of ['usercontroller', 'mycontrollers', 'remote']) assert.ok(!stemEndsWithWord(stem, 'controller'), stem);
+    assert.ok(stemEndsWithWord('http-exception.filter', '.filter'));
+    assert.ok(!stemEndsWithWord('query-filter', '.filter'), 'dotted-only suffixes need the dot');
+    assert.ok(!stemEndsWithWord('deep-resolver', '.resolver'));
+  });
+
+  it('reads decorators, base classes, suffixes, class names and folders, strongest first', () => {
+    assert.deepEqual(
+      layersOf({
+        'src/main.ts': 'import "./x";\n',
+        'src/x.ts': 'export const x = 1;\n',
+        'src/cats/cats.controller.ts': 'export class CatsController {}\n',
+        'src/cats/anything.ts': '@Controller() export class Cats {}\n',
+        'src/cats/cat.ts': '@Entity() export class Cat {}\n',
+        'src/cats/cat.repo.ts': 'export class CatStore extends Repository<Cat> {}\n',
+        'src/cats/prisma.service.ts': 'export class PrismaService extends PrismaClient {}\n',
+        'src/cats/CatsService.ts': 'export class CatsService {}\n',
+        'src/services/billing.ts': 'export function bill() {}\n',
+        'src/controllers/admin/users.ts': 'export function list() {}\n',
+        'src/controllers/errors/http/http-error.ts': 'export class HttpError extends Error {}\n',
+        'src/common/http-exception.filter.ts': 'export class HttpExceptionFilter {}\n',
+        'src/utils/query-filter.ts': 'export const where = {};\n',
+        'src/utils/deep-resolver.ts': 'export const resolve = () => 1;\n',
+        'src/auth/jwt.strategy.ts': 'export class JwtStrategy extends PassportStrategy(Strategy) {}\n',
+        'src/db.ts': 'export const db = 1;\n',
+        'src/database/seeds/user-seed.service.ts': 'export class UserSeedService {}\n',
+        'src/helpers/thing.ts': '@Injectable() export class Thing {}\n',
+        'src/cats/index.ts': 'export * from "./cats.controller";\n',
+      }),
+      {
+        'src/main.ts': 'composition-root',
+        'src/x.ts': null,
+        'src/cats/cats.controller.ts': 'controller',
+        'src/cats/anything.ts': 'controller',
+        'src/cats/cat.ts': 'model',
+        'src/cats/cat.repo.ts': 'repository',
+        'src/cats/prisma.service.ts': 'data-access',
+        'src/cats/CatsService.ts': 'service',
+        'src/services/billing.ts': 'service',
+        'src/controllers/admin/users.ts': 'controller',
+        'src/controllers/errors/http/http-error.ts': null,
+        'src/common/http-exception.filter.ts': 'middleware',
+        'src/utils/query-filter.ts': null,
+        'src/utils/deep-resolver.ts': null,
+        'src/auth/jwt.strategy.ts': 'middleware',
+        'src/db.ts': 'data-access',
+        'src/database/seeds/user-seed.service.ts': 'tooling',
+        'src/helpers/thing.ts': 'service',
+        'src/cats/index.ts': null,
+      },
+    );
+  });
+
+  it('does not count schema decorators and ORM error classes as data access', () => {
+    checkFindings({
+      'src/repositories/user.repository.ts': 'export class UserRepository {}\n',
+      'src/middleware/handle-error.ts': `import { QueryFailedError } from 'typeorm';
+export const handle = (e: unknown) => e instanceof QueryFailedError;
+`,
+      'src/middleware/auth.ts': `import { getManager } from 'typeorm';
+//                              ^^^^^^^^^ layering/forbidden-dependency A middleware must not depend on the data-access layer: it imports 'typeorm'
+export const auth = () => getManager().query('select 1');
+`,
+      'src/dto/user.dto.ts': `import { Column } from 'typeorm';
+export class UserDto { @Column() name!: string; }
+`,
+    });
+  });
+
+  it('does not count imports used only as types by default', () => {
+    checkFindings({
+      'src/repositories/user.repository.ts': `import type { CreateUserDto } from '../dto/create-user.dto';
+import { UserQuery } from '../dto/user-query.dto';
+export class UserRepository { create(dto: CreateUserDto, q: UserQuery) { return [dto, q]; } }
+`,
+      'src/dto/create-user.dto.ts': 'export interface CreateUserDto { email: string }\n',
+      'src/dto/user-query.dto.ts': 'export class UserQuery { page = 1 }\n',
+    });
+  });
+});
