@@ -74,7 +74,7 @@ describe('layer classification', () => {
 export const handle = (e: unknown) => e instanceof QueryFailedError;
 `,
       'src/middleware/auth.ts': `import { getManager } from 'typeorm';
-//                              ^^^^^^^^^ layering/forbidden-dependency A middleware must not depend on the data-access layer: it imports 'typeorm'
+//                         ^^^^^^^^^ layering/forbidden-dependency A middleware must not depend on the data-access layer: it imports 'typeorm'
 export const auth = () => getManager().query('select 1');
 `,
       'src/dto/user.dto.ts': `import { Column } from 'typeorm';
