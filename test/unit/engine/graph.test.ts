@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toGraphJson } from '../../../server/src/engine';
+import { project } from '../../helpers/project';
+
+function edgesOf(files: Record<string, string>): string[] {
+  const result = project(files).analyze();
+  assert.deepEqual(result.problems, []);
+  return toGraphJson(result.graph).edges.map((e) => `${e.from} -${e.kind}-> ${e.to}:${e.line}`);
+}
+
+describe('dependency graph', () => {
+  it('labels every kind of edge, with the line it is written on', () => {
+    const edges = edgesOf({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs' } }),
+      'src/a.ts': `import type { T } from './t';
+import { v } from './v';
+import { onlyType } from './v2';
+import './side-effect';
+export { w } from './w';
+export * from './star';
+import fs = require('node:fs');
+import { S } from './s';
+export const a = async (): Promise<T> => { await import('./lazy'); new S(); return v as unknown as onlyType & T; };
+export const b = fs;
+`,
+      'src/t.ts': 'export type T = number;\n',
+      'src/v.ts': 'export const v = 1;\n',
+      'src/v2.ts': 'export type onlyType = number;\n',
+      'src/side-effect.ts': 'console.log(1);\n',
+      'src/w.ts': 'export const w = 1;\n',
+      'src/star.ts': 'export const s = 1;\n',
+      'src/lazy.ts': 'export const l = 1;\n',
+      'src/s.ts': 'export class S {}\n',
+    });
+    assert.deepEqual(edges.filter((e) => e.startsWith('src/a.ts')), [
+      'src/a.ts -type-import-> src/t.ts:1',
+      'src/a.ts -import-> src/v.ts:2',
+      'src/a.ts -type-import-> src/v2.ts:3',
+      'src/a.ts -import-> src/side-effect.ts:4',
+      'src/a.ts -re-export-> src/w.ts:5',
+      'src/a.ts -re-export-> src/star.ts:6',
+      'src/a.ts -require-> node:fs:7',
+      'src/a.ts -import-> src/s.ts:8',
+      'src/a.ts -dynamic-import-> src/lazy.ts:9',
+      'src/a.ts -instantiation-> src/s.ts:9',
+    ]);
+  });
+
+  it('reads tsconfig extends (paths from the base) and solution-style references', () => {
+    const edges = edgesOf({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './apps/api' }, { path: './libs/shared' }] }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.', paths: { '@shared/*': ['libs/shared/src/*'] } } }),
+      'apps/api/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }),
+      'apps/api/src/users.controller.ts': `import { clock } from '@shared/clock';\nexport const now = clock();\n`,
+      'libs/shared/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }),
+      'libs/shared/src/clock.ts': 'export const clock = () => Date.now();\n',
+    });
+    assert.deepEqual(edges, ['apps/api/src/users.controller.ts -import-> libs/shared/src/clock.ts:1']);
+  });
+
+  it('resolves node16 ".js" specifiers to ".ts" sources and finds projects in sub-folders', () => {
+    const result = project({
+      'one/tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16' } }),
+      'one/package.json': '{ "type": "module" }',
+      'one/src/a.ts': `import { b } from './b.js';\nexport const a = b;\n`,
+      'one/src/b.ts': 'export const b = 1;\n',
+      'two/jsconfig.json': '{}',
+      'two/lib/c.js': `const { d } = require('./d');\nmodule.exports = { c: d };\n`,
+      'two/lib/d.js': 'exports.d = 1;\n',
+    }).analyze();
+    const edges = toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`);
+    assert.deepEqual(edges, ['one/src/a.ts -> one/src/b.ts', 'two/lib/c.js -> two/lib/d.js']);
+    assert.deepEqual(result.problems, []);
+  });
+});
