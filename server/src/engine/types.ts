@@ -21,7 +21,7 @@ export interface Position {
 }
 
 export interface Location {
-  /** Absolute path, platform separators. */
+  /** Absolute path with `/` separators (TypeScript's normalized form). */
   readonly file: string;
   readonly range: TextRange;
   readonly start: Position;

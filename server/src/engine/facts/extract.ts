@@ -97,7 +97,7 @@ class FactCollector {
   }
 
   private visit(node: ts.Node, inType: boolean): void {
-    if (!inType && this.visitValueNode(node)) return;
+    if (!inType) this.recordValueNode(node);
     if (ts.isIdentifier(node)) {
       this.recordIdentifierUse(node, inType);
       return;
@@ -114,14 +114,13 @@ class FactCollector {
     ts.forEachChild(node, (child) => this.visit(child, childInType));
   }
 
-  /** Value-position nodes with their own facts; returns true when children were handled. */
-  private visitValueNode(node: ts.Node): boolean {
+  /** Value-position nodes that are facts of their own: `new X()`, `require()`, `import()`. */
+  private recordValueNode(node: ts.Node): void {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
       this.instantiations.push({ name: node.expression.text, range: this.range(node) });
     } else if (ts.isCallExpression(node)) {
       this.recordCallModuleRef(node);
     }
-    return false;
   }
 
   private recordCallModuleRef(call: ts.CallExpression): void {
