@@ -20,7 +20,7 @@ describe('layer classification', () => {
     assert.ok(!stemEndsWithWord('deep-resolver', '.resolver'));
   });
 
-  it('reads decorators, base classes, suffixes, class names and folders, strongest first', () => {
+  it('reads decorators, base classes, suffixes, class names and folders, strongest first; @Injectable alone is no evidence', () => {
     assert.deepEqual(
       layersOf({
         'src/main.ts': 'import "./x";\n',
@@ -37,6 +37,7 @@ describe('layer classification', () => {
         'src/common/http-exception.filter.ts': 'export class HttpExceptionFilter {}\n',
         'src/utils/query-filter.ts': 'export const where = {};\n',
         'src/utils/deep-resolver.ts': 'export const resolve = () => 1;\n',
+        'src/database/utils/id.ts': 'export const newId = () => 1;\n',
         'src/auth/jwt.strategy.ts': 'export class JwtStrategy extends PassportStrategy(Strategy) {}\n',
         'src/db.ts': 'export const db = 1;\n',
         'src/database/seeds/user-seed.service.ts': 'export class UserSeedService {}\n',
@@ -58,10 +59,11 @@ describe('layer classification', () => {
         'src/common/http-exception.filter.ts': 'middleware',
         'src/utils/query-filter.ts': null,
         'src/utils/deep-resolver.ts': null,
+        'src/database/utils/id.ts': null,
         'src/auth/jwt.strategy.ts': 'middleware',
         'src/db.ts': 'data-access',
         'src/database/seeds/user-seed.service.ts': 'tooling',
-        'src/helpers/thing.ts': 'service',
+        'src/helpers/thing.ts': null,
         'src/cats/index.ts': null,
       },
     );

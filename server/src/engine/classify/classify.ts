@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
-import { SCHEMA_ONLY_EXPORTS, type LayerDefinition, type LayerId } from './layers';
+import { NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, type LayerDefinition, type LayerId } from './layers';
 
 export interface Classification {
   readonly layer?: LayerId;
@@ -21,9 +21,9 @@ const UNCLASSIFIED: Classification = { reason: 'no layer evidence' };
 
 /**
  * Decides the layer of each file from evidence, strongest first: configured patterns, entry-point
- * names, decorators, base classes, file suffixes, class-name suffixes, folders, well-known data
- * access file names, then weak decorators (`@Injectable`). Barrels and unmatched files get no layer
- * and are never flagged.
+ * names, tooling folders, decorators, base classes, file suffixes, class-name suffixes, folders,
+ * then well-known data-access file names. `@Injectable()` alone is no evidence: Nest marks every
+ * provider with it, helpers included. Barrels and unmatched files get no layer and are never flagged.
  */
 export class Classifier {
   private readonly patternMatchers: { layer: LayerId; pattern: string; match: (p: string) => boolean }[];
@@ -47,13 +47,12 @@ export class Classifier {
     return (
       this.byRootFileName(input) ??
       this.bySubtreeFolder(input) ??
-      this.byDecorator(input.facts, 'decorators') ??
+      this.byDecorator(input.facts) ??
       this.byBaseClass(input.facts) ??
       this.byFileSuffix(input.file) ??
       this.byClassSuffix(input.facts) ??
       this.byFolder(input) ??
       this.byFileName(input.file) ??
-      this.byDecorator(input.facts, 'weakDecorators') ??
       UNCLASSIFIED
     );
   }
@@ -67,7 +66,9 @@ export class Classifier {
    * An import of a data-access package only counts as data access when it brings in run-time
    * APIs: entity files importing `Entity`/`Column` from typeorm define models.
    */
-  isSchemaOnlyImport(packageName: string, importedNames: readonly string[]): boolean {
+  isSchemaOnlyImport(packageName: string, importedNames: readonly string[], specifier: string): boolean {
+    // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
+    if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
     const schemaNames = SCHEMA_ONLY_EXPORTS[packageName];
     return schemaNames !== undefined && importedNames.length > 0 && importedNames.every((n) => schemaNames.has(n));
   }
@@ -90,10 +91,10 @@ export class Classifier {
     return undefined;
   }
 
-  private byDecorator(facts: FileFacts, field: 'decorators' | 'weakDecorators'): Classification | undefined {
+  private byDecorator(facts: FileFacts): Classification | undefined {
     for (const cls of facts.classes) {
       for (const decorator of cls.decorators) {
-        const found = this.layers.find((l) => l[field].includes(decorator.name));
+        const found = this.layers.find((l) => l.decorators.includes(decorator.name));
         if (found) return { layer: found.id, reason: `decorator @${decorator.name}` };
       }
     }
@@ -130,6 +131,7 @@ export class Classifier {
     const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
     for (const folder of folders) {
       const lower = folder.toLowerCase();
+      if (NEUTRAL_FOLDERS.has(lower)) return undefined;
       const found = this.layers.find((l) => l.folders.includes(lower));
       if (found) return { layer: found.id, reason: `folder ${folder}/` };
     }

@@ -46,8 +46,6 @@ export interface LayerDefinition {
   readonly fileNames: readonly string[];
   /** Exact file names matched only at a project's top level or in its `src/` (`main.ts`). */
   readonly rootFileNames: readonly string[];
-  /** Class decorators that hint at the layer when nothing else does (`@Injectable`). */
-  readonly weakDecorators: readonly string[];
   /** External packages that belong to this layer (database clients and ORMs). */
   readonly packages: readonly string[];
 }
@@ -65,7 +63,6 @@ function layer(def: PartialLayer): LayerDefinition {
     subtreeFolders: [],
     fileNames: [],
     rootFileNames: [],
-    weakDecorators: [],
     packages: [],
     ...def,
   };
@@ -111,7 +108,6 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     fileSuffixes: ['service', 'usecase', 'use-case', 'interactor'],
     classSuffixes: ['Service', 'UseCase', 'Interactor'],
     folders: ['services', 'service', 'usecases', 'use-cases', 'application'],
-    weakDecorators: ['Injectable', 'Service'],
   }),
   layer({
     id: 'repository',
@@ -181,6 +177,15 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     ],
   }),
 ];
+
+/**
+ * Folders that say a file is a helper, a type or a constant: when one is the file's own folder,
+ * the folders above it are not evidence (`database/utils/id.util.ts` is no data access).
+ */
+export const NEUTRAL_FOLDERS: ReadonlySet<string> = new Set([
+  'utils', 'util', 'helpers', 'helper', 'lib', 'libs', 'common', 'shared', 'interfaces', 'types',
+  'typings', 'constants', 'enums', 'decorators', 'errors', 'exceptions',
+]);
 
 /**
  * Names that ORM packages export for describing schemas or recognizing their errors, not for

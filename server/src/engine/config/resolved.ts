@@ -78,7 +78,6 @@ function mergeLayers(builtin: readonly LayerDefinition[], configured: NonNullabl
       subtreeFolders: existing?.subtreeFolders ?? [],
       fileNames: existing?.fileNames ?? [],
       rootFileNames: existing?.rootFileNames ?? [],
-      weakDecorators: existing?.weakDecorators ?? [],
       packages: [...(setting.packages ?? []), ...(existing?.packages ?? [])],
     });
   }

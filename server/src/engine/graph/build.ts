@@ -46,7 +46,7 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
     // Type-only imports of a database client and schema-only ORM imports (entity decorators) do
     // not access data; for other package layers every import counts.
     if (layer !== 'data-access' || edge.kind === 'di' || edge.kind === 'instantiation') return layer;
-    if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names)) return undefined;
+    if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to)) return undefined;
     return layer;
   };
   return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [] };

@@ -10,10 +10,10 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
     if (resolution.kind === 'unresolved') continue;
     const target = resolution.kind === 'file' ? { to: resolution.file, external: false } : { to: resolution.name, external: true };
     if (ref.kind === 'dynamic-import') {
-      edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: [] });
+      edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: [], specifier: ref.specifier });
     } else if (ref.kind === 're-export') {
       const runtime = !ref.typeOnly && ref.bindings.some((b) => !b.typeOnly);
-      edges.push({ from: unit.file, ...target, kind: 're-export', range: ref.range, runtime, names: ref.bindings.map((b) => b.imported) });
+      edges.push({ from: unit.file, ...target, kind: 're-export', range: ref.range, runtime, names: ref.bindings.map((b) => b.imported), specifier: ref.specifier });
     } else {
       edges.push(...bindingEdges(unit, ref, symbols, target));
     }
@@ -34,7 +34,7 @@ function bindingEdges(
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
-    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [] }];
+    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier }];
   }
   const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[] }>();
   for (const binding of ref.bindings) {
@@ -54,6 +54,7 @@ function bindingEdges(
     range: ref.range,
     runtime: entry.runtime,
     names: entry.names,
+    specifier: ref.specifier,
   }));
 }
 

@@ -17,6 +17,8 @@ export interface Edge {
   readonly range: TextRange;
   /** Exists when the code runs (not an import erased because it is only used as a type). */
   readonly runtime: boolean;
+  /** The module specifier as written, for module syntax edges. */
+  readonly specifier?: string;
   /** Names taken from the target (imports) or the injected type (DI). */
   readonly names: readonly string[];
   /** Human description of what the edge is, e.g. `injects the TypeORM repository of User`. */
