@@ -6,6 +6,8 @@
  * `lsp/` or `cli/`, and nothing here prints or exits: results and problems are returned as data.
  */
 export { analyzeWorkspace, compareFindings, effectiveSeverity } from './analyze';
+export { AnalysisSession } from './session';
+export type { SessionOptions } from './session';
 export type { AnalysisResult, AnalyzeOptions } from './analyze';
 export { CONFIG_FILE_NAME, formatPath, loadConfig, parseConfig } from './config/load';
 export type { ConfigError, ConfigLoad } from './config/load';

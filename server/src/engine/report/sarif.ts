@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { AnalysisResult } from '../analyze';
-import { effectiveSeverity } from '../analyze';
+import { effectiveSeverity } from '../analyze-rules';
 import { docsUrl } from '../rules/docs';
 import { RULES } from '../rules/registry';
 import type { Location, Severity } from '../types';

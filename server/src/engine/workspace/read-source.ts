@@ -6,14 +6,11 @@ const BINARY_SNIFF_BYTES = 8000;
 
 export type SourceRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-/** Reads a source file as UTF-8, refusing binary and oversized files with a reason instead of throwing. */
-export function readSource(file: string): SourceRead {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (error) {
-    return { ok: false, reason: `cannot read file: ${errorMessage(error)}` };
-  }
+/**
+ * Reads a source file of known size as UTF-8, refusing binary and oversized files with a reason
+ * instead of throwing.
+ */
+export function readSource(file: string, size: number): SourceRead {
   if (size > MAX_SOURCE_BYTES) {
     return { ok: false, reason: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit for source files` };
   }

@@ -1,0 +1,68 @@
+import type { ResolvedConfig } from './config/resolved';
+import type { DependencyGraph } from './graph/types';
+import { RULES, ruleById } from './rules/registry';
+import type { RegisteredRule, RuleReport } from './rules/types';
+import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
+import { errorMessage } from './workspace/read-source';
+
+export function effectiveSeverity(rule: RegisteredRule, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
+  return overrides[rule.meta.id] ?? config.rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
+}
+
+export function effectiveSeverityFor(ruleId: string, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting | undefined {
+  const rule = ruleById(ruleId);
+  return rule && effectiveSeverity(rule, config, overrides);
+}
+
+/** Runs every enabled rule, each isolated: a crashing rule becomes a problem, the others run. */
+export function runRules(graph: DependencyGraph, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>, problems: Problem[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = effectiveSeverity(rule, config, overrides);
+    if (severity === 'off') continue;
+    const reports: RuleReport[] = [];
+    try {
+      rule.run({ graph, policy: config.policy, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
+    } catch (error) {
+      // One broken rule must not take the others (or the server) down; it is reported, not hidden.
+      problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
+      continue;
+    }
+    for (const report of reports) findings.push(toFinding(graph, rule.meta.id, severity, report));
+  }
+  return findings.sort(compareFindings);
+}
+
+function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {
+  const lines = graph.files.get(report.file)?.lineIndex;
+  const related: RelatedLocation[] = (report.related ?? []).map((r) => {
+    const relatedLines = graph.files.get(r.file)?.lineIndex;
+    return {
+      file: r.file,
+      range: r.range,
+      start: relatedLines?.positionAt(r.range.start) ?? { line: 0, character: 0 },
+      end: relatedLines?.positionAt(r.range.end) ?? { line: 0, character: 0 },
+      message: r.message,
+    };
+  });
+  return {
+    ruleId,
+    severity,
+    message: report.message,
+    file: report.file,
+    range: report.range,
+    start: lines?.positionAt(report.range.start) ?? { line: 0, character: 0 },
+    end: lines?.positionAt(report.range.end) ?? { line: 0, character: 0 },
+    related,
+    fixes: report.fixes ?? [],
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start - b.range.start ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,202 @@
+import * as fs from 'node:fs';
+import { effectiveSeverityFor, runRules } from './analyze-rules';
+import { Classifier } from './classify/classify';
+import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
+import { defaultConfig, type ResolvedConfig } from './config/resolved';
+import { extractFacts } from './facts/extract';
+import type { FileFacts } from './facts/types';
+import { buildGraph, type GraphInput } from './graph/build';
+import type { ProjectContext } from './graph/symbols';
+import type { DependencyGraph } from './graph/types';
+import { LineIndex } from './text/line-index';
+import type { Finding, Problem, SeveritySetting } from './types';
+import { discoverWorkspace, type DiscoveredWorkspace, type Project } from './workspace/discover';
+import { normalize } from './workspace/tsconfig';
+import { errorMessage, readSource, type SourceRead } from './workspace/read-source';
+import { FileSystemCache, ModuleResolver } from './workspace/resolver';
+
+export interface SessionOptions {
+  readonly root: string;
+  /** A config file path (relative to root or absolute); default `<root>/layerguard.json` if present. */
+  readonly configPath?: string;
+  /** An already loaded configuration; wins over `configPath`. */
+  readonly config?: ResolvedConfig;
+  /** Ignore config files: defaults only (an untrusted workspace). */
+  readonly ignoreConfigFile?: boolean;
+  /** Severity per rule id that wins over the config file (editor settings). */
+  readonly severityOverrides?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export interface AnalysisResult {
+  readonly root: string;
+  readonly config: ResolvedConfig;
+  /** Errors of the config file; the analysis ran with the defaults when there are any. */
+  readonly configErrors: readonly ConfigError[];
+  readonly graph: DependencyGraph;
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly stats: { readonly files: number; readonly edges: number; readonly parsed: number; readonly durationMs: number };
+}
+
+interface CachedFile {
+  /** `disk:<mtime>:<size>`, or `overlay` (then the cached text is compared): when it changes, the file is re-read. */
+  readonly stamp: string;
+  readonly input?: Omit<GraphInput, 'project'>;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * API boundary: a workspace folder kept warm between analyses. Facts are cached per file and
+ * recomputed only for files whose content changed (on disk, or in an editor overlay), so an edit
+ * costs one parse plus the graph and the rules.
+ *
+ * Invariant: a session's results equal those of a fresh session over the same files and
+ * overlays; caches only save work.
+ */
+export class AnalysisSession {
+  private configLoad: ConfigLoad | undefined;
+  private workspace: DiscoveredWorkspace | undefined;
+  private fsCache = new FileSystemCache();
+  private contexts = new Map<Project, ProjectContext>();
+  private readonly files = new Map<string, CachedFile>();
+  private readonly overlays = new Map<string, string>();
+
+  constructor(private readonly options: SessionOptions) {}
+
+  get root(): string {
+    return normalize(this.options.root);
+  }
+
+  /** Text of an open editor buffer, used instead of the disk; undefined removes the overlay. */
+  setOverlay(file: string, text: string | undefined): void {
+    const key = normalize(file);
+    if (text === undefined) this.overlays.delete(key);
+    else this.overlays.set(key, text);
+  }
+
+  /** A source file changed on disk. */
+  fileChanged(file: string): void {
+    const key = normalize(file);
+    this.fsCache.invalidate(key);
+    this.files.delete(key);
+  }
+
+  /** Files were created or deleted, or a tsconfig changed: find projects and files again. */
+  structureChanged(): void {
+    this.workspace = undefined;
+    this.fsCache = new FileSystemCache();
+    this.contexts = new Map();
+  }
+
+  /** layerguard.json changed: reload it (and rediscover, since ignore globs may differ). */
+  configChanged(): void {
+    this.configLoad = undefined;
+    this.structureChanged();
+  }
+
+  analyze(): AnalysisResult {
+    const started = performance.now();
+    const configLoad = (this.configLoad ??= this.loadConfig());
+    const config = configLoad.config;
+    const workspace = (this.workspace ??= discoverWorkspace(this.root, config));
+    const problems: Problem[] = [...workspace.problems];
+
+    const inputs: GraphInput[] = [];
+    let parsed = 0;
+    for (const [file, project] of workspace.files) {
+      const { entry, fresh } = this.fileEntry(file);
+      if (fresh) parsed++;
+      problems.push(...entry.problems);
+      if (entry.input) inputs.push({ ...entry.input, project: this.contextOf(project) });
+    }
+    for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
+
+    const graph = buildGraph(workspace.root, inputs, new Classifier(config.layers, workspace.root));
+    const findings = runRules(graph, config, this.options.severityOverrides ?? {}, problems);
+    return {
+      root: workspace.root,
+      config,
+      configErrors: configLoad.ok ? [] : configLoad.errors,
+      graph,
+      findings,
+      problems,
+      stats: { files: inputs.length, edges: graph.edges.length, parsed, durationMs: performance.now() - started },
+    };
+  }
+
+  /** The severity a rule's findings get in this session (settings, then config, then default). */
+  severityOf(ruleId: string): SeveritySetting | undefined {
+    const config = (this.configLoad ??= this.loadConfig()).config;
+    return effectiveSeverityFor(ruleId, config, this.options.severityOverrides ?? {});
+  }
+
+  private loadConfig(): ConfigLoad {
+    if (this.options.config) return { ok: true, config: this.options.config };
+    if (this.options.ignoreConfigFile) return { ok: true, config: defaultConfig() };
+    return loadConfig(this.root, this.options.configPath);
+  }
+
+  private contextOf(project: Project): ProjectContext {
+    let context = this.contexts.get(project);
+    if (!context) {
+      context = {
+        dir: project.dir,
+        resolver: new ModuleResolver(project.options, this.fsCache),
+        emitDecoratorMetadata: project.options.emitDecoratorMetadata === true,
+        verbatimModuleSyntax: project.options.verbatimModuleSyntax === true,
+      };
+      this.contexts.set(project, context);
+    }
+    return context;
+  }
+
+  private fileEntry(file: string): { entry: CachedFile; fresh: boolean } {
+    const overlay = this.overlays.get(file);
+    const cached = this.files.get(file);
+    let stamp: string;
+    let read: () => SourceRead;
+    if (overlay !== undefined) {
+      if (cached?.stamp === 'overlay' && cached.input?.text === overlay) return { entry: cached, fresh: false };
+      stamp = 'overlay';
+      read = () => ({ ok: true, text: overlay });
+    } else {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch (error) {
+        const entry = { stamp: 'missing', problems: [{ kind: 'read' as const, file, message: `cannot read file: ${errorMessage(error)}` }] };
+        this.files.set(file, entry);
+        return { entry, fresh: true };
+      }
+      stamp = `disk:${stat.mtimeMs}:${stat.size}`;
+      read = () => readSource(file, stat.size);
+    }
+    if (cached && cached.stamp === stamp && stamp !== 'overlay') return { entry: cached, fresh: false };
+    const entry = { stamp, ...loadFile(file, read()) };
+    this.files.set(file, entry);
+    return { entry, fresh: true };
+  }
+}
+
+function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
+  if (!read.ok) return { problems: [{ kind: 'read', file, message: read.reason }] };
+  let facts: FileFacts;
+  try {
+    facts = extractFacts(file, read.text);
+  } catch (error) {
+    return { problems: [{ kind: 'syntax', file, message: `could not be parsed, skipped: ${errorMessage(error)}` }] };
+  }
+  const lineIndex = new LineIndex(read.text);
+  const firstError = facts.syntaxErrors[0];
+  const problems: Problem[] = firstError
+    ? [
+        {
+          kind: 'syntax',
+          file,
+          start: lineIndex.positionAt(firstError.offset),
+          message: `syntax error: ${firstError.message}${facts.syntaxErrors.length > 1 ? ` (and ${facts.syntaxErrors.length - 1} more)` : ''}; the readable parts were still analyzed`,
+        },
+      ]
+    : [];
+  return { input: { file, text: read.text, facts, lineIndex }, problems };
+}

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { AnalysisSession, type AnalysisResult } from '../../../server/src/engine';
+import { project } from '../../helpers/project';
+
+const base = {
+  'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+  'src/users.repository.ts': 'export class UsersRepository { all() { return []; } }\n',
+  'src/users.service.ts': `import { UsersRepository } from './users.repository';\nexport class UsersService { list() { return new UsersRepository().all(); } }\n`,
+  'src/users.controller.ts': `import { UsersService } from './users.service';\nexport class UsersController { list() { return new UsersService().list(); } }\n`,
+};
+
+function summary(result: AnalysisResult): string[] {
+  return result.findings.map((f) => `${path.basename(f.file)}:${f.start.line + 1}:${f.start.character + 1} ${f.ruleId}`);
+}
+
+describe('AnalysisSession', () => {
+  it('analyzes unsaved editor text and reuses the facts of unchanged files', () => {
+    const p = project(base);
+    const session = new AnalysisSession({ root: p.root });
+    const first = session.analyze();
+    assert.deepEqual(summary(first), []);
+    assert.equal(first.stats.parsed, 3);
+    assert.equal(session.analyze().stats.parsed, 0, 'nothing changed, nothing parsed');
+
+    const controller = path.join(p.root, 'src/users.controller.ts');
+    session.setOverlay(controller, `import { UsersRepository } from './users.repository';\nexport const c = new UsersRepository();\n`);
+    const edited = session.analyze();
+    assert.equal(edited.stats.parsed, 1);
+    assert.deepEqual(summary(edited), ['users.controller.ts:2:18 layering/forbidden-dependency']);
+
+    session.setOverlay(controller, undefined);
+    assert.deepEqual(summary(session.analyze()), [], 'closing the buffer goes back to the disk');
+  });
+
+  it('sees files changed on disk, new files and config changes when told', () => {
+    const p = project(base);
+    const session = new AnalysisSession({ root: p.root });
+    session.analyze();
+    p.write('src/users.service.ts', `import { UsersController } from './users.controller';\nexport const s = UsersController;\n`);
+    session.fileChanged(path.join(p.root, 'src/users.service.ts'));
+    assert.deepEqual(summary(session.analyze()), [
+      'users.controller.ts:1:30 layering/cycle',
+      'users.service.ts:1:33 layering/cycle',
+      'users.service.ts:1:33 layering/forbidden-dependency',
+    ]);
+    p.write('layerguard.json', '{ "rules": { "layering/cycle": "off" } }');
+    session.configChanged();
+    assert.deepEqual(summary(session.analyze()), ['users.service.ts:1:33 layering/forbidden-dependency']);
+    p.write('src/orders.controller.ts', `import { UsersRepository } from './users.repository';\nexport const o = new UsersRepository();\n`);
+    session.structureChanged();
+    assert.equal(session.analyze().findings.length, 2);
+  });
+
+  it('gives the same findings as a fresh analysis after any sequence of edits (property)', () => {
+    const p = project(base);
+    const files = Object.keys(base).filter((f) => f.endsWith('.ts'));
+    const variants = [
+      (name: string) => `export class ${name} {}\n`,
+      () => `import { UsersRepository } from './users.repository';\nexport const r = new UsersRepository();\n`,
+      () => `import { UsersController } from './users.controller';\nexport const c = UsersController;\n`,
+      () => `import { UsersService } from './users.service';\nexport const s = new UsersService();\n`,
+      () => 'export const broken = ;\n',
+    ];
+    const classNames: Record<string, string> = { 'src/users.repository.ts': 'UsersRepository', 'src/users.service.ts': 'UsersService', 'src/users.controller.ts': 'UsersController' };
+    const edit = fc.record({ file: fc.constantFrom(...files), variant: fc.nat(variants.length - 1), where: fc.constantFrom('overlay', 'disk', 'close') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        for (const [file, text] of Object.entries(base)) p.write(file, text);
+        const session = new AnalysisSession({ root: p.root });
+        const overlays = new Map<string, string>();
+        session.analyze();
+        for (const e of edits) {
+          const full = path.join(p.root, e.file);
+          const text = variants[e.variant]!(classNames[e.file]!);
+          if (e.where === 'overlay') {
+            session.setOverlay(full, text);
+            overlays.set(full, text);
+          } else if (e.where === 'close') {
+            session.setOverlay(full, undefined);
+            overlays.delete(full);
+          } else {
+            fs.writeFileSync(full, text);
+            session.fileChanged(full);
+          }
+          const incremental = summary(session.analyze());
+          const fresh = new AnalysisSession({ root: p.root });
+          for (const [file, text] of overlays) fresh.setOverlay(file, text);
+          assert.deepEqual(incremental, summary(fresh.analyze()));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
