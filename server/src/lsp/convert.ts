@@ -1,12 +1,21 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { docsUrl, type Finding } from '../engine';
 import { URI } from 'vscode-uri';
+import { docsUrl, type ConfigError, type Finding } from '../engine';
 
 const SEVERITY: Readonly<Record<Finding['severity'], DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+export function fileToUri(file: string): string {
+  return URI.file(file).toString();
+}
+
+export function uriToFile(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath.replace(/\\/g, '/') : undefined;
+}
 
 /** The only place where a finding becomes an LSP diagnostic. */
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -18,8 +27,20 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: docsUrl(finding.ruleId) },
     message: finding.message,
     relatedInformation: finding.related.map((r) => ({
-      location: { uri: URI.file(r.file).toString(), range: { start: r.start, end: r.end } },
+      location: { uri: fileToUri(r.file), range: { start: r.start, end: r.end } },
       message: r.message,
     })),
+  };
+}
+
+/** A broken `layerguard.json` is shown on the file itself. */
+export function configErrorToDiagnostic(error: ConfigError): Diagnostic {
+  const start = error.start ?? { line: 0, character: 0 };
+  return {
+    range: { start, end: error.end ?? start },
+    severity: DiagnosticSeverity.Error,
+    source: 'layerguard',
+    code: 'config',
+    message: `${error.message}. Layerguard uses its defaults until this is fixed.`,
   };
 }

@@ -1,0 +1,157 @@
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { AnalysisSession, CONFIG_FILE_NAME, type AnalysisResult } from '../engine';
+import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
+import type { FolderSettings } from './settings';
+
+/** What a folder analyzer needs from the connection: narrow, so tests can fake it. */
+export interface DiagnosticsSink {
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+}
+
+export type AnalysisOutcome =
+  | { readonly kind: 'published'; readonly result: AnalysisResult }
+  | { readonly kind: 'stale' }
+  | { readonly kind: 'disabled' }
+  | { readonly kind: 'failed'; readonly error: string };
+
+/**
+ * One workspace folder: its analysis session, its settings, and the diagnostics it published.
+ * Analyses are numbered; a result is published only if no edit arrived while it ran, so stale
+ * results never replace newer ones.
+ */
+export class FolderAnalyzer {
+  private session: AnalysisSession;
+  private readonly published = new Set<string>();
+  private revision = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private lastResult: AnalysisResult | undefined;
+
+  constructor(
+    readonly root: string,
+    private settings: FolderSettings,
+    private readonly trusted: boolean,
+    private readonly sink: DiagnosticsSink,
+    private readonly onAnalyzed: (outcome: AnalysisOutcome) => void,
+  ) {
+    this.session = this.createSession();
+  }
+
+  get findings(): number {
+    return this.lastResult?.findings.length ?? 0;
+  }
+
+  /** True when `file` is inside this folder. */
+  contains(file: string): boolean {
+    const relative = path.relative(this.root, file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  }
+
+  /** The config file this folder reads (absolute). */
+  get configFile(): string {
+    return path.resolve(this.root, this.trusted && this.settings.configPath ? this.settings.configPath : CONFIG_FILE_NAME).replace(/\\/g, '/');
+  }
+
+  updateSettings(settings: FolderSettings): void {
+    this.settings = settings;
+    this.session = this.createSession();
+    this.revision++;
+  }
+
+  setOverlay(file: string, text: string | undefined): void {
+    this.session.setOverlay(file, text);
+    this.revision++;
+  }
+
+  fileChanged(file: string): void {
+    this.session.fileChanged(file);
+    this.revision++;
+  }
+
+  structureChanged(): void {
+    this.session.structureChanged();
+    this.revision++;
+  }
+
+  configChanged(): void {
+    this.session.configChanged();
+    this.revision++;
+  }
+
+  /** Debounced analysis: the last call within `delayMs` wins. */
+  schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.analyzeNow();
+    }, delayMs);
+  }
+
+  /** Analyzes now and publishes, unless an edit arrives meanwhile (then a newer run is pending). */
+  async analyzeNow(): Promise<AnalysisOutcome> {
+    const outcome = await this.run();
+    this.onAnalyzed(outcome);
+    return outcome;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.publishAll(new Map());
+  }
+
+  private async run(): Promise<AnalysisOutcome> {
+    if (!this.settings.enable) {
+      this.publishAll(new Map());
+      return { kind: 'disabled' };
+    }
+    const revision = this.revision;
+    let result: AnalysisResult;
+    try {
+      result = this.session.analyze();
+    } catch (error) {
+      // An engine bug must not leave diagnostics of an older state behind: clear them, report it.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.sink.log(`Analysis of ${this.root} failed: ${message}`);
+      this.publishAll(new Map());
+      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+    // Let queued edits (didChange) arrive before deciding whether this result is still current.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (revision !== this.revision) return { kind: 'stale' };
+    this.lastResult = result;
+    for (const problem of result.problems) this.sink.log(`${problem.file ? `${problem.file}: ` : ''}${problem.message}`);
+    this.publishAll(diagnosticsByUri(result));
+    this.sink.log(`${this.root}: ${result.findings.length} findings in ${result.stats.files} files (${result.stats.parsed} parsed) in ${Math.round(result.stats.durationMs)} ms`);
+    return { kind: 'published', result };
+  }
+
+  private publishAll(byUri: ReadonlyMap<string, Diagnostic[]>): void {
+    for (const uri of this.published) if (!byUri.has(uri)) this.sink.publish(uri, []);
+    this.published.clear();
+    for (const [uri, diagnostics] of byUri) {
+      this.sink.publish(uri, diagnostics);
+      this.published.add(uri);
+    }
+  }
+
+  private createSession(): AnalysisSession {
+    return new AnalysisSession({
+      root: this.root,
+      ...(this.trusted ? (this.settings.configPath ? { configPath: this.settings.configPath } : {}) : { ignoreConfigFile: true }),
+      severityOverrides: this.settings.rules,
+    });
+  }
+}
+
+function diagnosticsByUri(result: AnalysisResult): Map<string, Diagnostic[]> {
+  const byUri = new Map<string, Diagnostic[]>();
+  const add = (uri: string, diagnostic: Diagnostic) => {
+    const list = byUri.get(uri);
+    if (list) list.push(diagnostic);
+    else byUri.set(uri, [diagnostic]);
+  };
+  for (const error of result.configErrors) add(fileToUri(error.file), configErrorToDiagnostic(error));
+  for (const finding of result.findings) add(fileToUri(finding.file), toDiagnostic(finding));
+  return byUri;
+}

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { messageText, TestLspClient } from '../../helpers/lsp-client';
+
+const EXAMPLE = path.join(__dirname, '../../../../examples/nest-shop');
+
+function copyExample(): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-lsp-')));
+  fs.cpSync(EXAMPLE, root, { recursive: true });
+  return root;
+}
+
+const CLEAN_CONTROLLER = fs.readFileSync(path.join(EXAMPLE, 'src/users/users.controller.ts'), 'utf8');
+const VIOLATING_CONTROLLER = CLEAN_CONTROLLER.replace(
+  "import { UsersService } from './users.service';",
+  "import { UsersRepository } from './users.repository';\nimport { UsersService } from './users.service';",
+).replace('constructor(private readonly usersService: UsersService) {}', 'constructor(private readonly usersService: UsersService, private readonly repo: UsersRepository) {}');
+
+describe('language server over stdio', () => {
+  const clients: TestLspClient[] = [];
+  const roots: string[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop().catch(() => undefined);
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+  async function started(settings?: Record<string, unknown>): Promise<TestLspClient> {
+    const root = copyExample();
+    roots.push(root);
+    const client = new TestLspClient({ root, ...(settings ? { settings } : {}) });
+    clients.push(client);
+    await client.start();
+    return client;
+  }
+
+  it('publishes the workspace findings with source, code, doc link and related information', async () => {
+    const client = await started();
+    await client.waitFor('orders.controller diagnostics', () => client.diagnosticsOf('src/orders/orders.controller.ts').length > 0);
+    const [diagnostic] = client.diagnosticsOf('src/orders/orders.controller.ts');
+    assert.equal(diagnostic?.source, 'layerguard');
+    assert.equal(diagnostic?.code, 'layering/forbidden-dependency');
+    assert.equal(diagnostic?.severity, 1);
+    assert.deepEqual(diagnostic?.range, { start: { line: 13, character: 4 }, end: { line: 13, character: 80 } });
+    assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
+    const cycle = client.diagnosticsOf('src/users/users.service.ts').find((d) => d.code === 'layering/cycle');
+    assert.ok(cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')), 'the cycle path is in relatedInformation');
+    await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 8));
+  });
+
+  it('updates diagnostics from unsaved text as the user types, and removes them on undo', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    await client.open('src/users/users.controller.ts', CLEAN_CONTROLLER);
+    await client.change('src/users/users.controller.ts', VIOLATING_CONTROLLER);
+    await client.waitFor('the new violation', () => client.diagnosticsOf('src/users/users.controller.ts').some((d) => messageText(d).includes('injects UsersRepository')));
+    assert.equal(fs.readFileSync(path.join(client.root, 'src/users/users.controller.ts'), 'utf8'), CLEAN_CONTROLLER, 'nothing was saved');
+    await client.change('src/users/users.controller.ts', CLEAN_CONTROLLER);
+    await client.waitFor('the violation to go', () => client.diagnosticsOf('src/users/users.controller.ts').length === 0);
+  });
+
+  it('never publishes a stale result over a newer edit', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    await client.open('src/users/users.controller.ts', CLEAN_CONTROLLER);
+    for (let i = 0; i < 6; i++) await client.change('src/users/users.controller.ts', i % 2 === 0 ? VIOLATING_CONTROLLER : CLEAN_CONTROLLER);
+    await client.change('src/users/users.controller.ts', VIOLATING_CONTROLLER);
+    await client.waitFor('the final state', () => client.diagnosticsOf('src/users/users.controller.ts').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(client.diagnosticsOf('src/users/users.controller.ts').length, 1, 'the last edit wins');
+  });
+
+  it('shows a broken layerguard.json on the file itself and keeps guiding with the defaults', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    const configPath = path.join(client.root, 'layerguard.json');
+    fs.writeFileSync(configPath, '{\n  "rules": { "layering/cycle": "loud" }\n}\n');
+    await client.filesChanged([{ relative: 'layerguard.json', type: 1 }]);
+    await client.waitFor('a config diagnostic', () => client.diagnosticsOf('layerguard.json').length === 1);
+    const [configDiagnostic] = client.diagnosticsOf('layerguard.json');
+    assert.equal(configDiagnostic?.code, 'config');
+    assert.deepEqual(configDiagnostic?.range.start, { line: 1, character: 31 });
+    assert.match(configDiagnostic ? messageText(configDiagnostic) : '', /at rules\["layering\/cycle"\]: expected "off" \| "info" \| "warning" \| "error" or an object \(found "loud"\)\. Layerguard uses its defaults/);
+    assert.ok(client.diagnosticsOf('src/orders/orders.controller.ts').length > 0, 'findings stay, with the defaults');
+    fs.writeFileSync(configPath, '{ "rules": { "layering/cycle": "off" } }');
+    await client.filesChanged([{ relative: 'layerguard.json', type: 2 }]);
+    await client.waitFor('the config diagnostic to go and cycles to be off', () => client.diagnosticsOf('layerguard.json').length === 0 && client.diagnosticsOf('src/users/users.service.ts').length === 0);
+  });
+
+  it('reads settings per folder: severity overrides and enable', async () => {
+    const client = await started({ rules: { 'layering/forbidden-dependency': 'info', 'layering/cycle': 'nonsense' } });
+    await client.waitFor('info diagnostics', () => client.diagnosticsOf('src/orders/orders.controller.ts')[0]?.severity === 3);
+    assert.ok(client.logs.some((l) => l.includes('layerguard.rules["layering/cycle"]: expected "off", "info", "warning" or "error", got "nonsense"; ignored')));
+    await client.changeSettings({ enable: false });
+    await client.waitFor('diagnostics cleared when disabled', () => [...client.diagnostics.values()].every((d) => d.length === 0));
+  });
+
+  it('re-analyzes on request and survives bad input in open documents', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    await client.open('src/orders/orders.service.ts', '\u0000\u0001 export class {{{ @@@ ;;; import from ;');
+    await client.open('src/users/users.module.ts', 'x'.repeat(200_000));
+    const result = await client.request<{ folders: number; files: number; findings: number }>('layerguard/analyzeWorkspace');
+    assert.equal(result.folders, 1);
+    assert.equal(result.files, 24);
+    assert.ok(client.logs.some((l) => /orders\.service\.ts: syntax error/.test(l)), 'the syntax error is logged');
+    await client.close('src/orders/orders.service.ts');
+    await client.waitFor('findings of the saved file back', () => client.diagnosticsOf('src/orders/orders.service.ts').length === 2);
+  });
+});
