@@ -44,9 +44,9 @@ describe('language server over stdio', () => {
     assert.equal(diagnostic?.severity, 1);
     assert.deepEqual(diagnostic?.range, { start: { line: 13, character: 4 }, end: { line: 13, character: 80 } });
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
+    await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 8));
     const cycle = client.diagnosticsOf('src/users/users.service.ts').find((d) => d.code === 'layering/cycle');
     assert.ok(cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')), 'the cycle path is in relatedInformation');
-    await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 8));
   });
 
   it('updates diagnostics from unsaved text as the user types, and removes them on undo', async () => {
