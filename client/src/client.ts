@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { StatusNotification, type InitializationOptions } from '../../server/src/protocol';
+import { registerCommands, type ClientControls } from './commands';
+import { StatusItem } from './status';
+
+/** Restarts allowed within the window before the client gives up and says so. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** Builds the language client, its error handling, status item and commands. */
+export class LayerguardClient implements ClientControls {
+  private client: LanguageClient | undefined;
+  private readonly output = vscode.window.createOutputChannel('Layerguard', { log: true });
+  private readonly status = new StatusItem();
+  private readonly restarts: number[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    context.subscriptions.push(this.output, this.status);
+    registerCommands(context, this);
+    // A workspace that becomes trusted may now use its layerguard.json: restart with it.
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()));
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  async start(): Promise<void> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: ['typescript', 'javascript', 'typescriptreact', 'javascriptreact'].map((language) => ({ scheme: 'file', language })),
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions,
+      errorHandler: this.errorHandler(),
+    };
+    this.client = new LanguageClient('layerguard', 'Layerguard', serverOptions, clientOptions);
+    this.status.analyzing();
+    this.client.onNotification(StatusNotification.method, (params: StatusNotification.Params) => this.status.update(params));
+    try {
+      await this.client.start();
+    } catch (error) {
+      this.status.failed(`The Layerguard server did not start: ${String(error)}`);
+      this.output.appendLine(`Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.client?.stop().catch((error: unknown) => this.output.appendLine(`Stop failed: ${String(error)}`));
+    this.client = undefined;
+    await this.start();
+  }
+
+  async dispose(): Promise<void> {
+    await this.client?.stop();
+    this.client = undefined;
+  }
+
+  /** Restart a crashed server a few times; then stop, say so, and point at the output. */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: (): CloseHandlerResult => {
+        const now = Date.now();
+        this.restarts.push(now);
+        while (this.restarts.length > 0 && now - (this.restarts[0] ?? now) > RESTART_WINDOW_MS) this.restarts.shift();
+        if (this.restarts.length <= MAX_RESTARTS) {
+          this.output.appendLine(`The Layerguard server stopped; restarting (${this.restarts.length}/${MAX_RESTARTS}).`);
+          this.status.analyzing();
+          return { action: CloseAction.Restart };
+        }
+        const message = `The Layerguard server crashed ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. See the output, then run "Layerguard: Restart Server".`;
+        this.status.failed(message);
+        return { action: CloseAction.DoNotRestart, message };
+      },
+    };
+  }
+}
