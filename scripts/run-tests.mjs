@@ -1,7 +1,25 @@
-// Runs the compiled unit and integration tests with node's test runner; its summary ends the output.
+// The whole suite in one run of node's test runner (its summary ends the output): unit and
+// integration tests, then the editor tests (Neovim, and VS Code in code-server + Chromium), whose
+// tools scripts/e2e/setup.sh installs first. LAYERGUARD_SKIP_E2E=1 leaves the editor tests out
+// for a quick local run; CI never sets it.
 import { spawnSync } from 'node:child_process';
 
-const args = ['--test', '--test-reporter=spec', '--test-concurrency=2', ...process.argv.slice(2)];
-if (process.argv.length <= 2) args.push('out/test/unit/', 'out/test/integration/');
-const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+const skipE2e = process.env.LAYERGUARD_SKIP_E2E === '1';
+const explicit = process.argv.slice(2);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const suites = explicit.length > 0 ? explicit : ['out/test/unit/', 'out/test/integration/', ...(skipE2e ? [] : ['out/test/e2e/'])];
+if (suites.some((s) => s.includes('e2e'))) {
+  run('bash', ['scripts/e2e/setup.sh']);
+  run('node_modules/.bin/vsce', ['package', '--no-dependencies', '--allow-missing-repository', '-o', 'layerguard.vsix']);
+}
+if (skipE2e) console.log('LAYERGUARD_SKIP_E2E=1: the Neovim and VS Code tests are not run.');
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...suites], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

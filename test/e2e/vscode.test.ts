@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeServer } from './code-server';
+import { Workbench } from './workbench';
+
+const REPO = path.join(__dirname, '../../..');
+const VSIX = path.join(REPO, 'layerguard.vsix');
+const RESULTS = path.join(REPO, 'test-results');
+
+const NEST_DI = 'A controller must not depend on the data-access layer: it injects the TypeORM repository of Order';
+const EXPRESS_DB = 'A controller must not depend on the data-access layer: it imports db.ts';
+const TYPED = 'A controller must not depend on the repository layer: it creates UsersRepository';
+
+/**
+ * The real editor: VS Code 1.100.3 (code-server) in Chromium, the packaged .vsix installed, the
+ * Nest and Express examples opened. Asserts what a person sees in the Problems panel.
+ */
+describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+  let workspace: string;
+  const timings: string[] = [];
+
+  before(async () => {
+    assert.ok(fs.existsSync(VSIX), 'layerguard.vsix is built by npm test (npm run package) before the e2e tests');
+    workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-ws-')));
+    for (const example of ['nest-shop', 'express-api']) fs.cpSync(path.join(REPO, 'examples', example), path.join(workspace, example), { recursive: true });
+    server = await CodeServer.create(workspace);
+    server.installExtension(VSIX);
+    await server.start();
+    workbench = await Workbench.open(server.url);
+  });
+
+  after(async () => {
+    if (timings.length > 0) console.log(`e2e timings: ${timings.join(', ')}`);
+    await workbench?.close();
+    server?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  /** Runs a step; on failure saves a screenshot named after it and the code-server log. */
+  async function step(name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      fs.mkdirSync(RESULTS, { recursive: true });
+      const base = path.join(RESULTS, `e2e-${name.replace(/\W+/g, '-')}`);
+      await workbench?.screenshot(`${base}.png`);
+      fs.writeFileSync(`${base}.log`, server?.log ?? '');
+      throw error;
+    }
+  }
+
+  it('shows the Nest and Express layering diagnostics in the Problems panel, with doc links', async () => {
+    await step('initial-diagnostics', async () => {
+      await workbench.openFile('nest-shop/src/users/users.controller.ts');
+      const { ms } = await workbench.waitForProblems('Nest and Express findings', (rows) => rows.some((r) => r.includes(NEST_DI)) && rows.some((r) => r.includes(EXPRESS_DB)), 120000);
+      timings.push(`first diagnostics ${ms} ms after opening a file`);
+      const links = await workbench.problemCodeLinks();
+      assert.ok(links.some((l) => l.includes('docs/rules/layering/forbidden-dependency.md')), `a rule doc link in Problems; links: ${links.join(', ')}`);
+      const status = await workbench.statusBarTexts();
+      assert.ok(status.some((s) => /Layerguard/.test(s)), `status bar item; items: ${status.join(' | ')}`);
+    });
+  });
+
+  it('updates from the unsaved buffer while typing, and undo removes the finding', async () => {
+    await step('typing', async () => {
+      await workbench.openFile('nest-shop/src/users/users.controller.ts');
+      await workbench.insertAtTop("import { UsersRepository } from './users.repository';\nexport const leak = new UsersRepository(undefined as never);\n");
+      const appeared = await workbench.waitForProblems('the typed violation', (rows) => rows.some((r) => r.includes(TYPED)), 30000);
+      timings.push(`typed violation shown after ${appeared.ms} ms`);
+      await workbench.undo();
+      await workbench.undo();
+      const gone = await workbench.waitForProblems('the violation to go after undo', (rows) => !rows.some((r) => r.includes(TYPED)), 30000);
+      timings.push(`removed ${gone.ms} ms after undo`);
+      assert.ok(gone.rows.some((r) => r.includes(NEST_DI)), 'other findings stay');
+    });
+  });
+
+  it('runs Layerguard: Analyze Workspace from the command palette', async () => {
+    await step('command', async () => {
+      await workbench.runCommand('Layerguard: Analyze Workspace');
+      const deadline = Date.now() + 30000;
+      let toasts: string[] = [];
+      while (Date.now() < deadline && !toasts.some((t) => /Layerguard: \d+ finding\(s\) in \d+ files/.test(t))) {
+        await workbench.page.waitForTimeout(200);
+        toasts = await workbench.notifications();
+      }
+      assert.ok(toasts.some((t) => /Layerguard: 13 finding\(s\) in 51 files/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
+    });
+  });
+
+  it('shows a broken layerguard.json on the file and keeps guiding with the defaults', async () => {
+    await step('broken-config', async () => {
+      fs.writeFileSync(path.join(workspace, 'layerguard.json'), '{\n  "rules": { "layering/cycle": "loud" }\n}\n');
+      await workbench.waitForProblems('the config diagnostic', (rows) => rows.some((r) => r.includes('Layerguard uses its defaults until this is fixed')) && rows.some((r) => r.includes(NEST_DI)), 30000);
+      fs.rmSync(path.join(workspace, 'layerguard.json'));
+      await workbench.waitForProblems('the config diagnostic to go', (rows) => !rows.some((r) => r.includes('Layerguard uses its defaults')), 30000);
+    });
+  });
+
+  it('restarts the language server when its process is killed', async () => {
+    await step('restart', async () => {
+      const before = server.serverPids();
+      assert.equal(before.length, 1, `one server process: ${before.join(',')}`);
+      process.kill(before[0]!, 'SIGKILL');
+      const deadline = Date.now() + 30000;
+      let after: number[] = [];
+      while (Date.now() < deadline) {
+        after = server.serverPids();
+        if (after.length === 1 && after[0] !== before[0]) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(after.length === 1 && after[0] !== before[0], `a new server process (before ${before.join(',')}, after ${after.join(',')})`);
+      await workbench.openFile('express-api/src/controllers/order.controller.ts');
+      await workbench.insertAtTop('// still guided after a restart\n');
+      await workbench.waitForProblems('diagnostics from the restarted server', (rows) => rows.some((r) => r.includes(EXPRESS_DB)) && rows.some((r) => r.includes(NEST_DI)), 30000);
+      await workbench.undo();
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Drives the VS Code workbench in Debian's Chromium the way a person would: keys and clicks. */
+export class Workbench {
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  static async open(url: string): Promise<Workbench> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
+    return new Workbench(browser, page);
+  }
+
+  /** Opens a file through Quick Open (Ctrl+P) and waits for its editor tab. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.keyboard.press('Control+P');
+    await this.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
+    await this.page.keyboard.type(relativePath);
+    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 20000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Puts the cursor at the start of the active editor and inserts text as typing would. */
+  async insertAtTop(text: string): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.keyboard.press('Control+Z');
+  }
+
+  async showProblems(): Promise<void> {
+    if (await this.page.locator('.markers-panel').isVisible().catch(() => false)) return;
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.waitForSelector('.markers-panel', { timeout: 20000 });
+  }
+
+  /** The Problems panel rows (file rows and marker rows) by their accessible labels. */
+  async problemRows(): Promise<string[]> {
+    return this.page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+  }
+
+  /** Polls the Problems panel until `check` holds; returns the rows and how long it took. */
+  async waitForProblems(what: string, check: (rows: string[]) => boolean, timeoutMs = 60000): Promise<{ rows: string[]; ms: number }> {
+    await this.showProblems();
+    const started = Date.now();
+    let rows: string[] = [];
+    while (Date.now() - started < timeoutMs) {
+      rows = await this.problemRows();
+      if (check(rows)) return { rows, ms: Date.now() - started };
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; Problems rows:\n  ${rows.join('\n  ')}`);
+  }
+
+  /** Links rendered for diagnostic codes (the rule docs). */
+  async problemCodeLinks(): Promise<string[]> {
+    return this.page.$$eval('.markers-panel .monaco-list-row a', (links) => links.map((a) => a.getAttribute('href') ?? a.getAttribute('title') ?? '').filter(Boolean));
+  }
+
+  /** Runs a command from the palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
+    await this.page.keyboard.type(title);
+    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 20000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  async statusBarTexts(): Promise<string[]> {
+    return this.page.$$eval('.statusbar-item', (items) => items.map((i) => (i.getAttribute('aria-label') ?? i.textContent ?? '').trim()).filter(Boolean));
+  }
+
+  async notifications(): Promise<string[]> {
+    return this.page.$$eval('.notification-toast, .notifications-toasts .monaco-list-row', (items) => items.map((i) => (i.getAttribute('aria-label') ?? i.textContent ?? '').trim()));
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
