@@ -41,8 +41,23 @@ export class Workbench {
     await this.page.keyboard.insertText(text);
   }
 
-  async undo(): Promise<void> {
-    await this.page.keyboard.press('Control+Z');
+  /**
+   * Presses Ctrl+Z in the active editor (focused first: the Problems filter may hold the focus)
+   * until its first line reads `firstLine` again, as a person undoing their typing would.
+   */
+  async undoUntilFirstLine(firstLine: string, maxPresses = 40): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    for (let i = 0; i < maxPresses; i++) {
+      if ((await this.firstLine()) === firstLine) return;
+      await this.page.keyboard.press('Control+Z');
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`undo did not restore the first line "${firstLine}"; it reads "${await this.firstLine()}"`);
+  }
+
+  private async firstLine(): Promise<string> {
+    const text = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').first().textContent();
+    return (text ?? '').replace(/\u00a0/g, ' ');
   }
 
   async showProblems(): Promise<void> {
@@ -56,9 +71,15 @@ export class Workbench {
     return this.page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
   }
 
-  /** Polls the Problems panel until `check` holds; returns the rows and how long it took. */
-  async waitForProblems(what: string, check: (rows: string[]) => boolean, timeoutMs = 60000): Promise<{ rows: string[]; ms: number }> {
+  /**
+   * Types `filter` into the Problems filter box (the list is virtualized: only rows in view exist
+   * in the DOM, so a filter brings the interesting ones into view), then polls until `check`
+   * holds; returns the rows and how long it took.
+   */
+  async waitForProblems(what: string, filter: string, check: (rows: string[]) => boolean, timeoutMs = 60000): Promise<{ rows: string[]; ms: number }> {
     await this.showProblems();
+    const input = this.page.locator('.panel .viewpane-filter input, .markers-panel-action-filter input').first();
+    await input.fill(filter);
     const started = Date.now();
     let rows: string[] = [];
     while (Date.now() - started < timeoutMs) {
