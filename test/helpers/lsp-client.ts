@@ -17,6 +17,8 @@ export interface TestClientOptions {
   /** `layerguard.*` settings returned to `workspace/configuration`. */
   settings?: Record<string, unknown>;
   readonly trusted?: boolean;
+  /** Declare pull-diagnostics support (LSP 3.17), as VS Code does. */
+  readonly pull?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export class TestLspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly statuses: { state: string; findings: number; message?: string }[] = [];
   readonly logs: string[] = [];
+  refreshes = 0;
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly waiters = new Set<() => void>();
@@ -49,6 +52,11 @@ export class TestLspClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.notify();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -64,19 +72,28 @@ export class TestLspClient {
     return URI.file(path.join(this.options.root, relative)).toString();
   }
 
-  async start(): Promise<void> {
-    await this.connection.sendRequest('initialize', {
+  async start(): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: URI.file(this.options.root).toString(),
       workspaceFolders: [{ uri: URI.file(this.options.root).toString(), name: path.basename(this.options.root) }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(this.options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+          ...(this.options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
       },
       initializationOptions: { trusted: this.options.trusted ?? true },
     });
     await this.connection.sendNotification('initialized', {});
+    return result;
   }
 
   open(relative: string, text: string): Promise<void> {

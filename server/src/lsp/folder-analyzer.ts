@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { AnalysisSession, CONFIG_FILE_NAME, type AnalysisResult } from '../engine';
 import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
+import type { DiagnosticsChannel } from './diagnostics-channel';
 import type { FolderSettings } from './settings';
 
 /** What a folder analyzer needs from the connection: narrow, so tests can fake it. */
-export interface DiagnosticsSink {
-  publish(uri: string, diagnostics: Diagnostic[]): void;
+export interface DiagnosticsSink extends DiagnosticsChannel {
   log(message: string): void;
 }
 
@@ -127,12 +127,13 @@ export class FolderAnalyzer {
   }
 
   private publishAll(byUri: ReadonlyMap<string, Diagnostic[]>): void {
-    for (const uri of this.published) if (!byUri.has(uri)) this.sink.publish(uri, []);
+    for (const uri of this.published) if (!byUri.has(uri)) this.sink.set(uri, []);
     this.published.clear();
     for (const [uri, diagnostics] of byUri) {
-      this.sink.publish(uri, diagnostics);
+      this.sink.set(uri, diagnostics);
       this.published.add(uri);
     }
+    this.sink.flush();
   }
 
   private createSession(): AnalysisSession {

@@ -17,6 +17,7 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
 import { AnalyzeWorkspaceRequest, StatusNotification, type InitializationOptions } from '../protocol';
 import { uriToFile } from './convert';
+import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
 import { coerceSettings, DEFAULT_SETTINGS, type FolderSettings } from './settings';
 
@@ -25,7 +26,10 @@ export const EDIT_DEBOUNCE_MS = 120;
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const PROJECT_FILE = /^(?:tsconfig.*|jsconfig)\.json$/i;
 
-/** Adapts LSP requests and notifications to one `FolderAnalyzer` per workspace folder. */
+/**
+ * Adapts LSP requests and notifications to one `FolderAnalyzer` per workspace folder. Diagnostics
+ * are pulled by clients that support it (with refresh), pushed to the others.
+ */
 export function registerHandlers(connection: Connection): void {
   const server = new LayerguardServer(connection);
   const documents = new TextDocuments(TextDocument);
@@ -35,6 +39,8 @@ export function registerHandlers(connection: Connection): void {
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
+  connection.languages.diagnostics.on((params) => server.pull.document(params));
+  connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));
   documents.onDidChangeContent((event) => guard(connection, 'edit', () => server.documentChanged(event.document.uri, event.document.getText())));
   documents.onDidClose((event) => guard(connection, 'close', () => server.documentChanged(event.document.uri, undefined)));
   documents.listen(connection);
@@ -55,20 +61,30 @@ function describe(error: unknown): string {
 }
 
 class LayerguardServer {
+  readonly pull: PullChannel;
+  private channel: DiagnosticsChannel;
   private folders: FolderAnalyzer[] = [];
   private folderRoots: string[] = [];
   private capabilities: ClientCapabilities = {};
   private trusted = true;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    this.pull = new PullChannel(connection);
+    this.channel = new PushChannel(connection);
+  }
 
   initialize(params: InitializeParams): InitializeResult {
     this.capabilities = params.capabilities;
+    const pullSupported = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    if (pullSupported) this.channel = this.pull;
     this.trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folderRoots = uris.map((u) => URI.parse(u).fsPath.replace(/\\/g, '/'));
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      },
       serverInfo: { name: 'layerguard', version: ENGINE_VERSION },
     };
   }
@@ -131,8 +147,10 @@ class LayerguardServer {
   }
 
   private createFolder(root: string, settings: FolderSettings): FolderAnalyzer {
+    const channel = this.channel;
     const sink = {
-      publish: (uri: string, diagnostics: Diagnostic[]) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+      set: (uri: string, diagnostics: Diagnostic[]) => channel.set(uri, diagnostics),
+      flush: () => channel.flush(),
       log: (message: string) => this.connection.console.log(message),
     };
     return new FolderAnalyzer(root, settings, this.trusted, sink, (outcome) => this.reportStatus(outcome));

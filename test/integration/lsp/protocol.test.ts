@@ -108,4 +108,47 @@ describe('language server over stdio', () => {
     await client.close('src/orders/orders.service.ts');
     await client.waitFor('findings of the saved file back', () => client.diagnosticsOf('src/orders/orders.service.ts').length === 2);
   });
+
+  it('serves pull diagnostics (document and workspace, with refresh) to clients that support them', async () => {
+    const root = copyExample();
+    roots.push(root);
+    const client = new TestLspClient({ root, pull: true });
+    clients.push(client);
+    const init = await client.start();
+    assert.deepEqual(init.capabilities['diagnosticProvider'], { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true });
+    await client.waitFor('a refresh request after the first analysis', () => client.refreshes > 0);
+    assert.equal(client.diagnostics.size, 0, 'nothing is pushed to a pull client');
+    type Report = { kind: string; resultId?: string; items?: { code?: string }[] };
+    const controller = client.uri('src/orders/orders.controller.ts');
+    const report = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: controller } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items?.map((d) => d.code), ['layering/forbidden-dependency']);
+    const again = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: controller }, previousResultId: report.resultId });
+    assert.equal(again.kind, 'unchanged');
+    const workspace = await client.request<{ items: (Report & { uri: string })[] }>('workspace/diagnostic', { previousResultIds: [] });
+    assert.equal(workspace.items.filter((i) => (i.items?.length ?? 0) > 0).length, 7, 'every file with findings');
+    // A long poll: answered when something changes.
+    const previous = workspace.items.map((i) => ({ uri: i.uri, value: i.resultId ?? '' }));
+    const next = client.request<{ items: (Report & { uri: string })[] }>('workspace/diagnostic', { previousResultIds: previous });
+    await client.open('src/users/users.controller.ts', CLEAN_CONTROLLER);
+    await client.change('src/users/users.controller.ts', VIOLATING_CONTROLLER);
+    const changed = await next;
+    assert.deepEqual(changed.items.map((i) => i.uri), [client.uri('src/users/users.controller.ts')]);
+    assert.ok(changed.items[0]?.items?.some((d) => d.code === 'layering/forbidden-dependency'));
+  });
+
+  it('ignores layerguard.json in an untrusted workspace (defaults only)', async () => {
+    const root = copyExample();
+    roots.push(root);
+    fs.writeFileSync(path.join(root, 'layerguard.json'), '{ "rules": { "layering/forbidden-dependency": "off" } }');
+    const untrusted = new TestLspClient({ root, trusted: false });
+    clients.push(untrusted);
+    await untrusted.start();
+    await untrusted.waitFor('findings with the defaults', () => untrusted.diagnosticsOf('src/orders/orders.controller.ts').length === 1);
+    const trusted = new TestLspClient({ root });
+    clients.push(trusted);
+    await trusted.start();
+    await trusted.waitFor('the trusted analysis', () => trusted.statuses.some((s) => s.state === 'ready'));
+    assert.equal(trusted.diagnosticsOf('src/orders/orders.controller.ts').length, 0, 'a trusted workspace applies its config');
+  });
 });
