@@ -62,6 +62,8 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.waitForProblems('the Express finding', EXPRESS_DB, (rows) => rows.some((r) => r.includes(EXPRESS_DB)), 10000);
       const links = await workbench.problemCodeLinks();
       assert.ok(links.some((l) => l.includes('docs/rules/layering/forbidden-dependency.md')), `a rule doc link in Problems; links: ${links.join(', ')}`);
+      await workbench.openProblemCodeLink('layering/forbidden-dependency', 'forbidden-dependency.md');
+      await workbench.closeActiveEditor();
       const status = await workbench.statusBarTexts();
       assert.ok(status.some((s) => /Layerguard/.test(s)), `status bar item; items: ${status.join(' | ')}`);
     });

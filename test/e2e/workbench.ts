@@ -28,7 +28,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
     await this.page.keyboard.type(relativePath);
-    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 20000 });
+    // Enter only once the highlighted entry is the file: the list refines as the query arrives.
+    await this.page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`, { timeout: 20000 });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20000 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -93,6 +94,17 @@ export class Workbench {
   /** Links rendered for diagnostic codes (the rule docs). */
   async problemCodeLinks(): Promise<string[]> {
     return this.page.$$eval('.markers-panel .monaco-list-row a', (links) => links.map((a) => a.getAttribute('href') ?? a.getAttribute('title') ?? '').filter(Boolean));
+  }
+
+  /** Clicks the first diagnostic-code link with this text in Problems; waits for a tab named `tab`. */
+  async openProblemCodeLink(code: string, tab: string): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row a', { hasText: code }).first().click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: tab }).first().waitFor({ timeout: 20000 });
+  }
+
+  /** Closes the active editor tab. */
+  async closeActiveEditor(): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active .codicon-close').first().click();
   }
 
   /** Runs a command from the palette by its title. */

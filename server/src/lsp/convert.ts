@@ -1,6 +1,19 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { docsUrl, type ConfigError, type Finding } from '../engine';
+import { docsPath, docsUrl, type ConfigError, type Finding } from '../engine';
+
+/**
+ * The rule pages ship with the server (`<package>/docs/rules`, beside `dist/`): link to those, so
+ * the link works offline and matches the installed version; fall back to the published pages.
+ */
+const BUNDLED_DOCS_ROOT = path.join(__dirname, '..');
+
+export function ruleDocLink(ruleId: string): string {
+  const bundled = path.join(BUNDLED_DOCS_ROOT, docsPath(ruleId));
+  return fs.existsSync(bundled) ? URI.file(bundled).toString() : docsUrl(ruleId);
+}
 
 const SEVERITY: Readonly<Record<Finding['severity'], DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -24,7 +37,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: 'layerguard',
     code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
+    codeDescription: { href: ruleDocLink(finding.ruleId) },
     message: finding.message,
     relatedInformation: finding.related.map((r) => ({
       location: { uri: fileToUri(r.file), range: { start: r.start, end: r.end } },
