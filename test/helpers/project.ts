@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeWorkspace, type AnalysisResult, type AnalyzeOptions } from '../../server/src/engine';
+import { analyzeWorkspace, RULES, type AnalysisResult, type AnalyzeOptions } from '../../server/src/engine';
 
 /**
  * Test projects are written inline; expectations sit under the code they point at, with carets:
@@ -97,6 +97,12 @@ export function checkFindings(files: Readonly<Record<string, string>>, options?:
     assert.ok(finding?.message.includes(e.messageIncludes), `message at ${e.file}:${e.line}:${e.column} should include "${e.messageIncludes}", got: ${finding?.message}`);
   }
   return result;
+}
+
+/** Like checkFindings, with every other rule turned off: a rule's tests see only its findings. */
+export function checkRule(ruleId: string, files: Readonly<Record<string, string>>): AnalysisResult {
+  const severityOverrides = Object.fromEntries(RULES.filter((r) => r.meta.id !== ruleId).map((r) => [r.meta.id, 'off' as const]));
+  return checkFindings(files, { severityOverrides });
 }
 
 export const NEST_TSCONFIG = JSON.stringify({

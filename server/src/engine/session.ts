@@ -3,12 +3,13 @@ import { effectiveSeverityFor, runRules } from './analyze-rules';
 import { Classifier } from './classify/classify';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
-import { extractFacts } from './facts/extract';
+import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
 import { buildGraph, type GraphInput } from './graph/build';
 import type { ProjectContext } from './graph/symbols';
 import type { DependencyGraph } from './graph/types';
 import { LineIndex } from './text/line-index';
+import type { ts } from './ts';
 import type { Finding, Problem, SeveritySetting } from './types';
 import { discoverWorkspace, type DiscoveredWorkspace, type Project } from './workspace/discover';
 import { normalize } from './workspace/tsconfig';
@@ -181,8 +182,10 @@ export class AnalysisSession {
 function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
   if (!read.ok) return { problems: [{ kind: 'read', file, message: read.reason }] };
   let facts: FileFacts;
+  let sourceFile: ts.SourceFile;
   try {
-    facts = extractFacts(file, read.text);
+    sourceFile = parseSource(file, read.text);
+    facts = extractFactsFrom(sourceFile);
   } catch (error) {
     return { problems: [{ kind: 'syntax', file, message: `could not be parsed, skipped: ${errorMessage(error)}` }] };
   }
@@ -198,5 +201,5 @@ function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
         },
       ]
     : [];
-  return { input: { file, text: read.text, facts, lineIndex }, problems };
+  return { input: { file, text: read.text, facts, sourceFile, lineIndex }, problems };
 }

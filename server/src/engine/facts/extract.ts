@@ -17,7 +17,15 @@ import type {
  * Never throws for bad source: TypeScript's parser recovers, and the errors are returned as data.
  */
 export function extractFacts(fileName: string, text: string): FileFacts {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  return extractFactsFrom(parseSource(fileName, text));
+}
+
+/** The syntax tree of one file (parent pointers set; file rules walk it). */
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+}
+
+export function extractFactsFrom(sourceFile: ts.SourceFile): FileFacts {
   return new FactCollector(sourceFile).collect();
 }
 

@@ -1,6 +1,7 @@
 import type { Classifier } from '../classify/classify';
 import type { LayerId } from '../classify/layers';
 import type { LineIndex } from '../text/line-index';
+import type { ts } from '../ts';
 import { injectionEdges, ProviderIndex } from './injection-edges';
 import { moduleRefEdges } from './module-edges';
 import { SymbolResolver, type SourceUnit } from './symbols';
@@ -8,6 +9,7 @@ import type { DependencyGraph, Edge, FileNode } from './types';
 
 export interface GraphInput extends SourceUnit {
   readonly text: string;
+  readonly sourceFile: ts.SourceFile;
   readonly lineIndex: LineIndex;
 }
 
@@ -25,6 +27,7 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
       projectDir: input.project.dir,
       text: input.text,
       facts: input.facts,
+      sourceFile: input.sourceFile,
       lineIndex: input.lineIndex,
       ...(classification.layer ? { layer: classification.layer } : {}),
       layerReason: classification.reason,

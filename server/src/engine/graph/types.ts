@@ -1,6 +1,7 @@
 import type { LayerId } from '../classify/layers';
 import type { FileFacts } from '../facts/types';
 import type { LineIndex } from '../text/line-index';
+import type { ts } from '../ts';
 import type { TextRange } from '../types';
 
 export const EDGE_KINDS = ['import', 'type-import', 'dynamic-import', 'require', 're-export', 'di', 'instantiation'] as const;
@@ -30,6 +31,8 @@ export interface FileNode {
   readonly projectDir: string;
   readonly text: string;
   readonly facts: FileFacts;
+  /** The syntax tree, for rules that look inside files. */
+  readonly sourceFile: ts.SourceFile;
   readonly lineIndex: LineIndex;
   readonly layer?: LayerId;
   readonly layerReason: string;

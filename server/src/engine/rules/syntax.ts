@@ -1,0 +1,37 @@
+import type { FileNode } from '../graph/types';
+import { ts } from '../ts';
+import type { TextRange } from '../types';
+
+/** Helpers shared by the rules that look inside files. */
+
+export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile): TextRange {
+  return { start: node.getStart(sourceFile), end: node.getEnd() };
+}
+
+/** Depth-first walk; return false from `visit` to skip a node's children. */
+export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  if (visit(node) === false) return;
+  ts.forEachChild(node, (child) => walk(child, visit));
+}
+
+/** The text of a node with comments: whether the author wrote an explanation inside it. */
+export function containsComment(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  const text = sourceFile.text.slice(node.getStart(sourceFile), node.getEnd());
+  return /\/\/|\/\*/.test(text);
+}
+
+/** `a.b.c` for property-access chains of identifiers (and `this`), else ''. */
+export function dottedName(expr: ts.Expression): string {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expr)) {
+    const left = dottedName(expr.expression);
+    return left ? `${left}.${expr.name.text}` : '';
+  }
+  return '';
+}
+
+/** Files a file-level rule looks at: every analyzed file, in a stable order. */
+export function filesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
+  return [...nodes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -1,0 +1,152 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'errors/swallowed-error';
+
+describe(RULE, () => {
+  it('flags empty catch blocks, default-returning catches after awaited work, and ignoring .catch() handlers', () => {
+    checkRule(RULE, {
+      'src/users/users.service.ts': `import { UsersRepository } from './users.repository';
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async deactivate(id: string): Promise<void> {
+    try {
+      await this.users.update(id, { active: false });
+    } catch (error) {}
+//    ^^^^^^^^^^^^^ errors/swallowed-error The error is swallowed: this catch block is empty
+  }
+
+  async archive(id: string): Promise<void> {
+    // archive the user's orders too
+    try {
+      await this.users.archive(id);
+    } catch {}
+//    ^^^^^ errors/swallowed-error
+  }
+
+  async findOrNull(id: string) {
+    try {
+      return await this.users.findById(id);
+    } catch {
+//    ^^^^^ errors/swallowed-error only returns a default value after awaited work
+      return null;
+    }
+  }
+
+  sendWelcome(id: string): void {
+    this.users.findById(id).then(notify).catch(() => {});
+    //                                         ^^^^^^^^ errors/swallowed-error The rejection is swallowed
+    this.users.touch(id).catch(noop);
+    //                         ^^^^ errors/swallowed-error
+    void this.users.audit(id).catch(() => undefined);
+    //                              ^^^^^^^^^^^^^^^ errors/swallowed-error
+  }
+}
+declare function notify(u: unknown): void;
+declare function noop(): void;
+`,
+    });
+  });
+
+  it('does not flag catches that log, rethrow, pass the error on, map it to a response or explain themselves', () => {
+    checkRule(RULE, {
+      'src/orders/orders.controller.ts': `import type { NextFunction, Request, Response } from 'express';
+import { logger } from '../logger';
+import { OrderService } from './order.service';
+
+export class OrderController {
+  constructor(private readonly orders: OrderService) {}
+
+  async create(req: Request, res: Response, next: NextFunction) {
+    try {
+      res.status(201).json(await this.orders.create(req.body));
+    } catch (err) {
+      next(err);
+    }
+  }
+
+  async remove(req: Request, res: Response) {
+    try {
+      await this.orders.remove(req.params.id);
+      res.status(204).end();
+    } catch (error) {
+      logger.error({ error }, 'order removal failed');
+      res.status(500).json({ message: 'Could not remove the order' });
+    }
+  }
+
+  async cancel(id: string) {
+    try {
+      await this.orders.cancel(id);
+    } catch (error) {
+      throw new Error(\`cancel \${id} failed\`, { cause: error });
+    }
+  }
+
+  async ping() {
+    try {
+      await this.orders.ping();
+    } catch {
+      // The health endpoint reports the database separately; a failed ping here is expected.
+    }
+  }
+
+  refresh(id: string) {
+    return this.orders.refresh(id).catch((error: unknown) => logger.warn({ error }, 'refresh failed'));
+  }
+
+  prefetch(id: string) {
+    void this.orders.prefetch(id).catch(() => {
+      /* best effort: the cache warms on the next read anyway */
+    });
+  }
+}
+`,
+      'src/utils/parse.ts': `export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function canReachBucket(client: { send(c: unknown): Promise<unknown> }): Promise<boolean> {
+  try {
+    await client.send({ ListBuckets: {} });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function errorBody(response: { json(): Promise<unknown> }) {
+  return response.json().catch(() => ({}));
+}
+
+export function report(error: unknown, sentry: { captureException(e: unknown): void }) {
+  try {
+    sentry.captureException(error);
+  } catch (_) {}
+}
+
+export async function saveLog(save: () => Promise<void>) {
+  // non-blocking: a lost activity log must not fail the request
+  save().catch(() => {});
+  try {
+    await save();
+  } catch (_e) {} // eslint-disable-line no-empty
+}
+
+export function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+`,
+    });
+  });
+});
