@@ -48,8 +48,8 @@ function objectValueOf(node: ts.ObjectLiteralExpression, depth: number): StaticV
 function arrowValueOf(node: ts.ArrowFunction | ts.FunctionExpression, depth: number): StaticValue {
   const body = node.body;
   if (ts.isBlock(body)) {
-    const ret = body.statements.find(ts.isReturnStatement);
-    return ret?.expression ? { kind: 'arrow', returns: staticValueOf(ret.expression, depth + 1) } : { kind: 'arrow' };
+    const returned = body.statements.find(ts.isReturnStatement)?.expression;
+    return returned ? { kind: 'arrow', returns: staticValueOf(returned, depth + 1) } : { kind: 'arrow' };
   }
   return { kind: 'arrow', returns: staticValueOf(body, depth + 1) };
 }

@@ -1,10 +1,16 @@
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
+import { ambiguousName } from './naming/ambiguous-name';
 import { registerRule, type RegisteredRule } from './types';
 
 /** Every rule, in documentation order. Adding a rule: its module, one line here, its doc, its tests. */
-export const RULES: readonly RegisteredRule[] = [registerRule(forbiddenDependency), registerRule(cycle), registerRule(swallowedError)];
+export const RULES: readonly RegisteredRule[] = [
+  registerRule(forbiddenDependency),
+  registerRule(cycle),
+  registerRule(swallowedError),
+  registerRule(ambiguousName),
+];
 
 export function ruleById(id: string): RegisteredRule | undefined {
   return RULES.find((r) => r.meta.id === id);
