@@ -19,7 +19,7 @@ export class AuthorsRepository {
     return this.repo.existsBy({ name });
   }
 
-  create(data: Pick<Author, 'name' | 'bio' | 'birthYear'>): Promise<Author> {
-    return this.repo.save(this.repo.create(data));
+  create(fields: Pick<Author, 'name' | 'bio' | 'birthYear'>): Promise<Author> {
+    return this.repo.save(this.repo.create(fields));
   }
 }

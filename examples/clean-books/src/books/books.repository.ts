@@ -22,7 +22,7 @@ export class BooksRepository {
     });
   }
 
-  create(data: Pick<Book, 'title' | 'isbn' | 'publishedYear' | 'author'>): Promise<Book> {
-    return this.repo.save(this.repo.create(data));
+  create(fields: Pick<Book, 'title' | 'isbn' | 'publishedYear' | 'author'>): Promise<Book> {
+    return this.repo.save(this.repo.create(fields));
   }
 }

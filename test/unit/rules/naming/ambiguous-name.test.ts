@@ -39,6 +39,7 @@ export async function listUsers(req: Request, res: Response) {
   res.json(data);
 }
 export const health = (_request: unknown, res: Response) => res.status(200).end();
+export const ready = (_req: unknown, res: { json(x: unknown): void }) => res.json({ status: 'ok' });
 export async function koaHandler(ctx: { body: unknown }, next: () => Promise<void>) {
   const users = await loadUsers();
   ctx.body = users;

@@ -17,7 +17,8 @@ const RESPONSE_TYPES = /^(?:Response|ServerResponse|FastifyReply|Reply|express\.
 
 /**
  * `(req, res)` is the ecosystem's convention for an HTTP handler's response: a `res` parameter
- * beside a request parameter, or typed as a response, is not ambiguous.
+ * beside a request parameter (`req`, `_req`, `request`, `ctx`), or typed as a response, is not
+ * ambiguous.
  */
 function isHandlerResponse(name: ts.Identifier): boolean {
   const parameter = name.parent;
@@ -25,7 +26,7 @@ function isHandlerResponse(name: ts.Identifier): boolean {
   const type = parameter.type && ts.isTypeReferenceNode(parameter.type) ? parameter.type.typeName.getText() : '';
   if (RESPONSE_TYPES.test(type)) return true;
   const owner = parameter.parent;
-  return ts.isFunctionLike(owner) && owner.parameters.some((p) => ts.isIdentifier(p.name) && REQUEST_NAMES.has(p.name.text));
+  return ts.isFunctionLike(owner) && owner.parameters.some((p) => ts.isIdentifier(p.name) && REQUEST_NAMES.has(p.name.text.replace(/^_+/, '')));
 }
 
 const OPAQUE_TYPES = new Set(['string', 'unknown', 'any', 'object', 'Buffer', 'Uint8Array', 'ArrayBuffer']);
