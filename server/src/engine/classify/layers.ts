@@ -77,8 +77,8 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
   }),
   layer({
     id: 'tooling',
-    description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures.',
-    subtreeFolders: ['migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'scripts', 'fixtures'],
+    description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories.',
+    subtreeFolders: ['migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'scripts', 'fixtures', 'factories'],
   }),
   layer({
     id: 'module',

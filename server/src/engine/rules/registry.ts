@@ -2,6 +2,7 @@ import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
 import { ambiguousName } from './naming/ambiguous-name';
+import { hardcodedSecret } from './security/hardcoded-secret';
 import { registerRule, type RegisteredRule } from './types';
 
 /** Every rule, in documentation order. Adding a rule: its module, one line here, its doc, its tests. */
@@ -10,6 +11,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(cycle),
   registerRule(swallowedError),
   registerRule(ambiguousName),
+  registerRule(hardcodedSecret),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

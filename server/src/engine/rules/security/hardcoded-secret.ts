@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ts } from '../../ts';
+import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { defineRule } from '../types';
+
+const options = z.object({}).strict();
+
+const ADVICE = 'Read it from the environment or a secret store (process.env, ConfigService), never from source control.';
+
+/** Last word(s) of a name that make it a secret: `jwtSecret`, `DB_PASSWORD`, `stripeApiKey`. */
+const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'passphrase', 'credentials']);
+const SECRET_LAST_PAIRS = new Set(['api key', 'private key', 'secret key', 'access key', 'auth key', 'signing key', 'encryption key', 'master key']);
+
+/** Well-known credential formats, found in any string literal. */
+const KEY_FORMATS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
+  { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'a PEM private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/ },
+  { name: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
+  { name: 'a Stripe live key', pattern: /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/ },
+  { name: 'a Slack token', pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/ },
+];
+
+/** `scheme://user:password@host` with a literal password. */
+const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
+
+export function words(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export function isSecretName(identifier: string): boolean {
+  const parts = words(identifier);
+  const last = parts[parts.length - 1] ?? '';
+  const pair = parts.slice(-2).join(' ');
+  return SECRET_LAST_WORDS.has(last) || SECRET_LAST_PAIRS.has(pair) || (last === 'apikey');
+}
+
+/**
+ * Literals that cannot be a secret even under a secret-like name: messages (spaces), the field's
+ * own name, env-variable names, dotted i18n keys, placeholders, header schemes.
+ */
+function looksLikeSecretValue(value: string, name: string): boolean {
+  if (value.length === 0 || /\s/.test(value)) return false;
+  if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
+  // Error codes and labels name the field: `{ password: 'incorrectPassword' }`.
+  const nameWords = new Set(words(name));
+  if (words(value).some((w) => nameWords.has(w))) return false;
+  if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
+  if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
+  if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return false; // placeholders
+  return !/^(?:bearer|basic|jwt)$/i.test(value);
+}
+
+interface Assignment {
+  readonly name: string;
+  readonly value: ts.StringLiteralLike;
+}
+
+/** `name = 'literal'` in its forms: declarations, properties, class fields, defaults, `||`/`??` fallbacks. */
+function secretAssignment(node: ts.Node): Assignment | undefined {
+  let name: string | undefined;
+  let initializer: ts.Expression | undefined;
+  if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name)) {
+    name = node.name.text;
+    initializer = node.initializer;
+  } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+    name = node.name.text;
+    initializer = node.initializer;
+  } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    name = dottedName(node.left).split('.').pop();
+    initializer = node.right;
+  }
+  const value = initializer && literalOrFallback(initializer);
+  return name && value ? { name, value } : undefined;
+}
+
+/** `'x'`, or the literal fallback in `process.env.X || 'x'` / `?? 'x'`. */
+function literalOrFallback(expr: ts.Expression): ts.StringLiteralLike | undefined {
+  if (ts.isStringLiteralLike(expr)) return expr;
+  if (ts.isParenthesizedExpression(expr)) return literalOrFallback(expr.expression);
+  if (ts.isBinaryExpression(expr) && (expr.operatorToken.kind === ts.SyntaxKind.BarBarToken || expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return ts.isStringLiteralLike(expr.right) ? expr.right : undefined;
+  }
+  return undefined;
+}
+
+/** `jwt.sign(payload, 'key')`, `jwt.verify(token, 'key')`: the key argument of jsonwebtoken. */
+function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const method = node.expression.name.text;
+  const receiver = dottedName(node.expression.expression).toLowerCase();
+  if ((method !== 'sign' && method !== 'verify') || !/(^|\.)(jwt|jsonwebtoken)$/.test(receiver)) return undefined;
+  const key = node.arguments[1];
+  return key && ts.isStringLiteralLike(key) && key.text.length > 0 ? key : undefined;
+}
+
+export const hardcodedSecret = defineRule({
+  meta: {
+    id: 'security/hardcoded-secret',
+    description: 'A password, token, API key or private key is written in the source as a string literal.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  options,
+  check(context) {
+    for (const node of filesOf(context.graph.files)) {
+      // Seeds, migrations, fixtures and factories create development data on purpose.
+      if (node.layer === 'tooling') continue;
+      const sf = node.sourceFile;
+      const reported = new Set<number>();
+      const report = (literal: ts.Node, message: string) => {
+        const range = rangeOf(literal, sf);
+        if (reported.has(range.start)) return;
+        reported.add(range.start);
+        context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
+      };
+      walk(sf, (n) => {
+        const assignment = secretAssignment(n);
+        if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name)) {
+          report(assignment.value, `Hardcoded secret: "${assignment.name}" is set to a string literal.`);
+        }
+        const jwtKey = jwtKeyArgument(n);
+        if (jwtKey) report(jwtKey, 'Hardcoded secret: the JWT signing key is a string literal.');
+        if (ts.isStringLiteralLike(n)) {
+          const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
+          if (format) report(n, `Hardcoded secret: this string contains ${format.name}.`);
+          else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) report(n, 'Hardcoded secret: this connection string contains a password.');
+        }
+      });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isSecretName } from '../../../../server/src/engine/rules/security/hardcoded-secret';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'security/hardcoded-secret';
+
+describe(RULE, () => {
+  it('recognizes secret-like names by their last words', () => {
+    for (const name of ['password', 'DB_PASSWORD', 'jwtSecret', 'clientSecret', 'apiKey', 'STRIPE_API_KEY', 'privateKey', 'resetToken', 'accessKey', 'APIKEY']) assert.ok(isSecretName(name), name);
+    for (const name of ['TOKEN_HEADER', 'tokenType', 'passwordField', 'cacheKey', 'secretName', 'passwordMinLength', 'tokenExpiresIn']) assert.ok(!isSecretName(name), name);
+  });
+
+  it('flags literals under secret names, JWT keys, credentials in URLs and known key formats', () => {
+    checkRule(RULE, {
+      'src/auth/auth.module.ts': `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+
+@Module({
+  imports: [JwtModule.register({ secret: 's3cr3t-signing-key', signOptions: { expiresIn: '1h' } })],
+  //                                     ^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "secret" is set to a string literal
+})
+export class AuthModule {}
+`,
+      'src/auth/tokens.ts': `import jwt from 'jsonwebtoken';
+export const sign = (userId: string) => jwt.sign({ sub: userId }, 'dev-key');
+//                                                                ^^^^^^^^^ security/hardcoded-secret the JWT signing key is a string literal
+const STRIPE_API_KEY = process.env.STRIPE_KEY || 'sk_test_51HxExample';
+//                                               ^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "STRIPE_API_KEY" is set to a string literal
+export const aws = { region: 'eu-west-1', keyId: 'AKIAIOSFODNN7EXAMPLE' };
+//                                               ^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret an AWS access key id
+export { STRIPE_API_KEY };
+`,
+      'src/db.ts': `import { Pool } from 'pg';
+export const pool = new Pool({ connectionString: 'postgres://app:hunter2@db.internal:5432/shop' });
+//                                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret connection string contains a password
+export class Settings {
+  password = 'Winter2024!';
+  //         ^^^^^^^^^^^^^ security/hardcoded-secret "password" is set to a string literal
+}
+`,
+    });
+  });
+
+  it('does not flag env lookups, header names, messages, field names, policy numbers or empty strings', () => {
+    checkRule(RULE, {
+      'src/auth/auth.constants.ts': `export const TOKEN_HEADER = 'authorization';
+export const API_KEY_HEADER = 'x-api-key';
+export const PASSWORD_MIN_LENGTH = 12;
+export const tokenType = 'Bearer';
+export const jwtSecret = process.env.JWT_SECRET;
+export const config = {
+  password: process.env.DB_PASSWORD,
+  secret: configValue('JWT_SECRET'),
+  token: '',
+  apiKey: 'API_KEY',
+};
+export const messages = { password: 'Password must contain a number', token: 'auth.token.expired' };
+export const form = { passwordField: 'password', password: 'password' };
+export const errors = { password: 'incorrectPassword', oldPassword: 'missingOldPassword' };
+export const url = 'postgres://localhost:5432/shop';
+export const template = \`postgres://\${process.env.DB_USER}:\${process.env.DB_PASSWORD}@db:5432/shop\`;
+declare function configValue(key: string): string;
+`,
+      'src/database/seeds/users.seed.ts': `export const admin = { email: 'admin@example.com', password: 'Admin123!' };
+`,
+      'src/auth/auth.service.ts': `import { JwtService } from '@nestjs/jwt';
+import { ConfigService } from '@nestjs/config';
+export class AuthService {
+  constructor(private readonly jwt: JwtService, private readonly config: ConfigService) {}
+  login(userId: string) {
+    return this.jwt.sign({ sub: userId }, { secret: this.config.getOrThrow('JWT_SECRET') });
+  }
+}
+`,
+    });
+  });
+});
