@@ -3,6 +3,7 @@ import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
 import { ambiguousName } from './naming/ambiguous-name';
 import { hardcodedSecret } from './security/hardcoded-secret';
+import { sqlInjection } from './security/sql-injection';
 import { registerRule, type RegisteredRule } from './types';
 
 /** Every rule, in documentation order. Adding a rule: its module, one line here, its doc, its tests. */
@@ -12,6 +13,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(swallowedError),
   registerRule(ambiguousName),
   registerRule(hardcodedSecret),
+  registerRule(sqlInjection),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

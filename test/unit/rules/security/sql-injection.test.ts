@@ -1,0 +1,93 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'security/sql-injection';
+
+describe(RULE, () => {
+  it('flags interpolated or concatenated values in SQL sinks and query-builder conditions', () => {
+    checkRule(RULE, {
+      'src/users/user.repository.ts': `import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+export class UserRepository {
+  constructor(private readonly pool: Pool, private readonly dataSource: DataSource) {}
+
+  findByEmail(email: string) {
+    return this.pool.query(\`SELECT * FROM users WHERE email = '\${email}'\`);
+    //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`email\` is put into the text passed to query()
+  }
+
+  search(term: string) {
+    const sql = "SELECT id FROM users WHERE name LIKE '%" + term + "%'";
+    return this.dataSource.query(sql);
+    //                           ^^^ security/sql-injection \`term\`
+  }
+
+  byStatus(status: string) {
+    return this.dataSource.createQueryBuilder('user').where(\`user.status = '\${status}'\`).getMany();
+    //                                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection passed to where()
+  }
+}
+`,
+      'src/orders/order.repository.ts': `import type { Knex } from 'knex';
+import type { PrismaClient } from '@prisma/client';
+export class OrderRepository {
+  constructor(private readonly knex: Knex, private readonly prisma: PrismaClient) {}
+  total(userId: string) {
+    return this.knex.raw('select sum(total) from orders where user_id = ' + userId);
+    //                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
+  }
+  purge(table: string) {
+    return this.prisma.$executeRawUnsafe(\`DELETE FROM \${table}\`);
+    //                                   ^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
+  }
+}
+`,
+    });
+  });
+
+  it('does not flag placeholders, constant table names, tagged templates or non-SQL strings', () => {
+    checkRule(RULE, {
+      'src/users/user.repository.ts': `import type { Pool } from 'pg';
+import type { Knex } from 'knex';
+import { Prisma, PrismaClient } from '@prisma/client';
+const USERS_TABLE = 'users';
+const TABLES = { orders: 'orders' } as const;
+export class UserRepository {
+  constructor(private readonly pool: Pool, private readonly knex: Knex, private readonly prisma: PrismaClient) {}
+  findByEmail(email: string) {
+    return this.pool.query('SELECT * FROM users WHERE email = $1', [email]);
+  }
+  count() {
+    return this.pool.query(\`SELECT count(*) FROM \${USERS_TABLE}\`);
+  }
+  orders(userId: string) {
+    return this.pool.query(\`SELECT * FROM \${TABLES.orders} WHERE user_id = $1\`, [userId]);
+  }
+  byName(name: string) {
+    return this.prisma.$queryRaw\`SELECT * FROM users WHERE name = \${name}\`;
+  }
+  recent(days: number) {
+    return this.knex('orders').whereRaw('created_at > now() - (? * interval \\'1 day\\')', [days]);
+  }
+  active(status: string) {
+    return this.knex('users').where({ status }).andWhere('deleted_at', null);
+  }
+  sql(id: string) {
+    return Prisma.sql\`SELECT * FROM users WHERE id = \${id}\`;
+  }
+}
+`,
+      'src/search/search.service.ts': `export class SearchService {
+  constructor(private readonly elastic: { query(q: string): unknown }, private readonly url: URLSearchParams) {}
+  find(term: string) {
+    return this.elastic.query(\`title:\${term}*\`);
+  }
+  label(user: string) {
+    return this.execute('Hello ' + user);
+  }
+  execute(text: string) { return text; }
+}
+`,
+    });
+  });
+});
