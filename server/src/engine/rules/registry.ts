@@ -1,3 +1,4 @@
+import { hardcodedConfig } from './config/hardcoded-config';
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
@@ -14,6 +15,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(ambiguousName),
   registerRule(hardcodedSecret),
   registerRule(sqlInjection),
+  registerRule(hardcodedConfig),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

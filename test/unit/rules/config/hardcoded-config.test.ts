@@ -1,0 +1,62 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'config/hardcoded-config';
+
+describe(RULE, () => {
+  it('flags URLs, host:port, IP addresses and connection strings in services, controllers and repositories', () => {
+    checkRule(RULE, {
+      'src/payments/payments.service.ts': `export class PaymentsService {
+  private readonly base = 'https://api.stripe.com/v1';
+  //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL
+  private readonly cache = { host: 'redis.internal:6379' };
+  //                               ^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this host:port
+  charge() {
+    return fetch(this.base + '/charges', { headers: { 'x-forwarded-for': '10.0.0.12' } });
+    //                                                                   ^^^^^^^^^^^ config/hardcoded-config this IP address
+  }
+}
+`,
+      'src/orders/orders.repository.ts': `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb://mongo:27017/shop');
+//                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config connection string
+`,
+      'src/webhooks/webhooks.controller.ts': `export class WebhooksController {
+  callbackUrl() { return process.env.CALLBACK_URL ?? 'http://localhost:3000/webhooks'; }
+  //                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+}
+`,
+    });
+  });
+
+  it('does not flag the config layer, route paths, namespaces, doc comments, decorators or other layers', () => {
+    checkRule(RULE, {
+      'src/config/app.config.ts': `export const appConfig = { apiUrl: process.env.API_URL ?? 'https://api.example.dev', redis: 'localhost:6379' };
+`,
+      'src/users/users.controller.ts': `import { Controller, Get, Redirect } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+// Docs: https://docs.nestjs.com/controllers
+@Controller('users')
+export class UsersController {
+  @Get('/v1/users/:id')
+  @ApiOkResponse({ description: 'A user', schema: { example: { avatar: 'https://cdn.example.net/a.png' } } })
+  find() { return { path: '/users/:id', time: '12:30' }; }
+
+  @Get('docs')
+  @Redirect('https://docs.example.com', 302)
+  docs() {}
+}
+`,
+      'src/reports/reports.service.ts': `export class ReportsService {
+  xml() { return '<feed xmlns="http://www.w3.org/2005/Atom"></feed>'; }
+  ns() { return 'http://schemas.xmlsoap.org/soap/envelope/'; }
+  link() { return 'See https://status.internal for the incident'; }
+}
+`,
+      'src/utils/http.ts': `export const defaultBase = 'https://api.github.com';
+`,
+      'src/main.ts': `export const bind = '0.0.0.0:3000';
+`,
+    });
+  });
+});
