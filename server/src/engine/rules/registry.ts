@@ -1,3 +1,4 @@
+import { statusCode } from './api/status-code';
 import { hardcodedConfig } from './config/hardcoded-config';
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
@@ -16,6 +17,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(hardcodedSecret),
   registerRule(sqlInjection),
   registerRule(hardcodedConfig),
+  registerRule(statusCode),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

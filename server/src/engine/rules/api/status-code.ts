@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { ts } from '../../ts';
+import type { TextRange } from '../../types';
+import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { defineRule } from '../types';
+
+const options = z.object({}).strict();
+
+const NAMED_STATUS: Readonly<Record<string, number>> = { OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204 };
+const CREATE_CALL = /^(?:create|insert|save|add|register|persist)/i;
+
+/** `200`, `HttpStatus.OK`, `StatusCodes.NO_CONTENT` → the number, when it is known. */
+function statusOf(expr: ts.Expression | undefined): number | undefined {
+  if (!expr) return undefined;
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (ts.isPropertyAccessExpression(expr)) return NAMED_STATUS[expr.name.text];
+  return undefined;
+}
+
+/** `res.status(200)`, `reply.code(200)`, `res.sendStatus(200)`: the status call and its value. */
+function statusCall(node: ts.Node): { status: number; call: ts.CallExpression } | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  if (!['status', 'code', 'sendStatus'].includes(node.expression.name.text)) return undefined;
+  const status = statusOf(node.arguments[0]);
+  return status === undefined ? undefined : { status, call: node };
+}
+
+/**
+ * Inside a catch block, or as the only statement of the branch of `if (!x)` / `if (x == null)`,
+ * within the same function. A branch that does work first (`if (!cached) { load…; return 200 }`)
+ * is a cache miss, not an error.
+ */
+function onErrorPath(node: ts.Node): 'catch' | 'not-found' | undefined {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && !ts.isFunctionLike(current); child = current, current = current.parent) {
+    if (ts.isCatchClause(current)) return 'catch';
+    if (ts.isIfStatement(current) && current.thenStatement === child && isMissingCheck(current.expression) && isSingleStatement(child)) return 'not-found';
+  }
+  return undefined;
+}
+
+function isSingleStatement(branch: ts.Node): boolean {
+  return !ts.isBlock(branch) || branch.statements.length === 1;
+}
+
+function isMissingCheck(condition: ts.Expression): boolean {
+  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (!ts.isBinaryExpression(condition)) return false;
+  const op = condition.operatorToken.kind;
+  const equality = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  const missing = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+  return equality && (missing(condition.left) || missing(condition.right));
+}
+
+/** `res.status(204).json(body)` / `.send(body)`: a body on a 204. */
+function bodyOn204(call: ts.CallExpression): boolean {
+  const outer = call.parent;
+  if (!ts.isPropertyAccessExpression(outer) || !ts.isCallExpression(outer.parent)) return false;
+  const method = outer.name.text;
+  return (method === 'json' || method === 'send') && outer.parent.arguments.length > 0;
+}
+
+function callsCreate(body: ts.Node): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n)) {
+      const name = dottedName(n.expression).split('.').pop() ?? '';
+      if (CREATE_CALL.test(name)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The handler functions of `router.post(path, ...handlers)` / `app.post(...)`. */
+function postHandlers(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
+  if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'post') return [];
+  return call.arguments.filter((a): a is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+}
+
+export const statusCode = defineRule({
+  meta: {
+    id: 'api/status-code',
+    description: 'A response status contradicts what happened: an error path answering 2xx, a creating POST answering 200, a 204 with a body.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  options,
+  check(context) {
+    for (const node of filesOf(context.graph.files)) {
+      const sf = node.sourceFile;
+      const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message });
+      walk(sf, (n) => {
+        const found = statusCall(n);
+        if (found && found.status >= 200 && found.status < 300) {
+          const path = onErrorPath(found.call);
+          if (path) {
+            const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
+            report(rangeOf(found.call, sf), `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
+          } else if (found.status === 204 && bodyOn204(found.call)) {
+            report(rangeOf(found.call.parent.parent, sf), 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
+          }
+        }
+        if (ts.isNewExpression(n) && /Exception$|Error$/.test(dottedName(n.expression)) && (n.arguments?.length ?? 0) >= 2) {
+          const status = statusOf(n.arguments?.[1]);
+          if (status !== undefined && status >= 200 && status < 300) {
+            report(rangeOf(n, sf), `An exception with status ${status}: errors must not answer success. Use the fitting 4xx or 5xx.`);
+          }
+        }
+        if (ts.isCallExpression(n)) {
+          for (const handler of postHandlers(n)) {
+            walk(handler, (inner) => {
+              const explicit = statusCall(inner);
+              if (explicit?.status === 200 && !onErrorPath(explicit.call) && handler.body && callsCreate(handler.body)) {
+                report(rangeOf(explicit.call, sf), 'A POST that creates answers 200: answer 201 Created (with the new resource or its Location).');
+              }
+            });
+          }
+        }
+      });
+      // NestJS: @HttpCode(200) on a creating @Post(), @HttpCode(204) on a handler that returns a body.
+      walk(sf, (n) => {
+        if (!ts.isMethodDeclaration(n) || !n.body) return;
+        const decorators = (ts.getDecorators(n) ?? []).map((d) => {
+          const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+          const name = dottedName(call ? call.expression : d.expression).split('.').pop() ?? '';
+          return { name, args: call?.arguments ?? ts.factory.createNodeArray<ts.Expression>(), node: d };
+        });
+        const httpCode = decorators.find((d) => d.name === 'HttpCode');
+        const status = statusOf(httpCode?.args[0]);
+        if (!httpCode || status === undefined) return;
+        if (status === 200 && decorators.some((d) => d.name === 'Post') && callsCreate(n.body)) {
+          report(rangeOf(httpCode.node, sf), 'A @Post() that creates answers @HttpCode(200): remove it to keep NestJS\'s 201 Created.');
+        }
+        if (status === 204 && returnsBody(n)) {
+          report(rangeOf(httpCode.node, sf), '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
+        }
+      });
+    }
+  },
+});
+
+/**
+ * A 204 handler returns a body when it returns a literal value, or declares a return type that is
+ * not void: `return this.service.remove(id)` typed `Promise<void>` sends nothing.
+ */
+function returnsBody(method: ts.MethodDeclaration): boolean {
+  const declared = method.type?.getText().replace(/\s/g, '');
+  if (declared && /^(?:void|undefined|Promise<(?:void|undefined)>)$/.test(declared)) return false;
+  let found = false;
+  walk(method.body!, (n) => {
+    if (found || ts.isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n) && n.expression) {
+      const literal = ts.isObjectLiteralExpression(n.expression) || ts.isArrayLiteralExpression(n.expression) || ts.isStringLiteralLike(n.expression) || ts.isNumericLiteral(n.expression);
+      if (literal || (declared !== undefined && !(ts.isIdentifier(n.expression) && n.expression.text === 'undefined'))) found = true;
+    }
+    return !found;
+  });
+  return found;
+}

@@ -1,0 +1,130 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'api/status-code';
+
+describe(RULE, () => {
+  it('flags 2xx on error paths, a creating POST answering 200, 204 with a body, and 2xx exceptions', () => {
+    checkRule(RULE, {
+      'src/routes/users.routes.ts': `import { Router } from 'express';
+import { users } from '../services/users';
+export const router = Router();
+router.get('/:id', async (req, res) => {
+  try {
+    const user = await users.find(req.params.id);
+    if (!user) return res.status(200).json({ error: 'not found' });
+    //                ^^^^^^^^^^^^^^^ api/status-code Status 200 when something is missing
+    res.json(user);
+  } catch (err) {
+    res.status(200).json({ error: String(err) });
+//  ^^^^^^^^^^^^^^^ api/status-code Status 200 in a catch block
+  }
+});
+router.post('/', async (req, res) => {
+  const user = await users.create(req.body);
+  res.status(200).json(user);
+//^^^^^^^^^^^^^^^ api/status-code A POST that creates answers 200
+});
+router.delete('/:id', async (req, res) => {
+  await users.remove(req.params.id);
+  res.status(204).json({ deleted: true });
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/status-code Status 204 No Content with a body
+});
+`,
+      'src/users/users.controller.ts': `import { Controller, HttpCode, HttpException, HttpStatus, Post, Delete, Body, Param } from '@nestjs/common';
+import { UsersService } from './users.service';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+  @Post()
+  @HttpCode(200)
+//^^^^^^^^^^^^^^ api/status-code A @Post() that creates answers @HttpCode(200)
+  create(@Body() body: { email: string }) {
+    return this.users.create(body);
+  }
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/status-code @HttpCode(204) on a handler that returns a body
+  async remove(@Param('id') id: string): Promise<{ deleted: boolean }> {
+    if (!id) throw new HttpException('missing id', HttpStatus.OK);
+    //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/status-code An exception with status 200
+    await this.users.remove(id);
+    return { deleted: true };
+  }
+}
+`,
+    });
+  });
+
+  it('does not flag correct statuses or the framework defaults', () => {
+    checkRule(RULE, {
+      'src/routes/orders.routes.ts': `import { Router } from 'express';
+import { orders } from '../services/orders';
+export const router = Router();
+router.get('/:id', async (req, res, next) => {
+  try {
+    const order = await orders.find(req.params.id);
+    if (!order) return res.status(404).json({ message: 'Order not found' });
+    res.status(200).json(order);
+  } catch (err) {
+    next(err);
+  }
+});
+router.post('/', async (req, res) => {
+  res.status(201).json(await orders.create(req.body));
+});
+router.get('/cached/:id', async (req, res) => {
+  const cached = cache.get(req.params.id);
+  if (!cached) {
+    const fresh = await orders.find(req.params.id);
+    return res.status(200).json(fresh);
+  }
+  res.status(200).json(cached);
+});
+declare const cache: Map<string, unknown>;
+router.post('/search', async (req, res) => {
+  res.status(200).json(await orders.search(req.body));
+});
+router.delete('/:id', async (req, res) => {
+  await orders.remove(req.params.id);
+  res.status(204).end();
+});
+router.get('/', async (_req, res) => {
+  try {
+    res.status(200).json(await orders.list());
+  } catch {
+    res.status(503).json({ message: 'Orders are unavailable' });
+  }
+});
+`,
+      'src/orders/orders.controller.ts': `import { Controller, Post, Delete, HttpCode, HttpStatus, Body, Param, NotFoundException } from '@nestjs/common';
+import { OrdersService } from './orders.service';
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+  @Post()
+  create(@Body() body: { total: number }) {
+    return this.orders.create(body);
+  }
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  login(@Body() body: { email: string }) {
+    return this.orders.token(body.email);
+  }
+  @Post('confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  confirm(@Body() body: { hash: string }): Promise<void> {
+    return this.orders.confirm(body.hash);
+  }
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string): Promise<void> {
+    const found = await this.orders.find(id);
+    if (!found) throw new NotFoundException();
+    await this.orders.remove(id);
+  }
+}
+`,
+    });
+  });
+});
