@@ -11,9 +11,11 @@ import {
   toMermaid,
   toSarif,
   toText,
+  type AnalysisResult,
   type ConfigError,
+  type DependencyGraph,
 } from '../engine';
-import { parseCommand, USAGE, UsageError, type Command } from './args';
+import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -60,20 +62,23 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
     return 2;
   }
   const result = analyzeWorkspace({ root, config: loaded.config });
-  let output: string;
-  if (command.name === 'graph') {
-    output = command.format === 'dot' ? toDot(result.graph) : command.format === 'mermaid' ? toMermaid(result.graph) : `${JSON.stringify(toGraphJson(result.graph), null, 2)}\n`;
-  } else if (command.format === 'json') {
-    output = `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
-  } else if (command.format === 'sarif') {
-    output = `${JSON.stringify(toSarif(result), null, 2)}\n`;
-  } else {
-    output = toText(result, { color: command.color && !command.output });
-  }
+  const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
   if (command.output) fs.writeFileSync(path.resolve(io.cwd, command.output), output);
   else io.stdout(output);
   if (command.name === 'graph' || command.exitZero) return 0;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function renderGraph(graph: DependencyGraph, format: GraphFormat): string {
+  if (format === 'dot') return toDot(graph);
+  if (format === 'mermaid') return toMermaid(graph);
+  return `${JSON.stringify(toGraphJson(graph), null, 2)}\n`;
+}
+
+function renderCheck(result: AnalysisResult, command: Extract<Command, { name: 'check' }>): string {
+  if (command.format === 'json') return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  if (command.format === 'sarif') return `${JSON.stringify(toSarif(result), null, 2)}\n`;
+  return toText(result, { color: command.color && !command.output });
 }
 
 export function formatConfigErrors(errors: readonly ConfigError[], cwd: string): string {

@@ -64,27 +64,35 @@ export function mergeConfig(file: string, parsed: ConfigFile, rules: ReadonlyMap
  */
 function mergeLayers(builtin: readonly LayerDefinition[], configured: NonNullable<ConfigFile['layers']>): LayerDefinition[] {
   const merged = new Map<LayerId, LayerDefinition>(builtin.map((l) => [l.id, l]));
-  for (const [id, setting] of Object.entries(configured)) {
-    const existing = merged.get(id);
-    merged.set(id, {
-      id,
-      description: setting.description ?? existing?.description ?? `Custom layer "${id}"`,
-      patterns: [...(setting.patterns ?? []), ...(existing?.patterns ?? [])],
-      decorators: [...(setting.decorators ?? []), ...(existing?.decorators ?? [])],
-      baseClasses: [...(setting.baseClasses ?? []), ...(existing?.baseClasses ?? [])],
-      fileSuffixes: [...(setting.fileSuffixes ?? []), ...(existing?.fileSuffixes ?? [])],
-      classSuffixes: [...(setting.classSuffixes ?? []), ...(existing?.classSuffixes ?? [])],
-      folders: [...(setting.folders ?? []).map((f) => f.toLowerCase()), ...(existing?.folders ?? [])],
-      subtreeFolders: existing?.subtreeFolders ?? [],
-      fileNames: existing?.fileNames ?? [],
-      rootFileNames: existing?.rootFileNames ?? [],
-      packages: [...(setting.packages ?? []), ...(existing?.packages ?? [])],
-    });
-  }
+  for (const [id, setting] of Object.entries(configured)) merged.set(id, mergeLayer(id, setting, merged.get(id)));
   const all = [...merged.values()];
   const configuredIds = new Set(Object.keys(configured));
   // Configured evidence is more specific than the built-in heuristics: check those layers first.
   return [...all.filter((l) => configuredIds.has(l.id)), ...all.filter((l) => !configuredIds.has(l.id))];
+}
+
+type LayerSetting = NonNullable<ConfigFile['layers']>[string];
+
+/** One configured layer over the built-in one of the same id, if any: configured evidence first. */
+function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinition | undefined): LayerDefinition {
+  return {
+    id,
+    description: setting.description ?? existing?.description ?? `Custom layer "${id}"`,
+    patterns: concatLists(setting.patterns, existing?.patterns),
+    decorators: concatLists(setting.decorators, existing?.decorators),
+    baseClasses: concatLists(setting.baseClasses, existing?.baseClasses),
+    fileSuffixes: concatLists(setting.fileSuffixes, existing?.fileSuffixes),
+    classSuffixes: concatLists(setting.classSuffixes, existing?.classSuffixes),
+    folders: concatLists((setting.folders ?? []).map((f) => f.toLowerCase()), existing?.folders),
+    subtreeFolders: existing?.subtreeFolders ?? [],
+    fileNames: existing?.fileNames ?? [],
+    rootFileNames: existing?.rootFileNames ?? [],
+    packages: concatLists(setting.packages, existing?.packages),
+  };
+}
+
+function concatLists(first: readonly string[] | undefined, second: readonly string[] | undefined): string[] {
+  return [...(first ?? []), ...(second ?? [])];
 }
 
 export function knownLayerIds(config: ResolvedConfig): Set<LayerId> {

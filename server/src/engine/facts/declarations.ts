@@ -86,19 +86,25 @@ function collectCommonJsExport(statement: ts.Statement, out: Map<string, LocalEx
   const target = expr.left.getText();
   const value = expr.right;
   if (target === 'module.exports') {
-    out.set('default', { local: ts.isIdentifier(value) ? value.text : '*default*' });
-    if (ts.isObjectLiteralExpression(value)) {
-      for (const prop of value.properties) {
-        if (ts.isShorthandPropertyAssignment(prop)) out.set(prop.name.text, { local: prop.name.text });
-        else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) {
-          out.set(prop.name.text, { local: ts.isIdentifier(prop.initializer) ? prop.initializer.text : `*${prop.name.text}` });
-        }
-      }
-    }
+    collectModuleExportsAssignment(value, out);
     return;
   }
   const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
   if (named?.[1]) out.set(named[1], { local: ts.isIdentifier(value) ? value.text : `*${named[1]}` });
+}
+
+/** `module.exports = X` is the default export; `module.exports = { A, B: b }` also names A and B. */
+function collectModuleExportsAssignment(value: ts.Expression, out: Map<string, LocalExport>): void {
+  out.set('default', { local: ts.isIdentifier(value) ? value.text : '*default*' });
+  if (!ts.isObjectLiteralExpression(value)) return;
+  for (const prop of value.properties) collectObjectLiteralExport(prop, out);
+}
+
+function collectObjectLiteralExport(prop: ts.ObjectLiteralElementLike, out: Map<string, LocalExport>): void {
+  if (ts.isShorthandPropertyAssignment(prop)) out.set(prop.name.text, { local: prop.name.text });
+  else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) {
+    out.set(prop.name.text, { local: ts.isIdentifier(prop.initializer) ? prop.initializer.text : `*${prop.name.text}` });
+  }
 }
 
 function isModuleStatement(statement: ts.Statement): boolean {

@@ -236,21 +236,29 @@ function reExportBindingsOf(statement: ts.ExportDeclaration): ImportBinding[] {
 /** `const X = require('x')` binds the module; `const { a, b: c } = require('x')` binds names. */
 function requireBindingsOf(call: ts.CallExpression): ImportBinding[] {
   const parent = call.parent;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === call) {
-    if (ts.isIdentifier(parent.name)) return [{ local: parent.name.text, imported: '*', typeOnly: false }];
-    if (ts.isObjectBindingPattern(parent.name)) {
-      return parent.name.elements.flatMap((el) => {
-        if (!ts.isIdentifier(el.name)) return [];
-        const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
-        return [{ local: el.name.text, imported, typeOnly: false }];
-      });
-    }
-  }
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === call) {
-    const holder = parent.parent;
-    if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
-      return [{ local: holder.name.text, imported: parent.name.text, typeOnly: false }];
-    }
+  if (ts.isVariableDeclaration(parent) && parent.initializer === call) return declaredRequireBindings(parent.name);
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === call) return propertyRequireBindings(parent);
+  return [];
+}
+
+/** `const X = require('x')` or `const { a, b: c } = require('x')`. */
+function declaredRequireBindings(name: ts.BindingName): ImportBinding[] {
+  if (ts.isIdentifier(name)) return [{ local: name.text, imported: '*', typeOnly: false }];
+  if (ts.isObjectBindingPattern(name)) return name.elements.flatMap((el) => destructuredRequireBinding(el));
+  return [];
+}
+
+function destructuredRequireBinding(el: ts.BindingElement): ImportBinding[] {
+  if (!ts.isIdentifier(el.name)) return [];
+  const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+  return [{ local: el.name.text, imported, typeOnly: false }];
+}
+
+/** `const X = require('x').Y` binds Y. */
+function propertyRequireBindings(access: ts.PropertyAccessExpression): ImportBinding[] {
+  const holder = access.parent;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+    return [{ local: holder.name.text, imported: access.name.text, typeOnly: false }];
   }
   return [];
 }

@@ -20,19 +20,7 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
   const providers = new ProviderIndex(units.values(), symbols);
 
   const files = new Map<string, FileNode>();
-  for (const input of inputs) {
-    const classification = classifier.classifyFile({ file: input.file, facts: input.facts, projectDir: input.project.dir });
-    files.set(input.file, {
-      file: input.file,
-      projectDir: input.project.dir,
-      text: input.text,
-      facts: input.facts,
-      sourceFile: input.sourceFile,
-      lineIndex: input.lineIndex,
-      ...(classification.layer ? { layer: classification.layer } : {}),
-      layerReason: classification.reason,
-    });
-  }
+  for (const input of inputs) files.set(input.file, fileNodeOf(input, classifier));
 
   const edges: Edge[] = [];
   const outgoing = new Map<string, Edge[]>();
@@ -42,15 +30,32 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
     outgoing.set(input.file, own);
   }
 
-  const targetLayer = (edge: Edge): LayerId | undefined => {
-    if (!edge.external) return files.get(edge.to)?.layer;
-    const layer = classifier.packageLayer(edge.to);
-    if (!layer) return undefined;
-    // Type-only imports of a database client and schema-only ORM imports (entity decorators) do
-    // not access data; for other package layers every import counts.
-    if (layer !== 'data-access' || edge.kind === 'di' || edge.kind === 'instantiation') return layer;
-    if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to)) return undefined;
-    return layer;
-  };
+  const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, files, classifier);
   return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [] };
+}
+
+function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode {
+  const classification = classifier.classifyFile({ file: input.file, facts: input.facts, projectDir: input.project.dir });
+  return {
+    file: input.file,
+    projectDir: input.project.dir,
+    text: input.text,
+    facts: input.facts,
+    sourceFile: input.sourceFile,
+    lineIndex: input.lineIndex,
+    ...(classification.layer ? { layer: classification.layer } : {}),
+    layerReason: classification.reason,
+  };
+}
+
+/** The layer an edge leads into: the target file's, or the package's for an external import. */
+function targetLayerOf(edge: Edge, files: ReadonlyMap<string, FileNode>, classifier: Classifier): LayerId | undefined {
+  if (!edge.external) return files.get(edge.to)?.layer;
+  const layer = classifier.packageLayer(edge.to);
+  if (!layer) return undefined;
+  // Type-only imports of a database client and schema-only ORM imports (entity decorators) do
+  // not access data; for other package layers every import counts.
+  if (layer !== 'data-access' || edge.kind === 'di' || edge.kind === 'instantiation') return layer;
+  if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to)) return undefined;
+  return layer;
 }

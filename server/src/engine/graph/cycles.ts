@@ -35,54 +35,74 @@ export function findCycles(graph: DependencyGraph, include: (edge: Edge) => bool
 }
 
 function stronglyConnectedComponents(nodes: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): string[][] {
-  const index = new Map<string, number>();
-  const lowLink = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
-  let counter = 0;
-
+  const state: TarjanState = { adjacency, index: new Map(), lowLink: new Map(), onStack: new Set(), stack: [], components: [], work: [], counter: 0 };
   for (const start of nodes) {
-    if (index.has(start)) continue;
-    // Iterative Tarjan: a work stack of (node, next edge position) instead of recursion.
-    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
-    index.set(start, counter);
-    lowLink.set(start, counter++);
-    stack.push(start);
-    onStack.add(start);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const edges = adjacency.get(frame.node) ?? [];
-      const edge = edges[frame.next++];
-      if (edge) {
-        const target = edge.to;
-        if (!index.has(target)) {
-          index.set(target, counter);
-          lowLink.set(target, counter++);
-          stack.push(target);
-          onStack.add(target);
-          work.push({ node: target, next: 0 });
-        } else if (onStack.has(target)) {
-          lowLink.set(frame.node, Math.min(lowLink.get(frame.node)!, index.get(target)!));
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) lowLink.set(parent.node, Math.min(lowLink.get(parent.node)!, lowLink.get(frame.node)!));
-      if (lowLink.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let member: string | undefined;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.node);
-        components.push(component.sort());
-      }
-    }
+    if (state.index.has(start)) continue;
+    enterNode(state, start);
+    while (state.work.length > 0) advance(state, state.work[state.work.length - 1]!);
   }
-  return components;
+  return state.components;
+}
+
+interface TarjanFrame {
+  readonly node: string;
+  next: number;
+}
+
+interface TarjanState {
+  readonly adjacency: ReadonlyMap<string, readonly Edge[]>;
+  readonly index: Map<string, number>;
+  readonly lowLink: Map<string, number>;
+  readonly onStack: Set<string>;
+  readonly stack: string[];
+  readonly components: string[][];
+  /** Iterative Tarjan: a work stack of (node, next edge position) instead of recursion. */
+  readonly work: TarjanFrame[];
+  counter: number;
+}
+
+function enterNode(state: TarjanState, node: string): void {
+  state.work.push({ node, next: 0 });
+  state.index.set(node, state.counter);
+  state.lowLink.set(node, state.counter++);
+  state.stack.push(node);
+  state.onStack.add(node);
+}
+
+/** One step of the top frame: follow its next edge, or leave the node once its edges are done. */
+function advance(state: TarjanState, frame: TarjanFrame): void {
+  const edges = state.adjacency.get(frame.node) ?? [];
+  const edge = edges[frame.next++];
+  if (edge) followEdge(state, frame, edge.to);
+  else leaveNode(state, frame);
+}
+
+function followEdge(state: TarjanState, frame: TarjanFrame, target: string): void {
+  if (!state.index.has(target)) enterNode(state, target);
+  else if (state.onStack.has(target)) lowerLink(state, frame.node, state.index.get(target)!);
+}
+
+function leaveNode(state: TarjanState, frame: TarjanFrame): void {
+  state.work.pop();
+  const parent = state.work[state.work.length - 1];
+  if (parent) lowerLink(state, parent.node, state.lowLink.get(frame.node)!);
+  if (state.lowLink.get(frame.node) === state.index.get(frame.node)) state.components.push(popComponent(state, frame.node));
+}
+
+function lowerLink(state: TarjanState, node: string, candidate: number): void {
+  state.lowLink.set(node, Math.min(state.lowLink.get(node)!, candidate));
+}
+
+/** The stack down to `root`: one strongly connected component, sorted. */
+function popComponent(state: TarjanState, root: string): string[] {
+  const component: string[] = [];
+  let member: string | undefined;
+  do {
+    member = state.stack.pop()!;
+    state.onStack.delete(member);
+    component.push(member);
+  } while (member !== root);
+  return component.sort();
 }
 
 function shortestCycle(component: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): Cycle | undefined {
@@ -104,20 +124,35 @@ function shortestPathBack(
   adjacency: ReadonlyMap<string, readonly Edge[]>,
   shorterThan: number | undefined,
 ): Edge[] | undefined {
-  const via = new Map<string, Edge>();
+  const search: BackSearch = { start, members, adjacency, via: new Map() };
   let frontier = [start];
   for (let depth = 1; frontier.length > 0 && (shorterThan === undefined || depth < shorterThan); depth++) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const edge of adjacency.get(node) ?? []) {
-        if (!members.has(edge.to)) continue;
-        if (edge.to === start) return [...pathTo(node, start, via), edge];
-        if (via.has(edge.to)) continue;
-        via.set(edge.to, edge);
-        next.push(edge.to);
-      }
+      const path = stepFrom(node, search, next);
+      if (path) return path;
     }
     frontier = next;
+  }
+  return undefined;
+}
+
+interface BackSearch {
+  readonly start: string;
+  readonly members: ReadonlySet<string>;
+  readonly adjacency: ReadonlyMap<string, readonly Edge[]>;
+  /** The edge each reached file was first reached by. */
+  readonly via: Map<string, Edge>;
+}
+
+/** Follows `node`'s edges: the path back to the start if one closes the cycle, else queues newly reached files in `next`. */
+function stepFrom(node: string, search: BackSearch, next: string[]): Edge[] | undefined {
+  for (const edge of search.adjacency.get(node) ?? []) {
+    if (!search.members.has(edge.to)) continue;
+    if (edge.to === search.start) return [...pathTo(node, search.start, search.via), edge];
+    if (search.via.has(edge.to)) continue;
+    search.via.set(edge.to, edge);
+    next.push(edge.to);
   }
   return undefined;
 }

@@ -95,22 +95,29 @@ export function injectionEdges(unit: SourceUnit, symbols: SymbolResolver, provid
 }
 
 function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: SymbolResolver, providers: ProviderIndex): Edge | undefined {
-  const base = { from: unit.file, kind: 'di' as const, range: param.range, runtime: cls.decorators.length > 0 };
+  const base: EdgeBase = { from: unit.file, kind: 'di', range: param.range, runtime: cls.decorators.length > 0 };
   for (const decorator of param.decorators) {
-    const orm = ormInjection(unit, decorator, symbols);
-    if (orm) return { ...base, to: orm.orm, external: true, runtime: true, names: [decorator.name], detail: orm.detail };
-    if (decorator.name === 'Inject' && decorator.args[0]) {
-      const provider = providers.providerOf(unit, decorator.args[0]);
-      if (provider && !(provider.kind === 'file' && provider.file === unit.file)) {
-        const providerName = provider.kind === 'file' ? provider.name : provider.exported;
-        return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(decorator.args[0])})` };
-      }
-    }
+    const edge = decoratorEdge(unit, decorator, base, symbols, providers);
+    if (edge) return edge;
   }
   if (!param.typeName) return undefined;
   const definition = symbols.definitionOfLocal(unit, param.typeName);
   if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
   return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
+}
+
+type EdgeBase = Pick<Edge, 'from' | 'kind' | 'range' | 'runtime'>;
+
+/** What a parameter decorator injects: an ORM object (`@InjectRepository(User)`), or the provider of an `@Inject(TOKEN)` in another file. */
+function decoratorEdge(unit: SourceUnit, decorator: DecoratorFact, base: EdgeBase, symbols: SymbolResolver, providers: ProviderIndex): Edge | undefined {
+  const orm = ormInjection(unit, decorator, symbols);
+  if (orm) return { ...base, to: orm.orm, external: true, runtime: true, names: [decorator.name], detail: orm.detail };
+  const token = decorator.args[0];
+  if (decorator.name !== 'Inject' || !token) return undefined;
+  const provider = providers.providerOf(unit, token);
+  if (!provider || (provider.kind === 'file' && provider.file === unit.file)) return undefined;
+  const providerName = provider.kind === 'file' ? provider.name : provider.exported;
+  return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(token)})` };
 }
 
 function ormInjection(unit: SourceUnit, decorator: DecoratorFact, symbols: SymbolResolver): { orm: string; detail: string } | undefined {

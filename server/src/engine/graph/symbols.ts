@@ -64,13 +64,7 @@ export class SymbolResolver {
       const binding = ref.bindings.find((b) => b.local === local);
       if (!binding) continue;
       const resolution = this.resolveRef(unit, ref);
-      if (binding.imported === '*') {
-        return resolution.kind === 'file'
-          ? { kind: 'file', file: resolution.file, name: '*', declaration: 'value' }
-          : resolution.kind === 'package'
-            ? { kind: 'package', name: resolution.name, exported: '*' }
-            : undefined;
-      }
+      if (binding.imported === '*') return namespaceDefinition(resolution);
       return this.definitionOf(resolution, binding.imported);
     }
     return undefined;
@@ -90,19 +84,28 @@ export class SymbolResolver {
       const viaImport = this.definitionOfImportBinding(unit, local.local, depth, seen);
       return viaImport ?? { kind: 'file', file, name: local.local, declaration: 'unknown' };
     }
+    return this.reExportedDefinition(unit, name, depth, seen);
+  }
+
+  /** `name` as re-exported by `unit`: `export { name } from`, `export * as name from`, or through `export * from`. */
+  private reExportedDefinition(unit: SourceUnit, name: string, depth: number, seen: Set<string>): Definition | undefined {
     for (const ref of unit.facts.moduleRefs) {
       if (ref.kind !== 're-export') continue;
       const resolution = this.resolveRef(unit, ref);
       const named = ref.bindings.find((b) => b.local === name);
       if (named && named.imported !== '*') return this.followInto(resolution, named.imported, depth, seen);
       if (named && resolution.kind === 'file') return { kind: 'file', file: resolution.file, name: '*', declaration: 'value' };
-      const isStar = ref.bindings.some((b) => b.local === '*');
-      if (isStar && name !== 'default' && resolution.kind === 'file') {
-        const found = this.exportedDefinition(resolution.file, name, depth + 1, seen);
-        if (found) return found;
-      }
+      const found = this.starReExportedDefinition(ref, resolution, name, depth, seen);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  /** `export * from` passes on every name but the default export. */
+  private starReExportedDefinition(ref: ModuleRef, resolution: Resolution, name: string, depth: number, seen: Set<string>): Definition | undefined {
+    const isStar = ref.bindings.some((b) => b.local === '*');
+    if (!isStar || name === 'default' || resolution.kind !== 'file') return undefined;
+    return this.exportedDefinition(resolution.file, name, depth + 1, seen);
   }
 
   private definitionOfImportBinding(unit: SourceUnit, local: string, depth: number, seen: Set<string>): Definition | undefined {
@@ -120,4 +123,11 @@ export class SymbolResolver {
     if (name === '*') return { kind: 'file', file: resolution.file, name: '*', declaration: 'value' };
     return this.exportedDefinition(resolution.file, name, depth + 1, seen);
   }
+}
+
+/** What a namespace import (`import * as X`, `const X = require('x')`) binds. */
+function namespaceDefinition(resolution: Resolution): Definition | undefined {
+  if (resolution.kind === 'file') return { kind: 'file', file: resolution.file, name: '*', declaration: 'value' };
+  if (resolution.kind === 'package') return { kind: 'package', name: resolution.name, exported: '*' };
+  return undefined;
 }

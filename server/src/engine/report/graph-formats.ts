@@ -53,19 +53,41 @@ export function toMermaid(graph: DependencyGraph): string {
   return lines.join('\n') + '\n';
 }
 
-function drawable(graph: DependencyGraph): { nodes: { id: string; layer?: string }[]; edges: { from: string; to: string; kind: string }[] } {
+interface DrawNode {
+  id: string;
+  layer?: string;
+}
+
+interface DrawEdge {
+  from: string;
+  to: string;
+  kind: string;
+}
+
+function drawable(graph: DependencyGraph): { nodes: DrawNode[]; edges: DrawEdge[] } {
   const rel = (file: string) => relativePath(graph.root, file);
-  const nodes = new Map<string, { id: string; layer?: string }>();
-  for (const n of graph.files.values()) nodes.set(rel(n.file), { id: rel(n.file), ...(n.layer ? { layer: n.layer } : {}) });
-  const edges = new Map<string, { from: string; to: string; kind: string }>();
-  for (const e of graph.edges) {
-    const layer = graph.targetLayer(e);
-    if (e.external && !layer) continue;
-    const to = e.external ? e.to : rel(e.to);
-    if (e.external) nodes.set(to, { id: to, ...(layer ? { layer } : {}) });
-    const key = `${rel(e.from)}\0${to}`;
-    const existing = edges.get(key);
-    if (!existing || e.kind === 'import') edges.set(key, { from: rel(e.from), to, kind: e.kind });
-  }
+  const nodes = new Map<string, DrawNode>();
+  for (const n of graph.files.values()) nodes.set(rel(n.file), drawNode(rel(n.file), n.layer));
+  const edges = new Map<string, DrawEdge>();
+  for (const e of graph.edges) addDrawableEdge(graph, e, nodes, edges);
   return { nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), edges: [...edges.values()] };
+}
+
+function drawNode(id: string, layer: string | undefined): DrawNode {
+  return { id, ...(layer ? { layer } : {}) };
+}
+
+/**
+ * Adds an edge (and the package it leads to) unless it goes into a package of no layer; between
+ * the same two nodes one edge is drawn, an import if there is one.
+ */
+function addDrawableEdge(graph: DependencyGraph, e: Edge, nodes: Map<string, DrawNode>, edges: Map<string, DrawEdge>): void {
+  const layer = graph.targetLayer(e);
+  if (e.external && !layer) return;
+  const to = e.external ? e.to : relativePath(graph.root, e.to);
+  if (e.external) nodes.set(to, drawNode(to, layer));
+  const from = relativePath(graph.root, e.from);
+  const key = `${from}\0${to}`;
+  const existing = edges.get(key);
+  if (!existing || e.kind === 'import') edges.set(key, { from, to, kind: e.kind });
 }

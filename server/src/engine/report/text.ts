@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../analyze';
-import type { Finding } from '../types';
+import type { Finding, Problem } from '../types';
 import { summarize } from './json';
 import { relativePath } from './paths';
 
@@ -9,36 +9,62 @@ export interface TextStyle {
 
 const SEVERITY_COLOR: Readonly<Record<Finding['severity'], string>> = { error: '31', warning: '33', info: '36' };
 
+type Paint = (code: string, text: string) => string;
+
 /** Human output, grouped by file like ESLint's stylish formatter, with problems and a summary. */
 export function toText(result: AnalysisResult, style: TextStyle): string {
-  const paint = (code: string, text: string) => (style.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint: Paint = (code, text) => (style.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const out = [...findingLines(result, paint), ...problemLines(result, paint), summaryLine(result, paint)];
+  return out.join('\n') + '\n';
+}
+
+function findingLines(result: AnalysisResult, paint: Paint): string[] {
   const out: string[] = [];
+  for (const [file, findings] of groupByFile(result.findings)) {
+    out.push(paint('4', relativePath(result.root, file)));
+    for (const f of findings) out.push(findingLine(f, paint));
+    out.push('');
+  }
+  return out;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  for (const finding of findings) {
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
     byFile.set(finding.file, list);
   }
-  for (const [file, findings] of byFile) {
-    out.push(paint('4', relativePath(result.root, file)));
-    for (const f of findings) {
-      const where = `${f.start.line + 1}:${f.start.character + 1}`.padEnd(7);
-      out.push(`  ${paint('2', where)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}  ${paint('2', f.ruleId)}`);
-    }
-    out.push('');
-  }
-  if (result.problems.length > 0) {
-    out.push(paint('1', 'Notes (analysis continued):'));
-    for (const p of result.problems) {
-      const where = p.file ? `${relativePath(result.root, p.file)}${p.start ? `:${p.start.line + 1}:${p.start.character + 1}` : ''}: ` : '';
-      out.push(`  ${where}${p.message}`);
-    }
-    out.push('');
-  }
+  return byFile;
+}
+
+function findingLine(f: Finding, paint: Paint): string {
+  const where = `${f.start.line + 1}:${f.start.character + 1}`.padEnd(7);
+  return `  ${paint('2', where)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}  ${paint('2', f.ruleId)}`;
+}
+
+function problemLines(result: AnalysisResult, paint: Paint): string[] {
+  if (result.problems.length === 0) return [];
+  const notes = result.problems.map((p) => `  ${problemWhere(result.root, p)}${p.message}`);
+  return [paint('1', 'Notes (analysis continued):'), ...notes, ''];
+}
+
+/** `file:line:column: `, `file: `, or nothing for a problem of no file. */
+function problemWhere(root: string, p: Problem): string {
+  if (!p.file) return '';
+  const position = p.start ? `:${p.start.line + 1}:${p.start.character + 1}` : '';
+  return `${relativePath(root, p.file)}${position}: `;
+}
+
+function summaryLine(result: AnalysisResult, paint: Paint): string {
   const s = summarize(result);
   const total = s.errors + s.warnings + s.infos;
-  const counts = `${total} finding${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}${s.infos ? `, ${s.infos} info` : ''})`;
   const tail = `${s.files} files, ${s.edges} dependencies analyzed in ${(s.durationMs / 1000).toFixed(2)} s`;
-  out.push(total === 0 ? paint('32', `✔ No findings — ${tail}`) : paint(s.errors > 0 ? '31' : '33', `✖ ${counts} — ${tail}`));
-  return out.join('\n') + '\n';
+  if (total === 0) return paint('32', `✔ No findings — ${tail}`);
+  const counts = `${plural(total, 'finding')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${s.infos ? `, ${s.infos} info` : ''})`;
+  return paint(s.errors > 0 ? '31' : '33', `✖ ${counts} — ${tail}`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import { statusCode } from './api/status-code';
 import { hardcodedConfig } from './config/hardcoded-config';
+import { godFunction } from './design/god-function';
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
@@ -18,6 +19,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(sqlInjection),
   registerRule(hardcodedConfig),
   registerRule(statusCode),
+  registerRule(godFunction),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

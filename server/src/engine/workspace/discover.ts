@@ -43,38 +43,59 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
  */
 export function discoverWorkspace(root: string, config: ResolvedConfig): DiscoveredWorkspace {
   const normalizedRoot = normalize(path.resolve(root));
-  const problems: Problem[] = [];
-  const isIgnored = ignoreMatcher(normalizedRoot, config);
-  const files = new Map<string, Project>();
-  const projects: Project[] = [];
+  const discovery: Discovery = { isIgnored: ignoreMatcher(normalizedRoot, config), files: new Map(), projects: [], problems: [] };
+  const rootConfig = rootConfigFile(normalizedRoot);
+  const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
+  addConfiguredProjects(configFiles, discovery);
+  if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
+  const { projects, files, problems } = discovery;
+  return { root: normalizedRoot, projects, files, problems };
+}
 
-  const configFiles = rootConfigFile(normalizedRoot) ? [rootConfigFile(normalizedRoot)!] : findNestedConfigs(normalizedRoot, problems);
+/** What discovery has found so far. */
+interface Discovery {
+  readonly isIgnored: (file: string) => boolean;
+  readonly files: Map<string, Project>;
+  readonly projects: Project[];
+  readonly problems: Problem[];
+}
+
+/** Each config file and the ones it references, once each. */
+function addConfiguredProjects(configFiles: readonly string[], discovery: Discovery): void {
   const seenConfigs = new Set<string>();
   const queue = [...configFiles];
   while (queue.length > 0) {
     const configFile = normalize(queue.shift()!);
     if (seenConfigs.has(configFile)) continue;
     seenConfigs.add(configFile);
-    const loaded = loadTsconfig(configFile);
-    problems.push(...loaded.problems);
-    queue.push(...loaded.references.filter((r) => fs.existsSync(r)));
-    const project: Project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options };
-    projects.push(project);
-    for (const file of loaded.fileNames) if (SOURCE_EXTENSION.test(file) && !isIgnored(file) && !files.has(file)) files.set(file, project);
+    queue.push(...addConfiguredProject(configFile, discovery));
   }
+}
 
-  if (projects.length === 0) {
-    const sourceDir = fs.existsSync(path.join(normalizedRoot, 'src')) ? normalize(path.join(normalizedRoot, 'src')) : normalizedRoot;
-    const project: Project = { dir: normalizedRoot, options: DEFAULT_COMPILER_OPTIONS };
-    projects.push(project);
-    for (const file of walkSourceFiles(sourceDir, problems)) if (!isIgnored(file)) files.set(file, project);
-    problems.push({
-      kind: 'project',
-      file: normalizedRoot,
-      message: `No tsconfig.json or jsconfig.json found: analyzing ${files.size} files under ${path.relative(normalizedRoot, sourceDir) || '.'}/ with default Node module resolution (path aliases will not resolve).`,
-    });
+/** Adds the project of one config file (a file stays with the first project that lists it); returns the config files it references. */
+function addConfiguredProject(configFile: string, discovery: Discovery): string[] {
+  const loaded = loadTsconfig(configFile);
+  discovery.problems.push(...loaded.problems);
+  const references = loaded.references.filter((r) => fs.existsSync(r));
+  const project: Project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options };
+  discovery.projects.push(project);
+  for (const file of loaded.fileNames) {
+    if (SOURCE_EXTENSION.test(file) && !discovery.isIgnored(file) && !discovery.files.has(file)) discovery.files.set(file, project);
   }
-  return { root: normalizedRoot, projects, files, problems };
+  return references;
+}
+
+/** No config anywhere: `src/` (or the folder itself) as one project with default options. */
+function addLooseProject(root: string, discovery: Discovery): void {
+  const sourceDir = fs.existsSync(path.join(root, 'src')) ? normalize(path.join(root, 'src')) : root;
+  const project: Project = { dir: root, options: DEFAULT_COMPILER_OPTIONS };
+  discovery.projects.push(project);
+  for (const file of walkSourceFiles(sourceDir, discovery.problems)) if (!discovery.isIgnored(file)) discovery.files.set(file, project);
+  discovery.problems.push({
+    kind: 'project',
+    file: root,
+    message: `No tsconfig.json or jsconfig.json found: analyzing ${discovery.files.size} files under ${path.relative(root, sourceDir) || '.'}/ with default Node module resolution (path aliases will not resolve).`,
+  });
 }
 
 function rootConfigFile(root: string): string | undefined {
@@ -121,25 +142,38 @@ function walkDirectories(start: string, maxDepth: number, problems: Problem[], v
   const stack: { dir: string; depth: number }[] = [{ dir: start, depth: 0 }];
   while (stack.length > 0) {
     const { dir, depth } = stack.pop()!;
-    let real: string;
-    let entries: fs.Dirent[];
-    try {
-      real = fs.realpathSync(dir);
-      if (seenRealPaths.has(real)) continue;
-      seenRealPaths.add(real);
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      problems.push({ kind: 'read', file: dir, message: `cannot read folder: ${errorMessage(error)}` });
-      continue;
-    }
-    if (!visit(dir, entries) || depth >= maxDepth) continue;
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? 1 : -1))) {
-      if (entry.name.startsWith('.') || PRUNED_DIRS.has(entry.name)) continue;
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.join(dir, entry.name)))) {
-        stack.push({ dir: path.posix.join(dir, entry.name), depth: depth + 1 });
-      }
+    const entries = readFolderOnce(dir, seenRealPaths, problems);
+    if (!entries || !visit(dir, entries) || depth >= maxDepth) continue;
+    stack.push(...subfoldersToWalk(dir, entries).map((sub) => ({ dir: sub, depth: depth + 1 })));
+  }
+}
+
+/** The folder's entries; undefined when it was walked already (by real path) or cannot be read (reported). */
+function readFolderOnce(dir: string, seenRealPaths: Set<string>, problems: Problem[]): fs.Dirent[] | undefined {
+  try {
+    const real = fs.realpathSync(dir);
+    if (seenRealPaths.has(real)) return undefined;
+    seenRealPaths.add(real);
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ kind: 'read', file: dir, message: `cannot read folder: ${errorMessage(error)}` });
+    return undefined;
+  }
+}
+
+/**
+ * Folders (and symlinks to folders) under `dir`, hidden, dependency and build folders left out;
+ * in reverse name order, so the walk's stack pops them in name order.
+ */
+function subfoldersToWalk(dir: string, entries: fs.Dirent[]): string[] {
+  const subfolders: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? 1 : -1))) {
+    if (entry.name.startsWith('.') || PRUNED_DIRS.has(entry.name)) continue;
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.join(dir, entry.name)))) {
+      subfolders.push(path.posix.join(dir, entry.name));
     }
   }
+  return subfolders;
 }
 
 function isDirectory(p: string): boolean {

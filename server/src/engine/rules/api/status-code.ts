@@ -79,6 +79,59 @@ function postHandlers(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
   return call.arguments.filter((a): a is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
 }
 
+type Report = (range: TextRange, message: string) => void;
+
+function checkStatusCall(n: ts.Node, sf: ts.SourceFile, report: Report): void {
+  const found = statusCall(n);
+  if (!found || found.status < 200 || found.status >= 300) return;
+  const path = onErrorPath(found.call);
+  if (path) {
+    const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
+    report(rangeOf(found.call, sf), `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
+  } else if (found.status === 204 && bodyOn204(found.call)) {
+    report(rangeOf(found.call.parent.parent, sf), 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
+  }
+}
+
+function checkException(n: ts.Node, sf: ts.SourceFile, report: Report): void {
+  if (!ts.isNewExpression(n) || !/Exception$|Error$/.test(dottedName(n.expression)) || (n.arguments?.length ?? 0) < 2) return;
+  const status = statusOf(n.arguments?.[1]);
+  if (status !== undefined && status >= 200 && status < 300) {
+    report(rangeOf(n, sf), `An exception with status ${status}: errors must not answer success. Use the fitting 4xx or 5xx.`);
+  }
+}
+
+function checkCreatingPost(n: ts.Node, sf: ts.SourceFile, report: Report): void {
+  if (!ts.isCallExpression(n)) return;
+  for (const handler of postHandlers(n)) {
+    if (!handler.body || !callsCreate(handler.body)) continue;
+    walk(handler, (inner) => {
+      const explicit = statusCall(inner);
+      if (explicit?.status === 200 && !onErrorPath(explicit.call)) {
+        report(rangeOf(explicit.call, sf), 'A POST that creates answers 200: answer 201 Created (with the new resource or its Location).');
+      }
+    });
+  }
+}
+
+/** NestJS: @HttpCode(200) on a creating @Post(), @HttpCode(204) on a handler that returns a body. */
+function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
+  if (!ts.isMethodDeclaration(n) || !n.body) return;
+  const decorators = (ts.getDecorators(n) ?? []).map((d) => {
+    const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
+    return { name: dottedName(call ? call.expression : d.expression).split('.').pop() ?? '', args: call?.arguments, node: d };
+  });
+  const httpCode = decorators.find((d) => d.name === 'HttpCode');
+  const status = statusOf(httpCode?.args?.[0]);
+  if (!httpCode || status === undefined) return;
+  if (status === 200 && decorators.some((d) => d.name === 'Post') && callsCreate(n.body)) {
+    report(rangeOf(httpCode.node, sf), "A @Post() that creates answers @HttpCode(200): remove it to keep NestJS's 201 Created.");
+  }
+  if (status === 204 && returnsBody(n)) {
+    report(rangeOf(httpCode.node, sf), '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
+  }
+}
+
 export const statusCode = defineRule({
   meta: {
     id: 'api/status-code',
@@ -90,52 +143,12 @@ export const statusCode = defineRule({
   check(context) {
     for (const node of filesOf(context.graph.files)) {
       const sf = node.sourceFile;
-      const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message });
+      const report: Report = (range, message) => context.report({ file: node.file, range, message });
       walk(sf, (n) => {
-        const found = statusCall(n);
-        if (found && found.status >= 200 && found.status < 300) {
-          const path = onErrorPath(found.call);
-          if (path) {
-            const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
-            report(rangeOf(found.call, sf), `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
-          } else if (found.status === 204 && bodyOn204(found.call)) {
-            report(rangeOf(found.call.parent.parent, sf), 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
-          }
-        }
-        if (ts.isNewExpression(n) && /Exception$|Error$/.test(dottedName(n.expression)) && (n.arguments?.length ?? 0) >= 2) {
-          const status = statusOf(n.arguments?.[1]);
-          if (status !== undefined && status >= 200 && status < 300) {
-            report(rangeOf(n, sf), `An exception with status ${status}: errors must not answer success. Use the fitting 4xx or 5xx.`);
-          }
-        }
-        if (ts.isCallExpression(n)) {
-          for (const handler of postHandlers(n)) {
-            walk(handler, (inner) => {
-              const explicit = statusCall(inner);
-              if (explicit?.status === 200 && !onErrorPath(explicit.call) && handler.body && callsCreate(handler.body)) {
-                report(rangeOf(explicit.call, sf), 'A POST that creates answers 200: answer 201 Created (with the new resource or its Location).');
-              }
-            });
-          }
-        }
-      });
-      // NestJS: @HttpCode(200) on a creating @Post(), @HttpCode(204) on a handler that returns a body.
-      walk(sf, (n) => {
-        if (!ts.isMethodDeclaration(n) || !n.body) return;
-        const decorators = (ts.getDecorators(n) ?? []).map((d) => {
-          const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
-          const name = dottedName(call ? call.expression : d.expression).split('.').pop() ?? '';
-          return { name, args: call?.arguments ?? ts.factory.createNodeArray<ts.Expression>(), node: d };
-        });
-        const httpCode = decorators.find((d) => d.name === 'HttpCode');
-        const status = statusOf(httpCode?.args[0]);
-        if (!httpCode || status === undefined) return;
-        if (status === 200 && decorators.some((d) => d.name === 'Post') && callsCreate(n.body)) {
-          report(rangeOf(httpCode.node, sf), 'A @Post() that creates answers @HttpCode(200): remove it to keep NestJS\'s 201 Created.');
-        }
-        if (status === 204 && returnsBody(n)) {
-          report(rangeOf(httpCode.node, sf), '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
-        }
+        checkStatusCall(n, sf, report);
+        checkException(n, sf, report);
+        checkCreatingPost(n, sf, report);
+        checkNestHandler(n, sf, report);
       });
     }
   },

@@ -51,27 +51,40 @@ export const forbiddenDependency = defineRule({
     const { graph, policy } = context;
     const repositoryLayerPresent = [...graph.files.values()].some((f) => f.layer === 'repository');
     const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
+    const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
     for (const [file, node] of graph.files) {
-      if (!node.layer) continue;
-      const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
+      const from = node.layer;
+      if (!from) continue;
       for (const edges of groupByTarget(graph.outgoing(file))) {
-        const counted = edges.filter(counts);
-        if (counted.length === 0) continue;
-        const edge = mostTelling(counted);
-        const targetLayer = graph.targetLayer(edge);
-        if (!targetLayer) continue;
-        const judgedLayer = substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
-        if (judge(policy, node.layer, judgedLayer).allowed) continue;
+        const violation = violationOf(edges.filter(counts), from, { graph, policy, substituteOrm });
+        if (!violation) continue;
         context.report({
           file,
-          range: edge.range,
-          message: messageFor(edge, node.layer, targetLayer, policy),
-          related: relatedFor(graph, edge, targetLayer, edges),
+          range: violation.edge.range,
+          message: messageFor(violation.edge, from, violation.targetLayer, policy),
+          related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
         });
       }
     }
   },
 });
+
+interface Judging {
+  readonly graph: DependencyGraph;
+  readonly policy: LayerPolicy;
+  /** With no repository layer, data access is judged as a repository. */
+  readonly substituteOrm: boolean;
+}
+
+/** The edge to report among those joining two files, if the policy forbids that dependency. */
+function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
+  if (counted.length === 0) return undefined;
+  const edge = mostTelling(counted);
+  const targetLayer = judging.graph.targetLayer(edge);
+  if (!targetLayer) return undefined;
+  const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
+  return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+}
 
 function groupByTarget(edges: readonly Edge[]): Edge[][] {
   const groups = new Map<string, Edge[]>();

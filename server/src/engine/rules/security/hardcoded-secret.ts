@@ -98,6 +98,23 @@ function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
   return key && ts.isStringLiteralLike(key) && key.text.length > 0 ? key : undefined;
 }
 
+/** The secrets written at one node: under a secret name, as a JWT key, or in a known format. */
+function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
+  const found: { node: ts.Node; message: string }[] = [];
+  const assignment = secretAssignment(n);
+  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name)) {
+    found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
+  }
+  const jwtKey = jwtKeyArgument(n);
+  if (jwtKey) found.push({ node: jwtKey, message: 'Hardcoded secret: the JWT signing key is a string literal.' });
+  if (ts.isStringLiteralLike(n)) {
+    const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
+    if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
+    else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
+  }
+  return found;
+}
+
 export const hardcodedSecret = defineRule({
   meta: {
     id: 'security/hardcoded-secret',
@@ -119,17 +136,7 @@ export const hardcodedSecret = defineRule({
         context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       };
       walk(sf, (n) => {
-        const assignment = secretAssignment(n);
-        if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name)) {
-          report(assignment.value, `Hardcoded secret: "${assignment.name}" is set to a string literal.`);
-        }
-        const jwtKey = jwtKeyArgument(n);
-        if (jwtKey) report(jwtKey, 'Hardcoded secret: the JWT signing key is a string literal.');
-        if (ts.isStringLiteralLike(n)) {
-          const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
-          if (format) report(n, `Hardcoded secret: this string contains ${format.name}.`);
-          else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) report(n, 'Hardcoded secret: this connection string contains a password.');
-        }
+        for (const found of secretsAt(n)) report(found.node, found.message);
       });
     }
   },

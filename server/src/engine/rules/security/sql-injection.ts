@@ -37,25 +37,28 @@ interface BuiltText {
 
 /** The text of a template or `+` concatenation: its static parts and its first non-constant part. */
 function builtText(expr: ts.Expression, constants: ReadonlySet<string>): BuiltText | undefined {
-  if (ts.isTemplateExpression(expr)) {
-    const dynamic = expr.templateSpans.map((s) => s.expression).find((e) => !isConstant(e, constants));
-    return { staticText: [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)].join(' '), ...(dynamic ? { dynamic } : {}) };
-  }
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const parts: ts.Expression[] = [];
-    const flatten = (e: ts.Expression): void => {
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-        flatten(e.left);
-        flatten(e.right);
-      } else parts.push(e);
-    };
-    flatten(expr);
-    const staticText = parts.filter(ts.isStringLiteralLike).map((p) => p.text).join(' ');
-    if (staticText === '') return undefined;
-    const dynamic = parts.find((p) => !isConstant(p, constants) && !(ts.isTemplateExpression(p) && !builtText(p, constants)?.dynamic));
-    return { staticText, ...(dynamic ? { dynamic } : {}) };
-  }
+  if (ts.isTemplateExpression(expr)) return templateText(expr, constants);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatenationText(expr, constants);
   return undefined;
+}
+
+function templateText(expr: ts.TemplateExpression, constants: ReadonlySet<string>): BuiltText {
+  const dynamic = expr.templateSpans.map((s) => s.expression).find((e) => !isConstant(e, constants));
+  return { staticText: [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)].join(' '), ...(dynamic ? { dynamic } : {}) };
+}
+
+function concatenationText(expr: ts.BinaryExpression, constants: ReadonlySet<string>): BuiltText | undefined {
+  const parts = plusOperands(expr);
+  const staticText = parts.filter(ts.isStringLiteralLike).map((p) => p.text).join(' ');
+  if (staticText === '') return undefined;
+  const dynamic = parts.find((p) => !isConstant(p, constants) && !(ts.isTemplateExpression(p) && !templateText(p, constants).dynamic));
+  return { staticText, ...(dynamic ? { dynamic } : {}) };
+}
+
+/** `a + b + c` → [a, b, c]. */
+function plusOperands(expr: ts.Expression): ts.Expression[] {
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...plusOperands(expr.left), ...plusOperands(expr.right)];
+  return [expr];
 }
 
 /** `const` declarations of this file initialized with a literal, and `const X = { A: 'lit' }` members. */
@@ -63,18 +66,23 @@ function constantsOf(sourceFile: ts.SourceFile): Set<string> {
   const constants = new Set<string>();
   walk(sourceFile, (n) => {
     if (!ts.isVariableDeclarationList(n) || (n.flags & ts.NodeFlags.Const) === 0) return;
-    for (const d of n.declarations) {
-      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
-      const init = ts.isAsExpression(d.initializer) ? d.initializer.expression : d.initializer;
-      if (ts.isStringLiteralLike(init) || ts.isNumericLiteral(init)) constants.add(d.name.text);
-      if (ts.isObjectLiteralExpression(init)) {
-        for (const p of init.properties) {
-          if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (ts.isStringLiteralLike(p.initializer) || ts.isNumericLiteral(p.initializer))) constants.add(`${d.name.text}.${p.name.text}`);
-        }
-      }
-    }
+    for (const d of n.declarations) for (const name of constantNames(d)) constants.add(name);
   });
   return constants;
+}
+
+function isLiteral(expr: ts.Expression): boolean {
+  return ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr);
+}
+
+/** `X` for `const X = 'lit'`; `X.A` for each literal member of `const X = { A: 'lit' }`. */
+function constantNames(declaration: ts.VariableDeclaration): string[] {
+  if (!ts.isIdentifier(declaration.name) || !declaration.initializer) return [];
+  const name = declaration.name.text;
+  const init = ts.isAsExpression(declaration.initializer) ? declaration.initializer.expression : declaration.initializer;
+  if (isLiteral(init)) return [name];
+  if (!ts.isObjectLiteralExpression(init)) return [];
+  return init.properties.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteral(p.initializer) ? [`${name}.${p.name.text}`] : []));
 }
 
 /** `const sql = \`...\${id}\`` earlier in the same function: follow one step to the text. */
@@ -91,6 +99,18 @@ function resolveLocal(expr: ts.Expression, call: ts.Node): ts.Expression {
   return found ?? expr;
 }
 
+/** A sink call whose SQL text (first argument) has a non-constant value spliced in. */
+function injectedSql(n: ts.Node, constants: ReadonlySet<string>): { argument: ts.Expression; value: ts.Expression; method: string } | undefined {
+  if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return undefined;
+  const method = n.expression.name.text;
+  const condition = CONDITION_SINKS.has(method);
+  const argument = n.arguments[0];
+  if ((!SQL_SINKS.has(method) && !condition) || !argument) return undefined;
+  const text = builtText(resolveLocal(argument, n), constants);
+  if (!text?.dynamic || !(condition ? CONDITION_TEXT : SQL_TEXT).test(text.staticText)) return undefined;
+  return { argument, value: text.dynamic, method };
+}
+
 export const sqlInjection = defineRule({
   meta: {
     id: 'security/sql-injection',
@@ -104,18 +124,12 @@ export const sqlInjection = defineRule({
       const sf = node.sourceFile;
       const constants = constantsOf(sf);
       walk(sf, (n) => {
-        if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;
-        const method = n.expression.name.text;
-        const condition = CONDITION_SINKS.has(method);
-        const first = n.arguments[0];
-        if ((!SQL_SINKS.has(method) && !condition) || !first) return;
-        const text = builtText(resolveLocal(first, n), constants);
-        if (!text?.dynamic || !(condition ? CONDITION_TEXT : SQL_TEXT).test(text.staticText)) return;
-        const value = text.dynamic.getText(sf).slice(0, 40);
+        const injected = injectedSql(n, constants);
+        if (!injected) return;
         context.report({
           file: node.file,
-          range: rangeOf(first, sf),
-          message: `SQL built from a string: \`${value}\` is put into the text passed to ${method}(). Use placeholders ($1, ?, :name) and pass the values separately.`,
+          range: rangeOf(injected.argument, sf),
+          message: `SQL built from a string: \`${injected.value.getText(sf).slice(0, 40)}\` is put into the text passed to ${injected.method}(). Use placeholders ($1, ?, :name) and pass the values separately.`,
         });
       });
     }
