@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
-import { RULES, ruleById } from './rules/registry';
+import { ruleById } from './rules/registry';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
 import { errorMessage } from './workspace/read-source';
@@ -15,9 +15,15 @@ export function effectiveSeverityFor(ruleId: string, config: ResolvedConfig, ove
 }
 
 /** Runs every enabled rule, each isolated: a crashing rule becomes a problem, the others run. */
-export function runRules(graph: DependencyGraph, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>, problems: Problem[]): Finding[] {
+export function runRules(
+  rules: readonly RegisteredRule[],
+  graph: DependencyGraph,
+  config: ResolvedConfig,
+  overrides: Readonly<Record<string, SeveritySetting>>,
+  problems: Problem[],
+): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
     const reports: RuleReport[] = [];

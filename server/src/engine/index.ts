@@ -22,6 +22,7 @@ export { toSarif } from './report/sarif';
 export { toText } from './report/text';
 export { docsPath, docsUrl } from './rules/docs';
 export { RULES, ruleById } from './rules/registry';
-export type { RuleMeta } from './rules/types';
+export { registerRule } from './rules/types';
+export type { RegisteredRule, Rule, RuleMeta } from './rules/types';
 export type { Finding, Fix, Position, Problem, RelatedLocation, Severity, SeveritySetting, TextEdit, TextRange } from './types';
 export { ENGINE_VERSION } from './version';

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import { effectiveSeverityFor, runRules } from './analyze-rules';
+import { RULES } from './rules/registry';
+import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
@@ -26,6 +28,8 @@ export interface SessionOptions {
   readonly ignoreConfigFile?: boolean;
   /** Severity per rule id that wins over the config file (editor settings). */
   readonly severityOverrides?: Readonly<Record<string, SeveritySetting>>;
+  /** The rules to run; the built-in registry by default. */
+  readonly rules?: readonly RegisteredRule[];
 }
 
 export interface AnalysisResult {
@@ -113,7 +117,7 @@ export class AnalysisSession {
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
     const graph = buildGraph(workspace.root, inputs, new Classifier(config.layers, workspace.root));
-    const findings = runRules(graph, config, this.options.severityOverrides ?? {}, problems);
+    const findings = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems);
     return {
       root: workspace.root,
       config,

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { registerRule, RULES } from '../../../server/src/engine';
 import { project } from '../../helpers/project';
 
 const controllerImportingRepository = `import { UsersRepository } from './users.repository';
@@ -88,5 +90,37 @@ describe('bad input never stops the analysis', () => {
     const result = p.analyze();
     assert.equal(result.problems.filter((x) => x.kind === 'rule').length, 0);
     assert.equal(result.stats.files, 2);
+  });
+});
+
+describe('rules are isolated and robust', () => {
+  it('reports a crashing rule as a problem and still runs the others', () => {
+    const crashing = registerRule({
+      meta: { id: 'test/crashes', description: 'Always throws.', defaultSeverity: 'error', fixable: false },
+      options: z.object({}),
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
+    const result = p.analyze({ rules: [crashing, ...RULES] });
+    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes crashed and was skipped: boom']);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['layering/forbidden-dependency']);
+  });
+
+  it('runs every rule over a 10 MB generated file without failing', () => {
+    const chunk = `export async function handler{{i}}(req: { body: { id?: string } }, res: { status(n: number): { json(x: unknown): void } }) {
+  try {
+    const data = await fetch('https://api.example.io/items/' + req.body.id);
+    if (!data) return res.status(200).json({ error: 'missing' });
+    return res.status(201).json(await data.json());
+  } catch {}
+}
+`;
+    const body = Array.from({ length: Math.ceil((10 * 1024 * 1024) / chunk.length) }, (_, i) => chunk.replace('{{i}}', String(i))).join('');
+    const p = project({ 'src/generated/handlers.controller.ts': body });
+    const result = p.analyze();
+    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule'), []);
+    assert.ok(result.findings.length > 1000, `findings from every rule on the big file: ${result.findings.length}`);
   });
 });
