@@ -6,6 +6,7 @@ export type GraphFormat = 'json' | 'dot' | 'mermaid';
 export type Command =
   | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
+  | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'schema' }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -15,6 +16,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero]
   layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
+  layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
   layerguard schema            print the JSON Schema of layerguard.json
   layerguard --help | --version
 
@@ -59,6 +61,8 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
       };
     case 'graph':
       return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid'] as const) };
+    case 'baseline':
+      return { name, dir, ...(values.config ? { config: values.config } : {}) };
     case 'schema':
       return { name };
     case undefined:

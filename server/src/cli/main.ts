@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   analyzeWorkspace,
+  BASELINE_FILE_NAME,
+  toBaseline,
+  type ResolvedConfig,
   configJsonSchema,
   ENGINE_VERSION,
   loadConfig,
@@ -47,10 +50,13 @@ export function runCli(argv: readonly string[], io: Io): number {
     case 'check':
     case 'graph':
       return runAnalysis(command, io);
+    case 'baseline':
+      return writeBaseline(command, io);
   }
 }
 
-function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io): number {
+/** The folder and its configuration, or the exit code of a usage/config error (already reported). */
+function prepare(command: { dir: string; config?: string }, io: Io): { root: string; config: ResolvedConfig } | number {
   const root = path.resolve(io.cwd, command.dir);
   if (!isDirectory(root)) {
     io.stderr(`layerguard: ${command.dir} is not a folder\n`);
@@ -61,7 +67,25 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
     io.stderr(formatConfigErrors(loaded.errors, io.cwd));
     return 2;
   }
-  const result = analyzeWorkspace({ root, config: loaded.config });
+  return { root, config: loaded.config };
+}
+
+/** `layerguard baseline`: records today's findings so that only new ones are reported. */
+function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io): number {
+  const prepared = prepare(command, io);
+  if (typeof prepared === 'number') return prepared;
+  const result = analyzeWorkspace({ root: prepared.root, config: prepared.config, useBaseline: false });
+  const baseline = toBaseline(result.findings, result.root, (file) => result.graph.files.get(file)?.text);
+  const file = path.join(prepared.root, BASELINE_FILE_NAME);
+  fs.writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  io.stdout(`layerguard: ${baseline.findings.length} finding(s) written to ${path.relative(io.cwd, file) || file}; from now on only new findings are reported.\n`);
+  return 0;
+}
+
+function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io): number {
+  const prepared = prepare(command, io);
+  if (typeof prepared === 'number') return prepared;
+  const result = analyzeWorkspace({ root: prepared.root, config: prepared.config });
   const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
   if (command.output) fs.writeFileSync(path.resolve(io.cwd, command.output), output);
   else io.stdout(output);

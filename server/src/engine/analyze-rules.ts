@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
 import { ruleById } from './rules/registry';
+import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
 import { errorMessage } from './workspace/read-source';
@@ -23,12 +24,13 @@ export function runRules(
   problems: Problem[],
 ): Finding[] {
   const findings: Finding[] = [];
+  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
     const reports: RuleReport[] = [];
     try {
-      rule.run({ graph, policy: config.policy, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
+      rule.run({ graph, policy: config.policy, knownRuleIds, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
     } catch (error) {
       // One broken rule must not take the others (or the server) down; it is reported, not hidden.
       problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
@@ -36,7 +38,8 @@ export function runRules(
     }
     for (const report of reports) findings.push(toFinding(graph, rule.meta.id, severity, report));
   }
-  return findings.sort(compareFindings);
+  const suppressions = collectSuppressions(graph);
+  return findings.filter((f) => !isSuppressed(suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
 }
 
 function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {

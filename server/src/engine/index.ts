@@ -25,4 +25,5 @@ export { RULES, ruleById } from './rules/registry';
 export { registerRule } from './rules/types';
 export type { RegisteredRule, Rule, RuleMeta } from './rules/types';
 export type { Finding, Fix, Position, Problem, RelatedLocation, Severity, SeveritySetting, TextEdit, TextRange } from './types';
+export { BASELINE_FILE_NAME, toBaseline } from './suppress/baseline';
 export { ENGINE_VERSION } from './version';

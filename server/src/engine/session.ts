@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { effectiveSeverityFor, runRules } from './analyze-rules';
 import { RULES } from './rules/registry';
+import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
@@ -30,6 +31,8 @@ export interface SessionOptions {
   readonly severityOverrides?: Readonly<Record<string, SeveritySetting>>;
   /** The rules to run; the built-in registry by default. */
   readonly rules?: readonly RegisteredRule[];
+  /** Report only findings missing from `.layerguard-baseline.json` when it exists (default true). */
+  readonly useBaseline?: boolean;
 }
 
 export interface AnalysisResult {
@@ -40,7 +43,14 @@ export interface AnalysisResult {
   readonly graph: DependencyGraph;
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
-  readonly stats: { readonly files: number; readonly edges: number; readonly parsed: number; readonly durationMs: number };
+  readonly stats: {
+    readonly files: number;
+    readonly edges: number;
+    readonly parsed: number;
+    /** Findings hidden because the baseline lists them. */
+    readonly baselined: number;
+    readonly durationMs: number;
+  };
 }
 
 interface CachedFile {
@@ -60,6 +70,7 @@ interface CachedFile {
  */
 export class AnalysisSession {
   private configLoad: ConfigLoad | undefined;
+  private baseline: BaselineLoad | undefined;
   private workspace: DiscoveredWorkspace | undefined;
   private fsCache = new FileSystemCache();
   private contexts = new Map<Project, ProjectContext>();
@@ -96,6 +107,7 @@ export class AnalysisSession {
   /** layerguard.json changed: reload it (and rediscover, since ignore globs may differ). */
   configChanged(): void {
     this.configLoad = undefined;
+    this.baseline = undefined;
     this.structureChanged();
   }
 
@@ -117,7 +129,8 @@ export class AnalysisSession {
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
     const graph = buildGraph(workspace.root, inputs, new Classifier(config.layers, workspace.root));
-    const findings = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems);
+    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems);
+    const findings = this.withoutBaselined(all, graph, problems);
     return {
       root: workspace.root,
       config,
@@ -125,8 +138,16 @@ export class AnalysisSession {
       graph,
       findings,
       problems,
-      stats: { files: inputs.length, edges: graph.edges.length, parsed, durationMs: performance.now() - started },
+      stats: { files: inputs.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };
+  }
+
+  private withoutBaselined(findings: readonly Finding[], graph: DependencyGraph, problems: Problem[]): readonly Finding[] {
+    if (this.options.useBaseline === false) return findings;
+    const baseline = (this.baseline ??= loadBaseline(this.root));
+    if (baseline.kind === 'invalid') problems.push({ kind: 'config', file: `${this.root}/${BASELINE_FILE_NAME}`, message: baseline.message });
+    if (baseline.kind !== 'loaded') return findings;
+    return newFindings(findings, baseline.fingerprints, this.root, (file) => graph.files.get(file)?.text);
   }
 
   /** The severity a rule's findings get in this session (settings, then config, then default). */

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
 import { AnalyzeWorkspaceRequest, StatusNotification, type InitializationOptions } from '../protocol';
 import { uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
@@ -94,6 +94,7 @@ class LayerguardServer {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: `**/${CONFIG_FILE_NAME}` },
+          { globPattern: `**/${BASELINE_FILE_NAME}` },
           { globPattern: '**/{tsconfig*.json,jsconfig.json}' },
           { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
         ],
@@ -128,7 +129,7 @@ class LayerguardServer {
       const folder = file ? this.folderOf(file) : undefined;
       if (!file || !folder) continue;
       const name = path.basename(file);
-      if (file === folder.configFile || name === CONFIG_FILE_NAME) folder.configChanged();
+      if (file === folder.configFile || name === CONFIG_FILE_NAME || name === BASELINE_FILE_NAME) folder.configChanged();
       else if (PROJECT_FILE.test(name) || change.type !== FileChangeType.Changed) folder.structureChanged();
       else if (SOURCE_FILE.test(name)) folder.fileChanged(file);
       else continue;

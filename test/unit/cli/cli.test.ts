@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
@@ -141,5 +142,32 @@ describe('the bundled bin (dist/cli.js)', () => {
     const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage:\n {2}layerguard check/);
+  });
+});
+
+describe('layerguard baseline', () => {
+  it('records current findings; check then reports only new ones, across line shifts', () => {
+    const p = layeredApp();
+    const written = run(['baseline'], p.root);
+    assert.equal(written.code, 0);
+    assert.match(written.stdout, /^layerguard: 4 finding\(s\) written to \.layerguard-baseline\.json; from now on only new findings are reported\.\n$/);
+    const clean = run(['check', '--format', 'json'], p.root);
+    assert.equal(clean.code, 0);
+    assert.deepEqual((JSON.parse(clean.stdout) as { findings: unknown[] }).findings, []);
+
+    const controller = 'src/users/users.controller.ts';
+    const original = fs.readFileSync(path.join(p.root, controller), 'utf8');
+    p.write(controller, `// a comment that shifts every line\n\n${original}`);
+    p.write('src/users/admin.controller.ts', `import { UsersRepository } from './users.repository';\nexport const repo = new UsersRepository(undefined as never);\n`);
+    const after = JSON.parse(run(['check', '--format', 'json'], p.root).stdout) as { findings: { file: string; line: number; message: string }[] };
+    assert.deepEqual(after.findings.map((f) => `${f.file}:${f.line}`), ['src/users/admin.controller.ts:2'], 'the shifted old finding stays hidden; the new one is reported');
+  });
+
+  it('reports every finding, with a note, when the baseline is broken', () => {
+    const p = layeredApp();
+    p.write('.layerguard-baseline.json', '{ "version": 1, "findings": [');
+    const report = JSON.parse(run(['check', '--format', 'json'], p.root).stdout) as { findings: unknown[]; problems: { message: string }[] };
+    assert.equal(report.findings.length, 4);
+    assert.match(report.problems[0]?.message ?? '', /^\.layerguard-baseline\.json is not valid JSON .*reporting every finding\. Run "layerguard baseline" to write it again\.$/);
   });
 });

@@ -4,6 +4,7 @@ import { godFunction } from './design/god-function';
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
+import { unexplainedSuppression } from './meta/unexplained-suppression';
 import { ambiguousName } from './naming/ambiguous-name';
 import { hardcodedSecret } from './security/hardcoded-secret';
 import { sqlInjection } from './security/sql-injection';
@@ -20,6 +21,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(hardcodedConfig),
   registerRule(statusCode),
   registerRule(godFunction),
+  registerRule(unexplainedSuppression),
 ];
 
 export function ruleById(id: string): RegisteredRule | undefined {

@@ -23,6 +23,8 @@ export interface RuleReport {
 export interface RuleContext<Options> {
   readonly graph: DependencyGraph;
   readonly policy: LayerPolicy;
+  /** Ids of every rule of this analysis (suppression comments name them). */
+  readonly knownRuleIds: ReadonlySet<string>;
   readonly options: Options;
   report(report: RuleReport): void;
 }

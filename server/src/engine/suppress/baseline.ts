@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { Finding } from '../types';
+
+export const BASELINE_FILE_NAME = '.layerguard-baseline.json';
+
+const baselineSchema = z.object({
+  version: z.literal(1),
+  findings: z.array(z.object({ ruleId: z.string(), file: z.string(), fingerprint: z.string() })),
+});
+
+export type BaselineFile = z.infer<typeof baselineSchema>;
+
+/**
+ * A finding's identity that survives edits elsewhere in the file: rule, file, the flagged source
+ * text (whitespace folded) and its rank among identical ones in that file. Line numbers are not
+ * part of it.
+ */
+export function fingerprints(findings: readonly Finding[], root: string, textOf: (file: string) => string | undefined): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const flagged = (textOf(f.file) ?? '').slice(f.range.start, f.range.end).replace(/\s+/g, ' ').trim();
+    const key = `${f.ruleId}\0${path.posix.relative(root, f.file)}\0${flagged}`;
+    const rank = seen.get(key) ?? 0;
+    seen.set(key, rank + 1);
+    return createHash('sha256').update(`${key}\0${rank}`).digest('hex').slice(0, 24);
+  });
+}
+
+export function toBaseline(findings: readonly Finding[], root: string, textOf: (file: string) => string | undefined): BaselineFile {
+  const prints = fingerprints(findings, root, textOf);
+  return { version: 1, findings: findings.map((f, i) => ({ ruleId: f.ruleId, file: path.posix.relative(root, f.file), fingerprint: prints[i] ?? '' })) };
+}
+
+export type BaselineLoad = { readonly kind: 'none' } | { readonly kind: 'loaded'; readonly fingerprints: ReadonlySet<string> } | { readonly kind: 'invalid'; readonly message: string };
+
+/** Reads `<root>/.layerguard-baseline.json`; a broken one is reported and ignored, never fatal. */
+export function loadBaseline(root: string): BaselineLoad {
+  const file = path.join(root, BASELINE_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'invalid', message: `${BASELINE_FILE_NAME} cannot be read (${(error as Error).message}); reporting every finding` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'invalid', message: `${BASELINE_FILE_NAME} is not valid JSON (${(error as Error).message}); reporting every finding. Run "layerguard baseline" to write it again.` };
+  }
+  const parsed = baselineSchema.safeParse(json);
+  if (!parsed.success) return { kind: 'invalid', message: `${BASELINE_FILE_NAME} is not a Layerguard baseline (version 1); reporting every finding. Run "layerguard baseline" to write it again.` };
+  return { kind: 'loaded', fingerprints: new Set(parsed.data.findings.map((f) => f.fingerprint)) };
+}
+
+/** The findings not in the baseline. */
+export function newFindings(findings: readonly Finding[], known: ReadonlySet<string>, root: string, textOf: (file: string) => string | undefined): Finding[] {
+  const prints = fingerprints(findings, root, textOf);
+  return findings.filter((_, i) => !known.has(prints[i] ?? ''));
+}
