@@ -52,13 +52,7 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
   const common = { dir, ...(values.config ? { config: values.config } : {}), ...(values.output ? { output: values.output } : {}) };
   switch (name) {
     case 'check':
-      return {
-        name,
-        ...common,
-        format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
-        exitZero: values['exit-zero'] ?? false,
-        color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),
-      };
+      return { name, ...common, ...checkOptions(values, isTty) };
     case 'graph':
       return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid'] as const) };
     case 'baseline':
@@ -70,6 +64,14 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
     default:
       throw new UsageError(`unknown command "${name}"`);
   }
+}
+
+function checkOptions(values: { format?: string; 'exit-zero'?: boolean; color?: boolean; 'no-color'?: boolean }, isTty: boolean) {
+  return {
+    format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    exitZero: values['exit-zero'] ?? false,
+    color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),
+  };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
