@@ -1,5 +1,6 @@
 import { statusCode } from './api/status-code';
 import { hardcodedConfig } from './config/hardcoded-config';
+import { nPlusOne } from './data/n-plus-one';
 import { godFunction } from './design/god-function';
 import { swallowedError } from './errors/swallowed-error';
 import { cycle } from './layering/cycle';
@@ -15,6 +16,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(forbiddenDependency),
   registerRule(cycle),
   registerRule(swallowedError),
+  registerRule(nPlusOne),
   registerRule(ambiguousName),
   registerRule(hardcodedSecret),
   registerRule(sqlInjection),

@@ -1,0 +1,108 @@
+import { describe, it } from 'node:test';
+import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
+
+const RULE = 'data/n-plus-one';
+
+const entities = {
+  'tsconfig.json': NEST_TSCONFIG,
+  'src/users/user.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity() export class User { @PrimaryGeneratedColumn() id!: number; }
+`,
+  'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersRepository {
+  findById(id: number) { return Promise.resolve({ id }); }
+  findByIds(ids: number[]) { return Promise.resolve(ids.map((id) => ({ id }))); }
+}
+`,
+  'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg' });
+`,
+};
+
+describe(RULE, () => {
+  it('flags repository, ORM and query-builder calls made once per element', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { db } from '../db';
+
+@Injectable()
+export class OrdersService {
+  constructor(private readonly users: UsersRepository, @InjectRepository(User) private readonly userRepo: Repository<User>) {}
+
+  async owners(orders: { userId: number }[]) {
+    const owners = [];
+    for (const order of orders) {
+      owners.push(await this.users.findById(order.userId));
+//                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one N+1 queries: this.users.findById() runs once per element (in a loop)
+    }
+    return owners;
+  }
+
+  withUsers(orders: { userId: number }[]) {
+    return Promise.all(orders.map(async (order) => ({ ...order, user: await this.userRepo.findOneBy({ id: order.userId }) })));
+//                                                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a .map() callback
+  }
+
+  lines(orderIds: number[]) {
+    return Promise.all(orderIds.map((id) => db('order_lines').where({ order_id: id }).select('*')));
+//                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
+  }
+}
+`,
+    });
+  });
+
+  it('does not flag batched calls, fixed tuples, retry loops, non-data calls or single queries', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from '../users/users.repository';
+import { db } from '../db';
+
+@Injectable()
+export class OrdersService {
+  constructor(private readonly users: UsersRepository, private readonly mailer: { send(to: string): Promise<void> }) {}
+
+  async owners(orders: { userId: number }[]) {
+    const users = await this.users.findByIds(orders.map((o) => o.userId));
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return orders.map((o) => byId.get(o.userId));
+  }
+
+  async defaults() {
+    for (const id of [1, 2]) await this.users.findById(id);
+  }
+
+  async withRetry(id: number) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.users.findById(id);
+      } catch (error) {
+        if (attempt === 2) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  async notify(emails: string[]) {
+    for (const email of emails) await this.mailer.send(email);
+  }
+
+  async chunks(ids: number[][]) {
+    for (const chunk of ids) await db('users').whereIn('id', chunk).delete().then(() => this.users.findByIds(chunk));
+  }
+
+  total() {
+    return db('orders').sum('total');
+  }
+}
+`,
+    });
+  });
+});
