@@ -91,7 +91,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
         await workbench.page.waitForTimeout(200);
         toasts = await workbench.notifications();
       }
-      assert.ok(toasts.some((t) => /Layerguard: 14 finding\(s\) in 47 files/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
+      assert.ok(toasts.some((t) => /Layerguard: 15 finding\(s\) in 47 files/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
     });
   });
 

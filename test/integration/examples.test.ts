@@ -29,6 +29,7 @@ describe('bundled examples', () => {
 
   it('express-api: controller → db and new Repository, repository → service, a runtime cycle, a default password', () => {
     assert.deepEqual(findingsOf('express-api'), [
+      'src/app.ts:24:5 api/unversioned-route',
       'src/config/env.ts:6:42 security/hardcoded-secret',
       'src/controllers/order.controller.ts:2:20 layering/forbidden-dependency',
       'src/controllers/order.controller.ts:47:20 layering/forbidden-dependency',

@@ -1,4 +1,5 @@
 import { statusCode } from './api/status-code';
+import { unversionedRoute } from './api/unversioned-route';
 import { hardcodedConfig } from './config/hardcoded-config';
 import { nPlusOne } from './data/n-plus-one';
 import { godFunction } from './design/god-function';
@@ -21,6 +22,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(hardcodedSecret),
   registerRule(sqlInjection),
   registerRule(hardcodedConfig),
+  registerRule(unversionedRoute),
   registerRule(statusCode),
   registerRule(godFunction),
   registerRule(unexplainedSuppression),

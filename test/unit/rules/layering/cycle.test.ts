@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFindings, NEST_TSCONFIG } from '../../../helpers/project';
+import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
 
 const TS = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } });
 
 describe('layering/cycle', () => {
   it('reports every edge of the shortest cycle with the full path and the other edges as related', () => {
-    const result = checkFindings({
+    const result = checkRule('layering/cycle', {
       'tsconfig.json': TS,
       'src/a.ts': `import { b } from './b';
 //                ^^^^^ layering/cycle Import cycle of 3 files: src/a.ts → src/b.ts → src/c.ts → src/a.ts
@@ -26,7 +26,7 @@ export const c = () => a;
   });
 
   it('reports the shortest cycle of a component, not every path', () => {
-    const result = checkFindings({
+    const result = checkRule('layering/cycle', {
       'tsconfig.json': TS,
       'src/a.ts': `import { b } from './b';
 //                ^^^^^ layering/cycle Import cycle of 2 files: src/a.ts → src/b.ts → src/a.ts
@@ -58,9 +58,8 @@ export interface Order { owner: ReturnType<typeof makeUser> }
 export const newOrder = () => ({ owner: makeUser() });
 `,
     };
-    checkFindings(files);
-    const strict = checkFindings(
-      {
+    checkRule('layering/cycle', files);
+    const strict = checkRule('layering/cycle', {
         ...files,
         'layerguard.json': JSON.stringify({ rules: { 'layering/cycle': { options: { includeTypeOnly: true } } } }),
         'src/user.ts': `import type { Order } from './order';
@@ -88,13 +87,13 @@ export class ${name} {
   constructor(private readonly other: ${other}) {}
 }
 `;
-    const withMetadata = checkFindings({
+    const withMetadata = checkRule('layering/cycle', {
       'tsconfig.json': NEST_TSCONFIG,
       'src/a.service.ts': service('AService', 'BService', 'b.service').replace(`from './b.service';`, `from './b.service';\n//                       ^^^^^^^^^^^^^ layering/cycle`),
       'src/b.service.ts': service('BService', 'AService', 'a.service').replace(`from './a.service';`, `from './a.service';\n//                       ^^^^^^^^^^^^^ layering/cycle`),
     });
     assert.equal(withMetadata.findings.length, 2);
-    checkFindings({
+    checkRule('layering/cycle', {
       'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
       'src/a.service.ts': service('AService', 'BService', 'b.service'),
       'src/b.service.ts': service('BService', 'AService', 'a.service'),
@@ -102,7 +101,7 @@ export class ${name} {
   });
 
   it('leaves lazy import() out of cycles by default', () => {
-    checkFindings({
+    checkRule('layering/cycle', {
       'tsconfig.json': TS,
       'src/a.ts': `import { b } from './b';
 export const a = () => b;
@@ -113,7 +112,7 @@ export const a = () => b;
   });
 
   it('sees cycles through require in JavaScript', () => {
-    checkFindings({
+    checkRule('layering/cycle', {
       'src/a.js': `const b = require('./b');
 //                ^^^^^ layering/cycle
 module.exports = () => b;
@@ -139,8 +138,8 @@ import { User } from './user.entity';
 @Entity() export class Article { @ManyToOne(() => User) author!: User; }
 `,
     };
-    checkFindings(entities);
-    const configured = checkFindings({
+    checkRule('layering/cycle', entities);
+    const configured = checkRule('layering/cycle', {
       ...entities,
       'layerguard.json': '{ "rules": { "layering/cycle": { "options": { "includeModelCycles": true } } } }',
       'src/user.entity.ts': entities['src/user.entity.ts'].replace("from './article.entity';", "from './article.entity';\n//                      ^^^^^^^^^^^^^^^^^^ layering/cycle"),

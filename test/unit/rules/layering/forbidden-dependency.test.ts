@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFindings, NEST_TSCONFIG } from '../../../helpers/project';
+import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
 
 const RULE = 'layering/forbidden-dependency';
 
@@ -14,7 +14,7 @@ export class User {
 
 describe(RULE, () => {
   it('flags a Nest controller that imports and injects a repository, on the constructor parameter', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
@@ -38,7 +38,7 @@ export class UsersController {
   });
 
   it('flags @InjectRepository in a controller although no repository file is imported', () => {
-    const result = checkFindings({
+    const result = checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
@@ -59,7 +59,7 @@ export class UsersController {
   });
 
   it('lets services use @InjectRepository when the app has no repository layer (the ORM is the repository)', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
@@ -77,7 +77,7 @@ export class UsersService {
   });
 
   it('flags a service that bypasses an existing repository layer', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
@@ -103,7 +103,7 @@ export class OrdersService {
   });
 
   it('flags a repository that injects a service', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/pricing/pricing.service.ts': `import { Injectable } from '@nestjs/common';
 @Injectable()
@@ -122,7 +122,7 @@ export class ProductsRepository {
   });
 
   it('follows tsconfig path aliases and barrels to the file that defines the class', () => {
-    const result = checkFindings({
+    const result = checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/products/repositories/products.repository.ts': `export class ProductsRepository { all() { return []; } }
 `,
@@ -146,7 +146,7 @@ export class ProductsController {
   });
 
   it('reports once per pair of files, at the most telling edge, with the other edges as related locations', () => {
-    const result = checkFindings({
+    const result = checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users.repository.ts': `export class UsersRepository {}
 `,
@@ -165,7 +165,7 @@ export class UsersController {
   });
 
   it('flags Express controllers that query the database client or build a repository with new', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true } }),
       'src/db.ts': `import knex from 'knex';
 export const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
@@ -193,7 +193,7 @@ export class OrderController {
   });
 
   it('sees CommonJS require in JavaScript projects', () => {
-    const result = checkFindings({
+    const result = checkRule(RULE, {
       'src/services/user.service.js': `class UserService { list() { return []; } }
 module.exports = { UserService };
 `,
@@ -207,7 +207,7 @@ module.exports = UserRepository;
   });
 
   it('stays quiet on the dependencies the policy allows, and on unclassified files', () => {
-    checkFindings({
+    checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/dto/create-user.dto.ts': `import { IsEmail } from 'class-validator';
@@ -268,7 +268,7 @@ void NestFactory.create(UsersModule).then((app) => { app.get(UsersRepository); r
   });
 
   it('resolves @Inject(TOKEN) through the module providers', () => {
-    const result = checkFindings({
+    const result = checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/tokens.ts': `export const USERS_REPO = Symbol('USERS_REPO');
 `,

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { ClassFact, StaticValue } from '../../facts/types';
+import type { DependencyGraph, FileNode } from '../../graph/types';
+import { ts } from '../../ts';
+import type { TextRange } from '../../types';
+import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { defineRule } from '../types';
+
+const options = z.object({}).strict();
+
+const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
+/** Operational and static endpoints are not part of the versioned API. */
+const EXEMPT_PATH = /(?:^|\/)(?:health|healthz|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known)(?:\/|$)/i;
+
+const ADVICE = 'Clients cannot be moved to a new contract without a version: prefix the path (/v1) or declare a version.';
+
+function needsVersion(path: string): boolean {
+  return !VERSIONED_PATH.test(path) && !EXEMPT_PATH.test(path);
+}
+
+/** Projects whose NestJS app versions every route: `enableVersioning({ defaultVersion })` or a versioned global prefix. */
+function globallyVersionedProjects(graph: DependencyGraph): Set<string> {
+  const projects = new Set<string>();
+  for (const node of graph.files.values()) {
+    if (!node.text.includes('enableVersioning') && !node.text.includes('setGlobalPrefix')) continue;
+    walk(node.sourceFile, (n) => {
+      if (ts.isCallExpression(n) && versionsGlobally(n, node.sourceFile)) projects.add(node.projectDir);
+    });
+  }
+  return projects;
+}
+
+function versionsGlobally(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  const arg = call.arguments[0];
+  if (method === 'enableVersioning' && arg && ts.isObjectLiteralExpression(arg)) return arg.properties.some((p) => p.name?.getText(sf) === 'defaultVersion');
+  return method === 'setGlobalPrefix' && arg !== undefined && ts.isStringLiteralLike(arg) && VERSIONED_PATH.test(arg.text);
+}
+
+/** The path and whether a version is declared, from `@Controller('x')` / `@Controller({ path, version })`. */
+function controllerRoute(arg: StaticValue | undefined): { path: string; version: boolean } {
+  if (!arg) return { path: '', version: false };
+  if (arg.kind === 'string') return { path: arg.value, version: false };
+  if (arg.kind === 'object') {
+    const path = arg.properties['path'];
+    return { path: path?.kind === 'string' ? path.value : '', version: arg.properties['version'] !== undefined };
+  }
+  return { path: '', version: false };
+}
+
+function methodsDeclareVersion(cls: ClassFact, node: FileNode): boolean {
+  const declaration = node.sourceFile.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === cls.name);
+  if (!declaration || !ts.isClassDeclaration(declaration)) return false;
+  return declaration.members.some((m) => (ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []).some((d) => /\bVersion\(/.test(d.getText(node.sourceFile))));
+}
+
+/** Mount paths of Express/Fastify/Koa apps: `app.use('/users', router)`, `register(p, { prefix })`, `new Router({ prefix })`. */
+function mountPath(n: ts.Node): ts.StringLiteralLike | undefined {
+  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+    const method = n.expression.name.text;
+    const first = n.arguments[0];
+    if (method === 'use' && n.arguments.length >= 2 && first && ts.isStringLiteralLike(first) && first.text.startsWith('/')) return first;
+    if (method === 'register') return prefixOf(n.arguments[1]);
+  }
+  if (ts.isNewExpression(n) && dottedName(n.expression).endsWith('Router')) return prefixOf(n.arguments?.[0]);
+  return undefined;
+}
+
+function prefixOf(arg: ts.Expression | undefined): ts.StringLiteralLike | undefined {
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  for (const p of arg.properties) {
+    if (ts.isPropertyAssignment(p) && p.name.getText() === 'prefix' && ts.isStringLiteralLike(p.initializer)) return p.initializer;
+  }
+  return undefined;
+}
+
+export const unversionedRoute = defineRule({
+  meta: {
+    id: 'api/unversioned-route',
+    description: 'An HTTP API is mounted or declared without a version (/v1, a NestJS version), so its contract cannot evolve safely.',
+    defaultSeverity: 'info',
+    fixable: false,
+  },
+  options,
+  check(context) {
+    const versionedProjects = globallyVersionedProjects(context.graph);
+    for (const node of filesOf(context.graph.files)) {
+      const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
+      if (!versionedProjects.has(node.projectDir)) checkControllers(node, report);
+      checkMounts(node, report);
+    }
+  },
+});
+
+type Report = (range: TextRange, message: string) => void;
+
+function checkControllers(node: FileNode, report: Report): void {
+  for (const cls of node.facts.classes) {
+    const decorator = cls.decorators.find((d) => d.name === 'Controller');
+    if (!decorator) continue;
+    const route = controllerRoute(decorator.args[0]);
+    // `@Controller()` serves the root (an index or home page), not a resource of the API.
+    if (route.path.replace(/\//g, '') === '') continue;
+    if (route.version || !needsVersion(route.path) || methodsDeclareVersion(cls, node)) continue;
+    report(decorator.range, `Unversioned API: the ${cls.name ?? 'controller'} routes have no version.`);
+  }
+}
+
+/** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
+function checkMounts(node: FileNode, report: Report): void {
+  if (node.layer !== 'composition-root' && node.layer !== 'router') return;
+  walk(node.sourceFile, (n) => {
+    const path = mountPath(n);
+    if (!path || !needsVersion(path.text)) return;
+    if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
+    report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
+  });
+}

@@ -1,0 +1,95 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'api/unversioned-route';
+
+describe(RULE, () => {
+  it('flags Nest controllers without a version, and unversioned mounts in Express, Fastify and Koa', () => {
+    checkRule(RULE, {
+      'nest/tsconfig.json': '{}',
+      'express/tsconfig.json': '{}',
+      'fastify/tsconfig.json': '{}',
+      'koa/tsconfig.json': '{}',
+      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'nest/src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller('users')
+//^^^^^^^^^^^^^^^^^^^^ api/unversioned-route Unversioned API: the UsersController routes have no version
+export class UsersController { @Get() list() { return []; } }
+`,
+      'nest/src/orders/orders.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller({ path: 'orders' })
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/unversioned-route
+export class OrdersController { @Get() list() { return []; } }
+`,
+      'express/src/app.ts': `import express from 'express';
+import { usersRouter } from './routes/users.routes';
+export const app = express();
+app.use(express.json());
+app.use('/api/users', usersRouter);
+//      ^^^^^^^^^^^^ api/unversioned-route "/api/users" is mounted without a version
+`,
+      'fastify/src/server.ts': `import Fastify from 'fastify';
+import { routes } from './routes/orders.routes';
+const server = Fastify();
+void server.register(routes, { prefix: '/orders' });
+//                                     ^^^^^^^^^ api/unversioned-route
+`,
+      'koa/src/routes/users.routes.ts': `import Router from '@koa/router';
+export const router = new Router({ prefix: '/users' });
+//                                         ^^^^^^^^ api/unversioned-route
+`,
+    });
+  });
+
+  it('does not flag versioned paths, declared versions, global versioning, health and static endpoints', () => {
+    checkRule(RULE, {
+      'nest/tsconfig.json': '{}',
+      'other/tsconfig.json': '{}',
+      'express/tsconfig.json': '{}',
+      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { VersioningType } from '@nestjs/common';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => {
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  return app.listen(3000);
+});
+`,
+      'nest/src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('users')
+export class UsersController { @Get() list() { return []; } }
+`,
+      'other/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'other/src/books/books.controller.ts': `import { Controller, Get, Version } from '@nestjs/common';
+@Controller({ path: 'books', version: '1' })
+export class BooksController { @Get() list() { return []; } }
+@Controller('authors')
+export class AuthorsController { @Version('2') @Get() list() { return []; } }
+@Controller('v1/reviews')
+export class ReviewsController { @Get() list() { return []; } }
+@Controller('health')
+export class HealthController { @Get() check() { return { ok: true }; } }
+@Controller()
+export class HomeController { @Get() info() { return { name: 'books' }; } }
+`,
+      'express/src/app.ts': `import express from 'express';
+import { apiRouter } from './routes';
+export const app = express();
+app.use('/api/v1', apiRouter);
+app.use('/healthz', (_req, res) => res.send('ok'));
+app.use('/static', express.static('public'));
+app.use('/metrics', (_req, res) => res.send(''));
+`,
+      'express/src/routes/index.ts': `import { Router } from 'express';
+import { usersRouter } from './users.routes';
+export const apiRouter = Router();
+apiRouter.use('/users', usersRouter);
+`,
+    });
+  });
+});
