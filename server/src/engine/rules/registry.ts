@@ -1,3 +1,4 @@
+import { missingValidation } from './api/missing-validation';
 import { statusCode } from './api/status-code';
 import { unversionedRoute } from './api/unversioned-route';
 import { hardcodedConfig } from './config/hardcoded-config';
@@ -23,6 +24,7 @@ export const RULES: readonly RegisteredRule[] = [
   registerRule(sqlInjection),
   registerRule(hardcodedConfig),
   registerRule(unversionedRoute),
+  registerRule(missingValidation),
   registerRule(statusCode),
   registerRule(godFunction),
   registerRule(unexplainedSuppression),

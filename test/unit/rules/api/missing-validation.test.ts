@@ -1,0 +1,118 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'api/missing-validation';
+
+describe(RULE, () => {
+  it('flags handlers that use body or query without validation, and loose or unvalidated Nest inputs', () => {
+    checkRule(RULE, {
+      'express/tsconfig.json': '{}',
+      'express/src/routes/orders.routes.ts': `import { Router } from 'express';
+import { orders } from '../services/orders';
+export const router = Router();
+router.post('/', async (req, res) => {
+  res.status(201).json(await orders.create(req.body));
+  //                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body is used without validation at the entry
+});
+router.get('/search', async (req, res) => {
+  res.json(await orders.search(req.query));
+  //                           ^^^^^^^^^ api/missing-validation req.query
+});
+`,
+      'koa/tsconfig.json': '{}',
+      'koa/src/controllers/users.controller.ts': `export async function create(ctx: { request: { body: unknown }; body: unknown }) {
+  ctx.body = await save(ctx.request.body);
+  //                    ^^^^^^^^^^^^^^^^ api/missing-validation
+}
+declare function save(x: unknown): Promise<unknown>;
+`,
+      'nest/tsconfig.json': '{}',
+      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'nest/src/users/users.controller.ts': `import { Body, Controller, Post, Query, Get } from '@nestjs/common';
+import { CreateUserDto } from './create-user.dto';
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  @Post() create(@Body() body: CreateUserDto) { return body; }
+  //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
+  @Get() list(@Query() query: Record<string, string>) { return query; }
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed Record<string, string>
+}
+`,
+      'nest/src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';
+export class CreateUserDto { @IsEmail() email!: string; }
+`,
+    });
+  });
+
+  it('does not flag schema parsing, validation middleware, route schemas, validated DTOs or coerced fields', () => {
+    checkRule(RULE, {
+      'express/tsconfig.json': '{}',
+      'express/src/routes/orders.routes.ts': `import { Router } from 'express';
+import { z } from 'zod';
+import { celebrate, Joi } from 'celebrate';
+import { validate } from '../middleware/validate';
+import { OrderController } from '../controllers/order.controller';
+const createOrder = z.object({ total: z.number() });
+export const router = Router();
+const controller = new OrderController();
+router.post('/', async (req, res) => {
+  const input = createOrder.parse(req.body);
+  res.status(201).json(input);
+});
+router.put('/:id', celebrate({ body: Joi.object({ total: Joi.number() }) }), async (req, res) => {
+  res.json(req.body);
+});
+router.post('/bulk', validate(createOrder), controller.bulk);
+router.get('/', async (req, res) => {
+  const page = Number(req.query.page) || 1;
+  res.json({ page });
+});
+`,
+      'express/src/controllers/order.controller.ts': `import type { Request, Response } from 'express';
+export class OrderController {
+  bulk = async (req: Request, res: Response) => {
+    res.json(req.body);
+  };
+}
+`,
+      'fastify/tsconfig.json': '{}',
+      'fastify/src/routes/users.routes.ts': `export default async function routes(server: { route(o: unknown): void; post(p: string, o: unknown, h: unknown): void }) {
+  server.route({ method: 'POST', url: '/users', schema: { body: { type: 'object' } }, handler: onCreate });
+  server.post('/sessions', { schema: { body: { type: 'object' } } }, async (request: { body: unknown }) => request.body);
+  async function onCreate(req: { body: unknown }) {
+    return req.body;
+  }
+}
+`,
+      'nest/tsconfig.json': '{}',
+      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => {
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  return app.listen(3000);
+});
+`,
+      'nest/src/users/users.controller.ts': `import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CreateUserDto } from './create-user.dto';
+import { UpdateUserDto } from './update-user.dto';
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  @Post() create(@Body() body: CreateUserDto) { return body; }
+  @Post(':id') update(@Param('id') id: string, @Body() body: UpdateUserDto) { return { id, body }; }
+  @Get() list(@Query('page') page: string) { return page; }
+}
+`,
+      'nest/src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';
+export class CreateUserDto { @IsEmail() email!: string; }
+`,
+      'nest/src/users/update-user.dto.ts': `import { PartialType } from '@nestjs/mapped-types';
+import { CreateUserDto } from './create-user.dto';
+export class UpdateUserDto extends PartialType(CreateUserDto) {}
+`,
+    });
+  });
+});
