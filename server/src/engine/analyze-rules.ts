@@ -1,6 +1,5 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
-import { ruleById } from './rules/registry';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
@@ -8,11 +7,6 @@ import { errorMessage } from './workspace/read-source';
 
 export function effectiveSeverity(rule: RegisteredRule, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
   return overrides[rule.meta.id] ?? config.rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
-}
-
-export function effectiveSeverityFor(ruleId: string, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting | undefined {
-  const rule = ruleById(ruleId);
-  return rule && effectiveSeverity(rule, config, overrides);
 }
 
 /** Runs every enabled rule, each isolated: a crashing rule becomes a problem, the others run. */

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { effectiveSeverityFor, runRules } from './analyze-rules';
+import { runRules } from './analyze-rules';
 import { RULES } from './rules/registry';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
@@ -148,12 +148,6 @@ export class AnalysisSession {
     if (baseline.kind === 'invalid') problems.push({ kind: 'config', file: `${this.root}/${BASELINE_FILE_NAME}`, message: baseline.message });
     if (baseline.kind !== 'loaded') return findings;
     return newFindings(findings, baseline.fingerprints, this.root, (file) => graph.files.get(file)?.text);
-  }
-
-  /** The severity a rule's findings get in this session (settings, then config, then default). */
-  severityOf(ruleId: string): SeveritySetting | undefined {
-    const config = (this.configLoad ??= this.loadConfig()).config;
-    return effectiveSeverityFor(ruleId, config, this.options.severityOverrides ?? {});
   }
 
   private loadConfig(): ConfigLoad {

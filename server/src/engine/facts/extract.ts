@@ -13,14 +13,10 @@ import type {
 } from './types';
 
 /**
- * API boundary: parses one file (syntax only, no binder, no checker) and returns its facts.
- * Never throws for bad source: TypeScript's parser recovers, and the errors are returned as data.
+ * API boundary: the syntax tree of one file (syntax only, no binder, no checker; parent pointers
+ * set, file rules walk it). Never throws for bad source: TypeScript's parser recovers, and the
+ * errors come back as data in the facts.
  */
-export function extractFacts(fileName: string, text: string): FileFacts {
-  return extractFactsFrom(parseSource(fileName, text));
-}
-
-/** The syntax tree of one file (parent pointers set; file rules walk it). */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
 }

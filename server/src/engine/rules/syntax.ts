@@ -35,3 +35,16 @@ export function dottedName(expr: ts.Expression): string {
 export function filesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
   return [...nodes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
+
+/**
+ * The files that run in production: seeds, migrations, scripts, fixtures and factories (the
+ * `tooling` layer) create development data and run once by hand, so rules about production code
+ * skip them.
+ */
+export function productionFilesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
+  return filesOf(nodes).filter((node) => node.layer !== 'tooling');
+}
+
+export function isLoop(node: ts.Node): node is ts.IterationStatement {
+  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesOf, rangeOf, walk } from '../syntax';
+import { isLoop, productionFilesOf, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 
@@ -15,10 +15,6 @@ const ITERATING_METHODS = new Set(['map', 'forEach', 'reduce', 'flatMap', 'filte
 const BATCHED_METHOD = /Many|ByIds|Batch|bulk|In$/i;
 const RETRY_NAMES = /attempt|retr|tries/i;
 const MAX_FIXED_COUNT = 10;
-
-function isLoop(node: ts.Node): node is ts.IterationStatement {
-  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
-}
 
 /**
  * Loops that do not run once per element of a collection: `for (const x of [a, b])` over a
@@ -91,9 +87,7 @@ export const nPlusOne = defineRule({
   },
   options,
   check(context) {
-    for (const node of filesOf(context.graph.files)) {
-      // Seeds and migrations run once, by hand: their loops are not request paths.
-      if (node.layer === 'tooling') continue;
+    for (const node of productionFilesOf(context.graph.files)) {
       const names = new DataAccessNames(context.graph, node);
       const sf = node.sourceFile;
       walk(sf, (n) => {

@@ -1,4 +1,5 @@
 import { ts } from '../../ts';
+import { isLoop } from '../syntax';
 
 /**
  * Cognitive complexity of one function body, after SonarSource's definition (G. Ann Campbell,
@@ -57,10 +58,6 @@ function flatIncrement(node: ts.Node): number {
   const parent = node.parent;
   const continuesSequence = ts.isBinaryExpression(parent) && parent.operatorToken.kind === node.operatorToken.kind;
   return continuesSequence ? 0 : 1;
-}
-
-function isLoop(node: ts.Node): boolean {
-  return ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
 }
 
 function isLogical(kind: ts.SyntaxKind): boolean {

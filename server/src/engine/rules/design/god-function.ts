@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { filesOf, rangeOf, walk } from '../syntax';
+import { productionFilesOf, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { cognitiveComplexity } from './cognitive-complexity';
 
@@ -66,9 +66,7 @@ export const godFunction = defineRule({
   options,
   check(context) {
     const { maxComplexity, maxLines } = context.options;
-    for (const node of filesOf(context.graph.files)) {
-      // Seeds and migrations are long lists of data by nature.
-      if (node.layer === 'tooling') continue;
+    for (const node of productionFilesOf(context.graph.files)) {
       const sf = node.sourceFile;
       walk(sf, (n) => {
         if (!isMeasured(n)) return;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { dottedName, productionFilesOf, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -124,9 +124,7 @@ export const hardcodedSecret = defineRule({
   },
   options,
   check(context) {
-    for (const node of filesOf(context.graph.files)) {
-      // Seeds, migrations, fixtures and factories create development data on purpose.
-      if (node.layer === 'tooling') continue;
+    for (const node of productionFilesOf(context.graph.files)) {
       const sf = node.sourceFile;
       const reported = new Set<number>();
       const report = (literal: ts.Node, message: string) => {
