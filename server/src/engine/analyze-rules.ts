@@ -19,12 +19,13 @@ export function runRules(
 ): Finding[] {
   const findings: Finding[] = [];
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  const suppressions = collectSuppressions(graph);
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
     const reports: RuleReport[] = [];
     try {
-      rule.run({ graph, policy: config.policy, knownRuleIds, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
+      rule.run({ graph, policy: config.policy, knownRuleIds, suppressions, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
     } catch (error) {
       // One broken rule must not take the others (or the server) down; it is reported, not hidden.
       problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
@@ -32,7 +33,6 @@ export function runRules(
     }
     for (const report of reports) findings.push(toFinding(graph, rule.meta.id, severity, report));
   }
-  const suppressions = collectSuppressions(graph);
   return findings.filter((f) => !isSuppressed(suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
 }
 

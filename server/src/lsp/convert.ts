@@ -10,9 +10,17 @@ import { docsPath, docsUrl, type ConfigError, type Finding } from '../engine';
  */
 const BUNDLED_DOCS_ROOT = path.join(__dirname, '..');
 
+const docLinks = new Map<string, string>();
+
+/** Cached per rule: diagnostics are converted on every keystroke, the docs do not move. */
 export function ruleDocLink(ruleId: string): string {
-  const bundled = path.join(BUNDLED_DOCS_ROOT, docsPath(ruleId));
-  return fs.existsSync(bundled) ? URI.file(bundled).toString() : docsUrl(ruleId);
+  let link = docLinks.get(ruleId);
+  if (link === undefined) {
+    const bundled = path.join(BUNDLED_DOCS_ROOT, docsPath(ruleId));
+    link = fs.existsSync(bundled) ? URI.file(bundled).toString() : docsUrl(ruleId);
+    docLinks.set(ruleId, link);
+  }
+  return link;
 }
 
 const SEVERITY: Readonly<Record<Finding['severity'], DiagnosticSeverity>> = {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
 import type { DependencyGraph } from '../graph/types';
+import type { Suppression } from '../suppress/suppressions';
 import type { Fix, Severity, TextRange } from '../types';
 
 export interface RuleMeta {
@@ -25,6 +26,8 @@ export interface RuleContext<Options> {
   readonly policy: LayerPolicy;
   /** Ids of every rule of this analysis (suppression comments name them). */
   readonly knownRuleIds: ReadonlySet<string>;
+  /** The suppression comments of the analyzed files, parsed once per analysis. */
+  readonly suppressions: readonly Suppression[];
   readonly options: Options;
   report(report: RuleReport): void;
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { collectSuppressions } from '../../suppress/suppressions';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -17,7 +16,7 @@ export const unexplainedSuppression = defineRule({
   },
   options,
   check(context) {
-    for (const suppression of collectSuppressions(context.graph)) {
+    for (const suppression of context.suppressions) {
       const unknown = suppression.ruleIds.filter((id) => !context.knownRuleIds.has(id));
       let problem: string | undefined;
       if (suppression.ruleIds.length === 0) problem = 'names no rule: it would silence every rule';
