@@ -39,6 +39,8 @@ export class UsersController {
   //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
   @Get() list(@Query() query: Record<string, string>) { return query; }
   //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed Record<string, string>
+  @Post('address') address(@Body('address') address: any) { return address; }
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed any: nothing checks the field's shape
 }
 `,
       'nest/src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';
@@ -96,14 +98,14 @@ void NestFactory.create(AppModule).then((app) => {
   return app.listen(3000);
 });
 `,
-      'nest/src/users/users.controller.ts': `import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+      'nest/src/users/users.controller.ts': `import { Body, Controller, Get, Param, ParseArrayPipe, Post, Query } from '@nestjs/common';
 import { CreateUserDto } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
   @Post() create(@Body() body: CreateUserDto) { return body; }
   @Post(':id') update(@Param('id') id: string, @Body() body: UpdateUserDto) { return { id, body }; }
-  @Get() list(@Query('page') page: string) { return page; }
+  @Get() list(@Query('page') page: string, @Query('tags', ParseArrayPipe) tags: string[], @Body('note') note?: string) { return [page, tags, note]; }
 }
 `,
       'nest/src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';

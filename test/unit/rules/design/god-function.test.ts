@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ts } from '../../../../server/src/engine/ts';
 import { cognitiveComplexity } from '../../../../server/src/engine/rules/design/cognitive-complexity';
-import { checkRule } from '../../../helpers/project';
+import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
 
 const RULE = 'design/god-function';
 
@@ -79,6 +79,131 @@ export class OrdersController {
     if (!body.total) throw new Error('total is required');
     return { total: body.total };
   }
+}
+`,
+    });
+  });
+
+  const dataLayer = {
+    'tsconfig.json': NEST_TSCONFIG,
+    'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg' });
+`,
+    'src/users/user.entity.ts': `import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';
+@Entity() export class User { @PrimaryGeneratedColumn() id!: number; @Column() email!: string; @Column() name!: string; }
+`,
+    'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersRepository {
+  findById(id: number) { return Promise.resolve({ id, email: 'a@b.c', name: 'A', createdAt: new Date() }); }
+  list() { return Promise.resolve([{ id: 1, email: 'a@b.c', name: 'A', createdAt: new Date() }]); }
+}
+`,
+  };
+
+  it('flags HTTP handlers that validate, query data access and shape the response in one body', () => {
+    checkRule(RULE, {
+      ...dataLayer,
+      'src/orders/orders.routes.ts': `import { Router } from 'express';
+import { z } from 'zod';
+import { db } from '../db';
+
+const OrderQuery = z.object({ status: z.string() });
+export const ordersRouter = Router();
+
+ordersRouter.get('/v1/orders', async (req, res) => {
+//               ^^^^^^^^^^^^ design/god-function The GET '/v1/orders' handler does too much: as an HTTP handler it validates the input, queries data access and shapes the response
+  const query = OrderQuery.parse(req.query);
+  const rows = await db('orders').where({ status: query.status });
+  res.json(rows.map((row: { id: number; total: number }) => ({ id: row.id, total: row.total })));
+});
+
+export async function showOrder(req: { params: { id: string } }, res: { status(code: number): { json(body: unknown): void }; json(body: unknown): void }) {
+//                    ^^^^^^^^^ design/god-function showOrder does too much
+  const id = Number(req.params.id);
+  if (Number.isNaN(id)) return res.status(400).json({ message: 'id must be a number' });
+  const order = await db('orders').where({ id }).first();
+  res.json({ id: order.id, total: order.total, placedAt: order.placed_at });
+}
+`,
+      'src/users/users.controller.ts': `import { BadRequestException, Controller, Get, Param } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly users: UsersRepository) {}
+
+  @Get(':id')
+  async findOne(@Param('id') id: string) {
+//      ^^^^^^^ design/god-function findOne does too much: as an HTTP handler
+    if (!/^\\d+$/.test(id)) throw new BadRequestException('id must be numeric');
+    const user = await this.users.findById(Number(id));
+    return { id: user.id, email: user.email, displayName: user.name, memberSince: user.createdAt.getFullYear() };
+  }
+}
+`,
+    });
+  });
+
+  it('does not flag handlers that delegate, only wrap the answer, or answer errors with shapes', () => {
+    checkRule(RULE, {
+      ...dataLayer,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+  async profile(id: number) {
+    const user = await this.users.findById(id);
+    return { id: user.id, email: user.email, displayName: user.name };
+  }
+}
+`,
+      'src/users/users.controller.ts': `import { BadRequestException, Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { UsersService } from './users.service';
+import { UsersRepository } from './users.repository';
+
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly service: UsersService, private readonly users: UsersRepository) {}
+
+  @Get(':id')
+  async findOne(@Param('id', ParseIntPipe) id: number) {
+    if (id < 1) throw new BadRequestException('id must be positive');
+    return this.service.profile(id);
+  }
+
+  @Get()
+  async list() {
+    const users = await this.users.list();
+    return users.map((u) => ({ id: u.id, email: u.email }));
+  }
+
+  @Get('count/:id')
+  async one(@Param('id') id: string) {
+    if (!id) throw new BadRequestException('id is required');
+    const user = await this.users.findById(Number(id));
+    return { user };
+  }
+}
+`,
+      'src/orders/orders.routes.ts': `import { Router } from 'express';
+import { z } from 'zod';
+import { db } from '../db';
+
+const Body = z.object({ total: z.number() });
+export const ordersRouter = Router();
+
+ordersRouter.post('/v1/orders', async (req, res) => {
+  const parsed = Body.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json({ message: 'invalid', issues: parsed.error.issues, path: req.path });
+  const [id] = await db('orders').insert(parsed.data).returning('id');
+  res.status(201).json(id);
+});
+
+export function mapOrders(rows: { id: number; total: number }[]) {
+  const input = Body.parse({ total: 1 });
+  return rows.map((row) => ({ id: row.id, total: row.total + input.total }));
 }
 `,
     });

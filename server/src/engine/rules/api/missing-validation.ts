@@ -3,6 +3,7 @@ import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { calleeName, isRouteRegistration, REQUEST_PARAM, VALIDATING_CALL } from '../http/handlers';
 import { defineRule } from '../types';
 
 const options = z
@@ -12,10 +13,6 @@ const options = z
   })
   .strict();
 
-const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'route']);
-const REQUEST_PARAM = /^_?(?:req|request|ctx)$/;
-/** Calls that validate input: zod, joi, yup, class-validator, express-validator, typebox, ajv. */
-const VALIDATING_CALL = /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateAsync|validateSync|validateOrReject|validationResult|matchedData|Check|assert|is)$/;
 /** Middleware that validates, by the name it is called with. */
 const VALIDATING_MIDDLEWARE = /valid|celebrate|schema|checkSchema|zod|joi|yup|body|query|param|check/i;
 
@@ -37,10 +34,6 @@ function validatedHandlersAt(n: ts.Node, sf: ts.SourceFile): readonly ts.Express
   if (isRouteRegistration(n) && hasValidation(n, sf)) return n.arguments;
   const handler = ts.isObjectLiteralExpression(n) ? schemaRouteHandler(n, sf) : undefined;
   return handler ? [handler] : [];
-}
-
-function isRouteRegistration(n: ts.Node): n is ts.CallExpression {
-  return ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && HTTP_METHODS.has(n.expression.name.text) && n.arguments.length >= 2;
 }
 
 /** A validating middleware before the handler, or a Fastify route `schema`. */
@@ -79,7 +72,7 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, checkParams: boolean):
   const reads: ts.PropertyAccessExpression[] = [];
   let validates = false;
   walk(fn.body, (n) => {
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(dottedName(n.expression).split('.').pop() ?? '')) validates = true;
+    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n))) validates = true;
     if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, checkParams) && !isCoercedField(n)) reads.push(n);
   });
   return validates ? [] : reads;
@@ -145,12 +138,23 @@ function checkNestInputs(node: FileNode, graph: DependencyGraph, pipeInstalled: 
   const sf = node.sourceFile;
   walk(sf, (n) => {
     if (!ts.isParameter(n)) return;
-    const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(\s*\)$/.test(d.expression.getText(sf)));
+    const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(/.test(d.expression.getText(sf)));
     if (!decorator) return;
     const nest = /['"]@nestjs\/common['"]/.test(node.text);
-    const problem = nestInputProblem(n, node, graph, pipeInstalled || !nest);
+    const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
     if (problem) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
   });
+}
+
+/** `@Body()` takes the whole body; `@Body('address')` one field of it. */
+function isWholeInput(decorator: ts.Decorator): boolean {
+  return ts.isCallExpression(decorator.expression) && decorator.expression.arguments.every((a) => !ts.isStringLiteral(a));
+}
+
+/** One field (`@Body('address') address: any`): only an explicitly loose object type is unchecked; primitives go through pipes. */
+function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): string | undefined {
+  const type = param.type?.getText(sf);
+  return type && LOOSE_TYPES.test(type) ? `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` : undefined;
 }
 
 function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): string | undefined {
