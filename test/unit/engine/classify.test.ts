@@ -42,6 +42,8 @@ describe('layer classification', () => {
         'src/db.ts': 'export const db = 1;\n',
         'src/database/seeds/user-seed.service.ts': 'export class UserSeedService {}\n',
         'src/helpers/thing.ts': '@Injectable() export class Thing {}\n',
+        'src/database/factories/user.factory.ts': 'export const userFactory = () => ({ name: "x" });\n',
+        'src/policy/factories/ability.factory.ts': '@Injectable() export class AbilityFactory {}\n',
         'src/cats/index.ts': 'export * from "./cats.controller";\n',
       }),
       {
@@ -64,6 +66,8 @@ describe('layer classification', () => {
         'src/db.ts': 'data-access',
         'src/database/seeds/user-seed.service.ts': 'tooling',
         'src/helpers/thing.ts': null,
+        'src/database/factories/user.factory.ts': 'tooling',
+        'src/policy/factories/ability.factory.ts': null,
         'src/cats/index.ts': null,
       },
     );

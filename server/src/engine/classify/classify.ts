@@ -86,7 +86,7 @@ export class Classifier {
     const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
     for (const folder of folders) {
       const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
-      if (found) return { layer: found.id, reason: `inside ${folder}/` };
+      if (found && !isInjectedFactory(folder, input.facts)) return { layer: found.id, reason: `inside ${folder}/` };
     }
     return undefined;
   }
@@ -143,6 +143,14 @@ export class Classifier {
     const found = this.layers.find((l) => l.fileNames.includes(stem));
     return found && { layer: found.id, reason: `file name ${path.posix.basename(file)}` };
   }
+}
+
+/**
+ * Test-data factories are plain functions or classes run by seeds and tests; a factory the
+ * container injects (`@Injectable() class PolicyAbilityFactory` in `factories/`) is production code.
+ */
+function isInjectedFactory(folder: string, facts: FileFacts): boolean {
+  return folder.toLowerCase() === 'factories' && facts.classes.some((c) => c.decorators.some((d) => d.name === 'Injectable'));
 }
 
 /** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */

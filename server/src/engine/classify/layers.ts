@@ -77,7 +77,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
   }),
   layer({
     id: 'tooling',
-    description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories.',
+    description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
     subtreeFolders: ['migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'scripts', 'fixtures', 'factories'],
   }),
   layer({

@@ -121,6 +121,39 @@ export class ProductsRepository {
     });
   });
 
+  it('lets any layer use a shared helper service that depends on no layer of the app, but not a shared service that does', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/common/pagination/services/pagination.service.ts': `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+@Injectable()
+export class PaginationService {
+  constructor(private readonly config: ConfigService) {}
+  offset(page: number) { return (page - 1) * 20; }
+}
+`,
+      'src/shared/audit/audit.service.ts': `import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
+@Injectable()
+export class AuditService { constructor(private readonly audit: AuditRepository) {} }
+`,
+      'src/audit/audit.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class AuditRepository { save() { return 1; } }
+`,
+      'src/products/products.repository.ts': `import { Injectable } from '@nestjs/common';
+import { PaginationService } from '../common/pagination/services/pagination.service';
+import { AuditService } from '../shared/audit/audit.service';
+
+@Injectable()
+export class ProductsRepository {
+  constructor(private readonly pagination: PaginationService, private readonly audit: AuditService) {}
+  //                                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+}
+`,
+    });
+  });
+
   it('follows tsconfig path aliases and barrels to the file that defines the class', () => {
     const result = checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

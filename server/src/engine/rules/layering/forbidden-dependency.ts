@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { LayerId } from '../../classify/layers';
+import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import type { DependencyGraph, Edge } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import { defineRule } from '../types';
@@ -17,6 +17,11 @@ const options = z
      * judged as if it were a repository (services may use `@InjectRepository`, controllers may not).
      */
     ormStandsInForMissingRepositories: z.boolean().default(true),
+    /**
+     * Services in a shared folder (`common/`, `shared/`, `helpers/`…) that depend on no other layer
+     * of the app are utilities (pagination, hashing, dates): any layer may use them.
+     */
+    allowSharedHelperServices: z.boolean().default(true),
   })
   .strict();
 
@@ -52,11 +57,12 @@ export const forbiddenDependency = defineRule({
     const repositoryLayerPresent = [...graph.files.values()].some((f) => f.layer === 'repository');
     const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
     const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
+    const judging: Judging = { graph, policy, substituteOrm, allowSharedHelpers: context.options.allowSharedHelperServices };
     for (const [file, node] of graph.files) {
       const from = node.layer;
       if (!from) continue;
       for (const edges of groupByTarget(graph.outgoing(file))) {
-        const violation = violationOf(edges.filter(counts), from, { graph, policy, substituteOrm });
+        const violation = violationOf(edges.filter(counts), from, judging);
         if (!violation) continue;
         context.report({
           file,
@@ -74,6 +80,7 @@ interface Judging {
   readonly policy: LayerPolicy;
   /** With no repository layer, data access is judged as a repository. */
   readonly substituteOrm: boolean;
+  readonly allowSharedHelpers: boolean;
 }
 
 /** The edge to report among those joining two files, if the policy forbids that dependency. */
@@ -82,8 +89,20 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   const edge = mostTelling(counted);
   const targetLayer = judging.graph.targetLayer(edge);
   if (!targetLayer) return undefined;
+  if (judging.allowSharedHelpers && targetLayer === 'service' && isSharedHelper(judging.graph, edge.to)) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+}
+
+/** A service under a shared folder whose own dependencies reach no layer of the app. */
+function isSharedHelper(graph: DependencyGraph, file: string): boolean {
+  const folders = path.posix.dirname(path.posix.relative(graph.root, file)).split('/');
+  if (!folders.some((f) => NEUTRAL_FOLDERS.has(f.toLowerCase()))) return false;
+  return graph.outgoing(file).every((e) => {
+    if (!e.runtime && e.kind !== 'di') return true;
+    const layer = graph.targetLayer(e);
+    return layer === undefined || layer === 'model' || (e.external && layer !== 'data-access');
+  });
 }
 
 function groupByTarget(edges: readonly Edge[]): Edge[][] {
