@@ -57,7 +57,6 @@ function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, r
     start: lines?.positionAt(report.range.start) ?? { line: 0, character: 0 },
     end: lines?.positionAt(report.range.end) ?? { line: 0, character: 0 },
     related,
-    fixes: report.fixes ?? [],
   };
 }
 

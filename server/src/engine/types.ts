@@ -40,9 +40,17 @@ export interface TextEdit {
 
 export interface Fix {
   readonly title: string;
+  /** Stable among the fixes of one finding: front ends ask for a fix again by it. */
+  readonly id: string;
   readonly edits: readonly TextEdit[];
+  /** Files the fix creates (an `.env.example`); never an existing file. */
+  readonly createFiles?: readonly { readonly file: string; readonly text: string }[];
   /** Safe fixes may be applied without review (`--fix`, fix-all). */
   readonly safe: boolean;
+  /** The fix records the user's reason (an ignore comment): ask for it before applying. */
+  readonly needsReason?: boolean;
+  /** The one obvious fix of its finding (the editor's preferred quick fix). */
+  readonly preferred?: boolean;
 }
 
 export interface Finding extends Location {
@@ -50,7 +58,6 @@ export interface Finding extends Location {
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly RelatedLocation[];
-  readonly fixes: readonly Fix[];
 }
 
 /** Something that kept part of the analysis from running normally; never fatal. */

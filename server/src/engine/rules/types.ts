@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
 import type { DependencyGraph } from '../graph/types';
 import type { Suppression } from '../suppress/suppressions';
-import type { Fix, Severity, TextRange } from '../types';
+import type { Severity, TextRange } from '../types';
 
 export interface RuleMeta {
   /** `<category>/<name>`: public contract, used in config, suppressions and output. */
@@ -18,7 +18,6 @@ export interface RuleReport {
   readonly range: TextRange;
   readonly message: string;
   readonly related?: readonly { readonly file: string; readonly range: TextRange; readonly message: string }[];
-  readonly fixes?: readonly Fix[];
 }
 
 export interface RuleContext<Options> {

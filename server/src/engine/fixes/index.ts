@@ -1,0 +1,56 @@
+import type { DependencyGraph } from '../graph/types';
+import type { Finding, Fix } from '../types';
+import { applyTextEdits } from './apply';
+import { ignoreLineFix } from './ignore-line';
+import { FIX_PROVIDERS } from './registry';
+import { nodeAt } from './text';
+
+export interface FixesOptions {
+  /** The user's reason, for fixes that record one (ignore comments). */
+  readonly reason?: string;
+  /** Leave out the generic "ignore this line" fix (the CLI applies safe fixes only). */
+  readonly withoutIgnore?: boolean;
+}
+
+export type FixesResult = { readonly ok: true; readonly fixes: readonly Fix[] } | { readonly ok: false; readonly error: string; readonly fixes: readonly Fix[] };
+
+/**
+ * The fixes of a finding, computed on demand against the text it was found in. A provider that
+ * throws does not hide the others: its error is returned with the fixes that could be computed.
+ * Every fix's edits are checked to apply cleanly to the analyzed text before it is offered.
+ */
+export function fixesFor(graph: DependencyGraph, finding: Finding, options: FixesOptions = {}): FixesResult {
+  const node = graph.files.get(finding.file);
+  if (!node) return { ok: true, fixes: [] };
+  const fixes: Fix[] = [];
+  let error: string | undefined;
+  const provider = FIX_PROVIDERS.get(finding.ruleId);
+  if (provider) {
+    try {
+      const target = nodeAt(node.sourceFile, finding.range.start, finding.range.end);
+      fixes.push(...provider({ finding, graph, node, target, reason: options.reason }).filter((fix) => appliesCleanly(graph, fix)));
+    } catch (caught) {
+      error = `computing fixes for ${finding.ruleId} failed: ${caught instanceof Error ? caught.message : String(caught)}`;
+    }
+  }
+  if (!options.withoutIgnore) fixes.push(ignoreLineFix(node, finding, options.reason));
+  return error ? { ok: false, error, fixes } : { ok: true, fixes };
+}
+
+/** Whether the rules of this id have fixes beyond the generic ignore comment. */
+export function hasFixProvider(ruleId: string): boolean {
+  return FIX_PROVIDERS.has(ruleId);
+}
+
+function appliesCleanly(graph: DependencyGraph, fix: Fix): boolean {
+  const byFile = new Map<string, Fix['edits'][number][]>();
+  for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  for (const [file, edits] of byFile) {
+    const text = graph.files.get(file)?.text;
+    if (text === undefined) return false;
+    applyTextEdits(text, edits);
+  }
+  return true;
+}
+
+export { applyTextEdits } from './apply';

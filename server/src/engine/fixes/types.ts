@@ -1,0 +1,17 @@
+import type { DependencyGraph, FileNode } from '../graph/types';
+import type { ts } from '../ts';
+import type { Finding, Fix } from '../types';
+
+/** What a fix provider sees: the finding, its file as analyzed, and the syntax node it points at. */
+export interface FixContext {
+  readonly finding: Finding;
+  readonly graph: DependencyGraph;
+  readonly node: FileNode;
+  /** The innermost node spanning the finding's range exactly, else the innermost containing it. */
+  readonly target: ts.Node;
+  /** The user's words, for fixes that record why something is left as is. */
+  readonly reason: string | undefined;
+}
+
+/** Computes the fixes of one rule's finding; returns none when no fix applies. */
+export type FixProvider = (context: FixContext) => Fix[];

@@ -1,0 +1,121 @@
+import { describe, it } from 'node:test';
+import { checkFix } from '../../helpers/fixes';
+
+const service = (body: string) => ({
+  'tsconfig.json': '{}',
+  'src/orders/orders.service.ts': body,
+});
+
+describe('fixes: errors/swallowed-error', () => {
+  it('logs and rethrows in an empty catch, through the class logger', () => {
+    checkFix({
+      files: service(`import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async place(save: () => Promise<void>) {
+    try {
+      await save();
+    } catch (err) {
+//    ^^^^^^^^^^^ errors/swallowed-error
+    }
+  }
+}
+`),
+      fixId: 'log-and-rethrow',
+      expect: {
+        'src/orders/orders.service.ts': `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async place(save: () => Promise<void>) {
+    try {
+      await save();
+    } catch (err) {
+      this.logger.error('place failed', err);
+      throw err;
+    }
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('rethrows instead of returning a default, binding the error when the catch has none', () => {
+    checkFix({
+      files: service(`export async function loadOrders(fetchAll: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await fetchAll();
+  } catch {
+//  ^^^^^ errors/swallowed-error
+    return [];
+  }
+}
+`),
+      fixId: 'rethrow',
+      expect: {
+        'src/orders/orders.service.ts': `export async function loadOrders(fetchAll: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await fetchAll();
+  } catch (error) {
+    throw error;
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('marks an ignored error with the reason the user gave', () => {
+    checkFix({
+      files: service(`export async function warmCache(load: () => Promise<void>) {
+  try {
+    await load();
+  } catch (e) {
+//  ^^^^^^^^^ errors/swallowed-error
+  }
+}
+`),
+      fixId: 'explain',
+      reason: 'the cache is optional; requests fall back to the database',
+      expect: {
+        'src/orders/orders.service.ts': `export async function warmCache(load: () => Promise<void>) {
+  try {
+    await load();
+  } catch (e) {
+    // Intentionally ignored: the cache is optional; requests fall back to the database
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('logs a swallowed promise rejection, with a typed parameter in TypeScript', () => {
+    checkFix({
+      files: service(`export function notify(send: () => Promise<void>) {
+  void send().catch(() => {});
+//                  ^^^^^^^^ errors/swallowed-error
+}
+`),
+      fixId: 'log',
+      expect: {
+        'src/orders/orders.service.ts': `export function notify(send: () => Promise<void>) {
+  void send().catch((error: unknown) => console.error('notify failed', error));
+}
+`,
+      },
+    });
+  });
+
+  it('keeps CRLF line endings and tab indentation', () => {
+    checkFix({
+      files: service(`export async function sync(run: () => Promise<void>) {\r\n\ttry {\r\n\t\tawait run();\r\n\t} catch (err) {\r\n// ^^^^^^^^^^^ errors/swallowed-error\r\n\t}\r\n}\r\n`),
+      fixId: 'rethrow',
+      expect: {
+        'src/orders/orders.service.ts': `export async function sync(run: () => Promise<void>) {\r\n\ttry {\r\n\t\tawait run();\r\n\t} catch (err) {\r\n\t\tthrow err;\r\n\t}\r\n}\r\n`,
+      },
+    });
+  });
+});
