@@ -4,7 +4,7 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid';
 
 export type Command =
-  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean }
+  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean; readonly fix: boolean }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'schema' }
@@ -14,7 +14,8 @@ export type Command =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero]
+  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix]
+                               --fix applies the safe fixes, then reports what is left
   layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
   layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
   layerguard schema            print the JSON Schema of layerguard.json
@@ -35,6 +36,7 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
         'exit-zero': { type: 'boolean' },
+        fix: { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -66,8 +68,9 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
   }
 }
 
-function checkOptions(values: { format?: string; 'exit-zero'?: boolean; color?: boolean; 'no-color'?: boolean }, isTty: boolean) {
+function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean }, isTty: boolean) {
   return {
+    fix: values.fix ?? false,
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),

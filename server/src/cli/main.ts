@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  AnalysisSession,
   analyzeWorkspace,
+  applyTextEdits,
+  planSafeFixes,
+  type TextEdit,
   BASELINE_FILE_NAME,
   toBaseline,
   type ResolvedConfig,
@@ -85,12 +89,53 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
-  const result = analyzeWorkspace({ root: prepared.root, config: prepared.config });
+  const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config });
   const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
   if (command.output) fs.writeFileSync(path.resolve(io.cwd, command.output), output);
   else io.stdout(output);
   if (command.name === 'graph' || command.exitZero) return 0;
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** Passes over the workspace before giving up: each pass applies the fixes that do not overlap. */
+const MAX_FIX_PASSES = 10;
+
+/** `check --fix`: applies the safe fixes pass by pass, then returns the analysis of the result. */
+function fixSafely(prepared: { root: string; config: ResolvedConfig }, io: Io): AnalysisResult {
+  const session = new AnalysisSession({ root: prepared.root, config: prepared.config });
+  let result = session.analyze();
+  const changed = new Set<string>();
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const plan = planSafeFixes(result);
+    for (const error of plan.errors) io.stderr(`layerguard: ${error}\n`);
+    const written = writeFixes(plan.edits, result, io);
+    if (written.length === 0) break;
+    for (const file of written) {
+      changed.add(file);
+      session.fileChanged(file);
+    }
+    applied += plan.fixed.filter((f) => f.fix.edits.every((e) => written.includes(e.file))).length;
+    result = session.analyze();
+  }
+  io.stderr(`layerguard: applied ${applied} fix(es) in ${changed.size} file(s)\n`);
+  return result;
+}
+
+/** Writes each file's edits if the file still holds the text that was analyzed. */
+function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: AnalysisResult, io: Io): string[] {
+  const written: string[] = [];
+  for (const [file, fileEdits] of edits) {
+    const analyzed = result.graph.files.get(file)?.text;
+    const current = fs.readFileSync(file, 'utf8');
+    if (analyzed === undefined || current !== analyzed) {
+      io.stderr(`layerguard: ${path.relative(io.cwd, file)} changed during the analysis; not fixed\n`);
+      continue;
+    }
+    fs.writeFileSync(file, applyTextEdits(current, fileEdits));
+    written.push(file);
+  }
+  return written;
 }
 
 function renderGraph(graph: DependencyGraph, format: GraphFormat): string {

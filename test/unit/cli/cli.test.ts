@@ -171,3 +171,30 @@ describe('layerguard baseline', () => {
     assert.match(report.problems[0]?.message ?? '', /^\.layerguard-baseline\.json is not valid JSON .*reporting every finding\. Run "layerguard baseline" to write it again\.$/);
   });
 });
+
+describe('layerguard check --fix', () => {
+  it('applies the safe fixes (renames), leaves the others, and reports what is left', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/orders/orders.service.ts': `export class OrdersService {
+  constructor(private readonly orders: { findAll(): Promise<{ total: number }[]> }) {}
+  async sum() {
+    const data = await this.orders.findAll();
+    let tmp = 0;
+    for (const o of data) tmp += o.total;
+    try {
+      return tmp;
+    } catch {}
+  }
+}
+`,
+    });
+    const fixed = run(['check', '--fix', '--format', 'json'], p.root);
+    assert.equal(fixed.stderr, 'layerguard: applied 1 fix(es) in 1 file(s)\n');
+    const text = fs.readFileSync(path.join(p.root, 'src/orders/orders.service.ts'), 'utf8');
+    assert.match(text, /const orders = await this\.orders\.findAll\(\);\n    let tmp = 0;\n    for \(const o of orders\)/);
+    const report = JSON.parse(fixed.stdout) as { findings: { ruleId: string; line: number }[] };
+    assert.deepEqual(report.findings.map((f) => `${f.ruleId}:${f.line}`), ['naming/ambiguous-name:5', 'errors/swallowed-error:9']);
+    assert.equal(run(['check', '--fix', '--format', 'json'], p.root).stderr, 'layerguard: applied 0 fix(es) in 0 file(s)\n', 'a second run changes nothing');
+  });
+});

@@ -1,0 +1,80 @@
+import { ts } from '../ts';
+
+/**
+ * A name that says what a declaration holds, from its type or its initializer:
+ * `Product[]` → products, `await this.users.findByEmail(email)` → user,
+ * `await this.orders.findAll()` → orders, `new Invoice()` → invoice, `req.body` → body.
+ */
+export function suggestName(identifier: ts.Identifier): string | undefined {
+  const declaration = identifier.parent;
+  if (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration)) return undefined;
+  const fromType = declaration.type ? nameFromType(declaration.type) : undefined;
+  if (fromType) return fromType;
+  return declaration.initializer ? nameFromExpression(declaration.initializer) : undefined;
+}
+
+function nameFromType(type: ts.TypeNode): string | undefined {
+  if (ts.isArrayTypeNode(type)) return plural(nameFromType(type.elementType));
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  const [argument] = type.typeArguments ?? [];
+  if ((name === 'Promise' || name === 'Partial' || name === 'Readonly') && argument) return nameFromType(argument);
+  if ((name === 'Array' || name === 'ReadonlyArray') && argument) return plural(nameFromType(argument));
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) && !/^(?:Record|Map|Set|Object|Function)$/.test(name) ? camel(name.replace(/(?:Dto|Entity|Model|Document|Interface)$/, '')) : undefined;
+}
+
+/** Built-in containers say how, not what: `new Map()` is no better named `map`. */
+const CONTAINERS = /^(?:Map|Set|WeakMap|WeakSet|Array|Object|Promise|Error|Proxy)$/;
+
+function nameFromExpression(expression: ts.Expression): string | undefined {
+  const inner = skipWrappers(expression);
+  if (ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && !CONTAINERS.test(inner.expression.text)) return camel(inner.expression.text);
+  if (ts.isPropertyAccessExpression(inner) && /^(?:body|query|params|headers)$/.test(inner.name.text)) return inner.name.text;
+  if (ts.isCallExpression(inner)) return nameFromCall(inner);
+  return undefined;
+}
+
+function skipWrappers(expression: ts.Expression): ts.Expression {
+  if (ts.isAwaitExpression(expression) || ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression) || ts.isAsExpression(expression)) {
+    return skipWrappers(expression.expression);
+  }
+  return expression;
+}
+
+const VERB = /^(?:find|get|load|fetch|read|create|build|make|compute|calculate|list|query|select|save|update|insert)/;
+const MANY = /^(?:find|findAll|findMany|list|getAll|loadAll|fetchAll|select|query)$|All|Many|List$/;
+
+/** `findByEmail` on `this.users` → user; `getOrders()` → orders; `JSON.parse` → parsed. */
+function nameFromCall(call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (method === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON') return 'parsed';
+  if (/^(?:fetch|get|post|put|patch|request)$/.test(method) && /^(?:fetch|axios|http|this\.http(?:Service)?|got)$/.test(ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : method)) return 'response';
+  const noun = method.replace(VERB, '').replace(/^(?:All|Many|One)/, '');
+  if (noun && !/^By/.test(noun) && VERB.test(method)) return camel(noun);
+  const owner = ts.isPropertyAccessExpression(callee) ? receiverNoun(callee.expression) : undefined;
+  if (!owner || !VERB.test(method)) return undefined;
+  return MANY.test(method) ? plural(owner) : singular(owner);
+}
+
+/** `this.users` / `usersRepository` / `this.prisma.user` → users / users / user. */
+function receiverNoun(expression: ts.Expression): string | undefined {
+  const name = ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : undefined;
+  const noun = name?.replace(/(?:Repository|Repo|Service|Model|Collection|Table|Dao)$/, '');
+  return noun && /^[A-Za-z][A-Za-z0-9]*$/.test(noun) ? camel(noun) : undefined;
+}
+
+function camel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function plural(noun: string | undefined): string | undefined {
+  if (!noun) return undefined;
+  if (/s$/.test(noun)) return noun;
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
+
+function singular(noun: string): string {
+  if (/ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
+  return /[^s]s$/.test(noun) ? noun.slice(0, -1) : noun;
+}

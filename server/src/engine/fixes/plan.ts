@@ -1,0 +1,33 @@
+import type { AnalysisResult } from '../analyze';
+import type { Finding, Fix, TextEdit } from '../types';
+import { overlaps } from './apply';
+import { fixesFor } from './index';
+
+export interface FixPlan {
+  /** Edits per file, in the coordinates of the analyzed text; no two overlap. */
+  readonly edits: ReadonlyMap<string, readonly TextEdit[]>;
+  readonly fixed: readonly { readonly finding: Finding; readonly fix: Fix }[];
+  /** Fix providers that failed, with why. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * The safe fixes of an analysis that can be applied together: the first safe fix of each finding
+ * (in `files` when given), skipping any that would touch text another chosen fix touches — the
+ * next pass, on the fixed text, picks them up.
+ */
+export function planSafeFixes(result: AnalysisResult, files?: ReadonlySet<string>): FixPlan {
+  const edits = new Map<string, TextEdit[]>();
+  const fixed: { finding: Finding; fix: Fix }[] = [];
+  const errors: string[] = [];
+  for (const finding of result.findings) {
+    if (files && !files.has(finding.file)) continue;
+    const computed = fixesFor(result.graph, finding, { withoutIgnore: true });
+    if (!computed.ok) errors.push(computed.error);
+    const fix = computed.fixes.find((f) => f.safe && !f.needsReason && (f.createFiles ?? []).length === 0);
+    if (!fix || fix.edits.some((e) => (edits.get(e.file) ?? []).some((taken) => overlaps(taken.range, e.range) || taken.range.start === e.range.start))) continue;
+    for (const edit of fix.edits) edits.set(edit.file, [...(edits.get(edit.file) ?? []), edit]);
+    fixed.push({ finding, fix });
+  }
+  return { edits, fixed, errors };
+}

@@ -1,0 +1,65 @@
+import { Project } from 'ts-morph';
+import { ts } from '../ts';
+import type { Fix, TextEdit } from '../types';
+import { suggestName } from './name-suggestion';
+import type { FixProvider } from './types';
+
+/**
+ * naming/ambiguous-name: rename to a name derived from the type or the initializer, at every
+ * reference. Only declarations whose references all live in this file (not exported) are
+ * renamed, and only to a name the file does not use yet, so the rename cannot capture or miss one.
+ */
+export const renameFixes: FixProvider = (context) => {
+  const identifier = context.target;
+  if (!ts.isIdentifier(identifier) || isExported(identifier)) return [];
+  const suggestion = suggestName(identifier);
+  if (!suggestion || suggestion === identifier.text || !isFreeName(context.node.sourceFile, suggestion, identifier)) return [];
+  const edits = renameLocations(context.node.file, context.node.text, identifier.getStart(context.node.sourceFile), suggestion);
+  if (edits.length === 0) return [];
+  return [{ id: `rename:${suggestion}`, title: `Rename to ${suggestion}`, safe: true, preferred: true, edits } satisfies Fix];
+};
+
+function isExported(identifier: ts.Identifier): boolean {
+  let declaration: ts.Node = identifier.parent;
+  if (ts.isVariableDeclaration(declaration)) declaration = declaration.parent.parent;
+  return ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/**
+ * No binding of that name exists in the file, so the rename cannot shadow or capture one. Member
+ * names (`this.users`, `{ users: … }`, `users()` methods) are no bindings; a constructor's
+ * parameter property is one only inside that constructor.
+ */
+function isFreeName(sourceFile: ts.SourceFile, name: string, renamed: ts.Identifier): boolean {
+  let used = false;
+  const visit = (node: ts.Node): void => {
+    if (used) return;
+    if (ts.isIdentifier(node) && node.text === name && !isMemberName(node, renamed)) used = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return !used;
+}
+
+function isMemberName(identifier: ts.Identifier, renamed: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return true;
+  if ((ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) && parent.name === identifier) return true;
+  if (ts.isParameter(parent) && ts.isParameterPropertyDeclaration(parent, parent.parent)) return !isWithin(renamed, parent.parent);
+  return false;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** The language service's rename over this one file (in memory, no lib): its locations as edits. */
+function renameLocations(file: string, text: string, position: number, newName: string): TextEdit[] {
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true, noResolve: true } });
+  project.createSourceFile(file, text, { overwrite: true });
+  const locations = project.getLanguageService().compilerObject.findRenameLocations(file, position, false, false, { providePrefixAndSuffixTextForRename: true }) ?? [];
+  return locations
+    .filter((l) => l.fileName === file)
+    .map((l) => ({ file, range: { start: l.textSpan.start, end: l.textSpan.start + l.textSpan.length }, newText: `${l.prefixText ?? ''}${newName}${l.suffixText ?? ''}` }));
+}

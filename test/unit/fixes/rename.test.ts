@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace, fixesFor } from '../../../server/src/engine';
+import { checkFix } from '../../helpers/fixes';
+import { project } from '../../helpers/project';
+
+describe('fixes: naming/ambiguous-name', () => {
+  it('renames after the repository method, at every reference, keeping shorthand properties', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/users/users.service.ts': `export class UsersService {
+  constructor(private readonly users: { findByEmail(email: string): Promise<{ id: number }> }) {}
+  async profile(email: string) {
+    const data = await this.users.findByEmail(email);
+//        ^^^^ naming/ambiguous-name
+    if (!data) throw new Error('missing');
+    return { data, id: data.id };
+  }
+}
+`,
+      },
+      fixId: 'rename:user',
+      expect: {
+        'src/users/users.service.ts': `export class UsersService {
+  constructor(private readonly users: { findByEmail(email: string): Promise<{ id: number }> }) {}
+  async profile(email: string) {
+    const user = await this.users.findByEmail(email);
+    if (!user) throw new Error('missing');
+    return { data: user, id: user.id };
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('renames a parameter after its array type', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/catalog/pricing.ts': `interface Product { price: number }
+export function total(data: Product[]): number {
+//                    ^^^^ naming/ambiguous-name
+  return data.reduce((sum, p) => sum + p.price, 0);
+}
+`,
+      },
+      fixId: 'rename:products',
+      expect: {
+        'src/catalog/pricing.ts': `interface Product { price: number }
+export function total(products: Product[]): number {
+  return products.reduce((sum, p) => sum + p.price, 0);
+}
+`,
+      },
+    });
+  });
+
+  it('offers no rename for exported names, names without a better suggestion, or taken names', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/a.ts': `export const data = 1;
+export function f(user: string) {
+  const tmp = user.trim();
+  const res = new Map<string, number>();
+  const data2 = 0;
+  const obj = new Invoice();
+  const user2 = obj;
+  const val = getUser();
+  return [tmp, res, data2, user2, val];
+}
+class Invoice {}
+declare function getUser(): string;
+`,
+    });
+    const result = analyzeWorkspace({ root: p.root });
+    const offered = result.findings.filter((f) => f.ruleId === 'naming/ambiguous-name').map((f) => fixesFor(result.graph, f).fixes.filter((x) => x.id.startsWith('rename:')).map((x) => x.id));
+    // data (exported), tmp (no suggestion), res (Map: none), obj → invoice, val → user is taken.
+    assert.deepEqual(offered, [[], [], [], ['rename:invoice'], []]);
+  });
+});
