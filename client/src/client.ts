@@ -46,7 +46,7 @@ export class LayerguardClient implements ClientControls {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     };
-    const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+    const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, promptsForReason: true };
     const clientOptions: LanguageClientOptions = {
       documentSelector: ['typescript', 'javascript', 'typescriptreact', 'javascriptreact'].map((language) => ({ scheme: 'file', language })),
       outputChannel: this.output,

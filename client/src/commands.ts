@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { AnalyzeWorkspaceRequest } from '../../server/src/protocol';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { AnalyzeWorkspaceRequest, Commands, type FixCommandArgs } from '../../server/src/protocol';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
 export interface ClientControls {
@@ -25,15 +25,44 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.restartServer', () => client.restart()),
     vscode.commands.registerCommand('layerguard.showOutput', () => client.showOutput()),
     vscode.commands.registerCommand('layerguard.openConfiguration', () => openConfiguration()),
+    vscode.commands.registerCommand('layerguard.createBaseline', () => createBaseline(client)),
+    vscode.commands.registerCommand(Commands.fixWithReason, (args: FixCommandArgs) => fixWithReason(client, args)),
   );
 }
 
-async function analyzeWorkspace(client: ClientControls): Promise<void> {
+function runningClient(client: ClientControls): LanguageClient | undefined {
   const languageClient = client.languageClient;
-  if (!languageClient?.isRunning()) {
-    void vscode.window.showWarningMessage('The Layerguard server is not running. Run "Layerguard: Restart Server".');
-    return;
-  }
+  if (languageClient?.isRunning()) return languageClient;
+  void vscode.window.showWarningMessage('The Layerguard server is not running. Run "Layerguard: Restart Server".');
+  return undefined;
+}
+
+/** Asks why the finding is acceptable, then lets the server apply the fix with that reason. */
+async function fixWithReason(client: ClientControls, args: FixCommandArgs): Promise<void> {
+  const reason = await vscode.window.showInputBox({
+    title: args.title,
+    prompt: 'Why is this acceptable here? The reason is written next to the code.',
+    placeHolder: 'e.g. the cache is optional; requests fall back to the database',
+    validateInput: (value) => (value.trim() === '' ? 'A reason is required: it tells the next reader why.' : undefined),
+  });
+  if (reason === undefined) return;
+  const languageClient = runningClient(client);
+  await languageClient?.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyFix, arguments: [{ ...args, reason }] });
+}
+
+/** Records every current finding so that only new ones are reported from now on. */
+async function createBaseline(client: ClientControls): Promise<void> {
+  const languageClient = runningClient(client);
+  if (!languageClient) return;
+  const answer = await vscode.window.showWarningMessage('Record every current Layerguard finding in .layerguard-baseline.json? Only new findings will be reported afterwards.', { modal: true }, 'Create Baseline');
+  if (answer !== 'Create Baseline') return;
+  const message: unknown = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.createBaseline, arguments: [] });
+  void vscode.window.showInformationMessage(`Layerguard: ${typeof message === 'string' ? message : 'baseline written.'}`);
+}
+
+async function analyzeWorkspace(client: ClientControls): Promise<void> {
+  const languageClient = runningClient(client);
+  if (!languageClient) return;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Layerguard: analyzing workspace' },
     () => languageClient.sendRequest<AnalyzeWorkspaceRequest.Result>(AnalyzeWorkspaceRequest.method),

@@ -30,4 +30,35 @@ export namespace AnalyzeWorkspaceRequest {
 export interface InitializationOptions {
   /** False in an untrusted workspace: configuration files are ignored, defaults apply. */
   readonly trusted?: boolean;
+  /** The client registers `layerguard.fixWithReason` and asks the user for a reason. */
+  readonly promptsForReason?: boolean;
+}
+
+/** Which finding a command is about: the analyzed document version and the finding's place. */
+export interface FindingRef {
+  readonly uri: string;
+  /** The document version the fix was computed for; the command refuses a newer text. */
+  readonly version: number | null;
+  readonly ruleId: string;
+  /** UTF-16 offsets of the finding in that version. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Server commands (`workspace/executeCommand`). */
+export namespace Commands {
+  /** Args: `FixCommandArgs`. Computes the fix again for the same text and applies it. */
+  export const applyFix = 'layerguard.applyFix';
+  /** Args: `FindingRef`. Adds the finding to `.layerguard-baseline.json`. */
+  export const addToBaseline = 'layerguard.addToBaseline';
+  /** No args. Records every current finding of every folder in its baseline file; returns a message. */
+  export const createBaseline = 'layerguard.server.createBaseline';
+  /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
+  export const fixWithReason = 'layerguard.fixWithReason';
+}
+
+export interface FixCommandArgs extends FindingRef {
+  readonly fixId: string;
+  readonly title: string;
+  readonly reason?: string;
 }

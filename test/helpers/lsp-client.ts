@@ -30,6 +30,9 @@ export class TestLspClient {
   readonly statuses: { state: string; findings: number; message?: string }[] = [];
   readonly logs: string[] = [];
   refreshes = 0;
+  /** Edits the server asked to apply (`workspace/applyEdit`), and the messages it showed. */
+  readonly appliedEdits: unknown[] = [];
+  readonly shownMessages: { type: number; message: string }[] = [];
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly waiters = new Set<() => void>();
@@ -51,6 +54,20 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
+      this.appliedEdits.push(params.edit);
+      this.notify();
+      return { applied: true };
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.notify();
+    });
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
@@ -80,6 +97,8 @@ export class TestLspClient {
       capabilities: {
         workspace: {
           configuration: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
           didChangeWatchedFiles: { dynamicRegistration: true },
           didChangeConfiguration: { dynamicRegistration: true },
           ...(this.options.pull ? { diagnostics: { refreshSupport: true } } : {}),
@@ -105,6 +124,11 @@ export class TestLspClient {
     const version = (this.versions.get(relative) ?? 1) + 1;
     this.versions.set(relative, version);
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(relative), version }, contentChanges: [{ text }] });
+  }
+
+  /** The version of an open document, as last sent. */
+  versionOf(relative: string): number | undefined {
+    return this.versions.get(relative);
   }
 
   close(relative: string): Promise<void> {

@@ -38,6 +38,18 @@ export function uriToFile(uri: string): string | undefined {
   return parsed.scheme === 'file' ? parsed.fsPath.replace(/\\/g, '/') : undefined;
 }
 
+/** Carried by each diagnostic so a code action finds its finding again. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return typeof data?.ruleId === 'string' && typeof data.start === 'number' && typeof data.end === 'number' ? { ruleId: data.ruleId, start: data.start, end: data.end } : undefined;
+}
+
 /** The only place where a finding becomes an LSP diagnostic. */
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {
@@ -47,6 +59,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.ruleId,
     codeDescription: { href: ruleDocLink(finding.ruleId) },
     message: finding.message,
+    data: { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end } satisfies DiagnosticData,
     relatedInformation: finding.related.map((r) => ({
       location: { uri: fileToUri(r.file), range: { start: r.start, end: r.end } },
       message: r.message,

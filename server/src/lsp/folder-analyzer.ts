@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { AnalysisSession, CONFIG_FILE_NAME, type AnalysisResult } from '../engine';
+import { AnalysisSession, BASELINE_FILE_NAME, CONFIG_FILE_NAME, toBaseline, type AnalysisResult, type SessionOptions } from '../engine';
 import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
 import type { DiagnosticsChannel } from './diagnostics-channel';
 import type { FolderSettings } from './settings';
@@ -40,6 +41,11 @@ export class FolderAnalyzer {
 
   get findings(): number {
     return this.lastResult?.findings.length ?? 0;
+  }
+
+  /** The last published analysis: what the diagnostics on screen come from. */
+  get result(): AnalysisResult | undefined {
+    return this.lastResult;
   }
 
   /** True when `file` is inside this folder. */
@@ -136,12 +142,29 @@ export class FolderAnalyzer {
     this.sink.flush();
   }
 
+  /**
+   * Records every current finding (of the files on disk) in the baseline file and re-analyzes:
+   * from now on only new findings are shown. Returns how many were recorded.
+   */
+  writeBaseline(): number {
+    const result = new AnalysisSession({ ...this.sessionOptions(), useBaseline: false }).analyze();
+    const baseline = toBaseline(result.findings, result.root, (file) => result.graph.files.get(file)?.text);
+    fs.writeFileSync(path.join(this.root, BASELINE_FILE_NAME), `${JSON.stringify(baseline, null, 2)}\n`);
+    this.configChanged();
+    this.schedule(0);
+    return baseline.findings.length;
+  }
+
   private createSession(): AnalysisSession {
-    return new AnalysisSession({
+    return new AnalysisSession(this.sessionOptions());
+  }
+
+  private sessionOptions(): SessionOptions {
+    return {
       root: this.root,
       ...(this.trusted ? (this.settings.configPath ? { configPath: this.settings.configPath } : {}) : { ignoreConfigFile: true }),
       severityOverrides: this.settings.rules,
-    });
+    };
   }
 }
 

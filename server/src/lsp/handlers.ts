@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -15,7 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
-import { AnalyzeWorkspaceRequest, StatusNotification, type InitializationOptions } from '../protocol';
+import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type InitializationOptions } from '../protocol';
+import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
@@ -31,8 +33,8 @@ const PROJECT_FILE = /^(?:tsconfig.*|jsconfig)\.json$/i;
  * are pulled by clients that support it (with refresh), pushed to the others.
  */
 export function registerHandlers(connection: Connection): void {
-  const server = new LayerguardServer(connection);
   const documents = new TextDocuments(TextDocument);
+  const server = new LayerguardServer(connection, documents);
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => void server.initialized());
@@ -41,6 +43,8 @@ export function registerHandlers(connection: Connection): void {
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));
+  connection.onCodeAction((params) => guardValue(connection, 'code actions', [], () => server.codeActions.provide(params)));
+  connection.onExecuteCommand((params) => server.executeCommand(params.command, params.arguments ?? []));
   documents.onDidChangeContent((event) => guard(connection, 'edit', () => server.documentChanged(event.document.uri, event.document.getText())));
   documents.onDidClose((event) => guard(connection, 'close', () => server.documentChanged(event.document.uri, undefined)));
   documents.listen(connection);
@@ -56,6 +60,16 @@ function guard(connection: Connection, what: string, run: () => unknown): void {
   }
 }
 
+/** Like `guard`, for requests that answer: a failure is logged and answered with `fallback`. */
+function guardValue<T>(connection: Connection, what: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`Layerguard ${what} failed: ${describe(error)}`);
+    return fallback;
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
@@ -67,22 +81,61 @@ class LayerguardServer {
   private folderRoots: string[] = [];
   private capabilities: ClientCapabilities = {};
   private trusted = true;
+  private promptsForReason = false;
+  readonly codeActions: CodeActions;
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
     this.pull = new PullChannel(connection);
     this.channel = new PushChannel(connection);
+    this.codeActions = new CodeActions({
+      resultFor: (file) => this.folderOf(file)?.result,
+      document: (uri) => this.documents.get(uri),
+      promptsForReason: () => this.promptsForReason,
+      log: (message) => connection.console.warn(message),
+    });
+  }
+
+  /** `layerguard.applyFix` / `layerguard.addToBaseline`; errors are shown to the user. */
+  async executeCommand(command: string, args: readonly unknown[]): Promise<string | undefined> {
+    const [first] = args;
+    try {
+      if (command === Commands.createBaseline) {
+        const recorded = this.folders.reduce((sum, folder) => sum + folder.writeBaseline(), 0);
+        return `${recorded} finding(s) recorded in ${BASELINE_FILE_NAME}; only new findings are reported from now on.`;
+      }
+      if (command === Commands.applyFix && isFixArgs(first)) {
+        const outcome = this.codeActions.editFor(first);
+        if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+        else await this.connection.workspace.applyEdit({ label: first.title, edit: outcome.edit });
+      } else if (command === Commands.addToBaseline && isFindingRef(first)) {
+        void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(first)}`);
+      } else {
+        throw new Error(`unknown command ${command} or bad arguments`);
+      }
+    } catch (error) {
+      this.connection.console.error(`Layerguard ${command} failed: ${describe(error)}`);
+      void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return undefined;
   }
 
   initialize(params: InitializeParams): InitializeResult {
     this.capabilities = params.capabilities;
     const pullSupported = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     if (pullSupported) this.channel = this.pull;
-    this.trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    this.trusted = options?.trusted !== false;
+    this.promptsForReason = options?.promptsForReason === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folderRoots = uris.map((u) => URI.parse(u).fsPath.replace(/\\/g, '/'));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline] },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'layerguard', version: ENGINE_VERSION },
@@ -199,4 +252,14 @@ class LayerguardServer {
       progress.done();
     }
   }
+}
+
+function isFindingRef(value: unknown): value is FindingRef {
+  const ref = value as Partial<FindingRef> | undefined;
+  return typeof ref?.uri === 'string' && typeof ref.ruleId === 'string' && typeof ref.start === 'number' && typeof ref.end === 'number' && (ref.version === null || typeof ref.version === 'number');
+}
+
+function isFixArgs(value: unknown): value is FixCommandArgs {
+  const args = value as Partial<FixCommandArgs> | undefined;
+  return isFindingRef(value) && typeof args?.fixId === 'string' && typeof args.title === 'string' && (args.reason === undefined || typeof args.reason === 'string');
 }

@@ -34,6 +34,28 @@ export function toBaseline(findings: readonly Finding[], root: string, textOf: (
   return { version: 1, findings: findings.map((f, i) => ({ ruleId: f.ruleId, file: path.posix.relative(root, f.file), fingerprint: prints[i] ?? '' })) };
 }
 
+/**
+ * The baseline file with `findings` added to what `<root>/.layerguard-baseline.json` holds (a
+ * missing or broken file starts empty). Entries already listed are not repeated.
+ */
+export function baselineWith(root: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): BaselineFile {
+  const existing = readBaselineFile(root);
+  const added = toBaseline(findings, root, textOf).findings;
+  const known = new Set(existing.map((e) => e.fingerprint));
+  return { version: 1, findings: [...existing, ...added.filter((e) => !known.has(e.fingerprint))] };
+}
+
+function readBaselineFile(root: string): BaselineFile['findings'] {
+  try {
+    const parsed = baselineSchema.safeParse(JSON.parse(fs.readFileSync(path.join(root, BASELINE_FILE_NAME), 'utf8')));
+    return parsed.success ? parsed.data.findings : [];
+  } catch (error) {
+    // No baseline yet (ENOENT) or unreadable JSON: start a new one; loadBaseline reports broken files.
+    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 export type BaselineLoad = { readonly kind: 'none' } | { readonly kind: 'loaded'; readonly fingerprints: ReadonlySet<string> } | { readonly kind: 'invalid'; readonly message: string };
 
 /** Reads `<root>/.layerguard-baseline.json`; a broken one is reported and ignored, never fatal. */

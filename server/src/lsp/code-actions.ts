@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix, type TextEdit } from '../engine';
+import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
+import { diagnosticData, fileToUri, uriToFile } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerguard`;
+
+/** What code actions need from the server: the analysis on screen and the open documents. */
+export interface CodeActionHost {
+  resultFor(file: string): AnalysisResult | undefined;
+  document(uri: string): TextDocument | undefined;
+  /** The client asks the user for reasons (VS Code); other editors get a placeholder to complete. */
+  promptsForReason(): boolean;
+  log(message: string): void;
+}
+
+/** Where a fix may apply: the analyzed text must be the text in the editor, at this version. */
+interface Snapshot {
+  readonly result: AnalysisResult;
+  readonly finding: Finding;
+  readonly version: number | null;
+}
+
+/**
+ * Code actions are computed from the analysis whose diagnostics the user sees. When the editor's
+ * text moved on since (an edit not analyzed yet), no fix is offered: its offsets would be wrong.
+ * Every edit carries the document version it was computed for, so the editor refuses to apply it
+ * to a newer text.
+ */
+export class CodeActions {
+  constructor(private readonly host: CodeActionHost) {}
+
+  provide(params: CodeActionParams): CodeAction[] {
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) actions.push(...this.quickFixes(params.textDocument.uri, diagnostic));
+    }
+    if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll))) {
+      const fixAll = this.fixAll(params.textDocument.uri);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  /** Recomputes a fix for the same text and returns its edit, or why it cannot be applied. */
+  editFor(args: FixCommandArgs): { edit: WorkspaceEdit } | { error: string } {
+    const snapshot = this.snapshot(args.uri, args);
+    if (!snapshot || snapshot.version !== args.version) return { error: 'The document changed since this fix was offered; try again on the current text.' };
+    const computed = fixesFor(snapshot.result.graph, snapshot.finding, args.reason === undefined ? {} : { reason: args.reason });
+    const fix = computed.fixes.find((f) => f.id === args.fixId);
+    if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
+    const edit = this.workspaceEdit(fix, snapshot);
+    return edit ? { edit } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
+  }
+
+  /** Adds a finding to the baseline file; the file watcher then reloads it. */
+  addToBaseline(ref: FindingRef): string {
+    const snapshot = this.snapshot(ref.uri, ref);
+    if (!snapshot) return 'The document changed since this finding was reported; try again.';
+    const root = snapshot.result.root;
+    const textOf = (file: string) => snapshot.result.graph.files.get(file)?.text;
+    const baseline = baselineWith(root, [snapshot.finding], textOf);
+    fs.writeFileSync(path.join(root, BASELINE_FILE_NAME), `${JSON.stringify(baseline, null, 2)}\n`);
+    return `Added to ${BASELINE_FILE_NAME} (${baseline.findings.length} finding(s) baselined).`;
+  }
+
+  private quickFixes(uri: string, diagnostic: Diagnostic): CodeAction[] {
+    const data = diagnosticData(diagnostic);
+    if (diagnostic.source !== 'layerguard' || !data) return [];
+    const snapshot = this.snapshot(uri, data);
+    if (!snapshot) return [];
+    // Without a prompt, fixes that record a reason insert a placeholder the user completes.
+    const computed = fixesFor(snapshot.result.graph, snapshot.finding);
+    if (!computed.ok) this.host.log(computed.error);
+    const ref: FindingRef = { uri, version: snapshot.version, ruleId: data.ruleId, start: data.start, end: data.end };
+    const actions = computed.fixes.flatMap((fix) => this.toAction(fix, snapshot, diagnostic, ref));
+    actions.push({ title: `Add this ${data.ruleId} finding to the baseline`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] } });
+    return actions;
+  }
+
+  private toAction(fix: Fix, snapshot: Snapshot, diagnostic: Diagnostic, ref: FindingRef): CodeAction[] {
+    const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fix.preferred ? { isPreferred: true } : {}) };
+    if (fix.needsReason && this.host.promptsForReason()) {
+      const command: Command = { title: fix.title, command: Commands.fixWithReason, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] };
+      return [{ ...base, title: `${fix.title}…`, command }];
+    }
+    const edit = this.workspaceEdit(fix, snapshot);
+    return edit ? [{ ...base, edit }] : [];
+  }
+
+  private fixAll(uri: string): CodeAction | undefined {
+    const file = uriToFile(uri);
+    const result = file ? this.host.resultFor(file) : undefined;
+    const document = this.host.document(uri);
+    if (!file || !result || !document || result.graph.files.get(file)?.text !== document.getText()) return undefined;
+    const plan = planSafeFixes(result, new Set([file]));
+    const edits = plan.edits.get(file);
+    if (!edits || edits.length === 0) return undefined;
+    const snapshot: Snapshot = { result, finding: plan.fixed[0]!.finding, version: document.version };
+    const edit = this.workspaceEdit({ id: 'fix-all', title: 'Fix all', safe: true, edits }, snapshot);
+    return edit && { title: 'Layerguard: fix all safe problems', kind: FIX_ALL_KIND, edit };
+  }
+
+  private snapshot(uri: string, where: { ruleId: string; start: number; end: number; version?: number | null }): Snapshot | undefined {
+    const file = uriToFile(uri);
+    const result = file ? this.host.resultFor(file) : undefined;
+    if (!file || !result) return undefined;
+    const finding = result.findings.find((f) => f.file === file && f.ruleId === where.ruleId && f.range.start === where.start && f.range.end === where.end);
+    const version = this.versionOf(uri, result.graph.files.get(file)?.text);
+    return finding && version !== undefined ? { result, finding, version } : undefined;
+  }
+
+  /** The open document's version if it holds the analyzed text, null if not open; undefined: it moved on. */
+  private versionOf(uri: string, analyzedText: string | undefined): number | null | undefined {
+    const document = this.host.document(uri);
+    if (!document) return null;
+    return document.getText() === analyzedText ? document.version : undefined;
+  }
+
+  private workspaceEdit(fix: Fix, snapshot: Snapshot): WorkspaceEdit | undefined {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    const changes: WorkspaceEdit['documentChanges'] = [];
+    for (const [file, edits] of byFile) {
+      const node = snapshot.result.graph.files.get(file);
+      const uri = fileToUri(file);
+      const version = file === snapshot.finding.file ? snapshot.version : this.versionOf(uri, node?.text);
+      if (!node || version === undefined) return undefined;
+      const textEdits = edits.map((e) => ({ range: { start: node.lineIndex.positionAt(e.range.start), end: node.lineIndex.positionAt(e.range.end) }, newText: e.newText }));
+      changes.push({ textDocument: { uri, version }, edits: textEdits } satisfies TextDocumentEdit);
+    }
+    for (const created of fix.createFiles ?? []) {
+      const uri = fileToUri(created.file);
+      changes.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+      changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] });
+    }
+    return { documentChanges: changes };
+  }
+}

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TestLspClient } from '../../helpers/lsp-client';
+
+const EXAMPLE = path.join(__dirname, '../../../../examples/nest-shop');
+const FILE = 'src/orders/order-events.ts';
+const SWALLOWING = `export async function publishOrderPlaced(send: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {}
+}
+`;
+
+function applyLocally(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.ts', 'typescript', 1, text), [...edits]);
+}
+
+describe('code actions over stdio', () => {
+  const clients: TestLspClient[] = [];
+  const roots: string[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop().catch(() => undefined);
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  async function withSwallowedError(): Promise<{ client: TestLspClient; diagnostic: Diagnostic }> {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-actions-')));
+    fs.cpSync(EXAMPLE, root, { recursive: true });
+    fs.writeFileSync(path.join(root, FILE), SWALLOWING);
+    roots.push(root);
+    const client = new TestLspClient({ root });
+    clients.push(client);
+    await client.start();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    await client.open(FILE, SWALLOWING);
+    await client.waitFor('the swallowed error', () => client.diagnosticsOf(FILE).some((d) => d.code === 'errors/swallowed-error'));
+    const diagnostic = client.diagnosticsOf(FILE).find((d) => d.code === 'errors/swallowed-error')!;
+    return { client, diagnostic };
+  }
+
+  const codeActions = (client: TestLspClient, diagnostic: Diagnostic, only?: string[]) =>
+    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) } });
+
+  it('offers quick fixes as edits pinned to the analyzed document version; applying one removes the diagnostic', async () => {
+    const { client, diagnostic } = await withSwallowedError();
+    const actions = await codeActions(client, diagnostic);
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Log and rethrow the error',
+      'Rethrow the error',
+      'Mark as intentionally ignored (with a reason)',
+      'Ignore errors/swallowed-error on this line (with a reason)',
+      'Add this errors/swallowed-error finding to the baseline',
+    ]);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.equal(preferred?.kind, 'quickfix');
+    const change = preferred?.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: client.uri(FILE), version: client.versionOf(FILE) });
+    const fixed = applyLocally(SWALLOWING, change.edits as TextEdit[]);
+    assert.match(fixed, /\} catch \(err\) \{\n    console\.error\('publishOrderPlaced failed', err\);\n    throw err;\n  \}/);
+    await client.change(FILE, fixed);
+    await client.waitFor('the diagnostic to go', () => !client.diagnosticsOf(FILE).some((d) => d.code === 'errors/swallowed-error'));
+  });
+
+  it('offers nothing for a text the server has not analyzed yet, and refuses a fix for an older version', async () => {
+    const { client, diagnostic } = await withSwallowedError();
+    const actions = await codeActions(client, diagnostic);
+    const version = client.versionOf(FILE);
+    await client.change(FILE, `// a new first line\n${SWALLOWING}`);
+    assert.deepEqual(await codeActions(client, diagnostic), [], 'no fix computed against the older analysis');
+    const data = diagnostic.data as { ruleId: string; start: number; end: number };
+    await client.request('workspace/executeCommand', { command: 'layerguard.applyFix', arguments: [{ uri: client.uri(FILE), version, ...data, fixId: 'rethrow', title: 'Rethrow the error' }] });
+    await client.waitFor('a warning', () => client.shownMessages.length > 0);
+    assert.match(client.shownMessages[0]?.message ?? '', /changed since this fix was offered/);
+    assert.equal(client.appliedEdits.length, 0, 'nothing was applied');
+    assert.ok(actions.length > 0);
+  });
+
+  it('applies a fix by command (with a reason) through workspace/applyEdit', async () => {
+    const { client, diagnostic } = await withSwallowedError();
+    const data = diagnostic.data as { ruleId: string; start: number; end: number };
+    await client.request('workspace/executeCommand', {
+      command: 'layerguard.applyFix',
+      arguments: [{ uri: client.uri(FILE), version: client.versionOf(FILE), ...data, fixId: 'explain', title: 'Mark as intentionally ignored', reason: 'subscribers retry on their own' }],
+    });
+    await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
+    const change = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
+    assert.match(applyLocally(SWALLOWING, change.edits as TextEdit[]), /catch \(err\) \{\n    \/\/ Intentionally ignored: subscribers retry on their own\n  \}/);
+  });
+
+  it('adds a finding to the baseline by command, after which it is no longer reported', async () => {
+    const { client } = await withSwallowedError();
+    const controller = 'src/orders/orders.controller.ts';
+    await client.waitFor('controller diagnostics', () => client.diagnosticsOf(controller).length > 0);
+    const diagnostic = client.diagnosticsOf(controller)[0]!;
+    const data = diagnostic.data as { ruleId: string; start: number; end: number };
+    await client.request('workspace/executeCommand', { command: 'layerguard.addToBaseline', arguments: [{ uri: client.uri(controller), version: null, ...data }] });
+    const baseline = JSON.parse(fs.readFileSync(path.join(client.root, '.layerguard-baseline.json'), 'utf8')) as { findings: { file: string; ruleId: string }[] };
+    assert.deepEqual(baseline.findings.map((f) => `${f.ruleId} ${f.file}`), ['layering/forbidden-dependency src/orders/orders.controller.ts']);
+    await client.filesChanged([{ relative: '.layerguard-baseline.json', type: 1 }]);
+    await client.waitFor('the baselined finding to go', () => client.diagnosticsOf(controller).length === 0);
+  });
+
+  it('fixes all safe problems of a file for source.fixAll', async () => {
+    const { client } = await withSwallowedError();
+    const text = `interface Price { amount: number }\nexport function totalOf(data: Price[]): number {\n  return data.reduce((sum, p) => sum + p.amount, 0);\n}\n`;
+    await client.change(FILE, text);
+    await client.waitFor('the ambiguous name', () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]?.kind, 'source.fixAll.layerguard');
+    const change = actions[0]?.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.equal(applyLocally(text, change.edits as TextEdit[]), text.replace(/\bdata\b/g, 'prices'));
+  });
+});
