@@ -123,4 +123,37 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.waitForProblems('diagnostics from the restarted server', EXPRESS_DB, (rows) => rows.some((r) => r.includes(EXPRESS_DB)), 30000);
     });
   });
+
+  it('applies a quick fix from the lightbulb menu, and the diagnostic disappears', async () => {
+    await step('quick-fix', async () => {
+      const file = 'nest-shop/src/orders/order-events.ts';
+      fs.writeFileSync(path.join(workspace, file), 'export async function publishOrderPlaced(send: () => Promise<void>): Promise<void> {\n  try {\n    await send();\n  } catch (err) {}\n}\n');
+      const SWALLOWED = 'The error is swallowed: this catch block is empty';
+      await workbench.waitForProblems('the swallowed error', SWALLOWED, (rows) => rows.some((r) => r.includes(SWALLOWED)), 30000);
+      await workbench.openFile(file);
+      await workbench.goTo(4, 6);
+      const offered = await workbench.applyQuickFix('Log and rethrow the error');
+      assert.ok(offered.some((t) => t.includes('Add this errors/swallowed-error finding to the baseline')), `the quick fix menu: ${offered.join(' | ')}`);
+      const gone = await workbench.waitForProblems('the diagnostic to go', SWALLOWED, (rows) => !rows.some((r) => r.includes(SWALLOWED)), 30000);
+      timings.push(`quick fix: diagnostic gone ${gone.ms} ms after applying`);
+      await workbench.openFile(file);
+      assert.match(await workbench.visibleText(), /console\.error\('publishOrderPlaced failed', err\);\s*throw err;/);
+    });
+  });
+
+  it('runs the Create Baseline refactor from the command palette, after which no finding is shown', async () => {
+    await step('create-baseline', async () => {
+      await workbench.runCommand('Layerguard: Create Baseline');
+      await workbench.clickDialogButton('Create Baseline');
+      const deadline = Date.now() + 30000;
+      let toasts: string[] = [];
+      while (Date.now() < deadline && !toasts.some((t) => /finding\(s\) recorded in \.layerguard-baseline\.json/.test(t))) {
+        await workbench.page.waitForTimeout(200);
+        toasts = await workbench.notifications();
+      }
+      assert.ok(toasts.some((t) => /Layerguard: \d+ finding\(s\) recorded in \.layerguard-baseline\.json/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
+      assert.ok(fs.existsSync(path.join(workspace, '.layerguard-baseline.json')), 'the baseline file is written in the workspace folder');
+      await workbench.waitForProblems('the baselined findings to go', NEST_DI, (rows) => !rows.some((r) => r.includes(NEST_DI)), 30000);
+    });
+  });
 });

@@ -107,6 +107,44 @@ export class Workbench {
     await this.page.locator('.tabs-container .tab.active .codicon-close').first().click();
   }
 
+  /** Moves the cursor of the active editor with Go to Line (Ctrl+G), `line:column`, 1-based. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    await this.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
+    await this.page.keyboard.type(`${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens the quick fix menu at the cursor (Ctrl+.) and picks the action with this title. */
+  async applyQuickFix(title: string): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20000 });
+    const titles = await rows.evaluateAll((items) => items.map((i) => (i.getAttribute('aria-label') ?? i.textContent ?? '').trim()));
+    // The menu is keyboard-driven (a pointer block covers it until the mouse moves): arrow to it.
+    for (let i = 0; i < titles.length + 2; i++) {
+      const focused = await this.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
+      if (focused === title) {
+        await this.page.keyboard.press('Enter');
+        return titles;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no quick fix "${title}"; offered: ${titles.join(' | ')}`);
+  }
+
+  /** The text of the active editor's visible lines. */
+  async visibleText(): Promise<string> {
+    const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').allTextContents();
+    return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n');
+  }
+
+  /** Clicks a button of the modal dialog. */
+  async clickDialogButton(label: string): Promise<void> {
+    await this.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first().click({ timeout: 20000 });
+  }
+
   /** Runs a command from the palette by its title. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
