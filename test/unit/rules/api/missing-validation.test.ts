@@ -117,4 +117,41 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {}
 `,
     });
   });
+
+  it('sees validation in front of a wrapped handler, and a ValidationPipe that is only imported is none', () => {
+    checkRule(RULE, {
+      'express/tsconfig.json': '{}',
+      'express/src/routes/orders.routes.ts': `import { Router } from 'express';
+import { validate } from '../middleware/validate';
+import { asyncHandler } from '../middleware/async-handler';
+import { OrderController } from '../controllers/order.controller';
+const controller = new OrderController();
+export const router = Router();
+router.post('/v1/orders', validate(createOrder), asyncHandler(controller.create));
+declare const createOrder: unknown;
+`,
+      'express/src/controllers/order.controller.ts': `export class OrderController {
+  create = async (req: { body: unknown }, res: { json(x: unknown): void }) => res.json(req.body);
+}
+`,
+      'nest/tsconfig.json': '{}',
+      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+export type Unused = ValidationPipe;
+`,
+      'nest/src/users/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { CreateUserDto } from './create-user.dto';
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  @Post() create(@Body() body: CreateUserDto) { return body; }
+  //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
+}
+`,
+      'nest/src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';
+export class CreateUserDto { @IsEmail() email!: string; }
+`,
+    });
+  });
 });

@@ -127,4 +127,21 @@ export class OrdersController {
 `,
     });
   });
+
+  it('flags success in a not-found branch that answers and then returns', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/controllers/order.controller.ts': `export async function show(req: { params: { id: string } }, res: { status(c: number): { json(b: unknown): void } }) {
+  const order = await find(req.params.id);
+  if (!order) {
+    res.status(200).json({ message: 'not found' });
+//  ^^^^^^^^^^^^^^^ api/status-code when something is missing
+    return;
+  }
+  res.status(200).json(order);
+}
+declare function find(id: string): Promise<unknown>;
+`,
+    });
+  });
 });

@@ -66,4 +66,20 @@ export function toPlain<T>(data: T): Record<string, unknown> {
 `,
     });
   });
+
+  it('accepts a JSDoc-typed response parameter in JavaScript', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/middleware/idempotency.js': `/** @param {import('express').Response} res */
+export async function replay(store, res) {
+  return store.get(res.locals.key);
+}
+/** @param {string} res */
+export function label(res) {
+//                    ^^^ naming/ambiguous-name
+  return res.trim();
+}
+`,
+    });
+  });
 });

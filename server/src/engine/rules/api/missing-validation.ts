@@ -56,6 +56,8 @@ function schemaRouteHandler(object: ts.ObjectLiteralExpression, sf: ts.SourceFil
 function handlerNames(arg: ts.Expression): string[] {
   if (ts.isPropertyAccessExpression(arg)) return [arg.name.text];
   if (ts.isIdentifier(arg)) return [arg.text];
+  // `asyncHandler(controller.create)`, `catchAsync(create)`: the wrapped handler.
+  if (ts.isCallExpression(arg)) return arg.arguments.flatMap(handlerNames);
   if (!ts.isArrowFunction(arg) && !ts.isFunctionExpression(arg)) return [];
   const names: string[] = [];
   walk(arg.body, (n) => {
@@ -175,6 +177,9 @@ function fileDeclaring(typeName: string, node: FileNode, graph: DependencyGraph)
   return edge ? graph.files.get(edge.to) : undefined;
 }
 
+/** A ValidationPipe put to use (globally, per controller or per parameter), not just imported. */
+const PIPE_INSTALLED = /new\s+ValidationPipe\b|UsePipes\([^)]*ValidationPipe|useClass:\s*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
+
 export const missingValidation = defineRule({
   meta: {
     id: 'api/missing-validation',
@@ -186,7 +191,7 @@ export const missingValidation = defineRule({
   check(context) {
     const graph = context.graph;
     const validated = validatedHandlerNames(graph);
-    const pipeInstalled = [...graph.files.values()].some((f) => /ValidationPipe/.test(f.text));
+    const pipeInstalled = [...graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));
     for (const node of filesOf(graph.files)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });

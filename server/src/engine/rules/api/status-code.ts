@@ -39,8 +39,11 @@ function onErrorPath(node: ts.Node): 'catch' | 'not-found' | undefined {
   return undefined;
 }
 
+/** The answer alone, or the answer then a bare `return;` (Express handlers stop that way). */
 function isSingleStatement(branch: ts.Node): boolean {
-  return !ts.isBlock(branch) || branch.statements.length === 1;
+  if (!ts.isBlock(branch)) return true;
+  const [first, second, ...rest] = branch.statements;
+  return first !== undefined && rest.length === 0 && (second === undefined || (ts.isReturnStatement(second) && second.expression === undefined));
 }
 
 function isMissingCheck(condition: ts.Expression): boolean {

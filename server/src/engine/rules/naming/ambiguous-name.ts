@@ -23,10 +23,17 @@ const RESPONSE_TYPES = /^(?:Response|ServerResponse|FastifyReply|Reply|express\.
 function isHandlerResponse(name: ts.Identifier): boolean {
   const parameter = name.parent;
   if (!ts.isParameter(parameter) || name.text !== 'res') return false;
-  const type = parameter.type && ts.isTypeReferenceNode(parameter.type) ? parameter.type.typeName.getText() : '';
-  if (RESPONSE_TYPES.test(type)) return true;
+  if (RESPONSE_TYPES.test(responseTypeName(parameter))) return true;
   const owner = parameter.parent;
   return ts.isFunctionLike(owner) && owner.parameters.some((p) => ts.isIdentifier(p.name) && REQUEST_NAMES.has(p.name.text.replace(/^_+/, '')));
+}
+
+/** `res: Response`, or in JavaScript `@param {import('express').Response} res`. */
+function responseTypeName(parameter: ts.ParameterDeclaration): string {
+  const type = parameter.type ?? ts.getJSDocType(parameter);
+  if (type && ts.isTypeReferenceNode(type)) return type.typeName.getText();
+  if (type && ts.isImportTypeNode(type) && type.qualifier) return type.qualifier.getText();
+  return '';
 }
 
 const OPAQUE_TYPES = new Set(['string', 'unknown', 'any', 'object', 'Buffer', 'Uint8Array', 'ArrayBuffer']);
