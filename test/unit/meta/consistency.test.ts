@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../../server/src/engine';
+import { hasFixProvider, RULES } from '../../../server/src/engine';
 
 const ROOT = path.join(__dirname, '../../../..');
 
@@ -44,6 +44,14 @@ describe('registry, docs and package.json stay consistent', () => {
       assert.ok(text.includes(`> ${rule.meta.description}\n`), `${rule.meta.id}: the doc's summary line must be "> ${rule.meta.description}"`);
       assert.ok(text.includes(`**Default severity:** ${rule.meta.defaultSeverity}`), `${rule.meta.id}: doc states another default severity`);
       assert.ok(text.includes('## Examples') && text.includes('## Options'), `${rule.meta.id}: doc needs Examples and Options sections`);
+    }
+  });
+
+  it("a rule is fixable exactly when it has a fix provider, and its doc says so", () => {
+    for (const rule of RULES) {
+      assert.equal(rule.meta.fixable, hasFixProvider(rule.meta.id), `${rule.meta.id}: meta.fixable vs the fix registry`);
+      const text = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');
+      assert.match(text, rule.meta.fixable ? /\*\*Fixable:\*\* yes/ : /\*\*Fixable:\*\* (?:no|not yet)/, `${rule.meta.id}: the doc's Fixable line`);
     }
   });
 

@@ -1,4 +1,6 @@
 import { renameFixes } from './rename';
+import { statusCodeFixes } from './status-code';
+import { unversionedRouteFixes } from './unversioned-route';
 import { swallowedErrorFixes } from './swallowed-error';
 import type { FixProvider } from './types';
 
@@ -6,4 +8,6 @@ import type { FixProvider } from './types';
 export const FIX_PROVIDERS: ReadonlyMap<string, FixProvider> = new Map<string, FixProvider>([
   ['errors/swallowed-error', swallowedErrorFixes],
   ['naming/ambiguous-name', renameFixes],
+  ['api/unversioned-route', unversionedRouteFixes],
+  ['api/status-code', statusCodeFixes],
 ]);

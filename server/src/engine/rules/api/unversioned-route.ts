@@ -80,7 +80,7 @@ export const unversionedRoute = defineRule({
     id: 'api/unversioned-route',
     description: 'An HTTP API is mounted or declared without a version (/v1, a NestJS version), so its contract cannot evolve safely.',
     defaultSeverity: 'info',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

@@ -114,7 +114,7 @@ export const swallowedError = defineRule({
     id: 'errors/swallowed-error',
     description: 'An error is caught and dropped: an empty catch, a catch that only returns a default after awaited work, or a `.catch()` that ignores the rejection.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

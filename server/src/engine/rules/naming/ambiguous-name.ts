@@ -81,7 +81,7 @@ export const ambiguousName = defineRule({
     id: 'naming/ambiguous-name',
     description: 'A variable, parameter or function is named `data`, `temp`, `res`, `obj`… which says nothing about what it holds.',
     defaultSeverity: 'info',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

@@ -1,0 +1,53 @@
+import { ts } from '../ts';
+import type { Fix } from '../types';
+import { enclosing } from './logging';
+import type { FixContext, FixProvider } from './types';
+
+/**
+ * api/status-code: replace the wrong status with the fitting one — 201 for a creating POST,
+ * 404 in a not-found branch, 500 in a catch, 200 for a 204 that sends a body — or drop a
+ * `@HttpCode(200)` that hides NestJS's 201.
+ */
+export const statusCodeFixes: FixProvider = (context) => {
+  const { finding, target } = context;
+  const message = finding.message;
+  if (ts.isDecorator(target) && /@HttpCode\(200\)/.test(message)) return [removeDecorator(context, target)];
+  if (ts.isDecorator(target) && /@HttpCode\(204\)/.test(message)) return statusArgumentFix(context, target.expression, '200');
+  const status = /Status 204 No Content with a body/.test(message) ? '200' : /creates answers 200/.test(message) ? '201' : /when something is missing/.test(message) ? '404' : /in a catch block/.test(message) ? '500' : undefined;
+  if (!status) return [];
+  const call = ts.isCallExpression(target) ? target : enclosing(target, ts.isCallExpression);
+  return call ? statusArgumentFix(context, statusCallIn(call) ?? call, status) : [];
+};
+
+/** `res.status(204).json(b)` is reported whole: the status call is the inner one. */
+function statusCallIn(call: ts.CallExpression): ts.CallExpression | undefined {
+  for (let e: ts.Expression = call; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) {
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:status|code|sendStatus)$/.test(e.expression.name.text)) return e;
+  }
+  return undefined;
+}
+
+function statusArgumentFix(context: FixContext, expression: ts.Expression, status: string): Fix[] {
+  if (!ts.isCallExpression(expression)) return [];
+  const [argument] = expression.arguments;
+  if (!argument) return [];
+  const sf = context.node.sourceFile;
+  const replacement = ts.isPropertyAccessExpression(argument) ? `${argument.expression.getText(sf)}.${NAMED[status] ?? status}` : status;
+  return [{ id: `status-${status}`, title: `Answer ${status} ${REASON[status] ?? ''}`.trim(), safe: false, preferred: true, edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }] }];
+}
+
+function removeDecorator(context: FixContext, decorator: ts.Decorator): Fix {
+  const { text, file, sourceFile } = context.node;
+  let end = decorator.getEnd();
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') {
+    end++;
+    const lineStart = text.lastIndexOf('\n', decorator.getStart(sourceFile) - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, decorator.getStart(sourceFile)))) return { id: 'remove-http-code', title: 'Remove @HttpCode(200) (NestJS answers 201 Created)', safe: false, preferred: true, edits: [{ file, range: { start: lineStart, end }, newText: '' }] };
+  }
+  return { id: 'remove-http-code', title: 'Remove @HttpCode(200) (NestJS answers 201 Created)', safe: false, preferred: true, edits: [{ file, range: { start: decorator.getStart(sourceFile), end }, newText: '' }] };
+}
+
+const NAMED: Readonly<Record<string, string>> = { '200': 'OK', '201': 'CREATED', '404': 'NOT_FOUND', '500': 'INTERNAL_SERVER_ERROR' };
+const REASON: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '404': 'Not Found', '500': 'Internal Server Error' };

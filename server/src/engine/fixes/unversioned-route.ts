@@ -1,0 +1,35 @@
+import { ts } from '../ts';
+import type { Fix } from '../types';
+import { enclosing } from './logging';
+import type { FixContext, FixProvider } from './types';
+
+/**
+ * api/unversioned-route: `@Controller('users')` → `@Controller({ path: 'users', version: '1' })`
+ * (NestJS URI versioning), or a mount path `'/users'` → `'/v1/users'`. Changing a public path
+ * breaks clients, so neither is applied without review.
+ */
+export const unversionedRouteFixes: FixProvider = (context) => {
+  const decorator = ts.isDecorator(context.target) ? context.target : enclosing(context.target, ts.isDecorator);
+  if (decorator) return nestVersionFix(context, decorator);
+  return ts.isStringLiteralLike(context.target) ? [prefixFix(context, context.target)] : [];
+};
+
+function nestVersionFix(context: FixContext, decorator: ts.Decorator): Fix[] {
+  const call = decorator.expression;
+  if (!ts.isCallExpression(call) || call.arguments.length > 1) return [];
+  const [argument] = call.arguments;
+  const sf = context.node.sourceFile;
+  if (argument && !ts.isStringLiteralLike(argument)) return [];
+  const quote = argument ? sf.text.charAt(argument.getStart(sf)) : "'";
+  const options = argument ? `{ path: ${argument.getText(sf)}, version: ${quote}1${quote} }` : `{ version: ${quote}1${quote} }`;
+  const start = argument ? argument.getStart(sf) : call.arguments.pos;
+  const end = argument ? argument.getEnd() : call.arguments.end;
+  return [{ id: 'nest-version', title: "Declare version '1' on this controller", safe: false, preferred: true, edits: [{ file: context.node.file, range: { start, end }, newText: options }] }];
+}
+
+function prefixFix(context: FixContext, path: ts.StringLiteralLike): Fix {
+  const sf = context.node.sourceFile;
+  const start = path.getStart(sf) + 1;
+  const prefix = path.text.startsWith('/') ? '/v1' : 'v1/';
+  return { id: 'prefix-v1', title: `Prefix the path with /v1`, safe: false, preferred: true, edits: [{ file: context.node.file, range: { start, end: start }, newText: prefix }] };
+}

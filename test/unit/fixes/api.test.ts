@@ -1,0 +1,157 @@
+import { describe, it } from 'node:test';
+import { checkFix } from '../../helpers/fixes';
+import { NEST_TSCONFIG } from '../../helpers/project';
+
+const nestMain = `import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => { app.useGlobalPipes(new ValidationPipe()); return app.listen(process.env.PORT ?? 3000); });
+`;
+
+describe('fixes: api/unversioned-route', () => {
+  it("declares version '1' on a Nest controller", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/main.ts': nestMain,
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller("users")
+//^^^^^^^^^^^^^^^^^^^ api/unversioned-route
+export class UsersController {
+  @Get() list() { return []; }
+}
+`,
+      },
+      fixId: 'nest-version',
+      expect: {
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller({ path: "users", version: "1" })
+export class UsersController {
+  @Get() list() { return []; }
+}
+`,
+      },
+    });
+  });
+
+  it('prefixes an Express mount path with /v1', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/app.ts': `import express from 'express';
+import { ordersRouter } from './routes/orders.routes';
+export const app = express();
+app.use('/orders', ordersRouter);
+//      ^^^^^^^^^ api/unversioned-route
+`,
+        'src/routes/orders.routes.ts': `import { Router } from 'express';
+export const ordersRouter = Router();
+`,
+      },
+      fixId: 'prefix-v1',
+      expect: {
+        'src/app.ts': `import express from 'express';
+import { ordersRouter } from './routes/orders.routes';
+export const app = express();
+app.use('/v1/orders', ordersRouter);
+`,
+      },
+    });
+  });
+});
+
+describe('fixes: api/status-code', () => {
+  const handler = (body: string) => ({
+    'tsconfig.json': '{}',
+    'src/controllers/order.controller.ts': body,
+  });
+
+  it('answers 404 in a not-found branch', () => {
+    checkFix({
+      files: handler(`export async function show(req: { params: { id: string } }, res: { status(c: number): { json(b: unknown): void } }) {
+  const order = await find(req.params.id);
+  if (!order) return res.status(200).json({ message: 'not found' });
+//                   ^^^^^^^^^^^^^^^ api/status-code
+  return res.status(200).json(order);
+}
+declare function find(id: string): Promise<unknown>;
+`),
+      fixId: 'status-404',
+      expect: {
+        'src/controllers/order.controller.ts': `export async function show(req: { params: { id: string } }, res: { status(c: number): { json(b: unknown): void } }) {
+  const order = await find(req.params.id);
+  if (!order) return res.status(404).json({ message: 'not found' });
+  return res.status(200).json(order);
+}
+declare function find(id: string): Promise<unknown>;
+`,
+      },
+    });
+  });
+
+  it('answers 201 for a POST that creates, keeping named constants', () => {
+    checkFix({
+      files: handler(`import { Router } from 'express';
+import { StatusCodes } from 'http-status-codes';
+export const router = Router();
+router.post('/v1/orders', async (req, res) => {
+  const created = await save(req.body);
+  res.status(StatusCodes.OK).json(created);
+//^^^^^^^^^^^^^^^^^^^^^^^^^^ api/status-code
+});
+declare function save(x: unknown): Promise<unknown>;
+`),
+      fixId: 'status-201',
+      expect: {
+        'src/controllers/order.controller.ts': `import { Router } from 'express';
+import { StatusCodes } from 'http-status-codes';
+export const router = Router();
+router.post('/v1/orders', async (req, res) => {
+  const created = await save(req.body);
+  res.status(StatusCodes.CREATED).json(created);
+});
+declare function save(x: unknown): Promise<unknown>;
+`,
+      },
+    });
+  });
+
+  it("removes a Nest @HttpCode(200) that hides 201 Created", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/main.ts': nestMain,
+        'src/orders/orders.controller.ts': `import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CreateOrderDto } from './create-order.dto';
+@Controller({ path: 'orders', version: '1' })
+export class OrdersController {
+  @Post()
+  @HttpCode(200)
+//^^^^^^^^^^^^^^ api/status-code
+  create(@Body() dto: CreateOrderDto) {
+    return this.createOrder(dto);
+  }
+  private createOrder(dto: CreateOrderDto) { return dto; }
+}
+`,
+        'src/orders/create-order.dto.ts': `import { IsInt } from 'class-validator';
+export class CreateOrderDto { @IsInt() quantity!: number; }
+`,
+      },
+      fixId: 'remove-http-code',
+      expect: {
+        'src/orders/orders.controller.ts': `import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CreateOrderDto } from './create-order.dto';
+@Controller({ path: 'orders', version: '1' })
+export class OrdersController {
+  @Post()
+  create(@Body() dto: CreateOrderDto) {
+    return this.createOrder(dto);
+  }
+  private createOrder(dto: CreateOrderDto) { return dto; }
+}
+`,
+      },
+    });
+  });
+});
