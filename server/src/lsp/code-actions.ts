@@ -78,16 +78,16 @@ export class CodeActions {
   }
 
   private quickFixes(uri: string, diagnostic: Diagnostic): CodeAction[] {
-    const data = diagnosticData(diagnostic);
-    if (diagnostic.source !== 'layerguard' || !data) return [];
-    const snapshot = this.snapshot(uri, data);
+    const where = diagnosticData(diagnostic);
+    if (diagnostic.source !== 'layerguard' || !where) return [];
+    const snapshot = this.snapshot(uri, where);
     if (!snapshot) return [];
     // Without a prompt, fixes that record a reason insert a placeholder the user completes.
     const computed = fixesFor(snapshot.result.graph, snapshot.finding);
     if (!computed.ok) this.host.log(computed.error);
-    const ref: FindingRef = { uri, version: snapshot.version, ruleId: data.ruleId, start: data.start, end: data.end };
+    const ref: FindingRef = { uri, version: snapshot.version, ruleId: where.ruleId, start: where.start, end: where.end };
     const actions = computed.fixes.flatMap((fix) => this.toAction(fix, snapshot, diagnostic, ref));
-    actions.push({ title: `Add this ${data.ruleId} finding to the baseline`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] } });
+    actions.push({ title: `Add this ${where.ruleId} finding to the baseline`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] } });
     return actions;
   }
 

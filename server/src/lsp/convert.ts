@@ -46,8 +46,8 @@ export interface DiagnosticData {
 }
 
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return typeof data?.ruleId === 'string' && typeof data.start === 'number' && typeof data.end === 'number' ? { ruleId: data.ruleId, start: data.start, end: data.end } : undefined;
+  const carried = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return typeof carried?.ruleId === 'string' && typeof carried.start === 'number' && typeof carried.end === 'number' ? { ruleId: carried.ruleId, start: carried.start, end: carried.end } : undefined;
 }
 
 /** The only place where a finding becomes an LSP diagnostic. */

@@ -24,10 +24,20 @@ export function planSafeFixes(result: AnalysisResult, files?: ReadonlySet<string
     if (files && !files.has(finding.file)) continue;
     const computed = fixesFor(result.graph, finding, { withoutIgnore: true });
     if (!computed.ok) errors.push(computed.error);
-    const fix = computed.fixes.find((f) => f.safe && !f.needsReason && (f.createFiles ?? []).length === 0);
-    if (!fix || fix.edits.some((e) => (edits.get(e.file) ?? []).some((taken) => overlaps(taken.range, e.range) || taken.range.start === e.range.start))) continue;
+    const fix = computed.fixes.find(isUnattended);
+    if (!fix || collides(fix, edits)) continue;
     for (const edit of fix.edits) edits.set(edit.file, [...(edits.get(edit.file) ?? []), edit]);
     fixed.push({ finding, fix });
   }
   return { edits, fixed, errors };
+}
+
+/** Safe, needing no reason from the user and creating no file. */
+function isUnattended(fix: Fix): boolean {
+  return fix.safe && !fix.needsReason && (fix.createFiles ?? []).length === 0;
+}
+
+/** Whether a fix touches text (or an insertion point) a chosen fix already touches. */
+function collides(fix: Fix, chosen: ReadonlyMap<string, readonly TextEdit[]>): boolean {
+  return fix.edits.some((e) => (chosen.get(e.file) ?? []).some((taken) => overlaps(taken.range, e.range) || taken.range.start === e.range.start));
 }

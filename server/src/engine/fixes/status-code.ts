@@ -10,14 +10,24 @@ import type { FixContext, FixProvider } from './types';
  */
 export const statusCodeFixes: FixProvider = (context) => {
   const { finding, target } = context;
-  const message = finding.message;
-  if (ts.isDecorator(target) && /@HttpCode\(200\)/.test(message)) return [removeDecorator(context, target)];
-  if (ts.isDecorator(target) && /@HttpCode\(204\)/.test(message)) return statusArgumentFix(context, target.expression, '200');
-  const status = /Status 204 No Content with a body/.test(message) ? '200' : /creates answers 200/.test(message) ? '201' : /when something is missing/.test(message) ? '404' : /in a catch block/.test(message) ? '500' : undefined;
-  if (!status) return [];
+  if (ts.isDecorator(target)) return decoratorFixes(context, target);
+  const status = FITTING_STATUS.find(([pattern]) => pattern.test(finding.message))?.[1];
   const call = ts.isCallExpression(target) ? target : enclosing(target, ts.isCallExpression);
-  return call ? statusArgumentFix(context, statusCallIn(call) ?? call, status) : [];
+  return status && call ? statusArgumentFix(context, statusCallIn(call) ?? call, status) : [];
 };
+
+/** Which status fits, by what the rule found (its message names the situation). */
+const FITTING_STATUS: readonly (readonly [RegExp, string])[] = [
+  [/Status 204 No Content with a body/, '200'],
+  [/creates answers 200/, '201'],
+  [/when something is missing/, '404'],
+  [/in a catch block/, '500'],
+];
+
+function decoratorFixes(context: FixContext, decorator: ts.Decorator): Fix[] {
+  if (/@HttpCode\(200\)/.test(context.finding.message)) return [removeDecorator(context, decorator)];
+  return /@HttpCode\(204\)/.test(context.finding.message) ? statusArgumentFix(context, decorator.expression, '200') : [];
+}
 
 /** `res.status(204).json(b)` is reported whole: the status call is the inner one. */
 function statusCallIn(call: ts.CallExpression): ts.CallExpression | undefined {

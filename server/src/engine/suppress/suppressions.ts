@@ -1,4 +1,5 @@
 import type { DependencyGraph } from '../graph/types';
+import { ts } from '../ts';
 import type { TextRange } from '../types';
 
 /**
@@ -18,11 +19,13 @@ export interface Suppression {
   readonly range: TextRange;
 }
 
-export function suppressionsOf(file: string, text: string, lineOf: (offset: number) => number): Suppression[] {
+export function suppressionsOf(file: string, sourceFile: ts.SourceFile, lineOf: (offset: number) => number): Suppression[] {
   const found: Suppression[] = [];
+  const text = sourceFile.text;
   for (const match of text.matchAll(DIRECTIVE)) {
     const [rules = '', reason = ''] = (match[2] ?? '').split(/\s--\s?/, 2);
     const start = match.index ?? 0;
+    if (!isLineComment(sourceFile, start)) continue;
     found.push({
       file,
       scope: match[1] === 'file' ? 'file' : 'next-line',
@@ -35,12 +38,28 @@ export function suppressionsOf(file: string, text: string, lineOf: (offset: numb
   return found;
 }
 
+/**
+ * Whether `//` at `offset` starts a line comment, not text inside a string, a template or a
+ * block comment (code that writes or documents suppressions is no suppression).
+ */
+function isLineComment(sourceFile: ts.SourceFile, offset: number): boolean {
+  const lineStart = sourceFile.text.lastIndexOf('\n', offset - 1) + 1;
+  if (/^\s*\*/.test(sourceFile.text.slice(lineStart, offset))) return false;
+  let inside: ts.Node = sourceFile;
+  for (let child = childAt(inside, offset, sourceFile); child; child = childAt(inside, offset, sourceFile)) inside = child;
+  return !(ts.isStringLiteralLike(inside) || ts.isTemplateLiteralToken(inside) || ts.isRegularExpressionLiteral(inside) || ts.isJsxText(inside));
+}
+
+function childAt(node: ts.Node, offset: number, sourceFile: ts.SourceFile): ts.Node | undefined {
+  return ts.forEachChild(node, (child) => (child.getStart(sourceFile) <= offset && offset < child.getEnd() ? child : undefined));
+}
+
 /** Every suppression comment of the analyzed files. */
 export function collectSuppressions(graph: DependencyGraph): Suppression[] {
   const all: Suppression[] = [];
   for (const node of graph.files.values()) {
     if (!node.text.includes('layerguard-ignore-')) continue;
-    all.push(...suppressionsOf(node.file, node.text, (offset) => node.lineIndex.positionAt(offset).line));
+    all.push(...suppressionsOf(node.file, node.sourceFile, (offset) => node.lineIndex.positionAt(offset).line));
   }
   return all;
 }

@@ -42,4 +42,23 @@ export const key = 'sk_test_51HxExampleExampleExample';
 `,
     });
   });
+
+  it('are only line comments: text in strings, templates and doc comments is no suppression', () => {
+    checkRule('meta/unexplained-suppression', {
+      'tsconfig.json': '{}',
+      'src/fixes/ignore.ts': `/**
+ * Writes \`// layerguard-ignore-next-line <rule> -- <reason>\` above the line.
+ */
+export function ignoreComment(ruleId: string): string {
+  const plain = '// layerguard-ignore-next-line';
+  return \`// layerguard-ignore-next-line \${ruleId} -- \${plain}\`;
+}
+{
+  // layerguard-ignore-next-line
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ meta/unexplained-suppression
+  void ignoreComment('x');
+}
+`,
+    });
+  });
 });
