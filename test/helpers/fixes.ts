@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeWorkspace, type AnalysisResult, type Finding, type Fix } from '../../server/src/engine';
-import { applyTextEdits, fixesFor } from '../../server/src/engine/fixes';
+import { applyTextEdits, editsByFile, fixesFor } from '../../server/src/engine/fixes';
 import { project } from './project';
 
 export interface FixCase {
@@ -55,9 +55,7 @@ function sameEdits(a: Fix, b: Fix): boolean {
 
 /** Writes a fix's edits to the files they were computed for (checking the text is unchanged). */
 export function applyToDisk(fix: Fix, analyzed: AnalysisResult): void {
-  const byFile = new Map<string, Fix['edits'][number][]>();
-  for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-  for (const [file, edits] of byFile) {
+  for (const [file, edits] of editsByFile(fix.edits)) {
     const text = fs.readFileSync(file, 'utf8');
     assert.equal(text, analyzed.graph.files.get(file)?.text ?? text, `${file} changed since it was analyzed`);
     fs.writeFileSync(file, applyTextEdits(text, edits));

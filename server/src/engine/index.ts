@@ -27,7 +27,7 @@ export type { RegisteredRule, Rule, RuleMeta } from './rules/types';
 export type { Finding, Fix, Position, Problem, RelatedLocation, Severity, SeveritySetting, TextEdit, TextRange } from './types';
 export { BASELINE_FILE_NAME, baselineWith, toBaseline } from './suppress/baseline';
 export { ENGINE_VERSION } from './version';
-export { applyTextEdits, fixesFor, hasFixProvider } from './fixes';
+export { applyTextEdits, editsByFile, fixesFor, hasFixProvider } from './fixes';
 export type { FixesOptions, FixesResult } from './fixes';
 export { planSafeFixes } from './fixes/plan';
 export type { FixPlan } from './fixes/plan';

@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix, type TextEdit } from '../engine';
+import { BASELINE_FILE_NAME, baselineWith, editsByFile, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
 import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
 import { diagnosticData, fileToUri, uriToFile } from './convert';
 
@@ -62,7 +62,7 @@ export class CodeActions {
     const computed = fixesFor(snapshot.result.graph, snapshot.finding, args.reason === undefined ? {} : { reason: args.reason });
     const fix = computed.fixes.find((f) => f.id === args.fixId);
     if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
-    const edit = this.workspaceEdit(fix, snapshot);
+    const edit = this.workspaceEdit(fix, snapshot.result);
     return edit ? { edit } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
   }
 
@@ -97,7 +97,7 @@ export class CodeActions {
       const command: Command = { title: fix.title, command: Commands.fixWithReason, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] };
       return [{ ...base, title: `${fix.title}…`, command }];
     }
-    const edit = this.workspaceEdit(fix, snapshot);
+    const edit = this.workspaceEdit(fix, snapshot.result);
     return edit ? [{ ...base, edit }] : [];
   }
 
@@ -109,8 +109,7 @@ export class CodeActions {
     const plan = planSafeFixes(result, new Set([file]));
     const edits = plan.edits.get(file);
     if (!edits || edits.length === 0) return undefined;
-    const snapshot: Snapshot = { result, finding: plan.fixed[0]!.finding, version: document.version };
-    const edit = this.workspaceEdit({ id: 'fix-all', title: 'Fix all', safe: true, edits }, snapshot);
+    const edit = this.workspaceEdit({ id: 'fix-all', title: 'Fix all', safe: true, edits }, result);
     return edit && { title: 'Layerguard: fix all safe problems', kind: FIX_ALL_KIND, edit };
   }
 
@@ -130,14 +129,13 @@ export class CodeActions {
     return document.getText() === analyzedText ? document.version : undefined;
   }
 
-  private workspaceEdit(fix: Fix, snapshot: Snapshot): WorkspaceEdit | undefined {
-    const byFile = new Map<string, TextEdit[]>();
-    for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  /** The fix as a versioned edit: each document at the version whose text was analyzed. */
+  private workspaceEdit(fix: Fix, result: AnalysisResult): WorkspaceEdit | undefined {
     const changes: WorkspaceEdit['documentChanges'] = [];
-    for (const [file, edits] of byFile) {
-      const node = snapshot.result.graph.files.get(file);
+    for (const [file, edits] of editsByFile(fix.edits)) {
+      const node = result.graph.files.get(file);
       const uri = fileToUri(file);
-      const version = file === snapshot.finding.file ? snapshot.version : this.versionOf(uri, node?.text);
+      const version = this.versionOf(uri, node?.text);
       if (!node || version === undefined) return undefined;
       const textEdits = edits.map((e) => ({ range: { start: node.lineIndex.positionAt(e.range.start), end: node.lineIndex.positionAt(e.range.end) }, newText: e.newText }));
       changes.push({ textDocument: { uri, version }, edits: textEdits } satisfies TextDocumentEdit);

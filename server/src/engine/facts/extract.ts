@@ -33,6 +33,12 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/** `.js`, `.cjs`, `.mjs`, `.jsx`: no type annotations, CommonJS allowed. */
+export function isJavaScriptFile(fileName: string): boolean {
+  const kind = scriptKindOf(fileName);
+  return kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX;
+}
+
 class FactCollector {
   private readonly moduleRefs: ModuleRef[] = [];
   private readonly classes: ClassFact[] = [];

@@ -1,5 +1,12 @@
 import type { TextEdit, TextRange } from '../types';
 
+/** A fix's edits grouped by the file they change, in their order. */
+export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  return byFile;
+}
+
 /** Two edits touch the same text: applying both would lose one of them. */
 export function overlaps(a: TextRange, b: TextRange): boolean {
   if (a.start === a.end && b.start === b.end) return false;

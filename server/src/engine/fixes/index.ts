@@ -1,6 +1,6 @@
 import type { DependencyGraph } from '../graph/types';
 import type { Finding, Fix } from '../types';
-import { applyTextEdits } from './apply';
+import { applyTextEdits, editsByFile } from './apply';
 import { ignoreLineFix } from './ignore-line';
 import { FIX_PROVIDERS } from './registry';
 import { nodeAt } from './text';
@@ -43,9 +43,7 @@ export function hasFixProvider(ruleId: string): boolean {
 }
 
 function appliesCleanly(graph: DependencyGraph, fix: Fix): boolean {
-  const byFile = new Map<string, Fix['edits'][number][]>();
-  for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-  for (const [file, edits] of byFile) {
+  for (const [file, edits] of editsByFile(fix.edits)) {
     const text = graph.files.get(file)?.text;
     if (text === undefined) return false;
     applyTextEdits(text, edits);
@@ -53,4 +51,4 @@ function appliesCleanly(graph: DependencyGraph, fix: Fix): boolean {
   return true;
 }
 
-export { applyTextEdits } from './apply';
+export { applyTextEdits, editsByFile } from './apply';

@@ -1,3 +1,4 @@
+import { enclosing } from '../rules/syntax';
 import { ts } from '../ts';
 
 /**
@@ -19,11 +20,6 @@ export function enclosingFunctionName(node: ts.Node): string {
     if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return name.text;
   }
   return 'operation';
-}
-
-export function enclosing<T extends ts.Node>(node: ts.Node, is: (n: ts.Node) => n is T): T | undefined {
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) if (is(current)) return current;
-  return undefined;
 }
 
 function classHasLogger(cls: ts.ClassLikeDeclaration): boolean {

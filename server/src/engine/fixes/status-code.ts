@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import type { Fix } from '../types';
-import { enclosing } from './logging';
+import { NAMED_STATUS, statusCall } from '../rules/http/handlers';
+import { enclosing } from '../rules/syntax';
 import type { FixContext, FixProvider } from './types';
 
 /**
@@ -32,9 +33,15 @@ function decoratorFixes(context: FixContext, decorator: ts.Decorator): Fix[] {
 /** `res.status(204).json(b)` is reported whole: the status call is the inner one. */
 function statusCallIn(call: ts.CallExpression): ts.CallExpression | undefined {
   for (let e: ts.Expression = call; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) {
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:status|code|sendStatus)$/.test(e.expression.name.text)) return e;
+    const found = statusCall(e);
+    if (found) return found.call;
   }
   return undefined;
+}
+
+/** `OK` for 200…: the constant a file using `HttpStatus.X` / `StatusCodes.X` would write. */
+function statusName(status: string): string {
+  return Object.keys(NAMED_STATUS).find((name) => NAMED_STATUS[name] === Number(status)) ?? status;
 }
 
 function statusArgumentFix(context: FixContext, expression: ts.Expression, status: string): Fix[] {
@@ -42,7 +49,7 @@ function statusArgumentFix(context: FixContext, expression: ts.Expression, statu
   const [argument] = expression.arguments;
   if (!argument) return [];
   const sf = context.node.sourceFile;
-  const replacement = ts.isPropertyAccessExpression(argument) ? `${argument.expression.getText(sf)}.${NAMED[status] ?? status}` : status;
+  const replacement = ts.isPropertyAccessExpression(argument) ? `${argument.expression.getText(sf)}.${statusName(status)}` : status;
   return [{ id: `status-${status}`, title: `Answer ${status} ${REASON[status] ?? ''}`.trim(), safe: false, preferred: true, edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }] }];
 }
 
@@ -59,5 +66,4 @@ function removeDecorator(context: FixContext, decorator: ts.Decorator): Fix {
   return { id: 'remove-http-code', title: 'Remove @HttpCode(200) (NestJS answers 201 Created)', safe: false, preferred: true, edits: [{ file, range: { start: decorator.getStart(sourceFile), end }, newText: '' }] };
 }
 
-const NAMED: Readonly<Record<string, string>> = { '200': 'OK', '201': 'CREATED', '404': 'NOT_FOUND', '500': 'INTERNAL_SERVER_ERROR' };
 const REASON: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '404': 'Not Found', '500': 'Internal Server Error' };

@@ -1,8 +1,10 @@
 import { ts } from '../ts';
 import type { Fix, TextEdit } from '../types';
-import { REASON_PLACEHOLDER } from './ignore-line';
-import { enclosing, enclosingFunctionName, loggerFor } from './logging';
-import { eolOf, indentAt, indentUnitOf, isTypeScript, replaceNode } from './text';
+import { reasonOrPlaceholder } from './ignore-line';
+import { enclosing } from '../rules/syntax';
+import { enclosingFunctionName, loggerFor } from './logging';
+import { isJavaScriptFile } from '../facts/extract';
+import { eolOf, indentAt, indentUnitOf, insertAt, replaceNode } from './text';
 import type { FixContext, FixProvider } from './types';
 
 /** errors/swallowed-error: log and rethrow, rethrow, or say in a comment why the error is ignored. */
@@ -31,8 +33,7 @@ function catchClauseFixes(context: FixContext, clause: ts.CatchClause): Fix[] {
 
 /** `catch {` → `catch (error) {`. */
 function bindErrorEdit(context: FixContext, clause: ts.CatchClause): TextEdit {
-  const start = clause.getStart(context.node.sourceFile) + 'catch'.length;
-  return { file: context.node.file, range: { start, end: start }, newText: ' (error)' };
+  return insertAt(context.node.file, clause.getStart(context.node.sourceFile) + 'catch'.length, ' (error)');
 }
 
 /**
@@ -53,21 +54,16 @@ function commentInBlock(context: FixContext, block: ts.Block): TextEdit {
   const { text, file, sourceFile } = context.node;
   const indent = indentAt(text, block.getStart(sourceFile));
   const eol = eolOf(text);
-  const comment = `${indent}${indentUnitOf(text)}// Intentionally ignored: ${reasonText(context)}`;
+  const comment = `${indent}${indentUnitOf(text)}// Intentionally ignored: ${reasonOrPlaceholder(context.reason)}`;
   if (block.statements.length === 0) return replaceNode(file, block, sourceFile, `{${eol}${comment}${eol}${indent}}`);
-  const open = block.getStart(sourceFile) + 1;
-  return { file, range: { start: open, end: open }, newText: `${eol}${comment}` };
-}
-
-function reasonText(context: FixContext): string {
-  return (context.reason ?? '').replace(/[\r\n]+/g, ' ').trim() || REASON_PLACEHOLDER;
+  return insertAt(file, block.getStart(sourceFile) + 1, `${eol}${comment}`);
 }
 
 /** `.catch(() => {})` → a handler that logs; or a comment saying why the rejection does not matter. */
 function catchHandlerFixes(context: FixContext, handler: ts.Expression): Fix[] {
   const { node } = context;
   const sf = node.sourceFile;
-  const param = isTypeScript(sf) ? 'error: unknown' : 'error';
+  const param = isJavaScriptFile(sf.fileName) ? 'error' : 'error: unknown';
   const logger = loggerFor(handler, sf);
   const logging = `(${param}) => ${logger}.error('${enclosingFunctionName(handler)} failed', error)`;
   const statementStart = (enclosing(handler, ts.isStatement) ?? handler).getStart(sf);
@@ -79,7 +75,7 @@ function catchHandlerFixes(context: FixContext, handler: ts.Expression): Fix[] {
       title: 'Mark as intentionally ignored (with a reason)',
       safe: false,
       needsReason: true,
-      edits: [{ file: node.file, range: { start: statementStart, end: statementStart }, newText: `// Intentionally ignored: ${reasonText(context)}${eolOf(node.text)}${indent}` }],
+      edits: [insertAt(node.file, statementStart, `// Intentionally ignored: ${reasonOrPlaceholder(context.reason)}${eolOf(node.text)}${indent}`)],
     },
   ];
 }

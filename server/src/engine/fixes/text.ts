@@ -34,11 +34,6 @@ export function insertAt(file: string, offset: number, newText: string): TextEdi
   return { file, range: { start: offset, end: offset }, newText };
 }
 
-/** Whether the file is TypeScript (annotations allowed). */
-export function isTypeScript(sourceFile: ts.SourceFile): boolean {
-  return /\.(?:ts|tsx|mts|cts)$/.test(sourceFile.fileName);
-}
-
 /** The innermost node spanning `start..end` exactly, else the innermost containing it. */
 export function nodeAt(sourceFile: ts.SourceFile, start: number, end: number): ts.Node {
   let best: ts.Node = sourceFile;

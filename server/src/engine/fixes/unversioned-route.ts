@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import type { Fix } from '../types';
-import { enclosing } from './logging';
+import { enclosing } from '../rules/syntax';
+import { insertAt } from './text';
 import type { FixContext, FixProvider } from './types';
 
 /**
@@ -29,7 +30,6 @@ function nestVersionFix(context: FixContext, decorator: ts.Decorator): Fix[] {
 
 function prefixFix(context: FixContext, path: ts.StringLiteralLike): Fix {
   const sf = context.node.sourceFile;
-  const start = path.getStart(sf) + 1;
   const prefix = path.text.startsWith('/') ? '/v1' : 'v1/';
-  return { id: 'prefix-v1', title: `Prefix the path with /v1`, safe: false, preferred: true, edits: [{ file: context.node.file, range: { start, end: start }, newText: prefix }] };
+  return { id: 'prefix-v1', title: `Prefix the path with /v1`, safe: false, preferred: true, edits: [insertAt(context.node.file, path.getStart(sf) + 1, prefix)] };
 }

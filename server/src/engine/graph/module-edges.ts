@@ -1,3 +1,4 @@
+import { isJavaScriptFile } from '../facts/extract';
 import type { ImportBinding, ModuleRef } from '../facts/types';
 import type { Edge } from './types';
 import type { Definition, SourceUnit, SymbolResolver } from './symbols';
@@ -69,14 +70,10 @@ export function targetOf(definition: Definition): { to: string; external: boolea
  */
 function isRuntimeBinding(unit: SourceUnit, ref: ModuleRef, binding: ImportBinding, definition: Definition | undefined): boolean {
   if (ref.typeOnly || binding.typeOnly) return false;
-  if (ref.kind === 'require' || isJavaScript(unit.file) || unit.project.verbatimModuleSyntax) return true;
+  if (ref.kind === 'require' || isJavaScriptFile(unit.file) || unit.project.verbatimModuleSyntax) return true;
   if (unit.facts.valueUsedLocals.has(binding.local)) return true;
   if (unit.project.emitDecoratorMetadata && unit.facts.metadataTypeLocals.has(binding.local)) {
     return !(definition?.kind === 'file' && definition.declaration === 'type');
   }
   return false;
-}
-
-function isJavaScript(file: string): boolean {
-  return /\.[cm]?jsx?$/i.test(file);
 }

@@ -14,6 +14,12 @@ export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): v
   ts.forEachChild(node, (child) => walk(child, visit));
 }
 
+/** The nearest ancestor of `node` that `is` accepts. */
+export function enclosing<T extends ts.Node>(node: ts.Node, is: (n: ts.Node) => n is T): T | undefined {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) if (is(current)) return current;
+  return undefined;
+}
+
 /** The text of a node with comments: whether the author wrote an explanation inside it. */
 export function containsComment(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text.slice(node.getStart(sourceFile), node.getEnd());

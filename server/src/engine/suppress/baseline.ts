@@ -36,27 +36,23 @@ export function toBaseline(findings: readonly Finding[], root: string, textOf: (
 
 /**
  * The baseline file with `findings` added to what `<root>/.layerguard-baseline.json` holds (a
- * missing or broken file starts empty). Entries already listed are not repeated.
+ * missing or malformed file starts empty; an unreadable one is an error). Entries already listed
+ * are not repeated.
  */
 export function baselineWith(root: string, findings: readonly Finding[], textOf: (file: string) => string | undefined): BaselineFile {
-  const existing = readBaselineFile(root);
+  const load = loadBaseline(root);
+  // A file that cannot be read may still hold entries: never overwrite it blindly.
+  if (load.kind === 'invalid' && load.unreadable) throw new Error(load.message);
+  const existing = load.kind === 'loaded' ? load.entries : [];
   const added = toBaseline(findings, root, textOf).findings;
   const known = new Set(existing.map((e) => e.fingerprint));
   return { version: 1, findings: [...existing, ...added.filter((e) => !known.has(e.fingerprint))] };
 }
 
-function readBaselineFile(root: string): BaselineFile['findings'] {
-  try {
-    const parsed = baselineSchema.safeParse(JSON.parse(fs.readFileSync(path.join(root, BASELINE_FILE_NAME), 'utf8')));
-    return parsed.success ? parsed.data.findings : [];
-  } catch (error) {
-    // No baseline yet (ENOENT) or unreadable JSON: start a new one; loadBaseline reports broken files.
-    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-export type BaselineLoad = { readonly kind: 'none' } | { readonly kind: 'loaded'; readonly fingerprints: ReadonlySet<string> } | { readonly kind: 'invalid'; readonly message: string };
+export type BaselineLoad =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loaded'; readonly entries: BaselineFile['findings']; readonly fingerprints: ReadonlySet<string> }
+  | { readonly kind: 'invalid'; readonly message: string; readonly unreadable?: true };
 
 /** Reads `<root>/.layerguard-baseline.json`; a broken one is reported and ignored, never fatal. */
 export function loadBaseline(root: string): BaselineLoad {
@@ -66,7 +62,7 @@ export function loadBaseline(root: string): BaselineLoad {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
-    return { kind: 'invalid', message: `${BASELINE_FILE_NAME} cannot be read (${(error as Error).message}); reporting every finding` };
+    return { kind: 'invalid', unreadable: true, message: `${BASELINE_FILE_NAME} cannot be read (${(error as Error).message}); reporting every finding` };
   }
   let json: unknown;
   try {
@@ -76,7 +72,7 @@ export function loadBaseline(root: string): BaselineLoad {
   }
   const parsed = baselineSchema.safeParse(json);
   if (!parsed.success) return { kind: 'invalid', message: `${BASELINE_FILE_NAME} is not a Layerguard baseline (version 1); reporting every finding. Run "layerguard baseline" to write it again.` };
-  return { kind: 'loaded', fingerprints: new Set(parsed.data.findings.map((f) => f.fingerprint)) };
+  return { kind: 'loaded', entries: parsed.data.findings, fingerprints: new Set(parsed.data.findings.map((f) => f.fingerprint)) };
 }
 
 /** The findings not in the baseline. */

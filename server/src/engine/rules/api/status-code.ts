@@ -2,28 +2,12 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { statusCall, statusOf } from '../http/handlers';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
 
-const NAMED_STATUS: Readonly<Record<string, number>> = { OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204 };
 const CREATE_CALL = /^(?:create|insert|save|add|register|persist)/i;
-
-/** `200`, `HttpStatus.OK`, `StatusCodes.NO_CONTENT` → the number, when it is known. */
-function statusOf(expr: ts.Expression | undefined): number | undefined {
-  if (!expr) return undefined;
-  if (ts.isNumericLiteral(expr)) return Number(expr.text);
-  if (ts.isPropertyAccessExpression(expr)) return NAMED_STATUS[expr.name.text];
-  return undefined;
-}
-
-/** `res.status(200)`, `reply.code(200)`, `res.sendStatus(200)`: the status call and its value. */
-function statusCall(node: ts.Node): { status: number; call: ts.CallExpression } | undefined {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
-  if (!['status', 'code', 'sendStatus'].includes(node.expression.name.text)) return undefined;
-  const status = statusOf(node.arguments[0]);
-  return status === undefined ? undefined : { status, call: node };
-}
 
 /**
  * Inside a catch block, or as the only statement of the branch of `if (!x)` / `if (x == null)`,

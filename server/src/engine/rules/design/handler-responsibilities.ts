@@ -1,7 +1,7 @@
 import { ts } from '../../ts';
 import type { DataAccessNames } from '../data/data-access-calls';
 import { calleeName, isHttpHandler, VALIDATING_CALL } from '../http/handlers';
-import { dottedName, walk } from '../syntax';
+import { dottedName, enclosing, walk } from '../syntax';
 
 /**
  * The three jobs a handler should not do together: validate the input, query data access, and
@@ -69,7 +69,7 @@ function isAnswered(object: ts.ObjectLiteralExpression, handler: ts.FunctionLike
   const parent = object.parent;
   if (ts.isCallExpression(parent) && RESPONSE_METHODS.test(calleeName(parent))) return !hasErrorStatus(parent);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return dottedName(parent.left) === 'ctx.body';
-  return ts.isReturnStatement(parent) && enclosingFunction(parent) === handler;
+  return ts.isReturnStatement(parent) && enclosing(parent, ts.isFunctionLike) === handler;
 }
 
 /** `res.status(404).json(…)`: a status call of 4xx/5xx earlier in the chain. */
@@ -81,10 +81,4 @@ function hasErrorStatus(call: ts.CallExpression): boolean {
     }
   }
   return false;
-}
-
-function enclosingFunction(n: ts.Node): ts.Node | undefined {
-  let current = n.parent;
-  while (current && !ts.isFunctionLike(current)) current = current.parent;
-  return current;
 }

@@ -43,3 +43,22 @@ export function isHttpHandler(fn: ts.FunctionLikeDeclaration): boolean {
   if (/^_?ctx$/.test(request.name.text)) return fn.parameters.length <= 2;
   return response !== undefined && ts.isIdentifier(response.name) && /^_?(?:res|response|reply)$/.test(response.name.text);
 }
+
+/** Status constants by name (`HttpStatus.CREATED`, `StatusCodes.NOT_FOUND`), as the fixes write them back. */
+export const NAMED_STATUS: Readonly<Record<string, number>> = { OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204, NOT_FOUND: 404, INTERNAL_SERVER_ERROR: 500 };
+
+/** `200`, `HttpStatus.OK`, `StatusCodes.NO_CONTENT` → the number, when it is known. */
+export function statusOf(expr: ts.Expression | undefined): number | undefined {
+  if (!expr) return undefined;
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (ts.isPropertyAccessExpression(expr)) return NAMED_STATUS[expr.name.text];
+  return undefined;
+}
+
+/** `res.status(200)`, `reply.code(200)`, `res.sendStatus(200)`: the status call and its value. */
+export function statusCall(node: ts.Node): { status: number; call: ts.CallExpression } | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  if (!['status', 'code', 'sendStatus'].includes(node.expression.name.text)) return undefined;
+  const status = statusOf(node.arguments[0]);
+  return status === undefined ? undefined : { status, call: node };
+}
