@@ -62,6 +62,7 @@ export function applyToDisk(fix: Fix, analyzed: AnalysisResult): void {
   }
   for (const created of fix.createFiles ?? []) {
     assert.ok(!fs.existsSync(created.file), `${created.file} already exists`);
+    fs.mkdirSync(path.dirname(created.file), { recursive: true });
     fs.writeFileSync(created.file, created.text);
   }
 }

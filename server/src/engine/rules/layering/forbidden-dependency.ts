@@ -49,7 +49,7 @@ export const forbiddenDependency = defineRule({
     id: 'layering/forbidden-dependency',
     description: 'A file depends on a layer the layering policy forbids (by import, require, dependency injection or `new`).',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

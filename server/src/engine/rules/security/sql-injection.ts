@@ -20,7 +20,7 @@ const CONDITION_TEXT = /(?:[=<>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
  * A compile-time constant: a literal, or a `const` of this file initialized with one (a table
  * name interpolated into SQL is fine).
  */
-function isConstant(expr: ts.Expression, constants: ReadonlySet<string>): boolean {
+export function isConstant(expr: ts.Expression, constants: ReadonlySet<string>): boolean {
   if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) return true;
   if (ts.isParenthesizedExpression(expr)) return isConstant(expr.expression, constants);
   if (ts.isIdentifier(expr)) return constants.has(expr.text);
@@ -62,7 +62,7 @@ function plusOperands(expr: ts.Expression): ts.Expression[] {
 }
 
 /** `const` declarations of this file initialized with a literal, and `const X = { A: 'lit' }` members. */
-function constantsOf(sourceFile: ts.SourceFile): Set<string> {
+export function constantsOf(sourceFile: ts.SourceFile): Set<string> {
   const constants = new Set<string>();
   walk(sourceFile, (n) => {
     if (!ts.isVariableDeclarationList(n) || (n.flags & ts.NodeFlags.Const) === 0) return;

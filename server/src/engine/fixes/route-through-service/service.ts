@@ -1,0 +1,145 @@
+import * as path from 'node:path';
+import { Node, type ClassDeclaration, type MethodDeclaration, type SourceFile } from 'ts-morph';
+import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
+import { eolOf, indentUnitOf } from '../text';
+import { importOf, relativeSpecifier } from '../imports';
+import type { Rewrite } from '../rewrite';
+import { memberNames, modifiersOf, type InjectedRepository } from './controller';
+
+/**
+ * A service the controller's calls can go through:
+ * - `existing`: it already holds the same repository (`repositoryMember`);
+ * - `inject`: the controller's sibling service (NestJS), which gets the repository injected;
+ * - `create`: no such service yet, so the fix writes one next to the controller.
+ */
+export interface ServiceChoice {
+  readonly kind: 'existing' | 'inject' | 'create';
+  readonly file: string;
+  readonly className: string;
+  readonly repositoryMember?: string;
+}
+
+/** Services that hold the same injected repository (same target, same entity), first the module's own. */
+export function servicesHolding(graph: DependencyGraph, edge: Edge): ServiceChoice[] {
+  const choices: ServiceChoice[] = [];
+  for (const [file, node] of graph.files) {
+    if (node.layer !== 'service' || file === edge.from) continue;
+    for (const held of graph.outgoing(file)) {
+      if (held.kind !== 'di' || held.to !== edge.to || held.detail !== edge.detail) continue;
+      const holder = classHoldingParameter(node, held.range.start);
+      if (holder) choices.push({ kind: 'existing', file, ...holder });
+    }
+  }
+  return choices;
+}
+
+function classHoldingParameter(node: FileNode, offset: number): { className: string; repositoryMember: string } | undefined {
+  for (const cls of node.facts.classes) {
+    const parameter = cls.constructorParams.find((p) => p.range.start === offset);
+    if (parameter && cls.name) return { className: cls.name, repositoryMember: parameter.name };
+  }
+  return undefined;
+}
+
+/** The service a controller file would have beside it: `users.controller.ts` → `users.service.ts`, `UsersService`. */
+export function siblingService(use: InjectedRepository): { file: string; className: string } | undefined {
+  const base = path.posix.basename(use.controllerFile);
+  const match = /^(.+?)([.\-_]?)(controller)(\.[cm]?[jt]sx?)$/i.exec(base);
+  if (!match || !use.controllerClass.endsWith('Controller')) return undefined;
+  const [, stem = '', separator = '', word = '', extension = ''] = match;
+  const service = word === 'Controller' ? 'Service' : 'service';
+  return { file: path.posix.join(serviceFolder(path.posix.dirname(use.controllerFile)), `${stem}${separator}${service}${extension}`), className: `${use.controllerClass.slice(0, -'Controller'.length)}Service` };
+}
+
+/** Services live beside their controller, or in the `services/` folder beside a `controllers/` one. */
+function serviceFolder(controllerFolder: string): string {
+  const folder = /^(c|C)ontroller(s?)$/.exec(path.posix.basename(controllerFolder));
+  return folder ? path.posix.join(path.posix.dirname(controllerFolder), `${folder[1] === 'C' ? 'S' : 's'}ervice${folder[2] ?? ''}`) : controllerFolder;
+}
+
+/** Writes a new service holding the repository the controller injected, imports copied from the controller. */
+export function createService(rewrite: Rewrite, controller: SourceFile, use: InjectedRepository, choice: ServiceChoice): ClassDeclaration | undefined {
+  const text = controller.getFullText();
+  const eol = eolOf(text);
+  const imports = importLines(controller, use, choice.file);
+  if (!imports) return undefined;
+  const lines = [...imports, '', ...(use.nest ? ['@Injectable()'] : []), `export class ${choice.className} {`, `${indentUnitOf(text)}constructor(${parameterText(use)}) {}`, '}', ''];
+  return rewrite.create(choice.file, lines.join(eol))?.getClass(choice.className);
+}
+
+function importLines(controller: SourceFile, use: InjectedRepository, serviceFile: string): string[] | undefined {
+  const quote = /^import[^'"\n]*"/m.test(controller.getFullText()) ? '"' : "'";
+  const named = new Map<string, string[]>(use.nest ? [['@nestjs/common', ['Injectable']]] : []);
+  const lines: string[] = [];
+  const sources = [...use.referencedNames].map((name) => ({ name, source: importOf(controller, name) }));
+  sources.sort((a, b) => (a.source?.position ?? 0) - (b.source?.position ?? 0));
+  for (const { name, source } of sources) {
+    if (!source) return undefined;
+    const specifier = source.specifier.startsWith('.') ? relativeSpecifier(serviceFile, path.posix.resolve(path.posix.dirname(use.controllerFile), source.specifier)) : source.specifier;
+    if (!source.named) lines.push(`import ${name} from ${quote}${specifier}${quote};`);
+    else named.set(specifier, [...(named.get(specifier) ?? []), name]);
+  }
+  const semicolon = /^import .*;\s*$/m.test(controller.getFullText()) ? ';' : '';
+  return [...[...named].map(([specifier, names]) => `import { ${names.join(', ')} } from ${quote}${specifier}${quote}${semicolon}`), ...lines];
+}
+
+/** Gives a sibling NestJS service the repository parameter; returns the member that holds it. */
+export function injectRepository(service: ClassDeclaration, controller: SourceFile, use: InjectedRepository): string | undefined {
+  if (memberNames(service).has(use.member)) return undefined;
+  const constructor = service.getConstructors()[0];
+  if (constructor) constructor.addParameter({ name: use.member, type: use.typeText, decorators: [...use.decorators], ...(use.scope ? { scope: use.scope } : {}), isReadonly: use.isReadonly });
+  else service.insertMember(leadingProperties(service), `constructor(${parameterText(use)}) {}`);
+  const sourceFile = service.getSourceFile();
+  for (const name of use.referencedNames) {
+    const source = importOf(controller, name);
+    if (!source) return undefined;
+    if (importOf(sourceFile, name)) continue;
+    const specifier = source.specifier.startsWith('.') ? relativeSpecifier(sourceFile.getFilePath(), path.posix.resolve(path.posix.dirname(use.controllerFile), source.specifier)) : source.specifier;
+    sourceFile.addImportDeclaration(source.named ? { namedImports: [name], moduleSpecifier: specifier } : { defaultImport: name, moduleSpecifier: specifier });
+  }
+  return use.member;
+}
+
+/** The repository parameter as the controller declared it. */
+function parameterText(use: InjectedRepository): string {
+  const decorators = use.decorators.map((d) => `@${d.name}(${(d.arguments as string[] | undefined)?.join(', ') ?? ''}) `).join('');
+  return `${decorators}${modifiersOf(use)}${use.member}: ${use.typeText}`;
+}
+
+/** A new constructor goes after the properties a class declares first, as classes are usually laid out. */
+function leadingProperties(cls: ClassDeclaration): number {
+  const index = cls.getMembers().findIndex((m) => !Node.isPropertyDeclaration(m));
+  return index === -1 ? cls.getMembers().length : index;
+}
+
+/**
+ * Adds to the service one method per repository method the controller called, delegating to
+ * it; reuses a method that already does exactly that. False when a member of that name does
+ * something else (routing the call there would change what it does).
+ */
+export function addDelegates(service: ClassDeclaration, repositoryMember: string, use: InjectedRepository): boolean {
+  const typed = !/\.[cm]?jsx?$/.test(service.getSourceFile().getFilePath());
+  for (const method of use.methods) {
+    const existing = service.getMethod(method);
+    if (existing && delegatesTo(existing, repositoryMember, method)) continue;
+    if (existing || memberNames(service).has(method)) return false;
+    service.addMethod({
+      name: method,
+      parameters: [{ name: 'args', isRestParameter: true, ...(typed ? { type: `Parameters<${use.typeText}['${method}']>` } : {}) }],
+      statements: [`return this.${repositoryMember}.${method}(...args);`],
+    });
+  }
+  return true;
+}
+
+/** A method that only returns the same repository call with its own parameters, in order. */
+function delegatesTo(existing: MethodDeclaration, repositoryMember: string, method: string): boolean {
+  const statements = existing.getStatements();
+  const only = statements.length === 1 ? statements[0] : undefined;
+  if (!only || !Node.isReturnStatement(only)) return false;
+  let returned = only.getExpression();
+  if (returned && Node.isAwaitExpression(returned)) returned = returned.getExpression();
+  if (!returned || !Node.isCallExpression(returned) || returned.getExpression().getText() !== `this.${repositoryMember}.${method}`) return false;
+  const passed = existing.getParameters().map((p) => (p.isRestParameter() ? `...${p.getName()}` : p.getName()));
+  return returned.getArguments().map((a) => a.getText()).join(',') === passed.join(',');
+}

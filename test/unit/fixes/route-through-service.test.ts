@@ -1,0 +1,491 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fixesFor } from '../../../server/src/engine/fixes';
+import { checkFix } from '../../helpers/fixes';
+import { NEST_TSCONFIG, project } from '../../helpers/project';
+
+const userEntity = `import { Entity, PrimaryGeneratedColumn, Column } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+}
+`;
+
+const usersRepository = `import { Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { User } from './user.entity';
+@Injectable()
+export class UsersRepository extends Repository<User> {
+  constructor(dataSource: DataSource) { super(User, dataSource.createEntityManager()); }
+}
+`;
+
+const usersModule = (providers: string) => `import { Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
+${providers.includes('UsersService') ? "import { UsersService } from './users.service';\n" : ''}import { UsersRepository } from './users.repository';
+
+@Module({
+  controllers: [UsersController],
+  providers: [${providers}],
+})
+export class UsersModule {}
+`;
+
+describe('fixes: layering/forbidden-dependency — route through service (NestJS)', () => {
+  it('reuses the service that holds the repository: delegating method added, controller rewired, unused import removed', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/users/user.entity.ts': userEntity,
+        'src/users/users.repository.ts': usersRepository,
+        'src/users/users.module.ts': usersModule('UsersService, UsersRepository'),
+        'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly usersRepository: UsersRepository) {}
+
+  count() {
+    return this.usersRepository.count();
+  }
+}
+`,
+        'src/users/users.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(
+    private readonly usersService: UsersService,
+    private readonly usersRepository: UsersRepository,
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+  ) {}
+
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    return this.usersRepository.findOneBy({ id: Number(id) });
+  }
+
+  @Get('count')
+  count() {
+    return this.usersService.count();
+  }
+}
+`,
+      },
+      fixId: 'route-through-service:UsersService',
+      expect: {
+        'src/users/users.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(
+    private readonly usersService: UsersService
+  ) {}
+
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    return this.usersService.findOneBy({ id: Number(id) });
+  }
+
+  @Get('count')
+  count() {
+    return this.usersService.count();
+  }
+}
+`,
+        'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly usersRepository: UsersRepository) {}
+
+  count() {
+    return this.usersRepository.count();
+  }
+
+  findOneBy(...args: Parameters<UsersRepository['findOneBy']>) {
+    return this.usersRepository.findOneBy(...args);
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('creates the service for an @InjectRepository controller, registers it in the module and injects it', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/users/user.entity.ts': userEntity,
+        'src/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersController } from './users.controller';
+import { User } from './user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User])],
+  controllers: [UsersController],
+})
+export class UsersModule {}
+`,
+        'src/users/users.controller.ts': `import { Body, Controller, Get, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+import { CreateUserDto } from './create-user.dto';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+
+  @Get()
+  list() {
+    return this.users.find();
+  }
+
+  @Post()
+  create(@Body() dto: CreateUserDto) {
+    return this.users.save(dto);
+  }
+}
+`,
+        'src/users/create-user.dto.ts': `import { IsEmail } from 'class-validator';
+export class CreateUserDto {
+  @IsEmail() email!: string;
+}
+`,
+        'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { UsersModule } from './users/users.module';
+void NestFactory.create(UsersModule).then((app) => { app.useGlobalPipes(new ValidationPipe()); return app.listen(process.env.PORT ?? 3000); });
+`,
+      },
+      fixId: 'route-through-service:UsersService',
+      expect: {
+        'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  find(...args: Parameters<Repository<User>['find']>) {
+    return this.users.find(...args);
+  }
+
+  save(...args: Parameters<Repository<User>['save']>) {
+    return this.users.save(...args);
+  }
+}
+`,
+        'src/users/users.controller.ts': `import { Body, Controller, Get, Post } from '@nestjs/common';
+import { CreateUserDto } from './create-user.dto';
+import { UsersService } from './users.service';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly usersService: UsersService) {}
+
+  @Get()
+  list() {
+    return this.usersService.find();
+  }
+
+  @Post()
+  create(@Body() dto: CreateUserDto) {
+    return this.usersService.save(dto);
+  }
+}
+`,
+        'src/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersController } from './users.controller';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User])],
+  controllers: [UsersController],
+  providers: [UsersService],
+})
+export class UsersModule {}
+`,
+      },
+    });
+  });
+});
+
+const pgUsersRepository = `import type { Pool } from 'pg';
+
+export class UsersRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async findById(id: string) {
+    const { rows } = await this.pool.query('SELECT id, email FROM users WHERE id = $1', [id]);
+    return rows[0];
+  }
+}
+`;
+
+const expressController = `import type { Request, Response } from 'express';
+import { UsersRepository } from '../repositories/users.repository';
+
+export class UsersController {
+  constructor(private readonly users: UsersRepository) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+
+  show = async (request: Request, response: Response) => {
+    const user = await this.users.findById(String(request.params.id));
+    response.json(user);
+  };
+}
+`;
+
+const rewiredExpressController = `import type { Request, Response } from 'express';
+import { UsersService } from '../services/users.service';
+
+export class UsersController {
+  constructor(private readonly usersService: UsersService) {}
+
+  show = async (request: Request, response: Response) => {
+    const user = await this.usersService.findById(String(request.params.id));
+    response.json(user);
+  };
+}
+`;
+
+describe('fixes: layering/forbidden-dependency — route through service (NestJS sibling service)', () => {
+  it('injects the repository into the sibling service that does not hold it yet', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/users/user.entity.ts': userEntity,
+        'src/users/users.repository.ts': usersRepository,
+        'src/users/users.module.ts': usersModule('UsersService, UsersRepository'),
+        'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class UsersService {
+  greet(name: string) {
+    return \`Hello \${name}\`;
+  }
+}
+`,
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly usersRepository: UsersRepository) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+
+  @Get()
+  list() {
+    return this.usersRepository.find();
+  }
+}
+`,
+      },
+      fixId: 'route-through-service:UsersService',
+      expect: {
+        'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly usersRepository: UsersRepository) {}
+
+  greet(name: string) {
+    return \`Hello \${name}\`;
+  }
+
+  find(...args: Parameters<UsersRepository['find']>) {
+    return this.usersRepository.find(...args);
+  }
+}
+`,
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly usersService: UsersService) {}
+
+  @Get()
+  list() {
+    return this.usersService.find();
+  }
+}
+`,
+      },
+    });
+  });
+});
+
+describe('fixes: layering/forbidden-dependency — route through service (Express)', () => {
+  it('creates the service in services/ and builds it in the composition root from the same repository', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/repositories/users.repository.ts': pgUsersRepository,
+        'src/controllers/users.controller.ts': expressController,
+        'src/app.ts': `import express from 'express';
+import { Pool } from 'pg';
+import { UsersController } from './controllers/users.controller';
+import { UsersRepository } from './repositories/users.repository';
+
+const pool = new Pool();
+const usersController = new UsersController(new UsersRepository(pool));
+
+export const app = express();
+app.get('/v1/users/:id', usersController.show);
+`,
+      },
+      fixId: 'route-through-service:UsersService',
+      expect: {
+        'src/services/users.service.ts': `import { UsersRepository } from '../repositories/users.repository';
+
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  findById(...args: Parameters<UsersRepository['findById']>) {
+    return this.users.findById(...args);
+  }
+}
+`,
+        'src/controllers/users.controller.ts': rewiredExpressController,
+        'src/app.ts': `import express from 'express';
+import { Pool } from 'pg';
+import { UsersController } from './controllers/users.controller';
+import { UsersRepository } from './repositories/users.repository';
+import { UsersService } from './services/users.service';
+
+const pool = new Pool();
+const usersController = new UsersController(new UsersService(new UsersRepository(pool)));
+
+export const app = express();
+app.get('/v1/users/:id', usersController.show);
+`,
+      },
+    });
+  });
+
+  it("passes the composition root's existing service instance and reuses its delegating method", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/repositories/users.repository.ts': pgUsersRepository,
+        'src/services/users.service.ts': `import { UsersRepository } from '../repositories/users.repository';
+
+export class UsersService {
+  constructor(private readonly repository: UsersRepository) {}
+
+  findById(id: string) {
+    return this.repository.findById(id);
+  }
+}
+`,
+        'src/controllers/users.controller.ts': expressController,
+        'src/app.ts': `import express from 'express';
+import { Pool } from 'pg';
+import { UsersController } from './controllers/users.controller';
+import { UsersRepository } from './repositories/users.repository';
+import { UsersService } from './services/users.service';
+
+const usersRepository = new UsersRepository(new Pool());
+const usersService = new UsersService(usersRepository);
+const usersController = new UsersController(usersRepository);
+
+export const app = express();
+app.get('/v1/users/:id', usersController.show);
+`,
+      },
+      fixId: 'route-through-service:UsersService',
+      expect: {
+        'src/controllers/users.controller.ts': rewiredExpressController,
+        'src/app.ts': `import express from 'express';
+import { Pool } from 'pg';
+import { UsersController } from './controllers/users.controller';
+import { UsersRepository } from './repositories/users.repository';
+import { UsersService } from './services/users.service';
+
+const usersRepository = new UsersRepository(new Pool());
+const usersService = new UsersService(usersRepository);
+const usersController = new UsersController(usersService);
+
+export const app = express();
+app.get('/v1/users/:id', usersController.show);
+`,
+      },
+    });
+  });
+});
+
+describe('fixes: layering/forbidden-dependency — when routing through a service is not offered as one fix', () => {
+  const nestController = (body: string) => `import { Controller, Get } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly usersRepository: UsersRepository) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+${body}
+}
+`;
+  const routeFixes = (files: Record<string, string>) => {
+    const p = project(files);
+    const result = p.analyze();
+    const finding = result.findings.find((f) => f.ruleId === 'layering/forbidden-dependency');
+    assert.ok(finding, 'the controller is reported');
+    return fixesFor(result.graph, finding).fixes.filter((f) => f.id.startsWith('route-through-service:'));
+  };
+  const holdingService = (name: string) => `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+@Injectable()
+export class ${name} {
+  constructor(private readonly usersRepository: UsersRepository) {}
+}
+`;
+
+  it('offers one fix per service of the module that holds the repository, none preferred (the editor asks which)', () => {
+    const fixes = routeFixes({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.repository.ts': usersRepository,
+      'src/users/users.service.ts': holdingService('UsersService'),
+      'src/users/accounts.service.ts': holdingService('AccountsService'),
+      'src/users/users.module.ts': usersModule('UsersService, AccountsService, UsersRepository').replace("import { UsersRepository }", "import { AccountsService } from './accounts.service';\nimport { UsersRepository }"),
+      'src/users/users.controller.ts': nestController('  @Get() list() { return this.usersRepository.find(); }'),
+    });
+    assert.deepEqual(fixes.map((f) => [f.title, f.preferred]).sort(), [['Route through AccountsService', false], ['Route through UsersService', false]]);
+  });
+
+  it('offers none when the controller hands the repository itself to other code', () => {
+    const fixes = routeFixes({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.repository.ts': usersRepository,
+      'src/users/users.module.ts': usersModule('UsersRepository'),
+      'src/users/users.controller.ts': nestController('  @Get() list() { return paginate(this.usersRepository, 1); }\n  @Get(\'n\') count() { return this.usersRepository.count(); }'),
+    });
+    assert.deepEqual(fixes, []);
+  });
+
+  it('offers none for an Express controller that nothing in the workspace constructs', () => {
+    const fixes = routeFixes({
+      'tsconfig.json': '{}',
+      'src/repositories/users.repository.ts': pgUsersRepository,
+      'src/controllers/users.controller.ts': expressController,
+    });
+    assert.deepEqual(fixes, []);
+  });
+});
