@@ -45,6 +45,11 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** Files the fix creates (an `.env.example`); never an existing file. */
   readonly createFiles?: readonly { readonly file: string; readonly text: string }[];
+  /**
+   * Files outside the analysis that edits change (`.env.example`), with the text the edits were
+   * computed against: front ends refuse the fix when the file no longer reads so.
+   */
+  readonly otherTexts?: readonly { readonly file: string; readonly text: string }[];
   /** Safe fixes may be applied without review (`--fix`, fix-all). */
   readonly safe: boolean;
   /** The fix records the user's reason (an ignore comment): ask for it before applying. */

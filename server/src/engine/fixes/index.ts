@@ -44,11 +44,16 @@ export function hasFixProvider(ruleId: string): boolean {
 
 function appliesCleanly(graph: DependencyGraph, fix: Fix): boolean {
   for (const [file, edits] of editsByFile(fix.edits)) {
-    const text = graph.files.get(file)?.text;
+    const text = textOf(graph, fix, file);
     if (text === undefined) return false;
     applyTextEdits(text, edits);
   }
   return true;
+}
+
+/** The text a fix's edits of `file` were computed against: the analyzed text, or the one the fix read. */
+export function textOf(graph: DependencyGraph, fix: Fix, file: string): string | undefined {
+  return graph.files.get(file)?.text ?? fix.otherTexts?.find((t) => t.file === file)?.text;
 }
 
 export { applyTextEdits, editsByFile } from './apply';

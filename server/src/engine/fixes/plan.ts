@@ -34,7 +34,7 @@ export function planSafeFixes(result: AnalysisResult, files?: ReadonlySet<string
 
 /** Safe, needing no reason from the user and creating no file. */
 function isUnattended(fix: Fix): boolean {
-  return fix.safe && !fix.needsReason && (fix.createFiles ?? []).length === 0;
+  return fix.safe && !fix.needsReason && (fix.createFiles ?? []).length === 0 && (fix.otherTexts ?? []).length === 0;
 }
 
 /** Whether a fix touches text (or an insertion point) a chosen fix already touches. */

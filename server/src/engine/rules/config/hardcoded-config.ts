@@ -39,7 +39,7 @@ export const hardcodedConfig = defineRule({
     id: 'config/hardcoded-config',
     description: 'A URL, host:port, IP address or connection string is written into a controller, service or repository instead of the configuration.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

@@ -120,7 +120,7 @@ export const hardcodedSecret = defineRule({
     id: 'security/hardcoded-secret',
     description: 'A password, token, API key or private key is written in the source as a string literal.',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

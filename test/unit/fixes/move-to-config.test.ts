@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { moveLiteralToConfiguration } from '../../../server/src/engine/fixes/move-to-config';
+import { checkFix } from '../../helpers/fixes';
+import { NEST_TSCONFIG, project } from '../../helpers/project';
+
+describe('fixes: move to environment/config (security/hardcoded-secret, config/hardcoded-config)', () => {
+  it('moves a secret to process.env and creates .env.example with the name only', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/payments/payments.service.ts': `import Stripe from 'stripe';
+
+const apiKey = 'sk_live_51HxQpLKj2dkf8Ssd9f7sdf98sdf7';
+//             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+
+export class PaymentsService {
+  private readonly stripe = new Stripe(apiKey);
+}
+`,
+      },
+      fixId: 'move-to-config',
+      expect: {
+        'src/payments/payments.service.ts': `import Stripe from 'stripe';
+
+const apiKey = process.env.API_KEY;
+
+export class PaymentsService {
+  private readonly stripe = new Stripe(apiKey);
+}
+`,
+        '.env.example': 'API_KEY=\n',
+      },
+    });
+  });
+
+  it("reads the JWT key from the class's ConfigService and appends the name to the existing .env.example", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        '.env.example': '# Copy to .env\nPORT=3000',
+        'src/auth/auth.service.ts': `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import * as jwt from 'jsonwebtoken';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly config: ConfigService) {}
+
+  issue(userId: string) {
+    return jwt.sign({ sub: userId }, "a-very-long-signing-key");
+//                                   ^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+  }
+}
+`,
+      },
+      fixId: 'move-to-config',
+      expect: {
+        'src/auth/auth.service.ts': `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import * as jwt from 'jsonwebtoken';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly config: ConfigService) {}
+
+  issue(userId: string) {
+    return jwt.sign({ sub: userId }, this.config.getOrThrow<string>("JWT_SECRET"));
+  }
+}
+`,
+        '.env.example': '# Copy to .env\nPORT=3000\nJWT_SECRET=\n',
+      },
+    });
+  });
+
+  it('uses the zod-validated env module and extends its schema', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        '.env.example': 'DATABASE_URL=\n',
+        'src/config/env.ts': `import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url(),
+});
+
+export const env = envSchema.parse(process.env);
+`,
+        'src/services/geo.service.ts': `export class GeoService {
+  lookup(ip: string) {
+    const endpoint = 'https://ipapi.co/json';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+    return fetch(\`\${endpoint}?ip=\${ip}\`);
+  }
+}
+`,
+      },
+      fixId: 'move-to-config',
+      expect: {
+        'src/services/geo.service.ts': `import { env } from '../config/env';
+
+export class GeoService {
+  lookup(ip: string) {
+    const endpoint = env.ENDPOINT;
+    return fetch(\`\${endpoint}?ip=\${ip}\`);
+  }
+}
+`,
+        'src/config/env.ts': `import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url(),
+  ENDPOINT: z.string().min(1),
+});
+
+export const env = envSchema.parse(process.env);
+`,
+        '.env.example': 'DATABASE_URL=\nENDPOINT=\n',
+      },
+    });
+  });
+
+  it('drops a literal fallback of process.env and leaves a documented variable alone', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        '.env.example': 'JWT_SECRET=\n',
+        'src/auth/jwt.config.ts': `export const jwtConfig = {
+  secret: process.env.JWT_SECRET || 'q8Zr4vT1xY7pL2mNw3',
+//                                  ^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+  expiresIn: '1h',
+};
+`,
+      },
+      fixId: 'move-to-config',
+      expect: {
+        'src/auth/jwt.config.ts': `export const jwtConfig = {
+  secret: process.env.JWT_SECRET,
+  expiresIn: '1h',
+};
+`,
+        '.env.example': 'JWT_SECRET=\n',
+      },
+    });
+  });
+
+  it('names a variable by its object when the property alone says little, for the refactor on any literal', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/mail.ts': `export const smtp = { host: 'smtp.example.org', port: 587 };\n`,
+    });
+    const result = p.analyze();
+    const file = [...result.graph.files.keys()].find((f) => f.endsWith('mail.ts'))!;
+    const text = result.graph.files.get(file)!.text;
+    const fix = moveLiteralToConfiguration(result.graph, file, text.indexOf("'smtp.") + 1);
+    assert.ok(fix);
+    assert.equal(fix.title, 'Move to environment variable SMTP_HOST');
+    assert.deepEqual(fix.edits.map((e) => e.newText), ['export const smtp = { host: process.env.SMTP_HOST, port: 587 };\n']);
+    assert.deepEqual(fix.createFiles?.map((c) => c.text), ['SMTP_HOST=\n']);
+    assert.equal(moveLiteralToConfiguration(result.graph, file, text.indexOf('587')), undefined, 'only string literals move');
+  });
+});
