@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalyzeWorkspaceRequest, Commands, type FixCommandArgs } from '../../server/src/protocol';
+import { AnalyzeWorkspaceRequest, Commands, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
@@ -27,6 +27,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.openConfiguration', () => openConfiguration()),
     vscode.commands.registerCommand('layerguard.createBaseline', () => createBaseline(client)),
     vscode.commands.registerCommand(Commands.fixWithReason, (args: FixCommandArgs) => fixWithReason(client, args)),
+    vscode.commands.registerCommand('layerguard.routeThroughService', () => runRefactor(client, 'routeThroughService', 'No controller here injects a repository whose calls can be routed through a service.')),
+    vscode.commands.registerCommand('layerguard.moveLiteralToConfig', () => runRefactor(client, 'moveLiteralToConfig', 'Put the cursor on a string literal (a URL, key or setting) to move it to the configuration.')),
+    vscode.commands.registerCommand('layerguard.generateResource', () => generateResource(client)),
   );
 }
 
@@ -48,6 +51,49 @@ async function fixWithReason(client: ClientControls, args: FixCommandArgs): Prom
   if (reason === undefined) return;
   const languageClient = runningClient(client);
   await languageClient?.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyFix, arguments: [{ ...args, reason }] });
+}
+
+/**
+ * A refactor at the cursor: the server lists the ways to do it, the user picks one when there
+ * are several, and the server applies it (refusing a text that changed in between).
+ */
+async function runRefactor(client: ClientControls, refactor: RefactorName, nothingHere: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const languageClient = editor ? runningClient(client) : undefined;
+  if (!editor || !languageClient) {
+    if (!editor) void vscode.window.showInformationMessage('Open a TypeScript or JavaScript file first.');
+    return;
+  }
+  const args: RefactorArgs = { uri: languageClient.code2ProtocolConverter.asUri(editor.document.uri), version: editor.document.version, offset: editor.document.offsetAt(editor.selection.active), refactor };
+  const choices = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.refactorChoices, arguments: [args] }) as RefactorChoiceInfo[] | { error: string };
+  if (!Array.isArray(choices)) return void vscode.window.showWarningMessage(`Layerguard: ${choices.error}`);
+  if (choices.length === 0) return void vscode.window.showInformationMessage(`Layerguard: ${nothingHere}`);
+  const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices.map((c) => ({ label: c.title, id: c.id })), { title: 'Layerguard: which service?', placeHolder: 'Choose how to do it' });
+  if (!picked) return;
+  const outcome = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyRefactor, arguments: [{ ...args, choiceId: picked.id }] }) as { applied: string } | { error: string };
+  if ('error' in outcome) void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+}
+
+/** Asks for a name, then writes a controller, service, repository, DTO, module and test in the workspace's style. */
+async function generateResource(client: ClientControls): Promise<void> {
+  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
+  const languageClient = folder ? runningClient(client) : undefined;
+  if (!folder || !languageClient) {
+    if (!folder) void vscode.window.showWarningMessage('Open a folder to generate a resource in.');
+    return;
+  }
+  const name = await vscode.window.showInputBox({
+    title: 'Layerguard: Generate Resource',
+    prompt: 'Name of the resource (plural, as in the URL)',
+    placeHolder: 'orders',
+    validateInput: (value) => (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value.trim()) ? undefined : 'Use lowercase words separated by dashes, e.g. orders or order-items.'),
+  });
+  if (name === undefined) return;
+  const outcome = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.generateResource, arguments: [{ folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() }] }) as GenerateResourceResult;
+  if ('error' in outcome) return void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+  const first = outcome.files[0];
+  if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first));
+  void vscode.window.showInformationMessage(`Layerguard: generated ${outcome.files.length} file(s) for ${name.trim()}.`);
 }
 
 /** Records every current finding so that only new ones are reported from now on. */

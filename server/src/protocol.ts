@@ -53,6 +53,12 @@ export namespace Commands {
   export const addToBaseline = 'layerguard.addToBaseline';
   /** No args. Records every current finding of every folder in its baseline file; returns a message. */
   export const createBaseline = 'layerguard.server.createBaseline';
+  /** Args: `RefactorArgs`. Returns `RefactorChoiceInfo[]` (empty: the refactor does not apply there). */
+  export const refactorChoices = 'layerguard.server.refactorChoices';
+  /** Args: `RefactorArgs` with `choiceId`. Applies the chosen refactor; returns a message when it cannot. */
+  export const applyRefactor = 'layerguard.server.applyRefactor';
+  /** Args: `GenerateResourceArgs`. Writes the resource's files; returns `GenerateResourceResult`. */
+  export const generateResource = 'layerguard.server.generateResource';
   /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
   export const fixWithReason = 'layerguard.fixWithReason';
 }
@@ -62,3 +68,30 @@ export interface FixCommandArgs extends FindingRef {
   readonly title: string;
   readonly reason?: string;
 }
+
+/** Refactors at a place in a document (the engine's refactor ids). */
+export type RefactorName = 'routeThroughService' | 'moveLiteralToConfig';
+
+export interface RefactorArgs {
+  readonly uri: string;
+  /** The document version the offset belongs to; a newer text is refused. */
+  readonly version: number;
+  /** UTF-16 offset of the cursor. */
+  readonly offset: number;
+  readonly refactor: RefactorName;
+  readonly choiceId?: string;
+}
+
+export interface RefactorChoiceInfo {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface GenerateResourceArgs {
+  /** The workspace folder to generate in. */
+  readonly folderUri: string;
+  /** The resource's name, e.g. `orders` or `order-items`. */
+  readonly name: string;
+}
+
+export type GenerateResourceResult = { readonly files: readonly string[] } | { readonly error: string };

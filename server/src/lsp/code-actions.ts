@@ -6,13 +6,14 @@ import {
   type CodeActionParams,
   type Command,
   type Diagnostic,
-  type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BASELINE_FILE_NAME, baselineWith, editsByFile, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
+import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
 import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
-import { diagnosticData, fileToUri, uriToFile } from './convert';
+import { diagnosticData, uriToFile } from './convert';
+import { Refactors } from './refactors';
+import { VersionedEdits } from './versioned-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerguard`;
 
@@ -39,7 +40,13 @@ interface Snapshot {
  * to a newer text.
  */
 export class CodeActions {
-  constructor(private readonly host: CodeActionHost) {}
+  private readonly edits: VersionedEdits;
+  readonly refactors: Refactors;
+
+  constructor(private readonly host: CodeActionHost) {
+    this.edits = new VersionedEdits((uri) => host.document(uri));
+    this.refactors = new Refactors(host);
+  }
 
   provide(params: CodeActionParams): CodeAction[] {
     const only = params.context.only;
@@ -48,6 +55,7 @@ export class CodeActions {
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics) actions.push(...this.quickFixes(params.textDocument.uri, diagnostic));
     }
+    actions.push(...this.refactors.provide(params, wants));
     if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll))) {
       const fixAll = this.fixAll(params.textDocument.uri);
       if (fixAll) actions.push(fixAll);
@@ -62,7 +70,7 @@ export class CodeActions {
     const computed = fixesFor(snapshot.result.graph, snapshot.finding, args.reason === undefined ? {} : { reason: args.reason });
     const fix = computed.fixes.find((f) => f.id === args.fixId);
     if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
-    const edit = this.workspaceEdit(fix, snapshot.result);
+    const edit = this.edits.workspaceEdit(fix, snapshot.result);
     return edit ? { edit } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
   }
 
@@ -97,7 +105,7 @@ export class CodeActions {
       const command: Command = { title: fix.title, command: Commands.fixWithReason, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] };
       return [{ ...base, title: `${fix.title}…`, command }];
     }
-    const edit = this.workspaceEdit(fix, snapshot.result);
+    const edit = this.edits.workspaceEdit(fix, snapshot.result);
     return edit ? [{ ...base, edit }] : [];
   }
 
@@ -109,7 +117,7 @@ export class CodeActions {
     const plan = planSafeFixes(result, new Set([file]));
     const edits = plan.edits.get(file);
     if (!edits || edits.length === 0) return undefined;
-    const edit = this.workspaceEdit({ id: 'fix-all', title: 'Fix all', safe: true, edits }, result);
+    const edit = this.edits.workspaceEdit({ id: 'fix-all', title: 'Fix all', safe: true, edits }, result);
     return edit && { title: 'Layerguard: fix all safe problems', kind: FIX_ALL_KIND, edit };
   }
 
@@ -118,33 +126,7 @@ export class CodeActions {
     const result = file ? this.host.resultFor(file) : undefined;
     if (!file || !result) return undefined;
     const finding = result.findings.find((f) => f.file === file && f.ruleId === where.ruleId && f.range.start === where.start && f.range.end === where.end);
-    const version = this.versionOf(uri, result.graph.files.get(file)?.text);
+    const version = this.edits.versionOf(uri, result.graph.files.get(file)?.text);
     return finding && version !== undefined ? { result, finding, version } : undefined;
-  }
-
-  /** The open document's version if it holds the analyzed text, null if not open; undefined: it moved on. */
-  private versionOf(uri: string, analyzedText: string | undefined): number | null | undefined {
-    const document = this.host.document(uri);
-    if (!document) return null;
-    return document.getText() === analyzedText ? document.version : undefined;
-  }
-
-  /** The fix as a versioned edit: each document at the version whose text was analyzed. */
-  private workspaceEdit(fix: Fix, result: AnalysisResult): WorkspaceEdit | undefined {
-    const changes: WorkspaceEdit['documentChanges'] = [];
-    for (const [file, edits] of editsByFile(fix.edits)) {
-      const node = result.graph.files.get(file);
-      const uri = fileToUri(file);
-      const version = this.versionOf(uri, node?.text);
-      if (!node || version === undefined) return undefined;
-      const textEdits = edits.map((e) => ({ range: { start: node.lineIndex.positionAt(e.range.start), end: node.lineIndex.positionAt(e.range.end) }, newText: e.newText }));
-      changes.push({ textDocument: { uri, version }, edits: textEdits } satisfies TextDocumentEdit);
-    }
-    for (const created of fix.createFiles ?? []) {
-      const uri = fileToUri(created.file);
-      changes.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
-      changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] });
-    }
-    return { documentChanges: changes };
   }
 }

@@ -15,9 +15,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
-import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type InitializationOptions } from '../protocol';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, REFACTOR_IDS } from '../engine';
+import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
+import { REFACTOR_KINDS } from './refactors';
 import { uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
@@ -99,7 +100,7 @@ class LayerguardServer {
   }
 
   /** `layerguard.applyFix` / `layerguard.addToBaseline`; errors are shown to the user. */
-  async executeCommand(command: string, args: readonly unknown[]): Promise<string | undefined> {
+  async executeCommand(command: string, args: readonly unknown[]): Promise<unknown> {
     const [first] = args;
     try {
       if (command === Commands.createBaseline) {
@@ -110,6 +111,15 @@ class LayerguardServer {
         const outcome = this.codeActions.editFor(first);
         if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
         else await this.connection.workspace.applyEdit({ label: first.title, edit: outcome.edit });
+      } else if (command === Commands.refactorChoices && isRefactorArgs(first)) {
+        return this.codeActions.refactors.choices(first);
+      } else if (command === Commands.applyRefactor && isRefactorArgs(first)) {
+        const outcome = this.codeActions.refactors.editFor(first);
+        if ('error' in outcome) return outcome;
+        const applied = await this.connection.workspace.applyEdit({ label: outcome.title, edit: outcome.edit });
+        return applied.applied ? { applied: outcome.title } : { error: applied.failureReason ?? 'The editor did not apply the change.' };
+      } else if (command === Commands.generateResource && isGenerateArgs(first)) {
+        return await this.generateResource(first);
       } else if (command === Commands.addToBaseline && isFindingRef(first)) {
         void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(first)}`);
       } else {
@@ -120,6 +130,17 @@ class LayerguardServer {
       void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     return undefined;
+  }
+
+  private async generateResource(args: GenerateResourceArgs): Promise<GenerateResourceResult> {
+    const root = URI.parse(args.folderUri).fsPath.replace(/\\/g, '/');
+    const folder = this.folders.find((f) => f.root === root);
+    const result = folder?.result;
+    if (!result) return { error: 'The folder has not been analyzed yet; wait for the analysis to finish.' };
+    const outcome = this.codeActions.refactors.generate(result, args.name);
+    if ('error' in outcome) return outcome;
+    const applied = await this.connection.workspace.applyEdit({ label: `Generate ${args.name}`, edit: outcome.edit });
+    return applied.applied ? { files: outcome.files } : { error: applied.failureReason ?? 'The editor did not create the files.' };
   }
 
   initialize(params: InitializeParams): InitializeResult {
@@ -134,8 +155,8 @@ class LayerguardServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource] },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'layerguard', version: ENGINE_VERSION },
@@ -262,4 +283,14 @@ function isFindingRef(value: unknown): value is FindingRef {
 function isFixArgs(value: unknown): value is FixCommandArgs {
   const args = value as Partial<FixCommandArgs> | undefined;
   return isFindingRef(value) && typeof args?.fixId === 'string' && typeof args.title === 'string' && (args.reason === undefined || typeof args.reason === 'string');
+}
+
+function isRefactorArgs(value: unknown): value is RefactorArgs {
+  const args = value as Partial<RefactorArgs> | undefined;
+  return typeof args?.uri === 'string' && typeof args.version === 'number' && typeof args.offset === 'number' && (REFACTOR_IDS as readonly unknown[]).includes(args.refactor) && (args.choiceId === undefined || typeof args.choiceId === 'string');
+}
+
+function isGenerateArgs(value: unknown): value is GenerateResourceArgs {
+  const args = value as Partial<GenerateResourceArgs> | undefined;
+  return typeof args?.folderUri === 'string' && typeof args.name === 'string';
 }
