@@ -1,3 +1,4 @@
+import type { ParamFact } from '../facts/types';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { isLoop, walk } from '../rules/syntax';
 import { ts } from '../ts';
@@ -34,20 +35,20 @@ interface Iteration {
   readonly anchor: ts.Statement;
   readonly items: ts.Identifier;
   /** How the element is bound, reused by the callback that collects the keys: `order`, `{ userId }`. */
+  readonly element: ts.BindingName;
   readonly elementText: string;
   /** Names the element binds: what a key may be made of. */
   readonly bound: ReadonlySet<string>;
   /** The code that runs once per element. */
   readonly body: ts.Node;
-  /** The callback is not async and returns the query's promise (`ids.map((id) => repo.findOneBy({ id }))`). */
-  readonly returnsPromise: boolean;
 }
 
 function iterationOf(call: ts.CallExpression): Iteration | undefined {
   for (let current: ts.Node = call; current.parent; current = current.parent) {
     const parent = current.parent;
     if (isLoop(parent) && parent.statement === current) return ts.isForOfStatement(parent) ? forOfIteration(parent) : undefined;
-    if (ts.isArrowFunction(parent) || ts.isFunctionExpression(parent)) return callbackIteration(parent);
+    // A function expression has its own `this`: moving `this.repo…` out of it would change what it means.
+    if (ts.isArrowFunction(parent)) return callbackIteration(parent);
     if (ts.isFunctionLike(parent)) return undefined;
   }
   return undefined;
@@ -61,12 +62,12 @@ function forOfIteration(loop: ts.ForOfStatement): Iteration | undefined {
   if (!declaration || list.declarations.length !== 1 || !ts.isIdentifier(loop.expression)) return undefined;
   const bound = boundNames(declaration.name);
   const anchor = anchorOf(loop);
-  if (!bound || !anchor) return undefined;
-  return { anchor, items: loop.expression, elementText: declaration.name.getText(), bound, body: loop.statement, returnsPromise: false };
+  if (!bound || !anchor || !mayBeArray(loop.expression)) return undefined;
+  return { anchor, items: loop.expression, element: declaration.name, elementText: declaration.name.getText(), bound, body: loop.statement };
 }
 
 /** `orders.map(async (order) => …)` / `orders.forEach(…)`, in an async function the load can await in. */
-function callbackIteration(fn: ts.ArrowFunction | ts.FunctionExpression): Iteration | undefined {
+function callbackIteration(fn: ts.ArrowFunction): Iteration | undefined {
   const call = fn.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   const items = call.expression.expression;
@@ -74,11 +75,34 @@ function callbackIteration(fn: ts.ArrowFunction | ts.FunctionExpression): Iterat
   if (!ts.isIdentifier(items) || !['map', 'forEach'].includes(call.expression.name.text) || !param || param.dotDotDotToken || param.initializer) return undefined;
   const bound = boundNames(param.name);
   const anchor = statementOf(call);
-  if (!bound || !anchor || !isAsync(enclosingFunction(anchor))) return undefined;
-  const returnsPromise = !isAsync(fn);
+  if (!bound || !anchor || !isAsync(enclosingFunction(anchor)) || !mayBeArray(items)) return undefined;
   // Without async, the callback hands back the query's promise: only Promise.all is sure to accept a plain value instead.
-  if (returnsPromise && !isPromiseAllArgument(call)) return undefined;
-  return { anchor, items, elementText: param.getText(), bound, body: fn.body, returnsPromise };
+  if (!isAsync(fn) && !isPromiseAllArgument(call)) return undefined;
+  return { anchor, items, element: param.name, elementText: param.getText(), bound, body: fn.body };
+}
+
+/**
+ * The keys are collected with `.map`: a Set, a Map or another iterable declared as such has none.
+ * Undeclared or unannotated collections are taken for arrays, as code iterating them nearly always has.
+ */
+function mayBeArray(items: ts.Identifier): boolean {
+  const declaration = declarationOf(items);
+  const type = declaration?.type;
+  if (type) return ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || (ts.isTypeOperatorNode(type) && ts.isArrayTypeNode(type.type)) || (ts.isTypeReferenceNode(type) && ['Array', 'ReadonlyArray'].includes(type.typeName.getText()));
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  return !initializer || !ts.isNewExpression(initializer) || initializer.expression.getText() === 'Array';
+}
+
+/** The parameter or variable a name refers to, looking through the enclosing scopes. */
+function declarationOf(name: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+  for (let scope = name.parent; scope; scope = scope.parent) {
+    const params = ts.isFunctionLike(scope) ? scope.parameters : [];
+    const statements: readonly ts.Statement[] = ts.isBlock(scope) || ts.isSourceFile(scope) ? scope.statements : [];
+    const declarations = [...params, ...statements.filter(ts.isVariableStatement).flatMap((v) => [...v.declarationList.declarations])];
+    const found = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Names a binding introduces, when it is plain: `order`, `{ userId, total }` (no defaults, no computed keys). */
@@ -127,7 +151,7 @@ function isPromiseAllArgument(call: ts.CallExpression): boolean {
 // The lookup and its batched form
 
 /** A lookup by one field equal to a key, and how to write it for many keys at once. */
-interface Lookup {
+interface Batch {
   readonly call: ts.CallExpression;
   readonly field: string;
   readonly key: ts.Expression;
@@ -141,6 +165,10 @@ interface Lookup {
   readonly receiver: string;
   /** A name for one result when the code gives none: the Prisma model, the table. */
   readonly noun?: string;
+}
+
+/** A lookup the ORM itself can batch. */
+interface Lookup extends Batch {
   /** TypeORM's `In`, imported from typeorm. */
   readonly needsIn: boolean;
 }
@@ -200,17 +228,24 @@ function typeormLookup(call: ts.CallExpression, callee: ts.PropertyAccessExpress
   const byWhere = callee.name.text === 'findOne';
   // findOne({ where }) has look-alikes in other ORMs (Sequelize, MikroORM): only on a receiver known to be TypeORM's.
   if (!isTypeormReceiver(callee.expression, node) && (byWhere || !importsTypeorm(node))) return undefined;
-  const options = byWhere ? optionsOf(argument) : undefined;
-  if (byWhere && (!options || [...options.keys()].some((name) => !TYPEORM_KEPT_OPTIONS.has(name)))) return undefined;
-  const where = options ? options.get('where')?.initializer : argument;
-  const condition = singleCondition(where);
-  if (!condition || !where) return undefined;
-  const onlyWhere = !options || options.size === 1;
+  const criteria = byWhere ? whereOption(argument) : { where: argument, onlyWhere: true };
+  const condition = singleCondition(criteria?.where);
+  if (!criteria || !condition) return undefined;
+  const { where, onlyWhere } = criteria;
   const batched = (ids: string): string => {
     const replaced = spliced(onlyWhere ? where : argument, [[condition.property, `${condition.field}: In(${ids})`]]);
     return `${callee.expression.getText()}.${onlyWhere ? 'findBy' : 'find'}(${replaced})`;
   };
-  return { call, field: condition.field, key: condition.key, batched, rows: '', missing: ' ?? null', receiver: flat(callee.expression), needsIn: true };
+  const noun = receiverNoun(callee.expression);
+  return { call, field: condition.field, key: condition.key, batched, rows: '', missing: ' ?? null', receiver: flat(callee.expression), needsIn: true, ...(noun ? { noun } : {}) };
+}
+
+/** The where of findOne options, when the other options load the same rows for many keys. */
+function whereOption(argument: ts.Expression): { where: ts.Expression; onlyWhere: boolean } | undefined {
+  const options = optionsOf(argument);
+  const where = options?.get('where')?.initializer;
+  if (!options || !where || [...options.keys()].some((name) => !TYPEORM_KEPT_OPTIONS.has(name))) return undefined;
+  return { where, onlyWhere: options.size === 1 };
 }
 
 /** `this.x` injected as a TypeORM `Repository<T>`, or `….getRepository(Entity)`. */
@@ -221,10 +256,19 @@ function isTypeormReceiver(receiver: ts.Expression, node: FileNode): boolean {
   return !!param && ((!!param.typeName && TYPEORM_REPOSITORIES.has(param.typeName)) || param.decorators.some((d) => d.name === 'InjectRepository'));
 }
 
-function constructorParam(node: FileNode, at: ts.Node, name: string): FileNode['facts']['classes'][number]['constructorParams'][number] | undefined {
+function constructorParam(node: FileNode, at: ts.Node, name: string): ParamFact | undefined {
   const position = at.getStart();
   const owner = node.facts.classes.find((c) => c.range.start <= position && position < c.range.end);
   return owner?.constructorParams.find((p) => p.name === name);
+}
+
+/** `this.usersRepository` / `this.users` → `user`; `dataSource.getRepository(User)` → `user`. */
+function receiverNoun(receiver: ts.Expression): string | undefined {
+  const entity = ts.isCallExpression(receiver) ? receiver.arguments[0] : undefined;
+  if (entity) return ts.isIdentifier(entity) ? entity.text.charAt(0).toLowerCase() + entity.text.slice(1) : undefined;
+  if (!ts.isPropertyAccessExpression(receiver)) return undefined;
+  const name = receiver.name.text.replace(/Repo(?:sitory)?$/, '');
+  return singular(name) ?? (name === receiver.name.text ? undefined : name);
 }
 
 function importsTypeorm(node: FileNode): boolean {
@@ -256,7 +300,7 @@ function pgLookup(call: ts.CallExpression, callee: ts.PropertyAccessExpression):
   if (!match || !key || ts.isSpreadElement(key) || !column || !/^[a-z_][a-z0-9_]*$/.test(column) || !selects(match[1] ?? '', column)) return undefined;
   const anySql = sql.getText().replace(/=\s*\$1/, '= ANY($1)');
   const batched = (ids: string): string => spliced(call, [[sql, anySql], [values, `[${ids}]`]]);
-  return { call, field: column, key, batched, rows: '.rows', missing: '', receiver: flat(callee.expression), noun: singular(match[2] ?? ''), needsIn: false };
+  return { call, field: column, key, batched, rows: '.rows', missing: '', receiver: flat(callee.expression), noun: singular(camel((match[2] ?? '').toLowerCase())), needsIn: false };
 }
 
 function isPlainString(node: ts.Expression): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
@@ -304,10 +348,10 @@ function isPlainValuePosition(expression: ts.Expression): boolean {
   return ts.isArrayLiteralExpression(parent) || ts.isReturnStatement(parent) || ts.isParenthesizedExpression(parent);
 }
 
-function useOf(lookup: Lookup, iteration: Iteration): Use | undefined {
-  const { call } = lookup;
-  if (lookup.rows) return firstRowUse(call);
-  if (iteration.returnsPromise) return call.parent.kind === ts.SyntaxKind.ArrowFunction ? { replaced: call, replacement: (value) => value } : undefined;
+function useOf(call: ts.CallExpression, rows: boolean): Use | undefined {
+  if (rows) return firstRowUse(call);
+  // An arrow's returned query: its value is what the callback returns (Promise.all or async take a plain value alike).
+  if (ts.isArrowFunction(call.parent) && call.parent.body === call) return { replaced: call, replacement: (value) => value };
   return ts.isAwaitExpression(call.parent) ? valueUse(call.parent) : undefined;
 }
 
@@ -367,17 +411,33 @@ const READ_METHOD = /^(?:find|get|count|exists?|aggregate|groupBy|load|fetch)/;
  * (rows shared by elements with the same key would see each other's changes), or a write through
  * the same repository (a row created in one iteration is found by the next).
  */
-function changesWhatIterationsSee(iteration: Iteration, lookup: { readonly call: ts.CallExpression; readonly receiver: string }, holder: string | undefined): boolean {
+function changesWhatIterationsSee(iteration: Iteration, lookup: Batch, holder: string | undefined): boolean {
+  // The query moves before the loop: what it is called on must mean there what it meant inside.
+  const moved = new Set([...iteration.bound, rootName(lookup.call.expression), 'Map']);
   let changes = false;
   walk(iteration.body, (n) => {
     if (changes) return false;
-    if (ts.isIdentifier(n) && n.text === iteration.items.text) changes = true;
-    else if (isDeclarationOf(n, iteration.bound)) changes = true;
+    if (ts.isIdentifier(n) && n.text === iteration.items.text && isReference(n)) changes = true;
+    else if (isDeclarationOf(n, moved)) changes = true;
     else if (holder && isChangeOf(n, holder)) changes = true;
     else if (n !== lookup.call && ts.isCallExpression(n) && isWriteThrough(n, lookup.receiver)) changes = true;
     return !changes;
   });
   return changes;
+}
+
+/** `pool` in `pool.query`, `this` in `this.users.findOneBy`. */
+function rootName(callee: ts.Expression): string {
+  let current = callee;
+  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current) || ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : 'this';
+}
+
+/** Not a property name: `orders` in `orders.push(…)`, not in `this.orders`. */
+function isReference(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
+  return !((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === identifier);
 }
 
 function isDeclarationOf(node: ts.Node, names: ReadonlySet<string>): boolean {
@@ -423,7 +483,7 @@ function namesFor(iteration: Iteration, use: Use, field: string, key: ts.Express
   const noun = [use.holder, use.label, keyNoun(key), fallbackNoun].find((n) => n !== undefined && /^[a-z][A-Za-z0-9]*$/.test(n) && !isKeyword(n));
   if (!noun) return undefined;
   const fieldName = capitalized(camel(field));
-  const elementsAreKeys = ts.isIdentifier(key) && iteration.elementText === key.text;
+  const elementsAreKeys = ts.isIdentifier(key) && ts.isIdentifier(iteration.element) && iteration.element.text === key.text;
   const ids = elementsAreKeys ? iteration.items.text : `${noun}${fieldName}s`;
   const names = { ids, map: `${plural(noun)}By${fieldName}`, row: noun, elementsAreKeys };
   const declared = elementsAreKeys ? [names.map] : [names.ids, names.map];
@@ -438,7 +498,9 @@ function keyNoun(key: ts.Expression): string | undefined {
 }
 
 function isKeyword(name: string): boolean {
-  return ts.stringToToken(name) !== undefined;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, name);
+  const token = scanner.scan();
+  return token >= ts.SyntaxKind.FirstReservedWord && token <= ts.SyntaxKind.LastReservedWord;
 }
 
 function camel(name: string): string {
@@ -454,8 +516,7 @@ function plural(noun: string): string {
   return /(?:s|x|z|ch|sh)$/.test(noun) ? `${noun}es` : `${noun}s`;
 }
 
-function singular(table: string): string | undefined {
-  const name = camel(table.toLowerCase());
+function singular(name: string): string | undefined {
   if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
   if (/(?:ss|us)$/.test(name)) return undefined;
   return name.endsWith('s') ? name.slice(0, -1) : undefined;
@@ -534,30 +595,29 @@ function importsIn(declaration: ts.ImportDeclaration): boolean {
 // ---------------------------------------------------------------------------------------------
 // Fix: the ORM's batched lookup
 
-/** What a batched load needs, from whichever query it replaces. */
-interface Batch {
-  readonly field: string;
-  readonly key: ts.Expression;
-  readonly call: ts.CallExpression;
-  readonly receiver: string;
-  readonly noun?: string;
-  readonly rows: string;
-  readonly missing: string;
-  readonly batched: (ids: string) => string;
-}
-
 /** The edits in the looping file: the keys and the map before the loop, the map read in it. */
 function loopEdits(node: FileNode, iteration: Iteration, batch: Batch): { edits: TextEdit[]; names: Names } | undefined {
-  const use = batch.rows ? firstRowUse(batch.call) : useOf({ ...batch, needsIn: false }, iteration);
-  if (!use || !isElementKey(batch.key, iteration.bound) || changesWhatIterationsSee(iteration, batch, use.holder)) return undefined;
+  const use = useOf(batch.call, batch.rows !== '');
+  if (!use || shadowsMap(node) || !isElementKey(batch.key, iteration.bound) || changesWhatIterationsSee(iteration, batch, use.holder)) return undefined;
   const names = namesFor(iteration, use, batch.field, batch.key, batch.noun);
   if (!names) return undefined;
   const keys = `const ${names.ids} = ${iteration.items.text}.map((${iteration.elementText}) => ${batch.key.getText()})`;
-  const map = `const ${names.map} = new Map((await ${batch.batched(names.ids)})${batch.rows}.map((${names.row}) => [${names.row}.${batch.field}, ${names.row}]))`;
+  const query = reindented(batch.batched(names.ids), indentAt(node.text, batch.call.getStart()), indentAt(node.text, iteration.anchor.getStart()));
+  const map = `const ${names.map} = new Map((await ${query})${batch.rows}.map((${names.row}) => [${names.row}.${batch.field}, ${names.row}]))`;
   const inserted = linesBefore(node, iteration.anchor, names.elementsAreKeys ? [map] : [keys, map]);
   if (!inserted) return undefined;
   const read = use.replacement(`${names.map}.get(${batch.key.getText()})${batch.missing}`);
   return { edits: [inserted, replaceNode(node.file, use.replaced, node.sourceFile, read)], names };
+}
+
+/** The file declares or imports its own `Map` (Immutable's, say): `new Map(entries)` would not be the built-in. */
+function shadowsMap(node: FileNode): boolean {
+  return node.facts.declarations.has('Map') || node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === 'Map'));
+}
+
+/** A query written over several lines moves out of the loop: its inner lines follow it to its new indentation. */
+function reindented(text: string, from: string, to: string): string {
+  return text.replace(/(\r?\n)([ \t]*)/g, (whole, eol: string, indent: string) => (indent.startsWith(from) ? `${eol}${to}${indent.slice(from.length)}` : whole));
 }
 
 function batchLookupFix(context: FixContext, iteration: Iteration, lookup: Lookup): Fix | undefined {
@@ -566,7 +626,7 @@ function batchLookupFix(context: FixContext, iteration: Iteration, lookup: Looku
   const imports = lookup.needsIn ? inImportEdits(node) : [];
   if (!loop || !imports) return undefined;
   const method = lookup.needsIn ? 'findBy + In' : lookup.rows ? '= ANY($1)' : 'findMany';
-  return { id: 'batch-lookup', title: `Load all in one query (${method}) and read them from a Map`, safe: false, preferred: true, edits: [...imports, ...loop.edits] };
+  return { id: 'batch-lookup', title: `Load all in one query (${method})`, safe: false, preferred: true, edits: [...imports, ...loop.edits] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -582,7 +642,14 @@ function injectedClass(graph: DependencyGraph, node: FileNode, receiver: ts.Prop
 }
 
 /** `findById(id: number) { return this.repo.findOneBy({ id }); }`: one ORM lookup by its one parameter. */
-function delegatedLookup(repository: FileNode, method: ts.MethodDeclaration): { lookup: Lookup; param: ts.ParameterDeclaration } | undefined {
+interface Delegation {
+  readonly lookup: Lookup;
+  readonly param: ts.ParameterDeclaration;
+  readonly statement: ts.ReturnStatement;
+  readonly awaited: boolean;
+}
+
+function delegatedLookup(repository: FileNode, method: ts.MethodDeclaration): Delegation | undefined {
   const [param] = method.parameters;
   const [statement] = method.body?.statements ?? [];
   if (method.parameters.length !== 1 || !param || !ts.isIdentifier(param.name) || param.questionToken || param.initializer) return undefined;
@@ -590,7 +657,7 @@ function delegatedLookup(repository: FileNode, method: ts.MethodDeclaration): { 
   const returned = ts.isAwaitExpression(statement.expression) ? statement.expression.expression : statement.expression;
   const lookup = ts.isCallExpression(returned) ? ormLookup(returned, repository) : undefined;
   const byParam = lookup && !lookup.rows && ts.isIdentifier(lookup.key) && lookup.key.text === param.name.text;
-  return byParam ? { lookup, param } : undefined;
+  return byParam ? { lookup, param, statement, awaited: returned !== statement.expression } : undefined;
 }
 
 /** `Promise<User | null>` → `Promise<User[]>`; undefined when the type says something else. */
@@ -606,15 +673,18 @@ function arrayOf(type: string, compound: boolean): string {
   return compound ? `(${type})[]` : `${type}[]`;
 }
 
+const KEPT_MODIFIERS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.AsyncKeyword]);
+
 /** The text of the batched method, written after the single-key one in its style. */
-function batchedMethodText(repository: FileNode, method: ts.MethodDeclaration, delegated: { lookup: Lookup; param: ts.ParameterDeclaration }, name: string): string | undefined {
+function batchedMethodText(repository: FileNode, method: ts.MethodDeclaration, delegated: Delegation, name: string): string | undefined {
   const { lookup, param } = delegated;
   const ids = plural(camel(lookup.field));
   const paramType = param.type ? `: ${arrayOf(param.type.getText(), ts.isUnionTypeNode(param.type) || ts.isFunctionTypeNode(param.type))}` : '';
   const returnType = method.type ? manyType(method.type) : '';
-  if (returnType === undefined || !isFreeAt(method.body!.statements[0]!, ids)) return undefined;
-  const modifiers = (ts.getModifiers(method) ?? []).map((m) => `${m.getText()} `).join('');
-  const awaited = ts.isAwaitExpression((method.body!.statements[0] as ts.ReturnStatement).expression!) ? 'await ' : '';
+  if (returnType === undefined || !isFreeAt(delegated.statement, ids)) return undefined;
+  // `override` or `abstract` would not hold for a method no base class declares.
+  const modifiers = (ts.getModifiers(method) ?? []).filter((m) => KEPT_MODIFIERS.has(m.kind)).map((m) => `${m.getText()} `).join('');
+  const awaited = delegated.awaited ? 'await ' : '';
   const { text } = repository;
   const indent = indentAt(text, method.getStart());
   const eol = eolOf(text);
@@ -639,11 +709,12 @@ function batchedMethodFix(context: FixContext, iteration: Iteration, call: ts.Ca
   const name = `findBy${capitalized(camel(delegated.lookup.field))}s`;
   if (repository.declaration.members.some((m) => m.name?.getText() === name)) return undefined;
   const receiver = callee.expression.getText();
-  const batch: Batch = { field: delegated.lookup.field, key, call, receiver: flat(callee.expression), rows: '', missing: delegated.lookup.missing, batched: (ids) => `${receiver}.${name}(${ids})`, ...(delegated.lookup.noun ? { noun: delegated.lookup.noun } : {}) };
+  const noun = receiverNoun(callee.expression) ?? delegated.lookup.noun;
+  const batch: Batch = { field: delegated.lookup.field, key, call, receiver: flat(callee.expression), rows: '', missing: delegated.lookup.missing, batched: (ids) => `${receiver}.${name}(${ids})`, ...(noun ? { noun } : {}) };
   const loop = loopEdits(node, iteration, batch);
   const methodText = batchedMethodText(repository.file, method, delegated, name);
   const imports = delegated.lookup.needsIn ? inImportEdits(repository.file) : [];
   if (!loop || methodText === undefined || !imports) return undefined;
   const className = repository.declaration.name?.text ?? 'the repository';
-  return { id: 'add-batched-method', title: `Add a batched ${name} to ${className} and load all in one query`, safe: false, edits: [...imports, insertAt(repository.file.file, method.getEnd(), methodText), ...loop.edits] };
+  return { id: 'add-batched-method', title: `Add a batched ${name} to ${className}`, safe: false, edits: [...imports, insertAt(repository.file.file, method.getEnd(), methodText), ...loop.edits] };
 }

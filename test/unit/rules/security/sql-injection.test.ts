@@ -40,6 +40,10 @@ export class OrderRepository {
     return this.prisma.$executeRawUnsafe(\`DELETE FROM \${table}\`);
     //                                   ^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
   }
+  byCustomer(name: string) {
+    return this.knex('orders').whereRaw(\`customer = '\${name}'\`);
+    //                                  ^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection passed to whereRaw()
+  }
 }
 `,
     });

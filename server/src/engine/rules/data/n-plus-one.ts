@@ -83,7 +83,7 @@ export const nPlusOne = defineRule({
     id: 'data/n-plus-one',
     description: 'A database query runs once per element of a collection (in a loop or a map/forEach callback) instead of once for all.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {

@@ -12,6 +12,8 @@ const SQL_SINKS = new Set([
 ]);
 /** Query-builder conditions (TypeORM, Knex) that take a SQL fragment when given a string. */
 const CONDITION_SINKS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
+/** Raw SQL sinks that take a condition fragment (`name = '…'`), not a whole statement. */
+const RAW_CONDITION_SINKS = new Set(['whereRaw', 'orWhereRaw', 'havingRaw', 'orHavingRaw']);
 
 const SQL_TEXT = /\b(?:select|insert|update|delete|with|from|where|values|set|join|order\s+by|group\s+by|call|exec|limit)\b/i;
 const CONDITION_TEXT = /(?:[=<>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
@@ -107,7 +109,8 @@ function injectedSql(n: ts.Node, constants: ReadonlySet<string>): { argument: ts
   const argument = n.arguments[0];
   if ((!SQL_SINKS.has(method) && !condition) || !argument) return undefined;
   const text = builtText(resolveLocal(argument, n), constants);
-  if (!text?.dynamic || !(condition ? CONDITION_TEXT : SQL_TEXT).test(text.staticText)) return undefined;
+  const looksLikeSql = condition || RAW_CONDITION_SINKS.has(method) ? CONDITION_TEXT : SQL_TEXT;
+  if (!text?.dynamic || !looksLikeSql.test(text.staticText)) return undefined;
   return { argument, value: text.dynamic, method };
 }
 
@@ -116,7 +119,7 @@ export const sqlInjection = defineRule({
     id: 'security/sql-injection',
     description: 'SQL text is built by concatenating or interpolating a value instead of passing it as a parameter.',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {
