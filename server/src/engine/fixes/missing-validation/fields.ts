@@ -61,12 +61,24 @@ function binaryUse(p: ts.BinaryExpression, e: ts.Expression): Use {
   const op = p.operatorToken.kind;
   const other = p.left === e ? p.right : p.left;
   if (isAssignment(op)) return { evidence: p.left === e ? 'shape' : 'plain' };
-  if (ARITHMETIC.has(op)) return { evidence: 'number' };
-  if (op === ts.SyntaxKind.PlusToken || EQUALITY.has(op)) return { evidence: literalKind(other) ?? 'plain' };
-  if (RELATIONAL.has(op)) return { evidence: literalKind(other) === 'number' ? 'number' : 'plain' };
-  if (FALLBACK.has(op)) return p.left === e ? { evidence: literalKind(other) ?? 'plain', optional: true } : { evidence: 'plain' };
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return { evidence: p.left === e ? 'truthy' : 'plain' };
-  return { evidence: op === ts.SyntaxKind.CommaToken ? 'plain' : 'shape' };
+  if (FALLBACK.has(op) || op === ts.SyntaxKind.AmpersandAmpersandToken) return logicalUse(op, p.left === e, other);
+  return { evidence: operandEvidence(op, other) };
+}
+
+/** `x - 1`, `x === 'admin'`, `x < 10`: the operator, or the literal on the other side. */
+function operandEvidence(op: ts.SyntaxKind, other: ts.Expression): Evidence {
+  if (ARITHMETIC.has(op)) return 'number';
+  const literal = literalKind(other);
+  if (op === ts.SyntaxKind.PlusToken || EQUALITY.has(op)) return literal ?? 'plain';
+  if (RELATIONAL.has(op)) return literal === 'number' ? 'number' : 'plain';
+  return op === ts.SyntaxKind.CommaToken ? 'plain' : 'shape';
+}
+
+/** `x ?? 20`, `x || 'anonymous'`: a fallback, so the field may be missing; `x && …` tests it. */
+function logicalUse(op: ts.SyntaxKind, isLeft: boolean, other: ts.Expression): Use {
+  if (!isLeft) return { evidence: 'plain' };
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return { evidence: 'truthy' };
+  return { evidence: literalKind(other) ?? 'plain', optional: true };
 }
 
 function prefixUse(p: ts.PrefixUnaryExpression): Use {
@@ -96,11 +108,19 @@ function useOf(value: ts.Expression): Use {
   if (ts.isBinaryExpression(p)) return binaryUse(p, e);
   if (ts.isPrefixUnaryExpression(p)) return prefixUse(p);
   if (isCondition(p, e)) return { evidence: 'truthy' };
-  if (ts.isPropertyAccessExpression(p) && p.expression === e) return { evidence: STRING_METHODS.has(p.name.text) ? 'string' : 'shape' };
-  if (ts.isCallExpression(p)) return { evidence: p.expression === e ? 'shape' : /^Math\./.test(dottedName(p.expression)) ? 'number' : 'plain' };
   if (ts.isVariableDeclaration(p) && p.initializer === e) return ts.isIdentifier(p.name) ? { evidence: 'plain', follow: p.name } : { evidence: 'shape' };
-  const opaque = ts.isElementAccessExpression(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isPostfixUnaryExpression(p) || ts.isDeleteExpression(p);
-  return { evidence: opaque ? 'shape' : 'plain' };
+  return { evidence: accessEvidence(p, e) };
+}
+
+/** Iterated, spread, indexed, written: not a flat value. */
+const OPAQUE_PARENTS: readonly ((n: ts.Node) => boolean)[] = [ts.isSpreadElement, ts.isSpreadAssignment, ts.isForOfStatement, ts.isForInStatement, ts.isPostfixUnaryExpression, ts.isDeleteExpression];
+
+/** `x.trim()` is a string's, `x.items` an object's; `Math.max(x)` takes numbers; `f(x)` says nothing. */
+function accessEvidence(p: ts.Node, e: ts.Expression): Evidence {
+  if (ts.isPropertyAccessExpression(p) && p.expression === e) return STRING_METHODS.has(p.name.text) ? 'string' : 'shape';
+  if (ts.isElementAccessExpression(p) && p.expression === e) return 'shape';
+  if (ts.isCallExpression(p)) return p.expression === e ? 'shape' : /^Math\./.test(dottedName(p.expression)) ? 'number' : 'plain';
+  return OPAQUE_PARENTS.some((is) => is(p)) ? 'shape' : 'plain';
 }
 
 /** Names a declaration introduces (not uses). */
@@ -113,7 +133,8 @@ function isDeclarationName(id: ts.Identifier): boolean {
 /** An identifier that stands for a variable, not a property name. */
 function isReference(id: ts.Identifier): boolean {
   const p = id.parent;
-  if (ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) return p.expression === id || (ts.isQualifiedName(p) && p.left === id);
+  if (ts.isPropertyAccessExpression(p)) return p.expression === id;
+  if (ts.isQualifiedName(p)) return false;
   if (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) return p.name !== id;
   if (ts.isBindingElement(p)) return p.propertyName !== id && p.name !== id;
   return !isDeclarationName(id) && !ts.isTypeReferenceNode(p);
@@ -137,11 +158,14 @@ export function referencesTo(binding: ts.Identifier, scope: ts.Node): ts.Identif
   return shadowed ? undefined : references;
 }
 
-/** Numbers win (arithmetic is the clearest sign); a value only ever tested for truth is a flag. */
+/**
+ * Arithmetic is the clearest sign, then literals the field meets (`=== 'admin'`, `= false`); a
+ * value only passed around is taken for a string, one only ever tested for truth for a flag.
+ */
 function resolveKind(evidence: ReadonlySet<Evidence>): FieldKind {
-  if (evidence.has('number')) return 'number';
-  if (evidence.has('string') || evidence.has('plain') || evidence.size === 0) return 'string';
-  return 'boolean';
+  const explicit = (['number', 'string', 'boolean'] as const).find((kind) => evidence.has(kind));
+  if (explicit) return explicit;
+  return evidence.has('truthy') && !evidence.has('plain') ? 'boolean' : 'string';
 }
 
 /** Collects the fields read off one input within a handler. */
@@ -169,8 +193,7 @@ export class FieldCollector {
         this.failed = true;
         return;
       }
-      const initial = element.initializer ? literalKind(element.initializer) : undefined;
-      this.record(key.text, { evidence: initial ?? 'plain', optional: element.initializer !== undefined });
+      this.record(key.text, element.initializer ? { evidence: literalKind(element.initializer) ?? 'plain', optional: true } : undefined);
       this.addUses(key.text, element.name);
     }
   }

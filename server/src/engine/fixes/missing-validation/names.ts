@@ -51,11 +51,18 @@ export function withResource(action: string, resource: string): string {
   return camelCase(`${action} ${resource}`);
 }
 
-/** The identifiers written in a subtree, to keep new names from capturing or shadowing them. */
+/** `x.body`, `{ body: 1 }`: a property's name, which no variable can clash with. */
+function isPropertyName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p)) return p.name === id;
+  return (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === id;
+}
+
+/** The variable names written in a subtree, to keep new names from capturing or shadowing them. */
 export function identifiersIn(node: ts.Node): Set<string> {
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n)) names.add(n.text);
+    if (ts.isIdentifier(n) && !isPropertyName(n)) names.add(n.text);
     ts.forEachChild(n, visit);
   };
   visit(node);

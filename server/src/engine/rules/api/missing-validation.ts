@@ -178,14 +178,14 @@ function fileDeclaring(typeName: string, node: FileNode, graph: DependencyGraph)
 }
 
 /** A ValidationPipe put to use (globally, per controller or per parameter), not just imported. */
-const PIPE_INSTALLED = /new\s+ValidationPipe\b|UsePipes\([^)]*ValidationPipe|useClass:\s*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
+export const PIPE_INSTALLED = /new\s+ValidationPipe\b|UsePipes\([^)]*ValidationPipe|useClass:\s*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
 
 export const missingValidation = defineRule({
   meta: {
     id: 'api/missing-validation',
     description: 'An HTTP handler uses the request body or query without validating it at the entry (zod, joi, class-validator, a validation middleware or a route schema).',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   options,
   check(context) {
