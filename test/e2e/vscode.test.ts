@@ -12,6 +12,7 @@ const RESULTS = path.join(REPO, 'test-results');
 
 const NEST_DI = 'A controller must not depend on the data-access layer: it injects the TypeORM repository of Order';
 const EXPRESS_DB = 'A controller must not depend on the data-access layer: it imports db.ts';
+const PRODUCTS_REPOSITORY = 'A controller must not depend on the repository layer: it injects ProductsRepository';
 const TYPED = 'A controller must not depend on the repository layer: it creates UsersRepository';
 
 /**
@@ -138,6 +139,20 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       timings.push(`quick fix: diagnostic gone ${gone.ms} ms after applying`);
       await workbench.openFile(file);
       assert.match(await workbench.visibleText(), /console\.error\('publishOrderPlaced failed', err\);\s*throw err;/);
+    });
+  });
+
+  it('runs Route Controller Call Through Service from the command palette, and the layering diagnostic disappears', async () => {
+    await step('route-through-service', async () => {
+      const file = 'nest-shop/src/products/products.controller.ts';
+      await workbench.waitForProblems('the injected repository', PRODUCTS_REPOSITORY, (rows) => rows.some((r) => r.includes(PRODUCTS_REPOSITORY)), 30000);
+      await workbench.openFile(file);
+      await workbench.goTo(10, 20);
+      await workbench.runCommand('Layerguard: Route Controller Call Through Service');
+      const gone = await workbench.waitForProblems('the diagnostic to go', PRODUCTS_REPOSITORY, (rows) => !rows.some((r) => r.includes(PRODUCTS_REPOSITORY)), 30000);
+      timings.push(`route through service: diagnostic gone ${gone.ms} ms after the command`);
+      await workbench.openFile(file);
+      assert.match(await workbench.visibleText(), /this\.productsService\.findInStock\(\)/);
     });
   });
 

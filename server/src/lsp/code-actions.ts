@@ -8,23 +8,15 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
 import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
 import { diagnosticData, uriToFile } from './convert';
+import type { CodeActionHost } from './action-host';
 import { Refactors } from './refactors';
 import { VersionedEdits } from './versioned-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerguard`;
 
-/** What code actions need from the server: the analysis on screen and the open documents. */
-export interface CodeActionHost {
-  resultFor(file: string): AnalysisResult | undefined;
-  document(uri: string): TextDocument | undefined;
-  /** The client asks the user for reasons (VS Code); other editors get a placeholder to complete. */
-  promptsForReason(): boolean;
-  log(message: string): void;
-}
 
 /** Where a fix may apply: the analyzed text must be the text in the editor, at this version. */
 interface Snapshot {

@@ -99,37 +99,52 @@ class LayerguardServer {
     });
   }
 
-  /** `layerguard.applyFix` / `layerguard.addToBaseline`; errors are shown to the user. */
+  /** The server's commands; an error is logged and shown to the user, and the server keeps serving. */
   async executeCommand(command: string, args: readonly unknown[]): Promise<unknown> {
-    const [first] = args;
     try {
-      if (command === Commands.createBaseline) {
-        const recorded = this.folders.reduce((sum, folder) => sum + folder.writeBaseline(), 0);
-        return `${recorded} finding(s) recorded in ${BASELINE_FILE_NAME}; only new findings are reported from now on.`;
-      }
-      if (command === Commands.applyFix && isFixArgs(first)) {
-        const outcome = this.codeActions.editFor(first);
-        if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
-        else await this.connection.workspace.applyEdit({ label: first.title, edit: outcome.edit });
-      } else if (command === Commands.refactorChoices && isRefactorArgs(first)) {
-        return this.codeActions.refactors.choices(first);
-      } else if (command === Commands.applyRefactor && isRefactorArgs(first)) {
-        const outcome = this.codeActions.refactors.editFor(first);
-        if ('error' in outcome) return outcome;
-        const applied = await this.connection.workspace.applyEdit({ label: outcome.title, edit: outcome.edit });
-        return applied.applied ? { applied: outcome.title } : { error: applied.failureReason ?? 'The editor did not apply the change.' };
-      } else if (command === Commands.generateResource && isGenerateArgs(first)) {
-        return await this.generateResource(first);
-      } else if (command === Commands.addToBaseline && isFindingRef(first)) {
-        void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(first)}`);
-      } else {
-        throw new Error(`unknown command ${command} or bad arguments`);
-      }
+      return await this.runCommand(command, args[0]);
     } catch (error) {
       this.connection.console.error(`Layerguard ${command} failed: ${describe(error)}`);
       void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     return undefined;
+  }
+
+  private runCommand(command: string, arg: unknown): unknown {
+    switch (command) {
+      case Commands.createBaseline:
+        return this.createBaseline();
+      case Commands.applyFix:
+        return this.applyFix(argumentOf(command, arg, isFixArgs));
+      case Commands.addToBaseline:
+        return void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(argumentOf(command, arg, isFindingRef))}`);
+      case Commands.refactorChoices:
+        return this.codeActions.refactors.choices(argumentOf(command, arg, isRefactorArgs));
+      case Commands.applyRefactor:
+        return this.applyRefactor(argumentOf(command, arg, isRefactorArgs));
+      case Commands.generateResource:
+        return this.generateResource(argumentOf(command, arg, isGenerateArgs));
+      default:
+        throw new Error(`unknown command ${command}`);
+    }
+  }
+
+  private createBaseline(): string {
+    const recorded = this.folders.reduce((sum, folder) => sum + folder.writeBaseline(), 0);
+    return `${recorded} finding(s) recorded in ${BASELINE_FILE_NAME}; only new findings are reported from now on.`;
+  }
+
+  private async applyFix(args: FixCommandArgs): Promise<void> {
+    const outcome = this.codeActions.editFor(args);
+    if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+    else await this.connection.workspace.applyEdit({ label: args.title, edit: outcome.edit });
+  }
+
+  private async applyRefactor(args: RefactorArgs): Promise<{ applied: string } | { error: string }> {
+    const outcome = this.codeActions.refactors.editFor(args);
+    if ('error' in outcome) return outcome;
+    const applied = await this.connection.workspace.applyEdit({ label: outcome.title, edit: outcome.edit });
+    return applied.applied ? { applied: outcome.title } : { error: applied.failureReason ?? 'The editor did not apply the change.' };
   }
 
   private async generateResource(args: GenerateResourceArgs): Promise<GenerateResourceResult> {
@@ -293,4 +308,9 @@ function isRefactorArgs(value: unknown): value is RefactorArgs {
 function isGenerateArgs(value: unknown): value is GenerateResourceArgs {
   const args = value as Partial<GenerateResourceArgs> | undefined;
   return typeof args?.folderUri === 'string' && typeof args.name === 'string';
+}
+
+function argumentOf<T>(command: string, value: unknown, is: (v: unknown) => v is T): T {
+  if (!is(value)) throw new Error(`bad arguments for ${command}`);
+  return value;
 }

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceE
 import * as path from 'node:path';
 import { generateResource, REFACTOR_IDS, refactorChoices, type AnalysisResult, type RefactorId } from '../engine';
 import type { RefactorArgs, RefactorChoiceInfo } from '../protocol';
-import type { CodeActionHost } from './code-actions';
+import type { CodeActionHost } from './action-host';
 import { fileToUri, uriToFile } from './convert';
 import { VersionedEdits } from './versioned-edit';
 

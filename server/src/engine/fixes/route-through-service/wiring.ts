@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { StaticValue } from '../../facts/types';
 import type { DependencyGraph } from '../../graph/types';
 import { ensureNamedImport } from '../imports';
 import type { Rewrite } from '../rewrite';
@@ -9,15 +10,16 @@ export function nestModuleOf(graph: DependencyGraph, controllerClass: string): {
   for (const [file, node] of graph.files) {
     for (const cls of node.facts.classes) {
       const metadata = cls.decorators.find((d) => d.name === 'Module')?.args[0];
-      if (metadata?.kind !== 'object') continue;
-      const names = (key: string) => {
-        const list = metadata.properties[key];
-        return list?.kind === 'array' ? list.elements.flatMap((e) => (e.kind === 'identifier' && !e.member ? [e.name] : [])) : [];
-      };
-      if (names('controllers').includes(controllerClass)) return { file, providers: new Set(names('providers')) };
+      if (metadata?.kind === 'object' && classNames(metadata, 'controllers').includes(controllerClass)) return { file, providers: new Set(classNames(metadata, 'providers')) };
     }
   }
   return undefined;
+}
+
+/** The class names listed under `key` in `@Module({...})` metadata. */
+function classNames(metadata: Extract<StaticValue, { kind: 'object' }>, key: string): string[] {
+  const list = metadata.properties[key];
+  return list?.kind === 'array' ? list.elements.flatMap((e) => (e.kind === 'identifier' && !e.member ? [e.name] : [])) : [];
 }
 
 /** Adds the service to the module's `providers` (creating the list when the module has none). */
