@@ -2,7 +2,8 @@
 // JSON Schema of layerguard.json from the zod schema (one source of truth).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -34,8 +35,24 @@ const common = {
   plugins: [plainTypeScript],
 };
 
+/**
+ * The CLI is two files: `cli.js` (arguments and the output cache, a few KB) loads `cli-engine.js`
+ * (the analysis and the TypeScript compiler, ~10 MB) only when the cache cannot answer, so a warm
+ * start does not even parse the compiler's code.
+ */
+const engineOnDemand = {
+  name: 'cli-engine-on-demand',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\/main\.js$/ }, (args) => (args.importer.endsWith(path.join('cli', 'bin.ts')) ? { path: './cli-engine.js', external: true } : undefined));
+  },
+};
+
+// The output cache trusts only results of the same engine build: cli.js carries its hash.
+await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-engine.js' });
+const engineBuild = createHash('sha256').update(readFileSync('dist/cli-engine.js')).digest('hex');
+
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, engineOnDemand], define: { 'process.env.LAYERGUARD_ENGINE_BUILD': JSON.stringify(engineBuild) } }),
   // What ships in the .vsix is minified (names kept, so logged stack traces stay readable).
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true, keepNames: true }),

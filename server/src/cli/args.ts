@@ -4,7 +4,7 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid';
 
 export type Command =
-  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean; readonly fix: boolean }
+  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean; readonly fix: boolean; readonly cache: boolean }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'schema' }
@@ -14,8 +14,9 @@ export type Command =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix]
+  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
                                --fix applies the safe fixes, then reports what is left
+                               unchanged inputs are answered from node_modules/.cache/layerguard
   layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
   layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
   layerguard schema            print the JSON Schema of layerguard.json
@@ -39,6 +40,7 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
         fix: { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -68,9 +70,10 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
   }
 }
 
-function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean }, isTty: boolean) {
+function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean }, isTty: boolean) {
   return {
     fix: values.fix ?? false,
+    cache: !(values['no-cache'] ?? false),
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),

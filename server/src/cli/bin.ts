@@ -1,10 +1,34 @@
-import { runCli } from './main';
+import { parseCommand, UsageError } from './args';
+import { tryCache, type CacheOutcome, type Io } from './cached-run';
 
 // The only place the CLI touches the process: everything else is testable with a fake Io.
-const code = runCli(process.argv.slice(2), {
+const io: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTty: process.stdout.isTTY === true,
+};
+const argv = process.argv.slice(2);
+
+/** A check whose inputs did not change is answered before the analysis (and TypeScript) is loaded. */
+function lookUp(): CacheOutcome | undefined {
+  try {
+    const command = parseCommand(argv, io.isTty);
+    return command.name === 'check' ? tryCache(command, io) : undefined;
+  } catch (error) {
+    if (error instanceof UsageError) return undefined; // runCli reports it with the usage text
+    throw error;
+  }
+}
+
+async function run(): Promise<number> {
+  const outcome = lookUp();
+  if (outcome && 'served' in outcome) return outcome.served;
+  // Loaded only now: the bundle initializes the engine (and the TypeScript compiler) on first use.
+  const { runCli } = await import('./main.js');
+  return runCli(argv, io, outcome);
+}
+
+void run().then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

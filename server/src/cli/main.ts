@@ -23,16 +23,17 @@ import {
   type DependencyGraph,
 } from '../engine';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
+import { emit, tryCache, type CacheOutcome, type Io } from './cached-run';
+import type { OutputCache } from './output-cache';
 
-export interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly cwd: string;
-  readonly isTty: boolean;
-}
+export type { Io } from './cached-run';
 
-/** Runs one CLI invocation and returns the exit code: 0 clean, 1 error findings, 2 usage/config error. */
-export function runCli(argv: readonly string[], io: Io): number {
+
+/**
+ * Runs one CLI invocation and returns the exit code: 0 clean, 1 error findings, 2 usage/config
+ * error. `cached`: the cache lookup the caller already made for this command (a miss).
+ */
+export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): number {
   let command: Command;
   try {
     command = parseCommand(argv, io.isTty);
@@ -51,9 +52,12 @@ export function runCli(argv: readonly string[], io: Io): number {
     case 'schema':
       io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
       return 0;
-    case 'check':
+    case 'check': {
+      const outcome = cached ?? tryCache(command, io);
+      return 'served' in outcome ? outcome.served : runAnalysis(command, io, outcome.cache);
+    }
     case 'graph':
-      return runAnalysis(command, io);
+      return runAnalysis(command, io, undefined);
     case 'baseline':
       return writeBaseline(command, io);
   }
@@ -86,15 +90,16 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
   return 0;
 }
 
-function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io): number {
+function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
   const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config });
   const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
-  if (command.output) fs.writeFileSync(path.resolve(io.cwd, command.output), output);
-  else io.stdout(output);
-  if (command.name === 'graph' || command.exitZero) return 0;
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const exitCode = command.name === 'graph' || command.exitZero || !result.findings.some((f) => f.severity === 'error') ? 0 : 1;
+  const unwritten = cache?.write(output, exitCode);
+  if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
+  emit(output, command.output, io);
+  return exitCode;
 }
 
 /** Passes over the workspace before giving up: each pass applies the fixes that do not overlap. */
