@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
+import { Neighborhoods, type RuleResultCache } from './incremental/rule-cache';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
@@ -16,24 +17,44 @@ export function runRules(
   config: ResolvedConfig,
   overrides: Readonly<Record<string, SeveritySetting>>,
   problems: Problem[],
+  cache?: RuleResultCache,
 ): Finding[] {
   const findings: Finding[] = [];
-  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
-  const suppressions = collectSuppressions(graph);
+  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), neighborhoods: new Neighborhoods(graph), cache };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
-    const reports: RuleReport[] = [];
-    try {
-      rule.run({ graph, policy: config.policy, knownRuleIds, suppressions, report: (r) => reports.push(r) }, config.rules.get(rule.meta.id)?.options);
-    } catch (error) {
-      // One broken rule must not take the others (or the server) down; it is reported, not hidden.
-      problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
-      continue;
-    }
-    for (const report of reports) findings.push(toFinding(graph, rule.meta.id, severity, report));
+    const reports = reportsOf(rule, shared, problems);
+    for (const report of reports ?? []) findings.push(toFinding(graph, rule.meta.id, severity, report));
   }
-  return findings.filter((f) => !isSuppressed(suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
+  return findings.filter((f) => !isSuppressed(shared.suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
+}
+
+interface SharedInputs {
+  readonly graph: DependencyGraph;
+  readonly config: ResolvedConfig;
+  readonly knownRuleIds: ReadonlySet<string>;
+  readonly suppressions: ReturnType<typeof collectSuppressions>;
+  readonly neighborhoods: Neighborhoods;
+  readonly cache: RuleResultCache | undefined;
+}
+
+/** One rule's reports: per-file rules re-check only files whose inputs changed. Undefined: it crashed. */
+function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] | undefined {
+  const { graph, config, cache } = shared;
+  const plan = cache?.plan(rule, graph, shared.neighborhoods);
+  const reports: RuleReport[] = [];
+  try {
+    if (!plan || plan.checkFiles.size > 0) {
+      const context = { graph, policy: config.policy, knownRuleIds: shared.knownRuleIds, suppressions: shared.suppressions, report: (r: RuleReport) => reports.push(r), ...(plan ? { checkFiles: plan.checkFiles } : {}) };
+      rule.run(context, config.rules.get(rule.meta.id)?.options);
+    }
+  } catch (error) {
+    // One broken rule must not take the others (or the server) down; it is reported, not hidden.
+    problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
+    return undefined;
+  }
+  return plan && cache ? cache.store(rule, plan, reports) : reports;
 }
 
 function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { runRules } from './analyze-rules';
+import { RuleResultCache } from './incremental/rule-cache';
 import { RULES } from './rules/registry';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
@@ -76,6 +77,7 @@ export class AnalysisSession {
   private contexts = new Map<Project, ProjectContext>();
   private readonly files = new Map<string, CachedFile>();
   private readonly overlays = new Map<string, string>();
+  private ruleResults = new RuleResultCache();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -107,6 +109,7 @@ export class AnalysisSession {
   /** layerguard.json changed: reload it (and rediscover, since ignore globs may differ). */
   configChanged(): void {
     this.configLoad = undefined;
+    this.ruleResults = new RuleResultCache();
     this.baseline = undefined;
     this.structureChanged();
   }
@@ -129,7 +132,7 @@ export class AnalysisSession {
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
     const graph = buildGraph(workspace.root, inputs, new Classifier(config.layers, workspace.root));
-    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems);
+    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, this.ruleResults);
     const findings = this.withoutBaselined(all, graph, problems);
     return {
       root: workspace.root,

@@ -76,6 +76,18 @@ export function filesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
   return [...nodes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** The files a per-file rule checks in this run: `checkFiles` when set, else all of them. */
+export function filesToCheck(context: { readonly graph: { readonly files: ReadonlyMap<string, FileNode> }; readonly checkFiles?: ReadonlySet<string> }): FileNode[] {
+  const all = filesOf(context.graph.files);
+  const only = context.checkFiles;
+  return only ? all.filter((node) => only.has(node.file)) : all;
+}
+
+/** `filesToCheck` without the `tooling` layer (see `productionFilesOf`). */
+export function productionFilesToCheck(context: Parameters<typeof filesToCheck>[0]): FileNode[] {
+  return filesToCheck(context).filter((node) => node.layer !== 'tooling');
+}
+
 /**
  * The files that run in production: seeds, migrations, scripts, fixtures and factories (the
  * `tooling` layer) create development data and run once by hand, so rules about production code

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
-import type { DependencyGraph } from '../graph/types';
+import type { DependencyGraph, FileNode } from '../graph/types';
 import type { Suppression } from '../suppress/suppressions';
 import type { Severity, TextRange } from '../types';
 
@@ -28,13 +28,28 @@ export interface RuleContext<Options> {
   /** The suppression comments of the analyzed files, parsed once per analysis. */
   readonly suppressions: readonly Suppression[];
   readonly options: Options;
+  /**
+   * Per-file rules check only these files when set (the others' findings are reused from the
+   * last analysis, see `perFile`); every file otherwise.
+   */
+  readonly checkFiles?: ReadonlySet<string>;
   report(report: RuleReport): void;
 }
+
+/**
+ * Makes a rule per-file: its findings for a file are reported on that file and depend only on
+ * the file's text, its layer, its direct dependencies (targets, their layers and texts), and what
+ * `context` returns for it. The analysis then re-checks a file only when one of these changed.
+ * `context` is called once per analysis; what it closes over is computed once.
+ */
+export type PerFileContext = (graph: DependencyGraph) => (node: FileNode) => string;
 
 export interface Rule<Options = unknown> {
   readonly meta: RuleMeta;
   /** Validates `rules[id].options` from the config and fills defaults. */
   readonly options: z.ZodType<Options>;
+  /** Declares the rule per-file (see `PerFileContext`); graph-wide rules leave it out. */
+  readonly perFile?: PerFileContext;
   check(context: RuleContext<Options>): void;
 }
 
@@ -49,6 +64,7 @@ export interface RegisteredRule {
   readonly optionsSchema: z.ZodType;
   /** Options from the config (or undefined) -> validated options with defaults, or the zod error. */
   parseOptions(raw: unknown): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: z.ZodError };
+  readonly perFile?: PerFileContext;
   /** Runs the rule with options already accepted by `parseOptions`. */
   run(context: Omit<RuleContext<unknown>, 'options'>, options: unknown): void;
 }
@@ -58,6 +74,7 @@ export function registerRule<Options>(rule: Rule<Options>): RegisteredRule {
   return {
     meta: rule.meta,
     optionsSchema: rule.options,
+    ...(rule.perFile ? { perFile: rule.perFile } : {}),
     parseOptions(raw) {
       const result = parse(raw);
       return result.success ? { ok: true, value: result.data } : { ok: false, error: result.error };

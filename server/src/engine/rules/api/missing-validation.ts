@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, VALIDATING_CALL } from '../http/handlers';
 import { defineRule } from '../types';
 
@@ -18,13 +18,30 @@ const VALIDATING_MIDDLEWARE = /valid|celebrate|schema|checkSchema|zod|joi|yup|bo
 
 type Report = (range: TextRange, message: string) => void;
 
+/** Whether a project of the workspace installs a ValidationPipe anywhere. */
+function pipeInstalledIn(graph: DependencyGraph): boolean {
+  return [...graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));
+}
+
 /** Handlers registered behind validation: `router.post('/', validate(schema), controller.create)`. */
 function validatedHandlerNames(graph: DependencyGraph): Set<string> {
   const names = new Set<string>();
-  for (const node of graph.files.values()) {
-    walk(node.sourceFile, (n) => {
-      for (const handler of validatedHandlersAt(n, node.sourceFile)) for (const name of handlerNames(handler)) names.add(name);
+  for (const node of graph.files.values()) for (const name of validatedHandlerNamesIn(node.sourceFile)) names.add(name);
+  return names;
+}
+
+/** Every analysis asks every file: the answer is kept per parsed text (a new text is a new tree). */
+const validatedByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function validatedHandlerNamesIn(sourceFile: ts.SourceFile): readonly string[] {
+  let names = validatedByFile.get(sourceFile);
+  if (!names) {
+    const found: string[] = [];
+    walk(sourceFile, (n) => {
+      for (const handler of validatedHandlersAt(n, sourceFile)) found.push(...handlerNames(handler));
     });
+    names = found;
+    validatedByFile.set(sourceFile, names);
   }
   return names;
 }
@@ -188,11 +205,15 @@ export const missingValidation = defineRule({
     fixable: true,
   },
   options,
+  perFile: (graph) => {
+    const global = `${pipeInstalledIn(graph)}|${[...validatedHandlerNames(graph)].sort().join(',')}`;
+    return () => global;
+  },
   check(context) {
     const graph = context.graph;
     const validated = validatedHandlerNames(graph);
-    const pipeInstalled = [...graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));
-    for (const node of filesOf(graph.files)) {
+    const pipeInstalled = pipeInstalledIn(graph);
+    for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
       checkHandlers(node, validated, context.options.checkParams, report);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { statusCall, statusOf } from '../http/handlers';
 import { defineRule } from '../types';
 
@@ -127,8 +127,9 @@ export const statusCode = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
       walk(sf, (n) => {

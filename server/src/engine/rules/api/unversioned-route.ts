@@ -3,7 +3,7 @@ import type { ClassFact, StaticValue } from '../../facts/types';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -83,9 +83,13 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
+  perFile: (graph) => {
+    const versionedProjects = globallyVersionedProjects(graph);
+    return (node) => String(versionedProjects.has(node.projectDir));
+  },
   check(context) {
     const versionedProjects = globallyVersionedProjects(context.graph);
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       if (!versionedProjects.has(node.projectDir)) checkControllers(node, report);
       checkMounts(node, report);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesOf, rangeOf, walk } from '../syntax';
+import { filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -42,9 +42,10 @@ export const hardcodedConfig = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
     const layers = new Set(context.options.layers);
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       if (!node.layer || !layers.has(node.layer)) continue;
       const sf = node.sourceFile;
       walk(sf, (n) => {

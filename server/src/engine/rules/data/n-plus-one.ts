@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { isLoop, productionFilesOf, rangeOf, walk } from '../syntax';
+import { isLoop, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 
@@ -86,8 +86,9 @@ export const nPlusOne = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
-    for (const node of productionFilesOf(context.graph.files)) {
+    for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);
       const sf = node.sourceFile;
       walk(sf, (n) => {

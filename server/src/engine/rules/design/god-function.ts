@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { productionFilesOf, rangeOf, walk } from '../syntax';
+import { productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { isRouteRegistration } from '../http/handlers';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
@@ -93,9 +93,10 @@ export const godFunction = defineRule({
     fixable: false,
   },
   options,
+  perFile: () => () => '',
   check(context) {
     const { maxComplexity, maxLines, checkHandlers } = context.options;
-    for (const node of productionFilesOf(context.graph.files)) {
+    for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;
       const limits: Limits = { maxComplexity, maxLines, dataAccess: checkHandlers ? lazy(() => new DataAccessNames(context.graph, node)) : undefined };
       walk(sf, (n) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { containsComment, dottedName, filesOf, rangeOf, walk } from '../syntax';
+import { containsComment, dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -117,8 +117,9 @@ export const swallowedError = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       walk(sf, (n) => {
         const what = ts.isCatchClause(n) ? swallows(n, sf) : undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesOf, rangeOf, walk } from '../syntax';
+import { filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 export const DEFAULT_AMBIGUOUS_NAMES = ['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'foo', 'bar', 'baz', 'stuff', 'thing', 'things', 'dummy', 'blah'];
@@ -84,9 +84,10 @@ export const ambiguousName = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
     const names = new Set(context.options.names);
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       walk(sf, (n) => {
         for (const identifier of declaredIdentifiers(n)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { dottedName, productionFilesOf, rangeOf, walk } from '../syntax';
+import { dottedName, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -123,8 +123,9 @@ export const hardcodedSecret = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
-    for (const node of productionFilesOf(context.graph.files)) {
+    for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;
       const reported = new Set<number>();
       const report = (literal: ts.Node, message: string) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesOf, rangeOf, walk } from '../syntax';
+import { filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -122,8 +122,9 @@ export const sqlInjection = defineRule({
     fixable: true,
   },
   options,
+  perFile: () => () => '',
   check(context) {
-    for (const node of filesOf(context.graph.files)) {
+    for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       const constants = constantsOf(sf);
       walk(sf, (n) => {

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { AnalysisSession, type AnalysisResult } from '../../../server/src/engine';
+import { NEST_TSCONFIG, project } from '../../helpers/project';
+
+/**
+ * Per-file rules reuse their results for files whose inputs did not change. Each file below has
+ * variants that change what other files' findings depend on (a DTO's decorators, an installed
+ * ValidationPipe, global versioning, a validating router, which class is a repository), so that a
+ * missing dependency in the reuse key shows up as a difference from a fresh analysis.
+ */
+const VARIANTS: Readonly<Record<string, readonly string[]>> = {
+  'src/main.ts': [
+    `import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nimport { AppModule } from './app.module';\nvoid NestFactory.create(AppModule).then((app) => { app.useGlobalPipes(new ValidationPipe()); app.enableVersioning({ type: 1, defaultVersion: '1' }); return app.listen(3000); });\n`,
+    `import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nvoid NestFactory.create(AppModule).then((app) => app.listen(3000));\n`,
+  ],
+  'src/users/dto/create-user.dto.ts': [
+    `import { IsEmail } from 'class-validator';\nexport class CreateUserDto { @IsEmail() email!: string; }\n`,
+    `export class CreateUserDto { email!: string; }\n`,
+  ],
+  'src/users/users.controller.ts': [
+    `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from './dto/create-user.dto';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly users: UsersService) {}\n  @Post() create(@Body() dto: CreateUserDto) { return this.users.create(dto.email); }\n}\n`,
+    `import { Body, Controller, Post } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly repo: UsersRepository) {}\n  @Post() create(@Body() body: any) { try { return this.repo.save(body); } catch (e) {} }\n}\n`,
+  ],
+  'src/users/users.service.ts': [
+    `import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService {\n  constructor(private readonly repo: UsersRepository) {}\n  create(email: string) { return this.repo.save({ email }); }\n  async all(ids: string[]) { const out = []; for (const id of ids) out.push(await this.repo.findById(id)); return out; }\n}\n`,
+    `import { Injectable } from '@nestjs/common';\nconst apiKey = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';\n@Injectable()\nexport class UsersService {\n  create(email: string) { return fetch('https://api.mailer.example.net/send', { headers: { key: apiKey }, body: email }); }\n}\n`,
+  ],
+  'src/users/users.repository.ts': [
+    `import { Injectable } from '@nestjs/common';\nimport type { Pool } from 'pg';\n@Injectable()\nexport class UsersRepository {\n  constructor(private readonly pool: Pool) {}\n  save(user: { email: string }) { return this.pool.query('INSERT INTO users(email) VALUES ($1)', [user.email]); }\n  findById(id: string) { return this.pool.query(\`SELECT * FROM users WHERE id = '\${id}'\`); }\n}\n`,
+    `export class UsersRepository {\n  save(user: unknown) { return user; }\n  findById(id: string) { return id; }\n}\n`,
+  ],
+  'src/orders/orders.router.ts': [
+    `import { Router } from 'express';\nimport { validate } from '../validate';\nimport { createOrder } from './orders.controller';\nexport const ordersRouter = Router();\nordersRouter.post('/', validate, createOrder);\n`,
+    `import { Router } from 'express';\nimport { createOrder } from './orders.controller';\nexport const ordersRouter = Router();\nordersRouter.post('/orders', createOrder);\n`,
+  ],
+  'src/orders/orders.controller.ts': [
+    `import type { Request, Response } from 'express';\nexport async function createOrder(req: Request, res: Response) { res.status(201).json({ sku: req.body.sku }); }\n`,
+    `import type { Request, Response } from 'express';\nexport async function createOrder(req: Request, res: Response) { try { res.json({ sku: req.body.sku }); } catch (err) { res.status(200).json({}); } }\n`,
+  ],
+};
+
+const fixed = {
+  'tsconfig.json': NEST_TSCONFIG,
+  'src/app.module.ts': `import { Module } from '@nestjs/common';\nimport { UsersController } from './users/users.controller';\n@Module({ controllers: [UsersController] })\nexport class AppModule {}\n`,
+  'src/validate.ts': `import type { NextFunction, Request, Response } from 'express';\nexport function validate(req: Request, _res: Response, next: NextFunction) { next(); }\n`,
+};
+
+function everything(result: AnalysisResult): string[] {
+  return result.findings.map((f) => `${path.posix.relative(result.root, f.file)} ${f.range.start}-${f.range.end} ${f.severity} ${f.ruleId} ${f.message}`);
+}
+
+describe('incremental rule results', () => {
+  it('equal a fresh analysis after any sequence of edits to files other files depend on (property)', () => {
+    const files = Object.keys(VARIANTS);
+    const initial = Object.fromEntries(files.map((f) => [f, VARIANTS[f]![0]!]));
+    const p = project({ ...fixed, ...initial });
+    const edit = fc.record({ file: fc.constantFrom(...files), variant: fc.nat(1), close: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const session = new AnalysisSession({ root: p.root });
+        const overlays = new Map<string, string>();
+        session.analyze();
+        for (const e of edits) {
+          const full = path.join(p.root, e.file);
+          if (e.close) overlays.delete(full);
+          else overlays.set(full, VARIANTS[e.file]![e.variant]!);
+          session.setOverlay(full, overlays.get(full));
+          const fresh = new AnalysisSession({ root: p.root });
+          for (const [file, text] of overlays) fresh.setOverlay(file, text);
+          assert.deepEqual(everything(session.analyze()), everything(fresh.analyze()));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('re-checks only the edited file with the per-file rules, and its findings are the fresh ones', () => {
+    const files = Object.keys(VARIANTS);
+    const p = project({ ...fixed, ...Object.fromEntries(files.map((f) => [f, VARIANTS[f]![0]!])) });
+    const session = new AnalysisSession({ root: p.root });
+    const before = everything(session.analyze());
+    const service = path.join(p.root, 'src/users/users.service.ts');
+    session.setOverlay(service, VARIANTS['src/users/users.service.ts']![1]!);
+    const after = everything(session.analyze());
+    assert.ok(after.some((f) => f.startsWith('src/users/users.service.ts') && f.includes('security/hardcoded-secret')), 'the edit is seen');
+    assert.ok(!after.some((f) => f.includes('data/n-plus-one')), 'the old finding of the edited file is gone');
+    assert.deepEqual(
+      after.filter((f) => f.startsWith('src/orders/')),
+      before.filter((f) => f.startsWith('src/orders/')),
+      'untouched files keep their findings',
+    );
+  });
+});
