@@ -34,6 +34,11 @@ export interface SessionOptions {
   readonly rules?: readonly RegisteredRule[];
   /** Report only findings missing from `.layerguard-baseline.json` when it exists (default true). */
   readonly useBaseline?: boolean;
+  /**
+   * The caller reports every change on disk (`fileChanged`, `structureChanged`), as an editor
+   * watching the files does: unchanged files are then not stat'ed again on every analysis.
+   */
+  readonly watchesFiles?: boolean;
 }
 
 export interface AnalysisResult {
@@ -182,6 +187,8 @@ export class AnalysisSession {
       if (cached?.stamp === 'overlay' && cached.input?.text === overlay) return { entry: cached, fresh: false };
       stamp = 'overlay';
       read = () => ({ ok: true, text: overlay });
+    } else if (this.options.watchesFiles && cached?.stamp.startsWith('disk:')) {
+      return { entry: cached, fresh: false };
     } else {
       let stat: fs.Stats;
       try {

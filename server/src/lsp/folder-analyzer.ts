@@ -35,6 +35,8 @@ export class FolderAnalyzer {
     private readonly trusted: boolean,
     private readonly sink: DiagnosticsSink,
     private readonly onAnalyzed: (outcome: AnalysisOutcome) => void,
+    /** The client reports file changes on disk: the session need not stat every file per analysis. */
+    private readonly watchesFiles = false,
   ) {
     this.session = this.createSession();
   }
@@ -164,6 +166,7 @@ export class FolderAnalyzer {
       root: this.root,
       ...(this.trusted ? (this.settings.configPath ? { configPath: this.settings.configPath } : {}) : { ignoreConfigFile: true }),
       severityOverrides: this.settings.rules,
+      watchesFiles: this.watchesFiles,
     };
   }
 }

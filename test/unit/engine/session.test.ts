@@ -55,7 +55,8 @@ describe('AnalysisSession', () => {
     assert.equal(session.analyze().findings.length, 2);
   });
 
-  it('gives the same findings as a fresh analysis after any sequence of edits (property)', () => {
+  for (const watchesFiles of [false, true])
+  it(`gives the same findings as a fresh analysis after any sequence of edits (property${watchesFiles ? ', files watched by the caller' : ''})`, () => {
     const p = project(base);
     const files = Object.keys(base).filter((f) => f.endsWith('.ts'));
     const variants = [
@@ -70,7 +71,7 @@ describe('AnalysisSession', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
         for (const [file, text] of Object.entries(base)) p.write(file, text);
-        const session = new AnalysisSession({ root: p.root });
+        const session = new AnalysisSession({ root: p.root, watchesFiles });
         const overlays = new Map<string, string>();
         session.analyze();
         for (const e of edits) {
