@@ -1,6 +1,7 @@
 // Edit latency of the Layerguard language server, end to end over stdio, as an editor sees it.
 //
 //   node scripts/bench/lsp-edit.mjs <dir> [--edits 100] [--budget-ms 120000] [--file <relative>] [--timeout-ms 600000]
+//                                        [--server dist/server.js] [--server-node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"]
 //
 // Starts `node dist/server.js --stdio` with <dir> as the only workspace folder, waits for the
 // initial analysis (the server's `layerguard/status` notification with state "ready"), opens one
@@ -19,14 +20,15 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 import { URI } from 'vscode-uri';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVER = path.join(REPO, 'dist/server.js');
+const DEFAULT_SERVER = path.join(REPO, 'dist/server.js');
 const MANIFEST = 'bench-manifest.json';
 
 /** A push-diagnostics LSP client that records what the server sends and lets callers wait for it. */
 class Client {
-  constructor(root) {
+  constructor(root, server, nodeArgs = []) {
     this.root = root;
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.process.on('exit', resolve));
     this.process.stderr.resume();
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.listeners = new Set();
@@ -98,10 +100,13 @@ class Client {
     }
   }
 
+  /** shutdown + exit, then a grace period (a --cpu-prof profile is written at exit), then kill. */
   async stop() {
+    const grace = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([this.connection.sendRequest('shutdown'), grace(5000)]);
       await this.connection.sendNotification('exit');
+      await Promise.race([this.exited, grace(10000)]);
     } finally {
       this.connection.dispose();
       this.process.kill();
@@ -151,6 +156,8 @@ async function main() {
       edits: { type: 'string', default: '100' },
       'budget-ms': { type: 'string', default: '120000' },
       file: { type: 'string' },
+      server: { type: 'string', default: DEFAULT_SERVER },
+      'server-node-args': { type: 'string', default: '' },
       'timeout-ms': { type: 'string', default: '600000' },
     },
   });
@@ -158,7 +165,7 @@ async function main() {
   const edits = Number(values.edits);
   const timeoutMs = Number(values['timeout-ms']);
   const budgetMs = Number(values['budget-ms']);
-  const client = new Client(root);
+  const client = new Client(root, path.resolve(values.server), values['server-node-args'].split(' ').filter(Boolean));
 
   const started = performance.now();
   const ready = client.waitFor('the initial analysis', (e) => e.kind === 'status' && e.state !== 'analyzing', timeoutMs);
