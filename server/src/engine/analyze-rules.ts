@@ -20,7 +20,7 @@ export function runRules(
   cache?: RuleResultCache,
 ): Finding[] {
   const findings: Finding[] = [];
-  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), neighborhoods: new Neighborhoods(graph), cache };
+  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), neighborhoods: cache?.neighborhoodsOf(graph) ?? new Neighborhoods(graph), cache };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;

@@ -20,7 +20,20 @@ type Report = (range: TextRange, message: string) => void;
 
 /** Whether a project of the workspace installs a ValidationPipe anywhere. */
 function pipeInstalledIn(graph: DependencyGraph): boolean {
-  return [...graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));
+  for (const node of graph.files.values()) if (installsPipe(node.sourceFile)) return true;
+  return false;
+}
+
+/** Asked of every file at every analysis: kept per parsed text. */
+const pipeByFile = new WeakMap<ts.SourceFile, boolean>();
+
+function installsPipe(sourceFile: ts.SourceFile): boolean {
+  let installs = pipeByFile.get(sourceFile);
+  if (installs === undefined) {
+    installs = PIPE_INSTALLED.test(sourceFile.text);
+    pipeByFile.set(sourceFile, installs);
+  }
+  return installs;
 }
 
 /** Handlers registered behind validation: `router.post('/', validate(schema), controller.create)`. */
