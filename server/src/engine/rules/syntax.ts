@@ -10,42 +10,8 @@ export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile): TextRange {
 
 /** Depth-first walk; return false from `visit` to skip a node's children. */
 export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): void {
-  if (!ts.isSourceFile(node)) {
-    if (visit(node) === false) return;
-    ts.forEachChild(node, (child) => walk(child, visit));
-    return;
-  }
-  const { nodes, subtreeEnds } = preorderOf(node);
-  for (let i = 0; i < nodes.length; ) i = visit(nodes[i]!) === false ? subtreeEnds[i]! : i + 1;
-}
-
-interface Preorder {
-  readonly nodes: readonly ts.Node[];
-  /** For each node, the index just past its subtree: where a walk that skips it continues. */
-  readonly subtreeEnds: Int32Array;
-}
-
-/**
- * Every rule walks every file: the tree is flattened once per parsed file and each walk is a
- * loop over an array instead of a recursive descent through the parser's child visitors.
- */
-const preorders = new WeakMap<ts.SourceFile, Preorder>();
-
-function preorderOf(sourceFile: ts.SourceFile): Preorder {
-  const cached = preorders.get(sourceFile);
-  if (cached) return cached;
-  const nodes: ts.Node[] = [];
-  const ends: number[] = [];
-  const add = (node: ts.Node): void => {
-    const index = nodes.push(node) - 1;
-    ends.push(0);
-    ts.forEachChild(node, add);
-    ends[index] = nodes.length;
-  };
-  add(sourceFile);
-  const preorder = { nodes, subtreeEnds: Int32Array.from(ends) };
-  preorders.set(sourceFile, preorder);
-  return preorder;
+  if (visit(node) === false) return;
+  ts.forEachChild(node, (child) => walk(child, visit));
 }
 
 /** The nearest ancestor of `node` that `is` accepts. */
