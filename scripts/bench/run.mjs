@@ -5,6 +5,9 @@
 //   node scripts/bench/run.mjs --quick              nest + express at 1k only
 //   node scripts/bench/run.mjs --sizes 1000,5000    both styles at these sizes (--styles nest,express)
 //   node scripts/bench/run.mjs <dir> [--write]      an existing directory instead
+//   node scripts/bench/run.mjs --from <results.json> [--write]   re-render a saved run
+//   node scripts/bench/run.mjs --resume             keep the targets <out>/last-results.json has
+//                                                   (same build, same options), run the others
 //   options: --reps 3  --lsp-reps 1  --dc-reps <reps>  --edits 100  --edit-budget 120 (s of edits)
 //            --timeout 600 (s; a step running longer is killed and reported as timed out)
 //            --repeat-budget 180 (s; a step whose run took longer is not repeated)
@@ -13,6 +16,8 @@
 // Every step runs as its own child process; wall time and peak RSS come from /usr/bin/time when
 // present, else from a preloaded hook (rss-hook.cjs). Medians over the repetitions are reported.
 // dist/ is copied aside first and the copy is measured, so a rebuild meanwhile cannot mix builds.
+// Raw results are saved after every target in <out>/last-results.json (and bench/RESULTS.json
+// with the report); on SIGINT/SIGTERM the partial report is printed.
 // The markdown report goes to stdout, and to bench/RESULTS.md for the default generated set (or
 // with --write).
 import { spawn, execFileSync } from 'node:child_process';
@@ -36,6 +41,8 @@ const LSP_EDIT = path.join(HERE, 'lsp-edit.mjs');
 const RSS_HOOK = path.join(HERE, 'rss-hook.cjs');
 const DEPCRUISE = path.join(REPO, 'node_modules/.bin/depcruise');
 const RESULTS = path.join(REPO, 'bench/RESULTS.md');
+// What follows this line in RESULTS.md is hand-written and survives a rewrite by this script.
+const NOTES_MARKER = '<!-- Notes below this line are kept when scripts/bench/run.mjs rewrites this file. -->';
 const TIME = '/usr/bin/time';
 // wall s, peak RSS KB, user CPU s, system CPU s (rss-hook.cjs writes the same line)
 const TIME_FORMAT = '%e %M %U %S';
@@ -88,6 +95,8 @@ function options() {
       out: { type: 'string', default: path.join(os.tmpdir(), 'layerguard-bench') },
       quick: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      from: { type: 'string' },
+      resume: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -100,7 +109,7 @@ function options() {
   const steps = values.steps.split(',');
   for (const step of steps) if (!ALL_STEPS.includes(step)) throw new Error(`unknown step ${step}; known: ${ALL_STEPS.join(', ')}`);
   const reps = Number(values.reps);
-  const defaultSet = positionals.length === 0 && !values.sizes && !values.quick && values.styles === 'nest,express';
+  const defaultSet = positionals.length === 0 && !values.from && !values.sizes && !values.quick && values.styles === 'nest,express';
   return {
     dir: positionals[0] ? path.resolve(positionals[0]) : undefined,
     targets: targetList(values),
@@ -116,6 +125,8 @@ function options() {
     write: values.write || (defaultSet && steps.length === ALL_STEPS.length),
     defaultSet,
     argv: process.argv.slice(2).join(' '),
+    from: values.from ? path.resolve(values.from) : undefined,
+    resume: values.resume,
   };
 }
 
@@ -129,7 +140,7 @@ function targetList(values) {
 // ---------------------------------------------------------------------------------------------
 // Measuring one child process
 
-const haveTime = (() => {
+let haveTime = (() => {
   if (process.env.LAYERGUARD_BENCH_NO_TIME) return false; // to exercise the fallback
   try {
     execFileSync(TIME, ['-f', TIME_FORMAT, 'true'], { stdio: 'ignore' });
@@ -145,7 +156,7 @@ const haveTime = (() => {
  * stdout. A run longer than `timeoutMs` is killed (the whole group) and marked timedOut.
  */
 function measure(args, { cwd = REPO, timeoutMs, scratch }) {
-  const rssFile = path.join(scratch, `rss-${process.pid}.txt`);
+  const rssFile = path.join(scratch, 'time.txt');
   fs.rmSync(rssFile, { force: true });
   const command = haveTime ? TIME : process.execPath;
   const commandArgs = haveTime ? ['-f', TIME_FORMAT, '-o', rssFile, process.execPath, ...args] : args;
@@ -153,6 +164,7 @@ function measure(args, { cwd = REPO, timeoutMs, scratch }) {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, commandArgs, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    state.child = child;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -160,20 +172,26 @@ function measure(args, { cwd = REPO, timeoutMs, scratch }) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+      killGroup(child);
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      state.child = undefined;
       const wallMs = performance.now() - started;
       // time prints "Command exited with non-zero status" first when the exit code is not 0.
       const [, rssKb, user, sys] = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [];
       resolve({ code, timedOut, wallMs, rssMb: rssKb / 1024, cpuS: user + sys, stdout, stderr });
     });
   });
+}
+
+/** Kills a measured child and everything it started (it leads its own process group). */
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,11 +293,10 @@ async function runStep(step, target, reps, ctx) {
 }
 
 async function benchTarget(target, opts) {
-  const scratch = path.join(opts.out, '.scratch');
-  fs.mkdirSync(scratch, { recursive: true });
-  const ctx = { scratch, timeoutMs: opts.timeoutMs, repeatBudgetMs: opts.repeatBudgetMs, edits: opts.edits, editBudgetMs: opts.editBudgetMs };
+  const ctx = { scratch: opts.work, timeoutMs: opts.timeoutMs, repeatBudgetMs: opts.repeatBudgetMs, edits: opts.edits, editBudgetMs: opts.editBudgetMs };
   const has = (s) => opts.steps.includes(s);
   const runs = Object.fromEntries(ALL_STEPS.map((s) => [s, []]));
+  state.current = { target, runs };
   // Floor, cold and warm interleave per repetition, so that warm always follows a cold run.
   for (let i = 0; i < opts.reps; i++) {
     for (const step of ['floor', 'cold', 'warm']) if (has(step) && !runs[step].some((r) => r.failed)) runs[step].push(...(await runStep(step, target, 1, ctx)));
@@ -287,6 +304,7 @@ async function benchTarget(target, opts) {
   if (has('lsp')) runs.lsp = await runStep('lsp', target, opts.lspReps, ctx);
   if (has('depcruise')) runs.depcruise = await runStep('depcruise', target, opts.dcReps, ctx);
   if (has('depcruise-ts')) runs['depcruise-ts'] = await runStep('depcruise-ts', target, opts.dcReps, ctx);
+  state.current = undefined;
   return summarize(target, runs);
 }
 
@@ -335,7 +353,8 @@ function summarize(target, runs) {
     };
     delete steps.lsp;
   }
-  return { ...target, steps };
+  // A directory given on the command line has as many files as the floor or Layerguard found.
+  return { ...target, files: target.files ?? steps.floor?.detail?.files ?? steps.cold?.detail?.files, steps };
 }
 
 const ratio = (a, b) => (a !== undefined && b !== undefined && b > 0 ? a / b : undefined);
@@ -390,7 +409,7 @@ function scaling(results) {
           perFile: points.map((p) => `${((p.value * (unit === 's' ? 1000 : 1024)) / p.files).toFixed(unit === 's' ? 2 : 0)} @${p.files / 1000}k`),
           slopes: slopes.map((v) => v.toFixed(unit === 's' ? 2 : 0)),
           overall: ((points.at(-1).value - points[0].value) / (points.at(-1).files - points[0].files)) * 1000,
-          linear: shape(slopes),
+          linear: shape(slopes, points, unit),
         });
       }
     }
@@ -398,9 +417,14 @@ function scaling(results) {
   return rows;
 }
 
-/** Linear when the marginal costs agree within 25%; else whether they grow or fall with size. */
-function shape(slopes) {
+/**
+ * Linear when the marginal costs agree within 25%; else whether they grow or fall with size.
+ * Differences below the measurement noise (a second, 50 MB) say nothing about the shape.
+ */
+function shape(slopes, points, unit) {
   if (slopes.length < 2) return 'n/a (2 sizes)';
+  const values = points.map((p) => p.value);
+  if (Math.max(...values) - Math.min(...values) < (unit === 's' ? 1 : 50)) return 'too small to tell';
   const spread = Math.max(...slopes) / Math.min(...slopes);
   if (spread <= 1.25 && Math.min(...slopes) > 0) return 'linear';
   return slopes.at(-1) > slopes[0] ? `superlinear: marginal cost grows ${spread.toFixed(2)}×` : `sublinear: marginal cost falls ${spread.toFixed(2)}×`;
@@ -417,7 +441,7 @@ function detailText(step, st) {
   if (!d) return '';
   const parts = [];
   if (step === 'floor') parts.push(`${d.files} files, ${d.edges} edges (${d.specifiers} specifiers)`);
-  if (step === 'cold') parts.push(`${d.files} files, ${d.edges} edges, ${d.findings} findings, in-process ${fmt(d.inProcessMs / 1000)} s`);
+  if (step === 'cold') parts.push(`${d.files} files, ${d.edges} edges, ${d.findings} findings, in-process ${fmt(d.inProcessMs / 1000)} s (last run)`);
   // A cached report repeats the duration of the run that produced it: not shown for warm.
   if (step === 'warm') parts.push(`${d.files} files, ${d.edges} edges, ${d.findings} findings`);
   if (step.startsWith('depcruise')) parts.push(`${d.files} files, ${d.edges} edges`);
@@ -491,18 +515,19 @@ function debounceMs() {
   }
 }
 
-function report(results, opts, elapsedS) {
-  const m = machine();
+function report(results, opts, elapsedS, interrupted = false) {
+  const m = opts.machine ?? machine(); // older saved runs lack it
   const debounce = debounceMs();
   const targets = results.map((r) => `${r.name}${r.manifest ? ` (${r.manifest.sourceFiles} .ts files + ${r.manifest.configFiles} config files, ${r.manifest.lines} lines, ${r.manifest.planted.length} planted violations)` : ''}`);
   return [
     '# Layerguard benchmark',
     '',
-    `- date: ${new Date().toISOString()}`,
+    ...(interrupted ? ['**Interrupted: partial results** (the last target may lack steps).', ''] : []),
+    `- date: ${opts.date ?? 'unknown'}`,
     `- machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memGb} GB RAM, ${m.platform}; Node ${m.node}`,
     `- command: \`node scripts/bench/run.mjs${opts.argv ? ` ${opts.argv}` : ''}\` (${opts.reps} repetitions, medians; LSP ${opts.lspReps} session(s) of up to ${opts.edits} edits; dependency-cruiser ${opts.dcReps} run(s); a step whose run took over ${opts.repeatBudgetMs / 1000} s is not repeated, one over ${opts.timeoutMs / 1000} s is killed); total ${fmt(elapsedS / 60, 1)} min`,
     `- build: ${opts.build}`,
-    `- load average (1 min) at start / end: ${opts.loadStart} / ${os.loadavg()[0].toFixed(2)} — other processes on this machine add noise; ${m.nproc} cores are shared`,
+    `- load average (1 min) at start / end: ${opts.loadStart} / ${opts.loadEnd} — other processes on this machine add noise; ${m.nproc} cores are shared`,
     `- wall time, CPU time (user + system) and peak RSS per child process via ${haveTime ? `\`/usr/bin/time -f "${TIME_FORMAT}"\`` : '`process.resourceUsage()` (rss-hook.cjs)'}`,
     `- targets: ${targets.join('; ')}`,
     '',
@@ -519,7 +544,7 @@ function report(results, opts, elapsedS) {
     '',
     '- **floor**: `scripts/bench/floor.mjs` — every .ts/.js file read, `ts.createSourceFile`, import/export/require/import() specifiers, `ts.resolveModuleName` with one shared `ModuleResolutionCache` and the root tsconfig\'s options; includes loading TypeScript. Edges are unique local file pairs.',
     '- **Layerguard CLI cold**: `<dir>/node_modules/.cache/layerguard` deleted, then `node dist/cli.js check <dir> --format json`. **Warm**: the same command right after, cache kept. "edges" is Layerguard\'s own count (imports, re-exports and DI/`new` edges), not unique file pairs, so it is larger than the floor\'s.',
-    `- **LSP**: \`node dist/server.js --stdio\` with the directory as workspace folder (push diagnostics); initial analysis = initialize → first \`layerguard/status\` "ready"; then one service file is opened and changed (full text, alternately adding and removing \`const benchEditN = N;\`), timed from \`didChange\` to the next \`publishDiagnostics\` of that file. The server debounces edits by ${debounce ?? '?'} ms (\`EDIT_DEBOUNCE_MS\` in server/src/lsp/handlers.ts), so end-to-end latency is at least that; "in-server analysis" is the duration the server logs for each analysis. At most ${opts.edits} edits, fewer when they took over ${opts.editBudgetMs / 1000} s in total.`,
+    `- **LSP**: \`node dist/server.js --stdio\` with the directory as workspace folder (push diagnostics); initial analysis = initialize → first \`layerguard/status\` "ready"; then one service file is opened and changed (full text, alternately adding and removing \`const benchEditN = N;\`), timed from \`didChange\` to the next \`publishDiagnostics\` of that file. The server debounces edits by ${opts.debounceMs ?? debounce ?? '?'} ms (\`EDIT_DEBOUNCE_MS\` in server/src/lsp/handlers.ts), so end-to-end latency is at least that; "in-server analysis" is the duration the server logs for each analysis. At most ${opts.edits} edits, fewer when they took over ${opts.editBudgetMs / 1000} s in total.`,
     '- **dependency-cruiser 17**: `depcruise --no-config --ts-config tsconfig.json --output-type json src` in the target directory (default settings: TypeScript is transpiled first, so type-only imports are dropped and its graph has fewer edges). The `--ts-pre-compilation-deps` row parses TypeScript directly and keeps them: the same graph as the floor.',
     '',
   ].join('\n');
@@ -536,9 +561,8 @@ function log(message) {
  * Copies dist/ aside and measures the copy: a rebuild during a long run (others work in this
  * repository) must not mix two builds in one report. Returns a short identity of the build.
  */
-function snapshotDist(out) {
-  const snapshot = path.join(out, '.dist-snapshot');
-  fs.rmSync(snapshot, { recursive: true, force: true });
+function snapshotDist(work) {
+  const snapshot = path.join(work, 'dist');
   fs.mkdirSync(snapshot, { recursive: true });
   const hash = createHash('sha256');
   for (const name of fs.readdirSync(DIST).sort()) {
@@ -570,33 +594,113 @@ function ensureGenerated(style, files, out) {
     if (manifest.generatorVersion === GENERATOR_VERSION && manifest.style === style && manifest.requestedFiles === files) return { dir, manifest };
   }
   log(`generating ${style} with ${files} files in ${dir}`);
-  return { dir, manifest: generate({ style, files, outDir: dir }) };
+  // Generated aside and renamed: another runner may be reading the same tree.
+  const temporary = `${dir}.tmp-${process.pid}`;
+  const manifest = generate({ style, files, outDir: temporary });
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(temporary, dir);
+  return { dir, manifest };
+}
+
+/** What a signal handler needs: the run so far and the child being measured. */
+const state = { opts: undefined, results: [], current: undefined, child: undefined, started: performance.now() };
+
+function saveRaw(file, elapsedS, interrupted) {
+  const { opts, results } = state;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ opts, results, elapsedS, interrupted }, null, 1)}\n`);
+}
+
+function finish(interrupted, { rerendered = false } = {}) {
+  const { opts } = state;
+  const results = [...state.results];
+  if (interrupted && state.current) results.push(summarize(state.current.target, state.current.runs));
+  const elapsedS = (performance.now() - state.started) / 1000;
+  opts.loadEnd ??= os.loadavg()[0].toFixed(2);
+  if (!rerendered) saveRaw(path.join(opts.out, 'last-results.json'), elapsedS, interrupted);
+  const text = report(results, opts, elapsedS, interrupted);
+  console.log(text);
+  // A partial run never replaces the committed results.
+  if (opts.write && !interrupted) {
+    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+    fs.writeFileSync(RESULTS, `${text}\n${keptNotes()}`);
+    saveRaw(RESULTS.replace(/\.md$/, '.json'), elapsedS, false);
+    log(`written to ${path.relative(REPO, RESULTS)} and RESULTS.json`);
+  }
+}
+
+/** The hand-written part of the current RESULTS.md: the marker and what follows it. */
+function keptNotes() {
+  const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
+  const at = current.indexOf(NOTES_MARKER);
+  return at >= 0 ? current.slice(at) : `${NOTES_MARKER}\n`;
+}
+
+/** `--from <results.json>`: the report of a saved run, without running anything. */
+function rerender(file, write) {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  state.opts = { ...saved.opts, write: write && !saved.interrupted };
+  state.results = saved.results;
+  state.started = performance.now() - saved.elapsedS * 1000;
+  haveTime = saved.opts.haveTime ?? haveTime;
+  finish(saved.interrupted === true, { rerendered: true });
+}
+
+/**
+ * `--resume`: results of an interrupted run are kept when they measured the same build with the
+ * same options; its elapsed time is carried over. Anything else starts from scratch.
+ */
+function resume(targets) {
+  const file = path.join(state.opts.out, 'last-results.json');
+  if (!fs.existsSync(file)) return log('--resume: no saved results, starting from scratch');
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  // The dist hash, not the commit: commits that do not change the bundles do not matter.
+  const same = ['distHash', 'reps', 'lspReps', 'dcReps', 'edits', 'editBudgetMs', 'timeoutMs', 'repeatBudgetMs'].every((k) => saved.opts[k] === state.opts[k]) && saved.opts.steps.join() === state.opts.steps.join();
+  if (!same) return log(`--resume: ${file} has another build or other options, starting from scratch`);
+  const names = new Set(targets.map((t) => t.name));
+  state.results = saved.results.filter((r) => names.has(r.name) && ALL_STEPS.every((step) => !state.opts.steps.includes(step) || r.steps[step] || (step === 'lsp' && r.steps['lsp-edit'])));
+  state.started -= saved.elapsedS * 1000;
+  Object.assign(state.opts, { date: saved.opts.date, loadStart: saved.opts.loadStart });
+  log(`--resume: kept ${state.results.map((r) => r.name).join(', ') || 'nothing'}`);
 }
 
 async function main() {
   const opts = options();
+  if (opts.from) return rerender(opts.from, opts.write);
   for (const file of [CLI, SERVER]) if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, file)} is missing: run \`npm run build\` first`);
-  opts.build = `commit ${gitState()}, dist/ ${snapshotDist(opts.out)} (sha256 of the .js bundles, measured from a copy)`;
+  fs.mkdirSync(opts.out, { recursive: true });
+  // Per-run work directory (dist copy, outputs): several runners may share --out.
+  opts.work = fs.mkdtempSync(path.join(opts.out, '.run-'));
+  process.on('exit', () => fs.rmSync(opts.work, { recursive: true, force: true }));
+  opts.distHash = snapshotDist(opts.work);
+  opts.build = `commit ${gitState()}, dist/ ${opts.distHash} (sha256 of the .js bundles, measured from a copy)`;
+  opts.haveTime = haveTime;
   if (!fs.existsSync(DEPCRUISE)) opts.steps = opts.steps.filter((s) => !s.startsWith('depcruise'));
-  const started = performance.now();
   opts.loadStart = os.loadavg()[0].toFixed(2);
+  opts.date = new Date().toISOString();
+  opts.debounceMs = debounceMs(); // from the source when the run starts, like the dist copy
+  opts.machine = machine();
+  state.opts = opts;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      log(`${signal}: stopping, partial report follows`);
+      if (state.child) killGroup(state.child);
+      finish(true);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   const targets = opts.dir
     ? [{ name: path.basename(opts.dir), dir: opts.dir, files: undefined }]
     : opts.targets.map(([style, files]) => ({ name: `${style}-${files}`, style, files, ...ensureGenerated(style, files, opts.out) }));
-  const results = [];
+  if (opts.resume) resume(targets);
   for (const target of targets) {
+    if (state.results.some((r) => r.name === target.name)) continue;
     log(`== ${target.name} (${target.dir})`);
     const result = await benchTarget(target, opts);
-    result.files ??= result.steps.floor?.detail?.files ?? result.steps.cold?.detail?.files;
-    results.push(result);
+    state.results.push(result);
+    saveRaw(path.join(opts.out, 'last-results.json'), (performance.now() - state.started) / 1000, true);
   }
-  const text = report(results, opts, (performance.now() - started) / 1000);
-  console.log(text);
-  if (opts.write) {
-    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-    fs.writeFileSync(RESULTS, text);
-    log(`written to ${path.relative(REPO, RESULTS)}`);
-  }
+  finish(false);
 }
 
 main().catch((error) => {
