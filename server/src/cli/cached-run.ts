@@ -41,7 +41,7 @@ function openCache(command: Extract<Command, { name: 'check' }>, root: string, i
   }
 }
 
-function isFolder(p: string): boolean {
+export function isFolder(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

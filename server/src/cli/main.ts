@@ -23,7 +23,7 @@ import {
   type DependencyGraph,
 } from '../engine';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
-import { emit, tryCache, type CacheOutcome, type Io } from './cached-run';
+import { emit, isFolder, tryCache, type CacheOutcome, type Io } from './cached-run';
 import type { OutputCache } from './output-cache';
 
 export type { Io } from './cached-run';
@@ -66,7 +66,7 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
 /** The folder and its configuration, or the exit code of a usage/config error (already reported). */
 function prepare(command: { dir: string; config?: string }, io: Io): { root: string; config: ResolvedConfig } | number {
   const root = path.resolve(io.cwd, command.dir);
-  if (!isDirectory(root)) {
+  if (!isFolder(root)) {
     io.stderr(`layerguard: ${command.dir} is not a folder\n`);
     return 2;
   }
@@ -162,12 +162,4 @@ export function formatConfigErrors(errors: readonly ConfigError[], cwd: string):
       return `layerguard: invalid configuration ${path.relative(cwd, e.file) || e.file}${where}: ${e.message}\n`;
     })
     .join('');
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false; // a missing path is reported by the caller as "not a folder"
-  }
 }

@@ -7,6 +7,11 @@ export function relativeSpecifier(from: string, to: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+/** A specifier written in `from` (a package, or relative to it), as `to` must write it. */
+export function specifierFor(specifier: string, from: string, to: string): string {
+  return specifier.startsWith('.') ? relativeSpecifier(to, path.posix.resolve(path.posix.dirname(from), specifier)) : specifier;
+}
+
 /** Imports `name` from `file` unless the source file already has a binding of that name. */
 export function ensureNamedImport(sourceFile: SourceFile, name: string, file: string): void {
   if (importedNames(sourceFile).has(name)) return;

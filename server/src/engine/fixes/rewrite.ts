@@ -3,7 +3,7 @@ import { IndentationText, Project, QuoteKind, type SourceFile } from 'ts-morph';
 import type { DependencyGraph } from '../graph/types';
 import { ts } from '../ts';
 import type { Fix, TextEdit } from '../types';
-import { eolOf, indentUnitOf } from './text';
+import { eolOf, indentUnitOf, quoteOf } from './text';
 
 /**
  * Multi-file fixes written with ts-morph: files are loaded from the analyzed text into an
@@ -47,7 +47,7 @@ export class Rewrite {
     const text = this.originals.get(sourceFile.getFilePath()) ?? sourceFile.getFullText();
     this.project.manipulationSettings.set({
       indentationText: indentationOf(indentUnitOf(text)),
-      quoteKind: /^import[^'"\n]*"/m.test(text) ? QuoteKind.Double : QuoteKind.Single,
+      quoteKind: quoteOf(text) === '"' ? QuoteKind.Double : QuoteKind.Single,
       useTrailingCommas: /,\r?\n\s*[}\])]/.test(text),
       newLineKind: eolOf(text) === '\r\n' ? ts.NewLineKind.CarriageReturnLineFeed : ts.NewLineKind.LineFeed,
     });

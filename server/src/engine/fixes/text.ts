@@ -18,6 +18,11 @@ export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** The quote the file's imports use: `"` when an import is written with double quotes, else `'`. */
+export function quoteOf(text: string): "'" | '"' {
+  return /^import[^'"\n]*"/m.test(text) ? '"' : "'";
+}
+
 /** One indentation step as the file writes it: a tab, or the smallest space indent seen. */
 export function indentUnitOf(text: string): string {
   if (/^\t/m.test(text)) return '\t';

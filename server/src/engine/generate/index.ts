@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Node } from 'ts-morph';
 import type { DependencyGraph } from '../graph/types';
-import { ensureNamedImport } from '../fixes/imports';
+import { addToModuleList } from '../fixes/nest-module';
 import { Rewrite } from '../fixes/rewrite';
 import type { Fix } from '../types';
 import { dto, expressController, expressRouter, nestController, nestModule, serviceTest } from './http-templates';
@@ -65,13 +64,6 @@ function registerInAppModule(graph: DependencyGraph, projectDir: string, moduleC
   if (!appModule) return [];
   const rewrite = new Rewrite(graph);
   const sourceFile = rewrite.file(appModule.file);
-  const metadata = sourceFile?.getClasses().flatMap((c) => c.getDecorator('Module')?.getArguments() ?? [])[0];
-  if (!sourceFile || !metadata || !Node.isObjectLiteralExpression(metadata)) return [];
-  const imports = metadata.getProperty('imports');
-  const list = imports && Node.isPropertyAssignment(imports) ? imports.getInitializer() : undefined;
-  if (!imports) metadata.insertPropertyAssignment(0, { name: 'imports', initializer: `[${moduleClass}]` });
-  else if (list && Node.isArrayLiteralExpression(list)) list.addElement(moduleClass);
-  else return [];
-  ensureNamedImport(sourceFile, moduleClass, moduleFile);
+  if (!sourceFile || !addToModuleList(sourceFile, 'imports', { className: moduleClass, file: moduleFile }, 'first')) return [];
   return rewrite.toFix({ id: 'register', title: 'register', safe: false }).edits;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { quoteOf } from '../fixes/text';
 import type { DependencyGraph, FileNode } from '../graph/types';
 
 /** How the workspace writes its backend, so generated code looks like the rest of it. */
@@ -52,5 +53,5 @@ function testRunnerOf(projectDir: string): WorkspaceStyle['tests'] {
 function formattingOf(sample: FileNode | undefined): Pick<WorkspaceStyle, 'indent' | 'quote' | 'semicolons'> {
   const text = sample?.text ?? '';
   const indent = /^\t/m.test(text) ? '\t' : (/^( +)\S/m.exec(text)?.[1] ?? '  ');
-  return { indent: indent.length > 8 ? '  ' : indent, quote: /^import[^'"\n]*"/m.test(text) ? '"' : "'", semicolons: text === '' || /;\s*$/m.test(text) };
+  return { indent: indent.length > 8 ? '  ' : indent, quote: quoteOf(text), semicolons: text === '' || /;\s*$/m.test(text) };
 }

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { Node, type ClassDeclaration, type MethodDeclaration, type SourceFile } from 'ts-morph';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
-import { eolOf, indentUnitOf } from '../text';
-import { importOf, relativeSpecifier } from '../imports';
+import { eolOf, indentUnitOf, quoteOf } from '../text';
+import { importOf, specifierFor } from '../imports';
 import type { Rewrite } from '../rewrite';
 import { memberNames, modifiersOf, type InjectedRepository } from './controller';
 
@@ -68,14 +68,14 @@ export function createService(rewrite: Rewrite, controller: SourceFile, use: Inj
 }
 
 function importLines(controller: SourceFile, use: InjectedRepository, serviceFile: string): string[] | undefined {
-  const quote = /^import[^'"\n]*"/m.test(controller.getFullText()) ? '"' : "'";
+  const quote = quoteOf(controller.getFullText());
   const named = new Map<string, string[]>(use.nest ? [['@nestjs/common', ['Injectable']]] : []);
   const lines: string[] = [];
   const sources = [...use.referencedNames].map((name) => ({ name, source: importOf(controller, name) }));
   sources.sort((a, b) => (a.source?.position ?? 0) - (b.source?.position ?? 0));
   for (const { name, source } of sources) {
     if (!source) return undefined;
-    const specifier = source.specifier.startsWith('.') ? relativeSpecifier(serviceFile, path.posix.resolve(path.posix.dirname(use.controllerFile), source.specifier)) : source.specifier;
+    const specifier = specifierFor(source.specifier, use.controllerFile, serviceFile);
     if (!source.named) lines.push(`import ${name} from ${quote}${specifier}${quote};`);
     else named.set(specifier, [...(named.get(specifier) ?? []), name]);
   }
@@ -94,7 +94,7 @@ export function injectRepository(service: ClassDeclaration, controller: SourceFi
     const source = importOf(controller, name);
     if (!source) return undefined;
     if (importOf(sourceFile, name)) continue;
-    const specifier = source.specifier.startsWith('.') ? relativeSpecifier(sourceFile.getFilePath(), path.posix.resolve(path.posix.dirname(use.controllerFile), source.specifier)) : source.specifier;
+    const specifier = specifierFor(source.specifier, use.controllerFile, sourceFile.getFilePath());
     sourceFile.addImportDeclaration(source.named ? { namedImports: [name], moduleSpecifier: specifier } : { defaultImport: name, moduleSpecifier: specifier });
   }
   return use.member;

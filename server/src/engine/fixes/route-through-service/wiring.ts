@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import type { StaticValue } from '../../facts/types';
 import type { DependencyGraph } from '../../graph/types';
 import { ensureNamedImport } from '../imports';
+import { addToModuleList } from '../nest-module';
 import type { Rewrite } from '../rewrite';
 import type { InjectedRepository } from './controller';
 
@@ -25,18 +26,7 @@ function classNames(metadata: Extract<StaticValue, { kind: 'object' }>, key: str
 /** Adds the service to the module's `providers` (creating the list when the module has none). */
 export function registerProvider(rewrite: Rewrite, moduleFile: string, service: { readonly className: string; readonly file: string }): boolean {
   const sourceFile = rewrite.file(moduleFile);
-  const metadata = sourceFile?.getClasses().flatMap((c) => c.getDecorator('Module')?.getArguments() ?? [])[0];
-  if (!sourceFile || !metadata || !Node.isObjectLiteralExpression(metadata)) return false;
-  const providers = metadata.getProperty('providers');
-  if (!providers) {
-    metadata.addPropertyAssignment({ name: 'providers', initializer: `[${service.className}]` });
-  } else {
-    const list = Node.isPropertyAssignment(providers) ? providers.getInitializer() : undefined;
-    if (!list || !Node.isArrayLiteralExpression(list)) return false;
-    list.addElement(service.className);
-  }
-  ensureNamedImport(sourceFile, service.className, service.file);
-  return true;
+  return sourceFile !== undefined && addToModuleList(sourceFile, 'providers', service, 'last');
 }
 
 /**
