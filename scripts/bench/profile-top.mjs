@@ -1,7 +1,11 @@
 // Top self time of a V8 CPU profile, by function or by file: where a run spends its time.
 //
 //   node --cpu-prof --cpu-prof-dir /tmp/prof dist/cli.js check <dir> --format json > /dev/null
-//   node scripts/bench/profile-top.mjs /tmp/prof/<file>.cpuprofile [--top 15] [--by function|file]
+//   node scripts/bench/profile-top.mjs /tmp/prof/<file>.cpuprofile [--top 15] [--by function|file] [--after-ms N] [--inclusive]
+//
+// --after-ms skips the first N ms of the profile (e.g. a language server's initial analysis, to
+// see only the edits); --inclusive counts a function for every sample it is on the stack of
+// (time spent in it and in what it calls) instead of only its own code.
 //
 // Self time of a node = its sample count × the mean sampling interval. dist/cli.js is one bundle:
 // its source map (dist/cli.js.map) maps each function back to the original file, e.g.
@@ -11,16 +15,29 @@ import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '15' }, by: { type: 'string', default: 'function' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '15' }, by: { type: 'string', default: 'function' }, 'after-ms': { type: 'string', default: '0' }, inclusive: { type: 'boolean', default: false } } });
 if (!positionals[0]) {
   console.error('usage: node scripts/bench/profile-top.mjs <file.cpuprofile> [--top 15] [--by function|file]');
   process.exit(2);
 }
 const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8'));
-const totalUs = profile.endTime - profile.startTime;
+const afterUs = Number(values['after-ms']) * 1000;
+const kept = keptSamples(profile, afterUs);
+const totalUs = profile.endTime - profile.startTime - afterUs;
 const samples = new Map();
-for (const id of profile.samples) samples.set(id, (samples.get(id) ?? 0) + 1);
-const usPerSample = totalUs / profile.samples.length;
+for (const id of kept) samples.set(id, (samples.get(id) ?? 0) + 1);
+const usPerSample = totalUs / Math.max(1, kept.length);
+
+/** The sample node ids taken at least `afterUs` after the profile started. */
+function keptSamples({ samples: ids, timeDeltas }, afterUs) {
+  const result = [];
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    at += timeDeltas[i] ?? 0;
+    if (at >= afterUs) result.push(ids[i]);
+  }
+  return result;
+}
 
 const sourceMaps = new Map();
 
@@ -48,15 +65,30 @@ function shortFile(file) {
   return pkg ? `${pkg[1]} (${path.basename(file)})` : path.relative(process.cwd(), file) || file;
 }
 
-const byKey = new Map();
-for (const node of profile.nodes) {
-  const count = samples.get(node.id) ?? 0;
-  if (count === 0) continue;
+function keyOf(node) {
   const { file, line } = origin(node.callFrame);
-  const key = values.by === 'file' ? file : `${node.callFrame.functionName || '(anonymous)'}  ${file}${line ? `:${line}` : ''}`;
-  byKey.set(key, (byKey.get(key) ?? 0) + count);
+  return values.by === 'file' ? file : `${node.callFrame.functionName || '(anonymous)'}  ${file}${line ? `:${line}` : ''}`;
+}
+
+const byKey = new Map();
+if (values.inclusive) {
+  // Each key counts once per sample even when it recurses: walk every node's stack once.
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const keys = new Map(profile.nodes.map((n) => [n.id, keyOf(n)]));
+  for (const [id, count] of samples) {
+    const onStack = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) if (byId.get(at)?.callFrame.functionName) onStack.add(keys.get(at));
+    for (const key of onStack) byKey.set(key, (byKey.get(key) ?? 0) + count);
+  }
+} else {
+  for (const node of profile.nodes) {
+    const count = samples.get(node.id) ?? 0;
+    if (count > 0) byKey.set(keyOf(node), (byKey.get(keyOf(node)) ?? 0) + count);
+  }
 }
 const rows = [...byKey].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
-console.log(`total ${(totalUs / 1e6).toFixed(2)} s, ${profile.samples.length} samples`);
+console.log(`total ${(totalUs / 1e6).toFixed(2)} s, ${kept.length} samples${afterUs > 0 ? ` (after the first ${values['after-ms']} ms)` : ''}`);
 console.log('| self ms | % | ' + (values.by === 'file' ? 'file' : 'function  file:line') + ' |\n|---:|---:|---|');
-for (const [key, count] of rows) console.log(`| ${Math.round((count * usPerSample) / 1000)} | ${((count / profile.samples.length) * 100).toFixed(1)} | ${key} |`);
+for (const [key, count] of rows) console.log(`| ${Math.round((count * usPerSample) / 1000)} | ${((count / Math.max(1, kept.length)) * 100).toFixed(1)} | ${key} |`);

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
-import { Neighborhoods, type RuleResultCache } from './incremental/rule-cache';
+import type { Changes, RuleResultCache } from './incremental/rule-cache';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
@@ -20,7 +20,7 @@ export function runRules(
   cache?: RuleResultCache,
 ): Finding[] {
   const findings: Finding[] = [];
-  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), neighborhoods: cache?.neighborhoodsOf(graph) ?? new Neighborhoods(graph), cache };
+  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), changes: cache?.changesOf(graph), cache };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
@@ -35,18 +35,19 @@ interface SharedInputs {
   readonly config: ResolvedConfig;
   readonly knownRuleIds: ReadonlySet<string>;
   readonly suppressions: ReturnType<typeof collectSuppressions>;
-  readonly neighborhoods: Neighborhoods;
+  /** Files whose inputs changed since the session's previous analysis (with a cache). */
+  readonly changes: Changes | undefined;
   readonly cache: RuleResultCache | undefined;
 }
 
 /** One rule's reports: per-file rules re-check only files whose inputs changed. Undefined: it crashed. */
 function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] | undefined {
-  const { graph, config, cache } = shared;
-  const plan = cache?.plan(rule, graph, shared.neighborhoods);
+  const { graph, config, cache, changes } = shared;
+  const plan = cache && changes ? cache.plan(rule, graph, changes) : undefined;
   const reports: RuleReport[] = [];
   try {
-    if (!plan || plan.checkFiles.size > 0) {
-      const context = { graph, policy: config.policy, knownRuleIds: shared.knownRuleIds, suppressions: shared.suppressions, report: (r: RuleReport) => reports.push(r), ...(plan ? { checkFiles: plan.checkFiles } : {}) };
+    if (plan?.checkFiles?.size !== 0) {
+      const context = { graph, policy: config.policy, knownRuleIds: shared.knownRuleIds, suppressions: shared.suppressions, report: (r: RuleReport) => reports.push(r), ...(plan?.checkFiles ? { checkFiles: plan.checkFiles } : {}) };
       rule.run(context, config.rules.get(rule.meta.id)?.options);
     }
   } catch (error) {
@@ -54,7 +55,7 @@ function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem
     problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
     return undefined;
   }
-  return plan && cache ? cache.store(rule, plan, reports) : reports;
+  return plan && cache && changes ? cache.store(rule, plan, changes, reports) : reports;
 }
 
 function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {

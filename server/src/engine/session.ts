@@ -9,7 +9,8 @@ import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
-import { buildGraph, type GraphInput } from './graph/build';
+import type { GraphInput } from './graph/build';
+import { IncrementalGraphBuilder } from './incremental/graph-builder';
 import type { ProjectContext } from './graph/symbols';
 import type { DependencyGraph } from './graph/types';
 import { LineIndex } from './text/line-index';
@@ -83,6 +84,8 @@ export class AnalysisSession {
   private readonly files = new Map<string, CachedFile>();
   private readonly overlays = new Map<string, string>();
   private ruleResults = new RuleResultCache();
+  private readonly graphs = new IncrementalGraphBuilder();
+  private classifier: Classifier | undefined;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -107,6 +110,7 @@ export class AnalysisSession {
   /** Files were created or deleted, or a tsconfig changed: find projects and files again. */
   structureChanged(): void {
     this.workspace = undefined;
+    this.classifier = undefined;
     this.fsCache = new FileSystemCache();
     this.contexts = new Map();
   }
@@ -136,7 +140,8 @@ export class AnalysisSession {
     }
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
-    const graph = buildGraph(workspace.root, inputs, new Classifier(config.layers, workspace.root));
+    const classifier = (this.classifier ??= new Classifier(config.layers, workspace.root));
+    const graph = this.graphs.build(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, this.ruleResults);
     const findings = this.withoutBaselined(all, graph, problems);
     return {

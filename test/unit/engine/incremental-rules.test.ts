@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AnalysisSession, type AnalysisResult } from '../../../server/src/engine';
+import { AnalysisSession, registerRule, RULES, type AnalysisResult } from '../../../server/src/engine';
+import { z } from 'zod';
 import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 /**
@@ -40,9 +41,22 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     `import type { Request, Response } from 'express';\nexport async function createOrder(req: Request, res: Response) { res.status(201).json({ sku: req.body.sku }); }\n`,
     `import type { Request, Response } from 'express';\nexport async function createOrder(req: Request, res: Response) { try { res.json({ sku: req.body.sku }); } catch (err) { res.status(200).json({}); } }\n`,
   ],
+  // Imported as a namespace: the importer's edges never look into it, only its layer changes.
+  'src/legacy/helper.ts': [
+    `export const helper = 1;\n`,
+    `import { Controller } from '@nestjs/common';\n@Controller('v1/helper')\nexport class HelperController {}\n`,
+  ],
+  // Two steps from the repository below: whether PagingService is a shared helper depends on it.
+  'src/common/paging-helper.ts': [
+    `export const pageSize = 20;\n`,
+    `import { Controller } from '@nestjs/common';\n@Controller('v1/paging')\nexport class PagingController {}\n`,
+  ],
 };
 
 const fixed = {
+  'src/common/paging.service.ts': `import * as helpers from './paging-helper';\nexport class PagingService {\n  page() { return helpers; }\n}\n`,
+  'src/orders/orders.repository.ts': `import { PagingService } from '../common/paging.service';\nexport class OrdersRepository {\n  constructor(private readonly paging: PagingService) {}\n}\n`,
+  'src/legacy/legacy.service.ts': `import * as helper from './helper';\nexport const legacy = helper;\n`,
   'tsconfig.json': NEST_TSCONFIG,
   'src/app.module.ts': `import { Module } from '@nestjs/common';\nimport { UsersController } from './users/users.controller';\n@Module({ controllers: [UsersController] })\nexport class AppModule {}\n`,
   'src/validate.ts': `import type { NextFunction, Request, Response } from 'express';\nexport function validate(req: Request, _res: Response, next: NextFunction) { next(); }\n`,
@@ -92,5 +106,30 @@ describe('incremental rule results', () => {
       before.filter((f) => f.startsWith('src/orders/')),
       'untouched files keep their findings',
     );
+  });
+
+  it('re-checks every file after an analysis in which the rule crashed (its results of that analysis are missing)', () => {
+    const p = project({ 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n' });
+    const flagged = registerRule({
+      meta: { id: 'test/flagged', description: 'Flags files that say flag.', defaultSeverity: 'warning', fixable: false },
+      options: z.object({}),
+      perFile: () => '',
+      check(context) {
+        for (const node of context.graph.files.values()) {
+          if (context.checkFiles && !context.checkFiles.has(node.file)) continue;
+          if (node.text.includes('CRASH')) throw new Error('crash on purpose');
+          if (node.text.includes('flag')) context.report({ file: node.file, range: { start: 0, end: 1 }, message: 'flagged' });
+        }
+      },
+    });
+    const session = new AnalysisSession({ root: p.root, rules: [flagged, ...RULES] });
+    const [a, b] = ['src/a.ts', 'src/b.ts'].map((f) => path.join(p.root, f)) as [string, string];
+    session.analyze();
+    session.setOverlay(b, 'export const flag = 1;\n');
+    session.setOverlay(a, 'export const CRASH = 1;\n');
+    assert.ok(session.analyze().problems.some((problem) => problem.message.includes('crash on purpose')));
+    session.setOverlay(a, 'export const a = 2;\n');
+    const flaggedFiles = session.analyze().findings.filter((f) => f.ruleId === 'test/flagged').map((f) => path.basename(f.file));
+    assert.deepEqual(flaggedFiles, ['b.ts'], 'b.ts changed while the rule crashed: its finding must not be lost');
   });
 });

@@ -17,24 +17,35 @@ export interface GraphInput extends SourceUnit {
 export function buildGraph(root: string, inputs: readonly GraphInput[], classifier: Classifier): DependencyGraph {
   const units = new Map<string, SourceUnit>(inputs.map((i) => [i.file, i]));
   const symbols = new SymbolResolver(units);
-  const providers = new ProviderIndex(units.values(), symbols);
-
+  const providers = ProviderIndex.of(units.values(), symbols);
   const files = new Map<string, FileNode>();
-  for (const input of inputs) files.set(input.file, fileNodeOf(input, classifier));
-
-  const edges: Edge[] = [];
-  const outgoing = new Map<string, Edge[]>();
+  const outgoing = new Map<string, readonly Edge[]>();
   for (const input of inputs) {
-    const own = [...moduleRefEdges(input, symbols), ...injectionEdges(input, symbols, providers)].filter((e) => e.to !== input.file);
-    edges.push(...own);
-    outgoing.set(input.file, own);
+    files.set(input.file, fileNodeOf(input, classifier));
+    outgoing.set(input.file, fileEdges(input, symbols, providers));
   }
+  return assembleGraph(root, files, outgoing, classifier);
+}
 
+/** A file's own dependencies: module syntax, injection and `new`, without edges to itself. */
+export function fileEdges(unit: SourceUnit, symbols: SymbolResolver, providers: ProviderIndex): Edge[] {
+  return [...moduleRefEdges(unit, symbols), ...injectionEdges(unit, symbols, providers)].filter((e) => e.to !== unit.file);
+}
+
+/** The graph of classified files and each file's outgoing edges (in the order of `files`). */
+export function assembleGraph(
+  root: string,
+  files: ReadonlyMap<string, FileNode>,
+  outgoing: ReadonlyMap<string, readonly Edge[]>,
+  classifier: Classifier,
+): DependencyGraph {
+  const edges: Edge[] = [];
+  for (const file of files.keys()) for (const edge of outgoing.get(file) ?? []) edges.push(edge);
   const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, files, classifier);
   return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [] };
 }
 
-function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode {
+export function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode {
   const classification = classifier.classifyFile({ file: input.file, facts: input.facts, projectDir: input.project.dir });
   return {
     file: input.file,

@@ -1,4 +1,4 @@
-import type { ClassFact, DecoratorFact, ParamFact, StaticValue } from '../facts/types';
+import type { ClassFact, DecoratorFact, FileFacts, ParamFact, StaticValue } from '../facts/types';
 import type { Edge } from './types';
 import { targetOf } from './module-edges';
 import type { Definition, SourceUnit, SymbolResolver } from './symbols';
@@ -18,55 +18,96 @@ const ORM_DECORATORS: Readonly<Record<string, string>> = {
   InjectConnection: 'connection',
 };
 
+/** The providers one file's `@Module`s declare, in order: token key → providing class. */
+export type ModuleProviders = readonly (readonly [token: string, provider: Definition])[];
+
 /**
  * Which class provides each `@Inject(TOKEN)` token, read from every `@Module({ providers })`:
  * `{ provide: TOKEN, useClass: X }`, `{ provide: TOKEN, useExisting: X }`, or a bare class.
+ * The first module (in file order) that provides a token wins.
  */
 export class ProviderIndex {
   private readonly byToken = new Map<string, Definition>();
 
-  constructor(units: Iterable<SourceUnit>, private readonly symbols: SymbolResolver) {
-    for (const unit of units) {
-      for (const cls of unit.facts.classes) {
-        for (const decorator of cls.decorators) if (decorator.name === 'Module') this.addModule(unit, decorator);
-      }
-    }
+  constructor(perModuleFile: Iterable<ModuleProviders>) {
+    for (const providers of perModuleFile) for (const [token, provider] of providers) if (!this.byToken.has(token)) this.byToken.set(token, provider);
   }
 
-  providerOf(unit: SourceUnit, token: StaticValue): Definition | undefined {
-    const key = this.tokenKey(unit, token);
+  static of(units: Iterable<SourceUnit>, symbols: SymbolResolver): ProviderIndex {
+    const perModuleFile: ModuleProviders[] = [];
+    for (const unit of units) if (declaresModule(unit.facts)) perModuleFile.push(moduleProviders(unit, symbols));
+    return new ProviderIndex(perModuleFile);
+  }
+
+  /** The class provided for `token` as written in `unit`; `symbols` resolves the token's name. */
+  providerOf(unit: SourceUnit, token: StaticValue, symbols: SymbolResolver): Definition | undefined {
+    const key = tokenKey(unit, token, symbols);
     return key === undefined ? undefined : this.byToken.get(key);
   }
 
-  private addModule(unit: SourceUnit, decorator: DecoratorFact): void {
-    const metadata = decorator.args[0];
-    const providers = metadata?.kind === 'object' ? metadata.properties['providers'] : undefined;
-    if (providers?.kind !== 'array') return;
-    for (const provider of providers.elements) {
-      if (provider.kind === 'identifier' && !provider.member) {
-        this.register(unit, provider, provider.name);
-      } else if (provider.kind === 'object') {
-        const token = provider.properties['provide'];
-        const cls = provider.properties['useClass'] ?? provider.properties['useExisting'];
-        if (token && cls?.kind === 'identifier' && !cls.member) this.register(unit, token, cls.name);
+  /** Every token is provided by the same class in both. */
+  sameAs(other: ProviderIndex): boolean {
+    if (other.byToken.size !== this.byToken.size) return false;
+    for (const [token, provider] of this.byToken) {
+      const theirs = other.byToken.get(token);
+      if (!theirs || !sameDefinition(provider, theirs)) return false;
+    }
+    return true;
+  }
+}
+
+/** The providers of the `@Module` classes of one file. */
+export function moduleProviders(unit: SourceUnit, symbols: SymbolResolver): ModuleProviders {
+  const found: (readonly [string, Definition])[] = [];
+  for (const cls of unit.facts.classes) {
+    for (const decorator of cls.decorators) {
+      if (decorator.name !== 'Module') continue;
+      for (const { token, classLocal } of declaredProviders(decorator)) {
+        const key = tokenKey(unit, token, symbols);
+        const definition = symbols.definitionOfLocal(unit, classLocal);
+        if (key !== undefined && definition) found.push([key, definition]);
       }
     }
   }
+  return found;
+}
 
-  private register(unit: SourceUnit, token: StaticValue, classLocal: string): void {
-    const key = this.tokenKey(unit, token);
-    const definition = this.symbols.definitionOfLocal(unit, classLocal);
-    if (key !== undefined && definition && !this.byToken.has(key)) this.byToken.set(key, definition);
-  }
+/** `providers: [X, { provide: TOKEN, useClass: X }, { provide: TOKEN, useExisting: X }]` of a `@Module`. */
+function declaredProviders(module: DecoratorFact): { readonly token: StaticValue; readonly classLocal: string }[] {
+  const metadata = module.args[0];
+  const providers = metadata?.kind === 'object' ? metadata.properties['providers'] : undefined;
+  if (providers?.kind !== 'array') return [];
+  return providers.elements.flatMap((provider) => {
+    if (provider.kind === 'identifier' && !provider.member) return [{ token: provider, classLocal: provider.name }];
+    if (provider.kind !== 'object') return [];
+    const token = provider.properties['provide'];
+    const useClass = provider.properties['useClass'] ?? provider.properties['useExisting'];
+    return token && useClass?.kind === 'identifier' && !useClass.member ? [{ token, classLocal: useClass.name }] : [];
+  });
+}
 
-  /** Tokens are equal when they are the same string, or names that resolve to the same declaration. */
-  private tokenKey(unit: SourceUnit, token: StaticValue): string | undefined {
-    if (token.kind === 'string') return `string:${token.value}`;
-    if (token.kind !== 'identifier') return undefined;
-    const definition = this.symbols.definitionOfLocal(unit, token.name);
-    const base = definition?.kind === 'file' ? `${definition.file}#${definition.name}` : definition ? `${definition.name}#${definition.exported}` : `local:${unit.file}#${token.name}`;
-    return token.member ? `symbol:${base}.${token.member}` : `symbol:${base}`;
-  }
+function sameDefinition(a: Definition, b: Definition): boolean {
+  if (a.kind === 'file') return b.kind === 'file' && a.file === b.file && a.name === b.name && a.declaration === b.declaration;
+  return b.kind === 'package' && a.name === b.name && a.exported === b.exported;
+}
+
+/** A file with a `@Module(...)` class: what the provider index is read from. */
+export function declaresModule(facts: FileFacts): boolean {
+  return facts.classes.some((cls) => cls.decorators.some((d) => d.name === 'Module'));
+}
+
+/** Whether computing `unit`'s edges asks the provider index (an `@Inject(TOKEN)` parameter). */
+export function usesProviders(facts: FileFacts): boolean {
+  return facts.classes.some((cls) => cls.constructorParams.some((p) => p.decorators.some((d) => d.name === 'Inject' && d.args[0] !== undefined)));
+}
+
+/** Tokens are equal when they are the same string, or names that resolve to the same declaration. */
+function tokenKey(unit: SourceUnit, token: StaticValue, symbols: SymbolResolver): string | undefined {
+  if (token.kind === 'string') return `string:${token.value}`;
+  if (token.kind !== 'identifier') return undefined;
+  const definition = symbols.definitionOfLocal(unit, token.name);
+  const base = definition?.kind === 'file' ? `${definition.file}#${definition.name}` : definition ? `${definition.name}#${definition.exported}` : `local:${unit.file}#${token.name}`;
+  return token.member ? `symbol:${base}.${token.member}` : `symbol:${base}`;
 }
 
 /** Constructor injection (NestJS and plain constructor injection) and `new X()` of imported classes. */
@@ -114,7 +155,7 @@ function decoratorEdge(unit: SourceUnit, decorator: DecoratorFact, base: EdgeBas
   if (orm) return { ...base, to: orm.orm, external: true, runtime: true, names: [decorator.name], detail: orm.detail };
   const token = decorator.args[0];
   if (decorator.name !== 'Inject' || !token) return undefined;
-  const provider = providers.providerOf(unit, token);
+  const provider = providers.providerOf(unit, token, symbols);
   if (!provider || (provider.kind === 'file' && provider.file === unit.file)) return undefined;
   const providerName = provider.kind === 'file' ? provider.name : provider.exported;
   return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(token)})` };

@@ -29,8 +29,26 @@ const MAX_REEXPORT_DEPTH = 32;
  */
 export class SymbolResolver {
   private readonly resolutions = new Map<string, Map<string, Resolution>>();
+  private reads: Map<string, FileFacts> | undefined;
 
   constructor(private readonly units: ReadonlyMap<string, SourceUnit>) {}
+
+  /**
+   * Runs `compute` and returns, with its result, the facts of every file it looked into (barrels,
+   * declaring files): what the result depends on besides the set of analyzed files. The
+   * incremental graph recomputes a file's edges only when one of these facts changed.
+   */
+  withReads<T>(compute: () => T): { readonly value: T; readonly reads: ReadonlyMap<string, FileFacts> } {
+    const outer = this.reads;
+    const reads = new Map<string, FileFacts>();
+    this.reads = reads;
+    try {
+      return { value: compute(), reads };
+    } finally {
+      this.reads = outer;
+      if (outer) for (const [file, facts] of reads) outer.set(file, facts);
+    }
+  }
 
   resolveRef(unit: SourceUnit, ref: Pick<ModuleRef, 'specifier'>): Resolution {
     let perFile = this.resolutions.get(unit.file);
@@ -76,6 +94,7 @@ export class SymbolResolver {
     seen.add(key);
     const unit = this.units.get(file);
     if (!unit) return undefined;
+    this.reads?.set(file, unit.facts);
 
     const local = unit.facts.localExports.get(name);
     if (local) {

@@ -1,163 +1,115 @@
-import type { DependencyGraph, FileNode } from '../graph/types';
+import type { LayerId } from '../classify/layers';
+import type { DependencyGraph, Edge, FileNode } from '../graph/types';
 import type { RegisteredRule, RuleReport } from '../rules/types';
-import type { ts } from '../ts';
 
+/** A per-file rule's results of the analysis `generation`, made under the context `context`. */
 interface Entry {
-  /** The file's neighborhood version and the rule context's id when these reports were made. */
-  readonly neighborhood: number;
-  readonly context: number;
+  readonly generation: number;
+  readonly context: string;
   readonly reports: readonly RuleReport[];
-}
-
-interface FileKey {
-  readonly neighborhood: number;
-  readonly context: number;
 }
 
 /** What a per-file rule must check in this analysis, and what it can reuse. */
 export interface RulePlan {
-  readonly checkFiles: ReadonlySet<string>;
+  /** Undefined: every file (nothing reusable). */
+  readonly checkFiles: ReadonlySet<string> | undefined;
   readonly reused: readonly RuleReport[];
-  readonly keys: ReadonlyMap<string, FileKey>;
+  readonly context: string;
 }
 
 /**
  * Per-file rule results of the previous analysis of a session, reused for every file whose
  * inputs are unchanged: its parsed text (the same syntax tree object: the session re-parses only
- * changed files), its layer, its direct dependencies and the rule's own context. An edit then
- * re-runs the per-file rules on the edited file and its dependents only.
+ * changed files), its layer, its direct dependencies and the rule's workspace-wide context. An
+ * edit then re-runs the per-file rules on the edited file and its dependents only.
  *
- * Keys are small numbers (a version per file neighborhood, an id per distinct context string):
- * comparing and keeping long strings for every file and rule made most of an edit's garbage.
+ * The work of an edit is proportional to what changed, not to the workspace: the files whose
+ * inputs changed are found once per analysis (`Neighborhoods`), and a rule whose context is the
+ * same as in the previous analysis keeps its previous reports but those of the changed files.
  */
 export class RuleResultCache {
-  private readonly byRule = new Map<string, Map<string, Entry>>();
-  private readonly contextIds = new Map<string, number>();
-  private readonly versions = new NeighborhoodVersions();
+  private readonly byRule = new Map<string, Entry>();
+  private readonly neighborhoods = new NeighborhoodHistory();
 
-  /** The neighborhoods of one analysis, numbered consistently with the previous ones. */
-  neighborhoodsOf(graph: DependencyGraph): Neighborhoods {
-    return this.versions.forGraph(graph);
+  /** The files whose inputs changed since the previous analysis (computed once per analysis). */
+  changesOf(graph: DependencyGraph): Changes {
+    return this.neighborhoods.next(graph);
   }
 
-  plan(rule: RegisteredRule, graph: DependencyGraph, neighborhoods: Neighborhoods): RulePlan | undefined {
+  plan(rule: RegisteredRule, graph: DependencyGraph, changes: Changes): RulePlan | undefined {
     if (!rule.perFile) return undefined;
-    const contextOf = rule.perFile(graph);
+    const context = rule.perFile(graph);
     const previous = this.byRule.get(rule.meta.id);
-    const keys = new Map<string, FileKey>();
+    if (!previous || previous.context !== context || previous.generation !== changes.generation - 1) return { checkFiles: undefined, reused: [], context };
+    const reused = previous.reports.filter((report) => !changes.files.has(report.file));
     const checkFiles = new Set<string>();
-    const reused: RuleReport[] = [];
-    let lastContext: string | undefined;
-    let lastContextId = 0;
-    for (const node of graph.files.values()) {
-      const context = contextOf(node);
-      // Most files share one context string: intern it once, not once per file.
-      if (context !== lastContext) [lastContext, lastContextId] = [context, this.contextId(context)];
-      const key = { neighborhood: neighborhoods.versionOf(node), context: lastContextId };
-      keys.set(node.file, key);
-      const entry = previous?.get(node.file);
-      if (entry && entry.neighborhood === key.neighborhood && entry.context === key.context) reused.push(...entry.reports);
-      else checkFiles.add(node.file);
-    }
-    return { checkFiles, reused, keys };
+    for (const file of changes.files) if (graph.files.has(file)) checkFiles.add(file);
+    return { checkFiles, reused, context };
   }
 
   /**
    * Records the new results and returns all of the rule's reports (reused and new). A rule that
    * reported outside the files it checked is not cached.
    */
-  store(rule: RegisteredRule, plan: RulePlan, reports: readonly RuleReport[]): readonly RuleReport[] {
-    const all = [...plan.reused, ...reports];
-    const previous = this.byRule.get(rule.meta.id);
-    const byFile = new Map<string, RuleReport[]>([...plan.checkFiles].map((file) => [file, []]));
-    for (const report of reports) {
-      const own = byFile.get(report.file);
-      if (!own) {
-        this.byRule.delete(rule.meta.id);
-        return all;
-      }
-      own.push(report);
-    }
-    const entries = new Map<string, Entry>();
-    for (const [file, key] of plan.keys) {
-      const entry = byFile.has(file) ? { ...key, reports: byFile.get(file)! } : previous?.get(file);
-      if (entry) entries.set(file, entry);
-    }
-    this.byRule.set(rule.meta.id, entries);
+  store(rule: RegisteredRule, plan: RulePlan, changes: Changes, reports: readonly RuleReport[]): readonly RuleReport[] {
+    const all = plan.reused.length === 0 ? reports : [...plan.reused, ...reports];
+    const checked = plan.checkFiles;
+    if (checked && reports.some((report) => !checked.has(report.file))) this.byRule.delete(rule.meta.id);
+    else this.byRule.set(rule.meta.id, { generation: changes.generation, context: plan.context, reports: all });
     return all;
-  }
-
-  private contextId(context: string): number {
-    let id = this.contextIds.get(context);
-    if (id === undefined) {
-      // Contexts repeat (most are ''); a workspace that keeps producing new ones starts over.
-      if (this.contextIds.size > 10_000) this.contextIds.clear();
-      id = this.contextIds.size + 1;
-      this.contextIds.set(context, id);
-    }
-    return id;
   }
 }
 
-/** Identities of parsed texts: a file re-parsed after an edit gets a new one. */
-const sourceIds = new WeakMap<ts.SourceFile, number>();
-let nextSourceId = 1;
+/** The files of one analysis whose own inputs are not those of the previous analysis. */
+export interface Changes {
+  readonly generation: number;
+  /** Changed, added and removed files. */
+  readonly files: ReadonlySet<string>;
+}
 
-function sourceIdOf(sourceFile: ts.SourceFile): number {
-  let id = sourceIds.get(sourceFile);
-  if (id === undefined) {
-    id = nextSourceId++;
-    sourceIds.set(sourceFile, id);
-  }
-  return id;
+/** A file's inputs as one analysis saw them: its node, its edges and what each edge leads into. */
+interface Neighborhood {
+  readonly node: FileNode;
+  readonly edges: readonly Edge[];
+  /** Per edge: the target's node (a file of the workspace) or its layer (a package). */
+  readonly targets: readonly (FileNode | LayerId | undefined)[];
 }
 
 /**
- * A file's own inputs, computed once per analysis: its text identity and layer, and each
- * dependency's kind, target, target layer and target text identity. Each file's description is
- * kept between analyses and numbered: the number changes exactly when the description does.
+ * A file's own inputs: its parsed text and layer (its node), and each dependency's kind, target,
+ * target layer and target text (its edges and their targets' nodes), kept from one analysis to
+ * the next. A file changed when one of them is another object: the session's incremental graph
+ * keeps the nodes and edge lists of unchanged files, so identities are enough (and a graph built
+ * from scratch simply changes every file).
  */
-export class NeighborhoodVersions {
-  private readonly last = new Map<string, { readonly description: string; readonly version: number }>();
-  private nextVersion = 1;
+export class NeighborhoodHistory {
+  private last = new Map<string, Neighborhood>();
+  private generation = 0;
 
-  /** The versions of one analysis (computed on demand, once per file). */
-  forGraph(graph: DependencyGraph): Neighborhoods {
-    return new Neighborhoods(graph, this);
-  }
-
-  versionFor(file: string, description: string): number {
-    const previous = this.last.get(file);
-    if (previous?.description === description) return previous.version;
-    const version = this.nextVersion++;
-    this.last.set(file, { description, version });
-    return version;
+  next(graph: DependencyGraph): Changes {
+    const files = new Set<string>();
+    const current = new Map<string, Neighborhood>();
+    for (const node of graph.files.values()) {
+      const edges = graph.outgoing(node.file);
+      const previous = this.last.get(node.file);
+      if (previous && previous.node === node && previous.edges === edges && sameTargets(previous.targets, edges, graph)) {
+        current.set(node.file, previous);
+      } else {
+        current.set(node.file, { node, edges, targets: edges.map((edge) => targetOf(edge, graph)) });
+        files.add(node.file);
+      }
+    }
+    for (const file of this.last.keys()) if (!current.has(file)) files.add(file);
+    this.last = current;
+    return { generation: ++this.generation, files };
   }
 }
 
-export class Neighborhoods {
-  private readonly computed = new Map<string, number>();
+function targetOf(edge: Edge, graph: DependencyGraph): FileNode | LayerId | undefined {
+  return edge.external ? graph.targetLayer(edge) : graph.files.get(edge.to);
+}
 
-  constructor(
-    private readonly graph: DependencyGraph,
-    private readonly versions: NeighborhoodVersions = new NeighborhoodVersions(),
-  ) {}
-
-  versionOf(node: FileNode): number {
-    let version = this.computed.get(node.file);
-    if (version === undefined) {
-      version = this.versions.versionFor(node.file, this.describe(node));
-      this.computed.set(node.file, version);
-    }
-    return version;
-  }
-
-  private describe(node: FileNode): string {
-    const parts = [`${sourceIdOf(node.sourceFile)}:${node.layer ?? ''}`];
-    for (const edge of this.graph.outgoing(node.file)) {
-      const target = edge.external ? undefined : this.graph.files.get(edge.to);
-      parts.push(`${edge.kind}>${edge.to}@${this.graph.targetLayer(edge) ?? ''}#${target ? sourceIdOf(target.sourceFile) : ''}:${edge.names.join(',')}`);
-    }
-    return parts.join('|');
-  }
+function sameTargets(targets: readonly (FileNode | LayerId | undefined)[], edges: readonly Edge[], graph: DependencyGraph): boolean {
+  for (let i = 0; i < edges.length; i++) if (targets[i] !== targetOf(edges[i]!, graph)) return false;
+  return true;
 }

@@ -44,9 +44,15 @@ export function filesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
 
 /** The files a per-file rule checks in this run: `checkFiles` when set, else all of them. */
 export function filesToCheck(context: { readonly graph: { readonly files: ReadonlyMap<string, FileNode> }; readonly checkFiles?: ReadonlySet<string> }): FileNode[] {
-  const all = filesOf(context.graph.files);
   const only = context.checkFiles;
-  return only ? all.filter((node) => only.has(node.file)) : all;
+  if (!only) return filesOf(context.graph.files);
+  // An edit checks a handful of files: sort those, not the workspace.
+  const nodes = new Map<string, FileNode>();
+  for (const file of only) {
+    const node = context.graph.files.get(file);
+    if (node) nodes.set(file, node);
+  }
+  return filesOf(nodes);
 }
 
 /** `filesToCheck` without the `tooling` layer (see `productionFilesOf`). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
-import type { DependencyGraph, FileNode } from '../graph/types';
+import type { DependencyGraph } from '../graph/types';
 import type { Suppression } from '../suppress/suppressions';
 import type { Severity, TextRange } from '../types';
 
@@ -38,11 +38,12 @@ export interface RuleContext<Options> {
 
 /**
  * Makes a rule per-file: its findings for a file are reported on that file and depend only on
- * the file's text, its layer, its direct dependencies (targets, their layers and texts), and what
- * `context` returns for it. The analysis then re-checks a file only when one of these changed.
- * `context` is called once per analysis; what it closes over is computed once.
+ * the file's text, its layer, its direct dependencies (targets, their layers and texts), and the
+ * workspace-wide facts this function returns as a string (e.g. "a ValidationPipe is installed";
+ * '' when there are none). The analysis then re-checks a file only when one of its inputs
+ * changed, and every file when the context did. Called once per analysis.
  */
-export type PerFileContext = (graph: DependencyGraph) => (node: FileNode) => string;
+export type PerFileContext = (graph: DependencyGraph) => string;
 
 export interface Rule<Options = unknown> {
   readonly meta: RuleMeta;

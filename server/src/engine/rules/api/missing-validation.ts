@@ -4,6 +4,7 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, VALIDATING_CALL } from '../http/handlers';
+import { perGraph, perParsedFile } from '../memo';
 import { defineRule } from '../types';
 
 const options = z
@@ -18,46 +19,35 @@ const VALIDATING_MIDDLEWARE = /valid|celebrate|schema|checkSchema|zod|joi|yup|bo
 
 type Report = (range: TextRange, message: string) => void;
 
-/** Whether a project of the workspace installs a ValidationPipe anywhere. */
-function pipeInstalledIn(graph: DependencyGraph): boolean {
-  for (const node of graph.files.values()) if (installsPipe(node.sourceFile)) return true;
-  return false;
+/** What every analysis asks of the whole workspace: once per analysis, each file's part once per parsed text. */
+interface WorkspaceValidation {
+  /** A project of the workspace installs a ValidationPipe somewhere. */
+  readonly pipeInstalled: boolean;
+  /** Handlers registered behind validation: `router.post('/', validate(schema), controller.create)`. */
+  readonly validated: ReadonlySet<string>;
+  /** Both, as the rule's `perFile` context. */
+  readonly key: string;
 }
 
-/** Asked of every file at every analysis: kept per parsed text. */
-const pipeByFile = new WeakMap<ts.SourceFile, boolean>();
+const installsPipe = perParsedFile((sourceFile) => PIPE_INSTALLED.test(sourceFile.text));
 
-function installsPipe(sourceFile: ts.SourceFile): boolean {
-  let installs = pipeByFile.get(sourceFile);
-  if (installs === undefined) {
-    installs = PIPE_INSTALLED.test(sourceFile.text);
-    pipeByFile.set(sourceFile, installs);
+const validatedHandlerNamesIn = perParsedFile((sourceFile): readonly string[] => {
+  const found: string[] = [];
+  walk(sourceFile, (n) => {
+    for (const handler of validatedHandlersAt(n, sourceFile)) found.push(...handlerNames(handler));
+  });
+  return found;
+});
+
+const workspaceValidation = perGraph((graph): WorkspaceValidation => {
+  let pipeInstalled = false;
+  const validated = new Set<string>();
+  for (const node of graph.files.values()) {
+    pipeInstalled ||= installsPipe(node.sourceFile);
+    for (const name of validatedHandlerNamesIn(node.sourceFile)) validated.add(name);
   }
-  return installs;
-}
-
-/** Handlers registered behind validation: `router.post('/', validate(schema), controller.create)`. */
-function validatedHandlerNames(graph: DependencyGraph): Set<string> {
-  const names = new Set<string>();
-  for (const node of graph.files.values()) for (const name of validatedHandlerNamesIn(node.sourceFile)) names.add(name);
-  return names;
-}
-
-/** Every analysis asks every file: the answer is kept per parsed text (a new text is a new tree). */
-const validatedByFile = new WeakMap<ts.SourceFile, readonly string[]>();
-
-function validatedHandlerNamesIn(sourceFile: ts.SourceFile): readonly string[] {
-  let names = validatedByFile.get(sourceFile);
-  if (!names) {
-    const found: string[] = [];
-    walk(sourceFile, (n) => {
-      for (const handler of validatedHandlersAt(n, sourceFile)) found.push(...handlerNames(handler));
-    });
-    names = found;
-    validatedByFile.set(sourceFile, names);
-  }
-  return names;
-}
+  return { pipeInstalled, validated, key: `${pipeInstalled}|${[...validated].sort().join(',')}` };
+});
 
 /** Handlers a node registers behind validation: route arguments, or a schema route's handler. */
 function validatedHandlersAt(n: ts.Node, sf: ts.SourceFile): readonly ts.Expression[] {
@@ -218,14 +208,10 @@ export const missingValidation = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => {
-    const global = `${pipeInstalledIn(graph)}|${[...validatedHandlerNames(graph)].sort().join(',')}`;
-    return () => global;
-  },
+  perFile: (graph) => workspaceValidation(graph).key,
   check(context) {
     const graph = context.graph;
-    const validated = validatedHandlerNames(graph);
-    const pipeInstalled = pipeInstalledIn(graph);
+    const { validated, pipeInstalled } = workspaceValidation(graph);
     for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });

@@ -127,7 +127,7 @@ export const statusCode = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;

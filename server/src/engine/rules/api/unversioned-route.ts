@@ -4,6 +4,7 @@ import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
+import { perGraph, perParsedFile } from '../memo';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -19,16 +20,21 @@ function needsVersion(path: string): boolean {
 }
 
 /** Projects whose NestJS app versions every route: `enableVersioning({ defaultVersion })` or a versioned global prefix. */
-function globallyVersionedProjects(graph: DependencyGraph): Set<string> {
+const globallyVersionedProjects = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
   const projects = new Set<string>();
-  for (const node of graph.files.values()) {
-    if (!node.text.includes('enableVersioning') && !node.text.includes('setGlobalPrefix')) continue;
-    walk(node.sourceFile, (n) => {
-      if (ts.isCallExpression(n) && versionsGlobally(n, node.sourceFile)) projects.add(node.projectDir);
-    });
-  }
+  for (const node of graph.files.values()) if (versionsEveryRoute(node.sourceFile)) projects.add(node.projectDir);
   return projects;
-}
+});
+
+const versionsEveryRoute = perParsedFile((sourceFile) => {
+  if (!sourceFile.text.includes('enableVersioning') && !sourceFile.text.includes('setGlobalPrefix')) return false;
+  let versions = false;
+  walk(sourceFile, (n) => {
+    if (ts.isCallExpression(n) && versionsGlobally(n, sourceFile)) versions = true;
+    return !versions;
+  });
+  return versions;
+});
 
 function versionsGlobally(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
@@ -83,10 +89,7 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => {
-    const versionedProjects = globallyVersionedProjects(graph);
-    return (node) => String(versionedProjects.has(node.projectDir));
-  },
+  perFile: (graph) => [...globallyVersionedProjects(graph)].sort().join('\n'),
   check(context) {
     const versionedProjects = globallyVersionedProjects(context.graph);
     for (const node of filesToCheck(context)) {

@@ -42,7 +42,7 @@ export const hardcodedConfig = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     const layers = new Set(context.options.layers);
     for (const node of filesToCheck(context)) {

@@ -86,7 +86,7 @@ export const nPlusOne = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);

@@ -93,7 +93,7 @@ export const godFunction = defineRule({
     fixable: false,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     const { maxComplexity, maxLines, checkHandlers } = context.options;
     for (const node of productionFilesToCheck(context)) {

@@ -117,7 +117,7 @@ export const swallowedError = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import type { DependencyGraph, Edge } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
+import { perGraph } from '../memo';
+import { filesToCheck } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -52,14 +54,21 @@ export const forbiddenDependency = defineRule({
     fixable: true,
   },
   options,
+  // A file's findings depend on its edges and their targets' layers, plus two workspace-wide
+  // facts: whether a repository layer exists, and which services are shared helpers (their own
+  // dependencies are two steps away from the judged file).
+  perFile: (graph) => {
+    const { repositoryLayerPresent, sharedHelpers } = workspaceLayering(graph);
+    return `${repositoryLayerPresent}|${[...sharedHelpers].sort().join('|')}`;
+  },
   check(context) {
     const { graph, policy } = context;
-    const repositoryLayerPresent = [...graph.files.values()].some((f) => f.layer === 'repository');
+    const { repositoryLayerPresent, sharedHelpers } = workspaceLayering(graph);
     const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
     const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
-    const judging: Judging = { graph, policy, substituteOrm, allowSharedHelpers: context.options.allowSharedHelperServices };
-    for (const [file, node] of graph.files) {
-      const from = node.layer;
+    const judging: Judging = { graph, policy, substituteOrm, sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set() };
+    for (const node of filesToCheck(context)) {
+      const { file, layer: from } = node;
       if (!from) continue;
       for (const edges of groupByTarget(graph.outgoing(file))) {
         const violation = violationOf(edges.filter(counts), from, judging);
@@ -80,8 +89,19 @@ interface Judging {
   readonly policy: LayerPolicy;
   /** With no repository layer, data access is judged as a repository. */
   readonly substituteOrm: boolean;
-  readonly allowSharedHelpers: boolean;
+  /** Services any layer may use (see `isSharedHelper`); empty when the option is off. */
+  readonly sharedHelpers: ReadonlySet<string>;
 }
+
+const workspaceLayering = perGraph((graph: DependencyGraph) => {
+  let repositoryLayerPresent = false;
+  const sharedHelpers = new Set<string>();
+  for (const node of graph.files.values()) {
+    repositoryLayerPresent ||= node.layer === 'repository';
+    if (node.layer === 'service' && isSharedHelper(graph, node.file)) sharedHelpers.add(node.file);
+  }
+  return { repositoryLayerPresent, sharedHelpers: sharedHelpers as ReadonlySet<string> };
+});
 
 /** The edge to report among those joining two files, if the policy forbids that dependency. */
 function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
@@ -89,7 +109,7 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   const edge = mostTelling(counted);
   const targetLayer = judging.graph.targetLayer(edge);
   if (!targetLayer) return undefined;
-  if (judging.allowSharedHelpers && targetLayer === 'service' && isSharedHelper(judging.graph, edge.to)) return undefined;
+  if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
 }

@@ -84,7 +84,7 @@ export const ambiguousName = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     const names = new Set(context.options.names);
     for (const node of filesToCheck(context)) {

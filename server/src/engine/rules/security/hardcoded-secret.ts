@@ -123,7 +123,7 @@ export const hardcodedSecret = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;

@@ -122,7 +122,7 @@ export const sqlInjection = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => () => '',
+  perFile: () => '',
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
