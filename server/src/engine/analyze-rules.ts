@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
-import type { Changes, RuleResultCache } from './incremental/rule-cache';
+import type { GraphDelta } from './incremental/graph-builder';
+import type { RuleResultCache } from './incremental/rule-cache';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
@@ -17,10 +18,10 @@ export function runRules(
   config: ResolvedConfig,
   overrides: Readonly<Record<string, SeveritySetting>>,
   problems: Problem[],
-  cache?: RuleResultCache,
+  incremental?: { readonly cache: RuleResultCache; readonly delta: GraphDelta },
 ): Finding[] {
   const findings: Finding[] = [];
-  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), changes: cache?.changesOf(graph), cache };
+  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), incremental };
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
     if (severity === 'off') continue;
@@ -35,15 +36,14 @@ interface SharedInputs {
   readonly config: ResolvedConfig;
   readonly knownRuleIds: ReadonlySet<string>;
   readonly suppressions: ReturnType<typeof collectSuppressions>;
-  /** Files whose inputs changed since the session's previous analysis (with a cache). */
-  readonly changes: Changes | undefined;
-  readonly cache: RuleResultCache | undefined;
+  /** A session's rule results and what changed since its previous analysis. */
+  readonly incremental: { readonly cache: RuleResultCache; readonly delta: GraphDelta } | undefined;
 }
 
 /** One rule's reports: per-file rules re-check only files whose inputs changed. Undefined: it crashed. */
 function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] | undefined {
-  const { graph, config, cache, changes } = shared;
-  const plan = cache && changes ? cache.plan(rule, graph, changes) : undefined;
+  const { graph, config, incremental } = shared;
+  const plan = incremental?.cache.plan(rule, graph, incremental.delta);
   const reports: RuleReport[] = [];
   try {
     if (plan?.checkFiles?.size !== 0) {
@@ -55,7 +55,7 @@ function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem
     problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
     return undefined;
   }
-  return plan && cache && changes ? cache.store(rule, plan, changes, reports) : reports;
+  return plan && incremental ? incremental.cache.store(rule, plan, incremental.delta, reports) : reports;
 }
 
 function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {

@@ -65,6 +65,8 @@ interface CachedFile {
   readonly stamp: string;
   readonly input?: Omit<GraphInput, 'project'>;
   readonly problems: readonly Problem[];
+  /** `input` in its project, kept so that the graph sees the same object while nothing changed. */
+  graphInput?: GraphInput;
 }
 
 /**
@@ -136,13 +138,13 @@ export class AnalysisSession {
       const { entry, fresh } = this.fileEntry(file);
       if (fresh) parsed++;
       problems.push(...entry.problems);
-      if (entry.input) inputs.push({ ...entry.input, project: this.contextOf(project) });
+      if (entry.input) inputs.push(graphInputOf(entry, entry.input, this.contextOf(project)));
     }
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
     const classifier = (this.classifier ??= new Classifier(config.layers, workspace.root));
-    const graph = this.graphs.build(workspace.root, inputs, classifier);
-    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, this.ruleResults);
+    const { graph, delta } = this.graphs.build(workspace.root, inputs, classifier);
+    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, { cache: this.ruleResults, delta });
     const findings = this.withoutBaselined(all, graph, problems);
     return {
       root: workspace.root,
@@ -211,6 +213,11 @@ export class AnalysisSession {
     this.files.set(file, entry);
     return { entry, fresh: true };
   }
+}
+
+function graphInputOf(entry: CachedFile, input: Omit<GraphInput, 'project'>, project: ProjectContext): GraphInput {
+  if (entry.graphInput?.project !== project) entry.graphInput = { ...input, project };
+  return entry.graphInput;
 }
 
 function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {

@@ -4,6 +4,7 @@ import { assembleGraph, fileEdges, fileNodeOf, type GraphInput } from '../graph/
 import { declaresModule, moduleProviders, ProviderIndex, usesProviders, type ModuleProviders } from '../graph/injection-edges';
 import { SymbolResolver } from '../graph/symbols';
 import type { DependencyGraph, Edge, FileNode } from '../graph/types';
+import { ReverseIndex } from './reverse-index';
 
 /** What the previous build made of one file, and what it was made from. */
 interface FileEntry {
@@ -22,12 +23,25 @@ interface ModuleEntry {
 }
 
 /**
- * The dependency graph of a session, rebuilt from the previous one: a file keeps its node when
- * its parsed text is the same, and its edges when, in addition, the facts of every file its
- * imports were resolved through are the same (and, for `@Inject(TOKEN)`, the `@Module`
- * providers). An edit then re-resolves the edited file and the files that import names from it.
- * Anything global — a file added, removed or unreadable, another classifier (config, structure)
- * — starts from scratch.
+ * What changed from one build to the next, so that the rules' work follows the edit rather than
+ * the workspace size. `since` is the build it is relative to.
+ */
+export interface GraphDelta {
+  readonly build: number;
+  readonly since: number;
+  /** Files whose neighborhood (node, edges, or an edge target's node) is not the previous one; every file after a build from scratch. */
+  readonly files: ReadonlySet<string>;
+  /** Files of the previous build that are gone. */
+  readonly removed: ReadonlySet<string>;
+}
+
+/**
+ * The dependency graph of a session, rebuilt from the previous one. A file keeps its node when
+ * its input (parsed text, project) is the same object, and its edges when, in addition, no file
+ * its names were resolved through changed (and, for `@Inject(TOKEN)`, no token changed provider).
+ * Reverse indexes (who read a file, who depends on a file) make an edit cost the edited file,
+ * the files that resolve names through it and their dependents, not the workspace. Another set
+ * of files (added, removed, unreadable, reordered) or another classifier starts from scratch.
  *
  * Invariant: the graph equals `buildGraph` over the same inputs (edges in the same order); the
  * session's property tests compare every incremental analysis with a fresh one.
@@ -37,68 +51,128 @@ export class IncrementalGraphBuilder {
   private modules = new Map<string, ModuleEntry>();
   private providers: ProviderIndex | undefined;
   private classifier: Classifier | undefined;
+  /** File → files whose edges read its facts. */
+  private readers = new ReverseIndex();
+  /** File → module files whose providers read its facts. */
+  private moduleReaders = new ReverseIndex();
+  /** File → files with an edge to it. */
+  private dependents = new ReverseIndex();
+  private builds = 0;
 
-  build(root: string, inputs: readonly GraphInput[], classifier: Classifier): DependencyGraph {
-    const units = new Map(inputs.map((input) => [input.file, input]));
-    const sameWorkspace = classifier === this.classifier && sameFiles(this.entries, units);
-    // Another set of files changes what specifiers resolve to, which no recorded read shows.
-    if (!sameWorkspace) this.modules = new Map();
-    const previous = sameWorkspace ? this.entries : new Map<string, FileEntry>();
-    const symbols = new SymbolResolver(units);
-    const providers = this.providerIndex(inputs, units, symbols);
-
-    const entries = new Map<string, FileEntry>();
-    for (const input of inputs) {
-      const before = previous.get(input.file);
-      const node = before && sameInput(before.input, input) ? before.node : fileNodeOf(input, classifier);
-      const edgesHold = before !== undefined && node === before.node && readsHold(before.reads, units) && !(providers.changed && usesProviders(input.facts));
-      if (edgesHold) {
-        entries.set(input.file, before);
-        continue;
-      }
-      const { value: edges, reads } = symbols.withReads(() => fileEdges(input, symbols, providers.index));
-      entries.set(input.file, { input, node, edges, reads });
-    }
-    this.entries = entries;
+  build(root: string, inputs: readonly GraphInput[], classifier: Classifier): { readonly graph: DependencyGraph; readonly delta: GraphDelta } {
+    const since = this.builds;
+    const build = ++this.builds;
+    const incremental = classifier === this.classifier && sameFiles(this.entries, inputs);
+    const delta = incremental ? this.update(inputs) : this.rebuild(inputs, classifier);
     this.classifier = classifier;
-
     const files = new Map<string, FileNode>();
     const outgoing = new Map<string, readonly Edge[]>();
-    for (const [file, entry] of entries) {
+    for (const [file, entry] of this.entries) {
       files.set(file, entry.node);
       outgoing.set(file, entry.edges);
     }
-    return assembleGraph(root, files, outgoing, classifier);
+    return { graph: assembleGraph(root, files, outgoing, classifier), delta: { build, since, ...delta } };
+  }
+
+  private rebuild(inputs: readonly GraphInput[], classifier: Classifier): Pick<GraphDelta, 'files' | 'removed'> {
+    const removed = new Set(this.entries.keys());
+    this.entries = new Map();
+    this.modules = new Map();
+    this.providers = undefined;
+    this.readers = new ReverseIndex();
+    this.moduleReaders = new ReverseIndex();
+    this.dependents = new ReverseIndex();
+    const units = new Map(inputs.map((input) => [input.file, input]));
+    const symbols = new SymbolResolver(units);
+    const providers = this.updateProviders(inputs, units, symbols, inputs);
+    for (const input of inputs) {
+      removed.delete(input.file);
+      this.resolve(input, fileNodeOf(input, classifier), symbols, providers.index);
+    }
+    return { files: new Set(units.keys()), removed };
+  }
+
+  private update(inputs: readonly GraphInput[]): Pick<GraphDelta, 'files' | 'removed'> {
+    const changed = inputs.filter((input) => this.entries.get(input.file)?.input !== input);
+    if (changed.length === 0) return { files: new Set(), removed: new Set() };
+    const units = new Map(inputs.map((input) => [input.file, input]));
+    const symbols = new SymbolResolver(units);
+    const providers = this.updateProviders(inputs, units, symbols, changed);
+
+    const newNodes: string[] = [];
+    const files = new Set<string>();
+    for (const file of this.staleFiles(inputs, changed, providers.changed)) {
+      const input = units.get(file)!;
+      const before = this.entries.get(file)!;
+      const sameNode = sameInput(before.input, input);
+      if (!sameNode) newNodes.push(file);
+      this.resolve(input, sameNode ? before.node : fileNodeOf(input, this.classifier!), symbols, providers.index);
+      files.add(file);
+    }
+    // A dependent's neighborhood includes its targets' nodes (their text and layer).
+    for (const file of newNodes) for (const dependent of this.dependents.of(file)) files.add(dependent);
+    return { files, removed: new Set() };
+  }
+
+  /** Files whose edges must be resolved again: the changed ones, those that read them, and token injectors when a token changed provider. */
+  private staleFiles(inputs: readonly GraphInput[], changed: readonly GraphInput[], providersChanged: boolean): Set<string> {
+    const stale = new Set<string>();
+    for (const input of changed) {
+      stale.add(input.file);
+      for (const reader of this.readers.of(input.file)) stale.add(reader);
+    }
+    if (providersChanged) for (const input of inputs) if (usesProviders(input.facts)) stale.add(input.file);
+    return stale;
+  }
+
+  /** Resolves one file's edges and records what they were resolved through. */
+  private resolve(input: GraphInput, node: FileNode, symbols: SymbolResolver, providers: ProviderIndex): void {
+    const before = this.entries.get(input.file);
+    const { value: edges, reads } = symbols.withReads(() => fileEdges(input, symbols, providers));
+    this.readers.replace(input.file, before ? before.reads.keys() : [], reads.keys());
+    this.dependents.replace(input.file, before ? internalTargets(before.edges) : [], internalTargets(edges));
+    this.entries.set(input.file, { input, node, edges, reads });
   }
 
   /**
-   * The `@Module` provider index; each module file's providers are re-resolved only when it or a
+   * The `@Module` provider index; a module file's providers are resolved again only when it or a
    * file read to resolve them changed. `changed`: a token now has another provider, so the files
    * injecting tokens must be resolved again.
    */
-  private providerIndex(inputs: readonly GraphInput[], units: ReadonlyMap<string, GraphInput>, symbols: SymbolResolver): { readonly index: ProviderIndex; readonly changed: boolean } {
-    const modules = new Map<string, ModuleEntry>();
-    for (const input of inputs) {
-      if (!declaresModule(input.facts)) continue;
-      const before = this.modules.get(input.file);
-      if (before && before.input.facts === input.facts && before.input.project === input.project && readsHold(before.reads, units)) {
-        modules.set(input.file, before);
-        continue;
-      }
-      const { value: providers, reads } = symbols.withReads(() => moduleProviders(input, symbols));
-      modules.set(input.file, { input, providers, reads });
+  private updateProviders(inputs: readonly GraphInput[], units: ReadonlyMap<string, GraphInput>, symbols: SymbolResolver, changed: readonly GraphInput[]): { readonly index: ProviderIndex; readonly changed: boolean } {
+    const stale = new Map<string, GraphInput>();
+    for (const input of changed) {
+      if (declaresModule(input.facts) || this.modules.has(input.file)) stale.set(input.file, input);
+      for (const reader of this.moduleReaders.of(input.file)) stale.set(reader, units.get(reader)!);
     }
-    const index = new ProviderIndex([...modules.values()].map((m) => m.providers));
-    const changed = this.providers === undefined || !index.sameAs(this.providers);
-    this.modules = modules;
+    if (stale.size === 0 && this.providers) return { index: this.providers, changed: false };
+    let reordered = false;
+    for (const input of stale.values()) reordered = this.resolveModule(input, symbols) || reordered;
+    // Modules in file order: the first module providing a token wins.
+    if (reordered) this.modules = new Map(inputs.filter((input) => this.modules.has(input.file)).map((input) => [input.file, this.modules.get(input.file)!]));
+    const index = new ProviderIndex([...this.modules.values()].map((m) => m.providers));
+    const indexChanged = this.providers === undefined || !index.sameAs(this.providers);
     this.providers = index;
-    return { index, changed };
+    return { index, changed: indexChanged };
+  }
+
+  /** Resolves one file's module providers again; true when it became or stopped being a module (the order changes). */
+  private resolveModule(input: GraphInput, symbols: SymbolResolver): boolean {
+    const before = this.modules.get(input.file);
+    const after = declaresModule(input.facts) ? symbols.withReads(() => moduleProviders(input, symbols)) : undefined;
+    this.moduleReaders.replace(input.file, before ? before.reads.keys() : [], after ? after.reads.keys() : []);
+    // Replacing a module keeps its place in the map.
+    if (after) this.modules.set(input.file, { input, providers: after.value, reads: after.reads });
+    else this.modules.delete(input.file);
+    return !before !== !after;
   }
 }
 
-function sameFiles(entries: ReadonlyMap<string, FileEntry>, units: ReadonlyMap<string, GraphInput>): boolean {
-  if (entries.size !== units.size) return false;
-  for (const file of units.keys()) if (!entries.has(file)) return false;
+/** The same files in the same order as the previous build. */
+function sameFiles(entries: ReadonlyMap<string, FileEntry>, inputs: readonly GraphInput[]): boolean {
+  if (entries.size !== inputs.length) return false;
+  let i = 0;
+  for (const file of entries.keys()) if (inputs[i++]?.file !== file) return false;
   return true;
 }
 
@@ -106,7 +180,6 @@ function sameInput(a: GraphInput, b: GraphInput): boolean {
   return a.facts === b.facts && a.sourceFile === b.sourceFile && a.project === b.project;
 }
 
-function readsHold(reads: ReadonlyMap<string, FileFacts>, units: ReadonlyMap<string, GraphInput>): boolean {
-  for (const [file, facts] of reads) if (units.get(file)?.facts !== facts) return false;
-  return true;
+function internalTargets(edges: readonly Edge[]): Iterable<string> {
+  return edges.filter((edge) => !edge.external).map((edge) => edge.to);
 }

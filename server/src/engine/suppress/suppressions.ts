@@ -1,3 +1,4 @@
+import { perParsedFile } from '../memo';
 import type { DependencyGraph } from '../graph/types';
 import { ts } from '../ts';
 import type { TextRange } from '../types';
@@ -57,12 +58,12 @@ function childAt(node: ts.Node, offset: number, sourceFile: ts.SourceFile): ts.N
 /** Every suppression comment of the analyzed files. */
 export function collectSuppressions(graph: DependencyGraph): Suppression[] {
   const all: Suppression[] = [];
-  for (const node of graph.files.values()) {
-    if (!node.text.includes('layerguard-ignore-')) continue;
-    all.push(...suppressionsOf(node.file, node.sourceFile, (offset) => node.lineIndex.positionAt(offset).line));
-  }
+  for (const node of graph.files.values()) if (mentionsSuppression(node.sourceFile)) all.push(...suppressionsOf(node.file, node.sourceFile, (offset) => node.lineIndex.positionAt(offset).line));
   return all;
 }
+
+/** Most files have no suppression: asked once per parsed text, not once per analysis. */
+const mentionsSuppression = perParsedFile((sourceFile) => sourceFile.text.includes('layerguard-ignore-'));
 
 /** Whether a finding of `ruleId` at `line` of `file` is suppressed. */
 export function isSuppressed(suppressions: readonly Suppression[], file: string, ruleId: string, line: number): boolean {

@@ -4,7 +4,7 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, VALIDATING_CALL } from '../http/handlers';
-import { perGraph, perParsedFile } from '../memo';
+import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 
 const options = z

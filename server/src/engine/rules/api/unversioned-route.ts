@@ -4,7 +4,7 @@ import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
-import { perGraph, perParsedFile } from '../memo';
+import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import type { DependencyGraph, Edge } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
-import { perGraph } from '../memo';
+import { perGraph } from '../../memo';
 import { filesToCheck } from '../syntax';
 import { defineRule } from '../types';
 

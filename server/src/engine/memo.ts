@@ -1,5 +1,5 @@
-import type { DependencyGraph } from '../graph/types';
-import type { ts } from '../ts';
+import type { DependencyGraph } from './graph/types';
+import type { ts } from './ts';
 
 /**
  * What a rule derives from one parsed file, computed once per parsed text: an edit re-parses
