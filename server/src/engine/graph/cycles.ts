@@ -13,96 +13,113 @@ const SAMPLED_STARTS = 60;
 
 /**
  * One shortest cycle per strongly connected component (Tarjan), over the edges `include` keeps.
- * Deterministic: files are visited in sorted order and ties keep the first found.
+ * Deterministic: components are sorted, searched from their sorted files, and ties keep the
+ * first found. Runs on every analysis, so files are numbered and the search works on arrays.
  */
 export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle[] {
-  const adjacency = new Map<string, Edge[]>();
-  const files = [...graph.files.keys()].sort();
-  for (const file of files) {
-    const seenTargets = new Set<string>();
-    const out: Edge[] = [];
+  const files = [...graph.files.keys()];
+  const ids = new Map<string, number>();
+  files.forEach((file, id) => ids.set(file, id));
+  const adjacency = numberedAdjacency(graph, files, ids, include);
+  const cycles: Cycle[] = [];
+  for (const component of stronglyConnectedComponents(adjacency.targets)) {
+    if (component.length < 2) continue;
+    const members = component.map((id) => files[id]!).sort();
+    const edgesOf = new Map(component.map((id) => [files[id]!, adjacency.edges[id]!]));
+    const cycle = shortestCycle(members, edgesOf);
+    if (cycle) cycles.push(cycle);
+  }
+  return cycles;
+}
+
+/** Per file number: the numbers of the files it depends on (first edge per target), and those edges. */
+function numberedAdjacency(graph: DependencyGraph, files: readonly string[], ids: ReadonlyMap<string, number>, include: (edge: Edge) => boolean): { targets: number[][]; edges: Edge[][] } {
+  const targets: number[][] = [];
+  const edges: Edge[][] = [];
+  const lastSeenFrom = new Int32Array(files.length).fill(-1);
+  files.forEach((file, from) => {
+    const out: number[] = [];
+    const outEdges: Edge[] = [];
     for (const edge of graph.outgoing(file)) {
-      if (edge.external || !include(edge) || !graph.files.has(edge.to) || seenTargets.has(edge.to)) continue;
-      seenTargets.add(edge.to);
-      out.push(edge);
+      const to = edge.external ? undefined : ids.get(edge.to);
+      if (to === undefined || lastSeenFrom[to] === from || !include(edge)) continue;
+      lastSeenFrom[to] = from;
+      out.push(to);
+      outEdges.push(edge);
     }
-    adjacency.set(file, out);
+    targets.push(out);
+    edges.push(outEdges);
+  });
+  return { targets, edges };
+}
+
+/** Tarjan's algorithm over numbered files. */
+function stronglyConnectedComponents(targets: readonly (readonly number[])[]): number[][] {
+  const search = new TarjanSearch(targets);
+  for (let start = 0; start < targets.length; start++) search.from(start);
+  return search.components;
+}
+
+/** Iterative Tarjan: a work stack of (node, next edge position) instead of recursion. */
+class TarjanSearch {
+  readonly components: number[][] = [];
+  private readonly index: Int32Array;
+  private readonly lowLink: Int32Array;
+  private readonly onStack: Uint8Array;
+  private readonly stack: number[] = [];
+  private readonly workNode: number[] = [];
+  private readonly workNext: number[] = [];
+  private counter = 0;
+
+  constructor(private readonly targets: readonly (readonly number[])[]) {
+    this.index = new Int32Array(targets.length).fill(-1);
+    this.lowLink = new Int32Array(targets.length);
+    this.onStack = new Uint8Array(targets.length);
   }
-  return stronglyConnectedComponents(files, adjacency)
-    .filter((component) => component.length > 1)
-    .map((component) => shortestCycle(component, adjacency))
-    .filter((cycle): cycle is Cycle => cycle !== undefined);
-}
 
-function stronglyConnectedComponents(nodes: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): string[][] {
-  const state: TarjanState = { adjacency, index: new Map(), lowLink: new Map(), onStack: new Set(), stack: [], components: [], work: [], counter: 0 };
-  for (const start of nodes) {
-    if (state.index.has(start)) continue;
-    enterNode(state, start);
-    while (state.work.length > 0) advance(state, state.work[state.work.length - 1]!);
+  from(start: number): void {
+    if (this.index[start] !== -1) return;
+    this.enter(start);
+    while (this.workNode.length > 0) this.step();
   }
-  return state.components;
-}
 
-interface TarjanFrame {
-  readonly node: string;
-  next: number;
-}
+  private enter(node: number): void {
+    this.index[node] = this.lowLink[node] = this.counter++;
+    this.stack.push(node);
+    this.onStack[node] = 1;
+    this.workNode.push(node);
+    this.workNext.push(0);
+  }
 
-interface TarjanState {
-  readonly adjacency: ReadonlyMap<string, readonly Edge[]>;
-  readonly index: Map<string, number>;
-  readonly lowLink: Map<string, number>;
-  readonly onStack: Set<string>;
-  readonly stack: string[];
-  readonly components: string[][];
-  /** Iterative Tarjan: a work stack of (node, next edge position) instead of recursion. */
-  readonly work: TarjanFrame[];
-  counter: number;
-}
+  /** Follows the top node's next edge, or leaves the node once its edges are done. */
+  private step(): void {
+    const top = this.workNode.length - 1;
+    const node = this.workNode[top]!;
+    const next = this.targets[node]![this.workNext[top]!++];
+    if (next === undefined) this.leave(node);
+    else if (this.index[next] === -1) this.enter(next);
+    else if (this.onStack[next]) this.lowLink[node] = Math.min(this.lowLink[node]!, this.index[next]!);
+  }
 
-function enterNode(state: TarjanState, node: string): void {
-  state.work.push({ node, next: 0 });
-  state.index.set(node, state.counter);
-  state.lowLink.set(node, state.counter++);
-  state.stack.push(node);
-  state.onStack.add(node);
-}
+  private leave(node: number): void {
+    this.workNode.pop();
+    this.workNext.pop();
+    const parent = this.workNode[this.workNode.length - 1];
+    if (parent !== undefined) this.lowLink[parent] = Math.min(this.lowLink[parent]!, this.lowLink[node]!);
+    if (this.lowLink[node] === this.index[node]) this.components.push(this.popComponent(node));
+  }
 
-/** One step of the top frame: follow its next edge, or leave the node once its edges are done. */
-function advance(state: TarjanState, frame: TarjanFrame): void {
-  const edges = state.adjacency.get(frame.node) ?? [];
-  const edge = edges[frame.next++];
-  if (edge) followEdge(state, frame, edge.to);
-  else leaveNode(state, frame);
-}
-
-function followEdge(state: TarjanState, frame: TarjanFrame, target: string): void {
-  if (!state.index.has(target)) enterNode(state, target);
-  else if (state.onStack.has(target)) lowerLink(state, frame.node, state.index.get(target)!);
-}
-
-function leaveNode(state: TarjanState, frame: TarjanFrame): void {
-  state.work.pop();
-  const parent = state.work[state.work.length - 1];
-  if (parent) lowerLink(state, parent.node, state.lowLink.get(frame.node)!);
-  if (state.lowLink.get(frame.node) === state.index.get(frame.node)) state.components.push(popComponent(state, frame.node));
-}
-
-function lowerLink(state: TarjanState, node: string, candidate: number): void {
-  state.lowLink.set(node, Math.min(state.lowLink.get(node)!, candidate));
-}
-
-/** The stack down to `root`: one strongly connected component, sorted. */
-function popComponent(state: TarjanState, root: string): string[] {
-  const component: string[] = [];
-  let member: string | undefined;
-  do {
-    member = state.stack.pop()!;
-    state.onStack.delete(member);
-    component.push(member);
-  } while (member !== root);
-  return component.sort();
+  /** The stack down to `root`: one strongly connected component. */
+  private popComponent(root: number): number[] {
+    const component: number[] = [];
+    let member: number;
+    do {
+      member = this.stack.pop()!;
+      this.onStack[member] = 0;
+      component.push(member);
+    } while (member !== root);
+    return component;
+  }
 }
 
 function shortestCycle(component: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): Cycle | undefined {
