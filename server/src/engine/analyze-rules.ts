@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from './config/resolved';
 import type { DependencyGraph } from './graph/types';
 import type { GraphDelta } from './incremental/graph-builder';
-import type { RuleResultCache } from './incremental/rule-cache';
+import type { RulePlan, RuleResultCache } from './incremental/rule-cache';
+import type { FileNode } from './graph/types';
+import { SharedWalk, type NodeVisitor, type WalkOwner } from './shared-walk';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
@@ -20,13 +22,16 @@ export function runRules(
   problems: Problem[],
   incremental?: { readonly cache: RuleResultCache; readonly delta: GraphDelta },
 ): Finding[] {
-  const findings: Finding[] = [];
-  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), incremental };
+  const shared: SharedInputs = { graph, config, knownRuleIds: new Set(rules.map((r) => r.meta.id)), suppressions: collectSuppressions(graph), incremental, walk: new SharedWalk() };
+  const runs: RuleRun[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config, overrides);
-    if (severity === 'off') continue;
-    const reports = reportsOf(rule, shared, problems);
-    for (const report of reports ?? []) findings.push(toFinding(graph, rule.meta.id, severity, report));
+    if (severity !== 'off') runs.push(startRule(rule, severity, shared));
+  }
+  shared.walk.run();
+  const findings: Finding[] = [];
+  for (const run of runs) {
+    for (const report of finishRule(run, shared, problems)) findings.push(toFinding(graph, run.rule.meta.id, run.severity, report));
   }
   return findings.filter((f) => !isSuppressed(shared.suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
 }
@@ -38,24 +43,49 @@ interface SharedInputs {
   readonly suppressions: ReturnType<typeof collectSuppressions>;
   /** A session's rule results and what changed since its previous analysis. */
   readonly incremental: { readonly cache: RuleResultCache; readonly delta: GraphDelta } | undefined;
+  /** The visitors of every rule, run in one walk per file once all rules have registered theirs. */
+  readonly walk: SharedWalk;
 }
 
-/** One rule's reports: per-file rules re-check only files whose inputs changed. Undefined: it crashed. */
-function reportsOf(rule: RegisteredRule, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] | undefined {
+/** One rule in one analysis: its reports, and whether it crashed (in `check` or in a visitor). */
+interface RuleRun extends WalkOwner {
+  readonly rule: RegisteredRule;
+  readonly severity: Severity;
+  readonly plan: RulePlan | undefined;
+  readonly reports: RuleReport[];
+}
+
+/** Runs a rule's `check`: per-file rules re-check only files whose inputs changed; their visitors run later, in the shared walk. */
+function startRule(rule: RegisteredRule, severity: Severity, shared: SharedInputs): RuleRun {
   const { graph, config, incremental } = shared;
-  const plan = incremental?.cache.plan(rule, graph, incremental.delta);
-  const reports: RuleReport[] = [];
+  const run: RuleRun = { rule, severity, plan: incremental?.cache.plan(rule, graph, incremental.delta), reports: [] };
+  if (run.plan?.checkFiles?.size === 0) return run;
+  const context = {
+    graph,
+    policy: config.policy,
+    knownRuleIds: shared.knownRuleIds,
+    suppressions: shared.suppressions,
+    report: (r: RuleReport) => run.reports.push(r),
+    walkFile: (file: FileNode, visit: NodeVisitor) => shared.walk.register(file, run, visit),
+    ...(run.plan?.checkFiles ? { checkFiles: run.plan.checkFiles } : {}),
+  };
   try {
-    if (plan?.checkFiles?.size !== 0) {
-      const context = { graph, policy: config.policy, knownRuleIds: shared.knownRuleIds, suppressions: shared.suppressions, report: (r: RuleReport) => reports.push(r), ...(plan?.checkFiles ? { checkFiles: plan.checkFiles } : {}) };
-      rule.run(context, config.rules.get(rule.meta.id)?.options);
-    }
+    rule.run(context, config.rules.get(rule.meta.id)?.options);
   } catch (error) {
-    // One broken rule must not take the others (or the server) down; it is reported, not hidden.
-    problems.push({ kind: 'rule', message: `rule ${rule.meta.id} crashed and was skipped: ${errorMessage(error)}` });
-    return undefined;
+    run.crashed = error;
   }
-  return plan && incremental ? incremental.cache.store(rule, plan, incremental.delta, reports) : reports;
+  return run;
+}
+
+/** The rule's reports (reused and new), or none when it crashed: then it is reported as a problem. */
+function finishRule(run: RuleRun, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] {
+  if (run.crashed !== undefined) {
+    // One broken rule must not take the others (or the server) down; it is reported, not hidden.
+    problems.push({ kind: 'rule', message: `rule ${run.rule.meta.id} crashed and was skipped: ${errorMessage(run.crashed)}` });
+    return [];
+  }
+  const { incremental } = shared;
+  return run.plan && incremental ? incremental.cache.store(run.rule, run.plan, incremental.delta, run.reports) : run.reports;
 }
 
 function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, report: RuleReport): Finding {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { registerRule, RULES } from '../../../server/src/engine';
+import { ts } from '../../../server/src/engine/ts';
 import { project } from '../../helpers/project';
 
 const controllerImportingRepository = `import { UsersRepository } from './users.repository';
@@ -106,6 +107,25 @@ describe('rules are isolated and robust', () => {
     const result = p.analyze({ rules: [crashing, ...RULES] });
     assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes crashed and was skipped: boom']);
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['layering/forbidden-dependency']);
+  });
+
+  it('drops the reports of a rule whose node visitor crashes in the shared walk; the other rules and visitors go on', () => {
+    const crashesLate = registerRule({
+      meta: { id: 'test/crashes-in-visitor', description: 'Reports every class, then throws on a return statement.', defaultSeverity: 'error', fixable: false },
+      options: z.object({}),
+      check(context) {
+        for (const node of context.graph.files.values()) {
+          context.walkFile(node, (n) => {
+            if (ts.isClassDeclaration(n)) context.report({ file: node.file, range: { start: n.pos, end: n.end }, message: 'a class' });
+            if (ts.isReturnStatement(n)) throw new Error('visitor boom');
+          });
+        }
+      },
+    });
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export function f() { try { return 1; } catch {} }\n' });
+    const result = p.analyze({ rules: [crashesLate, ...RULES] });
+    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes-in-visitor crashed and was skipped: visitor boom']);
+    assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), ['errors/swallowed-error', 'layering/forbidden-dependency']);
   });
 
   it('runs every rule over a 10 MB generated file without failing', () => {

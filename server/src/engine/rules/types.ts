@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
-import type { DependencyGraph } from '../graph/types';
+import type { DependencyGraph, FileNode } from '../graph/types';
+import type { ts } from '../ts';
 import type { Suppression } from '../suppress/suppressions';
 import type { Severity, TextRange } from '../types';
 
@@ -34,6 +35,12 @@ export interface RuleContext<Options> {
    */
   readonly checkFiles?: ReadonlySet<string>;
   report(report: RuleReport): void;
+  /**
+   * Visits every syntax node of a file (`false` from `visit` skips a node's children). The visit
+   * is deferred to the analysis's one walk over each file, shared by all rules: report from the
+   * visitor, and do not expect it to have run when `walkFile` returns.
+   */
+  walkFile(file: FileNode, visit: (node: ts.Node) => boolean | void): void;
 }
 
 /**

@@ -137,16 +137,14 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
   return decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.arguments.slice(1).some((a) => VALIDATING_MIDDLEWARE.test(a.getText(sf).split('(')[0] ?? '')));
 }
 
-function checkHandlers(node: FileNode, validated: ReadonlySet<string>, checkParams: boolean, report: Report): void {
-  walk(node.sourceFile, (n) => {
-    if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
-    const fn = n as ts.FunctionLikeDeclaration;
-    const name = handlerName(fn);
-    if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
-    const [first] = unvalidatedReads(fn, checkParams);
-    if (!first) return;
-    report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
-  });
+function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, checkParams: boolean, report: Report): void {
+  if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
+  const fn = n as ts.FunctionLikeDeclaration;
+  const name = handlerName(fn);
+  if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
+  const [first] = unvalidatedReads(fn, checkParams);
+  if (!first) return;
+  report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
 
 const LOOSE_TYPES = /^(?:any|object|unknown|Object|Record<.*>|\{\s*\[.*\]:.*\})$/s;
@@ -156,16 +154,14 @@ const LOOSE_TYPES = /^(?:any|object|unknown|Object|Record<.*>|\{\s*\[.*\]:.*\})$
  * DTO decorators only run through a ValidationPipe — no ValidationPipe at all. routing-controllers
  * validates through its own `validation` option, so only loose types are checked there.
  */
-function checkNestInputs(node: FileNode, graph: DependencyGraph, pipeInstalled: boolean, report: Report): void {
+function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean, report: Report): void {
+  if (!ts.isParameter(n)) return;
   const sf = node.sourceFile;
-  walk(sf, (n) => {
-    if (!ts.isParameter(n)) return;
-    const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(/.test(d.expression.getText(sf)));
-    if (!decorator) return;
-    const nest = /['"]@nestjs\/common['"]/.test(node.text);
-    const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-    if (problem) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
-  });
+  const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(/.test(d.expression.getText(sf)));
+  if (!decorator) return;
+  const nest = /['"]@nestjs\/common['"]/.test(node.text);
+  const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
+  if (problem) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
 }
 
 /** `@Body()` takes the whole body; `@Body('address')` one field of it. */
@@ -215,8 +211,10 @@ export const missingValidation = defineRule({
     for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
-      checkHandlers(node, validated, context.options.checkParams, report);
-      checkNestInputs(node, graph, pipeInstalled, report);
+      context.walkFile(node, (n) => {
+        checkHandler(n, node, validated, context.options.checkParams, report);
+        checkNestInput(n, node, graph, pipeInstalled, report);
+      });
     }
   },
 });

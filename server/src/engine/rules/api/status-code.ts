@@ -132,7 +132,7 @@ export const statusCode = defineRule({
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         checkStatusCall(n, sf, report);
         checkException(n, sf, report);
         checkCreatingPost(n, sf, report);

@@ -95,7 +95,7 @@ export const unversionedRoute = defineRule({
     for (const node of filesToCheck(context)) {
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       if (!versionedProjects.has(node.projectDir)) checkControllers(node, report);
-      checkMounts(node, report);
+      if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
     }
   },
 });
@@ -115,12 +115,9 @@ function checkControllers(node: FileNode, report: Report): void {
 }
 
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
-function checkMounts(node: FileNode, report: Report): void {
-  if (node.layer !== 'composition-root' && node.layer !== 'router') return;
-  walk(node.sourceFile, (n) => {
-    const path = mountPath(n);
-    if (!path || !needsVersion(path.text)) return;
-    if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
-    report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
-  });
+function checkMount(n: ts.Node, node: FileNode, report: Report): void {
+  const path = mountPath(n);
+  if (!path || !needsVersion(path.text)) return;
+  if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
+  report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesToCheck, rangeOf, walk } from '../syntax';
+import { filesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -48,7 +48,7 @@ export const hardcodedConfig = defineRule({
     for (const node of filesToCheck(context)) {
       if (!node.layer || !layers.has(node.layer)) continue;
       const sf = node.sourceFile;
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         if (!ts.isStringLiteralLike(n) || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
         const kind = kindOf(n.text.trim());
         if (!kind) return;

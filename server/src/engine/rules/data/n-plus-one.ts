@@ -91,7 +91,7 @@ export const nPlusOne = defineRule({
     for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);
       const sf = node.sourceFile;
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         const call = queryCall(n);
         if (!call || isBatched(call)) return;
         const layer = names.layerOfCall(call);

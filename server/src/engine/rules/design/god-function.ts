@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { productionFilesToCheck, rangeOf } from '../syntax';
 import { isRouteRegistration } from '../http/handlers';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
@@ -99,7 +99,7 @@ export const godFunction = defineRule({
     for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;
       const limits: Limits = { maxComplexity, maxLines, dataAccess: checkHandlers ? lazy(() => new DataAccessNames(context.graph, node)) : undefined };
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         if (!isMeasured(n)) return;
         const reasons = reasonsFor(n, sf, limits);
         if (reasons.length === 0) return;

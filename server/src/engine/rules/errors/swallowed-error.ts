@@ -121,7 +121,7 @@ export const swallowedError = defineRule({
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         const what = ts.isCatchClause(n) ? swallows(n, sf) : undefined;
         if (ts.isCatchClause(n) && what) {
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });

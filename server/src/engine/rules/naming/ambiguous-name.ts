@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesToCheck, rangeOf, walk } from '../syntax';
+import { filesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
 export const DEFAULT_AMBIGUOUS_NAMES = ['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'foo', 'bar', 'baz', 'stuff', 'thing', 'things', 'dummy', 'blah'];
@@ -89,7 +89,7 @@ export const ambiguousName = defineRule({
     const names = new Set(context.options.names);
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         for (const identifier of declaredIdentifiers(n)) {
           if (!names.has(identifier.text) || isHandlerResponse(identifier)) continue;
           context.report({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { dottedName, productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { dottedName, productionFilesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -134,7 +134,7 @@ export const hardcodedSecret = defineRule({
         reported.add(range.start);
         context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       };
-      walk(sf, (n) => {
+      context.walkFile(node, (n) => {
         for (const found of secretsAt(n)) report(found.node, found.message);
       });
     }

@@ -22,7 +22,7 @@ const CONDITION_TEXT = /(?:[=<>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
  * A compile-time constant: a literal, or a `const` of this file initialized with one (a table
  * name interpolated into SQL is fine).
  */
-export function isConstant(expr: ts.Expression, constants: ReadonlySet<string>): boolean {
+export function isConstant(expr: ts.Expression, constants: Constants): boolean {
   if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) return true;
   if (ts.isParenthesizedExpression(expr)) return isConstant(expr.expression, constants);
   if (ts.isIdentifier(expr)) return constants.has(expr.text);
@@ -38,18 +38,18 @@ interface BuiltText {
 }
 
 /** The text of a template or `+` concatenation: its static parts and its first non-constant part. */
-function builtText(expr: ts.Expression, constants: ReadonlySet<string>): BuiltText | undefined {
+function builtText(expr: ts.Expression, constants: Constants): BuiltText | undefined {
   if (ts.isTemplateExpression(expr)) return templateText(expr, constants);
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatenationText(expr, constants);
   return undefined;
 }
 
-function templateText(expr: ts.TemplateExpression, constants: ReadonlySet<string>): BuiltText {
+function templateText(expr: ts.TemplateExpression, constants: Constants): BuiltText {
   const dynamic = expr.templateSpans.map((s) => s.expression).find((e) => !isConstant(e, constants));
   return { staticText: [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)].join(' '), ...(dynamic ? { dynamic } : {}) };
 }
 
-function concatenationText(expr: ts.BinaryExpression, constants: ReadonlySet<string>): BuiltText | undefined {
+function concatenationText(expr: ts.BinaryExpression, constants: Constants): BuiltText | undefined {
   const parts = plusOperands(expr);
   const staticText = parts.filter(ts.isStringLiteralLike).map((p) => p.text).join(' ');
   if (staticText === '') return undefined;
@@ -61,6 +61,15 @@ function concatenationText(expr: ts.BinaryExpression, constants: ReadonlySet<str
 function plusOperands(expr: ts.Expression): ts.Expression[] {
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...plusOperands(expr.left), ...plusOperands(expr.right)];
   return [expr];
+}
+
+/** The names whose values are literals (see `constantsOf`). */
+export type Constants = Pick<ReadonlySet<string>, 'has'>;
+
+/** `constantsOf`, computed on the first question: most files build no SQL, and this is a walk of the whole file. */
+function lazyConstantsOf(sourceFile: ts.SourceFile): Constants {
+  let constants: Constants | undefined;
+  return { has: (name) => (constants ??= constantsOf(sourceFile)).has(name) };
 }
 
 /** `const` declarations of this file initialized with a literal, and `const X = { A: 'lit' }` members. */
@@ -102,7 +111,7 @@ function resolveLocal(expr: ts.Expression, call: ts.Node): ts.Expression {
 }
 
 /** A sink call whose SQL text (first argument) has a non-constant value spliced in. */
-function injectedSql(n: ts.Node, constants: ReadonlySet<string>): { argument: ts.Expression; value: ts.Expression; method: string } | undefined {
+function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expression; value: ts.Expression; method: string } | undefined {
   if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return undefined;
   const method = n.expression.name.text;
   const condition = CONDITION_SINKS.has(method);
@@ -126,8 +135,8 @@ export const sqlInjection = defineRule({
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
-      const constants = constantsOf(sf);
-      walk(sf, (n) => {
+      const constants = lazyConstantsOf(sf);
+      context.walkFile(node, (n) => {
         const injected = injectedSql(n, constants);
         if (!injected) return;
         context.report({
