@@ -10,5 +10,5 @@ export { compareFindings, effectiveSeverity } from './analyze-rules';
  * rest runs. Editors keep an `AnalysisSession` instead, to re-analyze cheaply.
  */
 export function analyzeWorkspace(options: AnalyzeOptions): AnalysisResult {
-  return new AnalysisSession(options).analyze();
+  return new AnalysisSession({ ...options, once: true }).analyze();
 }

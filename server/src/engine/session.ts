@@ -9,8 +9,8 @@ import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
-import type { GraphInput } from './graph/build';
-import { IncrementalGraphBuilder } from './incremental/graph-builder';
+import { buildGraph, type GraphInput } from './graph/build';
+import { IncrementalGraphBuilder, type GraphDelta } from './incremental/graph-builder';
 import type { ProjectContext } from './graph/symbols';
 import type { DependencyGraph } from './graph/types';
 import { LineIndex } from './text/line-index';
@@ -40,6 +40,11 @@ export interface SessionOptions {
    * watching the files does: unchanged files are then not stat'ed again on every analysis.
    */
   readonly watchesFiles?: boolean;
+  /**
+   * The session analyzes once (the CLI): nothing is kept for the next analysis, so the graph is
+   * built without the bookkeeping that makes edits incremental.
+   */
+  readonly once?: boolean;
 }
 
 export interface AnalysisResult {
@@ -143,8 +148,8 @@ export class AnalysisSession {
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
 
     const classifier = (this.classifier ??= new Classifier(config.layers, workspace.root));
-    const { graph, delta } = this.graphs.build(workspace.root, inputs, classifier);
-    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, { cache: this.ruleResults, delta });
+    const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
+    const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
     const findings = this.withoutBaselined(all, graph, problems);
     return {
       root: workspace.root,
@@ -155,6 +160,12 @@ export class AnalysisSession {
       problems,
       stats: { files: inputs.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };
+  }
+
+  private buildGraph(root: string, inputs: readonly GraphInput[], classifier: Classifier): { graph: DependencyGraph; incremental?: { cache: RuleResultCache; delta: GraphDelta } } {
+    if (this.options.once) return { graph: buildGraph(root, inputs, classifier) };
+    const { graph, delta } = this.graphs.build(root, inputs, classifier);
+    return { graph, incremental: { cache: this.ruleResults, delta } };
   }
 
   private withoutBaselined(findings: readonly Finding[], graph: DependencyGraph, problems: Problem[]): readonly Finding[] {

@@ -18,7 +18,11 @@ import type {
  * errors come back as data in the facts.
  */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const kind = scriptKindOf(fileName);
+  // JSDoc types only mean something in JavaScript (`@param {User} user`); in TypeScript files
+  // skipping the JSDoc parse saves ~10% of parsing.
+  const jsDocParsingMode = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone;
+  return ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, true, kind);
 }
 
 export function extractFactsFrom(sourceFile: ts.SourceFile): FileFacts {
