@@ -46,7 +46,9 @@ export class LayerguardClient implements ClientControls {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     };
-    const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, promptsForReason: true };
+    // The workspace's own storage: results saved there let the next start show diagnostics at once.
+    const storagePath = this.context.storageUri?.fsPath;
+    const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, promptsForReason: true, ...(storagePath ? { storagePath } : {}) };
     const clientOptions: LanguageClientOptions = {
       documentSelector: ['typescript', 'javascript', 'typescriptreact', 'javascriptreact'].map((language) => ({ scheme: 'file', language })),
       outputChannel: this.output,

@@ -32,6 +32,11 @@ export interface InitializationOptions {
   readonly trusted?: boolean;
   /** The client registers `layerguard.fixWithReason` and asks the user for a reason. */
   readonly promptsForReason?: boolean;
+  /**
+   * A folder where the server may keep results between editor sessions (VS Code: the
+   * extension's `storageUri`); without it, every start analyzes before showing anything.
+   */
+  readonly storagePath?: string;
 }
 
 /** Which finding a command is about: the analyzed document version and the finding's place. */

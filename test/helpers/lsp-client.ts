@@ -19,6 +19,8 @@ export interface TestClientOptions {
   readonly trusted?: boolean;
   /** Declare pull-diagnostics support (LSP 3.17), as VS Code does. */
   readonly pull?: boolean;
+  /** `initializationOptions.storagePath`: where the server keeps results between sessions. */
+  readonly storagePath?: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export class TestLspClient {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
       },
-      initializationOptions: { trusted: this.options.trusted ?? true },
+      initializationOptions: { trusted: this.options.trusted ?? true, ...(this.options.storagePath ? { storagePath: this.options.storagePath } : {}) },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_VERSION } from '../engine/version';
+import { buildIdentity, digest, inputsDigest, readJsonFile, writeJsonFile } from '../warm-start/inputs';
 import type { Command } from './args';
 
 /**
@@ -15,9 +13,6 @@ import type { Command } from './args';
  * file that is unreadable, corrupt or from another build is ignored and rewritten.
  */
 export const CACHE_FOLDER = path.join('node_modules', '.cache', 'layerguard');
-
-const INPUT_FILE = /\.(?:[cm]?[jt]sx?|json|jsonc)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 type CheckCommand = Extract<Command, { name: 'check' }>;
 
@@ -46,13 +41,7 @@ export class OutputCache {
 
   /** The output and exit code of the last run, when nothing it read has changed since. */
   read(): { readonly exitCode: number; readonly output: string } | undefined {
-    let entry: Partial<Entry>;
-    try {
-      entry = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<Entry>;
-    } catch {
-      // Missing or corrupt: a miss; the next write replaces it.
-      return undefined;
-    }
+    const entry = (readJsonFile(this.file) ?? {}) as Partial<Entry>;
     const valid = entry.build === this.build && entry.inputs === this.inputs && typeof entry.output === 'string' && typeof entry.exitCode === 'number';
     return valid ? { exitCode: entry.exitCode!, output: entry.output! } : undefined;
   }
@@ -60,57 +49,6 @@ export class OutputCache {
   /** Records a run; returns why it could not (a read-only folder), for a note on stderr. */
   write(output: string, exitCode: number): string | undefined {
     const entry: Entry = { build: this.build, inputs: this.inputs, exitCode, output };
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(entry));
-      fs.renameSync(temporary, this.file);
-      return undefined;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
+    return writeJsonFile(this.file, entry);
   }
-}
-
-function digest(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/**
- * The engine version and the code running it: a rebuilt CLI never trusts an older one's output.
- * The bundle knows its engine's hash (scripts/build.mjs); unbundled (tests), this module's own.
- */
-function buildIdentity(): string {
-  const bundled = process.env['LAYERGUARD_ENGINE_BUILD'];
-  return `${ENGINE_VERSION}:${bundled ?? digestOf(__filename)}`;
-}
-
-/** One hash over the path and content of every input file, in a stable order. */
-function inputsDigest(root: string, config: string | undefined, excluded: string | undefined): string {
-  const hash = createHash('sha256');
-  const files = inputFiles(root).filter((f) => f !== excluded);
-  if (config && !files.includes(config)) files.push(config);
-  for (const file of files.sort()) hash.update(`${path.relative(root, file)}\0${digestOf(file)}\0`);
-  return hash.digest('hex');
-}
-
-function digestOf(file: string): string {
-  try {
-    return digest(fs.readFileSync(file));
-  } catch (error) {
-    return `unreadable:${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
-function inputFiles(root: string): string[] {
-  const files: string[] = [];
-  const pending = [root];
-  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      else if (entry.isFile() && INPUT_FILE.test(entry.name)) files.push(full);
-    }
-  }
-  return files;
 }

@@ -4,7 +4,11 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { AnalysisSession, BASELINE_FILE_NAME, CONFIG_FILE_NAME, toBaseline, type AnalysisResult, type SessionOptions } from '../engine';
 import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
 import type { DiagnosticsChannel } from './diagnostics-channel';
+import type { PersistedResults } from './persisted-results';
 import type { FolderSettings } from './settings';
+
+/** How long after a published analysis its diagnostics are saved for the next start (quiet typing pauses are longer). */
+export const PERSIST_DELAY_MS = 1500;
 
 /** What a folder analyzer needs from the connection: narrow, so tests can fake it. */
 export interface DiagnosticsSink extends DiagnosticsChannel {
@@ -28,6 +32,12 @@ export class FolderAnalyzer {
   private revision = 0;
   private timer: NodeJS.Timeout | undefined;
   private lastResult: AnalysisResult | undefined;
+  /** What is on screen, as published: what gets saved for the next start. */
+  private shown = new Map<string, Diagnostic[]>();
+  /** Texts of open documents: results computed from unsaved text are not saved. */
+  private readonly overlays = new Map<string, string>();
+  private saveTimer: NodeJS.Timeout | undefined;
+  private pendingSave: (() => void) | undefined;
 
   constructor(
     readonly root: string,
@@ -37,6 +47,8 @@ export class FolderAnalyzer {
     private readonly onAnalyzed: (outcome: AnalysisOutcome) => void,
     /** The client reports file changes on disk: the session need not stat every file per analysis. */
     private readonly watchesFiles = false,
+    /** Where results are kept between editor sessions (none: not kept). */
+    private readonly persistence?: (settings: FolderSettings) => PersistedResults,
   ) {
     this.session = this.createSession();
   }
@@ -58,7 +70,7 @@ export class FolderAnalyzer {
 
   /** The config file this folder reads (absolute). */
   get configFile(): string {
-    return path.resolve(this.root, this.trusted && this.settings.configPath ? this.settings.configPath : CONFIG_FILE_NAME).replace(/\\/g, '/');
+    return configFileOf(this.root, this.settings, this.trusted);
   }
 
   updateSettings(settings: FolderSettings): void {
@@ -69,6 +81,8 @@ export class FolderAnalyzer {
 
   setOverlay(file: string, text: string | undefined): void {
     this.session.setOverlay(file, text);
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
     this.revision++;
   }
 
@@ -103,8 +117,33 @@ export class FolderAnalyzer {
     return outcome;
   }
 
+  /**
+   * Shows the diagnostics an earlier editor session saved, when no input changed since (content
+   * of every file, settings, server build). The first analysis replaces them. True if it did.
+   */
+  restore(): boolean {
+    if (!this.settings.enable || !this.persistence) return false;
+    const persisted = this.persistence(this.settings);
+    const restored = persisted.load(persisted.inputsNow());
+    if (!restored) return false;
+    this.publishAll(restored.diagnostics);
+    const count = [...restored.diagnostics.values()].reduce((sum, list) => sum + list.length, 0);
+    this.sink.log(`${this.root}: showing ${count} diagnostics saved at ${restored.savedAt} (no input changed since) while the first analysis runs`);
+    return true;
+  }
+
+  /** Saves a pending result now (the server is shutting down). */
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const save = this.pendingSave;
+    this.pendingSave = undefined;
+    save?.();
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.flush();
     this.publishAll(new Map());
   }
 
@@ -131,10 +170,40 @@ export class FolderAnalyzer {
     for (const problem of result.problems) this.sink.log(`${problem.file ? `${problem.file}: ` : ''}${problem.message}`);
     this.publishAll(diagnosticsByUri(result));
     this.sink.log(`${this.root}: ${result.findings.length} findings in ${result.stats.files} files (${result.stats.parsed} parsed) in ${Math.round(result.stats.durationMs)} ms`);
+    this.saveSoon(revision);
     return { kind: 'published', result };
   }
 
+  /** Saves the published diagnostics for the next start, once analyses pause. */
+  private saveSoon(revision: number): void {
+    if (!this.persistence) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    const persisted = this.persistence(this.settings);
+    const shown = this.shown;
+    this.pendingSave = () => {
+      // Only results of the files as they are on disk are worth keeping: no edit since, no unsaved buffer.
+      if (revision !== this.revision || this.hasUnsavedBuffers()) return;
+      const error = persisted.save(persisted.inputsNow(), shown);
+      if (error) this.sink.log(`${this.root}: results not saved for the next start: ${error}`);
+    };
+    this.saveTimer = setTimeout(() => this.flush(), PERSIST_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private hasUnsavedBuffers(): boolean {
+    for (const [file, text] of this.overlays) {
+      try {
+        if (fs.readFileSync(file, 'utf8') !== text) return true;
+      } catch {
+        // An open document whose file is gone (or unreadable) is unsaved text.
+        return true;
+      }
+    }
+    return false;
+  }
+
   private publishAll(byUri: ReadonlyMap<string, Diagnostic[]>): void {
+    this.shown = new Map(byUri);
     for (const uri of this.published) if (!byUri.has(uri)) this.sink.set(uri, []);
     this.published.clear();
     for (const [uri, diagnostics] of byUri) {
@@ -169,6 +238,11 @@ export class FolderAnalyzer {
       watchesFiles: this.watchesFiles,
     };
   }
+}
+
+/** The config file a folder reads (absolute): `layerguard.configPath` in a trusted workspace, else `layerguard.json`. */
+export function configFileOf(root: string, settings: FolderSettings, trusted: boolean): string {
+  return path.resolve(root, trusted && settings.configPath ? settings.configPath : CONFIG_FILE_NAME).replace(/\\/g, '/');
 }
 
 function diagnosticsByUri(result: AnalysisResult): Map<string, Diagnostic[]> {

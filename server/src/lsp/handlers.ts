@@ -21,7 +21,8 @@ import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { REFACTOR_KINDS } from './refactors';
 import { uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
-import { FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
+import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
+import { PersistedResults } from './persisted-results';
 import { coerceSettings, DEFAULT_SETTINGS, type FolderSettings } from './settings';
 
 /**
@@ -45,6 +46,7 @@ export function registerHandlers(connection: Connection): void {
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => void server.initialized());
+  connection.onShutdown(() => guard(connection, 'shutdown', () => server.shutdown()));
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
@@ -91,6 +93,7 @@ class LayerguardServer {
   private capabilities: ClientCapabilities = {};
   private trusted = true;
   private promptsForReason = false;
+  private storagePath: string | undefined;
   readonly codeActions: CodeActions;
 
   constructor(
@@ -173,6 +176,7 @@ class LayerguardServer {
     const options = params.initializationOptions as InitializationOptions | undefined;
     this.trusted = options?.trusted !== false;
     this.promptsForReason = options?.promptsForReason === true;
+    this.storagePath = typeof options?.storagePath === 'string' && options.storagePath !== '' ? options.storagePath : undefined;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folderRoots = uris.map((u) => URI.parse(u).fsPath.replace(/\\/g, '/'));
     return {
@@ -204,7 +208,13 @@ class LayerguardServer {
     if (!this.trusted) this.connection.console.info('Untrusted workspace: layerguard.json and layerguard.configPath are ignored; defaults apply.');
     const settings = await Promise.all(this.folderRoots.map((root) => this.settingsFor(root)));
     this.folders = this.folderRoots.map((root, i) => this.createFolder(root, settings[i] ?? DEFAULT_SETTINGS));
+    for (const folder of this.folders) if (folder.restore()) this.channel.flush();
     await this.withProgress('Analyzing workspace', () => this.analyzeAll());
+  }
+
+  /** The editor is closing: results waiting to be saved for the next start are saved now. */
+  shutdown(): void {
+    for (const folder of this.folders) folder.flush();
   }
 
   async reloadSettings(): Promise<void> {
@@ -252,7 +262,10 @@ class LayerguardServer {
       flush: () => channel.flush(),
       log: (message: string) => this.connection.console.log(message),
     };
-    return new FolderAnalyzer(root, settings, this.trusted, sink, (outcome) => this.reportStatus(outcome), this.watchesFiles);
+    const storage = this.storagePath;
+    const trusted = this.trusted;
+    const persistence = storage ? (current: FolderSettings) => PersistedResults.in(storage, root, { settings: current, trusted }, configFileOf(root, current, trusted)) : undefined;
+    return new FolderAnalyzer(root, settings, this.trusted, sink, (outcome) => this.reportStatus(outcome), this.watchesFiles, persistence);
   }
 
   private async analyzeAll(): Promise<AnalysisOutcome[]> {

@@ -1,0 +1,66 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { buildIdentity, digest, inputsDigest, readJsonFile, writeJsonFile } from '../warm-start/inputs';
+
+const FORMAT = 1;
+
+interface Stored {
+  readonly format: number;
+  readonly build: string;
+  readonly settings: string;
+  readonly inputs: string;
+  readonly savedAt: string;
+  readonly diagnostics: readonly (readonly [uri: string, diagnostics: Diagnostic[]])[];
+}
+
+export interface Restored {
+  readonly diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  readonly savedAt: string;
+}
+
+/**
+ * The language server's warm start: the diagnostics of a folder's last complete analysis, kept
+ * in the editor's storage for the workspace (VS Code's `storageUri`), with what they were
+ * computed from: the content of every input file, the folder's settings, and the server build.
+ * When all of these are unchanged at start-up, the diagnostics are shown at once, while the
+ * first analysis runs (its results replace them). A file from another build or format, or a
+ * corrupt one, is ignored and rewritten.
+ */
+export class PersistedResults {
+  private constructor(
+    private readonly file: string,
+    private readonly root: string,
+    private readonly settings: string,
+    private readonly configFile: string,
+  ) {}
+
+  /** The results of `root` in `storageDir` (one file per folder), for these settings. */
+  static in(storageDir: string, root: string, settings: unknown, configFile: string): PersistedResults {
+    return new PersistedResults(path.join(storageDir, `results-${digest(root).slice(0, 16)}.json`), root, JSON.stringify(settings), configFile);
+  }
+
+  /** What the folder's inputs are now (every source, JSON and config file, by content). */
+  inputsNow(): string {
+    return inputsDigest(this.root, fs.existsSync(this.configFile) ? this.configFile : undefined);
+  }
+
+  /** The stored diagnostics, if they were computed from exactly `inputs` by this build with these settings. */
+  load(inputs: string): Restored | undefined {
+    const stored = readJsonFile(this.file) as Partial<Stored> | undefined;
+    if (!stored || stored.format !== FORMAT || stored.build !== buildIdentity() || stored.settings !== this.settings || stored.inputs !== inputs) return undefined;
+    if (!Array.isArray(stored.diagnostics) || typeof stored.savedAt !== 'string') return undefined;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    for (const entry of stored.diagnostics as unknown[]) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return undefined;
+      diagnostics.set(entry[0], entry[1] as Diagnostic[]);
+    }
+    return { diagnostics, savedAt: stored.savedAt };
+  }
+
+  /** Records the diagnostics of an analysis of `inputs`; returns why it could not. */
+  save(inputs: string, diagnostics: ReadonlyMap<string, Diagnostic[]>): string | undefined {
+    const stored: Stored = { format: FORMAT, build: buildIdentity(), settings: this.settings, inputs, savedAt: new Date().toISOString(), diagnostics: [...diagnostics] };
+    return writeJsonFile(this.file, stored);
+  }
+}
