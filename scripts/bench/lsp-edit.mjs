@@ -9,9 +9,13 @@
 // `const`: from sending the change to the next `textDocument/publishDiagnostics` for that file
 // (the server publishes without a version, so "the next one after the change" is the signal),
 // and to the following "ready" status. When edits are slow, measuring stops once the edits took
-// --budget-ms (after at least 10), so a large workspace does not take an hour. Prints one JSON line.
+// --budget-ms (after at least 10), so a large workspace does not take an hour. Then the file is
+// closed, the server stopped (it saves its results in a temporary storagePath) and started again:
+// `restartFirstDiagnosticsMs` is how long the restarted server takes to show diagnostics (restored
+// from storage) and `restartReadyMs` to finish its first analysis. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +29,9 @@ const MANIFEST = 'bench-manifest.json';
 
 /** A push-diagnostics LSP client that records what the server sends and lets callers wait for it. */
 class Client {
-  constructor(root, server, nodeArgs = []) {
+  constructor(root, server, nodeArgs = [], storagePath = undefined) {
     this.root = root;
+    this.storagePath = storagePath;
     this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.process.on('exit', resolve));
     this.process.stderr.resume();
@@ -84,7 +89,7 @@ class Client {
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true } },
       },
-      initializationOptions: { trusted: true },
+      initializationOptions: { trusted: true, ...(this.storagePath ? { storagePath: this.storagePath } : {}) },
     });
     await this.connection.sendNotification('initialized', {});
   }
@@ -141,6 +146,18 @@ function findService(root) {
   throw new Error(`no service file under ${root}; pass --file`);
 }
 
+/** A second server on the same storage: time to the first diagnostics (restored) and to its first analysis. */
+async function measureRestart(root, server, nodeArgs, storagePath, timeoutMs) {
+  const client = new Client(root, server, nodeArgs, storagePath);
+  const started = performance.now();
+  const firstPublish = client.waitFor('the first diagnostics after a restart', (e) => e.kind === 'publish', timeoutMs);
+  const ready = client.waitFor('the first analysis after a restart', (e) => e.kind === 'status' && e.state !== 'analyzing', timeoutMs);
+  await client.initialize();
+  const [published, done] = await Promise.all([firstPublish, ready]);
+  await client.stop();
+  return { restartFirstDiagnosticsMs: Math.round(published.at - started), restartReadyMs: Math.round(done.at - started), restartRestored: published.at < done.at };
+}
+
 function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return undefined;
@@ -165,7 +182,9 @@ async function main() {
   const edits = Number(values.edits);
   const timeoutMs = Number(values['timeout-ms']);
   const budgetMs = Number(values['budget-ms']);
-  const client = new Client(root, path.resolve(values.server), values['server-node-args'].split(' ').filter(Boolean));
+  const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-bench-storage-'));
+  const nodeArgs = values['server-node-args'].split(' ').filter(Boolean);
+  const client = new Client(root, path.resolve(values.server), nodeArgs, storagePath);
 
   const started = performance.now();
   const ready = client.waitFor('the initial analysis', (e) => e.kind === 'status' && e.state !== 'analyzing', timeoutMs);
@@ -206,7 +225,13 @@ async function main() {
   }
 
   const serverPeakRssMb = client.peakRssMb();
+  // Back to the text on disk (an unsaved buffer's results are not kept), then stop: the server saves.
+  const closed = client.waitFor('the analysis after didClose', (e) => e.kind === 'status' && e.state !== 'analyzing', timeoutMs);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await closed;
   await client.stop();
+  const restart = await measureRestart(root, path.resolve(values.server), nodeArgs, storagePath, timeoutMs);
+  fs.rmSync(storagePath, { recursive: true, force: true });
   // Primary metric: the publish of the edited file; without findings there is none, so "ready".
   const primary = toPublish.length > 0 ? toPublish : toReady;
   console.log(
@@ -223,6 +248,7 @@ async function main() {
       analysisMedianMs: round(quantile(analysisMs, 0.5)),
       analysisP95Ms: round(quantile(analysisMs, 0.95)),
       serverPeakRssMb: round(serverPeakRssMb),
+      ...restart,
     }),
   );
 }

@@ -445,7 +445,10 @@ function detailText(step, st) {
   // A cached report repeats the duration of the run that produced it: not shown for warm.
   if (step === 'warm') parts.push(`${d.files} files, ${d.edges} edges, ${d.findings} findings`);
   if (step.startsWith('depcruise')) parts.push(`${d.files} files, ${d.edges} edges`);
-  if (step === 'lsp-initial') parts.push(`server peak RSS (VmHWM, whole session); in-server analysis ${fmt(d.initialAnalysisMs / 1000)} s`);
+  if (step === 'lsp-initial') {
+    parts.push(`server peak RSS (VmHWM, whole session); in-server analysis ${fmt(d.initialAnalysisMs / 1000)} s`);
+    if (d.restartFirstDiagnosticsMs !== undefined) parts.push(`restarted server: first diagnostics after ${fmt(d.restartFirstDiagnosticsMs / 1000)} s${d.restartRestored ? ' (restored from storage)' : ''}, first analysis done after ${fmt(d.restartReadyMs / 1000)} s`);
+  }
   if (step === 'lsp-edit') parts.push(`p95 ${fmt(st.editP95Ms, 0)} ms; in-server analysis median ${fmt(st.analysisMedianMs, 0)} ms; ${d.edits} edits of ${d.file} (until ${d.signal})`);
   if (st.failed) parts.push(`(a later run failed: ${st.failed})`);
   return parts.join('; ');
