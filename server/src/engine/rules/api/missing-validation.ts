@@ -3,7 +3,7 @@ import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
-import { calleeName, isRouteRegistration, REQUEST_PARAM, VALIDATING_CALL } from '../http/handlers';
+import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 
@@ -31,7 +31,14 @@ interface WorkspaceValidation {
 
 const installsPipe = perParsedFile((sourceFile) => PIPE_INSTALLED.test(sourceFile.text));
 
+/**
+ * What a file must contain to register a handler behind validation: a call of a route method
+ * (`.post(`…) or a route `schema`. Most files have neither, and every file is asked.
+ */
+const MAY_REGISTER_ROUTES = new RegExp(`\\.\\s*(?:${[...ROUTE_METHODS].join('|')})\\b|\\bschema\\b`);
+
 const validatedHandlerNamesIn = perParsedFile((sourceFile): readonly string[] => {
+  if (!MAY_REGISTER_ROUTES.test(sourceFile.text)) return [];
   const found: string[] = [];
   walk(sourceFile, (n) => {
     for (const handler of validatedHandlersAt(n, sourceFile)) found.push(...handlerNames(handler));
