@@ -132,4 +132,20 @@ describe('incremental rule results', () => {
     const flaggedFiles = session.analyze().findings.filter((f) => f.ruleId === 'test/flagged').map((f) => path.basename(f.file));
     assert.deepEqual(flaggedFiles, ['b.ts'], 'b.ts changed while the rule crashed: its finding must not be lost');
   });
+
+  it('keeps import cycles right when an edit moves their edges, breaks them or closes them again', () => {
+    const a = `import { b } from './b';\nexport const a = () => b;\n`;
+    const b = `import { a } from './a';\nexport const b = () => a;\n`;
+    const p = project({ 'src/a.ts': a, 'src/b.ts': b, 'src/c.ts': `export const c = 1;\n` });
+    const session = new AnalysisSession({ root: p.root });
+    const file = path.join(p.root, 'src/a.ts');
+    const cycles = (result: AnalysisResult) => everything(result).filter((f) => f.includes('layering/cycle'));
+    assert.equal(cycles(session.analyze()).length, 2);
+    for (const text of [`// moved\n\n${a}`, `export const a = () => 1;\n`, `${a}// again\n`, `import { c } from './c';\n${a}`]) {
+      session.setOverlay(file, text);
+      const fresh = new AnalysisSession({ root: p.root, once: true });
+      fresh.setOverlay(file, text);
+      assert.deepEqual(cycles(session.analyze()), cycles(fresh.analyze()), text);
+    }
+  });
 });

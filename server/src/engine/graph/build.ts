@@ -24,7 +24,7 @@ export function buildGraph(root: string, inputs: readonly GraphInput[], classifi
     files.set(input.file, fileNodeOf(input, classifier));
     outgoing.set(input.file, fileEdges(input, symbols, providers));
   }
-  return assembleGraph(root, files, outgoing, classifier);
+  return assembleGraph(root, files, outgoing, classifier, {});
 }
 
 /** A file's own dependencies: module syntax, injection and `new`, without edges to itself. */
@@ -38,11 +38,23 @@ export function assembleGraph(
   files: ReadonlyMap<string, FileNode>,
   outgoing: ReadonlyMap<string, readonly Edge[]>,
   classifier: Classifier,
+  shape: object,
 ): DependencyGraph {
   const edges: Edge[] = [];
   for (const file of files.keys()) for (const edge of outgoing.get(file) ?? []) edges.push(edge);
   const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, files, classifier);
-  return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [] };
+  return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [], shape };
+}
+
+/** Two edge lists lead to the same files the same way (kinds, run-time), whatever their ranges and names. */
+export function sameShape(a: readonly Edge[], b: readonly Edge[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.to !== y.to || x.kind !== y.kind || x.runtime !== y.runtime || x.external !== y.external) return false;
+  }
+  return true;
 }
 
 export function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode {

@@ -16,7 +16,37 @@ const SAMPLED_STARTS = 60;
  * Deterministic: components are sorted, searched from their sorted files, and ties keep the
  * first found. Runs on every analysis, so files are numbered and the search works on arrays.
  */
-export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle[] {
+export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean, includeKey?: string): Cycle[] {
+  const known = includeKey === undefined ? undefined : byShape.get(graph.shape)?.get(includeKey);
+  if (known) return known.flatMap((files) => cycleThrough(files, graph, include) ?? []);
+  const cycles = searchCycles(graph, include);
+  if (includeKey !== undefined) {
+    const forShape = byShape.get(graph.shape) ?? new Map<string, readonly (readonly string[])[]>();
+    forShape.set(includeKey, cycles.map((c) => c.files));
+    byShape.set(graph.shape, forShape);
+  }
+  return cycles;
+}
+
+/**
+ * Cycles depend only on the graph's shape (which file depends on which, how): an edit that keeps
+ * it (most edits) reuses the cycles found for it, with the current edges (their ranges moved).
+ */
+const byShape = new WeakMap<object, Map<string, readonly (readonly string[])[]>>();
+
+/** The cycle through `files` with the edges of this graph: the first included edge to each next file, as the search picks it. */
+function cycleThrough(files: readonly string[], graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle | undefined {
+  const edges: Edge[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const to = files[(i + 1) % files.length];
+    const edge = graph.outgoing(files[i]!).find((e) => !e.external && e.to === to && include(e));
+    if (!edge) return undefined;
+    edges.push(edge);
+  }
+  return { files, edges };
+}
+
+function searchCycles(graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle[] {
   const files = [...graph.files.keys()];
   const ids = new Map<string, number>();
   files.forEach((file, id) => ids.set(file, id));

@@ -45,4 +45,10 @@ export interface DependencyGraph {
   /** The layer of what an edge points at: a file's layer, or a package's for run-time use. */
   readonly targetLayer: (edge: Edge) => LayerId | undefined;
   readonly outgoing: (file: string) => readonly Edge[];
+  /**
+   * The same object for as long as no file's dependencies changed in shape (targets, kinds,
+   * run-time or not), across the graphs of a session: what depends only on that shape (import
+   * cycles) is computed once for it. A graph built from scratch has a new one.
+   */
+  readonly shape: object;
 }

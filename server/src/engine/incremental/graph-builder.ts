@@ -1,6 +1,6 @@
 import type { Classifier } from '../classify/classify';
 import type { FileFacts } from '../facts/types';
-import { assembleGraph, fileEdges, fileNodeOf, type GraphInput } from '../graph/build';
+import { assembleGraph, fileEdges, fileNodeOf, sameShape, type GraphInput } from '../graph/build';
 import { declaresModule, moduleProviders, ProviderIndex, usesProviders, type ModuleProviders } from '../graph/injection-edges';
 import { SymbolResolver } from '../graph/symbols';
 import type { DependencyGraph, Edge, FileNode } from '../graph/types';
@@ -35,6 +35,13 @@ export interface GraphDelta {
   readonly removed: ReadonlySet<string>;
 }
 
+/** What one build changed: the delta's files, and the files whose edges were resolved again. */
+interface Changes {
+  readonly files: ReadonlySet<string>;
+  readonly removed: ReadonlySet<string>;
+  readonly resolved: Iterable<string>;
+}
+
 /**
  * The dependency graph of a session, rebuilt from the previous one. A file keeps its node when
  * its input (parsed text, project) is the same object, and its edges when, in addition, no file
@@ -58,6 +65,12 @@ export class IncrementalGraphBuilder {
   /** File → files with an edge to it. */
   private dependents = new ReverseIndex();
   private builds = 0;
+  /** The graph's `shape`: replaced when a file's edges change shape. */
+  private shape: object = {};
+  /** The inputs of the last build by file, updated in place (the same files in the same order). */
+  private units = new Map<string, GraphInput>();
+  private files = new Map<string, FileNode>();
+  private outgoing = new Map<string, readonly Edge[]>();
 
   build(root: string, inputs: readonly GraphInput[], classifier: Classifier): { readonly graph: DependencyGraph; readonly delta: GraphDelta } {
     const since = this.builds;
@@ -65,43 +78,51 @@ export class IncrementalGraphBuilder {
     const incremental = classifier === this.classifier && sameFiles(this.entries, inputs);
     const delta = incremental ? this.update(inputs) : this.rebuild(inputs, classifier);
     this.classifier = classifier;
-    const files = new Map<string, FileNode>();
-    const outgoing = new Map<string, readonly Edge[]>();
-    for (const [file, entry] of this.entries) {
-      files.set(file, entry.node);
-      outgoing.set(file, entry.edges);
+    // Earlier graphs keep their maps: each build gets copies with this build's changes.
+    this.files = new Map(this.files);
+    this.outgoing = new Map(this.outgoing);
+    for (const file of delta.resolved) {
+      const entry = this.entries.get(file)!;
+      this.files.set(file, entry.node);
+      this.outgoing.set(file, entry.edges);
     }
-    return { graph: assembleGraph(root, files, outgoing, classifier), delta: { build, since, ...delta } };
+    return { graph: assembleGraph(root, this.files, this.outgoing, classifier, this.shape), delta: { build, since, files: delta.files, removed: delta.removed } };
   }
 
-  private rebuild(inputs: readonly GraphInput[], classifier: Classifier): Pick<GraphDelta, 'files' | 'removed'> {
+  private rebuild(inputs: readonly GraphInput[], classifier: Classifier): Changes {
     const removed = new Set(this.entries.keys());
     this.entries = new Map();
+    this.files = new Map();
+    this.outgoing = new Map();
+    this.shape = {};
     this.modules = new Map();
     this.providers = undefined;
     this.readers = new ReverseIndex();
     this.moduleReaders = new ReverseIndex();
     this.dependents = new ReverseIndex();
-    const units = new Map(inputs.map((input) => [input.file, input]));
-    const symbols = new SymbolResolver(units);
-    const providers = this.updateProviders(inputs, units, symbols, inputs);
+    this.units = new Map(inputs.map((input) => [input.file, input]));
+    const symbols = new SymbolResolver(this.units);
+    const providers = this.updateProviders(inputs, this.units, symbols, inputs);
     for (const input of inputs) {
       removed.delete(input.file);
       this.resolve(input, fileNodeOf(input, classifier), symbols, providers.index);
     }
-    return { files: new Set(units.keys()), removed };
+    const files = new Set(this.units.keys());
+    return { files, removed, resolved: files };
   }
 
-  private update(inputs: readonly GraphInput[]): Pick<GraphDelta, 'files' | 'removed'> {
+  private update(inputs: readonly GraphInput[]): Changes {
     const changed = inputs.filter((input) => this.entries.get(input.file)?.input !== input);
-    if (changed.length === 0) return { files: new Set(), removed: new Set() };
-    const units = new Map(inputs.map((input) => [input.file, input]));
+    if (changed.length === 0) return { files: new Set(), removed: new Set(), resolved: [] };
+    const units = this.units;
+    for (const input of changed) units.set(input.file, input);
     const symbols = new SymbolResolver(units);
     const providers = this.updateProviders(inputs, units, symbols, changed);
 
     const newNodes: string[] = [];
     const files = new Set<string>();
-    for (const file of this.staleFiles(inputs, changed, providers.changed)) {
+    const resolved = this.staleFiles(inputs, changed, providers.changed);
+    for (const file of resolved) {
       const input = units.get(file)!;
       const before = this.entries.get(file)!;
       const sameNode = sameInput(before.input, input);
@@ -111,7 +132,7 @@ export class IncrementalGraphBuilder {
     }
     // A dependent's neighborhood includes its targets' nodes (their text and layer).
     for (const file of newNodes) for (const dependent of this.dependents.of(file)) files.add(dependent);
-    return { files, removed: new Set() };
+    return { files, removed: new Set(), resolved };
   }
 
   /** Files whose edges must be resolved again: the changed ones, those that read them, and token injectors when a token changed provider. */
@@ -129,6 +150,7 @@ export class IncrementalGraphBuilder {
   private resolve(input: GraphInput, node: FileNode, symbols: SymbolResolver, providers: ProviderIndex): void {
     const before = this.entries.get(input.file);
     const { value: edges, reads } = symbols.withReads(() => fileEdges(input, symbols, providers));
+    if (before && !sameShape(before.edges, edges)) this.shape = {};
     this.readers.replace(input.file, before ? before.reads.keys() : [], reads.keys());
     this.dependents.replace(input.file, before ? internalTargets(before.edges) : [], internalTargets(edges));
     this.entries.set(input.file, { input, node, edges, reads });

@@ -29,29 +29,31 @@ interface WorkspaceValidation {
   readonly key: string;
 }
 
-const installsPipe = perParsedFile((sourceFile) => PIPE_INSTALLED.test(sourceFile.text));
-
 /**
  * What a file must contain to register a handler behind validation: a call of a route method
  * (`.post(`…) or a route `schema`. Most files have neither, and every file is asked.
  */
 const MAY_REGISTER_ROUTES = new RegExp(`\\.\\s*(?:${[...ROUTE_METHODS].join('|')})\\b|\\bschema\\b`);
 
-const validatedHandlerNamesIn = perParsedFile((sourceFile): readonly string[] => {
+function validatedHandlerNamesIn(sourceFile: ts.SourceFile): readonly string[] {
   if (!MAY_REGISTER_ROUTES.test(sourceFile.text)) return [];
   const found: string[] = [];
   walk(sourceFile, (n) => {
     for (const handler of validatedHandlersAt(n, sourceFile)) found.push(...handlerNames(handler));
   });
   return found;
-});
+}
+
+/** One file's part of the workspace's validation: asked of every file at every analysis, kept per parsed text. */
+const validationIn = perParsedFile((sourceFile) => ({ installsPipe: PIPE_INSTALLED.test(sourceFile.text), validated: validatedHandlerNamesIn(sourceFile) }));
 
 const workspaceValidation = perGraph((graph): WorkspaceValidation => {
   let pipeInstalled = false;
   const validated = new Set<string>();
   for (const node of graph.files.values()) {
-    pipeInstalled ||= installsPipe(node.sourceFile);
-    for (const name of validatedHandlerNamesIn(node.sourceFile)) validated.add(name);
+    const part = validationIn(node.sourceFile);
+    pipeInstalled ||= part.installsPipe;
+    for (const name of part.validated) validated.add(name);
   }
   return { pipeInstalled, validated, key: `${pipeInstalled}|${[...validated].sort().join(',')}` };
 });

@@ -35,7 +35,7 @@ export const cycle = defineRule({
       (edge.runtime || context.options.includeTypeOnly) &&
       (edge.kind !== 'dynamic-import' || context.options.includeDynamicImports);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
-    for (const found of findCycles(graph, include)) {
+    for (const found of findCycles(graph, include, JSON.stringify([context.options.includeTypeOnly, context.options.includeDynamicImports]))) {
       if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;
       const names = found.files.map((f) => relative(graph.root, f));
       const chain = [...names, names[0]].join(' → ');
