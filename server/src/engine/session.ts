@@ -131,6 +131,35 @@ export class AnalysisSession {
   }
 
   analyze(): AnalysisResult {
+    const steps = this.analysisSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `analyze()` in slices of about `sliceMs`, giving the event loop a turn between them (a
+   * language server keeps reading messages), and abandoned — undefined — as soon as `isStale`
+   * says a newer change arrived: work for a text that is already gone is not finished. Files
+   * read before that stay cached, so the next analysis does not redo them. One analysis at a
+   * time per session: the caller waits for this one to settle before starting another.
+   */
+  async analyzeUnlessStale(isStale: () => boolean, sliceMs = 20): Promise<AnalysisResult | undefined> {
+    const steps = this.analysisSteps();
+    let sliceStarted = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStarted < sliceMs) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (isStale()) return undefined;
+      sliceStarted = performance.now();
+    }
+  }
+
+  /** The analysis, yielding after each file read and between phases: where it may pause or stop. */
+  private *analysisSteps(): Generator<void, AnalysisResult, void> {
     const started = performance.now();
     const configLoad = (this.configLoad ??= this.loadConfig());
     const config = configLoad.config;
@@ -141,13 +170,18 @@ export class AnalysisSession {
     let parsed = 0;
     for (const [file, project] of workspace.files) {
       const { entry, fresh } = this.fileEntry(file);
-      if (fresh) parsed++;
+      if (fresh) {
+        parsed++;
+        yield;
+      }
       problems.push(...entry.problems);
       if (entry.input) inputs.push(graphInputOf(entry, entry.input, this.contextOf(project)));
     }
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
+    yield;
 
     const classifier = (this.classifier ??= new Classifier(config.layers, workspace.root));
+    // No pause from here on: a graph whose rules did not run would leave the rule cache a build behind.
     const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
     const findings = this.withoutBaselined(all, graph, problems);

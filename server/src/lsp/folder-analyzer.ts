@@ -38,6 +38,9 @@ export class FolderAnalyzer {
   private readonly overlays = new Map<string, string>();
   private saveTimer: NodeJS.Timeout | undefined;
   private pendingSave: (() => void) | undefined;
+  /** The analysis running (settled when none), and the one queued after it. */
+  private current: Promise<unknown> = Promise.resolve();
+  private next: Promise<AnalysisOutcome> | undefined;
 
   constructor(
     readonly root: string,
@@ -110,11 +113,24 @@ export class FolderAnalyzer {
     }, delayMs);
   }
 
-  /** Analyzes now and publishes, unless an edit arrives meanwhile (then a newer run is pending). */
-  async analyzeNow(): Promise<AnalysisOutcome> {
-    const outcome = await this.run();
-    this.onAnalyzed(outcome);
-    return outcome;
+  /**
+   * Analyzes and publishes, unless an edit arrives meanwhile (then a newer run is pending). Runs
+   * one at a time: a call while one runs waits for it (which a newer edit makes stop early), and
+   * calls made meanwhile share the next run.
+   */
+  analyzeNow(): Promise<AnalysisOutcome> {
+    if (this.next) return this.next;
+    const next = this.current.then(async () => {
+      this.next = undefined;
+      const outcome = await this.run();
+      this.onAnalyzed(outcome);
+      return outcome;
+    });
+    this.next = next;
+    this.current = next.catch(() => {
+      // Only waiting for the run to settle: its failure reaches whoever called analyzeNow.
+    });
+    return next;
   }
 
   /**
@@ -153,9 +169,9 @@ export class FolderAnalyzer {
       return { kind: 'disabled' };
     }
     const revision = this.revision;
-    let result: AnalysisResult;
+    let result: AnalysisResult | undefined;
     try {
-      result = this.session.analyze();
+      result = await this.session.analyzeUnlessStale(() => revision !== this.revision);
     } catch (error) {
       // An engine bug must not leave diagnostics of an older state behind: clear them, report it.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -165,6 +181,10 @@ export class FolderAnalyzer {
     }
     // Let queued edits (didChange) arrive before deciding whether this result is still current.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!result) {
+      this.sink.log(`${this.root}: analysis stopped: a newer change arrived`);
+      return { kind: 'stale' };
+    }
     if (revision !== this.revision) return { kind: 'stale' };
     this.lastResult = result;
     for (const problem of result.problems) this.sink.log(`${problem.file ? `${problem.file}: ` : ''}${problem.message}`);

@@ -71,6 +71,22 @@ describe('language server over stdio', () => {
     assert.equal(client.diagnosticsOf('src/users/users.controller.ts').length, 1, 'the last edit wins');
   });
 
+  it('stops an analysis that an edit made stale, and publishes the edited text\'s findings', async () => {
+    const root = copyExample();
+    roots.push(root);
+    // Enough files that the first analysis is still running when the edit arrives.
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(root, `src/filler${i}.ts`), `export const filler${i} = (n: number) => n * ${i};\n`.repeat(20));
+    const client = new TestLspClient({ root });
+    clients.push(client);
+    await client.start();
+    await client.waitFor('the first analysis to start', () => client.statuses.some((s) => s.state === 'analyzing'));
+    await client.open('src/users/users.controller.ts', VIOLATING_CONTROLLER);
+    await client.waitFor('the edited text analyzed', () => client.diagnosticsOf('src/users/users.controller.ts').length === 1, 60000);
+    assert.ok(client.logs.some((l) => /analysis stopped: a newer change arrived/.test(l)), `logs: ${client.logs.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(client.diagnosticsOf('src/users/users.controller.ts').length, 1);
+  });
+
   it('shows a broken layerguard.json on the file itself and keeps guiding with the defaults', async () => {
     const client = await started();
     await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));

@@ -97,3 +97,26 @@ describe('AnalysisSession', () => {
     );
   });
 });
+
+describe('analysis in slices (analyzeUnlessStale)', () => {
+  const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`src/m${i}.service.ts`, `import { m${(i + 1) % 60} } from './m${(i + 1) % 60}.service';\nexport const m${i} = () => m${(i + 1) % 60};\ntry { m${i}(); } catch {}\n`]));
+
+  it('gives the same result as analyze() when nothing changes meanwhile', async () => {
+    const p = project(many);
+    const sliced = await new AnalysisSession({ root: p.root }).analyzeUnlessStale(() => false, 0);
+    const whole = new AnalysisSession({ root: p.root }).analyze();
+    assert.ok(sliced);
+    assert.deepEqual(sliced.findings, whole.findings);
+  });
+
+  it('stops at the first pause after a change and keeps what it read for the next analysis', async () => {
+    const p = project(many);
+    const session = new AnalysisSession({ root: p.root });
+    let pauses = 0;
+    const stopped = await session.analyzeUnlessStale(() => ++pauses >= 10, 0);
+    assert.equal(stopped, undefined);
+    const next = session.analyze();
+    assert.ok(next.stats.parsed > 0 && next.stats.parsed < 60, `files read before the stop are not read again: ${next.stats.parsed} parsed`);
+    assert.deepEqual(next.findings, new AnalysisSession({ root: p.root }).analyze().findings);
+  });
+});
