@@ -58,7 +58,14 @@ interface RuleRun extends WalkOwner {
 /** Runs a rule's `check`: per-file rules re-check only files whose inputs changed; their visitors run later, in the shared walk. */
 function startRule(rule: RegisteredRule, severity: Severity, shared: SharedInputs): RuleRun {
   const { graph, config, incremental } = shared;
-  const run: RuleRun = { rule, severity, plan: incremental?.cache.plan(rule, graph, incremental.delta), reports: [] };
+  let plan: RulePlan | undefined;
+  try {
+    // The plan asks the rule for its workspace-wide context, which is rule code too.
+    plan = incremental?.cache.plan(rule, graph, incremental.delta);
+  } catch (error) {
+    return { rule, severity, plan: undefined, reports: [], crashed: error };
+  }
+  const run: RuleRun = { rule, severity, plan, reports: [] };
   if (run.plan?.checkFiles?.size === 0) return run;
   const context = {
     graph,

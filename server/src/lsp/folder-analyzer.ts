@@ -34,8 +34,6 @@ export class FolderAnalyzer {
   private lastResult: AnalysisResult | undefined;
   /** What is on screen, as published: what gets saved for the next start. */
   private shown = new Map<string, Diagnostic[]>();
-  /** Texts of open documents: results computed from unsaved text are not saved. */
-  private readonly overlays = new Map<string, string>();
   private saveTimer: NodeJS.Timeout | undefined;
   private pendingSave: (() => void) | undefined;
   /** The analysis running (settled when none), and the one queued after it. */
@@ -84,8 +82,6 @@ export class FolderAnalyzer {
 
   setOverlay(file: string, text: string | undefined): void {
     this.session.setOverlay(file, text);
-    if (text === undefined) this.overlays.delete(file);
-    else this.overlays.set(file, text);
     this.revision++;
   }
 
@@ -139,13 +135,19 @@ export class FolderAnalyzer {
    */
   restore(): boolean {
     if (!this.settings.enable || !this.persistence) return false;
-    const persisted = this.persistence(this.settings);
-    const restored = persisted.load(persisted.inputsNow());
-    if (!restored) return false;
-    this.publishAll(restored.diagnostics);
-    const count = [...restored.diagnostics.values()].reduce((sum, list) => sum + list.length, 0);
-    this.sink.log(`${this.root}: showing ${count} diagnostics saved at ${restored.savedAt} (no input changed since) while the first analysis runs`);
-    return true;
+    try {
+      const persisted = this.persistence(this.settings);
+      const restored = persisted.load(persisted.inputsNow());
+      if (!restored) return false;
+      this.publishAll(restored.diagnostics);
+      const count = [...restored.diagnostics.values()].reduce((sum, list) => sum + list.length, 0);
+      this.sink.log(`${this.root}: showing ${count} diagnostics saved at ${restored.savedAt} (no input changed since) while the first analysis runs`);
+      return true;
+    } catch (error) {
+      // A warm start is an optimization: the analysis runs anyway.
+      this.sink.log(`${this.root}: saved results not restored: ${errorText(error)}`);
+      return false;
+    }
   }
 
   /** Saves a pending result now (the server is shutting down). */
@@ -190,36 +192,28 @@ export class FolderAnalyzer {
     for (const problem of result.problems) this.sink.log(`${problem.file ? `${problem.file}: ` : ''}${problem.message}`);
     this.publishAll(diagnosticsByUri(result));
     this.sink.log(`${this.root}: ${result.findings.length} findings in ${result.stats.files} files (${result.stats.parsed} parsed) in ${Math.round(result.stats.durationMs)} ms`);
-    this.saveSoon(revision);
+    this.saveSoon(revision, result);
     return { kind: 'published', result };
   }
 
   /** Saves the published diagnostics for the next start, once analyses pause. */
-  private saveSoon(revision: number): void {
+  private saveSoon(revision: number, result: AnalysisResult): void {
     if (!this.persistence) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     const persisted = this.persistence(this.settings);
     const shown = this.shown;
     this.pendingSave = () => {
       // Only results of the files as they are on disk are worth keeping: no edit since, no unsaved buffer.
-      if (revision !== this.revision || this.hasUnsavedBuffers()) return;
-      const error = persisted.save(persisted.inputsNow(), shown);
-      if (error) this.sink.log(`${this.root}: results not saved for the next start: ${error}`);
+      if (revision !== this.revision) return;
+      try {
+        const outcome = persisted.save(shown, (file) => result.graph.files.get(file)?.text);
+        if (outcome.kind === 'failed') this.sink.log(`${this.root}: results not saved for the next start: ${outcome.error}`);
+      } catch (error) {
+        this.sink.log(`${this.root}: results not saved for the next start: ${errorText(error)}`);
+      }
     };
     this.saveTimer = setTimeout(() => this.flush(), PERSIST_DELAY_MS);
     this.saveTimer.unref();
-  }
-
-  private hasUnsavedBuffers(): boolean {
-    for (const [file, text] of this.overlays) {
-      try {
-        if (fs.readFileSync(file, 'utf8') !== text) return true;
-      } catch {
-        // An open document whose file is gone (or unreadable) is unsaved text.
-        return true;
-      }
-    }
-    return false;
   }
 
   private publishAll(byUri: ReadonlyMap<string, Diagnostic[]>): void {
@@ -263,6 +257,10 @@ export class FolderAnalyzer {
 /** The config file a folder reads (absolute): `layerguard.configPath` in a trusted workspace, else `layerguard.json`. */
 export function configFileOf(root: string, settings: FolderSettings, trusted: boolean): string {
   return path.resolve(root, trusted && settings.configPath ? settings.configPath : CONFIG_FILE_NAME).replace(/\\/g, '/');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function diagnosticsByUri(result: AnalysisResult): Map<string, Diagnostic[]> {

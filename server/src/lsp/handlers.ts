@@ -45,7 +45,7 @@ export function registerHandlers(connection: Connection): void {
   const server = new LayerguardServer(connection, documents);
 
   connection.onInitialize((params) => server.initialize(params));
-  connection.onInitialized(() => void server.initialized());
+  connection.onInitialized(() => guard(connection, 'initialization', () => server.initialized()));
   connection.onShutdown(() => guard(connection, 'shutdown', () => server.shutdown()));
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));

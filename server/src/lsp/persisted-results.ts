@@ -14,6 +14,13 @@ interface Stored {
   readonly diagnostics: readonly (readonly [uri: string, diagnostics: Diagnostic[]])[];
 }
 
+export type SaveOutcome = { readonly kind: 'saved' } | { readonly kind: 'not-on-disk'; readonly file: string } | { readonly kind: 'failed'; readonly error: string };
+
+/** Editors drop a UTF-8 byte order mark from the text; so does the analysis. */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export interface Restored {
   readonly diagnostics: ReadonlyMap<string, Diagnostic[]>;
   readonly savedAt: string;
@@ -41,8 +48,8 @@ export class PersistedResults {
   }
 
   /** What the folder's inputs are now (every source, JSON and config file, by content). */
-  inputsNow(): string {
-    return inputsDigest(this.root, fs.existsSync(this.configFile) ? this.configFile : undefined);
+  inputsNow(onFile?: (file: string, content: Buffer) => void): string {
+    return inputsDigest(this.root, fs.existsSync(this.configFile) ? this.configFile : undefined, undefined, onFile);
   }
 
   /** The stored diagnostics, if they were computed from exactly `inputs` by this build with these settings. */
@@ -58,9 +65,20 @@ export class PersistedResults {
     return { diagnostics, savedAt: stored.savedAt };
   }
 
-  /** Records the diagnostics of an analysis of `inputs`; returns why it could not. */
-  save(inputs: string, diagnostics: ReadonlyMap<string, Diagnostic[]>): string | undefined {
+  /**
+   * Records the diagnostics of an analysis, keyed by the inputs as they are on disk now; not
+   * when an analyzed file's text (`analyzedText`, by `/`-separated path) differs from its file —
+   * an unsaved buffer, or a change on disk not analyzed yet: those results are not the disk's.
+   */
+  save(diagnostics: ReadonlyMap<string, Diagnostic[]>, analyzedText: (file: string) => string | undefined): SaveOutcome {
+    let differs: string | undefined;
+    const inputs = this.inputsNow((file, content) => {
+      const analyzed = differs === undefined ? analyzedText(file.replace(/\\/g, '/')) : undefined;
+      if (analyzed !== undefined && withoutByteOrderMark(content.toString('utf8')) !== analyzed) differs = file;
+    });
+    if (differs !== undefined) return { kind: 'not-on-disk', file: differs };
     const stored: Stored = { format: FORMAT, build: buildIdentity(), settings: this.settings, inputs, savedAt: new Date().toISOString(), diagnostics: [...diagnostics] };
-    return writeJsonFile(this.file, stored);
+    const error = writeJsonFile(this.file, stored);
+    return error === undefined ? { kind: 'saved' } : { kind: 'failed', error };
   }
 }

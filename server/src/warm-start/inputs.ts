@@ -25,35 +25,56 @@ export function buildIdentity(): string {
   return `${ENGINE_VERSION}:${bundled ?? digestOf(__filename)}`;
 }
 
-/** One hash over the path and content of every input file under `root` (plus `extra`, minus `excluded`), in a stable order. */
-export function inputsDigest(root: string, extra?: string, excluded?: string): string {
+/**
+ * One hash over the path and content of every input file under `root` (plus `extra`, minus
+ * `excluded`), in a stable order. `onFile` sees each file's content as it is hashed. A folder or
+ * file that cannot be read is hashed as such (with the reason), never an error.
+ */
+export function inputsDigest(root: string, extra?: string, excluded?: string, onFile?: (file: string, content: Buffer) => void): string {
   const hash = createHash('sha256');
-  const files = inputFiles(root).filter((f) => f !== excluded);
-  if (extra && !files.includes(extra)) files.push(extra);
-  for (const file of files.sort()) hash.update(`${path.relative(root, file)}\0${digestOf(file)}\0`);
+  const { files, unreadableFolders } = inputFiles(root);
+  const inputs = files.filter((f) => f !== excluded);
+  if (extra && !inputs.includes(extra)) inputs.push(extra);
+  for (const file of inputs.sort()) hash.update(`${path.relative(root, file)}\0${contentDigest(file, onFile)}\0`);
+  for (const folder of unreadableFolders) hash.update(`unreadable folder ${path.relative(root, folder)}\0`);
   return hash.digest('hex');
 }
 
-function digestOf(file: string): string {
+function contentDigest(file: string, onFile?: (file: string, content: Buffer) => void): string {
   try {
-    return digest(fs.readFileSync(file));
+    const content = fs.readFileSync(file);
+    onFile?.(file, content);
+    return digest(content);
   } catch (error) {
     return `unreadable:${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-/** Input files under `root`; symbolic links are not followed (no loops). */
-function inputFiles(root: string): string[] {
+function digestOf(file: string): string {
+  return contentDigest(file);
+}
+
+/** Input files under `root`; symbolic links are not followed (no loops); unreadable folders are listed, not thrown. */
+function inputFiles(root: string): { files: string[]; unreadableFolders: string[] } {
   const files: string[] = [];
+  const unreadableFolders: string[] = [];
   const pending = [root];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      // A folder that vanished or is not ours to read (a Docker volume, a build output being rewritten).
+      unreadableFolders.push(folder);
+      continue;
+    }
+    for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
       else if (entry.isFile() && INPUT_FILE.test(entry.name)) files.push(full);
     }
   }
-  return files;
+  return { files, unreadableFolders: unreadableFolders.sort() };
 }
 
 /** A JSON cache file's content, or undefined when missing or unreadable (corrupt files are a miss; the next write replaces them). */

@@ -92,4 +92,19 @@ describe('results kept between editor sessions (storagePath)', () => {
     assert.ok(!JSON.stringify(after.diagnostics).includes('hardcoded-secret'), 'the unsaved finding was not saved');
     assert.equal(JSON.parse(before).inputs, (after as unknown as { inputs: string }).inputs);
   });
+
+  it('saves results of an open file whose disk text has a byte order mark the editor dropped', async () => {
+    const root = tempDir('layerguard-persist-');
+    const storage = tempDir('layerguard-storage-');
+    dirs.push(root, storage);
+    fs.cpSync(EXAMPLE, root, { recursive: true });
+    const service = 'src/users/users.service.ts';
+    const text = fs.readFileSync(path.join(root, service), 'utf8');
+    fs.writeFileSync(path.join(root, service), `\uFEFF${text}`);
+    const client = await session(root, storage);
+    await client.open(service, text);
+    await client.waitFor('the analysis after opening', () => client.statuses.filter((s) => s.state === 'ready').length >= 2);
+    await client.stop();
+    assert.equal(fs.readdirSync(storage).filter((f) => f.startsWith('results-')).length, 1, 'saved although the buffer has no byte order mark');
+  });
 });

@@ -13,8 +13,8 @@ const SAMPLED_STARTS = 60;
 
 /**
  * One shortest cycle per strongly connected component (Tarjan), over the edges `include` keeps.
- * Deterministic: components are sorted, searched from their sorted files, and ties keep the
- * first found. Runs on every analysis, so files are numbered and the search works on arrays.
+ * Deterministic: each component is searched from its files in sorted order, and ties keep the
+ * first found (the order of the cycles follows the graph's file order; findings are sorted later). Runs on every analysis, so files are numbered and the search works on arrays.
  */
 export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean, includeKey?: string): Cycle[] {
   const known = includeKey === undefined ? undefined : byShape.get(graph.shape)?.get(includeKey);

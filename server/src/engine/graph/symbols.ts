@@ -29,24 +29,24 @@ const MAX_REEXPORT_DEPTH = 32;
  */
 export class SymbolResolver {
   private readonly resolutions = new Map<string, Map<string, Resolution>>();
-  private reads: Map<string, FileFacts> | undefined;
+  private reads: Set<string> | undefined;
 
   constructor(private readonly units: ReadonlyMap<string, SourceUnit>) {}
 
   /**
-   * Runs `compute` and returns, with its result, the facts of every file it looked into (barrels,
+   * Runs `compute` and returns, with its result, every file whose facts it looked into (barrels,
    * declaring files): what the result depends on besides the set of analyzed files. The
-   * incremental graph recomputes a file's edges only when one of these facts changed.
+   * incremental graph resolves a file's edges again when one of these files changed.
    */
-  withReads<T>(compute: () => T): { readonly value: T; readonly reads: ReadonlyMap<string, FileFacts> } {
+  withReads<T>(compute: () => T): { readonly value: T; readonly reads: ReadonlySet<string> } {
     const outer = this.reads;
-    const reads = new Map<string, FileFacts>();
+    const reads = new Set<string>();
     this.reads = reads;
     try {
       return { value: compute(), reads };
     } finally {
       this.reads = outer;
-      if (outer) for (const [file, facts] of reads) outer.set(file, facts);
+      if (outer) for (const file of reads) outer.add(file);
     }
   }
 
@@ -94,7 +94,7 @@ export class SymbolResolver {
     seen.add(key);
     const unit = this.units.get(file);
     if (!unit) return undefined;
-    this.reads?.set(file, unit.facts);
+    this.reads?.add(file);
 
     const local = unit.facts.localExports.get(name);
     if (local) {

@@ -1,5 +1,4 @@
 import type { Classifier } from '../classify/classify';
-import type { FileFacts } from '../facts/types';
 import { assembleGraph, fileEdges, fileNodeOf, sameShape, type GraphInput } from '../graph/build';
 import { declaresModule, moduleProviders, ProviderIndex, usesProviders, type ModuleProviders } from '../graph/injection-edges';
 import { SymbolResolver } from '../graph/symbols';
@@ -11,15 +10,15 @@ interface FileEntry {
   readonly input: GraphInput;
   readonly node: FileNode;
   readonly edges: readonly Edge[];
-  /** Facts of the other files its names were resolved through (barrels, declaring files). */
-  readonly reads: ReadonlyMap<string, FileFacts>;
+  /** The other files its names were resolved through (barrels, declaring files). */
+  readonly reads: ReadonlySet<string>;
 }
 
 /** The providers of one `@Module` file, and the files read to resolve them. */
 interface ModuleEntry {
   readonly input: GraphInput;
   readonly providers: ModuleProviders;
-  readonly reads: ReadonlyMap<string, FileFacts>;
+  readonly reads: ReadonlySet<string>;
 }
 
 /**
@@ -29,7 +28,7 @@ interface ModuleEntry {
 export interface GraphDelta {
   readonly build: number;
   readonly since: number;
-  /** Files whose neighborhood (node, edges, or an edge target's node) is not the previous one; every file after a build from scratch. */
+  /** Files whose neighborhood (node, edges, or an edge target's node) may differ from the previous build's: every file re-resolved (even when its edges came out the same) and the dependents of new nodes; every file after a build from scratch. */
   readonly files: ReadonlySet<string>;
   /** Files of the previous build that are gone. */
   readonly removed: ReadonlySet<string>;
@@ -44,7 +43,7 @@ interface Changes {
 
 /**
  * The dependency graph of a session, rebuilt from the previous one. A file keeps its node when
- * its input (parsed text, project) is the same object, and its edges when, in addition, no file
+ * its input (facts, parsed text, project) is the same, and its edges when, in addition, no file
  * its names were resolved through changed (and, for `@Inject(TOKEN)`, no token changed provider).
  * Reverse indexes (who read a file, who depends on a file) make an edit cost the edited file,
  * the files that resolve names through it and their dependents, not the workspace. Another set
@@ -73,6 +72,17 @@ export class IncrementalGraphBuilder {
   private outgoing = new Map<string, readonly Edge[]>();
 
   build(root: string, inputs: readonly GraphInput[], classifier: Classifier): { readonly graph: DependencyGraph; readonly delta: GraphDelta } {
+    try {
+      return this.buildFrom(root, inputs, classifier);
+    } catch (error) {
+      // Half-updated bookkeeping would make the next builds wrong: start from scratch next time.
+      this.classifier = undefined;
+      this.entries = new Map();
+      throw error;
+    }
+  }
+
+  private buildFrom(root: string, inputs: readonly GraphInput[], classifier: Classifier): { readonly graph: DependencyGraph; readonly delta: GraphDelta } {
     const since = this.builds;
     const build = ++this.builds;
     const incremental = classifier === this.classifier && sameFiles(this.entries, inputs);
@@ -151,7 +161,7 @@ export class IncrementalGraphBuilder {
     const before = this.entries.get(input.file);
     const { value: edges, reads } = symbols.withReads(() => fileEdges(input, symbols, providers));
     if (before && !sameShape(before.edges, edges)) this.shape = {};
-    this.readers.replace(input.file, before ? before.reads.keys() : [], reads.keys());
+    this.readers.replace(input.file, before ? before.reads : [], reads);
     this.dependents.replace(input.file, before ? internalTargets(before.edges) : [], internalTargets(edges));
     this.entries.set(input.file, { input, node, edges, reads });
   }
@@ -182,7 +192,7 @@ export class IncrementalGraphBuilder {
   private resolveModule(input: GraphInput, symbols: SymbolResolver): boolean {
     const before = this.modules.get(input.file);
     const after = declaresModule(input.facts) ? symbols.withReads(() => moduleProviders(input, symbols)) : undefined;
-    this.moduleReaders.replace(input.file, before ? before.reads.keys() : [], after ? after.reads.keys() : []);
+    this.moduleReaders.replace(input.file, before ? before.reads : [], after ? after.reads : []);
     // Replacing a module keeps its place in the map.
     if (after) this.modules.set(input.file, { input, providers: after.value, reads: after.reads });
     else this.modules.delete(input.file);
