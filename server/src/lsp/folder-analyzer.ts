@@ -35,7 +35,9 @@ export class FolderAnalyzer {
   /** What is on screen, as published: what gets saved for the next start. */
   private shown = new Map<string, Diagnostic[]>();
   private saveTimer: NodeJS.Timeout | undefined;
-  private pendingSave: (() => void) | undefined;
+  private pendingSave: ((inSlices: boolean) => Promise<void>) | undefined;
+  /** A save hashing in the background (it never rejects). */
+  private saving: Promise<void> | undefined;
   /** The analysis running (settled when none), and the one queued after it. */
   private current: Promise<unknown> = Promise.resolve();
   private next: Promise<AnalysisOutcome> | undefined;
@@ -150,18 +152,19 @@ export class FolderAnalyzer {
     }
   }
 
-  /** Saves a pending result now (the server is shutting down). */
-  flush(): void {
+  /** Saves a pending result now, in one go (the server is shutting down). */
+  async flush(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const save = this.pendingSave;
     this.pendingSave = undefined;
-    save?.();
+    await this.saving;
+    await save?.(false);
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.flush();
+    void this.flush();
     this.publishAll(new Map());
   }
 
@@ -196,23 +199,32 @@ export class FolderAnalyzer {
     return { kind: 'published', result };
   }
 
-  /** Saves the published diagnostics for the next start, once analyses pause. */
+  /**
+   * Saves the published diagnostics for the next start once analyses pause, hashing the inputs
+   * in slices so that edits are still answered (a newer analysis stops it).
+   */
   private saveSoon(revision: number, result: AnalysisResult): void {
     if (!this.persistence) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     const persisted = this.persistence(this.settings);
     const shown = this.shown;
-    this.pendingSave = () => {
+    const save = async (inSlices: boolean): Promise<void> => {
       // Only results of the files as they are on disk are worth keeping: no edit since, no unsaved buffer.
       if (revision !== this.revision) return;
       try {
-        const outcome = persisted.save(shown, (file) => result.graph.files.get(file)?.text);
-        if (outcome.kind === 'failed') this.sink.log(`${this.root}: results not saved for the next start: ${outcome.error}`);
+        const outcome = await persisted.save(shown, (file) => result.graph.files.get(file)?.text, inSlices ? () => revision !== this.revision : undefined);
+        if (outcome?.kind === 'failed') this.sink.log(`${this.root}: results not saved for the next start: ${outcome.error}`);
       } catch (error) {
         this.sink.log(`${this.root}: results not saved for the next start: ${errorText(error)}`);
       }
     };
-    this.saveTimer = setTimeout(() => this.flush(), PERSIST_DELAY_MS);
+    this.pendingSave = save;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.pendingSave !== save) return;
+      this.pendingSave = undefined;
+      this.saving = save(true);
+    }, PERSIST_DELAY_MS);
     this.saveTimer.unref();
   }
 

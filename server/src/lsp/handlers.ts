@@ -46,7 +46,7 @@ export function registerHandlers(connection: Connection): void {
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => guard(connection, 'initialization', () => server.initialized()));
-  connection.onShutdown(() => guard(connection, 'shutdown', () => server.shutdown()));
+  connection.onShutdown(() => server.shutdown().catch((error: unknown) => connection.console.error(`Layerguard shutdown failed: ${describe(error)}`)));
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
@@ -213,8 +213,8 @@ class LayerguardServer {
   }
 
   /** The editor is closing: results waiting to be saved for the next start are saved now. */
-  shutdown(): void {
-    for (const folder of this.folders) folder.flush();
+  async shutdown(): Promise<void> {
+    for (const folder of this.folders) await folder.flush();
   }
 
   async reloadSettings(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { buildIdentity, digest, inputsDigest, readJsonFile, writeJsonFile } from '../warm-start/inputs';
+import { buildIdentity, digest, inputsDigest, inputsDigestInSlices, readJsonFile, writeJsonFile, type OnFile } from '../warm-start/inputs';
 
 const FORMAT = 1;
 
@@ -48,8 +48,8 @@ export class PersistedResults {
   }
 
   /** What the folder's inputs are now (every source, JSON and config file, by content). */
-  inputsNow(onFile?: (file: string, content: Buffer) => void): string {
-    return inputsDigest(this.root, fs.existsSync(this.configFile) ? this.configFile : undefined, undefined, onFile);
+  inputsNow(): string {
+    return inputsDigest(this.root, this.existingConfigFile());
   }
 
   /** The stored diagnostics, if they were computed from exactly `inputs` by this build with these settings. */
@@ -69,16 +69,25 @@ export class PersistedResults {
    * Records the diagnostics of an analysis, keyed by the inputs as they are on disk now; not
    * when an analyzed file's text (`analyzedText`, by `/`-separated path) differs from its file —
    * an unsaved buffer, or a change on disk not analyzed yet: those results are not the disk's.
+   * With `shouldStop`, the inputs are hashed in slices (the server keeps answering) and the save
+   * is dropped — undefined — when it says so.
    */
-  save(diagnostics: ReadonlyMap<string, Diagnostic[]>, analyzedText: (file: string) => string | undefined): SaveOutcome {
+  async save(diagnostics: ReadonlyMap<string, Diagnostic[]>, analyzedText: (file: string) => string | undefined, shouldStop?: () => boolean): Promise<SaveOutcome | undefined> {
     let differs: string | undefined;
-    const inputs = this.inputsNow((file, content) => {
+    const compare: OnFile = (file, content) => {
       const analyzed = differs === undefined ? analyzedText(file.replace(/\\/g, '/')) : undefined;
       if (analyzed !== undefined && withoutByteOrderMark(content.toString('utf8')) !== analyzed) differs = file;
-    });
+    };
+    const config = this.existingConfigFile();
+    const inputs = shouldStop ? await inputsDigestInSlices(this.root, config, compare, shouldStop) : inputsDigest(this.root, config, undefined, compare);
+    if (inputs === undefined) return undefined;
     if (differs !== undefined) return { kind: 'not-on-disk', file: differs };
     const stored: Stored = { format: FORMAT, build: buildIdentity(), settings: this.settings, inputs, savedAt: new Date().toISOString(), diagnostics: [...diagnostics] };
     const error = writeJsonFile(this.file, stored);
     return error === undefined ? { kind: 'saved' } : { kind: 'failed', error };
+  }
+
+  private existingConfigFile(): string | undefined {
+    return fs.existsSync(this.configFile) ? this.configFile : undefined;
   }
 }

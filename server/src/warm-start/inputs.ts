@@ -30,17 +30,47 @@ export function buildIdentity(): string {
  * `excluded`), in a stable order. `onFile` sees each file's content as it is hashed. A folder or
  * file that cannot be read is hashed as such (with the reason), never an error.
  */
-export function inputsDigest(root: string, extra?: string, excluded?: string, onFile?: (file: string, content: Buffer) => void): string {
+export function inputsDigest(root: string, extra?: string, excluded?: string, onFile?: OnFile): string {
+  const steps = digestSteps(root, extra, excluded, onFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `inputsDigest` in slices of about `sliceMs`, giving the event loop a turn between them (a
+ * language server hashing 20,000 files keeps answering); undefined when `shouldStop` says so.
+ */
+export async function inputsDigestInSlices(root: string, extra: string | undefined, onFile: OnFile | undefined, shouldStop: () => boolean, sliceMs = 10): Promise<string | undefined> {
+  const steps = digestSteps(root, extra, undefined, onFile);
+  let sliceStarted = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStarted < sliceMs) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (shouldStop()) return undefined;
+    sliceStarted = performance.now();
+  }
+}
+
+export type OnFile = (file: string, content: Buffer) => void;
+
+function* digestSteps(root: string, extra: string | undefined, excluded: string | undefined, onFile: OnFile | undefined): Generator<void, string, void> {
   const hash = createHash('sha256');
   const { files, unreadableFolders } = inputFiles(root);
   const inputs = files.filter((f) => f !== excluded);
   if (extra && !inputs.includes(extra)) inputs.push(extra);
-  for (const file of inputs.sort()) hash.update(`${path.relative(root, file)}\0${contentDigest(file, onFile)}\0`);
+  for (const file of inputs.sort()) {
+    hash.update(`${path.relative(root, file)}\0${contentDigest(file, onFile)}\0`);
+    yield;
+  }
   for (const folder of unreadableFolders) hash.update(`unreadable folder ${path.relative(root, folder)}\0`);
   return hash.digest('hex');
 }
 
-function contentDigest(file: string, onFile?: (file: string, content: Buffer) => void): string {
+function contentDigest(file: string, onFile?: OnFile): string {
   try {
     const content = fs.readFileSync(file);
     onFile?.(file, content);

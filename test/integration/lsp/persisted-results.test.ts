@@ -43,7 +43,10 @@ describe('results kept between editor sessions (storagePath)', () => {
     assert.ok(!first.logs.some((l) => RESTORED.test(l)), 'nothing to restore on the very first start');
     const analyzed = shown(first);
     assert.ok(analyzed.length > 0);
-    await first.stop(); // shutdown saves what is pending
+    // Saved in the background once analyses pause (hashed in slices), without waiting for shutdown.
+    const deadline = Date.now() + 15000;
+    while (!fs.readdirSync(storage).some((f) => f.startsWith('results-')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await first.stop();
     const saved = fs.readdirSync(storage).filter((f) => f.startsWith('results-') && f.endsWith('.json'));
     assert.equal(saved.length, 1);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, mock } from 'node:test';
-import { inputsDigest } from '../../../server/src/warm-start/inputs';
+import { inputsDigest, inputsDigestInSlices } from '../../../server/src/warm-start/inputs';
 import { project } from '../../helpers/project';
 
 describe('input digests (warm starts)', () => {
@@ -33,5 +33,11 @@ describe('input digests (warm starts)', () => {
     } finally {
       readdir.mock.restore();
     }
+  });
+
+  it('in slices: the same digest, or none when told to stop', async () => {
+    const p = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`src/f${i}.ts`, `export const f${i} = ${i};\n`])));
+    assert.equal(await inputsDigestInSlices(p.root, undefined, undefined, () => false, 0), inputsDigest(p.root));
+    assert.equal(await inputsDigestInSlices(p.root, undefined, undefined, () => true, 0), undefined);
   });
 });
