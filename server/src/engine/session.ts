@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { runRules } from './analyze-rules';
 import { RuleResultCache } from './incremental/rule-cache';
 import { RULES } from './rules/registry';
+import { runInSlices, runToEnd } from './slices';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
@@ -131,11 +132,7 @@ export class AnalysisSession {
   }
 
   analyze(): AnalysisResult {
-    const steps = this.analysisSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.analysisSteps());
   }
 
   /**
@@ -145,17 +142,8 @@ export class AnalysisSession {
    * read before that stay cached, so the next analysis does not redo them. One analysis at a
    * time per session: the caller waits for this one to settle before starting another.
    */
-  async analyzeUnlessStale(isStale: () => boolean, sliceMs = 20): Promise<AnalysisResult | undefined> {
-    const steps = this.analysisSteps();
-    let sliceStarted = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStarted < sliceMs) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (isStale()) return undefined;
-      sliceStarted = performance.now();
-    }
+  analyzeUnlessStale(isStale: () => boolean, sliceMs = 20): Promise<AnalysisResult | undefined> {
+    return runInSlices(this.analysisSteps(), isStale, sliceMs);
   }
 
   /** The analysis, yielding after each file read and between phases: where it may pause or stop. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runInSlices, runToEnd } from '../engine/slices';
 import { ENGINE_VERSION } from '../engine/version';
 
 /**
@@ -31,28 +32,15 @@ export function buildIdentity(): string {
  * file that cannot be read is hashed as such (with the reason), never an error.
  */
 export function inputsDigest(root: string, extra?: string, excluded?: string, onFile?: OnFile): string {
-  const steps = digestSteps(root, extra, excluded, onFile);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(digestSteps(root, extra, excluded, onFile));
 }
 
 /**
  * `inputsDigest` in slices of about `sliceMs`, giving the event loop a turn between them (a
  * language server hashing 20,000 files keeps answering); undefined when `shouldStop` says so.
  */
-export async function inputsDigestInSlices(root: string, extra: string | undefined, onFile: OnFile | undefined, shouldStop: () => boolean, sliceMs = 10): Promise<string | undefined> {
-  const steps = digestSteps(root, extra, undefined, onFile);
-  let sliceStarted = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStarted < sliceMs) continue;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (shouldStop()) return undefined;
-    sliceStarted = performance.now();
-  }
+export function inputsDigestInSlices(root: string, extra: string | undefined, onFile: OnFile | undefined, shouldStop: () => boolean, sliceMs = 10): Promise<string | undefined> {
+  return runInSlices(digestSteps(root, extra, undefined, onFile), shouldStop, sliceMs);
 }
 
 export type OnFile = (file: string, content: Buffer) => void;
