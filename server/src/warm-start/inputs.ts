@@ -72,27 +72,50 @@ function digestOf(file: string): string {
   return contentDigest(file);
 }
 
-/** Input files under `root`; symbolic links are not followed (no loops); unreadable folders are listed, not thrown. */
+/**
+ * Input files under `root`, following symbolic links to folders as the analysis does (each real
+ * folder once: no loops); unreadable folders are listed, not thrown.
+ */
 function inputFiles(root: string): { files: string[]; unreadableFolders: string[] } {
   const files: string[] = [];
   const unreadableFolders: string[] = [];
+  const seen = new Set<string>();
   const pending = [root];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
+    const entries = listOnce(folder, seen);
+    if (entries === 'seen') continue;
+    if (entries === 'unreadable') {
       // A folder that vanished or is not ours to read (a Docker volume, a build output being rewritten).
       unreadableFolders.push(folder);
       continue;
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      else if (entry.isFile() && INPUT_FILE.test(entry.name)) files.push(full);
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(full))) pending.push(full);
+      else if (INPUT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(full);
     }
   }
   return { files, unreadableFolders: unreadableFolders.sort() };
+}
+
+function listOnce(folder: string, seen: Set<string>): fs.Dirent[] | 'seen' | 'unreadable' {
+  try {
+    const real = fs.realpathSync(folder);
+    if (seen.has(real)) return 'seen';
+    seen.add(real);
+    return fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A JSON cache file's content, or undefined when missing or unreadable (corrupt files are a miss; the next write replaces them). */

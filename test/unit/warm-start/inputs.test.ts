@@ -40,4 +40,14 @@ describe('input digests (warm starts)', () => {
     assert.equal(await inputsDigestInSlices(p.root, undefined, undefined, () => false, 0), inputsDigest(p.root));
     assert.equal(await inputsDigestInSlices(p.root, undefined, undefined, () => true, 0), undefined);
   });
+
+  it('follow symbolic links to folders, once, as the analysis does (a change there is a change; a link loop ends)', () => {
+    const p = project({ 'src/a.ts': 'export const a = 1;\n' });
+    const outside = project({ 'lib.ts': 'export const lib = 1;\n' });
+    fs.symlinkSync(outside.root, path.join(p.root, 'src/shared'), 'dir');
+    fs.symlinkSync(p.root, path.join(outside.root, 'loop'), 'dir');
+    const before = inputsDigest(p.root);
+    outside.write('lib.ts', 'export const lib = 2;\n');
+    assert.notEqual(inputsDigest(p.root), before, 'a file reached through a linked folder is an input');
+  });
 });
