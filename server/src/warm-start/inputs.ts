@@ -91,12 +91,19 @@ function inputFiles(root: string): { files: string[]; unreadableFolders: string[
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
-      if (SKIPPED_FOLDERS.has(entry.name)) continue;
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(full))) pending.push(full);
-      else if (INPUT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(full);
+      const kind = kindOf(entry, full);
+      if (kind === 'folder') pending.push(full);
+      else if (kind === 'input') files.push(full);
     }
   }
   return { files, unreadableFolders: unreadableFolders.sort() };
+}
+
+/** A folder to descend into (linked ones too), an input file, or neither. */
+function kindOf(entry: fs.Dirent, full: string): 'folder' | 'input' | undefined {
+  if (SKIPPED_FOLDERS.has(entry.name)) return undefined;
+  if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(full))) return 'folder';
+  return INPUT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink()) ? 'input' : undefined;
 }
 
 function listOnce(folder: string, seen: Set<string>): fs.Dirent[] | 'seen' | 'unreadable' {
