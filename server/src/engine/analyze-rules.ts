@@ -1,8 +1,7 @@
 import type { ResolvedConfig } from './config/resolved';
-import type { DependencyGraph } from './graph/types';
+import type { DependencyGraph, FileNode } from './graph/types';
 import type { GraphDelta } from './incremental/graph-builder';
 import type { RulePlan, RuleResultCache } from './incremental/rule-cache';
-import type { FileNode } from './graph/types';
 import { SharedWalk, type NodeVisitor, type WalkOwner } from './shared-walk';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';

@@ -6,15 +6,7 @@ import type { ts } from './ts';
  * only the edited file, so every other file's answer is reused by the next analyses.
  */
 export function perParsedFile<T>(compute: (sourceFile: ts.SourceFile) => T): (sourceFile: ts.SourceFile) => T {
-  const memo = new WeakMap<ts.SourceFile, { readonly value: T }>();
-  return (sourceFile) => {
-    let entry = memo.get(sourceFile);
-    if (!entry) {
-      entry = { value: compute(sourceFile) };
-      memo.set(sourceFile, entry);
-    }
-    return entry.value;
-  };
+  return perObject(compute);
 }
 
 /**
@@ -22,12 +14,17 @@ export function perParsedFile<T>(compute: (sourceFile: ts.SourceFile) => T): (so
  * context and its `check` ask for the same workspace-wide facts.
  */
 export function perGraph<T>(compute: (graph: DependencyGraph) => T): (graph: DependencyGraph) => T {
-  const memo = new WeakMap<DependencyGraph, { readonly value: T }>();
-  return (graph) => {
-    let entry = memo.get(graph);
+  return perObject(compute);
+}
+
+/** `compute` once per object, kept as long as the object lives. */
+function perObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const memo = new WeakMap<K, { readonly value: T }>();
+  return (key) => {
+    let entry = memo.get(key);
     if (!entry) {
-      entry = { value: compute(graph) };
-      memo.set(graph, entry);
+      entry = { value: compute(key) };
+      memo.set(key, entry);
     }
     return entry.value;
   };

@@ -163,7 +163,8 @@ export class AnalysisSession {
         yield;
       }
       problems.push(...entry.problems);
-      if (entry.input) inputs.push(graphInputOf(entry, entry.input, this.contextOf(project)));
+      const input = graphInputOf(entry, this.contextOf(project));
+      if (input) inputs.push(input);
     }
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
     yield;
@@ -248,8 +249,9 @@ export class AnalysisSession {
   }
 }
 
-function graphInputOf(entry: CachedFile, input: Omit<GraphInput, 'project'>, project: ProjectContext): GraphInput {
-  if (entry.graphInput?.project !== project) entry.graphInput = { ...input, project };
+/** The file's graph input in its project (none for a file that could not be read or parsed). */
+function graphInputOf(entry: CachedFile, project: ProjectContext): GraphInput | undefined {
+  if (entry.input && entry.graphInput?.project !== project) entry.graphInput = { ...entry.input, project };
   return entry.graphInput;
 }
 

@@ -182,7 +182,7 @@ export class FolderAnalyzer {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       this.sink.log(`Analysis of ${this.root} failed: ${message}`);
       this.publishAll(new Map());
-      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+      return { kind: 'failed', error: errorText(error) };
     }
     // Let queued edits (didChange) arrive before deciding whether this result is still current.
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -208,7 +208,7 @@ class LayerguardServer {
     if (!this.trusted) this.connection.console.info('Untrusted workspace: layerguard.json and layerguard.configPath are ignored; defaults apply.');
     const settings = await Promise.all(this.folderRoots.map((root) => this.settingsFor(root)));
     this.folders = this.folderRoots.map((root, i) => this.createFolder(root, settings[i] ?? DEFAULT_SETTINGS));
-    for (const folder of this.folders) if (folder.restore()) this.channel.flush();
+    for (const folder of this.folders) folder.restore();
     await this.withProgress('Analyzing workspace', () => this.analyzeAll());
   }
 

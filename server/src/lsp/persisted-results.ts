@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { decodeSource } from '../engine';
 import { buildIdentity, digest, inputsDigest, inputsDigestInSlices, readJsonFile, writeJsonFile, type OnFile } from '../warm-start/inputs';
 
 const FORMAT = 1;
@@ -15,11 +16,6 @@ interface Stored {
 }
 
 export type SaveOutcome = { readonly kind: 'saved' } | { readonly kind: 'not-on-disk'; readonly file: string } | { readonly kind: 'failed'; readonly error: string };
-
-/** Editors drop a UTF-8 byte order mark from the text; so does the analysis. */
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 export interface Restored {
   readonly diagnostics: ReadonlyMap<string, Diagnostic[]>;
@@ -76,7 +72,10 @@ export class PersistedResults {
     let differs: string | undefined;
     const compare: OnFile = (file, content) => {
       const analyzed = differs === undefined ? analyzedText(file.replace(/\\/g, '/')) : undefined;
-      if (analyzed !== undefined && withoutByteOrderMark(content.toString('utf8')) !== analyzed) differs = file;
+      if (analyzed === undefined) return;
+      // Decoded as the analysis reads files (a byte order mark dropped, as editors do).
+      const onDisk = decodeSource(content);
+      if (!onDisk.ok || onDisk.text !== analyzed) differs = file;
     };
     const config = this.existingConfigFile();
     const inputs = shouldStop ? await inputsDigestInSlices(this.root, config, compare, shouldStop) : inputsDigest(this.root, config, undefined, compare);

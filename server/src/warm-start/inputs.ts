@@ -23,7 +23,7 @@ export function digest(text: string | Buffer): string {
  */
 export function buildIdentity(): string {
   const bundled = process.env['LAYERGUARD_ENGINE_BUILD'];
-  return `${ENGINE_VERSION}:${bundled ?? digestOf(__filename)}`;
+  return `${ENGINE_VERSION}:${bundled ?? contentDigest(__filename)}`;
 }
 
 /**
@@ -66,10 +66,6 @@ function contentDigest(file: string, onFile?: OnFile): string {
   } catch (error) {
     return `unreadable:${error instanceof Error ? error.message : String(error)}`;
   }
-}
-
-function digestOf(file: string): string {
-  return contentDigest(file);
 }
 
 /**

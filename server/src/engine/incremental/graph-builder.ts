@@ -16,7 +16,6 @@ interface FileEntry {
 
 /** The providers of one `@Module` file, and the files read to resolve them. */
 interface ModuleEntry {
-  readonly input: GraphInput;
   readonly providers: ModuleProviders;
   readonly reads: ReadonlySet<string>;
 }
@@ -194,7 +193,7 @@ export class IncrementalGraphBuilder {
     const after = declaresModule(input.facts) ? symbols.withReads(() => moduleProviders(input, symbols)) : undefined;
     this.moduleReaders.replace(input.file, before ? before.reads : [], after ? after.reads : []);
     // Replacing a module keeps its place in the map.
-    if (after) this.modules.set(input.file, { input, providers: after.value, reads: after.reads });
+    if (after) this.modules.set(input.file, { providers: after.value, reads: after.reads });
     else this.modules.delete(input.file);
     return !before !== !after;
   }

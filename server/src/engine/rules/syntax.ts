@@ -55,18 +55,13 @@ export function filesToCheck(context: { readonly graph: { readonly files: Readon
   return filesOf(nodes);
 }
 
-/** `filesToCheck` without the `tooling` layer (see `productionFilesOf`). */
-export function productionFilesToCheck(context: Parameters<typeof filesToCheck>[0]): FileNode[] {
-  return filesToCheck(context).filter((node) => node.layer !== 'tooling');
-}
-
 /**
- * The files that run in production: seeds, migrations, scripts, fixtures and factories (the
+ * `filesToCheck` that run in production: seeds, migrations, scripts, fixtures and factories (the
  * `tooling` layer) create development data and run once by hand, so rules about production code
  * skip them.
  */
-export function productionFilesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
-  return filesOf(nodes).filter((node) => node.layer !== 'tooling');
+export function productionFilesToCheck(context: Parameters<typeof filesToCheck>[0]): FileNode[] {
+  return filesToCheck(context).filter((node) => node.layer !== 'tooling');
 }
 
 export function isLoop(node: ts.Node): node is ts.IterationStatement {
