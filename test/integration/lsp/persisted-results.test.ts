@@ -25,6 +25,15 @@ describe('results kept between editor sessions (storagePath)', () => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A copy of the example backend, and an empty storage folder for the server. */
+  function workspaceWithStorage(): { root: string; storage: string } {
+    const root = tempDir('layerguard-persist-');
+    const storage = tempDir('layerguard-storage-');
+    dirs.push(root, storage);
+    fs.cpSync(EXAMPLE, root, { recursive: true });
+    return { root, storage };
+  }
+
   async function session(root: string, storagePath: string): Promise<TestLspClient> {
     const client = new TestLspClient({ root, storagePath });
     clients.push(client);
@@ -34,10 +43,7 @@ describe('results kept between editor sessions (storagePath)', () => {
   }
 
   it('shows the saved diagnostics at once when no input changed, and analyzes again when one did or the file is corrupt', async () => {
-    const root = tempDir('layerguard-persist-');
-    const storage = tempDir('layerguard-storage-');
-    dirs.push(root, storage);
-    fs.cpSync(EXAMPLE, root, { recursive: true });
+    const { root, storage } = workspaceWithStorage();
 
     const first = await session(root, storage);
     assert.ok(!first.logs.some((l) => RESTORED.test(l)), 'nothing to restore on the very first start');
@@ -75,10 +81,7 @@ describe('results kept between editor sessions (storagePath)', () => {
   });
 
   it('does not save results computed from an unsaved buffer', async () => {
-    const root = tempDir('layerguard-persist-');
-    const storage = tempDir('layerguard-storage-');
-    dirs.push(root, storage);
-    fs.cpSync(EXAMPLE, root, { recursive: true });
+    const { root, storage } = workspaceWithStorage();
     const client = await session(root, storage);
     await client.stop();
     const file = fs.readdirSync(storage).find((f) => f.startsWith('results-'))!;
@@ -97,10 +100,7 @@ describe('results kept between editor sessions (storagePath)', () => {
   });
 
   it('saves results of an open file whose disk text has a byte order mark the editor dropped', async () => {
-    const root = tempDir('layerguard-persist-');
-    const storage = tempDir('layerguard-storage-');
-    dirs.push(root, storage);
-    fs.cpSync(EXAMPLE, root, { recursive: true });
+    const { root, storage } = workspaceWithStorage();
     const service = 'src/users/users.service.ts';
     const text = fs.readFileSync(path.join(root, service), 'utf8');
     fs.writeFileSync(path.join(root, service), `\uFEFF${text}`);

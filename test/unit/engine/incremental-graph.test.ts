@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AnalysisSession, type AnalysisResult } from '../../../server/src/engine';
+import { applyEdit } from '../../helpers/edits';
 import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 /**
@@ -81,16 +82,7 @@ describe('incremental graph', () => {
           const variants = VARIANTS[e.file]!;
           const text = variants[e.variant % variants.length]!;
           // A binary text only ever comes from the disk; an editor buffer is text.
-          if (e.where === 'overlay' && !text.includes('\0')) {
-            session.setOverlay(full, text);
-            overlays.set(full, text);
-          } else if (e.where === 'close') {
-            session.setOverlay(full, undefined);
-            overlays.delete(full);
-          } else {
-            fs.writeFileSync(full, text);
-            session.fileChanged(full);
-          }
+          applyEdit(session, overlays, full, e.where === 'overlay' && text.includes('\0') ? 'disk' : e.where, text);
           const fresh = new AnalysisSession({ root: p.root, once: true });
           for (const [file, overlay] of overlays) fresh.setOverlay(file, overlay);
           assert.deepEqual(graphOf(session.analyze()), graphOf(fresh.analyze()));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { applyEdit } from '../../helpers/edits';
 import { AnalysisSession, type AnalysisResult } from '../../../server/src/engine';
 import { project } from '../../helpers/project';
 
@@ -77,16 +77,7 @@ describe('AnalysisSession', () => {
         for (const e of edits) {
           const full = path.join(p.root, e.file);
           const text = variants[e.variant]!(classNames[e.file]!);
-          if (e.where === 'overlay') {
-            session.setOverlay(full, text);
-            overlays.set(full, text);
-          } else if (e.where === 'close') {
-            session.setOverlay(full, undefined);
-            overlays.delete(full);
-          } else {
-            fs.writeFileSync(full, text);
-            session.fileChanged(full);
-          }
+          applyEdit(session, overlays, full, e.where, text);
           const incremental = summary(session.analyze());
           const fresh = new AnalysisSession({ root: p.root });
           for (const [file, text] of overlays) fresh.setOverlay(file, text);
