@@ -27,7 +27,10 @@ export function loadLabels(file) {
     const problem = problemOf(label);
     if (problem) throw new Error(`${where}: ${problem}`);
     const key = labelKey(label);
-    if (byKey.has(key)) throw new Error(`${where}: ${key} is labelled twice`);
+    const earlier = byKey.get(key);
+    // Two findings on one line (two secrets in one object) share a label when they agree.
+    if (earlier && earlier.verdict !== label.verdict) throw new Error(`${where}: ${key} is labelled both ${earlier.verdict} and ${label.verdict}`);
+    if (earlier) return;
     byKey.set(key, label);
     all.push(label);
   });
