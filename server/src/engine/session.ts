@@ -6,6 +6,7 @@ import { runInSlices, runToEnd } from './slices';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
+import { frontEndFolders } from './classify/scope';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
@@ -169,7 +170,9 @@ export class AnalysisSession {
     for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
     yield;
 
-    const classifier = (this.classifier ??= new Classifier(config.layers, workspace.root));
+    const frontEnd = frontEndFolders(workspace.root, inputs);
+    if (!this.classifier || !sameMembers(this.classifier.frontEnd, frontEnd)) this.classifier = new Classifier(config.layers, workspace.root, frontEnd);
+    const classifier = this.classifier;
     // No pause from here on: a graph whose rules did not run would leave the rule cache a build behind.
     const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
@@ -278,4 +281,8 @@ function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
       ]
     : [];
   return { input: { file, text: read.text, facts, sourceFile, lineIndex }, problems };
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }

@@ -32,7 +32,7 @@ describe('layer classification', () => {
         'src/cats/prisma.service.ts': 'export class PrismaService extends PrismaClient {}\n',
         'src/cats/CatsService.ts': 'export class CatsService {}\n',
         'src/services/billing.ts': 'export function bill() {}\n',
-        'src/controllers/admin/users.ts': 'export function list() {}\n',
+        'src/controllers/admin/users.ts': 'export function list(req: unknown, res: unknown) {}\n',
         'src/controllers/errors/http/http-error.ts': 'export class HttpError extends Error {}\n',
         'src/common/http-exception.filter.ts': 'export class HttpExceptionFilter {}\n',
         'src/utils/query-filter.ts': 'export const where = {};\n',

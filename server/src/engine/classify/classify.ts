@@ -2,11 +2,39 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
 import { NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, type LayerDefinition, type LayerId } from './layers';
+import { localVerdict, type GraphCheck } from './behaviour';
+import { exemptionOf, type ScopeInput } from './scope';
+
+/** One piece of evidence about a file's layer, and what became of it. */
+export interface EvidenceNote {
+  /** The layer the evidence points to; undefined for evidence that a file belongs to no layer (wiring). */
+  readonly layer?: LayerId;
+  /** What was seen: `file name users.controller.ts`, `decorator @Controller`. */
+  readonly evidence: string;
+  /** `decided` the layer; `overruled` by what the file does; `weaker` than the deciding evidence. */
+  readonly verdict: 'decided' | 'overruled' | 'weaker';
+  /** Why evidence was overruled: `it declares no route or request handler`. */
+  readonly why?: string;
+}
 
 export interface Classification {
   readonly layer?: LayerId;
-  /** Why: shown by `layerguard graph` and in hover/explain output. */
+  /** Why, in a few words: shown by `layerguard graph`, `explain` and the editor. */
   readonly reason: string;
+  /** Every piece of evidence, strongest first, with its verdict (`layerguard explain`). */
+  readonly evidence: readonly EvidenceNote[];
+}
+
+/**
+ * Evidence found in the file itself, strongest first. `check` names what the graph must confirm
+ * before the candidate holds (a repository touches the database); `overruled` is set when the
+ * file's own behaviour already contradicts it.
+ */
+export interface Candidate {
+  readonly layer?: LayerId;
+  readonly evidence: string;
+  readonly overruled?: string;
+  readonly check?: GraphCheck;
 }
 
 export interface FileToClassify {
@@ -17,13 +45,15 @@ export interface FileToClassify {
   readonly projectDir: string;
 }
 
-const UNCLASSIFIED: Classification = { reason: 'no layer evidence' };
-
 /**
- * Decides the layer of each file from evidence, strongest first: configured patterns, entry-point
- * names, tooling folders, decorators, base classes, file suffixes, class-name suffixes, folders,
- * then well-known data-access file names. `@Injectable()` alone is no evidence: Nest marks every
- * provider with it, helpers included. Barrels and unmatched files get no layer and are never flagged.
+ * Decides the layer of each file from evidence, strongest first: configured patterns, wiring
+ * (barrels, registries: no layer), entry points, tooling folders, decorators, base classes and
+ * interfaces, then names (file suffixes, class names, folders, data-access file names). Names are
+ * weak: each is checked against what the file does (a controller declares routes or handlers, a
+ * router registers routes, a port only declares types, a repository touches the database — that
+ * one is checked on the graph, see `refine.ts`). When the evidence disagrees, the next piece is
+ * tried, and a file with nothing left belongs to no layer and is never flagged.
+ * `@Injectable()` alone is no evidence: Nest marks every provider with it, helpers included.
  */
 export class Classifier {
   private readonly patternMatchers: { layer: LayerId; pattern: string; match: (p: string) => boolean }[];
@@ -32,6 +62,8 @@ export class Classifier {
   constructor(
     private readonly layers: readonly LayerDefinition[],
     private readonly root: string,
+    /** Folders holding the front end of a full-stack repository (see `frontEndFolders`). */
+    readonly frontEnd: ReadonlySet<string> = new Set(),
   ) {
     this.patternMatchers = layers.flatMap((l) =>
       l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })),
@@ -39,22 +71,36 @@ export class Classifier {
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
   }
 
+  /** The file's classification from its own evidence, assuming what only the graph can check holds. */
   classifyFile(input: FileToClassify): Classification {
+    return decide(this.candidatesOf(input), () => undefined);
+  }
+
+  /** Every piece of evidence about the file, strongest first, each checked against the file's own behaviour. */
+  candidatesOf(input: FileToClassify): Candidate[] {
     const relative = path.posix.relative(this.root, input.file);
     const configured = this.patternMatchers.find((m) => m.match(relative));
-    if (configured) return { layer: configured.layer, reason: `matches pattern "${configured.pattern}"` };
-    if (input.facts.isBarrel) return { reason: 'barrel file (only re-exports)' };
-    return (
-      this.byRootFileName(input) ??
-      this.bySubtreeFolder(input) ??
-      this.byDecorator(input.facts) ??
-      this.byBaseClass(input.facts) ??
-      this.byFileSuffix(input.file) ??
-      this.byClassSuffix(input.facts) ??
-      this.byFolder(input) ??
-      this.byFileName(input.file) ??
-      UNCLASSIFIED
-    );
+    if (configured) return [{ layer: configured.layer, evidence: `matches pattern "${configured.pattern}"` }];
+    const wiring = input.facts.shape.wiring;
+    if (wiring) return [{ evidence: WIRING_TEXT[wiring] }];
+    const strong = [
+      this.byRootFileName(input),
+      this.byCreatedApp(input.facts),
+      this.bySubtreeFolder(input),
+      this.byDecorator(input.facts),
+      this.byBaseClass(input.facts),
+      this.byInterface(input.facts),
+    ];
+    const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
+    const candidates: Candidate[] = [];
+    for (const found of strong) if (found) candidates.push(found);
+    for (const found of named) if (found) candidates.push(withLocalVerdict(found, input.facts));
+    return candidates;
+  }
+
+  /** Why the rules leave the file alone (outside the folder, front-end, vendored), if they do. */
+  exemptionOf(input: ScopeInput): string | undefined {
+    return exemptionOf(this.root, input, this.frontEnd);
   }
 
   /** The layer of an external package, if it has one (database clients and ORMs). */
@@ -73,59 +119,74 @@ export class Classifier {
     return schemaNames !== undefined && importedNames.length > 0 && importedNames.every((n) => schemaNames.has(n));
   }
 
-  private byRootFileName(input: FileToClassify): Classification | undefined {
+  private byRootFileName(input: FileToClassify): Candidate | undefined {
     const relative = path.posix.relative(input.projectDir, input.file);
     const dir = path.posix.dirname(relative);
     if (dir !== '.' && dir !== 'src') return undefined;
     const stem = stemOf(input.file);
     const found = this.layers.find((l) => l.rootFileNames.includes(stem));
-    return found && { layer: found.id, reason: `entry point ${path.posix.basename(input.file)}` };
+    return found && { layer: found.id, evidence: `entry point ${path.posix.basename(input.file)}` };
   }
 
-  private bySubtreeFolder(input: FileToClassify): Classification | undefined {
+  /** A file that creates the application (`express()`, `new Koa()`, `NestFactory.create`) is where it is wired. */
+  private byCreatedApp(facts: FileFacts): Candidate | undefined {
+    return facts.shape.createsApp ? { layer: 'composition-root', evidence: 'creates the application (express(), new Koa(), fastify(), NestFactory.create…)' } : undefined;
+  }
+
+  private bySubtreeFolder(input: FileToClassify): Candidate | undefined {
     const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
     for (const folder of folders) {
       const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
-      if (found && !isInjectedFactory(folder, input.facts)) return { layer: found.id, reason: `inside ${folder}/` };
+      if (found && !isInjectedFactory(folder, input.facts)) return { layer: found.id, evidence: `inside ${folder}/` };
     }
     return undefined;
   }
 
-  private byDecorator(facts: FileFacts): Classification | undefined {
+  private byDecorator(facts: FileFacts): Candidate | undefined {
     for (const cls of facts.classes) {
       for (const decorator of cls.decorators) {
         const found = this.layers.find((l) => l.decorators.includes(decorator.name));
-        if (found) return { layer: found.id, reason: `decorator @${decorator.name}` };
+        if (found) return { layer: found.id, evidence: `decorator @${decorator.name}` };
       }
     }
     return undefined;
   }
 
-  private byBaseClass(facts: FileFacts): Classification | undefined {
+  private byBaseClass(facts: FileFacts): Candidate | undefined {
     for (const cls of facts.classes) {
       const base = cls.extends?.name;
       const found = base ? this.layers.find((l) => l.baseClasses.includes(base)) : undefined;
-      if (found && base) return { layer: found.id, reason: `extends ${base}` };
+      if (found && base) return { layer: found.id, evidence: `extends ${base}` };
     }
     return undefined;
   }
 
-  private byFileSuffix(file: string): Classification | undefined {
-    const stem = stemOf(file);
-    const found = this.layers.find((l) => l.fileSuffixes.some((w) => stemEndsWithWord(stem, w)));
-    return found && { layer: found.id, reason: `file name ${path.posix.basename(file)}` };
+  private byInterface(facts: FileFacts): Candidate | undefined {
+    for (const cls of facts.classes) {
+      for (const name of cls.implements) {
+        const found = this.layers.find((l) => l.interfaces.includes(name));
+        if (found) return { layer: found.id, evidence: `implements ${name}` };
+      }
+    }
+    return undefined;
   }
 
-  private byClassSuffix(facts: FileFacts): Classification | undefined {
+  private byFileSuffix(file: string): Candidate | undefined {
+    const stem = stemOf(file);
+    const found = this.layers.find((l) => l.fileSuffixes.some((w) => stemEndsWithWord(stem, w)));
+    return found && { layer: found.id, evidence: `file name ${path.posix.basename(file)}` };
+  }
+
+  private byClassSuffix(facts: FileFacts): Candidate | undefined {
     const named = facts.classes.filter((c) => c.name !== undefined);
     const primary = named.find((c) => c.exported) ?? named[0];
     const name = primary?.name;
     if (!name) return undefined;
     const found = this.layers.find((l) => l.classSuffixes.some((s) => name.endsWith(s) && name.length > s.length));
-    return found && { layer: found.id, reason: `class ${name}` };
+    return found && { layer: found.id, evidence: `class ${name}` };
   }
 
-  private byFolder(input: FileToClassify): Classification | undefined {
+  private byFolder(input: FileToClassify): Candidate | undefined {
     const relative = path.posix.relative(input.projectDir, input.file);
     // Only the file's folder and its parent: `controllers/errors/http/HttpError.ts` is no controller.
     const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
@@ -133,16 +194,54 @@ export class Classifier {
       const lower = folder.toLowerCase();
       if (NEUTRAL_FOLDERS.has(lower)) return undefined;
       const found = this.layers.find((l) => l.folders.includes(lower));
-      if (found) return { layer: found.id, reason: `folder ${folder}/` };
+      if (found) return { layer: found.id, evidence: `folder ${folder}/` };
     }
     return undefined;
   }
 
-  private byFileName(file: string): Classification | undefined {
-    const stem = stemOf(file).toLowerCase();
+  private byFileName(input: FileToClassify): Candidate | undefined {
+    const stem = stemOf(input.file).toLowerCase();
     const found = this.layers.find((l) => l.fileNames.includes(stem));
-    return found && { layer: found.id, reason: `file name ${path.posix.basename(file)}` };
+    return found && { layer: found.id, evidence: `file name ${path.posix.basename(input.file)}` };
   }
+}
+
+const WIRING_TEXT = {
+  barrel: 'barrel file (only re-exports)',
+  registry: 'registry file (only lists what it imports)',
+  composition: 'wiring file (only creates and connects the app’s own classes)',
+} as const;
+
+/** A name-level candidate with the file's own behaviour weighed against it. */
+function withLocalVerdict(candidate: Candidate, facts: FileFacts): Candidate {
+  const verdict = localVerdict(candidate.layer, facts);
+  if (verdict.overruled) return { ...candidate, overruled: verdict.overruled };
+  return verdict.check ? { ...candidate, check: verdict.check } : candidate;
+}
+
+/**
+ * The first candidate that holds decides; the graph's `confirm` answers the checks names need
+ * (a reason to overrule, or undefined when the file's behaviour agrees).
+ */
+export function decide(candidates: readonly Candidate[], confirm: (check: GraphCheck, layer: LayerId | undefined) => string | undefined): Classification {
+  const evidence: EvidenceNote[] = [];
+  let decided: Candidate | undefined;
+  for (const candidate of candidates) {
+    const base = { ...(candidate.layer ? { layer: candidate.layer } : {}), evidence: candidate.evidence };
+    if (decided) {
+      evidence.push({ ...base, verdict: 'weaker' });
+      continue;
+    }
+    const overruled = candidate.overruled ?? (candidate.check ? confirm(candidate.check, candidate.layer) : undefined);
+    if (overruled) {
+      evidence.push({ ...base, verdict: 'overruled', why: overruled });
+      continue;
+    }
+    decided = candidate;
+    evidence.push({ ...base, verdict: 'decided' });
+  }
+  if (!decided) return { reason: evidence.length > 0 ? 'its evidence was overruled by what it does' : 'no layer evidence', evidence };
+  return { ...(decided.layer ? { layer: decided.layer } : {}), reason: decided.evidence, evidence };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface LayerDefinition {
   readonly decorators: readonly string[];
   /** Base classes that decide the layer (`extends Repository<User>`). */
   readonly baseClasses: readonly string[];
+  /** Implemented interfaces that decide the layer (`implements CanActivate`). */
+  readonly interfaces: readonly string[];
   /**
    * File-name suffix words: `users.controller.ts`, `user-controller.js`, `UserController.ts`.
    * A leading dot (`.filter`) accepts only the dotted form: `http-exception.filter.ts`, not
@@ -57,6 +59,7 @@ function layer(def: PartialLayer): LayerDefinition {
     patterns: [],
     decorators: [],
     baseClasses: [],
+    interfaces: [],
     fileSuffixes: [],
     classSuffixes: [],
     folders: [],
@@ -78,19 +81,19 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
   layer({
     id: 'tooling',
     description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
-    subtreeFolders: ['migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'scripts', 'fixtures', 'factories'],
+    subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
   }),
   layer({
     id: 'module',
     description: 'NestJS modules: declare providers and controllers, may reference every layer.',
     decorators: ['Module', 'Global'],
-    fileSuffixes: ['.module'],
+    fileSuffixes: ['.module', '.module.config'],
     classSuffixes: ['Module'],
   }),
   layer({
     id: 'controller',
-    description: 'HTTP (and RPC/WebSocket) entry points: parse the request, call a service, shape the response.',
-    decorators: ['Controller', 'Resolver', 'WebSocketGateway', 'JsonController'],
+    description: 'HTTP, GraphQL and RPC entry points: parse the request, call a service, shape the response.',
+    decorators: ['Controller', 'Resolver', 'JsonController'],
     fileSuffixes: ['controller', '.resolver'],
     classSuffixes: ['Controller'],
     folders: ['controllers', 'controller', 'resolvers'],
@@ -105,6 +108,8 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
   layer({
     id: 'service',
     description: 'Business logic: orchestrates repositories and other services, knows nothing of HTTP.',
+    decorators: ['CommandHandler', 'QueryHandler', 'EventsHandler'],
+    interfaces: ['ICommandHandler', 'IQueryHandler', 'IEventHandler'],
     fileSuffixes: ['service', 'usecase', 'use-case', 'interactor'],
     classSuffixes: ['Service', 'UseCase', 'Interactor'],
     folders: ['services', 'service', 'usecases', 'use-cases', 'application'],
@@ -130,7 +135,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
   layer({
     id: 'dto',
     description: 'Request/response shapes and their validation schemas.',
-    fileSuffixes: ['dto', '.input', '.validator', '.validation'],
+    fileSuffixes: ['dto', '.input', '.validator', '.validation', '.command', '.query'],
     classSuffixes: ['Dto', 'DTO', 'Input', 'Args'],
     folders: ['dto', 'dtos', 'validators', 'validation'],
   }),
@@ -139,6 +144,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     description: 'Cross-cutting HTTP concerns: middleware, guards, interceptors, pipes, exception filters, auth strategies.',
     decorators: ['Catch'],
     baseClasses: ['PassportStrategy'],
+    interfaces: ['CanActivate', 'NestInterceptor', 'PipeTransform', 'ExceptionFilter', 'NestMiddleware', 'ExpressMiddlewareInterface', 'ExpressErrorMiddlewareInterface', 'KoaMiddlewareInterface'],
     fileSuffixes: ['middleware', 'guard', 'interceptor', '.pipe', '.filter', '.strategy'],
     classSuffixes: ['Middleware', 'Guard', 'Interceptor'],
     folders: ['middleware', 'middlewares', 'guards', 'interceptors', 'pipes', 'filters', 'strategies'],
@@ -211,3 +217,16 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
   ]),
   mongoose: new Set(['Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError']),
 };
+
+/**
+ * Packages every layer uses without saying anything about its role: the framework's core,
+ * validation and utility libraries. Any other package a file uses at run time is infrastructure
+ * (a logger, an HTTP or mail client, a message broker) and says what a file named like a
+ * repository or a service really wraps.
+ */
+export const NEUTRAL_PACKAGES: ReadonlySet<string> = new Set([
+  '@nestjs/common', '@nestjs/core', '@nestjs/swagger', '@nestjs/graphql', '@nestjs/mapped-types', '@nestjs/cqrs',
+  'class-validator', 'class-transformer', 'reflect-metadata', 'tslib', 'rxjs', 'zod', 'joi', 'yup', '@sinclair/typebox',
+  'lodash', 'lodash-es', 'es-toolkit', 'ramda', 'underscore', 'date-fns', 'dayjs', 'moment', 'luxon', 'uuid', 'nanoid',
+  'fp-ts', 'io-ts', 'type-fest', 'inversify', 'typedi', 'tsyringe', 'http-status', 'http-status-codes', 'http-errors',
+]);

@@ -31,14 +31,32 @@ export const DEFAULT_IGNORE: readonly string[] = [
   '**/*.min.js',
 ];
 
+/**
+ * Test code, by the names test runners and teams give it: specs and e2e suites in any spelling
+ * (`*.e2e.ts`, `*.e2e-spec.ts`, `*.e2e-ee.ts`), test folders, test helpers and mocks, stories.
+ */
 export const TEST_FILE_GLOBS: readonly string[] = [
   '**/*.spec.*',
   '**/*.test.*',
-  '**/*.e2e-spec.*',
+  '**/*.e2e.*',
+  '**/*.e2e-*.*',
+  '**/*.spec-*.*',
+  '**/*.stories.*',
+  '**/*.mock.*',
+  '**/*.mocks.*',
   '**/__tests__/**',
   '**/__mocks__/**',
+  '**/__fixtures__/**',
   '**/test/**',
   '**/tests/**',
+  '**/e2e/**',
+  '**/testing/**',
+  '**/test-utils/**',
+  '**/test-helpers/**',
+  '**/testUtils/**',
+  '**/testHelpers/**',
+  '**/cypress/**',
+  '**/playwright/**',
 ];
 
 export function defaultConfig(): ResolvedConfig {
@@ -81,6 +99,7 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     patterns: concatLists(setting.patterns, existing?.patterns),
     decorators: concatLists(setting.decorators, existing?.decorators),
     baseClasses: concatLists(setting.baseClasses, existing?.baseClasses),
+    interfaces: existing?.interfaces ?? [],
     fileSuffixes: concatLists(setting.fileSuffixes, existing?.fileSuffixes),
     classSuffixes: concatLists(setting.classSuffixes, existing?.classSuffixes),
     folders: concatLists((setting.folders ?? []).map((f) => f.toLowerCase()), existing?.folders),

@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
+import { fileShapeOf } from './shape';
 import { decoratorsOf } from './static-value';
 import type {
   ClassFact,
@@ -68,6 +69,7 @@ class FactCollector {
       valueUsedLocals: this.valueUsedLocals,
       metadataTypeLocals: this.metadataTypeLocals,
       isBarrel,
+      shape: fileShapeOf(sf, isBarrel),
       syntaxErrors: syntaxErrorsOf(sf),
     };
   }
@@ -169,6 +171,7 @@ class FactCollector {
   private classFactOf(node: ts.ClassDeclaration | ts.ClassExpression): ClassFact {
     const sf = this.sourceFile;
     const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const implemented = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
     const ctor = node.members.find(ts.isConstructorDeclaration);
     const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : [];
     const baseName = heritage ? expressionRootName(heritage.expression) : undefined;
@@ -186,6 +189,9 @@ class FactCollector {
             },
           }
         : {}),
+      implements: implemented.map((t) => expressionRootName(t.expression)).filter(isString),
+      abstract: modifiers.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword),
+      methods: node.members.filter((m) => (ts.isMethodDeclaration(m) || ts.isAccessor(m)) && m.body !== undefined).length,
       constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
     };
   }

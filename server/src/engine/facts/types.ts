@@ -69,7 +69,39 @@ export interface ClassFact {
   readonly exported: boolean;
   readonly decorators: readonly DecoratorFact[];
   readonly extends?: { readonly name: string; readonly typeArguments: readonly string[]; readonly range: TextRange };
+  /** Root names of the `implements` clause: `CanActivate` for `implements CanActivate`. */
+  readonly implements: readonly string[];
+  readonly abstract: boolean;
+  /** Methods and accessors with a body (the constructor excluded): what the class does. */
+  readonly methods: number;
   readonly constructorParams: readonly ParamFact[];
+}
+
+/** How a file only connects others (see `FileShape.wiring`). */
+export type WiringKind = 'barrel' | 'registry' | 'composition';
+
+/** What a file does, as opposed to what it is called: the behaviour classification checks names against. */
+export interface FileShape {
+  /** Route registrations: `router.get('/x', h)`, `app.use('/api', r)`, `Router()`, `fastify.route({ handler })`. */
+  readonly routes: number;
+  /** Functions that answer requests or messages: route-decorated methods (HTTP, GraphQL, RPC), `(req, res)` and `(ctx)` functions. */
+  readonly handlers: number;
+  /** Creates the application: `express()`, `new Koa()`, `fastify()`, `NestFactory.create()`. */
+  readonly createsApp: boolean;
+  /** Top-level functions with a body (declarations, or constants bound to function expressions). */
+  readonly functions: number;
+  /** Only types, interfaces, pure abstract classes and injection tokens: a contract (a port), no behaviour. */
+  readonly typesOnly: boolean;
+  /**
+   * Only connects other files: a barrel (re-exports), a registry (`export const controllers =
+   * [A, B]`, `module.exports = { a: require('./a') }`) or a composition (`new` of the app's own
+   * classes). Wiring belongs to no layer.
+   */
+  readonly wiring?: WiringKind;
+  /** JSX, or imports a UI framework (react, vue, @angular/…): front-end code. */
+  readonly ui: boolean;
+  /** Copied from elsewhere: a licence or "adapted from" header, with the file's checks turned off or the origin named. */
+  readonly vendored: boolean;
 }
 
 export interface InstantiationFact {
@@ -109,5 +141,6 @@ export interface FileFacts {
   readonly metadataTypeLocals: ReadonlySet<string>;
   /** Only imports and re-exports: a barrel, transparent for layering. */
   readonly isBarrel: boolean;
+  readonly shape: FileShape;
   readonly syntaxErrors: readonly SyntaxError[];
 }

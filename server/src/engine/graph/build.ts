@@ -1,9 +1,10 @@
-import type { Classifier } from '../classify/classify';
+import { decide, type Classifier } from '../classify/classify';
 import type { LayerId } from '../classify/layers';
 import type { LineIndex } from '../text/line-index';
 import type { ts } from '../ts';
 import { injectionEdges, ProviderIndex } from './injection-edges';
 import { moduleRefEdges } from './module-edges';
+import { refineLayers } from './refine-layers';
 import { SymbolResolver, type SourceUnit } from './symbols';
 import type { DependencyGraph, Edge, FileNode } from './types';
 
@@ -11,6 +12,8 @@ export interface GraphInput extends SourceUnit {
   readonly text: string;
   readonly sourceFile: ts.SourceFile;
   readonly lineIndex: LineIndex;
+  /** Outside the opened folder: read to classify what the folder imports, never reported on. */
+  readonly outside?: boolean;
 }
 
 /** API boundary: builds the dependency graph from per-file facts; classification included. */
@@ -42,8 +45,10 @@ export function assembleGraph(
 ): DependencyGraph {
   const edges: Edge[] = [];
   for (const file of files.keys()) for (const edge of outgoing.get(file) ?? []) edges.push(edge);
-  const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, files, classifier);
-  return { root, files, edges, targetLayer, outgoing: (file) => outgoing.get(file) ?? [], shape };
+  const outgoingOf = (file: string): readonly Edge[] => outgoing.get(file) ?? [];
+  const refined = refineLayers(files, outgoingOf, classifier);
+  const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, refined, classifier);
+  return { root, files: refined, edges, targetLayer, outgoing: outgoingOf, shape };
 }
 
 /** Two edge lists lead to the same files the same way (kinds, run-time), whatever their ranges and names. */
@@ -58,7 +63,10 @@ export function sameShape(a: readonly Edge[], b: readonly Edge[]): boolean {
 }
 
 export function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode {
-  const classification = classifier.classifyFile({ file: input.file, facts: input.facts, projectDir: input.project.dir });
+  const toClassify = { file: input.file, facts: input.facts, projectDir: input.project.dir };
+  const candidates = classifier.candidatesOf(toClassify);
+  const classification = decide(candidates, () => undefined);
+  const exempt = classifier.exemptionOf(input);
   return {
     file: input.file,
     projectDir: input.project.dir,
@@ -68,6 +76,9 @@ export function fileNodeOf(input: GraphInput, classifier: Classifier): FileNode 
     lineIndex: input.lineIndex,
     ...(classification.layer ? { layer: classification.layer } : {}),
     layerReason: classification.reason,
+    layerEvidence: classification.evidence,
+    candidates,
+    ...(exempt ? { exempt } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Candidate, EvidenceNote } from '../classify/classify';
 import type { LayerId } from '../classify/layers';
 import type { FileFacts } from '../facts/types';
 import type { LineIndex } from '../text/line-index';
@@ -36,6 +37,15 @@ export interface FileNode {
   readonly lineIndex: LineIndex;
   readonly layer?: LayerId;
   readonly layerReason: string;
+  /** Every piece of layer evidence with its verdict: decided, overruled by behaviour, or weaker. */
+  readonly layerEvidence: readonly EvidenceNote[];
+  /** The file's own evidence, before the graph confirmed what names claim (see `refine-layers.ts`). */
+  readonly candidates: readonly Candidate[];
+  /**
+   * Why the rules leave this file alone (outside the opened folder, front-end, vendored), or
+   * undefined: it is in the graph for its layer and edges, but nothing is reported in it.
+   */
+  readonly exempt?: string;
 }
 
 export interface DependencyGraph {

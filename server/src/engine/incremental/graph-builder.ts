@@ -68,6 +68,8 @@ export class IncrementalGraphBuilder {
   /** The inputs of the last build by file, updated in place (the same files in the same order). */
   private units = new Map<string, GraphInput>();
   private files = new Map<string, FileNode>();
+  /** The previous build's nodes after the graph refined their layers. */
+  private finalFiles: ReadonlyMap<string, FileNode> = new Map();
   private outgoing = new Map<string, readonly Edge[]>();
 
   build(root: string, inputs: readonly GraphInput[], classifier: Classifier): { readonly graph: DependencyGraph; readonly delta: GraphDelta } {
@@ -95,7 +97,25 @@ export class IncrementalGraphBuilder {
       this.files.set(file, entry.node);
       this.outgoing.set(file, entry.edges);
     }
-    return { graph: assembleGraph(root, this.files, this.outgoing, classifier, this.shape), delta: { build, since, files: delta.files, removed: delta.removed } };
+    const graph = assembleGraph(root, this.files, this.outgoing, classifier, this.shape);
+    return { graph, delta: { build, since, files: this.withReclassified(delta.files, graph), removed: delta.removed } };
+  }
+
+  /**
+   * The delta's files plus the files whose final node changed (the graph confirms or overrules
+   * name evidence, so an edit can change another file's layer) and their dependents.
+   */
+  private withReclassified(files: ReadonlySet<string>, graph: DependencyGraph): ReadonlySet<string> {
+    const before = this.finalFiles;
+    this.finalFiles = graph.files;
+    let all: Set<string> | undefined;
+    for (const [file, node] of graph.files) {
+      if (before.get(file) === node) continue;
+      all ??= new Set(files);
+      all.add(file);
+      for (const dependent of this.dependents.of(file)) all.add(dependent);
+    }
+    return all ?? files;
   }
 
   private rebuild(inputs: readonly GraphInput[], classifier: Classifier): Changes {

@@ -37,9 +37,13 @@ export function dottedName(expr: ts.Expression): string {
   return '';
 }
 
-/** Files a file-level rule looks at: every analyzed file, in a stable order. */
+/**
+ * Files a file-level rule looks at: every analyzed file the rules are for, in a stable order.
+ * Files outside the opened folder, front-end and vendored code (`FileNode.exempt`) are in the
+ * graph for their layers and edges only.
+ */
 export function filesOf(nodes: ReadonlyMap<string, FileNode>): FileNode[] {
-  return [...nodes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...nodes.values()].filter((node) => node.exempt === undefined).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** The files a per-file rule checks in this run: `checkFiles` when set, else all of them. */

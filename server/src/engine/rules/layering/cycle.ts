@@ -37,9 +37,12 @@ export const cycle = defineRule({
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
     for (const found of findCycles(graph, include, JSON.stringify([context.options.includeTypeOnly, context.options.includeDynamicImports]))) {
       if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;
+      // Cycles are reported where they can be fixed: on the edges of the files the rules are for.
+      if (found.files.every((f) => graph.files.get(f)?.exempt !== undefined)) continue;
       const names = found.files.map((f) => relative(graph.root, f));
       const chain = [...names, names[0]].join(' → ');
       found.edges.forEach((edge, i) => {
+        if (graph.files.get(edge.from)?.exempt !== undefined) return;
         context.report({
           file: edge.from,
           range: edge.range,

@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import type { FileFacts } from '../facts/types';
+
+/**
+ * Which analyzed files the backend rules leave alone, and why: code outside the opened folder
+ * (read to classify what it imports), front-end code beside the server, and code copied from
+ * elsewhere. They stay in the graph (their layers and edges count); no finding is reported in them.
+ */
+
+/** Folders of copied third-party code. */
+const VENDOR_FOLDERS = new Set(['vendor', 'vendors', 'third_party', 'third-party', 'thirdparty']);
+/** Folders served to browsers as they are: plain scripts there are front-end assets. */
+const ASSET_FOLDERS = new Set(['public', 'static', 'assets', 'www']);
+/** A folder of front-end code: at least this many UI files, and at least this share of its files. */
+const MIN_UI_FILES = 3;
+const MIN_UI_SHARE = 0.5;
+const MAX_FOLDER_DEPTH = 3;
+
+export interface ScopeInput {
+  readonly file: string;
+  readonly facts: FileFacts;
+  /** Read only to resolve what the opened folder imports (a workspace package). */
+  readonly outside?: boolean;
+}
+
+/**
+ * Folders (relative to the root, up to three levels deep) where most files are UI code (JSX, React,
+ * Vue…): the front end of a full-stack repository. The shallowest such folder is kept.
+ */
+export function frontEndFolders(root: string, files: Iterable<ScopeInput>): ReadonlySet<string> {
+  const counts = new Map<string, { ui: number; all: number }>();
+  for (const input of files) {
+    if (input.outside) continue;
+    const folders = path.posix.dirname(path.posix.relative(root, input.file)).split('/');
+    for (let depth = 1; depth <= Math.min(MAX_FOLDER_DEPTH, folders.length); depth++) {
+      const folder = folders.slice(0, depth).join('/');
+      if (folder === '.' || folder.startsWith('..')) break;
+      const count = counts.get(folder) ?? { ui: 0, all: 0 };
+      count.all++;
+      if (input.facts.shape.ui) count.ui++;
+      counts.set(folder, count);
+    }
+  }
+  const found = [...counts].filter(([, c]) => c.ui >= MIN_UI_FILES && c.ui / c.all >= MIN_UI_SHARE).map(([folder]) => folder).sort();
+  return new Set(found.filter((folder) => !found.some((other) => other !== folder && folder.startsWith(`${other}/`))));
+}
+
+/** Why the rules leave a file alone, or undefined for the backend code they check. */
+export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlySet<string>): string | undefined {
+  if (input.outside) return 'outside the analyzed folder (read to classify what it imports)';
+  const relative = path.posix.relative(root, input.file);
+  const folders = path.posix.dirname(relative).split('/');
+  if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
+  if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const folder = folders.slice(0, depth).join('/');
+    if (frontEnd.has(folder)) return `front-end code (${folder}/ holds the front end)`;
+  }
+  if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';
+  return undefined;
+}

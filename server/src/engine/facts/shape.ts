@@ -1,0 +1,295 @@
+import { ts } from '../ts';
+import type { FileShape, WiringKind } from './types';
+
+/**
+ * What a file *does*, read from its syntax: the behaviour that classification weighs against
+ * what the file is *called*. A file named `swagger.controller.ts` that declares no route is no
+ * controller; `controllers/index.ts` that lists controllers is wiring, not a controller.
+ */
+
+/** HTTP route registration methods of Express/Koa routers and Fastify instances. */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route']);
+/** Route decorators of NestJS, routing-controllers and inversify-express-utils, and GraphQL/RPC entry points. */
+const HANDLER_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render|http(?:Get|Post|Put|Patch|Delete|Head|Method)|Query|Mutation|Subscription|ResolveField|ResolveProperty|MessagePattern|EventPattern|SubscribeMessage|GrpcMethod|GrpcStreamMethod|Process|OnEvent|Cron|Interval)$/;
+const REQUEST_NAME = /^_?(?:req|request|ctx)$/;
+const RESPONSE_NAME = /^_?(?:res|response|reply|h)$/;
+/** Calls that create an HTTP application or router. */
+const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|http\.createServer|createServer)$/;
+const APP_CLASSES = /^(?:Koa|Hapi\.Server|Server|Hono|Elysia)$/;
+const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
+/** Packages whose import makes a file front-end code. */
+const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+)(?:\/.*)?$/;
+/** A first comment that says the code was copied from elsewhere. */
+const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
+/** File-wide opt-outs of the project's own checks, as copied code carries. */
+const FILE_WIDE_OPT_OUT = /\/\*\s*eslint-disable\s*\*\/|@ts-nocheck|\/\*\s*jshint\b|\/\*\s*tslint:disable\s*\*\//;
+
+export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean): FileShape {
+  const counter = { routes: 0, handlers: 0, createsApp: false };
+  const visit = (node: ts.Node): void => {
+    countBehaviour(node, counter);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  const wiring: WiringKind | undefined = isBarrel ? 'barrel' : wiringOf(sf);
+  return {
+    routes: counter.routes,
+    handlers: counter.handlers,
+    createsApp: counter.createsApp,
+    functions: sf.statements.filter(isTopLevelFunction).length,
+    typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
+    ...(wiring ? { wiring } : {}),
+    ui: isUiFile(sf),
+    vendored: isVendored(sf),
+  };
+}
+
+function countBehaviour(node: ts.Node, counter: { routes: number; handlers: number; createsApp: boolean }): void {
+  if (ts.isCallExpression(node)) {
+    const callee = calleeText(node.expression);
+    if (isRouteCall(node)) counter.routes++;
+    else if (ROUTER_FACTORIES.test(callee)) counter.routes++;
+    if (APP_FACTORIES.test(callee)) counter.createsApp = true;
+  } else if (ts.isNewExpression(node)) {
+    const callee = calleeText(node.expression);
+    if (APP_CLASSES.test(callee)) counter.createsApp = true;
+    if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee)) counter.routes++;
+  } else if (ts.isFunctionLike(node) && answersRequests(node)) {
+    counter.handlers++;
+  }
+}
+
+/** `router.get('/users', handler)`, `app.use('/api', router)`, `fastify.route({ url, handler })`. */
+function isRouteCall(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  if (!ROUTE_METHODS.has(method)) return false;
+  const [first, second] = call.arguments;
+  if (method === 'route' && first && ts.isObjectLiteralExpression(first)) return first.properties.some((p) => p.name?.getText() === 'handler');
+  if (!first || !second) return false;
+  return isPathLiteral(first);
+}
+
+function isPathLiteral(expr: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(expr)) return expr.text.startsWith('/') || expr.text === '*';
+  if (ts.isTemplateExpression(expr)) return expr.head.text.startsWith('/');
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.some(isPathLiteral);
+  return false;
+}
+
+/** A route-decorated method, or a function shaped `(req, res)`, `(request, reply)` or `(ctx, next)`. */
+function answersRequests(fn: ts.SignatureDeclaration): boolean {
+  if (ts.isMethodDeclaration(fn) && (ts.getDecorators(fn) ?? []).some((d) => HANDLER_DECORATOR.test(decoratorName(d)))) return true;
+  if (!('body' in fn) || !fn.body) return false;
+  const [first, second] = fn.parameters;
+  if (!first || !ts.isIdentifier(first.name) || !REQUEST_NAME.test(first.name.text)) return false;
+  if (/^_?ctx$/.test(first.name.text)) return fn.parameters.length <= 2 && (!second || (ts.isIdentifier(second.name) && second.name.text === 'next'));
+  return second !== undefined && ts.isIdentifier(second.name) && RESPONSE_NAME.test(second.name.text);
+}
+
+function decoratorName(decorator: ts.Decorator): string {
+  const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+  return calleeText(callee).split('.').pop() ?? '';
+}
+
+function calleeText(expr: ts.Expression): string {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) {
+    const left = calleeText(expr.expression);
+    return left ? `${left}.${expr.name.text}` : expr.name.text;
+  }
+  return '';
+}
+
+function isTopLevelFunction(statement: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(statement)) return statement.body !== undefined;
+  if (!ts.isVariableStatement(statement)) return false;
+  return statement.declarationList.declarations.some((d) => {
+    const init = d.initializer && skipOuterExpressions(d.initializer);
+    return init !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
+  });
+}
+
+function skipOuterExpressions(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+  return current;
+}
+
+/**
+ * Statements of a port or a type file: imports, type declarations, abstract classes whose members
+ * are all abstract, `declare`d things, and injection tokens (`export const USERS = Symbol('USERS')`).
+ */
+function isTypeLevelStatement(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isExportDeclaration(statement)) return true;
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return true;
+  if (hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) return true;
+  if (ts.isClassDeclaration(statement)) return isPureAbstractClass(statement);
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => d.initializer !== undefined && isToken(d.initializer));
+  return false;
+}
+
+function declaresType(statement: ts.Statement): boolean {
+  return ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isClassDeclaration(statement);
+}
+
+/** `abstract class Port { abstract find(id: string): Promise<User> }`: a contract, no behaviour. */
+function isPureAbstractClass(cls: ts.ClassDeclaration): boolean {
+  if (!hasModifier(cls, ts.SyntaxKind.AbstractKeyword)) return false;
+  return cls.members.every((m) => {
+    if (ts.isPropertyDeclaration(m)) return m.initializer === undefined;
+    if (ts.isMethodDeclaration(m) || ts.isAccessor(m)) return m.body === undefined;
+    if (ts.isConstructorDeclaration(m)) return m.body === undefined || m.body.statements.length === 0;
+    return ts.isIndexSignatureDeclaration(m);
+  });
+}
+
+/** An injection token: `Symbol('X')`, `'X'`, `new InjectionToken('X')`. */
+function isToken(init: ts.Expression): boolean {
+  const expr = skipOuterExpressions(init);
+  if (ts.isStringLiteralLike(expr)) return true;
+  if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'Symbol') return true;
+  return ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && /Token$/.test(expr.expression.text);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/**
+ * Files that only connect others: a registry (`export const controllers = [A, B]`,
+ * `module.exports = { users: require('./users') }`), or a composition (`const service = new
+ * UsersService(repo); export { service }`: every `new` of a class imported from a relative path,
+ * in an `index` file or more than once).
+ */
+function wiringOf(sf: ts.SourceFile): WiringKind | undefined {
+  const relativeImports = relativeImportLocals(sf);
+  let news = 0;
+  let lists = 0;
+  for (const statement of sf.statements) {
+    const kind = wiringStatementKind(statement, relativeImports);
+    if (kind === undefined) return undefined;
+    if (kind === 'new') news++;
+    if (kind === 'list') lists++;
+  }
+  if (news > 1 || (news === 1 && stemIsIndex(sf.fileName))) return 'composition';
+  return lists > 0 && news === 0 ? 'registry' : undefined;
+}
+
+function stemIsIndex(fileName: string): boolean {
+  return /(?:^|\/)index\.[cm]?[jt]sx?$/i.test(fileName);
+}
+
+/** `import` and `name` statements are neutral; `list` statements gather imports; `new` ones create the app's objects. */
+type WiringStatement = 'import' | 'name' | 'list' | 'new';
+
+function wiringStatementKind(statement: ts.Statement, relativeImports: ReadonlySet<string>): WiringStatement | undefined {
+  if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isExportDeclaration(statement)) return 'import';
+  if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) return 'import'; // 'use strict'
+  if (ts.isExportAssignment(statement)) return wiringValueKind(statement.expression, relativeImports);
+  if (ts.isVariableStatement(statement)) return variablesKind(statement, relativeImports);
+  const exported = commonJsExport(statement);
+  return exported ? wiringValueKind(exported, relativeImports) : undefined;
+}
+
+function variablesKind(statement: ts.VariableStatement, relativeImports: ReadonlySet<string>): WiringStatement | undefined {
+  let kind: WiringStatement = 'import';
+  for (const d of statement.declarationList.declarations) {
+    if (!d.initializer) return undefined;
+    const valueKind = isRequireCall(d.initializer) || isRequireMember(d.initializer) ? 'import' : wiringValueKind(d.initializer, relativeImports);
+    if (valueKind === undefined) return undefined;
+    if (valueKind === 'new' || (valueKind === 'list' && kind !== 'new')) kind = valueKind;
+  }
+  return kind;
+}
+
+/** The value of `module.exports = …`, `module.exports.x = …` or `exports.x = …`. */
+function commonJsExport(statement: ts.Statement): ts.Expression | undefined {
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return undefined;
+  const { left, operatorToken, right } = statement.expression;
+  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  return /^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(left.getText()) ? right : undefined;
+}
+
+/**
+ * `name` for a name (`X`, `a.b`); `list` for requires and literal lists of names; `new` for
+ * `new X(…)` of a relatively imported class with such arguments; undefined for anything else.
+ */
+function wiringValueKind(value: ts.Expression, relativeImports: ReadonlySet<string>): WiringStatement | undefined {
+  const expr = skipOuterExpressions(value);
+  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) return 'name';
+  if (isRequireCall(expr) || isRequireMember(expr)) return 'list';
+  if (ts.isArrayLiteralExpression(expr)) return combine(expr.elements.map((e) => wiringValueKind(ts.isSpreadElement(e) ? e.expression : e, relativeImports)));
+  if (ts.isObjectLiteralExpression(expr)) return combine(expr.properties.map((p) => propertyKind(p, relativeImports)));
+  if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && relativeImports.has(expr.expression.text)) {
+    const args = (expr.arguments ?? []).map((a) => wiringValueKind(a, relativeImports));
+    return args.every((a) => a !== undefined) ? 'new' : undefined;
+  }
+  return undefined;
+}
+
+function propertyKind(p: ts.ObjectLiteralElementLike, relativeImports: ReadonlySet<string>): WiringStatement | undefined {
+  if (ts.isShorthandPropertyAssignment(p)) return 'name';
+  if (ts.isSpreadAssignment(p)) return wiringValueKind(p.expression, relativeImports);
+  return ts.isPropertyAssignment(p) ? wiringValueKind(p.initializer, relativeImports) : undefined;
+}
+
+/** A literal list is wiring when its items are; its kind is `new` if any item creates an object. */
+function combine(kinds: readonly (WiringStatement | undefined)[]): WiringStatement | undefined {
+  if (kinds.some((k) => k === undefined)) return undefined;
+  return kinds.includes('new') ? 'new' : 'list';
+}
+
+function isRequireCall(expr: ts.Expression): boolean {
+  return ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments.length === 1;
+}
+
+function isRequireMember(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && isRequireCall(expr.expression);
+}
+
+/** Names bound by imports of relative specifiers (`./users.service`): the app's own classes. */
+function relativeImportLocals(sf: ts.SourceFile): Set<string> {
+  const locals = new Set<string>();
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && isRelativeSpecifier(statement.moduleSpecifier)) {
+      for (const name of importClauseLocals(statement.importClause)) locals.add(name);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) for (const name of relativeRequireLocals(d)) locals.add(name);
+    }
+  }
+  return locals;
+}
+
+function isRelativeSpecifier(specifier: ts.Expression | undefined): boolean {
+  return specifier !== undefined && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.');
+}
+
+function importClauseLocals(clause: ts.ImportClause | undefined): string[] {
+  const named = clause?.namedBindings;
+  const names = named && ts.isNamedImports(named) ? named.elements.map((el) => el.name.text) : [];
+  return clause?.name ? [clause.name.text, ...names] : names;
+}
+
+/** `const X = require('./x')`, `const { a, b } = require('./x')`. */
+function relativeRequireLocals(declaration: ts.VariableDeclaration): string[] {
+  const init = declaration.initializer;
+  if (!init || !isRequireCall(init) || !isRelativeSpecifier((init as ts.CallExpression).arguments[0])) return [];
+  if (ts.isIdentifier(declaration.name)) return [declaration.name.text];
+  if (!ts.isObjectBindingPattern(declaration.name)) return [];
+  return declaration.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));
+}
+
+/** JSX, or an import of a UI framework. */
+function isUiFile(sf: ts.SourceFile): boolean {
+  if (/\.[jt]sx$/i.test(sf.fileName)) return true;
+  return sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && UI_PACKAGE.test(s.moduleSpecifier.text));
+}
+
+/** A leading comment that credits another source or licence, with the file's checks turned off or the origin named. */
+function isVendored(sf: ts.SourceFile): boolean {
+  const ranges = ts.getLeadingCommentRanges(sf.text, 0) ?? [];
+  const header = ranges.map((r) => sf.text.slice(r.pos, r.end)).join('\n');
+  if (!COPIED_HEADER.test(header)) return false;
+  return FILE_WIDE_OPT_OUT.test(sf.text.slice(0, 4000)) || /\b(?:adapted|ported|copied|taken) from\b/i.test(header);
+}

@@ -1,0 +1,158 @@
+import { decide, type Classification, type Classifier } from '../classify/classify';
+import { doesSomething, type GraphCheck } from '../classify/behaviour';
+import { NEUTRAL_PACKAGES, type LayerId } from '../classify/layers';
+import type { Edge, FileNode } from './types';
+
+/**
+ * The second half of classification, on the graph: name evidence that only the file's
+ * dependencies can confirm. A `*Repository` that reaches no database but a logger, or a
+ * `db.ts` that imports no database client, is not what its name says, and belongs to no layer
+ * unless weaker evidence holds.
+ *
+ * Files whose classification does not change keep their node object; a refined node is reused
+ * across builds while its first-pass node and its classification are the same (the incremental
+ * graph and the rule cache compare nodes by identity).
+ */
+export function refineLayers(files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier): ReadonlyMap<string, FileNode> {
+  const pending = [...files.values()].filter((node) => node.candidates.some((c) => c.check !== undefined));
+  if (pending.length === 0) return files;
+  const evidence = new GraphEvidence(files, outgoing, classifier);
+  const refined = new Map(files);
+  for (const node of pending) {
+    const classification = decide(node.candidates, (check, layer) => evidence.contradiction(node.file, check, layer));
+    refined.set(node.file, nodeWith(node, classification));
+  }
+  return refined;
+}
+
+const refinedNodes = new WeakMap<FileNode, { readonly key: string; readonly node: FileNode }>();
+
+function nodeWith(node: FileNode, classification: Classification): FileNode {
+  const key = classificationKey(classification);
+  if (key === classificationKey(node)) return node;
+  const known = refinedNodes.get(node);
+  if (known?.key === key) return known.node;
+  const { layer: _previous, ...rest } = node;
+  const refined: FileNode = { ...rest, ...(classification.layer ? { layer: classification.layer } : {}), layerReason: classification.reason, layerEvidence: classification.evidence };
+  refinedNodes.set(node, { key, node: refined });
+  return refined;
+}
+
+function classificationKey(c: { readonly layer?: LayerId; readonly layerReason?: string; readonly reason?: string; readonly evidence?: Classification['evidence']; readonly layerEvidence?: Classification['evidence'] }): string {
+  return JSON.stringify([c.layer ?? null, c.layerReason ?? c.reason, c.layerEvidence ?? c.evidence]);
+}
+
+/** Layers whose files hold or reach persisted data; a dependency on one of them is a dependency on the data. */
+const DATA_HOLDERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access', 'model']);
+/** Layers a service orchestrates: depending on one makes a file business logic, not an adapter. */
+const APP_LAYERS: ReadonlySet<LayerId> = new Set(['service', 'repository', 'data-access', 'model']);
+
+/** What the graph says about the files whose names need confirming. */
+class GraphEvidence {
+  private readonly reachesData: ReadonlySet<string>;
+
+  constructor(
+    private readonly files: ReadonlyMap<string, FileNode>,
+    private readonly outgoing: (file: string) => readonly Edge[],
+    private readonly classifier: Classifier,
+  ) {
+    this.reachesData = this.filesReachingData();
+  }
+
+  /** Why the graph contradicts `layer` for `file`, or undefined when it agrees. */
+  contradiction(file: string, check: GraphCheck, layer: LayerId | undefined): string | undefined {
+    const reaches = this.reachesData.has(file);
+    const infrastructure = this.infrastructurePackages(file);
+    switch (check) {
+      case 'touches-data':
+        if (reaches || infrastructure.length === 0) return undefined;
+        return `it uses ${list(infrastructure)} and no database client, ORM or model`;
+      case 'uses-database':
+        if (reaches || (infrastructure.length === 0 && !doesSomething(this.files.get(file)!.facts))) return undefined;
+        return 'it imports no database client or ORM';
+      case 'not-an-adapter':
+        if (reaches || infrastructure.length === 0 || this.dependsOnAppLayers(file)) return undefined;
+        return `it only wraps ${list(infrastructure)} (infrastructure), and depends on no other ${layer ?? 'layer'} of the app`;
+    }
+  }
+
+  /**
+   * Files that reach the database: they use a database package at run time, or depend on a file
+   * that could hold data (a repository, data-access file or model, by any of its evidence) and
+   * reaches it. A least fixpoint over the reverse edges.
+   */
+  private filesReachingData(): ReadonlySet<string> {
+    const dependents = new Map<string, string[]>();
+    const reaching = new Set<string>();
+    for (const file of this.files.keys()) {
+      for (const edge of this.outgoing(file).filter(counts)) {
+        if (!edge.external) addTo(dependents, edge.to, file);
+        else if (this.isDatabaseEdge(edge)) reaching.add(file);
+      }
+    }
+    this.spreadThroughDataHolders(reaching, dependents);
+    return reaching;
+  }
+
+  /** Adds the dependents of every reaching file that may hold data, until nothing changes. */
+  private spreadThroughDataHolders(reaching: Set<string>, dependents: ReadonlyMap<string, readonly string[]>): void {
+    const queue = [...reaching];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (!this.mayHoldData(file)) continue;
+      for (const dependent of dependents.get(file) ?? []) {
+        if (!reaching.has(dependent)) queue.push(dependent);
+        reaching.add(dependent);
+      }
+    }
+  }
+
+  private mayHoldData(file: string): boolean {
+    const node = this.files.get(file);
+    if (!node) return false;
+    return node.candidates.some((c) => c.layer !== undefined && DATA_HOLDERS.has(c.layer) && c.overruled === undefined);
+  }
+
+  /** A run-time use of a database client or ORM (not schema decorators, not types). */
+  private isDatabaseEdge(edge: Edge): boolean {
+    if (this.classifier.packageLayer(edge.to) !== 'data-access') return false;
+    if (edge.kind === 'di' || edge.kind === 'instantiation') return true;
+    return edge.runtime && !this.classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to);
+  }
+
+  /** Packages the file uses at run time that say what it does: not the framework, utilities or Node's own modules. */
+  private infrastructurePackages(file: string): string[] {
+    const found = new Set<string>();
+    for (const edge of this.outgoing(file)) {
+      if (!edge.external || !counts(edge) || edge.to.startsWith('node:')) continue;
+      if (NEUTRAL_PACKAGES.has(edge.to) || this.classifier.packageLayer(edge.to) === 'data-access') continue;
+      found.add(edge.to);
+    }
+    return [...found].sort();
+  }
+
+  private dependsOnAppLayers(file: string): boolean {
+    return this.outgoing(file).some((edge) => {
+      if (edge.external || !counts(edge)) return false;
+      const target = this.files.get(edge.to);
+      return target?.layer !== undefined && APP_LAYERS.has(target.layer) && target.file !== file;
+    });
+  }
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
+/** Dependencies that exist when the code runs (injections and `new` always do). */
+function counts(edge: Edge): boolean {
+  return edge.runtime || edge.kind === 'di' || edge.kind === 'instantiation';
+}
+
+function list(packages: readonly string[]): string {
+  const shown = packages.slice(0, 3).map((p) => `'${p}'`);
+  return packages.length > 3 ? `${shown.join(', ')}…` : shown.join(', ');
+}
+

@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { checkRule, project } from '../../helpers/project';
+
+const NEST = '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true, "allowJs": true } }';
+
+function classify(files: Record<string, string>): Record<string, string | null> {
+  const result = project({ 'tsconfig.json': NEST, ...files }).analyze();
+  return Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.layer ?? null]));
+}
+
+describe('classification: what a file does wins over what it is called', () => {
+  it('gives no layer to wiring files: registries, CommonJS barrels, per-feature composition, module metadata', () => {
+    const layers = classify({
+      'src/handlers/orders.controller.ts': '@Controller("orders") export class OrdersController {}\n',
+      'src/handlers/invoices.controller.ts': '@Controller("invoices") export class InvoicesController {}\n',
+      'src/handlers/index.ts': `import { OrdersController } from './orders.controller';
+import { InvoicesController } from './invoices.controller';
+export const allControllers = [OrdersController, InvoicesController];
+`,
+      'src/legacy/controllers/index.js': `module.exports.orderController = require('./order.controller');
+module.exports.invoiceController = require('./invoice.controller');
+`,
+      'src/legacy/controllers/order.controller.js': 'exports.list = (req, res) => res.json([]);\n',
+      'src/legacy/controllers/invoice.controller.js': 'exports.list = (req, res) => res.json([]);\n',
+      'src/legacy/services/index.js': `const billing = require('./billing.service');
+const mailing = require('./mailing.service');
+module.exports = { billing, mailing };
+`,
+      'src/legacy/services/billing.service.js': 'exports.bill = () => 1;\n',
+      'src/legacy/services/mailing.service.js': 'exports.send = () => 1;\n',
+      'src/features/useCases/openAccount/index.ts': `import { OpenAccountUseCase } from './OpenAccountUseCase';
+import { OpenAccountController } from './OpenAccountController';
+import { accountStore } from '../../stores';
+const openAccount = new OpenAccountUseCase(accountStore);
+export const openAccountController = new OpenAccountController(openAccount);
+`,
+      'src/features/useCases/openAccount/OpenAccountUseCase.ts': 'export class OpenAccountUseCase { constructor(private readonly store: unknown) {} run() { return this.store; } }\n',
+      'src/features/useCases/openAccount/OpenAccountController.ts': 'export class OpenAccountController { constructor(private readonly useCase: unknown) {} handle(req: unknown, res: unknown) { return [req, res, this.useCase]; } }\n',
+      'src/features/stores.ts': 'export const accountStore = {};\n',
+      'src/billing/billing.module.config.ts': `import { InvoicesController } from '../handlers/invoices.controller';
+export const billingModuleMetadata = () => ({ controllers: [InvoicesController] });
+`,
+    });
+    assert.equal(layers['src/handlers/index.ts'], null);
+    assert.equal(layers['src/legacy/controllers/index.js'], null);
+    assert.equal(layers['src/legacy/services/index.js'], null);
+    assert.equal(layers['src/features/useCases/openAccount/index.ts'], null);
+    assert.equal(layers['src/billing/billing.module.config.ts'], 'module');
+    assert.equal(layers['src/legacy/controllers/order.controller.js'], 'controller', 'the files they list keep their layers');
+  });
+
+  it('does not report a registry of controllers as a controller depending on controllers', () => {
+    checkRule('layering/forbidden-dependency', {
+      'tsconfig.json': NEST,
+      'src/web/controllers/reports.controller.ts': '@Controller("reports") export class ReportsController {}\n',
+      'src/web/controllers/health.controller.ts': '@Controller("health") export class HealthController {}\n',
+      'src/web/controllers/index.ts': `import { ReportsController } from './reports.controller';
+import { HealthController } from './health.controller';
+export default [ReportsController, HealthController];
+`,
+    });
+  });
+
+  it('checks names against behaviour: a controller answers requests, a router registers routes, a DTO holds shapes', () => {
+    const layers = classify({
+      'src/docs/openapi.controller.ts': `import { DocumentBuilder } from '@nestjs/swagger';
+export const publishDocs = (app: unknown) => new DocumentBuilder().build();
+function hide(doc: unknown) { return doc; }
+export const hidden = hide;
+`,
+      'src/web/users.controller.ts': 'export const list = async (req: unknown, res: unknown) => [req, res];\n',
+      'src/web/routes/app.routes.ts': "export const ROUTES = { users: '/users', orders: '/orders' };\n",
+      'src/web/routes/users.ts': `import { Router } from 'express';
+export const usersRouter = Router();
+usersRouter.get('/', (_req, res) => res.json([]));
+`,
+      'src/web/routes/auth/token.utils.ts': 'export function readBearer(header: string) { return header.slice(7); }\n',
+      'src/shared/validation.ts': 'export function isUuid(value: string) { return /^[0-9a-f-]{36}$/.test(value); }\n',
+      'src/accounts/dto/open-account.dto.ts': 'export class OpenAccountDto { owner!: string }\n',
+    });
+    assert.equal(layers['src/docs/openapi.controller.ts'], null);
+    assert.equal(layers['src/web/users.controller.ts'], 'controller');
+    assert.equal(layers['src/web/routes/app.routes.ts'], null, 'path constants are not a router');
+    assert.equal(layers['src/web/routes/users.ts'], 'router');
+    assert.equal(layers['src/web/routes/auth/token.utils.ts'], null, 'a helper in routes/ is not a router');
+    assert.equal(layers['src/shared/validation.ts'], null, 'validation helpers are not DTOs');
+    assert.equal(layers['src/accounts/dto/open-account.dto.ts'], 'dto');
+  });
+
+  it('treats ports (interfaces, pure abstract classes, tokens) as no layer, and CQRS messages as DTOs', () => {
+    const layers = classify({
+      'src/accounts/database/account.repository.port.ts': `export const ACCOUNT_STORE = Symbol('ACCOUNT_STORE');
+export interface AccountRepositoryPort { findById(id: string): Promise<unknown> }
+`,
+      'src/accounts/database/ledger.repository.ts': 'export abstract class LedgerRepository { abstract append(entry: unknown): Promise<void>; }\n',
+      'src/accounts/usecases/close-account/close-account.command.ts': 'export class CloseAccountCommand { constructor(readonly accountId: string) {} }\n',
+      'src/accounts/usecases/close-account/close-account.handler.ts': '@CommandHandler(CloseAccountCommand) export class CloseAccountHandler { execute() { return 1; } }\n',
+    });
+    assert.equal(layers['src/accounts/database/account.repository.port.ts'], null);
+    assert.equal(layers['src/accounts/database/ledger.repository.ts'], null);
+    assert.equal(layers['src/accounts/usecases/close-account/close-account.command.ts'], 'dto');
+    assert.equal(layers['src/accounts/usecases/close-account/close-account.handler.ts'], 'service');
+  });
+
+  it('reads implemented framework interfaces: a guard named like a service is middleware', () => {
+    const layers = classify({
+      'src/auth/tenant-guard.service.ts': `import { CanActivate } from '@nestjs/common';
+@Injectable() export class TenantGuardService implements CanActivate { canActivate() { return true; } }
+`,
+      'src/events/events.gateway.ts': '@WebSocketGateway() export class EventsGateway { emit(x: unknown) { return x; } }\n',
+    });
+    assert.equal(layers['src/auth/tenant-guard.service.ts'], 'middleware');
+    assert.equal(layers['src/events/events.gateway.ts'], null, 'a WebSocket gateway is not an HTTP controller');
+  });
+
+  it('confirms a repository by its data access, through base classes; one that wraps a logger or a broker is no repository', () => {
+    const layers = classify({
+      'src/dal/base.repository.ts': `import { Model } from 'mongoose';
+export class BaseRepository<T> { constructor(protected readonly model: Model<T>) {} find() { return this.model.find(); } }
+`,
+      'src/dal/accounts/account.repository.ts': `import { BaseRepository } from '../base.repository';
+export class AccountRepository extends BaseRepository<unknown> {}
+`,
+      'src/dal/audit/audit-log.repository.ts': `import * as winston from 'winston';
+export class AuditLogRepository { private readonly log = winston.createLogger(); write(line: string) { this.log.info(line); } }
+`,
+      'src/dal/events/event-bus.repository.ts': `import { Kafka } from 'kafkajs';
+export class EventBusRepository { private readonly kafka = new Kafka({ brokers: [] }); publish() { return this.kafka.producer(); } }
+`,
+      'src/dal/drafts/draft.repository.ts': 'export class DraftRepository { all() { return []; } }\n',
+    });
+    assert.equal(layers['src/dal/accounts/account.repository.ts'], 'repository', 'reaches mongoose through its base class');
+    assert.equal(layers['src/dal/audit/audit-log.repository.ts'], null);
+    assert.equal(layers['src/dal/events/event-bus.repository.ts'], null);
+    assert.equal(layers['src/dal/drafts/draft.repository.ts'], 'repository', 'nothing contradicts a new repository');
+  });
+
+  it('confirms data-access files by a database client; helpers named database are not data access', () => {
+    const layers = classify({
+      'src/db.ts': "import knex from 'knex';\nexport const db = knex({ client: 'pg' });\n",
+      'src/platform/database.ts': "export function isUniqueViolation(error: { code?: string }) { return error.code === '23505'; }\n",
+    });
+    assert.equal(layers['src/db.ts'], 'data-access');
+    assert.equal(layers['src/platform/database.ts'], null);
+  });
+
+  it('gives no layer to a service that only wraps infrastructure, and keeps business services', () => {
+    const layers = classify({
+      'src/logging/logger.service.ts': "import pino from 'pino';\nexport class LoggerService { private readonly log = pino(); info(m: string) { this.log.info(m); } }\n",
+      'src/pricing/pricing.service.ts': 'export class PricingService { total(items: number[]) { return items.reduce((a, b) => a + b, 0); } }\n',
+      'src/orders/orders.service.ts': `import pino from 'pino';
+import { OrdersRepository } from './orders.repository';
+export class OrdersService { constructor(private readonly orders: OrdersRepository) {} list() { pino().info('x'); return this.orders.all(); } }
+`,
+      'src/orders/orders.repository.ts': "import knex from 'knex';\nexport class OrdersRepository { all() { return knex('orders'); } }\n",
+    });
+    assert.equal(layers['src/logging/logger.service.ts'], null);
+    assert.equal(layers['src/pricing/pricing.service.ts'], 'service');
+    assert.equal(layers['src/orders/orders.service.ts'], 'service');
+  });
+
+  it('takes a file that creates the application for the composition root, wherever it is', () => {
+    const layers = classify({
+      'src/services/web.ts': `import Koa from 'koa';
+export function start() { const app = new Koa(); return app; }
+`,
+    });
+    assert.equal(layers['src/services/web.ts'], 'composition-root');
+  });
+
+  it('explains each classification: the deciding evidence and what was overruled', () => {
+    const result = project({
+      'tsconfig.json': NEST,
+      'src/docs/swagger.controller.ts': 'export function setupDocs(app: unknown) { return app; }\n',
+    }).analyze();
+    const node = [...result.graph.files.values()].find((n) => n.file.endsWith('swagger.controller.ts'));
+    assert.deepEqual(node?.layerEvidence, [
+      { layer: 'controller', evidence: 'file name swagger.controller.ts', verdict: 'overruled', why: 'its functions handle no route or request' },
+    ]);
+  });
+});
+
+describe('scope: what the backend rules leave alone', () => {
+  it('skips e2e suites in every spelling, test helpers and testing modules', () => {
+    const secret = "export const password = 'hunter2-very-secret';\n";
+    const result = project({
+      'tsconfig.json': '{}',
+      'src/auth/login.e2e.ts': secret,
+      'src/auth/login.e2e-ee.ts': secret,
+      'src/auth/e2e/signup.ts': secret,
+      'src/testing/seed-users.ts': secret,
+      'src/shared/test-utils/accounts.ts': secret,
+      'src/auth/config.ts': secret,
+    }).analyze();
+    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)), ['src/auth/config.ts']);
+  });
+
+  it('leaves the front end of a full-stack repository, vendored code and browser assets alone', () => {
+    const empty = 'export function poll() { try { return 1; } catch {} }\n';
+    const result = project({
+      'tsconfig.json': '{ "compilerOptions": { "jsx": "react-jsx", "allowJs": true } }',
+      'web/App.tsx': "import React from 'react';\nexport const App = () => null;\n",
+      'web/Menu.tsx': "import React from 'react';\nexport const Menu = () => null;\n",
+      'web/Footer.tsx': "import React from 'react';\nexport const Footer = () => null;\n",
+      'web/stores/session.ts': empty,
+      'server/jobs/poll.ts': empty,
+      'server/lib/diff.ts': `/*
+ * Copyright (c) Someone Else. Licensed under the MIT license.
+ */
+/* eslint-disable */
+${empty}`,
+      'server/public/js/widget.js': 'function poll() { try { return 1; } catch (e) {} }\n',
+    }).analyze();
+    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)), ['server/jobs/poll.ts']);
+    const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
+    assert.equal(exempt['web/stores/session.ts'], 'front-end code (web/ holds the front end)');
+    assert.equal(exempt['server/lib/diff.ts'], 'vendored third-party code');
+    assert.equal(exempt['server/public/js/widget.js'], 'a browser asset');
+  });
+});
