@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runRules } from './analyze-rules';
 import { RuleResultCache } from './incremental/rule-cache';
 import { RULES } from './rules/registry';
@@ -6,7 +7,7 @@ import { runInSlices, runToEnd } from './slices';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
-import { frontEndFolders } from './classify/scope';
+import { featureFolders, frontEndFolders } from './classify/scope';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
@@ -19,7 +20,7 @@ import { LineIndex } from './text/line-index';
 import type { ts } from './ts';
 import type { Finding, Problem, SeveritySetting } from './types';
 import { discoverWorkspace, type DiscoveredWorkspace, type Project } from './workspace/discover';
-import { normalize } from './workspace/tsconfig';
+import { loadTsconfigOptions, normalize } from './workspace/tsconfig';
 import { errorMessage, readSource, type SourceRead } from './workspace/read-source';
 import { FileSystemCache, ModuleResolver } from './workspace/resolver';
 
@@ -58,7 +59,10 @@ export interface AnalysisResult {
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly stats: {
+    /** Files of the opened folder that were analyzed. */
     readonly files: number;
+    /** Files outside it read to classify what it imports (workspace packages, path aliases). */
+    readonly outsideFiles: number;
     readonly edges: number;
     readonly parsed: number;
     /** Findings hidden because the baseline lists them. */
@@ -90,6 +94,8 @@ export class AnalysisSession {
   private workspace: DiscoveredWorkspace | undefined;
   private fsCache = new FileSystemCache();
   private contexts = new Map<Project, ProjectContext>();
+  private outsideProjects = new Map<string, Project & { readonly problems: readonly Problem[] }>();
+  private importTargets = new WeakMap<GraphInput, ImportTargets>();
   private readonly files = new Map<string, CachedFile>();
   private readonly overlays = new Map<string, string>();
   private ruleResults = new RuleResultCache();
@@ -122,6 +128,8 @@ export class AnalysisSession {
     this.classifier = undefined;
     this.fsCache = new FileSystemCache();
     this.contexts = new Map();
+    this.outsideProjects = new Map();
+    this.importTargets = new WeakMap();
   }
 
   /** layerguard.json changed: reload it (and rediscover, since ignore globs may differ). */
@@ -167,12 +175,14 @@ export class AnalysisSession {
       const input = graphInputOf(entry, this.contextOf(project));
       if (input) inputs.push(input);
     }
-    for (const file of this.files.keys()) if (!workspace.files.has(file)) this.files.delete(file);
+    const outside = yield* this.outsideInputs(inputs, workspace, problems);
+    const read = new Set([...workspace.files.keys(), ...outside.map((input) => input.file)]);
+    for (const file of this.files.keys()) if (!read.has(file)) this.files.delete(file);
+    const analyzedFiles = inputs.length;
+    inputs.push(...outside);
     yield;
 
-    const frontEnd = frontEndFolders(workspace.root, inputs);
-    if (!this.classifier || !sameMembers(this.classifier.frontEnd, frontEnd)) this.classifier = new Classifier(config.layers, workspace.root, frontEnd);
-    const classifier = this.classifier;
+    const classifier = this.classifierFor(config, workspace.root, inputs);
     // No pause from here on: a graph whose rules did not run would leave the rule cache a build behind.
     const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
@@ -184,8 +194,19 @@ export class AnalysisSession {
       graph,
       findings,
       problems,
-      stats: { files: inputs.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
+      stats: { files: analyzedFiles, outsideFiles: outside.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };
+  }
+
+  /** The classifier, made again only when what the workspace as a whole says about its files changed. */
+  private classifierFor(config: ResolvedConfig, root: string, inputs: readonly GraphInput[]): Classifier {
+    const bySuffix = new Classifier(config.layers, root);
+    const scope = { frontEnd: frontEndFolders(root, inputs), featureFolders: featureFolders(inputs, (file) => bySuffix.suffixLayer(file)) };
+    const known = this.classifier?.scope;
+    if (!this.classifier || !known || !sameMembers(known.frontEnd, scope.frontEnd) || !sameMembers(known.featureFolders, scope.featureFolders)) {
+      this.classifier = new Classifier(config.layers, root, scope);
+    }
+    return this.classifier;
   }
 
   private buildGraph(root: string, inputs: readonly GraphInput[], classifier: Classifier): { graph: DependencyGraph; incremental?: { cache: RuleResultCache; delta: GraphDelta } } {
@@ -208,12 +229,75 @@ export class AnalysisSession {
     return loadConfig(this.root, this.options.configPath);
   }
 
+  /**
+   * The files outside the opened folder that its files import — workspace packages, tsconfig path
+   * aliases that point outside — and what those import in turn: read so that an injected
+   * `UsersRepository` from a library gets its layer. Nothing is reported in them. An import that
+   * should have resolved and did not is a problem, not a silent gap.
+   */
+  private *outsideInputs(inputs: readonly GraphInput[], workspace: DiscoveredWorkspace, problems: Problem[]): Generator<void, GraphInput[], void> {
+    const seen = new Set(workspace.files.keys());
+    const report = onceEach(problems);
+    const outside: GraphInput[] = [];
+    const queue = [...inputs];
+    while (queue.length > 0) {
+      const importer = queue.pop()!;
+      const { targets, unresolved } = this.importsOf(importer, workspace.root);
+      for (const why of unresolved) report(why, { kind: 'project', file: importer.file, message: `${why}: what it imports gets no layer.` });
+      for (const target of targets.filter((t) => !seen.has(t))) {
+        seen.add(target);
+        if (outside.length >= MAX_OUTSIDE_FILES) {
+          report('too many', { kind: 'project', file: target, message: `More than ${MAX_OUTSIDE_FILES} files outside the folder are imported: the rest were not read, so what they declare gets no layer.` });
+          continue;
+        }
+        const { entry, fresh } = this.fileEntry(target);
+        if (fresh) yield;
+        problems.push(...entry.problems);
+        const input = graphInputOf(entry, this.outsideContext(target, importer, problems), true);
+        if (!input) continue;
+        outside.push(input);
+        queue.push(input);
+      }
+    }
+    return outside;
+  }
+
+  /** What a file's imports resolve to outside the folder, and the imports that should have resolved; once per parsed text and project. */
+  private importsOf(input: GraphInput, root: string): ImportTargets {
+    const known = this.importTargets.get(input);
+    if (known) return known;
+    const targets: string[] = [];
+    const unresolved: string[] = [];
+    for (const ref of input.facts.moduleRefs) {
+      const resolution = input.project.resolver.resolve(ref.specifier, input.file);
+      if (resolution.kind === 'file' && isOutside(root, resolution.file) && SOURCE_FILE.test(resolution.file)) targets.push(normalize(resolution.file));
+      else if (resolution.kind === 'unresolved' && resolution.why) unresolved.push(resolution.why);
+    }
+    const found = { targets, unresolved };
+    this.importTargets.set(input, found);
+    return found;
+  }
+
+  /** The project of a file outside the folder: its nearest tsconfig/jsconfig (options only), else its importer's. */
+  private outsideContext(file: string, importer: GraphInput, problems: Problem[]): ProjectContext {
+    const configFile = nearestConfig(file, this.workspace?.monorepo?.root);
+    if (!configFile) return importer.project;
+    let project = this.outsideProjects.get(configFile);
+    if (!project) {
+      const loaded = loadTsconfigOptions(configFile);
+      project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options, problems: loaded.problems };
+      this.outsideProjects.set(configFile, project);
+    }
+    problems.push(...project.problems);
+    return this.contextOf(project);
+  }
+
   private contextOf(project: Project): ProjectContext {
     let context = this.contexts.get(project);
     if (!context) {
       context = {
         dir: project.dir,
-        resolver: new ModuleResolver(project.options, this.fsCache),
+        resolver: new ModuleResolver(project.options, this.fsCache, this.workspace?.monorepo),
         emitDecoratorMetadata: project.options.emitDecoratorMetadata === true,
         verbatimModuleSyntax: project.options.verbatimModuleSyntax === true,
       };
@@ -253,9 +337,52 @@ export class AnalysisSession {
 }
 
 /** The file's graph input in its project (none for a file that could not be read or parsed). */
-function graphInputOf(entry: CachedFile, project: ProjectContext): GraphInput | undefined {
-  if (entry.input && entry.graphInput?.project !== project) entry.graphInput = { ...entry.input, project };
+function graphInputOf(entry: CachedFile, project: ProjectContext, outside = false): GraphInput | undefined {
+  if (entry.input && (entry.graphInput?.project !== project || (entry.graphInput.outside ?? false) !== outside)) {
+    entry.graphInput = { ...entry.input, project, ...(outside ? { outside } : {}) };
+  }
   return entry.graphInput;
+}
+
+interface ImportTargets {
+  /** Source files outside the folder that the file imports. */
+  readonly targets: readonly string[];
+  /** Why imports that should have resolved (workspace packages, path aliases) did not. */
+  readonly unresolved: readonly string[];
+}
+
+/** Pushes a problem the first time its key is seen. */
+function onceEach(problems: Problem[]): (key: string, problem: Problem) => void {
+  const seen = new Set<string>();
+  return (key, problem) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+}
+
+/** Files of workspace packages are read at most this many; a larger graph is cut, with a problem. */
+const MAX_OUTSIDE_FILES = 5000;
+const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
+function isOutside(root: string, file: string): boolean {
+  const relative = path.posix.relative(root, normalize(file));
+  return relative.startsWith('..') || path.posix.isAbsolute(relative);
+}
+
+/** The nearest tsconfig/jsconfig above a file, not above `limit` (the monorepo root) when there is one. */
+function nearestConfig(file: string, limit: string | undefined): string | undefined {
+  let dir = path.posix.dirname(normalize(file));
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.posix.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.posix.dirname(dir);
+    if (parent === dir || dir === limit) return undefined;
+    dir = parent;
+  }
 }
 
 function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
-import { NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, type LayerDefinition, type LayerId } from './layers';
+import { NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
 
@@ -37,6 +37,16 @@ export interface Candidate {
   readonly check?: GraphCheck;
 }
 
+/** What classification learns from the whole workspace, not from one file. */
+export interface WorkspaceScope {
+  /** Folders holding the front end of a full-stack repository (see `frontEndFolders`). */
+  readonly frontEnd: ReadonlySet<string>;
+  /** Feature folders named like a layer (see `featureFolders`): their name is no evidence. */
+  readonly featureFolders: ReadonlySet<string>;
+}
+
+const NO_SCOPE: WorkspaceScope = { frontEnd: new Set(), featureFolders: new Set() };
+
 export interface FileToClassify {
   /** Absolute, `/`-separated. */
   readonly file: string;
@@ -62,8 +72,8 @@ export class Classifier {
   constructor(
     private readonly layers: readonly LayerDefinition[],
     private readonly root: string,
-    /** Folders holding the front end of a full-stack repository (see `frontEndFolders`). */
-    readonly frontEnd: ReadonlySet<string> = new Set(),
+    /** What only the whole workspace tells (see `WorkspaceScope`). */
+    readonly scope: WorkspaceScope = NO_SCOPE,
   ) {
     this.patternMatchers = layers.flatMap((l) =>
       l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })),
@@ -100,7 +110,12 @@ export class Classifier {
 
   /** Why the rules leave the file alone (outside the folder, front-end, vendored), if they do. */
   exemptionOf(input: ScopeInput): string | undefined {
-    return exemptionOf(this.root, input, this.frontEnd);
+    return exemptionOf(this.root, input, this.scope.frontEnd);
+  }
+
+  /** The layer a file's name suffix points to, if any. */
+  suffixLayer(file: string): LayerId | undefined {
+    return this.byFileSuffix(file)?.layer;
   }
 
   /** The layer of an external package, if it has one (database clients and ORMs). */
@@ -109,14 +124,19 @@ export class Classifier {
   }
 
   /**
-   * An import of a data-access package only counts as data access when it brings in run-time
-   * APIs: entity files importing `Entity`/`Column` from typeorm define models.
+   * A use of a data-access package only counts as data access when it brings in run-time APIs:
+   * entity files importing `Entity`/`Column` from typeorm define models, and `Sequelize.literal`
+   * or drizzle's `eq` build part of a query that something else runs.
    */
-  isSchemaOnlyImport(packageName: string, importedNames: readonly string[], specifier: string): boolean {
+  isSchemaOnlyImport(packageName: string, use: { readonly names: readonly string[]; readonly specifier?: string; readonly members?: readonly string[] }): boolean {
+    const specifier = use.specifier ?? packageName;
     // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
     if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
+    if (SCHEMA_ONLY_SUBPATHS.test(specifier)) return true;
     const schemaNames = SCHEMA_ONLY_EXPORTS[packageName];
-    return schemaNames !== undefined && importedNames.length > 0 && importedNames.every((n) => schemaNames.has(n));
+    if (schemaNames === undefined) return false;
+    if (use.names.length > 0 && use.names.every((n) => schemaNames.has(n))) return true;
+    return use.members !== undefined && use.members.length > 0 && use.members.every((m) => schemaNames.has(m));
   }
 
   private byRootFileName(input: FileToClassify): Candidate | undefined {
@@ -124,6 +144,8 @@ export class Classifier {
     const dir = path.posix.dirname(relative);
     if (dir !== '.' && dir !== 'src') return undefined;
     const stem = stemOf(input.file);
+    // A library's `index` is its public API; an app's `index` starts the app.
+    if (stem === 'index' && !input.facts.shape.createsApp) return undefined;
     const found = this.layers.find((l) => l.rootFileNames.includes(stem));
     return found && { layer: found.id, evidence: `entry point ${path.posix.basename(input.file)}` };
   }
@@ -137,7 +159,7 @@ export class Classifier {
     const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
     for (const folder of folders) {
       const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
-      if (found && !isInjectedFactory(folder, input.facts)) return { layer: found.id, evidence: `inside ${folder}/` };
+      if (found && (folder.toLowerCase() !== 'factories' || isTestDataFactory(folders, input.facts))) return { layer: found.id, evidence: `inside ${folder}/` };
     }
     return undefined;
   }
@@ -188,6 +210,7 @@ export class Classifier {
 
   private byFolder(input: FileToClassify): Candidate | undefined {
     const relative = path.posix.relative(input.projectDir, input.file);
+    if (this.scope.featureFolders.has(path.posix.dirname(input.file))) return undefined;
     // Only the file's folder and its parent: `controllers/errors/http/HttpError.ts` is no controller.
     const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
     for (const folder of folders) {
@@ -244,12 +267,19 @@ export function decide(candidates: readonly Candidate[], confirm: (check: GraphC
   return { ...(decided.layer ? { layer: decided.layer } : {}), reason: decided.evidence, evidence };
 }
 
+/** Packages that make fake data: a factory that uses one builds test or seed data. */
+const FAKE_DATA_PACKAGE = /^(?:@faker-js\/faker|faker|fishery|factory\.ts|rosie|chance|casual|typeorm-seeding|typeorm-extension|@mikro-orm\/seeder)(?:\/|$)/;
+const DATA_FOLDER = /^(?:database|db|seeds?|seeders?|seeding|testing|test-data)$/i;
+
 /**
- * Test-data factories are plain functions or classes run by seeds and tests; a factory the
- * container injects (`@Injectable() class PolicyAbilityFactory` in `factories/`) is production code.
+ * `factories/` holds test-data factories (run by seeds and tests) beside a database or seed
+ * folder, or when they use a fake-data library; elsewhere it is the factory pattern of production
+ * code (a mail-provider factory, a DI-injected ability factory).
  */
-function isInjectedFactory(folder: string, facts: FileFacts): boolean {
-  return folder.toLowerCase() === 'factories' && facts.classes.some((c) => c.decorators.some((d) => d.name === 'Injectable'));
+function isTestDataFactory(folders: readonly string[], facts: FileFacts): boolean {
+  if (facts.classes.some((c) => c.decorators.some((d) => d.name === 'Injectable'))) return false;
+  if (folders.some((f) => DATA_FOLDER.test(f))) return true;
+  return facts.moduleRefs.some((ref) => FAKE_DATA_PACKAGE.test(ref.specifier));
 }
 
 /** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */

@@ -211,11 +211,21 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'CannotCreateEntityIdMapError', 'OptimisticLockVersionMismatchError',
   ]),
   '@prisma/client': new Set(['Prisma']),
+  // Query-building operators and helpers: they build a query's parts, the client runs it.
+  'drizzle-orm': new Set([
+    'sql', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not', 'inArray', 'notInArray', 'isNull', 'isNotNull',
+    'like', 'ilike', 'notLike', 'notIlike', 'between', 'notBetween', 'exists', 'notExists', 'asc', 'desc', 'count',
+    'countDistinct', 'sum', 'avg', 'min', 'max', 'relations', 'getTableColumns', 'getTableName', 'SQL', 'Column',
+    'Table', 'DefaultLogger', 'LogWriter', 'InferSelectModel', 'InferInsertModel', 'arrayContains', 'arrayContained',
+    'arrayOverlaps',
+  ]),
+  sequelize: new Set(['Op', 'DataTypes', 'Model', 'fn', 'col', 'literal', 'where', 'cast', 'QueryTypes', 'ValidationError', 'UniqueConstraintError', 'ForeignKeyConstraintError', 'EmptyResultError', 'DatabaseError', 'BaseError']),
   'sequelize-typescript': new Set([
     'Table', 'Column', 'DataType', 'PrimaryKey', 'AutoIncrement', 'AllowNull', 'Default', 'Unique',
     'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'CreatedAt', 'UpdatedAt', 'DeletedAt',
   ]),
-  mongoose: new Set(['Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError']),
+  mongoose: new Set(['Schema', 'Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError', 'isValidObjectId', 'isObjectIdOrHexString']),
+  mongodb: new Set(['ObjectId', 'MongoError', 'MongoServerError']),
 };
 
 /**
@@ -230,3 +240,6 @@ export const NEUTRAL_PACKAGES: ReadonlySet<string> = new Set([
   'lodash', 'lodash-es', 'es-toolkit', 'ramda', 'underscore', 'date-fns', 'dayjs', 'moment', 'luxon', 'uuid', 'nanoid',
   'fp-ts', 'io-ts', 'type-fest', 'inversify', 'typedi', 'tsyringe', 'http-status', 'http-status-codes', 'http-errors',
 ]);
+
+/** Deep imports of ORM packages that only describe schemas: `drizzle-orm/pg-core` declares tables. */
+export const SCHEMA_ONLY_SUBPATHS = /^drizzle-orm\/[a-z0-9]+-core(?:\/|$)|^typeorm\/decorator\//;

@@ -59,3 +59,24 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';
   return undefined;
 }
+
+/** Layers whose names mark a folder as a layer folder (`services/`) rather than a feature (`orders/`). */
+const MAIN_LAYERS = new Set(['controller', 'router', 'service', 'repository']);
+
+/**
+ * Folders whose files are named after two or more main layers (`services/services.controller.ts`
+ * beside `services/services.repository.ts`): a feature folder that happens to be called like a
+ * layer. Its name is no evidence for its files.
+ */
+export function featureFolders(files: Iterable<ScopeInput>, suffixLayerOf: (file: string) => string | undefined): ReadonlySet<string> {
+  const layersByFolder = new Map<string, Set<string>>();
+  for (const input of files) {
+    const layer = suffixLayerOf(input.file);
+    if (!layer || !MAIN_LAYERS.has(layer)) continue;
+    const folder = path.posix.dirname(input.file);
+    const layers = layersByFolder.get(folder) ?? new Set<string>();
+    layers.add(layer);
+    layersByFolder.set(folder, layers);
+  }
+  return new Set([...layersByFolder].filter(([, layers]) => layers.size >= 2).map(([folder]) => folder));
+}

@@ -50,6 +50,10 @@ class FactCollector {
   private readonly instantiations: InstantiationFact[] = [];
   private readonly importLocals = new Set<string>();
   private readonly valueUsedLocals = new Set<string>();
+  /** How each import-bound name is used as a value: only as a decorator, only as a base class, or otherwise. */
+  private readonly valueUses = new Map<string, Set<ValueUse>>();
+  /** The members read on each import-bound name (`Sequelize.literal`), or null once it is used otherwise. */
+  private readonly memberReads = new Map<string, Set<string> | null>();
   private readonly metadataTypeLocals = new Set<string>();
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
@@ -67,6 +71,10 @@ class FactCollector {
       declarations,
       localExports,
       valueUsedLocals: this.valueUsedLocals,
+      decoratorOnlyLocals: this.localsUsedOnlyAs('decorator'),
+      baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),
+      exportOnlyLocals: this.localsUsedOnlyAs('export'),
+      memberOnlyLocals: this.membersOnly(),
       metadataTypeLocals: this.metadataTypeLocals,
       isBarrel,
       shape: fileShapeOf(sf, isBarrel),
@@ -152,8 +160,35 @@ class FactCollector {
   }
 
   private recordIdentifierUse(node: ts.Identifier, inType: boolean): void {
-    if (!this.importLocals.has(node.text) || isNonReferenceName(node)) return;
-    if (!inType) this.valueUsedLocals.add(node.text);
+    if (!this.importLocals.has(node.text) || isNonReferenceName(node) || inType) return;
+    this.valueUsedLocals.add(node.text);
+    const uses = this.valueUses.get(node.text) ?? new Set<ValueUse>();
+    uses.add(valueUseOf(node));
+    this.valueUses.set(node.text, uses);
+    this.recordMemberRead(node);
+  }
+
+  private recordMemberRead(node: ts.Identifier): void {
+    const parent = node.parent;
+    const known = this.memberReads.get(node.text);
+    if (known === null) return;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      this.memberReads.set(node.text, (known ?? new Set()).add(parent.name.text));
+    } else {
+      this.memberReads.set(node.text, null);
+    }
+  }
+
+  private membersOnly(): Map<string, ReadonlySet<string>> {
+    const only = new Map<string, ReadonlySet<string>>();
+    for (const [local, members] of this.memberReads) if (members) only.set(local, members);
+    return only;
+  }
+
+  private localsUsedOnlyAs(use: ValueUse): Set<string> {
+    const locals = new Set<string>();
+    for (const [local, uses] of this.valueUses) if (uses.size === 1 && uses.has(use)) locals.add(local);
+    return locals;
   }
 
   private recordMetadataTypes(member: ts.Node): void {
@@ -208,6 +243,47 @@ class FactCollector {
       decorators: decoratorsOf(param, this.sourceFile),
     };
   }
+}
+
+type ValueUse = 'decorator' | 'base-class' | 'export' | 'other';
+
+/**
+ * `@Cached()` uses `Cached` as a decorator; `extends Base` / `extends Mixin(X)` as a base class;
+ * `module.exports = { comments, list() {…} }` and `export default { comments }` only pass
+ * `comments` on.
+ */
+function valueUseOf(node: ts.Identifier): ValueUse {
+  let handedOver = true;
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const use = useDecidedBy(current.parent, handedOver);
+    if (use) return use;
+    handedOver &&= isHandedOverBy(current.parent, current);
+  }
+  return 'other';
+}
+
+/** The use an enclosing node decides (a decorator, a heritage clause, an export, any other statement), or undefined to look further up. */
+function useDecidedBy(parent: ts.Node, handedOver: boolean): ValueUse | undefined {
+  if (ts.isDecorator(parent)) return 'decorator';
+  if (ts.isHeritageClause(parent)) return parent.token === ts.SyntaxKind.ExtendsKeyword ? 'base-class' : 'other';
+  if (ts.isExportAssignment(parent)) return handedOver ? 'export' : 'other';
+  if (ts.isExpressionStatement(parent)) return handedOver && isCommonJsExport(parent) ? 'export' : 'other';
+  if (ts.isStatement(parent) || ts.isClassElement(parent) || ts.isFunctionLike(parent) || ts.isClassLike(parent)) return 'other';
+  return undefined;
+}
+
+/** The value goes into a literal list or object as it is (not called, not computed with). */
+function isHandedOverBy(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isObjectLiteralExpression(parent) || ts.isArrayLiteralExpression(parent)) return true;
+  if (ts.isPropertyAssignment(parent)) return parent.initializer === child;
+  if (ts.isBinaryExpression(parent)) return parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return false;
+}
+
+/** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
+function isCommonJsExport(statement: ts.ExpressionStatement): boolean {
+  const expr = statement.expression;
+  return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(expr.left.getText());
 }
 
 function isString(value: string | undefined): value is string {

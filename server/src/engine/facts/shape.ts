@@ -49,7 +49,7 @@ function countBehaviour(node: ts.Node, counter: { routes: number; handlers: numb
     const callee = calleeText(node.expression);
     if (isRouteCall(node)) counter.routes++;
     else if (ROUTER_FACTORIES.test(callee)) counter.routes++;
-    if (APP_FACTORIES.test(callee)) counter.createsApp = true;
+    if (APP_FACTORIES.test(callee) || isListenCall(node)) counter.createsApp = true;
   } else if (ts.isNewExpression(node)) {
     const callee = calleeText(node.expression);
     if (APP_CLASSES.test(callee)) counter.createsApp = true;
@@ -57,6 +57,11 @@ function countBehaviour(node: ts.Node, counter: { routes: number; handlers: numb
   } else if (ts.isFunctionLike(node) && answersRequests(node)) {
     counter.handlers++;
   }
+}
+
+/** `app.listen(3000)`, `server.listen({ port })`: the process starts serving here. */
+function isListenCall(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'listen' && call.arguments.length > 0;
 }
 
 /** `router.get('/users', handler)`, `app.use('/api', router)`, `fastify.route({ url, handler })`. */
@@ -218,7 +223,7 @@ function commonJsExport(statement: ts.Statement): ts.Expression | undefined {
 function wiringValueKind(value: ts.Expression, relativeImports: ReadonlySet<string>): WiringStatement | undefined {
   const expr = skipOuterExpressions(value);
   if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) return 'name';
-  if (isRequireCall(expr) || isRequireMember(expr)) return 'list';
+  if (isRequireCall(expr) || isRequireMember(expr) || isLazyImport(expr)) return 'list';
   if (ts.isArrayLiteralExpression(expr)) return combine(expr.elements.map((e) => wiringValueKind(ts.isSpreadElement(e) ? e.expression : e, relativeImports)));
   if (ts.isObjectLiteralExpression(expr)) return combine(expr.properties.map((p) => propertyKind(p, relativeImports)));
   if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && relativeImports.has(expr.expression.text)) {
@@ -238,6 +243,13 @@ function propertyKind(p: ts.ObjectLiteralElementLike, relativeImports: ReadonlyS
 function combine(kinds: readonly (WiringStatement | undefined)[]): WiringStatement | undefined {
   if (kinds.some((k) => k === undefined)) return undefined;
   return kinds.includes('new') ? 'new' : 'list';
+}
+
+/** `() => import('./web')`: a module loaded on demand. */
+function isLazyImport(expr: ts.Expression): boolean {
+  if (!ts.isArrowFunction(expr) || !ts.isCallExpression(expr.body)) return false;
+  const call = expr.body;
+  return (call.expression.kind === ts.SyntaxKind.ImportKeyword || isRequireCall(call)) && call.arguments.length === 1;
 }
 
 function isRequireCall(expr: ts.Expression): boolean {

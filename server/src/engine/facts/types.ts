@@ -86,7 +86,7 @@ export interface FileShape {
   readonly routes: number;
   /** Functions that answer requests or messages: route-decorated methods (HTTP, GraphQL, RPC), `(req, res)` and `(ctx)` functions. */
   readonly handlers: number;
-  /** Creates the application: `express()`, `new Koa()`, `fastify()`, `NestFactory.create()`. */
+  /** Creates or starts the application: `express()`, `new Koa()`, `fastify()`, `NestFactory.create()`, `app.listen(…)`. */
   readonly createsApp: boolean;
   /** Top-level functions with a body (declarations, or constants bound to function expressions). */
   readonly functions: number;
@@ -134,6 +134,14 @@ export interface FileFacts {
   readonly localExports: ReadonlyMap<string, LocalExport>;
   /** Import-bound names used where a value is needed (calls, `new`, decorators, `extends`...). */
   readonly valueUsedLocals: ReadonlySet<string>;
+  /** Import-bound names whose only value uses are as decorators (`@Cached()`): aspects, not collaborators. */
+  readonly decoratorOnlyLocals: ReadonlySet<string>;
+  /** Import-bound names whose only value uses are as base classes (`extends Base`, `extends Mixin(X)`). */
+  readonly baseClassOnlyLocals: ReadonlySet<string>;
+  /** Import-bound names only passed on (`module.exports = { comments }`): re-exported, not used. */
+  readonly exportOnlyLocals: ReadonlySet<string>;
+  /** Import-bound names only read through members (`Sequelize.literal(…)`), with the members read. */
+  readonly memberOnlyLocals: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * Import-bound names used only as the type of a decorated member or of a decorated class's
    * constructor parameter: emitted at run time when `emitDecoratorMetadata` is on.

@@ -89,7 +89,7 @@ function targetLayerOf(edge: Edge, files: ReadonlyMap<string, FileNode>, classif
   if (!layer) return undefined;
   // Type-only imports of a database client and schema-only ORM imports (entity decorators) do
   // not access data; for other package layers every import counts.
-  if (layer !== 'data-access' || edge.kind === 'di' || edge.kind === 'instantiation') return layer;
-  if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to)) return undefined;
+  if (layer !== 'data-access' || edge.kind === 'di') return layer;
+  if (!edge.runtime || classifier.isSchemaOnlyImport(edge.to, edge)) return undefined;
   return layer;
 }

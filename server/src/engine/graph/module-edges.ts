@@ -1,5 +1,5 @@
 import { isJavaScriptFile } from '../facts/extract';
-import type { ImportBinding, ModuleRef } from '../facts/types';
+import type { FileFacts, ImportBinding, ModuleRef } from '../facts/types';
 import type { Edge } from './types';
 import type { Definition, SourceUnit, SymbolResolver } from './symbols';
 
@@ -37,26 +37,56 @@ function bindingEdges(
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
     return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier }];
   }
-  const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[] }>();
+  const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[]; locals: string[] }>();
   for (const binding of ref.bindings) {
     const definition = binding.imported === '*' ? undefined : symbols.definitionOf(symbols.resolveRef(unit, ref), binding.imported);
     const target = definition ? targetOf(definition) : moduleTarget;
     const runtime = isRuntimeBinding(unit, ref, binding, definition);
-    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [] };
+    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [], locals: [] };
     entry.runtime ||= runtime;
     entry.names.push(binding.imported);
+    entry.locals.push(binding.local);
     byTarget.set(target.to, entry);
   }
-  return [...byTarget].map(([to, entry]) => ({
-    from: unit.file,
-    to,
-    external: entry.external,
-    kind: entry.runtime || kind === 'require' ? kind : 'type-import',
-    range: ref.range,
-    runtime: entry.runtime,
-    names: entry.names,
-    specifier: ref.specifier,
-  }));
+  return [...byTarget].map(([to, entry]) => {
+    const usedAs = usageOf(unit.facts, entry.locals);
+    const members = membersRead(unit.facts, entry.locals);
+    return {
+      from: unit.file,
+      to,
+      external: entry.external,
+      kind: entry.runtime || kind === 'require' ? kind : 'type-import',
+      range: ref.range,
+      runtime: entry.runtime,
+      names: entry.names,
+      specifier: ref.specifier,
+      ...(usedAs ? { usedAs } : {}),
+      ...(members ? { members } : {}),
+    };
+  });
+}
+
+/** The members read on the imported names, when they are used only through members. */
+function membersRead(facts: FileFacts, locals: readonly string[]): string[] | undefined {
+  const used = locals.filter((l) => facts.valueUsedLocals.has(l));
+  if (used.length === 0) return undefined;
+  const members = new Set<string>();
+  for (const local of used) {
+    const read = facts.memberOnlyLocals.get(local);
+    if (!read) return undefined;
+    for (const member of read) members.add(member);
+  }
+  return [...members].sort();
+}
+
+/** How the imported names are used at run time, when all are used one way only. */
+function usageOf(facts: FileFacts, locals: readonly string[]): Edge['usedAs'] {
+  const used = locals.filter((l) => facts.valueUsedLocals.has(l));
+  if (used.length === 0) return undefined;
+  if (used.every((l) => facts.decoratorOnlyLocals.has(l))) return 'decorator';
+  if (used.every((l) => facts.baseClassOnlyLocals.has(l))) return 'base-class';
+  if (used.every((l) => facts.exportOnlyLocals.has(l))) return 'export';
+  return undefined;
 }
 
 export function targetOf(definition: Definition): { to: string; external: boolean } {

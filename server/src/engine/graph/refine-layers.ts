@@ -116,8 +116,8 @@ class GraphEvidence {
   /** A run-time use of a database client or ORM (not schema decorators, not types). */
   private isDatabaseEdge(edge: Edge): boolean {
     if (this.classifier.packageLayer(edge.to) !== 'data-access') return false;
-    if (edge.kind === 'di' || edge.kind === 'instantiation') return true;
-    return edge.runtime && !this.classifier.isSchemaOnlyImport(edge.to, edge.names, edge.specifier ?? edge.to);
+    if (edge.kind === 'di') return true;
+    return edge.runtime && !this.classifier.isSchemaOnlyImport(edge.to, edge);
   }
 
   /** Packages the file uses at run time that say what it does: not the framework, utilities or Node's own modules. */

@@ -25,6 +25,14 @@ export interface Edge {
   readonly names: readonly string[];
   /** Human description of what the edge is, e.g. `injects the TypeORM repository of User`. */
   readonly detail?: string;
+  /**
+   * The imported names are only used as decorators (`@Cached()`: an aspect, not a collaborator)
+   * or only as base classes (`extends BaseResolver(User)`), or only passed on
+   * (`module.exports = { comments }`: a re-export).
+   */
+  readonly usedAs?: 'decorator' | 'base-class' | 'export';
+  /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */
+  readonly members?: readonly string[];
 }
 
 export interface FileNode {

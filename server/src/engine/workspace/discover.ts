@@ -6,6 +6,7 @@ import { TEST_FILE_GLOBS } from '../config/resolved';
 import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from './read-source';
+import { findMonorepo, type Monorepo } from './packages';
 import { loadTsconfig, normalize } from './tsconfig';
 
 export interface Project {
@@ -17,6 +18,8 @@ export interface Project {
 
 export interface DiscoveredWorkspace {
   readonly root: string;
+  /** The monorepo around the folder, whose packages resolve to their sources. */
+  readonly monorepo?: Monorepo;
   readonly projects: readonly Project[];
   /** Every file to analyze, with the project whose options resolve its imports. */
   readonly files: ReadonlyMap<string, Project>;
@@ -49,7 +52,8 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   addConfiguredProjects(configFiles, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
   const { projects, files, problems } = discovery;
-  return { root: normalizedRoot, projects, files, problems };
+  const monorepo = findMonorepo(normalizedRoot);
+  return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
 }
 
 /** What discovery has found so far. */

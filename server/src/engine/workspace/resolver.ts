@@ -1,10 +1,13 @@
 import { builtinModules } from 'node:module';
+import * as path from 'node:path';
 import { ts } from '../ts';
+import { resolveInPackage, splitSpecifier, type Monorepo } from './packages';
 
 export type Resolution =
   | { readonly kind: 'file'; readonly file: string }
   | { readonly kind: 'package'; readonly name: string }
-  | { readonly kind: 'unresolved' };
+  /** `why` when the specifier should have resolved (a workspace package, a tsconfig path alias). */
+  | { readonly kind: 'unresolved'; readonly why?: string };
 
 /**
  * Module resolution with the project's compiler options (paths, baseUrl, node16/nodenext `.js`
@@ -18,6 +21,8 @@ export class ModuleResolver {
   constructor(
     private readonly options: ts.CompilerOptions,
     fsCache: FileSystemCache,
+    /** The monorepo around the opened folder: its packages resolve to their sources. */
+    private readonly monorepo?: Monorepo,
   ) {
     this.cache = ts.createModuleResolutionCache(process.cwd(), (f) => f, options);
     this.host = fsCache.host;
@@ -31,7 +36,34 @@ export class ModuleResolver {
       return { kind: 'file', file: resolved.resolvedFileName };
     }
     if (isRelative(specifier)) return { kind: 'unresolved' };
+    const workspace = this.inWorkspacePackage(specifier);
+    if (workspace) return workspace;
+    if (!resolved && this.matchesPathAlias(specifier)) {
+      return { kind: 'unresolved', why: `'${specifier}' matches a tsconfig "paths" alias, but no file exists where it points` };
+    }
     return { kind: 'package', name: packageNameOf(specifier) };
+  }
+
+  /** A specifier of a package of the monorepo, resolved to its source (or why it could not be). */
+  private inWorkspacePackage(specifier: string): Resolution | undefined {
+    const { name, subpath } = splitSpecifier(specifier);
+    const pkg = this.monorepo?.packages.get(name);
+    if (!pkg) return undefined;
+    const file = resolveInPackage(pkg, subpath);
+    if (file) return { kind: 'file', file };
+    const where = path.posix.relative(this.monorepo?.root ?? pkg.dir, pkg.dir) || '.';
+    return { kind: 'unresolved', why: `'${specifier}' is the workspace package ${name} (${where}/), but no source file was found for it (its manifest's source, exports, types and main, src/index and index were tried)` };
+  }
+
+  /** A `paths` alias of the app's own code matches (not a catch-all `*`, not one pointing into node_modules). */
+  private matchesPathAlias(specifier: string): boolean {
+    const paths = this.options.paths ?? {};
+    return Object.entries(paths).some(([pattern, targets]) => {
+      if (pattern.startsWith('*') || targets.every((t) => t.includes('node_modules'))) return false;
+      const star = pattern.indexOf('*');
+      if (star < 0) return pattern === specifier;
+      return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+    });
   }
 }
 

@@ -16,6 +16,18 @@ const NO_INPUTS = 18003;
 
 /** Reads a tsconfig/jsconfig the way tsc does (`extends`, `include`, `paths`, `references`); never throws. */
 export function loadTsconfig(configFile: string): LoadedTsconfig {
+  return parseTsconfig(configFile, true);
+}
+
+/**
+ * The compiler options of a tsconfig without listing its files: for the projects of workspace
+ * packages, whose files are read only as far as the opened folder imports them.
+ */
+export function loadTsconfigOptions(configFile: string): LoadedTsconfig {
+  return parseTsconfig(configFile, false);
+}
+
+function parseTsconfig(configFile: string, listFiles: boolean): LoadedTsconfig {
   const problems: Problem[] = [];
   const toProblem = (d: ts.Diagnostic): Problem => ({
     kind: 'project',
@@ -24,7 +36,7 @@ export function loadTsconfig(configFile: string): LoadedTsconfig {
   });
   const host: ts.ParseConfigFileHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    readDirectory: listFiles ? (...args) => ts.sys.readDirectory(...args) : () => [],
     fileExists: (f) => ts.sys.fileExists(f),
     readFile: (f) => ts.sys.readFile(f),
     getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
@@ -34,7 +46,8 @@ export function loadTsconfig(configFile: string): LoadedTsconfig {
   const existingOptions: ts.CompilerOptions = isJsconfig ? { allowJs: true } : {};
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, existingOptions, host);
   if (!parsed) return { configFile, options: {}, fileNames: [], references: [], problems };
-  for (const d of parsed.errors) if (d.code !== NO_INPUTS || !parsed.projectReferences?.length) problems.push(toProblem(d));
+  const noInputsIsExpected = !listFiles || (parsed.projectReferences?.length ?? 0) > 0;
+  for (const d of parsed.errors) if (d.code !== NO_INPUTS || !noInputsIsExpected) problems.push(toProblem(d));
   return {
     configFile: normalize(configFile),
     options: parsed.options,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
+import { checkRule, NEST_TSCONFIG, project } from '../../../helpers/project';
 
 const RULE = 'layering/forbidden-dependency';
 
@@ -325,4 +326,106 @@ export class UsersController {
     });
     assert.equal(result.findings.length, 1);
   });
+
+  it('allows extending a base class of the same layer (a generic base resolver, a base controller)', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/common/base.resolver.ts': `import { Resolver, Query } from '@nestjs/graphql';
+export function CrudResolver<T>(entity: T) {
+  @Resolver({ isAbstract: true })
+  abstract class Crud { @Query() list() { return [entity]; } }
+  return Crud;
+}
+`,
+      'src/invoices/invoice.entity.ts': "@ObjectType() export class Invoice { id!: string }\n",
+      'src/invoices/invoices.resolver.ts': `import { Resolver } from '@nestjs/graphql';
+import { CrudResolver } from '../common/base.resolver';
+import { Invoice } from './invoice.entity';
+@Resolver(() => Invoice)
+export class InvoicesResolver extends CrudResolver(Invoice) {}
+`,
+      'src/core/BaseController.ts': `export abstract class BaseController {
+  protected ok(res: { json(x: unknown): void }, body: unknown) { res.json(body); }
+  abstract run(req: unknown, res: unknown): Promise<void>;
+}
+`,
+      'src/billing/ChargeController.ts': `import { BaseController } from '../core/BaseController';
+export class ChargeController extends BaseController { async run(req: unknown, res: { json(x: unknown): void }) { this.ok(res, req); } }
+`,
+    });
+  });
+
+  it('does not count decorators and re-exported names as dependencies', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/cache/cached.interceptor.ts': `export function Cached(): MethodDecorator { return () => undefined; }
+export class CachedInterceptor { intercept(ctx: unknown, next: { handle(): unknown }) { return next.handle(); } }
+`,
+      'src/reports/reports.service.ts': `import { Cached } from '../cache/cached.interceptor';
+export class ReportsService { @Cached() totals() { return 1; } }
+`,
+      'src/web/comments.controller.js': 'exports.list = (ctx) => { ctx.body = []; };\n',
+      'src/web/articles.controller.js': `const comments = require('./comments.controller');
+module.exports = { list: (ctx) => { ctx.body = []; }, comments };
+`,
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true, "checkJs": false } }',
+    });
+  });
+
+  it('lets health checks ping the database, and still reports other controllers that do', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/prisma/prisma.service.ts': "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
+      'src/users/users.service.ts': `import { PrismaService } from '../prisma/prisma.service';
+export class UsersService { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }
+`,
+      'src/health/health.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Controller('health')
+export class HealthController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Get() check() { return this.prisma.$queryRaw\`SELECT 1\`; }
+}
+`,
+      'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly prisma: PrismaService) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer
+  @Get() list() { return this.prisma.user.findMany(); }
+}
+`,
+    });
+  });
+
+  it('accepts a two-tier app (no service, no repository layer, every controller on the database) and flags the same code once a service layer exists', () => {
+    const controllers: Record<string, string> = {};
+    for (const name of ['tags', 'articles', 'profiles']) {
+      controllers[`src/controllers/${name}-controller.js`] = `const db = require('../db');\nexports.list = async (ctx) => { ctx.body = await db('${name}'); };\n`;
+    }
+    const app = { 'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }', 'src/db.js': "module.exports = require('knex')({ client: 'pg' });\n", ...controllers };
+    checkRule(RULE, app);
+    const layered = project({ ...app, 'src/services/tags.service.js': "const db = require('../db');\nexports.all = () => db('tags');\n" }).analyze();
+    const flagged = layered.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file)).sort();
+    assert.deepEqual(flagged, ['articles-controller.js', 'profiles-controller.js', 'tags-controller.js']);
+  });
+
+  it('does not count query-building helpers of an ORM as data access', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/routes/documents.ts': `import { Router } from 'express';
+import { Sequelize } from 'sequelize';
+import { Document } from '../models/document.model';
+export const documents = Router();
+documents.post('/:id/view', async (req, res) => { await Document.update({ views: Sequelize.literal('views + 1') }, { where: { id: req.params.id } }); res.end(); });
+`,
+      'src/models/document.model.ts': "import { Model } from 'sequelize';\nexport class Document extends Model {}\n",
+      'src/services/paging.service.ts': `import { gt } from 'drizzle-orm';
+export class PagingService { after(column: unknown, cursor: string) { return gt(column as never, cursor); } }
+`,
+      'src/repositories/users.repository.ts': "import { drizzle } from 'drizzle-orm/node-postgres';\nexport class UsersRepository { private readonly db = drizzle(''); }\n",
+    });
+  });
 });
+

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
-import type { DependencyGraph, Edge } from '../../graph/types';
+import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import { perGraph } from '../../memo';
 import { filesToCheck } from '../syntax';
@@ -19,6 +19,12 @@ const options = z
      * judged as if it were a repository (services may use `@InjectRepository`, controllers may not).
      */
     ormStandsInForMissingRepositories: z.boolean().default(true),
+    /**
+     * A two-tier app — no service and no repository layer, and three or more controllers or
+     * routers that reach the database themselves — is built that way: its controllers and
+     * routers may use the ORM or database client directly (there is no layer to go through).
+     */
+    directDataAccessWithoutServices: z.boolean().default(true),
     /**
      * Services in a shared folder (`common/`, `shared/`, `helpers/`…) that depend on no other layer
      * of the app are utilities (pagination, hashing, dates): any layer may use them.
@@ -58,21 +64,30 @@ export const forbiddenDependency = defineRule({
   // facts: whether a repository layer exists, and which services are shared helpers (their own
   // dependencies are two steps away from the judged file).
   perFile: (graph) => {
-    const { repositoryLayerPresent, sharedHelpers } = workspaceLayering(graph);
-    return `${repositoryLayerPresent}|${[...sharedHelpers].sort().join('|')}`;
+    const { repositoryLayerPresent, twoTier, sharedHelpers } = workspaceLayering(graph);
+    return `${repositoryLayerPresent}|${twoTier}|${[...sharedHelpers].sort().join('|')}`;
   },
   check(context) {
     const { graph, policy } = context;
-    const { repositoryLayerPresent, sharedHelpers } = workspaceLayering(graph);
+    const { repositoryLayerPresent, twoTier, sharedHelpers } = workspaceLayering(graph);
     const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
-    const counts = (e: Edge) => context.options.includeTypeOnly || e.runtime || e.kind === 'di';
-    const judging: Judging = { graph, policy, substituteOrm, sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set() };
+    // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
+    // re-exports: neither makes the file depend on what they stand for.
+    const counts = (e: Edge) => e.usedAs !== 'decorator' && e.usedAs !== 'export' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di');
+    const judging: Judging = {
+      graph,
+      policy,
+      substituteOrm,
+      twoTier: context.options.directDataAccessWithoutServices && twoTier,
+      sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set(),
+    };
     for (const node of filesToCheck(context)) {
       const { file, layer: from } = node;
       if (!from) continue;
+      const probe = isHealthCheck(node);
       for (const edges of groupByTarget(graph.outgoing(file))) {
         const violation = violationOf(edges.filter(counts), from, judging);
-        if (!violation) continue;
+        if (!violation || (probe && DATA_LAYERS.has(violation.targetLayer))) continue;
         context.report({
           file,
           range: violation.edge.range,
@@ -89,19 +104,53 @@ interface Judging {
   readonly policy: LayerPolicy;
   /** With no repository layer, data access is judged as a repository. */
   readonly substituteOrm: boolean;
+  /** A two-tier app (see `isTwoTier`): controllers and routers may use data access directly. */
+  readonly twoTier: boolean;
   /** Services any layer may use (see `isSharedHelper`); empty when the option is off. */
   readonly sharedHelpers: ReadonlySet<string>;
 }
 
 const workspaceLayering = perGraph((graph: DependencyGraph) => {
   let repositoryLayerPresent = false;
+  let serviceLayerPresent = false;
+  let entriesOnData = 0;
   const sharedHelpers = new Set<string>();
   for (const node of graph.files.values()) {
     repositoryLayerPresent ||= node.layer === 'repository';
+    serviceLayerPresent ||= node.layer === 'service';
     if (node.layer === 'service' && isSharedHelper(graph, node.file)) sharedHelpers.add(node.file);
+    if (node.layer !== undefined && ENTRY_LAYERS.has(node.layer) && node.exempt === undefined && usesDataAccess(graph, node.file)) entriesOnData++;
   }
-  return { repositoryLayerPresent, sharedHelpers: sharedHelpers as ReadonlySet<string> };
+  const twoTier = !serviceLayerPresent && !repositoryLayerPresent && entriesOnData >= TWO_TIER_MIN_ENTRIES;
+  return { repositoryLayerPresent, twoTier, sharedHelpers: sharedHelpers as ReadonlySet<string> };
 });
+
+/**
+ * A two-tier app by design: no service and no repository layer, and its controllers or routers
+ * (at least this many) all reach the database themselves. There is no layer for them to go
+ * through, so direct data access is its architecture, not a shortcut.
+ */
+const TWO_TIER_MIN_ENTRIES = 3;
+
+function usesDataAccess(graph: DependencyGraph, file: string): boolean {
+  return graph.outgoing(file).some((e) => (e.runtime || e.kind === 'di') && graph.targetLayer(e) === 'data-access');
+}
+
+const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access']);
+const HEALTH_NAME = /(?:^|[.\-_])(?:health|healthz|healthcheck|health-check|readiness|liveness|heartbeat)(?:[.\-_]|$)/i;
+
+/**
+ * A health or readiness check: it pings the database on purpose (`SELECT 1`, a terminus
+ * indicator), so its direct data access is the probe, not a shortcut around a service.
+ */
+function isHealthCheck(node: FileNode): boolean {
+  const stem = path.posix.basename(node.file).replace(/\.[cm]?[jt]sx?$/i, '');
+  if (HEALTH_NAME.test(stem)) return true;
+  return node.facts.classes.some((c) => /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)));
+}
+
+/** Layers that talk to HTTP: with no service layer, they are where the app's logic lives. */
+const ENTRY_LAYERS: ReadonlySet<LayerId> = new Set(['controller', 'router']);
 
 /** The edge to report among those joining two files, if the policy forbids that dependency. */
 function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
@@ -110,7 +159,10 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   const targetLayer = judging.graph.targetLayer(edge);
   if (!targetLayer) return undefined;
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return undefined;
+  // Extending a base class of one's own layer is sharing code, not crossing layers.
+  if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
+  if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
 }
 

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../../server/src/engine';
+import { yamlList } from '../../../server/src/engine/workspace/packages';
+import { project } from '../../helpers/project';
+
+const APP_TSCONFIG = JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, strict: true } });
+
+/** A pnpm monorepo: the API opened in the editor, its repositories in a library that is not built. */
+function shopMonorepo(extra: Record<string, string> = {}) {
+  return project({
+    'pnpm-workspace.yaml': "packages:\n  # apps and libraries\n  - 'apps/*'\n  - \"libs/*\"\n  - '!libs/legacy'\n",
+    'libs/store/package.json': JSON.stringify({ name: '@shop/store', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    'libs/store/tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+    'libs/store/src/index.ts': "export * from './repositories/carts.repository';\nexport * from './logging/audit.repository';\n",
+    'libs/store/src/repositories/base.repository.ts': `import { Model } from 'mongoose';
+export class BaseRepository<T> { constructor(protected readonly model: Model<T>) {} findById(id: string) { return this.model.findById(id); } }
+`,
+    'libs/store/src/repositories/carts.repository.ts': `import { BaseRepository } from './base.repository';
+export class CartsRepository extends BaseRepository<unknown> {}
+`,
+    'libs/store/src/logging/audit.repository.ts': `import pino from 'pino';
+export class AuditRepository { private readonly log = pino(); write(line: string) { this.log.info(line); } }
+`,
+    'apps/api/package.json': JSON.stringify({ name: '@shop/api' }),
+    'apps/api/tsconfig.json': APP_TSCONFIG,
+    'apps/api/src/carts/carts.controller.ts': `import { CartsRepository, AuditRepository } from '@shop/store';
+@Controller('carts')
+export class CartsController {
+  constructor(private readonly carts: CartsRepository, private readonly audit: AuditRepository) {}
+  @Get(':id') find(id: string) { this.audit.write(id); return this.carts.findById(id); }
+}
+`,
+    ...extra,
+  });
+}
+
+describe('monorepos: workspace packages resolve to their sources', () => {
+  it('classifies repositories of an unbuilt workspace library and reports a controller that injects one', () => {
+    const p = shopMonorepo();
+    const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api'), severityOverrides: { 'api/unversioned-route': 'off' } });
+    const findings = result.findings.map((f) => `${path.posix.relative(result.root, f.file)}:${f.start.line + 1} ${f.ruleId}`);
+    assert.deepEqual(findings, ['src/carts/carts.controller.ts:4 layering/forbidden-dependency'], 'the logger named like a repository is not one');
+    assert.match(result.findings[0]?.message ?? '', /injects CartsRepository from carts\.repository\.ts/);
+    assert.equal(result.stats.files, 1, 'only the opened folder counts as analyzed');
+    assert.ok(result.stats.outsideFiles >= 3, 'the library files it imports were read');
+    const outside = [...result.graph.files.values()].filter((n) => n.exempt !== undefined).map((n) => path.posix.relative(p.root, n.file));
+    assert.ok(outside.includes('libs/store/src/repositories/carts.repository.ts'));
+  });
+
+  it('reports a workspace package without sources and a path alias that points nowhere, instead of dropping them', () => {
+    const p = shopMonorepo({
+      'libs/billing/package.json': JSON.stringify({ name: '@shop/billing', main: 'dist/index.js' }),
+      'apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['../../libs/shared/src/*'] } } }),
+      'apps/api/src/billing.service.ts': "import { Invoice } from '@shop/billing';\nimport { money } from '@shared/money';\nexport const invoice = () => [Invoice, money];\n",
+    });
+    const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api') });
+    const messages = result.problems.map((x) => x.message);
+    assert.ok(messages.some((m) => /^'@shop\/billing' is the workspace package @shop\/billing \(libs\/billing\/\), but no source file was found for it/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^'@shared\/money' matches a tsconfig "paths" alias, but no file exists where it points/.test(m)), messages.join('\n'));
+  });
+
+  it('follows tsconfig paths that point outside the opened folder', () => {
+    const p = project({
+      'api/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@data/*': ['../data/*'] } } }),
+      'api/src/orders.controller.ts': "import { ordersDb } from '@data/orders.repository';\nexport const list = (req: unknown, res: { json(x: unknown): void }) => res.json(ordersDb.all());\n",
+      'data/orders.repository.ts': "import knex from 'knex';\nexport const ordersDb = { all: () => knex('orders') };\n",
+      'api/src/orders.service.ts': 'export class OrdersService { total() { return 1; } }\n',
+    });
+    const result = analyzeWorkspace({ root: path.join(p.root, 'api') });
+    const layering = result.findings.filter((f) => f.ruleId === 'layering/forbidden-dependency');
+    assert.deepEqual(layering.map((f) => path.posix.relative(result.root, f.file)), ['src/orders.controller.ts']);
+  });
+
+  it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
+    assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
+  });
+});
