@@ -1,7 +1,7 @@
 import { Project } from 'ts-morph';
 import { ts } from '../ts';
 import type { Fix, TextEdit } from '../types';
-import { suggestName } from './name-suggestion';
+import { suggestName } from '../text/name-suggestion';
 import type { FixProvider } from './types';
 
 /**

@@ -4,28 +4,47 @@ import { checkRule } from '../../../helpers/project';
 const RULE = 'naming/ambiguous-name';
 
 describe(RULE, () => {
-  it('flags ambiguous variables, parameters, functions and renamed destructuring', () => {
+  it('flags placeholder names everywhere, and generic names where the code says what they hold', () => {
     checkRule(RULE, {
       'src/reports/report.service.ts': `export class ReportService {
+  constructor(private readonly invoices: { findAll(): Promise<unknown[]> }) {}
   async build(id: string) {
-    const data = await fetchRows(id);
-    //    ^^^^ naming/ambiguous-name "data" says nothing about what it holds
+    const data = await this.invoices.findAll();
+    //    ^^^^ naming/ambiguous-name "data" says nothing about what it holds, and the code does: it holds invoices
     let tmp = 0;
-    //  ^^^ naming/ambiguous-name
     const res = await fetch(\`https://internal/reports/\${id}\`);
-    //    ^^^ naming/ambiguous-name
     const { rows: stuff } = await query(id);
-    //            ^^^^^ naming/ambiguous-name
+    //            ^^^^^ naming/ambiguous-name "stuff" is a placeholder name
     return [data, tmp, res, stuff].map((val) => String(val));
-    //                                  ^^^ naming/ambiguous-name
   }
 }
 export function foo(obj: Order) { return obj; }
 //              ^^^ naming/ambiguous-name
-//                  ^^^ naming/ambiguous-name
+//                  ^^^ naming/ambiguous-name it holds order
 interface Order { id: string }
-declare function fetchRows(id: string): Promise<unknown[]>;
 declare function query(id: string): Promise<{ rows: unknown[] }>;
+`,
+    });
+  });
+
+  it('leaves names alone where nothing better exists or the caller chose them', () => {
+    checkRule(RULE, {
+      'src/integrations/stream.ts': `import { Readable } from 'node:stream';
+export function collect(stream: Readable, schema: { safeParse(x: unknown): unknown }) {
+  stream.on('data', (data: Buffer) => data.length);
+  const parsed = [1, 2].reduce((obj, val) => obj + val, 0);
+  return { parsed, refine: (val: string) => schema.safeParse(val) };
+}
+export const userSchema = { toJSON: { transform(doc: unknown, ret: Record<string, unknown>) { return ret; } } };
+export function deepKeys(obj: object): string[] { return Object.keys(obj); }
+export function validateShape(data: Record<string, unknown>) { return Object.keys(data).length > 0; }
+export function encode(data: string | Buffer) { return Buffer.from(data).toString('base64'); }
+export async function load(client: { get(url: string): Promise<{ data: unknown }> }) {
+  const res = await client.get('/x');
+  const data = res.data;
+  const tmp = JSON.parse('{}');
+  return [data, tmp];
+}
 `,
     });
   });
@@ -76,8 +95,11 @@ export async function replay(store, res) {
 }
 /** @param {string} res */
 export function label(res) {
-//                    ^^^ naming/ambiguous-name
   return res.trim();
+}
+export function stuff(res) {
+//              ^^^^^ naming/ambiguous-name "stuff" is a placeholder name
+  return res;
 }
 `,
     });

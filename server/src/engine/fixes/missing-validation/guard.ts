@@ -1,6 +1,7 @@
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { DataAccessNames } from '../../rules/data/data-access-calls';
 import { cognitiveComplexity } from '../../rules/design/cognitive-complexity';
+import { codeLines } from '../../rules/design/function-length';
 import { doesEverything } from '../../rules/design/handler-responsibilities';
 import { scriptKindOf } from '../../facts/extract';
 import { ts } from '../../ts';
@@ -28,8 +29,7 @@ export function wouldBecomeGodFunction(graph: DependencyGraph, node: FileNode, h
 
 function isGodFunction(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, dataAccess: DataAccessNames): boolean {
   if (!fn.body) return false;
-  const lines = sf.getLineAndCharacterOfPosition(fn.body.getEnd()).line - sf.getLineAndCharacterOfPosition(fn.body.getStart(sf)).line + 1;
-  return cognitiveComplexity(fn.body) > MAX_COMPLEXITY || lines > MAX_LINES || doesEverything(fn, dataAccess);
+  return cognitiveComplexity(fn.body) > MAX_COMPLEXITY || codeLines(fn.body, sf) > MAX_LINES || doesEverything(fn, dataAccess);
 }
 
 function functionAt(sf: ts.SourceFile, start: number): ts.FunctionLikeDeclaration | undefined {

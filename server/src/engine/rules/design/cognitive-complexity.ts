@@ -2,37 +2,91 @@ import { ts } from '../../ts';
 import { isLoop } from '../syntax';
 
 /**
- * Cognitive complexity of one function body, after SonarSource's definition (G. Ann Campbell,
- * 2017): +1 for each break in linear flow (if, else if, else, ternary, switch, loops, catch,
- * labelled jumps, each sequence of like logical operators), plus the nesting depth for the
- * structures that nest. Nested functions add nesting but are otherwise counted in their own right.
+ * Cognitive complexity after SonarSource's definition (G. Ann Campbell, 2017) as SonarJS applies
+ * it to JavaScript: +1 for each break in linear flow (if, else if, else, ternary, switch, loops,
+ * catch, labelled jumps, each sequence of like `&&`/`||` operators), plus the nesting depth for
+ * the structures that nest. `??` supplies a default value; it is no decision to follow and is not
+ * counted.
+ *
+ * Functions are scored where SonarJS scores them: a top-level function (one inside no other
+ * function) with control flow of its own is scored with the functions it declares, which count
+ * as nested one level deeper; a top-level function without control flow of its own (a wrapper
+ * that registers callbacks) is scored alone, and each function it declares is scored on its own.
+ * Functions deeper than that always count toward the function that holds them.
  */
+
+export interface ScoredFunction {
+  readonly fn: ts.FunctionLikeDeclaration;
+  readonly complexity: number;
+}
+
+/** The scores SonarJS reports for a top-level function: itself, and maybe the functions it declares. */
+export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFunction[] {
+  if (!fn.body) return [];
+  const own = new Counter('own');
+  own.visitChildren(fn.body, 0);
+  const nested = own.nestedFunctions.map(({ fn: inner, nesting }) => {
+    const counter = new Counter('inclusive');
+    if (inner.body) counter.visitChildren(inner.body, nesting);
+    return { fn: inner, alone: counter.total, structuralPoints: counter.structuralPoints };
+  });
+  if (own.structuralPoints === 0) return [{ fn, complexity: own.total }, ...nested.map((n) => ({ fn: n.fn, complexity: n.alone }))];
+  // Nested one level deeper: each structural point of a declared function costs one more.
+  const total = own.total + nested.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
+  return [{ fn, complexity: total }];
+}
+
+/** The complexity SonarJS reports for the function with this body, as a top-level function. */
 export function cognitiveComplexity(body: ts.Node): number {
-  const counter = new ComplexityCounter(body);
-  ts.forEachChild(body, (child) => counter.visit(child, 0));
+  const fn = body.parent;
+  if (fn && ts.isFunctionLike(fn) && 'body' in fn) return scoreTopLevelFunction(fn as ts.FunctionLikeDeclaration)[0]?.complexity ?? 0;
+  const counter = new Counter('own');
+  counter.visitChildren(body, 0);
   return counter.total;
 }
 
-class ComplexityCounter {
+/**
+ * `own` stops at nested functions (and lists them with the nesting they appear at); `inclusive`
+ * counts them in, each adding a nesting level.
+ */
+class Counter {
   total = 0;
+  structuralPoints = 0;
+  readonly nestedFunctions: { fn: ts.FunctionLikeDeclaration; nesting: number }[] = [];
 
-  constructor(private readonly root: ts.Node) {}
+  constructor(private readonly mode: 'own' | 'inclusive') {}
 
   visit(node: ts.Node, nesting: number): void {
+    if (ts.isFunctionLike(node) && 'body' in node) return this.visitFunction(node as ts.FunctionLikeDeclaration, nesting);
     if (ts.isIfStatement(node)) return this.visitIf(node, nesting);
-    if (isNestingStructure(node)) {
-      this.total += 1 + nesting;
+    if (ts.isConditionalExpression(node)) {
+      this.structural(nesting);
+      this.visit(node.condition, nesting);
+      this.visit(node.whenTrue, nesting + 1);
+      return this.visit(node.whenFalse, nesting + 1);
+    }
+    if (isLoop(node) || ts.isSwitchStatement(node) || ts.isCatchClause(node)) {
+      this.structural(nesting);
       return this.visitChildren(node, nesting + 1);
     }
     this.total += flatIncrement(node);
-    const nestsItsBody = ts.isFunctionLike(node) && node !== this.root;
-    this.visitChildren(node, nestsItsBody ? nesting + 1 : nesting);
+    this.visitChildren(node, nesting);
+  }
+
+  visitChildren(node: ts.Node, nesting: number): void {
+    ts.forEachChild(node, (child) => this.visit(child, nesting));
+  }
+
+  private visitFunction(fn: ts.FunctionLikeDeclaration, nesting: number): void {
+    if (this.mode === 'own') this.nestedFunctions.push({ fn, nesting });
+    else if (fn.body) this.visitChildren(fn.body, nesting + 1);
   }
 
   /** `else if` costs +1 without nesting; a final `else` costs +1. */
   private visitIf(node: ts.IfStatement, nesting: number): void {
     const isElseIf = ts.isIfStatement(node.parent) && node.parent.elseStatement === node;
-    this.total += isElseIf ? 1 : 1 + nesting;
+    if (isElseIf) this.total += 1;
+    else this.structural(nesting);
     this.visit(node.expression, nesting);
     this.visit(node.thenStatement, nesting + 1);
     const otherwise = node.elseStatement;
@@ -42,24 +96,21 @@ class ComplexityCounter {
     this.visit(otherwise, nesting + 1);
   }
 
-  private visitChildren(node: ts.Node, nesting: number): void {
-    ts.forEachChild(node, (child) => this.visit(child, nesting));
+  private structural(nesting: number): void {
+    this.total += 1 + nesting;
+    this.structuralPoints++;
   }
 }
 
-function isNestingStructure(node: ts.Node): boolean {
-  return ts.isConditionalExpression(node) || ts.isSwitchStatement(node) || isLoop(node) || ts.isCatchClause(node);
-}
-
-/** Increments that do not depend on nesting: labelled jumps, and each run of like logical operators. */
+/** Increments that do not depend on nesting: labelled jumps, and each run of like `&&`/`||` operators. */
 function flatIncrement(node: ts.Node): number {
   if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && node.label) return 1;
-  if (!ts.isBinaryExpression(node) || !isLogical(node.operatorToken.kind)) return 0;
+  if (!ts.isBinaryExpression(node) || !isDecision(node.operatorToken.kind)) return 0;
   const parent = node.parent;
   const continuesSequence = ts.isBinaryExpression(parent) && parent.operatorToken.kind === node.operatorToken.kind;
   return continuesSequence ? 0 : 1;
 }
 
-function isLogical(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+function isDecision(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken;
 }

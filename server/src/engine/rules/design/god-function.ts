@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { productionFilesToCheck, rangeOf } from '../syntax';
+import { productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { isRouteRegistration } from '../http/handlers';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
-import { cognitiveComplexity } from './cognitive-complexity';
+import { scoreTopLevelFunction } from './cognitive-complexity';
+import { codeLines, isDeclarativeBody } from './function-length';
 import { doesEverything } from './handler-responsibilities';
 
 const options = z
   .object({
     /** SonarSource's cognitive complexity above which a function is too hard to follow. */
     maxComplexity: z.number().int().positive().default(15),
-    /** Lines of a function body above which it does too much. */
+    /** Lines of code in a function body (blank lines, comments and text in string literals not counted) above which it does too much. */
     maxLines: z.number().int().positive().default(80),
     /** Also report HTTP handlers that validate, query data access and shape the response in one body. */
     checkHandlers: z.boolean().default(true),
   })
   .strict();
 
-type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.Block };
+type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.Node };
 
 /** Where to report: the function's name, or what names it (`const handler = () => …`). */
 function nameOf(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
@@ -29,14 +30,14 @@ function nameOf(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
   return undefined;
 }
 
-/**
- * Functions counted on their own: declarations, methods, accessors, and function expressions
- * that are named or assigned. Inline callbacks count towards the function that holds them.
- */
-function isMeasured(node: ts.Node): node is FunctionWithBody {
-  if (!ts.isFunctionLike(node) || !('body' in node) || !node.body || !ts.isBlock(node.body)) return false;
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node)) return true;
-  return nameOf(node as ts.FunctionLikeDeclaration) !== undefined || routeOf(node) !== undefined;
+function hasBody(node: ts.Node): node is FunctionWithBody {
+  return ts.isFunctionLike(node) && 'body' in node && node.body !== undefined;
+}
+
+/** A function inside no other function: where SonarJS's scoring starts (see `cognitive-complexity.ts`). */
+function isTopLevel(fn: ts.Node): boolean {
+  for (let current = fn.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return false;
+  return true;
 }
 
 /** For an inline route handler (`router.post('/orders', async (req, res) => …)`): the route's path. */
@@ -47,6 +48,14 @@ function routeOf(fn: ts.Node): { method: string; path: ts.Expression } | undefin
   return path && path !== fn ? { method: call.expression.name.text.toUpperCase(), path } : undefined;
 }
 
+/** `items.forEach(…)` for a callback passed to it. */
+function calleeOf(fn: ts.Node): ts.Identifier | undefined {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  return ts.isIdentifier(callee) ? callee : undefined;
+}
+
 interface Limits {
   readonly maxComplexity: number;
   readonly maxLines: number;
@@ -54,14 +63,13 @@ interface Limits {
   readonly dataAccess: (() => DataAccessNames) | undefined;
 }
 
-/** Why a function is too big, or nothing. */
-function reasonsFor(fn: FunctionWithBody, sf: ts.SourceFile, limits: Limits): string[] {
-  const complexity = cognitiveComplexity(fn.body);
-  const lines = sf.getLineAndCharacterOfPosition(fn.body.getEnd()).line - sf.getLineAndCharacterOfPosition(fn.body.getStart(sf)).line + 1;
+/** Why a scored function is too big, or nothing. */
+function sizeReasons(fn: FunctionWithBody, complexity: number, sf: ts.SourceFile, limits: Limits): string[] {
   const reasons: string[] = [];
   if (complexity > limits.maxComplexity) reasons.push(`its cognitive complexity is ${complexity} (allowed ${limits.maxComplexity})`);
-  if (lines > limits.maxLines) reasons.push(`it is ${lines} lines long (allowed ${limits.maxLines})`);
-  if (limits.dataAccess && doesEverything(fn, limits.dataAccess())) reasons.push('as an HTTP handler it validates the input, queries data access and shapes the response itself (move the query and the mapping into a service)');
+  const lines = codeLines(fn.body, sf);
+  // A long declarative body (one query chain, one flat dispatch switch) is long, not complicated.
+  if (lines > limits.maxLines && !isDeclarativeBody(fn.body)) reasons.push(`it has ${lines} lines of code (allowed ${limits.maxLines})`);
   return reasons;
 }
 
@@ -71,18 +79,40 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
-/** The name's range, the route path's, or `constructor`'s. */
+/** The name's range, the route path's, the callee's for a callback, or `constructor`'s. */
 function reportRange(fn: FunctionWithBody, sf: ts.SourceFile): TextRange {
-  const name = nameOf(fn) ?? routeOf(fn)?.path;
+  const name = nameOf(fn) ?? routeOf(fn)?.path ?? calleeOf(fn);
   if (name) return rangeOf(name, sf);
   const start = fn.getStart(sf);
   return { start, end: start + (ts.isConstructorDeclaration(fn) ? 'constructor'.length : 1) };
 }
 
 function displayName(fn: FunctionWithBody, sf: ts.SourceFile): string {
+  const named = nameOf(fn);
+  if (named) return named.getText(sf);
   const route = routeOf(fn);
-  if (!nameOf(fn) && route) return `The ${route.method} ${route.path.getText(sf)} handler`;
-  return nameOf(fn)?.getText(sf) ?? (ts.isConstructorDeclaration(fn) ? 'constructor' : 'this function');
+  if (route) return `The ${route.method} ${route.path.getText(sf)} handler`;
+  const callee = calleeOf(fn);
+  if (callee) return `The callback passed to ${callee.text}()`;
+  return ts.isConstructorDeclaration(fn) ? 'constructor' : 'this function';
+}
+
+/** Every reason per function of one top-level function: its scores, and the HTTP handlers inside it. */
+function reasonsWithin(topLevel: FunctionWithBody, sf: ts.SourceFile, limits: Limits): Map<FunctionWithBody, string[]> {
+  const reasons = new Map<FunctionWithBody, string[]>();
+  const add = (fn: FunctionWithBody, found: readonly string[]) => {
+    if (found.length > 0) reasons.set(fn, [...(reasons.get(fn) ?? []), ...found]);
+  };
+  for (const scored of scoreTopLevelFunction(topLevel)) {
+    if (hasBody(scored.fn)) add(scored.fn, sizeReasons(scored.fn, scored.complexity, sf, limits));
+  }
+  const dataAccess = limits.dataAccess;
+  if (dataAccess) {
+    walk(topLevel, (n) => {
+      if (hasBody(n) && doesEverything(n, dataAccess())) add(n, ['as an HTTP handler it validates the input, queries data access and shapes the response itself (move the query and the mapping into a service)']);
+    });
+  }
+  return reasons;
 }
 
 export const godFunction = defineRule({
@@ -100,14 +130,15 @@ export const godFunction = defineRule({
       const sf = node.sourceFile;
       const limits: Limits = { maxComplexity, maxLines, dataAccess: checkHandlers ? lazy(() => new DataAccessNames(context.graph, node)) : undefined };
       context.walkFile(node, (n) => {
-        if (!isMeasured(n)) return;
-        const reasons = reasonsFor(n, sf, limits);
-        if (reasons.length === 0) return;
-        context.report({
-          file: node.file,
-          range: reportRange(n, sf),
-          message: `${displayName(n, sf)} does too much: ${reasons.join(' and ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
-        });
+        if (!hasBody(n) || !isTopLevel(n)) return;
+        for (const [fn, reasons] of reasonsWithin(n, sf, limits)) {
+          context.report({
+            file: node.file,
+            range: reportRange(fn, sf),
+            message: `${displayName(fn, sf)} does too much: ${reasons.join(' and ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
+          });
+        }
+        return false;
       });
     }
   },

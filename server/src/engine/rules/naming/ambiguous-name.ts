@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestName } from '../../text/name-suggestion';
 import { ts } from '../../ts';
 import { filesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
@@ -12,18 +13,36 @@ const options = z
   })
   .strict();
 
+/**
+ * Generic names are fine where nothing better exists (a helper's `data: unknown`, a response
+ * `res`); they are reported only where the code says what they hold (`const data = await
+ * this.orders.findAll()` holds orders). Every other configured name (`foo`, `stuff`) is a
+ * placeholder left in the code and always reported.
+ */
+const GENERIC_NAMES: ReadonlySet<string> = new Set(['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'result', 'value', 'item', 'info']);
+/**
+ * Suggestions that are no more specific than the name they would replace, or that name the
+ * object called rather than what it returned (`await client.get(url)` holds no client).
+ */
+const GENERIC_SUGGESTIONS: ReadonlySet<string> = new Set([
+  'response', 'parsed', 'body', 'query', 'params', 'headers', 'result', 'value', 'item', 'items', 'data', 'rows', 'row',
+  'record', 'records', 'entity', 'object', 'client', 'http', 'api', 'db', 'database', 'cache', 'store', 'pool',
+  'connection', 'manager', 'provider', 'service', 'request', 'axios', 'instance', 'prisma', 'knex', 'redis',
+]);
+
 const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context']);
 const RESPONSE_TYPES = /^(?:Response|ServerResponse|FastifyReply|Reply|express\.Response|http\.ServerResponse)$/;
 
 /**
  * `(req, res)` is the ecosystem's convention for an HTTP handler's response: a `res` parameter
- * beside a request parameter (`req`, `_req`, `request`, `ctx`), or typed as a response, is not
- * ambiguous.
+ * beside a request parameter (`req`, `_req`, `request`, `ctx`), typed as a response, or injected
+ * with `@Res()`, is not ambiguous.
  */
 function isHandlerResponse(name: ts.Identifier): boolean {
   const parameter = name.parent;
   if (!ts.isParameter(parameter) || name.text !== 'res') return false;
   if (RESPONSE_TYPES.test(responseTypeName(parameter))) return true;
+  if ((ts.getDecorators(parameter) ?? []).some((d) => /^Res(?:ponse)?\(/.test(d.expression.getText()))) return true;
   const owner = parameter.parent;
   return ts.isFunctionLike(owner) && owner.parameters.some((p) => ts.isIdentifier(p.name) && REQUEST_NAMES.has(p.name.text.replace(/^_+/, '')));
 }
@@ -36,20 +55,17 @@ function responseTypeName(parameter: ts.ParameterDeclaration): string {
   return '';
 }
 
-const OPAQUE_TYPES = new Set(['string', 'unknown', 'any', 'object', 'Buffer', 'Uint8Array', 'ArrayBuffer']);
-
 /**
- * A parameter of a signature without a body (interface, overload, `declare`) repeats its
- * implementation; a parameter typed with a type parameter or an opaque type (`data: T`,
- * `data: string` in `base64Encode`) has no more specific name to give.
+ * A parameter whose name is not the author's to choose: a callback's (the library calls it:
+ * `.on('data', (data) => …)`, `transform(doc, ret)`, zod's `.refine((val) => …)`), a signature
+ * without a body (interface, overload, `declare`), or one typed with a type parameter.
  */
-function isExemptParameter(parameter: ts.ParameterDeclaration): boolean {
+function isDictatedParameter(parameter: ts.ParameterDeclaration): boolean {
   const owner = parameter.parent;
   if (!('body' in owner) || owner.body === undefined) return true;
+  if (isCallback(owner)) return true;
   const type = parameter.type;
-  if (!type) return false;
-  if (OPAQUE_TYPES.has(type.getText())) return true;
-  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
   const name = type.typeName.text;
   for (let scope: ts.Node | undefined = owner; scope; scope = scope.parent) {
     const typeParameters = (scope as ts.Node & { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
@@ -58,9 +74,26 @@ function isExemptParameter(parameter: ts.ParameterDeclaration): boolean {
   return false;
 }
 
+/** A function passed as an argument (or an object literal's method passed along): the caller names its parameters. */
+function isCallback(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return (parent.arguments ?? []).some((argument) => argument === fn);
+  if (ts.isMethodDeclaration(fn)) return ts.isObjectLiteralExpression(parent);
+  return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent);
+}
+
+/** `const data = response.data`: the name mirrors the property it copies. */
+function mirrorsProperty(identifier: ts.Identifier): boolean {
+  const declaration = identifier.parent;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  let init = declaration.initializer;
+  while (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isNonNullExpression(init)) init = init.expression;
+  return ts.isPropertyAccessExpression(init) && init.name.text === identifier.text;
+}
+
 /** The identifiers a declaration introduces, except those copied from another object's shape. */
 function declaredIdentifiers(node: ts.Node): ts.Identifier[] {
-  if (ts.isParameter(node)) return isExemptParameter(node) ? [] : bindingIdentifiers(node.name);
+  if (ts.isParameter(node)) return isDictatedParameter(node) ? [] : bindingIdentifiers(node.name);
   if (ts.isVariableDeclaration(node)) return bindingIdentifiers(node.name);
   if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) return [node.name];
   return [];
@@ -74,6 +107,15 @@ function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
     if (ts.isObjectBindingPattern(name) && !element.propertyName && ts.isIdentifier(element.name)) return [];
     return bindingIdentifiers(element.name);
   });
+}
+
+/** Why the name should change, or undefined when it may stay: placeholders always, generic names when the code says what they hold. */
+function problemWith(identifier: ts.Identifier): string | undefined {
+  if (!GENERIC_NAMES.has(identifier.text)) return `"${identifier.text}" is a placeholder name: name it after what it holds (users, orderTotal, createdInvoice…).`;
+  if (isHandlerResponse(identifier) || mirrorsProperty(identifier)) return undefined;
+  const suggestion = suggestName(identifier);
+  if (!suggestion || suggestion === identifier.text || GENERIC_SUGGESTIONS.has(suggestion)) return undefined;
+  return `"${identifier.text}" says nothing about what it holds, and the code does: it holds ${suggestion}. Name it so.`;
 }
 
 export const ambiguousName = defineRule({
@@ -91,12 +133,8 @@ export const ambiguousName = defineRule({
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         for (const identifier of declaredIdentifiers(n)) {
-          if (!names.has(identifier.text) || isHandlerResponse(identifier)) continue;
-          context.report({
-            file: node.file,
-            range: rangeOf(identifier, sf),
-            message: `"${identifier.text}" says nothing about what it holds: name it after its content (users, orderTotal, createdInvoice…).`,
-          });
+          const problem = names.has(identifier.text) ? problemWith(identifier) : undefined;
+          if (problem) context.report({ file: node.file, range: rangeOf(identifier, sf), message: problem });
         }
       });
     }

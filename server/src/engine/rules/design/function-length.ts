@@ -1,0 +1,49 @@
+import { ts } from '../../ts';
+
+/**
+ * How long a function body is, in lines that hold code: blank lines, comments, and the lines of
+ * text inside string and template literals (embedded SQL, Lua, HTML) are not code a reader steps
+ * through.
+ */
+export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
+  const lines = new Set<number>();
+  const visit = (node: ts.Node): void => {
+    lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
+    if (isTextLiteral(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return lines.size;
+}
+
+function isTextLiteral(node: ts.Node): boolean {
+  return ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isJsxText(node);
+}
+
+/** Cases of a dispatch switch hold at most this many statements each. */
+const MAX_DISPATCH_CASE_STATEMENTS = 3;
+
+/**
+ * A body that states one thing, however long: a single statement (one query-builder chain, one
+ * returned object), or a flat dispatch switch (every case a short statement list) with at most
+ * a statement before and after it.
+ */
+export function isDeclarativeBody(body: ts.Node): boolean {
+  if (!ts.isBlock(body)) return true;
+  const statements = body.statements;
+  const switches = statements.filter(ts.isSwitchStatement);
+  if (switches.length === 1 && statements.length <= 3) return isDispatchSwitch(switches[0]!);
+  return statements.length === 1 && !isControlFlow(statements[0]!);
+}
+
+/** Every case a short list of plain statements: a table written as code. */
+function isDispatchSwitch(statement: ts.SwitchStatement): boolean {
+  return statement.caseBlock.clauses.every((clause) => {
+    const inner = clause.statements.length === 1 && ts.isBlock(clause.statements[0]!) ? clause.statements[0].statements : clause.statements;
+    return inner.length <= MAX_DISPATCH_CASE_STATEMENTS && !inner.some(isControlFlow);
+  });
+}
+
+function isControlFlow(statement: ts.Statement): boolean {
+  return ts.isIfStatement(statement) || ts.isSwitchStatement(statement) || ts.isTryStatement(statement) || ts.isIterationStatement(statement, false);
+}
