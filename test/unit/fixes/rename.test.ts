@@ -40,9 +40,9 @@ describe('fixes: naming/ambiguous-name', () => {
       files: {
         'tsconfig.json': '{}',
         'src/catalog/pricing.ts': `interface Product { price: number }
-export function total(data: Product[]): number {
-//                    ^^^^ naming/ambiguous-name
-  return data.reduce((sum, p) => sum + p.price, 0);
+export function total(stuff: Product[]): number {
+//                    ^^^^^ naming/ambiguous-name
+  return stuff.reduce((sum, p) => sum + p.price, 0);
 }
 `,
       },

@@ -13,6 +13,12 @@ export function suggestName(identifier: ts.Identifier): string | undefined {
   return declaration.initializer ? nameFromExpression(declaration.initializer) : undefined;
 }
 
+/** A name from a variable's initializer only (`await this.orders.findAll()` → orders): what the code says it holds. */
+export function suggestNameFromInitializer(identifier: ts.Identifier): string | undefined {
+  const declaration = identifier.parent;
+  return ts.isVariableDeclaration(declaration) && declaration.initializer ? nameFromExpression(declaration.initializer) : undefined;
+}
+
 function nameFromType(type: ts.TypeNode): string | undefined {
   if (ts.isArrayTypeNode(type)) return plural(nameFromType(type.elementType));
   if (!ts.isTypeReferenceNode(type)) return undefined;
@@ -60,7 +66,8 @@ function nameFromCall(call: ts.CallExpression): string | undefined {
 /** `this.users` / `usersRepository` / `this.prisma.user` → users / users / user. */
 function receiverNoun(expression: ts.Expression): string | undefined {
   const name = ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : undefined;
-  const noun = name?.replace(/(?:Repository|Repo|Service|Model|Collection|Table|Dao)$/, '');
+  // `usersCollection` holds users; `teamCollection` (a Prisma model) holds team collections.
+  const noun = name?.replace(/(?:Repository|Repo|Service|Model|Table|Dao)$/, '').replace(/(?<=[a-z]s)Collection$/, '');
   return noun && /^[A-Za-z][A-Za-z0-9]*$/.test(noun) ? camel(noun) : undefined;
 }
 

@@ -20,7 +20,6 @@ describe(RULE, () => {
 }
 export function foo(obj: Order) { return obj; }
 //              ^^^ naming/ambiguous-name
-//                  ^^^ naming/ambiguous-name it holds order
 interface Order { id: string }
 declare function query(id: string): Promise<{ rows: unknown[] }>;
 `,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { suggestName } from '../../text/name-suggestion';
+import { suggestNameFromInitializer } from '../../text/name-suggestion';
 import { ts } from '../../ts';
 import { filesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
@@ -15,9 +15,9 @@ const options = z
 
 /**
  * Generic names are fine where nothing better exists (a helper's `data: unknown`, a response
- * `res`); they are reported only where the code says what they hold (`const data = await
- * this.orders.findAll()` holds orders). Every other configured name (`foo`, `stuff`) is a
- * placeholder left in the code and always reported.
+ * `res`, a typed parameter); they are reported only on variables whose initializer says what
+ * they hold (`const data = await this.orders.findAll()` holds orders). Every other configured
+ * name (`foo`, `stuff`) is a placeholder left in the code and always reported.
  */
 const GENERIC_NAMES: ReadonlySet<string> = new Set(['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'result', 'value', 'item', 'info']);
 /**
@@ -29,31 +29,6 @@ const GENERIC_SUGGESTIONS: ReadonlySet<string> = new Set([
   'record', 'records', 'entity', 'object', 'client', 'http', 'api', 'db', 'database', 'cache', 'store', 'pool',
   'connection', 'manager', 'provider', 'service', 'request', 'axios', 'instance', 'prisma', 'knex', 'redis',
 ]);
-
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context']);
-const RESPONSE_TYPES = /^(?:Response|ServerResponse|FastifyReply|Reply|express\.Response|http\.ServerResponse)$/;
-
-/**
- * `(req, res)` is the ecosystem's convention for an HTTP handler's response: a `res` parameter
- * beside a request parameter (`req`, `_req`, `request`, `ctx`), typed as a response, or injected
- * with `@Res()`, is not ambiguous.
- */
-function isHandlerResponse(name: ts.Identifier): boolean {
-  const parameter = name.parent;
-  if (!ts.isParameter(parameter) || name.text !== 'res') return false;
-  if (RESPONSE_TYPES.test(responseTypeName(parameter))) return true;
-  if ((ts.getDecorators(parameter) ?? []).some((d) => /^Res(?:ponse)?\(/.test(d.expression.getText()))) return true;
-  const owner = parameter.parent;
-  return ts.isFunctionLike(owner) && owner.parameters.some((p) => ts.isIdentifier(p.name) && REQUEST_NAMES.has(p.name.text.replace(/^_+/, '')));
-}
-
-/** `res: Response`, or in JavaScript `@param {import('express').Response} res`. */
-function responseTypeName(parameter: ts.ParameterDeclaration): string {
-  const type = parameter.type ?? ts.getJSDocType(parameter);
-  if (type && ts.isTypeReferenceNode(type)) return type.typeName.getText();
-  if (type && ts.isImportTypeNode(type) && type.qualifier) return type.qualifier.getText();
-  return '';
-}
 
 /**
  * A parameter whose name is not the author's to choose: a callback's (the library calls it:
@@ -81,6 +56,31 @@ function isCallback(fn: ts.Node): boolean {
   if (ts.isMethodDeclaration(fn)) return ts.isObjectLiteralExpression(parent);
   return ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent);
 }
+
+/** Words a suggestion may end with that name a mechanism, not a thing of the domain. */
+const GENERIC_LAST_WORDS = /(?:Client|Service|Repository|Manager|Provider|Instance|Connection|Pool|Api|Cache|Sync|List|Array|Map|Set|Buffer|Json|Text|String|Response|Result)$/;
+
+function isGenericSuggestion(suggestion: string): boolean {
+  return GENERIC_SUGGESTIONS.has(suggestion) || GENERIC_LAST_WORDS.test(suggestion) || /^(?:list|file|array|map|set|string|number|json|text|buffer|bytes|content|contents|output|input|payload|count)$/.test(suggestion);
+}
+
+/**
+ * The variable holds what a read returned (`find…`, `get…`, `load…`, `fetch…`, `list…`) or a new
+ * object of the app's own class: a write's result (`updateMany` → a count) is not the thing written.
+ */
+function readsNamedThing(identifier: ts.Identifier): boolean {
+  const declaration = identifier.parent;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  let init = declaration.initializer;
+  while (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isNonNullExpression(init)) init = init.expression;
+  if (ts.isNewExpression(init)) return ts.isIdentifier(init.expression) && !BUILT_IN_CLASSES.test(init.expression.text);
+  if (!ts.isCallExpression(init)) return false;
+  const callee = init.expression;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  return /^(?:find|get|load|fetch|read|list|query|select)(?![a-z])/.test(method) && !/Sync$/.test(method);
+}
+
+const BUILT_IN_CLASSES = /^(?:Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|ArrayBuffer|Buffer|Date|URL|URLSearchParams|RegExp|Error|Map|Set|WeakMap|WeakSet|Promise|Array|Object|FormData|Headers|Blob|TextEncoder|TextDecoder)$/;
 
 /** `const data = response.data`: the name mirrors the property it copies. */
 function mirrorsProperty(identifier: ts.Identifier): boolean {
@@ -112,9 +112,10 @@ function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
 /** Why the name should change, or undefined when it may stay: placeholders always, generic names when the code says what they hold. */
 function problemWith(identifier: ts.Identifier): string | undefined {
   if (!GENERIC_NAMES.has(identifier.text)) return `"${identifier.text}" is a placeholder name: name it after what it holds (users, orderTotal, createdInvoice…).`;
-  if (isHandlerResponse(identifier) || mirrorsProperty(identifier)) return undefined;
-  const suggestion = suggestName(identifier);
-  if (!suggestion || suggestion === identifier.text || GENERIC_SUGGESTIONS.has(suggestion)) return undefined;
+  // A parameter's type says what it holds; a generic name beside it hides nothing.
+  if (!ts.isVariableDeclaration(identifier.parent) || mirrorsProperty(identifier)) return undefined;
+  const suggestion = readsNamedThing(identifier) ? suggestNameFromInitializer(identifier) : undefined;
+  if (!suggestion || suggestion === identifier.text || isGenericSuggestion(suggestion)) return undefined;
   return `"${identifier.text}" says nothing about what it holds, and the code does: it holds ${suggestion}. Name it so.`;
 }
 
