@@ -107,13 +107,13 @@ describe('code actions over stdio', () => {
 
   it('fixes all safe problems of a file for source.fixAll', async () => {
     const { client } = await withSwallowedError();
-    const text = `interface Price { amount: number }\nexport function totalOf(data: Price[]): number {\n  return data.reduce((sum, p) => sum + p.amount, 0);\n}\n`;
+    const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  return stuff.reduce((sum, p) => sum + p.amount, 0);\n}\n`;
     await client.change(FILE, text);
     await client.waitFor('the ambiguous name', () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name'));
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(actions.length, 1);
     assert.equal(actions[0]?.kind, 'source.fixAll.layerguard');
     const change = actions[0]?.edit?.documentChanges?.[0] as TextDocumentEdit;
-    assert.equal(applyLocally(text, change.edits as TextEdit[]), text.replace(/\bdata\b/g, 'prices'));
+    assert.equal(applyLocally(text, change.edits as TextEdit[]), text.replace(/\bstuff\b/g, 'prices'));
   });
 });

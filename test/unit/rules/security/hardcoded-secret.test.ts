@@ -75,4 +75,25 @@ export class AuthService {
 `,
     });
   });
+
+  it('flags the default of a secret environment variable and webhook URLs whose path is the credential', () => {
+    checkRule(RULE, {
+      'src/auth/token.service.ts': `export const signingKey = { jwtSecret: process.env.JWT_SECRET || 'superSecret' };
+//                                                               ^^^^^^^^^^^^^ security/hardcoded-secret "jwtSecret" is set to a string literal
+export const alerts = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/Xy12Ab34Cd56Ef78Gh90';
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret a Slack webhook URL
+`,
+    });
+  });
+
+  it('does not flag endpoint URLs under secret names, public keys, or fetch credential modes', () => {
+    checkRule(RULE, {
+      'src/auth/providers.ts': `export const oauth = { token: 'https://oauth.example-provider.com/token', authorize: 'https://oauth.example-provider.com/authorize' };
+export const analytics = { apiKey: 'phc_5oUpubLicIngestionKeyExample' };
+export const payments = { publishableKey: 'pk_live_51ExamplePublishable' };
+export const request = { credentials: 'same-origin' };
+`,
+    });
+  });
 });
+

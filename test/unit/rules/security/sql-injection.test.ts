@@ -94,4 +94,65 @@ export class UserRepository {
 `,
     });
   });
+
+  it('does not flag names the code chose, statements without parameters, numbers, escaped values or generated fragments', () => {
+    checkRule(RULE, {
+      'src/reports/rollup.repository.ts': `import type { Pool } from 'pg';
+import { AUDIT_TABLE } from './tables';
+enum Tables { Events = 'events' }
+declare function escapeLiteral(value: string): string;
+declare const generator: { getWhereConditions(where: object): string };
+export class RollupRepository {
+  private readonly stagingTable = \`rollup_\${Date.now()}\`;
+  constructor(private readonly pool: Pool, private readonly config: { timeoutSeconds: string; dimensions: number }) {}
+  stage(ids: string[]) {
+    return this.pool.query(\`INSERT INTO \${this.stagingTable} (id) SELECT * FROM unnest($1::uuid[])\`, [ids]);
+  }
+  rename(role: string) {
+    return this.pool.query(\`ALTER ROLE "\${role}" RENAME TO "archived"\`);
+  }
+  limitTime() {
+    const ms = Number(this.config.timeoutSeconds) * 1000;
+    return this.pool.query(\`SET LOCAL statement_timeout = \${ms}\`);
+  }
+  addEmbeddings() {
+    return this.pool.query(\`ALTER TABLE notes ADD COLUMN embedding vector(\${this.config.dimensions})\`);
+  }
+  audits(owner: string) {
+    return this.pool.query(\`SELECT * FROM \${AUDIT_TABLE} JOIN \${Tables.Events} e ON true WHERE owner = \${escapeLiteral(owner)}\`);
+  }
+  scoped(where: object) {
+    const conditions = generator.getWhereConditions(where);
+    const filter = conditions ? \`AND (\${conditions})\` : '';
+    return this.pool.query(\`SELECT id FROM notes WHERE archived = false \${filter}\`);
+  }
+}
+`,
+      'src/reports/tables.ts': "export const AUDIT_TABLE = 'audit_log';\n",
+      'src/database/migrations/1700000000-add-index.ts': `export async function up(db: { query(sql: string): Promise<unknown> }, name: string) {
+  await db.query(\`CREATE INDEX idx_\${name} ON notes (title) WHERE title = '\${name}'\`);
+}
+`,
+    });
+  });
+
+  it('flags a table name taken from the caller, and a value computed from a parameter', () => {
+    checkRule(RULE, {
+      'src/admin/export.repository.ts': `import type { Pool } from 'pg';
+export class ExportRepository {
+  constructor(private readonly pool: Pool) {}
+  dump(req: { query: { table: string } }) {
+    return this.pool.query(\`SELECT * FROM \${req.query.table}\`);
+    //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`req.query.table\`
+  }
+  since(day: string) {
+    const cutoff = \`'\${day}'::date\`;
+    return this.pool.query(\`SELECT * FROM events WHERE created_at > \${cutoff}\`);
+    //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`cutoff\`
+  }
+}
+`,
+    });
+  });
 });
+

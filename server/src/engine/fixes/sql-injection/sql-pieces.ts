@@ -1,4 +1,4 @@
-import { isConstant } from '../../rules/security/sql-injection';
+import { isConstant } from '../../rules/security/sql-values';
 import { ts } from '../../ts';
 import { literalChars } from './literal-chars';
 import { ensure } from './not-parameterizable';

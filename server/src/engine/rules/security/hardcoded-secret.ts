@@ -18,7 +18,16 @@ const KEY_FORMATS: readonly { readonly name: string; readonly pattern: RegExp }[
   { name: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
   { name: 'a Stripe live key', pattern: /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/ },
   { name: 'a Slack token', pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/ },
+  { name: 'a Slack webhook URL (its path is the credential)', pattern: /^https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]+\/B[0-9A-Z]+\/[0-9A-Za-z]{16,}/ },
+  { name: 'a Discord webhook URL (its path is the credential)', pattern: /^https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[\w-]{30,}/ },
 ];
+
+/** Keys that are public by design: analytics ingestion keys, publishable payment keys, public map tokens. */
+const PUBLIC_KEY_PREFIX = /^(?:phc_|pk_live_|pk_test_|pk\.eyJ|NEXT_PUBLIC_)/;
+/** Names that say the value is meant to be public. */
+const PUBLIC_NAME = /public|publishable|client[_-]?id/i;
+/** `credentials: 'same-origin'` is a fetch option, not a credential. */
+const FETCH_CREDENTIALS_MODES = new Set(['same-origin', 'include', 'omit']);
 
 /** `scheme://user:password@host` with a literal password. */
 const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
@@ -41,14 +50,19 @@ export function isSecretName(identifier: string): boolean {
 
 /**
  * Literals that cannot be a secret even under a secret-like name: messages (spaces), the field's
- * own name, env-variable names, dotted i18n keys, placeholders, header schemes.
+ * own name, env-variable names, dotted i18n keys, placeholders, header schemes, URLs without
+ * credentials (an OAuth `token:` endpoint), keys that are public by design.
  */
-function looksLikeSecretValue(value: string, name: string): boolean {
+function looksLikeSecretValue(value: string, name: string, isFallback: boolean): boolean {
   if (value.length === 0 || /\s/.test(value)) return false;
   if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
-  // Error codes and labels name the field: `{ password: 'incorrectPassword' }`.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return false;
+  if (PUBLIC_KEY_PREFIX.test(value) || PUBLIC_NAME.test(name)) return false;
+  if (/^credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return false;
+  // Error codes and labels name the field: `{ password: 'incorrectPassword' }`; the default of
+  // an environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
   const nameWords = new Set(words(name));
-  if (words(value).some((w) => nameWords.has(w))) return false;
+  if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return false; // placeholders
@@ -58,6 +72,8 @@ function looksLikeSecretValue(value: string, name: string): boolean {
 interface Assignment {
   readonly name: string;
   readonly value: ts.StringLiteralLike;
+  /** The literal is the fallback of `process.env.X || '…'` / `?? '…'`. */
+  readonly isFallback: boolean;
 }
 
 /** `name = 'literal'` in its forms: declarations, properties, class fields, defaults, `||`/`??` fallbacks. */
@@ -75,7 +91,12 @@ function secretAssignment(node: ts.Node): Assignment | undefined {
     initializer = node.right;
   }
   const value = initializer && literalOrFallback(initializer);
-  return name && value ? { name, value } : undefined;
+  return name && value && initializer ? { name, value, isFallback: isFallback(initializer) } : undefined;
+}
+
+function isFallback(expr: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(expr)) return isFallback(expr.expression);
+  return ts.isBinaryExpression(expr);
 }
 
 /** `'x'`, or the literal fallback in `process.env.X || 'x'` / `?? 'x'`. */
@@ -102,12 +123,12 @@ function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
 function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
   const assignment = secretAssignment(n);
-  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name)) {
+  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback)) {
     found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
   }
   const jwtKey = jwtKeyArgument(n);
   if (jwtKey) found.push({ node: jwtKey, message: 'Hardcoded secret: the JWT signing key is a string literal.' });
-  if (ts.isStringLiteralLike(n)) {
+  if (ts.isStringLiteralLike(n) && !found.some((f) => f.node === n)) {
     const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
     else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });

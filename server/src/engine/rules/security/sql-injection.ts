@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { filesToCheck, rangeOf, walk } from '../syntax';
+import { productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { isCallerInput, isSafeValue, type Constants } from './sql-values';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -18,43 +19,47 @@ const RAW_CONDITION_SINKS = new Set(['whereRaw', 'orWhereRaw', 'havingRaw', 'orH
 const SQL_TEXT = /\b(?:select|insert|update|delete|with|from|where|values|set|join|order\s+by|group\s+by|call|exec|limit)\b/i;
 const CONDITION_TEXT = /(?:[=<>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
 
-/**
- * A compile-time constant: a literal, or a `const` of this file initialized with one (a table
- * name interpolated into SQL is fine).
- */
-export function isConstant(expr: ts.Expression, constants: Constants): boolean {
-  if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) return true;
-  if (ts.isParenthesizedExpression(expr)) return isConstant(expr.expression, constants);
-  if (ts.isIdentifier(expr)) return constants.has(expr.text);
-  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return constants.has(`${expr.expression.text}.${expr.name.text}`);
-  return false;
+interface DynamicPart {
+  readonly expr: ts.Expression;
+  /** The static SQL text before and after it. */
+  readonly before: string;
+  readonly after: string;
 }
 
 interface BuiltText {
   /** The static parts, to tell SQL from other strings. */
   readonly staticText: string;
-  /** The first dynamic part, named in the message. */
-  readonly dynamic?: ts.Expression;
+  /** The values spliced in, with the text around each. */
+  readonly parts: readonly DynamicPart[];
 }
 
-/** The text of a template or `+` concatenation: its static parts and its first non-constant part. */
-function builtText(expr: ts.Expression, constants: Constants): BuiltText | undefined {
-  if (ts.isTemplateExpression(expr)) return templateText(expr, constants);
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatenationText(expr, constants);
+/** The text of a template or `+` concatenation: its static parts and the values spliced into it. */
+function builtText(expr: ts.Expression): BuiltText | undefined {
+  if (ts.isTemplateExpression(expr)) return templateText(expr);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatenationText(expr);
   return undefined;
 }
 
-function templateText(expr: ts.TemplateExpression, constants: Constants): BuiltText {
-  const dynamic = expr.templateSpans.map((s) => s.expression).find((e) => !isConstant(e, constants));
-  return { staticText: [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)].join(' '), ...(dynamic ? { dynamic } : {}) };
+function templateText(expr: ts.TemplateExpression): BuiltText {
+  const texts = [expr.head.text, ...expr.templateSpans.map((s) => s.literal.text)];
+  const parts = expr.templateSpans.map((span, i) => ({ expr: span.expression, before: texts.slice(0, i + 1).join(''), after: texts[i + 1] ?? '' }));
+  return { staticText: texts.join(' '), parts };
 }
 
-function concatenationText(expr: ts.BinaryExpression, constants: Constants): BuiltText | undefined {
-  const parts = plusOperands(expr);
-  const staticText = parts.filter(ts.isStringLiteralLike).map((p) => p.text).join(' ');
-  if (staticText === '') return undefined;
-  const dynamic = parts.find((p) => !isConstant(p, constants) && !(ts.isTemplateExpression(p) && !templateText(p, constants).dynamic));
-  return { staticText, ...(dynamic ? { dynamic } : {}) };
+function concatenationText(expr: ts.BinaryExpression): BuiltText | undefined {
+  const operands = plusOperands(expr);
+  const textOf = (o: ts.Expression) => (ts.isStringLiteralLike(o) ? o.text : '');
+  const staticText = operands.map(textOf).join(' ');
+  if (staticText.trim() === '') return undefined;
+  const parts: DynamicPart[] = [];
+  operands.forEach((operand, i) => {
+    if (ts.isStringLiteralLike(operand)) return;
+    const before = operands.slice(0, i).map(textOf).join('');
+    const after = operands.slice(i + 1).map(textOf).join('');
+    if (ts.isTemplateExpression(operand)) parts.push(...templateText(operand).parts.map((p) => ({ ...p, before: before + p.before, after: p.after + after })));
+    else parts.push({ expr: operand, before, after });
+  });
+  return { staticText, parts };
 }
 
 /** `a + b + c` → [a, b, c]. */
@@ -63,8 +68,37 @@ function plusOperands(expr: ts.Expression): ts.Expression[] {
   return [expr];
 }
 
-/** The names whose values are literals (see `constantsOf`). */
-export type Constants = Pick<ReadonlySet<string>, 'has'>;
+/** Statements that take no bind parameters anywhere: DDL and session settings. */
+const NO_PARAMETER_STATEMENT = /^\s*(?:create|alter|drop|truncate|set|show|comment\s+on|grant|revoke|listen|notify|unlisten|vacuum|analyze|refresh|reindex|cluster)\b/i;
+/** Keywords after which a name, not a value, comes. */
+const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|exists|database|schema|index|view|sequence|trigger|type|only|column|references|using|to|as)\s*$/i;
+
+/**
+ * Where in the statement a value is spliced: an identifier (a table or column name — bind
+ * parameters cannot stand there), a quoted identifier (`"${name}"`: the author knows it is a
+ * name), or a value.
+ */
+function positionOf(part: DynamicPart, statement: string): 'value' | 'identifier' | 'quoted-identifier' {
+  const before = part.before.trimEnd();
+  const after = part.after;
+  if ((/"$/.test(part.before) && after.startsWith('"')) || (/`$/.test(part.before) && after.startsWith('`'))) return 'quoted-identifier';
+  if (NO_PARAMETER_STATEMENT.test(statement) || BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.')) return 'identifier';
+  return 'value';
+}
+
+/**
+ * The first spliced value that makes the text injectable: any value that is not safe (constant,
+ * numeric, escaped, generated) where a value goes; in a name's place, only a caller's input (a
+ * table name from a parameter or the request). Quoted identifiers are names the author quoted.
+ */
+function firstInjectable(text: BuiltText, constants: Constants): ts.Expression | undefined {
+  for (const part of text.parts) {
+    if (isSafeValue(part.expr, constants)) continue;
+    const position = positionOf(part, text.staticText);
+    if (position === 'value' || (position === 'identifier' && isCallerInput(part.expr))) return part.expr;
+  }
+  return undefined;
+}
 
 /** `constantsOf`, computed on the first question: most files build no SQL, and this is a walk of the whole file. */
 function lazyConstantsOf(sourceFile: ts.SourceFile): Constants {
@@ -110,17 +144,18 @@ function resolveLocal(expr: ts.Expression, call: ts.Node): ts.Expression {
   return found ?? expr;
 }
 
-/** A sink call whose SQL text (first argument) has a non-constant value spliced in. */
+/** A sink call whose SQL text (first argument) has an injectable value spliced in. */
 function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expression; value: ts.Expression; method: string } | undefined {
   if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return undefined;
   const method = n.expression.name.text;
   const condition = CONDITION_SINKS.has(method);
   const argument = n.arguments[0];
   if ((!SQL_SINKS.has(method) && !condition) || !argument) return undefined;
-  const text = builtText(resolveLocal(argument, n), constants);
+  const text = builtText(resolveLocal(argument, n));
   const looksLikeSql = condition || RAW_CONDITION_SINKS.has(method) ? CONDITION_TEXT : SQL_TEXT;
-  if (!text?.dynamic || !looksLikeSql.test(text.staticText)) return undefined;
-  return { argument, value: text.dynamic, method };
+  if (!text || !looksLikeSql.test(text.staticText)) return undefined;
+  const value = firstInjectable(text, constants);
+  return value ? { argument, value, method } : undefined;
 }
 
 export const sqlInjection = defineRule({
@@ -133,7 +168,8 @@ export const sqlInjection = defineRule({
   options,
   perFile: () => '',
   check(context) {
-    for (const node of filesToCheck(context)) {
+    // Migrations and scripts (the tooling layer) run by hand on the team's own values.
+    for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;
       const constants = lazyConstantsOf(sf);
       context.walkFile(node, (n) => {
@@ -148,3 +184,4 @@ export const sqlInjection = defineRule({
     }
   },
 });
+
