@@ -44,24 +44,26 @@ export class OrdersService {
 
   it('rethrows instead of returning a default, binding the error when the catch has none', () => {
     checkFix({
-      files: service(`export async function loadOrders(fetchAll: () => Promise<string[]>): Promise<string[]> {
+      files: service(`export async function loadOrders(orders: OrdersRepository): Promise<string[]> {
   try {
-    return await fetchAll();
+    return await orders.findAll();
   } catch {
 //  ^^^^^ errors/swallowed-error
     return [];
   }
 }
+interface OrdersRepository { findAll(): Promise<string[]> }
 `),
       fixId: 'rethrow',
       expect: {
-        'src/orders/orders.service.ts': `export async function loadOrders(fetchAll: () => Promise<string[]>): Promise<string[]> {
+        'src/orders/orders.service.ts': `export async function loadOrders(orders: OrdersRepository): Promise<string[]> {
   try {
-    return await fetchAll();
+    return await orders.findAll();
   } catch (error) {
     throw error;
   }
 }
+interface OrdersRepository { findAll(): Promise<string[]> }
 `,
       },
     });

@@ -59,4 +59,36 @@ export class UsersController {
 `,
     });
   });
+
+  it('does not flag URLs compared against, parsed with, listed as known, or served as static assets', () => {
+    checkRule(RULE, {
+      'src/links/links.service.ts': `export class LinksService {
+  private readonly quirks = ['https://api.provider-one.io/userinfo', 'https://api.provider-two.io/userinfo'];
+  resolve(path: string, href: string) {
+    const url = new URL(path, 'http://placeholder-base');
+    if (href === 'https://accounts.provider.io/logout') return null;
+    if (href.startsWith('https://cdn.provider.io/')) return href;
+    switch (href) {
+      case 'https://status.provider.io': return 'status';
+    }
+    const script = 'https://cdn.provider.io/embed/v2/widget.js';
+    return [url, script, this.quirks.includes(href)];
+  }
+}
+`,
+    });
+  });
+
+  it('flags a fixed host at the start of a template literal like the same plain literal', () => {
+    checkRule(RULE, {
+      'src/billing/invoices.service.ts': `export class InvoicesService {
+  url(id: string) { return \`https://billing.acme-internal.io/v2/invoices/\${id}\`; }
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this URL
+  local() { return ['http://localhost:4000/invoices']; }
+  //                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this URL
+}
+`,
+    });
+  });
 });
+

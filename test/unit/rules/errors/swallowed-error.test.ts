@@ -29,7 +29,7 @@ export class UsersService {
     try {
       return await this.users.findById(id);
     } catch {
-//    ^^^^^ errors/swallowed-error only returns a default value after awaited work
+//    ^^^^^ errors/swallowed-error only returns a default value after a database or HTTP call
       return null;
     }
   }
@@ -149,4 +149,41 @@ export function isUrl(value: string): boolean {
 `,
     });
   });
+
+  it('does not flag a rejection turned into a fallback value, a callee that handles its own errors, or a failed check meaning "no"', () => {
+    checkRule(RULE, {
+      'src/auth/session.service.ts': `import { UsersRepository } from './users.repository';
+declare function verifyToken(token: string): Promise<{ userId: string }>;
+declare function readFile(path: string): Promise<string>;
+export class SessionService {
+  constructor(private readonly users: UsersRepository) {}
+  async actorOf(token: string | undefined) {
+    if (!token) return undefined;
+    try {
+      const { userId } = await verifyToken(token);
+      return userId;
+    } catch {
+      return undefined;
+    }
+  }
+  async serverId() {
+    const stored = await readFile('/var/lib/app/id').catch(() => null);
+    return stored ?? 'new';
+  }
+  remember(id: string) {
+    this.store(id).catch(() => {});
+  }
+  private async store(id: string) {
+    try {
+      await this.users.touch(id);
+    } catch (error) {
+      console.warn('could not remember the session', error);
+    }
+  }
+}
+`,
+      'src/auth/users.repository.ts': "import knex from 'knex';\nexport class UsersRepository { touch(id: string) { return knex('users').where({ id }).update({ seen: new Date() }); } }\n",
+    });
+  });
 });
+

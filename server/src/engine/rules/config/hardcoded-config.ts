@@ -11,6 +11,8 @@ const options = z
   .strict();
 
 const URL = /^(?:https?|wss?|ftp):\/\/[^\s/:]+(?::\d+)?(?:[/?#]\S*)?$/i;
+/** The start of a template literal that builds a URL on a fixed host: `\`https://api.example.io/users/\${id}\``. */
+const TEMPLATE_URL_HEAD = /^(?:https?|wss?):\/\/[^\s/:$]+\.[a-z]{2,}(?::\d+)?\//i;
 const CONNECTION_STRING = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|kafka|nats):\/\/\S+$/i;
 const HOST_PORT = /^(?=[^:]*[a-z])[a-z0-9][a-z0-9.-]*:\d{2,5}$/i;
 const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/;
@@ -20,9 +22,41 @@ const NAMESPACE_HOSTS = /^(?:https?:\/\/)(?:www\.)?(?:w3\.org|schemas\.xmlsoap\.
 
 function kindOf(value: string): string | undefined {
   if (CONNECTION_STRING.test(value)) return 'connection string';
-  if (URL.test(value)) return NAMESPACE_HOSTS.test(value) ? undefined : 'URL';
+  if (URL.test(value) || TEMPLATE_URL_HEAD.test(value)) return NAMESPACE_HOSTS.test(value) ? undefined : 'URL';
   if (IP_ADDRESS.test(value)) return 'IP address';
   if (HOST_PORT.test(value)) return 'host:port';
+  return undefined;
+}
+
+/** Files served as they are: a script or stylesheet on a CDN is the same in every environment. */
+const STATIC_ASSET = /\.(?:js|mjs|css|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|mp4|mp3)(?:[?#]\S*)?$/i;
+/** Hosts that differ between environments: the developer's machine, private networks, internal names. */
+const ENVIRONMENT_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|cluster\.local))(?:[:/?#]|$)/i;
+
+/**
+ * Where a URL is a value to compare against or to parse with, not configuration: `url ===
+ * 'https://…'`, `href.startsWith('https://…')`, `case 'https://…':`, the base of `new URL(path,
+ * 'http://x')`, and an item of a list of known third-party URLs.
+ */
+function isReferenceOnly(literal: ts.StringLiteralLike | ts.TemplateExpression, value: string): boolean {
+  const parent = literal.parent;
+  if (ts.isBinaryExpression(parent) && isComparison(parent.operatorToken.kind)) return true;
+  if (ts.isCaseClause(parent)) return true;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(literal) && ts.isPropertyAccessExpression(parent.expression)) {
+    if (/^(?:startsWith|endsWith|includes|indexOf|match|test|replace|replaceAll|split|search)$/.test(parent.expression.name.text)) return true;
+  }
+  if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'URL' && parent.arguments?.[1] === literal) return true;
+  return ts.isArrayLiteralExpression(parent) && !ENVIRONMENT_HOST.test(value);
+}
+
+function isComparison(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
+/** The text a literal starts with: a string's value, or a template's text before its first `${`. */
+function literalText(node: ts.Node): { literal: ts.StringLiteralLike | ts.TemplateExpression; text: string } | undefined {
+  if (ts.isStringLiteralLike(node)) return { literal: node, text: node.text.trim() };
+  if (ts.isTemplateExpression(node) && /^[a-z][a-z0-9+.-]*:\/\/[^\s/$]+/i.test(node.head.text)) return { literal: node, text: node.head.text.trim() };
   return undefined;
 }
 
@@ -49,9 +83,10 @@ export const hardcodedConfig = defineRule({
       if (!node.layer || !layers.has(node.layer)) continue;
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
-        if (!ts.isStringLiteralLike(n) || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
-        const kind = kindOf(n.text.trim());
-        if (!kind) return;
+        const found = literalText(n);
+        if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
+        const kind = kindOf(found.text);
+        if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.text)) || isReferenceOnly(found.literal, found.text)) return;
         context.report({
           file: node.file,
           range: rangeOf(n, sf),

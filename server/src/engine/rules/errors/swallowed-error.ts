@@ -3,6 +3,12 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { containsComment, dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
+import { DataAccessNames } from '../data/data-access-calls';
+
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
 
 const options = z.object({}).strict();
 
@@ -77,28 +83,102 @@ function commentedStatement(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   return (ts.getLeadingCommentRanges(sourceFile.text, statement.pos)?.length ?? 0) > 0 || trailingComment(statement, sourceFile);
 }
 
-/** Whether the try block awaits I/O directly (not inside a nested function). */
-function awaitsInTry(clause: ts.CatchClause): boolean {
+/** HTTP clients by the name they are called through. */
+const HTTP_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|superagent\.\w+|request|this\.http\w*\.\w+|this\.httpService\.\w+|\w*[hH]ttp[cC]lient\.\w+)$/;
+
+/**
+ * Whether the try block awaits a database or HTTP call directly (not inside a nested function):
+ * a failure there is an outage or a bug, not an expected "no result".
+ */
+function awaitsDataOrHttp(clause: ts.CatchClause, dataAccess: () => DataAccessNames): boolean {
   let found = false;
   walk(clause.parent.tryBlock, (n) => {
     if (found || ts.isFunctionLike(n)) return false;
-    if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
+    if (ts.isAwaitExpression(n) && isDataOrHttpCall(n.expression, dataAccess)) found = true;
     return !found;
   });
   return found;
 }
 
+function isDataOrHttpCall(expr: ts.Expression, dataAccess: () => DataAccessNames): boolean {
+  let call = expr;
+  while (ts.isParenthesizedExpression(call) || ts.isAsExpression(call) || ts.isNonNullExpression(call)) call = call.expression;
+  if (!ts.isCallExpression(call)) return false;
+  return HTTP_CALL.test(dottedName(call.expression)) || dataAccess().layerOfCall(call) !== undefined || isTypedAsDataAccess(call);
+}
+
+/** Types whose name says they reach the database, for receivers the graph could not resolve. */
+const DATA_ACCESS_TYPE = /(?:Repository|Repo|Dao|DAO|PrismaService|PrismaClient|DataSource|EntityManager|Knex|Pool|Database)$/;
+
+/** `this.users.find()` with `users: UsersRepository`, or `orders.find()` with a parameter `orders: OrdersRepository`. */
+function isTypedAsDataAccess(call: ts.CallExpression): boolean {
+  let receiver = call.expression;
+  while (ts.isPropertyAccessExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression)) receiver = receiver.expression;
+  if (!ts.isPropertyAccessExpression(receiver)) return false;
+  const owner = receiver.expression;
+  const name = owner.kind === ts.SyntaxKind.ThisKeyword ? receiver.name.text : ts.isIdentifier(owner) ? owner.text : undefined;
+  const type = name ? declaredTypeName(call, name, owner.kind === ts.SyntaxKind.ThisKeyword) : undefined;
+  return type !== undefined && DATA_ACCESS_TYPE.test(type);
+}
+
+/** The type name of a parameter (of an enclosing function, or of the class's constructor for `this.x`). */
+function declaredTypeName(from: ts.Node, name: string, viaThis: boolean): string | undefined {
+  for (let scope: ts.Node | undefined = from.parent; scope; scope = scope.parent) {
+    const parameters = viaThis ? (ts.isClassLike(scope) ? scope.members.find(ts.isConstructorDeclaration)?.parameters : undefined) : ts.isFunctionLike(scope) ? scope.parameters : undefined;
+    const parameter = parameters?.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    if (parameter?.type && ts.isTypeReferenceNode(parameter.type)) return parameter.type.typeName.getText();
+    if (viaThis && ts.isClassLike(scope)) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * An empty catch always drops the error. A catch that returns a default only does when the try
- * awaited I/O: `try { return JSON.parse(s) } catch { return null }` is how JavaScript tests input,
- * `try { return await repo.find() } catch { return null }` hides a failing database.
+ * awaited the database or an HTTP service: `try { return JSON.parse(s) } catch { return null }`
+ * is how JavaScript tests input, and a token check that fails means "no user"; `try { return
+ * await repo.find() } catch { return null }` turns an outage into "not found".
  */
-function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile): string | undefined {
+function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess: () => DataAccessNames): string | undefined {
   if (containsComment(clause.block, sourceFile) || trailingComment(clause.block, sourceFile)) return undefined;
   if (clause.variableDeclaration && isIgnoredName(clause.variableDeclaration.name)) return undefined;
   if (clause.block.statements.length === 0) return 'this catch block is empty';
-  if (onlyReturnsDefault(clause.block) && awaitsInTry(clause)) return 'this catch block only returns a default value after awaited work';
+  if (onlyReturnsDefault(clause.block) && awaitsDataOrHttp(clause, dataAccess)) return 'this catch block only returns a default value after a database or HTTP call';
   return undefined;
+}
+
+/**
+ * A `.catch()` whose result is thrown away: a statement on its own (`job.cleanup().catch(() => {})`,
+ * awaited or `void`ed). Its result used (`const file = await read().catch(() => null)`) is a
+ * fallback value the code goes on to check.
+ */
+function isDiscarded(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isVoidExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return ts.isExpressionStatement(node.parent);
+}
+
+/**
+ * `this.save(…).catch(() => {})` where `save` in this file already catches and handles its own
+ * errors (its whole body is a try with a catch that does something): nothing is left to reject.
+ */
+function handledByCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const target = call.expression;
+  if (!ts.isPropertyAccessExpression(target) || !ts.isCallExpression(target.expression)) return false;
+  const callee = target.expression.expression;
+  const name = ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name) return false;
+  let handled = false;
+  walk(sourceFile, (n) => {
+    if (handled) return false;
+    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name?.getText(sourceFile) === name && n.body) handled = catchesEverything(n.body);
+    return !handled;
+  });
+  return handled;
+}
+
+function catchesEverything(body: ts.Block): boolean {
+  const [only, ...rest] = body.statements;
+  return only !== undefined && rest.length === 0 && ts.isTryStatement(only) && only.catchClause !== undefined && only.catchClause.block.statements.length > 0;
 }
 
 function catchHeader(clause: ts.CatchClause, sourceFile: ts.SourceFile): TextRange {
@@ -121,13 +201,14 @@ export const swallowedError = defineRule({
   check(context) {
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
+      const dataAccess = lazy(() => new DataAccessNames(context.graph, node));
       context.walkFile(node, (n) => {
-        const what = ts.isCatchClause(n) ? swallows(n, sf) : undefined;
+        const what = ts.isCatchClause(n) ? swallows(n, sf, dataAccess) : undefined;
         if (ts.isCatchClause(n) && what) {
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
         } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
           const handler = n.arguments[0]!;
-          if (isSwallowingHandler(handler, sf) && !commentedStatement(n, sf)) {
+          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !handledByCallee(n, sf)) {
             context.report({ file: node.file, range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
           }
         }
