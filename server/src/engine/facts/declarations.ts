@@ -4,6 +4,7 @@ import type { DeclarationKind, LocalExport } from './types';
 export interface DeclarationFacts {
   readonly declarations: Map<string, DeclarationKind>;
   readonly localExports: Map<string, LocalExport>;
+  readonly stringConstants: Map<string, string>;
   readonly isBarrel: boolean;
 }
 
@@ -11,6 +12,7 @@ export interface DeclarationFacts {
 export function collectDeclarations(sf: ts.SourceFile): DeclarationFacts {
   const declarations = new Map<string, DeclarationKind>();
   const localExports = new Map<string, LocalExport>();
+  const stringConstants = new Map<string, string>();
   let onlyModuleStatements = sf.statements.length > 0;
 
   for (const statement of sf.statements) {
@@ -25,8 +27,9 @@ export function collectDeclarations(sf: ts.SourceFile): DeclarationFacts {
     }
     collectExportStatement(statement, localExports);
     collectCommonJsExport(statement, localExports);
+    collectStringConstants(statement, stringConstants);
   }
-  return { declarations, localExports, isBarrel: onlyModuleStatements && hasReExport(sf) };
+  return { declarations, localExports, stringConstants, isBarrel: onlyModuleStatements && hasReExport(sf) };
 }
 
 function declaredNames(statement: ts.Statement): [string, DeclarationKind][] {
@@ -115,4 +118,25 @@ function isModuleStatement(statement: ts.Statement): boolean {
 
 function hasReExport(sf: ts.SourceFile): boolean {
   return sf.statements.some((s) => ts.isExportDeclaration(s));
+}
+
+/** `const X = 'a'` → X; `enum E { A = 'a' }` and `const E = { A: 'a' } as const` → E.A. */
+function collectStringConstants(statement: ts.Statement, out: Map<string, string>): void {
+  if (ts.isEnumDeclaration(statement)) {
+    for (const member of statement.members) {
+      if (ts.isIdentifier(member.name) && member.initializer && ts.isStringLiteralLike(member.initializer)) out.set(`${statement.name.text}.${member.name.text}`, member.initializer.text);
+    }
+    return;
+  }
+  if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) return;
+  for (const d of statement.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+    const init = ts.isAsExpression(d.initializer) || ts.isSatisfiesExpression(d.initializer) ? d.initializer.expression : d.initializer;
+    if (ts.isStringLiteralLike(init)) out.set(d.name.text, init.text);
+    else if (ts.isObjectLiteralExpression(init)) {
+      for (const p of init.properties) {
+        if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ts.isStringLiteralLike(p.initializer)) out.set(`${d.name.text}.${p.name.text}`, p.initializer.text);
+      }
+    }
+  }
 }

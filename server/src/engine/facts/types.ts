@@ -132,6 +132,8 @@ export interface FileFacts {
   readonly declarations: ReadonlyMap<string, DeclarationKind>;
   /** Exported name -> local name, for exports without a module specifier (`default` included). */
   readonly localExports: ReadonlyMap<string, LocalExport>;
+  /** String values known without running the code: `const X = 'a'` as X, enum and `as const` object members as `E.A`. */
+  readonly stringConstants: ReadonlyMap<string, string>;
   /** Import-bound names used where a value is needed (calls, `new`, decorators, `extends`...). */
   readonly valueUsedLocals: ReadonlySet<string>;
   /** Import-bound names whose only value uses are as decorators (`@Cached()`): aspects, not collaborators. */

@@ -144,4 +144,38 @@ declare function find(id: string): Promise<unknown>;
 `,
     });
   });
+
+  it('does not take flags, truthiness tests or action POSTs for missing values and creations', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/auth/auth.controller.ts': `import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+declare class SwitchWorkspaceCommand { static create(x: unknown): SwitchWorkspaceCommand }
+declare class RemoveItemsCommand { static create(x: unknown): RemoveItemsCommand }
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly workspaces: { execute(c: unknown): Promise<string> }) {}
+  @Post('/workspaces/:id/switch')
+  @HttpCode(200)
+  async workspaceSwitch(@Body() body: { id: string }) {
+    return this.workspaces.execute(SwitchWorkspaceCommand.create({ id: body.id }));
+  }
+  @Post('/items/bulk/delete')
+  @HttpCode(200)
+  async removeItems(@Body() body: { ids: string[] }) {
+    return this.workspaces.execute(RemoveItemsCommand.create({ ids: body.ids }));
+  }
+}
+export function finish(res: { status(c: number): { send(): void } }, redirect: boolean, dto?: object) {
+  if (!redirect) {
+    return res.status(200).send();
+  }
+  if (!!dto) {
+    return res.status(200).send();
+  }
+  return res.status(302).send();
+}
+`,
+    });
+  });
 });
+

@@ -92,4 +92,42 @@ apiRouter.use('/users', usersRouter);
 `,
     });
   });
+
+  it('leaves message-only controllers, webhooks, proxies, probes and root mounts alone, and reads paths given as constants', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/events/events.controller.ts': `import { Controller } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+@Controller()
+export class EventsController { @EventPattern('user.created') onUserCreated() { return 1; } }
+@Controller('audit')
+export class AuditController { @EventPattern('audit.logged') onLogged() { return 1; } }
+`,
+      'src/billing/billing-webhook.controller.ts': `import { Controller, Post } from '@nestjs/common';
+@Controller('billing/webhooks')
+export class BillingWebhookController { @Post() receive() { return 1; } }
+`,
+      'src/health/health.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('_health')
+export class HealthController { @Get('live') live() { return 1; } }
+`,
+      'src/routes.ts': "export enum Routes { Orders = 'orders', Reports = 'v2/reports' }\n",
+      'src/orders/orders.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { Routes } from '../routes';
+  @Controller(Routes.Orders)
+//^^^^^^^^^^^^^^^^^^^^^^^^^^ api/unversioned-route the OrdersController routes have no version
+export class OrdersController { @Get() list() { return []; } }
+@Controller(Routes.Reports)
+export class ReportsController { @Get() list() { return []; } }
+`,
+      'src/app.ts': `import express from 'express';
+import { api } from './api';
+const app = express();
+app.use('/', api);
+app.listen(3000);
+`,
+      'src/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/ping', (_req, res) => res.end());\n",
+    });
+  });
 });
+

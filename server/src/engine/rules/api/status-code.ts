@@ -8,6 +8,8 @@ import { defineRule } from '../types';
 const options = z.object({}).strict();
 
 const CREATE_CALL = /^(?:create|insert|save|add|register|persist)/i;
+/** Handler or route names of POSTs that act rather than create: RPC-style endpoints answer 200. */
+const ACTION_NAME = /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry)/i;
 
 /**
  * Inside a catch block, or as the only statement of the branch of `if (!x)` / `if (x == null)`,
@@ -30,13 +32,45 @@ function isSingleStatement(branch: ts.Node): boolean {
   return first !== undefined && rest.length === 0 && (second === undefined || (ts.isReturnStatement(second) && second.expression === undefined));
 }
 
+/**
+ * `!user`, `user == null`, `user === undefined` on a value the handler loaded (a variable set from
+ * a call): something looked up is missing. A negated parameter or flag (`!redirect`) is a mode,
+ * and `!!x` is a truthiness test.
+ */
 function isMissingCheck(condition: ts.Expression): boolean {
-  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) return isLoadedValue(condition.operand);
   if (!ts.isBinaryExpression(condition)) return false;
   const op = condition.operatorToken.kind;
   const equality = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
   const missing = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
-  return equality && (missing(condition.left) || missing(condition.right));
+  if (!equality) return false;
+  if (missing(condition.left)) return isLoadedValue(condition.right);
+  return missing(condition.right) && isLoadedValue(condition.left);
+}
+
+/** A variable (or a property of one) declared in the function from a call or an await: something the handler looked up. */
+function isLoadedValue(expr: ts.Expression): boolean {
+  let root = expr;
+  while (ts.isPropertyAccessExpression(root) || ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return false;
+  const name = root.text;
+  for (let scope: ts.Node | undefined = expr.parent; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    let loaded = false;
+    walk(scope, (n) => {
+      if (loaded || (n !== scope && ts.isFunctionLike(n))) return false;
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) loaded = isCallResult(n.initializer);
+      return !loaded;
+    });
+    return loaded;
+  }
+  return false;
+}
+
+function isCallResult(expr: ts.Expression): boolean {
+  let current = expr;
+  while (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  return ts.isCallExpression(current);
 }
 
 /** `res.status(204).json(body)` / `.send(body)`: a body on a 204. */
@@ -47,17 +81,29 @@ function bodyOn204(call: ts.CallExpression): boolean {
   return (method === 'json' || method === 'send') && outer.parent.arguments.length > 0;
 }
 
-function callsCreate(body: ts.Node): boolean {
+/**
+ * The handler creates something: it calls a creating method on an object (`this.orders.create(…)`,
+ * `repo.save(…)`) — not a factory of a class (`SwitchCommand.create(…)` builds a message) — and
+ * neither its name nor its path says it performs an action instead (`/bulk/delete`, `switch`).
+ */
+function callsCreate(body: ts.Node, handlerName: string): boolean {
+  if (ACTION_NAME.test(handlerName)) return false;
   let found = false;
   walk(body, (n) => {
     if (found) return false;
-    if (ts.isCallExpression(n)) {
-      const name = dottedName(n.expression).split('.').pop() ?? '';
-      if (CREATE_CALL.test(name)) found = true;
-    }
+    if (ts.isCallExpression(n) && isCreatingCall(n)) found = true;
     return !found;
   });
   return found;
+}
+
+function isCreatingCall(call: ts.CallExpression): boolean {
+  const parts = dottedName(call.expression).split('.');
+  const name = parts.pop() ?? '';
+  const receiver = parts.pop();
+  if (!CREATE_CALL.test(name)) return false;
+  // `Order.create(…)` on a model is a creation; `CreateOrderCommand.create(…)` builds a message.
+  return !(receiver !== undefined && /^[A-Z]/.test(receiver) && /(?:Command|Query|Event|Dto|DTO|Request|Input|Message|Payload|Options)$/.test(receiver));
 }
 
 /** The handler functions of `router.post(path, ...handlers)` / `app.post(...)`. */
@@ -90,8 +136,9 @@ function checkException(n: ts.Node, sf: ts.SourceFile, report: Report): void {
 
 function checkCreatingPost(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   if (!ts.isCallExpression(n)) return;
+  const path = n.arguments[0] && ts.isStringLiteralLike(n.arguments[0]) ? n.arguments[0].text : '';
   for (const handler of postHandlers(n)) {
-    if (!handler.body || !callsCreate(handler.body)) continue;
+    if (!handler.body || !callsCreate(handler.body, path)) continue;
     walk(handler, (inner) => {
       const explicit = statusCall(inner);
       if (explicit?.status === 200 && !onErrorPath(explicit.call)) {
@@ -111,7 +158,9 @@ function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   const httpCode = decorators.find((d) => d.name === 'HttpCode');
   const status = statusOf(httpCode?.args?.[0]);
   if (!httpCode || status === undefined) return;
-  if (status === 200 && decorators.some((d) => d.name === 'Post') && callsCreate(n.body)) {
+  const post = decorators.find((d) => d.name === 'Post');
+  const route = `${n.name.getText(sf)} ${post?.args?.[0]?.getText(sf) ?? ''}`;
+  if (status === 200 && post && callsCreate(n.body, route)) {
     report(rangeOf(httpCode.node, sf), "A @Post() that creates answers @HttpCode(200): remove it to keep NestJS's 201 Created.");
   }
   if (status === 204 && returnsBody(n)) {

@@ -10,8 +10,14 @@ import { defineRule } from '../types';
 const options = z.object({}).strict();
 
 const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
-/** Operational and static endpoints are not part of the versioned API. */
-const EXEMPT_PATH = /(?:^|\/)(?:health|healthz|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known)(?:\/|$)/i;
+/**
+ * Endpoints outside the versioned API: operational and static ones, receivers whose contract a
+ * third party owns (webhooks, OAuth callbacks), and pass-throughs whose contract the user defines
+ * (proxies, mock servers).
+ */
+const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|proxy|mocks?)(?:[/_-]|$)/i;
+/** Method decorators of HTTP routes (message and RPC handlers have no HTTP contract to version). */
+const HTTP_ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render)$/;
 
 const ADVICE = 'Clients cannot be moved to a new contract without a version: prefix the path (/v1) or declare a version.';
 
@@ -44,15 +50,44 @@ function versionsGlobally(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   return method === 'setGlobalPrefix' && arg !== undefined && ts.isStringLiteralLike(arg) && VERSIONED_PATH.test(arg.text);
 }
 
-/** The path and whether a version is declared, from `@Controller('x')` / `@Controller({ path, version })`. */
-function controllerRoute(arg: StaticValue | undefined): { path: string; version: boolean } {
+/**
+ * The path and whether a version is declared, from `@Controller('x')`, `@Controller(Routes.X)` (a
+ * constant of this file or an imported one) or `@Controller({ path, version })`; `path` is undefined
+ * when it cannot be known.
+ */
+function controllerRoute(arg: StaticValue | undefined, node: FileNode, graph: DependencyGraph): { path: string | undefined; version: boolean } {
   if (!arg) return { path: '', version: false };
-  if (arg.kind === 'string') return { path: arg.value, version: false };
   if (arg.kind === 'object') {
     const path = arg.properties['path'];
-    return { path: path?.kind === 'string' ? path.value : '', version: arg.properties['version'] !== undefined };
+    return { path: path ? knownString(path, node, graph) : '', version: arg.properties['version'] !== undefined };
   }
-  return { path: '', version: false };
+  return { path: knownString(arg, node, graph), version: false };
+}
+
+/** A string literal, or a constant (`ROUTES_PREFIX`, `Routes.Users`) declared here or in the file it is imported from. */
+function knownString(value: StaticValue, node: FileNode, graph: DependencyGraph): string | undefined {
+  if (value.kind === 'string') return value.value;
+  if (value.kind !== 'identifier') return undefined;
+  const key = value.member ? `${value.name}.${value.member}` : value.name;
+  const own = node.facts.stringConstants.get(key);
+  if (own !== undefined) return own;
+  const binding = node.facts.moduleRefs.flatMap((r) => r.bindings).find((b) => b.local === value.name);
+  if (!binding) return undefined;
+  const importedKey = value.member ? `${binding.imported}.${value.member}` : binding.imported;
+  for (const edge of graph.outgoing(node.file)) {
+    if (edge.external || !edge.names.includes(binding.imported)) continue;
+    const found = graph.files.get(edge.to)?.facts.stringConstants.get(importedKey);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A controller whose handlers answer HTTP: at least one route decorator, or no handler decorators at all (routes added elsewhere). */
+function servesHttp(cls: ClassFact, node: FileNode): boolean {
+  const declaration = node.sourceFile.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === cls.name);
+  if (!declaration || !ts.isClassDeclaration(declaration)) return true;
+  const decoratorNames = declaration.members.flatMap((m) => (ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []).map((d) => dottedName(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).split('.').pop() ?? ''));
+  return decoratorNames.length === 0 || decoratorNames.some((name) => HTTP_ROUTE_DECORATOR.test(name));
 }
 
 function methodsDeclareVersion(cls: ClassFact, node: FileNode): boolean {
@@ -94,7 +129,7 @@ export const unversionedRoute = defineRule({
     const versionedProjects = globallyVersionedProjects(context.graph);
     for (const node of filesToCheck(context)) {
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
-      if (!versionedProjects.has(node.projectDir)) checkControllers(node, report);
+      if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, report);
       if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
     }
   },
@@ -102,13 +137,13 @@ export const unversionedRoute = defineRule({
 
 type Report = (range: TextRange, message: string) => void;
 
-function checkControllers(node: FileNode, report: Report): void {
+function checkControllers(node: FileNode, graph: DependencyGraph, report: Report): void {
   for (const cls of node.facts.classes) {
     const decorator = cls.decorators.find((d) => d.name === 'Controller');
-    if (!decorator) continue;
-    const route = controllerRoute(decorator.args[0]);
-    // `@Controller()` serves the root (an index or home page), not a resource of the API.
-    if (route.path.replace(/\//g, '') === '') continue;
+    if (!decorator || !servesHttp(cls, node)) continue;
+    const route = controllerRoute(decorator.args[0], node, graph);
+    // `@Controller()` serves the root (an index or home page); a path we cannot read may hold a version.
+    if (route.path === undefined || route.path.replace(/\//g, '') === '') continue;
     if (route.version || !needsVersion(route.path) || methodsDeclareVersion(cls, node)) continue;
     report(decorator.range, `Unversioned API: the ${cls.name ?? 'controller'} routes have no version.`);
   }
@@ -117,7 +152,8 @@ function checkControllers(node: FileNode, report: Report): void {
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
 function checkMount(n: ts.Node, node: FileNode, report: Report): void {
   const path = mountPath(n);
-  if (!path || !needsVersion(path.text)) return;
+  // A mount at the root adds no segment: the version belongs where the API itself is mounted.
+  if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
   report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
 }
