@@ -122,21 +122,24 @@ function hasReExport(sf: ts.SourceFile): boolean {
 
 /** `const X = 'a'` → X; `enum E { A = 'a' }` and `const E = { A: 'a' } as const` → E.A. */
 function collectStringConstants(statement: ts.Statement, out: Map<string, string>): void {
-  if (ts.isEnumDeclaration(statement)) {
-    for (const member of statement.members) {
-      if (ts.isIdentifier(member.name) && member.initializer && ts.isStringLiteralLike(member.initializer)) out.set(`${statement.name.text}.${member.name.text}`, member.initializer.text);
-    }
-    return;
+  if (ts.isEnumDeclaration(statement)) collectEnumMembers(statement, out);
+  else if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+    for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) collectConstant(d.name.text, d.initializer, out);
   }
-  if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) return;
-  for (const d of statement.declarationList.declarations) {
-    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
-    const init = ts.isAsExpression(d.initializer) || ts.isSatisfiesExpression(d.initializer) ? d.initializer.expression : d.initializer;
-    if (ts.isStringLiteralLike(init)) out.set(d.name.text, init.text);
-    else if (ts.isObjectLiteralExpression(init)) {
-      for (const p of init.properties) {
-        if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ts.isStringLiteralLike(p.initializer)) out.set(`${d.name.text}.${p.name.text}`, p.initializer.text);
-      }
-    }
+}
+
+function collectEnumMembers(declaration: ts.EnumDeclaration, out: Map<string, string>): void {
+  for (const member of declaration.members) {
+    const value = member.initializer && ts.isStringLiteralLike(member.initializer) ? member.initializer.text : undefined;
+    if (ts.isIdentifier(member.name) && value !== undefined) out.set(`${declaration.name.text}.${member.name.text}`, value);
+  }
+}
+
+function collectConstant(name: string, initializer: ts.Expression, out: Map<string, string>): void {
+  const init = ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) ? initializer.expression : initializer;
+  if (ts.isStringLiteralLike(init)) out.set(name, init.text);
+  if (!ts.isObjectLiteralExpression(init)) return;
+  for (const p of init.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ts.isStringLiteralLike(p.initializer)) out.set(`${name}.${p.name.text}`, p.initializer.text);
   }
 }

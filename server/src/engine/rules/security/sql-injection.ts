@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import { productionFilesToCheck, rangeOf, walk } from '../syntax';
-import { isCallerInput, isSafeValue, type Constants } from './sql-values';
+import { isCallerInput, isRequestInput, isSafeValue, type Constants } from './sql-values';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -78,24 +78,28 @@ const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|exists|database|sche
  * parameters cannot stand there), a quoted identifier (`"${name}"`: the author knows it is a
  * name), or a value.
  */
-function positionOf(part: DynamicPart, statement: string): 'value' | 'identifier' | 'quoted-identifier' {
+function positionOf(part: DynamicPart, statement: string): 'value' | 'identifier' | 'quoted-identifier' | 'no-parameters' {
   const before = part.before.trimEnd();
   const after = part.after;
   if ((/"$/.test(part.before) && after.startsWith('"')) || (/`$/.test(part.before) && after.startsWith('`'))) return 'quoted-identifier';
-  if (NO_PARAMETER_STATEMENT.test(statement) || BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.')) return 'identifier';
+  if (NO_PARAMETER_STATEMENT.test(statement)) return 'no-parameters';
+  if (BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.')) return 'identifier';
   return 'value';
 }
 
 /**
  * The first spliced value that makes the text injectable: any value that is not safe (constant,
  * numeric, escaped, generated) where a value goes; in a name's place, only a caller's input (a
- * table name from a parameter or the request). Quoted identifiers are names the author quoted.
+ * table name from a parameter or the request); in DDL and SET statements, which take no
+ * parameters at all, only the request. Quoted identifiers are names the author quoted.
  */
 function firstInjectable(text: BuiltText, constants: Constants): ts.Expression | undefined {
   for (const part of text.parts) {
     if (isSafeValue(part.expr, constants)) continue;
     const position = positionOf(part, text.staticText);
-    if (position === 'value' || (position === 'identifier' && isCallerInput(part.expr))) return part.expr;
+    if (position === 'value') return part.expr;
+    if (position === 'identifier' && isCallerInput(part.expr)) return part.expr;
+    if (position === 'no-parameters' && isRequestInput(part.expr)) return part.expr;
   }
   return undefined;
 }

@@ -79,6 +79,12 @@ export function isCallerInput(expr: ts.Expression, depth = 0): boolean {
   return initializer !== undefined && depth < MAX_FOLLOW && isCallerInput(initializer, depth + 1);
 }
 
+/** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
+export function isRequestInput(expr: ts.Expression): boolean {
+  const root = rootIdentifier(expr);
+  return root !== undefined && REQUEST_ROOTS.test(root.text);
+}
+
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let current = expr;
   while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
