@@ -5,6 +5,7 @@ export interface DeclarationFacts {
   readonly declarations: Map<string, DeclarationKind>;
   readonly localExports: Map<string, LocalExport>;
   readonly stringConstants: Map<string, string>;
+  readonly constantListSizes: Map<string, number>;
   readonly isBarrel: boolean;
 }
 
@@ -13,6 +14,7 @@ export function collectDeclarations(sf: ts.SourceFile): DeclarationFacts {
   const declarations = new Map<string, DeclarationKind>();
   const localExports = new Map<string, LocalExport>();
   const stringConstants = new Map<string, string>();
+  const constantListSizes = new Map<string, number>();
   let onlyModuleStatements = sf.statements.length > 0;
 
   for (const statement of sf.statements) {
@@ -28,8 +30,9 @@ export function collectDeclarations(sf: ts.SourceFile): DeclarationFacts {
     collectExportStatement(statement, localExports);
     collectCommonJsExport(statement, localExports);
     collectStringConstants(statement, stringConstants);
+    collectListSizes(statement, constantListSizes);
   }
-  return { declarations, localExports, stringConstants, isBarrel: onlyModuleStatements && hasReExport(sf) };
+  return { declarations, localExports, stringConstants, constantListSizes, isBarrel: onlyModuleStatements && hasReExport(sf) };
 }
 
 function declaredNames(statement: ts.Statement): [string, DeclarationKind][] {
@@ -141,5 +144,20 @@ function collectConstant(name: string, initializer: ts.Expression, out: Map<stri
   if (!ts.isObjectLiteralExpression(init)) return;
   for (const p of init.properties) {
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ts.isStringLiteralLike(p.initializer)) out.set(`${name}.${p.name.text}`, p.initializer.text);
+  }
+}
+
+/** `const X = [a, b]` → 2; `const X = { a, b }` and `enum X { A, B }` → their member counts. */
+function collectListSizes(statement: ts.Statement, out: Map<string, number>): void {
+  if (ts.isEnumDeclaration(statement)) {
+    out.set(statement.name.text, statement.members.length);
+    return;
+  }
+  if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) return;
+  for (const d of statement.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+    const init = ts.isAsExpression(d.initializer) || ts.isSatisfiesExpression(d.initializer) ? d.initializer.expression : d.initializer;
+    if (ts.isArrayLiteralExpression(init)) out.set(d.name.text, init.elements.length);
+    else if (ts.isObjectLiteralExpression(init)) out.set(d.name.text, init.properties.length);
   }
 }

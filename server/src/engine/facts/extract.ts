@@ -62,7 +62,7 @@ class FactCollector {
     const sf = this.sourceFile;
     for (const statement of sf.statements) this.collectTopLevelModuleRef(statement);
     for (const statement of sf.statements) this.visit(statement, false);
-    const { declarations, localExports, stringConstants, isBarrel } = collectDeclarations(sf);
+    const { declarations, localExports, stringConstants, constantListSizes, isBarrel } = collectDeclarations(sf);
     return {
       fileName: sf.fileName,
       moduleRefs: this.moduleRefs,
@@ -71,6 +71,7 @@ class FactCollector {
       declarations,
       localExports,
       stringConstants,
+      constantListSizes,
       valueUsedLocals: this.valueUsedLocals,
       decoratorOnlyLocals: this.localsUsedOnlyAs('decorator'),
       baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),

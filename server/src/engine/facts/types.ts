@@ -134,6 +134,8 @@ export interface FileFacts {
   readonly localExports: ReadonlyMap<string, LocalExport>;
   /** String values known without running the code: `const X = 'a'` as X, enum and `as const` object members as `E.A`. */
   readonly stringConstants: ReadonlyMap<string, string>;
+  /** Sizes of constant lists: `const X = [a, b]`, a `const` object's or an enum's member count. */
+  readonly constantListSizes: ReadonlyMap<string, number>;
   /** Import-bound names used where a value is needed (calls, `new`, decorators, `extends`...). */
   readonly valueUsedLocals: ReadonlySet<string>;
   /** Import-bound names whose only value uses are as decorators (`@Cached()`): aspects, not collaborators. */

@@ -105,4 +105,61 @@ export class OrdersService {
 `,
     });
   });
+
+  it('reads loops by what they iterate: constant lists here or imported, probes and pages, bounded retries', () => {
+    checkRule(RULE, {
+      'src/teams/defaults.ts': "export const DEFAULT_TEAMS = ['admins', 'developers', 'viewers'];\nexport enum Plan { Free = 'free', Pro = 'pro' }\n",
+      'src/teams/teams.service.ts': `import { PrismaClient } from '@prisma/client';
+import { DEFAULT_TEAMS, Plan } from './defaults';
+const prisma = new PrismaClient();
+export class TeamsService {
+  async seedWorkspace(workspaceId: string) {
+    for (const name of DEFAULT_TEAMS) await prisma.team.create({ data: { name, workspaceId } });
+    for (const plan of Object.values(Plan)) await prisma.plan.upsert({ where: { id: plan }, create: { id: plan }, update: {} });
+  }
+  async uniqueSlug(base: string) {
+    let slug = base;
+    let n = 0;
+    while (await prisma.team.findFirst({ where: { slug } })) slug = \`\${base}-\${++n}\`;
+    return slug;
+  }
+  async allPages() {
+    const rows = [];
+    let cursor: string | undefined;
+    do {
+      const page = await prisma.team.findMany({ take: 100, cursor: cursor ? { id: cursor } : undefined });
+      rows.push(...page);
+      cursor = page.at(-1)?.id;
+    } while (cursor);
+    return rows;
+  }
+  async withRetry(id: string) {
+    for (let i = 0; i < 3 && !(await prisma.team.findUnique({ where: { id } })); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+`,
+    });
+  });
+
+  it('finds a query returned from a block-bodied callback, and one per element of an indexed loop', () => {
+    checkRule(RULE, {
+      'src/teams/assignments.service.ts': `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class AssignmentsService {
+  assign(userId: string, teamIds: string[]) {
+    return Promise.all(teamIds.map((teamId) => {
+      const data = { userId, teamId };
+      return prisma.assignment.upsert({ where: { userId_teamId: data }, create: data, update: {} });
+      //     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a .map() callback
+    }));
+  }
+  async plugins(ids: string[]) {
+    for (let i = 0; i < ids.length; i++) await prisma.buildPlugin.findFirst({ where: { id: ids[i] } });
+    //                                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a loop
+  }
+}
+`,
+    });
+  });
 });
+

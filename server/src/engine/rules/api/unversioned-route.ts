@@ -6,6 +6,7 @@ import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
+import { declaredValue } from '../declared-values';
 
 const options = z.object({}).strict();
 
@@ -68,18 +69,7 @@ function controllerRoute(arg: StaticValue | undefined, node: FileNode, graph: De
 function knownString(value: StaticValue, node: FileNode, graph: DependencyGraph): string | undefined {
   if (value.kind === 'string') return value.value;
   if (value.kind !== 'identifier') return undefined;
-  const key = value.member ? `${value.name}.${value.member}` : value.name;
-  const own = node.facts.stringConstants.get(key);
-  if (own !== undefined) return own;
-  const binding = node.facts.moduleRefs.flatMap((r) => r.bindings).find((b) => b.local === value.name);
-  if (!binding) return undefined;
-  const importedKey = value.member ? `${binding.imported}.${value.member}` : binding.imported;
-  for (const edge of graph.outgoing(node.file)) {
-    if (edge.external || !edge.names.includes(binding.imported)) continue;
-    const found = graph.files.get(edge.to)?.facts.stringConstants.get(importedKey);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  return declaredValue(graph, node, value.name, value.member, (facts, key) => facts.stringConstants.get(key));
 }
 
 /** A controller whose handlers answer HTTP: at least one route decorator, or no handler decorators at all (routes added elsewhere). */

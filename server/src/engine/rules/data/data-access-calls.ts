@@ -26,6 +26,10 @@ export class DataAccessNames {
       const layer = edge.kind === 'import' || edge.kind === 'require' ? graph.targetLayer(edge) : undefined;
       if (layer) for (const local of importedLocals(node, edge)) this.imported.set(local, layer);
     }
+    for (const [local, created] of createdAtTopLevel(node.sourceFile)) {
+      const layer = this.imported.get(created);
+      if (layer && DATA_LAYERS.has(layer)) this.imported.set(local, layer);
+    }
   }
 
   /** The data layer a call goes to (`this.users.findOne()`, `db('orders').first()`), if any. */
@@ -38,6 +42,19 @@ export class DataAccessNames {
     const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
     return layer === 'model' && MODEL_QUERY_METHODS.test(method) ? layer : undefined;
   }
+}
+
+/** `const prisma = new PrismaClient()` at the top of the file: local name → the class it creates. */
+function createdAtTopLevel(sourceFile: ts.SourceFile): Map<string, string> {
+  const created = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const d of statement.declarationList.declarations) {
+      const init = d.initializer;
+      if (ts.isIdentifier(d.name) && init && ts.isNewExpression(init) && ts.isIdentifier(init.expression)) created.set(d.name.text, init.expression.text);
+    }
+  }
+  return created;
 }
 
 /** Local names bound by the import statement an edge comes from, for the names it takes. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { isLoop, productionFilesToCheck, rangeOf, walk } from '../syntax';
+import type { DependencyGraph, FileNode } from '../../graph/types';
+import { declaredValue } from '../declared-values';
+import { dottedName, enclosing, isLoop, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 
@@ -12,24 +14,58 @@ const options = z
   .strict();
 
 const ITERATING_METHODS = new Set(['map', 'forEach', 'reduce', 'flatMap', 'filter', 'some', 'every']);
-const BATCHED_METHOD = /Many|ByIds|Batch|bulk|In$/i;
+/** Methods that load or write a batch (case matters: `buildPlugin` and `domain` are no `In`). */
+const BATCHED_METHOD = /Many|ByIds|Batch|[Bb]ulk|In$|^in$/;
+/** A transaction per element is a unit of work, not a query to batch. */
+const TRANSACTION_METHOD = /^\$?transaction$/;
 const RETRY_NAMES = /attempt|retr|tries/i;
 const MAX_FIXED_COUNT = 10;
 
 /**
- * Loops that do not run once per element of a collection: `for (const x of [a, b])` over a
- * small literal tuple, `for (let i = 0; i < 3; i++)`, and retry loops (`while (attempt < …)`).
+ * Loops that run once per element of a collection: `for…of` / `for…in` over anything but a small
+ * constant list (a literal tuple, or a `const` list or enum of a few members, here or imported), and
+ * counted `for` loops up to a collection's length. `while` and `do` loops repeat until a condition
+ * holds — a retry, a uniqueness probe, a page-by-page fetch — not per element.
  */
-function isPerElementLoop(loop: ts.IterationStatement, maxFixedItems: number): boolean {
+function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixedItems: number): boolean {
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
-    return !(ts.isArrayLiteralExpression(loop.expression) && loop.expression.elements.length <= maxFixedItems);
+    const size = list(loop.expression);
+    return size === undefined || size > maxFixedItems;
   }
-  const condition = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
-  if (!condition) return true;
-  const text = condition.getText();
-  if (RETRY_NAMES.test(text)) return false;
-  const bound = ts.isBinaryExpression(condition) && ts.isNumericLiteral(condition.right) ? Number(condition.right.text) : undefined;
-  return bound === undefined || bound > MAX_FIXED_COUNT;
+  if (!ts.isForStatement(loop) || !loop.condition) return false;
+  const text = loop.condition.getText();
+  if (RETRY_NAMES.test(text) || hasSmallBound(loop.condition)) return false;
+  return /\.(?:length|size|count)\b/.test(text);
+}
+
+/** `i < 3`, `i < 3 && !done`: a comparison with a small number anywhere in the condition. */
+function hasSmallBound(condition: ts.Expression): boolean {
+  let small = false;
+  walk(condition, (n) => {
+    if (ts.isBinaryExpression(n) && (ts.isNumericLiteral(n.right) || ts.isNumericLiteral(n.left))) {
+      const literal = ts.isNumericLiteral(n.right) ? n.right : (n.left as ts.NumericLiteral);
+      if (Number(literal.text) <= MAX_FIXED_COUNT) small = true;
+    }
+    return !small;
+  });
+  return small;
+}
+
+/** The size of a constant list a loop runs over, when it is known: a literal, a `const` list or enum (here or imported), `Object.values(X)` of one. */
+type ListSizes = (expr: ts.Expression) => number | undefined;
+
+function listSizes(graph: DependencyGraph, node: FileNode): ListSizes {
+  const sizeOf = (expr: ts.Expression): number | undefined => {
+    if (ts.isArrayLiteralExpression(expr)) return expr.elements.length;
+    if (ts.isAsExpression(expr) || ts.isParenthesizedExpression(expr)) return sizeOf(expr.expression);
+    if (ts.isCallExpression(expr) && /^Object\.(?:values|keys|entries)$/.test(dottedName(expr.expression)) && expr.arguments[0]) return sizeOf(expr.arguments[0]);
+    const name = ts.isIdentifier(expr) ? expr.text : undefined;
+    const member = ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) ? { name: expr.expression.text, member: expr.name.text } : undefined;
+    if (name) return declaredValue(graph, node, name, undefined, (facts, key) => facts.constantListSizes.get(key));
+    if (member) return declaredValue(graph, node, member.name, member.member, (facts, key) => facts.constantListSizes.get(key));
+    return undefined;
+  };
+  return sizeOf;
 }
 
 /** `items.map(async (item) => …)`: a callback run once per element. */
@@ -41,13 +77,20 @@ function isPerElementCallback(fn: ts.Node): boolean {
 }
 
 /** The loop or per-element callback a call runs in, within its function. */
-function repeatingContext(call: ts.Node, maxFixedItems: number): string | undefined {
+function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number): string | undefined {
   for (let current: ts.Node = call; current.parent; current = current.parent) {
     const parent = current.parent;
-    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, maxFixedItems) ? 'in a loop' : undefined;
-    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) ? `in a .${callbackMethod(parent)}() callback` : undefined;
+    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? 'in a loop' : undefined;
+    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? `in a .${callbackMethod(parent)}() callback` : undefined;
   }
   return undefined;
+}
+
+/** `items.map(…)` over anything but a small constant list. */
+function isOverCollection(fn: ts.Node, list: ListSizes, maxFixedItems: number): boolean {
+  const receiver = ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression;
+  const size = list(receiver);
+  return size === undefined || size > maxFixedItems;
 }
 
 function callbackMethod(fn: ts.Node): string {
@@ -71,11 +114,21 @@ function isBatched(call: ts.CallExpression): boolean {
   return batched;
 }
 
-/** The outermost call of an awaited chain (`await db('x').where(…).first()`), or a callback's returned call. */
+/**
+ * The outermost call of an awaited chain (`await db('x').where(…).first()`), or the call a
+ * per-element callback returns (`ids.map((id) => repo.find(id))`, or `{ return repo.find(id) }`),
+ * which `Promise.all` then awaits.
+ */
 function queryCall(node: ts.Node): ts.CallExpression | undefined {
   if (ts.isAwaitExpression(node) && ts.isCallExpression(node.expression)) return node.expression;
-  if (ts.isCallExpression(node) && ts.isArrowFunction(node.parent) && node.parent.body === node && isPerElementCallback(node.parent)) return node;
-  return undefined;
+  if (!ts.isCallExpression(node)) return undefined;
+  if (ts.isArrowFunction(node.parent) && node.parent.body === node && isPerElementCallback(node.parent)) return node;
+  const returned = ts.isReturnStatement(node.parent) && node.parent.expression === node ? enclosing(node.parent, ts.isFunctionLike) : undefined;
+  return returned && isPerElementCallback(returned) ? node : undefined;
+}
+
+function methodName(call: ts.CallExpression): string {
+  return ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
 }
 
 export const nPlusOne = defineRule({
@@ -90,12 +143,13 @@ export const nPlusOne = defineRule({
   check(context) {
     for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);
+      const list = listSizes(context.graph, node);
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         const call = queryCall(n);
-        if (!call || isBatched(call)) return;
+        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call))) return;
         const layer = names.layerOfCall(call);
-        const where = layer && repeatingContext(call, context.options.maxFixedItems);
+        const where = layer && repeatingContext(call, list, context.options.maxFixedItems);
         if (!where) return;
         const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
         context.report({
