@@ -154,4 +154,60 @@ export class CreateUserDto { @IsEmail() email!: string; }
 `,
     });
   });
+
+  it('sees middleware of chained routes in front of wrapped handlers, and does not count logged input', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/routes/accounts.route.js': `const express = require('express');
+const validate = require('../middlewares/validate');
+const accountValidation = require('../validations/account.validation');
+const accountController = require('../controllers/account.controller');
+const router = express.Router();
+router.route('/').post(validate(accountValidation.open), accountController.openAccount);
+router.post('/close', accountController.closeAccount);
+module.exports = router;
+`,
+      'src/controllers/account.controller.js': `const catchAsync = require('../utils/catchAsync');
+const openAccount = catchAsync(async (req, res) => { res.status(201).send({ owner: req.body.owner }); });
+const closeAccount = catchAsync(async (req, res) => { res.send({ closed: req.body.id }); });
+//                                                                       ^^^^^^^^ api/missing-validation req.body
+const logout = (req, res) => { logger.debug('logout %o', req.body); res.end(); };
+module.exports = { openAccount, closeAccount, logout };
+`,
+    });
+  });
+
+  it('credits any global pipe, validators composed with applyDecorators, and commands that validate themselves; flags untyped fields', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "strict": true } }',
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => { app.useGlobalPipes(new AppValidationPipe()); return app.listen(3000); });
+declare class AppValidationPipe {}
+`,
+      'src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({}) export class AppModule {}\n",
+      'src/common/decorators/email-field.ts': `import { applyDecorators } from '@nestjs/common';
+import { IsEmail, MaxLength } from 'class-validator';
+export const EmailField = () => applyDecorators(IsEmail(), MaxLength(200));
+`,
+      'src/invites/dto/invite.dto.ts': "import { EmailField } from '../../common/decorators/email-field';\nexport class InviteDto { @EmailField() email!: string; }\n",
+      'src/invites/dto/onboarding.dto.ts': "export class OnboardingDto { showOnboarding!: boolean; }\n",
+      'src/invites/commands/update-onboarding.command.ts': `import { IsBoolean } from 'class-validator';
+export class UpdateOnboardingCommand { @IsBoolean() showOnboarding!: boolean; static create(x: object) { return Object.assign(new UpdateOnboardingCommand(), x); } }
+`,
+      'src/invites/invites.controller.ts': `import { Body, Controller, Post, Put } from '@nestjs/common';
+import { InviteDto } from './dto/invite.dto';
+import { OnboardingDto } from './dto/onboarding.dto';
+import { UpdateOnboardingCommand } from './commands/update-onboarding.command';
+@Controller({ path: 'invites', version: '1' })
+export class InvitesController {
+  @Post() invite(@Body() dto: InviteDto) { return dto; }
+  @Put('onboarding') onboarding(@Body() body: OnboardingDto) { return UpdateOnboardingCommand.create({ showOnboarding: body.showOnboarding }); }
+  @Post('track') track(@Body('event') event, @Body('name') name: string) { return [event, name]; }
+  //                   ^^^^^^^^^^^^^^^^^^^^ api/missing-validation Body('event') is untyped
+}
+`,
+    });
+  });
 });
+

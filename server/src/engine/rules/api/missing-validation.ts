@@ -6,6 +6,7 @@ import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
+import { isJavaScriptFile } from '../../facts/extract';
 
 const options = z
   .object({
@@ -65,9 +66,15 @@ function validatedHandlersAt(n: ts.Node, sf: ts.SourceFile): readonly ts.Express
   return handler ? [handler] : [];
 }
 
-/** A validating middleware before the handler, or a Fastify route `schema`. */
+/**
+ * A validating middleware before the handler, or a Fastify route `schema`. The middleware are the
+ * arguments before the last one, after the path when there is one (`router.route('/').post(
+ * validate(schema), handler)` takes no path).
+ */
 function hasValidation(call: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const middleware = call.arguments.slice(1, -1);
+  const [first] = call.arguments;
+  const startsWithPath = first !== undefined && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isArrayLiteralExpression(first) || ts.isRegularExpressionLiteral(first));
+  const middleware = call.arguments.slice(startsWithPath ? 1 : 0, -1);
   if (middleware.some((m) => VALIDATING_MIDDLEWARE.test(m.getText(sf).split('(')[0] ?? ''))) return true;
   return call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name?.getText(sf) === 'schema'));
 }
@@ -104,10 +111,20 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, checkParams: boolean):
   let validates = false;
   walk(fn.body, (n) => {
     if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n))) validates = true;
-    if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, checkParams) && !isCoercedField(n)) reads.push(n);
+    if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, checkParams) && !isCoercedField(n) && !isOnlyLogged(n)) reads.push(n);
   });
   return validates ? [] : reads;
 }
+
+/** `logger.debug('body', req.body)`: written to a log, not used. */
+function isOnlyLogged(read: ts.Expression): boolean {
+  let node: ts.Node = read;
+  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  return ts.isCallExpression(call) && call.arguments.some((a) => a === node) && LOGGING_CALL.test(dottedName(call.expression));
+}
+
+const LOGGING_CALL = /(?:^|\.)(?:log|debug|info|warn|error|trace|verbose|silly)$|^(?:console|logger|log|Logger)\./;
 
 /** `Number(req.query.page)`, `parseInt(req.query.limit, 10)`: one field, converted on the spot. */
 function isCoercedField(read: ts.PropertyAccessExpression): boolean {
@@ -126,11 +143,15 @@ function isInputRead(n: ts.PropertyAccessExpression, requestName: string, checkP
   return owner === requestName || owner === `${requestName}.request`;
 }
 
-/** The name a handler is known by: its own, or the property/variable holding it. */
+/**
+ * The name a handler is known by: its own, or the property/variable holding it, through wrappers
+ * (`const createUser = catchAsync(async (req, res) => …)`).
+ */
 function handlerName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const parent = fn.parent;
-  if ((ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  let holder: ts.Node = fn.parent;
+  while (ts.isCallExpression(holder) && holder.parent) holder = holder.parent;
+  if ((ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isVariableDeclaration(holder)) && ts.isIdentifier(holder.name)) return holder.name.text;
   return undefined;
 }
 
@@ -170,7 +191,55 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   if (!decorator) return;
   const nest = /['"]@nestjs\/common['"]/.test(node.text);
   const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-  if (problem) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
+  if (problem && !flowsIntoValidatedClass(n, node, graph)) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
+}
+
+/** class-validator decorators that check a value (`@IsDefined`, `@IsOptional` only say whether it is there). */
+const CHECKING_DECORATOR = /@(?:Is(?!Defined\b|Optional\b)\w+|Min|Max|MinLength|MaxLength|Length|Matches|Contains|Equals|ArrayNotEmpty|ArrayMinSize|ArrayMaxSize|Allow)\(/;
+
+/**
+ * The input goes straight into an object that validates itself: `XCommand.create({ …body })`,
+ * `new XCommand(body.name)`, `plainToInstance(XDto, body)`, where the class's file checks values
+ * with class-validator decorators (a command that validates in its factory).
+ */
+function flowsIntoValidatedClass(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph): boolean {
+  const method = param.parent;
+  if (!ts.isIdentifier(param.name) || !ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
+  const name = param.name.text;
+  let validated = false;
+  walk(method.body, (n) => {
+    if (validated) return false;
+    const target = constructedClass(n);
+    if (target && targetArguments(n).some((a) => mentions(a, name))) {
+      const file = fileDeclaring(target, node, graph);
+      validated = file !== undefined && /class-validator/.test(file.text) && CHECKING_DECORATOR.test(file.text);
+    }
+    return !validated;
+  });
+  return validated;
+}
+
+/** `X.create(…)`, `new X(…)`, `plainToInstance(X, …)`: the class an input is turned into. */
+function constructedClass(n: ts.Node): string | undefined {
+  if (ts.isNewExpression(n) && ts.isIdentifier(n.expression)) return n.expression.text;
+  if (!ts.isCallExpression(n)) return undefined;
+  const callee = n.expression;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.name.text === 'create' && /^[A-Z]/.test(callee.expression.text)) return callee.expression.text;
+  const [first] = n.arguments;
+  return ts.isIdentifier(callee) && /^plainTo(?:Instance|Class)$/.test(callee.text) && first && ts.isIdentifier(first) ? first.text : undefined;
+}
+
+function targetArguments(n: ts.Node): readonly ts.Expression[] {
+  return ts.isCallExpression(n) || ts.isNewExpression(n) ? n.arguments ?? [] : [];
+}
+
+function mentions(expr: ts.Node, name: string): boolean {
+  let found = false;
+  walk(expr, (n) => {
+    if (ts.isIdentifier(n) && n.text === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** `@Body()` takes the whole body; `@Body('address')` one field of it. */
@@ -178,10 +247,14 @@ function isWholeInput(decorator: ts.Decorator): boolean {
   return ts.isCallExpression(decorator.expression) && decorator.expression.arguments.every((a) => !ts.isStringLiteral(a));
 }
 
-/** One field (`@Body('address') address: any`): only an explicitly loose object type is unchecked; primitives go through pipes. */
+/**
+ * One field (`@Body('address') address: any`): an explicitly loose object type, or no type at all in
+ * TypeScript, is unchecked; a primitive type goes through Nest's pipes.
+ */
 function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): string | undefined {
   const type = param.type?.getText(sf);
-  return type && LOOSE_TYPES.test(type) ? `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` : undefined;
+  if (type === undefined) return isJavaScriptFile(sf.fileName) ? undefined : "is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).";
+  return LOOSE_TYPES.test(type) ? `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` : undefined;
 }
 
 function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): string | undefined {
@@ -189,11 +262,20 @@ function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph:
   if (type === '' || LOOSE_TYPES.test(type)) return `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.`;
   if (!pipeInstalled) return 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.';
   const dtoFile = param.type && ts.isTypeReferenceNode(param.type) ? fileDeclaring(param.type.typeName.getText(node.sourceFile), node, graph) : undefined;
-  // A DTO built from another (`extends PickType(CreateUserDto, ['name'])`) inherits its validators.
-  if (dtoFile && !/class-validator|createZodDto|nestjs-zod|\bextends\b/.test(dtoFile.text)) {
+  // A DTO built from another (`extends PickType(CreateUserDto, ['name'])`) inherits its validators;
+  // one decorated with validators composed elsewhere (`applyDecorators(IsEmail(), …)`) has them.
+  if (dtoFile && !declaresValidation(dtoFile, graph)) {
     return `uses ${param.type?.getText(node.sourceFile)}, which has no validation decorators (class-validator) or zod schema.`;
   }
   return undefined;
+}
+
+const VALIDATION_SOURCE = /class-validator|createZodDto|nestjs-zod|\bextends\b|applyDecorators/;
+
+/** The file validates, or decorates with validators a local file composes (`@IsEmailField()` from `decorators/`). */
+function declaresValidation(file: FileNode, graph: DependencyGraph): boolean {
+  if (VALIDATION_SOURCE.test(file.text)) return true;
+  return graph.outgoing(file.file).some((e) => !e.external && e.usedAs === 'decorator' && VALIDATION_SOURCE.test(graph.files.get(e.to)?.text ?? ''));
 }
 
 /** The analyzed file that declares an imported type name. */
@@ -203,7 +285,7 @@ function fileDeclaring(typeName: string, node: FileNode, graph: DependencyGraph)
 }
 
 /** A ValidationPipe put to use (globally, per controller or per parameter), not just imported. */
-export const PIPE_INSTALLED = /new\s+ValidationPipe\b|UsePipes\([^)]*ValidationPipe|useClass:\s*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
+export const PIPE_INSTALLED = /new\s+\w*ValidationPipe\b|useGlobalPipes\(|provide:\s*APP_PIPE\b|UsePipes\([^)]*ValidationPipe|useClass:\s*\w*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
 
 export const missingValidation = defineRule({
   meta: {

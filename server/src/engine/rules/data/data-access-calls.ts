@@ -26,7 +26,12 @@ export class DataAccessNames {
       const layer = edge.kind === 'import' || edge.kind === 'require' ? graph.targetLayer(edge) : undefined;
       if (layer) for (const local of importedLocals(node, edge)) this.imported.set(local, layer);
     }
-    for (const [local, created] of createdAtTopLevel(node.sourceFile)) {
+    this.addClientsCreatedHere(node.sourceFile);
+  }
+
+  /** `const prisma = new PrismaClient()` at the top of the file: `prisma` is data access too. */
+  private addClientsCreatedHere(sourceFile: ts.SourceFile): void {
+    for (const [local, created] of createdAtTopLevel(sourceFile)) {
       const layer = this.imported.get(created);
       if (layer && DATA_LAYERS.has(layer)) this.imported.set(local, layer);
     }
