@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalyzeWorkspaceRequest, Commands, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
+import { AnalyzeWorkspaceRequest, Commands, ExplainFileRequest, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
@@ -30,7 +30,26 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.routeThroughService', () => runRefactor(client, 'routeThroughService', 'No controller here injects a repository whose calls can be routed through a service.')),
     vscode.commands.registerCommand('layerguard.moveLiteralToConfig', () => runRefactor(client, 'moveLiteralToConfig', 'Put the cursor on a string literal (a URL, key or setting) to move it to the configuration.')),
     vscode.commands.registerCommand('layerguard.generateResource', () => generateResource(client)),
+    vscode.commands.registerCommand('layerguard.explainFile', () => explainFile(client)),
   );
+}
+
+/** Shows why the active file is in its layer (its evidence, what overruled it) and how its dependencies are judged. */
+async function explainFile(client: ClientControls): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const languageClient = editor ? runningClient(client) : undefined;
+  if (!editor || !languageClient) {
+    if (!editor) void vscode.window.showInformationMessage('Open a TypeScript or JavaScript file first.');
+    return;
+  }
+  const params: ExplainFileRequest.Params = { uri: languageClient.code2ProtocolConverter.asUri(editor.document.uri) };
+  const markdown = await languageClient.sendRequest<ExplainFileRequest.Result>(ExplainFileRequest.method, params);
+  if (markdown === null) {
+    void vscode.window.showInformationMessage('Layerguard has not analyzed this file (tests, ignored and build files are not analyzed).');
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
 
 function runningClient(client: ClientControls): LanguageClient | undefined {

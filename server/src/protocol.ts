@@ -26,6 +26,15 @@ export namespace AnalyzeWorkspaceRequest {
   }
 }
 
+/** Client → server request: why a file is in its layer, as Markdown (null: the file was not analyzed). */
+export namespace ExplainFileRequest {
+  export const method = 'layerguard/explainFile';
+  export interface Params {
+    readonly uri: string;
+  }
+  export type Result = string | null;
+}
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** False in an untrusted workspace: configuration files are ignored, defaults apply. */

@@ -7,6 +7,7 @@ export type Command =
   | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean; readonly fix: boolean; readonly cache: boolean }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
+  | { readonly name: 'explain'; readonly file: string; readonly dir: string; readonly format: 'text' | 'json'; readonly config?: string }
   | { readonly name: 'schema' }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -19,6 +20,9 @@ export const USAGE = `Usage:
                                unchanged inputs are answered from node_modules/.cache/layerguard
   layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
   layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
+  layerguard explain <file> [dir] [--format text|json] [--config file]
+                               why the file is in its layer (every piece of evidence, and what
+                               overruled it) and how each of its dependencies is judged
   layerguard schema            print the JSON Schema of layerguard.json
   layerguard --help | --version
 
@@ -51,6 +55,7 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
   const { values, positionals } = parsed;
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
+  if (positionals[0] === 'explain') return explainCommand(positionals.slice(1), values);
   const [name, dir = '.', ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const common = { dir, ...(values.config ? { config: values.config } : {}), ...(values.output ? { output: values.output } : {}) };
@@ -68,6 +73,14 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
     default:
       throw new UsageError(`unknown command "${name}"`);
   }
+}
+
+function explainCommand(positionals: readonly string[], values: { format?: string; config?: string }): Command {
+  const [file, dir = '.', ...extra] = positionals;
+  if (!file) throw new UsageError('explain needs a file: layerguard explain <file> [dir]');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = oneOf(values.format ?? 'text', ['text', 'json'] as const);
+  return { name: 'explain', file, dir, format, ...(values.config ? { config: values.config } : {}) };
 }
 
 function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean }, isTty: boolean) {

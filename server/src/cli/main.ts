@@ -11,6 +11,8 @@ import {
   type ResolvedConfig,
   configJsonSchema,
   ENGINE_VERSION,
+  explainFile,
+  explanationText,
   loadConfig,
   toDot,
   toGraphJson,
@@ -60,7 +62,25 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
       return runAnalysis(command, io, undefined);
     case 'baseline':
       return writeBaseline(command, io);
+    case 'explain':
+      return explain(command, io);
   }
+}
+
+/** `layerguard explain <file>`: the evidence behind a file's layer and how its dependencies are judged. */
+function explain(command: Extract<Command, { name: 'explain' }>, io: Io): number {
+  const prepared = prepare(command, io);
+  if (typeof prepared === 'number') return prepared;
+  const result = analyzeWorkspace({ root: prepared.root, config: prepared.config });
+  // The file as given from here, or inside the analyzed folder.
+  const candidates = [path.resolve(io.cwd, command.file), path.resolve(prepared.root, command.file)].map((f) => f.replace(/\\/g, '/'));
+  const explanation = candidates.map((f) => explainFile(result, f)).find((e) => e !== undefined);
+  if (!explanation) {
+    io.stderr(`layerguard: ${command.file} is not among the files analyzed under ${command.dir} (tests, ignored and build files are not analyzed; is it in the folder?)\n`);
+    return 2;
+  }
+  io.stdout(command.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+  return 0;
 }
 
 /** The folder and its configuration, or the exit code of a usage/config error (already reported). */

@@ -9,6 +9,8 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type Connection,
+  type Hover,
+  type Position,
   type FileEvent,
   type InitializeParams,
   type InitializeResult,
@@ -16,8 +18,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, REFACTOR_IDS } from '../engine';
-import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
+import { AnalyzeWorkspaceRequest, Commands, ExplainFileRequest, StatusNotification, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
+import { explanationOf, hoverAt } from './explain';
 import { REFACTOR_KINDS } from './refactors';
 import { uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
@@ -50,6 +53,8 @@ export function registerHandlers(connection: Connection): void {
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
+  connection.onRequest(ExplainFileRequest.method, (params: ExplainFileRequest.Params) => guardValue(connection, 'explain', null, () => server.explainFile(params.uri)));
+  connection.onHover((params) => guardValue(connection, 'hover', null, () => server.hover(params.textDocument.uri, params.position)));
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));
   connection.onCodeAction((params) => guardValue(connection, 'code actions', [], () => server.codeActions.provide(params)));
@@ -169,6 +174,22 @@ class LayerguardServer {
     return applied.applied ? { files: outcome.files } : { error: applied.failureReason ?? 'The editor did not create the files.' };
   }
 
+  /** A hover on an import, an injection or a class name: the layer and its evidence. */
+  hover(uri: string, position: Position): Hover | null {
+    const document = this.documents.get(uri);
+    const file = uriToFile(uri);
+    const result = file ? this.folderOf(file)?.result : undefined;
+    if (!document || !file || !result) return null;
+    return hoverAt(result, file, document.getText(), document.offsetAt(position));
+  }
+
+  /** `layerguard/explainFile`: the whole explanation of a file's layer, as Markdown. */
+  explainFile(uri: string): string | null {
+    const file = uriToFile(uri);
+    const result = file ? this.folderOf(file)?.result : undefined;
+    return file && result ? explanationOf(result, file) : null;
+  }
+
   initialize(params: InitializeParams): InitializeResult {
     this.capabilities = params.capabilities;
     const pullSupported = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -182,6 +203,7 @@ class LayerguardServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
         executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource] },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),

@@ -167,4 +167,25 @@ describe('language server over stdio', () => {
     await trusted.waitFor('the trusted analysis', () => trusted.statuses.some((s) => s.state === 'ready'));
     assert.equal(trusted.diagnosticsOf('src/orders/orders.controller.ts').length, 0, 'a trusted workspace applies its config');
   });
+
+  it('explains layers: a hover on an injected repository shows its layer, evidence and verdict; explainFile answers the whole account', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    const file = 'src/orders/orders.controller.ts';
+    const text = fs.readFileSync(path.join(client.root, file), 'utf8');
+    await client.open(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes('@InjectRepository'));
+    const character = text.split('\n')[line]!.indexOf('@InjectRepository') + 2;
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line, character } });
+    assert.match(hover?.contents.value ?? '', /package `typeorm` is in the \*\*data-access\*\* layer/);
+    assert.match(hover?.contents.value ?? '', /\*\*Forbidden\*\* \(layering\/forbidden-dependency\)/);
+    const classLine = text.split('\n').findIndex((l) => l.includes('export class OrdersController'));
+    const own = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: classLine, character: text.split('\n')[classLine]!.indexOf('OrdersController') + 1 } });
+    assert.match(own?.contents.value ?? '', /this file is in the \*\*controller\*\* layer: decorator @Controller/);
+    const markdown = await client.request<string | null>('layerguard/explainFile', { uri: client.uri(file) });
+    assert.match(markdown ?? '', /^# Layerguard: `src\/orders\/orders\.controller\.ts`/);
+    assert.match(markdown ?? '', /- controller — decorator @Controller — \*\*decided\*\*/);
+    assert.equal(await client.request<string | null>('layerguard/explainFile', { uri: client.uri('src/orders/missing.ts') }), null);
+  });
 });
+

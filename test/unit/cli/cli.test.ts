@@ -198,3 +198,29 @@ describe('layerguard check --fix', () => {
     assert.equal(run(['check', '--fix', '--format', 'json'], p.root).stderr, 'layerguard: applied 0 fix(es) in 0 file(s)\n', 'a second run changes nothing');
   });
 });
+
+describe('layerguard explain', () => {
+  it('shows the evidence behind a layer, what overruled it, and how each dependency is judged', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/audit/audit.repository.ts': "import pino from 'pino';\nexport class AuditRepository { private readonly log = pino(); write(line: string) { this.log.info(line); } }\n",
+      'src/users/users.repository.ts': "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n",
+      'src/users/users.controller.ts': "import { UsersRepository } from './users.repository';\nimport { AuditRepository } from '../audit/audit.repository';\nexport class UsersController { constructor(private readonly users: UsersRepository, private readonly audit: AuditRepository) {} list(req: unknown, res: unknown) { return [req, res]; } }\n",
+    });
+    const text = run(['explain', 'src/audit/audit.repository.ts'], p.root);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^src\/audit\/audit\.repository\.ts\n {2}layer: none/);
+    assert.match(text.stdout, /✗ repository +file name audit\.repository\.ts — overruled: it uses 'pino' and no database client, ORM or model/);
+    const controller = JSON.parse(run(['explain', 'src/users/users.controller.ts', '--format', 'json'], p.root).stdout) as { layer: string; dependencies: { target: string; kind: string; targetLayer: string | null; finding?: string }[] };
+    assert.equal(controller.layer, 'controller');
+    const injected = controller.dependencies.filter((d) => d.kind === 'di');
+    assert.deepEqual(injected.map((d) => [d.target, d.targetLayer, d.finding !== undefined]), [
+      ['src/users/users.repository.ts', 'repository', true],
+      ['src/audit/audit.repository.ts', null, false],
+    ]);
+    const missing = run(['explain', 'src/nowhere.ts'], p.root);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /src\/nowhere\.ts is not among the files analyzed/);
+  });
+});
+

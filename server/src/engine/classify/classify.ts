@@ -93,10 +93,11 @@ export class Classifier {
     if (configured) return [{ layer: configured.layer, evidence: `matches pattern "${configured.pattern}"` }];
     const wiring = input.facts.shape.wiring;
     if (wiring) return [{ evidence: WIRING_TEXT[wiring] }];
+    // Tooling folders first: seeds and migrations often bootstrap the app to reach its services.
     const strong = [
+      this.bySubtreeFolder(input),
       this.byRootFileName(input),
       this.byCreatedApp(input.facts),
-      this.bySubtreeFolder(input),
       this.byDecorator(input.facts),
       this.byBaseClass(input.facts),
       this.byInterface(input.facts),

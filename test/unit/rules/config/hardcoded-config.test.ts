@@ -72,7 +72,8 @@ export class UsersController {
       case 'https://status.provider.io': return 'status';
     }
     const script = 'https://cdn.provider.io/embed/v2/widget.js';
-    return [url, script, this.quirks.includes(href)];
+    const gist = \`https://gist.provider.io/\${href}.js\`;
+    return [url, script, gist, this.quirks.includes(href)];
   }
 }
 `,

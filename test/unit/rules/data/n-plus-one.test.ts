@@ -161,5 +161,30 @@ export class AssignmentsService {
 `,
     });
   });
+
+  it('leaves chunked loops, per-row updates and one-time start-up work alone, and still flags per-element reads and inserts', () => {
+    checkRule(RULE, {
+      'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      'src/settings/settings.service.ts': `import { prisma } from '../db';
+export class SettingsService {
+  async onModuleInit() {
+    for (const key of await this.missingKeys()) await prisma.setting.create({ data: { key } });
+  }
+  async rename(items: { id: string; name: string }[]) {
+    for (const item of items) await prisma.setting.update({ where: { id: item.id }, data: { name: item.name } });
+  }
+  async importAll(chunks: string[][]) {
+    for (const chunk of chunks) await prisma.setting.createMany({ data: chunk.map((key) => ({ key })) });
+    for (const batch of chunks) await prisma.setting.findMany({ where: { key: batch[0] } });
+  }
+  async copy(keys: string[]) {
+    for (const key of keys) await prisma.setting.create({ data: { key } });
+    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
+  }
+  private async missingKeys() { return ['a']; }
+}
+`,
+    });
+  });
 });
 

@@ -254,5 +254,17 @@ ${Array.from({ length: 90 }, (_, i) => `    case 'k${i}':\n      return 'Kind ${
 `,
     });
   });
+
+  it('counts a literal written out as data as one line', () => {
+    checkRule(RULE, {
+      'src/constants/sample.ts': `export function sampleCollection() {
+  const collection = {
+${Array.from({ length: 120 }, (_, i) => `    field${i}: { name: 'Field ${i}', enabled: ${i % 2 === 0} },`).join('\n')}
+  };
+  return collection;
+}
+`,
+    });
+  });
 });
 

@@ -103,4 +103,23 @@ export function stuff(res) {
 `,
     });
   });
+
+  it('leaves a wrapper (an Either, a result) and a name whose better name is taken alone', () => {
+    checkRule(RULE, {
+      'src/teams/teams.service.ts': `export class TeamsService {
+  constructor(private readonly teams: { findAll(): Promise<{ right?: unknown[] }>; findMany(): Promise<unknown[]> }) {}
+  async list() {
+    const res = await this.teams.findAll();
+    return res.right;
+  }
+  async names() {
+    const data = await this.teams.findMany();
+    const teams = data.map(String);
+    return teams;
+  }
+}
+`,
+    });
+  });
 });
+

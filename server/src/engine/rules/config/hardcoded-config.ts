@@ -54,10 +54,11 @@ function isComparison(kind: ts.SyntaxKind): boolean {
 }
 
 /** The text a literal starts with: a string's value, or a template's text before its first `${`. */
-function literalText(node: ts.Node): { literal: ts.StringLiteralLike | ts.TemplateExpression; text: string } | undefined {
-  if (ts.isStringLiteralLike(node)) return { literal: node, text: node.text.trim() };
-  if (ts.isTemplateExpression(node) && /^[a-z][a-z0-9+.-]*:\/\/[^\s/$]+/i.test(node.head.text)) return { literal: node, text: node.head.text.trim() };
-  return undefined;
+function literalText(node: ts.Node): { literal: ts.StringLiteralLike | ts.TemplateExpression; text: string; whole: string } | undefined {
+  if (ts.isStringLiteralLike(node)) return { literal: node, text: node.text.trim(), whole: node.text.trim() };
+  if (!ts.isTemplateExpression(node) || !/^[a-z][a-z0-9+.-]*:\/\/[^\s/$]+/i.test(node.head.text)) return undefined;
+  const whole = [node.head.text, ...node.templateSpans.map((s) => `x${s.literal.text}`)].join('');
+  return { literal: node, text: node.head.text.trim(), whole };
 }
 
 function insideDecorator(node: ts.Node): boolean {
@@ -86,7 +87,7 @@ export const hardcodedConfig = defineRule({
         const found = literalText(n);
         if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
         const kind = kindOf(found.text);
-        if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.text)) || isReferenceOnly(found.literal, found.text)) return;
+        if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.whole)) || isReferenceOnly(found.literal, found.text)) return;
         context.report({
           file: node.file,
           range: rangeOf(n, sf),

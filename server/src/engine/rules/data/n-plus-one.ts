@@ -18,6 +18,15 @@ const ITERATING_METHODS = new Set(['map', 'forEach', 'reduce', 'flatMap', 'filte
 const BATCHED_METHOD = /Many|ByIds|Batch|[Bb]ulk|In$|^in$/;
 /** A transaction per element is a unit of work, not a query to batch. */
 const TRANSACTION_METHOD = /^\$?transaction$/;
+/**
+ * Per-row updates carry each row's own values: "load all in one query" does not fit them, and a
+ * bulk update is a different statement, not a batched call.
+ */
+const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch)$/;
+/** Loops over chunks, batches or pages already batch: one query per chunk is the point. */
+const CHUNK_NAME = /(?:chunk|batch|page|slice|group)s?$/i;
+/** Functions that run once, at start-up or by hand: a loop there repeats a handful of times, once. */
+const ONE_TIME_FUNCTION = /^(?:onModuleInit|onApplicationBootstrap|init\w*|initialize\w*|bootstrap\w*|setup\w*|seed\w*|migrate\w*)$/;
 const RETRY_NAMES = /attempt|retr|tries/i;
 const MAX_FIXED_COUNT = 10;
 
@@ -29,6 +38,7 @@ const MAX_FIXED_COUNT = 10;
  */
 function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixedItems: number): boolean {
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
+    if (isChunked(loop.initializer) || isChunked(loop.expression)) return false;
     const size = list(loop.expression);
     return size === undefined || size > maxFixedItems;
   }
@@ -36,6 +46,23 @@ function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixed
   const text = loop.condition.getText();
   if (RETRY_NAMES.test(text) || hasSmallBound(loop.condition)) return false;
   return /\.(?:length|size|count)\b/.test(text);
+}
+
+/** `for (const chunk of chunks)`: the element or the collection is named as a batch. */
+function isChunked(node: ts.Node): boolean {
+  if (ts.isVariableDeclarationList(node)) return node.declarations.some((d) => ts.isIdentifier(d.name) && CHUNK_NAME.test(d.name.text));
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : ts.isCallExpression(node) ? dottedName(node.expression).split('.').pop() ?? '' : '';
+  return CHUNK_NAME.test(name) || /^(?:chunk|batch|paginate|inChunks|inBatches)/i.test(name);
+}
+
+/** Inside a function that runs once (a module's init hook, a set-up or seed function). */
+function inOneTimeFunction(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    const name = current.name && ts.isIdentifier(current.name) ? current.name.text : ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name) ? current.parent.name.text : undefined;
+    if (name && ONE_TIME_FUNCTION.test(name)) return true;
+  }
+  return false;
 }
 
 /** `i < 3`, `i < 3 && !done`: a comparison with a small number anywhere in the condition. */
@@ -89,6 +116,7 @@ function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number)
 /** `items.map(…)` over anything but a small constant list. */
 function isOverCollection(fn: ts.Node, list: ListSizes, maxFixedItems: number): boolean {
   const receiver = ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression;
+  if (isChunked(receiver)) return false;
   const size = list(receiver);
   return size === undefined || size > maxFixedItems;
 }
@@ -147,10 +175,10 @@ export const nPlusOne = defineRule({
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         const call = queryCall(n);
-        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call))) return;
+        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || ROW_UPDATE_METHOD.test(methodName(call))) return;
         const layer = names.layerOfCall(call);
         const where = layer && repeatingContext(call, list, context.options.maxFixedItems);
-        if (!where) return;
+        if (!where || inOneTimeFunction(call)) return;
         const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
         context.report({
           file: node.file,

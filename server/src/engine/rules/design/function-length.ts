@@ -1,19 +1,32 @@
 import { ts } from '../../ts';
 
 /**
- * How long a function body is, in lines that hold code: blank lines, comments, and the lines of
- * text inside string and template literals (embedded SQL, Lua, HTML) are not code a reader steps
- * through.
+ * How long a function body is, in lines that hold code: blank lines, comments, the lines of text
+ * inside string and template literals (embedded SQL, Lua, HTML), and the lines of object and array
+ * literals written out as data are not code a reader steps through.
  */
 export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
   const lines = new Set<number>();
   const visit = (node: ts.Node): void => {
     lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
-    if (isTextLiteral(node)) return;
+    if (isTextLiteral(node) || isDataLiteral(node)) return;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
   return lines.size;
+}
+
+/** An object or array literal with no function inside: data written out, however many lines the formatter gives it. */
+function isDataLiteral(node: ts.Node): boolean {
+  if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) return false;
+  let hasFunction = false;
+  const visit = (child: ts.Node): void => {
+    if (hasFunction) return;
+    if (ts.isFunctionLike(child)) hasFunction = true;
+    else ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+  return !hasFunction;
 }
 
 function isTextLiteral(node: ts.Node): boolean {

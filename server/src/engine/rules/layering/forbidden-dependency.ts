@@ -4,6 +4,7 @@ import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import { perGraph } from '../../memo';
+import { layerAccount } from '../../graph/layer-account';
 import { filesToCheck } from '../syntax';
 import { defineRule } from '../types';
 
@@ -227,7 +228,7 @@ function relatedFor(graph: DependencyGraph, edge: Edge, to: LayerId, edges: read
     related.push({
       file: edge.to,
       range: cls?.nameRange ?? { start: 0, end: 0 },
-      message: `${path.posix.basename(edge.to)} is in the ${to} layer (${target?.layerReason ?? 'classified'})`,
+      message: `${path.posix.basename(edge.to)} is in the ${to} layer (${target ? layerAccount(target) : 'classified'})`,
     });
   }
   for (const other of edges) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { suggestNameFromInitializer } from '../../text/name-suggestion';
 import { ts } from '../../ts';
-import { filesToCheck, rangeOf } from '../syntax';
+import { enclosing, filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 
 export const DEFAULT_AMBIGUOUS_NAMES = ['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'foo', 'bar', 'baz', 'stuff', 'thing', 'things', 'dummy', 'blah'];
@@ -61,7 +61,10 @@ function isCallback(fn: ts.Node): boolean {
 const GENERIC_LAST_WORDS = /(?:Client|Service|Repository|Manager|Provider|Instance|Connection|Pool|Api|Cache|Sync|List|Array|Map|Set|Buffer|Json|Text|String|Response|Result)$/;
 
 function isGenericSuggestion(suggestion: string): boolean {
-  return GENERIC_SUGGESTIONS.has(suggestion) || GENERIC_LAST_WORDS.test(suggestion) || /^(?:list|file|array|map|set|string|number|json|text|buffer|bytes|content|contents|output|input|payload|count)$/.test(suggestion);
+  if (GENERIC_SUGGESTIONS.has(suggestion) || GENERIC_LAST_WORDS.test(suggestion)) return true;
+  if (/^(?:list|file|array|map|set|string|number|json|text|buffer|bytes|content|contents|output|input|payload|count)$/.test(suggestion)) return true;
+  // `repository.find()` holds what the repository returns, not repositories.
+  return /^(?:repositor(?:y|ies)|repos?|services?|models?|daos?|collections?|tables?|managers?|providers?|clients?|dbs?|stores?|caches?)$/.test(suggestion);
 }
 
 /**
@@ -82,13 +85,63 @@ function readsNamedThing(identifier: ts.Identifier): boolean {
 
 const BUILT_IN_CLASSES = /^(?:Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|ArrayBuffer|Buffer|Date|URL|URLSearchParams|RegExp|Error|Map|Set|WeakMap|WeakSet|Promise|Array|Object|FormData|Headers|Blob|TextEncoder|TextDecoder)$/;
 
-/** `const data = response.data`: the name mirrors the property it copies. */
+/**
+ * The name mirrors a property: it copies one of the same name (`const data = response.data`), or
+ * fills one in what the function returns (`return { page, data }`: the envelope's key).
+ */
 function mirrorsProperty(identifier: ts.Identifier): boolean {
   const declaration = identifier.parent;
   if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
   let init = declaration.initializer;
   while (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isNonNullExpression(init)) init = init.expression;
-  return ts.isPropertyAccessExpression(init) && init.name.text === identifier.text;
+  if (ts.isPropertyAccessExpression(init) && init.name.text === identifier.text) return true;
+  const fn = enclosing(declaration, ts.isFunctionLike);
+  let fills = false;
+  if (fn) {
+    walk(fn, (n) => {
+      if (fills) return false;
+      if (ts.isShorthandPropertyAssignment(n) && n.name.text === identifier.text && ts.isObjectLiteralExpression(n.parent) && isReturned(n.parent)) fills = true;
+      return !fills;
+    });
+  }
+  return fills;
+}
+
+function isReturned(object: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = object;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  return ts.isReturnStatement(node.parent) || (ts.isArrowFunction(node.parent) && node.parent.body === node);
+}
+
+/** Members that unwrap a result (`Either`, `Result`, a response): the variable holds the wrapper, not the thing. */
+const UNWRAPPING_MEMBER = /^(?:right|left|value|data|result|ok|error|err|isOk|isErr|isLeft|isRight|isSome|isNone|body|status|rows)$/;
+
+function isWrapper(identifier: ts.Identifier): boolean {
+  const fn = enclosing(identifier, ts.isFunctionLike);
+  let unwrapped = false;
+  if (fn) {
+    walk(fn, (n) => {
+      if (unwrapped) return false;
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === identifier.text && UNWRAPPING_MEMBER.test(n.name.text)) unwrapped = true;
+      if (ts.isCallExpression(n) && /(?:^|\.)is(?:Left|Right|Some|None|Ok|Err)$/.test(n.expression.getText()) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === identifier.text)) unwrapped = true;
+      return !unwrapped;
+    });
+  }
+  return unwrapped;
+}
+
+/** The suggested name already names something else in the function: the variable holds something different. */
+function isTakenNearby(identifier: ts.Identifier, suggestion: string): boolean {
+  const fn = enclosing(identifier, ts.isFunctionLike);
+  let taken = false;
+  if (fn) {
+    walk(fn, (n) => {
+      if (taken) return false;
+      if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name) && n.name.text === suggestion) taken = true;
+      return !taken;
+    });
+  }
+  return taken;
 }
 
 /** The identifiers a declaration introduces, except those copied from another object's shape. */
@@ -116,6 +169,7 @@ function problemWith(identifier: ts.Identifier): string | undefined {
   if (!ts.isVariableDeclaration(identifier.parent) || mirrorsProperty(identifier)) return undefined;
   const suggestion = readsNamedThing(identifier) ? suggestNameFromInitializer(identifier) : undefined;
   if (!suggestion || suggestion === identifier.text || isGenericSuggestion(suggestion)) return undefined;
+  if (isWrapper(identifier) || isTakenNearby(identifier, suggestion)) return undefined;
   return `"${identifier.text}" says nothing about what it holds, and the code does: it holds ${suggestion}. Name it so.`;
 }
 
