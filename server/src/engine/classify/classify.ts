@@ -15,6 +15,8 @@ export interface EvidenceNote {
   readonly verdict: 'decided' | 'overruled' | 'weaker';
   /** Why evidence was overruled: `it declares no route or request handler`. */
   readonly why?: string;
+  /** The graph check that overruled it, when the graph did (see `GraphCheck`). */
+  readonly check?: GraphCheck;
 }
 
 export interface Classification {
@@ -251,21 +253,24 @@ export function decide(candidates: readonly Candidate[], confirm: (check: GraphC
   const evidence: EvidenceNote[] = [];
   let decided: Candidate | undefined;
   for (const candidate of candidates) {
-    const base = { ...(candidate.layer ? { layer: candidate.layer } : {}), evidence: candidate.evidence };
-    if (decided) {
-      evidence.push({ ...base, verdict: 'weaker' });
-      continue;
-    }
-    const overruled = candidate.overruled ?? (candidate.check ? confirm(candidate.check, candidate.layer) : undefined);
-    if (overruled) {
-      evidence.push({ ...base, verdict: 'overruled', why: overruled });
-      continue;
-    }
-    decided = candidate;
-    evidence.push({ ...base, verdict: 'decided' });
+    const note = decided ? { ...evidenceBase(candidate), verdict: 'weaker' as const } : judgedNote(candidate, confirm);
+    if (note.verdict === 'decided') decided = candidate;
+    evidence.push(note);
   }
   if (!decided) return { reason: evidence.length > 0 ? 'its evidence was overruled by what it does' : 'no layer evidence', evidence };
   return { ...(decided.layer ? { layer: decided.layer } : {}), reason: decided.evidence, evidence };
+}
+
+function evidenceBase(candidate: Candidate): Pick<EvidenceNote, 'layer' | 'evidence'> {
+  return { ...(candidate.layer ? { layer: candidate.layer } : {}), evidence: candidate.evidence };
+}
+
+/** A candidate the file's behaviour or the graph may overrule; otherwise it decides. */
+function judgedNote(candidate: Candidate, confirm: (check: GraphCheck, layer: LayerId | undefined) => string | undefined): EvidenceNote {
+  const byGraph = candidate.overruled === undefined && candidate.check ? confirm(candidate.check, candidate.layer) : undefined;
+  const overruled = candidate.overruled ?? byGraph;
+  if (!overruled) return { ...evidenceBase(candidate), verdict: 'decided' };
+  return { ...evidenceBase(candidate), verdict: 'overruled', why: overruled, ...(byGraph && candidate.check ? { check: candidate.check } : {}) };
 }
 
 /** Packages that make fake data: a factory that uses one builds test or seed data. */

@@ -91,5 +91,17 @@ export class UsersController {
 `,
     });
   });
+
+  it('checks a service that only wraps an HTTP client (an adapter), where endpoints live most', () => {
+    checkRule(RULE, {
+      'src/notifications/chat.service.ts': `import axios from 'axios';
+export class ChatService {
+  private readonly alertsHook = 'http://chat.internal:8065/hooks/alerts';
+  //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in an adapter
+  notify(text: string) { return axios.post(this.alertsHook, { text }); }
+}
+`,
+    });
+  });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
+import type { FileNode } from '../../graph/types';
 import { filesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
@@ -61,6 +62,16 @@ function literalText(node: ts.Node): { literal: ts.StringLiteralLike | ts.Templa
   return { literal: node, text: node.head.text.trim(), whole };
 }
 
+/**
+ * The layer the file is checked as: its own, or — for a service or repository that turned out to
+ * wrap infrastructure (an HTTP, mail or chat client) — an adapter, where endpoints live most.
+ */
+function configuredLayer(node: FileNode, layers: ReadonlySet<string>): string | undefined {
+  if (node.layer) return layers.has(node.layer) ? `a ${node.layer}` : undefined;
+  const adapter = node.layerEvidence.find((e) => e.layer !== undefined && layers.has(e.layer) && (e.check === 'not-an-adapter' || e.check === 'touches-data'));
+  return adapter ? 'an adapter' : undefined;
+}
+
 function insideDecorator(node: ts.Node): boolean {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
     if (ts.isDecorator(current)) return true;
@@ -81,7 +92,8 @@ export const hardcodedConfig = defineRule({
   check(context) {
     const layers = new Set(context.options.layers);
     for (const node of filesToCheck(context)) {
-      if (!node.layer || !layers.has(node.layer)) continue;
+      const layer = configuredLayer(node, layers);
+      if (!layer) continue;
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         const found = literalText(n);
@@ -91,7 +103,7 @@ export const hardcodedConfig = defineRule({
         context.report({
           file: node.file,
           range: rangeOf(n, sf),
-          message: `Hardcoded configuration in a ${node.layer}: this ${kind} belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
+          message: `Hardcoded configuration in ${layer}: this ${kind} belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
         });
       });
     }

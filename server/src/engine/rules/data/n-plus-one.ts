@@ -23,8 +23,8 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * bulk update is a different statement, not a batched call.
  */
 const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch)$/;
-/** Loops over chunks, batches or pages already batch: one query per chunk is the point. */
-const CHUNK_NAME = /(?:chunk|batch|page|slice|group)s?$/i;
+/** Loops over chunks or batches already batch: one query per chunk is the point. */
+const CHUNK_NAME = /(?:chunk|batch|slice)(?:e?s)?$/i;
 /** Functions that run once, at start-up or by hand: a loop there repeats a handful of times, once. */
 const ONE_TIME_FUNCTION = /^(?:onModuleInit|onApplicationBootstrap|init\w*|initialize\w*|bootstrap\w*|setup\w*|seed\w*|migrate\w*)$/;
 const RETRY_NAMES = /attempt|retr|tries/i;

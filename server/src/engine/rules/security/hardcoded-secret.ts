@@ -115,8 +115,8 @@ function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
   const method = node.expression.name.text;
   const receiver = dottedName(node.expression.expression).toLowerCase();
   if ((method !== 'sign' && method !== 'verify') || !/(^|\.)(jwt|jsonwebtoken)$/.test(receiver)) return undefined;
-  const key = node.arguments[1];
-  return key && ts.isStringLiteralLike(key) && key.text.length > 0 ? key : undefined;
+  const key = node.arguments[1] && literalOrFallback(node.arguments[1]);
+  return key && key.text.length > 0 ? key : undefined;
 }
 
 /** The secrets written at one node: under a secret name, as a JWT key, or in a known format. */
