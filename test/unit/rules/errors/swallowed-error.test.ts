@@ -179,6 +179,7 @@ export class SessionService {
     } catch (error) {
       console.warn('could not remember the session', error);
     }
+    return null;
   }
 }
 `,

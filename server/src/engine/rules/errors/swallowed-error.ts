@@ -176,9 +176,11 @@ function handledByCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): bo
   return handled;
 }
 
+/** The body is a try whose catch does something, then at most plain returns (`return null`). */
 function catchesEverything(body: ts.Block): boolean {
-  const [only, ...rest] = body.statements;
-  return only !== undefined && rest.length === 0 && ts.isTryStatement(only) && only.catchClause !== undefined && only.catchClause.block.statements.length > 0;
+  const [first, ...rest] = body.statements;
+  if (!first || !ts.isTryStatement(first) || !first.catchClause || first.catchClause.block.statements.length === 0) return false;
+  return rest.every((s) => ts.isReturnStatement(s) && (s.expression === undefined || ts.isLiteralExpression(s.expression) || ts.isIdentifier(s.expression) || s.expression.kind === ts.SyntaxKind.NullKeyword));
 }
 
 function catchHeader(clause: ts.CatchClause, sourceFile: ts.SourceFile): TextRange {
