@@ -1,7 +1,7 @@
 import { ts } from '../ts';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
-import { fileShapeOf } from './shape';
+import { countBehaviour, fileShapeOf, newBehaviourCounts } from './shape';
 import { decoratorsOf } from './static-value';
 import type {
   ClassFact,
@@ -55,6 +55,7 @@ class FactCollector {
   /** The members read on each import-bound name (`Sequelize.literal`), or null once it is used otherwise. */
   private readonly memberReads = new Map<string, Set<string> | null>();
   private readonly metadataTypeLocals = new Set<string>();
+  private readonly behaviour = newBehaviourCounts();
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 
@@ -79,7 +80,7 @@ class FactCollector {
       memberOnlyLocals: this.membersOnly(),
       metadataTypeLocals: this.metadataTypeLocals,
       isBarrel,
-      shape: fileShapeOf(sf, isBarrel),
+      shape: fileShapeOf(sf, isBarrel, this.behaviour),
       syntaxErrors: syntaxErrorsOf(sf),
     };
   }
@@ -124,6 +125,7 @@ class FactCollector {
 
   private visit(node: ts.Node, inType: boolean): void {
     if (!inType) this.recordValueNode(node);
+    countBehaviour(node, this.behaviour);
     if (ts.isIdentifier(node)) {
       this.recordIdentifierUse(node, inType);
       return;

@@ -24,18 +24,24 @@ const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|porte
 /** File-wide opt-outs of the project's own checks, as copied code carries. */
 const FILE_WIDE_OPT_OUT = /\/\*\s*eslint-disable\s*\*\/|@ts-nocheck|\/\*\s*jshint\b|\/\*\s*tslint:disable\s*\*\//;
 
-export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean): FileShape {
-  const counter = { routes: 0, handlers: 0, createsApp: false };
-  const visit = (node: ts.Node): void => {
-    countBehaviour(node, counter);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+/** What the facts' one walk counts for the shape: routes, handlers, whether the app is created here. */
+export interface BehaviourCounts {
+  routes: number;
+  handlers: number;
+  createsApp: boolean;
+}
+
+export function newBehaviourCounts(): BehaviourCounts {
+  return { routes: 0, handlers: 0, createsApp: false };
+}
+
+/** The shape of a file from what its one walk counted (`countBehaviour` on every node) and its top-level statements. */
+export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: BehaviourCounts): FileShape {
   const wiring: WiringKind | undefined = isBarrel ? 'barrel' : wiringOf(sf);
   return {
-    routes: counter.routes,
-    handlers: counter.handlers,
-    createsApp: counter.createsApp,
+    routes: counted.routes,
+    handlers: counted.handlers,
+    createsApp: counted.createsApp,
     functions: sf.statements.filter(isTopLevelFunction).length,
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
@@ -44,7 +50,8 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean): FileShape {
   };
 }
 
-function countBehaviour(node: ts.Node, counter: { routes: number; handlers: number; createsApp: boolean }): void {
+/** Counts one node's part of the file's behaviour (called for every node of the facts' walk). */
+export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
   if (ts.isCallExpression(node)) {
     const callee = calleeText(node.expression);
     if (isRouteCall(node)) counter.routes++;
