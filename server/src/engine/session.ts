@@ -7,7 +7,7 @@ import { runInSlices, runToEnd } from './slices';
 import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
-import { featureFolders, frontEndFolders } from './classify/scope';
+import { ScopeTracker } from './classify/scope';
 import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
@@ -101,6 +101,9 @@ export class AnalysisSession {
   private ruleResults = new RuleResultCache();
   private readonly graphs = new IncrementalGraphBuilder();
   private classifier: Classifier | undefined;
+  /** Classifies by file names only, for the workspace-wide scope. */
+  private suffixClassifier: Classifier | undefined;
+  private scopes = new ScopeTracker();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -126,6 +129,8 @@ export class AnalysisSession {
   structureChanged(): void {
     this.workspace = undefined;
     this.classifier = undefined;
+    this.suffixClassifier = undefined;
+    this.scopes = new ScopeTracker();
     this.fsCache = new FileSystemCache();
     this.contexts = new Map();
     this.outsideProjects = new Map();
@@ -200,12 +205,9 @@ export class AnalysisSession {
 
   /** The classifier, made again only when what the workspace as a whole says about its files changed. */
   private classifierFor(config: ResolvedConfig, root: string, inputs: readonly GraphInput[]): Classifier {
-    const bySuffix = new Classifier(config.layers, root);
-    const scope = { frontEnd: frontEndFolders(root, inputs), featureFolders: featureFolders(inputs, (file) => bySuffix.suffixLayer(file)) };
-    const known = this.classifier?.scope;
-    if (!this.classifier || !known || !sameMembers(known.frontEnd, scope.frontEnd) || !sameMembers(known.featureFolders, scope.featureFolders)) {
-      this.classifier = new Classifier(config.layers, root, scope);
-    }
+    const bySuffix = (this.suffixClassifier ??= new Classifier(config.layers, root));
+    const scope = this.scopes.scopeOf(root, inputs, (file) => bySuffix.suffixLayer(file));
+    if (this.classifier?.scope !== scope) this.classifier = new Classifier(config.layers, root, scope);
     return this.classifier;
   }
 
@@ -408,8 +410,4 @@ function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
       ]
     : [];
   return { input: { file, text: read.text, facts, sourceFile, lineIndex }, problems };
-}
-
-function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
 }

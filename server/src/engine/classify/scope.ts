@@ -80,3 +80,32 @@ export function featureFolders(files: Iterable<ScopeInput>, suffixLayerOf: (file
   }
   return new Set([...layersByFolder].filter(([, layers]) => layers.size >= 2).map(([folder]) => folder));
 }
+
+/**
+ * The workspace-wide scope (front-end folders, feature folders), worked out again only when a
+ * file came or went, or an edit changed whether a file is UI code or which layer its name says:
+ * an ordinary edit leaves it as it was.
+ */
+export class ScopeTracker {
+  private readonly known = new Map<string, { readonly facts: FileFacts; readonly ui: boolean; readonly suffix: string | undefined }>();
+  private scope: { readonly frontEnd: ReadonlySet<string>; readonly featureFolders: ReadonlySet<string> } | undefined;
+
+  scopeOf(root: string, files: readonly ScopeInput[], suffixLayerOf: (file: string) => string | undefined): { readonly frontEnd: ReadonlySet<string>; readonly featureFolders: ReadonlySet<string> } {
+    let changed = this.scope === undefined;
+    for (const input of files) {
+      const before = this.known.get(input.file);
+      if (before?.facts === input.facts) continue;
+      const entry = { facts: input.facts, ui: input.facts.shape.ui, suffix: suffixLayerOf(input.file) };
+      changed ||= before === undefined || before.ui !== entry.ui || before.suffix !== entry.suffix;
+      this.known.set(input.file, entry);
+    }
+    if (this.known.size !== files.length) {
+      // Files went away: keep only those analyzed now.
+      const current = new Set(files.map((f) => f.file));
+      for (const file of this.known.keys()) if (!current.has(file)) this.known.delete(file);
+      changed = true;
+    }
+    if (changed || !this.scope) this.scope = { frontEnd: frontEndFolders(root, files), featureFolders: featureFolders(files, suffixLayerOf) };
+    return this.scope;
+  }
+}

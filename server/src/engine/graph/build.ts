@@ -4,7 +4,7 @@ import type { LineIndex } from '../text/line-index';
 import type { ts } from '../ts';
 import { injectionEdges, ProviderIndex } from './injection-edges';
 import { moduleRefEdges } from './module-edges';
-import { refineLayers } from './refine-layers';
+import { refineLayers, type LayerRefiner } from './refine-layers';
 import { SymbolResolver, type SourceUnit } from './symbols';
 import type { DependencyGraph, Edge, FileNode } from './types';
 
@@ -42,11 +42,12 @@ export function assembleGraph(
   outgoing: ReadonlyMap<string, readonly Edge[]>,
   classifier: Classifier,
   shape: object,
+  session?: { readonly refiner: LayerRefiner; readonly changed: readonly string[] },
 ): DependencyGraph {
   const edges: Edge[] = [];
   for (const file of files.keys()) for (const edge of outgoing.get(file) ?? []) edges.push(edge);
   const outgoingOf = (file: string): readonly Edge[] => outgoing.get(file) ?? [];
-  const refined = refineLayers(files, outgoingOf, classifier);
+  const refined = session ? session.refiner.refine(files, outgoingOf, classifier, shape, session.changed) : refineLayers(files, outgoingOf, classifier);
   const targetLayer = (edge: Edge): LayerId | undefined => targetLayerOf(edge, refined, classifier);
   return { root, files: refined, edges, targetLayer, outgoing: outgoingOf, shape };
 }

@@ -14,15 +14,67 @@ import type { Edge, FileNode } from './types';
  * graph and the rule cache compare nodes by identity).
  */
 export function refineLayers(files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier): ReadonlyMap<string, FileNode> {
-  const pending = [...files.values()].filter((node) => node.candidates.some((c) => c.check !== undefined));
-  if (pending.length === 0) return files;
+  return refineAll(files, outgoing, classifier).refined;
+}
+
+function refineAll(files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
   const evidence = new GraphEvidence(files, outgoing, classifier);
   const refined = new Map(files);
-  for (const node of pending) {
-    const classification = decide(node.candidates, (check, layer) => evidence.contradiction(node.file, check, layer));
-    refined.set(node.file, nodeWith(node, classification));
+  for (const node of files.values()) if (isPending(node)) refined.set(node.file, evidence.refine(node));
+  return { refined, reaching: evidence.reaching };
+}
+
+function isPending(node: FileNode): boolean {
+  return node.candidates.some((c) => c.check !== undefined);
+}
+
+/** What a session's previous refinement was made from, to redo only what an edit can change. */
+interface Refinement {
+  readonly shape: object;
+  readonly classifier: Classifier;
+  readonly files: ReadonlyMap<string, FileNode>;
+  readonly refined: ReadonlyMap<string, FileNode>;
+  readonly reaching: ReadonlySet<string>;
+}
+
+/**
+ * `refineLayers` for a session: after an edit that changes no dependency's shape, no file that
+ * may hold data, and no file's first-pass layer, only the re-resolved files are decided again —
+ * nothing else's evidence can have changed. Anything else refines the whole graph.
+ */
+export class LayerRefiner {
+  private previous: Refinement | undefined;
+
+  refine(files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier, shape: object, changed: readonly string[]): ReadonlyMap<string, FileNode> {
+    const previous = this.previous;
+    const result = previous && this.isLocal(previous, files, classifier, shape, changed) ? this.refineChanged(previous, files, outgoing, classifier, changed) : refineAll(files, outgoing, classifier);
+    this.previous = { shape, classifier, files, ...result };
+    return result.refined;
   }
-  return refined;
+
+  private isLocal(previous: Refinement, files: ReadonlyMap<string, FileNode>, classifier: Classifier, shape: object, changed: readonly string[]): boolean {
+    if (previous.shape !== shape || previous.classifier !== classifier || previous.files.size !== files.size) return false;
+    return changed.every((file) => {
+      const before = previous.files.get(file);
+      const after = files.get(file);
+      return before !== undefined && after !== undefined && before.layer === after.layer && !mayHoldData(before) && !mayHoldData(after);
+    });
+  }
+
+  private refineChanged(previous: Refinement, files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier, changed: readonly string[]): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
+    const evidence = new GraphEvidence(files, outgoing, classifier, previous.reaching, changed);
+    const refined = new Map(previous.refined);
+    for (const file of changed) {
+      const node = files.get(file)!;
+      refined.set(file, isPending(node) ? evidence.refine(node) : node);
+    }
+    return { refined, reaching: evidence.reaching };
+  }
+}
+
+/** A file that could hold data by any of its evidence: a repository, data-access file or model. */
+function mayHoldData(node: FileNode): boolean {
+  return node.candidates.some((c) => c.layer !== undefined && DATA_HOLDERS.has(c.layer) && c.overruled === undefined);
 }
 
 const refinedNodes = new WeakMap<FileNode, { readonly key: string; readonly node: FileNode }>();
@@ -49,19 +101,40 @@ const APP_LAYERS: ReadonlySet<LayerId> = new Set(['service', 'repository', 'data
 
 /** What the graph says about the files whose names need confirming. */
 class GraphEvidence {
-  private readonly reachesData: ReadonlySet<string>;
+  readonly reaching: ReadonlySet<string>;
 
+  /**
+   * `known`: the files that reached data in the previous build, when only `changed` files (none of
+   * which may hold data) were re-resolved: only theirs is worked out again.
+   */
   constructor(
     private readonly files: ReadonlyMap<string, FileNode>,
     private readonly outgoing: (file: string) => readonly Edge[],
     private readonly classifier: Classifier,
+    known?: ReadonlySet<string>,
+    changed?: readonly string[],
   ) {
-    this.reachesData = this.filesReachingData();
+    this.reaching = known && changed ? this.updatedReach(known, changed) : this.filesReachingData();
+  }
+
+  refine(node: FileNode): FileNode {
+    return nodeWith(node, decide(node.candidates, (check, layer) => this.contradiction(node.file, check, layer)));
+  }
+
+  /** The previous reach, with the changed files' own reach worked out again (no file's reach goes through them). */
+  private updatedReach(known: ReadonlySet<string>, changed: readonly string[]): ReadonlySet<string> {
+    const reaching = new Set(known);
+    for (const file of changed) {
+      reaching.delete(file);
+      const reaches = this.outgoing(file).some((edge) => counts(edge) && (edge.external ? this.isDatabaseEdge(edge) : reaching.has(edge.to) && this.mayHoldData(edge.to)));
+      if (reaches) reaching.add(file);
+    }
+    return reaching;
   }
 
   /** Why the graph contradicts `layer` for `file`, or undefined when it agrees. */
   contradiction(file: string, check: GraphCheck, layer: LayerId | undefined): string | undefined {
-    const reaches = this.reachesData.has(file);
+    const reaches = this.reaching.has(file);
     const infrastructure = this.infrastructurePackages(file);
     switch (check) {
       case 'touches-data':
@@ -109,8 +182,7 @@ class GraphEvidence {
 
   private mayHoldData(file: string): boolean {
     const node = this.files.get(file);
-    if (!node) return false;
-    return node.candidates.some((c) => c.layer !== undefined && DATA_HOLDERS.has(c.layer) && c.overruled === undefined);
+    return node !== undefined && mayHoldData(node);
   }
 
   /** A run-time use of a database client or ORM (not schema decorators, not types). */

@@ -4,6 +4,7 @@ import { declaresModule, moduleProviders, ProviderIndex, usesProviders, type Mod
 import { SymbolResolver } from '../graph/symbols';
 import type { DependencyGraph, Edge, FileNode } from '../graph/types';
 import { ReverseIndex } from './reverse-index';
+import { LayerRefiner } from '../graph/refine-layers';
 
 /** What the previous build made of one file, and what it was made from. */
 interface FileEntry {
@@ -68,6 +69,7 @@ export class IncrementalGraphBuilder {
   /** The inputs of the last build by file, updated in place (the same files in the same order). */
   private units = new Map<string, GraphInput>();
   private files = new Map<string, FileNode>();
+  private readonly refiner = new LayerRefiner();
   /** The previous build's nodes after the graph refined their layers. */
   private finalFiles: ReadonlyMap<string, FileNode> = new Map();
   private outgoing = new Map<string, readonly Edge[]>();
@@ -97,7 +99,7 @@ export class IncrementalGraphBuilder {
       this.files.set(file, entry.node);
       this.outgoing.set(file, entry.edges);
     }
-    const graph = assembleGraph(root, this.files, this.outgoing, classifier, this.shape);
+    const graph = assembleGraph(root, this.files, this.outgoing, classifier, this.shape, { refiner: this.refiner, changed: [...delta.resolved] });
     return { graph, delta: { build, since, files: this.withReclassified(delta.files, graph), removed: delta.removed } };
   }
 
