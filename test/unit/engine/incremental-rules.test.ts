@@ -46,6 +46,18 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     `export const helper = 1;\n`,
     `import { Controller } from '@nestjs/common';\n@Controller('v1/helper')\nexport class HelperController {}\n`,
   ],
+  // A base class: whether the billing repository reaches the database (and so is a repository,
+  // which the billing controller must not inject) depends on this file only.
+  'src/billing/base.repository.ts': [
+    `import { getManager } from 'typeorm';\nexport class BaseRepository { protected table(name: string) { return getManager().query(name); } }\n`,
+    // The same dependency in shape (a run-time import of typeorm), but only an error class: no data access.
+    `import { QueryFailedError } from 'typeorm';\nexport class BaseRepository { protected table(name: unknown) { return name instanceof QueryFailedError; } }\n`,
+  ],
+  // Named like a service: whether it is business logic or an adapter follows what it uses.
+  'src/billing/ledger.service.ts': [
+    `import pino from 'pino';\nexport class LedgerService { private readonly log = pino(); write(x: string) { this.log.info(x); } }\n`,
+    `import { BillingRepository } from './billing.repository';\nexport class LedgerService { constructor(private readonly billing: BillingRepository) {} write(x: string) { return [this.billing, x]; } }\n`,
+  ],
   // Two steps from the repository below: whether PagingService is a shared helper depends on it.
   'src/common/paging-helper.ts': [
     `export const pageSize = 20;\n`,
@@ -54,6 +66,10 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const fixed = {
+  'src/billing/billing.repository.ts': `import pino from 'pino';\nimport { BaseRepository } from './base.repository';\nexport class BillingRepository extends BaseRepository { private readonly log = pino(); invoices() { this.log.info('x'); return this.table('invoices'); } }\n`,
+  // Two steps from the base class: it reaches the database only through BillingRepository.
+  'src/billing/invoices.repository.ts': `import pino from 'pino';\nimport { BillingRepository } from './billing.repository';\nexport class InvoicesRepository extends BillingRepository { private readonly audit = pino(); }\n`,
+  'src/billing/billing.controller.ts': `import { Controller, Get } from '@nestjs/common';\nimport { BillingRepository } from './billing.repository';\nimport { InvoicesRepository } from './invoices.repository';\nimport { LedgerService } from './ledger.service';\n@Controller('v1/billing')\nexport class BillingController {\n  constructor(private readonly billing: BillingRepository, private readonly invoices: InvoicesRepository, private readonly ledger: LedgerService) {}\n  @Get() list() { return [this.billing.invoices(), this.invoices, this.ledger]; }\n}\n`,
   'src/common/paging.service.ts': `import * as helpers from './paging-helper';\nexport class PagingService {\n  page() { return helpers; }\n}\n`,
   'src/orders/orders.repository.ts': `import { PagingService } from '../common/paging.service';\nexport class OrdersRepository {\n  constructor(private readonly paging: PagingService) {}\n}\n`,
   'src/legacy/legacy.service.ts': `import * as helper from './helper';\nexport const legacy = helper;\n`,
