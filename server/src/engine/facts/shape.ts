@@ -17,8 +17,8 @@ const RESPONSE_NAME = /^_?(?:res|response|reply|h)$/;
 const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|http\.createServer|createServer)$/;
 const APP_CLASSES = /^(?:Koa|Hapi\.Server|Server|Hono|Elysia)$/;
 const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
-/** Packages whose import makes a file front-end code. */
-const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+)(?:\/.*)?$/;
+/** Packages whose import makes a file front-end code: UI frameworks and component kits (not document libraries such as ProseMirror, which servers use too). */
+const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd)(?:\/.*)?$/;
 /** A first comment that says the code was copied from elsewhere. */
 const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
 /** File-wide opt-outs of the project's own checks, as copied code carries. */
