@@ -11,6 +11,7 @@ const SPLITS = new Set(['dev', 'test', 'all']);
 /** @typedef {{ id: string, repo: string, commit: string, path: string, split: 'dev' | 'test', styles: string[] }} CorpusRepo */
 
 export function loadManifest(file = path.join(CORPUS_DIR, 'manifest.json')) {
+  if (!fs.existsSync(file)) throw new Error(`no corpus manifest at ${file}`);
   const { repos } = JSON.parse(fs.readFileSync(file, 'utf8'));
   const ids = new Set();
   for (const repo of repos) {

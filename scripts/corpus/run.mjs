@@ -8,6 +8,7 @@
 //   --todo FILE            write the sampled findings that have no label yet as JSON lines, with
 //                          the code around them, for labelling
 //   --markdown FILE        also write the tables as Markdown
+//   --manifest FILE, --labels FILE   another manifest or label file (default: bench/corpus/)
 // Checkouts come from scripts/corpus/checkout.mjs. Labels are bench/corpus/labels.jsonl: one
 // judged finding a line, {repo, file, line, rule, verdict: true|false|debatable|miss, reason};
 // `miss` records a real problem the rule should report (for recall). A finding matches a label
@@ -24,11 +25,11 @@ import { markdownTables, textTables } from './tables.mjs';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-const args = parseCorpusArgs(process.argv.slice(2), { reuse: 'boolean', sample: 'string', seed: 'string', todo: 'string', markdown: 'string' });
+const args = parseCorpusArgs(process.argv.slice(2), { reuse: 'boolean', sample: 'string', seed: 'string', todo: 'string', markdown: 'string', manifest: 'string', labels: 'string' });
 const sampleSize = Number(args.sample ?? 30);
 const seed = args.seed ?? 'layerguard';
-const manifest = loadManifest();
-const labels = loadLabels(path.join(CORPUS_DIR, 'labels.jsonl'));
+const manifest = loadManifest(args.manifest ? path.resolve(args.manifest) : undefined);
+const labels = loadLabels(args.labels ? path.resolve(args.labels) : path.join(CORPUS_DIR, 'labels.jsonl'));
 const resultsDir = path.join(args.dir, '.results');
 fs.mkdirSync(resultsDir, { recursive: true });
 

@@ -76,7 +76,7 @@ describe('layerguard check', () => {
     });
     const cycle = findings.find((f) => f['ruleId'] === 'layering/cycle');
     assert.match(String(cycle?.['message']), /src\/users\/users\.repository\.ts → src\/users\/users\.service\.ts → src\/users\/users\.repository\.ts/);
-    assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'edges', 'errors', 'warnings', 'infos', 'problems', 'durationMs']);
+    assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'outsideFiles', 'edges', 'errors', 'warnings', 'infos', 'problems', 'durationMs']);
   });
 
   it('writes SARIF 2.1.0 that validates against the official schema, with rule metadata and help links', () => {

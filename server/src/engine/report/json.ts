@@ -32,7 +32,10 @@ export interface JsonProblem {
 }
 
 export interface JsonSummary {
+  /** Files of the analyzed folder. */
   readonly files: number;
+  /** Files outside it that were read to classify what it imports (workspace packages, path aliases). */
+  readonly outsideFiles: number;
   readonly edges: number;
   readonly errors: number;
   readonly warnings: number;
@@ -71,6 +74,7 @@ export function summarize(result: AnalysisResult): JsonSummary {
   const count = (severity: Finding['severity']) => result.findings.filter((f) => f.severity === severity).length;
   return {
     files: result.stats.files,
+    outsideFiles: result.stats.outsideFiles,
     edges: result.stats.edges,
     errors: count('error'),
     warnings: count('warning'),

@@ -59,7 +59,8 @@ function problemWhere(root: string, p: Problem): string {
 function summaryLine(result: AnalysisResult, paint: Paint): string {
   const s = summarize(result);
   const total = s.errors + s.warnings + s.infos;
-  const tail = `${s.files} files, ${s.edges} dependencies analyzed in ${(s.durationMs / 1000).toFixed(2)} s`;
+  const outside = s.outsideFiles > 0 ? ` (and ${s.outsideFiles} read from workspace packages)` : '';
+  const tail = `${s.files} files${outside}, ${s.edges} dependencies analyzed in ${(s.durationMs / 1000).toFixed(2)} s`;
   if (total === 0) return paint('32', `✔ No findings — ${tail}`);
   const counts = `${plural(total, 'finding')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${s.infos ? `, ${s.infos} info` : ''})`;
   return paint(s.errors > 0 ? '31' : '33', `✖ ${counts} — ${tail}`);
