@@ -73,6 +73,23 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     assert.deepEqual(layering.map((f) => path.posix.relative(result.root, f.file)), ['src/orders.controller.ts']);
   });
 
+  it('reports nothing in sibling packages that the tsconfig references or includes, while still reading what is imported', () => {
+    const p = project({
+      'server/tsconfig.json': JSON.stringify({ include: ['src', '../shared/src'], references: [{ path: '../tools/tsconfig.json' }] }),
+      'server/src/accounts.controller.ts': "import { accountsDb } from '../../tools/accounts.repository';\nexport const list = (req: unknown, res: { json(x: unknown): void }) => res.json(accountsDb.all());\n",
+      'server/src/accounts.service.ts': 'export class AccountsService { count() { return 1; } }\n',
+      'tools/tsconfig.json': JSON.stringify({ include: ['.'] }),
+      'tools/accounts.repository.ts': "import knex from 'knex';\nexport const accountsDb = { all: () => knex('accounts') };\n",
+      'tools/seed-runner.ts': "const password = 'correct-horse-battery-staple-1';\nexport const run = () => password;\n",
+      'shared/src/names.ts': 'export function f(data: unknown) { const x = data; return x; }\n',
+    });
+    const result = analyzeWorkspace({ root: path.join(p.root, 'server') });
+    const reported = [...new Set(result.findings.map((f) => path.posix.relative(result.root, f.file)))];
+    assert.deepEqual(reported, ['src/accounts.controller.ts'], 'only the opened folder is reported on');
+    assert.equal(result.stats.files, 2);
+    assert.ok(result.stats.outsideFiles >= 1, 'the imported repository was still read for its layer');
+  });
+
   it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
     assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
   });

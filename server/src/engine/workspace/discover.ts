@@ -46,7 +46,7 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
  */
 export function discoverWorkspace(root: string, config: ResolvedConfig): DiscoveredWorkspace {
   const normalizedRoot = normalize(path.resolve(root));
-  const discovery: Discovery = { isIgnored: ignoreMatcher(normalizedRoot, config), files: new Map(), projects: [], problems: [] };
+  const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), files: new Map(), projects: [], problems: [] };
   const rootConfig = rootConfigFile(normalizedRoot);
   const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
   addConfiguredProjects(configFiles, discovery);
@@ -58,6 +58,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
 
 /** What discovery has found so far. */
 interface Discovery {
+  readonly root: string;
   readonly isIgnored: (file: string) => boolean;
   readonly files: Map<string, Project>;
   readonly projects: Project[];
@@ -76,17 +77,27 @@ function addConfiguredProjects(configFiles: readonly string[], discovery: Discov
   }
 }
 
-/** Adds the project of one config file (a file stays with the first project that lists it); returns the config files it references. */
+/**
+ * Adds the project of one config file (a file stays with the first project that lists it); returns
+ * the config files it references inside the opened folder. A reference to a sibling package is not
+ * followed: the user opened this folder, so only its files are reported on; what it imports from the
+ * sibling is read as an outside input.
+ */
 function addConfiguredProject(configFile: string, discovery: Discovery): string[] {
   const loaded = loadTsconfig(configFile);
   discovery.problems.push(...loaded.problems);
-  const references = loaded.references.filter((r) => fs.existsSync(r));
+  const references = loaded.references.filter((r) => isInside(discovery.root, r) && fs.existsSync(r));
   const project: Project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options };
   discovery.projects.push(project);
   for (const file of loaded.fileNames) {
-    if (SOURCE_EXTENSION.test(file) && !discovery.isIgnored(file) && !discovery.files.has(file)) discovery.files.set(file, project);
+    if (SOURCE_EXTENSION.test(file) && isInside(discovery.root, file) && !discovery.isIgnored(file) && !discovery.files.has(file)) discovery.files.set(file, project);
   }
   return references;
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.posix.relative(root, normalize(file));
+  return relative !== '' && !relative.startsWith('../') && relative !== '..' && !path.posix.isAbsolute(relative);
 }
 
 /** No config anywhere: `src/` (or the folder itself) as one project with default options. */
