@@ -45,10 +45,30 @@ function cloneInto(target, repo) {
 }
 
 function extract(gitDir, commit, target) {
-  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 2 ** 31 });
-  if (archive.status !== 0) fail(`git archive ${commit} failed in ${gitDir}: ${archive.stderr.toString()}`);
+  let archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 2 ** 31 });
+  if (archive.status !== 0) {
+    // A snapshot mirror may lack its largest blobs (videos, images); archive the files it has and say what is left out.
+    const missing = missingBlobs(gitDir, commit);
+    if (missing.length === 0) fail(`git archive ${commit} failed in ${gitDir}: ${archive.stderr.toString()}`);
+    console.warn(`  ${missing.length} file(s) absent from the mirror are left out, e.g. ${missing.slice(0, 3).join(', ')}`);
+    const pathspecs = missing.map((file) => `:(exclude,literal)${file}`);
+    archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit, '--', '.', ...pathspecs], { maxBuffer: 2 ** 31 });
+    if (archive.status !== 0) fail(`git archive ${commit} failed in ${gitDir}: ${archive.stderr.toString()}`);
+  }
   const untar = spawnSync('tar', ['-x', '-C', target], { input: archive.stdout, maxBuffer: 2 ** 31 });
   if (untar.status !== 0) fail(`tar failed for ${target}: ${untar.stderr.toString()}`);
+}
+
+/** Paths of the commit's files whose blobs the git directory does not hold. */
+function missingBlobs(gitDir, commit) {
+  const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 2 ** 30 }).toString();
+  const entries = tree.split('\0').filter(Boolean).map((line) => {
+    const [meta, file] = line.split('\t');
+    return { type: meta.split(' ')[1], object: meta.split(' ')[2], file };
+  }).filter((e) => e.type === 'blob');
+  const check = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: entries.map((e) => e.object).join('\n') + '\n', maxBuffer: 2 ** 30 });
+  const answers = check.stdout.toString().split('\n');
+  return entries.filter((_, i) => / missing$/.test(answers[i] ?? '')).map((e) => e.file);
 }
 
 function git(argv) {
