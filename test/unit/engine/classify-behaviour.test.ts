@@ -170,6 +170,27 @@ export function start() { const app = new Koa(); return app; }
     assert.equal(layers['src/services/web.ts'], 'composition-root');
   });
 
+  it('takes only Node\'s createServer for a server, and a bare filter.ts or pipe.ts for a helper', () => {
+    const layers = classify({
+      'src/pages/pages.service.ts': `import { createServer } from 'vite';
+export class PagesService { renderer = createServer({ mode: 'ssr' }); }
+`,
+      'src/server/listen.ts': `import { createServer } from 'node:http';
+export const server = createServer((req, res) => res.end());
+`,
+      'src/server/legacy.js': "const { createServer } = require('http');\nmodule.exports = createServer(() => undefined);\n",
+      'src/query/filter.ts': 'export function toWhere(filter: { field: string }) { return { [filter.field]: true }; }\n',
+      'src/common/http-exception.filter.ts': '@Catch() export class HttpExceptionFilter { catch(error: unknown) { return error; } }\n',
+      'src/env.ts': 'export const port = Number(process.env.PORT ?? 3000);\n',
+    });
+    assert.notEqual(layers['src/pages/pages.service.ts'], 'composition-root', 'a dev server of another package does not start this app');
+    assert.equal(layers['src/server/listen.ts'], 'composition-root');
+    assert.equal(layers['src/server/legacy.js'], 'composition-root');
+    assert.equal(layers['src/query/filter.ts'], null);
+    assert.equal(layers['src/common/http-exception.filter.ts'], 'middleware');
+    assert.equal(layers['src/env.ts'], 'config');
+  });
+
   it('explains each classification: the deciding evidence and what was overruled', () => {
     const result = project({
       'tsconfig.json': NEST,

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
-import { NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
+import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
 
@@ -136,6 +136,10 @@ export class Classifier {
     // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
     if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
     if (SCHEMA_ONLY_SUBPATHS.test(specifier)) return true;
+    const clientNames = CLIENT_ONLY_EXPORTS[packageName];
+    if (clientNames !== undefined) {
+      return !(use.names.some((n) => clientNames.has(n)) || (use.members ?? []).some((m) => clientNames.has(m)));
+    }
     const schemaNames = SCHEMA_ONLY_EXPORTS[packageName];
     if (schemaNames === undefined) return false;
     if (use.names.length > 0 && use.names.every((n) => schemaNames.has(n))) return true;
@@ -303,7 +307,8 @@ export function stemEndsWithWord(stem: string, suffix: string): boolean {
   const dottedOnly = suffix.startsWith('.');
   const word = dottedOnly ? suffix.slice(1) : suffix;
   if (stem.length < word.length || stem.slice(-word.length).toLowerCase() !== word.toLowerCase()) return false;
-  if (stem.length === word.length) return true;
+  // `filter.ts` or `pipe.ts` alone names a helper; only `http-exception.filter.ts` names the Nest kind.
+  if (stem.length === word.length) return !dottedOnly;
   const before = stem.charAt(stem.length - word.length - 1);
   const first = stem.charAt(stem.length - word.length);
   if (dottedOnly) return before === '.';

@@ -153,6 +153,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'config',
     description: 'Configuration: environment parsing, settings objects, constants.',
     fileSuffixes: ['config', 'configuration', '.env', '.settings'],
+    fileNames: ['env', 'settings'],
     classSuffixes: ['Config', 'Configuration'],
     folders: ['config', 'configs', 'configuration', 'settings'],
   }),
@@ -179,7 +180,23 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
       'sqlite3',
       'drizzle-orm',
       '@mikro-orm/core',
+      '@mikro-orm/knex',
+      '@mikro-orm/postgresql',
+      '@mikro-orm/mysql',
+      '@mikro-orm/sqlite',
+      '@mikro-orm/mongodb',
       'objection',
+      'kysely',
+      'slonik',
+      'nestjs-prisma',
+      'mssql',
+      'tedious',
+      'oracledb',
+      'cassandra-driver',
+      '@libsql/client',
+      '@neondatabase/serverless',
+      '@vercel/postgres',
+      '@planetscale/database',
     ],
   }),
 ];
@@ -210,7 +227,6 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'TypeORMError', 'QueryFailedError', 'EntityNotFoundError', 'EntityPropertyNotFoundError',
     'CannotCreateEntityIdMapError', 'OptimisticLockVersionMismatchError',
   ]),
-  '@prisma/client': new Set(['Prisma']),
   // Query-building operators and helpers: they build a query's parts, the client runs it.
   'drizzle-orm': new Set([
     'sql', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not', 'inArray', 'notInArray', 'isNull', 'isNotNull',
@@ -226,6 +242,23 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
   ]),
   mongoose: new Set(['Schema', 'Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError', 'isValidObjectId', 'isObjectIdOrHexString']),
   mongodb: new Set(['ObjectId', 'MongoError', 'MongoServerError']),
+  kysely: new Set([
+    'sql', 'Selectable', 'Insertable', 'Updateable', 'Generated', 'GeneratedAlways', 'ColumnType', 'Expression',
+    'ExpressionBuilder', 'RawBuilder', 'Migration', 'Migrator', 'FileMigrationProvider', 'JSONColumnType',
+  ]),
+  slonik: new Set(['sql', 'SqlToken', 'NotFoundError', 'UniqueIntegrityConstraintViolationError', 'DataIntegrityError']),
+};
+
+/**
+ * Packages generated from a schema, whose exports are the schema's model types and enums plus one
+ * client: only the client accesses data. A controller typing a parameter as the generated `User`,
+ * or comparing against the generated `Role.ADMIN` enum, touches no database.
+ */
+export const CLIENT_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@prisma/client': new Set(['PrismaClient']),
+  '.prisma/client': new Set(['PrismaClient']),
+  // The Nest wrapper around the generated client: its module and helpers are wiring.
+  'nestjs-prisma': new Set(['PrismaService', 'CustomPrismaService']),
 };
 
 /**

@@ -14,7 +14,7 @@ const HANDLER_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Re
 const REQUEST_NAME = /^_?(?:req|request|ctx)$/;
 const RESPONSE_NAME = /^_?(?:res|response|reply|h)$/;
 /** Calls that create an HTTP application or router. */
-const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|http\.createServer|createServer)$/;
+const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|https?\.createServer|http2\.createS(?:ecureS)?erver)$/;
 const APP_CLASSES = /^(?:Koa|Hapi\.Server|Server|Hono|Elysia)$/;
 const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 /** Packages whose import makes a file front-end code: UI frameworks and component kits (not document libraries such as ProseMirror, which servers use too). */
@@ -29,10 +29,23 @@ export interface BehaviourCounts {
   routes: number;
   handlers: number;
   createsApp: boolean;
+  /** A bare `createServer(…)` call: the app's server only when Node's http module provides it (Next.js and others export one too). */
+  bareCreateServer: boolean;
 }
 
 export function newBehaviourCounts(): BehaviourCounts {
-  return { routes: 0, handlers: 0, createsApp: false };
+  return { routes: 0, handlers: 0, createsApp: false, bareCreateServer: false };
+}
+
+const NODE_HTTP_MODULE = /^(?:node:)?https?2?$/;
+
+function importsNodeCreateServer(sf: ts.SourceFile): boolean {
+  return sf.statements.some((statement) => {
+    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some(requiresNodeCreateServer);
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !NODE_HTTP_MODULE.test(statement.moduleSpecifier.text)) return false;
+    const bindings = statement.importClause?.namedBindings;
+    return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((e) => (e.propertyName ?? e.name).text === 'createServer');
+  });
 }
 
 /** The shape of a file from what its one walk counted (`countBehaviour` on every node) and its top-level statements. */
@@ -41,13 +54,22 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
   return {
     routes: counted.routes,
     handlers: counted.handlers,
-    createsApp: counted.createsApp,
+    createsApp: counted.createsApp || (counted.bareCreateServer && importsNodeCreateServer(sf)),
     functions: sf.statements.filter(isTopLevelFunction).length,
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
     ui: isUiFile(sf),
     vendored: isVendored(sf),
   };
+}
+
+/** `const { createServer } = require('http')`. */
+function requiresNodeCreateServer(declaration: ts.VariableDeclaration): boolean {
+  const init = declaration.initializer;
+  if (!ts.isObjectBindingPattern(declaration.name) || !init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return false;
+  const [specifier] = init.arguments;
+  if (!specifier || !ts.isStringLiteral(specifier) || !NODE_HTTP_MODULE.test(specifier.text)) return false;
+  return declaration.name.elements.some((e) => (e.propertyName ?? e.name).getText() === 'createServer');
 }
 
 /** Counts one node's part of the file's behaviour (called for every node of the facts' walk). */
@@ -57,6 +79,7 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
     if (isRouteCall(node)) counter.routes++;
     else if (ROUTER_FACTORIES.test(callee)) counter.routes++;
     if (APP_FACTORIES.test(callee) || isListenCall(node)) counter.createsApp = true;
+    else if (callee === 'createServer') counter.bareCreateServer = true;
   } else if (ts.isNewExpression(node)) {
     const callee = calleeText(node.expression);
     if (APP_CLASSES.test(callee)) counter.createsApp = true;

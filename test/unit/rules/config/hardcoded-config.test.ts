@@ -4,11 +4,11 @@ import { checkRule } from '../../../helpers/project';
 const RULE = 'config/hardcoded-config';
 
 describe(RULE, () => {
-  it('flags URLs, host:port, IP addresses and connection strings in services, controllers and repositories', () => {
+  it('flags URLs, host:port, IP addresses and connection strings that differ between environments', () => {
     checkRule(RULE, {
       'src/payments/payments.service.ts': `export class PaymentsService {
-  private readonly base = 'https://api.stripe.com/v1';
-  //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL
+  private readonly base = 'https://api.sandbox.paymentsco.io/v1';
+  //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL differs between environments (api.sandbox.paymentsco.io names one deployment stage)
   private readonly cache = { host: 'redis.internal:6379' };
   //                               ^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this host:port
   charge() {
@@ -83,8 +83,8 @@ export class UsersController {
   it('flags a fixed host at the start of a template literal like the same plain literal', () => {
     checkRule(RULE, {
       'src/billing/invoices.service.ts': `export class InvoicesService {
-  url(id: string) { return \`https://billing.acme-internal.io/v2/invoices/\${id}\`; }
-  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this URL
+  url(id: string) { return \`https://staging-billing.acme.io/v2/invoices/\${id}\`; }
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this URL
   local() { return ['http://localhost:4000/invoices']; }
   //                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this URL
 }
@@ -103,5 +103,30 @@ export class ChatService {
 `,
     });
   });
-});
 
+  it('does not flag the fixed public endpoints of third-party APIs, display links or example hosts', () => {
+    checkRule(RULE, {
+      'src/streams/streams.service.ts': `export class StreamsService {
+  private readonly api = 'https://api.streamhub.tv/helix';
+  info() { return { name: 'StreamHub', url: 'https://streamhub.tv/docs' }; }
+  top(game: string) { return fetch(\`https://api.streamhub.tv/helix/streams?game=\${game}\`); }
+  sample() { return { tracking: 'https://returns.example.com/label/1' }; }
+  fallback() { return process.env.STREAMHUB_URL ?? 'https://api.streamhub.tv'; }
+}
+`,
+    });
+  });
+
+  it('flags a URL the code picks by environment, and a bare internal host name', () => {
+    checkRule(RULE, {
+      'src/quotes/quotes.service.ts': `export class QuotesService {
+  constructor(private readonly environment: { production: boolean }, private readonly root: string) {}
+  base() { return this.environment.production ? 'https://quotes.acme.io/api' : this.root; }
+  //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config the code picks it by environment
+  verifyLink(token: string) { return \`http://frontend-app/verify?token=\${token}\`; }
+  //                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config frontend-app is a host name only one network resolves
+}
+`,
+    });
+  });
+});

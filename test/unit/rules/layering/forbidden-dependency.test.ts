@@ -427,5 +427,28 @@ export class PagingService { after(column: unknown, cursor: string) { return gt(
       'src/repositories/users.repository.ts': "import { drizzle } from 'drizzle-orm/node-postgres';\nexport class UsersRepository { private readonly db = drizzle(''); }\n",
     });
   });
-});
 
+  it('does not count the model types and enums a schema generates as data access, only its client', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/members/members.service.ts': 'export class MembersService { find(id: string) { return { id }; } }\n',
+      'src/members/members.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
+import { Member, Tier, Prisma } from '@prisma/client';
+import { MembersService } from './members.service';
+@Controller('members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+  @Get(':tier') list(@Param('tier') tier: Tier, current: Member): Prisma.SortOrder { return tier === Tier.GOLD ? 'asc' : 'desc'; }
+}
+`,
+      'src/members/members.resolver.ts': `import { PrismaService } from 'nestjs-prisma';
+import { MembersService } from './members.service';
+export class MembersResolver {
+  constructor(private readonly members: MembersService, private readonly prisma: PrismaService) {}
+  //                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer: it injects PrismaService
+  owner(id: string) { return this.prisma.member.findUnique({ where: { id } }); }
+}
+`,
+    });
+  });
+});

@@ -13,13 +13,47 @@ const options = z
 
 const URL = /^(?:https?|wss?|ftp):\/\/[^\s/:]+(?::\d+)?(?:[/?#]\S*)?$/i;
 /** The start of a template literal that builds a URL on a fixed host: `\`https://api.example.io/users/\${id}\``. */
-const TEMPLATE_URL_HEAD = /^(?:https?|wss?):\/\/[^\s/:$]+\.[a-z]{2,}(?::\d+)?\//i;
+const TEMPLATE_URL_HEAD = /^(?:https?|wss?):\/\/[^\s/:$]+(?::\d+)?\//i;
 const CONNECTION_STRING = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|kafka|nats):\/\/\S+$/i;
 const HOST_PORT = /^(?=[^:]*[a-z])[a-z0-9][a-z0-9.-]*:\d{2,5}$/i;
 const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/;
 
-/** Identifiers, not configuration: XML/JSON-schema namespaces and documentation placeholders. */
-const NAMESPACE_HOSTS = /^(?:https?:\/\/)(?:www\.)?(?:w3\.org|schemas\.xmlsoap\.org|schemas\.microsoft\.com|json-schema\.org|purl\.org|xmlns\.com|schemas\.openxmlformats\.org|example\.(?:com|org|net))(?:[/:#]|$)/i;
+/** Identifiers and placeholders, not configuration: XML/JSON-schema namespaces and `example.com` hosts. */
+const NAMESPACE_HOSTS = /^(?:[a-z]+:\/\/)?(?:[\w-]+\.)*(?:w3\.org|schemas\.xmlsoap\.org|schemas\.microsoft\.com|json-schema\.org|purl\.org|xmlns\.com|schemas\.openxmlformats\.org|example\.(?:com|org|net))(?:[/:#?]|$)/i;
+
+/** Hosts only one machine or network knows: loopback, private ranges, internal domains. */
+const PRIVATE_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|localhost|cluster\.local))$/i;
+const STAGE_WORDS = new Set(['sandbox', 'staging', 'stage', 'stg', 'dev', 'develop', 'development', 'qa', 'uat', 'preprod', 'preview']);
+
+/** A label names a stage of deployment (`api.sandbox.…`, `staging-api.…`); the top-level domain does not count (`.dev`). */
+function namesStage(host: string): boolean {
+  return host.split('.').slice(0, -1).some((label) => label.split('-').some((word) => STAGE_WORDS.has(word)));
+}
+const STAGE_CONDITION = /\b(?:production|prod|isProd\w*|isDev\w*|development|staging|sandbox|NODE_ENV|environment|isLocal|isTest)\b/i;
+
+/** Why a value differs between environments, or undefined when nothing says it does. */
+function environmentReason(literal: ts.Node, kind: string, host: string | undefined): string | undefined {
+  if (kind === 'connection string') return 'a connection string names one database server';
+  if (host === undefined) return undefined;
+  if (PRIVATE_HOST.test(host)) return `${host} is reachable only from one machine or network`;
+  if (kind !== 'IP address' && !host.includes('.')) return `${host} is a host name only one network resolves`;
+  if (namesStage(host)) return `${host} names one deployment stage`;
+  if (underStageSwitch(literal)) return 'the code picks it by environment';
+  return undefined;
+}
+
+/** `isProduction ? 'https://a' : 'https://b'`: a value chosen per environment in code. */
+function underStageSwitch(literal: ts.Node): boolean {
+  let node = literal;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return ts.isConditionalExpression(parent) && parent.condition !== node && STAGE_CONDITION.test(parent.condition.getText());
+}
+
+function hostOf(value: string): string | undefined {
+  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?(\[[^\]]+\]|[^\s/:?#]+)/i.exec(value);
+  return match?.[1]?.toLowerCase();
+}
 
 function kindOf(value: string): string | undefined {
   if (CONNECTION_STRING.test(value)) return 'connection string';
@@ -31,8 +65,6 @@ function kindOf(value: string): string | undefined {
 
 /** Files served as they are: a script or stylesheet on a CDN is the same in every environment. */
 const STATIC_ASSET = /\.(?:js|mjs|css|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|mp4|mp3)(?:[?#]\S*)?$/i;
-/** Hosts that differ between environments: the developer's machine, private networks, internal names. */
-const ENVIRONMENT_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|cluster\.local))(?:[:/?#]|$)/i;
 
 /**
  * Where a URL is a value to compare against or to parse with, not configuration: `url ===
@@ -47,7 +79,7 @@ function isReferenceOnly(literal: ts.StringLiteralLike | ts.TemplateExpression, 
     if (/^(?:startsWith|endsWith|includes|indexOf|match|test|replace|replaceAll|split|search)$/.test(parent.expression.name.text)) return true;
   }
   if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'URL' && parent.arguments?.[1] === literal) return true;
-  return ts.isArrayLiteralExpression(parent) && !ENVIRONMENT_HOST.test(value);
+  return ts.isArrayLiteralExpression(parent) && !PRIVATE_HOST.test(hostOf(value) ?? '');
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {
@@ -83,7 +115,7 @@ function insideDecorator(node: ts.Node): boolean {
 export const hardcodedConfig = defineRule({
   meta: {
     id: 'config/hardcoded-config',
-    description: 'A URL, host:port, IP address or connection string is written into a controller, service or repository instead of the configuration.',
+    description: 'A URL, host:port, IP address or connection string that differs between environments is written into a controller, service or repository instead of the configuration.',
     defaultSeverity: 'warning',
     fixable: true,
   },
@@ -100,10 +132,12 @@ export const hardcodedConfig = defineRule({
         if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
         const kind = kindOf(found.text);
         if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.whole)) || isReferenceOnly(found.literal, found.text)) return;
+        const reason = environmentReason(found.literal, kind, hostOf(found.text));
+        if (!reason) return;
         context.report({
           file: node.file,
           range: rangeOf(n, sf),
-          message: `Hardcoded configuration in ${layer}: this ${kind} belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
+          message: `Hardcoded configuration in ${layer}: this ${kind} differs between environments (${reason}), so it belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
         });
       });
     }
