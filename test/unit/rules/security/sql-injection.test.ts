@@ -154,5 +154,48 @@ export class ExportRepository {
 `,
     });
   });
-});
 
+  it('does not flag the structure of a parameterized statement: column names, placeholder lists, typed numbers, fragments the code built', () => {
+    checkRule(RULE, {
+      'src/grid/cell-filter.repository.ts': `import type { Knex } from 'knex';
+declare function placeholdersFor(values: unknown[]): string;
+export class CellFilterRepository {
+  constructor(private readonly knex: Knex, private readonly columnRef: string, private readonly sorter: { orderText(): string }) {}
+  equals(builder: Knex.QueryBuilder, value: string) {
+    return builder.whereRaw(\`\${this.columnRef} = ?\`, [value]);
+  }
+  anyOf(builder: Knex.QueryBuilder, values: string[]) {
+    const marks = values.map(() => '?').join(', ');
+    builder.whereRaw(\`\${this.columnRef} IN (\${marks})\`, values);
+    return builder.whereRaw(\`\${this.columnRef} NOT IN (\${placeholdersFor(values)})\`, values);
+  }
+  page(limit: number, column: string) {
+    const order = this.sorter.orderText();
+    return this.knex.raw(\`SELECT * FROM cells ORDER BY \${order} LIMIT \${limit}\`);
+  }
+  byColumn(column: string, value: string) {
+    return this.knex.raw(\`SELECT * FROM cells WHERE \${column} = ?\`, [value]);
+  }
+}
+`,
+    });
+  });
+
+  it('flags any value of the code\'s own put inside a quoted SQL string, including a JSON path within one', () => {
+    checkRule(RULE, {
+      'src/grid/json-filter.repository.ts': `import type { Knex } from 'knex';
+export class JsonFilterRepository {
+  constructor(private readonly knex: Knex, private readonly owner: { name: string }) {}
+  contains(builder: Knex.QueryBuilder, term: string) {
+    return builder.whereRaw(\`tags @? '$[*] ? (@ like_regex "\${term}")'\`);
+    //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`term\`
+  }
+  mine() {
+    return this.knex.raw(\`SELECT * FROM cells WHERE owner = '\${this.owner.name}'\`);
+    //                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`this.owner.name\`
+  }
+}
+`,
+    });
+  });
+});

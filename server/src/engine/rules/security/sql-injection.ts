@@ -17,7 +17,7 @@ const CONDITION_SINKS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andH
 const RAW_CONDITION_SINKS = new Set(['whereRaw', 'orWhereRaw', 'havingRaw', 'orHavingRaw']);
 
 const SQL_TEXT = /\b(?:select|insert|update|delete|with|from|where|values|set|join|order\s+by|group\s+by|call|exec|limit)\b/i;
-const CONDITION_TEXT = /(?:[=<>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
+const CONDITION_TEXT = /(?:[=<>]|@[?>]|\b(?:like|ilike|in|is|between|and|or)\b)/i;
 
 interface DynamicPart {
   readonly expr: ts.Expression;
@@ -74,31 +74,50 @@ const NO_PARAMETER_STATEMENT = /^\s*(?:create|alter|drop|truncate|set|show|comme
 const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|exists|database|schema|index|view|sequence|trigger|type|only|column|references|using|to|as)\s*$/i;
 
 /**
- * Where in the statement a value is spliced: an identifier (a table or column name — bind
+ * Where in the statement a value is spliced: inside a quoted SQL string (`'${x}'`, or a JSON path
+ * within one — the author quoted a value by hand), an identifier (a table or column name — bind
  * parameters cannot stand there), a quoted identifier (`"${name}"`: the author knows it is a
- * name), or a value.
+ * name), a statement that takes no parameters, or an unquoted value.
  */
-function positionOf(part: DynamicPart, statement: string): 'value' | 'identifier' | 'quoted-identifier' | 'no-parameters' {
+type Position = 'in-string' | 'value' | 'identifier' | 'quoted-identifier' | 'no-parameters';
+
+function positionOf(part: DynamicPart, statement: string): Position {
   const before = part.before.trimEnd();
   const after = part.after;
+  if (insideSqlString(part.before)) return 'in-string';
   if ((/"$/.test(part.before) && after.startsWith('"')) || (/`$/.test(part.before) && after.startsWith('`'))) return 'quoted-identifier';
   if (NO_PARAMETER_STATEMENT.test(statement)) return 'no-parameters';
-  if (BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.')) return 'identifier';
+  if (BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.') || COMPARED_NAME.test(after)) return 'identifier';
   return 'value';
 }
 
+/** After a column name: `${column} = ?`, `${column} IN (…)`, `${column} IS NULL`. */
+const COMPARED_NAME = /^\s*(?:[=<>!]=?|<>|(?:not\s+)?(?:in|like|ilike|between)\b|is\b|@>|<@|\?\|?|->>?)/i;
+
+/** An odd number of single quotes before the splice: it lands inside a SQL string literal. */
+function insideSqlString(before: string): boolean {
+  return (before.replace(/''/g, '').match(/'/g)?.length ?? 0) % 2 === 1;
+}
+
 /**
- * The first spliced value that makes the text injectable: any value that is not safe (constant,
- * numeric, escaped, generated) where a value goes; in a name's place, only a caller's input (a
- * table name from a parameter or the request); in DDL and SET statements, which take no
- * parameters at all, only the request. Quoted identifiers are names the author quoted.
+ * The first spliced value that makes the text injectable:
+ * - inside a quoted SQL string, any value that is not safe (constant, numeric, escaped, generated):
+ *   quoting by hand is what a parameter should have done;
+ * - in a value's or a name's place, a caller's input (a parameter of the function, the request) —
+ *   but when the call passes its values separately, the splices are the statement's structure
+ *   (column names, placeholder lists), so only the request counts;
+ * - in DDL and SET statements, which take no parameters at all, only the request.
+ * Values of the code's own (`this.columnRef`, a helper's result) are not reported: the rule says
+ * nothing it cannot show.
  */
-function firstInjectable(text: BuiltText, constants: Constants): ts.Expression | undefined {
+function firstInjectable(text: BuiltText, constants: Constants, bindsValues: boolean): ts.Expression | undefined {
   for (const part of text.parts) {
     if (isSafeValue(part.expr, constants)) continue;
     const position = positionOf(part, text.staticText);
-    if (position === 'value') return part.expr;
-    if (position === 'identifier' && isCallerInput(part.expr)) return part.expr;
+    if (position === 'in-string') return part.expr;
+    if (position === 'value' || position === 'identifier') {
+      if (bindsValues ? isRequestInput(part.expr) : isCallerInput(part.expr)) return part.expr;
+    }
     if (position === 'no-parameters' && isRequestInput(part.expr)) return part.expr;
   }
   return undefined;
@@ -158,7 +177,9 @@ function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expressio
   const text = builtText(resolveLocal(argument, n));
   const looksLikeSql = condition || RAW_CONDITION_SINKS.has(method) ? CONDITION_TEXT : SQL_TEXT;
   if (!text || !looksLikeSql.test(text.staticText)) return undefined;
-  const value = firstInjectable(text, constants);
+  // `query(text, [values])`, `whereRaw(text, bindings)`, TypeORM's `where(text, { id })`.
+  const bindsValues = n.arguments.length > 1;
+  const value = firstInjectable(text, constants, bindsValues);
   return value ? { argument, value, method } : undefined;
 }
 

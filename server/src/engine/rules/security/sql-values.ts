@@ -45,13 +45,38 @@ export function isSafeValue(expr: ts.Expression, constants: Constants, depth = 0
   if (ts.isTemplateExpression(expr)) return expr.templateSpans.every((s) => isSafeValue(s.expression, constants, depth));
   if (ts.isCallExpression(expr)) {
     const name = calleeName(expr);
-    return ESCAPING_CALL.test(name) || GENERATED_SQL_CALL.test(name);
+    return ESCAPING_CALL.test(name) || GENERATED_SQL_CALL.test(name) || PLACEHOLDER_NAME.test(name) || isPlaceholderList(expr);
   }
+  if (ts.isIdentifier(expr) && (PLACEHOLDER_NAME.test(expr.text) || hasScalarType(expr))) return true;
   if (ts.isIdentifier(expr) && depth < MAX_FOLLOW) {
     const initializer = localInitializer(expr);
     return initializer !== undefined && isSafeValue(initializer, constants, depth + 1);
   }
   return false;
+}
+
+/** Names of placeholder lists (`placeholders`, `createSqlPlaceholders(values)`): markers, not values. */
+const PLACEHOLDER_NAME = /placeholders?$/i;
+
+/** `values.map(() => '?').join(', ')`, `ids.map((_, i) => \`$\${i + 1}\`).join()`: markers, one per value. */
+function isPlaceholderList(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'join') return false;
+  const mapped = call.expression.expression;
+  if (!ts.isCallExpression(mapped) || !ts.isPropertyAccessExpression(mapped.expression) || mapped.expression.name.text !== 'map') return false;
+  const callback = mapped.arguments[0];
+  if (!callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
+  const body = callback.body;
+  if (ts.isStringLiteralLike(body)) return /^(?:\?|\$\d+|:\w+)$/.test(body.text);
+  return ts.isTemplateExpression(body) && /^[$:@]$/.test(body.head.text) && body.templateSpans.length === 1;
+}
+
+/** A parameter or local declared as a number, a boolean or a date cannot carry SQL. */
+function hasScalarType(name: ts.Identifier): boolean {
+  const declaration = declarationOf(name);
+  const type = declaration?.type;
+  if (!type) return false;
+  if (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword || type.kind === ts.SyntaxKind.BigIntKeyword) return true;
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Date';
 }
 
 function isNumeric(expr: ts.Expression): boolean {
@@ -70,6 +95,8 @@ function isNumeric(expr: ts.Expression): boolean {
  * request (`req.query.table`, `dto.name`).
  */
 export function isCallerInput(expr: ts.Expression, depth = 0): boolean {
+  if (ts.isTemplateExpression(expr)) return expr.templateSpans.some((s) => isCallerInput(s.expression, depth));
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return isCallerInput(expr.left, depth) || isCallerInput(expr.right, depth);
   const root = rootIdentifier(expr);
   if (!root) return false;
   if (REQUEST_ROOTS.test(root.text)) return true;
