@@ -209,5 +209,61 @@ export class InvitesController {
 `,
     });
   });
-});
 
+  it('credits a pipe on the parameter, a schema parse on the handler\'s first lines, and types inferred from a zod schema', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "strict": true } }',
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({}) export class AppModule {}\n",
+      'src/shared/schemas.ts': `import { z } from 'zod';
+export const renameSchema = z.object({ title: z.string().max(80) });
+export type RenameInput = z.infer<typeof renameSchema>;
+`,
+      'src/boards/boards.controller.ts': `import { Body, Controller, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { renameSchema, type RenameInput } from '../shared/schemas';
+declare class SchemaPipe { constructor(schema: unknown); }
+@Controller({ path: 'boards', version: '1' })
+export class BoardsController {
+  @Post(':id/rename') rename(@Param('id') id: string, @Body(new SchemaPipe(renameSchema)) input: RenameInput) { return [id, input.title]; }
+  @Post('import') load(@Body() raw: unknown) { const board = renameSchema.parse(raw); return board; }
+  @Post('page') page(@Query('size', ParseIntPipe) size: any) { return size; }
+  @Post('notes') notes(@Body() note: any) { return note.text; }
+  //                   ^^^^^^^^^^^^^^^^^ api/missing-validation Body() is typed any
+}
+`,
+    });
+  });
+
+  it('credits checks written by hand that turn bad input away, and CommonJS handlers behind chained validation', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/routes/members.route.js': `const router = require('express').Router();
+const validate = require('../middlewares/validate');
+const members = require('../controllers/members.controller');
+router.route('/').get(members.list).post(validate({ body: {} }), members.add);
+module.exports = router;
+`,
+      'src/controllers/members.controller.js': `const validator = require('validator');
+exports.add = async (req, res) => { res.status(201).json({ name: req.body.name }); };
+exports.list = async (req, res) => { res.json({ page: req.query.page }); };
+//                                                    ^^^^^^^^^ api/missing-validation req.query
+exports.rename = async (req, res) => {
+  const { name } = req.body;
+  if (!name || !validator.isLength(name, { max: 60 })) return res.status(400).json({ error: 'name' });
+  res.json({ name });
+};
+exports.ask = (req, res) => {
+  const question = req.body.question;
+  if (!question || question.length > 500) {
+    req.flash('errors', { msg: 'Ask a question of 500 characters or fewer.' });
+    return res.redirect('/ask');
+  }
+  res.render('answer', { question });
+};
+`,
+    });
+  });
+});

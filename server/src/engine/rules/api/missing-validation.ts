@@ -110,10 +110,37 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, checkParams: boolean):
   const reads: ts.PropertyAccessExpression[] = [];
   let validates = false;
   walk(fn.body, (n) => {
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n))) validates = true;
+    if (ts.isCallExpression(n) && (VALIDATING_CALL.test(calleeName(n)) || HAND_CHECK.test(dottedName(n.expression)))) validates = true;
+    if (ts.isIfStatement(n) && rejectsInput(n.thenStatement)) validates = true;
     if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, checkParams) && !isCoercedField(n) && !isOnlyLogged(n)) reads.push(n);
   });
   return validates ? [] : reads;
+}
+
+/** `req.flash('errors', …)`: connect-flash's error list, shown on the redirected page. */
+function isErrorsKey(arg: ts.Expression | undefined): boolean {
+  return arg !== undefined && ts.isStringLiteral(arg) && /^errors?$/.test(arg.text);
+}
+
+/** validator.js checks (`validator.isEmail(x)`, `isLength(x, { max })`): the handler checks fields by hand. */
+const HAND_CHECK = /^(?:validator\.\w+|is(?:Length|Email|URL|Int|Numeric|Alpha\w*|UUID|MongoId|Empty|In|Date|ISO8601|Boolean|Strong\w*))$/;
+
+/**
+ * A guard that turns bad input away before it is used: the branch answers 400/422, throws a
+ * bad-request error, or flashes errors and returns (`if (!valid) return res.status(400).json(…)`).
+ */
+function rejectsInput(branch: ts.Statement): boolean {
+  let leaves = false;
+  let rejects = false;
+  walk(branch, (n) => {
+    if (ts.isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) leaves = true;
+    if (ts.isNumericLiteral(n) && (n.text === '400' || n.text === '422')) rejects = true;
+    if (ts.isIdentifier(n) && /^(?:BadRequest\w*|UnprocessableEntity\w*|ValidationError|badRequest|BAD_REQUEST|UNPROCESSABLE_ENTITY)$/.test(n.text)) rejects = true;
+    if (ts.isCallExpression(n) && calleeName(n) === 'flash' && isErrorsKey(n.arguments[0])) rejects = true;
+    return true;
+  });
+  return leaves && rejects;
 }
 
 /** `logger.debug('body', req.body)`: written to a log, not used. */
@@ -152,6 +179,8 @@ function handlerName(fn: ts.FunctionLikeDeclaration): string | undefined {
   let holder: ts.Node = fn.parent;
   while (ts.isCallExpression(holder) && holder.parent) holder = holder.parent;
   if ((ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isVariableDeclaration(holder)) && ts.isIdentifier(holder.name)) return holder.name.text;
+  // `exports.create = async (req, res) => …`, `module.exports.create = …`
+  if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(holder.left)) return holder.left.name.text;
   return undefined;
 }
 
@@ -189,9 +218,30 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   const sf = node.sourceFile;
   const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(/.test(d.expression.getText(sf)));
   if (!decorator) return;
+  if (hasParameterPipe(decorator)) return;
   const nest = /['"]@nestjs\/common['"]/.test(node.text);
   const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-  if (problem && !flowsIntoValidatedClass(n, node, graph)) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
+  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n)) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
+}
+
+/** `@Body(new ZodValidationPipe(schema))`, `@Query('id', ParseUUIDPipe)`: a pipe on the parameter checks it. */
+function hasParameterPipe(decorator: ts.Decorator): boolean {
+  if (!ts.isCallExpression(decorator.expression)) return false;
+  return decorator.expression.arguments.some((a) => ts.isNewExpression(a) || (ts.isIdentifier(a) && /Pipe$/.test(a.text)) || (ts.isCallExpression(a) && /Pipe/.test(dottedName(a.expression))));
+}
+
+/** `const input = schema.parse(body)` in the handler: the parameter is validated where it enters. */
+function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
+  const method = param.parent;
+  if (!ts.isIdentifier(param.name) || !ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
+  const name = param.name.text;
+  let parsed = false;
+  walk(method.body, (n) => {
+    if (parsed || ts.isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => mentions(a, name))) parsed = true;
+    return !parsed;
+  });
+  return parsed;
 }
 
 /** class-validator decorators that check a value (`@IsDefined`, `@IsOptional` only say whether it is there). */
@@ -270,7 +320,8 @@ function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph:
   return undefined;
 }
 
-const VALIDATION_SOURCE = /class-validator|createZodDto|nestjs-zod|\bextends\b|applyDecorators/;
+/** Validators, DTOs built from others, or a type inferred from a zod schema (checked by a zod pipe). */
+const VALIDATION_SOURCE = /class-validator|createZodDto|nestjs-zod|\bextends\b|applyDecorators|z\.infer</;
 
 /** The file validates, or decorates with validators a local file composes (`@IsEmailField()` from `decorators/`). */
 function declaresValidation(file: FileNode, graph: DependencyGraph): boolean {
