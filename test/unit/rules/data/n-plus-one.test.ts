@@ -186,5 +186,48 @@ export class SettingsService {
 `,
     });
   });
-});
 
+  it('leaves schema changes, compiled-but-not-run queries, statement lists, per-group set queries and upserts alone', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/sheets/sheets.service.ts': `import { Injectable } from '@nestjs/common';
+import { db } from '../db';
+
+@Injectable()
+export class SheetsService {
+  async copySheets(tables: string[]) {
+    for (const table of tables) await db.schema.dropTableIfExists(\`\${table}_copy\`);
+    for (const table of tables) await db.raw(\`CREATE TABLE \${table}_copy AS TABLE \${table}\`);
+    for (const table of tables) await db.renameSheetTable(table);
+  }
+  async applyStatements(statements: string[]) {
+    for (const statement of statements) await db.raw(statement);
+    await Promise.all(statements.map((step) => db.raw(step)));
+  }
+  previews(ids: string[]) {
+    return ids.map((id) => db('cells').where('id', id).toQuery());
+  }
+  async rowsPerTable(byTable: Map<string, string[]>) {
+    const rows = [];
+    for (const [table, ids] of byTable) {
+      rows.push(await db(table).where('id', 'in', ids));
+      const text = db(table).whereIn('id', ids).toQuery();
+      rows.push(await db.raw(text));
+      rows.push(await db.raw(\`SELECT * FROM \${table} WHERE id = ANY(?)\`, [ids]));
+    }
+    return rows;
+  }
+  async saveProfiles(profiles: { id: string; name: string }[]) {
+    for (const profile of profiles) await db('profiles').upsert(profile);
+  }
+  async counts(fieldIds: string[]) {
+    const counts = [];
+    for (const fieldId of fieldIds) counts.push(await db.raw('SELECT count(*) FROM cells WHERE field_id = ?', [fieldId]));
+    //                                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
+    return counts;
+  }
+}
+`,
+    });
+  });
+});

@@ -5,6 +5,7 @@ import { declaredValue } from '../declared-values';
 import { dottedName, enclosing, isLoop, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
+import { localInitializer } from '../local-values';
 
 const options = z
   .object({
@@ -22,7 +23,14 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * Per-row updates carry each row's own values: "load all in one query" does not fit them, and a
  * bulk update is a different statement, not a batched call.
  */
-const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch)$/;
+const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch|upsert)$/;
+/** Calls that compile a query to text without running it. */
+const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
+/** Schema changes: one statement per table or column by nature, with no batched form. */
+const SCHEMA_CHANGE_METHOD = /^(?:create|drop|alter|rename|duplicate|truncate|add|modify|copy)\w*(?:Table|Column|Schema|Index|Sequence|Constraint|View|Database)s?$/;
+const SCHEMA_CHANGE_TEXT = /^\s*(?:create|alter|drop|truncate|comment\s+on|grant|revoke|vacuum|analyze|refresh|reindex)\b/i;
+/** SQL text that already loads a set: `… WHERE id IN (…)`, `= ANY($1)`. */
+const SET_CONDITION_TEXT = /\bin\s*\(|=\s*any\s*\(/i;
 /** Loops over chunks or batches already batch: one query per chunk is the point. */
 const CHUNK_NAME = /(?:chunk|batch|slice)(?:e?s)?$/i;
 /** Functions that run once, at start-up or by hand: a loop there repeats a handful of times, once. */
@@ -130,16 +138,71 @@ function callbackMethod(fn: ts.Node): string {
  * A call that already loads a batch: a batched method anywhere in the chain (`findByIds`,
  * `whereIn`, `createMany`), or an `In(...)` / `{ in: [...] }` argument.
  */
-function isBatched(call: ts.CallExpression): boolean {
+function isBatched(call: ts.CallExpression, depth = 0): boolean {
   let batched = false;
   walk(call, (n) => {
     if (batched || ts.isFunctionLike(n)) return false;
     if (ts.isPropertyAccessExpression(n) && BATCHED_METHOD.test(n.name.text)) batched = true;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'In') batched = true;
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'in') batched = true;
+    // Kysely and Knex: `.where('id', 'in', ids)`; raw SQL: `WHERE id IN (…)`, `= ANY($1)`.
+    if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isStringLiteral(a) && /^(?:in|=\s*any)$/i.test(a.text))) batched = true;
+    if ((ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && SET_CONDITION_TEXT.test(n.text)) batched = true;
     return !batched;
   });
-  return batched;
+  if (batched || depth > 0) return batched;
+  // `const query = knex(table).whereIn('id', ids).toQuery(); await db.$queryRawUnsafe(query)`
+  const [first] = call.arguments;
+  const initializer = first && ts.isIdentifier(first) ? localInitializer(first) : undefined;
+  return initializer !== undefined && ts.isCallExpression(initializer) && isBatched(initializer, depth + 1);
+}
+
+/** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
+function isRowWrite(call: ts.CallExpression): boolean {
+  const method = methodName(call);
+  if (!ROW_UPDATE_METHOD.test(method)) return false;
+  if (method !== 'upsert') return true;
+  const [options] = call.arguments;
+  const update = options && ts.isObjectLiteralExpression(options) ? options.properties.find((p) => p.name?.getText() === 'update') : undefined;
+  return !(update && ts.isPropertyAssignment(update) && ts.isObjectLiteralExpression(update.initializer) && update.initializer.properties.length === 0);
+}
+
+/**
+ * Not a query per element at all: compiling a query to text (`.toQuery()`), a schema change
+ * (`dropTable(name)`, `ALTER TABLE …`), or running the elements of a list of statements
+ * (`for (const sql of statements) await db.raw(sql)`): each is one statement by nature.
+ */
+function isNotPerElementQuery(call: ts.CallExpression): boolean {
+  const method = methodName(call);
+  if (COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
+  const [first] = call.arguments;
+  if (!first) return false;
+  const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
+  if (text !== undefined && SCHEMA_CHANGE_TEXT.test(text)) return true;
+  return runsIterationElement(call, first);
+}
+
+/** `db.raw(statement)` where `statement` is the loop's or the callback's element (or its `.sql`). */
+function runsIterationElement(call: ts.CallExpression, argument: ts.Expression): boolean {
+  const root = ts.isPropertyAccessExpression(argument) && ts.isIdentifier(argument.expression) && /^(?:sql|query|text|statement)$/.test(argument.name.text) ? argument.expression : argument;
+  if (!ts.isIdentifier(root)) return false;
+  for (let current: ts.Node | undefined = call.parent; current; current = current.parent) {
+    if ((ts.isForOfStatement(current) || ts.isForInStatement(current)) && bindsName(current.initializer, root.text)) return true;
+    if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) {
+      if (isPerElementCallback(current) && current.parameters[0] !== undefined && bindsName(current.parameters[0].name, root.text)) return true;
+    }
+    if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) return false;
+  }
+  return false;
+}
+
+function bindsName(node: ts.Node, name: string): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (ts.isIdentifier(n) && n.text === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -175,7 +238,7 @@ export const nPlusOne = defineRule({
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         const call = queryCall(n);
-        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || ROW_UPDATE_METHOD.test(methodName(call))) return;
+        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call) || isNotPerElementQuery(call)) return;
         const layer = names.layerOfCall(call);
         const where = layer && repeatingContext(call, list, context.options.maxFixedItems);
         if (!where || inOneTimeFunction(call)) return;

@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import { walk } from '../syntax';
+import { declarationOf, localInitializer } from '../local-values';
 
 /**
  * What a value spliced into SQL text is: a constant, a number, an escaped or generated fragment
@@ -118,34 +118,6 @@ function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
     current = current.expression;
   }
   return ts.isIdentifier(current) ? current : undefined;
-}
-
-/** The declaration of a name in the enclosing functions (a parameter or a variable declared before it). */
-function declarationOf(name: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
-  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
-    if (!ts.isFunctionLike(scope)) continue;
-    const parameter = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name.text);
-    if (parameter) return parameter;
-    const variable = variableIn(scope, name);
-    if (variable) return variable;
-  }
-  return undefined;
-}
-
-function variableIn(scope: ts.Node, name: ts.Identifier): ts.VariableDeclaration | undefined {
-  let found: ts.VariableDeclaration | undefined;
-  walk(scope, (n) => {
-    if (found || (n !== scope && ts.isFunctionLike(n))) return false;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name.text && n.getEnd() <= name.getStart()) found = n;
-    return !found;
-  });
-  return found;
-}
-
-/** `const x = …` in the same function, before the use. */
-export function localInitializer(name: ts.Identifier): ts.Expression | undefined {
-  const declaration = declarationOf(name);
-  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
 
 function calleeName(call: ts.CallExpression): string {
