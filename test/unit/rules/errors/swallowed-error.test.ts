@@ -186,5 +186,40 @@ export class SessionService {
       'src/auth/users.repository.ts': "import knex from 'knex';\nexport class UsersRepository { touch(id: string) { return knex('users').where({ id }).update({ seen: new Date() }); } }\n",
     });
   });
-});
 
+  it('leaves an empty catch around synchronous parsing, a cache read or the cleanup of what may be gone, and still flags one around awaited work', () => {
+    checkRule(RULE, {
+      'src/settings/settings.service.ts': `import { SettingsRepository } from './settings.repository';
+export class SettingsService {
+  constructor(private readonly settings: SettingsRepository, private readonly cache: { get(key: string): Promise<string> }) {}
+
+  levels(raw: string | undefined): string[] {
+    let levels: string[] = [];
+    try {
+      levels = JSON.parse(raw ?? '');
+    } catch {}
+    return levels;
+  }
+
+  async summary() {
+    try {
+      const cached = JSON.parse(await this.cache.get('summary'));
+      if (cached) return cached;
+    } catch {}
+    return this.settings.computeSummary();
+  }
+
+  async reset(ownerId: string) {
+    try {
+      await this.settings.delete(ownerId);
+    } catch {}
+    try {
+      await this.settings.recompute(ownerId);
+    } catch {}
+//    ^^^^^ errors/swallowed-error this catch block is empty
+  }
+}
+`,
+    });
+  });
+});

@@ -141,9 +141,49 @@ function declaredTypeName(from: ts.Node, name: string, viaThis: boolean): string
 function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess: () => DataAccessNames): string | undefined {
   if (containsComment(clause.block, sourceFile) || trailingComment(clause.block, sourceFile)) return undefined;
   if (clause.variableDeclaration && isIgnoredName(clause.variableDeclaration.name)) return undefined;
-  if (clause.block.statements.length === 0) return 'this catch block is empty';
+  if (clause.block.statements.length === 0) return failsOnlyOnInput(clause.parent.tryBlock) ? undefined : 'this catch block is empty';
   if (onlyReturnsDefault(clause.block) && awaitsDataOrHttp(clause, dataAccess)) return 'this catch block only returns a default value after a database or HTTP call';
   return undefined;
+}
+
+/** Reads of a cache: a miss or an outage there falls back to the source, by design. */
+const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
+/** Cleanup of something that may already be gone: deleting twice is not an error worth surfacing. */
+const CLEANUP_CALL = /\.(?:delete|deleteOne|remove|unlink|rm|rmdir|destroy|del)$/;
+
+/**
+ * A try whose failure can only mean the input was not what it hoped for: it awaits nothing but
+ * cache reads (`try { config = JSON.parse(raw) } catch {}`, a cache miss), or it only deletes
+ * something that may already be gone. Its empty catch is a fallback, not a hidden outage.
+ */
+function failsOnlyOnInput(tryBlock: ts.Block): boolean {
+  const statements = tryBlock.statements;
+  if (statements.length > 0 && statements.every(isAwaitedCleanup)) return true;
+  let awaitsWork = false;
+  walk(tryBlock, (n) => {
+    if (awaitsWork || ts.isFunctionLike(n)) return false;
+    if (ts.isAwaitExpression(n) && !(ts.isCallExpression(n.expression) && CACHE_READ.test(dottedName(n.expression.expression)))) awaitsWork = true;
+    if (ts.isForOfStatement(n) && n.awaitModifier) awaitsWork = true;
+    return !awaitsWork;
+  });
+  return !awaitsWork && !callsOutward(tryBlock);
+}
+
+/** Calls that reach out without being awaited (`this.http.post(…).subscribe()`, a callback API). */
+function callsOutward(tryBlock: ts.Block): boolean {
+  let outward = false;
+  walk(tryBlock, (n) => {
+    if (outward || ts.isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && (HTTP_CALL.test(dottedName(n.expression)) || /\.(?:then|subscribe|send|emit|publish|write)$/.test(dottedName(n.expression)))) outward = true;
+    return !outward;
+  });
+  return outward;
+}
+
+function isAwaitedCleanup(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isAwaitExpression(statement.expression)) return false;
+  const call = statement.expression.expression;
+  return ts.isCallExpression(call) && CLEANUP_CALL.test(dottedName(call.expression));
 }
 
 /**
