@@ -82,6 +82,8 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'tooling',
     description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
     subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
+    fileNames: ['seed', 'seeds', 'seeder'],
+    fileSuffixes: ['.seed', '.seeder'],
   }),
   layer({
     id: 'module',

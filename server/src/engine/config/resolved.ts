@@ -57,6 +57,12 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/testHelpers/**',
   '**/cypress/**',
   '**/playwright/**',
+  '**/mocks/**',
+  '**/mock/**',
+  // Test-runner set-up and configuration: test users, fake keys.
+  '**/{vitest,jest}*.{setup,config}.*',
+  '**/*e2e*.setup.*',
+  '**/{setupTests,setup-tests,test-setup,setup-test}.*',
 ];
 
 export function defaultConfig(): ResolvedConfig {

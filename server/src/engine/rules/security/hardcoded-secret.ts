@@ -31,6 +31,29 @@ const FETCH_CREDENTIALS_MODES = new Set(['same-origin', 'include', 'omit']);
 
 /** `scheme://user:password@host` with a literal password. */
 const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
+const CONNECTION_PARTS = /^[a-z][a-z0-9+.-]*:\/\/([^:/\s@]+):([^@\s/]+)@([^:/?#\s]+)/i;
+/** Hosts of the developer's machine: credentials there are the local database's defaults. */
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|host\.docker\.internal|\[::1\])$/i;
+/** Passwords no deployment keeps: the tutorial and docker-compose defaults. */
+const TRIVIAL_PASSWORD = /^(?:pass|passw(?:or)?d|pwd|postgres|root|admin|user|secret|example|changeme|test|dev|local|mysql|mongo|redis)$/i;
+/** Values that stand for a secret without being one: `changeme`, `your-api-key`, `0000-0000`, `xxxx`, `***`. */
+const PLACEHOLDER_SECRET = /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|example|none|null|undefined)$/i;
+/** One-way hashes (bcrypt, argon2, scrypt): a stored hash is not a key to anything. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
+
+/** A connection string whose password is a local default: `postgres://user:pass@localhost/app`. */
+function hasLocalDefaultCredentials(value: string): boolean {
+  const parts = CONNECTION_PARTS.exec(value);
+  if (!parts) return false;
+  const [, user = '', password = '', host = ''] = parts;
+  return LOCAL_HOST.test(host) || TRIVIAL_PASSWORD.test(password) || password === user;
+}
+
+/** `00000000-0000-0000-0000-000000000000`, `xxxxxxxx`, `********`: one character repeated. */
+function isRepeatedCharacter(value: string): boolean {
+  const characters = new Set(value.replace(/[-_.:\s]/g, '').toLowerCase());
+  return characters.size <= 1;
+}
 
 export function words(identifier: string): string[] {
   return identifier
@@ -66,6 +89,8 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return false; // placeholders
+  if (PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value)) return false;
+  if (CONNECTION_STRING_CREDENTIALS.test(value) && hasLocalDefaultCredentials(value)) return false;
   return !/^(?:bearer|basic|jwt)$/i.test(value);
 }
 
@@ -131,7 +156,7 @@ function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   if (ts.isStringLiteralLike(n) && !found.some((f) => f.node === n)) {
     const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
-    else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
+    else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !hasLocalDefaultCredentials(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
   return found;
 }
