@@ -15,7 +15,7 @@ function corpus(labels: readonly object[]): { dir: string; manifest: string; lab
   fs.mkdirSync(path.join(app, 'src'), { recursive: true });
   fs.writeFileSync(path.join(app, 'tsconfig.json'), '{}');
   fs.writeFileSync(path.join(app, 'src/users.repository.ts'), "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n");
-  fs.writeFileSync(path.join(app, 'src/users.controller.ts'), "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport function stuff() { try { return 1; } catch {} }\n");
+  fs.writeFileSync(path.join(app, 'src/users.controller.ts'), "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport async function stuff(job: () => Promise<void>) { try { await job(); } catch {} }\n");
   const manifest = path.join(dir, 'manifest.json');
   fs.writeFileSync(manifest, JSON.stringify({ repos: [{ id: 'shop', repo: 'example/shop', commit: 'a'.repeat(40), path: '', split: 'test', styles: [] }] }));
   const labelFile = path.join(dir, 'labels.jsonl');
@@ -42,7 +42,7 @@ describe('npm run corpus', () => {
     assert.deepEqual(row('data/n-plus-one')?.slice(1), ['0', '0', '0', '0', '0', '0 (0)', '–', '0/1', '0% (0/1)']);
     const todo = fs.readFileSync(path.join(c.dir, 'todo.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { rule: string; code: string });
     assert.deepEqual(todo.map((t) => t.rule), ['errors/swallowed-error']);
-    assert.match(todo[0]?.code ?? '', />\s+3 export function stuff/);
+    assert.match(todo[0]?.code ?? '', />\s+3 export async function stuff/);
   });
 
   it('refuses a label file it cannot trust, naming the line', () => {

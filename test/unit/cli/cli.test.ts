@@ -177,13 +177,13 @@ describe('layerguard check --fix', () => {
     const p = project({
       'tsconfig.json': '{}',
       'src/orders/orders.service.ts': `export class OrdersService {
-  constructor(private readonly orders: { findAll(): Promise<{ total: number }[]> }) {}
+  constructor(private readonly orders: { findAll(): Promise<{ total: number }[]>; audit(n: number): Promise<void> }) {}
   async sum() {
     const data = await this.orders.findAll();
     let tmp = 0;
     for (const o of data) tmp += o.total;
     try {
-      return tmp;
+      await this.orders.audit(tmp);
     } catch {}
   }
 }

@@ -122,7 +122,7 @@ describe('rules are isolated and robust', () => {
         }
       },
     });
-    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export function f() { try { return 1; } catch {} }\n' });
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export async function f(job: () => Promise<number>) { try { return await job(); } catch {} }\n' });
     const result = p.analyze({ rules: [crashesLate, ...RULES] });
     assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes-in-visitor crashed and was skipped: visitor boom']);
     assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), ['errors/swallowed-error', 'layering/forbidden-dependency']);

@@ -219,7 +219,7 @@ describe('scope: what the backend rules leave alone', () => {
   });
 
   it('leaves the front end of a full-stack repository, vendored code and browser assets alone', () => {
-    const empty = 'export function poll() { try { return 1; } catch {} }\n';
+    const empty = 'export async function poll(job: () => Promise<void>) { try { await job(); } catch {} }\n';
     const result = project({
       'tsconfig.json': '{ "compilerOptions": { "jsx": "react-jsx", "allowJs": true } }',
       'web/App.tsx': "import React from 'react';\nexport const App = () => null;\n",
@@ -232,7 +232,7 @@ describe('scope: what the backend rules leave alone', () => {
  */
 /* eslint-disable */
 ${empty}`,
-      'server/public/js/widget.js': 'function poll() { try { return 1; } catch (e) {} }\n',
+      'server/public/js/widget.js': 'async function poll(job) { try { await job(); } catch (e) {} }\n',
     }).analyze();
     assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)), ['server/jobs/poll.ts']);
     const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));

@@ -89,7 +89,7 @@ export const env = envSchema.parse(process.env);
 `,
         'src/services/geo.service.ts': `export class GeoService {
   lookup(ip: string) {
-    const endpoint = 'https://ipapi.co/json';
+    const endpoint = 'http://geo.local/json';
 //                   ^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
     return fetch(\`\${endpoint}?ip=\${ip}\`);
   }

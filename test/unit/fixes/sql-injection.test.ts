@@ -53,7 +53,7 @@ export class UsersRepository {
           'tsconfig.json': '{}',
           'src/db.ts': `import { Pool } from 'pg';
 const pool = new Pool();
-export async function findOrder(orderId: number) {
+export async function findOrder(orderId: string) {
   const result = await pool.query('SELECT * FROM orders WHERE id = ' + orderId);
   //                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
   return result.rows[0];
@@ -64,7 +64,7 @@ export async function findOrder(orderId: number) {
         expect: {
           'src/db.ts': `import { Pool } from 'pg';
 const pool = new Pool();
-export async function findOrder(orderId: number) {
+export async function findOrder(orderId: string) {
   const result = await pool.query('SELECT * FROM orders WHERE id = $1', [orderId]);
   return result.rows[0];
 }
@@ -497,7 +497,7 @@ export class UsersRepository {
     });
 
     it("a value SQL can't bind: a typed literal, a spliced list", () => {
-      assert.deepEqual(offered(pgRepository("recent(days: number) { return this.pool.query(`SELECT * FROM orders WHERE created_at > now() - INTERVAL '${days} days'`); }")), [false]);
+      assert.deepEqual(offered(pgRepository("recent(days: string) { return this.pool.query(`SELECT * FROM orders WHERE created_at > now() - INTERVAL '${days} days'`); }")), [false]);
       assert.deepEqual(offered(pgRepository("some(ids: string[]) { return this.pool.query(`SELECT * FROM users WHERE id IN (${ids.join(',')})`); }")), [false]);
     });
 

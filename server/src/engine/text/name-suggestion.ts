@@ -56,7 +56,8 @@ function nameFromCall(call: ts.CallExpression): string | undefined {
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   if (method === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON') return 'parsed';
   if (/^(?:fetch|get|post|put|patch|request)$/.test(method) && /^(?:fetch|axios|http|this\.http(?:Service)?|got)$/.test(ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : method)) return 'response';
-  const noun = method.replace(VERB, '').replace(/^(?:All|Many|One)/, '');
+  // `findUnique`, `findFirst`, `getRange` say how many or which, not what: the receiver says what.
+  const noun = method.replace(VERB, '').replace(/^(?:All|Many|One|Unique|First|Last|Latest|Single|Raw|Range|Page|Paginated|OrThrow|OrFail)+/, '');
   if (noun && !/^By/.test(noun) && VERB.test(method)) return camel(noun);
   const owner = ts.isPropertyAccessExpression(callee) ? receiverNoun(callee.expression) : undefined;
   if (!owner || !VERB.test(method)) return undefined;
@@ -71,7 +72,10 @@ function receiverNoun(expression: ts.Expression): string | undefined {
   return noun && /^[A-Za-z][A-Za-z0-9]*$/.test(noun) ? camel(noun) : undefined;
 }
 
+/** `Invoice` → invoice; acronyms as a whole: `MST` → mst, `HTTPRequest` → httpRequest. */
 function camel(name: string): string {
+  const acronym = /^[A-Z]+(?=[A-Z][a-z]|$)/.exec(name)?.[0];
+  if (acronym && acronym.length > 1) return acronym.toLowerCase() + name.slice(acronym.length);
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 

@@ -142,12 +142,7 @@ function isBatched(call: ts.CallExpression, depth = 0): boolean {
   let batched = false;
   walk(call, (n) => {
     if (batched || ts.isFunctionLike(n)) return false;
-    if (ts.isPropertyAccessExpression(n) && BATCHED_METHOD.test(n.name.text)) batched = true;
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'In') batched = true;
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'in') batched = true;
-    // Kysely and Knex: `.where('id', 'in', ids)`; raw SQL: `WHERE id IN (…)`, `= ANY($1)`.
-    if (ts.isCallExpression(n) && n.arguments.some((a) => ts.isStringLiteral(a) && /^(?:in|=\s*any)$/i.test(a.text))) batched = true;
-    if ((ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && SET_CONDITION_TEXT.test(n.text)) batched = true;
+    batched = loadsASet(n);
     return !batched;
   });
   if (batched || depth > 0) return batched;
@@ -155,6 +150,17 @@ function isBatched(call: ts.CallExpression, depth = 0): boolean {
   const [first] = call.arguments;
   const initializer = first && ts.isIdentifier(first) ? localInitializer(first) : undefined;
   return initializer !== undefined && ts.isCallExpression(initializer) && isBatched(initializer, depth + 1);
+}
+
+/**
+ * One part of a query that makes it load a set: a batched method, TypeORM's `In(…)`, Prisma's
+ * `{ in: … }`, Kysely's and Knex's `.where('id', 'in', ids)`, raw `IN (…)` or `= ANY(…)`.
+ */
+function loadsASet(n: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(n)) return BATCHED_METHOD.test(n.name.text);
+  if (ts.isPropertyAssignment(n)) return ts.isIdentifier(n.name) && n.name.text === 'in';
+  if (ts.isCallExpression(n)) return (ts.isIdentifier(n.expression) && n.expression.text === 'In') || n.arguments.some((a) => ts.isStringLiteral(a) && /^(?:in|=\s*any)$/i.test(a.text));
+  return (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && SET_CONDITION_TEXT.test(n.text);
 }
 
 /** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
@@ -187,13 +193,18 @@ function runsIterationElement(call: ts.CallExpression, argument: ts.Expression):
   const root = ts.isPropertyAccessExpression(argument) && ts.isIdentifier(argument.expression) && /^(?:sql|query|text|statement)$/.test(argument.name.text) ? argument.expression : argument;
   if (!ts.isIdentifier(root)) return false;
   for (let current: ts.Node | undefined = call.parent; current; current = current.parent) {
-    if ((ts.isForOfStatement(current) || ts.isForInStatement(current)) && bindsName(current.initializer, root.text)) return true;
-    if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) {
-      if (isPerElementCallback(current) && current.parameters[0] !== undefined && bindsName(current.parameters[0].name, root.text)) return true;
-    }
+    if (iteratesAs(current, root.text)) return true;
     if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) return false;
   }
   return false;
+}
+
+/** `for (const name of …)`, or `list.map((name) => …)`: the node binds `name` to each element. */
+function iteratesAs(node: ts.Node, name: string): boolean {
+  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return bindsName(node.initializer, name);
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const [element] = node.parameters;
+  return isPerElementCallback(node) && element !== undefined && bindsName(element.name, name);
 }
 
 function bindsName(node: ts.Node, name: string): boolean {

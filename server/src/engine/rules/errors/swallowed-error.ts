@@ -151,33 +151,37 @@ const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
 /** Cleanup of something that may already be gone: deleting twice is not an error worth surfacing. */
 const CLEANUP_CALL = /\.(?:delete|deleteOne|remove|unlink|rm|rmdir|destroy|del)$/;
 
+/** Built-ins that parse or convert a value: they throw only when the input is not what was hoped for. */
+const PARSING_CALL = /^(?:JSON\.parse|parseInt|parseFloat|Number|String|Boolean|BigInt|URL|Date|decodeURIComponent|decodeURI|atob|Buffer\.from|structuredClone|Object\.(?:keys|values|entries|fromEntries|assign))$/;
+/** Methods of strings, arrays and regular expressions that read or reshape a value. */
+const VALUE_METHOD = /\.(?:split|trim\w*|to(?:Lower|Upper)Case|slice|substring|substr|replace\w*|match\w*|includes|startsWith|endsWith|indexOf|lastIndexOf|test|exec|map|filter|find|findIndex|some|every|at|join|padStart|padEnd|charAt|charCodeAt|normalize|localeCompare|toString|toFixed|toISOString)$/;
+
 /**
- * A try whose failure can only mean the input was not what it hoped for: it awaits nothing but
- * cache reads (`try { config = JSON.parse(raw) } catch {}`, a cache miss), or it only deletes
- * something that may already be gone. Its empty catch is a fallback, not a hidden outage.
+ * A try whose failure can only mean the input was not what it hoped for: it only parses and
+ * reshapes values (`try { levels = JSON.parse(raw) } catch {}`), possibly read from a cache (a
+ * miss falls back to the source), or it only deletes something that may already be gone. Its
+ * empty catch is a fallback, not a hidden outage or bug. A call of the app's own code is work.
  */
 function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   const statements = tryBlock.statements;
   if (statements.length > 0 && statements.every(isAwaitedCleanup)) return true;
-  let awaitsWork = false;
+  let doesWork = false;
   walk(tryBlock, (n) => {
-    if (awaitsWork || ts.isFunctionLike(n)) return false;
-    if (ts.isAwaitExpression(n) && !(ts.isCallExpression(n.expression) && CACHE_READ.test(dottedName(n.expression.expression)))) awaitsWork = true;
-    if (ts.isForOfStatement(n) && n.awaitModifier) awaitsWork = true;
-    return !awaitsWork;
+    if (doesWork || ts.isFunctionLike(n)) return false;
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && !readsValue(n)) doesWork = true;
+    if (ts.isAwaitExpression(n) && !ts.isCallExpression(n.expression)) doesWork = true;
+    if (ts.isForOfStatement(n) && n.awaitModifier) doesWork = true;
+    return !doesWork;
   });
-  return !awaitsWork && !callsOutward(tryBlock);
+  return !doesWork;
 }
 
-/** Calls that reach out without being awaited (`this.http.post(…).subscribe()`, a callback API). */
-function callsOutward(tryBlock: ts.Block): boolean {
-  let outward = false;
-  walk(tryBlock, (n) => {
-    if (outward || ts.isFunctionLike(n)) return false;
-    if (ts.isCallExpression(n) && (HTTP_CALL.test(dottedName(n.expression)) || /\.(?:then|subscribe|send|emit|publish|write)$/.test(dottedName(n.expression)))) outward = true;
-    return !outward;
-  });
-  return outward;
+/** A parse, a conversion, a method reshaping a value, or an awaited cache read. */
+function readsValue(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = dottedName(call.expression);
+  if (ts.isAwaitExpression(call.parent)) return CACHE_READ.test(callee);
+  if (PARSING_CALL.test(callee)) return true;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && VALUE_METHOD.test(`.${call.expression.name.text}`);
 }
 
 function isAwaitedCleanup(statement: ts.Statement): boolean {

@@ -116,18 +116,29 @@ function isReturned(object: ts.ObjectLiteralExpression): boolean {
 /** Members that unwrap a result (`Either`, `Result`, a response): the variable holds the wrapper, not the thing. */
 const UNWRAPPING_MEMBER = /^(?:right|left|value|data|result|ok|error|err|isOk|isErr|isLeft|isRight|isSome|isNone|body|status|rows)$/;
 
+/**
+ * The variable holds an envelope, not the thing: it is unwrapped (`result.value`, `isOk(result)`),
+ * or it is only ever read through one property (`res.records[i]`, `res.count`), so any name
+ * for the whole would stutter (`records.records`).
+ */
 function isWrapper(identifier: ts.Identifier): boolean {
   const fn = enclosing(identifier, ts.isFunctionLike);
+  if (!fn) return false;
   let unwrapped = false;
-  if (fn) {
-    walk(fn, (n) => {
-      if (unwrapped) return false;
-      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === identifier.text && UNWRAPPING_MEMBER.test(n.name.text)) unwrapped = true;
-      if (ts.isCallExpression(n) && /(?:^|\.)is(?:Left|Right|Some|None|Ok|Err)$/.test(n.expression.getText()) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === identifier.text)) unwrapped = true;
-      return !unwrapped;
-    });
-  }
-  return unwrapped;
+  const members = new Set<string>();
+  let bareUses = 0;
+  walk(fn, (n) => {
+    if (unwrapped) return false;
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === identifier.text) {
+      if (UNWRAPPING_MEMBER.test(n.name.text)) unwrapped = true;
+      members.add(n.name.text);
+      return false;
+    }
+    if (ts.isCallExpression(n) && /(?:^|\.)is(?:Left|Right|Some|None|Ok|Err)$/.test(n.expression.getText()) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === identifier.text)) unwrapped = true;
+    if (ts.isIdentifier(n) && n !== identifier && n.text === identifier.text && !ts.isPropertyAccessExpression(n.parent)) bareUses++;
+    return !unwrapped;
+  });
+  return unwrapped || (members.size === 1 && bareUses === 0);
 }
 
 /** The suggested name already names something else in the function: the variable holds something different. */

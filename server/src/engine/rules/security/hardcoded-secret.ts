@@ -49,6 +49,13 @@ function hasLocalDefaultCredentials(value: string): boolean {
   return LOCAL_HOST.test(host) || TRIVIAL_PASSWORD.test(password) || password === user;
 }
 
+/** Placeholders, repeated characters, password hashes and local database defaults: values that stand in for a secret. */
+function isStandIn(value: string): boolean {
+  if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return true;
+  if (PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value)) return true;
+  return CONNECTION_STRING_CREDENTIALS.test(value) && hasLocalDefaultCredentials(value);
+}
+
 /** `00000000-0000-0000-0000-000000000000`, `xxxxxxxx`, `********`: one character repeated. */
 function isRepeatedCharacter(value: string): boolean {
   const characters = new Set(value.replace(/[-_.:\s]/g, '').toLowerCase());
@@ -88,10 +95,7 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
-  if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return false; // placeholders
-  if (PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value)) return false;
-  if (CONNECTION_STRING_CREDENTIALS.test(value) && hasLocalDefaultCredentials(value)) return false;
-  return !/^(?:bearer|basic|jwt)$/i.test(value);
+  return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
 }
 
 interface Assignment {

@@ -104,8 +104,8 @@ function insideSqlString(before: string): boolean {
  * - inside a quoted SQL string, any value that is not safe (constant, numeric, escaped, generated):
  *   quoting by hand is what a parameter should have done;
  * - in a value's or a name's place, a caller's input (a parameter of the function, the request) —
- *   but when the call passes its values separately, the splices are the statement's structure
- *   (column names, placeholder lists), so only the request counts;
+ *   but in a name's place when the call passes its values separately, the splice is the
+ *   statement's structure (`${column} = ?`), so only the request counts;
  * - in DDL and SET statements, which take no parameters at all, only the request.
  * Values of the code's own (`this.columnRef`, a helper's result) are not reported: the rule says
  * nothing it cannot show.
@@ -115,9 +115,8 @@ function firstInjectable(text: BuiltText, constants: Constants, bindsValues: boo
     if (isSafeValue(part.expr, constants)) continue;
     const position = positionOf(part, text.staticText);
     if (position === 'in-string') return part.expr;
-    if (position === 'value' || position === 'identifier') {
-      if (bindsValues ? isRequestInput(part.expr) : isCallerInput(part.expr)) return part.expr;
-    }
+    if (position === 'value' && isCallerInput(part.expr)) return part.expr;
+    if (position === 'identifier' && (bindsValues ? isRequestInput(part.expr) : isCallerInput(part.expr))) return part.expr;
     if (position === 'no-parameters' && isRequestInput(part.expr)) return part.expr;
   }
   return undefined;

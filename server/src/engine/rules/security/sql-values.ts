@@ -114,8 +114,15 @@ export function isRequestInput(expr: ts.Expression): boolean {
 
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let current = expr;
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
-    current = current.expression;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
+      current = current.expression;
+    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+      // `ids.join(',')`, `name.trim()`: a method of the value still gives the value.
+      current = current.expression.expression;
+    } else {
+      break;
+    }
   }
   return ts.isIdentifier(current) ? current : undefined;
 }
