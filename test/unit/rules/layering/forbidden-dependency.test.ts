@@ -451,4 +451,28 @@ export class MembersResolver {
 `,
     });
   });
+
+  it('lets CQRS query handlers read the database directly, and still reports command handlers that do', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/orders/database/orders.repository.ts': "import { Pool } from 'pg';\nexport class OrdersRepository { constructor(private readonly pool: Pool) {} save(o: object) { return this.pool.query('INSERT INTO orders DEFAULT VALUES', []); } }\n",
+      'src/orders/queries/list-orders.query-handler.ts': `import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+export class ListOrdersQuery {}
+@QueryHandler(ListOrdersQuery)
+export class ListOrdersHandler implements IQueryHandler {
+  constructor(private readonly pool: Pool) {}
+  execute() { return this.pool.query('SELECT * FROM orders'); }
+}
+`,
+      'src/orders/commands/place-order.service.ts': `import { Pool } from 'pg';
+import { OrdersRepository } from '../database/orders.repository';
+export class PlaceOrderService {
+  constructor(private readonly orders: OrdersRepository, private readonly pool: Pool) {}
+  //                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the data-access layer
+  run() { return this.pool.query('UPDATE orders SET placed = true'); }
+}
+`,
+    });
+  });
 });

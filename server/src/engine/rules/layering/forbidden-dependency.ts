@@ -85,10 +85,10 @@ export const forbiddenDependency = defineRule({
     for (const node of filesToCheck(context)) {
       const { file, layer: from } = node;
       if (!from) continue;
-      const probe = isHealthCheck(node);
+      const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
       for (const edges of groupByTarget(graph.outgoing(file))) {
         const violation = violationOf(edges.filter(counts), from, judging);
-        if (!violation || (probe && DATA_LAYERS.has(violation.targetLayer))) continue;
+        if (!violation || (readsDataByDesign && DATA_LAYERS.has(violation.targetLayer))) continue;
         context.report({
           file,
           range: violation.edge.range,
@@ -148,6 +148,16 @@ function isHealthCheck(node: FileNode): boolean {
   const stem = path.posix.basename(node.file).replace(/\.[cm]?[jt]sx?$/i, '');
   if (HEALTH_NAME.test(stem)) return true;
   return node.facts.classes.some((c) => /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)));
+}
+
+/**
+ * The read side of CQRS: a query handler (`@QueryHandler`, `implements IQueryHandler`,
+ * `*.query-handler.ts`) reads the database directly by design — the read model needs no domain
+ * objects, so bypassing repositories is the pattern, not a shortcut. Command handlers are not.
+ */
+function isQueryHandler(node: FileNode): boolean {
+  if (/[.\-_]query[.\-_]?handler\.[cm]?[jt]sx?$/i.test(node.file)) return true;
+  return node.facts.classes.some((c) => c.decorators.some((d) => d.name === 'QueryHandler') || c.implements.some((i) => /^IQueryHandler$/.test(i)));
 }
 
 /** Layers that talk to HTTP: with no service layer, they are where the app's logic lives. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import { productionFilesToCheck, rangeOf, walk } from '../syntax';
-import { isCallerInput, isRequestInput, isSafeValue, type Constants } from './sql-values';
+import { isCallerInput, isComputedByCall, isRequestInput, isSafeValue, type Constants } from './sql-values';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -101,8 +101,9 @@ function insideSqlString(before: string): boolean {
 
 /**
  * The first spliced value that makes the text injectable:
- * - inside a quoted SQL string, any value that is not safe (constant, numeric, escaped, generated):
- *   quoting by hand is what a parameter should have done;
+ * - inside a quoted SQL string, any value that is not safe (constant, numeric, escaped, generated)
+ *   and not the result of the code's own helper (`range[0]` from `this.dateRange(value)`, which
+ *   formats dates): quoting by hand is what a parameter should have done;
  * - in a value's or a name's place, a caller's input (a parameter of the function, the request) —
  *   but in a name's place when the call passes its values separately, the splice is the
  *   statement's structure (`${column} = ?`), so only the request counts;
@@ -114,7 +115,7 @@ function firstInjectable(text: BuiltText, constants: Constants, bindsValues: boo
   for (const part of text.parts) {
     if (isSafeValue(part.expr, constants)) continue;
     const position = positionOf(part, text.staticText);
-    if (position === 'in-string') return part.expr;
+    if (position === 'in-string' && (isCallerInput(part.expr) || !isComputedByCall(part.expr))) return part.expr;
     if (position === 'value' && isCallerInput(part.expr)) return part.expr;
     if (position === 'identifier' && (bindsValues ? isRequestInput(part.expr) : isCallerInput(part.expr))) return part.expr;
     if (position === 'no-parameters' && isRequestInput(part.expr)) return part.expr;

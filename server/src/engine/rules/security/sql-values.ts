@@ -106,6 +106,17 @@ export function isCallerInput(expr: ts.Expression, depth = 0): boolean {
   return initializer !== undefined && depth < MAX_FOLLOW && isCallerInput(initializer, depth + 1);
 }
 
+/** The result of a call, or read from one (`range[0]` with `const range = this.rangeOf(x)`): a value the code computed. */
+export function isComputedByCall(expr: ts.Expression): boolean {
+  let current = expr;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isAwaitExpression(current)) {
+    current = current.expression;
+  }
+  if (ts.isCallExpression(current)) return true;
+  const initializer = ts.isIdentifier(current) ? localInitializer(current) : undefined;
+  return initializer !== undefined && isComputedByCall(initializer);
+}
+
 /** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
 export function isRequestInput(expr: ts.Expression): boolean {
   const root = rootIdentifier(expr);
