@@ -177,5 +177,28 @@ export function finish(res: { status(c: number): { send(): void } }, redirect: b
 `,
     });
   });
-});
 
+  it('does not take an explicit null for a body, or a coupon redeemed for a resource created', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/tasks/tasks.routes.ts': `export function register(app: { delete(p: string, h: (req: unknown, reply: { code(c: number): { send(b?: unknown): void } }) => void): void }) {
+  app.delete('/v1/tasks/:id', (req, reply) => reply.code(204).send(null));
+  app.delete('/v1/tasks/:id/image', (req, reply) => reply.code(204).send({ message: 'gone' }));
+  //                                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/status-code
+}
+`,
+      'src/billing/coupons.controller.ts': `import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+@Controller({ path: 'coupons', version: '1' })
+export class CouponsController {
+  constructor(private readonly subscriptions: { createSubscription(code: string): Promise<void> }) {}
+  @Post('redeem')
+  @HttpCode(200)
+  async redeemCoupon(@Body() body: { code: string }) {
+    await this.subscriptions.createSubscription(body.code);
+    return { message: 'redeemed' };
+  }
+}
+`,
+    });
+  });
+});

@@ -9,7 +9,7 @@ const options = z.object({}).strict();
 
 const CREATE_CALL = /^(?:create|insert|save|add|register|persist)/i;
 /** Handler or route names of POSTs that act rather than create: RPC-style endpoints answer 200. */
-const ACTION_NAME = /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry)/i;
+const ACTION_NAME = /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry|redeem|apply|activate|deactivate|join|leave|subscribe|unsubscribe|enable|disable|publish|unpublish|assign|unassign|invite|claim|upgrade|downgrade)/i;
 
 /**
  * Inside a catch block, or as the only statement of the branch of `if (!x)` / `if (x == null)`,
@@ -78,7 +78,9 @@ function bodyOn204(call: ts.CallExpression): boolean {
   const outer = call.parent;
   if (!ts.isPropertyAccessExpression(outer) || !ts.isCallExpression(outer.parent)) return false;
   const method = outer.name.text;
-  return (method === 'json' || method === 'send') && outer.parent.arguments.length > 0;
+  const [body] = outer.parent.arguments;
+  // `reply.code(204).send(null)`, `.send(undefined)`: an explicit nothing.
+  return (method === 'json' || method === 'send') && body !== undefined && body.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(body) && body.text === 'undefined');
 }
 
 /**
