@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeWorkspace, RULES, type AnalysisResult, type AnalyzeOptions } from '../../server/src/engine';
+import { analyzeWorkspace, RULES, type AnalysisResult, type AnalyzeOptions, type SeveritySetting } from '../../server/src/engine';
 
 /**
  * Test projects are written inline; expectations sit under the code they point at, with carets:
@@ -101,7 +101,9 @@ export function checkFindings(files: Readonly<Record<string, string>>, options?:
 
 /** Like checkFindings, with every other rule turned off: a rule's tests see only its findings. */
 export function checkRule(ruleId: string, files: Readonly<Record<string, string>>): AnalysisResult {
-  const severityOverrides = Object.fromEntries(RULES.filter((r) => r.meta.id !== ruleId).map((r) => [r.meta.id, 'off' as const]));
+  const severityOverrides: Record<string, SeveritySetting> = Object.fromEntries(RULES.filter((r) => r.meta.id !== ruleId).map((r) => [r.meta.id, 'off' as const]));
+  // A rule that is off by default is checked as a user who turned it on would see it.
+  if (RULES.find((r) => r.meta.id === ruleId)?.meta.defaultSeverity === 'off') severityOverrides[ruleId] = 'info';
   return checkFindings(files, { severityOverrides });
 }
 

@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import { checkFix } from '../../helpers/fixes';
 import { NEST_TSCONFIG } from '../../helpers/project';
 
+/** The rule is off by default: a team with outside clients turns it on. */
+const VERSIONING_ON = JSON.stringify({ rules: { 'api/unversioned-route': 'info' } });
+
 const nestMain = `import { NestFactory } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -12,6 +15,7 @@ describe('fixes: api/unversioned-route', () => {
   it("declares version '1' on a Nest controller", () => {
     checkFix({
       files: {
+        'layerguard.json': VERSIONING_ON,
         'tsconfig.json': NEST_TSCONFIG,
         'src/main.ts': nestMain,
         'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
@@ -37,6 +41,7 @@ export class UsersController {
   it('prefixes an Express mount path with /v1', () => {
     checkFix({
       files: {
+        'layerguard.json': VERSIONING_ON,
         'tsconfig.json': '{}',
         'src/app.ts': `import express from 'express';
 import { ordersRouter } from './routes/orders.routes';

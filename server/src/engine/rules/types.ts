@@ -3,14 +3,15 @@ import type { LayerPolicy } from '../policy/policy';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import type { ts } from '../ts';
 import type { Suppression } from '../suppress/suppressions';
-import type { Severity, TextRange } from '../types';
+import type { SeveritySetting, TextRange } from '../types';
 
 export interface RuleMeta {
   /** `<category>/<name>`: public contract, used in config, suppressions and output. */
   readonly id: string;
   /** One sentence; the rule's doc page repeats it verbatim (a test checks). */
   readonly description: string;
-  readonly defaultSeverity: Severity;
+  /** `off`: a rule whose evidence is too often debatable to show unasked (see docs/rules). */
+  readonly defaultSeverity: SeveritySetting;
   readonly fixable: boolean;
 }
 

@@ -112,15 +112,22 @@ function insideSqlString(before: string): boolean {
  * nothing it cannot show.
  */
 function firstInjectable(text: BuiltText, constants: Constants, bindsValues: boolean): ts.Expression | undefined {
-  for (const part of text.parts) {
-    if (isSafeValue(part.expr, constants)) continue;
-    const position = positionOf(part, text.staticText);
-    if (position === 'in-string' && (isCallerInput(part.expr) || !isComputedByCall(part.expr))) return part.expr;
-    if (position === 'value' && isCallerInput(part.expr)) return part.expr;
-    if (position === 'identifier' && (bindsValues ? isRequestInput(part.expr) : isCallerInput(part.expr))) return part.expr;
-    if (position === 'no-parameters' && isRequestInput(part.expr)) return part.expr;
+  return text.parts.find((part) => !isSafeValue(part.expr, constants) && isInjectableAt(part.expr, positionOf(part, text.staticText), bindsValues))?.expr;
+}
+
+function isInjectableAt(value: ts.Expression, position: Position, bindsValues: boolean): boolean {
+  switch (position) {
+    case 'in-string':
+      return isCallerInput(value) || !isComputedByCall(value);
+    case 'value':
+      return isCallerInput(value);
+    case 'identifier':
+      return bindsValues ? isRequestInput(value) : isCallerInput(value);
+    case 'no-parameters':
+      return isRequestInput(value);
+    case 'quoted-identifier':
+      return false;
   }
-  return undefined;
 }
 
 /** `constantsOf`, computed on the first question: most files build no SQL, and this is a walk of the whole file. */
