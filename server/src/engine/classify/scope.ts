@@ -50,6 +50,7 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   if (input.outside) return 'outside the analyzed folder (read to classify what it imports)';
   const relative = path.posix.relative(root, input.file);
   const folders = path.posix.dirname(relative).split('/');
+  if (input.facts.shape.generated) return 'generated code (its header says a tool wrote it)';
   if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
   for (let depth = 1; depth <= folders.length; depth++) {

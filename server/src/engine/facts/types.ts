@@ -102,6 +102,8 @@ export interface FileShape {
   readonly ui: boolean;
   /** Copied from elsewhere: a licence or "adapted from" header, with the file's checks turned off or the origin named. */
   readonly vendored: boolean;
+  /** The header says a tool generated it (`DO NOT EDIT`, `@generated`). */
+  readonly generated: boolean;
 }
 
 export interface InstantiationFact {

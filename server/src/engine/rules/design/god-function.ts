@@ -127,6 +127,22 @@ function reasonsWithin(topLevel: FunctionWithBody, sf: ts.SourceFile, limits: Li
   return reasons;
 }
 
+/** ESLint, SonarJS and Biome checks of the same thing: size and complexity. */
+const SIZE_CHECKS = /(?:eslint-disable(?:-next-line|-line)?|biome-ignore)\b[^\n]*\b(?:sonarjs\/cognitive-complexity|complexity|max-lines-per-function|max-statements|max-depth|noExcessiveCognitiveComplexity)\b/;
+
+/**
+ * The team already turned off its own complexity or length check for this function (a directive
+ * right before it) or for the whole file: it decided, and hearing it again helps nobody.
+ */
+function acceptedByTeam(fn: FunctionWithBody, sf: ts.SourceFile): boolean {
+  let statement: ts.Node = fn;
+  while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isClassLike(statement.parent) && !ts.isBlock(statement.parent)) statement = statement.parent;
+  const leading = ts.getLeadingCommentRanges(sf.text, statement.pos) ?? [];
+  if (leading.some((r) => SIZE_CHECKS.test(sf.text.slice(r.pos, r.end)))) return true;
+  const fileWide = /\/\*\s*eslint-disable\s+[^*]*\b(?:sonarjs\/cognitive-complexity|complexity|max-lines-per-function)\b/;
+  return fileWide.test(sf.text.slice(0, 2000));
+}
+
 export const godFunction = defineRule({
   meta: {
     id: 'design/god-function',
@@ -144,6 +160,7 @@ export const godFunction = defineRule({
       context.walkFile(node, (n) => {
         if (!hasBody(n) || !isTopLevel(n)) return;
         for (const [fn, reasons] of reasonsWithin(n, sf, limits)) {
+          if (acceptedByTeam(fn, sf)) continue;
           context.report({
             file: node.file,
             range: reportRange(fn, sf),
