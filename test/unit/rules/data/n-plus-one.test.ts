@@ -217,6 +217,14 @@ export class SheetsService {
     }
     return rows;
   }
+  async copyTables(names: string[], dialect: { copyTable(name: string): string }) {
+    for (const name of names) {
+      const copy = dialect.copyTable(name);
+      await db.raw(copy);
+      const stamp = db(name).update({ copied_at: new Date() }).toQuery();
+      await db.raw(stamp);
+    }
+  }
   async saveProfiles(profiles: { id: string; name: string }[]) {
     for (const profile of profiles) await db('profiles').upsert(profile);
   }

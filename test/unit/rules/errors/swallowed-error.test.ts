@@ -201,6 +201,14 @@ export class SettingsService {
     return levels;
   }
 
+  logLevels(config: { get(key: string): string | undefined }): string[] | undefined {
+    let levels: string[] | undefined;
+    try {
+      levels = JSON.parse(config.get('LOG_LEVELS') ?? '');
+    } catch {}
+    return levels;
+  }
+
   async summary() {
     try {
       const cached = JSON.parse(await this.cache.get('summary'));

@@ -173,6 +173,9 @@ export class CellFilterRepository {
     const order = this.sorter.orderText();
     return this.knex.raw(\`SELECT * FROM cells ORDER BY \${order} LIMIT \${limit}\`);
   }
+  reorder(orderSql: string, table: string) {
+    return this.knex.raw(\`UPDATE :table: SET position = ranked.n FROM (SELECT id, row_number() OVER (ORDER BY \${orderSql}) AS n FROM :table:) ranked\`, { table });
+  }
   byColumn(column: string, value: string) {
     return this.knex.raw(\`SELECT * FROM cells WHERE \${column} = ?\`, [value]);
   }

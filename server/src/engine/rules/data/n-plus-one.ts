@@ -185,7 +185,24 @@ function isNotPerElementQuery(call: ts.CallExpression): boolean {
   if (!first) return false;
   const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
   if (text !== undefined && SCHEMA_CHANGE_TEXT.test(text)) return true;
-  return runsIterationElement(call, first);
+  return runsIterationElement(call, first) || runsBuiltChange(first);
+}
+
+/**
+ * `const sql = this.dialect.duplicateTable(t); await db.$executeRawUnsafe(sql)`, or a statement
+ * built as `knex(table).update({…}).toQuery()`: the text was made by a schema change or a
+ * set-wide update, one statement per table by nature.
+ */
+function runsBuiltChange(argument: ts.Expression): boolean {
+  const initializer = ts.isIdentifier(argument) ? localInitializer(argument) : undefined;
+  if (!initializer || !ts.isCallExpression(initializer)) return false;
+  let change = false;
+  walk(initializer, (n) => {
+    if (change || ts.isFunctionLike(n)) return false;
+    if (ts.isPropertyAccessExpression(n)) change = SCHEMA_CHANGE_METHOD.test(n.name.text) || n.name.text === 'schema' || ROW_UPDATE_METHOD.test(n.name.text);
+    return !change;
+  });
+  return change;
 }
 
 /** `db.raw(statement)` where `statement` is the loop's or the callback's element (or its `.sql`). */

@@ -151,8 +151,11 @@ const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
 /** Cleanup of something that may already be gone: deleting twice is not an error worth surfacing. */
 const CLEANUP_CALL = /\.(?:delete|deleteOne|remove|unlink|rm|rmdir|destroy|del)$/;
 
-/** Built-ins that parse or convert a value: they throw only when the input is not what was hoped for. */
-const PARSING_CALL = /^(?:JSON\.parse|parseInt|parseFloat|Number|String|Boolean|BigInt|URL|Date|decodeURIComponent|decodeURI|atob|Buffer\.from|structuredClone|Object\.(?:keys|values|entries|fromEntries|assign))$/;
+/**
+ * Calls that parse, convert, test or look up a value — built-ins, predicates (`isPast(date)`),
+ * configuration reads: they throw only when the input is not what was hoped for.
+ */
+const PARSING_CALL = /^(?:JSON\.parse|parseInt|parseFloat|Number|String|Boolean|BigInt|URL|Date|decodeURIComponent|decodeURI|atob|Buffer\.from|structuredClone|Object\.(?:keys|values|entries|fromEntries|assign)|plainTo(?:Class|Instance)|is[A-Z]\w*|(?:[\w.]*\.)?(?:config|configService|env)\w*\.get\w*)$/;
 /** Methods of strings, arrays and regular expressions that read or reshape a value. */
 const VALUE_METHOD = /\.(?:split|trim\w*|to(?:Lower|Upper)Case|slice|substring|substr|replace\w*|match\w*|includes|startsWith|endsWith|indexOf|lastIndexOf|test|exec|map|filter|find|findIndex|some|every|at|join|padStart|padEnd|charAt|charCodeAt|normalize|localeCompare|toString|toFixed|toISOString)$/;
 

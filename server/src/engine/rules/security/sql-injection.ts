@@ -70,8 +70,8 @@ function plusOperands(expr: ts.Expression): ts.Expression[] {
 
 /** Statements that take no bind parameters anywhere: DDL and session settings. */
 const NO_PARAMETER_STATEMENT = /^\s*(?:create|alter|drop|truncate|set|show|comment\s+on|grant|revoke|listen|notify|unlisten|vacuum|analyze|refresh|reindex|cluster)\b/i;
-/** Keywords after which a name, not a value, comes. */
-const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|exists|database|schema|index|view|sequence|trigger|type|only|column|references|using|to|as)\s*$/i;
+/** Keywords after which a name, not a value, comes (`ORDER BY` and `GROUP BY` take column expressions). */
+const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|exists|database|schema|index|view|sequence|trigger|type|only|column|references|using|to|as|by)\s*$/i;
 
 /**
  * Where in the statement a value is spliced: inside a quoted SQL string (`'${x}'`, or a JSON path
