@@ -179,7 +179,7 @@ export class SettingsService {
   }
   async copy(keys: string[]) {
     for (const key of keys) await prisma.setting.create({ data: { key } });
-    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
+    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one inserts once per element (in a loop). Insert them in one statement
   }
   private async missingKeys() { return ['a']; }
 }

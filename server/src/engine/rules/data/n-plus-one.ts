@@ -24,6 +24,8 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * bulk update is a different statement, not a batched call.
  */
 const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch|upsert)$/;
+/** Inserts: batched by a bulk insert, not by loading. */
+const INSERTING_METHOD = /^(?:create|insert|insertOne|add|persist)$/;
 /** Calls that compile a query to text without running it. */
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
@@ -274,7 +276,9 @@ export const nPlusOne = defineRule({
         context.report({
           file: node.file,
           range: rangeOf(call, sf),
-          message: `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
+          message: INSERTING_METHOD.test(methodName(call))
+            ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
+            : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
         });
       });
     }
