@@ -240,6 +240,7 @@ export class AnalysisSession {
   private *outsideInputs(inputs: readonly GraphInput[], workspace: DiscoveredWorkspace, problems: Problem[]): Generator<void, GraphInput[], void> {
     const seen = new Set(workspace.files.keys());
     const report = onceEach(problems);
+    const configsReported = new Set<string>();
     const outside: GraphInput[] = [];
     const queue = [...inputs];
     while (queue.length > 0) {
@@ -255,7 +256,7 @@ export class AnalysisSession {
         const { entry, fresh } = this.fileEntry(target);
         if (fresh) yield;
         problems.push(...entry.problems);
-        const input = graphInputOf(entry, this.outsideContext(target, importer, problems), true);
+        const input = graphInputOf(entry, this.outsideContext(target, importer, configsReported, problems), true);
         if (!input) continue;
         outside.push(input);
         queue.push(input);
@@ -280,8 +281,11 @@ export class AnalysisSession {
     return found;
   }
 
-  /** The project of a file outside the folder: its nearest tsconfig/jsconfig (options only), else its importer's. */
-  private outsideContext(file: string, importer: GraphInput, problems: Problem[]): ProjectContext {
+  /**
+   * The project of a file outside the folder: its nearest tsconfig/jsconfig (options only), else
+   * its importer's. A config's problems are reported once per analysis, not once per file it covers.
+   */
+  private outsideContext(file: string, importer: GraphInput, configsReported: Set<string>, problems: Problem[]): ProjectContext {
     const configFile = nearestConfig(file, this.workspace?.monorepo?.root);
     if (!configFile) return importer.project;
     let project = this.outsideProjects.get(configFile);
@@ -290,7 +294,10 @@ export class AnalysisSession {
       project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options, problems: loaded.problems };
       this.outsideProjects.set(configFile, project);
     }
-    problems.push(...project.problems);
+    if (!configsReported.has(configFile)) {
+      configsReported.add(configFile);
+      problems.push(...project.problems);
+    }
     return this.contextOf(project);
   }
 

@@ -90,6 +90,32 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     assert.ok(result.stats.outsideFiles >= 1, 'the imported repository was still read for its layer');
   });
 
+  it('reports a broken config of a sibling package once, not once per file it covers', () => {
+    const p = project({
+      'server/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@kit/*': ['../kit/src/*'] } } }),
+      'server/src/index.ts': "import { a } from '@kit/a';\nimport { b } from '@kit/b';\nimport { c } from '@kit/c';\nexport const all = [a, b, c];\n",
+      'kit/tsconfig.json': JSON.stringify({ extends: '@missing/base-config/tsconfig.json' }),
+      'kit/src/a.ts': 'export const a = 1;\n',
+      'kit/src/b.ts': 'export const b = 2;\n',
+      'kit/src/c.ts': 'export const c = 3;\n',
+    });
+    const result = analyzeWorkspace({ root: path.join(p.root, 'server') });
+    const broken = result.problems.filter((x) => /@missing\/base-config/.test(x.message));
+    assert.equal(broken.length, 1, broken.map((x) => x.message).join('\n'));
+    assert.equal(result.stats.outsideFiles, 3);
+  });
+
+  it('analyzes the folder when its tsconfig includes no file, instead of passing on nothing', () => {
+    const p = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, files: [] }),
+      'server/routes.js': "const db = require('./db');\nexports.list = async (req, res) => res.json(await db.all());\n",
+      'server/db.js': "const knex = require('knex')({ client: 'pg' });\nexports.all = () => knex('monitors');\n",
+    });
+    const result = analyzeWorkspace({ root: p.root });
+    assert.equal(result.stats.files, 2);
+    assert.ok(result.problems.some((x) => /tsconfig\.json includes no source file: analyzing all 2 files/.test(x.message)));
+  });
+
   it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
     assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
   });

@@ -51,6 +51,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
   addConfiguredProjects(configFiles, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
+  else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
   const monorepo = findMonorepo(normalizedRoot);
   return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
@@ -110,6 +111,23 @@ function addLooseProject(root: string, discovery: Discovery): void {
     kind: 'project',
     file: root,
     message: `No tsconfig.json or jsconfig.json found: analyzing ${discovery.files.size} files under ${path.relative(root, sourceDir) || '.'}/ with default Node module resolution (path aliases will not resolve).`,
+  });
+}
+
+/**
+ * The folder's tsconfig covers none of its files (`"files": []`, a config kept for an editor or a
+ * single script): analyze the whole folder with that config's options rather than nothing — an
+ * analysis of zero files would pass a check it never ran.
+ */
+function addUncoveredFolder(root: string, rootConfig: string, discovery: Discovery): void {
+  const configured = discovery.projects.find((p) => p.configFile === rootConfig);
+  const project: Project = { dir: root, options: { ...DEFAULT_COMPILER_OPTIONS, ...configured?.options, allowJs: true } };
+  discovery.projects.push(project);
+  for (const file of walkSourceFiles(root, discovery.problems)) if (!discovery.isIgnored(file)) discovery.files.set(file, project);
+  discovery.problems.push({
+    kind: 'project',
+    file: rootConfig,
+    message: `${path.posix.basename(rootConfig)} includes no source file: analyzing all ${discovery.files.size} files of the folder with its compiler options instead.`,
   });
 }
 

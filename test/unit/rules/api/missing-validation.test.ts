@@ -230,6 +230,7 @@ export class BoardsController {
   @Post(':id/rename') rename(@Param('id') id: string, @Body(new SchemaPipe(renameSchema)) input: RenameInput) { return [id, input.title]; }
   @Post('import') load(@Body() raw: unknown) { const board = renameSchema.parse(raw); return board; }
   @Post('page') page(@Query('size', ParseIntPipe) size: any) { return size; }
+  @Post('search') search(@Query('q') q = '', @Query('exact') exact = false) { return [q, exact]; }
   @Post('notes') notes(@Body() note: any) { return note.text; }
   //                   ^^^^^^^^^^^^^^^^^ api/missing-validation Body() is typed any
 }
@@ -254,6 +255,10 @@ exports.rename = async (req, res) => {
   const { name } = req.body;
   if (!name || !validator.isLength(name, { max: 60 })) return res.status(400).json({ error: 'name' });
   res.json({ name });
+};
+exports.ping = (req, res) => {
+  req.log.info({ query: req.query }, 'ping');
+  res.end();
 };
 exports.ask = (req, res) => {
   const question = req.body.question;

@@ -146,7 +146,8 @@ function rejectsInput(branch: ts.Statement): boolean {
 /** `logger.debug('body', req.body)`: written to a log, not used. */
 function isOnlyLogged(read: ts.Expression): boolean {
   let node: ts.Node = read;
-  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent)) node = node.parent;
+  // `req.query.page`, and `{ query: req.query }` / `{ query }` built for the log line.
+  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isObjectLiteralExpression(node.parent)) node = node.parent;
   const call = node.parent;
   return ts.isCallExpression(call) && call.arguments.some((a) => a === node) && LOGGING_CALL.test(dottedName(call.expression));
 }
@@ -303,8 +304,14 @@ function isWholeInput(decorator: ts.Decorator): boolean {
  */
 function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): string | undefined {
   const type = param.type?.getText(sf);
+  // `@Query('page') page = 1`: typed by its default, a primitive Nest's pipes convert.
+  if (type === undefined && param.initializer && isPrimitiveLiteral(param.initializer)) return undefined;
   if (type === undefined) return isJavaScriptFile(sf.fileName) ? undefined : "is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).";
   return LOOSE_TYPES.test(type) ? `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` : undefined;
+}
+
+function isPrimitiveLiteral(expr: ts.Expression): boolean {
+  return ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword || (ts.isPrefixUnaryExpression(expr) && ts.isNumericLiteral(expr.operand));
 }
 
 function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): string | undefined {
