@@ -220,6 +220,7 @@ export class SettingsService {
   async reset(ownerId: string) {
     try {
       await this.settings.delete(ownerId);
+      await this.settings.deleteMany({ ownerId });
     } catch {}
     try {
       await this.settings.recompute(ownerId);

@@ -149,7 +149,7 @@ function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess:
 /** Reads of a cache: a miss or an outage there falls back to the source, by design. */
 const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
 /** Cleanup of something that may already be gone: deleting twice is not an error worth surfacing. */
-const CLEANUP_CALL = /\.(?:delete|deleteOne|remove|unlink|rm|rmdir|destroy|del)$/;
+const CLEANUP_CALL = /\.(?:delete|deleteOne|deleteMany|remove|removeMany|unlink|rm|rmdir|destroy|del)$/;
 
 /**
  * Calls that parse, convert, test or look up a value — built-ins, predicates (`isPast(date)`),
