@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +9,7 @@ import { Workbench } from './workbench';
 
 const REPO = path.join(__dirname, '../../..');
 const VSIX = path.join(REPO, 'layerguard.vsix');
+const CLI = path.join(REPO, 'dist', 'cli.js');
 const RESULTS = path.join(REPO, 'test-results');
 
 const NEST_DI = 'A controller must not depend on the data-access layer: it injects the TypeORM repository of Order';
@@ -92,7 +94,11 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
         await workbench.page.waitForTimeout(200);
         toasts = await workbench.notifications();
       }
-      assert.ok(toasts.some((t) => /Layerguard: 15 finding\(s\) in 47 files/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
+      // The editor's count must be the CLI's on the same folder: the same engine, headless.
+      const cli = spawnSync(process.execPath, [CLI, 'check', workspace, '--format', 'json', '--no-cache', '--exit-zero'], { encoding: 'utf8' });
+      const report = JSON.parse(cli.stdout) as { findings: unknown[]; summary: { files: number } };
+      const expected = `Layerguard: ${report.findings.length} finding(s) in ${report.summary.files} files`;
+      assert.ok(toasts.some((t) => t.includes(expected)), `the result notification "${expected}"; toasts: ${toasts.join(' | ')}`);
     });
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWorkspace, type AnalysisResult, type Finding, type Fix } from '../../server/src/engine';
+import { analyzeWorkspace, RULES, type AnalysisResult, type Finding, type Fix, type SeveritySetting } from '../../server/src/engine';
 import { applyTextEdits, editsByFile, fixesFor } from '../../server/src/engine/fixes';
 import { project } from './project';
 
@@ -14,6 +14,9 @@ export interface FixCase {
   readonly expect: Readonly<Record<string, string>>;
 }
 
+/** Rules that are off by default are fixed as a user who turned them on would fix them. */
+const EVERY_RULE_ON: Record<string, SeveritySetting> = Object.fromEntries(RULES.filter((r) => r.meta.defaultSeverity === 'off').map((r) => [r.meta.id, 'info' as const]));
+
 const key = (f: Finding, root: string) => `${f.ruleId} ${path.posix.relative(root, f.file)} ${f.message}`;
 
 /**
@@ -25,7 +28,7 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
   const p = project(testCase.files);
   assert.equal(p.expectations.length, 1, 'a fix case marks exactly one finding with carets');
   const expected = p.expectations[0]!;
-  const before = p.analyze();
+  const before = p.analyze({ severityOverrides: EVERY_RULE_ON });
   const finding = before.findings.find((f) => path.posix.relative(before.root, f.file) === expected.file && f.start.line + 1 === expected.line && f.start.character + 1 === expected.column && f.ruleId === expected.ruleId);
   assert.ok(finding, `no ${expected.ruleId} finding at ${expected.file}:${expected.line}:${expected.column}; found:\n${before.findings.map((f) => key(f, before.root) + ` @${f.start.line + 1}:${f.start.character + 1}`).join('\n')}`);
   const result = fixesFor(before.graph, finding, testCase.reason === undefined ? {} : { reason: testCase.reason });
@@ -35,7 +38,7 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
   applyToDisk(fix, before);
 
   for (const [file, text] of Object.entries(testCase.expect)) assert.equal(fs.readFileSync(path.join(p.root, file), 'utf8'), text, `${file} after the fix`);
-  const after = analyzeWorkspace({ root: p.root });
+  const after = analyzeWorkspace({ root: p.root, severityOverrides: EVERY_RULE_ON });
   assert.deepEqual(after.problems.filter((x) => x.kind === 'syntax'), [], 'the fixed files parse');
   const remaining = new Map<string, number>();
   for (const f of before.findings) if (f !== finding) remaining.set(key(f, before.root), (remaining.get(key(f, before.root)) ?? 0) + 1);

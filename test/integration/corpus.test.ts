@@ -14,6 +14,8 @@ function corpus(labels: readonly object[]): { dir: string; manifest: string; lab
   const app = path.join(dir, 'shop');
   fs.mkdirSync(path.join(app, 'src'), { recursive: true });
   fs.writeFileSync(path.join(app, 'tsconfig.json'), '{}');
+  // The backend's own configuration counts, as it would for its team: errors column and an opt-in rule.
+  fs.writeFileSync(path.join(app, 'layerguard.json'), JSON.stringify({ rules: { 'layering/forbidden-dependency': 'error', 'naming/ambiguous-name': 'info' } }));
   fs.writeFileSync(path.join(app, 'src/users.repository.ts'), "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n");
   fs.writeFileSync(path.join(app, 'src/users.controller.ts'), "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport async function stuff(job: () => Promise<void>) { try { await job(); } catch {} }\n");
   const manifest = path.join(dir, 'manifest.json');

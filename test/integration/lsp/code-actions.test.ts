@@ -28,10 +28,11 @@ describe('code actions over stdio', () => {
     for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  async function withSwallowedError(): Promise<{ client: TestLspClient; diagnostic: Diagnostic }> {
+  async function withSwallowedError(config?: object): Promise<{ client: TestLspClient; diagnostic: Diagnostic }> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-actions-')));
     fs.cpSync(EXAMPLE, root, { recursive: true });
     fs.writeFileSync(path.join(root, FILE), SWALLOWING);
+    if (config) fs.writeFileSync(path.join(root, 'layerguard.json'), JSON.stringify(config));
     roots.push(root);
     const client = new TestLspClient({ root });
     clients.push(client);
@@ -106,7 +107,8 @@ describe('code actions over stdio', () => {
   });
 
   it('fixes all safe problems of a file for source.fixAll', async () => {
-    const { client } = await withSwallowedError();
+    // Renames are the safe fixes; their rule is off by default and turned on here as a team would.
+    const { client } = await withSwallowedError({ rules: { 'naming/ambiguous-name': 'info' } });
     const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  return stuff.reduce((sum, p) => sum + p.amount, 0);\n}\n`;
     await client.change(FILE, text);
     await client.waitFor('the ambiguous name', () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name'));

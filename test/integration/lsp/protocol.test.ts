@@ -41,7 +41,7 @@ describe('language server over stdio', () => {
     const [diagnostic] = client.diagnosticsOf('src/orders/orders.controller.ts');
     assert.equal(diagnostic?.source, 'layerguard');
     assert.equal(diagnostic?.code, 'layering/forbidden-dependency');
-    assert.equal(diagnostic?.severity, 1);
+    assert.equal(diagnostic?.severity, 2, 'a warning: no rule defaults to error');
     assert.deepEqual(diagnostic?.range, { start: { line: 13, character: 4 }, end: { line: 13, character: 80 } });
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
     await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 8));

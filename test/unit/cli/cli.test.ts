@@ -18,8 +18,10 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code, stdout, stderr };
 }
 
+/** A team that trusts the layering rule enough to fail CI on it raises it to error. */
 function layeredApp(): TempProject {
   return project({
+    'layerguard.json': JSON.stringify({ rules: { 'layering/forbidden-dependency': 'error' } }),
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true } }),
     'src/users/users.repository.ts': `import { UsersService } from './users.service';
 export class UsersRepository { constructor(private readonly s: UsersService) {} all() { return [UsersService.name]; } }
@@ -45,9 +47,11 @@ describe('layerguard check', () => {
     assert.match(stdout, /✖ 4 findings \(2 errors, 2 warnings\) — 3 files, \d+ dependencies analyzed in/);
   });
 
-  it('exits 0 with --exit-zero, and 0 when only warnings remain', () => {
+  it('exits 0 with --exit-zero, and 0 when only warnings remain (every rule\'s default)', () => {
     const p = layeredApp();
     assert.equal(run(['check', '--exit-zero'], p.root).code, 0);
+    p.write('layerguard.json', '{}');
+    assert.equal(run(['check'], p.root).code, 0, 'no rule defaults to error');
     p.write('layerguard.json', '{ "rules": { "layering/forbidden-dependency": "warning" } }');
     assert.equal(run(['check'], p.root).code, 0);
   });
@@ -175,6 +179,7 @@ describe('layerguard baseline', () => {
 describe('layerguard check --fix', () => {
   it('applies the safe fixes (renames), leaves the others, and reports what is left', () => {
     const p = project({
+      'layerguard.json': JSON.stringify({ rules: { 'naming/ambiguous-name': 'info' } }),
       'tsconfig.json': '{}',
       'src/orders/orders.service.ts': `export class OrdersService {
   constructor(private readonly orders: { findAll(): Promise<{ total: number }[]>; audit(n: number): Promise<void> }) {}

@@ -17,8 +17,10 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code, stdout, stderr };
 }
 
+/** The layering rule raised to error, as a team failing CI on it would: the exit code tells the verdict. */
 const app = () =>
   project({
+    'layerguard.json': JSON.stringify({ rules: { 'layering/forbidden-dependency': 'error' } }),
     'tsconfig.json': '{}',
     'src/controllers/orders.controller.ts': `import { OrdersRepository } from '../repositories/orders.repository';
 export class OrdersController {

@@ -71,3 +71,13 @@ export function productionFilesToCheck(context: Parameters<typeof filesToCheck>[
 export function isLoop(node: ts.Node): node is ts.IterationStatement {
   return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
 }
+
+/** Whether an identifier spelled `name` occurs anywhere in `node` (a binding, a use). */
+export function mentionsName(node: ts.Node, name: string): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (ts.isIdentifier(n) && n.text === name) found = true;
+    return !found;
+  });
+  return found;
+}

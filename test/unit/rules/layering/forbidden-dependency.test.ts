@@ -56,7 +56,7 @@ export class UsersController {
 }
 `,
     });
-    assert.equal(result.findings[0]?.severity, 'error');
+    assert.equal(result.findings[0]?.severity, 'warning');
   });
 
   it('lets services use @InjectRepository when the app has no repository layer (the ORM is the repository)', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, mentionsName, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
@@ -239,7 +239,7 @@ function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
   let parsed = false;
   walk(method.body, (n) => {
     if (parsed || ts.isFunctionLike(n)) return false;
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => mentions(a, name))) parsed = true;
+    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => mentionsName(a, name))) parsed = true;
     return !parsed;
   });
   return parsed;
@@ -261,7 +261,7 @@ function flowsIntoValidatedClass(param: ts.ParameterDeclaration, node: FileNode,
   walk(method.body, (n) => {
     if (validated) return false;
     const target = constructedClass(n);
-    if (target && targetArguments(n).some((a) => mentions(a, name))) {
+    if (target && targetArguments(n).some((a) => mentionsName(a, name))) {
       const file = fileDeclaring(target, node, graph);
       validated = file !== undefined && /class-validator/.test(file.text) && CHECKING_DECORATOR.test(file.text);
     }
@@ -284,14 +284,6 @@ function targetArguments(n: ts.Node): readonly ts.Expression[] {
   return ts.isCallExpression(n) || ts.isNewExpression(n) ? n.arguments ?? [] : [];
 }
 
-function mentions(expr: ts.Node, name: string): boolean {
-  let found = false;
-  walk(expr, (n) => {
-    if (ts.isIdentifier(n) && n.text === name) found = true;
-    return !found;
-  });
-  return found;
-}
 
 /** `@Body()` takes the whole body; `@Body('address')` one field of it. */
 function isWholeInput(decorator: ts.Decorator): boolean {

@@ -116,7 +116,7 @@ export const hardcodedConfig = defineRule({
   meta: {
     id: 'config/hardcoded-config',
     description: 'A URL, host:port, IP address or connection string that differs between environments is written into a controller, service or repository instead of the configuration.',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: true,
   },
   options,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { declaredValue } from '../declared-values';
-import { dottedName, enclosing, isLoop, productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { dottedName, enclosing, isLoop, mentionsName, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
@@ -220,20 +220,12 @@ function runsIterationElement(call: ts.CallExpression, argument: ts.Expression):
 
 /** `for (const name of …)`, or `list.map((name) => …)`: the node binds `name` to each element. */
 function iteratesAs(node: ts.Node, name: string): boolean {
-  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return bindsName(node.initializer, name);
+  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return mentionsName(node.initializer, name);
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
   const [element] = node.parameters;
-  return isPerElementCallback(node) && element !== undefined && bindsName(element.name, name);
+  return isPerElementCallback(node) && element !== undefined && mentionsName(element.name, name);
 }
 
-function bindsName(node: ts.Node, name: string): boolean {
-  let found = false;
-  walk(node, (n) => {
-    if (ts.isIdentifier(n) && n.text === name) found = true;
-    return !found;
-  });
-  return found;
-}
 
 /**
  * The outermost call of an awaited chain (`await db('x').where(…).first()`), or the call a

@@ -57,7 +57,7 @@ export const forbiddenDependency = defineRule({
   meta: {
     id: 'layering/forbidden-dependency',
     description: 'A file depends on a layer the layering policy forbids (by import, require, dependency injection or `new`).',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     fixable: true,
   },
   options,

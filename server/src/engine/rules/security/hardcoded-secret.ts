@@ -169,7 +169,7 @@ export const hardcodedSecret = defineRule({
   meta: {
     id: 'security/hardcoded-secret',
     description: 'A password, token, API key or private key is written in the source as a string literal.',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     fixable: true,
   },
   options,

@@ -194,7 +194,7 @@ export const sqlInjection = defineRule({
   meta: {
     id: 'security/sql-injection',
     description: 'SQL text is built by concatenating or interpolating a value instead of passing it as a parameter.',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     fixable: true,
   },
   options,
