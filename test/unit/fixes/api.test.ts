@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { checkFix } from '../../helpers/fixes';
 import { NEST_TSCONFIG } from '../../helpers/project';
 
-/** The rule is off by default: a team with outside clients turns it on. */
+/** A team with outside clients raises the rule (it reports as info by default). */
 const VERSIONING_ON = JSON.stringify({ rules: { 'api/unversioned-route': 'info' } });
 
 const nestMain = `import { NestFactory } from '@nestjs/core';

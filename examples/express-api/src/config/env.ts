@@ -3,7 +3,7 @@ import { z } from 'zod';
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().positive().default(3000),
-  DATABASE_URL: z.string().url().default('postgres://shop_app:Tq8v-Lm2x-9kRw@db.shop-prod.internal:5432/shop'),
+  DATABASE_URL: z.string().url().default('postgres://postgres:postgres@localhost:5432/shop'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 });
 

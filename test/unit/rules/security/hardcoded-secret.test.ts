@@ -96,14 +96,13 @@ export const request = { credentials: 'same-origin' };
     });
   });
 
-  it('does not flag placeholders, local database defaults, password hashes, seeds or test set-up', () => {
+  it('does not flag placeholders, password hashes, seeds or test set-up', () => {
     checkRule(RULE, {
       'tsconfig.json': JSON.stringify({ include: ['src', 'prisma', '*.ts'] }),
       'src/notify/chat.provider.ts': `export const chat = { apiKey: process.env.CHAT_KEY || '00000000-0000-0000-0000-000000000000', token: 'changeme' };
 export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789ABCDEFGHIJKLMNOPQR', password: 'your-password' };
 `,
-      'src/config.ts': `export const databaseUrl = process.env.DATABASE_URL || 'postgres://user:pass@localhost:5432/app';
-export const cacheUrl = 'redis://default:s3cure-Redis-9@cache.prod.example.io:6379';
+      'src/config.ts': `export const cacheUrl = 'redis://default:s3cure-Redis-9@cache.prod.example.io:6379';
 //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret connection string contains a password
 `,
       'prisma/seed.ts': "export const admin = { email: 'admin@shop.test', password: 'Adm1n-Demo!' };\n",

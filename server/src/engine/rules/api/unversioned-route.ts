@@ -110,7 +110,7 @@ export const unversionedRoute = defineRule({
   meta: {
     id: 'api/unversioned-route',
     description: 'An HTTP API is mounted or declared without a version (/v1, a NestJS version), so its contract cannot evolve safely.',
-    defaultSeverity: 'off',
+    defaultSeverity: 'info',
     fixable: true,
   },
   options,

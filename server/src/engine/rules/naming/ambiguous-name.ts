@@ -188,7 +188,7 @@ export const ambiguousName = defineRule({
   meta: {
     id: 'naming/ambiguous-name',
     description: 'A variable, parameter or function is named `data`, `temp`, `res`, `obj`… which says nothing about what it holds.',
-    defaultSeverity: 'off',
+    defaultSeverity: 'info',
     fixable: true,
   },
   options,

@@ -31,29 +31,19 @@ const FETCH_CREDENTIALS_MODES = new Set(['same-origin', 'include', 'omit']);
 
 /** `scheme://user:password@host` with a literal password. */
 const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
-const CONNECTION_PARTS = /^[a-z][a-z0-9+.-]*:\/\/([^:/\s@]+):([^@\s/]+)@([^:/?#\s]+)/i;
-/** Hosts of the developer's machine: credentials there are the local database's defaults. */
-const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|host\.docker\.internal|\[::1\])$/i;
-/** Passwords no deployment keeps: the tutorial and docker-compose defaults. */
-const TRIVIAL_PASSWORD = /^(?:pass|passw(?:or)?d|pwd|postgres|root|admin|user|secret|example|changeme|test|dev|local|mysql|mongo|redis)$/i;
 /** Values that stand for a secret without being one: `changeme`, `your-api-key`, `0000-0000`, `xxxx`, `***`. */
 const PLACEHOLDER_SECRET = /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|example|none|null|undefined)$/i;
 /** One-way hashes (bcrypt, argon2, scrypt): a stored hash is not a key to anything. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
 
-/** A connection string whose password is a local default: `postgres://user:pass@localhost/app`. */
-function hasLocalDefaultCredentials(value: string): boolean {
-  const parts = CONNECTION_PARTS.exec(value);
-  if (!parts) return false;
-  const [, user = '', password = '', host = ''] = parts;
-  return LOCAL_HOST.test(host) || TRIVIAL_PASSWORD.test(password) || password === user;
-}
-
-/** Placeholders, repeated characters, password hashes and local database defaults: values that stand in for a secret. */
+/**
+ * Placeholders, repeated characters and password hashes: values that stand in for a secret. A
+ * local database's default password in production code is not one of them: deployed with a
+ * forgotten variable, it is the password.
+ */
 function isStandIn(value: string): boolean {
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return true;
-  if (PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value)) return true;
-  return CONNECTION_STRING_CREDENTIALS.test(value) && hasLocalDefaultCredentials(value);
+  return PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value);
 }
 
 /** `00000000-0000-0000-0000-000000000000`, `xxxxxxxx`, `********`: one character repeated. */
@@ -160,7 +150,7 @@ function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   if (ts.isStringLiteralLike(n) && !found.some((f) => f.node === n)) {
     const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
-    else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !hasLocalDefaultCredentials(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
+    else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
   return found;
 }
