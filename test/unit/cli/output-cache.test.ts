@@ -25,7 +25,7 @@ const app = () =>
     'src/controllers/orders.controller.ts': `import { OrdersRepository } from '../repositories/orders.repository';
 export class OrdersController {
   constructor(private readonly orders: OrdersRepository) {}
-  list() { return this.orders.all(); }
+  list(req: unknown, res: { json(body: unknown): void }) { res.json(this.orders.all()); }
 }
 `,
     'src/repositories/orders.repository.ts': `export class OrdersRepository {

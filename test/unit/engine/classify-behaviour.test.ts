@@ -198,7 +198,7 @@ export const server = createServer((req, res) => res.end());
     }).analyze();
     const node = [...result.graph.files.values()].find((n) => n.file.endsWith('swagger.controller.ts'));
     assert.deepEqual(node?.layerEvidence, [
-      { layer: 'controller', evidence: 'file name swagger.controller.ts', verdict: 'overruled', why: 'its functions handle no route or request' },
+      { layer: 'controller', evidence: 'file name swagger.controller.ts', verdict: 'overruled', why: 'its functions and methods handle no route or request' },
     ]);
   });
 });

@@ -39,7 +39,7 @@ describe('layer classification', () => {
         'src/utils/deep-resolver.ts': 'export const resolve = () => 1;\n',
         'src/database/utils/id.ts': 'export const newId = () => 1;\n',
         'src/auth/jwt.strategy.ts': 'export class JwtStrategy extends PassportStrategy(Strategy) {}\n',
-        'src/db.ts': 'export const db = 1;\n',
+        'src/db.ts': "import { Pool } from 'pg';\nexport const db = new Pool();\n",
         'src/database/seeds/user-seed.service.ts': 'export class UserSeedService {}\n',
         'src/helpers/thing.ts': '@Injectable() export class Thing {}\n',
         'src/database/factories/user.factory.ts': 'export const userFactory = () => ({ name: "x" });\n',

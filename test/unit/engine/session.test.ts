@@ -10,7 +10,7 @@ const base = {
   'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
   'src/users.repository.ts': 'export class UsersRepository { all() { return []; } }\n',
   'src/users.service.ts': `import { UsersRepository } from './users.repository';\nexport class UsersService { list() { return new UsersRepository().all(); } }\n`,
-  'src/users.controller.ts': `import { UsersService } from './users.service';\nexport class UsersController { list() { return new UsersService().list(); } }\n`,
+  'src/users.controller.ts': `import { UsersService } from './users.service';\nexport class UsersController { list(req: unknown, res: { json(b: unknown): void }) { res.json(new UsersService().list()); } }\n`,
 };
 
 function summary(result: AnalysisResult): string[] {

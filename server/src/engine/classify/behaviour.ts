@@ -5,12 +5,15 @@ import type { LayerId } from './layers';
  * What the graph must confirm before name evidence holds:
  * - `touches-data`: a repository reaches the database (a database package, a data-access file, a
  *   model, or a base class that does), unless nothing it depends on says otherwise;
- * - `uses-database`: a data-access file (`db.ts`, `database/`) imports a database client or ORM,
- *   unless it holds nothing that says otherwise;
+ * - `folder-touches-data`: the same for a file only its folder calls a repository, where a class
+ *   that reaches nothing else may keep its data in memory, but functions that reach no data are helpers;
+ * - `uses-database`: a data-access file (`db.ts`, `database/`) imports a database client or ORM;
  * - `not-an-adapter`: a service is business logic, not a wrapper around an infrastructure
- *   package (a logger, an HTTP or mail client) that no other layer of the app reaches.
+ *   package (a logger, an HTTP or mail client) that no other layer of the app reaches;
+ * - `inherits-handling`: a controller class whose own methods take no request gets its request
+ *   handling from its base class (a framework's, or one of the app's that handles requests).
  */
-export type GraphCheck = 'touches-data' | 'uses-database' | 'not-an-adapter';
+export type GraphCheck = 'touches-data' | 'folder-touches-data' | 'uses-database' | 'not-an-adapter' | 'inherits-handling';
 
 export interface LocalVerdict {
   /** Why the file's own behaviour contradicts the layer. */
@@ -23,13 +26,15 @@ const PORT = 'it only declares types and contracts (a port), no behaviour of its
 const NOTHING_TO_CHECK: LocalVerdict = {};
 
 /** Per layer: how a file's own behaviour bears on a name that puts it there. */
-const VERDICTS: Readonly<Record<string, (facts: FileFacts) => LocalVerdict>> = {
-  // A class without a route decorator may be bound to routes elsewhere; functions that take no request never are.
-  controller: (facts) => (!isEntryPoint(facts) && facts.shape.functions > 0 ? { overruled: 'its functions handle no route or request' } : NOTHING_TO_CHECK),
+const VERDICTS: Readonly<Record<string, (facts: FileFacts, evidence: string) => LocalVerdict>> = {
+  controller: controllerVerdict,
   router: (facts) => (!isEntryPoint(facts) && facts.declarations.size > 0 ? { overruled: 'it registers no route' } : NOTHING_TO_CHECK),
   service: (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'not-an-adapter' }),
-  repository: (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'touches-data' }),
+  // A folder name is weaker than a file or class name: `repos/space/utils.ts` must show it holds data.
+  repository: (facts, evidence) => (facts.shape.typesOnly ? { overruled: PORT } : { check: evidence.startsWith('folder ') ? 'folder-touches-data' : 'touches-data' }),
   'data-access': (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'uses-database' }),
+  // `idp-initiated-auth-config.ts` that registers routes is a router named after what it configures.
+  config: (facts) => (isEntryPoint(facts) ? { overruled: 'it registers routes or handles requests' } : NOTHING_TO_CHECK),
   middleware: (facts) => (facts.shape.typesOnly ? { overruled: 'it only declares types' } : NOTHING_TO_CHECK),
   dto: (facts) => (facts.shape.functions > 0 && !declaresDataShapes(facts) ? { overruled: 'it exports functions (helpers), not request or response shapes' } : NOTHING_TO_CHECK),
 };
@@ -40,9 +45,24 @@ const VERDICTS: Readonly<Record<string, (facts: FileFacts) => LocalVerdict>> = {
  * `*.controller.ts` whose functions handle no request), is not what it is called; a file that does
  * nothing yet (a new class) keeps its name.
  */
-export function localVerdict(layer: LayerId | undefined, facts: FileFacts): LocalVerdict {
+export function localVerdict(layer: LayerId | undefined, facts: FileFacts, evidence = ''): LocalVerdict {
   const verdict = layer === undefined ? undefined : VERDICTS[layer];
-  return verdict ? verdict(facts) : NOTHING_TO_CHECK;
+  return verdict ? verdict(facts, evidence) : NOTHING_TO_CHECK;
+}
+
+const NO_REQUEST = 'its functions and methods handle no route or request';
+
+/**
+ * Functions that take no request are bound to no route. Classes are bound elsewhere only through
+ * a base class that takes the request (`execute(req, res)` calling `this.executeImpl()`); a
+ * `LoggerController` of adapters whose base handles nothing is a domain component, not HTTP.
+ */
+function controllerVerdict(facts: FileFacts, evidence: string): LocalVerdict {
+  if (isEntryPoint(facts) || !doesSomething(facts)) return NOTHING_TO_CHECK;
+  if (facts.shape.functions > 0) return { overruled: NO_REQUEST };
+  // Resolver and gateway methods take their arguments, never the request.
+  if (/resolver|gateway/i.test(evidence)) return NOTHING_TO_CHECK;
+  return facts.classes.some((c) => c.extends !== undefined) ? { check: 'inherits-handling' } : { overruled: NO_REQUEST };
 }
 
 function isEntryPoint(facts: FileFacts): boolean {

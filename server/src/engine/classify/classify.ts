@@ -163,6 +163,8 @@ export class Classifier {
   }
 
   private bySubtreeFolder(input: FileToClassify): Candidate | undefined {
+    // A workspace package's `seeds/` that the app imports is that package's API, not a script of this app.
+    if (path.posix.relative(this.root, input.file).startsWith('../')) return undefined;
     const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
     for (const folder of folders) {
       const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
@@ -244,7 +246,7 @@ const WIRING_TEXT = {
 
 /** A name-level candidate with the file's own behaviour weighed against it. */
 function withLocalVerdict(candidate: Candidate, facts: FileFacts): Candidate {
-  const verdict = localVerdict(candidate.layer, facts);
+  const verdict = localVerdict(candidate.layer, facts, candidate.evidence);
   if (verdict.overruled) return { ...candidate, overruled: verdict.overruled };
   return verdict.check ? { ...candidate, check: verdict.check } : candidate;
 }

@@ -199,6 +199,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
       '@neondatabase/serverless',
       '@vercel/postgres',
       '@planetscale/database',
+      'redbean-node',
     ],
   }),
 ];

@@ -77,6 +77,7 @@ class FactCollector {
       decoratorOnlyLocals: this.localsUsedOnlyAs('decorator'),
       baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),
       exportOnlyLocals: this.localsUsedOnlyAs('export'),
+      mountOnlyLocals: this.localsUsedOnlyAs('mount'),
       memberOnlyLocals: this.membersOnly(),
       metadataTypeLocals: this.metadataTypeLocals,
       isBarrel,
@@ -145,7 +146,7 @@ class FactCollector {
   /** Value-position nodes that are facts of their own: `new X()`, `require()`, `import()`. */
   private recordValueNode(node: ts.Node): void {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
-      this.instantiations.push({ name: node.expression.text, range: this.range(node) });
+      this.instantiations.push({ name: node.expression.text, range: this.range(node), ...(isMountedRouter(node) ? { mounted: true } : {}) });
     } else if (ts.isCallExpression(node)) {
       this.recordCallModuleRef(node);
     }
@@ -249,7 +250,31 @@ class FactCollector {
   }
 }
 
-type ValueUse = 'decorator' | 'base-class' | 'export' | 'other';
+type ValueUse = 'decorator' | 'base-class' | 'export' | 'mount' | 'other';
+
+/** Members that hand over a controller's routes (`new X(config).router`, `.routes()`). */
+const ROUTER_MEMBERS = /^(?:router|routes|getRouter|middleware|allowedMethods)$/;
+/** Calls that mount what they are given (`app.use(…)`, `fastify.register(…)`). */
+const MOUNTING_CALLS = /^(?:use|register|mount|route)$/;
+
+/**
+ * `new X(config, services).router` or `app.use(new X())`: a controller created only so that its
+ * routes are mounted under another's path. Router composition is wiring, not one handler calling
+ * into another.
+ */
+function isMountedRouter(created: ts.NewExpression): boolean {
+  let current: ts.Node = created;
+  const parent = current.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === current && ROUTER_MEMBERS.test(parent.name.text)) {
+    current = ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? parent.parent : parent;
+  }
+  const holder = current.parent;
+  if (ts.isCallExpression(holder) && holder.arguments.includes(current as ts.Expression)) {
+    const callee = holder.expression;
+    return ts.isPropertyAccessExpression(callee) ? MOUNTING_CALLS.test(callee.name.text) : ts.isIdentifier(callee) && MOUNTING_CALLS.test(callee.text);
+  }
+  return current !== created;
+}
 
 /**
  * `@Cached()` uses `Cached` as a decorator; `extends Base` / `extends Mixin(X)` as a base class;
@@ -257,6 +282,7 @@ type ValueUse = 'decorator' | 'base-class' | 'export' | 'other';
  * `comments` on.
  */
 function valueUseOf(node: ts.Identifier): ValueUse {
+  if (ts.isNewExpression(node.parent) && node.parent.expression === node && isMountedRouter(node.parent)) return 'mount';
   let handedOver = true;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const use = useDecidedBy(current.parent, handedOver);

@@ -111,6 +111,8 @@ export interface InstantiationFact {
   readonly name: string;
   /** The whole `new X(...)` expression. */
   readonly range: TextRange;
+  /** Only created to mount its routes (`app.use(new X().router)`): router composition, not a call into it. */
+  readonly mounted?: boolean;
 }
 
 export type DeclarationKind = 'value' | 'type';
@@ -146,6 +148,8 @@ export interface FileFacts {
   readonly baseClassOnlyLocals: ReadonlySet<string>;
   /** Import-bound names only passed on (`module.exports = { comments }`): re-exported, not used. */
   readonly exportOnlyLocals: ReadonlySet<string>;
+  /** Import-bound names only created to mount their routes (`this.use('/', new X(config).router)`). */
+  readonly mountOnlyLocals: ReadonlySet<string>;
   /** Import-bound names only read through members (`Sequelize.literal(…)`), with the members read. */
   readonly memberOnlyLocals: ReadonlyMap<string, ReadonlySet<string>>;
   /**

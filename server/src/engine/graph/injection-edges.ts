@@ -130,6 +130,7 @@ export function injectionEdges(unit: SourceUnit, symbols: SymbolResolver, provid
       runtime: true,
       names: [instantiation.name],
       detail: `creates ${instantiation.name} with new`,
+      ...(instantiation.mounted ? { usedAs: 'mount' as const } : {}),
     });
   }
   return edges;

@@ -86,6 +86,7 @@ function usageOf(facts: FileFacts, locals: readonly string[]): Edge['usedAs'] {
   if (used.every((l) => facts.decoratorOnlyLocals.has(l))) return 'decorator';
   if (used.every((l) => facts.baseClassOnlyLocals.has(l))) return 'base-class';
   if (used.every((l) => facts.exportOnlyLocals.has(l))) return 'export';
+  if (used.every((l) => facts.mountOnlyLocals.has(l))) return 'mount';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { decide, type Classification, type Classifier } from '../classify/classify';
-import { doesSomething, type GraphCheck } from '../classify/behaviour';
+import type { GraphCheck } from '../classify/behaviour';
 import { NEUTRAL_PACKAGES, type LayerId } from '../classify/layers';
 import type { Edge, FileNode } from './types';
 
@@ -57,7 +57,7 @@ export class LayerRefiner {
     return changed.every((file) => {
       const before = previous.files.get(file);
       const after = files.get(file);
-      return before !== undefined && after !== undefined && before.layer === after.layer && !mayHoldData(before) && !mayHoldData(after);
+      return before !== undefined && after !== undefined && before.layer === after.layer && !mayHoldData(before) && !mayHoldData(after) && handlesTheSame(before, after);
     });
   }
 
@@ -70,6 +70,13 @@ export class LayerRefiner {
     }
     return { refined, reaching: evidence.reaching };
   }
+}
+
+/** Whether a file handles requests decides the layer of the controllers that extend it. */
+function handlesTheSame(before: FileNode, after: FileNode): boolean {
+  const a = before.facts.shape;
+  const b = after.facts.shape;
+  return (a.handlers > 0 || a.routes > 0) === (b.handlers > 0 || b.routes > 0);
 }
 
 /** A file that could hold data by any of its evidence: a repository, data-access file or model. */
@@ -138,11 +145,16 @@ class GraphEvidence {
     const infrastructure = this.infrastructurePackages(file);
     switch (check) {
       case 'touches-data':
-        if (reaches || infrastructure.length === 0) return undefined;
-        return `it uses ${list(infrastructure)} and no database client, ORM or model`;
+      case 'folder-touches-data':
+        if (reaches) return undefined;
+        if (infrastructure.length > 0) return `it uses ${list(infrastructure)} and no database client, ORM or model`;
+        if (check === 'touches-data' || declaresClass(this.files.get(file)!)) return undefined;
+        return 'it reaches no database client, ORM or model (its functions are helpers)';
       case 'uses-database':
-        if (reaches || (infrastructure.length === 0 && !doesSomething(this.files.get(file)!.facts))) return undefined;
-        return 'it imports no database client or ORM';
+        // A file that holds shapes or helpers (a pagination DTO in `database/`) is not the database.
+        return reaches ? undefined : 'it imports no database client or ORM';
+      case 'inherits-handling':
+        return this.inheritsHandling(file, new Set()) ? undefined : `its methods handle no route or request, nor does its base class`;
       case 'not-an-adapter':
         if (reaches || infrastructure.length === 0 || this.dependsOnAppLayers(file)) return undefined;
         return `it only wraps ${list(infrastructure)} (infrastructure), and depends on no other ${layer ?? 'layer'} of the app`;
@@ -203,6 +215,23 @@ class GraphEvidence {
     return [...found].sort();
   }
 
+  /** A base class from a package may handle requests; one of the app's must be seen to. */
+  private inheritsHandling(file: string, seen: Set<string>): boolean {
+    seen.add(file);
+    const bases = this.outgoing(file).filter((edge) => edge.usedAs === 'base-class' || (edge.runtime && this.extendsName(file, edge)));
+    return bases.some((edge) => {
+      if (edge.external) return true;
+      const base = this.files.get(edge.to);
+      if (!base || seen.has(edge.to)) return false;
+      return base.facts.shape.handlers > 0 || base.facts.shape.routes > 0 || this.inheritsHandling(edge.to, seen);
+    });
+  }
+
+  private extendsName(file: string, edge: Edge): boolean {
+    const bases = new Set(this.files.get(file)?.facts.classes.flatMap((c) => (c.extends ? [c.extends.name] : [])));
+    return edge.names.some((n) => bases.has(n));
+  }
+
   private dependsOnAppLayers(file: string): boolean {
     return this.outgoing(file).some((edge) => {
       if (edge.external || !counts(edge)) return false;
@@ -210,6 +239,10 @@ class GraphEvidence {
       return target?.layer !== undefined && APP_LAYERS.has(target.layer) && target.file !== file;
     });
   }
+}
+
+function declaresClass(node: FileNode): boolean {
+  return node.facts.classes.some((c) => c.name !== undefined);
 }
 
 function addTo(map: Map<string, string[]>, key: string, value: string): void {

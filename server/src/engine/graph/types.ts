@@ -30,7 +30,7 @@ export interface Edge {
    * or only as base classes (`extends BaseResolver(User)`), or only passed on
    * (`module.exports = { comments }`: a re-export).
    */
-  readonly usedAs?: 'decorator' | 'base-class' | 'export';
+  readonly usedAs?: 'decorator' | 'base-class' | 'export' | 'mount';
   /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */
   readonly members?: readonly string[];
 }

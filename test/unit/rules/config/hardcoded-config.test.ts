@@ -22,6 +22,7 @@ export const client = new MongoClient('mongodb://mongo:27017/shop');
 //                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config connection string
 `,
       'src/webhooks/webhooks.controller.ts': `export class WebhooksController {
+  register(req: unknown, res: { json(body: unknown): void }) { res.json({ url: this.callbackUrl() }); }
   callbackUrl() { return process.env.CALLBACK_URL ?? 'http://localhost:3000/webhooks'; }
   //                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
 }

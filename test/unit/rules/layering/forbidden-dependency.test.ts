@@ -399,14 +399,18 @@ export class UsersController {
     });
   });
 
-  it('accepts a two-tier app (no service, no repository layer, every controller on the database) and flags the same code once a service layer exists', () => {
+  it('accepts a two-tier app (no service, no repository layer, every controller on the database) and flags the same code once controllers call a service layer', () => {
     const controllers: Record<string, string> = {};
     for (const name of ['tags', 'articles', 'profiles']) {
       controllers[`src/controllers/${name}-controller.js`] = `const db = require('../db');\nexports.list = async (ctx) => { ctx.body = await db('${name}'); };\n`;
     }
     const app = { 'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }', 'src/db.js': "module.exports = require('knex')({ client: 'pg' });\n", ...controllers };
     checkRule(RULE, app);
-    const layered = project({ ...app, 'src/services/tags.service.js': "const db = require('../db');\nexports.all = () => db('tags');\n" }).analyze();
+    const layered = project({
+      ...app,
+      'src/services/tags.service.js': "const db = require('../db');\nexports.all = () => db('tags');\n",
+      'src/controllers/tags-controller.js': "const db = require('../db');\nconst tags = require('../services/tags.service');\nexports.list = async (ctx) => { ctx.body = await db('tags'); };\nexports.count = async (ctx) => { ctx.body = (await tags.all()).length; };\n",
+    }).analyze();
     const flagged = layered.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file)).sort();
     assert.deepEqual(flagged, ['articles-controller.js', 'profiles-controller.js', 'tags-controller.js']);
   });

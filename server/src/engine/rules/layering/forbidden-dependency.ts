@@ -21,7 +21,7 @@ const options = z
      */
     ormStandsInForMissingRepositories: z.boolean().default(true),
     /**
-     * A two-tier app — no service and no repository layer, and three or more controllers or
+     * A two-tier app — no service layer its controllers call, no repository layer, and two or more controllers or
      * routers that reach the database themselves — is built that way: its controllers and
      * routers may use the ORM or database client directly (there is no layer to go through).
      */
@@ -65,22 +65,24 @@ export const forbiddenDependency = defineRule({
   // facts: whether a repository layer exists, and which services are shared helpers (their own
   // dependencies are two steps away from the judged file).
   perFile: (graph) => {
-    const { repositoryLayerPresent, twoTier, sharedHelpers } = workspaceLayering(graph);
-    return `${repositoryLayerPresent}|${twoTier}|${[...sharedHelpers].sort().join('|')}`;
+    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, sharedHelpers, dataStores } = workspaceLayering(graph);
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
   },
   check(context) {
     const { graph, policy } = context;
-    const { repositoryLayerPresent, twoTier, sharedHelpers } = workspaceLayering(graph);
-    const substituteOrm = context.options.ormStandsInForMissingRepositories && !repositoryLayerPresent;
+    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, sharedHelpers, dataStores } = workspaceLayering(graph);
+    const substituteOrm = context.options.ormStandsInForMissingRepositories && (!repositoryLayerPresent || ormRepositoriesExtended);
     // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
     // re-exports: neither makes the file depend on what they stand for.
-    const counts = (e: Edge) => e.usedAs !== 'decorator' && e.usedAs !== 'export' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di');
+    // Mounting another controller's routes under one's own path is router composition (wiring).
+    const counts = (e: Edge) => e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di');
     const judging: Judging = {
       graph,
       policy,
       substituteOrm,
       twoTier: context.options.directDataAccessWithoutServices && twoTier,
       sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set(),
+      dataStores,
     };
     for (const node of filesToCheck(context)) {
       const { file, layer: from } = node;
@@ -109,32 +111,88 @@ interface Judging {
   readonly twoTier: boolean;
   /** Services any layer may use (see `isSharedHelper`); empty when the option is off. */
   readonly sharedHelpers: ReadonlySet<string>;
+  /** The kinds of store the app's own data layer talks to (see `storeKindOf`). */
+  readonly dataStores: ReadonlySet<string>;
 }
 
 const workspaceLayering = perGraph((graph: DependencyGraph) => {
-  let repositoryLayerPresent = false;
-  let serviceLayerPresent = false;
-  let entriesOnData = 0;
-  const sharedHelpers = new Set<string>();
-  for (const node of graph.files.values()) {
-    repositoryLayerPresent ||= node.layer === 'repository';
-    serviceLayerPresent ||= node.layer === 'service';
-    if (node.layer === 'service' && isSharedHelper(graph, node.file)) sharedHelpers.add(node.file);
-    if (node.layer !== undefined && ENTRY_LAYERS.has(node.layer) && node.exempt === undefined && usesDataAccess(graph, node.file)) entriesOnData++;
-  }
-  const twoTier = !serviceLayerPresent && !repositoryLayerPresent && entriesOnData >= TWO_TIER_MIN_ENTRIES;
-  return { repositoryLayerPresent, twoTier, sharedHelpers: sharedHelpers as ReadonlySet<string> };
+  const nodes = [...graph.files.values()];
+  const repositories = nodes.filter((n) => n.layer === 'repository');
+  const sharedHelpers = new Set(nodes.filter((n) => n.layer === 'service' && isSharedHelper(graph, n.file)).map((n) => n.file));
+  const dataStores = new Set(nodes.filter((n) => n.layer !== undefined && DATA_HOLDERS.has(n.layer)).flatMap((n) => storesUsedBy(graph, n.file)));
+  return {
+    repositoryLayerPresent: repositories.length > 0,
+    ormRepositoriesExtended: repositories.some((n) => extendsOrmRepository(graph, n)),
+    twoTier: repositories.length === 0 && isTwoTier(graph, nodes),
+    sharedHelpers: sharedHelpers as ReadonlySet<string>,
+    dataStores: dataStores as ReadonlySet<string>,
+  };
 });
 
 /**
- * A two-tier app by design: no service and no repository layer, and its controllers or routers
- * (at least this many) all reach the database themselves. There is no layer for them to go
- * through, so direct data access is its architecture, not a shortcut.
+ * No service layer (a service that no controller calls and that reaches no data, such as a monitor
+ * type named `system-service.js`, is none), and more controllers or routers on the database
+ * client than on models: controllers that mostly go through models (active record) have a data
+ * layer, and the few that bypass it take a shortcut.
  */
-const TWO_TIER_MIN_ENTRIES = 3;
+function isTwoTier(graph: DependencyGraph, nodes: readonly FileNode[]): boolean {
+  const services = nodes.some((n) => n.layer === 'service' && usesLayer(graph, n.file, DATA_HOLDERS));
+  const entries = nodes.filter((n) => n.layer !== undefined && ENTRY_LAYERS.has(n.layer) && n.exempt === undefined);
+  if (services || entries.some((n) => usesLayer(graph, n.file, SERVICES))) return false;
+  const onData = entries.filter((n) => usesLayer(graph, n.file, DATA_ACCESS)).length;
+  const onModels = entries.filter((n) => !usesLayer(graph, n.file, DATA_ACCESS) && usesLayer(graph, n.file, MODELS)).length;
+  return onData >= TWO_TIER_MIN_ENTRIES && onData > onModels;
+}
 
-function usesDataAccess(graph: DependencyGraph, file: string): boolean {
-  return graph.outgoing(file).some((e) => (e.runtime || e.kind === 'di') && graph.targetLayer(e) === 'data-access');
+const DATA_HOLDERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access', 'model']);
+
+function storesUsedBy(graph: DependencyGraph, file: string): string[] {
+  return graph.outgoing(file).flatMap((e) => (e.external && graph.targetLayer(e) === 'data-access' ? [storeKindOf(e.to)] : []));
+}
+
+/** Document stores and wide-column stores are other databases than the SQL ones any SQL client or ORM may reach. */
+function storeKindOf(packageName: string): string {
+  if (/^(?:mongoose|mongodb|@mikro-orm\/mongodb)$/.test(packageName)) return 'document';
+  if (packageName === 'cassandra-driver') return 'wide-column';
+  return 'sql';
+}
+
+/**
+ * A client of a kind of store the app's own data layer never uses — a driver for customers'
+ * warehouses, an import from a legacy database — talks to someone else's data: there is no
+ * repository of the app to go through.
+ */
+function isOtherStore(edge: Edge, judging: Judging): boolean {
+  return edge.external && judging.dataStores.size > 0 && !judging.dataStores.has(storeKindOf(edge.to));
+}
+
+/**
+ * `class UserRepository extends EntityRepository<User>`: the app's repositories are the ORM's own,
+ * extended. There the ORM's repositories (and its unit of work) are the repository layer, and a
+ * service using one directly goes through no shortcut.
+ */
+function extendsOrmRepository(graph: DependencyGraph, node: FileNode): boolean {
+  const bases = new Set(node.facts.classes.flatMap((c) => (c.extends ? [c.extends.name] : [])));
+  if (bases.size === 0) return false;
+  return graph.outgoing(node.file).some((e) => e.external && graph.targetLayer(e) === 'data-access' && e.names.some((n) => bases.has(n) && /Repository$/.test(n)));
+}
+
+/**
+ * A two-tier app by design (see `isTwoTier`) has at least this many controllers or routers that
+ * reach the database themselves. There is no layer for them to go through, so direct data access is
+ * its architecture, not a shortcut.
+ */
+const TWO_TIER_MIN_ENTRIES = 2;
+
+const DATA_ACCESS: ReadonlySet<LayerId> = new Set(['data-access']);
+const MODELS: ReadonlySet<LayerId> = new Set(['model']);
+const SERVICES: ReadonlySet<LayerId> = new Set(['service']);
+
+function usesLayer(graph: DependencyGraph, file: string, layers: ReadonlySet<LayerId>): boolean {
+  return graph.outgoing(file).some((e) => {
+    const layer = (e.runtime || e.kind === 'di') && graph.targetLayer(e);
+    return typeof layer === 'string' && layers.has(layer);
+  });
 }
 
 const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access']);
@@ -174,6 +232,7 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
+  if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return undefined;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
 }
 

@@ -1,0 +1,171 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../../../server/src/engine';
+import { checkRule, NEST_TSCONFIG, project } from '../../../helpers/project';
+
+const RULE = 'layering/forbidden-dependency';
+
+/** Patterns measured false on unseen backends (corpus test-v2): behaviour must beat names and folders. */
+describe(`${RULE}: what the code does, not where it lives`, () => {
+  it('does not report a controller that mounts another controller’s routes under its path', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/routes/base-controller.ts': `import { Router } from 'express';
+export class BaseController {
+  readonly router = Router();
+  use(path: string, child: Router) { this.router.use(path, child); }
+  get(path: string, handler: (req: unknown, res: { json(b: unknown): void }) => void) { this.router.get(path, handler); }
+}
+`,
+      'src/routes/invoices-controller.ts': `import { BaseController } from './base-controller';
+export class InvoicesController extends BaseController {
+  constructor() { super(); this.get('/', (req, res) => res.json([])); }
+}
+`,
+      'src/routes/billing-controller.ts': `import { BaseController } from './base-controller';
+import { InvoicesController } from './invoices-controller';
+export class BillingController extends BaseController {
+  constructor() {
+    super();
+    this.use('/invoices', new InvoicesController().router);
+    this.get('/', (req, res) => res.json({ ok: true }));
+  }
+}
+`,
+    });
+  });
+
+  it('still reports a controller that calls into another controller', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/controllers/exports.js': "exports.purgeExports = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n",
+      'src/controllers/account.js': `const exportsController = require('./exports');
+//                                ^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the controller layer
+exports.remove = async (req, res) => { await exportsController.purgeExports(req.user.id); res.sendStatus(204); };
+`,
+    });
+  });
+
+  it('does not take a DTO in a database/ folder, or helper functions in a repos/ folder, for data access', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/database/paging/page-request.ts': `import { IsInt, IsOptional } from 'class-validator';
+export class PageRequest { @IsOptional() @IsInt() size?: number; @IsOptional() after?: string; }
+`,
+      'src/database/repos/team/roles.ts': "export function strongestRole(roles: string[]): string | undefined { return roles.includes('owner') ? 'owner' : roles[0]; }\n",
+      'src/teams/teams.service.ts': "export class TeamsService { list(size?: number) { return [size]; } }\n",
+      'src/teams/teams.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { PageRequest } from '../database/paging/page-request';
+import { strongestRole } from '../database/repos/team/roles';
+import { TeamsService } from './teams.service';
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+  @Post('list') list(@Body() page: PageRequest) { return { items: this.teams.list(page.size), role: strongestRole(['member']) }; }
+}
+`,
+    });
+  });
+
+  it('lets services use the ORM’s repositories when the app’s repositories extend them, and reports it when they wrap them', () => {
+    const orm = {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/labels/label.entity.ts': "import { Entity, PrimaryKey } from '@mikro-orm/core';\n@Entity() export class Label { @PrimaryKey() id!: number; }\n",
+      'src/labels/labels.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@mikro-orm/nestjs';
+import { EntityManager, EntityRepository } from '@mikro-orm/core';
+import { Label } from './label.entity';
+@Injectable()
+export class LabelsService {
+  constructor(@InjectRepository(Label) private readonly labels: EntityRepository<Label>, private readonly em: EntityManager) {}
+  async rename(id: number) { const label = await this.labels.findOneOrFail(id); await this.em.flush(); return label; }
+}
+`,
+    };
+    checkRule(RULE, {
+      ...orm,
+      'src/people/person.repository.ts': "import { EntityRepository } from '@mikro-orm/core';\nexport class PersonRepository extends EntityRepository<object> {}\n",
+    });
+    const wrapped = project({
+      ...orm,
+      'src/people/person.repository.ts': `import { EntityManager } from '@mikro-orm/core';
+export class PersonRepository { constructor(private readonly em: EntityManager) {} byName(name: string) { return this.em.find('Person', { name }); } }
+`,
+    }).analyze();
+    assert.ok(wrapped.findings.some((f) => f.ruleId === RULE && f.file.endsWith('labels.service.ts')), 'a service bypassing the app’s own repositories is reported');
+  });
+
+  it('does not send a client of another kind of store through the app’s repositories', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/models/user.model.js': "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('User', new mongoose.Schema({ name: String }));\n",
+      'src/repositories/users.repository.js': "const User = require('../models/user.model');\nexports.byId = (id) => User.findById(id);\n",
+      'src/services/warehouse.service.js': `const { Client } = require('pg');
+exports.runCustomerQuery = async (connection, sql) => { const client = new Client(connection); await client.connect(); try { return await client.query(sql); } finally { await client.end(); } };
+`,
+      'src/services/cleanup.service.js': `const mongoose = require('mongoose');
+//                       ^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the data-access layer
+exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ old: true });
+`,
+    });
+  });
+
+  it('puts a file named after what it configures but registering routes in the router layer', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/routes/sso/login-page-config.ts': "import { Router } from 'express';\nexport const loginPage = Router();\nloginPage.get('/sso/login-page', (req, res) => res.json({}));\n",
+    });
+    const result = analyzeWorkspace({ root: p.root });
+    const node = result.graph.files.get(path.posix.join(p.root, 'src/routes/sso/login-page-config.ts'));
+    assert.equal(node?.layer, 'router');
+  });
+
+  it('treats a lone service outside the request path as no service layer, and controllers mostly on models as layered', () => {
+    const routers = {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/routers/status-router.js': "const { R } = require('redbean-node');\nexports.status = async (req, res) => res.json(await R.find('monitor'));\n",
+      'src/routers/api-router.js': "const { R } = require('redbean-node');\nexports.list = async (req, res) => res.json(await R.find('heartbeat'));\n",
+      'src/monitor-types/disk-service.js': "exports.check = (path) => ({ path, ok: true });\n",
+    };
+    checkRule(RULE, routers);
+    const activeRecord = project({
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/models/user.js': "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('User', new mongoose.Schema({}));\n",
+      'src/controllers/users.js': "const User = require('../models/user');\nexports.list = async (req, res) => res.json(await User.find());\n",
+      'src/controllers/profile.js': "const User = require('../models/user');\nexports.show = async (req, res) => res.json(await User.findById(req.params.id));\n",
+      'src/controllers/admin.js': "const User = require('../models/user');\nexports.count = async (req, res) => res.json(await User.countDocuments());\n",
+      'src/controllers/search.js': "const { MongoClient } = require('mongodb');\nexports.find = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
+      'src/controllers/export.js': "const { MongoClient } = require('mongodb');\nexports.dump = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
+    }).analyze();
+    const flagged = activeRecord.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file)).sort();
+    assert.deepEqual(flagged, ['export.js', 'search.js'], 'the controllers that bypass the models are shortcuts');
+  });
+
+  it('gives no layer to a class named like a controller whose methods, and base class, handle no request', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/Controllers/AdaptableController.ts': 'export class AdaptableController { constructor(protected readonly adapter: object) {} }\n',
+      'src/Controllers/AuditController.ts': "import { AdaptableController } from './AdaptableController';\nexport class AuditController extends AdaptableController { record(entry: string) { return entry.length; } }\n",
+      'src/http/BaseController.ts': 'export abstract class BaseController { execute(req: unknown, res: unknown) { return this.run(req, res); } protected abstract run(req: unknown, res: unknown): unknown; }\n',
+      'src/http/ShowInvoiceController.ts': "import { BaseController } from './BaseController';\nexport class ShowInvoiceController extends BaseController { protected run() { return { id: 1 }; } }\n",
+    });
+    const layers = Object.fromEntries([...analyzeWorkspace({ root: p.root }).graph.files.values()].map((n) => [path.posix.basename(n.file), n.layer ?? null]));
+    assert.equal(layers['AuditController.ts'], null);
+    assert.equal(layers['ShowInvoiceController.ts'], 'controller', 'its base class takes the request');
+  });
+
+  it('does not take a workspace package’s seeds/ module, imported by the app, for a script', () => {
+    const p = project({
+      'packages/schemas/package.json': '{ "name": "@acme/schemas", "main": "src/index.ts" }',
+      'packages/schemas/src/index.ts': "export * from './seeds/tenant';\n",
+      'packages/schemas/src/seeds/tenant.ts': "export const adminTenantId = 'admin';\n",
+      'apps/api/tsconfig.json': '{ "compilerOptions": { "paths": { "@acme/schemas": ["../../packages/schemas/src/index.ts"] } } }',
+      'apps/api/src/routes/tenants.ts': "import { Router } from 'express';\nimport { adminTenantId } from '@acme/schemas';\nexport const tenants = Router();\ntenants.get('/tenants/admin', (req, res) => res.json({ id: adminTenantId }));\n",
+    });
+    const result = analyzeWorkspace({ root: path.posix.join(p.root, 'apps/api') });
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === RULE).map((f) => f.message), []);
+    const seed = result.graph.files.get(path.posix.join(p.root, 'packages/schemas/src/seeds/tenant.ts'));
+    assert.notEqual(seed?.layer, 'tooling');
+  });
+});
