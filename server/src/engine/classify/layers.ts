@@ -82,8 +82,9 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'tooling',
     description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
     subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
-    fileNames: ['seed', 'seeds', 'seeder'],
-    fileSuffixes: ['.seed', '.seeder'],
+    // `server-dev.ts`, `dev-server.ts`: the local development entry point, with its well-known dev tokens.
+    fileNames: ['seed', 'seeds', 'seeder', 'dev-server'],
+    fileSuffixes: ['.seed', '.seeder', 'dev'],
   }),
   layer({
     id: 'module',

@@ -45,6 +45,8 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/*.mock.*',
   '**/*.mocks.*',
   '**/__tests__/**',
+  // Jasmine's folder at the project root (a nested `openapi/spec/` is production schema code).
+  'spec/**',
   '**/__mocks__/**',
   '**/__fixtures__/**',
   '**/test/**',

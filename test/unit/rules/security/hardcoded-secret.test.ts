@@ -110,4 +110,44 @@ export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789
       'src/payments/mocks/cards.ts': "export const card = { secret: 'mock-card-secret-42' };\n",
     });
   });
+
+  it('does not take sentinels, labels or local-server filler for issued keys, nor schema examples, dev entry points or Jasmine specs', () => {
+    checkRule(RULE, {
+      'tsconfig.json': JSON.stringify({ include: ['src', 'spec'] }),
+      'src/audit/actor.ts': `export function actorOf(keyId?: string) {
+  return { apiKey: keyId || 'unknown', source: 'api' };
+}
+export const systemActor = { apiKey: process.env.AGENT_KEY ?? 'scheduler-bot', token: 'autoLogin' };
+`,
+      'src/llm/local-models.ts': `export const providers = {
+  lmstudio: { baseURL: process.env.LMSTUDIO_URL, apiKey: process.env.LMSTUDIO_KEY ?? 'not-used' },
+  llamacpp: { baseURL: process.env.LLAMA_URL, apiKey: 'llamacpp' },
+};
+`,
+      'src/config/crypto.ts': `export const encryptionKey = process.env.ENCRYPTION_KEY || 'dev';
+export const databaseUrl = process.env.DATABASE_URL || 'postgres://user:pass@localhost:5432/app';
+`,
+      'src/openapi/invite-schema.ts': `export const inviteSchema = {
+  type: 'object',
+  properties: { secret: { type: 'string' } },
+  example: { secret: 'c1a9e0f23b7d4e58a6b1c2d3e4f5a6b7', name: 'Invite viewers' },
+};
+`,
+      'src/server-dev.ts': "export const devAdmin = { token: '*:*.4f1e2d3c4b5a69788796a5b4c3d2e1f0' };\n",
+      'spec/helper.ts': "export const serverOptions = { masterKey: 'master-Test-Key-1', restAPIKey: 'rest-Key-2' };\n",
+    });
+  });
+
+  it('still flags weak chosen secrets and random-looking issued keys', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/config/auth.ts': `export const sessionSecret = process.env.SESSION_SECRET || 'keyboard-cat';
+//                                                         ^^^^^^^^^^^^^^ security/hardcoded-secret
+export const dashboard = { password: '123456' };
+//                                   ^^^^^^^^ security/hardcoded-secret
+export const mailer = { apiKey: 'mg-8f2e71c4b09a3d5e6f7a8b9c' };
+//                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+`,
+    });
+  });
 });

@@ -32,7 +32,9 @@ const FETCH_CREDENTIALS_MODES = new Set(['same-origin', 'include', 'omit']);
 /** `scheme://user:password@host` with a literal password. */
 const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
 /** Values that stand for a secret without being one: `changeme`, `your-api-key`, `0000-0000`, `xxxx`, `***`. */
-const PLACEHOLDER_SECRET = /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|example|none|null|undefined)$/i;
+const PLACEHOLDER_SECRET = /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|mock|example|sample|demo|none|null|undefined|n\/a|unknown|anonymous|disabled|empty|noop|dev|development|local|localhost|test|testing|not[-_]?(?:used|needed|required|set)|unused|no[-_]?key)$/i;
+/** `scheme://user:pass@host`: the documentation's stand-in credentials. */
+const PLACEHOLDER_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:user|username|[a-z]+)?:(?:pass|password|passwd|pwd|secret|change[-_]?me)@/i;
 /** One-way hashes (bcrypt, argon2, scrypt): a stored hash is not a key to anything. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
 
@@ -43,7 +45,26 @@ const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
  */
 function isStandIn(value: string): boolean {
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return true;
-  return PLACEHOLDER_SECRET.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value);
+  return PLACEHOLDER_SECRET.test(value) || PLACEHOLDER_CREDENTIALS.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value);
+}
+
+/** Credentials another system issues (API keys, tokens): random, so a short word is a label or a sentinel. */
+const ISSUED_LAST_WORDS = new Set(['token', 'apikey']);
+const ISSUED_LAST_PAIRS = new Set(['api key', 'access key', 'auth key']);
+
+function namesIssuedCredential(name: string): boolean {
+  const parts = words(name);
+  return ISSUED_LAST_WORDS.has(parts[parts.length - 1] ?? '') || ISSUED_LAST_PAIRS.has(parts.slice(-2).join(' '));
+}
+
+/**
+ * An issued key or token is random: long, with digits or mixed case. `apiKey: 'ollama'` for a
+ * local model server, `apiKey: id || 'internal-agent'` as an audit label, `token: 'autoLogin'`
+ * as a sentinel are not. (A password or signing secret is chosen by people, and a weak word is
+ * exactly the finding: `'superSecret'`, `'123456'`.)
+ */
+function looksIssued(value: string): boolean {
+  return value.length >= 12 && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
 }
 
 /** `00000000-0000-0000-0000-000000000000`, `xxxxxxxx`, `********`: one character repeated. */
@@ -85,6 +106,7 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
   if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
+  if (namesIssuedCredential(name) && !looksIssued(value)) return false;
   return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
 }
 
@@ -138,6 +160,15 @@ function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
   return key && key.text.length > 0 ? key : undefined;
 }
 
+/** Inside the `example` of an OpenAPI or JSON schema: documentation shown to API users, not a value the code uses. */
+function isSchemaExample(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isPropertyAssignment(current) && /^(?:examples?|x-examples?)$/.test(current.name.getText().replace(/['"]/g, ''))) return true;
+    if (ts.isFunctionLike(current) || ts.isStatement(current)) return false;
+  }
+  return false;
+}
+
 /** The secrets written at one node: under a secret name, as a JWT key, or in a known format. */
 function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
@@ -150,9 +181,9 @@ function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   if (ts.isStringLiteralLike(n) && !found.some((f) => f.node === n)) {
     const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
-    else if (CONNECTION_STRING_CREDENTIALS.test(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
+    else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !isStandIn(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
-  return found;
+  return found.length > 0 && isSchemaExample(n) ? [] : found;
 }
 
 export const hardcodedSecret = defineRule({
