@@ -231,4 +231,59 @@ export class SettingsService {
 `,
     });
   });
+
+  it('does not flag an empty catch around synchronous parsing or lookups, and still flags one around synchronous writes', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/http/client-info.ts': `import * as fs from 'node:fs';
+declare const UserAgent: new (ua: string) => { describe(): { browser?: string } };
+export function browserOf(header: string | undefined) {
+  let browser: string | undefined;
+  try {
+    browser = new UserAgent(header ?? '').describe().browser;
+  } catch {}
+  return browser;
+}
+export function remember(file: string, body: string) {
+  try {
+    fs.writeFileSync(file, body);
+  } catch {}
+//  ^^^^^ errors/swallowed-error this catch block is empty
+}
+`,
+    });
+  });
+
+  it('does not flag .catch(() => {}) on a call of the app that cannot reject, across files and one call deep', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/telemetry/events.ts': `declare const store: { insert(row: object): Promise<void> };
+export const events = {
+  record: async function (name: string) {
+    try {
+      await store.insert({ name, at: Date.now() });
+    } catch (error) {
+      console.warn('event not recorded', name, error);
+    }
+  },
+};
+export async function recordTwice(name: string) {
+  if (!name) return;
+  await events.record(name);
+  await events.record(name + ':again');
+}
+export async function recordOrFail(name: string) {
+  await store.insert({ name });
+}
+`,
+      'src/jobs/nightly.ts': `import { events, recordOrFail, recordTwice } from '../telemetry/events';
+export function run() {
+  events.record('nightly').catch(() => {});
+  recordTwice('nightly').catch(() => {});
+  recordOrFail('nightly').catch(() => {});
+//                              ^^^^^^^^ errors/swallowed-error The rejection is swallowed
+}
+`,
+    });
+  });
 });

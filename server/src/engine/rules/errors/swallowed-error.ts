@@ -4,6 +4,8 @@ import type { TextRange } from '../../types';
 import { containsComment, dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
+import { handledByCallee } from './handled-callees';
+import type { DependencyGraph, FileNode } from '../../graph/types';
 
 function lazy<T>(make: () => T): () => T {
   let value: { v: T } | undefined;
@@ -141,7 +143,7 @@ function declaredTypeName(from: ts.Node, name: string, viaThis: boolean): string
 function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess: () => DataAccessNames): string | undefined {
   if (containsComment(clause.block, sourceFile) || trailingComment(clause.block, sourceFile)) return undefined;
   if (clause.variableDeclaration && isIgnoredName(clause.variableDeclaration.name)) return undefined;
-  if (clause.block.statements.length === 0) return failsOnlyOnInput(clause.parent.tryBlock) ? undefined : 'this catch block is empty';
+  if (clause.block.statements.length === 0) return failsOnlyOnInput(clause.parent.tryBlock) || isSynchronous(clause.parent.tryBlock, dataAccess) ? undefined : 'this catch block is empty';
   if (onlyReturnsDefault(clause.block) && awaitsDataOrHttp(clause, dataAccess)) return 'this catch block only returns a default value after a database or HTTP call';
   return undefined;
 }
@@ -179,6 +181,25 @@ function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   return !doesWork;
 }
 
+/** Synchronous calls that write or run something: their failure is lost work, not bad input. */
+const SYNC_WORK = /(?:write\w*|append\w*|exec\w*|spawn\w*|copy\w*|rename\w*|mkdir\w*)Sync$/;
+
+/**
+ * A try that waits for nothing and calls no database, HTTP service or synchronous write: what it
+ * can throw is a parse or a lookup failing on its input (`new UAParser(ua).getResult()`, a DOM
+ * attribute read), so an empty catch there falls back, it hides no outage.
+ */
+function isSynchronous(tryBlock: ts.Block, dataAccess: () => DataAccessNames): boolean {
+  let waits = false;
+  walk(tryBlock, (n) => {
+    if (waits || ts.isFunctionLike(n)) return false;
+    if (ts.isAwaitExpression(n) || ts.isYieldExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) waits = true;
+    else if (ts.isCallExpression(n) && (isDataOrHttpCall(n, dataAccess) || SYNC_WORK.test(dottedName(n.expression)))) waits = true;
+    return !waits;
+  });
+  return !waits;
+}
+
 /** A parse, a conversion, a method reshaping a value, or an awaited cache read. */
 function readsValue(call: ts.CallExpression | ts.NewExpression): boolean {
   const callee = dottedName(call.expression);
@@ -204,30 +225,14 @@ function isDiscarded(call: ts.CallExpression): boolean {
   return ts.isExpressionStatement(node.parent);
 }
 
-/**
- * `this.save(…).catch(() => {})` where `save` in this file already catches and handles its own
- * errors (its whole body is a try with a catch that does something): nothing is left to reject.
- */
-function handledByCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
-  const target = call.expression;
-  if (!ts.isPropertyAccessExpression(target) || !ts.isCallExpression(target.expression)) return false;
-  const callee = target.expression.expression;
-  const name = ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  if (!name) return false;
-  let handled = false;
-  walk(sourceFile, (n) => {
-    if (handled) return false;
-    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name?.getText(sourceFile) === name && n.body) handled = catchesEverything(n.body);
-    return !handled;
-  });
-  return handled;
-}
-
-/** The body is a try whose catch does something, then at most plain returns (`return null`). */
-function catchesEverything(body: ts.Block): boolean {
-  const [first, ...rest] = body.statements;
-  if (!first || !ts.isTryStatement(first) || !first.catchClause || first.catchClause.block.statements.length === 0) return false;
-  return rest.every((s) => ts.isReturnStatement(s) && (s.expression === undefined || ts.isLiteralExpression(s.expression) || ts.isIdentifier(s.expression) || s.expression.kind === ts.SyntaxKind.NullKeyword));
+/** The file's own source and those of the app files it imports or injects: where its callees live. */
+function sourcesReachedFrom(graph: DependencyGraph, node: FileNode): ts.SourceFile[] {
+  const sources = [node.sourceFile];
+  for (const edge of graph.outgoing(node.file)) {
+    const target = edge.external ? undefined : graph.files.get(edge.to);
+    if (target && !sources.includes(target.sourceFile)) sources.push(target.sourceFile);
+  }
+  return sources;
 }
 
 function catchHeader(clause: ts.CatchClause, sourceFile: ts.SourceFile): TextRange {
@@ -251,13 +256,14 @@ export const swallowedError = defineRule({
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       const dataAccess = lazy(() => new DataAccessNames(context.graph, node));
+      const reachable = lazy(() => sourcesReachedFrom(context.graph, node));
       context.walkFile(node, (n) => {
         const what = ts.isCatchClause(n) ? swallows(n, sf, dataAccess) : undefined;
         if (ts.isCatchClause(n) && what) {
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
         } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
           const handler = n.arguments[0]!;
-          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !handledByCallee(n, sf)) {
+          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !handledByCallee(n, reachable())) {
             context.report({ file: node.file, range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
           }
         }
