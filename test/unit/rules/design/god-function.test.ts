@@ -49,26 +49,26 @@ describe(RULE, () => {
 
   it('flags complex and long functions on their names', () => {
     checkRule(RULE, {
-      'src/orders/pricing.ts': `${flatIfs('priceFor', 18)}export const discountFor = (x: number) => {
-//           ^^^^^^^^^^^ design/god-function discountFor does too much: its cognitive complexity is 18 (allowed 15)
-${Array.from({ length: 18 }, (_, i) => `  if (x === ${i}) return ${i};`).join('\n')}
+      'src/orders/pricing.ts': `${flatIfs('priceFor', 25)}export const discountFor = (x: number) => {
+//           ^^^^^^^^^^^ design/god-function discountFor does too much: its cognitive complexity is 25 (allowed 24)
+${Array.from({ length: 25 }, (_, i) => `  if (x === ${i}) return ${i};`).join('\n')}
   return 0;
 };
 export class Report {
   render(lines: string[]) {
-//^^^^^^ design/god-function render does too much: it has 81 lines of code (allowed 80)
-${Array.from({ length: 80 }, (_, i) => `    lines.push('line ${i}');`).join('\n')}
+//^^^^^^ design/god-function render does too much: it has 151 lines of code (allowed 150)
+${Array.from({ length: 150 }, (_, i) => `    lines.push('line ${i}');`).join('\n')}
     return lines;
   }
 }
-`.replace('export function priceFor(x: number) {\n', 'export function priceFor(x: number) {\n//              ^^^^^^^^ design/god-function its cognitive complexity is 18\n'),
+`.replace('export function priceFor(x: number) {\n', 'export function priceFor(x: number) {\n//              ^^^^^^^^ design/god-function its cognitive complexity is 25\n'),
     });
   });
 
   it('does not flag functions within the limits, long switches, or inline callbacks on their own', () => {
     checkRule(RULE, {
       'src/database/seeds/users.seed.ts': `${flatIfs('seedUsers', 30)}`,
-      'src/orders/status.ts': `${flatIfs('withinLimit', 15)}
+      'src/orders/status.ts': `${flatIfs('withinLimit', 24)}
 export function label(status: string): string {
   switch (status) {
 ${Array.from({ length: 40 }, (_, i) => `    case 's${i}': return 'Status ${i}';`).join('\n')}
@@ -220,8 +220,8 @@ export function mapOrders(rows: { id: number; total: number }[]) {
 export function registerJobs() {
   queue.process('a', (job) => { if (job.kind) return; });
   queue.process('b', (job) => {
-  //    ^^^^^^^ design/god-function The callback passed to process() does too much: its cognitive complexity is 18
-${Array.from({ length: 18 }, (_, i) => `    if (job.kind === ${i}) return;`).join('\n')}
+  //    ^^^^^^^ design/god-function The callback passed to process() does too much: its cognitive complexity is 25
+${Array.from({ length: 25 }, (_, i) => `    if (job.kind === ${i}) return;`).join('\n')}
   });
 }
 `,
@@ -268,13 +268,40 @@ ${Array.from({ length: 120 }, (_, i) => `    field${i}: { name: 'Field ${i}', en
     });
   });
 
-  it('tolerates a function one or two points over the limit, and reports everything over it with no tolerance', () => {
+  it('leaves the measured nits (16 to 24) alone by default, and reports them at SonarJS\'s limit of 15 when asked', () => {
     const files = { 'src/orders/rounding.ts': flatIfs('roundFor', 17) };
     checkRule(RULE, files);
     const strict = project(files).analyze({ config: undefined, severityOverrides: {} });
-    assert.ok(strict.findings.every((f) => f.ruleId !== RULE), 'the default tolerance hides 17');
-    const sonar = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { complexityTolerance: 0 } } } }) }).analyze();
+    assert.ok(strict.findings.every((f) => f.ruleId !== RULE), 'the default limit hides 17');
+    const sonar = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15 } } } }) }).analyze();
     assert.deepEqual(sonar.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 60)), ['roundFor does too much: its cognitive complexity is 17 (allo']);
+    const tolerant = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, complexityTolerance: 2 } } } }) }).analyze();
+    assert.ok(tolerant.findings.every((f) => f.ruleId !== RULE), 'a tolerance of 2 hides 17 over 15');
+  });
+
+  it('scores a named helper or a registered handler inside a function with control flow on its own, and folds inline callbacks', () => {
+    checkRule(RULE, {
+      'src/routes/register.ts': `declare const bus: { on(event: string, h: (e: { kind: number }) => void): void };
+export function registerHandlers(enabled: boolean) {
+  if (!enabled) return;
+  bus.on('a', (e) => {
+${Array.from({ length: 13 }, (_, i) => `    if (e.kind === ${i}) return;`).join('\n')}
+  });
+  const helper = (kind: number) => {
+${Array.from({ length: 13 }, (_, i) => `    if (kind === ${i}) return;`).join('\n')}
+  };
+  helper(1);
+}
+export function folds(items: number[], strict: boolean) {
+//              ^^^^^ design/god-function folds does too much: its cognitive complexity is 71
+  if (!strict) return [];
+  return items.map((x) => {
+${Array.from({ length: 14 }, (_, i) => `    if (x === ${i}) { if (strict) return ${i}; }`).join('\n')}
+    return 0;
+  });
+}
+`,
+    });
   });
 
   it('respects the team\'s own complexity check turned off for a function, and leaves generated code alone', () => {

@@ -8,11 +8,16 @@ import { isLoop } from '../syntax';
  * the structures that nest. `??` supplies a default value; it is no decision to follow and is not
  * counted.
  *
- * Functions are scored where SonarJS scores them: a top-level function (one inside no other
- * function) with control flow of its own is scored with the functions it declares, which count
- * as nested one level deeper; a top-level function without control flow of its own (a wrapper
- * that registers callbacks) is scored alone, and each function it declares is scored on its own.
- * Functions deeper than that always count toward the function that holds them.
+ * Functions are scored where SonarJS scores them, with one exception: a top-level function (one
+ * inside no other function) with control flow of its own is scored with the inline callbacks it
+ * declares (`items.map(x => …)`, a promise executor), which count as nested one level deeper; a
+ * top-level function without control flow of its own (a wrapper that registers callbacks) is
+ * scored alone, and each function it declares is scored on its own. Unlike SonarJS, functions
+ * that are units of their own — named (`const helper = () => …`, `handler: async function`,
+ * methods) or registered as a later argument (`app.get('/x', async (req, res) => …)`) — are
+ * always scored on their own: a route registrar's `if (!app) return;` guard does not make its
+ * handlers its complexity (measured: reviewers rated those folded scores false). Functions deeper
+ * than that always count toward the function that holds them.
  */
 
 export interface ScoredFunction {
@@ -31,9 +36,26 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
     return { fn: inner, alone: counter.total, structuralPoints: counter.structuralPoints };
   });
   if (own.structuralPoints === 0) return [{ fn, complexity: own.total }, ...nested.map((n) => ({ fn: n.fn, complexity: n.alone }))];
+  const units = nested.filter((n) => isUnitOfItsOwn(n.fn));
+  const folded = nested.filter((n) => !isUnitOfItsOwn(n.fn));
   // Nested one level deeper: each structural point of a declared function costs one more.
-  const total = own.total + nested.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
-  return [{ fn, complexity: total }];
+  const total = own.total + folded.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
+  return [{ fn, complexity: total }, ...units.map((n) => ({ fn: n.fn, complexity: alone(n.fn) }))];
+}
+
+/** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
+function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
+  return ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) >= 1;
+}
+
+/** The function's score from nesting 0, its inner functions included. */
+function alone(fn: ts.FunctionLikeDeclaration): number {
+  const counter = new Counter('inclusive');
+  if (fn.body) counter.visitChildren(fn.body, 0);
+  return counter.total;
 }
 
 /** The complexity SonarJS reports for the function with this body, as a top-level function. */
