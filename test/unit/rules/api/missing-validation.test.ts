@@ -271,4 +271,46 @@ exports.ask = (req, res) => {
 `,
     });
   });
+
+  it('credits validation declared in a route table, a guard given the request shape, and validation one call in', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/routes/labels-controller.ts': `import { Router, type Request, type Response } from 'express';
+declare const openApi: { validPath(spec: object): (req: Request, res: Response, next: () => void) => void };
+export class LabelsController {
+  readonly router = Router();
+  constructor() {
+    this.route({ method: 'post', path: '/labels', handler: this.create, middleware: [openApi.validPath({ requestBody: 'labelSchema' })] });
+    this.route({ method: 'put', path: '/labels/:id', handler: this.rename, middleware: [] });
+  }
+  route(spec: { method: string; path: string; handler: (req: Request, res: Response) => void; middleware: unknown[] }) { return spec; }
+  create(req: Request, res: Response) { res.json({ name: req.body.name }); }
+  rename(req: Request, res: Response) { res.json({ name: req.body.name }); }
+//                                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+}
+`,
+      'src/routes/connectors.ts': `import Router from '@koa/router';
+declare function shapeGuard(spec: object): (ctx: unknown, next: () => Promise<void>) => Promise<void>;
+export const connectors = new Router();
+connectors.get('/connectors', shapeGuard({ query: { target: 'string?' } }), async (ctx, next) => {
+  ctx.body = { target: ctx.query.target };
+  await next();
+});
+`,
+      'src/routes/webhooks.ts': `import { Router } from 'express';
+import { createWebhook } from '../webhooks/create-webhook';
+export const webhooks = Router();
+webhooks.post('/webhooks', async (req, res) => {
+  const { url, events } = req.body;
+  res.status(201).json(await createWebhook({ url, events }));
+});
+`,
+      'src/webhooks/create-webhook.ts': `declare const webhookSchema: { parse(input: unknown): { url: string; events: string[] } };
+export async function createWebhook(input: unknown) {
+  const valid = webhookSchema.parse(input);
+  return { id: 1, ...valid };
+}
+`,
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATI
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
+import { calledName, functionsNamed, sourcesReachedFrom } from '../callees';
 
 const options = z
   .object({
@@ -75,17 +76,40 @@ function hasValidation(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const [first] = call.arguments;
   const startsWithPath = first !== undefined && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isArrayLiteralExpression(first) || ts.isRegularExpressionLiteral(first));
   const middleware = call.arguments.slice(startsWithPath ? 1 : 0, -1);
-  if (middleware.some((m) => VALIDATING_MIDDLEWARE.test(m.getText(sf).split('(')[0] ?? ''))) return true;
+  if (middleware.some((m) => isValidatingMiddleware(m, sf))) return true;
   return call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name?.getText(sf) === 'schema'));
 }
 
-/** Fastify `route({ schema, handler })`: the handler of a route object that declares a schema. */
+/** Properties of a route object that run before its handler (Fastify hooks, custom route tables). */
+const BEFORE_HANDLER = /^(?:middlewares?|preHandler|preValidation|onRequest|before|guards?|validate|validators?)$/;
+
+/**
+ * Fastify `route({ schema, handler })`, or a route table entry whose middleware validates
+ * (`{ path, handler: this.update, middleware: [openApi.validPath({ requestBody })] }`): the handler
+ * of a route object that declares validation.
+ */
 function schemaRouteHandler(object: ts.ObjectLiteralExpression, sf: ts.SourceFile): ts.Expression | undefined {
   const property = (name: string) => object.properties.find((p) => p.name?.getText(sf) === name);
   const handler = property('handler');
-  if (!property('schema') || !handler) return undefined;
+  if (!handler) return undefined;
+  const validates = property('schema') !== undefined || object.properties.some((p) => ts.isPropertyAssignment(p) && BEFORE_HANDLER.test(p.name.getText(sf)) && containsValidatingMiddleware(p.initializer, sf));
+  if (!validates) return undefined;
   if (ts.isPropertyAssignment(handler)) return handler.initializer;
   return ts.isShorthandPropertyAssignment(handler) ? handler.name : undefined;
+}
+
+/** `validate(schema)`, `celebrate({…})`, or any middleware given a request shape: `koaGuard({ body: …, query: … })`. */
+function isValidatingMiddleware(m: ts.Expression, sf: ts.SourceFile): boolean {
+  if (VALIDATING_MIDDLEWARE.test(m.getText(sf).split('(')[0] ?? '')) return true;
+  const [spec] = ts.isCallExpression(m) ? m.arguments : [];
+  return spec !== undefined && ts.isObjectLiteralExpression(spec) && spec.properties.some((p) => REQUEST_PARTS.test(p.name?.getText(sf) ?? ''));
+}
+
+const REQUEST_PARTS = /^(?:body|query|params|headers|requestBody|querystring)$/;
+
+function containsValidatingMiddleware(value: ts.Expression, sf: ts.SourceFile): boolean {
+  if (ts.isArrayLiteralExpression(value)) return value.elements.some((e) => isValidatingMiddleware(e, sf));
+  return isValidatingMiddleware(value, sf);
 }
 
 /** `controller.create` → create; `(req, res) => controller.create(req, res)` → create. */
@@ -115,6 +139,50 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, checkParams: boolean):
     if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, checkParams) && !isCoercedField(n) && !isOnlyLogged(n)) reads.push(n);
   });
   return validates ? [] : reads;
+}
+
+/**
+ * The handler passes the request's input to a function of the app that validates it
+ * (`createConnection(context, req.body)` whose body runs `schema.parse(params)`): the entry is
+ * validated one call in, as a service or model that owns its schema does.
+ */
+function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly ts.SourceFile[]): boolean {
+  const request = fn.parameters[0];
+  if (!request || !ts.isIdentifier(request.name) || !fn.body) return false;
+  const inputNames = namesFromRequest(fn.body, request.name.text);
+  let found = false;
+  walk(fn.body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && n.arguments.some((a) => [...inputNames].some((name) => mentionsName(a, name)))) {
+      const callee = calledName(n.expression);
+      found = callee !== undefined && sources.some((sf) => functionsNamed(sf, callee).some((f) => f !== fn && validatesInBody(f.body)));
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The request's name and the locals taken from it (`const { rule } = req.body`, `const data = req.body`). */
+function namesFromRequest(body: ts.Node, requestName: string): Set<string> {
+  const names = new Set([requestName]);
+  walk(body, (n) => {
+    if (ts.isVariableDeclaration(n) && n.initializer && mentionsName(n.initializer, requestName)) {
+      if (ts.isIdentifier(n.name)) names.add(n.name.text);
+      else if (ts.isObjectBindingPattern(n.name)) for (const el of n.name.elements) if (ts.isIdentifier(el.name)) names.add(el.name.text);
+    }
+    return true;
+  });
+  return names;
+}
+
+function validatesInBody(body: ts.Block): boolean {
+  let validates = false;
+  walk(body, (n) => {
+    if (validates) return false;
+    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && !/^JSON\./.test(dottedName(n.expression))) validates = true;
+    return !validates;
+  });
+  return validates;
 }
 
 /** `req.flash('errors', …)`: connect-flash's error list, shown on the redirected page. */
@@ -197,13 +265,13 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
   return decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.arguments.slice(1).some((a) => VALIDATING_MIDDLEWARE.test(a.getText(sf).split('(')[0] ?? '')));
 }
 
-function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, checkParams: boolean, report: Report): void {
+function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, checkParams: boolean, sources: () => readonly ts.SourceFile[], report: Report): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
   const [first] = unvalidatedReads(fn, checkParams);
-  if (!first) return;
+  if (!first || handsInputToValidator(fn, sources())) return;
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
 
@@ -337,6 +405,11 @@ function fileDeclaring(typeName: string, node: FileNode, graph: DependencyGraph)
 /** A ValidationPipe put to use (globally, per controller or per parameter), not just imported. */
 export const PIPE_INSTALLED = /new\s+\w*ValidationPipe\b|useGlobalPipes\(|provide:\s*APP_PIPE\b|UsePipes\([^)]*ValidationPipe|useClass:\s*\w*ValidationPipe|(?:Body|Query)\([^)]*ValidationPipe/;
 
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
 export const missingValidation = defineRule({
   meta: {
     id: 'api/missing-validation',
@@ -352,8 +425,9 @@ export const missingValidation = defineRule({
     for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
+      const sources = lazy(() => sourcesReachedFrom(graph, node));
       context.walkFile(node, (n) => {
-        checkHandler(n, node, validated, context.options.checkParams, report);
+        checkHandler(n, node, validated, context.options.checkParams, sources, report);
         checkNestInput(n, node, graph, pipeInstalled, report);
       });
     }

@@ -1,4 +1,5 @@
 import { ts } from '../../ts';
+import { calledName, functionsNamed, type FunctionWithBody } from '../callees';
 import { walk } from '../syntax';
 
 /**
@@ -20,34 +21,6 @@ const CALLEE_DEPTH = 2;
 function callsOnlySafe(name: string, sourceFiles: readonly ts.SourceFile[], depth: number): boolean {
   const candidates = sourceFiles.flatMap((sf) => functionsNamed(sf, name));
   return candidates.length > 0 && candidates.every((fn) => neverRejects(fn, (callee) => depth > 1 && callsOnlySafe(callee, sourceFiles, depth - 1)));
-}
-
-/** `send` in `send()`, `telemetry.send()`, `this.telemetry.send()`. */
-function calledName(callee: ts.Expression): string | undefined {
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
-
-type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Block };
-
-/** Methods, function declarations, `name: async function () {}` and `const name = async () => {}`. */
-function functionsNamed(sourceFile: ts.SourceFile, name: string): FunctionWithBody[] {
-  const found: FunctionWithBody[] = [];
-  walk(sourceFile, (n) => {
-    const fn = namedFunction(n, name);
-    if (fn) found.push(fn);
-    return true;
-  });
-  return found;
-}
-
-function namedFunction(n: ts.Node, name: string): FunctionWithBody | undefined {
-  let fn: ts.Node | undefined;
-  if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name) && n.name.text === name) fn = n;
-  else if ((ts.isPropertyAssignment(n) || ts.isVariableDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === name) fn = n.initializer;
-  if (!fn || !(ts.isFunctionLike(fn) && 'body' in fn) || !fn.body || !ts.isBlock(fn.body)) return undefined;
-  return fn as FunctionWithBody;
 }
 
 /**

@@ -5,7 +5,7 @@ import { containsComment, dottedName, filesToCheck, rangeOf, walk } from '../syn
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
 import { handledByCallee } from './handled-callees';
-import type { DependencyGraph, FileNode } from '../../graph/types';
+import { sourcesReachedFrom } from '../callees';
 
 function lazy<T>(make: () => T): () => T {
   let value: { v: T } | undefined;
@@ -223,16 +223,6 @@ function isDiscarded(call: ts.CallExpression): boolean {
   let node: ts.Node = call;
   while (ts.isAwaitExpression(node.parent) || ts.isVoidExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
   return ts.isExpressionStatement(node.parent);
-}
-
-/** The file's own source and those of the app files it imports or injects: where its callees live. */
-function sourcesReachedFrom(graph: DependencyGraph, node: FileNode): ts.SourceFile[] {
-  const sources = [node.sourceFile];
-  for (const edge of graph.outgoing(node.file)) {
-    const target = edge.external ? undefined : graph.files.get(edge.to);
-    if (target && !sources.includes(target.sourceFile)) sources.push(target.sourceFile);
-  }
-  return sources;
 }
 
 function catchHeader(clause: ts.CatchClause, sourceFile: ts.SourceFile): TextRange {
