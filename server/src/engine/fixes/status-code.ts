@@ -6,8 +6,7 @@ import type { FixContext, FixProvider } from './types';
 
 /**
  * api/status-code: replace the wrong status with the fitting one — 201 for a creating POST,
- * 404 in a not-found branch, 500 in a catch, 200 for a 204 that sends a body — or drop a
- * `@HttpCode(200)` that hides NestJS's 201.
+ * 404 in a not-found branch, 500 in a catch, 200 for a 204 that sends a body.
  */
 export const statusCodeFixes: FixProvider = (context) => {
   const { finding, target } = context;
@@ -26,7 +25,6 @@ const FITTING_STATUS: readonly (readonly [RegExp, string])[] = [
 ];
 
 function decoratorFixes(context: FixContext, decorator: ts.Decorator): Fix[] {
-  if (/@HttpCode\(200\)/.test(context.finding.message)) return [removeDecorator(context, decorator)];
   return /@HttpCode\(204\)/.test(context.finding.message) ? statusArgumentFix(context, decorator.expression, '200') : [];
 }
 
@@ -51,19 +49,6 @@ function statusArgumentFix(context: FixContext, expression: ts.Expression, statu
   const sf = context.node.sourceFile;
   const replacement = ts.isPropertyAccessExpression(argument) ? `${argument.expression.getText(sf)}.${statusName(status)}` : status;
   return [{ id: `status-${status}`, title: `Answer ${status} ${REASON[status] ?? ''}`.trim(), safe: false, preferred: true, edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }] }];
-}
-
-function removeDecorator(context: FixContext, decorator: ts.Decorator): Fix {
-  const { text, file, sourceFile } = context.node;
-  let end = decorator.getEnd();
-  while (text[end] === ' ' || text[end] === '\t') end++;
-  if (text[end] === '\r') end++;
-  if (text[end] === '\n') {
-    end++;
-    const lineStart = text.lastIndexOf('\n', decorator.getStart(sourceFile) - 1) + 1;
-    if (/^[ \t]*$/.test(text.slice(lineStart, decorator.getStart(sourceFile)))) return { id: 'remove-http-code', title: 'Remove @HttpCode(200) (NestJS answers 201 Created)', safe: false, preferred: true, edits: [{ file, range: { start: lineStart, end }, newText: '' }] };
-  }
-  return { id: 'remove-http-code', title: 'Remove @HttpCode(200) (NestJS answers 201 Created)', safe: false, preferred: true, edits: [{ file, range: { start: decorator.getStart(sourceFile), end }, newText: '' }] };
 }
 
 const REASON: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '404': 'Not Found', '500': 'Internal Server Error' };

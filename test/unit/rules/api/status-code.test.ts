@@ -4,8 +4,25 @@ import { checkRule } from '../../../helpers/project';
 const RULE = 'api/status-code';
 
 describe(RULE, () => {
-  it('flags 2xx on error paths, a creating POST answering 200, 204 with a body, and 2xx exceptions', () => {
+  it('flags 2xx on error paths, a creating POST answering 200, 204 with a body, and 2xx exceptions, in an API whose own habit says otherwise', () => {
     checkRule(RULE, {
+      'src/routes/teams.routes.ts': `import { Router } from 'express';
+import { teams } from '../services/teams';
+export const router = Router();
+router.post('/', async (req, res) => {
+  if (!req.body.name) return res.status(400).json({ error: 'name is required' });
+  res.status(201).json(await teams.create(req.body));
+});
+router.get('/:id', async (req, res) => {
+  const team = await teams.find(req.params.id);
+  if (!team) return res.status(404).json({ error: 'not found' });
+  res.json(team);
+});
+router.put('/:id', async (req, res) => {
+  if (!req.body.name) return res.status(422).json({ error: 'name is required' });
+  res.json(await teams.rename(req.params.id, req.body.name));
+});
+`,
       'src/routes/users.routes.ts': `import { Router } from 'express';
 import { users } from '../services/users';
 export const router = Router();
@@ -38,7 +55,6 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
   @Post()
   @HttpCode(200)
-//^^^^^^^^^^^^^^ api/status-code A @Post() that creates answers @HttpCode(200)
   create(@Body() body: { email: string }) {
     return this.users.create(body);
   }
@@ -198,6 +214,29 @@ export class CouponsController {
     return { message: 'redeemed' };
   }
 }
+`,
+    });
+  });
+
+  it('follows the API\'s own conventions: no 201 anywhere, or errors answered 200 { success: false } throughout', () => {
+    checkRule(RULE, {
+      'src/routes/workspaces.routes.ts': `import { Router } from 'express';
+import { workspaces } from '../services/workspaces';
+export const router = Router();
+router.post('/new', async (req, res) => {
+  const workspace = await workspaces.create(req.body);
+  res.status(200).json({ workspace, success: true });
+});
+router.get('/:slug', async (req, res) => {
+  const workspace = await workspaces.find(req.params.slug);
+  if (!workspace) return res.status(200).json({ success: false, error: 'No workspace' });
+  res.status(200).json({ workspace, success: true });
+});
+router.post('/:slug/invite', async (req, res) => {
+  const invite = await workspaces.invite(req.params.slug);
+  if (!invite) return res.status(200).json({ success: false, error: 'Invite failed' });
+  res.status(200).json({ invite, success: true });
+});
 `,
     });
   });

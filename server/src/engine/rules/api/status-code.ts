@@ -4,10 +4,16 @@ import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { statusCall, statusOf } from '../http/handlers';
 import { defineRule } from '../types';
+import { perGraph, perParsedFile } from '../../memo';
 
 const options = z.object({}).strict();
 
-const CREATE_CALL = /^(?:create|insert|save|add|register|persist)/i;
+/**
+ * Methods that store a new record: `create`, `insertOne`, `createUser`. Not factories and builders
+ * that merely start with the word (`createForUser` builds a permission object, `createQueryBuilder`
+ * a query, `addSelect` a clause).
+ */
+const CREATE_CALL = /^(?:create|insert|save|add|register|persist)(?:One|Many)?$|^(?:create|insert|add|register)(?!(?:\w*(?:For|Query|Builder|Ability|Token|Signed|Hash|Url|URL|Stream|Client|Context|Session|Log|Listener|Header|Param|Select|Where|Filter|Cursor|Hook|Handler|Middleware|Transport|Instance|Schema|Index|Error)))[A-Z]\w*$/;
 /** Handler or route names of POSTs that act rather than create: RPC-style endpoints answer 200. */
 const ACTION_NAME = /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry|redeem|apply|activate|deactivate|join|leave|subscribe|unsubscribe|enable|disable|publish|unpublish|assign|unassign|invite|claim|upgrade|downgrade)/i;
 
@@ -116,11 +122,64 @@ function postHandlers(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
 
 type Report = (range: TextRange, message: string) => void;
 
-function checkStatusCall(n: ts.Node, sf: ts.SourceFile, report: Report): void {
+/** The API's own conventions, read from all its files: a status the team never uses is no slip. */
+interface Conventions {
+  /** It answers 201 somewhere: a creating POST answering 200 breaks its own habit. */
+  readonly answersCreated: boolean;
+  /** It answers errors with 4xx/5xx at least as often as with 2xx and an error body. */
+  readonly errorsAsErrorStatus: boolean;
+}
+
+const CREATED = /\.(?:status|code|sendStatus)\(\s*201\s*\)|HttpStatus\.CREATED|StatusCodes\.CREATED|HttpCode\(\s*201\s*\)|status\s*=\s*201\b/;
+const ERROR_STATUS = /\.(?:status|code|sendStatus)\(\s*[45]\d\d\s*\)|status\s*=\s*[45]\d\d\b/g;
+const SUCCESS_WITH_ERROR = /\.(?:status|code)\(\s*200\s*\)\s*\.(?:json|send)\(\s*\{[^}]{0,80}?(?:success:\s*false|\berror\b)/g;
+
+const conventionsIn = perParsedFile((sf) => ({
+  created: CREATED.test(sf.text),
+  errorStatuses: sf.text.match(ERROR_STATUS)?.length ?? 0,
+  successWithError: sf.text.match(SUCCESS_WITH_ERROR)?.length ?? 0,
+}));
+
+const workspaceConventions = perGraph((graph): Conventions => {
+  let answersCreated = false;
+  let errorStatuses = 0;
+  let successWithError = 0;
+  for (const node of graph.files.values()) {
+    const part = conventionsIn(node.sourceFile);
+    answersCreated ||= part.created;
+    errorStatuses += part.errorStatuses;
+    successWithError += part.successWithError;
+  }
+  return { answersCreated, errorsAsErrorStatus: errorStatuses >= successWithError };
+});
+
+/**
+ * The answer says it is an error while its status says success: `{ error: … }`, `{ success: false }`,
+ * `{ message: err.message }`, or the caught error itself. An empty list or a fallback document
+ * answered 200 after a miss is a deliberate answer, not a hidden error.
+ */
+function answersAnError(call: ts.CallExpression): boolean {
+  const outer = call.parent;
+  if (!ts.isPropertyAccessExpression(outer) || !ts.isCallExpression(outer.parent)) return false;
+  const [body] = outer.parent.arguments;
+  if (!body) return false;
+  if (ts.isIdentifier(body)) return /^(?:e|err|error|ex|exception)$/.test(body.text);
+  if (!ts.isObjectLiteralExpression(body)) return false;
+  return body.properties.some((p) => {
+    const key = p.name?.getText() ?? '';
+    if (/^(?:error|errors|err)$/.test(key)) return true;
+    if (!ts.isPropertyAssignment(p)) return false;
+    if (/^(?:success|ok)$/.test(key)) return p.initializer.kind === ts.SyntaxKind.FalseKeyword;
+    return /^(?:message|msg)$/.test(key) && /\b(?:e|err|error)\.message\b|not found|missing|invalid|fail|error/i.test(p.initializer.getText());
+  });
+}
+
+function checkStatusCall(n: ts.Node, sf: ts.SourceFile, conventions: Conventions, report: Report): void {
   const found = statusCall(n);
   if (!found || found.status < 200 || found.status >= 300) return;
   const path = onErrorPath(found.call);
-  if (path) {
+  // An API that answers its errors `200 { success: false }` throughout does so by design.
+  if (path && answersAnError(found.call) && conventions.errorsAsErrorStatus) {
     const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
     report(rangeOf(found.call, sf), `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
   } else if (found.status === 204 && bodyOn204(found.call)) {
@@ -150,7 +209,7 @@ function checkCreatingPost(n: ts.Node, sf: ts.SourceFile, report: Report): void 
   }
 }
 
-/** NestJS: @HttpCode(200) on a creating @Post(), @HttpCode(204) on a handler that returns a body. */
+/** NestJS: @HttpCode(204) on a handler that returns a body. */
 function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   if (!ts.isMethodDeclaration(n) || !n.body) return;
   const decorators = (ts.getDecorators(n) ?? []).map((d) => {
@@ -160,11 +219,7 @@ function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   const httpCode = decorators.find((d) => d.name === 'HttpCode');
   const status = statusOf(httpCode?.args?.[0]);
   if (!httpCode || status === undefined) return;
-  const post = decorators.find((d) => d.name === 'Post');
-  const route = `${n.name.getText(sf)} ${post?.args?.[0]?.getText(sf) ?? ''}`;
-  if (status === 200 && post && callsCreate(n.body, route)) {
-    report(rangeOf(httpCode.node, sf), "A @Post() that creates answers @HttpCode(200): remove it to keep NestJS's 201 Created.");
-  }
+  // `@HttpCode(200)` on a @Post() is written on purpose (NestJS answers 201 by itself): the team chose it.
   if (status === 204 && returnsBody(n)) {
     report(rangeOf(httpCode.node, sf), '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
   }
@@ -178,15 +233,20 @@ export const statusCode = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
+  perFile: (graph) => {
+    const conventions = workspaceConventions(graph);
+    return `${conventions.answersCreated}|${conventions.errorsAsErrorStatus}`;
+  },
   check(context) {
+    const conventions = workspaceConventions(context.graph);
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
       context.walkFile(node, (n) => {
-        checkStatusCall(n, sf, report);
+        checkStatusCall(n, sf, conventions, report);
         checkException(n, sf, report);
-        checkCreatingPost(n, sf, report);
+        // An API that never answers 201 answers 200 to creations by convention.
+        if (conventions.answersCreated) checkCreatingPost(n, sf, report);
         checkNestHandler(n, sf, report);
       });
     }
