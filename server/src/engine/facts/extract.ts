@@ -160,7 +160,7 @@ class FactCollector {
     } else if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1) {
       const bindings = requireBindingsOf(call);
       for (const b of bindings) this.importLocals.add(b.local);
-      this.moduleRefs.push({ kind: 'require', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings });
+      this.moduleRefs.push({ kind: 'require', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings, ...(insideFunction(call) ? { deferred: true } : {}) });
     }
   }
 
@@ -248,6 +248,11 @@ class FactCollector {
       decorators: decoratorsOf(param, this.sourceFile),
     };
   }
+}
+
+function insideFunction(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) if (ts.isFunctionLike(current)) return true;
+  return false;
 }
 
 type ValueUse = 'decorator' | 'base-class' | 'export' | 'mount' | 'other';

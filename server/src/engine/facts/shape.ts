@@ -61,6 +61,7 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     ui: isUiFile(sf),
     vendored: isVendored(sf),
     generated: isGenerated(sf),
+    flowTyped: /(?:\/\/|\/\*)\s*@flow\b/.test(headerOf(sf)),
   };
 }
 

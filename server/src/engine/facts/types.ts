@@ -45,6 +45,8 @@ export interface ModuleRef {
   readonly range: TextRange;
   /** `import type ...` / `export type ... from`. */
   readonly typeOnly: boolean;
+  /** A `require()` inside a function: loaded when the function first runs, not when the module loads. */
+  readonly deferred?: boolean;
   /**
    * import/require: the names bound in this file. re-export: `local` is the exported name and
    * `imported` the name in the target (`*` with local `*` for `export * from`).
@@ -104,6 +106,8 @@ export interface FileShape {
   readonly vendored: boolean;
   /** The header says a tool generated it (`DO NOT EDIT`, `@generated`). */
   readonly generated: boolean;
+  /** `// @flow`: JavaScript with Flow types, whose imports used only as types are erased like TypeScript's. */
+  readonly flowTyped: boolean;
 }
 
 export interface InstantiationFact {

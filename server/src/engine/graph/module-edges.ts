@@ -35,7 +35,7 @@ function bindingEdges(
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
-    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier }];
+    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier, ...(ref.deferred ? { deferred: true } : {}) }];
   }
   const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[]; locals: string[] }>();
   for (const binding of ref.bindings) {
@@ -62,6 +62,7 @@ function bindingEdges(
       specifier: ref.specifier,
       ...(usedAs ? { usedAs } : {}),
       ...(members ? { members } : {}),
+      ...(ref.deferred ? { deferred: true } : {}),
     };
   });
 }
@@ -101,7 +102,7 @@ export function targetOf(definition: Definition): { to: string; external: boolea
  */
 function isRuntimeBinding(unit: SourceUnit, ref: ModuleRef, binding: ImportBinding, definition: Definition | undefined): boolean {
   if (ref.typeOnly || binding.typeOnly) return false;
-  if (ref.kind === 'require' || isJavaScriptFile(unit.file) || unit.project.verbatimModuleSyntax) return true;
+  if (ref.kind === 'require' || (isJavaScriptFile(unit.file) && !unit.facts.shape.flowTyped) || unit.project.verbatimModuleSyntax) return true;
   if (unit.facts.valueUsedLocals.has(binding.local)) return true;
   if (unit.project.emitDecoratorMetadata && unit.facts.metadataTypeLocals.has(binding.local)) {
     return !(definition?.kind === 'file' && definition.declaration === 'type');

@@ -31,6 +31,8 @@ export interface Edge {
    * (`module.exports = { comments }`: a re-export).
    */
   readonly usedAs?: 'decorator' | 'base-class' | 'export' | 'mount';
+  /** A `require()` inside a function: it loads when the function first runs, so it closes no load-time cycle. */
+  readonly deferred?: boolean;
   /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */
   readonly members?: readonly string[];
 }

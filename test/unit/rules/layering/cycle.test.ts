@@ -147,4 +147,14 @@ import { User } from './user.entity';
     });
     assert.equal(configured.findings.length, 2);
   });
+
+  it('leaves out a require() inside a function, and imports a Flow file uses only in type annotations, as no load-time cycle', () => {
+    checkRule('layering/cycle', {
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/workers/index.js': "exports.boot = () => { const queue = require('../models/queue'); return queue.start(); };\n",
+      'src/models/queue.js': "const workers = require('../workers');\nexports.start = () => workers;\n",
+      'src/db/schema.js': "// @flow\nimport Database from './database';\nexport function migrate(db: Database): number { return 1; }\n",
+      'src/db/database.js': "// @flow\nimport { migrate } from './schema';\nexport default class Database { run() { return migrate(this); } }\n",
+    });
+  });
 });

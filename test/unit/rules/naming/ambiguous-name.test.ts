@@ -121,5 +121,25 @@ export function stuff(res) {
 `,
     });
   });
-});
 
+  it('leaves generic names in functions of a few statements, and names that fill a property of the same name', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/runs/latest.ts': `declare const runs: { findLatest(id: string): Promise<{ id: string } | null>; count(): Promise<number> };
+export async function latestRun(id: string) {
+  const obj = await runs.findLatest(id);
+  if (!obj) throw new Error('no run');
+  return obj;
+}
+export function describeValue(thing: unknown) { return JSON.stringify(thing); }
+export async function publish(send: (payload: object) => void, audit: { append(entry: object): void }) {
+  const total = await runs.count();
+  const data = await runs.findLatest('current');
+  audit.append({ total, data });
+  send({ ok: true, data: data });
+  return total;
+}
+`,
+    });
+  });
+});

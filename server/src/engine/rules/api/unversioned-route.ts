@@ -16,7 +16,7 @@ const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
  * third party owns (webhooks, OAuth callbacks), and pass-throughs whose contract the user defines
  * (proxies, mock servers).
  */
-const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|proxy|mocks?)(?:[/_-]|$)/i;
+const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|sso|saml|oidc|openid|proxy|mocks?)(?:[/_-]|$)/i;
 /** Method decorators of HTTP routes (message and RPC handlers have no HTTP contract to version). */
 const HTTP_ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render)$/;
 
@@ -139,11 +139,36 @@ function checkControllers(node: FileNode, graph: DependencyGraph, report: Report
   }
 }
 
+/** `app.use('/images', express.static('uploads'))`: files, not an API contract. */
+function servesFiles(mount: ts.CallExpression): boolean {
+  const handler = mount.arguments[mount.arguments.length - 1];
+  return handler !== undefined && ts.isCallExpression(handler) && /(?:^|\.)(?:static|serveStatic|serve-static)$/.test(dottedName(handler.expression));
+}
+
+/**
+ * The same router is also mounted under a versioned path in this file (`app.use('/api/v2', api)`
+ * and `app.use('/api', api)`): the unversioned mount is an alias kept for old clients.
+ */
+function alsoMountedVersioned(mount: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const handler = mount.arguments[mount.arguments.length - 1];
+  if (!handler) return false;
+  const text = handler.getText(sf);
+  let found = false;
+  walk(sf, (n) => {
+    if (found) return false;
+    const path = n !== mount && ts.isCallExpression(n) ? mountPath(n) : undefined;
+    if (path && VERSIONED_PATH.test(path.text) && ts.isCallExpression(n) && n.arguments[n.arguments.length - 1]?.getText(sf) === text) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
 function checkMount(n: ts.Node, node: FileNode, report: Report): void {
   const path = mountPath(n);
   // A mount at the root adds no segment: the version belongs where the API itself is mounted.
   if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
+  if (ts.isCallExpression(n) && (servesFiles(n) || alsoMountedVersioned(n, node.sourceFile))) return;
   report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
 }

@@ -8,7 +8,7 @@ const options = z
   .object({
     /** Count imports that are erased at run time (type-only) as part of cycles. */
     includeTypeOnly: z.boolean().default(false),
-    /** Count `import()`: lazy loading is the usual way to break a cycle, so it is off by default. */
+    /** Count `import()` and `require()` inside functions: lazy loading is the usual way to break a cycle, so it is off by default. */
     includeDynamicImports: z.boolean().default(false),
     /**
      * Report cycles made only of models. ORM entities reference each other both ways by design
@@ -33,7 +33,7 @@ export const cycle = defineRule({
     const include = (edge: Edge): boolean =>
       MODULE_KINDS.has(edge.kind) &&
       (edge.runtime || context.options.includeTypeOnly) &&
-      (edge.kind !== 'dynamic-import' || context.options.includeDynamicImports);
+      ((edge.kind !== 'dynamic-import' && !edge.deferred) || context.options.includeDynamicImports);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
     for (const found of findCycles(graph, include, JSON.stringify([context.options.includeTypeOnly, context.options.includeDynamicImports]))) {
       if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;

@@ -100,17 +100,17 @@ function mirrorsProperty(identifier: ts.Identifier): boolean {
   if (fn) {
     walk(fn, (n) => {
       if (fills) return false;
-      if (ts.isShorthandPropertyAssignment(n) && n.name.text === identifier.text && ts.isObjectLiteralExpression(n.parent) && isReturned(n.parent)) fills = true;
+      if (fillsPropertyNamed(n, identifier.text)) fills = true;
       return !fills;
     });
   }
   return fills;
 }
 
-function isReturned(object: ts.ObjectLiteralExpression): boolean {
-  let node: ts.Node = object;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
-  return ts.isReturnStatement(node.parent) || (ts.isArrowFunction(node.parent) && node.parent.body === node);
+/** `{ data }` or `{ data: data }` in any object the function builds: a response, a callback's payload, a log entry. */
+function fillsPropertyNamed(n: ts.Node, name: string): boolean {
+  if (ts.isShorthandPropertyAssignment(n)) return n.name.text === name;
+  return ts.isPropertyAssignment(n) && n.name.getText() === name && ts.isIdentifier(n.initializer) && n.initializer.text === name;
 }
 
 /** Members that unwrap a result (`Either`, `Result`, a response): the variable holds the wrapper, not the thing. */
@@ -174,7 +174,23 @@ function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
 }
 
 /** Why the name should change, or undefined when it may stay: placeholders always, generic names when the code says what they hold. */
+/**
+ * Declared in a function of a few statements (`getLatestModel() { const obj = await find(); if
+ * (!obj) throw …; return obj; }`): the function's name and type already say what it holds, and
+ * the whole life of the variable is in sight.
+ */
+function inTinyFunction(identifier: ts.Identifier): boolean {
+  // A function's own name is judged wherever it is called, not by its body.
+  if (ts.isFunctionLike(identifier.parent) && (identifier.parent as ts.SignatureDeclaration).name === identifier) return false;
+  const fn = enclosing(identifier, ts.isFunctionLike);
+  if (!fn || !('body' in fn) || !fn.body) return false;
+  return !ts.isBlock(fn.body) || fn.body.statements.length <= TINY_FUNCTION_STATEMENTS;
+}
+
+const TINY_FUNCTION_STATEMENTS = 3;
+
 function problemWith(identifier: ts.Identifier): string | undefined {
+  if (inTinyFunction(identifier)) return undefined;
   if (!GENERIC_NAMES.has(identifier.text)) return `"${identifier.text}" is a placeholder name: name it after what it holds (users, orderTotal, createdInvoice…).`;
   // A parameter's type says what it holds; a generic name beside it hides nothing.
   if (!ts.isVariableDeclaration(identifier.parent) || mirrorsProperty(identifier)) return undefined;
