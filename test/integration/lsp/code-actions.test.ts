@@ -109,7 +109,7 @@ describe('code actions over stdio', () => {
   it('fixes all safe problems of a file for source.fixAll', async () => {
     // Renames are the safe fixes; their rule is off by default and turned on here as a team would.
     const { client } = await withSwallowedError({ rules: { 'naming/ambiguous-name': 'info' } });
-    const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  return stuff.reduce((sum, p) => sum + p.amount, 0);\n}\n`;
+    const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  if (stuff.length === 0) return 0;\n  const amounts = stuff.map((p) => p.amount);\n  const sum = amounts.reduce((a, b) => a + b, 0);\n  return Math.round(sum);\n}\n`;
     await client.change(FILE, text);
     await client.waitFor('the ambiguous name', () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name'));
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });

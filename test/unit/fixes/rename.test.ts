@@ -15,7 +15,8 @@ describe('fixes: naming/ambiguous-name', () => {
     const data = await this.users.findByEmail(email);
 //        ^^^^ naming/ambiguous-name
     if (!data) throw new Error('missing');
-    audit({ data, id: data.id });
+    const entry = { data, id: data.id };
+    audit(entry);
     return data.id;
   }
 }
@@ -29,7 +30,8 @@ declare function audit(entry: object): void;
   async profile(email: string) {
     const user = await this.users.findByEmail(email);
     if (!user) throw new Error('missing');
-    audit({ data: user, id: user.id });
+    const entry = { data: user, id: user.id };
+    audit(entry);
     return user.id;
   }
 }
@@ -46,7 +48,10 @@ declare function audit(entry: object): void;
         'src/catalog/pricing.ts': `interface Product { price: number }
 export function total(stuff: Product[]): number {
 //                    ^^^^^ naming/ambiguous-name
-  return stuff.reduce((sum, p) => sum + p.price, 0);
+  if (stuff.length === 0) return 0;
+  const prices = stuff.map((p) => p.price);
+  const sum = prices.reduce((a, b) => a + b, 0);
+  return Math.round(sum * 100) / 100;
 }
 `,
       },
@@ -54,7 +59,10 @@ export function total(stuff: Product[]): number {
       expect: {
         'src/catalog/pricing.ts': `interface Product { price: number }
 export function total(products: Product[]): number {
-  return products.reduce((sum, p) => sum + p.price, 0);
+  if (products.length === 0) return 0;
+  const prices = products.map((p) => p.price);
+  const sum = prices.reduce((a, b) => a + b, 0);
+  return Math.round(sum * 100) / 100;
 }
 `,
       },

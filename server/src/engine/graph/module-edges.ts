@@ -37,17 +37,7 @@ function bindingEdges(
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
     return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier, ...(ref.deferred ? { deferred: true } : {}) }];
   }
-  const byTarget = new Map<string, { external: boolean; runtime: boolean; names: string[]; locals: string[] }>();
-  for (const binding of ref.bindings) {
-    const definition = binding.imported === '*' ? undefined : symbols.definitionOf(symbols.resolveRef(unit, ref), binding.imported);
-    const target = definition ? targetOf(definition) : moduleTarget;
-    const runtime = isRuntimeBinding(unit, ref, binding, definition);
-    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [], locals: [] };
-    entry.runtime ||= runtime;
-    entry.names.push(binding.imported);
-    entry.locals.push(binding.local);
-    byTarget.set(target.to, entry);
-  }
+  const byTarget = bindingsByTarget(unit, ref, symbols, moduleTarget);
   return [...byTarget].map(([to, entry]) => {
     const usedAs = usageOf(unit.facts, entry.locals);
     const members = membersRead(unit.facts, entry.locals);
@@ -65,6 +55,28 @@ function bindingEdges(
       ...(ref.deferred ? { deferred: true } : {}),
     };
   });
+}
+
+interface TargetBindings {
+  readonly external: boolean;
+  runtime: boolean;
+  readonly names: string[];
+  readonly locals: string[];
+}
+
+/** The ref's bindings grouped by the file (or package) that defines each. */
+function bindingsByTarget(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: { to: string; external: boolean }): Map<string, TargetBindings> {
+  const byTarget = new Map<string, TargetBindings>();
+  for (const binding of ref.bindings) {
+    const definition = binding.imported === '*' ? undefined : symbols.definitionOf(symbols.resolveRef(unit, ref), binding.imported);
+    const target = definition ? targetOf(definition) : moduleTarget;
+    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [], locals: [] };
+    entry.runtime ||= isRuntimeBinding(unit, ref, binding, definition);
+    entry.names.push(binding.imported);
+    entry.locals.push(binding.local);
+    byTarget.set(target.to, entry);
+  }
+  return byTarget;
 }
 
 /** The members read on the imported names, when they are used only through members. */

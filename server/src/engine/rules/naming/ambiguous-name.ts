@@ -107,10 +107,21 @@ function mirrorsProperty(identifier: ts.Identifier): boolean {
   return fills;
 }
 
-/** `{ data }` or `{ data: data }` in any object the function builds: a response, a callback's payload, a log entry. */
+/**
+ * `{ data }` or `{ data: data }` in an object the function hands on — returned, or passed to a
+ * call: a response envelope, a callback's payload, a log entry.
+ */
 function fillsPropertyNamed(n: ts.Node, name: string): boolean {
-  if (ts.isShorthandPropertyAssignment(n)) return n.name.text === name;
-  return ts.isPropertyAssignment(n) && n.name.getText() === name && ts.isIdentifier(n.initializer) && n.initializer.text === name;
+  const fills = ts.isShorthandPropertyAssignment(n) ? n.name.text === name : ts.isPropertyAssignment(n) && n.name.getText() === name && ts.isIdentifier(n.initializer) && n.initializer.text === name;
+  return fills && ts.isObjectLiteralExpression(n.parent) && isHandedOn(n.parent);
+}
+
+function isHandedOn(object: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = object;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.arguments?.some((a) => a === node) ?? false;
+  return ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node);
 }
 
 /** Members that unwrap a result (`Either`, `Result`, a response): the variable holds the wrapper, not the thing. */
