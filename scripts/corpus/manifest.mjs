@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 export const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'corpus');
 const SPLITS = new Set(['dev', 'test', 'all']);
 
-/** @typedef {{ id: string, repo: string, commit: string, path: string, split: 'dev' | 'test', styles: string[] }} CorpusRepo */
+/** @typedef {{ id: string, repo: string, commit: string, path: string, split: 'dev' | 'test', testedIn?: string, styles: string[] }} CorpusRepo */
 
 export function loadManifest(file = path.join(CORPUS_DIR, 'manifest.json')) {
   if (!fs.existsSync(file)) throw new Error(`no corpus manifest at ${file}`);
@@ -23,21 +23,22 @@ export function loadManifest(file = path.join(CORPUS_DIR, 'manifest.json')) {
   return {
     /** @type {CorpusRepo[]} */
     repos,
-    /** The repositories of a split (`all`: every one), or the listed ids. */
-    select({ split = 'all', only = [] }) {
+    /** The repositories of a split (`all`: every one), or the listed ids, or those of one past test measurement. */
+    select({ split = 'all', only = [], testedIn = '' }) {
       const unknown = only.filter((id) => !ids.has(id));
       if (unknown.length > 0) throw new Error(`unknown corpus ids: ${unknown.join(', ')}`);
-      return repos.filter((r) => (only.length > 0 ? only.includes(r.id) : split === 'all' || r.split === split));
+      if (testedIn && !repos.some((r) => r.testedIn === testedIn)) throw new Error(`no corpus repository has testedIn "${testedIn}"`);
+      return repos.filter((r) => (only.length > 0 ? only.includes(r.id) : testedIn ? r.testedIn === testedIn : split === 'all' || r.split === split));
     },
   };
 }
 
 /**
- * `<checkouts dir>` plus `--split`, `--only` and the extra options given as `{ name: 'string' | 'boolean' }`.
+ * `<checkouts dir>` plus `--split`, `--only`, `--tested-in` and the extra options given as `{ name: 'string' | 'boolean' }`.
  * Exits with a one-line usage error on bad input.
  */
 export function parseCorpusArgs(argv, extra = {}) {
-  const options = { split: { type: 'string', default: 'all' }, only: { type: 'string', default: '' } };
+  const options = { split: { type: 'string', default: 'all' }, only: { type: 'string', default: '' }, 'tested-in': { type: 'string', default: '' } };
   for (const [name, type] of Object.entries(extra)) options[name] = { type };
   let parsed;
   try {
@@ -49,10 +50,11 @@ export function parseCorpusArgs(argv, extra = {}) {
   if (!dir) usage('missing <checkouts dir>');
   if (!SPLITS.has(parsed.values.split)) usage(`--split must be dev, test or all, not "${parsed.values.split}"`);
   const only = parsed.values.only ? parsed.values.only.split(',').filter(Boolean) : [];
-  return { ...parsed.values, dir: path.resolve(dir), only };
+  const { 'tested-in': testedIn, ...values } = parsed.values;
+  return { ...values, testedIn, dir: path.resolve(dir), only };
 }
 
 function usage(message) {
-  console.error(`corpus: ${message}\nusage: <script> <checkouts dir> [--split dev|test|all] [--only id,id] [options]`);
+  console.error(`corpus: ${message}\nusage: <script> <checkouts dir> [--split dev|test|all] [--only id,id] [--tested-in test-vN] [options]`);
   process.exit(2);
 }

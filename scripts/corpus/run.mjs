@@ -1,5 +1,6 @@
 // Measures Layerguard on the corpus: `npm run corpus -- <checkouts dir> [options]`
 //   --split dev|test|all   which half (default all; each half is reported on its own)
+//   --tested-in test-vN    only the repositories of that past test measurement (now in the dev half)
 //   --only id,id           only these repositories
 //   --reuse                read the last run's results from <checkouts dir>/.results/ (no analysis)
 //   --sample N             findings to label per rule and half, chosen with a fixed seed (default 30);

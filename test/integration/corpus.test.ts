@@ -19,7 +19,7 @@ function corpus(labels: readonly object[]): { dir: string; manifest: string; lab
   fs.writeFileSync(path.join(app, 'src/users.repository.ts'), "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n");
   fs.writeFileSync(path.join(app, 'src/users.controller.ts'), "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport async function stuff(job: () => Promise<void>) { try { await job(); } catch {} }\n");
   const manifest = path.join(dir, 'manifest.json');
-  fs.writeFileSync(manifest, JSON.stringify({ repos: [{ id: 'shop', repo: 'example/shop', commit: 'a'.repeat(40), path: '', split: 'test', styles: [] }] }));
+  fs.writeFileSync(manifest, JSON.stringify({ repos: [{ id: 'shop', repo: 'example/shop', commit: 'a'.repeat(40), path: '', split: 'dev', testedIn: 'test-v1', styles: [] }] }));
   const labelFile = path.join(dir, 'labels.jsonl');
   fs.writeFileSync(labelFile, labels.map((l) => JSON.stringify(l)).join('\n'));
   return { dir, manifest, labels: labelFile };
@@ -55,5 +55,15 @@ describe('npm run corpus', () => {
     const result = run(c);
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /labels\.jsonl:2: shop\|src\/a\.ts\|1\|x\/y is labelled both true and false/);
+  });
+
+  it('selects the repositories of a past test measurement, and says so when there are none', () => {
+    const c = corpus([]);
+    const selected = run(c, ['--tested-in', 'test-v1']);
+    assert.equal(selected.status, 0, selected.stderr);
+    assert.match(selected.stdout, /^shop\s+\d+\s+\d+/m, 'the repository of test-v1 is analyzed');
+    const none = run(c, ['--tested-in', 'test-v9']);
+    assert.notEqual(none.status, 0);
+    assert.match(none.stderr, /no corpus repository has testedIn "test-v9"/);
   });
 });
