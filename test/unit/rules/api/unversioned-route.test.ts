@@ -129,5 +129,39 @@ app.listen(3000);
       'src/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/ping', (_req, res) => res.end());\n",
     });
   });
-});
 
+  it('sees RouterModule versions, private API folders, static mounts and versioned aliases', () => {
+    checkRule(RULE, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+      'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { RouterModule, type Routes } from '@nestjs/core';
+import { PublicApiModule } from './api/public/public-api.module';
+export const PUBLIC_PREFIX = '/api/v3';
+const routes: Routes = [{ path: PUBLIC_PREFIX, module: PublicApiModule }];
+@Module({ imports: [RouterModule.register(routes), PublicApiModule] })
+export class AppModule {}
+`,
+      'src/api/public/public-api.module.ts': `import { Module } from '@nestjs/common';
+import { NotesController } from './notes.controller';
+@Module({ controllers: [NotesController] })
+export class PublicApiModule {}
+`,
+      'src/api/public/notes.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('notes')\nexport class NotesController { @Get() list() { return []; } }\n",
+      'src/api/private/settings.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('settings')\nexport class SettingsController { @Get() show() { return {}; } }\n",
+      'src/reports/reports.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller('reports')
+//^^^^^^^^^^^^^^^^^^^^^^ api/unversioned-route Unversioned API: the ReportsController routes have no version
+export class ReportsController { @Get() list() { return []; } }
+`,
+      'src/main.ts': `import express from 'express';
+import { api } from './http/api';
+const app = express();
+app.use('/images', express.static('uploads'));
+app.use('/api/v2', api);
+app.use('/api', api);
+app.listen(3000);
+`,
+      'src/http/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/links', (req, res) => res.json([]));\n",
+    });
+  });
+});

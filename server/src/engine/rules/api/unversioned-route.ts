@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { z } from 'zod';
 import type { ClassFact, StaticValue } from '../../facts/types';
 import type { DependencyGraph, FileNode } from '../../graph/types';
@@ -16,7 +17,7 @@ const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
  * third party owns (webhooks, OAuth callbacks), and pass-throughs whose contract the user defines
  * (proxies, mock servers).
  */
-const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|sso|saml|oidc|openid|proxy|mocks?)(?:[/_-]|$)/i;
+const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|sso|saml|oidc|openid|proxy|mocks?|private|internal)(?:[/_-]|$)/i;
 /** Method decorators of HTTP routes (message and RPC handlers have no HTTP contract to version). */
 const HTTP_ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render)$/;
 
@@ -24,6 +25,43 @@ const ADVICE = 'Clients cannot be moved to a new contract without a version: pre
 
 function needsVersion(path: string): boolean {
   return !VERSIONED_PATH.test(path) && !EXEMPT_PATH.test(path);
+}
+
+/**
+ * Controllers whose module NestJS's `RouterModule` mounts under a versioned path
+ * (`{ path: '/api/v2', module: PublicApiModule }` in the routes given to `RouterModule.register`):
+ * the controllers that module declares serve `/api/v2/…`.
+ */
+const routerVersionedControllers = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
+  const modules = new Set<string>();
+  for (const node of graph.files.values()) for (const name of versionedRouteModules(node, graph)) modules.add(name);
+  const controllers = new Set<string>();
+  if (modules.size === 0) return controllers;
+  for (const node of graph.files.values()) {
+    for (const cls of node.facts.classes) {
+      const metadata = cls.name && modules.has(cls.name) ? cls.decorators.find((d) => d.name === 'Module')?.args[0] : undefined;
+      const listed = metadata?.kind === 'object' ? metadata.properties['controllers'] : undefined;
+      if (listed?.kind === 'array') for (const c of listed.elements) if (c.kind === 'identifier') controllers.add(c.name);
+    }
+  }
+  return controllers;
+});
+
+/** Module names a file's route table (`{ path, module }` entries) mounts under a versioned path. */
+function versionedRouteModules(node: FileNode, graph: DependencyGraph): string[] {
+  if (!node.sourceFile.text.includes('RouterModule')) return [];
+  const found: string[] = [];
+  walk(node.sourceFile, (n) => {
+    if (!ts.isObjectLiteralExpression(n)) return true;
+    const property = (name: string) => n.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
+    const pathValue = property('path');
+    const moduleValue = property('module');
+    if (!pathValue || !moduleValue || !ts.isIdentifier(moduleValue)) return true;
+    const mounted = ts.isStringLiteralLike(pathValue) ? pathValue.text : ts.isIdentifier(pathValue) ? knownString({ kind: 'identifier', name: pathValue.text }, node, graph) : undefined;
+    if (mounted !== undefined && VERSIONED_PATH.test(mounted)) found.push(moduleValue.text);
+    return true;
+  });
+  return found;
 }
 
 /** Projects whose NestJS app versions every route: `enableVersioning({ defaultVersion })` or a versioned global prefix. */
@@ -114,12 +152,13 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => [...globallyVersionedProjects(graph)].sort().join('\n'),
+  perFile: (graph) => [...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph)].sort().join('\n'),
   check(context) {
     const versionedProjects = globallyVersionedProjects(context.graph);
+    const versionedControllers = routerVersionedControllers(context.graph);
     for (const node of filesToCheck(context)) {
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
-      if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, report);
+      if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, versionedControllers, report);
       if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
     }
   },
@@ -127,10 +166,14 @@ export const unversionedRoute = defineRule({
 
 type Report = (range: TextRange, message: string) => void;
 
-function checkControllers(node: FileNode, graph: DependencyGraph, report: Report): void {
+/** `src/api/private/…`: the team files these controllers as its own front end's, not a public contract. */
+const PRIVATE_FOLDER = /(?:^|\/)(?:private|internal)(?:-api)?\//i;
+
+function checkControllers(node: FileNode, graph: DependencyGraph, versionedControllers: ReadonlySet<string>, report: Report): void {
+  if (PRIVATE_FOLDER.test(path.posix.relative(graph.root, node.file))) return;
   for (const cls of node.facts.classes) {
     const decorator = cls.decorators.find((d) => d.name === 'Controller');
-    if (!decorator || !servesHttp(cls, node)) continue;
+    if (!decorator || !servesHttp(cls, node) || (cls.name !== undefined && versionedControllers.has(cls.name))) continue;
     const route = controllerRoute(decorator.args[0], node, graph);
     // `@Controller()` serves the root (an index or home page); a path we cannot read may hold a version.
     if (route.path === undefined || route.path.replace(/\//g, '') === '') continue;
