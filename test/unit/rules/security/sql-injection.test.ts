@@ -206,4 +206,19 @@ export class JsonFilterRepository {
 `,
     });
   });
+
+  it('does not flag the SQL or the aliases a query builder made itself', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/catalog/variant-filter.ts': `interface Qb { alias: string; getQuery(): string; where(sql: string, params?: object): Qb; andWhere(sql: string): Qb; subQuery(): Qb; setParameters(p: object): Qb }
+export function inCollections(qb: Qb, ids: string[]) {
+  const alias = qb.alias;
+  const variantIds = qb.subQuery().where('variant.collectionId IN (:...ids)', { ids });
+  qb.setParameters({ ids });
+  qb.andWhere(\`\${alias}.id IN \${variantIds.getQuery()}\`);
+  return qb.where(\`\${qb.alias}.deletedAt IS NULL\`);
+}
+`,
+    });
+  });
 });
