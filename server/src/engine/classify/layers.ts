@@ -245,7 +245,7 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'CreatedAt', 'UpdatedAt', 'DeletedAt',
   ]),
   mongoose: new Set(['Schema', 'Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError', 'isValidObjectId', 'isObjectIdOrHexString']),
-  mongodb: new Set(['ObjectId', 'MongoError', 'MongoServerError']),
+  mongodb: new Set(['ObjectId', 'ObjectID', 'Decimal128', 'Long', 'Binary', 'Timestamp', 'UUID', 'BSON', 'MongoError', 'MongoServerError']),
   kysely: new Set([
     'sql', 'Selectable', 'Insertable', 'Updateable', 'Generated', 'GeneratedAlways', 'ColumnType', 'Expression',
     'ExpressionBuilder', 'RawBuilder', 'Migration', 'Migrator', 'FileMigrationProvider', 'JSONColumnType',

@@ -168,4 +168,45 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     const seed = result.graph.files.get(path.posix.join(p.root, 'packages/schemas/src/seeds/tenant.ts'));
     assert.notEqual(seed?.layer, 'tooling');
   });
+
+  it('accepts controllers that reach repositories themselves by the app\'s design, and still reports the exception in a layered app', () => {
+    const repositories: Record<string, string> = {};
+    const controllers: Record<string, string> = {};
+    for (const name of ['samples', 'plans', 'regions', 'users']) {
+      repositories[`src/repositories/${name}Repository.ts`] = `import { db } from '../db';\nexport const ${name}Repository = { all: () => db.selectFrom('${name}').selectAll().execute() };\n`;
+      controllers[`src/controllers/${name}Controller.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
+    }
+    const app = {
+      'tsconfig.json': '{}',
+      'src/db.ts': "import { Kysely } from 'kysely';\nexport const db = new Kysely<any>({} as never);\n",
+      'src/services/mailService.ts': "export const mailService = { send: async (to: string) => to };\n",
+      ...repositories,
+      ...controllers,
+    };
+    checkRule(RULE, app);
+    const layered: Record<string, string> = { ...app };
+    for (const name of ['samples', 'plans', 'regions']) {
+      layered[`src/services/${name}Service.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const ${name}Service = { all: () => ${name}Repository.all() };\n`;
+      layered[`src/controllers/${name}Controller.ts`] = `import { ${name}Service } from '../services/${name}Service';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Service.all());\n`;
+    }
+    const flagged = project(layered).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file));
+    assert.deepEqual(flagged, ['usersController.ts'], 'in a layered app the one controller on a repository is the exception');
+  });
+
+  it('does not take a BSON id value from the MongoDB driver for data access', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/tenants/tenants.repository.ts': "import { Collection } from 'mongodb';\nexport class TenantsRepository { constructor(private readonly tenants: Collection) {} byId(id: unknown) { return this.tenants.findOne({ _id: id }); } }\n",
+      'src/tenants/tenants.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
+import { ObjectID } from 'mongodb';
+import { TenantsService } from './tenants.service';
+@Controller('tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+  @Get(':id') show(@Param('id') id: string) { return this.tenants.find(new ObjectID(id)); }
+}
+`,
+      'src/tenants/tenants.service.ts': "import { TenantsRepository } from './tenants.repository';\nexport class TenantsService { constructor(private readonly repo: TenantsRepository) {} find(id: unknown) { return this.repo.byId(id); } }\n",
+    });
+  });
 });

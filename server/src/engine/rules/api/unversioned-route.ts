@@ -38,14 +38,17 @@ const routerVersionedControllers = perGraph((graph: DependencyGraph): ReadonlySe
   const controllers = new Set<string>();
   if (modules.size === 0) return controllers;
   for (const node of graph.files.values()) {
-    for (const cls of node.facts.classes) {
-      const metadata = cls.name && modules.has(cls.name) ? cls.decorators.find((d) => d.name === 'Module')?.args[0] : undefined;
-      const listed = metadata?.kind === 'object' ? metadata.properties['controllers'] : undefined;
-      if (listed?.kind === 'array') for (const c of listed.elements) if (c.kind === 'identifier') controllers.add(c.name);
-    }
+    for (const cls of node.facts.classes) if (cls.name && modules.has(cls.name)) for (const name of declaredControllers(cls)) controllers.add(name);
   }
   return controllers;
 });
+
+/** `@Module({ controllers: [A, B] })` → A, B. */
+function declaredControllers(cls: ClassFact): string[] {
+  const metadata = cls.decorators.find((d) => d.name === 'Module')?.args[0];
+  const listed = metadata?.kind === 'object' ? metadata.properties['controllers'] : undefined;
+  return listed?.kind === 'array' ? listed.elements.flatMap((c) => (c.kind === 'identifier' ? [c.name] : [])) : [];
+}
 
 /** Module names a file's route table (`{ path, module }` entries) mounts under a versioned path. */
 function versionedRouteModules(node: FileNode, graph: DependencyGraph): string[] {

@@ -65,12 +65,12 @@ export const forbiddenDependency = defineRule({
   // facts: whether a repository layer exists, and which services are shared helpers (their own
   // dependencies are two steps away from the judged file).
   perFile: (graph) => {
-    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, sharedHelpers, dataStores } = workspaceLayering(graph);
-    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
+    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${directByDesign}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
   },
   check(context) {
     const { graph, policy } = context;
-    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, sharedHelpers, dataStores } = workspaceLayering(graph);
+    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
     const substituteOrm = context.options.ormStandsInForMissingRepositories && (!repositoryLayerPresent || ormRepositoriesExtended);
     // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
     // re-exports: neither makes the file depend on what they stand for.
@@ -81,6 +81,7 @@ export const forbiddenDependency = defineRule({
       policy,
       substituteOrm,
       twoTier: context.options.directDataAccessWithoutServices && twoTier,
+      directByDesign: context.options.directDataAccessWithoutServices && directByDesign,
       sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set(),
       dataStores,
     };
@@ -109,6 +110,8 @@ interface Judging {
   readonly substituteOrm: boolean;
   /** A two-tier app (see `isTwoTier`): controllers and routers may use data access directly. */
   readonly twoTier: boolean;
+  /** Controllers reach repositories themselves by the app's design (see `isDirectByDesign`). */
+  readonly directByDesign: boolean;
   /** Services any layer may use (see `isSharedHelper`); empty when the option is off. */
   readonly sharedHelpers: ReadonlySet<string>;
   /** The kinds of store the app's own data layer talks to (see `storeKindOf`). */
@@ -124,6 +127,7 @@ const workspaceLayering = perGraph((graph: DependencyGraph) => {
     repositoryLayerPresent: repositories.length > 0,
     ormRepositoriesExtended: repositories.some((n) => extendsOrmRepository(graph, n)),
     twoTier: repositories.length === 0 && isTwoTier(graph, nodes),
+    directByDesign: isDirectByDesign(graph, nodes),
     sharedHelpers: sharedHelpers as ReadonlySet<string>,
     dataStores: dataStores as ReadonlySet<string>,
   };
@@ -184,6 +188,22 @@ function extendsOrmRepository(graph: DependencyGraph, node: FileNode): boolean {
  */
 const TWO_TIER_MIN_ENTRIES = 2;
 
+/**
+ * Controllers that reach the data reach it themselves, by the app's design: at least
+ * `DIRECT_BY_DESIGN_MIN` of them use a repository or the database client directly, and at least
+ * twice as many as go through services alone. The app is built controller → repository (its
+ * services, if any, hold side effects); telling every controller otherwise is noise, and only a
+ * layered app's exceptions are worth hearing.
+ */
+function isDirectByDesign(graph: DependencyGraph, nodes: readonly FileNode[]): boolean {
+  const entries = nodes.filter((n) => n.layer !== undefined && ENTRY_LAYERS.has(n.layer) && n.exempt === undefined);
+  const direct = entries.filter((n) => usesLayer(graph, n.file, DATA_LAYERS)).length;
+  const throughServices = entries.filter((n) => !usesLayer(graph, n.file, DATA_LAYERS) && usesLayer(graph, n.file, SERVICES)).length;
+  return direct >= DIRECT_BY_DESIGN_MIN && direct >= 2 * throughServices;
+}
+
+const DIRECT_BY_DESIGN_MIN = 4;
+
 const DATA_ACCESS: ReadonlySet<LayerId> = new Set(['data-access']);
 const MODELS: ReadonlySet<LayerId> = new Set(['model']);
 const SERVICES: ReadonlySet<LayerId> = new Set(['service']);
@@ -232,6 +252,7 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
+  if (judging.directByDesign && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return undefined;
   if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return undefined;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
 }
