@@ -238,4 +238,37 @@ export class SheetsService {
 `,
     });
   });
+
+  it('leaves searches that stop at the first hit, failures recorded in a catch, dropped collections and mapped bulk inserts alone', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/imports/imports.service.ts': `import { Injectable } from '@nestjs/common';
+import { db } from '../db';
+import { UsersRepository } from '../users/users.repository';
+
+@Injectable()
+export class ImportsService {
+  constructor(private readonly users: UsersRepository) {}
+  async firstKnown(ids: number[]) {
+    let found;
+    for (const id of ids) {
+      found = await this.users.findById(id);
+      if (found) break;
+    }
+    return found;
+  }
+  async importAll(batches: { id: number; rows: { value: number }[] }[], temp: { drop(): Promise<void> }[]) {
+    for (const batch of batches) {
+      try {
+        await db('values').insert(batch.rows.map((row) => ({ batch: batch.id, value: row.value })));
+      } catch (error) {
+        await db('import_errors').insert({ batch: batch.id, message: String(error) });
+      }
+    }
+    for (const collection of temp) await collection.drop();
+  }
+}
+`,
+    });
+  });
 });

@@ -193,6 +193,25 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     assert.deepEqual(flagged, ['usersController.ts'], 'in a layered app the one controller on a repository is the exception');
   });
 
+  it('judges that design per app: two small apps opened side by side do not add up to one', () => {
+    const workspace: Record<string, string> = {};
+    for (const app of ['shop', 'billing']) {
+      workspace[`${app}/tsconfig.json`] = '{}';
+      workspace[`${app}/src/db.ts`] = "import { Kysely } from 'kysely';\nexport const db = new Kysely<any>({} as never);\n";
+      for (const name of ['orders', 'invoices']) {
+        workspace[`${app}/src/repositories/${name}Repository.ts`] = `import { db } from '../db';\nexport const ${name}Repository = { all: () => db.selectFrom('${name}').selectAll().execute() };\n`;
+        workspace[`${app}/src/controllers/${name}Controller.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
+      }
+    }
+    const flagged = project(workspace).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => f.file.split('/').slice(-4).join('/')).sort();
+    assert.deepEqual(flagged, [
+      'billing/src/controllers/invoicesController.ts',
+      'billing/src/controllers/ordersController.ts',
+      'shop/src/controllers/invoicesController.ts',
+      'shop/src/controllers/ordersController.ts',
+    ]);
+  });
+
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -30,6 +30,8 @@ const INSERTING_METHOD = /^(?:create|insert|insertOne|add|persist)$/;
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
 const SCHEMA_CHANGE_METHOD = /^(?:create|drop|alter|rename|duplicate|truncate|add|modify|copy)\w*(?:Table|Column|Schema|Index|Sequence|Constraint|View|Database)s?$/;
+/** MongoDB's schema operations: dropping or creating a collection has no batched form. */
+const COLLECTION_CHANGE_METHOD = /^(?:drop|dropCollection|dropDatabase|createCollection|renameCollection)$/;
 const SCHEMA_CHANGE_TEXT = /^\s*(?:create|alter|drop|truncate|comment\s+on|grant|revoke|vacuum|analyze|refresh|reindex)\b/i;
 /** SQL text that already loads a set: `… WHERE id IN (…)`, `= ANY($1)`. */
 const SET_CONDITION_TEXT = /\bin\s*\(|=\s*any\s*\(/i;
@@ -47,6 +49,8 @@ const MAX_FIXED_COUNT = 10;
  * holds — a retry, a uniqueness probe, a page-by-page fetch — not per element.
  */
 function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixedItems: number): boolean {
+  // A search that stops at the first hit (`if (step) break;`) runs until found, not once per element.
+  if (breaksOut(loop)) return false;
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
     if (isChunked(loop.initializer) || isChunked(loop.expression)) return false;
     const size = list(loop.expression);
@@ -56,6 +60,17 @@ function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixed
   const text = loop.condition.getText();
   if (RETRY_NAMES.test(text) || hasSmallBound(loop.condition)) return false;
   return /\.(?:length|size|count)\b/.test(text);
+}
+
+/** A `break` of this loop (not of a loop or `switch` inside it). */
+function breaksOut(loop: ts.IterationStatement): boolean {
+  let found = false;
+  walk(loop.statement, (n) => {
+    if (found || ts.isFunctionLike(n) || isLoop(n) || ts.isSwitchStatement(n)) return false;
+    if (ts.isBreakStatement(n) && !n.label) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** `for (const chunk of chunks)`: the element or the collection is named as a batch. */
@@ -117,6 +132,8 @@ function isPerElementCallback(fn: ts.Node): boolean {
 function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number): string | undefined {
   for (let current: ts.Node = call; current.parent; current = current.parent) {
     const parent = current.parent;
+    // Recording a failure in a catch runs per failure, not per element.
+    if (ts.isCatchClause(parent)) return undefined;
     if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? 'in a loop' : undefined;
     if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? `in a .${callbackMethod(parent)}() callback` : undefined;
   }
@@ -160,9 +177,15 @@ function isBatched(call: ts.CallExpression, depth = 0): boolean {
  */
 function loadsASet(n: ts.Node): boolean {
   if (ts.isPropertyAccessExpression(n)) return BATCHED_METHOD.test(n.name.text);
+  // `insert(analytes.map((a) => ({ … })))`, `values(ids.map(…))`: many rows in one statement.
+  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:insert|values|insertMany|bulkCreate|createMany)$/.test(n.expression.name.text)) return n.arguments.some(isMappedList);
   if (ts.isPropertyAssignment(n)) return ts.isIdentifier(n.name) && n.name.text === 'in';
   if (ts.isCallExpression(n)) return (ts.isIdentifier(n.expression) && n.expression.text === 'In') || n.arguments.some((a) => ts.isStringLiteral(a) && /^(?:in|=\s*any)$/i.test(a.text));
   return (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && SET_CONDITION_TEXT.test(n.text);
+}
+
+function isMappedList(arg: ts.Expression): boolean {
+  return ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'map';
 }
 
 /** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
@@ -182,7 +205,7 @@ function isRowWrite(call: ts.CallExpression): boolean {
  */
 function isNotPerElementQuery(call: ts.CallExpression): boolean {
   const method = methodName(call);
-  if (COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
+  if (COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || COLLECTION_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
   const [first] = call.arguments;
   if (!first) return false;
   const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;

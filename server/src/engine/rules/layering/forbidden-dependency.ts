@@ -66,7 +66,7 @@ export const forbiddenDependency = defineRule({
   // dependencies are two steps away from the judged file).
   perFile: (graph) => {
     const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
-    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${directByDesign}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${[...directByDesign].sort().join('|')}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
   },
   check(context) {
     const { graph, policy } = context;
@@ -81,7 +81,7 @@ export const forbiddenDependency = defineRule({
       policy,
       substituteOrm,
       twoTier: context.options.directDataAccessWithoutServices && twoTier,
-      directByDesign: context.options.directDataAccessWithoutServices && directByDesign,
+      directByDesign: context.options.directDataAccessWithoutServices ? directByDesign : new Set(),
       sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set(),
       dataStores,
     };
@@ -90,7 +90,7 @@ export const forbiddenDependency = defineRule({
       if (!from) continue;
       const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
       for (const edges of groupByTarget(graph.outgoing(file))) {
-        const violation = violationOf(edges.filter(counts), from, judging);
+        const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
         if (!violation || (readsDataByDesign && DATA_LAYERS.has(violation.targetLayer))) continue;
         context.report({
           file,
@@ -110,8 +110,8 @@ interface Judging {
   readonly substituteOrm: boolean;
   /** A two-tier app (see `isTwoTier`): controllers and routers may use data access directly. */
   readonly twoTier: boolean;
-  /** Controllers reach repositories themselves by the app's design (see `isDirectByDesign`). */
-  readonly directByDesign: boolean;
+  /** The projects whose controllers reach repositories themselves by design (see `isDirectByDesign`). */
+  readonly directByDesign: ReadonlySet<string>;
   /** Services any layer may use (see `isSharedHelper`); empty when the option is off. */
   readonly sharedHelpers: ReadonlySet<string>;
   /** The kinds of store the app's own data layer talks to (see `storeKindOf`). */
@@ -127,7 +127,7 @@ const workspaceLayering = perGraph((graph: DependencyGraph) => {
     repositoryLayerPresent: repositories.length > 0,
     ormRepositoriesExtended: repositories.some((n) => extendsOrmRepository(graph, n)),
     twoTier: repositories.length === 0 && isTwoTier(graph, nodes),
-    directByDesign: isDirectByDesign(graph, nodes),
+    directByDesign: new Set([...byProject(nodes)].filter(([, inProject]) => isDirectByDesign(graph, inProject)).map(([dir]) => dir)) as ReadonlySet<string>,
     sharedHelpers: sharedHelpers as ReadonlySet<string>,
     dataStores: dataStores as ReadonlySet<string>,
   };
@@ -188,12 +188,23 @@ function extendsOrmRepository(graph: DependencyGraph, node: FileNode): boolean {
  */
 const TWO_TIER_MIN_ENTRIES = 2;
 
+function byProject(nodes: readonly FileNode[]): Map<string, FileNode[]> {
+  const projects = new Map<string, FileNode[]>();
+  for (const node of nodes) {
+    const inProject = projects.get(node.projectDir);
+    if (inProject) inProject.push(node);
+    else projects.set(node.projectDir, [node]);
+  }
+  return projects;
+}
+
 /**
  * Controllers that reach the data reach it themselves, by the app's design: at least
  * `DIRECT_BY_DESIGN_MIN` of them use a repository or the database client directly, and at least
  * twice as many as go through services alone. The app is built controller → repository (its
  * services, if any, hold side effects); telling every controller otherwise is noise, and only a
- * layered app's exceptions are worth hearing.
+ * layered app's exceptions are worth hearing. A design belongs to one app: it is judged per
+ * project, so two apps opened side by side do not add up to a pattern neither has.
  */
 function isDirectByDesign(graph: DependencyGraph, nodes: readonly FileNode[]): boolean {
   const entries = nodes.filter((n) => n.layer !== undefined && ENTRY_LAYERS.has(n.layer) && n.exempt === undefined);
@@ -242,7 +253,7 @@ function isQueryHandler(node: FileNode): boolean {
 const ENTRY_LAYERS: ReadonlySet<LayerId> = new Set(['controller', 'router']);
 
 /** The edge to report among those joining two files, if the policy forbids that dependency. */
-function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
+function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
   if (counted.length === 0) return undefined;
   const edge = mostTelling(counted);
   const targetLayer = judging.graph.targetLayer(edge);
@@ -252,7 +263,7 @@ function violationOf(counted: readonly Edge[], from: LayerId, judging: Judging):
   if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
-  if (judging.directByDesign && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return undefined;
+  if (judging.directByDesign.has(projectDir) && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return undefined;
   if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return undefined;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
 }
