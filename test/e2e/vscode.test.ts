@@ -96,9 +96,10 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       }
       // The editor's count must be the CLI's on the same folder: the same engine, headless.
       const cli = spawnSync(process.execPath, [CLI, 'check', workspace, '--format', 'json', '--no-cache', '--exit-zero'], { encoding: 'utf8' });
-      const report = JSON.parse(cli.stdout) as { findings: unknown[]; summary: { files: number } };
+      const report = JSON.parse(cli.stdout) as { findings: { ruleId: string; file: string; message: string }[]; summary: { files: number } };
       const expected = `Layerguard: ${report.findings.length} finding(s) in ${report.summary.files} files`;
-      assert.ok(toasts.some((t) => t.includes(expected)), `the result notification "${expected}"; toasts: ${toasts.join(' | ')}`);
+      const cliFindings = report.findings.map((f) => `${f.file} ${f.ruleId}: ${f.message.slice(0, 90)}`).join('\n  ');
+      assert.ok(toasts.some((t) => t.includes(expected)), `the result notification "${expected}"; toasts: ${toasts.map((t) => t.slice(0, 80)).join(' | ')}; the CLI's findings:\n  ${cliFindings}`);
     });
   });
 
