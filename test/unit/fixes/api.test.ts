@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import { checkFix } from '../../helpers/fixes';
 import { NEST_TSCONFIG } from '../../helpers/project';
 
-/** A team with outside clients raises the rule (it reports as info by default). */
-const VERSIONING_ON = JSON.stringify({ rules: { 'api/unversioned-route': 'info' } });
+/** A team that knows its API has outside clients turns the rule on for every API. */
+const VERSIONING_ON = JSON.stringify({ rules: { 'api/unversioned-route': { options: { onlyWithOutsideClients: false } } } });
 
 const nestMain = `import { NestFactory } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';

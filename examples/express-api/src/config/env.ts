@@ -5,6 +5,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: z.string().url().default('postgres://postgres:postgres@localhost:5432/shop'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  PARTNER_API_KEYS: z.string().default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;

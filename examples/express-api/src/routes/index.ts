@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { OrderController } from '../controllers/order.controller.js';
 import type { UserController } from '../controllers/user.controller.js';
+import { requireApiKey } from '../middleware/api-key.js';
 import { orderRoutes } from './orders.routes.js';
 import { userRoutes } from './users.routes.js';
 
@@ -16,7 +17,7 @@ export function apiRouter({ users, orders }: Controllers): Router {
     res.json({ status: 'ok' });
   });
   router.use('/users', userRoutes(users));
-  router.use('/orders', orderRoutes(orders));
+  router.use('/orders', requireApiKey(), orderRoutes(orders));
 
   return router;
 }

@@ -1,7 +1,11 @@
+import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkRule } from '../../../helpers/project';
+import { checkRule, project } from '../../../helpers/project';
 
 const RULE = 'api/unversioned-route';
+
+/** An app that issues API keys to machine clients: the evidence that its API has outside clients. */
+const API_KEY_GUARD = "export const requirePartnerKey = (key: string | undefined) => key !== undefined && key === process.env.PARTNER_KEY;\n";
 
 describe(RULE, () => {
   it('flags Nest controllers without a version, and unversioned mounts in Express, Fastify and Koa', () => {
@@ -10,6 +14,10 @@ describe(RULE, () => {
       'express/tsconfig.json': '{}',
       'fastify/tsconfig.json': '{}',
       'koa/tsconfig.json': '{}',
+      'nest/src/auth/api-key.guard.ts': API_KEY_GUARD,
+      'express/src/middleware/api-keys.ts': API_KEY_GUARD,
+      'fastify/src/access-tokens/tokens.ts': API_KEY_GUARD,
+      'koa/src/auth.ts': "export const readKey = (headers: Record<string, string>) => headers['x-api-key'];\n",
       'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 void NestFactory.create(AppModule).then((app) => app.listen(3000));
@@ -96,6 +104,7 @@ apiRouter.use('/users', usersRouter);
   it('leaves message-only controllers, webhooks, proxies, probes and root mounts alone, and reads paths given as constants', () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/api-keys/api-keys.service.ts': API_KEY_GUARD,
       'src/events/events.controller.ts': `import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 @Controller()
@@ -133,6 +142,7 @@ app.listen(3000);
   it('sees RouterModule versions, private API folders, static mounts and versioned aliases', () => {
     checkRule(RULE, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+      'src/auth/personal-access-token.strategy.ts': API_KEY_GUARD,
       'src/app.module.ts': `import { Module } from '@nestjs/common';
 import { RouterModule, type Routes } from '@nestjs/core';
 import { PublicApiModule } from './api/public/public-api.module';
@@ -163,5 +173,24 @@ app.listen(3000);
 `,
       'src/http/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/links', (req, res) => res.json([]));\n",
     });
+  });
+
+  it('is silent for an app whose only client is its own front end, judged per app; onlyWithOutsideClients: false reports every API', () => {
+    const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController { @Get() list() { return []; } }\n";
+    const apps = {
+      'shop/tsconfig.json': '{}',
+      'shop/src/users/users.controller.ts': controller,
+      'partners/tsconfig.json': '{}',
+      'partners/src/users/users.controller.ts': controller,
+      'partners/src/auth/guards.ts': "export class PartnerApiKeyGuard { canActivate() { return true; } }\n",
+    };
+    const reported = (config?: object) =>
+      project({ ...apps, ...(config ? { 'layerguard.json': JSON.stringify(config) } : {}) })
+        .analyze()
+        .findings.filter((f) => f.ruleId === RULE)
+        .map((f) => f.file.split('/').slice(-4)[0])
+        .sort();
+    assert.deepEqual(reported(), ['partners']);
+    assert.deepEqual(reported({ rules: { [RULE]: { severity: 'info', options: { onlyWithOutsideClients: false } } } }), ['partners', 'shop']);
   });
 });

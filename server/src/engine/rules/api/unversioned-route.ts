@@ -9,7 +9,12 @@ import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 import { declaredValue } from '../declared-values';
 
-const options = z.object({}).strict();
+const options = z
+  .object({
+    /** Report only in a workspace that shows it has machine clients (see `projectsWithOutsideClients`); false reports every API. */
+    onlyWithOutsideClients: z.boolean().default(true),
+  })
+  .strict();
 
 const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
 /**
@@ -147,6 +152,35 @@ function prefixOf(arg: ts.Expression | undefined): ts.StringLiteralLike | undefi
   return undefined;
 }
 
+/**
+ * The app authenticates clients it does not release with: an API-key guard, strategy, middleware or
+ * check, an `x-api-key` header, personal access tokens, client credentials sent as headers, or
+ * passport's header API-key strategy or an OpenAPI API-key scheme.
+ */
+const MACHINE_CLIENT_AUTH = /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|personal_?access_?token|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
+/** A feature that issues such credentials: `api-keys/`, `access-token.service.ts`. */
+const CREDENTIAL_FEATURE = /(?:^|\/)(?:api[-_]?keys?|(?:personal[-_]?)?access[-_]?tokens?)(?:[./]|$)/i;
+
+/**
+ * A version is for clients that are not released with the API: integrations and SDKs calling it
+ * with keys or tokens the app issues. An app whose only client is its own front end changes both
+ * together, and on real backends nearly every unversioned route of such an app was judged not
+ * worth hearing; so without that evidence the rule is silent. Judged per project: one app's API
+ * keys say nothing of the app opened beside it.
+ */
+const projectsWithOutsideClients = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
+  const projects = new Set<string>();
+  for (const node of graph.files.values()) {
+    if (node.layer === 'tooling' || projects.has(node.projectDir)) continue;
+    const relative = path.posix.relative(graph.root, node.file);
+    if (!CREDENTIAL_FEATURE.test(relative) && !MACHINE_CLIENT_AUTH.test(node.text)) continue;
+    // A workspace library outside the opened folder (an auth package) serves every app here.
+    if (relative.startsWith('../')) return new Set([...graph.files.values()].map((n) => n.projectDir));
+    projects.add(node.projectDir);
+  }
+  return projects;
+});
+
 export const unversionedRoute = defineRule({
   meta: {
     id: 'api/unversioned-route',
@@ -155,11 +189,13 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => [...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph)].sort().join('\n'),
+  perFile: (graph) => [...projectsWithOutsideClients(graph), '|', ...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph)].sort().join('\n'),
   check(context) {
+    const outsideClients = projectsWithOutsideClients(context.graph);
     const versionedProjects = globallyVersionedProjects(context.graph);
     const versionedControllers = routerVersionedControllers(context.graph);
     for (const node of filesToCheck(context)) {
+      if (context.options.onlyWithOutsideClients && !outsideClients.has(node.projectDir)) continue;
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, versionedControllers, report);
       if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
