@@ -16,7 +16,7 @@ describe(RULE, () => {
       'koa/tsconfig.json': '{}',
       'nest/src/auth/api-key.guard.ts': API_KEY_GUARD,
       'express/src/middleware/api-keys.ts': API_KEY_GUARD,
-      'fastify/src/access-tokens/tokens.ts': API_KEY_GUARD,
+      'fastify/src/personal-access-tokens/tokens.ts': API_KEY_GUARD,
       'koa/src/auth.ts': "export const readKey = (headers: Record<string, string>) => headers['x-api-key'];\n",
       'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
@@ -175,11 +175,12 @@ app.listen(3000);
     });
   });
 
-  it('is silent for an app whose only client is its own front end, judged per app; onlyWithOutsideClients: false reports every API', () => {
+  it('is silent for an app whose only client is its own front end (a token it sends elsewhere is no sign), judged per app; onlyWithOutsideClients: false reports every API', () => {
     const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController { @Get() list() { return []; } }\n";
     const apps = {
       'shop/tsconfig.json': '{}',
       'shop/src/users/users.controller.ts': controller,
+      'shop/src/git/github.ts': 'export const auth = () => ({ Authorization: `token ${process.env.GITHUB_PERSONAL_ACCESS_TOKEN}` });\n',
       'partners/tsconfig.json': '{}',
       'partners/src/users/users.controller.ts': controller,
       'partners/src/auth/guards.ts': "export class PartnerApiKeyGuard { canActivate() { return true; } }\n",

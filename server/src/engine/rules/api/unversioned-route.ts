@@ -154,11 +154,12 @@ function prefixOf(arg: ts.Expression | undefined): ts.StringLiteralLike | undefi
 
 /**
  * The app authenticates clients it does not release with: an API-key guard, strategy, middleware or
- * check, an `x-api-key` header, personal access tokens, client credentials sent as headers, or
- * passport's header API-key strategy or an OpenAPI API-key scheme.
+ * check, an `x-api-key` header, client credentials sent as headers, passport's header API-key
+ * strategy or an OpenAPI API-key scheme. (A personal access token named in code is as often one the
+ * app sends to GitHub as one it issues: only a feature that issues them counts.)
  */
-const MACHINE_CLIENT_AUTH = /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|personal_?access_?token|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
-/** A feature that issues such credentials: `api-keys/`, `access-token.service.ts`. */
+const MACHINE_CLIENT_AUTH = /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
+/** A feature of the app that issues such credentials: `api-keys/`, `access-token.service.ts`, `personal-access-tokens/`. */
 const CREDENTIAL_FEATURE = /(?:^|\/)(?:api[-_]?keys?|(?:personal[-_]?)?access[-_]?tokens?)(?:[./]|$)/i;
 
 /**
@@ -173,10 +174,7 @@ const projectsWithOutsideClients = perGraph((graph: DependencyGraph): ReadonlySe
   for (const node of graph.files.values()) {
     if (node.layer === 'tooling' || projects.has(node.projectDir)) continue;
     const relative = path.posix.relative(graph.root, node.file);
-    if (!CREDENTIAL_FEATURE.test(relative) && !MACHINE_CLIENT_AUTH.test(node.text)) continue;
-    // A workspace library outside the opened folder (an auth package) serves every app here.
-    if (relative.startsWith('../')) return new Set([...graph.files.values()].map((n) => n.projectDir));
-    projects.add(node.projectDir);
+    if (CREDENTIAL_FEATURE.test(relative) || MACHINE_CLIENT_AUTH.test(node.text)) projects.add(node.projectDir);
   }
   return projects;
 });
