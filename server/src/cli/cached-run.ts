@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from './args';
 import { CACHE_FOLDER, OutputCache } from './output-cache';
+import { errorMessage } from '../engine/errors';
 
 /** What the CLI needs from the process; tests pass a fake. */
 export interface Io {
@@ -36,7 +37,7 @@ function openCache(command: Extract<Command, { name: 'check' }>, root: string, i
   try {
     return OutputCache.for(command, root, io.cwd);
   } catch (error) {
-    io.stderr(`layerguard: the cache is off for this run (${error instanceof Error ? error.message : String(error)}).\n`);
+    io.stderr(`layerguard: the cache is off for this run (${errorMessage(error)}).\n`);
     return undefined;
   }
 }

@@ -6,7 +6,7 @@ import { SharedWalk, type NodeVisitor, type WalkOwner } from './shared-walk';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
 import type { RegisteredRule, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
-import { errorMessage } from './workspace/read-source';
+import { errorMessage } from './errors';
 
 export function effectiveSeverity(rule: RegisteredRule, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
   return overrides[rule.meta.id] ?? config.rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;

@@ -21,7 +21,8 @@ import type { ts } from './ts';
 import type { Finding, Problem, SeveritySetting } from './types';
 import { discoverWorkspace, type DiscoveredWorkspace, type Project } from './workspace/discover';
 import { loadTsconfigOptions, normalize } from './workspace/tsconfig';
-import { errorMessage, readSource, type SourceRead } from './workspace/read-source';
+import { errorMessage } from './errors';
+import { readSource, type SourceRead } from './workspace/read-source';
 import { FileSystemCache, ModuleResolver } from './workspace/resolver';
 
 export interface SessionOptions {

@@ -6,6 +6,7 @@ import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
 import type { DiagnosticsChannel } from './diagnostics-channel';
 import type { PersistedResults } from './persisted-results';
 import type { FolderSettings } from './settings';
+import { errorDetail, errorMessage } from '../engine/errors';
 
 /** How long after a published analysis its diagnostics are saved for the next start (quiet typing pauses are longer). */
 export const PERSIST_DELAY_MS = 1500;
@@ -147,7 +148,7 @@ export class FolderAnalyzer {
       return true;
     } catch (error) {
       // A warm start is an optimization: the analysis runs anyway.
-      this.sink.log(`${this.root}: saved results not restored: ${errorText(error)}`);
+      this.sink.log(`${this.root}: saved results not restored: ${errorMessage(error)}`);
       return false;
     }
   }
@@ -179,10 +180,10 @@ export class FolderAnalyzer {
       result = await this.session.analyzeUnlessStale(() => revision !== this.revision);
     } catch (error) {
       // An engine bug must not leave diagnostics of an older state behind: clear them, report it.
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const message = errorDetail(error);
       this.sink.log(`Analysis of ${this.root} failed: ${message}`);
       this.publishAll(new Map());
-      return { kind: 'failed', error: errorText(error) };
+      return { kind: 'failed', error: errorMessage(error) };
     }
     // Let queued edits (didChange) arrive before deciding whether this result is still current.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -215,7 +216,7 @@ export class FolderAnalyzer {
         const outcome = await persisted.save(shown, (file) => result.graph.files.get(file)?.text, inSlices ? () => revision !== this.revision : undefined);
         if (outcome?.kind === 'failed') this.sink.log(`${this.root}: results not saved for the next start: ${outcome.error}`);
       } catch (error) {
-        this.sink.log(`${this.root}: results not saved for the next start: ${errorText(error)}`);
+        this.sink.log(`${this.root}: results not saved for the next start: ${errorMessage(error)}`);
       }
     };
     this.pendingSave = save;
@@ -269,10 +270,6 @@ export class FolderAnalyzer {
 /** The config file a folder reads (absolute): `layerguard.configPath` in a trusted workspace, else `layerguard.json`. */
 export function configFileOf(root: string, settings: FolderSettings, trusted: boolean): string {
   return path.resolve(root, trusted && settings.configPath ? settings.configPath : CONFIG_FILE_NAME).replace(/\\/g, '/');
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function diagnosticsByUri(result: AnalysisResult): Map<string, Diagnostic[]> {

@@ -27,6 +27,7 @@ import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics
 import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
 import { PersistedResults } from './persisted-results';
 import { coerceSettings, DEFAULT_SETTINGS, type FolderSettings } from './settings';
+import { errorDetail, errorMessage } from '../engine/errors';
 
 /**
  * How long an edit waits before its analysis starts. None: an edit re-checks only what it can
@@ -49,7 +50,7 @@ export function registerHandlers(connection: Connection): void {
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => guard(connection, 'initialization', () => server.initialized()));
-  connection.onShutdown(() => server.shutdown().catch((error: unknown) => connection.console.error(`Layerguard shutdown failed: ${describe(error)}`)));
+  connection.onShutdown(() => server.shutdown().catch((error: unknown) => connection.console.error(`Layerguard shutdown failed: ${errorDetail(error)}`)));
   connection.onDidChangeConfiguration(() => void guard(connection, 'settings change', () => server.reloadSettings()));
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
@@ -68,9 +69,9 @@ export function registerHandlers(connection: Connection): void {
 function guard(connection: Connection, what: string, run: () => unknown): void {
   try {
     const result = run();
-    if (result instanceof Promise) result.catch((error: unknown) => connection.console.error(`Layerguard ${what} failed: ${describe(error)}`));
+    if (result instanceof Promise) result.catch((error: unknown) => connection.console.error(`Layerguard ${what} failed: ${errorDetail(error)}`));
   } catch (error) {
-    connection.console.error(`Layerguard ${what} failed: ${describe(error)}`);
+    connection.console.error(`Layerguard ${what} failed: ${errorDetail(error)}`);
   }
 }
 
@@ -79,13 +80,9 @@ function guardValue<T>(connection: Connection, what: string, fallback: T, run: (
   try {
     return run();
   } catch (error) {
-    connection.console.error(`Layerguard ${what} failed: ${describe(error)}`);
+    connection.console.error(`Layerguard ${what} failed: ${errorDetail(error)}`);
     return fallback;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 class LayerguardServer {
@@ -120,8 +117,8 @@ class LayerguardServer {
     try {
       return await this.runCommand(command, args[0]);
     } catch (error) {
-      this.connection.console.error(`Layerguard ${command} failed: ${describe(error)}`);
-      void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.connection.console.error(`Layerguard ${command} failed: ${errorDetail(error)}`);
+      void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${errorMessage(error)}`);
     }
     return undefined;
   }

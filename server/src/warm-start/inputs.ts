@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runInSlices, runToEnd } from '../engine/slices';
 import { ENGINE_VERSION } from '../engine/version';
+import { errorMessage } from '../engine/errors';
 
 /**
  * What a warm start is keyed by: the analyzed inputs (every source, JSON and config file under a
@@ -64,7 +65,7 @@ function contentDigest(file: string, onFile?: OnFile): string {
     onFile?.(file, content);
     return digest(content);
   } catch (error) {
-    return `unreadable:${error instanceof Error ? error.message : String(error)}`;
+    return `unreadable:${errorMessage(error)}`;
   }
 }
 
@@ -139,6 +140,6 @@ export function writeJsonFile(file: string, value: unknown): string | undefined 
     fs.renameSync(temporary, file);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

@@ -4,6 +4,7 @@ import { applyTextEdits, editsByFile } from './apply';
 import { ignoreLineFix } from './ignore-line';
 import { FIX_PROVIDERS } from './registry';
 import { nodeAt } from './text';
+import { errorMessage } from '../errors';
 
 export interface FixesOptions {
   /** The user's reason, for fixes that record one (ignore comments). */
@@ -30,7 +31,7 @@ export function fixesFor(graph: DependencyGraph, finding: Finding, options: Fixe
       const target = nodeAt(node.sourceFile, finding.range.start, finding.range.end);
       fixes.push(...provider({ finding, graph, node, target, reason: options.reason }).filter((fix) => appliesCleanly(graph, fix)));
     } catch (caught) {
-      error = `computing fixes for ${finding.ruleId} failed: ${caught instanceof Error ? caught.message : String(caught)}`;
+      error = `computing fixes for ${finding.ruleId} failed: ${errorMessage(caught)}`;
     }
   }
   if (!options.withoutIgnore) fixes.push(ignoreLineFix(node, finding, options.reason));

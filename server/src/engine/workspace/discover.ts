@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/resolved';
 import { TEST_FILE_GLOBS } from '../config/resolved';
 import { ts } from '../ts';
 import type { Problem } from '../types';
-import { errorMessage } from './read-source';
+import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
 import { loadTsconfig, normalize } from './tsconfig';
 

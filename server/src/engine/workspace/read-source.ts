@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { errorMessage } from '../errors';
 
 /** Files larger than this are skipped: parsing 16 MB takes seconds and is never hand-written code. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -29,7 +30,3 @@ export function decodeSource(buffer: Buffer): SourceRead {
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
