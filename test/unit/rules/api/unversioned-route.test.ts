@@ -175,11 +175,12 @@ app.listen(3000);
     });
   });
 
-  it('is silent for an app whose only client is its own front end (a token it sends elsewhere is no sign), judged per app; onlyWithOutsideClients: false reports every API', () => {
+  it('is silent for an app whose only client is its own front end (a token it sends elsewhere or its login sessions are no sign), judged per app; onlyWithOutsideClients: false reports every API', () => {
     const controller = "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController { @Get() list() { return []; } }\n";
     const apps = {
       'shop/tsconfig.json': '{}',
       'shop/src/users/users.controller.ts': controller,
+      'shop/src/auth/access-token.entity.ts': 'export class AccessToken { value = ""; expiresAt = new Date(); userId = 0; }\n',
       'shop/src/git/github.ts': 'export const auth = () => ({ Authorization: `token ${process.env.GITHUB_PERSONAL_ACCESS_TOKEN}` });\n',
       'partners/tsconfig.json': '{}',
       'partners/src/users/users.controller.ts': controller,

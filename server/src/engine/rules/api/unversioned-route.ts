@@ -159,8 +159,11 @@ function prefixOf(arg: ts.Expression | undefined): ts.StringLiteralLike | undefi
  * app sends to GitHub as one it issues: only a feature that issues them counts.)
  */
 const MACHINE_CLIENT_AUTH = /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
-/** A feature of the app that issues such credentials: `api-keys/`, `access-token.service.ts`, `personal-access-tokens/`. */
-const CREDENTIAL_FEATURE = /(?:^|\/)(?:api[-_]?keys?|(?:personal[-_]?)?access[-_]?tokens?)(?:[./]|$)/i;
+/**
+ * A feature of the app that issues such credentials: `api-keys/`, `personal-access-token.service.ts`.
+ * A bare `access-token` entity or strategy is as often the store of users' login sessions.
+ */
+const CREDENTIAL_FEATURE = /(?:^|\/)(?:api[-_]?keys?|personal[-_]?access[-_]?tokens?)(?:[./]|$)/i;
 
 /**
  * A version is for clients that are not released with the API: integrations and SDKs calling it
