@@ -229,7 +229,7 @@ export const statusCode = defineRule({
   meta: {
     id: 'api/status-code',
     description: 'A response status contradicts what happened: an error path answering 2xx, a creating POST answering 200, a 204 with a body.',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     fixable: true,
   },
   options,

@@ -215,7 +215,7 @@ export const ambiguousName = defineRule({
   meta: {
     id: 'naming/ambiguous-name',
     description: 'A variable, parameter or function is named `data`, `temp`, `res`, `obj`… which says nothing about what it holds.',
-    defaultSeverity: 'info',
+    defaultSeverity: 'off',
     fixable: true,
   },
   options,
