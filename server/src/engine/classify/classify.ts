@@ -131,7 +131,7 @@ export class Classifier {
    * entity files importing `Entity`/`Column` from typeorm define models, and `Sequelize.literal`
    * or drizzle's `eq` build part of a query that something else runs.
    */
-  isSchemaOnlyImport(packageName: string, use: { readonly names: readonly string[]; readonly specifier?: string; readonly members?: readonly string[] }): boolean {
+  isSchemaOnlyImport(packageName: string, use: { readonly names: readonly string[]; readonly valueNames?: readonly string[]; readonly specifier?: string; readonly members?: readonly string[] }): boolean {
     const specifier = use.specifier ?? packageName;
     // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
     if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
@@ -142,7 +142,9 @@ export class Classifier {
     }
     const schemaNames = SCHEMA_ONLY_EXPORTS[packageName];
     if (schemaNames === undefined) return false;
-    if (use.names.length > 0 && use.names.every((n) => schemaNames.has(n))) return true;
+    // Names used only as types (`DataSource` in a signature) run nothing: the values decide.
+    const used = use.valueNames ?? use.names;
+    if (used.length > 0 && used.every((n) => schemaNames.has(n))) return true;
     return use.members !== undefined && use.members.length > 0 && use.members.every((m) => schemaNames.has(m));
   }
 

@@ -230,6 +230,10 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'BeforeRecover', 'AfterRecover', 'ValueTransformer', 'ColumnOptions', 'ObjectId', 'ObjectID',
     'TypeORMError', 'QueryFailedError', 'EntityNotFoundError', 'EntityPropertyNotFoundError',
     'CannotCreateEntityIdMapError', 'OptimisticLockVersionMismatchError',
+    // Find operators and query-builder brackets: criteria a repository or data source then runs.
+    'In', 'Not', 'IsNull', 'Between', 'Like', 'ILike', 'MoreThan', 'MoreThanOrEqual', 'LessThan', 'LessThanOrEqual',
+    'Equal', 'Any', 'Raw', 'And', 'Or', 'ArrayContains', 'ArrayContainedBy', 'ArrayOverlap', 'JsonContains',
+    'Brackets', 'NotBrackets',
   ]),
   // Query-building operators and helpers: they build a query's parts, the client runs it.
   'drizzle-orm': new Set([

@@ -1,7 +1,7 @@
 import { ts } from '../ts';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
-import { countBehaviour, fileShapeOf, newBehaviourCounts } from './shape';
+import { countBehaviour, fileShapeOf, isCombiningCall, newBehaviourCounts } from './shape';
 import { decoratorsOf } from './static-value';
 import type {
   ClassFact,
@@ -281,6 +281,19 @@ function isMountedRouter(created: ts.NewExpression): boolean {
   return current !== created;
 }
 
+/** Keys under which a plugin hands its parts to the host that mounts them (`{ controllers: X(gladys) }`). */
+const HOST_ROLE_KEYS = /^(?:controllers?|routes?|routers?|resolvers?)$/;
+
+/**
+ * `return { start, controllers: XController(host) }`: the controller is created only to be handed
+ * to the host under its role, which mounts it. That is a plugin's wiring, not a call into it.
+ */
+function isHandedToHost(node: ts.Identifier): boolean {
+  const created = (ts.isCallExpression(node.parent) || ts.isNewExpression(node.parent)) && node.parent.expression === node ? node.parent : node;
+  const holder = created.parent;
+  return ts.isPropertyAssignment(holder) && holder.initializer === created && HOST_ROLE_KEYS.test(holder.name.getText());
+}
+
 /**
  * `@Cached()` uses `Cached` as a decorator; `extends Base` / `extends Mixin(X)` as a base class;
  * `module.exports = { comments, list() {…} }` and `export default { comments }` only pass
@@ -288,6 +301,7 @@ function isMountedRouter(created: ts.NewExpression): boolean {
  */
 function valueUseOf(node: ts.Identifier): ValueUse {
   if (ts.isNewExpression(node.parent) && node.parent.expression === node && isMountedRouter(node.parent)) return 'mount';
+  if (isHandedToHost(node)) return 'mount';
   let handedOver = true;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const use = useDecidedBy(current.parent, handedOver);
@@ -312,8 +326,11 @@ function isHandedOverBy(parent: ts.Node, child: ts.Node): boolean {
   if (ts.isShorthandPropertyAssignment(parent) || ts.isObjectLiteralExpression(parent) || ts.isArrayLiteralExpression(parent)) return true;
   if (ts.isPropertyAssignment(parent)) return parent.initializer === child;
   if (ts.isBinaryExpression(parent)) return parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  // `module.exports = mergeResolvers([users, posts])` passes them on as much as a literal list does.
+  if (ts.isCallExpression(parent)) return parent.arguments.includes(child as ts.Expression) && isCombiningCall(parent);
   return false;
 }
+
 
 /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
 function isCommonJsExport(statement: ts.ExpressionStatement): boolean {

@@ -195,7 +195,7 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 
 /**
  * Files that only connect others: a registry (`export const controllers = [A, B]`,
- * `module.exports = { users: require('./users') }`), or a composition (`const service = new
+ * `module.exports = { users: require('./users') }`, `mergeResolvers([require('./users')])`), or a composition (`const service = new
  * UsersService(repo); export { service }`: every `new` of a class imported from a relative path,
  * in an `index` file or more than once).
  */
@@ -258,6 +258,8 @@ function wiringValueKind(value: ts.Expression, relativeImports: ReadonlySet<stri
   if (isRequireCall(expr) || isRequireMember(expr) || isLazyImport(expr)) return 'list';
   if (ts.isArrayLiteralExpression(expr)) return combine(expr.elements.map((e) => wiringValueKind(ts.isSpreadElement(e) ? e.expression : e, relativeImports)));
   if (ts.isObjectLiteralExpression(expr)) return combine(expr.properties.map((p) => propertyKind(p, relativeImports)));
+  // `mergeResolvers([require('./users'), …])`, `combineReducers({ users })`: a registry combined by a library.
+  if (ts.isCallExpression(expr) && isCombiningCall(expr) && expr.arguments.length > 0) return combine(expr.arguments.map((a) => wiringValueKind(a, relativeImports)));
   if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && relativeImports.has(expr.expression.text)) {
     const args = (expr.arguments ?? []).map((a) => wiringValueKind(a, relativeImports));
     return args.every((a) => a !== undefined) ? 'new' : undefined;
@@ -269,6 +271,13 @@ function propertyKind(p: ts.ObjectLiteralElementLike, relativeImports: ReadonlyS
   if (ts.isShorthandPropertyAssignment(p)) return 'name';
   if (ts.isSpreadAssignment(p)) return wiringValueKind(p.expression, relativeImports);
   return ts.isPropertyAssignment(p) ? wiringValueKind(p.initializer, relativeImports) : undefined;
+}
+
+/** Calls that combine the parts they are given into one registry: `mergeResolvers`, `combineReducers`, `composeRoutes`. */
+export function isCombiningCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return /^(?:merge|combine|compose)[A-Z]\w*$/.test(name);
 }
 
 /** A literal list is wiring when its items are; its kind is `new` if any item creates an object. */

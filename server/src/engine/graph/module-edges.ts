@@ -50,6 +50,7 @@ function bindingEdges(
       runtime: entry.runtime,
       names: entry.names,
       specifier: ref.specifier,
+      ...(entry.valueNames.length < entry.names.length ? { valueNames: entry.valueNames } : {}),
       ...(usedAs ? { usedAs } : {}),
       ...(members ? { members } : {}),
       ...(ref.deferred ? { deferred: true } : {}),
@@ -61,6 +62,7 @@ interface TargetBindings {
   readonly external: boolean;
   runtime: boolean;
   readonly names: string[];
+  readonly valueNames: string[];
   readonly locals: string[];
 }
 
@@ -70,9 +72,10 @@ function bindingsByTarget(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResol
   for (const binding of ref.bindings) {
     const definition = binding.imported === '*' ? undefined : symbols.definitionOf(symbols.resolveRef(unit, ref), binding.imported);
     const target = definition ? targetOf(definition) : moduleTarget;
-    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [], locals: [] };
+    const entry = byTarget.get(target.to) ?? { external: target.external, runtime: false, names: [], valueNames: [], locals: [] };
     entry.runtime ||= isRuntimeBinding(unit, ref, binding, definition);
     entry.names.push(binding.imported);
+    if (!binding.typeOnly && unit.facts.valueUsedLocals.has(binding.local)) entry.valueNames.push(binding.imported);
     entry.locals.push(binding.local);
     byTarget.set(target.to, entry);
   }

@@ -23,6 +23,11 @@ export interface Edge {
   readonly specifier?: string;
   /** Names taken from the target (imports) or the injected type (DI). */
   readonly names: readonly string[];
+  /**
+   * The imported names the code uses as values, when some are not (`import { DataSource, In }`
+   * with `DataSource` only a type): what the file runs of the target.
+   */
+  readonly valueNames?: readonly string[];
   /** Human description of what the edge is, e.g. `injects the TypeORM repository of User`. */
   readonly detail?: string;
   /**

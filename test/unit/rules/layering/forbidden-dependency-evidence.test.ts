@@ -212,6 +212,54 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     ]);
   });
 
+  it('does not take ORM find operators or names used only as types for data access, and still reports what runs a query', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/db.ts': "import { DataSource } from 'typeorm';\nexport const db = new DataSource({ type: 'postgres' });\n",
+      'src/repositories/invoice.repository.ts': "import { type FindOptionsWhere } from 'typeorm';\nimport { db } from '../db';\nexport const invoiceRepository = { find: (where: FindOptionsWhere<object>) => db.getRepository('invoice').find({ where }) };\n",
+      'src/services/invoice.service.ts': "import { invoiceRepository } from '../repositories/invoice.repository';\nexport const invoiceService = { list: (where: object) => invoiceRepository.find(where) };\n",
+      'src/controllers/invoice.controller.ts': `import { Between, In, IsNull, type DataSource } from 'typeorm';
+import { invoiceService } from '../services/invoice.service';
+export type Source = DataSource;
+export const list = async (req: { query: { ids: string[] } }, res: { json(b: unknown): void }) =>
+  res.json(await invoiceService.list({ id: In(req.query.ids), paidAt: IsNull(), total: Between(1, 9) }));
+`,
+      'src/controllers/report.controller.ts': `import { getManager } from 'typeorm';
+//                         ^^^^^^^^^ layering/forbidden-dependency it imports 'typeorm'
+export const totals = async (req: unknown, res: { json(b: unknown): void }) => res.json(await getManager().query('select 1'));
+`,
+    });
+  });
+
+  it('leaves a plugin handing its controller to the host and a combined resolver registry alone, and reports a service calling a controller', () => {
+    const controller = (name: string) => `module.exports = function ${name}Controller(host) {
+  async function show(req, res) { res.json(await host.read('${name}', req.params.id)); }
+  return { 'get /api/v1/${name}/:id': { controller: show } };
+};
+`;
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'services/weather/api/weather.controller.js': controller('Weather'),
+      'services/weather/index.js': `const WeatherController = require('./api/weather.controller');
+module.exports = function WeatherService(host) {
+  const start = async () => host.log('weather started');
+  return Object.freeze({ start, controllers: WeatherController(host) });
+};
+`,
+      'services/alerts/api/alerts.controller.js': controller('Alerts'),
+      'services/alerts/index.js': `const AlertsController = require('./api/alerts.controller');
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the controller layer
+module.exports = function AlertsService(host) {
+  const routes = AlertsController(host);
+  return { start: async () => routes['get /api/v1/Alerts/:id'].controller({ params: { id: 'all' } }, { json: host.log }) };
+};
+`,
+      'src/resolvers/users.js': "module.exports = { Query: { users: (parent, args, ctx) => ctx.db.users.findAll() } };\n",
+      'src/resolvers/posts.js': "module.exports = { Query: { posts: (parent, args, ctx) => ctx.db.posts.findAll() } };\n",
+      'src/resolvers/index.js': "'use strict';\nconst { mergeResolvers } = require('@graphql-tools/merge');\nmodule.exports = mergeResolvers([require('./users'), require('./posts')]);\n",
+    });
+  });
+
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
