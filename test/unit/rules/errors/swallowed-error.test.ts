@@ -286,4 +286,48 @@ export function run() {
 `,
     });
   });
+
+  it('leaves the teardown of what is being discarded and waits that may time out alone, and still flags a dropped write', () => {
+    checkRule(RULE, {
+      'src/probes/warehouse-probe.ts': `import { Client } from 'pg';
+export async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    return Boolean(console.warn('probe failed', error));
+  } finally {
+    try {
+      await client.end();
+    } catch {}
+  }
+}
+
+export function stopSandbox(worker: { terminate(): Promise<number> }, reject: (e: Error) => void): void {
+  worker.terminate().catch(() => {});
+  reject(new Error('timed out'));
+}
+`,
+      'src/scraper/page-steps.ts': `interface Page { click(s: string): Promise<void>; waitForNavigation(o: { timeout: number }): Promise<void>; waitForLoadState(s: string, o: { timeout: number }): Promise<void>; url(): string }
+export async function clickThrough(page: Page, selector: string): Promise<string> {
+  await page.click(selector);
+  try {
+    await page.waitForNavigation({ timeout: 1500 });
+  } catch {}
+  try {
+    await page.waitForLoadState('networkidle', { timeout: 5000 });
+  } catch {}
+  return page.url();
+}
+`,
+      'src/scraper/results.ts': `export async function saveResult(store: { insert(row: object): Promise<void> }, row: object): Promise<void> {
+  try {
+    await store.insert(row);
+  } catch {}
+//  ^^^^^ errors/swallowed-error this catch block is empty
+}
+`,
+    });
+  });
 });

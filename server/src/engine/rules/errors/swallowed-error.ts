@@ -150,8 +150,13 @@ function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess:
 
 /** Reads of a cache: a miss or an outage there falls back to the source, by design. */
 const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
-/** Cleanup of something that may already be gone: deleting twice is not an error worth surfacing. */
-const CLEANUP_CALL = /\.(?:delete|deleteOne|deleteMany|remove|removeMany|unlink|rm|rmdir|destroy|del)$/;
+/**
+ * Cleanup of something that may already be gone, or teardown of something being discarded:
+ * deleting twice, or failing to close a connection a probe is done with, is not worth surfacing.
+ */
+const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|unlink|rm|rmdir|del|end|terminate|dispose|disconnect|quit|kill|release|abort)|(?:^|\.)(?:destroy|close)\w*)$/;
+/** A wait that may time out by design: `page.waitForNavigation({ timeout: 1500 })`, `waitForStability(page)`. */
+const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
 
 /**
  * Calls that parse, convert, test or look up a value — built-ins, predicates (`isPast(date)`),
@@ -169,7 +174,7 @@ const VALUE_METHOD = /\.(?:split|trim\w*|to(?:Lower|Upper)Case|slice|substring|s
  */
 function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   const statements = tryBlock.statements;
-  if (statements.length > 0 && statements.every(isAwaitedCleanup)) return true;
+  if (statements.length > 0 && statements.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s))) return true;
   let doesWork = false;
   walk(tryBlock, (n) => {
     if (doesWork || ts.isFunctionLike(n)) return false;
@@ -209,9 +214,27 @@ function readsValue(call: ts.CallExpression | ts.NewExpression): boolean {
 }
 
 function isAwaitedCleanup(statement: ts.Statement): boolean {
-  if (!ts.isExpressionStatement(statement) || !ts.isAwaitExpression(statement.expression)) return false;
+  const call = awaitedCall(statement);
+  return call !== undefined && CLEANUP_CALL.test(dottedName(call.expression));
+}
+
+/** An awaited wait, or a call given a `timeout`: its timing out is an expected outcome the code goes on from. */
+function isAwaitedWait(statement: ts.Statement): boolean {
+  const call = awaitedCall(statement);
+  if (!call) return false;
+  return WAIT_CALL.test(dottedName(call.expression)) || call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name?.getText() === 'timeout'));
+}
+
+function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
+  if (!ts.isExpressionStatement(statement) || !ts.isAwaitExpression(statement.expression)) return undefined;
   const call = statement.expression.expression;
-  return ts.isCallExpression(call) && CLEANUP_CALL.test(dottedName(call.expression));
+  return ts.isCallExpression(call) ? call : undefined;
+}
+
+/** `worker.terminate().catch(() => {})`: the rejection of a teardown, for the same reason as `isAwaitedCleanup`. */
+function isTeardownRejection(catchCall: ts.CallExpression): boolean {
+  const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
+  return receiver !== undefined && ts.isCallExpression(receiver) && CLEANUP_CALL.test(dottedName(receiver.expression));
 }
 
 /**
@@ -253,7 +276,7 @@ export const swallowedError = defineRule({
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
         } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
           const handler = n.arguments[0]!;
-          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !handledByCallee(n, reachable())) {
+          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isTeardownRejection(n) && !handledByCallee(n, reachable())) {
             context.report({ file: node.file, range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
           }
         }
