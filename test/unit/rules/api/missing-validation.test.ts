@@ -19,6 +19,7 @@ router.get('/search', async (req, res) => {
   //                           ^^^^^^^^^ api/missing-validation req.query
 });
 `,
+      'express/src/services/orders.ts': 'export const orders = {\n  async create(order: unknown) { return order; },\n  async search(query: unknown) { return [query]; },\n};\n',
       'koa/tsconfig.json': '{}',
       'koa/src/controllers/users.controller.ts': `export async function create(ctx: { request: { body: unknown }; body: unknown }) {
   ctx.body = await save(ctx.request.body);
@@ -311,6 +312,27 @@ export async function createWebhook(input: unknown) {
   return { id: 1, ...valid };
 }
 `,
+    });
+  });
+
+  it('is silent when the whole input goes to app code the file cannot see, and still reports it written to a model', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'api/controllers/scene.controller.js': `module.exports = function SceneController(host) {
+  async function create(req, res) {
+    const scene = await host.scene.create(req.user.id, req.body);
+    res.status(201).json(scene);
+  }
+  return { 'post /api/v1/scene': { controller: create } };
+};
+`,
+      'api/controllers/note.controller.js': `const Note = require('../../models/note');
+exports.create = async function create(req, res) {
+  res.status(201).json(await Note.create(req.body));
+//                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+};
+`,
+      'models/note.js': "module.exports = { create: async (fields) => ({ id: 1, ...fields }) };\n",
     });
   });
 });

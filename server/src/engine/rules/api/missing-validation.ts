@@ -270,9 +270,42 @@ function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>
   const fn = n as ts.FunctionLikeDeclaration;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
-  const [first] = unvalidatedReads(fn, checkParams);
+  const [first] = unvalidatedReads(fn, checkParams).filter((read) => !passedWholeToUnseenCode(read, fn, node, sources()));
   if (!first || handsInputToValidator(fn, sources())) return;
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
+}
+
+function rootName(expression: ts.Expression): string | undefined {
+  let current = expression;
+  while (ts.isPropertyAccessExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** Receivers that persist what they are given as it is: `User.create(req.body)` is mass assignment, not a hand-over. */
+const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|prisma|collection|table|orm|em|manager|dataSource)$/i;
+
+/**
+ * `await gladys.asset.create(req.body)`: the whole input is handed to the app's own code that this
+ * file cannot see (a service or library reached through an object it was given). Whether it is
+ * validated there is unknown, and on real backends it nearly always was: be silent. Handing it to
+ * a function the file can see is judged by `handsInputToValidator`; handing it to a model or a
+ * repository is still reported.
+ */
+function passedWholeToUnseenCode(read: ts.PropertyAccessExpression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
+  const call = read.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === read) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const receiver = call.expression.expression;
+  const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+  if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
+  // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
+  const root = rootName(receiver);
+  if (root !== undefined && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
+  const method = call.expression.name.text;
+  // Handlers are often named like the methods they call (`create` calls `gladys.dashboard.create`):
+  // through an object it was given, a call reaches another file, unless it is `this`.
+  const own = handler.getSourceFile();
+  const candidates = receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) ? sources : sources.filter((sf) => sf !== own);
+  return !candidates.some((sf) => functionsNamed(sf, method).some((f) => f !== handler));
 }
 
 const LOOSE_TYPES = /^(?:any|object|unknown|Object|Record<.*>|\{\s*\[.*\]:.*\})$/s;
