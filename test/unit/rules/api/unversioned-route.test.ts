@@ -57,6 +57,10 @@ export const router = new Router({ prefix: '/users' });
       'nest/tsconfig.json': '{}',
       'other/tsconfig.json': '{}',
       'express/tsconfig.json': '{}',
+      // Each app has outside clients, so what is not reported is left alone for its own reason.
+      'nest/src/auth/api-key.guard.ts': API_KEY_GUARD,
+      'other/src/auth/api-key.guard.ts': API_KEY_GUARD,
+      'express/src/auth/api-key.guard.ts': API_KEY_GUARD,
       'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
 import { VersioningType } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -92,6 +96,9 @@ app.use('/api/v1', apiRouter);
 app.use('/healthz', (_req, res) => res.send('ok'));
 app.use('/static', express.static('public'));
 app.use('/metrics', (_req, res) => res.send(''));
+app.use('/api/auth/*', (_req, res) => res.end());
+app.use('/trpc', (_req, res) => res.end());
+app.use('/*', (_req, res) => res.sendFile('index.html'));
 `,
       'express/src/routes/index.ts': `import { Router } from 'express';
 import { usersRouter } from './users.routes';

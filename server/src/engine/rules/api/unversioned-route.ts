@@ -19,17 +19,21 @@ const options = z
 const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
 /**
  * Endpoints outside the versioned API: operational and static ones, receivers whose contract a
- * third party owns (webhooks, OAuth callbacks), and pass-throughs whose contract the user defines
- * (proxies, mock servers).
+ * third party owns (webhooks, OAuth callbacks, an auth library's sign-in routes), pass-throughs
+ * whose contract the user defines (proxies, mock servers), and tRPC, whose client is built from
+ * the same code.
  */
-const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|sso|saml|oidc|openid|proxy|mocks?|private|internal)(?:[/_-]|$)/i;
+const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|auth|sso|saml|oidc|openid|proxy|mocks?|private|internal|trpc)(?:[/_-]|$)/i;
 /** Method decorators of HTTP routes (message and RPC handlers have no HTTP contract to version). */
 const HTTP_ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render)$/;
 
 const ADVICE = 'Clients cannot be moved to a new contract without a version: prefix the path (/v1) or declare a version.';
 
+/** `/*`, `*`: a catch-all that serves pages or intercepts requests, not an API's path. */
+const CATCH_ALL = /^\/?\*$/;
+
 function needsVersion(path: string): boolean {
-  return !VERSIONED_PATH.test(path) && !EXEMPT_PATH.test(path);
+  return !VERSIONED_PATH.test(path) && !EXEMPT_PATH.test(path) && !CATCH_ALL.test(path);
 }
 
 /**
