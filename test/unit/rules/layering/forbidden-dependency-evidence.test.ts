@@ -260,6 +260,30 @@ module.exports = function AlertsService(host) {
     });
   });
 
+  it('leaves a controller that injects the database only for its health route, and reports one that also queries it elsewhere', () => {
+    const controller = (name: string, extra: string) => `import { Controller, Get } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Controller()
+export class ${name} {
+  constructor(private readonly prisma: PrismaService) {}
+  @Get('health')
+  async health() { await this.prisma.$queryRaw\`SELECT 1\`; return 'OK'; }
+${extra}}
+`;
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/prisma/prisma.service.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
+      'src/users/users.repository.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
+      'src/users/users.service.ts': "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
+      'src/users/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+      'src/app/app.controller.ts': controller('AppController', ''),
+      'src/status/status.controller.ts': controller('StatusController', "  @Get('users')\n  users() { return this.prisma.user.findMany(); }\n").replace(
+        '  constructor(private readonly prisma: PrismaService) {}',
+        '  constructor(private readonly prisma: PrismaService) {}\n//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency',
+      ),
+    });
+  });
+
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

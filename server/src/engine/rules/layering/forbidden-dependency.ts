@@ -5,7 +5,8 @@ import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import { perGraph } from '../../memo';
 import { layerAccount } from '../../graph/layer-account';
-import { filesToCheck } from '../syntax';
+import { ts } from '../../ts';
+import { filesToCheck, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -91,7 +92,7 @@ export const forbiddenDependency = defineRule({
       const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
       for (const edges of groupByTarget(graph.outgoing(file))) {
         const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
-        if (!violation || (readsDataByDesign && DATA_LAYERS.has(violation.targetLayer))) continue;
+        if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
         context.report({
           file,
           range: violation.edge.range,
@@ -237,6 +238,44 @@ function isHealthCheck(node: FileNode): boolean {
   const stem = path.posix.basename(node.file).replace(/\.[cm]?[jt]sx?$/i, '');
   if (HEALTH_NAME.test(stem)) return true;
   return node.facts.classes.some((c) => /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)));
+}
+
+/**
+ * `constructor(private prisma: PrismaService) {}` used only by `@Get('health')`: the controller
+ * injects the database for its health probe, which pings it on purpose.
+ */
+function onlyHealthRoutesUse(node: FileNode, edge: Edge): boolean {
+  if (edge.kind !== 'di') return false;
+  const sf = node.sourceFile;
+  let injected: string | undefined;
+  let usedOutsideHealth = false;
+  let usedInHealth = false;
+  walk(sf, (n) => {
+    if (ts.isParameter(n) && n.getStart(sf) <= edge.range.start && n.getEnd() >= edge.range.end && ts.isIdentifier(n.name)) injected = n.name.text;
+    return injected === undefined;
+  });
+  if (injected === undefined) return false;
+  const name = injected;
+  walk(sf, (n) => {
+    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name) {
+      if (isInHealthRoute(n)) usedInHealth = true;
+      else usedOutsideHealth = true;
+    }
+    return !usedOutsideHealth;
+  });
+  return usedInHealth && !usedOutsideHealth;
+}
+
+function isInHealthRoute(n: ts.Node): boolean {
+  for (let current: ts.Node | undefined = n; current; current = current.parent) {
+    if (!ts.isMethodDeclaration(current)) continue;
+    return (ts.getDecorators(current) ?? []).some((d) => {
+      const call = d.expression;
+      const path = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+      return path !== undefined && ts.isStringLiteralLike(path) && HEALTH_NAME.test(`/${path.text.replace(/^\/+/, '')}/`.replace(/\//g, '.'));
+    });
+  }
+  return false;
 }
 
 /**
