@@ -10,7 +10,7 @@ import type { FileFacts } from '../facts/types';
 /** Folders of copied third-party code. */
 const VENDOR_FOLDERS = new Set(['vendor', 'vendors', 'third_party', 'third-party', 'thirdparty']);
 /** Folders served to browsers as they are: plain scripts there are front-end assets. */
-const ASSET_FOLDERS = new Set(['public', 'static', 'assets', 'www']);
+const ASSET_FOLDERS = new Set(['public', 'static', 'assets', 'www', 'media']);
 /** A folder of front-end code: at least this many UI files, and at least this share of its files. */
 const MIN_UI_FILES = 3;
 const MIN_UI_SHARE = 0.5;
@@ -50,7 +50,7 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   if (input.outside) return 'outside the analyzed folder (read to classify what it imports)';
   const relative = path.posix.relative(root, input.file);
   const folders = path.posix.dirname(relative).split('/');
-  if (input.facts.shape.generated) return 'generated code (its header says a tool wrote it)';
+  if (input.facts.shape.generated) return 'generated code (its header or a generator runtime says a tool wrote it)';
   if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
   for (let depth = 1; depth <= folders.length; depth++) {
