@@ -48,6 +48,8 @@ export class CodeServer {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'workbench.tips.enabled': false,
+        // The CLI reads the disk: edits reach it only when a test saves them.
+        'files.autoSave': 'off',
         'editor.autoClosingBrackets': 'never',
         'editor.autoClosingQuotes': 'never',
         'editor.autoIndent': 'none',

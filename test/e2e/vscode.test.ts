@@ -87,6 +87,8 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
 
   it('runs Layerguard: Analyze Workspace from the command palette', async () => {
     await step('command', async () => {
+      // The editor analyzes its buffers and the CLI the disk: make them the same text first.
+      await workbench.runCommand('File: Save All Files');
       await workbench.runCommand('Layerguard: Analyze Workspace');
       const deadline = Date.now() + 30000;
       let toasts: string[] = [];
