@@ -222,6 +222,8 @@ export class Classifier {
   private byFolder(input: FileToClassify): Candidate | undefined {
     const relative = path.posix.relative(input.projectDir, input.file);
     if (this.scope.featureFolders.has(path.posix.dirname(input.file))) return undefined;
+    // `controllers/helpers.js`: the helpers a layer's files share are not themselves of the layer.
+    if (NEUTRAL_FOLDERS.has(stemOf(input.file).toLowerCase())) return undefined;
     // Only the file's folder and its parent: `controllers/errors/http/HttpError.ts` is no controller.
     const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
     for (const folder of folders) {

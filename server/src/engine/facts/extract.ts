@@ -56,8 +56,12 @@ class FactCollector {
   private readonly memberReads = new Map<string, Set<string> | null>();
   private readonly metadataTypeLocals = new Set<string>();
   private readonly behaviour = newBehaviourCounts();
+  /** `module.exports`, `exports` and the names bound to them (`const Controllers = module.exports`). */
+  private readonly exportsObjects: ReadonlySet<string>;
 
-  constructor(private readonly sourceFile: ts.SourceFile) {}
+  constructor(private readonly sourceFile: ts.SourceFile) {
+    this.exportsObjects = exportsObjectsOf(sourceFile);
+  }
 
   collect(): FileFacts {
     const sf = this.sourceFile;
@@ -160,7 +164,15 @@ class FactCollector {
     } else if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1) {
       const bindings = requireBindingsOf(call);
       for (const b of bindings) this.importLocals.add(b.local);
-      this.moduleRefs.push({ kind: 'require', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings, ...(insideFunction(call) ? { deferred: true } : {}) });
+      this.moduleRefs.push({
+        kind: 'require',
+        specifier: arg.text,
+        range: this.range(arg),
+        typeOnly: false,
+        bindings,
+        ...(insideFunction(call) ? { deferred: true } : {}),
+        ...(isExportedAsIs(call, this.exportsObjects) ? { exportedAsIs: true } : {}),
+      });
     }
   }
 
@@ -331,6 +343,45 @@ function isHandedOverBy(parent: ts.Node, child: ts.Node): boolean {
   return false;
 }
 
+
+/**
+ * `module.exports`, `exports`, and top-level names that are the exports object: bound to it
+ * (`const Api = module.exports`) or exported as a whole (`const api = { … }; module.exports = api`).
+ */
+function exportsObjectsOf(sf: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set(['module.exports', 'exports']);
+  for (const statement of sf.statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && /^(?:module\.exports|exports)$/.test(d.initializer.getText(sf))) names.add(d.name.text);
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+      const { left, operatorToken, right } = statement.expression;
+      if (operatorToken.kind === ts.SyntaxKind.EqualsToken && left.getText(sf) === 'module.exports' && ts.isIdentifier(right)) names.add(right.text);
+    }
+  }
+  return names;
+}
+
+/**
+ * `Controllers.admin = require('./admin')`, `Controllers['well-known'] = require(…)`, or
+ * `const admin = { users: require('./admin/users') }` with `admin` the exports object: the module
+ * is passed on as it is, for a router to mount.
+ */
+function isExportedAsIs(call: ts.CallExpression, exportsObjects: ReadonlySet<string>): boolean {
+  const parent = call.parent;
+  if (ts.isBinaryExpression(parent)) {
+    if (parent.right !== call || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const target = parent.left;
+    return (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && exportsObjects.has(target.expression.getText());
+  }
+  let current: ts.Node = call;
+  while (ts.isPropertyAssignment(current.parent) && current.parent.initializer === current && ts.isObjectLiteralExpression(current.parent.parent)) current = current.parent.parent;
+  if (current === call) return false;
+  const holder = current.parent;
+  if (ts.isVariableDeclaration(holder)) return holder.initializer === current && ts.isIdentifier(holder.name) && exportsObjects.has(holder.name.text);
+  return ts.isBinaryExpression(holder) && holder.right === current && exportsObjects.has(holder.left.getText());
+}
 
 /** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
 function isCommonJsExport(statement: ts.ExpressionStatement): boolean {

@@ -47,6 +47,8 @@ export interface ModuleRef {
   readonly typeOnly: boolean;
   /** A `require()` inside a function: loaded when the function first runs, not when the module loads. */
   readonly deferred?: boolean;
+  /** `module.exports.admin = require('./admin')` (or through a name bound to the exports object): passed on, not used. */
+  readonly exportedAsIs?: boolean;
   /**
    * import/require: the names bound in this file. re-export: `local` is the exported name and
    * `imported` the name in the target (`*` with local `*` for `export * from`).

@@ -35,7 +35,19 @@ function bindingEdges(
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
-    return [{ from: unit.file, ...moduleTarget, kind, range: ref.range, runtime: !ref.typeOnly, names: [], specifier: ref.specifier, ...(ref.deferred ? { deferred: true } : {}) }];
+    return [
+      {
+        from: unit.file,
+        ...moduleTarget,
+        kind,
+        range: ref.range,
+        runtime: !ref.typeOnly,
+        names: [],
+        specifier: ref.specifier,
+        ...(ref.deferred ? { deferred: true } : {}),
+        ...(ref.exportedAsIs ? { usedAs: 'export' as const } : {}),
+      },
+    ];
   }
   const byTarget = bindingsByTarget(unit, ref, symbols, moduleTarget);
   return [...byTarget].map(([to, entry]) => {

@@ -284,6 +284,35 @@ ${extra}}
     });
   });
 
+  it('leaves CommonJS indexes that pass sub-controllers on and the helpers a layer shares alone, and reports a controller calling another', () => {
+    const handler = (name: string) => `const helpers = require('./helpers');\nexports.get = async function (req, res) { helpers.send(res, { page: '${name}' }); };\n`;
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/controllers/helpers.js': "exports.send = function (res, body) { res.json(body); };\nexports.notAllowed = function (req, res) { res.status(403).json({ error: 'not-allowed' }); };\n",
+      'src/controllers/ping.js': handler('ping'),
+      'src/controllers/well-known.js': handler('well-known'),
+      'src/controllers/admin/users.js': handler('users'),
+      'src/controllers/admin/logs.js': handler('logs'),
+      'src/controllers/index.js': `const helpers = require('./helpers');
+const Controllers = module.exports;
+Controllers.ping = require('./ping');
+Controllers['well-known'] = require('./well-known');
+Controllers.home = async function (req, res) { helpers.send(res, { page: 'home' }); };
+`,
+      'src/controllers/admin.js': `const admin = {
+  users: require('./admin/users'),
+  extend: { logs: require('./admin/logs') },
+};
+admin.index = async function (req, res) { res.redirect('/admin/users'); };
+module.exports = admin;
+`,
+      'src/controllers/popular.js': `const ping = require('./ping');
+//                   ^^^^^^^^ layering/forbidden-dependency A controller must not depend on the controller layer
+exports.get = async function (req, res) { await ping.get(req, res); };
+`,
+    });
+  });
+
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
