@@ -304,6 +304,23 @@ ${Array.from({ length: 14 }, (_, i) => `    if (x === ${i}) { if (strict) return
     });
   });
 
+  it('scores functions a module wrapper assigns to its object on their own', () => {
+    checkRule(RULE, {
+      'src/topics/index.js': `module.exports = function (Topics) {
+  if (!Topics) return;
+  Topics.create = async function (data) {
+${Array.from({ length: 13 }, (_, i) => `    if (data.kind === ${i}) return ${i};`).join('\n')}
+    return -1;
+  };
+  Topics.purge = async function (tid) {
+${Array.from({ length: 13 }, (_, i) => `    if (tid === ${i}) return ${i};`).join('\n')}
+    return -1;
+  };
+};
+`,
+    });
+  });
+
   it('respects the team\'s own complexity check turned off for a function, and leaves generated code alone', () => {
     const files = {
       'src/orders/legacy.ts': `// eslint-disable-next-line sonarjs/cognitive-complexity -- kept as the reference implementation

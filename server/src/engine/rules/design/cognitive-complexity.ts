@@ -14,7 +14,7 @@ import { isLoop } from '../syntax';
  * top-level function without control flow of its own (a wrapper that registers callbacks) is
  * scored alone, and each function it declares is scored on its own. Unlike SonarJS, functions
  * that are units of their own — named (`const helper = () => …`, `handler: async function`,
- * methods) or registered as a later argument (`app.get('/x', async (req, res) => …)`) — are
+ * `Topics.create = async function …`, methods) or registered as a later argument (`app.get('/x', async (req, res) => …)`) — are
  * always scored on their own: a route registrar's `if (!app) return;` guard does not make its
  * handlers its complexity (measured: reviewers rated those folded scores false). Functions deeper
  * than that always count toward the function that holds them.
@@ -48,6 +48,8 @@ function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
   const parent = fn.parent;
   if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
+  // `Topics.create = async function (data) {…}` inside a module's `function (Topics) {…}` wrapper.
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   return ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) >= 1;
 }
 
