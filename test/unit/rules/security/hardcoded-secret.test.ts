@@ -150,4 +150,25 @@ export const mailer = { apiKey: 'mg-8f2e71c4b09a3d5e6f7a8b9c' };
 `,
     });
   });
+
+  it('leaves field types and settings keys, deny-lists of known defaults and development-only fallbacks alone, and still flags the fallback production uses', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/users/params.ts': "export const signupParams = { username: 'string', password: 'string', age: 'number' };\n",
+      'src/install/env-keys.ts': "export const envToSetting = { ADMIN_PASSWORD: 'admin:password', ADMIN_EMAIL: 'admin:email' };\n",
+      'src/auth/weak-secrets.ts': `/** Old defaults from earlier releases: a variable set to one of them counts as unset. */
+const WEAK_DEFAULTS: Record<string, string> = { SESSION_SECRET: 'hunter2-cafe', TOKEN_HASH_SECRET: 'popcorn' };
+export const isWeak = (name: string, value: string) => WEAK_DEFAULTS[name] === value;
+`,
+      'src/storage/s3.ts': `const IS_PROD = process.env.NODE_ENV === 'production';
+let s3Secret = process.env.S3_SECRET;
+if (!IS_PROD) {
+  s3Secret = s3Secret || 'asdf123';
+}
+export const uploadSecret = process.env.UPLOAD_SECRET || 'asdf456';
+//                                                       ^^^^^^^^^ security/hardcoded-secret
+export const storage = { s3Secret };
+`,
+    });
+  });
 });

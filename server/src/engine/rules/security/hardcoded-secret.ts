@@ -105,7 +105,8 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   const nameWords = new Set(words(name));
   if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
-  if (/^[a-z]+(?:[._][a-z]+)+$/.test(value)) return false; // a dotted or snake key
+  if (/^[a-z]+(?:[._:][a-z]+)+$/.test(value)) return false; // a dotted, snake or `a:b` settings key
+  if (/^(?:string|number|boolean|bool|object|array|any|int|integer|float|date|text)$/i.test(value)) return false; // a field's type in a spec
   if (namesIssuedCredential(name) && !looksIssued(value)) return false;
   return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
 }
@@ -183,7 +184,31 @@ function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
     else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !isStandIn(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
-  return found.length > 0 && isSchemaExample(n) ? [] : found;
+  return found.length > 0 && (isSchemaExample(n) || inDenyList(n) || inDevelopmentOnlyBranch(n)) ? [] : found;
+}
+
+/** Names of collections of values kept to recognize and refuse them: `WEAK_DEFAULTS`, `BLOCKED_PASSWORDS`. */
+const DENY_LIST_NAME = /weak|insecure|forbidden|blocked|banned|deny|black[-_]?list|compromised|leaked|known[-_]?(?:bad|default)/i;
+
+/** `const WEAK_DEFAULTS = { SESSION_SECRET: 'flowise' }`: listed to be refused, not used. */
+function inDenyList(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (ts.isPropertyAssignment(current.parent) || ts.isObjectLiteralExpression(current.parent) || ts.isArrayLiteralExpression(current.parent) || ts.isAsExpression(current.parent)) current = current.parent;
+  const holder = current.parent;
+  return current !== node && ts.isVariableDeclaration(holder) && DENY_LIST_NAME.test(holder.name.getText());
+}
+
+/** `if (!IS_PROD)`, `if (process.env.NODE_ENV !== 'production')`, `if (isDev)`: a branch production never runs. */
+const DEVELOPMENT_ONLY_CONDITION = /^!\s*(?:IS_PROD\w*|isProd\w*)$|NODE_ENV\s*!==?\s*['"]production['"]|NODE_ENV\s*===?\s*['"](?:development|dev|local|test)['"]|^(?:IS_DEV\w*|isDev\w*|isDevelopment|isLocal)$/;
+
+/** A development fallback set only in a branch production never takes. */
+function inDevelopmentOnlyBranch(node: ts.Node): boolean {
+  for (let current: ts.Node = node; current.parent && !ts.isSourceFile(current.parent); current = current.parent) {
+    const parent = current.parent;
+    if (ts.isIfStatement(parent) && parent.thenStatement === current && DEVELOPMENT_ONLY_CONDITION.test(parent.expression.getText().trim())) return true;
+    if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
 }
 
 export const hardcodedSecret = defineRule({
