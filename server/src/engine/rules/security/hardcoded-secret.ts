@@ -104,11 +104,14 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   // an environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
   const nameWords = new Set(words(name));
   if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
-  if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false; // an env variable's name
-  if (/^[a-z]+(?:[._:][a-z]+)+$/.test(value)) return false; // a dotted, snake or `a:b` settings key
-  if (/^(?:string|number|boolean|bool|object|array|any|int|integer|float|date|text)$/i.test(value)) return false; // a field's type in a spec
+  if (namesSomething(value)) return false;
   if (namesIssuedCredential(name) && !looksIssued(value)) return false;
   return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
+}
+
+/** An env variable's name, a dotted, snake or `a:b` settings key, or a field's type in a spec (`password: 'string'`). */
+function namesSomething(value: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+(?:[._:][a-z]+)+$/.test(value) || /^(?:string|number|boolean|bool|object|array|any|int|integer|float|date|text)$/i.test(value);
 }
 
 interface Assignment {
