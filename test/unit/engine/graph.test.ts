@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { toGraphJson } from '../../../server/src/engine';
 import { project } from '../../helpers/project';
@@ -72,5 +73,20 @@ export const b = fs;
     const edges = toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`);
     assert.deepEqual(edges, ['one/src/a.ts -> one/src/b.ts', 'two/lib/c.js -> two/lib/d.js']);
     assert.deepEqual(result.problems, []);
+  });
+
+  it('analyzes a server whose tsconfig the root one (the front end\'s) does not include, and not a folder the root one excludes', () => {
+    const result = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', baseUrl: 'src' }, include: ['src/**/*.ts', 'src/**/*.tsx'], exclude: ['node_modules', 'examples'] }),
+      'src/pages/home.tsx': 'export const Home = () => null;\n',
+      'server/tsconfig.json': JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { baseUrl: '.' }, include: ['**/*.ts'] }),
+      'server/routes/users.ts': "import { usersRepository } from '../repositories/users';\nexport const list = () => usersRepository.all();\n",
+      'server/repositories/users.ts': 'export const usersRepository = { all: () => [] as string[] };\n',
+      'examples/demo/tsconfig.json': '{}',
+      'examples/demo/app.ts': 'export const demo = 1;\n',
+    }).analyze();
+    const files = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f)).sort();
+    assert.deepEqual(files, ['server/repositories/users.ts', 'server/routes/users.ts', 'src/pages/home.tsx']);
+    assert.deepEqual(toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`), ['server/routes/users.ts -> server/repositories/users.ts']);
   });
 });

@@ -54,9 +54,12 @@ describe('monorepos: workspace packages resolve to their sources', () => {
       'libs/billing/package.json': JSON.stringify({ name: '@shop/billing', main: 'dist/index.js' }),
       'apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shared/*': ['../../libs/shared/src/*'] } } }),
       'apps/api/src/billing.service.ts': "import { Invoice } from '@shop/billing';\nimport { money } from '@shared/money';\nexport const invoice = () => [Invoice, money];\n",
+      'apps/api/src/mail/templates.ts': "import '@shared/styles/mail.css';\nimport logo from '@shared/assets/logo.svg';\nexport const header = () => logo;\n",
     });
     const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api') });
     const messages = result.problems.map((x) => x.message);
+    // A stylesheet or an image is a bundler's asset: there is no code to miss.
+    assert.ok(!messages.some((m) => /mail\.css|logo\.svg/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^'@shop\/billing' is the workspace package @shop\/billing \(libs\/billing\/\), but no source file was found for it/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^'@shared\/money' matches a tsconfig "paths" alias, but no file exists where it points/.test(m)), messages.join('\n'));
   });

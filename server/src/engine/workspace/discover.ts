@@ -7,7 +7,7 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
-import { loadTsconfig, normalize } from './tsconfig';
+import { loadTsconfig, loadTsconfigOptions, normalize } from './tsconfig';
 
 export interface Project {
   /** The tsconfig/jsconfig, or undefined for a folder analyzed without one. */
@@ -50,6 +50,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   const rootConfig = rootConfigFile(normalizedRoot);
   const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
   addConfiguredProjects(configFiles, discovery);
+  if (rootConfig) addUnreferencedProjects(normalizedRoot, rootConfig, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
@@ -94,6 +95,31 @@ function addConfiguredProject(configFile: string, discovery: Discovery): string[
     if (SOURCE_EXTENSION.test(file) && isInside(discovery.root, file) && !discovery.isIgnored(file) && !discovery.files.has(file)) discovery.files.set(file, project);
   }
   return references;
+}
+
+/**
+ * Projects below the root that the root config neither includes nor references: a full-stack
+ * repository's `tsconfig.json` often covers only the front end (`src/`), and the server has its own
+ * (`server/tsconfig.json`). Their files would otherwise be silently left out. A nested config adds
+ * only the files no project has yet; one in a folder the root config excludes is left out.
+ */
+function addUnreferencedProjects(root: string, rootConfig: string, discovery: Discovery): void {
+  const known = new Set(discovery.projects.map((p) => p.configFile));
+  const excluded = excludedByConfig(rootConfig);
+  const nested = findNestedConfigs(root, discovery.problems).filter((c) => !known.has(c) && !discovery.isIgnored(c) && !excluded(path.posix.relative(root, path.posix.dirname(c))));
+  for (const configFile of nested) {
+    const loaded = loadTsconfig(configFile);
+    const uncovered = loaded.fileNames.filter((file) => SOURCE_EXTENSION.test(file) && isInside(root, file) && !discovery.isIgnored(file) && !discovery.files.has(normalize(file)));
+    if (uncovered.length === 0) continue;
+    addConfiguredProjects([configFile], discovery);
+  }
+}
+
+/** Folders the root config's `exclude` leaves out on purpose (`"exclude": ["examples"]`): their own configs are not the app's. */
+function excludedByConfig(configFile: string): (folder: string) => boolean {
+  const patterns = loadTsconfigOptions(configFile).excludes.map((e) => e.replace(/^\.\//, '').replace(/\/+$/, ''));
+  const matchers = patterns.map((p) => picomatch([p, `${p}/**`], { dot: true }));
+  return (folder) => matchers.some((matches) => matches(folder));
 }
 
 function isInside(root: string, file: string): boolean {

@@ -1,6 +1,9 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { ts } from '../ts';
+
+/** Files a bundler imports for the front end: styles, images, fonts, media, documents. */
+const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|pdf|txt|md|mdx|html?|graphql|gql|ya?ml|wasm)(?:\?.*)?$/i;
 import { resolveInPackage, splitSpecifier, type Monorepo } from './packages';
 
 export type Resolution =
@@ -38,6 +41,8 @@ export class ModuleResolver {
     if (isRelative(specifier)) return { kind: 'unresolved' };
     const workspace = this.inWorkspacePackage(specifier);
     if (workspace) return workspace;
+    // `@app/styles/globals.css`, `@app/assets/logo.svg`: a bundler's asset, no code to resolve.
+    if (!resolved && NON_CODE_ASSET.test(specifier)) return { kind: 'unresolved' };
     if (!resolved && this.matchesPathAlias(specifier)) {
       return { kind: 'unresolved', why: `'${specifier}' matches a tsconfig "paths" alias, but no file exists where it points` };
     }

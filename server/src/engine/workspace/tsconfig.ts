@@ -8,6 +8,8 @@ export interface LoadedTsconfig {
   readonly fileNames: readonly string[];
   /** Absolute paths of referenced tsconfig files (`references`). */
   readonly references: readonly string[];
+  /** The config's own `exclude` entries, as written (relative to its folder). */
+  readonly excludes: readonly string[];
   readonly problems: readonly Problem[];
 }
 
@@ -45,7 +47,7 @@ function parseTsconfig(configFile: string, listFiles: boolean): LoadedTsconfig {
   const isJsconfig = path.basename(configFile).startsWith('jsconfig');
   const existingOptions: ts.CompilerOptions = isJsconfig ? { allowJs: true } : {};
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, existingOptions, host);
-  if (!parsed) return { configFile, options: {}, fileNames: [], references: [], problems };
+  if (!parsed) return { configFile, options: {}, fileNames: [], references: [], excludes: [], problems };
   const noInputsIsExpected = !listFiles || (parsed.projectReferences?.length ?? 0) > 0;
   for (const d of parsed.errors) if (d.code !== NO_INPUTS || !noInputsIsExpected) problems.push(toProblem(d));
   return {
@@ -53,8 +55,14 @@ function parseTsconfig(configFile: string, listFiles: boolean): LoadedTsconfig {
     options: parsed.options,
     fileNames: parsed.fileNames.map(normalize),
     references: (parsed.projectReferences ?? []).map((r) => normalize(ts.resolveProjectReferencePath(r))),
+    excludes: excludesOf(parsed.raw),
     problems,
   };
+}
+
+function excludesOf(raw: unknown): string[] {
+  const exclude = typeof raw === 'object' && raw !== null ? (raw as { exclude?: unknown }).exclude : undefined;
+  return Array.isArray(exclude) ? exclude.filter((e): e is string => typeof e === 'string') : [];
 }
 
 export function normalize(file: string): string {
