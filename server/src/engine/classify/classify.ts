@@ -45,6 +45,8 @@ export interface WorkspaceScope {
   readonly frontEnd: ReadonlySet<string>;
   /** Feature folders named like a layer (see `featureFolders`): their name is no evidence. */
   readonly featureFolders: ReadonlySet<string>;
+  /** Third-party packages copied in, each with its own licence (see `copiedPackageFolders`). */
+  readonly copiedPackages?: ReadonlySet<string>;
 }
 
 const NO_SCOPE: WorkspaceScope = { frontEnd: new Set(), featureFolders: new Set() };
@@ -113,7 +115,7 @@ export class Classifier {
 
   /** Why the rules leave the file alone (outside the folder, front-end, vendored), if they do. */
   exemptionOf(input: ScopeInput): string | undefined {
-    return exemptionOf(this.root, input, this.scope.frontEnd);
+    return exemptionOf(this.root, input, this.scope.frontEnd, this.scope.copiedPackages);
   }
 
   /** The layer a file's name suffix points to, if any. */

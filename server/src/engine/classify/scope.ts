@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../facts/types';
 
@@ -45,13 +46,61 @@ export function frontEndFolders(root: string, files: Iterable<ScopeInput>): Read
   return new Set(found.filter((folder) => !found.some((other) => other !== folder && folder.startsWith(`${other}/`))));
 }
 
+/** `LICENSE`, `LICENSE.md`, `LICENCE-MIT`, `COPYING`. */
+const LICENSE_FILE = /^(?:licen[cs]e|copying)(?:[-.][\w.-]*)?$/i;
+/** The app's own code under another licence (`ee/`, `enterprise/`), not a copied package. */
+const OWN_LICENSED_FOLDERS = new Set(['ee', 'enterprise', 'premium', 'pro', 'commercial']);
+/** What makes a folder a package or project of the repository's own, not a copy. */
+const PACKAGE_MARKERS = new Set(['package.json', 'tsconfig.json', 'jsconfig.json']);
+
+/**
+ * Folders (relative to the root) that carry their own licence file but are no package or project
+ * of the repository: a third-party library copied in (`server/libs/fuse/LICENSE`), often without
+ * a header to say so. The shallowest such folder is kept.
+ */
+export function copiedPackageFolders(root: string, files: Iterable<ScopeInput>): ReadonlySet<string> {
+  const verdicts = new Map<string, boolean>();
+  const found = new Set<string>();
+  for (const input of files) {
+    if (input.outside) continue;
+    const folders = path.posix.dirname(path.posix.relative(root, input.file)).split('/');
+    for (let depth = 1; depth <= folders.length; depth++) {
+      const folder = folders.slice(0, depth).join('/');
+      if (folder === '.' || folder.startsWith('..')) break;
+      let copied = verdicts.get(folder);
+      if (copied === undefined) verdicts.set(folder, (copied = holdsCopiedPackage(path.posix.join(root, folder))));
+      if (copied) {
+        found.add(folder);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function holdsCopiedPackage(dir: string): boolean {
+  if (OWN_LICENSED_FOLDERS.has(path.posix.basename(dir).toLowerCase())) return false;
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    // A folder that cannot be listed shows no licence: its files are checked like any other.
+    return false;
+  }
+  return entries.some((e) => LICENSE_FILE.test(e)) && !entries.some((e) => PACKAGE_MARKERS.has(e));
+}
+
 /** Why the rules leave a file alone, or undefined for the backend code they check. */
-export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlySet<string>): string | undefined {
+export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlySet<string>, copiedPackages: ReadonlySet<string> = new Set()): string | undefined {
   if (input.outside) return 'outside the analyzed folder (read to classify what it imports)';
   const relative = path.posix.relative(root, input.file);
   const folders = path.posix.dirname(relative).split('/');
   if (input.facts.shape.generated) return 'generated code (its header or a generator runtime says a tool wrote it)';
   if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const folder = folders.slice(0, depth).join('/');
+    if (copiedPackages.has(folder)) return `vendored third-party code (${folder}/ carries its own licence)`;
+  }
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
   for (let depth = 1; depth <= folders.length; depth++) {
     const folder = folders.slice(0, depth).join('/');
@@ -87,11 +136,17 @@ export function featureFolders(files: Iterable<ScopeInput>, suffixLayerOf: (file
  * file came or went, or an edit changed whether a file is UI code or which layer its name says:
  * an ordinary edit leaves it as it was.
  */
+export interface WorkspaceScopeSets {
+  readonly frontEnd: ReadonlySet<string>;
+  readonly featureFolders: ReadonlySet<string>;
+  readonly copiedPackages: ReadonlySet<string>;
+}
+
 export class ScopeTracker {
   private readonly known = new Map<string, { readonly facts: FileFacts; readonly ui: boolean; readonly suffix: string | undefined }>();
-  private scope: { readonly frontEnd: ReadonlySet<string>; readonly featureFolders: ReadonlySet<string> } | undefined;
+  private scope: WorkspaceScopeSets | undefined;
 
-  scopeOf(root: string, files: readonly ScopeInput[], suffixLayerOf: (file: string) => string | undefined): { readonly frontEnd: ReadonlySet<string>; readonly featureFolders: ReadonlySet<string> } {
+  scopeOf(root: string, files: readonly ScopeInput[], suffixLayerOf: (file: string) => string | undefined): WorkspaceScopeSets {
     let changed = this.scope === undefined;
     for (const input of files) {
       const before = this.known.get(input.file);
@@ -106,7 +161,9 @@ export class ScopeTracker {
       for (const file of this.known.keys()) if (!current.has(file)) this.known.delete(file);
       changed = true;
     }
-    if (changed || !this.scope) this.scope = { frontEnd: frontEndFolders(root, files), featureFolders: featureFolders(files, suffixLayerOf) };
+    if (changed || !this.scope) {
+      this.scope = { frontEnd: frontEndFolders(root, files), featureFolders: featureFolders(files, suffixLayerOf), copiedPackages: copiedPackageFolders(root, files) };
+    }
     return this.scope;
   }
 }
