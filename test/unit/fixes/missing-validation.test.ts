@@ -76,8 +76,8 @@ export class OrderController {
   /** Cancelling is allowed until the order ships. */
   async cancel(req: Request, res: Response): Promise<void> {
     const refund = req.body.refund === true;
-    //             ^^^^^^^^ api/missing-validation
     await orders.cancel(req.params.id, req.body.reason.trim(), refund);
+    //                                 ^^^^^^^^ api/missing-validation
     res.status(204).end();
   }
 }
@@ -203,8 +203,8 @@ module.exports = router
 import { orders } from '../services/orders.service';\r
 \r
 export class OrderController {\r
-  show = (req: Request, res: Response) => res.json(orders.find(req.params.id, req.query.expand === 'items'));\r
-  //                                                                          ^^^^^^^^^ api/missing-validation\r
+  show = (req: Request, res: Response) => res.json(orders.find(req.params.id, req.query.expand === 'items', req.query.fields));\r
+  //                                                                                                        ^^^^^^^^^ api/missing-validation\r
 }\r
 `,
       },
@@ -214,13 +214,13 @@ export class OrderController {\r
 import { orders } from '../services/orders.service';\r
 import { z } from 'zod';\r
 \r
-const showOrderQuery = z.object({ expand: z.string().optional() });\r
+const showOrderQuery = z.object({ expand: z.string().optional(), fields: z.string().optional() });\r
 export class OrderController {\r
   show = (req: Request, res: Response) => {\r
     const parsedQuery = showOrderQuery.safeParse(req.query);\r
     if (!parsedQuery.success) return res.status(400).json({ errors: parsedQuery.error.issues });\r
     const query = parsedQuery.data;\r
-    return res.json(orders.find(req.params.id, query.expand === 'items'));\r
+    return res.json(orders.find(req.params.id, query.expand === 'items', query.fields));\r
   };\r
 }\r
 `,

@@ -335,4 +335,22 @@ exports.create = async function create(req, res) {
       'models/note.js': "module.exports = { create: async (fields) => ({ id: 1, ...fields }) };\n",
     });
   });
+
+  it('leaves flags tested against a constant and fields converted by a toNumber helper alone', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'server/controllers/shelf.controller.js': `const { toNumber } = require('../utils');
+exports.list = async function list(req, res) {
+  const withCounts = req.query.counts === '1';
+  const page = toNumber(req.query.page, 0);
+  res.json({ page, withCounts });
+};
+exports.rename = async function rename(req, res) {
+  res.json({ name: req.body.name });
+//                 ^^^^^^^^ api/missing-validation
+};
+`,
+      'server/utils.js': 'exports.toNumber = (value, fallback) => (Number.isFinite(Number(value)) ? Number(value) : fallback);\n',
+    });
+  });
 });

@@ -226,8 +226,18 @@ const LOGGING_CALL = /(?:^|\.)(?:log|debug|info|warn|error|trace|verbose|silly)$
 function isCoercedField(read: ts.PropertyAccessExpression): boolean {
   const field = read.parent;
   if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return false;
-  const call = field.parent;
-  return ts.isCallExpression(call) && call.arguments[0] === field && /^(?:Number|parseInt|parseFloat|Boolean|String)$/.test(dottedName(call.expression).split('.').pop() ?? '');
+  const user = field.parent;
+  if (ts.isCallExpression(user)) return user.arguments[0] === field && COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '');
+  // `req.query.include === '1'`: a flag tested against a constant is never used as data.
+  return ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind) && isLiteralValue(user.left === field ? user.right : user.left);
+}
+
+/** Conversions that turn any input into a value of one type: built-ins and the usual helpers (`toNumber`, `toBoolean`). */
+const COERCING_CALL = /^(?:Number|parseInt|parseFloat|Boolean|String|to(?:Number|Integer|Int|Boolean|Bool|String))$/;
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+function isLiteralValue(n: ts.Expression): boolean {
+  return ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) || n.kind === ts.SyntaxKind.TrueKeyword || n.kind === ts.SyntaxKind.FalseKeyword || n.kind === ts.SyntaxKind.NullKeyword;
 }
 
 function isInputRead(n: ts.PropertyAccessExpression, requestName: string, checkParams: boolean): boolean {
