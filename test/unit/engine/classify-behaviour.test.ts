@@ -240,9 +240,11 @@ ${empty}`,
       'server/libs/fast-sort/LICENSE': 'MIT License\n',
       'server/libs/fast-sort/index.ts': empty,
       'server/ee/LICENSE': 'Enterprise licence of this product\n',
+      'server/billing/license.ts': "export const seats = (plan: string) => (plan === 'pro' ? 10 : 1);\n",
+      'server/billing/checkout.ts': empty,
       'server/ee/audit.ts': empty,
     }).analyze();
-    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), ['server/ee/audit.ts', 'server/jobs/lint-free.ts', 'server/jobs/poll.ts']);
+    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), ['server/billing/checkout.ts', 'server/ee/audit.ts', 'server/jobs/lint-free.ts', 'server/jobs/poll.ts']);
     const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
     assert.equal(exempt['web/stores/session.ts'], 'front-end code (web/ holds the front end)');
     assert.equal(exempt['server/lib/diff.ts'], 'vendored third-party code');

@@ -46,8 +46,8 @@ export function frontEndFolders(root: string, files: Iterable<ScopeInput>): Read
   return new Set(found.filter((folder) => !found.some((other) => other !== folder && folder.startsWith(`${other}/`))));
 }
 
-/** `LICENSE`, `LICENSE.md`, `LICENCE-MIT`, `COPYING`. */
-const LICENSE_FILE = /^(?:licen[cs]e|copying)(?:[-.][\w.-]*)?$/i;
+/** `LICENSE`, `LICENSE.md`, `LICENCE-MIT`, `COPYING` — not the app's own `license.ts` module. */
+const LICENSE_FILE = /^(?:licen[cs]e|copying)(?:[-.](?:md|txt|rst|mit|apache[\w.-]*|bsd[\w.-]*|isc|gpl[\w.-]*))?$/i;
 /** The app's own code under another licence (`ee/`, `enterprise/`), not a copied package. */
 const OWN_LICENSED_FOLDERS = new Set(['ee', 'enterprise', 'premium', 'pro', 'commercial']);
 /** What makes a folder a package or project of the repository's own, not a copy. */
