@@ -23,6 +23,21 @@ export function quoteOf(text: string): "'" | '"' {
   return /^import[^'"\n]*"/m.test(text) ? '"' : "'";
 }
 
+/** Whether the file ends its statements with semicolons, by what most of its simple statements do. */
+export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
+  let withSemicolon = 0;
+  let total = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableStatement(n) || ts.isExpressionStatement(n) || ts.isReturnStatement(n) || ts.isImportDeclaration(n)) {
+      total++;
+      if (n.getText(sourceFile).endsWith(';')) withSemicolon++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sourceFile);
+  return total === 0 || withSemicolon * 2 >= total;
+}
+
 /** One indentation step as the file writes it: a tab, or the smallest space indent seen. */
 export function indentUnitOf(text: string): string {
   if (/^\t/m.test(text)) return '\t';

@@ -1,7 +1,7 @@
 import type { FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextEdit } from '../../types';
-import { eolOf, indentUnitOf, insertAt } from '../text';
+import { eolOf, indentUnitOf, insertAt, usesSemicolons } from '../text';
 
 /** How a file writes code, so generated lines look like the user's. */
 export interface CodeStyle {
@@ -26,13 +26,6 @@ function firstModuleSpecifier(sf: ts.SourceFile): ts.StringLiteral | undefined {
     if (required) return required;
   }
   return undefined;
-}
-
-/** Simple statements at the top level tell: most codebases are consistent about it. */
-function usesSemicolons(sf: ts.SourceFile): boolean {
-  const simple = sf.statements.filter((s) => ts.isImportDeclaration(s) || ts.isVariableStatement(s) || ts.isExpressionStatement(s));
-  if (simple.length === 0) return true;
-  return simple.filter((s) => s.getText(sf).endsWith(';')).length * 2 >= simple.length;
 }
 
 /** `const x = require('m')`, `const { a } = require('m')`, `require('m')`: the module literal. */

@@ -3,7 +3,7 @@ import { ts } from '../../ts';
 import { eolOf, indentAt, indentUnitOf } from '../text';
 import { isFreeAt } from './declared-names';
 import type { Delegation } from './delegated-lookup';
-import { usesSemicolons } from './statement-insertion';
+import { usesSemicolons } from '../text';
 import { camel, plural } from './word-forms';
 
 /** `Promise<User | null>` → `Promise<User[]>`; undefined when the type says something else. */

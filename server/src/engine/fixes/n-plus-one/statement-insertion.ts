@@ -1,23 +1,9 @@
 import type { FileNode } from '../../graph/types';
-import { walk } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { TextEdit } from '../../types';
-import { eolOf, indentAt, insertAt, lineStartOf } from '../text';
+import { eolOf, indentAt, insertAt, lineStartOf, usesSemicolons } from '../text';
 
 // Text
-
-/** Whether the file ends its statements with semicolons, by what most of them do. */
-export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
-  let withSemicolon = 0;
-  let total = 0;
-  walk(sourceFile, (n) => {
-    if (ts.isVariableStatement(n) || ts.isExpressionStatement(n) || ts.isReturnStatement(n) || ts.isImportDeclaration(n)) {
-      total++;
-      if (n.getText().endsWith(';')) withSemicolon++;
-    }
-  });
-  return total === 0 || withSemicolon * 2 >= total;
-}
 
 /** Inserts lines before a statement, above the comments that lead it, at its indentation. */
 export function linesBefore(node: FileNode, anchor: ts.Statement, lines: readonly string[]): TextEdit | undefined {
