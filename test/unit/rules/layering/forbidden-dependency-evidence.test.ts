@@ -313,6 +313,33 @@ exports.get = async function (req, res) { await ping.get(req, res); };
     });
   });
 
+  it('does not take a provider injected from the file of its module for a dependency on the module, and still reports importing a module', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/events/index.ts': `import { Global, Injectable, Module } from '@nestjs/common';
+@Injectable()
+export class EventBus { emit(name: string) { return name; } }
+@Global()
+@Module({ providers: [EventBus], exports: [EventBus] })
+export class EventsModule {}
+`,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { EventBus } from '../events';
+@Injectable()
+export class UsersService {
+  constructor(private readonly events: EventBus) {}
+  rename(id: string) { return this.events.emit(\`user.renamed.\${id}\`); }
+}
+`,
+      'src/billing/billing.service.ts': `import { Injectable } from '@nestjs/common';
+import { EventsModule } from '../events';
+//                           ^^^^^^^^^^^ layering/forbidden-dependency A service must not depend on the module layer
+@Injectable()
+export class BillingService { modules() { return [EventsModule]; } }
+`,
+    });
+  });
+
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

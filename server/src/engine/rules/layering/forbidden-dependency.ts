@@ -298,6 +298,9 @@ function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string
   const targetLayer = judging.graph.targetLayer(edge);
   if (!targetLayer) return undefined;
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return undefined;
+  // What is injected from a file that declares a Nest module is one of its providers (an event
+  // bus declared beside the `@Global()` module that exports it), never the module itself.
+  if (targetLayer === 'module' && edge.kind === 'di') return undefined;
   // Extending a base class of one's own layer is sharing code, not crossing layers.
   if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
