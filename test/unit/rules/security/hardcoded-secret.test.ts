@@ -155,6 +155,7 @@ export const mailer = { apiKey: 'mg-8f2e71c4b09a3d5e6f7a8b9c' };
     checkRule(RULE, {
       'tsconfig.json': '{}',
       'src/users/params.ts': "export const signupParams = { username: 'string', password: 'string', age: 'number' };\n",
+      'src/graphql/playground.ts': "export const playground = { settings: { 'request.credentials': 'include' } };\n",
       'src/install/env-keys.ts': "export const envToSetting = { ADMIN_PASSWORD: 'admin:password', ADMIN_EMAIL: 'admin:email' };\n",
       'src/auth/weak-secrets.ts': `/** Old defaults from earlier releases: a variable set to one of them counts as unset. */
 const WEAK_DEFAULTS: Record<string, string> = { SESSION_SECRET: 'hunter2-cafe', TOKEN_HASH_SECRET: 'popcorn' };

@@ -99,7 +99,8 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return false;
   if (PUBLIC_KEY_PREFIX.test(value) || PUBLIC_NAME.test(name)) return false;
-  if (/^credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return false;
+  // `credentials: 'same-origin'`, `'request.credentials': 'include'` (a GraphQL playground setting).
+  if (/(?:^|\.)credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return false;
   // Error codes and labels name the field: `{ password: 'incorrectPassword' }`; the default of
   // an environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
   const nameWords = new Set(words(name));
