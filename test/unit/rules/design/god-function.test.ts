@@ -304,6 +304,27 @@ ${Array.from({ length: 14 }, (_, i) => `    if (x === ${i}) { if (strict) return
     });
   });
 
+  it('does not count || supplying a literal default, and still counts || between conditions', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => `    f${i}: raw.f${i} || null,`).join('\n');
+    checkRule(RULE, {
+      'src/mappers/row-mapper.ts': `export function toRow(raw: Record<string, string | undefined>, strict: boolean) {
+  if (!strict) return undefined;
+  return {
+${fields}
+    name: raw.name || 'Unknown',
+    tags: raw.tags || [],
+  };
+}
+export function eligible(a: boolean[], strict: boolean) {
+//              ^^^^^^^^ design/god-function eligible does too much: its cognitive complexity is 25
+  if (!strict) return false;
+${Array.from({ length: 12 }, (_, i) => `  if (a[${i}] || a[${i + 12}]) return ${i};`).join('\n')}
+  return -1;
+}
+`,
+    });
+  });
+
   it('scores functions a module wrapper assigns to its object on their own', () => {
     checkRule(RULE, {
       'src/topics/index.js': `module.exports = function (Topics) {

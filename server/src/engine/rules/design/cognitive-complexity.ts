@@ -6,7 +6,7 @@ import { isLoop } from '../syntax';
  * it to JavaScript: +1 for each break in linear flow (if, else if, else, ternary, switch, loops,
  * catch, labelled jumps, each sequence of like `&&`/`||` operators), plus the nesting depth for
  * the structures that nest. `??` supplies a default value; it is no decision to follow and is not
- * counted.
+ * counted, nor is `||` supplying a literal default (`x || null`, `name || 'Unknown'`, `list || []`).
  *
  * Functions are scored where SonarJS scores them, with one exception: a top-level function (one
  * inside no other function) with control flow of its own is scored with the inline callbacks it
@@ -130,9 +130,22 @@ class Counter {
 function flatIncrement(node: ts.Node): number {
   if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && node.label) return 1;
   if (!ts.isBinaryExpression(node) || !isDecision(node.operatorToken.kind)) return 0;
+  if (isLiteralDefault(node)) return 0;
   const parent = node.parent;
   const continuesSequence = ts.isBinaryExpression(parent) && parent.operatorToken.kind === node.operatorToken.kind;
   return continuesSequence ? 0 : 1;
+}
+
+/**
+ * `value || null`, `name || 'Unknown'`, `items || []`: `||` supplying a literal default, written
+ * before `??` existed, is no decision to follow, as `??` is not.
+ */
+function isLiteralDefault(node: ts.BinaryExpression): boolean {
+  if (node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return false;
+  const right = node.right;
+  if (ts.isStringLiteralLike(right) || ts.isNumericLiteral(right) || right.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isIdentifier(right) && right.text === 'undefined') return true;
+  return (ts.isArrayLiteralExpression(right) || ts.isObjectLiteralExpression(right)) && (ts.isArrayLiteralExpression(right) ? right.elements.length : right.properties.length) === 0;
 }
 
 function isDecision(kind: ts.SyntaxKind): boolean {
