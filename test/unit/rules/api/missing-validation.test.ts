@@ -353,4 +353,25 @@ exports.rename = async function rename(req, res) {
       'server/utils.js': 'exports.toNumber = (value, fallback) => (Number.isFinite(Number(value)) ? Number(value) : fallback);\n',
     });
   });
+
+  it('credits validation given to a project\'s own route helper (method and path as strings)', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/routes/admin.js': `const { setupApiRoute } = require('./helpers');
+const middleware = require('../middleware');
+const admin = require('../controllers/admin');
+module.exports = function (router) {
+  setupApiRoute(router, 'put', '/settings/:setting', [middleware.ensureLoggedIn, middleware.checkRequired.bind(null, ['value'])], admin.updateSetting);
+  setupApiRoute(router, 'put', '/profile', [middleware.ensureLoggedIn], admin.updateProfile);
+};
+`,
+      'src/routes/helpers.js': "exports.setupApiRoute = function (router, verb, path, middlewares, handler) { router[verb](path, middlewares, handler); };\n",
+      'src/middleware/index.js': "exports.ensureLoggedIn = (req, res, next) => next();\nexports.checkRequired = (fields, req, res, next) => (fields.every((f) => req.body[f] !== undefined) ? next() : res.status(400).end());\n",
+      'src/controllers/admin.js': `const Admin = module.exports;
+Admin.updateSetting = async (req, res) => { res.json({ value: req.body.value }); };
+Admin.updateProfile = async (req, res) => { res.json({ bio: req.body.bio }); };
+//                                                          ^^^^^^^^ api/missing-validation
+`,
+    });
+  });
 });

@@ -35,7 +35,7 @@ interface WorkspaceValidation {
  * What a file must contain to register a handler behind validation: a call of a route method
  * (`.post(`…) or a route `schema`. Most files have neither, and every file is asked.
  */
-const MAY_REGISTER_ROUTES = new RegExp(`\\.\\s*(?:${[...ROUTE_METHODS].join('|')})\\b|\\bschema\\b`);
+const MAY_REGISTER_ROUTES = new RegExp(`\\.\\s*(?:${[...ROUTE_METHODS].join('|')})\\b|\\bschema\\b|['"](?:get|post|put|patch|delete)['"]\\s*,`, 'i');
 
 function validatedHandlerNamesIn(sourceFile: ts.SourceFile): readonly string[] {
   if (!MAY_REGISTER_ROUTES.test(sourceFile.text)) return [];
@@ -63,6 +63,8 @@ const workspaceValidation = perGraph((graph): WorkspaceValidation => {
 /** Handlers a node registers behind validation: route arguments, or a schema route's handler. */
 function validatedHandlersAt(n: ts.Node, sf: ts.SourceFile): readonly ts.Expression[] {
   if (isRouteRegistration(n) && hasValidation(n, sf)) return n.arguments;
+  const helper = helperRouteHandler(n, sf);
+  if (helper) return [helper];
   const handler = ts.isObjectLiteralExpression(n) ? schemaRouteHandler(n, sf) : undefined;
   return handler ? [handler] : [];
 }
@@ -78,6 +80,26 @@ function hasValidation(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const middleware = call.arguments.slice(startsWithPath ? 1 : 0, -1);
   if (middleware.some((m) => isValidatingMiddleware(m, sf))) return true;
   return call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name?.getText(sf) === 'schema'));
+}
+
+const HTTP_VERB = /^(?:get|post|put|patch|delete|head|options|all)$/i;
+
+/**
+ * `setupApiRoute(router, 'put', '/settings/:key', [auth, checkRequired(['value'])], admin.update)`:
+ * a project's own route helper, given the method and the path as strings; the arguments between
+ * the path and the handler (the last) are its middleware. The handler, when they validate.
+ */
+function helperRouteHandler(n: ts.Node, sf: ts.SourceFile): ts.Expression | undefined {
+  if (!ts.isCallExpression(n)) return undefined;
+  const args = n.arguments;
+  const pathIndex = args.findIndex((a, i) => i > 0 && ts.isStringLiteralLike(a) && a.text.startsWith('/') && isVerb(args[i - 1]));
+  if (pathIndex < 0 || args.length < pathIndex + 3) return undefined;
+  const middleware = args.slice(pathIndex + 1, -1);
+  return middleware.some((m) => containsValidatingMiddleware(m, sf)) ? args[args.length - 1] : undefined;
+}
+
+function isVerb(arg: ts.Expression | undefined): boolean {
+  return arg !== undefined && ts.isStringLiteralLike(arg) && HTTP_VERB.test(arg.text);
 }
 
 /** Properties of a route object that run before its handler (Fastify hooks, custom route tables). */
