@@ -17,6 +17,13 @@ const MIN_UI_FILES = 3;
 const MIN_UI_SHARE = 0.5;
 const MAX_FOLDER_DEPTH = 3;
 
+/** `a`, `a/b`, `a/b/c` for `a/b/c/x.ts` (relative to the root): the file's folders, shallowest first; none at the root or outside it. */
+function foldersOf(relativeFile: string): string[] {
+  const parts = path.posix.dirname(relativeFile).split('/');
+  if (parts[0] === '.' || parts[0] === '..') return [];
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
 export interface ScopeInput {
   readonly file: string;
   readonly facts: FileFacts;
@@ -32,10 +39,7 @@ export function frontEndFolders(root: string, files: Iterable<ScopeInput>): Read
   const counts = new Map<string, { ui: number; all: number }>();
   for (const input of files) {
     if (input.outside) continue;
-    const folders = path.posix.dirname(path.posix.relative(root, input.file)).split('/');
-    for (let depth = 1; depth <= Math.min(MAX_FOLDER_DEPTH, folders.length); depth++) {
-      const folder = folders.slice(0, depth).join('/');
-      if (folder === '.' || folder.startsWith('..')) break;
+    for (const folder of foldersOf(path.posix.relative(root, input.file)).slice(0, MAX_FOLDER_DEPTH)) {
       const count = counts.get(folder) ?? { ui: 0, all: 0 };
       count.all++;
       if (input.facts.shape.ui) count.ui++;
@@ -63,10 +67,7 @@ export function copiedPackageFolders(root: string, files: Iterable<ScopeInput>):
   const found = new Set<string>();
   for (const input of files) {
     if (input.outside) continue;
-    const folders = path.posix.dirname(path.posix.relative(root, input.file)).split('/');
-    for (let depth = 1; depth <= folders.length; depth++) {
-      const folder = folders.slice(0, depth).join('/');
-      if (folder === '.' || folder.startsWith('..')) break;
+    for (const folder of foldersOf(path.posix.relative(root, input.file))) {
       let copied = verdicts.get(folder);
       if (copied === undefined) verdicts.set(folder, (copied = holdsCopiedPackage(path.posix.join(root, folder))));
       if (copied) {
@@ -97,15 +98,12 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   const folders = path.posix.dirname(relative).split('/');
   if (input.facts.shape.generated) return 'generated code (its header or a generator runtime says a tool wrote it)';
   if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
-  for (let depth = 1; depth <= folders.length; depth++) {
-    const folder = folders.slice(0, depth).join('/');
-    if (copiedPackages.has(folder)) return `vendored third-party code (${folder}/ carries its own licence)`;
-  }
+  const enclosing = foldersOf(relative);
+  const copied = enclosing.find((folder) => copiedPackages.has(folder));
+  if (copied) return `vendored third-party code (${copied}/ carries its own licence)`;
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
-  for (let depth = 1; depth <= folders.length; depth++) {
-    const folder = folders.slice(0, depth).join('/');
-    if (frontEnd.has(folder)) return `front-end code (${folder}/ holds the front end)`;
-  }
+  const frontEndFolder = enclosing.find((folder) => frontEnd.has(folder));
+  if (frontEndFolder) return `front-end code (${frontEndFolder}/ holds the front end)`;
   if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';
   return undefined;
 }

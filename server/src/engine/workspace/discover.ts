@@ -7,7 +7,7 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
-import { loadTsconfig, loadTsconfigOptions, normalize } from './tsconfig';
+import { loadTsconfig, loadTsconfigOptions, normalize, type LoadedTsconfig } from './tsconfig';
 
 export interface Project {
   /** The tsconfig/jsconfig, or undefined for a folder analyzed without one. */
@@ -67,15 +67,15 @@ interface Discovery {
   readonly problems: Problem[];
 }
 
-/** Each config file and the ones it references, once each. */
-function addConfiguredProjects(configFiles: readonly string[], discovery: Discovery): void {
+/** Each config file and the ones it references, once each; `preloaded` is a config already read. */
+function addConfiguredProjects(configFiles: readonly string[], discovery: Discovery, preloaded?: LoadedTsconfig): void {
   const seenConfigs = new Set<string>();
   const queue = [...configFiles];
   while (queue.length > 0) {
     const configFile = normalize(queue.shift()!);
     if (seenConfigs.has(configFile)) continue;
     seenConfigs.add(configFile);
-    queue.push(...addConfiguredProject(configFile, discovery));
+    queue.push(...addConfiguredProject(preloaded?.configFile === configFile ? preloaded : loadTsconfig(configFile), discovery));
   }
 }
 
@@ -85,8 +85,8 @@ function addConfiguredProjects(configFiles: readonly string[], discovery: Discov
  * followed: the user opened this folder, so only its files are reported on; what it imports from the
  * sibling is read as an outside input.
  */
-function addConfiguredProject(configFile: string, discovery: Discovery): string[] {
-  const loaded = loadTsconfig(configFile);
+function addConfiguredProject(loaded: LoadedTsconfig, discovery: Discovery): string[] {
+  const { configFile } = loaded;
   discovery.problems.push(...loaded.problems);
   const references = loaded.references.filter((r) => isInside(discovery.root, r) && fs.existsSync(r));
   const project: Project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options };
@@ -111,7 +111,7 @@ function addUnreferencedProjects(root: string, rootConfig: string, discovery: Di
     const loaded = loadTsconfig(configFile);
     const uncovered = loaded.fileNames.filter((file) => SOURCE_EXTENSION.test(file) && isInside(root, file) && !discovery.isIgnored(file) && !discovery.files.has(normalize(file)));
     if (uncovered.length === 0) continue;
-    addConfiguredProjects([configFile], discovery);
+    addConfiguredProjects([configFile], discovery, loaded);
   }
 }
 

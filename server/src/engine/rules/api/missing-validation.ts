@@ -307,12 +307,6 @@ function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
 
-function rootName(expression: ts.Expression): string | undefined {
-  let current = expression;
-  while (ts.isPropertyAccessExpression(current)) current = current.expression;
-  return ts.isIdentifier(current) ? current.text : undefined;
-}
-
 /** Receivers that persist what they are given as it is: `User.create(req.body)` is mass assignment, not a hand-over. */
 const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|prisma|collection|table|orm|em|manager|dataSource)$/i;
 
@@ -330,8 +324,8 @@ function passedWholeToUnseenCode(read: ts.PropertyAccessExpression, handler: ts.
   const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
   // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
-  const root = rootName(receiver);
-  if (root !== undefined && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
+  const root = dottedName(receiver).split('.')[0];
+  if (root && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
   const method = call.expression.name.text;
   // Handlers are often named like the methods they call (`create` calls `gladys.dashboard.create`):
   // through an object it was given, a call reaches another file, unless it is `this`.

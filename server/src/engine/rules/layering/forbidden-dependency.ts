@@ -272,7 +272,8 @@ function isInHealthRoute(n: ts.Node): boolean {
     return (ts.getDecorators(current) ?? []).some((d) => {
       const call = d.expression;
       const path = ts.isCallExpression(call) ? call.arguments[0] : undefined;
-      return path !== undefined && ts.isStringLiteralLike(path) && HEALTH_NAME.test(`/${path.text.replace(/^\/+/, '')}/`.replace(/\//g, '.'));
+      // `health`, `/api/healthz`: path segments read like the file-name segments HEALTH_NAME knows.
+      return path !== undefined && ts.isStringLiteralLike(path) && HEALTH_NAME.test(path.text.replace(/\//g, '.'));
     });
   }
   return false;
