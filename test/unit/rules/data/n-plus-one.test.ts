@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
-import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
+import assert from 'node:assert/strict';
+import { checkRule, NEST_TSCONFIG, project } from '../../../helpers/project';
 
 const RULE = 'data/n-plus-one';
 
@@ -162,7 +163,27 @@ export class AssignmentsService {
     });
   });
 
-  it('leaves chunked loops, per-row updates and one-time start-up work alone, and still flags per-element reads and inserts', () => {
+  it('leaves chunked loops, per-row updates and one-time start-up work alone, and reports inserts and deletes per element only when asked', () => {
+    const writes = (config: string) => ({
+      'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
+      'layerguard.json': config,
+      'src/archive/archive.service.ts': `import { prisma } from '../db';
+export class ArchiveService {
+  async purge(ids: string[]) {
+    for (const id of ids) await prisma.entry.delete({ where: { id } });
+  }
+  async copy(keys: string[]) {
+    for (const key of keys) await prisma.entry.create({ data: { key } });
+  }
+}
+`,
+    });
+    const messages = (config: string) => project(writes(config)).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => f.message.split(' (')[0]);
+    assert.deepEqual(messages('{}'), []);
+    assert.deepEqual(messages(JSON.stringify({ rules: { [RULE]: { options: { reportWrites: true } } } })), [
+      'N+1 queries: prisma.entry.delete() deletes once per element',
+      'N+1 queries: prisma.entry.create() inserts once per element',
+    ]);
     checkRule(RULE, {
       'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",
       'src/settings/settings.service.ts': `import { prisma } from '../db';
@@ -178,8 +199,8 @@ export class SettingsService {
     for (const batch of chunks) await prisma.setting.findMany({ where: { key: batch[0] } });
   }
   async copy(keys: string[]) {
-    for (const key of keys) await prisma.setting.create({ data: { key } });
-    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one inserts once per element (in a loop). Insert them in one statement
+    for (const key of keys) await prisma.setting.findUnique({ where: { key } });
+    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element (in a loop)
   }
   private async missingKeys() { return ['a']; }
 }
@@ -267,6 +288,47 @@ export class ImportsService {
     }
     for (const collection of temp) await collection.drop();
   }
+}
+`,
+    });
+  });
+
+  it('reports loops over rows only: what a query loaded, a list the caller handed in, or a part of a loaded row', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/library/library.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from '../users/users.repository';
+
+interface Book { title: string; authorIds: number[]; shelves: { ownerId: number }[] }
+
+@Injectable()
+export class LibraryService {
+  private readonly watchers: { userId: number }[] = [];
+  constructor(private readonly users: UsersRepository) {}
+
+  async authorsOf(book: Book) {
+    for (const id of book.authorIds) await this.users.findById(id);
+    for (const id of parseMentions(book.title)) await this.users.findById(id);
+    for (const watcher of this.watchers) await this.users.findById(watcher.userId);
+  }
+
+  async ownersOfShelves(books: Book[]) {
+    for (const book of books) {
+      for (const shelf of book.shelves) await this.users.findById(shelf.ownerId);
+      //                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a loop
+    }
+  }
+
+  async friendsOfEveryone() {
+    const everyone = await this.users.findByIds([1, 2, 3]);
+    const active = everyone.filter((u) => u.id > 0);
+    return Promise.all(active.map((u) => this.users.findById(u.id + 1)));
+    //                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a .map() callback
+  }
+}
+
+function parseMentions(text: string): number[] {
+  return text.split('@').slice(1).map(Number);
 }
 `,
     });

@@ -37,6 +37,13 @@ export class DataAccessNames {
     }
   }
 
+  /** A call through a repository, the database or a model, whatever its method: what it returns came from the data. */
+  reachesData(call: ts.CallExpression): boolean {
+    const root = receiverRoot(call.expression);
+    const layer = root && (root.viaThis ? this.injected.get(root.name) : this.imported.get(root.name));
+    return layer !== undefined && (DATA_LAYERS.has(layer) || layer === 'model');
+  }
+
   /** The data layer a call goes to (`this.users.findOne()`, `db('orders').first()`), if any. */
   layerOfCall(call: ts.CallExpression): LayerId | undefined {
     const root = receiverRoot(call.expression);

@@ -6,11 +6,18 @@ import { dottedName, enclosing, isLoop, mentionsName, productionFilesToCheck, ra
 import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
+import { iteratesRows } from './loop-collections';
 
 const options = z
   .object({
     /** Loops over a literal array of at most this many items are a fixed tuple, not a collection. */
     maxFixedItems: z.number().int().nonnegative().default(5),
+    /**
+     * Also report an insert or a delete per element. Off by default: on real backends most were
+     * conditional writes of a handful of rows, rows whose ids or hooks the next step needs, or a
+     * delete paired with per-row clean-up.
+     */
+    reportWrites: z.boolean().default(false),
   })
   .strict();
 
@@ -23,9 +30,11 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * Per-row updates carry each row's own values: "load all in one query" does not fit them, and a
  * bulk update is a different statement, not a batched call.
  */
-const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|increment|decrement|patch|upsert)$/;
+const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert)$/;
 /** Inserts: batched by a bulk insert, not by loading. */
 const INSERTING_METHOD = /^(?:create|insert|insertOne|add|persist)$/;
+/** Deletes: batched by one delete of a set of keys. */
+const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|destroy|del|remove|removeOne)$/;
 /** Calls that compile a query to text without running it. */
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
@@ -128,21 +137,44 @@ function isPerElementCallback(fn: ts.Node): boolean {
   return ITERATING_METHODS.has(call.expression.name.text);
 }
 
+/** Where a call repeats: the loop or per-element callback it runs in, and what that runs over. */
+interface Repetition {
+  readonly where: string;
+  readonly collection: ts.Expression | undefined;
+}
+
 /** The loop or per-element callback a call runs in, within its function. */
-function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number): string | undefined {
+function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number): Repetition | undefined {
   for (let current: ts.Node = call; current.parent; current = current.parent) {
     const parent = current.parent;
     // Recording a failure in a catch runs per failure, not per element.
     if (ts.isCatchClause(parent)) return undefined;
-    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? 'in a loop' : undefined;
-    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? `in a .${callbackMethod(parent)}() callback` : undefined;
+    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? { where: 'in a loop', collection: loopCollection(parent) } : undefined;
+    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? { where: `in a .${callbackMethod(parent)}() callback`, collection: callbackReceiver(parent) } : undefined;
   }
   return undefined;
 }
 
+/** `xs` in `for (const x of xs)`, and in `for (let i = 0; i < xs.length; i++)`. */
+function loopCollection(loop: ts.IterationStatement): ts.Expression | undefined {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return loop.expression;
+  let found: ts.Expression | undefined;
+  if (ts.isForStatement(loop) && loop.condition) {
+    walk(loop.condition, (n) => {
+      if (!found && ts.isPropertyAccessExpression(n) && /^(?:length|size|count)$/.test(n.name.text)) found = n.expression;
+      return !found;
+    });
+  }
+  return found;
+}
+
+function callbackReceiver(fn: ts.Node): ts.Expression {
+  return ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression;
+}
+
 /** `items.map(…)` over anything but a small constant list. */
 function isOverCollection(fn: ts.Node, list: ListSizes, maxFixedItems: number): boolean {
-  const receiver = ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression;
+  const receiver = callbackReceiver(fn);
   if (isChunked(receiver)) return false;
   const size = list(receiver);
   return size === undefined || size > maxFixedItems;
@@ -284,15 +316,20 @@ export const nPlusOne = defineRule({
       context.walkFile(node, (n) => {
         const call = queryCall(n);
         if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call) || isNotPerElementQuery(call)) return;
-        const layer = names.layerOfCall(call);
-        const where = layer && repeatingContext(call, list, context.options.maxFixedItems);
-        if (!where || inOneTimeFunction(call)) return;
+        const method = methodName(call);
+        const inserts = INSERTING_METHOD.test(method);
+        if ((inserts || DELETING_METHOD.test(method)) && !context.options.reportWrites) return;
+        const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
+        if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
+        const where = repetition.where;
         const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
         context.report({
           file: node.file,
           range: rangeOf(call, sf),
-          message: INSERTING_METHOD.test(methodName(call))
+          message: inserts
             ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
+            : DELETING_METHOD.test(method)
+            ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
             : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
         });
       });
