@@ -122,4 +122,19 @@ describe('monorepos: workspace packages resolve to their sources', () => {
   it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
     assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
   });
+
+  it('reads a config that extends a shared config package of the workspace when node_modules is absent', () => {
+    const p = shopMonorepo({
+      'libs/tsconfig/package.json': JSON.stringify({ name: '@shop/tsconfig', files: ['node.json'] }),
+      'libs/tsconfig/node.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true, baseUrl: '.', paths: { '@app/*': ['src/*'] } } }),
+      'apps/api/tsconfig.json': JSON.stringify({ extends: '@shop/tsconfig/node.json', compilerOptions: { baseUrl: '.' }, include: ['src'] }),
+      'apps/api/src/carts/carts.service.ts': "import { CartsController } from '@app/carts/carts.controller';\nexport const controllers = () => [CartsController];\n",
+    });
+    const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api') });
+    assert.deepEqual(result.problems.filter((x) => /not found/.test(x.message)).map((x) => x.message), [], 'the shared config is found in its package');
+    const service = [...result.graph.files.values()].find((n) => n.file.endsWith('carts/carts.service.ts'));
+    assert.ok(service, 'the service is analyzed');
+    const targets = result.graph.outgoing(service.file).filter((e) => !e.external).map((e) => path.posix.basename(e.to));
+    assert.deepEqual(targets, ['carts.controller.ts'], "the shared config's paths alias resolves");
+  });
 });

@@ -7,7 +7,7 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
-import { loadTsconfig, loadTsconfigOptions, normalize, type LoadedTsconfig } from './tsconfig';
+import { loadTsconfig, loadTsconfigOptions, normalize, type LoadedTsconfig, type PackageDirs } from './tsconfig';
 
 export interface Project {
   /** The tsconfig/jsconfig, or undefined for a folder analyzed without one. */
@@ -46,7 +46,9 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
  */
 export function discoverWorkspace(root: string, config: ResolvedConfig): DiscoveredWorkspace {
   const normalizedRoot = normalize(path.resolve(root));
-  const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), files: new Map(), projects: [], problems: [] };
+  const monorepo = findMonorepo(normalizedRoot);
+  const packageDirs = new Map([...(monorepo?.packages.values() ?? [])].map((p) => [p.name, p.dir]));
+  const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), packageDirs, files: new Map(), projects: [], problems: [] };
   const rootConfig = rootConfigFile(normalizedRoot);
   const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
   addConfiguredProjects(configFiles, discovery);
@@ -54,7 +56,6 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
-  const monorepo = findMonorepo(normalizedRoot);
   return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
 }
 
@@ -62,6 +63,8 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
 interface Discovery {
   readonly root: string;
   readonly isIgnored: (file: string) => boolean;
+  /** The monorepo's packages by name, where a config's `extends` may point. */
+  readonly packageDirs: PackageDirs;
   readonly files: Map<string, Project>;
   readonly projects: Project[];
   readonly problems: Problem[];
@@ -75,7 +78,7 @@ function addConfiguredProjects(configFiles: readonly string[], discovery: Discov
     const configFile = normalize(queue.shift()!);
     if (seenConfigs.has(configFile)) continue;
     seenConfigs.add(configFile);
-    queue.push(...addConfiguredProject(preloaded?.configFile === configFile ? preloaded : loadTsconfig(configFile), discovery));
+    queue.push(...addConfiguredProject(preloaded?.configFile === configFile ? preloaded : loadTsconfig(configFile, discovery.packageDirs), discovery));
   }
 }
 
@@ -108,7 +111,7 @@ function addUnreferencedProjects(root: string, rootConfig: string, discovery: Di
   const excluded = excludedByConfig(rootConfig);
   const nested = findNestedConfigs(root, discovery.problems).filter((c) => !known.has(c) && !discovery.isIgnored(c) && !excluded(path.posix.relative(root, path.posix.dirname(c))));
   for (const configFile of nested) {
-    const loaded = loadTsconfig(configFile);
+    const loaded = loadTsconfig(configFile, discovery.packageDirs);
     const uncovered = loaded.fileNames.filter((file) => SOURCE_EXTENSION.test(file) && isInside(root, file) && !discovery.isIgnored(file) && !discovery.files.has(normalize(file)));
     if (uncovered.length === 0) continue;
     addConfiguredProjects([configFile], discovery, loaded);

@@ -16,20 +16,34 @@ export interface LoadedTsconfig {
 /** TS18003 "No inputs were found": normal for a solution-style tsconfig with only references. */
 const NO_INPUTS = 18003;
 
+/**
+ * The folders of the monorepo's own packages, by package name: a config that extends a shared one
+ * (`"extends": "@acme/tsconfig/node.json"`) finds it there when `node_modules` is absent.
+ */
+export type PackageDirs = ReadonlyMap<string, string>;
+
 /** Reads a tsconfig/jsconfig the way tsc does (`extends`, `include`, `paths`, `references`); never throws. */
-export function loadTsconfig(configFile: string): LoadedTsconfig {
-  return parseTsconfig(configFile, true);
+export function loadTsconfig(configFile: string, packageDirs?: PackageDirs): LoadedTsconfig {
+  return parseTsconfig(configFile, true, packageDirs);
 }
 
 /**
  * The compiler options of a tsconfig without listing its files: for the projects of workspace
  * packages, whose files are read only as far as the opened folder imports them.
  */
-export function loadTsconfigOptions(configFile: string): LoadedTsconfig {
-  return parseTsconfig(configFile, false);
+export function loadTsconfigOptions(configFile: string, packageDirs?: PackageDirs): LoadedTsconfig {
+  return parseTsconfig(configFile, false, packageDirs);
 }
 
-function parseTsconfig(configFile: string, listFiles: boolean): LoadedTsconfig {
+/** `…/node_modules/@acme/tsconfig/node.json` → the same file in the workspace package `@acme/tsconfig`. */
+function inWorkspacePackage(file: string, packageDirs: PackageDirs | undefined): string | undefined {
+  if (!packageDirs || packageDirs.size === 0) return undefined;
+  const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(normalize(file));
+  const dir = match?.[1] !== undefined ? packageDirs.get(match[1]) : undefined;
+  return dir !== undefined && match?.[2] !== undefined ? `${dir}/${match[2]}` : undefined;
+}
+
+function parseTsconfig(configFile: string, listFiles: boolean, packageDirs: PackageDirs | undefined): LoadedTsconfig {
   const problems: Problem[] = [];
   const toProblem = (d: ts.Diagnostic): Problem => ({
     kind: 'project',
@@ -39,11 +53,19 @@ function parseTsconfig(configFile: string, listFiles: boolean): LoadedTsconfig {
   const host: ts.ParseConfigFileHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: listFiles ? (...args) => ts.sys.readDirectory(...args) : () => [],
-    fileExists: (f) => ts.sys.fileExists(f),
-    readFile: (f) => ts.sys.readFile(f),
+    fileExists: (f) => ts.sys.fileExists(f) || existsInWorkspacePackage(f),
+    readFile: (f) => ts.sys.readFile(f) ?? readInWorkspacePackage(f),
     getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(toProblem(d)),
   };
+  function existsInWorkspacePackage(file: string): boolean {
+    const mapped = inWorkspacePackage(file, packageDirs);
+    return mapped !== undefined && ts.sys.fileExists(mapped);
+  }
+  function readInWorkspacePackage(file: string): string | undefined {
+    const mapped = inWorkspacePackage(file, packageDirs);
+    return mapped === undefined ? undefined : ts.sys.readFile(mapped);
+  }
   const isJsconfig = path.basename(configFile).startsWith('jsconfig');
   const existingOptions: ts.CompilerOptions = isJsconfig ? { allowJs: true } : {};
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, existingOptions, host);
