@@ -64,10 +64,12 @@ export const bill = () => new StripeClient().charge();
       'src/users.repository.ts': 'export class UsersRepository {}\n',
       'src/__tests__/controllers/orders.ts': `import { UsersRepository } from '../../users.repository';\nexport const c = new UsersRepository();\n`,
       'src/users.controller.spec.ts': `import { UsersRepository } from './users.repository';\nexport const c = new UsersRepository();\n`,
+      'src/e2e_tests/controllers/users.controller.ts': `import { UsersRepository } from '../../users.repository';\nexport const c = new UsersRepository();\n`,
+      'src/api-tests/orders.controller.ts': `import { UsersRepository } from '../users.repository';\nexport const c = new UsersRepository();\n`,
       'src/generated/orders.controller.ts': `import { UsersRepository } from '../users.repository';\nexport const c = new UsersRepository();\n`,
     };
     assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"] }' }).analyze().findings.length, 0);
-    assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"], "includeTests": true }' }).analyze().findings.length, 1);
+    assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"], "includeTests": true }' }).analyze().findings.length, 3);
   });
 
   it('ships a JSON Schema generated from the same source', () => {

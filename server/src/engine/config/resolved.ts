@@ -52,6 +52,9 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/test/**',
   '**/tests/**',
   '**/e2e/**',
+  // A suite of its own, often a workspace package: `e2e_tests/`, `api-tests/`, `tests-e2e/`.
+  '**/*[-_]tests/**',
+  '**/tests[-_]*/**',
   '**/testing/**',
   '**/test-utils/**',
   '**/test-helpers/**',
