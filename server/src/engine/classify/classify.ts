@@ -171,8 +171,9 @@ export class Classifier {
     if (path.posix.relative(this.root, input.file).startsWith('../')) return undefined;
     const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
     for (const folder of folders) {
-      const found = this.layers.find((l) => l.subtreeFolders.includes(folder.toLowerCase()));
-      if (found && (folder.toLowerCase() !== 'factories' || isTestDataFactory(folders, input.facts))) return { layer: found.id, evidence: `inside ${folder}/` };
+      const name = subtreeFolderName(folder);
+      const found = this.layers.find((l) => l.subtreeFolders.includes(name));
+      if (found && (name !== 'factories' || isTestDataFactory(folders, input.facts))) return { layer: found.id, evidence: `inside ${folder}/` };
     }
     return undefined;
   }
@@ -321,4 +322,10 @@ export function stemEndsWithWord(stem: string, suffix: string): boolean {
   const first = stem.charAt(stem.length - word.length);
   if (dottedOnly) return before === '.';
   return before === '.' || before === '-' || before === '_' || (first === first.toUpperCase() && /[a-z0-9]/.test(before));
+}
+
+/** A folder's name as subtree folders are listed: lower case, and a seed folder of any name (`seed-snapshot/`, `seeds_demo/`) as `seed`. */
+function subtreeFolderName(folder: string): string {
+  const name = folder.toLowerCase();
+  return /^(?:seeds?|seeders?|seeding)[-_]/.test(name) ? 'seed' : name;
 }
