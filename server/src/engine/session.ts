@@ -291,8 +291,7 @@ export class AnalysisSession {
     if (!configFile) return importer.project;
     let project = this.outsideProjects.get(configFile);
     if (!project) {
-      const packages = this.workspace?.monorepo?.packages.values() ?? [];
-      const loaded = loadTsconfigOptions(configFile, new Map([...packages].map((p) => [p.name, p.dir])));
+      const loaded = loadTsconfigOptions(configFile, this.workspace?.monorepo?.packages);
       project = { configFile, dir: normalize(path.dirname(configFile)), options: loaded.options, problems: loaded.problems };
       this.outsideProjects.set(configFile, project);
     }

@@ -7,7 +7,7 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
-import { loadTsconfig, loadTsconfigOptions, normalize, type LoadedTsconfig, type PackageDirs } from './tsconfig';
+import { loadTsconfig, normalize, type LoadedTsconfig, type PackageDirs } from './tsconfig';
 
 export interface Project {
   /** The tsconfig/jsconfig, or undefined for a folder analyzed without one. */
@@ -47,12 +47,11 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 export function discoverWorkspace(root: string, config: ResolvedConfig): DiscoveredWorkspace {
   const normalizedRoot = normalize(path.resolve(root));
   const monorepo = findMonorepo(normalizedRoot);
-  const packageDirs = new Map([...(monorepo?.packages.values() ?? [])].map((p) => [p.name, p.dir]));
-  const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), packageDirs, files: new Map(), projects: [], problems: [] };
+  const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), packageDirs: monorepo?.packages ?? new Map(), files: new Map(), projects: [], problems: [] };
   const rootConfig = rootConfigFile(normalizedRoot);
-  const configFiles = rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems);
-  addConfiguredProjects(configFiles, discovery);
-  if (rootConfig) addUnreferencedProjects(normalizedRoot, rootConfig, discovery);
+  const rootLoaded = rootConfig ? loadTsconfig(rootConfig, discovery.packageDirs) : undefined;
+  addConfiguredProjects(rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems), discovery, rootLoaded);
+  if (rootLoaded) addUnreferencedProjects(normalizedRoot, rootLoaded, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
@@ -106,9 +105,9 @@ function addConfiguredProject(loaded: LoadedTsconfig, discovery: Discovery): str
  * (`server/tsconfig.json`). Their files would otherwise be silently left out. A nested config adds
  * only the files no project has yet; one in a folder the root config excludes is left out.
  */
-function addUnreferencedProjects(root: string, rootConfig: string, discovery: Discovery): void {
+function addUnreferencedProjects(root: string, rootConfig: LoadedTsconfig, discovery: Discovery): void {
   const known = new Set(discovery.projects.map((p) => p.configFile));
-  const excluded = excludedByConfig(rootConfig);
+  const excluded = excludedBy(rootConfig);
   const nested = findNestedConfigs(root, discovery.problems).filter((c) => !known.has(c) && !discovery.isIgnored(c) && !excluded(path.posix.relative(root, path.posix.dirname(c))));
   for (const configFile of nested) {
     const loaded = loadTsconfig(configFile, discovery.packageDirs);
@@ -119,8 +118,8 @@ function addUnreferencedProjects(root: string, rootConfig: string, discovery: Di
 }
 
 /** Folders the root config's `exclude` leaves out on purpose (`"exclude": ["examples"]`): their own configs are not the app's. */
-function excludedByConfig(configFile: string): (folder: string) => boolean {
-  const patterns = loadTsconfigOptions(configFile).excludes.map((e) => e.replace(/^\.\//, '').replace(/\/+$/, ''));
+function excludedBy(config: LoadedTsconfig): (folder: string) => boolean {
+  const patterns = config.excludes.map((e) => e.replace(/^\.\//, '').replace(/\/+$/, ''));
   const matchers = patterns.map((p) => picomatch([p, `${p}/**`], { dot: true }));
   return (folder) => matchers.some((matches) => matches(folder));
 }

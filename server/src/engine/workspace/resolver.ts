@@ -1,10 +1,10 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { ts } from '../ts';
+import { resolveInPackage, splitSpecifier, type Monorepo } from './packages';
 
 /** Files a bundler imports for the front end: styles, images, fonts, media, documents. */
 const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|pdf|txt|md|mdx|html?|graphql|gql|ya?ml|wasm)(?:\?.*)?$/i;
-import { resolveInPackage, splitSpecifier, type Monorepo } from './packages';
 
 export type Resolution =
   | { readonly kind: 'file'; readonly file: string }

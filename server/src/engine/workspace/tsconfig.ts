@@ -17,10 +17,11 @@ export interface LoadedTsconfig {
 const NO_INPUTS = 18003;
 
 /**
- * The folders of the monorepo's own packages, by package name: a config that extends a shared one
- * (`"extends": "@acme/tsconfig/node.json"`) finds it there when `node_modules` is absent.
+ * The monorepo's own packages by name (`Monorepo.packages`): a config that extends a shared one
+ * (`"extends": "@acme/tsconfig/node.json"`) finds it in the package's folder when `node_modules`
+ * is absent.
  */
-export type PackageDirs = ReadonlyMap<string, string>;
+export type PackageDirs = ReadonlyMap<string, { readonly dir: string }>;
 
 /** Reads a tsconfig/jsconfig the way tsc does (`extends`, `include`, `paths`, `references`); never throws. */
 export function loadTsconfig(configFile: string, packageDirs?: PackageDirs): LoadedTsconfig {
@@ -39,7 +40,7 @@ export function loadTsconfigOptions(configFile: string, packageDirs?: PackageDir
 function inWorkspacePackage(file: string, packageDirs: PackageDirs | undefined): string | undefined {
   if (!packageDirs || packageDirs.size === 0) return undefined;
   const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(normalize(file));
-  const dir = match?.[1] !== undefined ? packageDirs.get(match[1]) : undefined;
+  const dir = match?.[1] !== undefined ? packageDirs.get(match[1])?.dir : undefined;
   return dir !== undefined && match?.[2] !== undefined ? `${dir}/${match[2]}` : undefined;
 }
 
