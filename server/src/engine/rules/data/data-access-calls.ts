@@ -39,20 +39,24 @@ export class DataAccessNames {
 
   /** A call through a repository, the database or a model, whatever its method: what it returns came from the data. */
   reachesData(call: ts.CallExpression): boolean {
-    const root = receiverRoot(call.expression);
-    const layer = root && (root.viaThis ? this.injected.get(root.name) : this.imported.get(root.name));
+    const layer = this.layerOfReceiver(call);
     return layer !== undefined && (DATA_LAYERS.has(layer) || layer === 'model');
   }
 
   /** The data layer a call goes to (`this.users.findOne()`, `db('orders').first()`), if any. */
   layerOfCall(call: ts.CallExpression): LayerId | undefined {
-    const root = receiverRoot(call.expression);
-    if (!root) return undefined;
-    const layer = root.viaThis ? this.injected.get(root.name) : this.imported.get(root.name);
+    const layer = this.layerOfReceiver(call);
     if (!layer) return undefined;
     if (DATA_LAYERS.has(layer)) return layer;
     const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
     return layer === 'model' && MODEL_QUERY_METHODS.test(method) ? layer : undefined;
+  }
+
+  /** The layer of the object a call chain starts from (`this.users`, `db`), whatever it is. */
+  private layerOfReceiver(call: ts.CallExpression): LayerId | undefined {
+    const root = receiverRoot(call.expression);
+    if (!root) return undefined;
+    return root.viaThis ? this.injected.get(root.name) : this.imported.get(root.name);
   }
 }
 

@@ -43,32 +43,31 @@ function callGivesRows(call: ts.CallExpression, names: DataAccessNames, depth: n
   return LOADS_LIST.test(method);
 }
 
+/** A name for rows: an element of rows (a list itself), a parameter the caller fills, or a local made from rows. */
 function nameHoldsRows(name: ts.Identifier, names: DataAccessNames, depth: number): boolean {
   const declaration = declarationOf(name);
   if (!declaration) return false;
-  if (ts.isParameter(declaration)) {
-    const element = elementSource(declaration);
-    return element ? iteratesRows(element, names, depth + 1) : true;
-  }
-  if (ts.isForOfStatement(declaration.parent.parent)) return iteratesRows(declaration.parent.parent.expression, names, depth + 1);
+  const list = listOfElement(declaration);
+  if (list) return iteratesRows(list, names, depth + 1);
+  if (ts.isParameter(declaration)) return true;
   return declaration.initializer !== undefined && iteratesRows(declaration.initializer, names, depth + 1);
 }
 
 /** `group` in `for (const group of groups)` or `groups.map((group) => …)`, where `groups` is rows. */
 function isElementOfRows(name: ts.Identifier, names: DataAccessNames, depth: number): boolean {
   const declaration = declarationOf(name);
-  if (!declaration) return false;
-  if (ts.isParameter(declaration)) {
-    const element = elementSource(declaration);
-    return element !== undefined && iteratesRows(element, names, depth);
-  }
-  return ts.isForOfStatement(declaration.parent.parent) && iteratesRows(declaration.parent.parent.expression, names, depth);
+  const list = declaration && listOfElement(declaration);
+  return list !== undefined && iteratesRows(list, names, depth);
 }
 
-/** The list a callback parameter is an element of: `groups` for `group` in `groups.map((group) => …)`. */
-function elementSource(parameter: ts.ParameterDeclaration): ts.Expression | undefined {
-  const fn = parameter.parent;
-  if ((!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || fn.parameters[0] !== parameter) return undefined;
+/**
+ * The list a name is bound to the elements of: `groups` for `group` in `for (const group of
+ * groups)` or in `groups.map((group) => …)`.
+ */
+function listOfElement(declaration: ts.ParameterDeclaration | ts.VariableDeclaration): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(declaration)) return ts.isForOfStatement(declaration.parent.parent) ? declaration.parent.parent.expression : undefined;
+  const fn = declaration.parent;
+  if ((!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || fn.parameters[0] !== declaration) return undefined;
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   return /^(?:map|forEach|flatMap|filter|some|every)$/.test(call.expression.name.text) ? call.expression.expression : undefined;

@@ -68,7 +68,7 @@ function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixed
   if (!ts.isForStatement(loop) || !loop.condition) return false;
   const text = loop.condition.getText();
   if (RETRY_NAMES.test(text) || hasSmallBound(loop.condition)) return false;
-  return /\.(?:length|size|count)\b/.test(text);
+  return loopCollection(loop) !== undefined;
 }
 
 /** A `break` of this loop (not of a loop or `switch` inside it). */
@@ -318,7 +318,8 @@ export const nPlusOne = defineRule({
         if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call) || isNotPerElementQuery(call)) return;
         const method = methodName(call);
         const inserts = INSERTING_METHOD.test(method);
-        if ((inserts || DELETING_METHOD.test(method)) && !context.options.reportWrites) return;
+        const deletes = DELETING_METHOD.test(method);
+        if ((inserts || deletes) && !context.options.reportWrites) return;
         const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
         if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
         const where = repetition.where;
@@ -328,7 +329,7 @@ export const nPlusOne = defineRule({
           range: rangeOf(call, sf),
           message: inserts
             ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
-            : DELETING_METHOD.test(method)
+            : deletes
             ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
             : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
         });
