@@ -343,7 +343,6 @@ function isHandedOverBy(parent: ts.Node, child: ts.Node): boolean {
   return false;
 }
 
-
 /**
  * `module.exports`, `exports`, and top-level names that are the exports object: bound to it
  * (`const Api = module.exports`) or exported as a whole (`const api = { … }; module.exports = api`).

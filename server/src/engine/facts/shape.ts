@@ -336,7 +336,7 @@ function relativeRequireLocals(declaration: ts.VariableDeclaration): string[] {
 /** JSX, or an import of a UI framework. */
 function isUiFile(sf: ts.SourceFile): boolean {
   if (/\.[jt]sx$/i.test(sf.fileName)) return true;
-  return sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && UI_PACKAGE.test(s.moduleSpecifier.text));
+  return importsPackage(sf, UI_PACKAGE);
 }
 
 /** Output of a code generator (protoc, GraphQL codegen, Prisma…), which says so at the top. */
@@ -356,7 +356,12 @@ const PROTOBUF_RUNTIME = /^(?:protobufjs\/minimal|@bufbuild\/protobuf(?:\/wire)?
 function isGenerated(sf: ts.SourceFile): boolean {
   const header = headerOf(sf);
   if (GENERATED_HEADER.test(header)) return true;
-  return /^\s*\/\*\s*eslint-disable\s*\*\//.test(sf.text) && sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && PROTOBUF_RUNTIME.test(s.moduleSpecifier.text));
+  return /^\s*\/\*\s*eslint-disable\s*\*\//.test(sf.text) && importsPackage(sf, PROTOBUF_RUNTIME);
+}
+
+/** An `import` statement of the file names a module matching the pattern. */
+function importsPackage(sf: ts.SourceFile, pattern: RegExp): boolean {
+  return sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && pattern.test(s.moduleSpecifier.text));
 }
 
 /** A leading comment that credits another source or licence, with the file's checks turned off or the origin named. */

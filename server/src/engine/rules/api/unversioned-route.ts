@@ -228,7 +228,7 @@ function checkControllers(node: FileNode, graph: DependencyGraph, versionedContr
 
 /** `app.use('/images', express.static('uploads'))`: files, not an API contract. */
 function servesFiles(mount: ts.CallExpression): boolean {
-  const handler = mount.arguments[mount.arguments.length - 1];
+  const handler = mountedHandler(mount);
   return handler !== undefined && ts.isCallExpression(handler) && /(?:^|\.)(?:static|serveStatic|serve-static)$/.test(dottedName(handler.expression));
 }
 
@@ -237,17 +237,22 @@ function servesFiles(mount: ts.CallExpression): boolean {
  * and `app.use('/api', api)`): the unversioned mount is an alias kept for old clients.
  */
 function alsoMountedVersioned(mount: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const handler = mount.arguments[mount.arguments.length - 1];
+  const handler = mountedHandler(mount);
   if (!handler) return false;
   const text = handler.getText(sf);
   let found = false;
   walk(sf, (n) => {
     if (found) return false;
     const path = n !== mount && ts.isCallExpression(n) ? mountPath(n) : undefined;
-    if (path && VERSIONED_PATH.test(path.text) && ts.isCallExpression(n) && n.arguments[n.arguments.length - 1]?.getText(sf) === text) found = true;
+    if (path && VERSIONED_PATH.test(path.text) && ts.isCallExpression(n) && mountedHandler(n)?.getText(sf) === text) found = true;
     return !found;
   });
   return found;
+}
+
+/** What a mount hands the path to: its last argument (`app.use('/api', auth, api)` → `api`). */
+function mountedHandler(mount: ts.CallExpression): ts.Expression | undefined {
+  return mount.arguments[mount.arguments.length - 1];
 }
 
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */

@@ -145,7 +145,8 @@ function isLiteralDefault(node: ts.BinaryExpression): boolean {
   const right = node.right;
   if (ts.isStringLiteralLike(right) || ts.isNumericLiteral(right) || right.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isIdentifier(right) && right.text === 'undefined') return true;
-  return (ts.isArrayLiteralExpression(right) || ts.isObjectLiteralExpression(right)) && (ts.isArrayLiteralExpression(right) ? right.elements.length : right.properties.length) === 0;
+  if (ts.isArrayLiteralExpression(right)) return right.elements.length === 0;
+  return ts.isObjectLiteralExpression(right) && right.properties.length === 0;
 }
 
 function isDecision(kind: ts.SyntaxKind): boolean {

@@ -246,17 +246,12 @@ function isHealthCheck(node: FileNode): boolean {
  */
 function onlyHealthRoutesUse(node: FileNode, edge: Edge): boolean {
   if (edge.kind !== 'di') return false;
-  const sf = node.sourceFile;
-  let injected: string | undefined;
+  // A constructor injection's edge spans its parameter (see `injection-edges.ts`).
+  const name = node.facts.classes.flatMap((c) => c.constructorParams).find((p) => p.range.start === edge.range.start)?.name;
+  if (name === undefined) return false;
   let usedOutsideHealth = false;
   let usedInHealth = false;
-  walk(sf, (n) => {
-    if (ts.isParameter(n) && n.getStart(sf) <= edge.range.start && n.getEnd() >= edge.range.end && ts.isIdentifier(n.name)) injected = n.name.text;
-    return injected === undefined;
-  });
-  if (injected === undefined) return false;
-  const name = injected;
-  walk(sf, (n) => {
+  walk(node.sourceFile, (n) => {
     if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name) {
       if (isInHealthRoute(n)) usedInHealth = true;
       else usedOutsideHealth = true;

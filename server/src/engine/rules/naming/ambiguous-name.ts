@@ -184,7 +184,6 @@ function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
   });
 }
 
-/** Why the name should change, or undefined when it may stay: placeholders always, generic names when the code says what they hold. */
 /**
  * Declared in a function of a few statements (`getLatestModel() { const obj = await find(); if
  * (!obj) throw …; return obj; }`): the function's name and type already say what it holds, and
@@ -200,6 +199,7 @@ function inTinyFunction(identifier: ts.Identifier): boolean {
 
 const TINY_FUNCTION_STATEMENTS = 3;
 
+/** Why the name should change, or undefined when it may stay: placeholders always, generic names when the code says what they hold. */
 function problemWith(identifier: ts.Identifier): string | undefined {
   if (inTinyFunction(identifier)) return undefined;
   if (!GENERIC_NAMES.has(identifier.text)) return `"${identifier.text}" is a placeholder name: name it after what it holds (users, orderTotal, createdInvoice…).`;
