@@ -75,6 +75,19 @@ describe('layer classification', () => {
     );
   });
 
+  it('counts tooling folders from the opened folder, so a project of its own named like one is tooling', () => {
+    const result = project({
+      'tsconfig.json': '{ "include": ["src"] }',
+      'src/users/users.service.ts': 'export class UsersService {}\n',
+      'tools/seed-snapshot/tsconfig.json': '{}',
+      'tools/seed-snapshot/src/users.ts': 'export const users = [{ name: "x" }];\n',
+    }).analyze();
+    const seedUsers = [...result.graph.files.values()].find((n) => n.file.endsWith('tools/seed-snapshot/src/users.ts'));
+    assert.ok(seedUsers, 'the nested project is analyzed');
+    assert.equal(path.posix.relative(result.root, seedUsers.projectDir), 'tools/seed-snapshot', 'it is a project of its own');
+    assert.equal(seedUsers.layer, 'tooling');
+  });
+
   it('does not count schema decorators and ORM error classes as data access', () => {
     checkFindings({
       'src/repositories/user.repository.ts': 'export class UserRepository {}\n',

@@ -167,9 +167,12 @@ export class Classifier {
   }
 
   private bySubtreeFolder(input: FileToClassify): Candidate | undefined {
+    const relative = path.posix.relative(this.root, input.file);
     // A workspace package's `seeds/` that the app imports is that package's API, not a script of this app.
-    if (path.posix.relative(this.root, input.file).startsWith('../')) return undefined;
-    const folders = path.posix.dirname(path.posix.relative(input.projectDir, input.file)).split('/');
+    if (relative.startsWith('../')) return undefined;
+    // Counted from the opened folder: a project of its own named like tooling (`tools/seed-snapshot/`
+    // with its tsconfig, `scripts/`) is tooling as much as a folder inside a project is.
+    const folders = path.posix.dirname(relative).split('/');
     for (const folder of folders) {
       const name = subtreeFolderName(folder);
       const found = this.layers.find((l) => l.subtreeFolders.includes(name));
