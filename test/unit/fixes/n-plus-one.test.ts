@@ -502,25 +502,6 @@ export class InvitesService {
   });
 
   describe('offers nothing when batching would change what an iteration sees', () => {
-    it('the key comes from the previous iteration', () => {
-      assert.deepEqual(
-        offered(
-          typeormService(`  async ancestors(start: number, levels: string[]) {
-    let parentId = start;
-    for (const level of levels) {
-      const parent = await this.users.findOneBy({ id: parentId });
-//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
-      parentId = parent?.id ?? parentId;
-      void level;
-    }
-    return parentId;
-  }
-`),
-        ),
-        [],
-      );
-    });
-
     it('the lookup is by two fields', () => {
       assert.deepEqual(
         offered(

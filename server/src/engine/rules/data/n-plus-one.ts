@@ -7,6 +7,7 @@ import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
 import { iteratesRows } from './loop-collections';
+import { FollowedQueries } from './followed-queries';
 
 const options = z
   .object({
@@ -41,6 +42,8 @@ const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|get
 const SCHEMA_CHANGE_METHOD = /^(?:create|drop|alter|rename|duplicate|truncate|add|modify|copy)\w*(?:Table|Column|Schema|Index|Sequence|Constraint|View|Database)s?$/;
 /** MongoDB's schema operations: dropping or creating a collection has no batched form. */
 const COLLECTION_CHANGE_METHOD = /^(?:drop|dropCollection|dropDatabase|createCollection|renameCollection)$/;
+/** Methods that run a statement given as text: running each of a list of statements is no lookup. */
+const RAW_STATEMENT_METHOD = /^\$?(?:raw|query|execute|exec|run|unsafe|executeRaw\w*|queryRaw\w*|executeQuery)$/;
 const SCHEMA_CHANGE_TEXT = /^\s*(?:create|alter|drop|truncate|comment\s+on|grant|revoke|vacuum|analyze|refresh|reindex)\b/i;
 /** SQL text that already loads a set: `… WHERE id IN (…)`, `= ANY($1)`. */
 const SET_CONDITION_TEXT = /\bin\s*\(|=\s*any\s*\(/i;
@@ -141,6 +144,8 @@ function isPerElementCallback(fn: ts.Node): boolean {
 interface Repetition {
   readonly where: string;
   readonly collection: ts.Expression | undefined;
+  /** The loop statement or the callback: what is declared in it changes from one element to the next. */
+  readonly scope: ts.Node;
 }
 
 /** The loop or per-element callback a call runs in, within its function. */
@@ -149,8 +154,8 @@ function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number)
     const parent = current.parent;
     // Recording a failure in a catch runs per failure, not per element.
     if (ts.isCatchClause(parent)) return undefined;
-    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? { where: 'in a loop', collection: loopCollection(parent) } : undefined;
-    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? { where: `in a .${callbackMethod(parent)}() callback`, collection: callbackReceiver(parent) } : undefined;
+    if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? { where: 'in a loop', collection: loopCollection(parent), scope: parent } : undefined;
+    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? { where: `in a .${callbackMethod(parent)}() callback`, collection: callbackReceiver(parent), scope: parent } : undefined;
   }
   return undefined;
 }
@@ -183,6 +188,51 @@ function isOverCollection(fn: ts.Node, list: ListSizes, maxFixedItems: number): 
 function callbackMethod(fn: ts.Node): string {
   const call = fn.parent as ts.CallExpression;
   return (call.expression as ts.PropertyAccessExpression).name.text;
+}
+
+/**
+ * Whether the call is keyed by the element: an argument names the element, or something declared
+ * per element (`for (const order of orders) { const id = order.userId; await find(id) }`). A query
+ * whose arguments stay the same on every pass loads the same thing each time: it belongs before
+ * the loop, but it is no query per element to batch.
+ */
+function keyedByElement(call: ts.CallExpression, scope: ts.Node): boolean {
+  const perElement = namesBoundIn(scope, call.getStart());
+  let keyed = false;
+  for (const argument of chainArguments(call)) {
+    walk(argument, (n) => {
+      if (keyed) return false;
+      // `x.name`, `{ name: … }`: a property's name is no variable.
+      const isPropertyName = (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) || (ts.isPropertyAssignment(n.parent) && n.parent.name === n);
+      if (ts.isIdentifier(n) && !isPropertyName) keyed = perElement.has(n.text);
+      return !keyed;
+    });
+  }
+  return keyed;
+}
+
+/** Names a scope binds before a position: its parameters, its loop variables and its locals, destructured ones too. */
+function namesBoundIn(scope: ts.Node, before: number): Set<string> {
+  const names = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) bind(element.name);
+  };
+  walk(scope, (n) => {
+    if (n.pos >= before) return false;
+    if (ts.isVariableDeclaration(n) || ts.isParameter(n)) bind(n.name);
+    return true;
+  });
+  return names;
+}
+
+/** The arguments of every call of a chain: `find(id).exec()` is keyed by `id`. */
+function chainArguments(call: ts.CallExpression): ts.Expression[] {
+  const all: ts.Expression[] = [];
+  for (let link: ts.Expression = call; ts.isCallExpression(link) || ts.isPropertyAccessExpression(link) || ts.isNonNullExpression(link); link = link.expression) {
+    if (ts.isCallExpression(link)) all.push(...link.arguments);
+  }
+  return all;
 }
 
 /**
@@ -242,7 +292,7 @@ function isNotPerElementQuery(call: ts.CallExpression): boolean {
   if (!first) return false;
   const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
   if (text !== undefined && SCHEMA_CHANGE_TEXT.test(text)) return true;
-  return runsIterationElement(call, first) || runsBuiltChange(first);
+  return (RAW_STATEMENT_METHOD.test(method) && runsIterationElement(call, first)) || runsBuiltChange(first);
 }
 
 /**
@@ -311,6 +361,7 @@ export const nPlusOne = defineRule({
   check(context) {
     for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);
+      const followed = new FollowedQueries(context.graph, node, names);
       const list = listSizes(context.graph, node);
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
@@ -320,8 +371,10 @@ export const nPlusOne = defineRule({
         const inserts = INSERTING_METHOD.test(method);
         const deletes = DELETING_METHOD.test(method);
         if ((inserts || deletes) && !context.options.reportWrites) return;
-        const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
+        const behind = names.layerOfCall(call) ? undefined : followed.queryBehind(call);
+        const repetition = names.layerOfCall(call) || behind ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
         if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
+        if (!keyedByElement(call, repetition.scope)) return;
         const where = repetition.where;
         const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
         context.report({
@@ -331,6 +384,8 @@ export const nPlusOne = defineRule({
             ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
             : deletes
             ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
+            : behind
+            ? `N+1 queries: ${text}() runs a query (${behind}) once per element (${where}). Load all of them in one query (a method that takes the list of keys) and look them up in a Map.`
             : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
         });
       });
