@@ -334,77 +334,7 @@ function parseMentions(text: string): number[] {
     });
   });
 
-  it('follows a lookup one call away: a service method, a method of the same class, an imported function or model member', () => {
-    checkRule(RULE, {
-      ...entities,
-      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
-import { UsersRepository } from './users.repository';
-
-@Injectable()
-export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
-  async getUser(id: number) {
-    if (id <= 0) throw new Error('bad id');
-    return this.users.findById(id);
-  }
-  async getUsers(ids: number[]) { return this.users.findByIds(ids); }
-  async renameUser(id: number) { return this.users.findById(id); }
-  async getCached(id: number) {
-    return [id].map((one) => this.users.findById(one));
-  }
-}
-`,
-      'src/accounts/accounts.data.ts': `import { db } from '../db';
-export async function loadAccount(id: number) {
-  return db('accounts').where({ id }).first();
-}
-export const Accounts = {
-  async fetchOne(id: number) { return db('accounts').where({ id }).first(); },
-};
-`,
-      'src/teams/teams.service.ts': `import { Injectable } from '@nestjs/common';
-import { UsersService } from '../users/users.service';
-import { UsersRepository } from '../users/users.repository';
-import { loadAccount, Accounts } from '../accounts/accounts.data';
-
-@Injectable()
-export class TeamsService {
-  constructor(private readonly usersService: UsersService, private readonly users: UsersRepository) {}
-
-  async members(memberIds: number[]) {
-    return Promise.all(memberIds.map((id) => this.usersService.getUser(id)));
-    //                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one this.usersService.getUser() runs a query (this.users.findById) once per element
-  }
-
-  async owners(teams: { ownerId: number; accountId: number }[]) {
-    for (const team of teams) {
-      await this.getOwner(team.ownerId);
-      //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs a query (this.users.findById)
-      await this.ownerOf(team.ownerId);
-      await loadAccount(team.accountId);
-      //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs a query (db('accounts').where({ id }).first)
-      await Accounts.fetchOne(team.accountId);
-      //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs a query
-    }
-  }
-
-  async notLookups(teams: { ownerId: number }[], requester: number) {
-    for (const team of teams) {
-      await this.usersService.getUsers([team.ownerId]);
-      await this.usersService.renameUser(team.ownerId);
-      await this.usersService.getCached(team.ownerId);
-      await this.usersService.getUser(requester);
-    }
-  }
-
-  private async getOwner(id: number) { return this.users.findById(id); }
-  private ownerOf(id: number) { return this.getOwner(id); }
-}
-`,
-    });
-  });
-
-  it('leaves a query whose arguments are the same for every element alone: it loads one thing, not one per element', () => {
+  it('reports a query keyed by the element (the element itself too), and leaves one whose arguments are the same for every element alone', () => {
     checkRule(RULE, {
       ...entities,
       'src/groups/groups.service.ts': `import { Injectable } from '@nestjs/common';
@@ -427,6 +357,11 @@ export class GroupsService {
       parentId = parent.id + level;
     }
     return parentId;
+  }
+
+  byElement(ids: number[]) {
+    return Promise.all(ids.map((id) => this.users.findById(id)));
+    //                                 ^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one in a .map() callback
   }
 
   async chained(ids: number[]) {

@@ -14,26 +14,17 @@ const MODEL_QUERY_METHODS = /^(?:find|findOne|findById|findAll|findByPk|findOneA
 export class DataAccessNames {
   private readonly injected = new Map<string, LayerId>();
   private readonly imported = new Map<string, LayerId>();
-  /** Where each injected and imported name comes from, whatever its layer (for following a call one step). */
-  private readonly injectedFrom = new Map<string, string>();
-  private readonly importedFrom = new Map<string, string>();
 
   constructor(graph: DependencyGraph, node: FileNode) {
     const edges = graph.outgoing(node.file);
     for (const param of node.facts.classes.flatMap((c) => c.constructorParams)) {
       const edge = edges.find((e) => e.kind === 'di' && e.range.start === param.range.start);
-      if (!edge) continue;
-      const layer = graph.targetLayer(edge);
+      const layer = edge && graph.targetLayer(edge);
       if (layer) this.injected.set(param.name, layer);
-      if (!edge.external) this.injectedFrom.set(param.name, edge.to);
     }
     for (const edge of edges) {
-      if (edge.kind !== 'import' && edge.kind !== 'require') continue;
-      const layer = graph.targetLayer(edge);
-      for (const local of importedLocals(node, edge)) {
-        if (layer) this.imported.set(local, layer);
-        if (!edge.external) this.importedFrom.set(local, edge.to);
-      }
+      const layer = edge.kind === 'import' || edge.kind === 'require' ? graph.targetLayer(edge) : undefined;
+      if (layer) for (const local of importedLocals(node, edge)) this.imported.set(local, layer);
     }
     this.addClientsCreatedHere(node.sourceFile);
   }
@@ -50,16 +41,6 @@ export class DataAccessNames {
   reachesData(call: ts.CallExpression): boolean {
     const layer = this.layerOfReceiver(call);
     return layer !== undefined && (DATA_LAYERS.has(layer) || layer === 'model');
-  }
-
-  /** The file of the class injected as `this.<name>`, when it is one of the workspace's. */
-  injectedFile(name: string): string | undefined {
-    return this.injectedFrom.get(name);
-  }
-
-  /** The file a local name is imported from, when it is one of the workspace's. */
-  importedFile(name: string): string | undefined {
-    return this.importedFrom.get(name);
   }
 
   /** The data layer a call goes to (`this.users.findOne()`, `db('orders').first()`), if any. */

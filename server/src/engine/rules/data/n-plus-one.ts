@@ -7,7 +7,6 @@ import { defineRule } from '../types';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
 import { iteratesRows } from './loop-collections';
-import { FollowedQueries } from './followed-queries';
 
 const options = z
   .object({
@@ -361,7 +360,6 @@ export const nPlusOne = defineRule({
   check(context) {
     for (const node of productionFilesToCheck(context)) {
       const names = new DataAccessNames(context.graph, node);
-      const followed = new FollowedQueries(context.graph, node, names);
       const list = listSizes(context.graph, node);
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
@@ -371,8 +369,7 @@ export const nPlusOne = defineRule({
         const inserts = INSERTING_METHOD.test(method);
         const deletes = DELETING_METHOD.test(method);
         if ((inserts || deletes) && !context.options.reportWrites) return;
-        const behind = names.layerOfCall(call) ? undefined : followed.queryBehind(call);
-        const repetition = names.layerOfCall(call) || behind ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
+        const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
         if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
         if (!keyedByElement(call, repetition.scope)) return;
         const where = repetition.where;
@@ -384,8 +381,6 @@ export const nPlusOne = defineRule({
             ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
             : deletes
             ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
-            : behind
-            ? `N+1 queries: ${text}() runs a query (${behind}) once per element (${where}). Load all of them in one query (a method that takes the list of keys) and look them up in a Map.`
             : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
         });
       });
