@@ -237,6 +237,13 @@ ${empty}`,
       'server/proto/billing.ts': `/* eslint-disable */\nimport { Reader, Writer } from 'protobufjs/minimal';\nexport const decode = (r: Reader, w: Writer) => [r, w];\n${empty}`,
       'server/jobs/lint-free.ts': `/* eslint-disable */\nimport { Reader } from './reader';\nexport const read = (r: Reader) => r;\n${empty}`,
       'server/jobs/reader.ts': 'export class Reader {}\n',
+      'server/libs/fuzzy/index.js': `/**
+ * Source: https://example.org/fuzzy/dist/fuzzy.min.js
+ */
+/**
+ * Fuzzy v2 - Copyright (c) Someone Else, Apache License 2.0
+ */
+${empty}`,
       'server/libs/fast-sort/LICENSE': 'MIT License\n',
       'server/libs/fast-sort/index.ts': empty,
       'server/ee/LICENSE': 'Enterprise licence of this product\n',
@@ -248,6 +255,7 @@ ${empty}`,
     const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
     assert.equal(exempt['web/stores/session.ts'], 'front-end code (web/ holds the front end)');
     assert.equal(exempt['server/lib/diff.ts'], 'vendored third-party code');
+    assert.equal(exempt['server/libs/fuzzy/index.js'], 'vendored third-party code');
     assert.equal(exempt['server/public/js/widget.js'], 'a browser asset');
     assert.equal(exempt['server/media/js/client.js'], 'a browser asset');
     assert.equal(exempt['server/libs/fast-sort/index.ts'], 'vendored third-party code (server/libs/fast-sort/ carries its own licence)');

@@ -79,13 +79,24 @@ describe('layer classification', () => {
     const result = project({
       'tsconfig.json': '{ "include": ["src"] }',
       'src/users/users.service.ts': 'export class UsersService {}\n',
-      'tools/seed-snapshot/tsconfig.json': '{}',
-      'tools/seed-snapshot/src/users.ts': 'export const users = [{ name: "x" }];\n',
+      'packages/seed-snapshot/tsconfig.json': '{}',
+      'packages/seed-snapshot/src/users.ts': 'export const users = [{ name: "x" }];\n',
     }).analyze();
-    const seedUsers = [...result.graph.files.values()].find((n) => n.file.endsWith('tools/seed-snapshot/src/users.ts'));
+    const seedUsers = [...result.graph.files.values()].find((n) => n.file.endsWith('packages/seed-snapshot/src/users.ts'));
     assert.ok(seedUsers, 'the nested project is analyzed');
-    assert.equal(path.posix.relative(result.root, seedUsers.projectDir), 'tools/seed-snapshot', 'it is a project of its own');
+    assert.equal(path.posix.relative(result.root, seedUsers.projectDir), 'packages/seed-snapshot', 'it is a project of its own');
     assert.equal(seedUsers.layer, 'tooling');
+  });
+
+  it('takes tools/ at the top of the folder for developer programs, and src/tools/ for the app\'s own code', () => {
+    const result = project({
+      'tsconfig.json': '{ "include": ["src", "tools"] }',
+      'tools/compare/index.ts': 'export async function main() { return 1; }\n',
+      'src/tools/search.tool.ts': 'export async function searchTool(q: string) { return q; }\n',
+    }).analyze();
+    const layers = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.layer ?? null]));
+    assert.equal(layers['tools/compare/index.ts'], 'tooling');
+    assert.notEqual(layers['src/tools/search.tool.ts'], 'tooling');
   });
 
   it('does not count schema decorators and ORM error classes as data access', () => {

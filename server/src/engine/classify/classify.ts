@@ -173,6 +173,9 @@ export class Classifier {
     // Counted from the opened folder: a project of its own named like tooling (`tools/seed-snapshot/`
     // with its tsconfig, `scripts/`) is tooling as much as a folder inside a project is.
     const folders = path.posix.dirname(relative).split('/');
+    // `tools/` at the top of the folder holds developer programs; deeper (`src/tools/`) it is often
+    // the app's own feature (an AI agent's tools), so only the top one is tooling.
+    if (folders[0] === 'tools') return { layer: 'tooling', evidence: 'inside tools/ at the top of the folder' };
     for (const folder of folders) {
       const name = subtreeFolderName(folder);
       const found = this.layers.find((l) => l.subtreeFolders.includes(name));

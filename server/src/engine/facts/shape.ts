@@ -21,6 +21,8 @@ const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd)(?:\/.*)?$/;
 /** A first comment that says the code was copied from elsewhere. */
 const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
+/** A header naming where the code came from: "adapted from …", "Source: https://github.com/…". */
+const NAMED_ORIGIN = /\b(?:adapted|ported|copied|taken) from\b|\bsource:\s*https?:\/\//i;
 /** File-wide opt-outs of the project's own checks, as copied code carries. */
 const FILE_WIDE_OPT_OUT = /\/\*\s*eslint-disable\s*\*\/|@ts-nocheck|\/\*\s*jshint\b|\/\*\s*tslint:disable\s*\*\//;
 
@@ -368,5 +370,5 @@ function importsPackage(sf: ts.SourceFile, pattern: RegExp): boolean {
 function isVendored(sf: ts.SourceFile): boolean {
   const header = headerOf(sf);
   if (!COPIED_HEADER.test(header)) return false;
-  return FILE_WIDE_OPT_OUT.test(sf.text.slice(0, 4000)) || /\b(?:adapted|ported|copied|taken) from\b/i.test(header);
+  return FILE_WIDE_OPT_OUT.test(sf.text.slice(0, 4000)) || NAMED_ORIGIN.test(header);
 }

@@ -342,6 +342,47 @@ ${Array.from({ length: 13 }, (_, i) => `    if (tid === ${i}) return ${i};`).joi
     });
   });
 
+  it('measures the length of a module wrapper or factory without the functions it hands out, and counts the closures it keeps', () => {
+    const steps = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `    const ${prefix}${i} = input.length + ${i};`).join('\n');
+    checkRule(RULE, {
+      // Members it attaches, methods of the object it returns, private helper declarations: each is measured on its own.
+      'src/posts/votes.js': `module.exports = function (Posts) {
+  Posts.upvote = async function (input) {
+${steps('up', 60)}
+    return up0;
+  };
+  function tally(input) {
+${steps('t', 60)}
+    return t0;
+  }
+  return {
+    downvote(input) {
+${steps('down', 60)}
+      return down0 + tally(input);
+    },
+  };
+};
+`,
+      // Closures that share the function's state are its procedure: they count.
+      'src/chat/relay.js': `export function relayAnswer(input) {
+//              ^^^^^^^^^^^ design/god-function it has
+  let sent = 0;
+  const flush = () => {
+${steps('f', 80)}
+    sent += f0;
+  };
+  const onChunk = () => {
+${steps('c', 80)}
+    sent += c0;
+  };
+  flush();
+  onChunk();
+  return sent;
+}
+`,
+    });
+  });
+
   it('respects the team\'s own complexity check turned off for a function, and leaves generated code alone', () => {
     const files = {
       'src/orders/legacy.ts': `// eslint-disable-next-line sonarjs/cognitive-complexity -- kept as the reference implementation

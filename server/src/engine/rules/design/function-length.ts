@@ -3,17 +3,36 @@ import { ts } from '../../ts';
 /**
  * How long a function body is, in lines that hold code: blank lines, comments, the lines of text
  * inside string and template literals (embedded SQL, Lua, HTML), and the lines of object and array
- * literals written out as data are not code a reader steps through.
+ * literals written out as data are not code a reader steps through. Nor are the bodies of the
+ * functions it hands out (see `isHandedOut`): each is measured on its own, and a module factory or
+ * a route registrar is as long as its own statements. Closures it keeps in its own state
+ * (`const flush = () => …`) are part of its procedure and count.
  */
 export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
   const lines = new Set<number>();
   const visit = (node: ts.Node): void => {
     lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
     if (isTextLiteral(node) || isDataLiteral(node)) return;
+    if (isHandedOut(node)) return;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
   return lines.size;
+}
+
+/**
+ * A function the enclosing one hands to others rather than calls itself: a method of an object or
+ * class it returns, a member it attaches (`Topics.purge = async function …` in a module's
+ * `function (Topics)` wrapper), a handler it registers as a later argument (`app.get('/x', …)`),
+ * or a function declaration (the module wrapper's private helpers, hoisted and named).
+ */
+function isHandedOut(node: ts.Node): boolean {
+  if (!ts.isFunctionLike(node) || !('body' in node)) return false;
+  if (ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isFunctionDeclaration(node)) return true;
+  const parent = node.parent;
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return ts.isPropertyAccessExpression(parent.left);
+  return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1;
 }
 
 /** An object or array literal with no function inside: data written out, however many lines the formatter gives it. */
