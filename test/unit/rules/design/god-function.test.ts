@@ -106,9 +106,10 @@ export class UsersRepository {
 `,
   };
 
-  it('flags HTTP handlers that validate, query data access and shape the response in one body', () => {
+  it('flags HTTP handlers that validate, query data access and shape the response in one body, when asked', () => {
     checkRule(RULE, {
       ...dataLayer,
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { checkHandlers: true } } } }),
       'src/orders/orders.routes.ts': `import { Router } from 'express';
 import { z } from 'zod';
 import { db } from '../db';
@@ -150,9 +151,29 @@ export class UsersController {
     });
   });
 
+  it('leaves a handler that validates, queries and shapes alone by default: a team without a service layer chose that', () => {
+    checkRule(RULE, {
+      ...dataLayer,
+      'src/orders/orders.routes.ts': `import { Router } from 'express';
+import { z } from 'zod';
+import { db } from '../db';
+
+const OrderQuery = z.object({ status: z.string() });
+export const ordersRouter = Router();
+
+ordersRouter.get('/v1/orders', async (req, res) => {
+  const query = OrderQuery.parse(req.query);
+  const rows = await db('orders').where({ status: query.status });
+  res.json(rows.map((row: { id: number; total: number }) => ({ id: row.id, total: row.total })));
+});
+`,
+    });
+  });
+
   it('does not flag handlers that delegate, only wrap the answer, or answer errors with shapes', () => {
     checkRule(RULE, {
       ...dataLayer,
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { checkHandlers: true } } } }),
       'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
 import { UsersRepository } from './users.repository';
 @Injectable()
