@@ -102,6 +102,7 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   const copied = enclosing.find((folder) => copiedPackages.has(folder));
   if (copied) return `vendored third-party code (${copied}/ carries its own licence)`;
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
+  if (input.facts.shape.dom) return "front-end code (it uses the browser's document or window)";
   const frontEndFolder = enclosing.find((folder) => frontEnd.has(folder));
   if (frontEndFolder) return `front-end code (${frontEndFolder}/ holds the front end)`;
   if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';

@@ -61,6 +61,7 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
     ui: isUiFile(sf),
+    dom: usesBrowserDom(sf),
     vendored: isVendored(sf),
     generated: isGenerated(sf),
     flowTyped: /(?:\/\/|\/\*)\s*@flow\b/.test(headerOf(sf)),
@@ -333,6 +334,29 @@ function relativeRequireLocals(declaration: ts.VariableDeclaration): string[] {
   if (ts.isIdentifier(declaration.name)) return [declaration.name.text];
   if (!ts.isObjectBindingPattern(declaration.name)) return [];
   return declaration.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));
+}
+
+/** `document.querySelector`, `window.scrollTo`: a use of the browser's globals (not a local of that name). */
+const DOM_GLOBAL_USE = /(?<![\w.$])(?:document|window)\.[A-Za-z_$]/g;
+/** Uses of the DOM that make a file browser code rather than a guarded server-side check. */
+const MIN_DOM_USES = 3;
+/** Node's built-in modules, imported or required: a file that has them runs on the server. */
+const NODE_BUILTIN = /^(?:node:.+|fs|fs\/promises|path|http|https|http2|net|tls|child_process|cluster|crypto|os|stream|zlib|worker_threads|dgram|dns|readline|vm|v8|perf_hooks|async_hooks)$/;
+
+/** Packages that drive a browser or emulate a DOM from the server: their callbacks use `document` inside a page. */
+const SERVER_SIDE_DOM = /^(?:playwright(?:-core)?|@playwright\/.+|puppeteer(?:-core)?|puppeteer-extra|selenium-webdriver|jsdom|happy-dom|linkedom|cheerio)$/;
+
+/**
+ * Browser code: several uses of `document.` or `window.`, no local binding of either, no Node
+ * built-in, and no package that drives a browser from the server (a scraper's `page.evaluate(() =>
+ * document.title)` runs in the page, its file on the server).
+ */
+function usesBrowserDom(sf: ts.SourceFile): boolean {
+  const uses = sf.text.match(DOM_GLOBAL_USE)?.length ?? 0;
+  if (uses < MIN_DOM_USES) return false;
+  if (/\b(?:const|let|var|function)\s+(?:document|window)\b|[(,]\s*(?:document|window)\s*[,)]/.test(sf.text)) return false;
+  if (importsPackage(sf, NODE_BUILTIN) || importsPackage(sf, SERVER_SIDE_DOM)) return false;
+  return !/\brequire\(\s*['"](?:node:|fs|path|http|https|child_process|crypto|os|playwright|puppeteer|jsdom|cheerio)\b/.test(sf.text);
 }
 
 /** JSX, or an import of a UI framework. */

@@ -104,6 +104,8 @@ export interface FileShape {
   readonly wiring?: WiringKind;
   /** JSX, or imports a UI framework (react, vue, @angular/…): front-end code. */
   readonly ui: boolean;
+  /** Uses the browser's DOM (`document.…`, `window.…` several times) and no Node built-in: browser code. */
+  readonly dom: boolean;
   /** Copied from elsewhere: a licence or "adapted from" header, with the file's checks turned off or the origin named. */
   readonly vendored: boolean;
   /** The header says a tool generated it (`DO NOT EDIT`, `@generated`). */
