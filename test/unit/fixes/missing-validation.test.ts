@@ -6,6 +6,8 @@ import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 const RULE = 'api/missing-validation';
 const JS_TSCONFIG = JSON.stringify({ compilerOptions: { allowJs: true } });
+/** Query strings are checked only when asked (`checkQuery`). */
+const QUERY_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true } } } });
 
 /** The ids of the rule's fixes offered for each of its findings in a project. */
 function offered(files: Readonly<Record<string, string>>): string[][] {
@@ -112,6 +114,7 @@ export class OrderController {
   it('coerces a numeric query field, makes query fields optional and keeps the page default', () => {
     checkFix({
       files: {
+        'layerguard.json': QUERY_ON,
         'tsconfig.json': '{}',
         'src/services/users.service.ts': usersService,
         'src/routes/users.routes.ts': `import { Router } from 'express';
@@ -197,6 +200,7 @@ module.exports = router
   it('gives an expression-bodied handler a block that returns what it returned, with CRLF line endings', () => {
     checkFix({
       files: {
+        'layerguard.json': QUERY_ON,
         'tsconfig.json': '{}',
         'src/services/orders.service.ts': `export const orders = { find: (id: string, expand: boolean) => ({ id, expand }) };\r\n`,
         'src/controllers/order.controller.ts': `import type { Request, Response } from 'express';\r
@@ -311,6 +315,7 @@ export default async function routes(server: FastifyInstance) {
   it('opens a handler written on one line, one statement a line', () => {
     checkFix({
       files: {
+        'layerguard.json': QUERY_ON,
         'tsconfig.json': '{}',
         'src/services/orders.service.ts': `export const orders = { remove: async (id: string, reason?: string) => [id, reason] };
 `,
@@ -672,6 +677,7 @@ router.post('/orders', ${handler});
   it('when validating would make the handler validate, query and shape its answer all at once', () => {
     const handler = (answer: string) => ({
       'tsconfig.json': '{}',
+      'layerguard.json': QUERY_ON,
       'src/repositories/orders.repository.ts': `export const ordersRepository = { find: async (customer: string) => [{ id: 1, total: 2, customer }] };
 `,
       'src/routes/orders.routes.ts': `import { Router } from 'express';

@@ -2,10 +2,31 @@ import { describe, it } from 'node:test';
 import { checkRule } from '../../../helpers/project';
 
 const RULE = 'api/missing-validation';
+/** Query strings are checked only when asked (`checkQuery`). */
+const QUERY_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true } } } });
 
 describe(RULE, () => {
+  it('leaves query strings read from the request alone by default, and still reports the body', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/routes/books.routes.ts': `import { Router } from 'express';
+import { books } from '../services/books';
+export const router = Router();
+router.get('/v1/books', async (req, res) => {
+  res.json(await books.search(req.query.title as string, req.query.shelf as string));
+});
+router.post('/v1/books', async (req, res) => {
+  res.status(201).json(await books.add(req.body.title, req.body.author));
+//                                     ^^^^^^^^ api/missing-validation req.body is used without validation
+});
+`,
+      'src/services/books.ts': 'export const books = { search: async (t: string, s: string) => [t, s], add: async (t: string, a: string) => ({ t, a }) };\n',
+    });
+  });
+
   it('flags handlers that use body or query without validation, and loose or unvalidated Nest inputs', () => {
     checkRule(RULE, {
+      'layerguard.json': QUERY_ON,
       'express/tsconfig.json': '{}',
       'express/src/routes/orders.routes.ts': `import { Router } from 'express';
 import { orders } from '../services/orders';
@@ -241,6 +262,7 @@ export class BoardsController {
 
   it('credits checks written by hand that turn bad input away, and CommonJS handlers behind chained validation', () => {
     checkRule(RULE, {
+      'layerguard.json': QUERY_ON,
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
       'src/routes/members.route.js': `const router = require('express').Router();
 const validate = require('../middlewares/validate');
