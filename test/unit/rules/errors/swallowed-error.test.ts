@@ -318,7 +318,14 @@ export async function clickThrough(page: Page, selector: string): Promise<string
   try {
     await page.waitForLoadState('networkidle', { timeout: 5000 });
   } catch {}
+  await page.waitForLoadState('load', { timeout: 2000 }).catch(() => {});
   return page.url();
+}
+`,
+      'src/cache/rebuild.ts': `import { mkdir, rm } from 'node:fs/promises';
+export async function resetCache(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }).catch(() => {});
+  await mkdir(dir, { recursive: true });
 }
 `,
       'src/scraper/results.ts': `export async function saveResult(store: { insert(row: object): Promise<void> }, row: object): Promise<void> {

@@ -154,7 +154,7 @@ const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
  * Cleanup of something that may already be gone, or teardown of something being discarded:
  * deleting twice, or failing to close a connection a probe is done with, is not worth surfacing.
  */
-const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|unlink|rm|rmdir|del|end|terminate|dispose|disconnect|quit|kill|release|abort)|(?:^|\.)(?:destroy|close)\w*)$/;
+const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|del|end|terminate|dispose|disconnect|quit|kill|release|abort)|(?:^|\.)(?:unlink|rm|rmdir|destroy|close)\w*)$/;
 /** A wait that may time out by design: `page.waitForNavigation({ timeout: 1500 })`, `waitForStability(page)`. */
 const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
 
@@ -221,7 +221,10 @@ function isAwaitedCleanup(statement: ts.Statement): boolean {
 /** An awaited wait, or a call given a `timeout`: its timing out is an expected outcome the code goes on from. */
 function isAwaitedWait(statement: ts.Statement): boolean {
   const call = awaitedCall(statement);
-  if (!call) return false;
+  return call !== undefined && isWait(call);
+}
+
+function isWait(call: ts.CallExpression): boolean {
   return WAIT_CALL.test(dottedName(call.expression)) || call.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name?.getText() === 'timeout'));
 }
 
@@ -231,10 +234,14 @@ function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
   return ts.isCallExpression(call) ? call : undefined;
 }
 
-/** `worker.terminate().catch(() => {})`: the rejection of a teardown, for the same reason as `isAwaitedCleanup`. */
-function isTeardownRejection(catchCall: ts.CallExpression): boolean {
+/**
+ * `worker.terminate().catch(() => {})`, `page.waitForLoadState('networkidle', { timeout }).catch(() => {})`:
+ * the rejection of a teardown or of a wait that may time out, for the same reasons as
+ * `isAwaitedCleanup` and `isAwaitedWait`.
+ */
+function isExpectedRejection(catchCall: ts.CallExpression): boolean {
   const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
-  return receiver !== undefined && ts.isCallExpression(receiver) && CLEANUP_CALL.test(dottedName(receiver.expression));
+  return receiver !== undefined && ts.isCallExpression(receiver) && (CLEANUP_CALL.test(dottedName(receiver.expression)) || isWait(receiver));
 }
 
 /**
@@ -276,7 +283,7 @@ export const swallowedError = defineRule({
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
         } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
           const handler = n.arguments[0]!;
-          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isTeardownRejection(n) && !handledByCallee(n, reachable())) {
+          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isExpectedRejection(n) && !handledByCallee(n, reachable())) {
             context.report({ file: node.file, range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
           }
         }
