@@ -72,6 +72,20 @@ export const bill = () => new StripeClient().charge();
     assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"], "includeTests": true }' }).analyze().findings.length, 3);
   });
 
+  it('leaves out mock modules and Cucumber support code, and keeps an app feature named support', () => {
+    const code = 'export const x = 1;\n';
+    const result = project({
+      'tsconfig.json': '{ "include": ["src", "features", "features-legacy"] }',
+      'src/users.service.ts': code,
+      'src/_mocks_/index.ts': code,
+      'src/features/support/tickets.service.ts': code,
+      'features/step_definitions/users.steps.ts': code,
+      'features-legacy/support/world.ts': code,
+    }).analyze();
+    const analyzed = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f)).sort();
+    assert.deepEqual(analyzed, ['src/features/support/tickets.service.ts', 'src/users.service.ts']);
+  });
+
   it('ships a JSON Schema generated from the same source', () => {
     const shipped: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../schemas/layerguard.schema.json'), 'utf8'));
     assert.deepEqual(shipped, configJsonSchema(), 'schemas/layerguard.schema.json is stale: run npm run build');

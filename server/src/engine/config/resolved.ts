@@ -48,6 +48,11 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   // Jasmine's folder at the project root (a nested `openapi/spec/` is production schema code).
   'spec/**',
   '**/__mocks__/**',
+  '**/_mocks_/**',
+  // Cucumber's layout: step definitions anywhere, and the support code (the World, hooks) of a
+  // `features/` folder at the root (a nested `src/features/support/` is an app's support feature).
+  '**/step_definitions/**',
+  'features*/support/**',
   '**/__fixtures__/**',
   '**/test/**',
   '**/tests/**',

@@ -375,5 +375,23 @@ export class GroupsService {
 `,
     });
   });
+
+  it('reads what a builder chain does along the whole chain: an update, insert or delete ending in where() is a write', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/billing/usage.ts': `import { db } from '../db';
+
+export async function recordUsage(orgs: { id: number; events: number }[]) {
+  for (const org of orgs) {
+    await db.update('organizations').set({ events: org.events }).where({ id: org.id });
+    await db.insertInto('usage_log').values({ org: org.id }).execute();
+    await db.deleteFrom('usage_alerts').where({ org: org.id }).execute();
+    await db('plans').where({ org: org.id }).first();
+    //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+  }
+}
+`,
+    });
+  });
 });
 

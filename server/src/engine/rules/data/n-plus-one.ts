@@ -30,11 +30,11 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * Per-row updates carry each row's own values: "load all in one query" does not fit them, and a
  * bulk update is a different statement, not a batched call.
  */
-const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert)$/;
+const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|updateTable|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert)$/;
 /** Inserts: batched by a bulk insert, not by loading. */
-const INSERTING_METHOD = /^(?:create|insert|insertOne|add|persist)$/;
+const INSERTING_METHOD = /^(?:create|insert|insertOne|insertInto|add|persist)$/;
 /** Deletes: batched by one delete of a set of keys. */
-const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|destroy|del|remove|removeOne)$/;
+const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|deleteFrom|destroy|del|remove|removeOne)$/;
 /** Calls that compile a query to text without running it. */
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
@@ -269,9 +269,23 @@ function isMappedList(arg: ts.Expression): boolean {
   return ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'map';
 }
 
+/**
+ * The methods of a query chain, outermost first: `db.update(t).set(…).where(…)` → where, set,
+ * update. A builder chain states its statement early (`update`, `insertInto`, `deleteFrom`) and
+ * ends in a condition or an `execute()`, so what it does is read along the whole chain.
+ */
+function chainMethods(call: ts.CallExpression): string[] {
+  const names: string[] = [];
+  for (let link: ts.Expression = call; ts.isCallExpression(link) || ts.isPropertyAccessExpression(link) || ts.isNonNullExpression(link); link = link.expression) {
+    if (ts.isCallExpression(link)) names.push(methodName(link));
+  }
+  return names;
+}
+
 /** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
 function isRowWrite(call: ts.CallExpression): boolean {
   const method = methodName(call);
+  if (method !== 'upsert' && chainMethods(call).some((m) => ROW_UPDATE_METHOD.test(m))) return true;
   if (!ROW_UPDATE_METHOD.test(method)) return false;
   if (method !== 'upsert') return true;
   const [options] = call.arguments;
@@ -365,9 +379,9 @@ export const nPlusOne = defineRule({
       context.walkFile(node, (n) => {
         const call = queryCall(n);
         if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call) || isNotPerElementQuery(call)) return;
-        const method = methodName(call);
-        const inserts = INSERTING_METHOD.test(method);
-        const deletes = DELETING_METHOD.test(method);
+        const chain = chainMethods(call);
+        const inserts = chain.some((m) => INSERTING_METHOD.test(m));
+        const deletes = !inserts && chain.some((m) => DELETING_METHOD.test(m));
         if ((inserts || deletes) && !context.options.reportWrites) return;
         const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
         if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
