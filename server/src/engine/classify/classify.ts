@@ -103,6 +103,7 @@ export class Classifier {
       this.byRootFileName(input),
       this.byCreatedApp(input.facts),
       this.byDecorator(input.facts),
+      this.byDefinedTables(input.facts),
       this.byBaseClass(input.facts),
       this.byInterface(input.facts),
     ];
@@ -192,6 +193,11 @@ export class Classifier {
       }
     }
     return undefined;
+  }
+
+  /** Drizzle has no entity classes: a file that declares tables is where the model lives. */
+  private byDefinedTables(facts: FileFacts): Candidate | undefined {
+    return facts.shape.definesTables ? { layer: 'model', evidence: "declares Drizzle tables (pgTable('…', …))" } : undefined;
   }
 
   private byBaseClass(facts: FileFacts): Candidate | undefined {

@@ -60,6 +60,7 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     functions: sf.statements.filter(isTopLevelFunction).length,
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
+    definesTables: definesDrizzleTables(sf),
     ui: isUiFile(sf),
     dom: usesBrowserDom(sf),
     vendored: isVendored(sf),
@@ -357,6 +358,19 @@ function usesBrowserDom(sf: ts.SourceFile): boolean {
   if (/\b(?:const|let|var|function)\s+(?:document|window)\b|[(,]\s*(?:document|window)\s*[,)]/.test(sf.text)) return false;
   if (importsPackage(sf, NODE_BUILTIN) || importsPackage(sf, SERVER_SIDE_DOM)) return false;
   return !/\brequire\(\s*['"](?:node:|fs|path|http|https|child_process|crypto|os|playwright|puppeteer|jsdom|cheerio)\b/.test(sf.text);
+}
+
+/** Drizzle's table builders: `pgTable`, `sqliteTable`, `mysqlTable`, `singlestoreTable`. */
+const DRIZZLE_TABLE_BUILDER = /^(?:pg|sqlite|mysql|singlestore|gel)Table$/;
+
+/** A top-level `const users = pgTable('users', …)` in a file that imports Drizzle. */
+function definesDrizzleTables(sf: ts.SourceFile): boolean {
+  if (!importsPackage(sf, /^drizzle-orm(?:\/|$)/)) return false;
+  return sf.statements.some(
+    (s) =>
+      ts.isVariableStatement(s) &&
+      s.declarationList.declarations.some((d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && DRIZZLE_TABLE_BUILDER.test(d.initializer.expression.text)),
+  );
 }
 
 /** JSX, or an import of a UI framework. */

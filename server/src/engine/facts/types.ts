@@ -102,6 +102,8 @@ export interface FileShape {
    * classes). Wiring belongs to no layer.
    */
   readonly wiring?: WiringKind;
+  /** Declares Drizzle tables at its top level (`export const users = pgTable('users', …)`): the shape of persisted data. */
+  readonly definesTables: boolean;
   /** JSX, or imports a UI framework (react, vue, @angular/…): front-end code. */
   readonly ui: boolean;
   /** Uses the browser's DOM (`document.…`, `window.…` several times) and no Node built-in: browser code. */

@@ -148,6 +148,29 @@ import { User } from './user.entity';
     assert.equal(configured.findings.length, 2);
   });
 
+  it('takes files that declare Drizzle tables for models: tables referencing each other lazily are no cycle to report', () => {
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      'src/db/teams.ts': `import { pgTable, text } from 'drizzle-orm/pg-core';
+import { members } from './members';
+export const teams = pgTable('teams', { id: text('id').primaryKey(), ownerId: text('owner_id').references(() => members.id) });
+`,
+      'src/db/members.ts': `import { pgTable, text } from 'drizzle-orm/pg-core';
+import { teams } from './teams';
+export const members = pgTable('members', { id: text('id').primaryKey(), teamId: text('team_id').references(() => teams.id) });
+`,
+      // The same mutual import between two files that declare no tables is a cycle.
+      'src/services/a.ts': `import { b } from './b';
+//                ^^^^^ layering/cycle
+export const a = () => b();
+`,
+      'src/services/b.ts': `import { a } from './a';
+//                ^^^^^ layering/cycle
+export const b = () => a();
+`,
+    });
+  });
+
   it('leaves out a require() inside a function, and imports a Flow file uses only in type annotations, as no load-time cycle', () => {
     checkRule('layering/cycle', {
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
