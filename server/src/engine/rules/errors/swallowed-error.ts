@@ -143,9 +143,42 @@ function declaredTypeName(from: ts.Node, name: string, viaThis: boolean): string
 function swallows(clause: ts.CatchClause, sourceFile: ts.SourceFile, dataAccess: () => DataAccessNames): string | undefined {
   if (containsComment(clause.block, sourceFile) || trailingComment(clause.block, sourceFile)) return undefined;
   if (clause.variableDeclaration && isIgnoredName(clause.variableDeclaration.name)) return undefined;
-  if (clause.block.statements.length === 0) return failsOnlyOnInput(clause.parent.tryBlock) || isSynchronous(clause.parent.tryBlock, dataAccess) ? undefined : 'this catch block is empty';
+  if (clause.block.statements.length === 0) return failsOnlyOnInput(clause.parent.tryBlock) || isSynchronous(clause.parent.tryBlock, dataAccess) || throwsNext(clause.parent) ? undefined : 'this catch block is empty';
   if (onlyReturnsDefault(clause.block) && awaitsDataOrHttp(clause, dataAccess)) return 'this catch block only returns a default value after a database or HTTP call';
   return undefined;
+}
+
+/**
+ * `try { detail = await res.json(); } catch {} throw new Error(\`failed: \${res.status}\`)`: the
+ * try only gathers detail for an error thrown right after it, so the failure is not dropped.
+ */
+function throwsNext(tryStatement: ts.TryStatement): boolean {
+  const parent = tryStatement.parent;
+  if (!ts.isBlock(parent) && !ts.isSourceFile(parent)) return false;
+  const after = parent.statements.slice(parent.statements.indexOf(tryStatement) + 1);
+  const end = after.findIndex(ts.isThrowStatement);
+  // Statements before the throw may build its message; a return or a jump among them could skip it.
+  return end >= 0 && !after.slice(0, end).some(mayLeave);
+}
+
+function mayLeave(statement: ts.Statement): boolean {
+  let leaves = false;
+  walk(statement, (n) => {
+    if (leaves || ts.isFunctionLike(n)) return false;
+    leaves = ts.isReturnStatement(n) || ts.isBreakStatement(n) || ts.isContinueStatement(n);
+    return !leaves;
+  });
+  return leaves;
+}
+
+/** Playwright's and Puppeteer's ways of running a function inside the page. */
+const PAGE_SCRIPT_METHOD = /^(?:evaluate|evaluateHandle|evaluateOnNewDocument|addInitScript|\$eval|\$\$eval|waitForFunction)$/;
+
+/** `page.evaluate(() => { try { … } catch {} })`: a function sent to the browser to run. */
+function isPageScript(n: ts.Node): boolean {
+  if (!ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return false;
+  const call = n.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(n) && ts.isPropertyAccessExpression(call.expression) && PAGE_SCRIPT_METHOD.test(call.expression.name.text);
 }
 
 /** Reads of a cache: a miss or an outage there falls back to the source, by design. */
@@ -174,7 +207,9 @@ const VALUE_METHOD = /\.(?:split|trim\w*|to(?:Lower|Upper)Case|slice|substring|s
  */
 function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   const statements = tryBlock.statements;
-  if (statements.length > 0 && statements.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s))) return true;
+  // `const service = docker.getService(name); await service.remove();`: taking a handle, then cleaning up.
+  const work = statements.filter((s) => !isHandleTaken(s) && !isLogLine(s));
+  if (work.length > 0 && work.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s))) return true;
   let doesWork = false;
   walk(tryBlock, (n) => {
     if (doesWork || ts.isFunctionLike(n)) return false;
@@ -213,6 +248,23 @@ function readsValue(call: ts.CallExpression | ts.NewExpression): boolean {
   return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && VALUE_METHOD.test(`.${call.expression.name.text}`);
 }
 
+/** `console.log('removed')`: a log line after the cleanup, no work of its own. */
+function isLogLine(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && LOG_CALL.test(dottedName(statement.expression.expression));
+}
+
+const LOG_CALL = /^(?:console|logger|log|this\.logger|this\.log)\.(?:log|info|debug|warn|trace|verbose)$/;
+
+/** `const container = docker.getContainer(id)`: a local bound without waiting, no work done yet. */
+function isHandleTaken(statement: ts.Statement): boolean {
+  if (!ts.isVariableStatement(statement)) return false;
+  return statement.declarationList.declarations.every((d) => {
+    let awaits = false;
+    if (d.initializer) walk(d.initializer, (n) => !(awaits ||= ts.isAwaitExpression(n)) && !ts.isFunctionLike(n));
+    return !awaits;
+  });
+}
+
 function isAwaitedCleanup(statement: ts.Statement): boolean {
   const call = awaitedCall(statement);
   return call !== undefined && CLEANUP_CALL.test(dottedName(call.expression));
@@ -221,7 +273,14 @@ function isAwaitedCleanup(statement: ts.Statement): boolean {
 /** An awaited wait, or a call given a `timeout`: its timing out is an expected outcome the code goes on from. */
 function isAwaitedWait(statement: ts.Statement): boolean {
   const call = awaitedCall(statement);
-  return call !== undefined && isWait(call);
+  return (call !== undefined && isWait(call)) || isAwaitedSleep(statement);
+}
+
+/** `await new Promise((resolve) => setTimeout(resolve, 5000))`: a pause, which cannot fail. */
+function isAwaitedSleep(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isAwaitExpression(statement.expression)) return false;
+  const created = statement.expression.expression;
+  return ts.isNewExpression(created) && ts.isIdentifier(created.expression) && created.expression.text === 'Promise' && /\bsetTimeout\(/.test(created.getText());
 }
 
 function isWait(call: ts.CallExpression): boolean {
@@ -278,6 +337,8 @@ export const swallowedError = defineRule({
       const dataAccess = lazy(() => new DataAccessNames(context.graph, node));
       const reachable = lazy(() => sourcesReachedFrom(context.graph, node));
       context.walkFile(node, (n) => {
+        // A script handed to a browser page runs there: its error handling is the page's.
+        if (isPageScript(n)) return false;
         const what = ts.isCatchClause(n) ? swallows(n, sf, dataAccess) : undefined;
         if (ts.isCatchClause(n) && what) {
           context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
