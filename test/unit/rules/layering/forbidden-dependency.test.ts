@@ -432,6 +432,27 @@ export class PagingService { after(column: unknown, cursor: string) { return gt(
     });
   });
 
+  it("does not count the app's database module used only for query fragments, and still counts it used to query", () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/db.ts': "import knex from 'knex';\nexport const db = knex({ client: 'pg' });\n",
+      'src/models/visit.model.ts': "import { Model } from 'sequelize';\nexport class Visit extends Model {}\n",
+      'src/services/report.service.ts': "import { Visit } from '../models/visit.model';\nexport class ReportService { total() { return Visit.count(); } }\n",
+      'src/routes/visits.ts': `import { Router } from 'express';
+import { db } from '../db';
+import { Visit } from '../models/visit.model';
+export const visits = Router();
+visits.get('/v1/visits/open', async (_req, res) => { res.json(await Visit.findAll({ where: db.raw('opened = ?', [true]) })); });
+`,
+      'src/routes/counts.ts': `import { Router } from 'express';
+import { db } from '../db';
+//                 ^^^^^^^ layering/forbidden-dependency A router must not depend on the data-access layer
+export const counts = Router();
+counts.get('/v1/counts', async (_req, res) => { res.json(await db.raw('select count(*) from visits')); res.json(await db.select('*').from('visits')); });
+`,
+    });
+  });
+
   it('does not count the model types and enums a schema generates as data access, only its client', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -303,7 +303,20 @@ function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string
   if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
   if (judging.directByDesign.has(projectDir) && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return undefined;
   if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return undefined;
+  if (DATA_LAYERS.has(targetLayer) && buildsQueryPartsOnly(edge)) return undefined;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+}
+
+/** Members of a database client that build part of a query, run by something else: `knex.raw('?', [id])`, `sequelize.fn('lower', …)`. */
+const QUERY_PART_MEMBERS = /^(?:raw|fn|col|literal|where|cast|json|Op|ref)$/;
+
+/**
+ * The app's database module used only to build query fragments (`db.raw(…)`, `sequelize.where(…)`)
+ * that a model or a repository then runs: the file builds a condition, it queries nothing itself.
+ */
+function buildsQueryPartsOnly(edge: Edge): boolean {
+  const members = edge.members;
+  return members !== undefined && members.length > 0 && members.every((m) => QUERY_PART_MEMBERS.test(m));
 }
 
 /** A service under a shared folder whose own dependencies reach no layer of the app. */
