@@ -292,19 +292,27 @@ function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string
   if (counted.length === 0) return undefined;
   const edge = mostTelling(counted);
   const targetLayer = judging.graph.targetLayer(edge);
-  if (!targetLayer) return undefined;
-  if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return undefined;
+  if (!targetLayer || isNoCrossing(edge, from, targetLayer, judging) || isDataAccessByDesign(edge, from, targetLayer, projectDir, judging)) return undefined;
+  const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
+  return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+}
+
+/** Edges that look like a dependency on another layer and are none. */
+function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: Judging): boolean {
+  if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
-  if (targetLayer === 'module' && edge.kind === 'di') return undefined;
+  if (targetLayer === 'module' && edge.kind === 'di') return true;
   // Extending a base class of one's own layer is sharing code, not crossing layers.
-  if (edge.usedAs === 'base-class' && targetLayer === from) return undefined;
-  const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
-  if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return undefined;
-  if (judging.directByDesign.has(projectDir) && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return undefined;
-  if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return undefined;
-  if (DATA_LAYERS.has(targetLayer) && buildsQueryPartsOnly(edge)) return undefined;
-  return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+  return edge.usedAs === 'base-class' && targetLayer === from;
+}
+
+/** Data access the app's architecture allows where the default policy would not. */
+function isDataAccessByDesign(edge: Edge, from: LayerId, targetLayer: LayerId, projectDir: string, judging: Judging): boolean {
+  if (judging.twoTier && ENTRY_LAYERS.has(from) && targetLayer === 'data-access') return true;
+  if (judging.directByDesign.has(projectDir) && ENTRY_LAYERS.has(from) && DATA_LAYERS.has(targetLayer)) return true;
+  if (targetLayer === 'data-access' && isOtherStore(edge, judging)) return true;
+  return DATA_LAYERS.has(targetLayer) && buildsQueryPartsOnly(edge);
 }
 
 /** Members of a database client that build part of a query, run by something else: `knex.raw('?', [id])`, `sequelize.fn('lower', …)`. */
