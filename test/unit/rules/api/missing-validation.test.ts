@@ -6,6 +6,29 @@ const RULE = 'api/missing-validation';
 const QUERY_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true } } } });
 
 describe(RULE, () => {
+  it('leaves input that is only compared, tested for presence or looked up in a set, and reports the first read used as data', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/routes/rooms.routes.ts': `import { Router } from 'express';
+import { rooms } from '../services/rooms';
+export const router = Router();
+const open = new Set<string>();
+router.post('/v1/rooms/check', (req, res) => {
+  if (!req.body.room) return res.status(404).end();
+  res.json({ open: open.has(req.body.room), mine: req.body.owner === rooms.current() });
+});
+router.post('/v1/rooms/rename', async (req, res) => {
+  if (req.body.name !== undefined && req.body.name !== rooms.current()) {
+    await rooms.rename(req.body.name);
+//                     ^^^^^^^^ api/missing-validation req.body is used without validation
+  }
+  res.status(204).end();
+});
+`,
+      'src/services/rooms.ts': "export const rooms = { current: () => 'lobby', rename: async (name: string) => name };\n",
+    });
+  });
+
   it('leaves query strings read from the request alone by default, and still reports the body', () => {
     checkRule(RULE, {
       'tsconfig.json': '{}',

@@ -256,18 +256,30 @@ function isCoercedField(read: ts.PropertyAccessExpression): boolean {
   const field = read.parent;
   if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return false;
   const user = field.parent;
-  if (ts.isCallExpression(user)) return user.arguments[0] === field && COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '');
-  // `req.query.include === '1'`: a flag tested against a constant is never used as data.
-  return ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind) && isLiteralValue(user.left === field ? user.right : user.left);
+  if (ts.isCallExpression(user)) return user.arguments[0] === field && (COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '') || isMembershipTest(user));
+  // `req.body.answer === captcha.answer`, `req.query.include === '1'`: a value only compared is
+  // never used as data; a malformed one just fails the comparison.
+  if (ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind)) return true;
+  // `if (req.body.email)`, `!req.body.force`: tested for presence only.
+  return isTestedForPresence(field);
+}
+
+/** `allowed.has(req.body.room)`, `roles.includes(req.body.role)`: a membership test. */
+function isMembershipTest(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && /^(?:has|includes)$/.test(call.expression.name.text) && call.arguments.length === 1;
+}
+
+/** The field is an `if`/`while`/ternary condition, or negated, and nothing else. */
+function isTestedForPresence(field: ts.Expression): boolean {
+  const user = field.parent;
+  if (ts.isPrefixUnaryExpression(user) && user.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if ((ts.isIfStatement(user) || ts.isWhileStatement(user)) && user.expression === field) return true;
+  return ts.isConditionalExpression(user) && user.condition === field;
 }
 
 /** Conversions that turn any input into a value of one type: built-ins and the usual helpers (`toNumber`, `toBoolean`). */
 const COERCING_CALL = /^(?:Number|parseInt|parseFloat|Boolean|String|to(?:Number|Integer|Int|Boolean|Bool|String))$/;
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
-
-function isLiteralValue(n: ts.Expression): boolean {
-  return ts.isStringLiteralLike(n) || ts.isNumericLiteral(n) || n.kind === ts.SyntaxKind.TrueKeyword || n.kind === ts.SyntaxKind.FalseKeyword || n.kind === ts.SyntaxKind.NullKeyword;
-}
 
 function isInputRead(n: ts.PropertyAccessExpression, requestName: string, parts: RegExp): boolean {
   if (!parts.test(n.name.text)) return false;
