@@ -23,8 +23,28 @@ export const client = new MongoClient('mongodb://mongo:27017/shop');
 `,
       'src/webhooks/webhooks.controller.ts': `export class WebhooksController {
   register(req: unknown, res: { json(body: unknown): void }) { res.json({ url: this.callbackUrl() }); }
+  callbackUrl() { return 'http://localhost:3000/webhooks'; }
+  //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+}
+`,
+    });
+  });
+
+  it('leaves the default of a configuration read, a value for the developer machine only, and a list of local hosts to test against alone', () => {
+    checkRule(RULE, {
+      'src/webhooks/webhooks.service.ts': `declare const configService: { get(key: string, fallback?: string): string };
+export class WebhooksService {
   callbackUrl() { return process.env.CALLBACK_URL ?? 'http://localhost:3000/webhooks'; }
-  //                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+  searchUrl() { return configService.get('SEARCH_URL', 'http://localhost:8108'); }
+  cacheUrl() { return (process.env.CACHE_URL || 'redis://localhost:6379') as string; }
+  publicIp(serverIp?: string) {
+    let ip = serverIp;
+    if (process.env.NODE_ENV === 'development') {
+      ip = '127.0.0.1';
+    }
+    return ip;
+  }
+  isLocal(host: string) { return ['localhost', '127.0.0.1'].includes(host); }
 }
 `,
     });

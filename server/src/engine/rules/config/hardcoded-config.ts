@@ -79,7 +79,42 @@ function isReferenceOnly(literal: ts.StringLiteralLike | ts.TemplateExpression, 
     if (/^(?:startsWith|endsWith|includes|indexOf|match|test|replace|replaceAll|split|search)$/.test(parent.expression.name.text)) return true;
   }
   if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'URL' && parent.arguments?.[1] === literal) return true;
+  if (ts.isArrayLiteralExpression(parent) && isMembershipList(parent)) return true;
   return ts.isArrayLiteralExpression(parent) && !PRIVATE_HOST.test(hostOf(value) ?? '');
+}
+
+/** `['localhost', '127.0.0.1'].includes(host)`: a list to test a value against. */
+function isMembershipList(list: ts.ArrayLiteralExpression): boolean {
+  const access = list.parent;
+  return ts.isPropertyAccessExpression(access) && access.expression === list && /^(?:includes|indexOf|some|find)$/.test(access.name.text) && ts.isCallExpression(access.parent);
+}
+
+/** A read of configuration: `process.env.X`, `env.X`, `config.get('x')`, `this.configService.get('x')`. */
+const CONFIG_READ = /^(?:process\.env\b|(?:[\w.]*\.)?env\.|(?:[\w.]*\.)?(?:config|configService|settings)\w*\.(?:get|getOrThrow)\b)/i;
+
+/**
+ * `process.env.REDIS_URL || 'redis://localhost:6379'`, `config.get('API_URL', 'http://localhost:3000')`:
+ * the value is read from the configuration; the literal is only its local default.
+ */
+function isConfigDefault(literal: ts.Node): boolean {
+  let node = literal;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return CONFIG_READ.test(parent.left.getText().replace(/\s+/g, ''));
+  }
+  return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(parent.expression.getText().replace(/\s+/g, ''));
+}
+
+/** Conditions that select the developer's machine: `NODE_ENV === 'development'`, `isDev`, `isLocal`. */
+const DEVELOPMENT_CONDITION = /\b(?:isDev\w*|isLocal\w*|isDevelopment)\b|NODE_ENV\s*===?\s*['"](?:development|dev|local)['"]/;
+
+/** `if (process.env.NODE_ENV === 'development') host = '127.0.0.1'`: a value for the developer's machine only. */
+function inDevelopmentBranch(literal: ts.Node): boolean {
+  for (let child: ts.Node = literal, node = literal.parent; node && !ts.isFunctionLike(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.thenStatement === child && DEVELOPMENT_CONDITION.test(node.expression.getText())) return true;
+  }
+  return false;
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {
@@ -132,6 +167,7 @@ export const hardcodedConfig = defineRule({
         if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
         const kind = kindOf(found.text);
         if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.whole)) || isReferenceOnly(found.literal, found.text)) return;
+        if (isConfigDefault(found.literal) || inDevelopmentBranch(found.literal)) return;
         const reason = environmentReason(found.literal, kind, hostOf(found.text));
         if (!reason) return;
         context.report({
