@@ -146,9 +146,10 @@ app.listen(3000);
     });
   });
 
-  it('sees RouterModule versions, private API folders, static mounts and versioned aliases', () => {
+  it('sees RouterModule versions, private API folders, static mounts and versioned aliases (every unversioned route reported)', () => {
     checkRule(RULE, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true } }),
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false } } } }),
       'src/auth/personal-access-token.strategy.ts': API_KEY_GUARD,
       'src/app.module.ts': `import { Module } from '@nestjs/common';
 import { RouterModule, type Routes } from '@nestjs/core';
@@ -180,6 +181,25 @@ app.listen(3000);
 `,
       'src/http/api.ts': "import { Router } from 'express';\nexport const api = Router();\napi.get('/links', (req, res) => res.json([]));\n",
     });
+  });
+
+  it('is silent in an app that versions part of its API: the routes it left unversioned are its own front end\'s', () => {
+    const files = {
+      'tsconfig.json': '{}',
+      'src/middleware/api-keys.ts': API_KEY_GUARD,
+      'src/app.ts': `import express from 'express';
+import { publicApi } from './routes/public.routes';
+import { settingsRouter } from './routes/settings.routes';
+export const app = express();
+app.use('/api/v1', publicApi);
+app.use('/settings', settingsRouter);
+`,
+      'src/routes/public.routes.ts': "import { Router } from 'express';\nexport const publicApi = Router();\npublicApi.get('/links', (req, res) => res.json([]));\n",
+      'src/routes/settings.routes.ts': "import { Router } from 'express';\nexport const settingsRouter = Router();\nsettingsRouter.get('/', (req, res) => res.json({}));\n",
+    };
+    assert.equal(project(files).analyze().findings.filter((f) => f.ruleId === RULE).length, 0);
+    const everything = { ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false } } } }) };
+    assert.equal(project(everything).analyze().findings.filter((f) => f.ruleId === RULE).length, 1);
   });
 
   it('is silent for an app whose only client is its own front end (a token it sends elsewhere or its login sessions are no sign), judged per app; onlyWithOutsideClients: false reports every API', () => {

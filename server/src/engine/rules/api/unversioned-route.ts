@@ -13,6 +13,11 @@ const options = z
   .object({
     /** Report only in a workspace that shows it has machine clients (see `projectsWithOutsideClients`); false reports every API. */
     onlyWithOutsideClients: z.boolean().default(true),
+    /**
+     * Report only in an app that versions none of its routes (see `projectsVersioningSomeRoutes`):
+     * one that versions part of its API chose its contract. False reports every unversioned route.
+     */
+    onlyWhereNothingIsVersioned: z.boolean().default(true),
   })
   .strict();
 
@@ -186,6 +191,29 @@ const projectsWithOutsideClients = perGraph((graph: DependencyGraph): ReadonlySe
   return projects;
 });
 
+/**
+ * A route path or mount that starts with a version: `'/v1'`, `'v2/users'`, `'/api/v1/…'`, or a
+ * NestJS version declared on a controller or a handler. (A version deep in a path, such as a
+ * proxied `/openai/v1/chat`, is someone else's.)
+ */
+const VERSIONED_ROUTE_TEXT = /['"`]\/?(?:api\/)?v\d+(?:\.\d+)?(?:\/[^'"`\s]*)?['"`]|@Version\(|@Controller\(\s*\{[^}]*\bversion\s*:/;
+const ROUTE_LAYERS: ReadonlySet<string> = new Set(['controller', 'router', 'composition-root']);
+
+/**
+ * Projects that version part of their API (`/api/v1`, `@Controller({ version: '1' })`): the team
+ * chose which routes are the contract outside clients hold to. The routes it left unversioned are
+ * the ones its own front end calls, released with the server; reviewers rated them a matter of
+ * taste at best.
+ */
+const projectsVersioningSomeRoutes = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
+  const projects = new Set<string>();
+  for (const node of graph.files.values()) {
+    if (node.layer === undefined || !ROUTE_LAYERS.has(node.layer) || node.exempt !== undefined || projects.has(node.projectDir)) continue;
+    if (VERSIONED_ROUTE_TEXT.test(node.text)) projects.add(node.projectDir);
+  }
+  return projects;
+});
+
 export const unversionedRoute = defineRule({
   meta: {
     id: 'api/unversioned-route',
@@ -194,13 +222,15 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => [...projectsWithOutsideClients(graph), '|', ...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph)].sort().join('\n'),
+  perFile: (graph) => [...projectsWithOutsideClients(graph), '|', ...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph), '|', ...projectsVersioningSomeRoutes(graph)].sort().join('\n'),
   check(context) {
     const outsideClients = projectsWithOutsideClients(context.graph);
+    const partlyVersioned = projectsVersioningSomeRoutes(context.graph);
     const versionedProjects = globallyVersionedProjects(context.graph);
     const versionedControllers = routerVersionedControllers(context.graph);
     for (const node of filesToCheck(context)) {
       if (context.options.onlyWithOutsideClients && !outsideClients.has(node.projectDir)) continue;
+      if (context.options.onlyWhereNothingIsVersioned && partlyVersioned.has(node.projectDir)) continue;
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, versionedControllers, report);
       if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
