@@ -108,6 +108,9 @@ export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789
       'prisma/seed.ts': "export const admin = { email: 'admin@shop.test', password: 'Adm1n-Demo!' };\n",
       'vitest-e2e.setup.ts': "export const testUser = { password: 'e2e-Passw0rd!' };\n",
       'src/payments/mocks/cards.ts': "export const card = { secret: 'mock-card-secret-42' };\n",
+      // Masked values, and keys that are paths (a route's policy), are no credentials.
+      'src/mail/templates.ts': "export const TEMPLATE_IDS = { resetPassword: 'd-9f****', inviteToken: 'sk_live_xxxxxxxx' };\n",
+      'src/policies.ts': "export const policies = { 'users/update-password': 'is-authenticated', 'tokens/rotate-secret': 'is-admin' };\n",
     });
   });
 

@@ -45,6 +45,8 @@ const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
  */
 function isStandIn(value: string): boolean {
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return true;
+  // `'d-****'`, `'sk_live_xxxx'`: masked, the real value was left out on purpose.
+  if (/\*{3,}|x{4,}|X{4,}/.test(value)) return true;
   return PLACEHOLDER_SECRET.test(value) || PLACEHOLDER_CREDENTIALS.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value);
 }
 
@@ -130,6 +132,8 @@ function secretAssignment(node: ts.Node): Assignment | undefined {
     name = node.name.text;
     initializer = node.initializer;
   } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
+    // `'users/update-password': 'is-authenticated'`: a key that is a path names a route or an action, not a credential.
+    if (node.name.text.includes('/')) return undefined;
     name = node.name.text;
     initializer = node.initializer;
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
