@@ -393,5 +393,38 @@ export async function recordUsage(orgs: { id: number; events: number }[]) {
 `,
     });
   });
+
+  it('leaves repository methods named for a row update or delete, DDL built inline, and shutdown handlers alone', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/fields/fields.repository.ts': `import { db } from '../db';
+export const fieldsRepository = {
+  updateFieldFlags: (id: number, optional: boolean) => db('fields').where({ id }).update({ optional }),
+  deleteFieldOption: (id: number) => db('field_options').where({ id }).del(),
+  findField: (id: number) => db('fields').where({ id }).first(),
+};
+`,
+      'src/fields/fields.import.ts': `import { fieldsRepository } from './fields.repository';
+import { db } from '../db';
+declare const dialect: { dropTable(name: string): string };
+
+export async function applyImport(fields: { id: number; optional: boolean }[], tables: string[]) {
+  for (const field of fields) {
+    await fieldsRepository.updateFieldFlags(field.id, field.optional);
+    await fieldsRepository.deleteFieldOption(field.id);
+    await fieldsRepository.findField(field.id);
+    //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+  }
+  for (const table of tables) await db.raw(dialect.dropTable(table));
+}
+
+export function onShutdown(runIds: number[]) {
+  process.on('SIGTERM', async () => {
+    for (const id of runIds) await fieldsRepository.findField(id);
+  });
+}
+`,
+    });
+  });
 });
 

@@ -31,10 +31,12 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * bulk update is a different statement, not a batched call.
  */
 const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|updateTable|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert)$/;
+/** A method of the app's own data layer named for updating a row (`updateStatus`, `saveDraft`). */
+const NAMED_ROW_UPDATE = /^(?:update|save|patch|upsert)[A-Z]\w*$/;
 /** Inserts: batched by a bulk insert, not by loading. */
 const INSERTING_METHOD = /^(?:create|insert|insertOne|insertInto|add|persist)$/;
 /** Deletes: batched by one delete of a set of keys. */
-const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|deleteFrom|destroy|del|remove|removeOne)$/;
+const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|deleteFrom|destroy|del|remove|removeOne)$|^(?:delete|remove)[A-Z]\w*$/;
 /** Calls that compile a query to text without running it. */
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
@@ -97,8 +99,17 @@ function inOneTimeFunction(node: ts.Node): boolean {
     if (!ts.isFunctionLike(current)) continue;
     const name = current.name && ts.isIdentifier(current.name) ? current.name.text : ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name) ? current.parent.name.text : undefined;
     if (name && ONE_TIME_FUNCTION.test(name)) return true;
+    if (isShutdownHandler(current)) return true;
   }
   return false;
+}
+
+/** `process.on('SIGTERM', async () => …)`: runs once, as the process stops. */
+function isShutdownHandler(fn: ts.Node): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[1] !== fn || !/^process\.(?:on|once)$/.test(dottedName(call.expression))) return false;
+  const [event] = call.arguments;
+  return event !== undefined && ts.isStringLiteralLike(event) && /^(?:SIGINT|SIGTERM|SIGHUP|SIGQUIT|exit|beforeExit)$/.test(event.text);
 }
 
 /** `i < 3`, `i < 3 && !done`: a comparison with a small number anywhere in the condition. */
@@ -285,6 +296,8 @@ function chainMethods(call: ts.CallExpression): string[] {
 /** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
 function isRowWrite(call: ts.CallExpression): boolean {
   const method = methodName(call);
+  // `updateSampleAttribute(row)`: a repository method named for updating one row.
+  if (NAMED_ROW_UPDATE.test(method)) return true;
   if (method !== 'upsert' && chainMethods(call).some((m) => ROW_UPDATE_METHOD.test(m))) return true;
   if (!ROW_UPDATE_METHOD.test(method)) return false;
   if (method !== 'upsert') return true;
@@ -314,7 +327,7 @@ function isNotPerElementQuery(call: ts.CallExpression): boolean {
  * set-wide update, one statement per table by nature.
  */
 function runsBuiltChange(argument: ts.Expression): boolean {
-  const initializer = ts.isIdentifier(argument) ? localInitializer(argument) : undefined;
+  const initializer = ts.isIdentifier(argument) ? localInitializer(argument) : ts.isCallExpression(argument) ? argument : undefined;
   if (!initializer || !ts.isCallExpression(initializer)) return false;
   let change = false;
   walk(initializer, (n) => {
