@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkRule, project } from '../../../helpers/project';
+import { ruleById } from '../../../../server/src/engine';
 
 const RULE = 'api/unversioned-route';
 
@@ -200,6 +201,16 @@ app.use('/settings', settingsRouter);
     assert.equal(project(files).analyze().findings.filter((f) => f.ruleId === RULE).length, 0);
     const everything = { ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false } } } }) };
     assert.equal(project(everything).analyze().findings.filter((f) => f.ruleId === RULE).length, 1);
+  });
+
+  it('changes its workspace key when a project trades outside clients for a versioned route (incremental results are rechecked)', () => {
+    const app = (mount: string) => `import express from 'express';\nimport { api } from './api';\nexport const app = express();\napp.use('${mount}', api);\n`;
+    const api = "import { Router } from 'express';\nexport const api = Router();\napi.get('/links', (req, res) => res.json([]));\n";
+    const withClients = project({ 'tsconfig.json': '{}', 'src/middleware/api-keys.ts': API_KEY_GUARD, 'src/app.ts': app('/links'), 'src/api.ts': api }).analyze().graph;
+    const versioned = project({ 'tsconfig.json': '{}', 'src/app.ts': app('/v1'), 'src/api.ts': api }).analyze().graph;
+    const perFile = ruleById(RULE)?.perFile;
+    assert.ok(perFile);
+    assert.notEqual(perFile(withClients).replace(withClients.root, 'ROOT'), perFile(versioned).replace(versioned.root, 'ROOT'));
   });
 
   it('is silent for an app whose only client is its own front end (a token it sends elsewhere or its login sessions are no sign), judged per app; onlyWithOutsideClients: false reports every API', () => {

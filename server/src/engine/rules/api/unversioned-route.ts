@@ -222,7 +222,8 @@ export const unversionedRoute = defineRule({
     fixable: true,
   },
   options,
-  perFile: (graph) => [...projectsWithOutsideClients(graph), '|', ...globallyVersionedProjects(graph), '|', ...routerVersionedControllers(graph), '|', ...projectsVersioningSomeRoutes(graph)].sort().join('\n'),
+  // Each set sorted on its own: sorted together, a project moving from one set to another would leave the key unchanged.
+  perFile: (graph) => [projectsWithOutsideClients(graph), globallyVersionedProjects(graph), routerVersionedControllers(graph), projectsVersioningSomeRoutes(graph)].map((set) => [...set].sort().join('\n')).join('|'),
   check(context) {
     const outsideClients = projectsWithOutsideClients(context.graph);
     const partlyVersioned = projectsVersioningSomeRoutes(context.graph);
