@@ -81,3 +81,18 @@ export function mentionsName(node: ts.Node, name: string): boolean {
   });
   return found;
 }
+
+/** Inside the `then` branch of an `if` whose condition passes the test, within the node's own function. */
+export function inThenBranchOf(node: ts.Node, test: (condition: ts.Expression) => boolean): boolean {
+  for (let child = node, parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child && test(parent.expression)) return true;
+  }
+  return false;
+}
+
+/** The expression under `await`, parentheses, `as` and `!`: what a value is, however it is wrapped. */
+export function unwrapped(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  while (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  return current;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, rangeOf, unwrapped, walk } from '../syntax';
 import { statusCall, statusOf } from '../http/handlers';
 import { defineRule } from '../types';
 import { perGraph, perParsedFile } from '../../memo';
@@ -74,9 +74,7 @@ function isLoadedValue(expr: ts.Expression): boolean {
 }
 
 function isCallResult(expr: ts.Expression): boolean {
-  let current = expr;
-  while (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
-  return ts.isCallExpression(current);
+  return ts.isCallExpression(unwrapped(expr));
 }
 
 /** `res.status(204).json(body)` / `.send(body)`: a body on a 204. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { FileNode } from '../../graph/types';
-import { filesToCheck, rangeOf } from '../syntax';
+import { filesToCheck, inThenBranchOf, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -111,10 +111,7 @@ const DEVELOPMENT_CONDITION = /\b(?:isDev\w*|isLocal\w*|isDevelopment)\b|NODE_EN
 
 /** `if (process.env.NODE_ENV === 'development') host = '127.0.0.1'`: a value for the developer's machine only. */
 function inDevelopmentBranch(literal: ts.Node): boolean {
-  for (let child: ts.Node = literal, node = literal.parent; node && !ts.isFunctionLike(node); child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && node.thenStatement === child && DEVELOPMENT_CONDITION.test(node.expression.getText())) return true;
-  }
-  return false;
+  return inThenBranchOf(literal, (condition) => DEVELOPMENT_CONDITION.test(condition.getText()));
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {

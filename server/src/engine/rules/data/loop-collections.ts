@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import { dottedName } from '../syntax';
+import { dottedName, unwrapped } from '../syntax';
 import { declarationOf } from '../local-values';
 import type { DataAccessNames } from './data-access-calls';
 
@@ -18,11 +18,11 @@ import type { DataAccessNames } from './data-access-calls';
  */
 export function iteratesRows(collection: ts.Expression, names: DataAccessNames, depth = 0): boolean {
   if (depth > 6) return false;
-  const expr = unwrap(collection);
+  const expr = unwrapped(collection);
   if (ts.isCallExpression(expr)) return callGivesRows(expr, names, depth);
   if (ts.isIdentifier(expr)) return nameHoldsRows(expr, names, depth);
   if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
-    const owner = unwrap(expr.expression);
+    const owner = unwrapped(expr.expression);
     return ts.isIdentifier(owner) && isElementOfRows(owner, names, depth + 1);
   }
   return false;
@@ -71,10 +71,4 @@ function listOfElement(declaration: ts.ParameterDeclaration | ts.VariableDeclara
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   return /^(?:map|forEach|flatMap|filter|some|every)$/.test(call.expression.name.text) ? call.expression.expression : undefined;
-}
-
-function unwrap(expr: ts.Expression): ts.Expression {
-  let current = expr;
-  while (ts.isAwaitExpression(current) || ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
-  return current;
 }

@@ -209,7 +209,7 @@ function callbackMethod(fn: ts.Node): string {
 function keyedByElement(call: ts.CallExpression, scope: ts.Node): boolean {
   const perElement = namesBoundIn(scope, call.getStart());
   let keyed = false;
-  for (const argument of chainArguments(call)) {
+  for (const argument of chainCalls(call).flatMap((link) => link.arguments)) {
     walk(argument, (n) => {
       if (keyed) return false;
       // `x.name`, `{ name: … }`: a property's name is no variable.
@@ -234,15 +234,6 @@ function namesBoundIn(scope: ts.Node, before: number): Set<string> {
     return true;
   });
   return names;
-}
-
-/** The arguments of every call of a chain: `find(id).exec()` is keyed by `id`. */
-function chainArguments(call: ts.CallExpression): ts.Expression[] {
-  const all: ts.Expression[] = [];
-  for (let link: ts.Expression = call; ts.isCallExpression(link) || ts.isPropertyAccessExpression(link) || ts.isNonNullExpression(link); link = link.expression) {
-    if (ts.isCallExpression(link)) all.push(...link.arguments);
-  }
-  return all;
 }
 
 /**
@@ -281,26 +272,25 @@ function isMappedList(arg: ts.Expression): boolean {
 }
 
 /**
- * The methods of a query chain, outermost first: `db.update(t).set(…).where(…)` → where, set,
+ * The calls of a query chain, outermost first: `db.update(t).set(…).where(…)` → where, set,
  * update. A builder chain states its statement early (`update`, `insertInto`, `deleteFrom`) and
- * ends in a condition or an `execute()`, so what it does is read along the whole chain.
+ * ends in a condition or an `execute()`, so what it does is read along the whole chain; its key
+ * may be given to any of them (`find(id).exec()` is keyed by `id`).
  */
-function chainMethods(call: ts.CallExpression): string[] {
-  const names: string[] = [];
+function chainCalls(call: ts.CallExpression): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
   for (let link: ts.Expression = call; ts.isCallExpression(link) || ts.isPropertyAccessExpression(link) || ts.isNonNullExpression(link); link = link.expression) {
-    if (ts.isCallExpression(link)) names.push(methodName(link));
+    if (ts.isCallExpression(link)) calls.push(link);
   }
-  return names;
+  return calls;
 }
 
 /** A per-row update, or an upsert that writes each row's own values (not `update: {}`, an insert-if-missing a bulk insert covers). */
-function isRowWrite(call: ts.CallExpression): boolean {
+function isRowWrite(call: ts.CallExpression, chain: readonly string[]): boolean {
   const method = methodName(call);
   // `updateSampleAttribute(row)`: a repository method named for updating one row.
   if (NAMED_ROW_UPDATE.test(method)) return true;
-  if (method !== 'upsert' && chainMethods(call).some((m) => ROW_UPDATE_METHOD.test(m))) return true;
-  if (!ROW_UPDATE_METHOD.test(method)) return false;
-  if (method !== 'upsert') return true;
+  if (method !== 'upsert') return chain.some((m) => ROW_UPDATE_METHOD.test(m));
   const [options] = call.arguments;
   const update = options && ts.isObjectLiteralExpression(options) ? options.properties.find((p) => p.name?.getText() === 'update') : undefined;
   return !(update && ts.isPropertyAssignment(update) && ts.isObjectLiteralExpression(update.initializer) && update.initializer.properties.length === 0);
@@ -391,8 +381,9 @@ export const nPlusOne = defineRule({
       const sf = node.sourceFile;
       context.walkFile(node, (n) => {
         const call = queryCall(n);
-        if (!call || isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call) || isNotPerElementQuery(call)) return;
-        const chain = chainMethods(call);
+        if (!call) return;
+        const chain = chainCalls(call).map(methodName);
+        if (isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call, chain) || isNotPerElementQuery(call)) return;
         const inserts = chain.some((m) => INSERTING_METHOD.test(m));
         const deletes = !inserts && chain.some((m) => DELETING_METHOD.test(m));
         if ((inserts || deletes) && !context.options.reportWrites) return;

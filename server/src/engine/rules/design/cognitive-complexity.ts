@@ -44,7 +44,7 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
 }
 
 /** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
-function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
+export function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
   if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
   const parent = fn.parent;
   if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;

@@ -1,4 +1,5 @@
 import { ts } from '../../ts';
+import { isUnitOfItsOwn } from './cognitive-complexity';
 
 /**
  * How long a function body is, in lines that hold code: blank lines, comments, the lines of text
@@ -21,18 +22,19 @@ export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
 }
 
 /**
- * A function the enclosing one hands to others rather than calls itself: a method of an object or
- * class it returns, a member it attaches (`Topics.purge = async function …` in a module's
- * `function (Topics)` wrapper), a handler it registers as a later argument (`app.get('/x', …)`),
- * or a function declaration (the module wrapper's private helpers, hoisted and named).
+ * A function the enclosing one hands to others rather than calls itself: a unit of its own (see
+ * `isUnitOfItsOwn`: a method of an object or class it returns, a member it attaches —
+ * `Topics.purge = async function …` in a module's `function (Topics)` wrapper —, a handler it
+ * registers as a later argument, a function declaration) that is not bound to one of its locals.
  */
 function isHandedOut(node: ts.Node): boolean {
-  if (!ts.isFunctionLike(node) || !('body' in node)) return false;
-  if (ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isFunctionDeclaration(node)) return true;
-  const parent = node.parent;
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
-  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return ts.isPropertyAccessExpression(parent.left);
-  return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1;
+  return ts.isFunctionLike(node) && 'body' in node && isUnitOfItsOwn(node as ts.FunctionLikeDeclaration) && !isKeptInLocal(node);
+}
+
+/** `const flush = () => …`, `flush = function () {…}`: a closure held in a local, part of the function's own procedure. */
+function isKeptInLocal(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  return ts.isVariableDeclaration(parent) || (ts.isBinaryExpression(parent) && parent.right === fn && !ts.isPropertyAccessExpression(parent.left));
 }
 
 /** An object or array literal with no function inside: data written out, however many lines the formatter gives it. */

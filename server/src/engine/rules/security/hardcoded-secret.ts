@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { dottedName, productionFilesToCheck, rangeOf } from '../syntax';
+import { dottedName, inThenBranchOf, productionFilesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z.object({}).strict();
@@ -211,12 +211,7 @@ const DEVELOPMENT_ONLY_CONDITION = /^!\s*(?:IS_PROD\w*|isProd\w*)$|NODE_ENV\s*!=
 
 /** A development fallback set only in a branch production never takes. */
 function inDevelopmentOnlyBranch(node: ts.Node): boolean {
-  for (let current: ts.Node = node; current.parent && !ts.isSourceFile(current.parent); current = current.parent) {
-    const parent = current.parent;
-    if (ts.isIfStatement(parent) && parent.thenStatement === current && DEVELOPMENT_ONLY_CONDITION.test(parent.expression.getText().trim())) return true;
-    if (ts.isFunctionLike(parent)) return false;
-  }
-  return false;
+  return inThenBranchOf(node, (condition) => DEVELOPMENT_ONLY_CONDITION.test(condition.getText().trim()));
 }
 
 export const hardcodedSecret = defineRule({
