@@ -381,6 +381,54 @@ exports.create = async function create(req, res) {
     });
   });
 
+  it('is silent when fields go only to app code the file cannot see, and still reports them built into an object or written through models', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'api/controllers/lamp.controller.js': `module.exports = function LampController(host) {
+  async function pair(req, res) {
+    await host.lamps.pair(req.body.pairingCode);
+    res.status(204).end();
+  }
+  async function rename(req, res) {
+    const { lampId, label } = req.body;
+    if (!lampId) return res.status(404).end();
+    logger.info(\`renaming \${req.body.lampId}\`);
+    res.json(await host.lamps.rename(lampId, label));
+  }
+  async function scope(req, res) {
+    const wanted = req.body.scope || ['read'];
+    res.json(await host.sessions.open(req.user.id, wanted));
+  }
+  async function move(req, res) {
+    const { lampId, room } = req.body;
+//                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+    res.json(await host.lamps.move({ lampId, room }));
+  }
+  async function update(req, res) {
+    const changes = req.body;
+//                  ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+    res.json(await req.context.models.lamps.update(req.params.id, changes));
+  }
+  return { pair, rename, scope, move, update };
+};
+`,
+    });
+  });
+
+  it('does not take a callback in a library call\'s options for a handler', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/server.js': `const express = require('express');
+const rateLimit = require('express-rate-limit');
+const app = express();
+const loginLimiter = rateLimit({ windowMs: 60000, max: 5, keyGenerator: (req) => req.body.username || req.ip });
+app.post('/login', loginLimiter, (req, res) => res.json({ user: req.body.username }));
+//                                                              ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+app.listen(3000);
+`,
+    });
+  });
+
   it('leaves flags tested against a constant and fields converted by a toNumber helper alone', () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',

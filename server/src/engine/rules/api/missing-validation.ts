@@ -244,7 +244,8 @@ function rejectsInput(branch: ts.Statement): boolean {
 function isOnlyLogged(read: ts.Expression): boolean {
   let node: ts.Node = read;
   // `req.query.page`, and `{ query: req.query }` / `{ query }` built for the log line.
-  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isObjectLiteralExpression(node.parent)) node = node.parent;
+  // A template line (`Logger.debug(\`device ${req.body.device}\`)`) too.
+  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isShorthandPropertyAssignment(node.parent) || ts.isObjectLiteralExpression(node.parent) || ts.isTemplateSpan(node.parent) || ts.isTemplateExpression(node.parent)) node = node.parent;
   const call = node.parent;
   return ts.isCallExpression(call) && call.arguments.some((a) => a === node) && LOGGING_CALL.test(dottedName(call.expression));
 }
@@ -318,29 +319,91 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
 function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, parts: RegExp, sources: () => readonly ts.SourceFile[], report: Report): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
+  if (isOptionCallback(fn)) return;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
-  const [first] = unvalidatedReads(fn, parts).filter((read) => !passedWholeToUnseenCode(read, fn, node, sources()));
+  const [first] = unvalidatedReads(fn, parts).filter((read) => !passedToUnseenCode(read, fn, node, sources()));
   if (!first || handsInputToValidator(fn, sources())) return;
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
+
+/**
+ * `rateLimit({ keyGenerator: (req) => req.body.username })`, `multer({ filename: (req, file, cb) => … })`:
+ * a callback in the options of a library call reads the request to decide one setting; it is no
+ * handler. An object that declares a route (`{ method, path, handler }`) or a property named for
+ * a handler is one.
+ */
+function isOptionCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const property = fn.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent) || !ts.isCallExpression(property.parent.parent)) return false;
+  const call = property.parent.parent;
+  if (!call.arguments.some((a) => a === property.parent) || isRouteRegistration(call)) return false;
+  const keys = property.parent.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : ''));
+  const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : '';
+  return !HANDLER_KEY.test(key) && !keys.some((k) => ROUTE_KEY.test(k));
+}
+
+const HANDLER_KEY = /^(?:handler|handle|action|fn|controller|resolve|resolver|callback|get|post|put|patch|delete|all)$/i;
+const ROUTE_KEY = /^(?:method|path|url|route|routes|handler)$/i;
 
 /** Receivers that persist what they are given as it is: `User.create(req.body)` is mass assignment, not a hand-over. */
 const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|prisma|collection|table|orm|em|manager|dataSource)$/i;
 
 /**
- * `await gladys.asset.create(req.body)`: the whole input is handed to the app's own code that this
- * file cannot see (a service or library reached through an object it was given). Whether it is
- * validated there is unknown, and on real backends it nearly always was: be silent. Handing it to
- * a function the file can see is judged by `handsInputToValidator`; handing it to a model or a
- * repository is still reported.
+ * `await gladys.asset.create(req.body)`, `await broadlink.learn(req.body.peripheral)`, and
+ * `const { selector } = req.body` whose every use is such a call: the input is handed to the app's
+ * own code that this file cannot see (a service or library reached through an object it was
+ * given). Whether it is validated there is unknown, and on real backends it nearly always was:
+ * be silent. Handing it to a function the file can see is judged by `handsInputToValidator`;
+ * handing it to a model or a repository is still reported, and so is building an object from it.
  */
-function passedWholeToUnseenCode(read: ts.PropertyAccessExpression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
-  const call = read.parent;
-  if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === read) || !ts.isPropertyAccessExpression(call.expression)) return false;
+function passedToUnseenCode(read: ts.PropertyAccessExpression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
+  const field = ts.isPropertyAccessExpression(read.parent) && read.parent.expression === read ? read.parent : read;
+  if (isArgumentOfUnseenCall(field, handler, node, sources)) return true;
+  const names = namesBoundTo(field);
+  return names.length > 0 && names.every((name) => referencesIn(handler, name).every((ref) => isHarmlessUse(ref, handler, node, sources)));
+}
+
+/** `const { a, b } = req.body`, `const data = req.body || {}`: the locals the input is bound to. */
+function namesBoundTo(input: ts.Expression): ts.Identifier[] {
+  let value: ts.Node = input;
+  if (ts.isBinaryExpression(value.parent) && value.parent.left === value && DEFAULTING.has(value.parent.operatorToken.kind)) value = value.parent;
+  const declaration = value.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== value) return [];
+  if (ts.isIdentifier(declaration.name)) return [declaration.name];
+  if (!ts.isObjectBindingPattern(declaration.name)) return [];
+  const names = declaration.name.elements.map((el) => el.name);
+  return names.every((n): n is ts.Identifier => ts.isIdentifier(n)) ? names : [];
+}
+
+const DEFAULTING = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** Where a local is read in a function (its declaration aside). */
+function referencesIn(fn: ts.FunctionLikeDeclaration, declared: ts.Identifier): ts.Identifier[] {
+  const refs: ts.Identifier[] = [];
+  if (!fn.body) return refs;
+  walk(fn.body, (n) => {
+    if (ts.isIdentifier(n) && n !== declared && n.text === declared.text && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) refs.push(n);
+  });
+  return refs;
+}
+
+/** A use of an input value that is not using it as data: handed to unseen code, compared, tested, converted or logged. */
+function isHarmlessUse(ref: ts.Identifier, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
+  const user = ref.parent;
+  if (ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind)) return true;
+  if (ts.isCallExpression(user) && user.arguments[0] === ref && (COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '') || isMembershipTest(user))) return true;
+  return isTestedForPresence(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, handler, node, sources);
+}
+
+function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
+  const call = arg.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === arg) || !ts.isPropertyAccessExpression(call.expression)) return false;
   const receiver = call.expression.expression;
   const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
+  // `context.models.reports.update(id, req.body)`: reached through the app's models, it is a write.
+  if (dottedName(receiver).split('.').some((segment) => /^models?$/i.test(segment))) return false;
   // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
   const root = dottedName(receiver).split('.')[0];
   if (root && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
