@@ -183,6 +183,10 @@ function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly
   walk(fn.body, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n) && n.arguments.some((a) => [...inputNames].some((name) => mentionsName(a, name)))) {
+      if (OWN_VALIDATION_HELPER.test(calleeName(n))) {
+        found = true;
+        return false;
+      }
       const callee = calledName(n.expression);
       found = callee !== undefined && sources.some((sf) => functionsNamed(sf, callee).some((f) => f !== fn && validatesInBody(f.body)));
     }
@@ -204,15 +208,29 @@ function namesFromRequest(body: ts.Node, requestName: string): Set<string> {
   return names;
 }
 
+/**
+ * The function checks what it is given: a schema or validator call, or a validation helper of the
+ * app's own (`_validateAndPreprocess(entity)`, `sanitizeSignup(body)`). A guard that only tests
+ * presence does not count: on the corpus, services that threw on a missing field still stored
+ * fields of any type.
+ */
 function validatesInBody(body: ts.Block): boolean {
   let validates = false;
   walk(body, (n) => {
     if (validates) return false;
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && !/^JSON\./.test(dottedName(n.expression))) validates = true;
+    if (ts.isCallExpression(n) && isValidationCall(n)) validates = true;
     return !validates;
   });
   return validates;
 }
+
+function isValidationCall(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  return (VALIDATING_CALL.test(name) || OWN_VALIDATION_HELPER.test(name)) && !/^JSON\./.test(dottedName(call.expression));
+}
+
+/** The app's own validation helpers, by name: `validateSignup`, `_validateAndPreprocess`, `sanitizeRegistration`. */
+const OWN_VALIDATION_HELPER = /^_?(?:validate|sanitize)[A-Z_]\w*$/;
 
 /** `req.flash('errors', …)`: connect-flash's error list, shown on the redirected page. */
 function isErrorsKey(arg: ts.Expression | undefined): boolean {
@@ -402,8 +420,6 @@ function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDecl
   const receiver = call.expression.expression;
   const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
   if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
-  // `context.models.reports.update(id, req.body)`: reached through the app's models, it is a write.
-  if (dottedName(receiver).split('.').some((segment) => /^models?$/i.test(segment))) return false;
   // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
   const root = dottedName(receiver).split('.')[0];
   if (root && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
