@@ -375,4 +375,32 @@ export async function saveThenFail(store: { insert(row: object): Promise<void> }
 `,
     });
   });
+
+  it('leaves best-effort output to a browser page or a client that may be gone, and still flags a dropped write next to it', () => {
+    checkRule(RULE, {
+      'src/remote/viewer.ts': `interface Page { mouse: { wheel(x: number, y: number): Promise<void> }; keyboard: { press(key: string): Promise<void> } }
+interface Store { save(row: object): Promise<void> }
+export async function forwardScroll(currentPage: Page, dy: number): Promise<void> {
+  await currentPage.mouse.wheel(0, dy).catch(() => {});
+}
+export async function closeOverlay(page: Page): Promise<void> {
+  try {
+    await page.keyboard.press('Escape');
+  } catch {}
+}
+export function sendProgress(res: { write(chunk: string): void }, done: number): void {
+  try {
+    res.write(\`data: \${done}\\n\\n\`);
+  } catch {}
+}
+export async function closeAndSave(page: Page, store: Store, row: object): Promise<void> {
+  try {
+    await page.keyboard.press('Escape');
+    await store.save(row);
+  } catch {}
+//  ^^^^^ errors/swallowed-error this catch block is empty
+}
+`,
+    });
+  });
 });

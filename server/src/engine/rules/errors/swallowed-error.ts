@@ -188,6 +188,13 @@ const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
  * deleting twice, or failing to close a connection a probe is done with, is not worth surfacing.
  */
 const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|del|end|terminate|dispose|disconnect|quit|kill|release|abort)|(?:^|\.)(?:unlink|rm|rmdir|destroy|close)\w*)$/;
+/**
+ * Best-effort output to something that may be gone: driving a browser page (`page.mouse.wheel`,
+ * `page.keyboard.press('Escape')`, a locator's click) and writing to a client that may have
+ * disconnected (`res.write(chunk)`, `controller.enqueue(chunk)`, `ws.send(msg)`). A failure has no
+ * one to be reported to and nothing to recover.
+ */
+const BEST_EFFORT_CALL = /(?:^|\.)(?:\w*(?:page|Page|frame|Frame|locator|Locator)(?:\.(?:mouse|keyboard|touchscreen))?\.\w+|(?:res|response|reply|stream|controller|ws|socket|client)\.(?:write|end|enqueue|send|flush))$/;
 /** A wait that may time out by design: `page.waitForNavigation({ timeout: 1500 })`, `waitForStability(page)`. */
 const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
 
@@ -209,7 +216,7 @@ function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   const statements = tryBlock.statements;
   // `const service = docker.getService(name); await service.remove();`: taking a handle, then cleaning up.
   const work = statements.filter((s) => !isHandleTaken(s) && !isLogLine(s));
-  if (work.length > 0 && work.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s))) return true;
+  if (work.length > 0 && work.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s) || isBestEffortOutput(s))) return true;
   let doesWork = false;
   walk(tryBlock, (n) => {
     if (doesWork || ts.isFunctionLike(n)) return false;
@@ -270,6 +277,13 @@ function isAwaitedCleanup(statement: ts.Statement): boolean {
   return call !== undefined && CLEANUP_CALL.test(dottedName(call.expression));
 }
 
+/** `await page.keyboard.press('Escape')`, `res.write(chunk)`: see `BEST_EFFORT_CALL`. */
+function isBestEffortOutput(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const expr = ts.isAwaitExpression(statement.expression) ? statement.expression.expression : statement.expression;
+  return ts.isCallExpression(expr) && BEST_EFFORT_CALL.test(dottedName(expr.expression));
+}
+
 /** An awaited wait, or a call given a `timeout`: its timing out is an expected outcome the code goes on from. */
 function isAwaitedWait(statement: ts.Statement): boolean {
   const call = awaitedCall(statement);
@@ -294,13 +308,14 @@ function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
 }
 
 /**
- * `worker.terminate().catch(() => {})`, `page.waitForLoadState('networkidle', { timeout }).catch(() => {})`:
- * the rejection of a teardown or of a wait that may time out, for the same reasons as
- * `isAwaitedCleanup` and `isAwaitedWait`.
+ * `worker.terminate().catch(() => {})`, `page.waitForLoadState('networkidle', { timeout }).catch(() => {})`,
+ * `page.mouse.wheel(0, dy).catch(() => {})`: the rejection of a teardown, of a wait that may time
+ * out or of best-effort output, for the same reasons as `isAwaitedCleanup`, `isAwaitedWait` and
+ * `isBestEffortOutput`.
  */
 function isExpectedRejection(catchCall: ts.CallExpression): boolean {
   const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
-  return receiver !== undefined && ts.isCallExpression(receiver) && (CLEANUP_CALL.test(dottedName(receiver.expression)) || isWait(receiver));
+  return receiver !== undefined && ts.isCallExpression(receiver) && (CLEANUP_CALL.test(dottedName(receiver.expression)) || isWait(receiver) || BEST_EFFORT_CALL.test(dottedName(receiver.expression)));
 }
 
 /**
