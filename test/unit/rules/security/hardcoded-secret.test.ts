@@ -175,4 +175,22 @@ export const storage = { s3Secret };
 `,
     });
   });
+
+  it('leaves the default password a database client connects with, and still flags passwords of the app\'s own doors and in connection strings', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/config/database.ts': `export const database = {
+  host: process.env.DB_HOST || 'localhost',
+  port: 5432,
+  password: process.env.APP_DB_PASS || 'warehouse',
+};
+export const env = { POSTGRES_PASSWORD: 'ledger', REPLICA_DB_PASSWORD: 'ledger' };
+export const cachePassword = process.env.REDIS_PASSWORD ?? 'queue';
+export const jobsDashboard = { user: 'ops', password: 'ops-2024!' };
+//                                                    ^^^^^^^^^^^ security/hardcoded-secret
+export const legacyUrl = 'postgres://ledger:Zq81rTw0@db.internal/ledger';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+`,
+    });
+  });
 });

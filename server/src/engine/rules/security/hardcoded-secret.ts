@@ -159,6 +159,34 @@ function literalOrFallback(expr: ts.Expression): ts.StringLiteralLike | undefine
   return undefined;
 }
 
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass']);
+const DATABASE_WORDS = new Set(['postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'db', 'database', 'sql', 'mssql', 'clickhouse', 'slave', 'replica']);
+/** Keys that say an object holds a database client's connection options. */
+const CONNECTION_OPTION = /^(?:host|hostname|port|database|dbName|dialect|client|connectionString|schema)$/;
+
+/**
+ * `password: process.env.DB_PASSWORD || 'postgres'` next to `host` and `port`, `POSTGRES_PASSWORD:
+ * 'app'`: the default password a database client connects with. It opens nothing by itself (the
+ * database sets its password), and on real backends it was the local docker-compose default;
+ * reviewers were split on it, so it is left alone. A connection string with a password, and
+ * passwords that guard the app's own doors (a dashboard's basic auth, a default admin), are still
+ * reported.
+ */
+function isDatabaseClientPassword(assignment: Assignment): boolean {
+  if (!words(assignment.name).some((w) => PASSWORD_WORDS.has(w))) return false;
+  if (words(assignment.name).some((w) => DATABASE_WORDS.has(w))) return true;
+  const initializer = assignment.value.parent;
+  if (ts.isBinaryExpression(initializer) && words(dottedName(initializer.left).split('.').pop() ?? '').some((w) => DATABASE_WORDS.has(w))) return true;
+  const property = enclosingProperty(assignment.value);
+  return property !== undefined && ts.isObjectLiteralExpression(property.parent) && property.parent.properties.some((p) => p.name !== undefined && CONNECTION_OPTION.test(p.name.getText().replace(/['"]/g, '')));
+}
+
+function enclosingProperty(value: ts.Node): ts.PropertyAssignment | undefined {
+  let node = value.parent;
+  while (ts.isBinaryExpression(node) || ts.isParenthesizedExpression(node)) node = node.parent;
+  return ts.isPropertyAssignment(node) ? node : undefined;
+}
+
 /** `jwt.sign(payload, 'key')`, `jwt.verify(token, 'key')`: the key argument of jsonwebtoken. */
 function jwtKeyArgument(node: ts.Node): ts.StringLiteralLike | undefined {
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
@@ -182,7 +210,7 @@ function isSchemaExample(node: ts.Node): boolean {
 function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
   const assignment = secretAssignment(n);
-  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback)) {
+  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment)) {
     found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
   }
   const jwtKey = jwtKeyArgument(n);
