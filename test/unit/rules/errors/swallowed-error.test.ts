@@ -376,6 +376,27 @@ export async function saveThenFail(store: { insert(row: object): Promise<void> }
     });
   });
 
+  it('takes a comment above the if that holds only the .catch() for an explanation of it', () => {
+    checkRule(RULE, {
+      'src/auth/api-keys.ts': `interface Keys { touch(id: string): Promise<void> }
+export async function markUsed(keys: Keys, id: string, stale: boolean): Promise<void> {
+  // Bookkeeping only: a failed write must not fail the request.
+  if (stale) {
+    await keys.touch(id).catch(() => {});
+  }
+}
+export async function markSeen(keys: Keys, id: string, stale: boolean): Promise<void> {
+  // Seen markers are refreshed here.
+  if (stale) {
+    await keys.touch(id);
+    await keys.touch(\`\${id}:seen\`).catch(() => {});
+//                                       ^^^^^^^^ errors/swallowed-error this .catch() handler drops the error
+  }
+}
+`,
+    });
+  });
+
   it('leaves best-effort output to a browser page or a client that may be gone, and still flags a dropped write next to it', () => {
     checkRule(RULE, {
       'src/remote/viewer.ts': `interface Page { mouse: { wheel(x: number, y: number): Promise<void> }; keyboard: { press(key: string): Promise<void> } }

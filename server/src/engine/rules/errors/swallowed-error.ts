@@ -78,11 +78,28 @@ function trailingComment(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   return (ts.getTrailingCommentRanges(sourceFile.text, node.getEnd())?.length ?? 0) > 0;
 }
 
-/** A comment right before the statement holding a `.catch()`, or after it on the same line. */
+/**
+ * A comment right before the statement holding a `.catch()`, or after it on the same line; or
+ * before the `if`/loop whose body is that one statement (`// best effort` above
+ * `if (stale) { await touch().catch(() => {}) }`), which is written about it.
+ */
 function commentedStatement(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   let statement: ts.Node = node;
   while (!ts.isStatement(statement) && statement.parent) statement = statement.parent;
-  return (ts.getLeadingCommentRanges(sourceFile.text, statement.pos)?.length ?? 0) > 0 || trailingComment(statement, sourceFile);
+  for (let current: ts.Node | undefined = statement; current; current = soleStatementOf(current)) {
+    if ((ts.getLeadingCommentRanges(sourceFile.text, current.pos)?.length ?? 0) > 0 || trailingComment(current, sourceFile)) return true;
+  }
+  return false;
+}
+
+/** The `if` or loop whose whole body is this statement (directly or as the only one of its block). */
+function soleStatementOf(statement: ts.Node): ts.Statement | undefined {
+  let body: ts.Node = statement;
+  if (ts.isBlock(statement.parent) && statement.parent.statements.length === 1) body = statement.parent;
+  const owner = body.parent;
+  if (!owner) return undefined;
+  if (ts.isIfStatement(owner) && owner.thenStatement === body && !owner.elseStatement) return owner;
+  return ts.isIterationStatement(owner, false) && owner.statement === body ? owner : undefined;
 }
 
 /** HTTP clients by the name they are called through. */
