@@ -431,6 +431,35 @@ exports.create = async function create(req, res) {
     });
   });
 
+  it('leaves middleware that always passes the request on, and still reports a handler that only sometimes calls next()', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/routes/profile.js': `const express = require('express');
+const Profile = require('../models/profile');
+const router = express.Router();
+const flagNameChange = (req, res, next) => {
+  res.locals.renaming = req.body.name !== req.user.name;
+  audit.note(req.body.name);
+  next();
+};
+const requireReauth = async (req, res, next) => {
+  if (req.body.email) {
+    await reauth(req, res, next);
+  } else {
+    next();
+  }
+};
+router.put('/me', flagNameChange, requireReauth, async (req, res, next) => {
+  const profile = await Profile.findById(req.user.id);
+  if (!profile) return next();
+  res.json(await Profile.update(req.user.id, req.body));
+//                                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+module.exports = router;
+`,
+    });
+  });
+
   it('does not take a callback in a library call\'s options for a handler', () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',

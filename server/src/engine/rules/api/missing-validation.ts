@@ -337,7 +337,7 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
 function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, parts: RegExp, sources: () => readonly ts.SourceFile[], report: Report): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
-  if (isOptionCallback(fn)) return;
+  if (isOptionCallback(fn) || isPassThroughMiddleware(fn)) return;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
   const [first] = unvalidatedReads(fn, parts).filter((read) => !passedToUnseenCode(read, fn, node, sources()));
@@ -359,6 +359,31 @@ function isOptionCallback(fn: ts.FunctionLikeDeclaration): boolean {
   const keys = property.parent.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : ''));
   const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : '';
   return !HANDLER_KEY.test(key) && !keys.some((k) => ROUTE_KEY.test(k));
+}
+
+/**
+ * `(req, res, next) => { markChallenge(req.body); next(); }`: middleware that always ends by
+ * passing the request on (`next()`, or `next` handed to another middleware). It looks at the input
+ * to decide something; the handler it passes to is the entry that validates. A handler that only
+ * sometimes calls `next()` (`if (!found) return next()`) is still one.
+ */
+function isPassThroughMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
+  const next = fn.parameters[2];
+  if (!next || !ts.isIdentifier(next.name) || !fn.body || !ts.isBlock(fn.body)) return false;
+  return endsByPassingOn(fn.body, next.name.text);
+}
+
+function endsByPassingOn(statement: ts.Statement, next: string): boolean {
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && endsByPassingOn(last, next);
+  }
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && endsByPassingOn(statement.thenStatement, next) && endsByPassingOn(statement.elseStatement, next);
+  const expr = ts.isExpressionStatement(statement) ? statement.expression : ts.isReturnStatement(statement) ? statement.expression : undefined;
+  const call = expr && ts.isAwaitExpression(expr) ? expr.expression : expr;
+  if (!call || !ts.isCallExpression(call)) return false;
+  if (ts.isIdentifier(call.expression) && call.expression.text === next) return call.arguments.length === 0;
+  return call.arguments.some((a) => ts.isIdentifier(a) && a.text === next);
 }
 
 const HANDLER_KEY = /^(?:handler|handle|action|fn|controller|resolve|resolver|callback|get|post|put|patch|delete|all)$/i;
