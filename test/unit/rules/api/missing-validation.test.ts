@@ -270,10 +270,13 @@ export type RenameInput = z.infer<typeof renameSchema>;
       'src/boards/boards.controller.ts': `import { Body, Controller, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { renameSchema, type RenameInput } from '../shared/schemas';
 declare class SchemaPipe { constructor(schema: unknown); }
+declare function assertValidEmail(email: string): void;
 @Controller({ path: 'boards', version: '1' })
 export class BoardsController {
   @Post(':id/rename') rename(@Param('id') id: string, @Body(new SchemaPipe(renameSchema)) input: RenameInput) { return [id, input.title]; }
   @Post('import') load(@Body() raw: unknown) { const board = renameSchema.parse(raw); return board; }
+  @Post('invite') invite(@Body() { email }: Record<string, string>) { assertValidEmail(email); return email; }
+  @Post('share') share(@Body() input: Record<string, string>) { const { email } = input; assertValidEmail(email); return email; }
   @Post('page') page(@Query('size', ParseIntPipe) size: any) { return size; }
   @Post('search') search(@Query('q') q = '', @Query('exact') exact = false) { return [q, exact]; }
   @Post('notes') notes(@Body() note: any) { return note.text; }

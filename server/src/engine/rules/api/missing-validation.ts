@@ -483,15 +483,22 @@ function hasParameterPipe(decorator: ts.Decorator): boolean {
 /** `const input = schema.parse(body)` in the handler: the parameter is validated where it enters. */
 function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
   const method = param.parent;
-  if (!ts.isIdentifier(param.name) || !ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
-  const name = param.name.text;
+  if (!ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
+  // `const { email } = credential; assertValidEmail(email)`, and `@Body() { email }: Credential`,
+  // check the parameter's field.
+  const names = ts.isIdentifier(param.name) ? [...namesFromRequest(method.body, param.name.text)] : boundNames(param.name);
   let parsed = false;
   walk(method.body, (n) => {
     if (parsed || ts.isFunctionLike(n)) return false;
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => mentionsName(a, name))) parsed = true;
+    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => names.some((name) => mentionsName(a, name)))) parsed = true;
     return !parsed;
   });
   return parsed;
+}
+
+function boundNames(pattern: ts.BindingName): string[] {
+  if (ts.isIdentifier(pattern)) return [pattern.text];
+  return pattern.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
 /** class-validator decorators that check a value (`@IsDefined`, `@IsOptional` only say whether it is there). */
