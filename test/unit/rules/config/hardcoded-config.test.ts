@@ -37,6 +37,7 @@ export class WebhooksService {
   callbackUrl() { return process.env.CALLBACK_URL ?? 'http://localhost:3000/webhooks'; }
   searchUrl() { return configService.get('SEARCH_URL', 'http://localhost:8108'); }
   cacheUrl() { return (process.env.CACHE_URL || 'redis://localhost:6379') as string; }
+  eventsUrl() { return process.env.EVENTS_HOST ? \`http://\${process.env.EVENTS_HOST}\` : 'http://localhost:8123'; }
   publicIp(serverIp?: string) {
     let ip = serverIp;
     if (process.env.NODE_ENV === 'development') {
@@ -144,6 +145,8 @@ export class ChatService {
   constructor(private readonly environment: { production: boolean }, private readonly root: string) {}
   base() { return this.environment.production ? 'https://quotes.acme.io/api' : this.root; }
   //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config the code picks it by environment
+  stageBase() { return process.env.NODE_ENV === 'production' ? this.root : 'http://quotes.staging.acme.io/api'; }
+  //                                                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
   verifyLink(token: string) { return \`http://frontend-app/verify?token=\${token}\`; }
   //                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config frontend-app is a host name only one network resolves
 }

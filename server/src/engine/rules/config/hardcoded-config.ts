@@ -93,8 +93,10 @@ function isMembershipList(list: ts.ArrayLiteralExpression): boolean {
 const CONFIG_READ = /^(?:process\.env\b|(?:[\w.]*\.)?env\.|(?:[\w.]*\.)?(?:config|configService|settings)\w*\.(?:get|getOrThrow)\b)/i;
 
 /**
- * `process.env.REDIS_URL || 'redis://localhost:6379'`, `config.get('API_URL', 'http://localhost:3000')`:
- * the value is read from the configuration; the literal is only its local default.
+ * `process.env.REDIS_URL || 'redis://localhost:6379'`, `config.get('API_URL', 'http://localhost:3000')`,
+ * `process.env.HOST ? … : 'http://localhost:8123'`: the value is read from the configuration; the
+ * literal is only its local default. A comparison (`NODE_ENV === 'production' ? … : …`) picks
+ * between environments instead, and is judged as such.
  */
 function isConfigDefault(literal: ts.Node): boolean {
   let node = literal;
@@ -102,6 +104,11 @@ function isConfigDefault(literal: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return CONFIG_READ.test(parent.left.getText().replace(/\s+/g, ''));
+  }
+  // `process.env.CLICKHOUSE_HOST ? withScheme(process.env.CLICKHOUSE_HOST) : 'http://localhost:8123'`
+  if (ts.isConditionalExpression(parent) && parent.whenFalse === node) {
+    const condition = ts.isParenthesizedExpression(parent.condition) ? parent.condition.expression : parent.condition;
+    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(condition.getText().replace(/\s+/g, ''));
   }
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(parent.expression.getText().replace(/\s+/g, ''));
 }
