@@ -511,7 +511,7 @@ function machine() {
 /** The server's edit debounce, read from its source so the report states what was measured. */
 function debounceMs() {
   try {
-    const source = fs.readFileSync(path.join(REPO, 'server/src/lsp/handlers.ts'), 'utf8');
+    const source = fs.readFileSync(path.join(REPO, 'server/src/lsp/server.ts'), 'utf8');
     return /EDIT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(source)?.[1];
   } catch {
     return undefined;
@@ -547,7 +547,7 @@ function report(results, opts, elapsedS, interrupted = false) {
     '',
     '- **floor**: `scripts/bench/floor.mjs` — every .ts/.js file read, `ts.createSourceFile`, import/export/require/import() specifiers, `ts.resolveModuleName` with one shared `ModuleResolutionCache` and the root tsconfig\'s options; includes loading TypeScript. Edges are unique local file pairs.',
     '- **Layerguard CLI cold**: `<dir>/node_modules/.cache/layerguard` deleted, then `node dist/cli.js check <dir> --format json`. **Warm**: the same command right after, cache kept. "edges" is Layerguard\'s own count (imports, re-exports and DI/`new` edges), not unique file pairs, so it is larger than the floor\'s.',
-    `- **LSP**: \`node dist/server.js --stdio\` with the directory as workspace folder (push diagnostics); initial analysis = initialize → first \`layerguard/status\` "ready"; then one service file is opened and changed (full text, alternately adding and removing \`const benchEditN = N;\`), timed from \`didChange\` to the next \`publishDiagnostics\` of that file. The server waits ${opts.debounceMs ?? debounce ?? '?'} ms after an edit before analyzing (\`EDIT_DEBOUNCE_MS\` in server/src/lsp/handlers.ts), included in the latency; then the server is restarted on the same storage folder (\`initializationOptions.storagePath\`) and the time to its first diagnostics (restored) and to the end of its first analysis are recorded; "in-server analysis" is the duration the server logs for each analysis. At most ${opts.edits} edits, fewer when they took over ${opts.editBudgetMs / 1000} s in total.`,
+    `- **LSP**: \`node dist/server.js --stdio\` with the directory as workspace folder (push diagnostics); initial analysis = initialize → first \`layerguard/status\` "ready"; then one service file is opened and changed (full text, alternately adding and removing \`const benchEditN = N;\`), timed from \`didChange\` to the next \`publishDiagnostics\` of that file. The server waits ${opts.debounceMs ?? debounce ?? '?'} ms after an edit before analyzing (\`EDIT_DEBOUNCE_MS\` in server/src/lsp/server.ts), included in the latency; then the server is restarted on the same storage folder (\`initializationOptions.storagePath\`) and the time to its first diagnostics (restored) and to the end of its first analysis are recorded; "in-server analysis" is the duration the server logs for each analysis. At most ${opts.edits} edits, fewer when they took over ${opts.editBudgetMs / 1000} s in total.`,
     '- **dependency-cruiser 17**: `depcruise --no-config --ts-config tsconfig.json --output-type json src` in the target directory (default settings: TypeScript is transpiled first, so type-only imports are dropped and its graph has fewer edges). The `--ts-pre-compilation-deps` row parses TypeScript directly and keeps them: the same graph as the floor.',
     '',
   ].join('\n');

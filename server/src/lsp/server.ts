@@ -1,0 +1,312 @@
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Diagnostic,
+  type Connection,
+  type Hover,
+  type Position,
+  type FileEvent,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, REFACTOR_IDS } from '../engine';
+import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
+import { CodeActions, FIX_ALL_KIND } from './code-actions';
+import { explanationOf, hoverAt } from './explain';
+import { REFACTOR_KINDS } from './refactors';
+import { uriToFile } from './convert';
+import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
+import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
+import { PersistedResults } from './persisted-results';
+import { coerceSettings, DEFAULT_SETTINGS, type FolderSettings } from './settings';
+import { errorDetail, errorMessage } from '../engine/errors';
+
+/**
+ * How long an edit waits before its analysis starts. None: an edit re-checks only what it can
+ * change (~20 ms on a 1,000-file backend, ~80 ms at 5,000), so waiting would be most of the
+ * latency. Bursts are still batched: changes that arrived together are applied before the timer
+ * fires, and changes that arrive while an analysis runs make its result stale (it is not
+ * published) and schedule the next one, which sees them all.
+ */
+export const EDIT_DEBOUNCE_MS = 0;
+const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
+const PROJECT_FILE = /^(?:tsconfig.*|jsconfig)\.json$/i;
+
+export class LayerguardServer {
+  readonly pull: PullChannel;
+  private channel: DiagnosticsChannel;
+  private folders: FolderAnalyzer[] = [];
+  /** The client watches the workspace's files for us (registered in `initialized`). */
+  private watchesFiles = false;
+  private folderRoots: string[] = [];
+  private capabilities: ClientCapabilities = {};
+  private trusted = true;
+  private promptsForReason = false;
+  private storagePath: string | undefined;
+  readonly codeActions: CodeActions;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.pull = new PullChannel(connection);
+    this.channel = new PushChannel(connection);
+    this.codeActions = new CodeActions({
+      resultFor: (file) => this.folderOf(file)?.result,
+      document: (uri) => this.documents.get(uri),
+      promptsForReason: () => this.promptsForReason,
+      log: (message) => connection.console.warn(message),
+    });
+  }
+
+  /** The server's commands; an error is logged and shown to the user, and the server keeps serving. */
+  async executeCommand(command: string, args: readonly unknown[]): Promise<unknown> {
+    try {
+      return await this.runCommand(command, args[0]);
+    } catch (error) {
+      this.connection.console.error(`Layerguard ${command} failed: ${errorDetail(error)}`);
+      void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${errorMessage(error)}`);
+    }
+    return undefined;
+  }
+
+  private runCommand(command: string, arg: unknown): unknown {
+    switch (command) {
+      case Commands.createBaseline:
+        return this.createBaseline();
+      case Commands.applyFix:
+        return this.applyFix(argumentOf(command, arg, isFixArgs));
+      case Commands.addToBaseline:
+        return void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(argumentOf(command, arg, isFindingRef))}`);
+      case Commands.refactorChoices:
+        return this.codeActions.refactors.choices(argumentOf(command, arg, isRefactorArgs));
+      case Commands.applyRefactor:
+        return this.applyRefactor(argumentOf(command, arg, isRefactorArgs));
+      case Commands.generateResource:
+        return this.generateResource(argumentOf(command, arg, isGenerateArgs));
+      default:
+        throw new Error(`unknown command ${command}`);
+    }
+  }
+
+  private createBaseline(): string {
+    const recorded = this.folders.reduce((sum, folder) => sum + folder.writeBaseline(), 0);
+    return `${recorded} finding(s) recorded in ${BASELINE_FILE_NAME}; only new findings are reported from now on.`;
+  }
+
+  private async applyFix(args: FixCommandArgs): Promise<void> {
+    const outcome = this.codeActions.editFor(args);
+    if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+    else await this.connection.workspace.applyEdit({ label: args.title, edit: outcome.edit });
+  }
+
+  private async applyRefactor(args: RefactorArgs): Promise<{ applied: string } | { error: string }> {
+    const outcome = this.codeActions.refactors.editFor(args);
+    if ('error' in outcome) return outcome;
+    const applied = await this.connection.workspace.applyEdit({ label: outcome.title, edit: outcome.edit });
+    return applied.applied ? { applied: outcome.title } : { error: applied.failureReason ?? 'The editor did not apply the change.' };
+  }
+
+  private async generateResource(args: GenerateResourceArgs): Promise<GenerateResourceResult> {
+    const root = URI.parse(args.folderUri).fsPath.replace(/\\/g, '/');
+    const folder = this.folders.find((f) => f.root === root);
+    const result = folder?.result;
+    if (!result) return { error: 'The folder has not been analyzed yet; wait for the analysis to finish.' };
+    const outcome = this.codeActions.refactors.generate(result, args.name);
+    if ('error' in outcome) return outcome;
+    const applied = await this.connection.workspace.applyEdit({ label: `Generate ${args.name}`, edit: outcome.edit });
+    return applied.applied ? { files: outcome.files } : { error: applied.failureReason ?? 'The editor did not create the files.' };
+  }
+
+  /** A hover on an import, an injection or a class name: the layer and its evidence. */
+  hover(uri: string, position: Position): Hover | null {
+    const document = this.documents.get(uri);
+    const file = uriToFile(uri);
+    const result = file ? this.folderOf(file)?.result : undefined;
+    if (!document || !file || !result) return null;
+    return hoverAt(result, file, document.getText(), document.offsetAt(position));
+  }
+
+  /** `layerguard/explainFile`: the whole explanation of a file's layer, as Markdown. */
+  explainFile(uri: string): string | null {
+    const file = uriToFile(uri);
+    const result = file ? this.folderOf(file)?.result : undefined;
+    return file && result ? explanationOf(result, file) : null;
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    const pullSupported = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    if (pullSupported) this.channel = this.pull;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    this.trusted = options?.trusted !== false;
+    this.promptsForReason = options?.promptsForReason === true;
+    this.storagePath = typeof options?.storagePath === 'string' && options.storagePath !== '' ? options.storagePath : undefined;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folderRoots = uris.map((u) => URI.parse(u).fsPath.replace(/\\/g, '/'));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource] },
+        ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      },
+      serverInfo: { name: 'layerguard', version: ENGINE_VERSION },
+    };
+  }
+
+  async initialized(): Promise<void> {
+    if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      this.watchesFiles = true;
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: `**/${CONFIG_FILE_NAME}` },
+          { globPattern: `**/${BASELINE_FILE_NAME}` },
+          { globPattern: '**/{tsconfig*.json,jsconfig.json}' },
+          { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
+        ],
+      });
+    }
+    if (this.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerguard' });
+    }
+    if (!this.trusted) this.connection.console.info('Untrusted workspace: layerguard.json and layerguard.configPath are ignored; defaults apply.');
+    const settings = await Promise.all(this.folderRoots.map((root) => this.settingsFor(root)));
+    this.folders = this.folderRoots.map((root, i) => this.createFolder(root, settings[i] ?? DEFAULT_SETTINGS));
+    for (const folder of this.folders) folder.restore();
+    await this.withProgress('Analyzing workspace', () => this.analyzeAll());
+  }
+
+  /** The editor is closing: results waiting to be saved for the next start are saved now. */
+  async shutdown(): Promise<void> {
+    for (const folder of this.folders) await folder.flush();
+  }
+
+  async reloadSettings(): Promise<void> {
+    for (const folder of this.folders) folder.updateSettings(await this.settingsFor(folder.root));
+    await this.analyzeAll();
+  }
+
+  documentChanged(uri: string, text: string | undefined): void {
+    const file = uriToFile(uri);
+    const folder = file ? this.folderOf(file) : undefined;
+    if (!file || !folder || !SOURCE_FILE.test(file)) return;
+    folder.setOverlay(file, text);
+    folder.schedule(EDIT_DEBOUNCE_MS);
+  }
+
+  filesChanged(changes: readonly FileEvent[]): void {
+    const touched = new Set<FolderAnalyzer>();
+    for (const change of changes) {
+      const file = uriToFile(change.uri);
+      const folder = file ? this.folderOf(file) : undefined;
+      if (!file || !folder) continue;
+      const name = path.basename(file);
+      if (file === folder.configFile || name === CONFIG_FILE_NAME || name === BASELINE_FILE_NAME) folder.configChanged();
+      else if (PROJECT_FILE.test(name) || change.type !== FileChangeType.Changed) folder.structureChanged();
+      else if (SOURCE_FILE.test(name)) folder.fileChanged(file);
+      else continue;
+      touched.add(folder);
+    }
+    for (const folder of touched) folder.schedule(EDIT_DEBOUNCE_MS);
+  }
+
+  async analyzeWorkspace(): Promise<AnalyzeWorkspaceRequest.Result> {
+    const started = performance.now();
+    for (const folder of this.folders) folder.configChanged();
+    const outcomes = await this.withProgress('Analyzing workspace', () => this.analyzeAll());
+    let files = 0;
+    for (const outcome of outcomes) if (outcome.kind === 'published') files += outcome.result.stats.files;
+    return { folders: this.folders.length, files, findings: this.totalFindings(), durationMs: Math.round(performance.now() - started) };
+  }
+
+  private createFolder(root: string, settings: FolderSettings): FolderAnalyzer {
+    const channel = this.channel;
+    const sink = {
+      set: (uri: string, diagnostics: Diagnostic[]) => channel.set(uri, diagnostics),
+      flush: () => channel.flush(),
+      log: (message: string) => this.connection.console.log(message),
+    };
+    const storage = this.storagePath;
+    const trusted = this.trusted;
+    const persistence = storage ? (current: FolderSettings) => PersistedResults.in(storage, root, { settings: current, trusted }, configFileOf(root, current, trusted)) : undefined;
+    return new FolderAnalyzer(root, settings, this.trusted, sink, (outcome) => this.reportStatus(outcome), this.watchesFiles, persistence);
+  }
+
+  private async analyzeAll(): Promise<AnalysisOutcome[]> {
+    this.sendStatus({ state: 'analyzing', findings: this.totalFindings() });
+    const outcomes: AnalysisOutcome[] = [];
+    for (const folder of this.folders) outcomes.push(await folder.analyzeNow());
+    return outcomes;
+  }
+
+  private reportStatus(outcome: AnalysisOutcome): void {
+    if (outcome.kind === 'stale') return;
+    if (outcome.kind === 'failed') this.sendStatus({ state: 'error', findings: this.totalFindings(), message: outcome.error });
+    else this.sendStatus({ state: 'ready', findings: this.totalFindings() });
+  }
+
+  private sendStatus(params: StatusNotification.Params): void {
+    void this.connection.sendNotification(StatusNotification.method, params);
+  }
+
+  private totalFindings(): number {
+    return this.folders.reduce((sum, f) => sum + f.findings, 0);
+  }
+
+  /** The innermost workspace folder containing the file. */
+  private folderOf(file: string): FolderAnalyzer | undefined {
+    return this.folders.filter((f) => f.contains(file)).sort((a, b) => b.root.length - a.root.length)[0];
+  }
+
+  private async settingsFor(root: string): Promise<FolderSettings> {
+    if (!this.capabilities.workspace?.configuration) return DEFAULT_SETTINGS;
+    const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: URI.file(root).toString(), section: 'layerguard' });
+    return coerceSettings(raw, (message) => this.connection.console.warn(message));
+  }
+
+  private async withProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
+    if (!this.capabilities.window?.workDoneProgress) return run();
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin(`Layerguard: ${title}`, undefined, `${this.folders.length} folder(s)`);
+    try {
+      return await run();
+    } finally {
+      progress.done();
+    }
+  }
+}
+
+function isFindingRef(value: unknown): value is FindingRef {
+  const ref = value as Partial<FindingRef> | undefined;
+  return typeof ref?.uri === 'string' && typeof ref.ruleId === 'string' && typeof ref.start === 'number' && typeof ref.end === 'number' && (ref.version === null || typeof ref.version === 'number');
+}
+
+function isFixArgs(value: unknown): value is FixCommandArgs {
+  const args = value as Partial<FixCommandArgs> | undefined;
+  return isFindingRef(value) && typeof args?.fixId === 'string' && typeof args.title === 'string' && (args.reason === undefined || typeof args.reason === 'string');
+}
+
+function isRefactorArgs(value: unknown): value is RefactorArgs {
+  const args = value as Partial<RefactorArgs> | undefined;
+  return typeof args?.uri === 'string' && typeof args.version === 'number' && typeof args.offset === 'number' && (REFACTOR_IDS as readonly unknown[]).includes(args.refactor) && (args.choiceId === undefined || typeof args.choiceId === 'string');
+}
+
+function isGenerateArgs(value: unknown): value is GenerateResourceArgs {
+  const args = value as Partial<GenerateResourceArgs> | undefined;
+  return typeof args?.folderUri === 'string' && typeof args.name === 'string';
+}
+
+function argumentOf<T>(command: string, value: unknown, is: (v: unknown) => v is T): T {
+  if (!is(value)) throw new Error(`bad arguments for ${command}`);
+  return value;
+}
