@@ -29,7 +29,7 @@ export const USAGE = `Usage:
 Exit codes: 0 no error-severity finding, 1 some, 2 usage or configuration error.`;
 
 /** Parses argv (without node and script); throws UsageError with a readable message. */
-export function parseCommand(argv: readonly string[], isTty: boolean): Command {
+export function parseCommand(argv: readonly string[], colorByDefault: boolean): Command {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,7 +61,7 @@ export function parseCommand(argv: readonly string[], isTty: boolean): Command {
   const common = { dir, ...(values.config ? { config: values.config } : {}), ...(values.output ? { output: values.output } : {}) };
   switch (name) {
     case 'check':
-      return { name, ...common, ...checkOptions(values, isTty) };
+      return { name, ...common, ...checkOptions(values, colorByDefault) };
     case 'graph':
       return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid'] as const) };
     case 'baseline':
@@ -83,13 +83,13 @@ function explainCommand(positionals: readonly string[], values: { format?: strin
   return { name: 'explain', file, dir, format, ...(values.config ? { config: values.config } : {}) };
 }
 
-function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean }, isTty: boolean) {
+function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean }, colorByDefault: boolean) {
   return {
     fix: values.fix ?? false,
     cache: !(values['no-cache'] ?? false),
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
     exitZero: values['exit-zero'] ?? false,
-    color: values['no-color'] ? false : (values.color ?? (isTty && !process.env['NO_COLOR'])),
+    color: values['no-color'] ? false : (values.color ?? colorByDefault),
   };
 }
 

@@ -6,14 +6,14 @@ const io: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  isTty: process.stdout.isTTY === true,
+  colorByDefault: process.stdout.isTTY === true && !process.env['NO_COLOR'],
 };
 const argv = process.argv.slice(2);
 
 /** A check whose inputs did not change is answered before the analysis (and TypeScript) is loaded. */
 function lookUp(): CacheOutcome | undefined {
   try {
-    const command = parseCommand(argv, io.isTty);
+    const command = parseCommand(argv, io.colorByDefault);
     return command.name === 'check' ? tryCache(command, io) : undefined;
   } catch (error) {
     if (error instanceof UsageError) return undefined; // runCli reports it with the usage text

@@ -9,7 +9,8 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
-  readonly isTty: boolean;
+  /** Colour unless told otherwise: stdout is a terminal and `NO_COLOR` is unset. */
+  readonly colorByDefault: boolean;
 }
 
 /** Served from the cache (exit code, output already written), or the cache to fill after analyzing. */

@@ -38,7 +38,7 @@ export type { Io } from './cached-run';
 export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): number {
   let command: Command;
   try {
-    command = parseCommand(argv, io.isTty);
+    command = parseCommand(argv, io.colorByDefault);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`layerguard: ${error.message}\n\n${USAGE}\n`);

@@ -14,7 +14,7 @@ const REPO_ROOT = path.join(__dirname, '../../../..');
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, isTty: false });
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, colorByDefault: false });
   return { code, stdout, stderr };
 }
 

@@ -13,7 +13,7 @@ const SERVED = /no input changed since the last run; results from .*node_modules
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, isTty: false });
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, colorByDefault: false });
   return { code, stdout, stderr };
 }
 
