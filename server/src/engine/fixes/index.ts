@@ -3,6 +3,7 @@ import type { Finding, Fix } from '../types';
 import { applyTextEdits, editsByFile } from './apply';
 import { ignoreLineFix } from './ignore-line';
 import { FIX_PROVIDERS } from './registry';
+import type { FixProvider } from './types';
 import { nodeAt } from './text';
 import { errorMessage } from '../errors';
 
@@ -18,24 +19,31 @@ export type FixesResult = { readonly ok: true; readonly fixes: readonly Fix[] } 
 /**
  * The fixes of a finding, computed on demand against the text it was found in. A provider that
  * throws does not hide the others: its error is returned with the fixes that could be computed.
- * Every fix's edits are checked to apply cleanly to the analyzed text before it is offered.
+ * Every fix's edits are checked to apply cleanly to the analyzed text before it is offered; one
+ * that does not is left out on its own, with the reason, and its siblings are still offered.
  */
-export function fixesFor(graph: DependencyGraph, finding: Finding, options: FixesOptions = {}): FixesResult {
+export function fixesFor(graph: DependencyGraph, finding: Finding, options: FixesOptions = {}, providers: ReadonlyMap<string, FixProvider> = FIX_PROVIDERS): FixesResult {
   const node = graph.files.get(finding.file);
   if (!node) return { ok: true, fixes: [] };
   const fixes: Fix[] = [];
-  let error: string | undefined;
-  const provider = FIX_PROVIDERS.get(finding.ruleId);
+  const errors: string[] = [];
+  const provider = providers.get(finding.ruleId);
   if (provider) {
+    let provided: readonly Fix[] = [];
     try {
       const target = nodeAt(node.sourceFile, finding.range.start, finding.range.end);
-      fixes.push(...provider({ finding, graph, node, target, reason: options.reason }).filter((fix) => appliesCleanly(graph, fix)));
+      provided = provider({ finding, graph, node, target, reason: options.reason });
     } catch (caught) {
-      error = `computing fixes for ${finding.ruleId} failed: ${errorMessage(caught)}`;
+      errors.push(`computing fixes for ${finding.ruleId} failed: ${errorMessage(caught)}`);
+    }
+    for (const fix of provided) {
+      const problem = whyNotClean(graph, fix);
+      if (problem === undefined) fixes.push(fix);
+      else if (problem) errors.push(`the fix "${fix.title}" of ${finding.ruleId} was left out: ${problem}`);
     }
   }
   if (!options.withoutIgnore) fixes.push(ignoreLineFix(node, finding, options.reason));
-  return error ? { ok: false, error, fixes } : { ok: true, fixes };
+  return errors.length > 0 ? { ok: false, error: errors.join('; '), fixes } : { ok: true, fixes };
 }
 
 /** Whether the rules of this id have fixes beyond the generic ignore comment. */
@@ -43,13 +51,22 @@ export function hasFixProvider(ruleId: string): boolean {
   return FIX_PROVIDERS.has(ruleId);
 }
 
-function appliesCleanly(graph: DependencyGraph, fix: Fix): boolean {
+/**
+ * Why a fix's edits do not apply to the texts they were computed against (overlapping edits, a
+ * range outside the text), or `undefined` when they apply. `''` when it edits a file whose text
+ * is unknown: it is left out silently, as it always was.
+ */
+function whyNotClean(graph: DependencyGraph, fix: Fix): string | undefined {
   for (const [file, edits] of editsByFile(fix.edits)) {
     const text = textOf(graph, fix, file);
-    if (text === undefined) return false;
-    applyTextEdits(text, edits);
+    if (text === undefined) return '';
+    try {
+      applyTextEdits(text, edits);
+    } catch (caught) {
+      return errorMessage(caught);
+    }
   }
-  return true;
+  return undefined;
 }
 
 /** The text a fix's edits of `file` were computed against: the analyzed text, or the one the fix read. */
