@@ -44,6 +44,8 @@ describe(RULE, () => {
     // With control flow of its own, the callbacks it declares count one nesting level deeper.
     assert.equal(complexityOf(`function f(xs: number[]) { if (xs.length) { xs.forEach((x) => { if (x) { console.log(x); } }); } }`), 4);
     assert.equal(complexityOf(`function f(a?: string, b?: string) { return a ?? b ?? 'none'; }`), 0, '?? supplies a default, it is no decision');
+    // A named closure is a unit of its own at any depth: it is scored apart, not folded in.
+    assert.equal(complexityOf(`function f(xs: number[]) { if (xs.length) { xs.forEach((x) => { const show = (y: number) => { if (y) { console.log(y); } }; show(x); }); } }`), 1);
     assert.equal(complexityOf(`function f(a: number) { try { return a > 1 ? 1 : 0; } catch { return -1; } }`), 2);
   });
 
@@ -234,6 +236,24 @@ export function registerJobs() {
   queue.process('b', (job) => {
   //    ^^^^^^^ design/god-function The callback passed to process() does too much: its cognitive complexity is 30
 ${Array.from({ length: 30 }, (_, i) => `    if (job.kind === ${i}) return;`).join('\n')}
+  });
+}
+`,
+    });
+  });
+
+  it('scores a named closure inside a registered handler on its own, and reports it rather than the handler', () => {
+    checkRule(RULE, {
+      'src/tools/signals.ts': `declare const tools: { register(name: string, run: (input: { rows: number[] }) => unknown): void };
+export function registerSignals() {
+  tools.register('signals', (input) => {
+    if (!input.rows.length) return [];
+    const classify = (row: number) => {
+//        ^^^^^^^^ design/god-function classify does too much: its cognitive complexity is 30
+${Array.from({ length: 30 }, (_, i) => `      if (row === ${i}) return ${i};`).join('\n')}
+      return -1;
+    };
+    return input.rows.map(classify);
   });
 }
 `,

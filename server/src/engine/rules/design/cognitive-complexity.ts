@@ -15,9 +15,10 @@ import { isLoop } from '../syntax';
  * scored alone, and each function it declares is scored on its own. Unlike SonarJS, functions
  * that are units of their own — named (`const helper = () => …`, `handler: async function`,
  * `Topics.create = async function …`, methods) or registered as a later argument (`app.get('/x', async (req, res) => …)`) — are
- * always scored on their own: a route registrar's `if (!app) return;` guard does not make its
- * handlers its complexity (measured: reviewers rated those folded scores false). Functions deeper
- * than that always count toward the function that holds them.
+ * always scored on their own, at any depth: a route registrar's `if (!app) return;` guard does
+ * not make its handlers its complexity, nor does a handler's `const ingest = (rows) => {…}` (measured:
+ * reviewers rated those folded scores false). Inline callbacks count toward the function that
+ * holds them.
  */
 
 export interface ScoredFunction {
@@ -33,14 +34,15 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
   const nested = own.nestedFunctions.map(({ fn: inner, nesting }) => {
     const counter = new Counter('inclusive');
     if (inner.body) counter.visitChildren(inner.body, nesting);
-    return { fn: inner, alone: counter.total, structuralPoints: counter.structuralPoints };
+    return { fn: inner, alone: counter.total, structuralPoints: counter.structuralPoints, units: counter.units.flatMap(scoreUnit) };
   });
-  if (own.structuralPoints === 0) return [{ fn, complexity: own.total }, ...nested.map((n) => ({ fn: n.fn, complexity: n.alone }))];
+  const deeper = nested.flatMap((n) => n.units);
+  if (own.structuralPoints === 0) return [{ fn, complexity: own.total }, ...nested.map((n) => ({ fn: n.fn, complexity: n.alone })), ...deeper];
   const units = nested.filter((n) => isUnitOfItsOwn(n.fn));
   const folded = nested.filter((n) => !isUnitOfItsOwn(n.fn));
   // Nested one level deeper: each structural point of a declared function costs one more.
   const total = own.total + folded.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
-  return [{ fn, complexity: total }, ...units.map((n) => ({ fn: n.fn, complexity: alone(n.fn) }))];
+  return [{ fn, complexity: total }, ...units.flatMap((n) => scoreUnit(n.fn)), ...folded.flatMap((n) => n.units)];
 }
 
 /** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
@@ -53,11 +55,14 @@ export function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
   return ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) >= 1;
 }
 
-/** The function's score from nesting 0, its inner functions included. */
-function alone(fn: ts.FunctionLikeDeclaration): number {
+/**
+ * A unit's score from nesting 0, with the inline callbacks it declares, and the scores of the
+ * units it declares (`const ingest = (rows) => {…}` inside a handler), each on its own.
+ */
+function scoreUnit(fn: ts.FunctionLikeDeclaration): ScoredFunction[] {
   const counter = new Counter('inclusive');
   if (fn.body) counter.visitChildren(fn.body, 0);
-  return counter.total;
+  return [{ fn, complexity: counter.total }, ...counter.units.flatMap(scoreUnit)];
 }
 
 /** The complexity SonarJS reports for the function with this body, as a top-level function. */
@@ -71,12 +76,14 @@ export function cognitiveComplexity(body: ts.Node): number {
 
 /**
  * `own` stops at nested functions (and lists them with the nesting they appear at); `inclusive`
- * counts them in, each adding a nesting level.
+ * counts inline callbacks in, each adding a nesting level, and lists the units of their own it
+ * meets (`isUnitOfItsOwn`) to be scored apart.
  */
 class Counter {
   total = 0;
   structuralPoints = 0;
   readonly nestedFunctions: { fn: ts.FunctionLikeDeclaration; nesting: number }[] = [];
+  readonly units: ts.FunctionLikeDeclaration[] = [];
 
   constructor(private readonly mode: 'own' | 'inclusive') {}
 
@@ -103,6 +110,7 @@ class Counter {
 
   private visitFunction(fn: ts.FunctionLikeDeclaration, nesting: number): void {
     if (this.mode === 'own') this.nestedFunctions.push({ fn, nesting });
+    else if (isUnitOfItsOwn(fn)) this.units.push(fn);
     else if (fn.body) this.visitChildren(fn.body, nesting + 1);
   }
 
