@@ -18,7 +18,7 @@ const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|N
 const APP_CLASSES = /^(?:Koa|Hapi\.Server|Server|Hono|Elysia)$/;
 const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 /** Packages whose import makes a file front-end code: UI frameworks and component kits (not document libraries such as ProseMirror, which servers use too). */
-const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd)(?:\/.*)?$/;
+const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd|jquery|d3|d3-selection|leaflet)(?:\/.*)?$/;
 /** A first comment that says the code was copied from elsewhere. */
 const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
 /** A header naming where the code came from: "adapted from …", "Source: https://github.com/…". */
@@ -355,10 +355,27 @@ const SERVER_SIDE_DOM = /^(?:playwright(?:-core)?|@playwright\/.+|puppeteer(?:-c
 function usesBrowserDom(sf: ts.SourceFile): boolean {
   const uses = sf.text.match(DOM_GLOBAL_USE)?.length ?? 0;
   if (uses < MIN_DOM_USES) return false;
-  if (/\b(?:const|let|var|function)\s+(?:document|window)\b|[(,]\s*(?:document|window)\s*[,)]/.test(sf.text)) return false;
+  if (bindsDomName(sf)) return false;
   if (importsPackage(sf, NODE_BUILTIN) || importsPackage(sf, SERVER_SIDE_DOM)) return false;
   return !/\brequire\(\s*['"](?:node:|fs|path|http|https|child_process|crypto|os|playwright|puppeteer|jsdom|cheerio)\b/.test(sf.text);
 }
+
+/**
+ * A local named `document` or `window` (a parameter, a variable, a function): the file's uses may
+ * be of that, not of the browser's. `$(window).on(…)` passes the browser's, and binds nothing.
+ */
+function bindsDomName(sf: ts.SourceFile): boolean {
+  let binds = false;
+  const visit = (node: ts.Node): void => {
+    if (binds) return;
+    if ((ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node)) && node.name && ts.isIdentifier(node.name) && DOM_NAME.test(node.name.text)) binds = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return binds;
+}
+
+const DOM_NAME = /^(?:document|window)$/;
 
 /** Drizzle's table builders: `pgTable`, `sqliteTable`, `mysqlTable`, `singlestoreTable`. */
 const DRIZZLE_TABLE_BUILDER = /^(?:pg|sqlite|mysql|singlestore|gel)Table$/;
@@ -400,9 +417,14 @@ function isGenerated(sf: ts.SourceFile): boolean {
 }
 
 /** An `import` statement of the file names a module matching the pattern. */
+/** An `import … from 'x'`, or in CommonJS a `require('x')`, of a package the pattern names. */
 function importsPackage(sf: ts.SourceFile, pattern: RegExp): boolean {
-  return sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && pattern.test(s.moduleSpecifier.text));
+  if (sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && pattern.test(s.moduleSpecifier.text))) return true;
+  for (const match of sf.text.matchAll(REQUIRED_PACKAGE)) if (match[1] !== undefined && pattern.test(match[1])) return true;
+  return false;
 }
+
+const REQUIRED_PACKAGE = /(?<![\w.$])require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** A leading comment that credits another source or licence, with the file's checks turned off or the origin named. */
 function isVendored(sf: ts.SourceFile): boolean {
