@@ -269,6 +269,20 @@ exports.watch = async function watch(job) {
   try { await job(width); } catch {}
 };
 `,
+      'server/client/bolus-form.js': `exports.init = function init(client, $) {
+  const amount = $('#bolus-amount');
+  $('#bolus-save').on('click', () => client.save(amount.val()));
+  $('.bolus-row').each(function () { $(this).toggle(); });
+};
+`,
+      'server/jobs/headlines.ts': `import { load } from 'cheerio';
+export async function headlines(html: string, job: () => Promise<void>) {
+  const $ = load(html);
+  const titles = [$('#top').text(), $('.lead').text(), $('.more').text()];
+  try { await job(); } catch {}
+  return titles;
+}
+`,
       'server/jobs/window-report.ts': `export async function slide(window: { start: number }, job: () => Promise<void>) {
   const span = window.start + window.start + window.start;
   document.title; document.title; document.title;
@@ -283,7 +297,7 @@ exports.watch = async function watch(job) {
       'server/billing/checkout.ts': empty,
       'server/ee/audit.ts': empty,
     }).analyze();
-    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), ['server/billing/checkout.ts', 'server/ee/audit.ts', 'server/jobs/lint-free.ts', 'server/jobs/poll.ts', 'server/jobs/scrape.ts', 'server/jobs/window-report.ts']);
+    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), ['server/billing/checkout.ts', 'server/ee/audit.ts', 'server/jobs/headlines.ts', 'server/jobs/lint-free.ts', 'server/jobs/poll.ts', 'server/jobs/scrape.ts', 'server/jobs/window-report.ts']);
     const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
     assert.equal(exempt['web/stores/session.ts'], 'front-end code (web/ holds the front end)');
     assert.equal(exempt['server/lib/diff.ts'], 'vendored third-party code');
@@ -293,6 +307,7 @@ exports.watch = async function watch(job) {
     assert.equal(exempt['server/media/js/client.js'], 'a browser asset');
     assert.equal(exempt['server/report/day-chart.js'], 'front-end code (JSX or a UI framework)');
     assert.equal(exempt['server/client/resize.js'], "front-end code (it uses the browser's document or window)");
+    assert.equal(exempt['server/client/bolus-form.js'], "front-end code (it uses the browser's document or window)");
     assert.equal(exempt['server/libs/fast-sort/index.ts'], 'vendored third-party code (server/libs/fast-sort/ carries its own licence)');
     assert.equal(exempt['server/proto/billing.ts'], 'generated code (its header or a generator runtime says a tool wrote it)');
   });

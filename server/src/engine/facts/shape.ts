@@ -353,12 +353,18 @@ const SERVER_SIDE_DOM = /^(?:playwright(?:-core)?|@playwright\/.+|puppeteer(?:-c
  * document.title)` runs in the page, its file on the server).
  */
 function usesBrowserDom(sf: ts.SourceFile): boolean {
-  const uses = sf.text.match(DOM_GLOBAL_USE)?.length ?? 0;
+  const uses = (sf.text.match(DOM_GLOBAL_USE)?.length ?? 0) + (sf.text.match(JQUERY_SELECTION)?.length ?? 0);
   if (uses < MIN_DOM_USES) return false;
   if (bindsDomName(sf)) return false;
-  if (importsPackage(sf, NODE_BUILTIN) || importsPackage(sf, SERVER_SIDE_DOM)) return false;
-  return !/\brequire\(\s*['"](?:node:|fs|path|http|https|child_process|crypto|os|playwright|puppeteer|jsdom|cheerio)\b/.test(sf.text);
+  return !importsPackage(sf, NODE_BUILTIN) && !importsPackage(sf, SERVER_SIDE_DOM);
 }
+
+/**
+ * `$('#bolus-form')`, `$(this)`: jQuery selecting elements of the page, whether `$` is the global,
+ * required (`const $ = require('./rjquery').$`) or handed in (`function init(client, $)`). Cheerio
+ * selects the same way on the server, and a file that imports it is no browser code.
+ */
+const JQUERY_SELECTION = /(?<![\w$.])\$\(\s*(?:['"][#.<]|this\b)/g;
 
 /**
  * A local named `document` or `window` (a parameter, a variable, a function): the file's uses may
