@@ -11,6 +11,7 @@ describe(RULE, () => {
   //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL differs between environments (api.sandbox.paymentsco.io names one deployment stage)
   private readonly cache = { host: 'redis.internal:6379' };
   //                               ^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this host:port
+  private readonly receivers = { grpc: '0.0.0.0:4317', http: 'http://0.0.0.0:4318', v6: '[::]:4319' };
   charge() {
     return fetch(this.base + '/charges', { headers: { 'x-forwarded-for': '10.0.0.12' } });
     //                                                                   ^^^^^^^^^^^ config/hardcoded-config this IP address
