@@ -217,7 +217,8 @@ const openAccount = catchAsync(async (req, res) => { res.status(201).send({ owne
 const closeAccount = catchAsync(async (req, res) => { res.send({ closed: req.body.id }); });
 //                                                                       ^^^^^^^^ api/missing-validation req.body
 const logout = (req, res) => { logger.debug('logout %o', req.body); res.end(); };
-module.exports = { openAccount, closeAccount, logout };
+const report = (req, res) => { if (req.body) { console.log('violation', req.body); } res.status(204).end(); };
+module.exports = { openAccount, closeAccount, logout, report };
 `,
     });
   });

@@ -165,7 +165,8 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, parts: RegExp): ts.Pro
   walk(fn.body, (n) => {
     if (ts.isCallExpression(n) && (VALIDATING_CALL.test(calleeName(n)) || HAND_CHECK.test(dottedName(n.expression)))) validates = true;
     if (ts.isIfStatement(n) && rejectsInput(n.thenStatement)) validates = true;
-    if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, parts) && !isCoercedField(n) && !isOnlyLogged(n)) reads.push(n);
+    // `if (req.body) log(req.body)`: the whole input tested for presence is not used either.
+    if (ts.isPropertyAccessExpression(n) && isInputRead(n, requestName, parts) && !isCoercedField(n) && !isOnlyLogged(n) && !isTestedForPresence(n)) reads.push(n);
   });
   return validates ? [] : reads;
 }
