@@ -130,7 +130,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     id: 'model',
     description: 'Entities, ORM models and schemas: the shape of persisted data.',
     decorators: ['Entity', 'Schema', 'Table', 'ViewEntity', 'ObjectType'],
-    baseClasses: ['BaseEntity', 'Model'],
+    baseClasses: ['BaseEntity', 'Model', 'BaseModel'],
     fileSuffixes: ['entity', 'model', '.schema'],
     classSuffixes: ['Entity', 'Model'],
     folders: ['models', 'model', 'entities', 'entity', 'schemas', 'domain'],

@@ -171,6 +171,24 @@ export const b = () => a();
     });
   });
 
+  it('takes classes extending BaseModel (Lucid) for models, whatever their file is called', () => {
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      'app/Models/Service.ts': `import { BaseModel, hasOne } from '@ioc:Adonis/Lucid/Orm';
+import Account from './Account';
+export default class Service extends BaseModel {
+  @hasOne(() => Account) public account: unknown;
+}
+`,
+      'app/Models/Account.ts': `import { BaseModel, hasMany } from '@ioc:Adonis/Lucid/Orm';
+import Service from './Service';
+export default class Account extends BaseModel {
+  @hasMany(() => Service) public services: unknown;
+}
+`,
+    });
+  });
+
   it('leaves out a require() inside a function, and imports a Flow file uses only in type annotations, as no load-time cycle', () => {
     checkRule('layering/cycle', {
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
