@@ -83,8 +83,8 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
     subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
     // `server-dev.ts`, `dev-server.ts`: the local development entry point, with its well-known dev tokens.
-    fileNames: ['seed', 'seeds', 'seeder', 'dev-server'],
-    fileSuffixes: ['.seed', '.seeder', 'dev'],
+    fileNames: ['seed', 'seeds', 'seeder', 'dev-server', 'fixture', 'fixtures'],
+    fileSuffixes: ['.seed', '.seeder', 'dev', '.fixture', '.fixtures'],
   }),
   layer({
     id: 'module',

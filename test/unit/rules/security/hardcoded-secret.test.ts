@@ -106,6 +106,8 @@ export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789
 //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret connection string contains a password
 `,
       'prisma/seed.ts': "export const admin = { email: 'admin@shop.test', password: 'Adm1n-Demo!' };\n",
+      'src/fixtures.ts': "export const MOCK_USER = { email: 'fixture@shop.test', password: 'Fixture-Pass-1!' };\n",
+      'src/orders/orders.fixture.ts': "export const buyer = { password: 'Buyer-Pass-2!' };\n",
       'vitest-e2e.setup.ts': "export const testUser = { password: 'e2e-Passw0rd!' };\n",
       'src/payments/mocks/cards.ts': "export const card = { secret: 'mock-card-secret-42' };\n",
       // Masked values, and keys that are paths (a route's policy), are no credentials.
