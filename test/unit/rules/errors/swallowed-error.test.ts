@@ -376,6 +376,26 @@ export async function saveThenFail(store: { insert(row: object): Promise<void> }
     });
   });
 
+  it('leaves scripts, migrations and other tooling alone, and still flags the same catch in the app', () => {
+    const body = `export async function run(store: { save(): Promise<void> }): Promise<void> {
+  try {
+    await store.save();
+  } catch {}
+}
+`;
+    checkRule(RULE, {
+      'scripts/backfill.ts': body,
+      'src/migrations/0042-rename.ts': body,
+      'src/jobs/nightly.ts': `export async function run(store: { save(): Promise<void> }): Promise<void> {
+  try {
+    await store.save();
+  } catch {}
+//  ^^^^^ errors/swallowed-error this catch block is empty
+}
+`,
+    });
+  });
+
   it('takes a comment above the if that holds only the .catch() for an explanation of it', () => {
     checkRule(RULE, {
       'src/auth/api-keys.ts': `interface Keys { touch(id: string): Promise<void> }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { containsComment, dottedName, filesToCheck, rangeOf, walk } from '../syntax';
+import { containsComment, dottedName, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
 import { handledByCallee } from './handled-callees';
@@ -364,7 +364,7 @@ export const swallowedError = defineRule({
   options,
   perFile: () => '',
   check(context) {
-    for (const node of filesToCheck(context)) {
+    for (const node of productionFilesToCheck(context)) {
       const sf = node.sourceFile;
       const dataAccess = lazy(() => new DataAccessNames(context.graph, node));
       const reachable = lazy(() => sourcesReachedFrom(context.graph, node));
