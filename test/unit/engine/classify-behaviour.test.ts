@@ -170,6 +170,20 @@ export function start() { const app = new Koa(); return app; }
     assert.equal(layers['src/services/web.ts'], 'composition-root');
   });
 
+  it('counts folder names from a package of its own: its name counts, the folders grouping packages do not', () => {
+    const layers = classify({
+      'services/orders/package.json': '{ "name": "orders" }',
+      'services/orders/start.ts': "import { boot } from './boot';\nexport const started = boot();\n",
+      'services/orders/boot.ts': 'export const boot = () => true;\n',
+      'services/orders/services/pricing.ts': 'export const price = (n: number) => n * 2;\n',
+      'libs/services/package.json': '{ "name": "services" }',
+      'libs/services/src/discounts.ts': 'export const discount = (n: number) => n / 2;\n',
+    });
+    assert.equal(layers['services/orders/start.ts'], null);
+    assert.equal(layers['services/orders/services/pricing.ts'], 'service');
+    assert.equal(layers['libs/services/src/discounts.ts'], 'service');
+  });
+
   it('takes only Node\'s createServer for a server, and a bare filter.ts or pipe.ts for a helper', () => {
     const layers = classify({
       'src/pages/pages.service.ts': `import { createServer } from 'vite';

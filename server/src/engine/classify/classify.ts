@@ -47,6 +47,8 @@ export interface WorkspaceScope {
   readonly featureFolders: ReadonlySet<string>;
   /** Third-party packages copied in, each with its own licence (see `copiedPackageFolders`). */
   readonly copiedPackages?: ReadonlySet<string>;
+  /** Folders that are packages or projects of their own (see `packageFolders`), absolute. */
+  readonly packageFolders?: ReadonlySet<string>;
 }
 
 const NO_SCOPE: WorkspaceScope = { frontEnd: new Set(), featureFolders: new Set() };
@@ -235,7 +237,8 @@ export class Classifier {
   }
 
   private byFolder(input: FileToClassify): Candidate | undefined {
-    const relative = path.posix.relative(input.projectDir, input.file);
+    const base = this.packageDirOf(input);
+    const relative = path.posix.relative(base.length > input.projectDir.length ? base : input.projectDir, input.file);
     if (this.scope.featureFolders.has(path.posix.dirname(input.file))) return undefined;
     // `controllers/helpers.js`: the helpers a layer's files share are not themselves of the layer.
     if (NEUTRAL_FOLDERS.has(stemOf(input.file).toLowerCase())) return undefined;
@@ -248,6 +251,21 @@ export class Classifier {
       if (found) return { layer: found.id, evidence: `folder ${folder}/` };
     }
     return undefined;
+  }
+
+  /**
+   * Where folder names start to count: the file's project, or a package of its own inside it,
+   * whose own name still counts (`libs/repositories/src/users.ts`) but not the folders grouping
+   * it (`services/orders/start.ts` in a repository of services is no service for sitting in
+   * `services/`).
+   */
+  private packageDirOf(input: FileToClassify): string {
+    const packages = this.scope.packageFolders;
+    if (!packages || packages.size === 0) return input.projectDir;
+    for (let dir = path.posix.dirname(input.file); dir.length > input.projectDir.length && dir !== '.' && dir !== '/'; dir = path.posix.dirname(dir)) {
+      if (packages.has(dir)) return path.posix.dirname(dir);
+    }
+    return input.projectDir;
   }
 
   private byFileName(input: FileToClassify): Candidate | undefined {

@@ -57,38 +57,60 @@ const OWN_LICENSED_FOLDERS = new Set(['ee', 'enterprise', 'premium', 'pro', 'com
 /** What makes a folder a package or project of the repository's own, not a copy. */
 const PACKAGE_MARKERS = new Set(['package.json', 'tsconfig.json', 'jsconfig.json']);
 
+/** What the folders enclosing the analyzed files hold, each folder listed once per scope computation. */
+type FolderEntries = (folder: string) => readonly string[];
+
+function folderLister(root: string): FolderEntries {
+  const listed = new Map<string, readonly string[]>();
+  return (folder) => {
+    let entries = listed.get(folder);
+    if (entries === undefined) {
+      try {
+        entries = fs.readdirSync(path.posix.join(root, folder));
+      } catch {
+        // A folder that cannot be listed shows no licence and no manifest: its files are checked like any other.
+        entries = [];
+      }
+      listed.set(folder, entries);
+    }
+    return entries;
+  };
+}
+
 /**
  * Folders (relative to the root) that carry their own licence file but are no package or project
  * of the repository: a third-party library copied in (`server/libs/fuse/LICENSE`), often without
  * a header to say so. The shallowest such folder is kept.
  */
-export function copiedPackageFolders(root: string, files: Iterable<ScopeInput>): ReadonlySet<string> {
-  const verdicts = new Map<string, boolean>();
+export function copiedPackageFolders(root: string, files: Iterable<ScopeInput>, entriesOf: FolderEntries = folderLister(root)): ReadonlySet<string> {
   const found = new Set<string>();
   for (const input of files) {
     if (input.outside) continue;
-    for (const folder of foldersOf(path.posix.relative(root, input.file))) {
-      let copied = verdicts.get(folder);
-      if (copied === undefined) verdicts.set(folder, (copied = holdsCopiedPackage(path.posix.join(root, folder))));
-      if (copied) {
-        found.add(folder);
-        break;
-      }
-    }
+    const copied = foldersOf(path.posix.relative(root, input.file)).find((folder) => holdsCopiedPackage(folder, entriesOf(folder)));
+    if (copied) found.add(copied);
   }
   return found;
 }
 
-function holdsCopiedPackage(dir: string): boolean {
-  if (OWN_LICENSED_FOLDERS.has(path.posix.basename(dir).toLowerCase())) return false;
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir);
-  } catch {
-    // A folder that cannot be listed shows no licence: its files are checked like any other.
-    return false;
-  }
+function holdsCopiedPackage(folder: string, entries: readonly string[]): boolean {
+  if (OWN_LICENSED_FOLDERS.has(path.posix.basename(folder).toLowerCase())) return false;
   return entries.some((e) => LICENSE_FILE.test(e)) && !entries.some((e) => PACKAGE_MARKERS.has(e));
+}
+
+/**
+ * Folders below the root (absolute) that are packages or projects of their own (a `package.json`,
+ * `tsconfig.json` or `jsconfig.json`): `services/orders/` in a repository of services. The folders
+ * above one say how the repository groups its packages, not what a file inside does.
+ */
+export function packageFolders(root: string, files: Iterable<ScopeInput>, entriesOf: FolderEntries = folderLister(root)): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const input of files) {
+    if (input.outside) continue;
+    for (const folder of foldersOf(path.posix.relative(root, input.file))) {
+      if (entriesOf(folder).some((e) => PACKAGE_MARKERS.has(e))) found.add(path.posix.join(root, folder));
+    }
+  }
+  return found;
 }
 
 /** Why the rules leave a file alone, or undefined for the backend code they check. */
@@ -139,6 +161,7 @@ export interface WorkspaceScopeSets {
   readonly frontEnd: ReadonlySet<string>;
   readonly featureFolders: ReadonlySet<string>;
   readonly copiedPackages: ReadonlySet<string>;
+  readonly packageFolders: ReadonlySet<string>;
 }
 
 export class ScopeTracker {
@@ -161,7 +184,13 @@ export class ScopeTracker {
       changed = true;
     }
     if (changed || !this.scope) {
-      this.scope = { frontEnd: frontEndFolders(root, files), featureFolders: featureFolders(files, suffixLayerOf), copiedPackages: copiedPackageFolders(root, files) };
+      const entriesOf = folderLister(root);
+      this.scope = {
+        frontEnd: frontEndFolders(root, files),
+        featureFolders: featureFolders(files, suffixLayerOf),
+        copiedPackages: copiedPackageFolders(root, files, entriesOf),
+        packageFolders: packageFolders(root, files, entriesOf),
+      };
     }
     return this.scope;
   }
