@@ -72,7 +72,7 @@ export const bill = () => new StripeClient().charge();
     assert.equal(project({ ...files, 'layerguard.json': '{ "ignore": ["src/generated/**"], "includeTests": true }' }).analyze().findings.length, 3);
   });
 
-  it('leaves out mock modules and Cucumber support code, and keeps an app feature named support', () => {
+  it('leaves out mock modules, Cucumber support code and Jest transforms, and keeps an app feature named support', () => {
     const code = 'export const x = 1;\n';
     const result = project({
       'tsconfig.json': '{ "include": ["src", "features", "features-legacy"] }',
@@ -81,6 +81,7 @@ export const bill = () => new StripeClient().charge();
       'src/features/support/tickets.service.ts': code,
       'features/step_definitions/users.steps.ts': code,
       'features-legacy/support/world.ts': code,
+      'src/config/jest/cssTransform.ts': code,
     }).analyze();
     const analyzed = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f)).sort();
     assert.deepEqual(analyzed, ['src/features/support/tickets.service.ts', 'src/users.service.ts']);

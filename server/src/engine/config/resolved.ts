@@ -71,6 +71,8 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/mock/**',
   // Test-runner set-up and configuration: test users, fake keys.
   '**/{vitest,jest}*.{setup,config}.*',
+  // A `jest/` folder (`config/jest/cssTransform.js`): the runner's transforms and set-up.
+  '**/jest/**',
   '**/*e2e*.setup.*',
   '**/{setupTests,setup-tests,test-setup,setup-test}.*',
 ];
