@@ -464,6 +464,38 @@ module.exports = router;
     });
   });
 
+  it('still reports handlers that forward errors with .catch(next), check something else with a helper, or sit in a map of handlers', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/routes/posts.js': `const express = require('express');
+const sanitizeHtml = require('sanitize-html');
+const Post = require('../models/post');
+const { validateToken } = require('../auth/tokens');
+const router = express.Router();
+router.post('/posts', (req, res, next) => {
+  Post.create(req.body).then((post) => res.json(post)).catch(next);
+//            ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+router.post('/drafts', async (req, res) => {
+  const token = req.headers.authorization;
+  validateToken(token);
+  res.json(await Post.create(req.body));
+//                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+router.post('/comments', async (req, res) => {
+  const text = sanitizeHtml(req.body.text);
+//                          ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+  res.json(await Post.comment(text));
+});
+module.exports = router;
+module.exports.admin = wrapAsync({ remove: async (req, res) => { res.json(await Post.remove(req.body)); } });
+//                                                                                          ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+`,
+      'src/auth/tokens.js': "exports.validateToken = (token) => { if (!token) throw new Error('no token'); };\n",
+      'src/models/post.js': 'module.exports = { create: async (p) => p, comment: async (t) => t, remove: async (p) => p };\n',
+    });
+  });
+
   it('does not take a callback in a library call\'s options for a handler', () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',

@@ -184,7 +184,7 @@ function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly
   walk(fn.body, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n) && n.arguments.some((a) => [...inputNames].some((name) => mentionsName(a, name)))) {
-      if (OWN_VALIDATION_HELPER.test(calleeName(n))) {
+      if (OWN_VALIDATION_HELPER.test(calleeName(n)) && n.arguments.some((a) => handsOverInput(a, request.name.getText(), fn)) && definedByTheApp(calleeName(n), fn.getSourceFile())) {
         found = true;
         return false;
       }
@@ -194,6 +194,54 @@ function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly
     return !found;
   });
   return found;
+}
+
+/** The argument is the request's body or query (`req.body`, `req.body.user`), or a local taken from one. */
+function handsOverInput(arg: ts.Expression, requestName: string, fn: ts.FunctionLikeDeclaration): boolean {
+  if (isBodyOrQuery(arg, requestName)) return true;
+  if (!ts.isIdentifier(arg) || !fn.body) return false;
+  let bound = false;
+  walk(fn.body, (n) => {
+    if (bound) return false;
+    if (ts.isVariableDeclaration(n) && n.initializer && boundNames(n.name).includes(arg.text)) {
+      walk(n.initializer, (m) => !(bound ||= ts.isPropertyAccessExpression(m) && isBodyOrQuery(m, requestName)));
+    }
+    return !bound;
+  });
+  return bound;
+}
+
+function isBodyOrQuery(expr: ts.Expression, requestName: string): boolean {
+  return /^(?:body|query)(?:\.|$)/.test(dottedName(expr).slice(requestName.length + 1)) && dottedName(expr).startsWith(`${requestName}.`);
+}
+
+/** The helper is the app's own: not imported from a package (`sanitizeHtml` from `sanitize-html` is a library's). */
+function definedByTheApp(name: string, sf: ts.SourceFile): boolean {
+  for (const statement of sf.statements) {
+    const specifier = ts.isImportDeclaration(statement) && statement.importClause && bindsName(statement.importClause, name) && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : requiredInto(statement, name);
+    if (specifier !== undefined) return /^[./]/.test(specifier);
+  }
+  return true;
+}
+
+function bindsName(clause: ts.ImportClause, name: string): boolean {
+  if (clause.name?.text === name) return true;
+  const bindings = clause.namedBindings;
+  if (!bindings) return false;
+  return ts.isNamespaceImport(bindings) ? bindings.name.text === name : bindings.elements.some((el) => el.name.text === name);
+}
+
+/** `const x = require('pkg')`, `const { x } = require('./mod')`: the specifier the name is required from. */
+function requiredInto(statement: ts.Statement, name: string): string | undefined {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  for (const d of statement.declarationList.declarations) {
+    const init = d.initializer;
+    const call = init && ts.isCallExpression(init) ? init : init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression) ? init.expression : undefined;
+    if (!call || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') continue;
+    const arg = call.arguments[0];
+    if (arg && ts.isStringLiteral(arg) && boundNames(d.name).includes(name)) return arg.text;
+  }
+  return undefined;
 }
 
 /** The request's name and the locals taken from it (`const { rule } = req.body`, `const data = req.body`). */
@@ -357,6 +405,10 @@ function isOptionCallback(fn: ts.FunctionLikeDeclaration): boolean {
   if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent) || !ts.isCallExpression(property.parent.parent)) return false;
   const call = property.parent.parent;
   if (!call.arguments.some((a) => a === property.parent) || isRouteRegistration(call)) return false;
+  // `wrapAsync({ create: async (req, res) => res.json(…) })`: a map of handlers answers requests.
+  const response = fn.parameters[1];
+  if (response && ts.isIdentifier(response.name) && fn.body && ts.isBlock(fn.body) && answers(fn.body, response.name.text)) return false;
+  if (response && ts.isIdentifier(response.name) && fn.body && !ts.isBlock(fn.body) && mentionsName(fn.body, response.name.text)) return false;
   const keys = property.parent.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : ''));
   const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : '';
   return !HANDLER_KEY.test(key) && !keys.some((k) => ROUTE_KEY.test(k));
@@ -369,9 +421,23 @@ function isOptionCallback(fn: ts.FunctionLikeDeclaration): boolean {
  * sometimes calls `next()` (`if (!found) return next()`) is still one.
  */
 function isPassThroughMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
+  const response = fn.parameters[1];
   const next = fn.parameters[2];
   if (!next || !ts.isIdentifier(next.name) || !fn.body || !ts.isBlock(fn.body)) return false;
+  // Middleware passes the request on; a function that answers it (`res.json(…)`) is a handler.
+  if (response && ts.isIdentifier(response.name) && answers(fn.body, response.name.text)) return false;
   return endsByPassingOn(fn.body, next.name.text);
+}
+
+/** `res.json(…)`, `res.status(201).send(…)`: the function answers the request itself. */
+function answers(body: ts.Block, response: string): boolean {
+  let found = false;
+  walk(body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && dottedName(n.expression).split('.')[0] === response) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function endsByPassingOn(statement: ts.Statement, next: string): boolean {
@@ -384,6 +450,8 @@ function endsByPassingOn(statement: ts.Statement, next: string): boolean {
   const call = expr && ts.isAwaitExpression(expr) ? expr.expression : expr;
   if (!call || !ts.isCallExpression(call)) return false;
   if (ts.isIdentifier(call.expression) && call.expression.text === next) return call.arguments.length === 0;
+  // `reauth(req, res, next)` hands the request on; `work().catch(next)` only forwards an error.
+  if (ts.isPropertyAccessExpression(call.expression) && /^(?:then|catch|finally)$/.test(call.expression.name.text)) return false;
   return call.arguments.some((a) => ts.isIdentifier(a) && a.text === next);
 }
 
@@ -487,7 +555,7 @@ function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
   if (!ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
   // `const { email } = credential; assertValidEmail(email)`, and `@Body() { email }: Credential`,
   // check the parameter's field.
-  const names = ts.isIdentifier(param.name) ? [...namesFromRequest(method.body, param.name.text)] : boundNames(param.name);
+  const names = ts.isIdentifier(param.name) ? [param.name.text, ...aliasesOf(method.body, param.name.text)] : boundNames(param.name);
   let parsed = false;
   walk(method.body, (n) => {
     if (parsed || ts.isFunctionLike(n)) return false;
@@ -495,6 +563,20 @@ function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
     return !parsed;
   });
   return parsed;
+}
+
+/** `const { email } = input`, `const data = input || {}`: the locals that are the parameter or its fields, nothing computed from it. */
+function aliasesOf(body: ts.Node, name: string): string[] {
+  const aliases: string[] = [];
+  walk(body, (n) => {
+    if (ts.isVariableDeclaration(n) && n.initializer) {
+      let value: ts.Expression = n.initializer;
+      while (ts.isParenthesizedExpression(value) || (ts.isBinaryExpression(value) && DEFAULTING.has(value.operatorToken.kind))) value = ts.isParenthesizedExpression(value) ? value.expression : value.left;
+      if (ts.isIdentifier(value) && value.text === name) aliases.push(...boundNames(n.name));
+    }
+    return !ts.isFunctionLike(n) || n === body;
+  });
+  return aliases;
 }
 
 function boundNames(pattern: ts.BindingName): string[] {
