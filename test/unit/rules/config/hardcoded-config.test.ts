@@ -11,7 +11,9 @@ describe(RULE, () => {
   //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL differs between environments (api.sandbox.paymentsco.io names one deployment stage)
   private readonly cache = { host: 'redis.internal:6379' };
   //                               ^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this host:port
-  private readonly receivers = { grpc: '0.0.0.0:4317', http: 'http://0.0.0.0:4318', v6: '[::]:4319' };
+  private readonly receivers = { grpc: '0.0.0.0:4317', bind: '0.0.0.0' };
+  private readonly collector = 'http://0.0.0.0:4318/v1/traces';
+  //                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config 0.0.0.0 is reachable only from one machine or network
   charge() {
     return fetch(this.base + '/charges', { headers: { 'x-forwarded-for': '10.0.0.12' } });
     //                                                                   ^^^^^^^^^^^ config/hardcoded-config this IP address
@@ -146,6 +148,8 @@ export class ChatService {
   constructor(private readonly environment: { production: boolean }, private readonly root: string) {}
   base() { return this.environment.production ? 'https://quotes.acme.io/api' : this.root; }
   //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config the code picks it by environment
+  flagBase() { return process.env.USE_PROD ? 'https://quotes.acme.io/api' : 'https://quotes.staging.acme.io/api'; }
+  //                                                                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
   stageBase() { return process.env.NODE_ENV === 'production' ? this.root : 'http://quotes.staging.acme.io/api'; }
   //                                                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
   verifyLink(token: string) { return \`http://frontend-app/verify?token=\${token}\`; }

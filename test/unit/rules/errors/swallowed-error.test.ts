@@ -434,6 +434,10 @@ export function sendProgress(res: { write(chunk: string): void }, done: number):
     res.write(\`data: \${done}\\n\\n\`);
   } catch {}
 }
+export async function publishPage(Page: { updateOne(q: object, u: object): Promise<void> }, id: string): Promise<void> {
+  await Page.updateOne({ id }, { published: true }).catch(() => {});
+//                                                        ^^^^^^^^ errors/swallowed-error this .catch() handler drops the error
+}
 export async function closeAndSave(page: Page, store: Store, row: object): Promise<void> {
   try {
     await page.keyboard.press('Escape');

@@ -183,11 +183,13 @@ export const storage = { s3Secret };
       'tsconfig.json': '{}',
       'src/config/database.ts': `export const database = {
   host: process.env.DB_HOST || 'localhost',
-  port: 5432,
+  database: 'ledger',
   password: process.env.APP_DB_PASS || 'warehouse',
 };
 export const env = { POSTGRES_PASSWORD: 'ledger', REPLICA_DB_PASSWORD: 'ledger' };
 export const cachePassword = process.env.REDIS_PASSWORD ?? 'queue';
+export const deployTarget = { host: 'deploy.acme.io', port: 22, username: 'deploy', password: 'Ssh-Deploy-77' };
+//                                                                                            ^^^^^^^^^^^^^^^ security/hardcoded-secret
 export const jobsDashboard = { user: 'ops', password: 'ops-2024!' };
 //                                                    ^^^^^^^^^^^ security/hardcoded-secret
 export const legacyUrl = 'postgres://ledger:Zq81rTw0@db.internal/ledger';

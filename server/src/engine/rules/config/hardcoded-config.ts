@@ -22,9 +22,9 @@ const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/;
 const NAMESPACE_HOSTS = /^(?:[a-z]+:\/\/)?(?:[\w-]+\.)*(?:w3\.org|schemas\.xmlsoap\.org|schemas\.microsoft\.com|json-schema\.org|purl\.org|xmlns\.com|schemas\.openxmlformats\.org|example\.(?:com|org|net))(?:[/:#?]|$)/i;
 
 /** Hosts only one machine or network knows: loopback, private ranges, internal domains. */
-const PRIVATE_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|localhost|cluster\.local))$/i;
-/** The addresses that mean "every interface" to a listening socket. */
-const BIND_ALL = /^(?:0\.0\.0\.0|\[::\]|::)$/;
+const PRIVATE_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|localhost|cluster\.local))$/i;
+/** The address that means "every interface" to a listening socket. */
+const BIND_ALL = /^0\.0\.0\.0$/;
 const STAGE_WORDS = new Set(['sandbox', 'staging', 'stage', 'stg', 'dev', 'develop', 'development', 'qa', 'uat', 'preprod', 'preview']);
 
 /** A label names a stage of deployment (`api.sandbox.…`, `staging-api.…`); the top-level domain does not count (`.dev`). */
@@ -36,8 +36,8 @@ const STAGE_CONDITION = /\b(?:production|prod|isProd\w*|isDev\w*|development|sta
 /** Why a value differs between environments, or undefined when nothing says it does. */
 function environmentReason(literal: ts.Node, kind: string, host: string | undefined): string | undefined {
   if (kind === 'connection string') return 'a connection string names one database server';
-  // `0.0.0.0:4317`, `[::]:8080`: listen on every interface, the same address everywhere.
-  if (host === undefined || BIND_ALL.test(host)) return undefined;
+  // `0.0.0.0:4317`: a listening socket's address, every interface, the same everywhere (a URL to connect to is judged as one).
+  if (host === undefined || (kind !== 'URL' && BIND_ALL.test(host))) return undefined;
   if (PRIVATE_HOST.test(host)) return `${host} is reachable only from one machine or network`;
   if (kind !== 'IP address' && !host.includes('.')) return `${host} is a host name only one network resolves`;
   if (namesStage(host)) return `${host} names one deployment stage`;
@@ -109,9 +109,11 @@ function isConfigDefault(literal: ts.Node): boolean {
     return CONFIG_READ.test(parent.left.getText().replace(/\s+/g, ''));
   }
   // `process.env.CLICKHOUSE_HOST ? withScheme(process.env.CLICKHOUSE_HOST) : 'http://localhost:8123'`
+  // The then branch uses the value read; `process.env.USE_PROD ? 'https://a' : 'https://b'` picks between environments.
   if (ts.isConditionalExpression(parent) && parent.whenFalse === node) {
     const condition = ts.isParenthesizedExpression(parent.condition) ? parent.condition.expression : parent.condition;
-    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(condition.getText().replace(/\s+/g, ''));
+    const read = condition.getText().replace(/\s+/g, '');
+    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && parent.whenTrue.getText().replace(/\s+/g, '').includes(read);
   }
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(parent.expression.getText().replace(/\s+/g, ''));
 }

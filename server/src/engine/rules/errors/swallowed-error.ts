@@ -211,7 +211,7 @@ const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|del|
  * disconnected (`res.write(chunk)`, `controller.enqueue(chunk)`, `ws.send(msg)`). A failure has no
  * one to be reported to and nothing to recover.
  */
-const BEST_EFFORT_CALL = /(?:^|\.)(?:\w*(?:page|Page|frame|Frame|locator|Locator)(?:\.(?:mouse|keyboard|touchscreen))?\.\w+|(?:res|response|reply|stream|controller|ws|socket|client)\.(?:write|end|enqueue|send|flush))$/;
+const BEST_EFFORT_CALL = /(?:^|\.)(?:(?:page|\w*Page|frame|\w*Frame)\.(?:mouse|keyboard|touchscreen)\.\w+|(?:page|\w*Page|frame|\w*Frame|locator|\w*Locator)\.(?:click|dblclick|fill|press|type|hover|focus|tap|check|uncheck|selectOption|scrollIntoViewIfNeeded|dispatchEvent|bringToFront|setViewportSize|goBack|goForward|reload|evaluate)|(?:res|response|reply|stream|controller|ws|socket)\.(?:write|end|enqueue|flush)|(?:ws|socket)\.send)$/;
 /** A wait that may time out by design: `page.waitForNavigation({ timeout: 1500 })`, `waitForStability(page)`. */
 const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
 

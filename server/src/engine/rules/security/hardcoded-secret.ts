@@ -160,12 +160,12 @@ function literalOrFallback(expr: ts.Expression): ts.StringLiteralLike | undefine
 }
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass']);
-const DATABASE_WORDS = new Set(['postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'db', 'database', 'sql', 'mssql', 'clickhouse', 'slave', 'replica']);
-/** Keys that say an object holds a database client's connection options. */
-const CONNECTION_OPTION = /^(?:host|hostname|port|database|dbName|dialect|client|connectionString|schema)$/;
+const DATABASE_WORDS = new Set(['postgres', 'postgresql', 'pg', 'pgpassword', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'db', 'database', 'sql', 'mssql', 'clickhouse', 'slave', 'replica']);
+/** Keys that say an object holds a database client's connection options (`host` and `port` alone could be SSH or SMTP). */
+const CONNECTION_OPTION = /^(?:database|dbName|dbname|db|dialect|connectionString|schema)$/;
 
 /**
- * `password: process.env.DB_PASSWORD || 'postgres'` next to `host` and `port`, `POSTGRES_PASSWORD:
+ * `password: process.env.DB_PASSWORD || 'postgres'` next to `database`, `POSTGRES_PASSWORD:
  * 'app'`: the default password a database client connects with. It opens nothing by itself (the
  * database sets its password), and on real backends it was the local docker-compose default;
  * reviewers were split on it, so it is left alone. A connection string with a password, and
