@@ -83,10 +83,16 @@ function folderLister(root: string): FolderEntries {
  * a header to say so. The shallowest such folder is kept.
  */
 export function copiedPackageFolders(root: string, files: Iterable<ScopeInput>, entriesOf: FolderEntries = folderLister(root)): ReadonlySet<string> {
+  const verdicts = new Map<string, boolean>();
+  const copiedFolder = (folder: string): boolean => {
+    let copied = verdicts.get(folder);
+    if (copied === undefined) verdicts.set(folder, (copied = holdsCopiedPackage(folder, entriesOf(folder))));
+    return copied;
+  };
   const found = new Set<string>();
   for (const input of files) {
     if (input.outside) continue;
-    const copied = foldersOf(path.posix.relative(root, input.file)).find((folder) => holdsCopiedPackage(folder, entriesOf(folder)));
+    const copied = foldersOf(path.posix.relative(root, input.file)).find(copiedFolder);
     if (copied) found.add(copied);
   }
   return found;
@@ -103,10 +109,13 @@ function holdsCopiedPackage(folder: string, entries: readonly string[]): boolean
  * above one say how the repository groups its packages, not what a file inside does.
  */
 export function packageFolders(root: string, files: Iterable<ScopeInput>, entriesOf: FolderEntries = folderLister(root)): ReadonlySet<string> {
+  const seen = new Set<string>();
   const found = new Set<string>();
   for (const input of files) {
     if (input.outside) continue;
     for (const folder of foldersOf(path.posix.relative(root, input.file))) {
+      if (seen.has(folder)) continue;
+      seen.add(folder);
       if (entriesOf(folder).some((e) => PACKAGE_MARKERS.has(e))) found.add(path.posix.join(root, folder));
     }
   }

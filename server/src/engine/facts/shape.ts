@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import { ts } from '../ts';
 import type { FileShape, WiringKind } from './types';
 
@@ -342,7 +343,7 @@ const DOM_GLOBAL_USE = /(?<![\w.$])(?:document|window)\.[A-Za-z_$]/g;
 /** Uses of the DOM that make a file browser code rather than a guarded server-side check. */
 const MIN_DOM_USES = 3;
 /** Node's built-in modules, imported or required: a file that has them runs on the server. */
-const NODE_BUILTIN = /^(?:node:.+|fs|fs\/promises|path|http|https|http2|net|tls|child_process|cluster|crypto|os|stream|zlib|worker_threads|dgram|dns|readline|vm|v8|perf_hooks|async_hooks)$/;
+const NODE_BUILTIN = new RegExp(`^(?:node:.+|(?:${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/')).join('|')})(?:\\/.*)?)$`);
 
 /** Packages that drive a browser or emulate a DOM from the server: their callbacks use `document` inside a page. */
 const SERVER_SIDE_DOM = /^(?:playwright(?:-core)?|@playwright\/.+|puppeteer(?:-core)?|puppeteer-extra|selenium-webdriver|jsdom|happy-dom|linkedom|cheerio)$/;

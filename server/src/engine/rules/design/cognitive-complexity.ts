@@ -42,27 +42,45 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
   const folded = nested.filter((n) => !isUnitOfItsOwn(n.fn));
   // Nested one level deeper: each structural point of a declared function costs one more.
   const total = own.total + folded.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
-  return [{ fn, complexity: total }, ...units.flatMap((n) => scoreUnit(n.fn)), ...folded.flatMap((n) => n.units)];
+  return [{ fn, complexity: total }, ...units.flatMap((n) => [{ fn: n.fn, complexity: alone(n.fn) }, ...n.units]), ...folded.flatMap((n) => n.units)];
 }
 
 /** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
 export function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
-  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
+  if (isNamedUnit(fn)) return true;
   const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
-  // `Topics.create = async function (data) {…}` inside a module's `function (Topics) {…}` wrapper.
-  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
   return ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) >= 1;
 }
 
 /**
+ * Named: a declaration, a method, or a function held by a name (`const ingest = (rows) => {…}`,
+ * `handler: async function`, `Topics.create = async function …`). Below a top-level function's
+ * own callbacks, only these are scored apart: a Node-style callback (`fs.readFile(p, (err, d) =>
+ * …)`) deep in a pyramid stays part of the function whose nesting it adds to.
+ */
+function isNamedUnit(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
+  // `Topics.create = async function (data) {…}` inside a module's `function (Topics) {…}` wrapper.
+  return ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/**
  * A unit's score from nesting 0, with the inline callbacks it declares, and the scores of the
- * units it declares (`const ingest = (rows) => {…}` inside a handler), each on its own.
+ * named units it declares (`const ingest = (rows) => {…}` inside a handler), each on its own.
  */
 function scoreUnit(fn: ts.FunctionLikeDeclaration): ScoredFunction[] {
   const counter = new Counter('inclusive');
   if (fn.body) counter.visitChildren(fn.body, 0);
   return [{ fn, complexity: counter.total }, ...counter.units.flatMap(scoreUnit)];
+}
+
+/** A unit's own score from nesting 0 (its named units apart). */
+function alone(fn: ts.FunctionLikeDeclaration): number {
+  const counter = new Counter('inclusive');
+  if (fn.body) counter.visitChildren(fn.body, 0);
+  return counter.total;
 }
 
 /** The complexity SonarJS reports for the function with this body, as a top-level function. */
@@ -110,7 +128,7 @@ class Counter {
 
   private visitFunction(fn: ts.FunctionLikeDeclaration, nesting: number): void {
     if (this.mode === 'own') this.nestedFunctions.push({ fn, nesting });
-    else if (isUnitOfItsOwn(fn)) this.units.push(fn);
+    else if (isNamedUnit(fn)) this.units.push(fn);
     else if (fn.body) this.visitChildren(fn.body, nesting + 1);
   }
 
