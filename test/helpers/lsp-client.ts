@@ -39,6 +39,8 @@ export class TestLspClient {
   private readonly connection: ProtocolConnection;
   private readonly waiters = new Set<() => void>();
   private versions = new Map<string, number>();
+  /** What the server registered dynamically (file watchers, configuration). */
+  readonly registrations: unknown[] = [];
 
   constructor(private readonly options: TestClientOptions) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -55,7 +57,10 @@ export class TestLspClient {
       this.logs.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
       this.appliedEdits.push(params.edit);
       this.notify();

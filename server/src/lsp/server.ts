@@ -38,7 +38,8 @@ import { errorDetail, errorMessage } from '../engine/errors';
  */
 export const EDIT_DEBOUNCE_MS = 0;
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
-const PROJECT_FILE = /^(?:tsconfig.*|jsconfig)\.json$/i;
+/** Files that change which projects, packages or layers there are: tsconfigs, package manifests, workspace lists. */
+const PROJECT_FILE = /^(?:(?:tsconfig.*|jsconfig|package)\.json|pnpm-workspace\.yaml)$/i;
 
 export class LayerguardServer {
   readonly pull: PullChannel;
@@ -171,7 +172,7 @@ export class LayerguardServer {
         watchers: [
           { globPattern: `**/${CONFIG_FILE_NAME}` },
           { globPattern: `**/${BASELINE_FILE_NAME}` },
-          { globPattern: '**/{tsconfig*.json,jsconfig.json}' },
+          { globPattern: '**/{tsconfig*.json,jsconfig.json,package.json,pnpm-workspace.yaml}' },
           { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
         ],
       });

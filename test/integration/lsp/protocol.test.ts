@@ -49,6 +49,23 @@ describe('language server over stdio', () => {
     assert.ok(cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')), 'the cycle path is in relatedInformation');
   });
 
+  it('watches package manifests: a folder that becomes a package of its own is re-classified', async () => {
+    const root = copyExample();
+    roots.push(root);
+    const runner = 'src/services/checkout/run.ts';
+    fs.mkdirSync(path.join(root, 'src/services/checkout'), { recursive: true });
+    fs.writeFileSync(path.join(root, runner), "import { UsersController } from '../../users/users.controller';\nexport const describeRun = () => UsersController.name;\n");
+    const client = new TestLspClient({ root });
+    clients.push(client);
+    await client.start();
+    await client.waitFor('the service importing a controller', () => client.diagnosticsOf(runner).some((d) => d.code === 'layering/forbidden-dependency'));
+    const watched = JSON.stringify(client.registrations);
+    assert.match(watched, /package\.json/, 'the server asks the client to watch package manifests');
+    fs.writeFileSync(path.join(root, 'src/services/checkout/package.json'), '{ "name": "checkout" }\n');
+    await client.filesChanged([{ relative: 'src/services/checkout/package.json', type: 2 }]);
+    await client.waitFor('the package to lose the folder\'s layer', () => client.diagnosticsOf(runner).length === 0);
+  });
+
   it('updates diagnostics from unsaved text as the user types, and removes them on undo', async () => {
     const client = await started();
     await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
