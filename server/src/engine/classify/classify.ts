@@ -237,8 +237,7 @@ export class Classifier {
   }
 
   private byFolder(input: FileToClassify): Candidate | undefined {
-    const base = this.packageDirOf(input);
-    const relative = path.posix.relative(base.length > input.projectDir.length ? base : input.projectDir, input.file);
+    const relative = path.posix.relative(this.folderNamesBase(input), input.file);
     if (this.scope.featureFolders.has(path.posix.dirname(input.file))) return undefined;
     // `controllers/helpers.js`: the helpers a layer's files share are not themselves of the layer.
     if (NEUTRAL_FOLDERS.has(stemOf(input.file).toLowerCase())) return undefined;
@@ -259,11 +258,12 @@ export class Classifier {
    * it (`services/orders/start.ts` in a repository of services is no service for sitting in
    * `services/`).
    */
-  private packageDirOf(input: FileToClassify): string {
+  private folderNamesBase(input: FileToClassify): string {
     const packages = this.scope.packageFolders;
     if (!packages || packages.size === 0) return input.projectDir;
     for (let dir = path.posix.dirname(input.file); dir.length > input.projectDir.length && dir !== '.' && dir !== '/'; dir = path.posix.dirname(dir)) {
-      if (packages.has(dir)) return path.posix.dirname(dir);
+      const above = path.posix.dirname(dir);
+      if (packages.has(dir)) return above.length > input.projectDir.length ? above : input.projectDir;
     }
     return input.projectDir;
   }

@@ -423,7 +423,6 @@ function isGenerated(sf: ts.SourceFile): boolean {
   return /^\s*\/\*\s*eslint-disable\s*\*\//.test(sf.text) && importsPackage(sf, PROTOBUF_RUNTIME);
 }
 
-/** An `import` statement of the file names a module matching the pattern. */
 /** An `import … from 'x'`, or in CommonJS a `require('x')`, of a package the pattern names. */
 function importsPackage(sf: ts.SourceFile, pattern: RegExp): boolean {
   if (sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && pattern.test(s.moduleSpecifier.text))) return true;

@@ -176,7 +176,7 @@ function unvalidatedReads(fn: ts.FunctionLikeDeclaration, parts: RegExp): ts.Pro
  * (`createConnection(context, req.body)` whose body runs `schema.parse(params)`): the entry is
  * validated one call in, as a service or model that owns its schema does.
  */
-function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly ts.SourceFile[]): boolean {
+function handsInputToValidator(fn: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
   const request = fn.parameters[0];
   if (!request || !ts.isIdentifier(request.name) || !fn.body) return false;
   const inputNames = namesFromRequest(fn.body, request.name.text);
@@ -184,7 +184,7 @@ function handsInputToValidator(fn: ts.FunctionLikeDeclaration, sources: readonly
   walk(fn.body, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n) && n.arguments.some((a) => [...inputNames].some((name) => mentionsName(a, name)))) {
-      if (OWN_VALIDATION_HELPER.test(calleeName(n)) && n.arguments.some((a) => handsOverInput(a, request.name.getText(), fn)) && definedByTheApp(calleeName(n), fn.getSourceFile())) {
+      if (OWN_VALIDATION_HELPER.test(calleeName(n)) && n.arguments.some((a) => handsOverInput(a, request.name.getText(), fn)) && definedByTheApp(calleeName(n), node)) {
         found = true;
         return false;
       }
@@ -212,36 +212,17 @@ function handsOverInput(arg: ts.Expression, requestName: string, fn: ts.Function
 }
 
 function isBodyOrQuery(expr: ts.Expression, requestName: string): boolean {
-  return /^(?:body|query)(?:\.|$)/.test(dottedName(expr).slice(requestName.length + 1)) && dottedName(expr).startsWith(`${requestName}.`);
+  const name = dottedName(expr);
+  return name.startsWith(`${requestName}.`) && /^(?:body|query)(?:\.|$)/.test(name.slice(requestName.length + 1));
 }
 
-/** The helper is the app's own: not imported from a package (`sanitizeHtml` from `sanitize-html` is a library's). */
-function definedByTheApp(name: string, sf: ts.SourceFile): boolean {
-  for (const statement of sf.statements) {
-    const specifier = ts.isImportDeclaration(statement) && statement.importClause && bindsName(statement.importClause, name) && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : requiredInto(statement, name);
-    if (specifier !== undefined) return /^[./]/.test(specifier);
-  }
-  return true;
-}
-
-function bindsName(clause: ts.ImportClause, name: string): boolean {
-  if (clause.name?.text === name) return true;
-  const bindings = clause.namedBindings;
-  if (!bindings) return false;
-  return ts.isNamespaceImport(bindings) ? bindings.name.text === name : bindings.elements.some((el) => el.name.text === name);
-}
-
-/** `const x = require('pkg')`, `const { x } = require('./mod')`: the specifier the name is required from. */
-function requiredInto(statement: ts.Statement, name: string): string | undefined {
-  if (!ts.isVariableStatement(statement)) return undefined;
-  for (const d of statement.declarationList.declarations) {
-    const init = d.initializer;
-    const call = init && ts.isCallExpression(init) ? init : init && ts.isPropertyAccessExpression(init) && ts.isCallExpression(init.expression) ? init.expression : undefined;
-    if (!call || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') continue;
-    const arg = call.arguments[0];
-    if (arg && ts.isStringLiteral(arg) && boundNames(d.name).includes(name)) return arg.text;
-  }
-  return undefined;
+/**
+ * The helper is the app's own: not imported or required from a package (`sanitizeHtml` from
+ * `sanitize-html` is a library's). The file's facts already list what each import binds.
+ */
+function definedByTheApp(name: string, node: FileNode): boolean {
+  const ref = node.facts.moduleRefs.find((r) => r.bindings.some((b) => b.local === name));
+  return ref === undefined || /^[./]/.test(ref.specifier);
 }
 
 /** The request's name and the locals taken from it (`const { rule } = req.body`, `const data = req.body`). */
@@ -319,17 +300,23 @@ function isOnlyLogged(read: ts.Expression): boolean {
 
 const LOGGING_CALL = /(?:^|\.)(?:log|debug|info|warn|error|trace|verbose|silly)$|^(?:console|logger|log|Logger)\./;
 
-/** `Number(req.query.page)`, `parseInt(req.query.limit, 10)`: one field, converted on the spot. */
+/** `Number(req.query.page)`, `req.body.answer === captcha.answer`: one field, only tested (`isOnlyTested`). */
 function isCoercedField(read: ts.PropertyAccessExpression): boolean {
   const field = read.parent;
   if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return false;
-  const user = field.parent;
-  if (ts.isCallExpression(user)) return user.arguments[0] === field && (COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '') || isMembershipTest(user));
-  // `req.body.answer === captcha.answer`, `req.query.include === '1'`: a value only compared is
-  // never used as data; a malformed one just fails the comparison.
+  return isOnlyTested(field);
+}
+
+/**
+ * A value converted on the spot (`Number(x)`), compared (`x === captcha.answer`,
+ * `x === '1'`: a malformed one just fails the comparison), looked up in a set, or tested for
+ * presence (`if (x)`, `!x`): never used as data.
+ */
+function isOnlyTested(value: ts.Expression): boolean {
+  const user = value.parent;
+  if (ts.isCallExpression(user)) return user.arguments[0] === value && (COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '') || isMembershipTest(user));
   if (ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind)) return true;
-  // `if (req.body.email)`, `!req.body.force`: tested for presence only.
-  return isTestedForPresence(field);
+  return isTestedForPresence(value);
 }
 
 /** `allowed.has(req.body.room)`, `roles.includes(req.body.role)`: a membership test. */
@@ -390,7 +377,7 @@ function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
   const [first] = unvalidatedReads(fn, parts).filter((read) => !passedToUnseenCode(read, fn, node, sources()));
-  if (!first || handsInputToValidator(fn, sources())) return;
+  if (!first || handsInputToValidator(fn, node, sources())) return;
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
 
@@ -407,8 +394,7 @@ function isOptionCallback(fn: ts.FunctionLikeDeclaration): boolean {
   if (!call.arguments.some((a) => a === property.parent) || isRouteRegistration(call)) return false;
   // `wrapAsync({ create: async (req, res) => res.json(…) })`: a map of handlers answers requests.
   const response = fn.parameters[1];
-  if (response && ts.isIdentifier(response.name) && fn.body && ts.isBlock(fn.body) && answers(fn.body, response.name.text)) return false;
-  if (response && ts.isIdentifier(response.name) && fn.body && !ts.isBlock(fn.body) && mentionsName(fn.body, response.name.text)) return false;
+  if (response && ts.isIdentifier(response.name) && fn.body && (ts.isBlock(fn.body) ? answers(fn.body, response.name.text) : mentionsName(fn.body, response.name.text))) return false;
   const keys = property.parent.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : ''));
   const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : '';
   return !HANDLER_KEY.test(key) && !keys.some((k) => ROUTE_KEY.test(k));
@@ -502,10 +488,7 @@ function referencesIn(fn: ts.FunctionLikeDeclaration, declared: ts.Identifier): 
 
 /** A use of an input value that is not using it as data: handed to unseen code, compared, tested, converted or logged. */
 function isHarmlessUse(ref: ts.Identifier, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
-  const user = ref.parent;
-  if (ts.isBinaryExpression(user) && EQUALITY.has(user.operatorToken.kind)) return true;
-  if (ts.isCallExpression(user) && user.arguments[0] === ref && (COERCING_CALL.test(dottedName(user.expression).split('.').pop() ?? '') || isMembershipTest(user))) return true;
-  return isTestedForPresence(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, handler, node, sources);
+  return isOnlyTested(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, handler, node, sources);
 }
 
 function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {

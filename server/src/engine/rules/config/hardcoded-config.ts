@@ -106,16 +106,21 @@ function isConfigDefault(literal: ts.Node): boolean {
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    return CONFIG_READ.test(parent.left.getText().replace(/\s+/g, ''));
+    return CONFIG_READ.test(compactText(parent.left));
   }
   // `process.env.CLICKHOUSE_HOST ? withScheme(process.env.CLICKHOUSE_HOST) : 'http://localhost:8123'`
   // The then branch uses the value read; `process.env.USE_PROD ? 'https://a' : 'https://b'` picks between environments.
   if (ts.isConditionalExpression(parent) && parent.whenFalse === node) {
     const condition = ts.isParenthesizedExpression(parent.condition) ? parent.condition.expression : parent.condition;
-    const read = condition.getText().replace(/\s+/g, '');
-    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && parent.whenTrue.getText().replace(/\s+/g, '').includes(read);
+    const read = compactText(condition);
+    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && compactText(parent.whenTrue).includes(read);
   }
-  return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(parent.expression.getText().replace(/\s+/g, ''));
+  return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(compactText(parent.expression));
+}
+
+/** The code of a node without its whitespace, as a configuration read is written in any layout. */
+function compactText(node: ts.Node): string {
+  return node.getText().replace(/\s+/g, '');
 }
 
 /** Conditions that select the developer's machine: `NODE_ENV === 'development'`, `isDev`, `isLocal`. */

@@ -32,8 +32,7 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
   const own = new Counter('own');
   own.visitChildren(fn.body, 0);
   const nested = own.nestedFunctions.map(({ fn: inner, nesting }) => {
-    const counter = new Counter('inclusive');
-    if (inner.body) counter.visitChildren(inner.body, nesting);
+    const counter = counted(inner, nesting);
     return { fn: inner, alone: counter.total, structuralPoints: counter.structuralPoints, units: counter.units.flatMap(scoreUnit) };
   });
   const deeper = nested.flatMap((n) => n.units);
@@ -42,7 +41,7 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
   const folded = nested.filter((n) => !isUnitOfItsOwn(n.fn));
   // Nested one level deeper: each structural point of a declared function costs one more.
   const total = own.total + folded.reduce((sum, n) => sum + n.alone + n.structuralPoints, 0);
-  return [{ fn, complexity: total }, ...units.flatMap((n) => [{ fn: n.fn, complexity: alone(n.fn) }, ...n.units]), ...folded.flatMap((n) => n.units)];
+  return [{ fn, complexity: total }, ...units.flatMap((n) => [{ fn: n.fn, complexity: counted(n.fn, 0).total }, ...n.units]), ...folded.flatMap((n) => n.units)];
 }
 
 /** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
@@ -71,16 +70,15 @@ function isNamedUnit(fn: ts.FunctionLikeDeclaration): boolean {
  * named units it declares (`const ingest = (rows) => {…}` inside a handler), each on its own.
  */
 function scoreUnit(fn: ts.FunctionLikeDeclaration): ScoredFunction[] {
-  const counter = new Counter('inclusive');
-  if (fn.body) counter.visitChildren(fn.body, 0);
+  const counter = counted(fn, 0);
   return [{ fn, complexity: counter.total }, ...counter.units.flatMap(scoreUnit)];
 }
 
-/** A unit's own score from nesting 0 (its named units apart). */
-function alone(fn: ts.FunctionLikeDeclaration): number {
+/** A function's body counted from `nesting`, with its inline callbacks (its named units listed apart). */
+function counted(fn: ts.FunctionLikeDeclaration, nesting: number): Counter {
   const counter = new Counter('inclusive');
-  if (fn.body) counter.visitChildren(fn.body, 0);
-  return counter.total;
+  if (fn.body) counter.visitChildren(fn.body, nesting);
+  return counter;
 }
 
 /** The complexity SonarJS reports for the function with this body, as a top-level function. */

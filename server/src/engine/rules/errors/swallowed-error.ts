@@ -332,7 +332,9 @@ function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
  */
 function isExpectedRejection(catchCall: ts.CallExpression): boolean {
   const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
-  return receiver !== undefined && ts.isCallExpression(receiver) && (CLEANUP_CALL.test(dottedName(receiver.expression)) || isWait(receiver) || BEST_EFFORT_CALL.test(dottedName(receiver.expression)));
+  if (receiver === undefined || !ts.isCallExpression(receiver)) return false;
+  const callee = dottedName(receiver.expression);
+  return CLEANUP_CALL.test(callee) || isWait(receiver) || BEST_EFFORT_CALL.test(callee);
 }
 
 /**

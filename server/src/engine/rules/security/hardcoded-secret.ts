@@ -173,8 +173,9 @@ const CONNECTION_OPTION = /^(?:database|dbName|dbname|db|dialect|connectionStrin
  * reported.
  */
 function isDatabaseClientPassword(assignment: Assignment): boolean {
-  if (!words(assignment.name).some((w) => PASSWORD_WORDS.has(w))) return false;
-  if (words(assignment.name).some((w) => DATABASE_WORDS.has(w))) return true;
+  const nameWords = words(assignment.name);
+  if (!nameWords.some((w) => PASSWORD_WORDS.has(w))) return false;
+  if (nameWords.some((w) => DATABASE_WORDS.has(w))) return true;
   const initializer = assignment.value.parent;
   if (ts.isBinaryExpression(initializer) && words(dottedName(initializer.left).split('.').pop() ?? '').some((w) => DATABASE_WORDS.has(w))) return true;
   const property = enclosingProperty(assignment.value);
