@@ -435,6 +435,37 @@ exports.create = async function create(req, res) {
     });
   });
 
+  it('leaves identifiers handed on as lookup keys, and still reports them beside data or written into a model', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/routes/tickets.js': `const express = require('express');
+const tickets = require('../services/tickets');
+const Ticket = require('../models/ticket');
+const router = express.Router();
+router.post('/v1/tickets/claim', async (req, res) => {
+  const { ticketId } = req.body;
+  const ticket = await tickets.claim({ ticketId, agent: req.user.id });
+  res.json(ticket);
+});
+router.post('/v1/tickets/close', async (req, res) => {
+  res.json(await tickets.close(req.body.ticket_id));
+});
+router.post('/v1/tickets/retitle', async (req, res) => {
+  const { ticketId, title } = req.body;
+//                            ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+  res.json(await tickets.retitle(ticketId, title));
+});
+router.post('/v1/tickets/find', async (req, res) => {
+  res.json(await Ticket.findOne({ where: { id: req.body.ticketId } }));
+//                                             ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+module.exports = router;
+`,
+      'src/services/tickets.js': 'module.exports = { claim: async (q) => q, close: async (id) => id, retitle: async (id, title) => ({ id, title }) };\n',
+      'src/models/ticket.js': 'module.exports = { findOne: async (q) => q };\n',
+    });
+  });
+
   it('leaves middleware that always passes the request on, and still reports a handler that only sometimes calls next()', () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',
