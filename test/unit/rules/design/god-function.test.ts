@@ -336,6 +336,29 @@ ${Array.from({ length: 14 }, (_, i) => `    if (x === ${i}) { if (strict) return
     });
   });
 
+  it('scores a handler registered through a wrapper on its own, and still folds an array callback given as an argument', () => {
+    checkRule(RULE, {
+      'src/routes/orders.ts': `declare const router: { post(path: string, h: unknown): void };
+declare function asyncHandler<T>(h: T): T;
+declare function total(values: number[]): number;
+export function registerOrders(enabled: boolean) {
+  if (!enabled) return;
+  router.post('/v1/orders', asyncHandler(async (req: { kind: number }) => {
+${Array.from({ length: 13 }, (_, i) => `    if (req.kind === ${i}) return;`).join('\n')}
+  }));
+}
+export function weigh(items: number[], strict: boolean) {
+//              ^^^^^ design/god-function weigh does too much: its cognitive complexity is 71
+  if (!strict) return 0;
+  return total(items, items.map((x) => {
+${Array.from({ length: 14 }, (_, i) => `    if (x === ${i}) { if (strict) return ${i}; }`).join('\n')}
+    return 0;
+  }));
+}
+`,
+    });
+  });
+
   it('does not count || supplying a literal default, and still counts || between conditions', () => {
     const fields = Array.from({ length: 30 }, (_, i) => `    f${i}: raw.f${i} || null,`).join('\n');
     checkRule(RULE, {
@@ -411,6 +434,39 @@ ${steps('c', 80)}
   onChunk();
   return sent;
 }
+`,
+    });
+  });
+
+  it('measures a route module without the handlers it keeps in locals only to register them', () => {
+    const steps = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `    const ${prefix}${i} = req.length + ${i};`).join('\n');
+    checkRule(RULE, {
+      'src/api/messages.js': `module.exports = (server, wrap) => {
+  const putMessage = async (req, res) => {
+${steps('p', 80)}
+    res.send(p0);
+  };
+  const listMessages = async (req, res) => {
+${steps('l', 80)}
+    res.send(l0);
+  };
+  server.put({ path: '/messages/:id' }, wrap(putMessage));
+  server.get('/messages', listMessages);
+};
+`,
+      'src/api/drafts.js': `module.exports = (server) => {
+//               ^ design/god-function it has
+  const saveDraft = async (req, res) => {
+${steps('s', 80)}
+    res.send(s0);
+  };
+  const publishDraft = async (req, res) => {
+${steps('d', 80)}
+    res.send(d0);
+  };
+  server.put('/drafts/:id', (req, res) => saveDraft(req, res));
+  server.post('/drafts/:id/publish', (req, res) => publishDraft(req, res));
+};
 `,
     });
   });

@@ -47,9 +47,29 @@ export function scoreTopLevelFunction(fn: ts.FunctionLikeDeclaration): ScoredFun
 /** Named, or registered as a later argument of a call (a route or event handler): read and tested on its own. */
 export function isUnitOfItsOwn(fn: ts.FunctionLikeDeclaration): boolean {
   if (isNamedUnit(fn)) return true;
-  const parent = fn.parent;
-  return ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) >= 1;
+  return isRegisteredArgument(fn as ts.Expression);
 }
+
+/** A later argument of a call (`bus.on('saved', handler)`), or the one argument of a wrapper that is one. */
+export function isRegisteredArgument(value: ts.Expression): boolean {
+  const call = value.parent;
+  if (!ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(value);
+  return index >= 1 || (index === 0 && isRegisteredWrapper(call));
+}
+
+/**
+ * `router.get('/x', asyncHandler(async (req, res) => …))`, `server.get(spec, tools.responseWrapper(
+ * async (req, res) => …))`: a wrapper given only the function, itself registered as a later
+ * argument. `total(rows.map((r) => …))` is an inline callback of an array method, not a wrapper.
+ */
+function isRegisteredWrapper(wrapper: ts.CallExpression): boolean {
+  const holder = wrapper.parent;
+  if (wrapper.arguments.length !== 1 || !ts.isCallExpression(holder) || holder.arguments.indexOf(wrapper) < 1) return false;
+  return !(ts.isPropertyAccessExpression(wrapper.expression) && INLINE_CALLBACK_METHOD.test(wrapper.expression.name.text));
+}
+
+const INLINE_CALLBACK_METHOD = /^(?:map|flatMap|filter|forEach|reduce|reduceRight|some|every|find|findIndex|findLast|sort|then|catch|finally)$/;
 
 /**
  * Named: a declaration, a method, or a function held by a name (`const ingest = (rows) => {…}`,

@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import { isUnitOfItsOwn } from './cognitive-complexity';
+import { isRegisteredArgument, isUnitOfItsOwn } from './cognitive-complexity';
 
 /**
  * How long a function body is, in lines that hold code: blank lines, comments, the lines of text
@@ -11,14 +11,30 @@ import { isUnitOfItsOwn } from './cognitive-complexity';
  */
 export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
   const lines = new Set<number>();
+  const registered = registeredLocals(body);
   const visit = (node: ts.Node): void => {
     lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
     if (isTextLiteral(node) || isDataLiteral(node)) return;
-    if (isHandedOut(node)) return;
+    if (isHandedOut(node, registered)) return;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
   return lines.size;
+}
+
+/** The locals of a body that hold a function it only registers (`server.put(spec, wrap(putHandler))`), never calls. */
+function registeredLocals(body: ts.Node): Set<string> {
+  const registered = new Set<string>();
+  const kept = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !ts.isVariableDeclaration(node.parent) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      (isRegisteredArgument(node) ? registered : kept).add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  for (const name of kept) registered.delete(name);
+  return registered;
 }
 
 /**
@@ -27,14 +43,19 @@ export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
  * `Topics.purge = async function …` in a module's `function (Topics)` wrapper —, a handler it
  * registers as a later argument, a function declaration) that is not bound to one of its locals.
  */
-function isHandedOut(node: ts.Node): boolean {
-  return ts.isFunctionLike(node) && 'body' in node && isUnitOfItsOwn(node as ts.FunctionLikeDeclaration) && !isKeptInLocal(node);
+function isHandedOut(node: ts.Node, registered: ReadonlySet<string>): boolean {
+  return ts.isFunctionLike(node) && 'body' in node && isUnitOfItsOwn(node as ts.FunctionLikeDeclaration) && !isKeptInLocal(node, registered);
 }
 
-/** `const flush = () => …`, `flush = function () {…}`: a closure held in a local, part of the function's own procedure. */
-function isKeptInLocal(fn: ts.Node): boolean {
+/**
+ * `const flush = () => …`, `flush = function () {…}`: a closure held in a local, part of the
+ * function's own procedure, unless the function only registers it (`const putHandler = async
+ * (req, res) => …` then `server.put(spec, wrap(putHandler))`): a route module's handlers.
+ */
+function isKeptInLocal(fn: ts.Node, registered: ReadonlySet<string>): boolean {
   const parent = fn.parent;
-  return ts.isVariableDeclaration(parent) || (ts.isBinaryExpression(parent) && parent.right === fn && !ts.isPropertyAccessExpression(parent.left));
+  if (ts.isVariableDeclaration(parent)) return !(ts.isIdentifier(parent.name) && registered.has(parent.name.text));
+  return ts.isBinaryExpression(parent) && parent.right === fn && !ts.isPropertyAccessExpression(parent.left);
 }
 
 /** An object or array literal with no function inside: data written out, however many lines the formatter gives it. */
