@@ -47,6 +47,10 @@ describe(RULE, () => {
     // A named closure is a unit of its own at any depth: it is scored apart, not folded in.
     assert.equal(complexityOf(`function f(xs: number[]) { if (xs.length) { xs.forEach((x) => { const show = (y: number) => { if (y) { console.log(y); } }; show(x); }); } }`), 1);
     assert.equal(complexityOf(`function f(a: number) { try { return a > 1 ? 1 : 0; } catch { return -1; } }`), 2);
+    // `s && s.mode` is `s?.mode` written before `?.`: no decision. A chain that tests something else still counts.
+    assert.equal(complexityOf(`function f(s?: { mode?: { name(): string } }) { return (s && s.mode && s.mode.name()) || 'Unknown'; }`), 0);
+    assert.equal(complexityOf(`function f(s?: { list: number[] }) { return s && s.list && s.list[0]; }`), 0);
+    assert.equal(complexityOf(`function f(s?: { on: boolean }, t?: boolean) { return s && s.on && t; }`), 1);
   });
 
   it('flags complex and long functions on their names', () => {

@@ -6,7 +6,8 @@ import { isLoop } from '../syntax';
  * it to JavaScript: +1 for each break in linear flow (if, else if, else, ternary, switch, loops,
  * catch, labelled jumps, each sequence of like `&&`/`||` operators), plus the nesting depth for
  * the structures that nest. `??` supplies a default value; it is no decision to follow and is not
- * counted, nor is `||` supplying a literal default (`x || null`, `name || 'Unknown'`, `list || []`).
+ * counted, nor is `||` supplying a literal default (`x || null`, `name || 'Unknown'`, `list || []`),
+ * nor `&&` guarding an access into its left side (`s && s.mode`, the older spelling of `s?.mode`).
  *
  * Functions are scored where SonarJS scores them, with one exception: a top-level function (one
  * inside no other function) with control flow of its own is scored with the inline callbacks it
@@ -177,7 +178,42 @@ function flatIncrement(node: ts.Node): number {
   if (isLiteralDefault(node)) return 0;
   const parent = node.parent;
   const continuesSequence = ts.isBinaryExpression(parent) && parent.operatorToken.kind === node.operatorToken.kind;
-  return continuesSequence ? 0 : 1;
+  if (continuesSequence) return 0;
+  return isNullGuardChain(node) ? 0 : 1;
+}
+
+/**
+ * `sensor && sensor.lastMode`, `a && a.b && a.b.c()`: each operand reaches into the one before, the
+ * optional chaining (`sensor?.lastMode`) written before `?.` existed. `?.` is no decision to
+ * follow, and neither is its older spelling.
+ */
+function isNullGuardChain(node: ts.BinaryExpression): boolean {
+  if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return false;
+  const operands: ts.Expression[] = [];
+  let left: ts.Expression = node;
+  while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    operands.unshift(left.right);
+    left = left.left;
+  }
+  operands.unshift(left);
+  return operands.every((operand, i) => {
+    const before = operands[i - 1];
+    return before === undefined || reachesInto(unparenthesized(operand), unparenthesized(before).getText());
+  });
+}
+
+/** `x.y`, `x[k]`, `x.y.z()`: an access (or a call on one) whose object is written `guarded`. */
+function reachesInto(expr: ts.Expression, guarded: string): boolean {
+  let target: ts.Expression = ts.isCallExpression(expr) ? expr.expression : expr;
+  while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    if (target.expression.getText() === guarded) return true;
+    target = target.expression;
+  }
+  return false;
+}
+
+function unparenthesized(expr: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expr) ? unparenthesized(expr.expression) : expr;
 }
 
 /**
