@@ -22,7 +22,7 @@ export function calledName(callee: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** Methods, function declarations, `name: async function () {}` and `const name = async () => {}`. */
+/** Methods, function declarations, `name: async function () {}`, `const name = async () => {}` and `exports.name = async () => {}`. */
 export function functionsNamed(sourceFile: ts.SourceFile, name: string): readonly FunctionWithBody[] {
   return functionIndex(sourceFile).get(name) ?? [];
 }
@@ -48,6 +48,8 @@ function namedFunction(n: ts.Node): { name: string; fn: FunctionWithBody } | und
   let name: string | undefined;
   if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) [fn, name] = [n, n.name.text];
   else if ((ts.isPropertyAssignment(n) || ts.isVariableDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isIdentifier(n.name)) [fn, name] = [n.initializer, n.name.text];
+  // `exports.create = async function (…) {…}`, `Topics.create = async (…) => {…}`
+  else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) [fn, name] = [n.right, n.left.name.text];
   if (!fn || !name || !(ts.isFunctionLike(fn) && 'body' in fn) || !fn.body || !ts.isBlock(fn.body)) return undefined;
   return { name, fn: fn as FunctionWithBody };
 }

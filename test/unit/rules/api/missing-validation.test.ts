@@ -63,7 +63,8 @@ router.get('/search', async (req, res) => {
   //                           ^^^^^^^^^ api/missing-validation req.query
 });
 `,
-      'express/src/services/orders.ts': 'export const orders = {\n  async create(order: unknown) { return order; },\n  async search(query: unknown) { return [query]; },\n};\n',
+      'express/src/services/orders.ts': "import { Order } from '../models/order';\nexport const orders = {\n  async create(order: unknown) { return Order.create(order); },\n  async search(query: unknown) { return Order.find(query); },\n};\n",
+      'express/src/models/order.ts': 'export const Order = { create: async (o: unknown) => o, find: async (q: unknown) => [q] };\n',
       'koa/tsconfig.json': '{}',
       'koa/src/controllers/users.controller.ts': `export async function create(ctx: { request: { body: unknown }; body: unknown }) {
   ctx.body = await save(ctx.request.body);
@@ -432,6 +433,42 @@ exports.create = async function create(req, res) {
   return { pair, rename, scope, move };
 };
 `,
+    });
+  });
+
+  it('is silent when the app function the input goes to only forwards it, and reports input a callee stores', () => {
+    checkRule(RULE, {
+      'jsconfig.json': '{}',
+      'src/routes/weather.js': `const express = require('express');
+const forecast = require('../services/forecast');
+const router = express.Router();
+router.post('/v1/forecast', async (req, res) => {
+  res.json(await forecast.lookup(req.body.city, req.body.days));
+});
+router.post('/v1/forecast/favourites', async (req, res) => {
+  res.json(await forecast.remember(req.body.city));
+//                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+router.post('/v1/forecast/alerts', async (req, res) => {
+  res.json(await forecast.subscribe(req.body));
+//                                  ^^^^^^^^ api/missing-validation Unvalidated input: req.body
+});
+module.exports = router;
+`,
+      'src/services/forecast.js': `const { fetchJson } = require('../clients/http');
+const Favourite = require('../models/favourite');
+const alerts = require('../repositories/alerts');
+exports.lookup = async (city, days) => {
+  return fetchJson(\`https://weather.example/\${encodeURIComponent(city)}?days=\${Number(days)}\`);
+};
+exports.remember = async (city) => {
+  return Favourite.create({ city, savedAt: Date.now() });
+};
+exports.subscribe = async function subscribe(alert) { return alerts.insert(alert); };
+`,
+      'src/clients/http.js': 'exports.fetchJson = async (url) => ({ url });\n',
+      'src/models/favourite.js': 'module.exports = { create: async (row) => row };\n',
+      'src/repositories/alerts.js': "const knex = require('knex');\nconst db = knex({ client: 'pg' });\nexports.insert = async (row) => db('alerts').insert(row);\n",
     });
   });
 

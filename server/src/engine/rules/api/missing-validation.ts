@@ -7,7 +7,8 @@ import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATI
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
-import { calledName, functionsNamed, sourcesReachedFrom } from '../callees';
+import { calledName, functionsNamed, sourcesReachedFrom, type FunctionWithBody } from '../callees';
+import { DataAccessNames } from '../data/data-access-calls';
 
 const options = z
   .object({
@@ -370,13 +371,14 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
   return decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.arguments.slice(1).some((a) => VALIDATING_MIDDLEWARE.test(a.getText(sf).split('(')[0] ?? '')));
 }
 
-function checkHandler(n: ts.Node, node: FileNode, validated: ReadonlySet<string>, parts: RegExp, sources: () => readonly ts.SourceFile[], report: Report): void {
+function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, validated: ReadonlySet<string>, parts: RegExp, sources: () => readonly ts.SourceFile[], report: Report): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
   if (isOptionCallback(fn) || isPassThroughMiddleware(fn)) return;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
-  const [first] = unvalidatedReads(fn, parts).filter((read) => !passedToUnseenCode(read, fn, node, sources()));
+  const scope: HandlerScope = { handler: fn, node, graph, sources: sources() };
+  const [first] = unvalidatedReads(fn, parts).filter((read) => !keptFromData(read, scope));
   if (!first || handsInputToValidator(fn, node, sources())) return;
   report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
@@ -455,12 +457,13 @@ const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|prisma|co
  * be silent. Handing it to a function the file can see is judged by `handsInputToValidator`;
  * handing it to a model or a repository is still reported, and so is building an object from it.
  */
-function passedToUnseenCode(read: ts.PropertyAccessExpression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
+function keptFromData(read: ts.PropertyAccessExpression, scope: HandlerScope): boolean {
+  const { handler, node, sources } = scope;
   const field = ts.isPropertyAccessExpression(read.parent) && read.parent.expression === read ? read.parent : read;
-  if (isArgumentOfUnseenCall(field, handler, node, sources)) return true;
+  if (isArgumentOfUnseenCall(field, handler, node, sources) || isHandedToCodeThatKeepsItFromData(field, scope)) return true;
   if (ts.isPropertyAccessExpression(field) && field !== read && isLookupKey(field.name.text) && isHandedOnAsKey(field)) return true;
   const names = namesBoundTo(field);
-  return names.length > 0 && names.every((name) => referencesIn(handler, name).every((ref) => isHarmlessUse(ref, handler, node, sources) || (isLookupKey(name.text) && isHandedOnAsKey(ref))));
+  return names.length > 0 && names.every((name) => referencesIn(handler, name).every((ref) => isHarmlessUse(ref, scope) || (isLookupKey(name.text) && isHandedOnAsKey(ref))));
 }
 
 /** Names that say the value identifies a record: `fileId`, `requisition_id`, `ids`, `slug`. */
@@ -514,9 +517,140 @@ function referencesIn(fn: ts.FunctionLikeDeclaration, declared: ts.Identifier): 
 }
 
 /** A use of an input value that is not using it as data: handed to unseen code, compared, tested, converted or logged. */
-function isHarmlessUse(ref: ts.Identifier, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
-  return isOnlyTested(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, handler, node, sources);
+function isHarmlessUse(ref: ts.Identifier, scope: HandlerScope): boolean {
+  return isOnlyTested(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, scope.handler, scope.node, scope.sources) || isHandedToCodeThatKeepsItFromData(ref, scope);
 }
+
+/** A handler, with the file it is in and the sources its callees are looked up in. */
+interface HandlerScope {
+  readonly handler: ts.FunctionLikeDeclaration;
+  readonly node: FileNode;
+  readonly graph: DependencyGraph;
+  readonly sources: readonly ts.SourceFile[];
+}
+
+/**
+ * `createRequisition(req.body.institutionId)` whose body only hands the value to an outside API
+ * or a helper: the app's function the input goes to is in view, and it neither validates it nor
+ * hands it to data access (a repository, the database client, a model) nor lives in the data layer
+ * itself. Whether it is checked further on is unknown, and on the corpus such forwarded input was
+ * labelled noise more often than not: be silent. Input that a callee stores is still reported.
+ */
+function isHandedToCodeThatKeepsItFromData(arg: ts.Expression, scope: HandlerScope): boolean {
+  const call = arg.parent;
+  if (!ts.isCallExpression(call)) return false;
+  const index = call.arguments.indexOf(arg);
+  const name = calledName(call.expression);
+  if (index < 0 || name === undefined || writesThroughReceiver(call)) return false;
+  const callees = scope.sources.flatMap((sf) => functionsNamed(sf, name).filter((f) => f !== scope.handler).map((fn) => ({ fn, file: scope.graph.files.get(sf.fileName) })));
+  return callees.length > 0 && callees.every(({ fn, file }) => file !== undefined && !storesParameter(fn, index, file, scope.graph, FOLLOWED_CALLS));
+}
+
+/**
+ * `User.create(x)`, `this.ordersRepo.save(x)`, `prisma.user.update(x)`, `db('orders').insert(x)`:
+ * a call through a model or a repository-like object or database client, named anywhere along its
+ * receiver chain.
+ */
+function writesThroughReceiver(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  let receiver: ts.Expression = call.expression.expression;
+  for (;;) {
+    const name = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+    if (name !== undefined && (/^[A-Z]/.test(name) || PERSISTING_RECEIVER.test(name))) return true;
+    if (ts.isPropertyAccessExpression(receiver) || ts.isCallExpression(receiver) || ts.isNonNullExpression(receiver) || ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
+    else return false;
+  }
+}
+
+const STORING_LAYERS: ReadonlySet<string> = new Set(['repository', 'data-access', 'model']);
+
+/** How many calls further in a value handed to the app's code is followed before it is taken as stored. */
+const FOLLOWED_CALLS = 2;
+
+/**
+ * The function's parameter at `index` (or a value built from it) reaches data access: the function
+ * is in the data layer, hands the value to a repository, the database client or a model (`new
+ * Order(value)` too), saves a record it was written into (`doc.note = value; doc.save()`), or
+ * passes it to a function of the app that does, followed `depth` calls further. Past that, it is
+ * taken as stored; a call the app does not define (an HTTP client, a JWT library) stores nothing.
+ */
+function storesParameter(fn: FunctionWithBody, index: number, file: FileNode, graph: DependencyGraph, depth: number): boolean {
+  if (file.layer !== undefined && STORING_LAYERS.has(file.layer)) return true;
+  const param = fn.parameters[index];
+  if (!param || param.dotDotDotToken) return true;
+  const tainted = valuesBuiltFrom(fn.body, boundNames(param.name));
+  const mentions = (n: ts.Node) => [...tainted].some((name) => mentionsName(n, name));
+  const data = dataAccessNamesOf(file, graph);
+  let stores = false;
+  walk(fn.body, (n) => {
+    if (stores) return false;
+    if (ts.isNewExpression(n) && data.buildsRecord(n) && (n.arguments ?? []).some(mentions)) stores = true;
+    if (!ts.isCallExpression(n)) return !stores;
+    if ((data.reachesData(n) || writesThroughReceiver(n)) && n.arguments.some(mentions)) stores = true;
+    else if (savesTaintedRecord(n, tainted)) stores = true;
+    else stores = n.arguments.some((a, i) => mentions(a) && calleeStores(n, i, file, graph, depth));
+    return !stores;
+  });
+  return stores;
+}
+
+/** The call's argument `index` goes to a function of the app that stores it (or is followed no further). */
+function calleeStores(call: ts.CallExpression, index: number, file: FileNode, graph: DependencyGraph, depth: number): boolean {
+  const name = calledName(call.expression);
+  if (name === undefined) return false;
+  const callees = sourcesReachedFrom(graph, file).flatMap((sf) => functionsNamed(sf, name).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
+  if (callees.length === 0) return false;
+  return depth === 0 || callees.some((c) => c.file === undefined || storesParameter(c.fn, index, c.file, graph, depth - 1));
+}
+
+/** `doc.note = value; await doc.save()`: a record the value was written into, saved. */
+function savesTaintedRecord(call: ts.CallExpression, tainted: ReadonlySet<string>): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || !/^(?:save|update|persist|insert|upsert|store)$/.test(call.expression.name.text)) return false;
+  const root = rootIdentifier(call.expression.expression);
+  return root !== undefined && tainted.has(root);
+}
+
+function rootIdentifier(expr: ts.Expression): string | undefined {
+  let current = expr;
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/**
+ * The names that hold the value or something built from it: the parameter's names, locals
+ * initialized from them (`const row = { content: comment }`), and objects they are written into
+ * (`doc.note = comment`), to a fixed point.
+ */
+function valuesBuiltFrom(body: ts.Block, names: readonly string[]): Set<string> {
+  const tainted = new Set(names);
+  const mentions = (n: ts.Node) => [...tainted].some((name) => mentionsName(n, name));
+  for (let grew = true; grew; ) {
+    const before = tainted.size;
+    walk(body, (n) => {
+      if (ts.isVariableDeclaration(n) && n.initializer && mentions(n.initializer)) for (const name of boundNames(n.name)) tainted.add(name);
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && mentions(n.right)) {
+        const root = rootIdentifier(n.left);
+        if (root !== undefined) tainted.add(root);
+      }
+      return true;
+    });
+    grew = tainted.size > before;
+  }
+  return tainted;
+}
+
+const dataAccessNamesOf = (file: FileNode, graph: DependencyGraph): DataAccessNames => dataAccessPerGraph(graph).get(file);
+
+const dataAccessPerGraph = perGraph((graph) => {
+  const known = new Map<FileNode, DataAccessNames>();
+  return {
+    get(file: FileNode): DataAccessNames {
+      let names = known.get(file);
+      if (!names) known.set(file, (names = new DataAccessNames(graph, file)));
+      return names;
+    },
+  };
+});
 
 function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
   const call = arg.parent;
@@ -710,7 +844,7 @@ export const missingValidation = defineRule({
       const report: Report = (range, message) => context.report({ file: node.file, range, message });
       const sources = lazy(() => sourcesReachedFrom(graph, node));
       context.walkFile(node, (n) => {
-        checkHandler(n, node, validated, parts, sources, report);
+        checkHandler(n, node, graph, validated, parts, sources, report);
         checkNestInput(n, node, graph, pipeInstalled, report);
       });
     }

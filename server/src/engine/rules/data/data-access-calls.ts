@@ -43,6 +43,13 @@ export class DataAccessNames {
     return layer !== undefined && (DATA_LAYERS.has(layer) || layer === 'model');
   }
 
+  /** `new Order(input)` with `Order` imported from a model, repository or data-access file: a record built to be stored. */
+  buildsRecord(construction: ts.NewExpression): boolean {
+    if (!ts.isIdentifier(construction.expression)) return false;
+    const layer = this.imported.get(construction.expression.text);
+    return layer !== undefined && (DATA_LAYERS.has(layer) || layer === 'model');
+  }
+
   /** The data layer a call goes to (`this.users.findOne()`, `db('orders').first()`), if any. */
   layerOfCall(call: ts.CallExpression): LayerId | undefined {
     const layer = this.layerOfReceiver(call);
