@@ -445,6 +445,9 @@ const router = express.Router();
 router.post('/v1/forecast', async (req, res) => {
   res.json(await forecast.lookup(req.body.city, req.body.days));
 });
+router.post('/v1/forecast/radar', async (req, res) => {
+  res.json(await forecast.radar(req.body.region));
+});
 router.post('/v1/forecast/favourites', async (req, res) => {
   res.json(await forecast.remember(req.body.city));
 //                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body
@@ -457,9 +460,14 @@ module.exports = router;
 `,
       'src/services/forecast.js': `const { fetchJson } = require('../clients/http');
 const Favourite = require('../models/favourite');
+const radarClient = require('radar-sdk');
 const alerts = require('../repositories/alerts');
 exports.lookup = async (city, days) => {
   return fetchJson(\`https://weather.example/\${encodeURIComponent(city)}?days=\${Number(days)}\`);
+};
+// A namesake method of an outside client, not a call of itself.
+exports.radar = async (region) => {
+  return radarClient.radar(region);
 };
 exports.remember = async (city) => {
   return Favourite.create({ city, savedAt: Date.now() });

@@ -588,17 +588,18 @@ function storesParameter(fn: FunctionWithBody, index: number, file: FileNode, gr
     if (!ts.isCallExpression(n)) return !stores;
     if ((data.reachesData(n) || writesThroughReceiver(n)) && n.arguments.some(mentions)) stores = true;
     else if (savesTaintedRecord(n, tainted)) stores = true;
-    else stores = n.arguments.some((a, i) => mentions(a) && calleeStores(n, i, file, graph, depth));
+    else stores = n.arguments.some((a, i) => mentions(a) && calleeStores(n, i, fn, file, graph, depth));
     return !stores;
   });
   return stores;
 }
 
 /** The call's argument `index` goes to a function of the app that stores it (or is followed no further). */
-function calleeStores(call: ts.CallExpression, index: number, file: FileNode, graph: DependencyGraph, depth: number): boolean {
+function calleeStores(call: ts.CallExpression, index: number, caller: FunctionWithBody, file: FileNode, graph: DependencyGraph, depth: number): boolean {
   const name = calledName(call.expression);
   if (name === undefined) return false;
-  const callees = sourcesReachedFrom(graph, file).flatMap((sf) => functionsNamed(sf, name).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
+  // `getInstitutions(country)` calling `client.getInstitutions(country)`: a namesake, not itself.
+  const callees = sourcesReachedFrom(graph, file).flatMap((sf) => functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
   if (callees.length === 0) return false;
   return depth === 0 || callees.some((c) => c.file === undefined || storesParameter(c.fn, index, c.file, graph, depth - 1));
 }
