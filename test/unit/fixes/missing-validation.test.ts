@@ -244,8 +244,10 @@ export async function create(ctx: Context) {
   //                    ^^^^^^^^^^^^^^^^ api/missing-validation
 }
 `,
-        'src/services/users.service.ts': `export async function save(email: string, newsletter: boolean) { return { email, newsletter }; }
+        'src/services/users.service.ts': `import { db } from '../db';
+export async function save(email: string, newsletter: boolean) { return db.users.insert({ email, newsletter }); }
 `,
+        'src/db.ts': 'export const db = { users: { insert: async (row: object) => row } };\n',
       },
       fixId: 'zod-schema',
       expect: {
