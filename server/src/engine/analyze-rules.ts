@@ -4,7 +4,7 @@ import type { GraphDelta } from './incremental/graph-builder';
 import type { RulePlan, RuleResultCache } from './incremental/rule-cache';
 import { SharedWalk, type NodeVisitor, type WalkOwner } from './shared-walk';
 import { collectSuppressions, isSuppressed } from './suppress/suppressions';
-import type { RegisteredRule, RuleReport } from './rules/types';
+import type { RegisteredRule, RuleMeta, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
 import { errorMessage } from './errors';
 
@@ -71,7 +71,7 @@ function startRule(rule: RegisteredRule, severity: Severity, shared: SharedInput
     policy: config.policy,
     knownRuleIds: shared.knownRuleIds,
     suppressions: shared.suppressions,
-    report: (r: RuleReport) => run.reports.push(r),
+    report: (r: RuleReport) => run.reports.push(declared(rule.meta, r)),
     walkFile: (file: FileNode, visit: NodeVisitor) => shared.walk.register(file, run, visit),
     ...(run.plan?.checkFiles ? { checkFiles: run.plan.checkFiles } : {}),
   };
@@ -81,6 +81,14 @@ function startRule(rule: RegisteredRule, severity: Severity, shared: SharedInput
     run.crashed = error;
   }
   return run;
+}
+
+/** A report naming a situation its rule does not declare is the rule's bug: it fails the rule, visibly. */
+function declared(meta: RuleMeta, report: RuleReport): RuleReport {
+  if (report.messageId !== undefined && meta.messages?.[report.messageId] === undefined) {
+    throw new Error(`reported message id '${report.messageId}', which ${meta.id} does not declare in meta.messages`);
+  }
+  return report;
 }
 
 /** The rule's reports (reused and new), or none when it crashed: then it is reported as a problem. */
@@ -110,6 +118,8 @@ function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, r
     ruleId,
     severity,
     message: report.message,
+    ...(report.messageId !== undefined ? { messageId: report.messageId } : {}),
+    ...(report.data !== undefined ? { data: report.data } : {}),
     file: report.file,
     range: report.range,
     start: lines?.positionAt(report.range.start) ?? { line: 0, character: 0 },

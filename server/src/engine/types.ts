@@ -62,6 +62,10 @@ export interface Finding extends Location {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
+  /** Which of its rule's situations this is (`meta.messages`): what fixes choose by, never the text. */
+  readonly messageId?: string;
+  /** Values the situation names (`{ status: '204' }`), for fixes and machine-readable output. */
+  readonly data?: Readonly<Record<string, string>>;
   readonly related: readonly RelatedLocation[];
 }
 

@@ -68,6 +68,8 @@ describe('layerguard check', () => {
       ruleId: 'layering/forbidden-dependency',
       severity: 'error',
       message: findings[0]?.['message'],
+      messageId: 'forbidden-layer',
+      data: { from: 'controller', to: 'repository', dependency: 'injects UsersRepository from users.repository.ts' },
       file: 'src/users/users.controller.ts',
       line: 4,
       column: 15,
@@ -96,6 +98,13 @@ describe('layerguard check', () => {
     assert.deepEqual(run0.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
     assert.ok(run0.tool.driver.rules.every((r) => r.helpUri.endsWith(`docs/rules/${r.id}.md`)));
     assert.equal(run0.results.length, 4);
+    // A finding names its situation by id, and the rule lists the situation among its message strings.
+    const results = run0.results as { ruleId: string; message: { id?: string }; properties?: { data?: Record<string, string> } }[];
+    const forbidden = results.find((r) => r.ruleId === 'layering/forbidden-dependency');
+    assert.equal(forbidden?.message.id, 'forbidden-layer');
+    assert.equal(forbidden?.properties?.data?.['to'], 'repository');
+    const rule = (run0.tool.driver.rules as { id: string; messageStrings?: Record<string, { text: string }> }[]).find((r) => r.id === 'layering/forbidden-dependency');
+    assert.ok(rule?.messageStrings?.['forbidden-layer']?.text);
   });
 
   it('exits 2 with one readable line for a broken config, and for usage errors', () => {

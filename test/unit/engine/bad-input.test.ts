@@ -109,6 +109,27 @@ describe('rules are isolated and robust', () => {
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['layering/forbidden-dependency']);
   });
 
+  it('fails a rule that reports a message id it does not declare, visibly, and keeps the ids it declares on its findings', () => {
+    const sloppy = registerRule({
+      meta: { id: 'test/undeclared-id', description: 'Names a situation it never declared.', defaultSeverity: 'error', fixable: false, messages: { 'a-class': 'A class.' } },
+      options: z.object({}),
+      check(context) {
+        for (const node of context.graph.files.values()) context.report({ file: node.file, range: { start: 0, end: 1 }, messageId: 'a-klass', message: 'a class' });
+      },
+    });
+    const careful = registerRule({
+      meta: { id: 'test/declared-id', description: 'Names a situation it declared.', defaultSeverity: 'error', fixable: false, messages: { 'a-class': 'A class.' } },
+      options: z.object({}),
+      check(context) {
+        for (const node of context.graph.files.values()) context.report({ file: node.file, range: { start: 0, end: 1 }, messageId: 'a-class', data: { name: 'UsersRepository' }, message: 'a class' });
+      },
+    });
+    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n' });
+    const result = p.analyze({ rules: [sloppy, careful] });
+    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ["rule test/undeclared-id crashed and was skipped: reported message id 'a-klass', which test/undeclared-id does not declare in meta.messages"]);
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.messageId, f.data]), [['test/declared-id', 'a-class', { name: 'UsersRepository' }]]);
+  });
+
   it('drops the reports of a rule whose node visitor crashes in the shared walk; the other rules and visitors go on', () => {
     const crashesLate = registerRule({
       meta: { id: 'test/crashes-in-visitor', description: 'Reports every class, then throws on a return statement.', defaultSeverity: 'error', fixable: false },

@@ -40,7 +40,7 @@ function routeChoices({ graph, findings }: Analyzed, file: string, offset: numbe
   return candidates.flatMap((finding) =>
     fixesFor(graph, finding, { withoutIgnore: true })
       .fixes.filter((fix) => fix.id.startsWith('route-through-service:'))
-      .map((fix) => ({ id: `${finding.range.start}:${fix.id}`, fix: candidates.length > 1 ? { ...fix, title: `${fix.title} — ${finding.message.split(':')[0] ?? ''}` } : fix })),
+      .map((fix) => ({ id: `${finding.range.start}:${fix.id}`, fix: candidates.length > 1 ? { ...fix, title: `${fix.title} — ${finding.data?.['dependency'] ?? finding.ruleId}` } : fix })),
   );
 }
 

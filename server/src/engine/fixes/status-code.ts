@@ -1,6 +1,7 @@
 import { ts } from '../ts';
 import type { Fix } from '../types';
 import { NAMED_STATUS, statusCall } from '../rules/http/handlers';
+import { isStatusCodeMessageId, type StatusCodeMessageId } from '../rules/api/status-code';
 import { enclosing } from '../rules/syntax';
 import type { FixContext, FixProvider } from './types';
 
@@ -11,21 +12,21 @@ import type { FixContext, FixProvider } from './types';
 export const statusCodeFixes: FixProvider = (context) => {
   const { finding, target } = context;
   if (ts.isDecorator(target)) return decoratorFixes(context, target);
-  const status = FITTING_STATUS.find(([pattern]) => pattern.test(finding.message))?.[1];
+  const status = isStatusCodeMessageId(finding.messageId) ? FITTING_STATUS[finding.messageId] : undefined;
   const call = ts.isCallExpression(target) ? target : enclosing(target, ts.isCallExpression);
   return status && call ? statusArgumentFix(context, statusCallIn(call) ?? call, status) : [];
 };
 
-/** Which status fits, by what the rule found (its message names the situation). */
-const FITTING_STATUS: readonly (readonly [RegExp, string])[] = [
-  [/Status 204 No Content with a body/, '200'],
-  [/creates answers 200/, '201'],
-  [/when something is missing/, '404'],
-  [/in a catch block/, '500'],
-];
+/** Which status fits each situation the rule reports; the others have no one fitting status. */
+export const FITTING_STATUS: Partial<Record<StatusCodeMessageId, string>> = {
+  'no-content-with-body': '200',
+  'create-answers-200': '201',
+  'success-when-missing': '404',
+  'success-in-catch': '500',
+};
 
 function decoratorFixes(context: FixContext, decorator: ts.Decorator): Fix[] {
-  return /@HttpCode\(204\)/.test(context.finding.message) ? statusArgumentFix(context, decorator.expression, '200') : [];
+  return context.finding.messageId === 'http-code-204-with-body' ? statusArgumentFix(context, decorator.expression, '200') : [];
 }
 
 /** `res.status(204).json(b)` is reported whole: the status call is the inner one. */

@@ -15,6 +15,9 @@ export interface JsonFinding {
   readonly ruleId: string;
   readonly severity: Finding['severity'];
   readonly message: string;
+  /** The rule's situation (`meta.messages`), when it names one. */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string>>;
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -53,6 +56,8 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
+      ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
+      ...(f.data !== undefined ? { data: f.data } : {}),
       file: relativePath(root, f.file),
       line: f.start.line + 1,
       column: f.start.character + 1,

@@ -38,6 +38,7 @@ export function toSarif(result: AnalysisResult): Record<string, unknown> {
               helpUri: docsUrl(r.meta.id),
               help: { text: `${r.meta.description} See ${docsUrl(r.meta.id)}` },
               defaultConfiguration: { level: LEVEL[effectiveSeverity(r, result.config, {})] },
+              ...(r.meta.messages ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages).map(([id, text]) => [id, { text }])) } : {}),
             })),
           },
         },
@@ -46,7 +47,8 @@ export function toSarif(result: AnalysisResult): Record<string, unknown> {
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],
-          message: { text: f.message },
+          message: { text: f.message, ...(f.messageId !== undefined ? { id: f.messageId } : {}) },
+          ...(f.data !== undefined ? { properties: { data: f.data } } : {}),
           locations: [{ physicalLocation: physical(f) }],
           ...(f.related.length > 0
             ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } })) }

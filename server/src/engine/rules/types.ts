@@ -13,12 +13,20 @@ export interface RuleMeta {
   /** `off`: a rule whose evidence is too often debatable to show unasked (see docs/rules). */
   readonly defaultSeverity: SeveritySetting;
   readonly fixable: boolean;
+  /**
+   * The situations the rule reports, by id, each described in a sentence. A report names one
+   * (`messageId`), and fixes choose what to do by it, never by the message's wording.
+   */
+  readonly messages?: Readonly<Record<string, string>>;
 }
 
 export interface RuleReport {
   readonly file: string;
   readonly range: TextRange;
   readonly message: string;
+  /** One of `meta.messages`' ids; reporting an undeclared one is a bug of the rule. */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string>>;
   readonly related?: readonly { readonly file: string; readonly range: TextRange; readonly message: string }[];
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileNode } from '../../graph/types';
-import { PIPE_INSTALLED } from '../../rules/api/missing-validation';
+import { isMissingValidationMessageId, PIPE_INSTALLED } from '../../rules/api/missing-validation';
 import { enclosing } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Fix, TextEdit } from '../../types';
@@ -44,8 +44,9 @@ export function nestFixes(context: FixContext, param: ts.ParameterDeclaration, c
   if (!method?.body || !ts.isMethodDeclaration(param.parent)) return [];
   const [first] = call.arguments;
   const nest: NestParam = { param, call, input: call.expression.getText() === 'Query' ? 'query' : 'body', field: first && ts.isStringLiteralLike(first) ? first.text : undefined, method };
-  if (/no ValidationPipe is installed/.test(context.finding.message)) return [pipeFix(context.node, nest)];
-  return /\bis typed\b/.test(context.finding.message) ? dtoFixes(context, nest) : [];
+  const situation = isMissingValidationMessageId(context.finding.messageId) ? context.finding.messageId : undefined;
+  if (situation === 'no-validation-pipe') return [pipeFix(context.node, nest)];
+  return situation === 'loose-type' ? dtoFixes(context, nest) : [];
 }
 
 function pipeFix(node: FileNode, nest: NestParam): Fix {

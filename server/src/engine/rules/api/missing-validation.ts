@@ -27,7 +27,27 @@ const options = z
 /** Middleware that validates, by the name it is called with. */
 const VALIDATING_MIDDLEWARE = /valid|celebrate|schema|checkSchema|zod|joi|yup|body|query|param|check/i;
 
-type Report = (range: TextRange, message: string) => void;
+/** The situations the rule reports; its fixes choose between a pipe and a DTO by them. */
+const MESSAGES = {
+  'unvalidated-read': 'A handler reads the request body or query without validating it.',
+  'loose-type': 'A Nest @Body()/@Query() input is typed any, object, unknown, a record, or not at all.',
+  'untyped-field': 'A single Nest @Body()/@Query() field has no type.',
+  'no-validation-pipe': 'A Nest DTO input is never validated: no ValidationPipe is installed.',
+  'dto-without-validators': "A Nest input's DTO declares no validation.",
+} as const;
+
+export type MissingValidationMessageId = keyof typeof MESSAGES;
+
+export function isMissingValidationMessageId(id: string | undefined): id is MissingValidationMessageId {
+  return id !== undefined && Object.hasOwn(MESSAGES, id);
+}
+
+interface InputProblem {
+  readonly id: MissingValidationMessageId;
+  readonly text: string;
+}
+
+type Report = (range: TextRange, messageId: MissingValidationMessageId, message: string) => void;
 
 /** What every analysis asks of the whole workspace: once per analysis, each file's part once per parsed text. */
 interface WorkspaceValidation {
@@ -380,7 +400,7 @@ function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, valida
   const scope: HandlerScope = { handler: fn, node, graph, sources: sources() };
   const [first] = unvalidatedReads(fn, parts).filter((read) => !keptFromData(read, scope));
   if (!first || handsInputToValidator(fn, node, sources())) return;
-  report(rangeOf(first, node.sourceFile), `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
+  report(rangeOf(first, node.sourceFile), 'unvalidated-read', `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
 }
 
 /**
@@ -685,7 +705,7 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   if (hasParameterPipe(decorator)) return;
   const nest = /['"]@nestjs\/common['"]/.test(node.text);
   const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n)) report(rangeOf(n, sf), `Unvalidated input: ${decorator.expression.getText(sf)} ${problem}`);
+  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${decorator.expression.getText(sf)} ${problem.text}`);
 }
 
 /** `@Body(new ZodValidationPipe(schema))`, `@Query('id', ParseUUIDPipe)`: a pipe on the parameter checks it. */
@@ -778,27 +798,27 @@ function isWholeInput(decorator: ts.Decorator): boolean {
  * One field (`@Body('address') address: any`): an explicitly loose object type, or no type at all in
  * TypeScript, is unchecked; a primitive type goes through Nest's pipes.
  */
-function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): string | undefined {
+function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): InputProblem | undefined {
   const type = param.type?.getText(sf);
   // `@Query('page') page = 1`: typed by its default, a primitive Nest's pipes convert.
   if (type === undefined && param.initializer && isPrimitiveLiteral(param.initializer)) return undefined;
-  if (type === undefined) return isJavaScriptFile(sf.fileName) ? undefined : "is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).";
-  return LOOSE_TYPES.test(type) ? `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` : undefined;
+  if (type === undefined) return isJavaScriptFile(sf.fileName) ? undefined : { id: 'untyped-field', text: 'is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).' };
+  return LOOSE_TYPES.test(type) ? { id: 'loose-type', text: `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` } : undefined;
 }
 
 function isPrimitiveLiteral(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword || (ts.isPrefixUnaryExpression(expr) && ts.isNumericLiteral(expr.operand));
 }
 
-function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): string | undefined {
+function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): InputProblem | undefined {
   const type = param.type?.getText(node.sourceFile) ?? '';
-  if (type === '' || LOOSE_TYPES.test(type)) return `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.`;
-  if (!pipeInstalled) return 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.';
+  if (type === '' || LOOSE_TYPES.test(type)) return { id: 'loose-type', text: `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.` };
+  if (!pipeInstalled) return { id: 'no-validation-pipe', text: 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.' };
   const dtoFile = param.type && ts.isTypeReferenceNode(param.type) ? fileDeclaring(param.type.typeName.getText(node.sourceFile), node, graph) : undefined;
   // A DTO built from another (`extends PickType(CreateUserDto, ['name'])`) inherits its validators;
   // one decorated with validators composed elsewhere (`applyDecorators(IsEmail(), …)`) has them.
   if (dtoFile && !declaresValidation(dtoFile, graph)) {
-    return `uses ${param.type?.getText(node.sourceFile)}, which has no validation decorators (class-validator) or zod schema.`;
+    return { id: 'dto-without-validators', text: `uses ${param.type?.getText(node.sourceFile)}, which has no validation decorators (class-validator) or zod schema.` };
   }
   return undefined;
 }
@@ -832,6 +852,7 @@ export const missingValidation = defineRule({
     description: 'An HTTP handler uses the request body or query without validating it at the entry (zod, joi, class-validator, a validation middleware or a route schema).',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: MESSAGES,
   },
   options,
   perFile: (graph) => workspaceValidation(graph).key,
@@ -842,7 +863,7 @@ export const missingValidation = defineRule({
     const parts = new RegExp(`^(?:${['body', ...(checkQuery ? ['query'] : []), ...(checkParams ? ['params'] : [])].join('|')})$`);
     for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
-      const report: Report = (range, message) => context.report({ file: node.file, range, message });
+      const report: Report = (range, messageId, message) => context.report({ file: node.file, range, messageId, message });
       const sources = lazy(() => sourcesReachedFrom(graph, node));
       context.walkFile(node, (n) => {
         checkHandler(n, node, graph, validated, parts, sources, report);

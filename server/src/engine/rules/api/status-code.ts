@@ -118,7 +118,23 @@ function postHandlers(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
   return call.arguments.filter((a): a is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
 }
 
-type Report = (range: TextRange, message: string) => void;
+/** The situations the rule reports; its fixes choose the fitting status by them. */
+const MESSAGES = {
+  'success-in-catch': 'A 2xx status answers from a catch block.',
+  'success-when-missing': 'A 2xx status answers when something is missing.',
+  'no-content-with-body': 'Status 204 No Content is sent with a body.',
+  'exception-with-success': 'An exception carries a 2xx status.',
+  'create-answers-200': 'A POST that creates answers 200.',
+  'http-code-204-with-body': '@HttpCode(204) is set on a handler that returns a body.',
+} as const;
+
+export type StatusCodeMessageId = keyof typeof MESSAGES;
+
+export function isStatusCodeMessageId(id: string | undefined): id is StatusCodeMessageId {
+  return id !== undefined && Object.hasOwn(MESSAGES, id);
+}
+
+type Report = (range: TextRange, messageId: StatusCodeMessageId, message: string) => void;
 
 /** The API's own conventions, read from all its files: a status the team never uses is no slip. */
 interface Conventions {
@@ -179,9 +195,9 @@ function checkStatusCall(n: ts.Node, sf: ts.SourceFile, conventions: Conventions
   // An API that answers its errors `200 { success: false }` throughout does so by design.
   if (path && answersAnError(found.call) && conventions.errorsAsErrorStatus) {
     const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
-    report(rangeOf(found.call, sf), `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
+    report(rangeOf(found.call, sf), path === 'catch' ? 'success-in-catch' : 'success-when-missing', `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
   } else if (found.status === 204 && bodyOn204(found.call)) {
-    report(rangeOf(found.call.parent.parent, sf), 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
+    report(rangeOf(found.call.parent.parent, sf), 'no-content-with-body', 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
   }
 }
 
@@ -189,7 +205,7 @@ function checkException(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   if (!ts.isNewExpression(n) || !/Exception$|Error$/.test(dottedName(n.expression)) || (n.arguments?.length ?? 0) < 2) return;
   const status = statusOf(n.arguments?.[1]);
   if (status !== undefined && status >= 200 && status < 300) {
-    report(rangeOf(n, sf), `An exception with status ${status}: errors must not answer success. Use the fitting 4xx or 5xx.`);
+    report(rangeOf(n, sf), 'exception-with-success', `An exception with status ${status}: errors must not answer success. Use the fitting 4xx or 5xx.`);
   }
 }
 
@@ -201,7 +217,7 @@ function checkCreatingPost(n: ts.Node, sf: ts.SourceFile, report: Report): void 
     walk(handler, (inner) => {
       const explicit = statusCall(inner);
       if (explicit?.status === 200 && !onErrorPath(explicit.call)) {
-        report(rangeOf(explicit.call, sf), 'A POST that creates answers 200: answer 201 Created (with the new resource or its Location).');
+        report(rangeOf(explicit.call, sf), 'create-answers-200', 'A POST that creates answers 200: answer 201 Created (with the new resource or its Location).');
       }
     });
   }
@@ -219,7 +235,7 @@ function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   if (!httpCode || status === undefined) return;
   // `@HttpCode(200)` on a @Post() is written on purpose (NestJS answers 201 by itself): the team chose it.
   if (status === 204 && returnsBody(n)) {
-    report(rangeOf(httpCode.node, sf), '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
+    report(rangeOf(httpCode.node, sf), 'http-code-204-with-body', '@HttpCode(204) on a handler that returns a body: clients drop it. Answer 200 with the body, or return nothing.');
   }
 }
 
@@ -229,6 +245,7 @@ export const statusCode = defineRule({
     description: 'A response status contradicts what happened: an error path answering 2xx, a creating POST answering 200, a 204 with a body.',
     defaultSeverity: 'off',
     fixable: true,
+    messages: MESSAGES,
   },
   options,
   perFile: (graph) => {
@@ -239,7 +256,7 @@ export const statusCode = defineRule({
     const conventions = workspaceConventions(context.graph);
     for (const node of filesToCheck(context)) {
       const sf = node.sourceFile;
-      const report: Report = (range, message) => context.report({ file: node.file, range, message });
+      const report: Report = (range, messageId, message) => context.report({ file: node.file, range, messageId, message });
       context.walkFile(node, (n) => {
         checkStatusCall(n, sf, conventions, report);
         checkException(n, sf, report);

@@ -60,6 +60,7 @@ export const forbiddenDependency = defineRule({
     description: 'A file depends on a layer the layering policy forbids (by import, require, dependency injection or `new`).',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: { 'forbidden-layer': 'A file depends on a layer its own layer may not depend on; data names the two layers and the dependency.' },
   },
   options,
   // A file's findings depend on its edges and their targets' layers, plus two workspace-wide
@@ -96,7 +97,9 @@ export const forbiddenDependency = defineRule({
         context.report({
           file,
           range: violation.edge.range,
+          messageId: 'forbidden-layer',
           message: messageFor(violation.edge, from, violation.targetLayer, policy),
+          data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge) },
           related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
         });
       }
@@ -352,9 +355,14 @@ function mostTelling(edges: readonly Edge[]): Edge {
   return [...edges].sort((a, b) => EDGE_PRIORITY[a.kind] - EDGE_PRIORITY[b.kind] || a.range.start - b.range.start)[0]!;
 }
 
-function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): string {
+/** `injects UsersRepository from users.repository.ts`, `requires 'pg'`: how the file depends on the target. */
+function dependencyText(edge: Edge): string {
   const target = edge.external ? `'${edge.to}'` : path.posix.basename(edge.to);
-  const what = edge.detail ? (edge.external ? edge.detail : `${edge.detail} from ${target}`) : `${HOW[edge.kind]} ${target}`;
+  return edge.detail ? (edge.external ? edge.detail : `${edge.detail} from ${target}`) : `${HOW[edge.kind]} ${target}`;
+}
+
+function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): string {
+  const what = dependencyText(edge);
   const typeOnly = edge.kind === 'type-import' ? ' (only as a type)' : '';
   const allowed = policy.get(from)?.allow;
   const allowedText = allowed && allowed.size > 0 ? ` It may depend on: ${[...allowed].join(', ')}.` : '';
