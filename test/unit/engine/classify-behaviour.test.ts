@@ -79,7 +79,16 @@ usersRouter.get('/', (_req, res) => res.json([]));
       'src/web/routes/auth/token.utils.ts': 'export function readBearer(header: string) { return header.slice(7); }\n',
       'src/shared/validation.ts': 'export function isUuid(value: string) { return /^[0-9a-f-]{36}$/.test(value); }\n',
       'src/accounts/dto/open-account.dto.ts': 'export class OpenAccountDto { owner!: string }\n',
+      // A class named Router that routes store calls by a context of its own is no HTTP router; a Koa handler uses Koa's context.
+      'src/records/catalog/router.ts': `interface RoutingContext { tenant: string }
+export class StoreRouter {
+  resolve(ctx: RoutingContext) { return ctx.tenant; }
+}
+`,
+      'src/koa/routes/health.router.ts': 'export async function health(ctx: { body: unknown }) { ctx.body = { ok: true }; }\n',
     });
+    assert.equal(layers['src/records/catalog/router.ts'], null, 'a store router taking a context of its own');
+    assert.equal(layers['src/koa/routes/health.router.ts'], 'router', 'a Koa handler answers through ctx.body');
     assert.equal(layers['src/docs/openapi.controller.ts'], null);
     assert.equal(layers['src/web/users.controller.ts'], 'controller');
     assert.equal(layers['src/web/routes/app.routes.ts'], null, 'path constants are not a router');

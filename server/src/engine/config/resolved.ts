@@ -63,6 +63,10 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/testing/**',
   '**/test-utils/**',
   '**/test-helpers/**',
+  '**/test-utilities/**',
+  '**/test-support/**',
+  // Helpers named for the tests they serve: `test-utils.ts`, `testHelpers.js`.
+  '**/{test-utils,test-helpers,test-utilities,testUtils,testHelpers,test-helper,testHelper}.*',
   '**/testUtils/**',
   '**/testHelpers/**',
   '**/cypress/**',

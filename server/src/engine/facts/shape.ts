@@ -119,13 +119,30 @@ function isPathLiteral(expr: ts.Expression): boolean {
   return false;
 }
 
+/**
+ * `ctx.body = …`, `ctx.request.body`, `ctx.throw(404)`: the function uses Koa's context. A
+ * `resolve(ctx: RoutingContext)` reading `ctx.tenant` takes a context of its own, not a request.
+ */
+function usesKoaContext(body: ts.Node, ctx: string): boolean {
+  let uses = false;
+  const visit = (node: ts.Node): void => {
+    if (uses) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === ctx && KOA_CONTEXT_MEMBER.test(node.name.text)) uses = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return uses;
+}
+
+const KOA_CONTEXT_MEMBER = /^(?:body|status|request|response|params|query|querystring|throw|assert|redirect|state|set|get|cookies|req|res|type|headers?|ip|ips|path|method|url|href|host|hostname|origin|attachment|append|remove|is|accepts|render|session|flash|login|logout|isAuthenticated|user|app|respond|vary|lastModified|etag|length|message|fresh|stale|protocol|secure|subdomains)$/;
+
 /** A route-decorated method, or a function shaped `(req, res)`, `(request, reply)` or `(ctx, next)`. */
 function answersRequests(fn: ts.SignatureDeclaration): boolean {
   if (ts.isMethodDeclaration(fn) && (ts.getDecorators(fn) ?? []).some((d) => HANDLER_DECORATOR.test(decoratorName(d)))) return true;
   if (!('body' in fn) || !fn.body) return false;
   const [first, second] = fn.parameters;
   if (!first || !ts.isIdentifier(first.name) || !REQUEST_NAME.test(first.name.text)) return false;
-  if (/^_?ctx$/.test(first.name.text)) return fn.parameters.length <= 2 && (!second || (ts.isIdentifier(second.name) && second.name.text === 'next'));
+  if (/^_?ctx$/.test(first.name.text)) return fn.parameters.length <= 2 && (!second || (ts.isIdentifier(second.name) && second.name.text === 'next')) && usesKoaContext(fn.body, first.name.text);
   return second !== undefined && ts.isIdentifier(second.name) && RESPONSE_NAME.test(second.name.text);
 }
 

@@ -417,6 +417,67 @@ export async function markSeen(keys: Keys, id: string, stale: boolean): Promise<
     });
   });
 
+  it('leaves cleanup on a failure path that reports the failure, waits for a started job to settle, probes and explained trys, and still flags the rest', () => {
+    checkRule(RULE, {
+      'src/storage/pools.ts': `import { promises as fs } from 'node:fs';
+interface Shell { run(cmd: string): Promise<void>; stop(): Promise<void>; dropPool(name: string): Promise<void>; forgetPool(name: string): Promise<void>; setStatus(name: string, status: string): Promise<void> }
+interface Log { error(msg: string, e?: unknown): void }
+export class Pools {
+  private syncJob: Promise<void> = Promise.resolve();
+  constructor(private readonly shell: Shell, private readonly log: Log) {}
+  async migrate(name: string): Promise<void> {
+    try {
+      await this.shell.run(\`pool create \${name}\`);
+    } catch (error) {
+      this.log.error('migration failed, cleaning up', error);
+      await this.shell.dropPool(name).catch(() => {});
+      await this.shell.setStatus(name, 'failed').catch(() => {});
+//                                                     ^^^^^^^^ errors/swallowed-error this .catch() handler drops the error
+      throw error;
+    }
+  }
+  async attach(name: string): Promise<void> {
+    await this.shell.run(\`pool attach \${name}\`).catch(async (error) => {
+      await this.shell.forgetPool(name).catch(() => {});
+      throw error;
+    });
+  }
+  async retry(name: string): Promise<void> {
+    try {
+      await this.shell.run(\`pool create \${name}\`);
+    } catch {
+      await this.shell.dropPool(name).catch(() => {});
+//                                          ^^^^^^^^ errors/swallowed-error this .catch() handler drops the error
+    }
+  }
+  async stop(): Promise<void> {
+    await this.syncJob.catch(() => {});
+    await this.shell.stop().catch(() => {});
+  }
+  async isFolder(path: string): Promise<boolean> {
+    let folder = false;
+    try {
+      const stats = await fs.lstat(path);
+      folder = stats.isDirectory();
+    } catch {}
+    return folder;
+  }
+  async prune(images: string): Promise<void> {
+    // Fails when an image is still in use; pruning what can be pruned is enough.
+    try {
+      await this.shell.run(\`image rm \${images}\`);
+    } catch {}
+    // Removes the images.
+    try {
+      await this.shell.run(\`image rm \${images} --all\`);
+    } catch {}
+//    ^^^^^ errors/swallowed-error this catch block is empty
+  }
+}
+`,
+    });
+  });
+
   it('leaves best-effort output to a browser page or a client that may be gone, and still flags a dropped write next to it', () => {
     checkRule(RULE, {
       'src/remote/viewer.ts': `interface Page { mouse: { wheel(x: number, y: number): Promise<void> }; keyboard: { press(key: string): Promise<void> } }

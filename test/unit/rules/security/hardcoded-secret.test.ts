@@ -93,6 +93,12 @@ export const analytics = { apiKey: 'phc_5oUpubLicIngestionKeyExample' };
 export const payments = { publishableKey: 'pk_live_51ExamplePublishable' };
 export const request = { credentials: 'same-origin' };
 `,
+      // A flag under a credential name, and the name of the secret object a template refers to.
+      'src/files/download.controller.ts': `export const headers = { 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Origin': '*' };
+export const tunnel = { secret: 'cloudflare-secrets', key: 'token' };
+export const relay = { secret: 'relay-Signing-7f3e' };
+//                             ^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+`,
     });
   });
 
@@ -110,6 +116,8 @@ export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789
       'src/orders/orders.fixture.ts': "export const buyer = { password: 'Buyer-Pass-2!' };\n",
       'vitest-e2e.setup.ts': "export const testUser = { password: 'e2e-Passw0rd!' };\n",
       'src/payments/mocks/cards.ts': "export const card = { secret: 'mock-card-secret-42' };\n",
+      'src/lib/test-utilities/create-test-user.ts': "export const user = { password: 'Util-Pass-3!' };\n",
+      'src/lib/test-utils.ts': "export const admin = { password: 'Helper-Pass-4!' };\n",
       // Masked values, and keys that are paths (a route's policy), are no credentials.
       'src/mail/templates.ts': "export const TEMPLATE_IDS = { resetPassword: 'd-9f****', inviteToken: 'sk_live_xxxxxxxx' };\n",
       'src/policies.ts': "export const policies = { 'users/update-password': 'is-authenticated', 'tokens/rotate-secret': 'is-admin' };\n",

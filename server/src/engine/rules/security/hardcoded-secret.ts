@@ -98,6 +98,8 @@ export function isSecretName(identifier: string): boolean {
  */
 function looksLikeSecretValue(value: string, name: string, isFallback: boolean): boolean {
   if (value.length === 0 || /\s/.test(value)) return false;
+  // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
+  if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return false;
   if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return false;
   if (PUBLIC_KEY_PREFIX.test(value) || PUBLIC_NAME.test(name)) return false;
@@ -105,11 +107,17 @@ function looksLikeSecretValue(value: string, name: string, isFallback: boolean):
   if (/(?:^|\.)credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return false;
   // Error codes and labels name the field: `{ password: 'incorrectPassword' }`; the default of
   // an environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
-  const nameWords = new Set(words(name));
-  if (!isFallback && words(value).some((w) => nameWords.has(w))) return false;
+  // `secret: 'cloudflare-secrets'` names the secret object it refers to.
+  const nameWords = new Set(words(name).map(stem));
+  if (!isFallback && words(value).some((w) => nameWords.has(stem(w)))) return false;
   if (namesSomething(value)) return false;
   if (namesIssuedCredential(name) && !looksIssued(value)) return false;
   return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
+}
+
+/** `secrets` → `secret`: a name word and its plural are one word. */
+function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** An env variable's name, a dotted, snake or `a:b` settings key, or a field's type in a spec (`password: 'string'`). */
