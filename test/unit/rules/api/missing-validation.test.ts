@@ -511,6 +511,46 @@ module.exports = router;
     });
   });
 
+  it('leaves Nest inputs whose only fields used are ids or paging values handed on, and still reports one used whole or with data', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'src/tickets/tickets.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { TicketsService } from './tickets.service';
+@Controller({ path: 'tickets', version: '1' })
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+  @Post('close') close(@Body() body: { ticketId: string }) {
+    if (!body.ticketId) throw new Error('ticketId is required');
+    return this.tickets.close(body.ticketId);
+  }
+  @Post('list') list(@Body() query: { page: number; pageSize: number; ownerId?: string }) {
+    const { page, pageSize } = query;
+    return this.tickets.list(query.ownerId, Number(page), pageSize);
+  }
+  @Post('retitle') retitle(@Body() body: { ticketId: string; title: string }) {
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
+    return this.tickets.retitle(body.ticketId, body.title);
+  }
+  @Post('import') import(@Body() body: { ticketId: string }) {
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
+    return this.tickets.import(body);
+  }
+}
+`,
+      'src/tickets/tickets.service.ts': `export class TicketsService {
+  close(id: string) { return id; }
+  list(owner: string | undefined, page: number, size: number) { return [owner, page, size]; }
+  retitle(id: string, title: string) { return { id, title }; }
+  import(row: object) { return row; }
+}
+`,
+    });
+  });
+
   it('leaves middleware that always passes the request on, and still reports a handler that only sometimes calls next()', () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',

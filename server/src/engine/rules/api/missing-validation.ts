@@ -705,7 +705,47 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   if (hasParameterPipe(decorator)) return;
   const nest = /['"]@nestjs\/common['"]/.test(node.text);
   const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${decorator.expression.getText(sf)} ${problem.text}`);
+  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n) && !onlyKeysAreUsed(n)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${decorator.expression.getText(sf)} ${problem.text}`);
+}
+
+/**
+ * `abort(@Body() body: { resultId: string })` whose body only hands `body.resultId` on, and
+ * `list(@Body() dto: ListDto)` that passes `dto.page` and `dto.pageSize` along: every field the
+ * method reads is an identifier or a paging value handed on as an argument, or is only tested,
+ * converted or logged. A wrong one fails the lookup or pages nothing (on the corpus such inputs
+ * were labelled noise); the input used whole, or any other field used as data, is still reported.
+ */
+function onlyKeysAreUsed(param: ts.ParameterDeclaration): boolean {
+  const method = param.parent;
+  if (!ts.isFunctionLike(method) || !('body' in method) || !method.body) return false;
+  const fn = method as ts.FunctionLikeDeclaration;
+  const locals = ts.isIdentifier(param.name) ? [param.name] : bindingIdentifiers(param.name);
+  if (locals.length === 0) return false;
+  return locals.every((local) => referencesIn(fn, local).every((ref) => (local === param.name ? isKeyFieldUse(ref, fn) : isKeyLikeUse(ref, local.text))));
+}
+
+/** `body.resultId` handed on, `Number(body.page)`, `const { code } = body` whose names are so used. */
+function isKeyFieldUse(ref: ts.Identifier, fn: ts.FunctionLikeDeclaration): boolean {
+  const field = ref.parent;
+  if (ts.isPropertyAccessExpression(field) && field.expression === ref) return isKeyLikeUse(field, field.name.text);
+  const declaration = ref.parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer === ref && ts.isObjectBindingPattern(declaration.name)) {
+    const names = bindingIdentifiers(declaration.name);
+    return names.length > 0 && names.every((name) => referencesIn(fn, name).every((use) => isKeyLikeUse(use, name.text)));
+  }
+  return false;
+}
+
+function isKeyLikeUse(value: ts.Expression, name: string): boolean {
+  return isOnlyTested(value) || isOnlyLogged(value) || ((isLookupKey(name) || PAGING.test(name)) && isHandedOnAsKey(value));
+}
+
+/** Paging and ordering values: a wrong one pages or sorts nothing. */
+const PAGING = /^(?:page|pageSize|page_size|perPage|per_page|pageNumber|limit|offset|skip|take|cursor)$/;
+
+function bindingIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(pattern)) return [pattern];
+  return pattern.elements.flatMap((el) => (ts.isBindingElement(el) ? bindingIdentifiers(el.name) : []));
 }
 
 /** `@Body(new ZodValidationPipe(schema))`, `@Query('id', ParseUUIDPipe)`: a pipe on the parameter checks it. */
