@@ -355,6 +355,18 @@ export class ChargeController extends BaseController { async run(req: unknown, r
     });
   });
 
+  it('takes a seed or fixture file the app imports at run time for reference data, not a dependency on tooling', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/database/seeds/pod-sizes.seed.ts': "export const POD_SIZES = 'small: 1cpu\\nlarge: 4cpu';\n",
+      'src/database/database.service.ts': `import { POD_SIZES } from './seeds/pod-sizes.seed';
+export class DatabaseService {
+  podSizes() { return POD_SIZES.split('\\n'); }
+}
+`,
+    });
+  });
+
   it('does not count decorators and re-exported names as dependencies', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

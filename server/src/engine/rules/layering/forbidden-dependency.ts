@@ -306,6 +306,9 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
   if (targetLayer === 'module' && edge.kind === 'di') return true;
+  // A file of the app that imports a seed or fixture file reads it at run time (default pod sizes,
+  // condition-builder definitions): that file is reference data, whatever its folder or name says.
+  if (targetLayer === 'tooling') return true;
   // Extending a base class of one's own layer is sharing code, not crossing layers.
   return edge.usedAs === 'base-class' && targetLayer === from;
 }
