@@ -97,7 +97,9 @@ export function isSecretName(identifier: string): boolean {
  * credentials (an OAuth `token:` endpoint), keys that are public by design.
  */
 function looksLikeSecretValue(value: string, name: string, isFallback: boolean): boolean {
-  if (value.length === 0 || /\s/.test(value)) return false;
+  // A message is no secret, unless it is what a secret falls back to: `process.env.SESSION_SECRET
+  // || 'keyboard cat'` signs the sessions with that phrase whenever the variable is unset.
+  if (value.length === 0 || (/\s/.test(value) && !isFallback)) return false;
   // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
   if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return false;
   if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
