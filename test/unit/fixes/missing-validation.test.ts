@@ -480,7 +480,7 @@ export class UsersController {
   @Get()
   list(@Query() { page, role }: Record<string, string>) {
   //   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation
-    return this.users.list((Number(page) - 1) * 20, role === 'admin' ? 'admin' : undefined);
+    return this.users.list((Number(page) - 1) * 20, role);
   }
 }
 `,
@@ -497,7 +497,7 @@ export class UsersController {
 
   @Get()
   list(@Query() { page, role }: ListUsersQueryDto) {
-    return this.users.list((Number(page) - 1) * 20, role === 'admin' ? 'admin' : undefined);
+    return this.users.list((Number(page) - 1) * 20, role);
   }
 }
 `,

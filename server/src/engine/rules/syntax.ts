@@ -68,6 +68,17 @@ export function productionFilesToCheck(context: Parameters<typeof filesToCheck>[
   return filesToCheck(context).filter((node) => node.layer !== 'tooling');
 }
 
+/** Whether a node below `node`, outside the functions it declares, passes `test`. */
+export function hasOwnNode(node: ts.Node, test: (n: ts.Node) => boolean): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || (n !== node && ts.isFunctionLike(n))) return false;
+    found = test(n);
+    return !found;
+  });
+  return found;
+}
+
 export function isLoop(node: ts.Node): node is ts.IterationStatement {
   return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
 }

@@ -70,6 +70,11 @@ export interface Rule<Options = unknown> {
   check(context: RuleContext<Options>): void;
 }
 
+/** A type guard for a rule's message ids (`meta.messages`): fixes narrow `finding.messageId` with it. */
+export function messageIdGuard<Messages extends Readonly<Record<string, string>>>(messages: Messages): (id: string | undefined) => id is Extract<keyof Messages, string> {
+  return (id): id is Extract<keyof Messages, string> => id !== undefined && Object.hasOwn(messages, id);
+}
+
 /** Keeps each rule's option type while collecting rules of different options in one list. */
 export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
   return rule;

@@ -5,7 +5,7 @@ import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, mentionsName, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
-import { defineRule } from '../types';
+import { defineRule, messageIdGuard } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
 import { calledName, functionsNamed, sourcesReachedFrom, type FunctionWithBody } from '../callees';
 import { DataAccessNames } from '../data/data-access-calls';
@@ -38,9 +38,7 @@ const MESSAGES = {
 
 export type MissingValidationMessageId = keyof typeof MESSAGES;
 
-export function isMissingValidationMessageId(id: string | undefined): id is MissingValidationMessageId {
-  return id !== undefined && Object.hasOwn(MESSAGES, id);
-}
+export const isMissingValidationMessageId = messageIdGuard(MESSAGES);
 
 interface InputProblem {
   readonly id: MissingValidationMessageId;

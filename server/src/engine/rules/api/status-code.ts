@@ -3,7 +3,7 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, unwrapped, walk } from '../syntax';
 import { statusCall, statusOf } from '../http/handlers';
-import { defineRule } from '../types';
+import { defineRule, messageIdGuard } from '../types';
 import { perGraph, perParsedFile } from '../../memo';
 
 const options = z.object({}).strict();
@@ -130,9 +130,7 @@ const MESSAGES = {
 
 export type StatusCodeMessageId = keyof typeof MESSAGES;
 
-export function isStatusCodeMessageId(id: string | undefined): id is StatusCodeMessageId {
-  return id !== undefined && Object.hasOwn(MESSAGES, id);
-}
+export const isStatusCodeMessageId = messageIdGuard(MESSAGES);
 
 type Report = (range: TextRange, messageId: StatusCodeMessageId, message: string) => void;
 

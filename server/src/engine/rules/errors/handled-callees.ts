@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import { calledName, functionsNamed, type FunctionWithBody } from '../callees';
-import { walk } from '../syntax';
+import { hasOwnNode, walk } from '../syntax';
 
 /**
  * `telemetry.send(…).catch(() => {})` where `send` — in this file or a file it imports — already
@@ -63,11 +63,5 @@ function isCaught(node: ts.Node, body: ts.Block): boolean {
 }
 
 function throwsIn(block: ts.Block): boolean {
-  let throws = false;
-  walk(block, (n) => {
-    if (throws || ts.isFunctionLike(n)) return false;
-    if (ts.isThrowStatement(n)) throws = true;
-    return !throws;
-  });
-  return throws;
+  return hasOwnNode(block, ts.isThrowStatement);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { containsComment, dottedName, productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { containsComment, dottedName, hasOwnNode, productionFilesToCheck, rangeOf, walk } from '../syntax';
 import { defineRule } from '../types';
 import { DataAccessNames } from '../data/data-access-calls';
 import { handledByCallee } from './handled-callees';
@@ -399,14 +399,7 @@ function inReportingFailureHandler(node: ts.Node): boolean {
 
 /** The handler rethrows, logs an error, or passes it on (`next(err)`, `reject(err)`). */
 function reportsFailure(body: ts.Node): boolean {
-  let reports = false;
-  walk(body, (n) => {
-    if (reports || ts.isFunctionLike(n)) return false;
-    if (ts.isThrowStatement(n)) reports = true;
-    if (ts.isCallExpression(n) && FAILURE_REPORT.test(dottedName(n.expression)) && n.arguments.length > 0) reports = true;
-    return !reports;
-  });
-  return reports;
+  return hasOwnNode(body, (n) => ts.isThrowStatement(n) || (ts.isCallExpression(n) && FAILURE_REPORT.test(dottedName(n.expression)) && n.arguments.length > 0));
 }
 
 const FAILURE_REPORT = /(?:^|\.)(?:error|fatal|warn|captureException|next|reject)$/;

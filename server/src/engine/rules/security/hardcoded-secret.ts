@@ -97,24 +97,33 @@ export function isSecretName(identifier: string): boolean {
  * credentials (an OAuth `token:` endpoint), keys that are public by design.
  */
 function looksLikeSecretValue(value: string, name: string, isFallback: boolean): boolean {
+  if (hasNonSecretForm(value, isFallback) || describesTheField(value, name, isFallback)) return false;
+  return !namesIssuedCredential(name) || looksIssued(value);
+}
+
+/** Forms no secret takes: a message, a flag, a URL without credentials, a public key, a name, a stand-in, a header scheme. */
+function hasNonSecretForm(value: string, isFallback: boolean): boolean {
   // A message is no secret, unless it is what a secret falls back to: `process.env.SESSION_SECRET
   // || 'keyboard cat'` signs the sessions with that phrase whenever the variable is unset.
-  if (value.length === 0 || (/\s/.test(value) && !isFallback)) return false;
+  if (value.length === 0 || (/\s/.test(value) && !isFallback)) return true;
   // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
-  if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return false;
-  if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase())) return false;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return false;
-  if (PUBLIC_KEY_PREFIX.test(value) || PUBLIC_NAME.test(name)) return false;
+  if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return true;
+  return PUBLIC_KEY_PREFIX.test(value) || namesSomething(value) || isStandIn(value) || /^(?:bearer|basic|jwt)$/i.test(value);
+}
+
+/**
+ * The value says what the field is rather than holding it: its own name, a public field, a fetch
+ * credentials mode, an error code or label naming the field (`{ password: 'incorrectPassword' }`)
+ * or the secret object it refers to (`secret: 'cloudflare-secrets'`). The default of an
+ * environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
+ */
+function describesTheField(value: string, name: string, isFallback: boolean): boolean {
+  if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase()) || PUBLIC_NAME.test(name)) return true;
   // `credentials: 'same-origin'`, `'request.credentials': 'include'` (a GraphQL playground setting).
-  if (/(?:^|\.)credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return false;
-  // Error codes and labels name the field: `{ password: 'incorrectPassword' }`; the default of
-  // an environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
-  // `secret: 'cloudflare-secrets'` names the secret object it refers to.
+  if (/(?:^|\.)credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return true;
   const nameWords = new Set(words(name).map(stem));
-  if (!isFallback && words(value).some((w) => nameWords.has(stem(w)))) return false;
-  if (namesSomething(value)) return false;
-  if (namesIssuedCredential(name) && !looksIssued(value)) return false;
-  return !isStandIn(value) && !/^(?:bearer|basic|jwt)$/i.test(value);
+  return !isFallback && words(value).some((w) => nameWords.has(stem(w)));
 }
 
 /** `secrets` → `secret`: a name word and its plural are one word. */
