@@ -58,6 +58,7 @@ const OWN_LICENSED_FOLDERS = new Set(['ee', 'enterprise', 'premium', 'pro', 'com
 const PACKAGE_MARKERS = new Set(['package.json', 'tsconfig.json', 'jsconfig.json']);
 
 /** What the folders enclosing the analyzed files hold, each folder listed once per scope computation. */
+/** The names of a folder's files (not its subfolders: a `license/` feature module is no licence file). */
 type FolderEntries = (folder: string) => readonly string[];
 
 function folderLister(root: string): FolderEntries {
@@ -66,7 +67,10 @@ function folderLister(root: string): FolderEntries {
     let entries = listed.get(folder);
     if (entries === undefined) {
       try {
-        entries = fs.readdirSync(path.posix.join(root, folder));
+        entries = fs
+          .readdirSync(path.posix.join(root, folder), { withFileTypes: true })
+          .filter((entry) => !entry.isDirectory())
+          .map((entry) => entry.name);
       } catch {
         // A folder that cannot be listed shows no licence and no manifest: its files are checked like any other.
         entries = [];

@@ -454,6 +454,16 @@ export class Pools {
     await this.syncJob.catch(() => {});
     await this.shell.stop().catch(() => {});
   }
+  async parsed(req: { json(): Promise<unknown> }, name: string): Promise<unknown> {
+    let body: unknown = null;
+    try {
+      body = await req.json();
+    } catch {}
+    try {
+      await Promise.allSettled([this.shell.dropPool(name), this.shell.forgetPool(name)]);
+    } catch {}
+    return body;
+  }
   async isFolder(path: string): Promise<boolean> {
     let folder = false;
     try {

@@ -82,6 +82,8 @@ export class AuthService {
 //                                                               ^^^^^^^^^^^^^ security/hardcoded-secret "jwtSecret" is set to a string literal
 export const session = { secret: process.env.SESSION_SECRET || 'keyboard cat', message: 'the secret rotates daily' };
 //                                                             ^^^^^^^^^^^^^^ security/hardcoded-secret "secret" is set to a string literal
+export const links = { urlSecret: process.env.URL_SECRET || 'DEFAULT_URL_SECRET', secretEnv: 'URL_SECRET' };
+//                                                          ^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "urlSecret" is set to a string literal
 export const alerts = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/Xy12Ab34Cd56Ef78Gh90';
 //                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret a Slack webhook URL
 `,

@@ -213,6 +213,8 @@ function isPageScript(n: ts.Node): boolean {
   return ts.isCallExpression(call) && call.arguments.includes(n) && ts.isPropertyAccessExpression(call.expression) && PAGE_SCRIPT_METHOD.test(call.expression.name.text);
 }
 
+/** `await req.json()`, `await response.text()`: parsing a body already received; failing means it was not JSON. */
+const BODY_READ = /(?:^|\.)(?:req|request|res|response|\w*Response|\w*Request|\w*Clone)\.(?:json|text|formData)$/;
 /** `await fs.lstat(p)`, `await fse.pathExists(p)`: asking whether something is there; failing means it is not. */
 const PROBE_CALL = /(?:^|\.)(?:l?stat|access|exists|pathExists)$/;
 /** Reads of a cache: a miss or an outage there falls back to the source, by design. */
@@ -250,7 +252,7 @@ function failsOnlyOnInput(tryBlock: ts.Block): boolean {
   const statements = tryBlock.statements;
   // `const service = docker.getService(name); await service.remove();`: taking a handle, then cleaning up.
   const work = statements.filter((s) => !isHandleTaken(s) && !isLogLine(s));
-  if (work.length > 0 && work.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s) || isBestEffortOutput(s))) return true;
+  if (work.length > 0 && work.every((s) => isAwaitedCleanup(s) || isAwaitedWait(s) || isBestEffortOutput(s) || isAwaitedAllSettled(s))) return true;
   let doesWork = false;
   walk(tryBlock, (n) => {
     if (doesWork || ts.isFunctionLike(n)) return false;
@@ -284,7 +286,7 @@ function isSynchronous(tryBlock: ts.Block, dataAccess: () => DataAccessNames): b
 /** A parse, a conversion, a method reshaping a value, or an awaited cache read. */
 function readsValue(call: ts.CallExpression | ts.NewExpression): boolean {
   const callee = dottedName(call.expression);
-  if (ts.isAwaitExpression(call.parent)) return CACHE_READ.test(callee) || PROBE_CALL.test(callee);
+  if (ts.isAwaitExpression(call.parent)) return CACHE_READ.test(callee) || PROBE_CALL.test(callee) || BODY_READ.test(callee);
   if (PARSING_CALL.test(callee)) return true;
   return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && VALUE_METHOD.test(`.${call.expression.name.text}`);
 }
@@ -304,6 +306,12 @@ function isHandleTaken(statement: ts.Statement): boolean {
     if (d.initializer) walk(d.initializer, (n) => !(awaits ||= ts.isAwaitExpression(n)) && !ts.isFunctionLike(n));
     return !awaits;
   });
+}
+
+/** `await Promise.allSettled([...])`: it never rejects; each outcome is in its result. */
+function isAwaitedAllSettled(statement: ts.Statement): boolean {
+  const call = awaitedCall(statement);
+  return call !== undefined && dottedName(call.expression) === 'Promise.allSettled';
 }
 
 function isAwaitedCleanup(statement: ts.Statement): boolean {

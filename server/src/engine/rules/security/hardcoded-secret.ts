@@ -109,7 +109,10 @@ function hasNonSecretForm(value: string, isFallback: boolean): boolean {
   // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
   if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return true;
-  return PUBLIC_KEY_PREFIX.test(value) || namesSomething(value) || isStandIn(value) || /^(?:bearer|basic|jwt)$/i.test(value);
+  // `process.env.SIGNED_URL_SECRET || 'DEFAULT_SIGNED_URL_SECRET'`: what a secret falls back to is
+  // the secret, whatever it looks like.
+  if (!isFallback && namesSomething(value)) return true;
+  return PUBLIC_KEY_PREFIX.test(value) || isStandIn(value) || /^(?:bearer|basic|jwt)$/i.test(value);
 }
 
 /**
