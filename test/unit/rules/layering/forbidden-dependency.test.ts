@@ -240,6 +240,28 @@ module.exports = UserRepository;
     assert.ok(result.findings[0]?.related.some((r) => r.message === 'also requires it here' && r.start.line === 0 && r.start.character === 32));
   });
 
+  it('lets a controller take a schema or a response shape declared beside a sibling\'s handlers, and still reports taking its handler', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/controllers/sessions.controller.ts': `import { z } from 'zod';
+export const sessionBody = z.object({ userId: z.string() });
+export class SessionResponse { id!: string; expiresAt!: string }
+export async function createSession(req: { body: unknown }, res: { json(x: unknown): void }) { res.json(sessionBody.parse(req.body)); }
+`,
+      'src/controllers/reconnect.controller.ts': `import { sessionBody, SessionResponse } from './sessions.controller';
+export async function reconnect(req: { body: unknown }, res: { json(x: unknown): void }) {
+  const body = sessionBody.parse(req.body);
+  const answer: SessionResponse = { id: body.userId, expiresAt: '' };
+  res.json(answer);
+}
+`,
+      'src/controllers/legacy.controller.ts': `import { createSession } from './sessions.controller';
+//                            ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the controller layer
+export const legacyCreate = createSession;
+`,
+    });
+  });
+
   it('stays quiet on the dependencies the policy allows, and on unclassified files', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

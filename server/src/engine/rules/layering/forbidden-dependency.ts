@@ -310,7 +310,56 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // condition-builder definitions): that file is reference data, whatever its folder or name says.
   if (targetLayer === 'tooling') return true;
   // Extending a base class of one's own layer is sharing code, not crossing layers.
-  return edge.usedAs === 'base-class' && targetLayer === from;
+  if (edge.usedAs === 'base-class' && targetLayer === from) return true;
+  return targetLayer === from && takesOnlyShapes(edge, judging.graph);
+}
+
+/**
+ * `import { bodySchema } from './postSessions'`, `import { UserResponse } from './UserController'`:
+ * a file that takes only a schema, a type or a response shape declared beside a sibling's handlers
+ * shares a definition, not the sibling's handling. A function taken (a handler, a helper) is still
+ * a dependency on the sibling.
+ */
+function takesOnlyShapes(edge: Edge, graph: DependencyGraph): boolean {
+  if ((edge.kind !== 'import' && edge.kind !== 'type-import' && edge.kind !== 'require') || edge.names.length === 0) return false;
+  const target = graph.files.get(edge.to);
+  return target !== undefined && edge.names.every((name) => declaresShape(target.sourceFile, name));
+}
+
+function declaresShape(sourceFile: ts.SourceFile, name: string): boolean {
+  for (const statement of sourceFile.statements) {
+    if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name.text === name) return true;
+    // A response class of fields only; one with methods or a constructor does something.
+    if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement.members.every(ts.isPropertyDeclaration);
+    if (!ts.isVariableStatement(statement)) continue;
+    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (declaration) return declaration.initializer !== undefined && isShapeValue(declaration.initializer);
+  }
+  return false;
+}
+
+/** A schema built with a validation library (`z.object({…})`, `Joi.object()`), or data written out. */
+function isShapeValue(expr: ts.Expression): boolean {
+  let current = expr;
+  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || ts.isStringLiteralLike(current) || ts.isNumericLiteral(current)) return !containsFunction(current);
+  if (!ts.isCallExpression(current)) return false;
+  let root: ts.Expression = current;
+  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
+  return ts.isIdentifier(root) && SCHEMA_BUILDERS.has(root.text) && !containsFunction(current);
+}
+
+const SCHEMA_BUILDERS = new Set(['z', 'zod', 'Joi', 'joi', 'yup', 'Yup', 'Type', 't', 'v', 'Schema']);
+
+function containsFunction(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionLike(child)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
 }
 
 /** Data access the app's architecture allows where the default policy would not. */
