@@ -8,6 +8,7 @@ import { isLoop } from '../syntax';
  * the structures that nest. `??` supplies a default value; it is no decision to follow and is not
  * counted, nor is `||` supplying a literal default (`x || null`, `name || 'Unknown'`, `list || []`),
  * nor `&&` guarding an access into its left side (`s && s.mode`, the older spelling of `s?.mode`).
+ * A dispatch on one value written with `if`s costs what a `switch` does: once.
  *
  * Functions are scored where SonarJS scores them, with one exception: a top-level function (one
  * inside no other function) with control flow of its own is scored with the inline callbacks it
@@ -151,11 +152,17 @@ class Counter {
     else if (fn.body) this.visitChildren(fn.body, nesting + 1);
   }
 
-  /** `else if` costs +1 without nesting; a final `else` costs +1. */
+  /**
+   * `else if` costs +1 without nesting; a final `else` costs +1. An `if` that continues a dispatch
+   * on one value (`if (op === 'equals') return …; if (op === 'starts_with') return …;`, or the same
+   * as `else if`s) costs nothing more: it is a `switch` written with `if`, and a switch costs once.
+   */
   private visitIf(node: ts.IfStatement, nesting: number): void {
     const isElseIf = ts.isIfStatement(node.parent) && node.parent.elseStatement === node;
-    if (isElseIf) this.total += 1;
-    else this.structural(nesting);
+    if (!continuesDispatch(node)) {
+      if (isElseIf) this.total += 1;
+      else this.structural(nesting);
+    }
     this.visit(node.expression, nesting);
     this.visit(node.thenStatement, nesting + 1);
     const otherwise = node.elseStatement;
@@ -169,6 +176,38 @@ class Counter {
     this.total += 1 + nesting;
     this.structuralPoints++;
   }
+}
+
+/**
+ * The `if` tests the same value against another constant as the `if` before it: the `else if` of
+ * one that does, or the next statement after one that does and leaves (`return`, `throw`).
+ */
+function continuesDispatch(node: ts.IfStatement): boolean {
+  const subject = dispatchSubject(node.expression);
+  if (subject === undefined) return false;
+  const parent = node.parent;
+  if (ts.isIfStatement(parent) && parent.elseStatement === node) return dispatchSubject(parent.expression) === subject;
+  if (node.elseStatement || !leaves(node.thenStatement) || !ts.isBlock(parent)) return false;
+  const previous = parent.statements[parent.statements.indexOf(node) - 1];
+  return previous !== undefined && ts.isIfStatement(previous) && !previous.elseStatement && leaves(previous.thenStatement) && dispatchSubject(previous.expression) === subject;
+}
+
+/** `op === 'equals'`, `'equals' === op`, `kind === Kind.Text`: the value tested, as written. */
+function dispatchSubject(test: ts.Expression): string | undefined {
+  if (!ts.isBinaryExpression(test) || (test.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && test.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return undefined;
+  if (isConstant(test.right)) return test.left.getText();
+  return isConstant(test.left) ? test.right.getText() : undefined;
+}
+
+function isConstant(expr: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) return true;
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && /^[A-Z]/.test(expr.expression.text);
+}
+
+/** The branch ends by leaving the function: its last statement returns or throws. */
+function leaves(branch: ts.Statement): boolean {
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** Increments that do not depend on nesting: labelled jumps, and each run of like `&&`/`||` operators. */
