@@ -119,6 +119,23 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     assert.ok(result.problems.some((x) => /tsconfig\.json includes no source file: analyzing all 2 files/.test(x.message)));
   });
 
+  it('says where the sources its tsconfig leaves out are, when it covers only a corner of the folder', () => {
+    const server = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`lib/handlers/h${i}.js`, `exports.h${i} = (req, res) => res.json(${i});\n`]));
+    const p = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src/**/*'] }),
+      'src/editor.ts': 'export const mode = "rich";\n',
+      'server.js': "require('./lib/handlers/h0');\n",
+      ...server,
+    });
+    const result = analyzeWorkspace({ root: p.root });
+    assert.equal(result.stats.files, 1, 'the project is what its tsconfig includes, as tsc sees it');
+    const note = result.problems.find((x) => /tsconfig\.json covers 1 files; 13 more source files/.test(x.message));
+    assert.ok(note, result.problems.map((x) => x.message).join('\n'));
+    assert.match(note.message, /most in lib\/ \(12\), the folder itself \(1\)/);
+    const covered = project({ 'tsconfig.json': JSON.stringify({ include: ['src/**/*'] }), 'src/a.ts': 'export const a = 1;\n', 'scripts/seed.js': 'exports.seed = 1;\n' });
+    assert.ok(!analyzeWorkspace({ root: covered.root }).problems.some((x) => /more source files/.test(x.message)), 'a stray script is no corner');
+  });
+
   it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
     assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
   });

@@ -54,6 +54,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   if (rootLoaded) addUnreferencedProjects(normalizedRoot, rootLoaded, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
+  else if (rootConfig && discovery.files.size < FEW_FILES) noteUncoveredSources(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
   return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
 }
@@ -156,6 +157,32 @@ function addUncoveredFolder(root: string, rootConfig: string, discovery: Discove
     kind: 'project',
     file: rootConfig,
     message: `${path.posix.basename(rootConfig)} includes no source file: analyzing all ${discovery.files.size} files of the folder with its compiler options instead.`,
+  });
+}
+
+/** Below this many files, a project may be a small corner of the folder: its other sources are counted. */
+const FEW_FILES = 50;
+
+/**
+ * The folder's tsconfig covers a few files (an `include` of `src/` only, for a client written in
+ * TypeScript) while far more sources lie outside it (a server in `lib/` written in JavaScript):
+ * they are not analyzed, as tsc would not compile them, and the user is told where they are rather
+ * than shown a clean result for a corner of the code.
+ */
+function noteUncoveredSources(root: string, rootConfig: string, discovery: Discovery): void {
+  const uncovered = walkSourceFiles(root, discovery.problems).filter((file) => !discovery.files.has(file) && !discovery.isIgnored(file) && !/\.d\.[cm]?ts$/.test(file));
+  if (uncovered.length < Math.max(10, discovery.files.size)) return;
+  const byFolder = new Map<string, number>();
+  for (const file of uncovered) {
+    const [first, second] = path.posix.relative(root, file).split('/');
+    const folder = second === undefined ? '.' : `${first ?? ''}/`;
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+  }
+  const largest = [...byFolder].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([folder, count]) => `${folder === '.' ? 'the folder itself' : folder} (${count})`);
+  discovery.problems.push({
+    kind: 'project',
+    file: rootConfig,
+    message: `${path.posix.basename(rootConfig)} covers ${discovery.files.size} files; ${uncovered.length} more source files of the folder are outside it and not analyzed, most in ${largest.join(', ')}. Add them to its "include" (with "allowJs" for JavaScript) or open the folder that holds the server.`,
   });
 }
 
