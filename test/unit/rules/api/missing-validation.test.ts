@@ -219,7 +219,8 @@ const closeAccount = catchAsync(async (req, res) => { res.send({ closed: req.bod
 //                                                                       ^^^^^^^^ api/missing-validation req.body
 const logout = (req, res) => { logger.debug('logout %o', req.body); res.end(); };
 const report = (req, res) => { if (req.body) { console.log('violation', req.body); } res.status(204).end(); };
-module.exports = { openAccount, closeAccount, logout, report };
+const build = (req, res) => { getState().log(2, \`starting build: \${JSON.stringify(req.body || {})}\`); res.end(); };
+module.exports = { openAccount, closeAccount, logout, report, build };
 `,
     });
   });

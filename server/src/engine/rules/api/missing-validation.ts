@@ -311,10 +311,21 @@ function rejectsInput(branch: ts.Statement): boolean {
 function isOnlyLogged(read: ts.Expression): boolean {
   let node: ts.Node = read;
   // `req.query.page`, and `{ query: req.query }` / `{ query }` built for the log line.
-  // A template line (`Logger.debug(\`device ${req.body.device}\`)`) too.
-  while (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isShorthandPropertyAssignment(node.parent) || ts.isObjectLiteralExpression(node.parent) || ts.isTemplateSpan(node.parent) || ts.isTemplateExpression(node.parent)) node = node.parent;
+  // A template line (`Logger.debug(\`device ${req.body.device}\`)`) too, and the input turned
+  // into text for it (`JSON.stringify(req.body || {})`).
+  while (isPartOfLogText(node)) node = node.parent;
   const call = node.parent;
-  return ts.isCallExpression(call) && call.arguments.some((a) => a === node) && LOGGING_CALL.test(dottedName(call.expression));
+  if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === node)) return false;
+  // `getState().log(2, …)`: the logger reached through a call is named by its method.
+  const method = ts.isPropertyAccessExpression(call.expression) ? `.${call.expression.name.text}` : '';
+  return LOGGING_CALL.test(dottedName(call.expression)) || LOGGING_CALL.test(method);
+}
+
+function isPartOfLogText(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isObjectLiteralExpression(parent) || ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) return true;
+  if (ts.isBinaryExpression(parent) && parent.left === node && DEFAULTING.has(parent.operatorToken.kind)) return true;
+  return ts.isCallExpression(parent) && parent.arguments[0] === node && /^(?:JSON\.stringify|String|inspect|util\.inspect)$/.test(dottedName(parent.expression));
 }
 
 const LOGGING_CALL = /(?:^|\.)(?:log|debug|info|warn|error|trace|verbose|silly)$|^(?:console|logger|log|Logger)\./;
