@@ -83,14 +83,20 @@ export function isLoop(node: ts.Node): node is ts.IterationStatement {
   return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
 }
 
-/** Whether an identifier spelled `name` occurs anywhere in `node` (a binding, a use). */
-export function mentionsName(node: ts.Node, name: string): boolean {
+/** Whether `node` or a node anywhere below it passes `test` (the walk stops at the first). */
+export function hasNode(node: ts.Node, test: (n: ts.Node) => boolean): boolean {
   let found = false;
   walk(node, (n) => {
-    if (ts.isIdentifier(n) && n.text === name) found = true;
+    if (found) return false;
+    found = test(n);
     return !found;
   });
   return found;
+}
+
+/** Whether an identifier spelled `name` occurs anywhere in `node` (a binding, a use). */
+export function mentionsName(node: ts.Node, name: string): boolean {
+  return hasNode(node, (n) => ts.isIdentifier(n) && n.text === name);
 }
 
 /** Inside the `then` branch of an `if` whose condition passes the test, within the node's own function. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesToCheck, mentionsName, rangeOf, walk } from '../syntax';
+import { dottedName, filesToCheck, hasNode, mentionsName, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule, messageIdGuard } from '../types';
@@ -448,13 +448,7 @@ function isPassThroughMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
 
 /** `res.json(…)`, `res.status(201).send(…)`: the function answers the request itself. */
 function answers(body: ts.Block, response: string): boolean {
-  let found = false;
-  walk(body, (n) => {
-    if (found) return false;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && dottedName(n.expression).split('.')[0] === response) found = true;
-    return !found;
-  });
-  return found;
+  return hasNode(body, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && dottedName(n.expression).split('.')[0] === response);
 }
 
 function endsByPassingOn(statement: ts.Statement, next: string): boolean {
@@ -513,13 +507,18 @@ function isHandedOnAsKey(value: ts.Expression): boolean {
   const call = arg.parent;
   if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === arg)) return false;
   if (!ts.isPropertyAccessExpression(call.expression)) return ts.isIdentifier(call.expression);
-  const receiver = call.expression.expression;
-  const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
+  const owner = nameOf(call.expression.expression);
   // `res.send({ closed: id })` answers with the value; it looks nothing up.
-  return owner !== '' && !/^[A-Z]/.test(owner) && !PERSISTING_RECEIVER.test(owner) && !RESPONSE.test(owner);
+  return owner !== undefined && !/^[A-Z]/.test(owner) && !PERSISTING_RECEIVER.test(owner) && !RESPONSE.test(owner);
 }
 
 const RESPONSE = /^(?:res|response|reply|ctx|h)$/;
+
+/** The name a receiver is known by: `orders` in `orders.find`, `repo` in `this.repo.save`. */
+function nameOf(receiver: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(receiver)) return receiver.name.text;
+  return ts.isIdentifier(receiver) ? receiver.text : undefined;
+}
 
 /** `const { a, b } = req.body`, `const data = req.body || {}`: the locals the input is bound to. */
 function namesBoundTo(input: ts.Expression): ts.Identifier[] {
@@ -571,7 +570,7 @@ function isHandedToCodeThatKeepsItFromData(arg: ts.Expression, scope: HandlerSco
   const index = call.arguments.indexOf(arg);
   const name = calledName(call.expression);
   if (index < 0 || name === undefined || writesThroughReceiver(call)) return false;
-  const callees = scope.sources.flatMap((sf) => functionsNamed(sf, name).filter((f) => f !== scope.handler).map((fn) => ({ fn, file: scope.graph.files.get(sf.fileName) })));
+  const callees = functionsIn(scope.sources, name, scope.handler, scope.graph);
   return callees.length > 0 && callees.every(({ fn, file }) => file !== undefined && !storesParameter(fn, index, file, scope.graph, FOLLOWED_CALLS));
 }
 
@@ -584,7 +583,7 @@ function writesThroughReceiver(call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   let receiver: ts.Expression = call.expression.expression;
   for (;;) {
-    const name = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+    const name = nameOf(receiver);
     if (name !== undefined && (/^[A-Z]/.test(name) || PERSISTING_RECEIVER.test(name))) return true;
     if (ts.isPropertyAccessExpression(receiver) || ts.isCallExpression(receiver) || ts.isNonNullExpression(receiver) || ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
     else return false;
@@ -628,9 +627,14 @@ function calleeStores(call: ts.CallExpression, index: number, caller: FunctionWi
   const name = calledName(call.expression);
   if (name === undefined) return false;
   // `getInstitutions(country)` calling `client.getInstitutions(country)`: a namesake, not itself.
-  const callees = sourcesReachedFrom(graph, file).flatMap((sf) => functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
+  const callees = functionsIn(sourcesReachedFrom(graph, file), name, caller, graph);
   if (callees.length === 0) return false;
   return depth === 0 || callees.some((c) => c.file === undefined || storesParameter(c.fn, index, c.file, graph, depth - 1));
+}
+
+/** The functions of that name in the sources, other than the one calling, with the files that hold them. */
+function functionsIn(sources: readonly ts.SourceFile[], name: string, caller: ts.FunctionLikeDeclaration, graph: DependencyGraph): { fn: FunctionWithBody; file: FileNode | undefined }[] {
+  return sources.flatMap((sf) => functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
 }
 
 /** `doc.note = value; await doc.save()`: a record the value was written into, saved. */
@@ -686,7 +690,7 @@ function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDecl
   const call = arg.parent;
   if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === arg) || !ts.isPropertyAccessExpression(call.expression)) return false;
   const receiver = call.expression.expression;
-  const owner = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+  const owner = nameOf(receiver);
   if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
   // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
   const root = dottedName(receiver).split('.')[0];
@@ -794,8 +798,7 @@ function aliasesOf(body: ts.Node, name: string): string[] {
 }
 
 function boundNames(pattern: ts.BindingName): string[] {
-  if (ts.isIdentifier(pattern)) return [pattern.text];
-  return pattern.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
+  return bindingIdentifiers(pattern).map((identifier) => identifier.text);
 }
 
 /** class-validator decorators that check a value (`@IsDefined`, `@IsOptional` only say whether it is there). */

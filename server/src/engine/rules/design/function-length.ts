@@ -1,4 +1,5 @@
 import { ts } from '../../ts';
+import { hasNode } from '../syntax';
 import { isRegisteredArgument, isUnitOfItsOwn } from './cognitive-complexity';
 
 /**
@@ -61,14 +62,7 @@ function isKeptInLocal(fn: ts.Node, registered: ReadonlySet<string>): boolean {
 /** An object or array literal with no function inside: data written out, however many lines the formatter gives it. */
 function isDataLiteral(node: ts.Node): boolean {
   if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) return false;
-  let hasFunction = false;
-  const visit = (child: ts.Node): void => {
-    if (hasFunction) return;
-    if (ts.isFunctionLike(child)) hasFunction = true;
-    else ts.forEachChild(child, visit);
-  };
-  ts.forEachChild(node, visit);
-  return !hasFunction;
+  return !hasNode(node, ts.isFunctionLike);
 }
 
 function isTextLiteral(node: ts.Node): boolean {

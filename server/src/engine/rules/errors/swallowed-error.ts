@@ -356,7 +356,7 @@ function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
  * `isBestEffortOutput`.
  */
 function isExpectedRejection(catchCall: ts.CallExpression): boolean {
-  const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
+  const receiver = rejectingExpression(catchCall);
   if (receiver !== undefined && isAwaitedSettling(catchCall, receiver)) return true;
   if (receiver === undefined || !ts.isCallExpression(receiver)) return false;
   const callee = dottedName(receiver.expression);
@@ -377,7 +377,7 @@ function isAwaitedSettling(catchCall: ts.CallExpression, receiver: ts.Expression
  * status write (`setStaticIp(previous)`, `job.update({ status: 'FAILED' })`) is work, not removal.
  */
 function removesLeftovers(catchCall: ts.CallExpression): boolean {
-  const receiver = ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
+  const receiver = rejectingExpression(catchCall);
   if (receiver !== undefined && ts.isTaggedTemplateExpression(receiver)) {
     const command = ts.isNoSubstitutionTemplateLiteral(receiver.template) ? receiver.template.text : receiver.template.head.text;
     return REMOVAL.test(command);
@@ -411,6 +411,11 @@ function reportsFailure(body: ts.Node): boolean {
 }
 
 const FAILURE_REPORT = /(?:^|\.)(?:error|fatal|warn|captureException|next|reject)$/;
+
+/** What `.catch()` is called on: the promise whose rejection it handles. */
+function rejectingExpression(catchCall: ts.CallExpression): ts.Expression | undefined {
+  return ts.isPropertyAccessExpression(catchCall.expression) ? catchCall.expression.expression : undefined;
+}
 
 /**
  * A `.catch()` whose result is thrown away: a statement on its own (`job.cleanup().catch(() => {})`,

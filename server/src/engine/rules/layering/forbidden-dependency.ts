@@ -6,7 +6,7 @@ import { judge, type LayerPolicy } from '../../policy/policy';
 import { perGraph } from '../../memo';
 import { layerAccount } from '../../graph/layer-account';
 import { ts } from '../../ts';
-import { filesToCheck, walk } from '../syntax';
+import { filesToCheck, hasNode, walk } from '../syntax';
 import { defineRule } from '../types';
 
 const options = z
@@ -342,25 +342,14 @@ function declaresShape(sourceFile: ts.SourceFile, name: string): boolean {
 function isShapeValue(expr: ts.Expression): boolean {
   let current = expr;
   while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || ts.isStringLiteralLike(current) || ts.isNumericLiteral(current)) return !containsFunction(current);
+  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || ts.isStringLiteralLike(current) || ts.isNumericLiteral(current)) return !hasNode(current, ts.isFunctionLike);
   if (!ts.isCallExpression(current)) return false;
   let root: ts.Expression = current;
   while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
-  return ts.isIdentifier(root) && SCHEMA_BUILDERS.has(root.text) && !containsFunction(current);
+  return ts.isIdentifier(root) && SCHEMA_BUILDERS.has(root.text) && !hasNode(current, ts.isFunctionLike);
 }
 
 const SCHEMA_BUILDERS = new Set(['z', 'zod', 'Joi', 'joi', 'yup', 'Yup', 'Type', 't', 'v', 'Schema']);
-
-function containsFunction(node: ts.Node): boolean {
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isFunctionLike(child)) found = true;
-    else ts.forEachChild(child, visit);
-  };
-  visit(node);
-  return found;
-}
 
 /** Data access the app's architecture allows where the default policy would not. */
 function isDataAccessByDesign(edge: Edge, from: LayerId, targetLayer: LayerId, projectDir: string, judging: Judging): boolean {
