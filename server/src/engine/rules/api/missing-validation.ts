@@ -8,7 +8,7 @@ import { perGraph, perParsedFile } from '../../memo';
 import { defineRule, messageIdGuard } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
 import { calledName, functionsNamed, sourcesReachedFrom, type FunctionWithBody } from '../callees';
-import { DataAccessNames } from '../data/data-access-calls';
+import { isKeyName, PERSISTING_RECEIVER, storeSiteOfParameter, storeSiteOfValue, type StoreSite, type Tracking } from './stored-input';
 
 const options = z
   .object({
@@ -21,6 +21,13 @@ const options = z
      * NestJS `@Query()` parameters are judged by their declared types either way.
      */
     checkQuery: z.boolean().default(false),
+    /**
+     * Also report input written to the data store field by field (\`User.create({ name: req.body.name })\`),
+     * not only as the client sent it (\`User.create(req.body)\`, \`{ ...req.body }\`). Off by default:
+     * on unseen backends such fields were often checked by the model or one call in (about two
+     * findings in three were labelled right, against three in four for whole input).
+     */
+    checkFields: z.boolean().default(false),
   })
   .strict();
 
@@ -45,12 +52,20 @@ interface InputProblem {
   readonly text: string;
 }
 
-type Report = (range: TextRange, messageId: MissingValidationMessageId, message: string) => void;
+interface RelatedSite {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+type Report = (range: TextRange, messageId: MissingValidationMessageId, message: string, related: readonly RelatedSite[]) => void;
 
 /** What every analysis asks of the whole workspace: once per analysis, each file's part once per parsed text. */
 interface WorkspaceValidation {
   /** A project of the workspace installs a ValidationPipe somewhere. */
   readonly pipeInstalled: boolean;
+  /** The app validates every request against an API description before its handlers run (express-openapi-validator). */
+  readonly requestsValidated: boolean;
   /** Handlers registered behind validation: `router.post('/', validate(schema), controller.create)`. */
   readonly validated: ReadonlySet<string>;
   /** Both, as the rule's `perFile` context. */
@@ -73,17 +88,26 @@ function validatedHandlerNamesIn(sourceFile: ts.SourceFile): readonly string[] {
 }
 
 /** One file's part of the workspace's validation: asked of every file at every analysis, kept per parsed text. */
-const validationIn = perParsedFile((sourceFile) => ({ installsPipe: PIPE_INSTALLED.test(sourceFile.text), validated: validatedHandlerNamesIn(sourceFile) }));
+const validationIn = perParsedFile((sourceFile) => ({
+  installsPipe: PIPE_INSTALLED.test(sourceFile.text),
+  validatesRequests: REQUEST_VALIDATOR_INSTALLED.test(sourceFile.text),
+  validated: validatedHandlerNamesIn(sourceFile),
+}));
+
+/** An OpenAPI request validator put in front of every route: \`app.use(OpenApiValidator.middleware({ apiSpec, validateRequests: true }))\`. */
+const REQUEST_VALIDATOR_INSTALLED = /OpenApiValidator\.middleware\(|\bvalidateRequests\s*:\s*true/;
 
 const workspaceValidation = perGraph((graph): WorkspaceValidation => {
   let pipeInstalled = false;
+  let requestsValidated = false;
   const validated = new Set<string>();
   for (const node of graph.files.values()) {
     const part = validationIn(node.sourceFile);
     pipeInstalled ||= part.installsPipe;
+    requestsValidated ||= part.validatesRequests;
     for (const name of part.validated) validated.add(name);
   }
-  return { pipeInstalled, validated, key: `${pipeInstalled}|${[...validated].sort().join(',')}` };
+  return { pipeInstalled, requestsValidated, validated, key: `${pipeInstalled}|${requestsValidated}|${[...validated].sort().join(',')}` };
 });
 
 /** Handlers a node registers behind validation: route arguments, or a schema route's handler. */
@@ -400,16 +424,54 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
   return decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.arguments.slice(1).some((a) => VALIDATING_MIDDLEWARE.test(a.getText(sf).split('(')[0] ?? '')));
 }
 
-function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, validated: ReadonlySet<string>, parts: RegExp, sources: () => readonly ts.SourceFile[], report: Report): void {
+function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, validated: ReadonlySet<string>, parts: RegExp, tracking: Tracking, sources: () => readonly ts.SourceFile[], report: Report): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
   if (isOptionCallback(fn) || isPassThroughMiddleware(fn)) return;
   const name = handlerName(fn);
   if ((name && validated.has(name)) || validatedAround(fn, node.sourceFile)) return;
-  const scope: HandlerScope = { handler: fn, node, graph, sources: sources() };
-  const [first] = unvalidatedReads(fn, parts).filter((read) => !keptFromData(read, scope));
-  if (!first || handsInputToValidator(fn, node, sources())) return;
-  report(rangeOf(first, node.sourceFile), 'unvalidated-read', `Unvalidated input: ${first.getText(node.sourceFile)} is used without validation at the entry. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`);
+  const reads = unvalidatedReads(fn, parts);
+  if (reads.length === 0 || handsInputToValidator(fn, node, sources())) return;
+  for (const read of reads) {
+    const site = storeSiteOfRead(read, fn, node, graph, tracking);
+    if (!site) continue;
+    const input = read.getText(node.sourceFile);
+    report(rangeOf(read, node.sourceFile), 'unvalidated-read', `Unvalidated input: ${input} is written to the data store without validation (${describeSite(site, node)}). Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`, relatedSite(site, input));
+    return;
+  }
+}
+
+/**
+ * Where a read of the input is written to the data store, in the handler or the app's functions it
+ * calls. A field named as a lookup key or a paging value (\`req.body.orderId\`, \`const { page } = …\`)
+ * is not followed: a wrong one fails the lookup, and stores nothing.
+ */
+function storeSiteOfRead(read: ts.PropertyAccessExpression, fn: ts.FunctionLikeDeclaration, node: FileNode, graph: DependencyGraph, tracking: Tracking): StoreSite | undefined {
+  const field = tracking === 'fields' && ts.isPropertyAccessExpression(read.parent) && read.parent.expression === read ? read.parent : read;
+  if (field !== read && isKeyName(field.name.text)) return undefined;
+  const bound = namesBoundTo(field);
+  if (bound.length > 0) {
+    const names = bound.filter((b) => tracking === 'fields' || isWholeBinding(b)).map((b) => b.text).filter((b) => !isKeyName(b));
+    return names.length > 0 ? storeSiteOfValue(fn, () => false, names, node, graph, tracking) : undefined;
+  }
+  return storeSiteOfValue(fn, (m) => m === field, [], node, graph, tracking);
+}
+
+/** \`const data = req.body\`, \`const { id, ...rest } = req.body\`: a name holding the whole input, or all of it but some fields. */
+function isWholeBinding(name: ts.Identifier): boolean {
+  const parent = name.parent;
+  return ts.isVariableDeclaration(parent) || (ts.isBindingElement(parent) && parent.dotDotDotToken !== undefined);
+}
+
+/** \`Order.create, line 12\`, or \`ordersRepo.save in orders.repository.ts, line 40\`. */
+function describeSite(site: StoreSite, from: FileNode): string {
+  const line = site.file.sourceFile.getLineAndCharacterOfPosition(site.node.getStart(site.file.sourceFile)).line + 1;
+  const where = site.file === from ? '' : ` in ${site.file.file.split('/').pop() ?? site.file.file}`;
+  return `it reaches ${site.writer}${where}, line ${line}`;
+}
+
+function relatedSite(site: StoreSite, input: string): readonly RelatedSite[] {
+  return [{ file: site.file.file, range: rangeOf(site.node, site.file.sourceFile), message: `${input} is written here` }];
 }
 
 /**
@@ -469,30 +531,6 @@ function endsByPassingOn(statement: ts.Statement, next: string): boolean {
 const HANDLER_KEY = /^(?:handler|handle|action|fn|controller|resolve|resolver|callback|get|post|put|patch|delete|all)$/i;
 const ROUTE_KEY = /^(?:method|path|url|route|routes|handler)$/i;
 
-/** Receivers that persist what they are given as it is: `User.create(req.body)` is mass assignment, not a hand-over. */
-const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|prisma|collection|table|orm|em|manager|dataSource)$/i;
-
-/**
- * `await gladys.asset.create(req.body)`, `await broadlink.learn(req.body.peripheral)`, and
- * `const { selector } = req.body` whose every use is such a call: the input is handed to the app's
- * own code that this file cannot see (a service or library reached through an object it was
- * given). Whether it is validated there is unknown, and on real backends it nearly always was:
- * be silent. Handing it to a function the file can see is judged by `handsInputToValidator`;
- * handing it to a model or a repository is still reported, and so is building an object from it.
- */
-function keptFromData(read: ts.PropertyAccessExpression, scope: HandlerScope): boolean {
-  const { handler, node, sources } = scope;
-  const field = ts.isPropertyAccessExpression(read.parent) && read.parent.expression === read ? read.parent : read;
-  if (isArgumentOfUnseenCall(field, handler, node, sources) || isHandedToCodeThatKeepsItFromData(field, scope)) return true;
-  if (ts.isPropertyAccessExpression(field) && field !== read && isLookupKey(field.name.text) && isHandedOnAsKey(field)) return true;
-  const names = namesBoundTo(field);
-  return names.length > 0 && names.every((name) => referencesIn(handler, name).every((ref) => isHarmlessUse(ref, scope) || (isLookupKey(name.text) && isHandedOnAsKey(ref))));
-}
-
-/** Names that say the value identifies a record: `fileId`, `requisition_id`, `ids`, `slug`. */
-function isLookupKey(name: string): boolean {
-  return /^(?:_?id|ids|uuid|slug)$|(?:Id|Ids|ID|IDs|_id|_ids|Uuid|Slug)$/.test(name);
-}
 
 /**
  * \`files.get(req.body.fileId)\`, \`gocardless.createRequisition({ institutionId, host })\`: an
@@ -544,165 +582,6 @@ function referencesIn(fn: ts.FunctionLikeDeclaration, declared: ts.Identifier): 
   return refs;
 }
 
-/** A use of an input value that is not using it as data: handed to unseen code, compared, tested, converted or logged. */
-function isHarmlessUse(ref: ts.Identifier, scope: HandlerScope): boolean {
-  return isOnlyTested(ref) || isOnlyLogged(ref) || isArgumentOfUnseenCall(ref, scope.handler, scope.node, scope.sources) || isHandedToCodeThatKeepsItFromData(ref, scope);
-}
-
-/** A handler, with the file it is in and the sources its callees are looked up in. */
-interface HandlerScope {
-  readonly handler: ts.FunctionLikeDeclaration;
-  readonly node: FileNode;
-  readonly graph: DependencyGraph;
-  readonly sources: readonly ts.SourceFile[];
-}
-
-/**
- * `createRequisition(req.body.institutionId)` whose body only hands the value to an outside API
- * or a helper: the app's function the input goes to is in view, and it neither validates it nor
- * hands it to data access (a repository, the database client, a model) nor lives in the data layer
- * itself. Whether it is checked further on is unknown, and on the corpus such forwarded input was
- * labelled noise more often than not: be silent. Input that a callee stores is still reported.
- */
-function isHandedToCodeThatKeepsItFromData(arg: ts.Expression, scope: HandlerScope): boolean {
-  const call = arg.parent;
-  if (!ts.isCallExpression(call)) return false;
-  const index = call.arguments.indexOf(arg);
-  const name = calledName(call.expression);
-  if (index < 0 || name === undefined || writesThroughReceiver(call)) return false;
-  const callees = functionsIn(scope.sources, name, scope.handler, scope.graph);
-  return callees.length > 0 && callees.every(({ fn, file }) => file !== undefined && !storesParameter(fn, index, file, scope.graph, FOLLOWED_CALLS));
-}
-
-/**
- * `User.create(x)`, `this.ordersRepo.save(x)`, `prisma.user.update(x)`, `db('orders').insert(x)`:
- * a call through a model or a repository-like object or database client, named anywhere along its
- * receiver chain.
- */
-function writesThroughReceiver(call: ts.CallExpression): boolean {
-  if (!ts.isPropertyAccessExpression(call.expression)) return false;
-  let receiver: ts.Expression = call.expression.expression;
-  for (;;) {
-    const name = nameOf(receiver);
-    if (name !== undefined && (/^[A-Z]/.test(name) || PERSISTING_RECEIVER.test(name))) return true;
-    if (ts.isPropertyAccessExpression(receiver) || ts.isCallExpression(receiver) || ts.isNonNullExpression(receiver) || ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
-    else return false;
-  }
-}
-
-const STORING_LAYERS: ReadonlySet<string> = new Set(['repository', 'data-access', 'model']);
-
-/** How many calls further in a value handed to the app's code is followed before it is taken as stored. */
-const FOLLOWED_CALLS = 2;
-
-/**
- * The function's parameter at `index` (or a value built from it) reaches data access: the function
- * is in the data layer, hands the value to a repository, the database client or a model (`new
- * Order(value)` too), saves a record it was written into (`doc.note = value; doc.save()`), or
- * passes it to a function of the app that does, followed `depth` calls further. Past that, it is
- * taken as stored; a call the app does not define (an HTTP client, a JWT library) stores nothing.
- */
-function storesParameter(fn: FunctionWithBody, index: number, file: FileNode, graph: DependencyGraph, depth: number): boolean {
-  if (file.layer !== undefined && STORING_LAYERS.has(file.layer)) return true;
-  const param = fn.parameters[index];
-  if (!param || param.dotDotDotToken) return true;
-  const tainted = valuesBuiltFrom(fn.body, boundNames(param.name));
-  const mentions = (n: ts.Node) => [...tainted].some((name) => mentionsName(n, name));
-  const data = dataAccessNamesOf(file, graph);
-  let stores = false;
-  walk(fn.body, (n) => {
-    if (stores) return false;
-    if (ts.isNewExpression(n) && data.buildsRecord(n) && (n.arguments ?? []).some(mentions)) stores = true;
-    if (!ts.isCallExpression(n)) return !stores;
-    if ((data.reachesData(n) || writesThroughReceiver(n)) && n.arguments.some(mentions)) stores = true;
-    else if (savesTaintedRecord(n, tainted)) stores = true;
-    else stores = n.arguments.some((a, i) => mentions(a) && calleeStores(n, i, fn, file, graph, depth));
-    return !stores;
-  });
-  return stores;
-}
-
-/** The call's argument `index` goes to a function of the app that stores it (or is followed no further). */
-function calleeStores(call: ts.CallExpression, index: number, caller: FunctionWithBody, file: FileNode, graph: DependencyGraph, depth: number): boolean {
-  const name = calledName(call.expression);
-  if (name === undefined) return false;
-  // `getInstitutions(country)` calling `client.getInstitutions(country)`: a namesake, not itself.
-  const callees = functionsIn(sourcesReachedFrom(graph, file), name, caller, graph);
-  if (callees.length === 0) return false;
-  return depth === 0 || callees.some((c) => c.file === undefined || storesParameter(c.fn, index, c.file, graph, depth - 1));
-}
-
-/** The functions of that name in the sources, other than the one calling, with the files that hold them. */
-function functionsIn(sources: readonly ts.SourceFile[], name: string, caller: ts.FunctionLikeDeclaration, graph: DependencyGraph): { fn: FunctionWithBody; file: FileNode | undefined }[] {
-  return sources.flatMap((sf) => functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: graph.files.get(sf.fileName) })));
-}
-
-/** `doc.note = value; await doc.save()`: a record the value was written into, saved. */
-function savesTaintedRecord(call: ts.CallExpression, tainted: ReadonlySet<string>): boolean {
-  if (!ts.isPropertyAccessExpression(call.expression) || !/^(?:save|update|persist|insert|upsert|store)$/.test(call.expression.name.text)) return false;
-  const root = rootIdentifier(call.expression.expression);
-  return root !== undefined && tainted.has(root);
-}
-
-function rootIdentifier(expr: ts.Expression): string | undefined {
-  let current = expr;
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
-  return ts.isIdentifier(current) ? current.text : undefined;
-}
-
-/**
- * The names that hold the value or something built from it: the parameter's names, locals
- * initialized from them (`const row = { content: comment }`), and objects they are written into
- * (`doc.note = comment`), to a fixed point.
- */
-function valuesBuiltFrom(body: ts.Block, names: readonly string[]): Set<string> {
-  const tainted = new Set(names);
-  const mentions = (n: ts.Node) => [...tainted].some((name) => mentionsName(n, name));
-  for (let grew = true; grew; ) {
-    const before = tainted.size;
-    walk(body, (n) => {
-      if (ts.isVariableDeclaration(n) && n.initializer && mentions(n.initializer)) for (const name of boundNames(n.name)) tainted.add(name);
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && mentions(n.right)) {
-        const root = rootIdentifier(n.left);
-        if (root !== undefined) tainted.add(root);
-      }
-      return true;
-    });
-    grew = tainted.size > before;
-  }
-  return tainted;
-}
-
-const dataAccessNamesOf = (file: FileNode, graph: DependencyGraph): DataAccessNames => dataAccessPerGraph(graph).get(file);
-
-const dataAccessPerGraph = perGraph((graph) => {
-  const known = new Map<FileNode, DataAccessNames>();
-  return {
-    get(file: FileNode): DataAccessNames {
-      let names = known.get(file);
-      if (!names) known.set(file, (names = new DataAccessNames(graph, file)));
-      return names;
-    },
-  };
-});
-
-function isArgumentOfUnseenCall(arg: ts.Expression, handler: ts.FunctionLikeDeclaration, node: FileNode, sources: readonly ts.SourceFile[]): boolean {
-  const call = arg.parent;
-  if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === arg) || !ts.isPropertyAccessExpression(call.expression)) return false;
-  const receiver = call.expression.expression;
-  const owner = nameOf(receiver);
-  if (owner === undefined || /^[A-Z]/.test(owner) || PERSISTING_RECEIVER.test(owner)) return false;
-  // `orders.create(req.body)` with `orders` imported: the code is the import's, judged there.
-  const root = dottedName(receiver).split('.')[0];
-  if (root && node.facts.moduleRefs.some((ref) => ref.bindings.some((b) => b.local === root))) return false;
-  const method = call.expression.name.text;
-  // Handlers are often named like the methods they call (`create` calls `gladys.dashboard.create`):
-  // through an object it was given, a call reaches another file, unless it is `this`.
-  const own = handler.getSourceFile();
-  const candidates = receiver.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) ? sources : sources.filter((sf) => sf !== own);
-  return !candidates.some((sf) => functionsNamed(sf, method).some((f) => f !== handler));
-}
-
 const LOOSE_TYPES = /^(?:any|object|unknown|Object|Record<.*>|\{\s*\[.*\]:.*\})$/s;
 
 /**
@@ -710,7 +589,7 @@ const LOOSE_TYPES = /^(?:any|object|unknown|Object|Record<.*>|\{\s*\[.*\]:.*\})$
  * DTO decorators only run through a ValidationPipe — no ValidationPipe at all. routing-controllers
  * validates through its own `validation` option, so only loose types are checked there.
  */
-function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean, report: Report): void {
+function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean, tracking: Tracking, report: Report): void {
   if (!ts.isParameter(n)) return;
   const sf = node.sourceFile;
   const decorator = (ts.getDecorators(n) ?? []).find((d) => /^(?:Body|Query)\(/.test(d.expression.getText(sf)));
@@ -718,7 +597,31 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   if (hasParameterPipe(decorator)) return;
   const nest = /['"]@nestjs\/common['"]/.test(node.text);
   const problem = isWholeInput(decorator) ? nestInputProblem(n, node, graph, pipeInstalled || !nest) : looseFieldProblem(n, sf);
-  if (problem && !flowsIntoValidatedClass(n, node, graph) && !parsedOnEntry(n) && !onlyKeysAreUsed(n)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${decorator.expression.getText(sf)} ${problem.text}`);
+  if (!problem || flowsIntoValidatedClass(n, node, graph) || parsedOnEntry(n) || onlyKeysAreUsed(n)) return;
+  const site = storeSiteOfInput(n, node, graph, tracking);
+  const input = decorator.expression.getText(sf);
+  if (site) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${input} ${problem.text} It is written to the data store unchecked (${describeSite(site, node)}).`, relatedSite(site, input));
+  else if (isUncheckedWhatever(problem, n, sf)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${input} ${problem.text}`, []);
+}
+
+/**
+ * An input typed \`any\`, \`object\` or not at all, and a DTO without a single validator, are unchecked
+ * whatever the method does with them (even a global ValidationPipe passes them through). A record
+ * type (\`Record<string, string>\`) or \`unknown\` says the keys are dynamic on purpose, and a DTO
+ * without a pipe may be checked further in: those are reported only where they are written to the
+ * data store (on the corpus, they were noise more often than not otherwise).
+ */
+function isUncheckedWhatever(problem: InputProblem, param: ts.ParameterDeclaration, sf: ts.SourceFile): boolean {
+  if (problem.id === 'dto-without-validators') return true;
+  return problem.id === 'loose-type' && /^(?:any|object|Object)?$/.test(param.type?.getText(sf) ?? '');
+}
+
+/** Where a Nest input parameter is written to the data store, in the method or the app's functions it calls. */
+function storeSiteOfInput(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, tracking: Tracking): StoreSite | undefined {
+  const method = param.parent;
+  if (!ts.isFunctionLike(method) || !('body' in method) || !method.body || !ts.isBlock(method.body)) return undefined;
+  const fn = method as FunctionWithBody;
+  return storeSiteOfParameter(fn, fn.parameters.indexOf(param), node, graph, tracking);
 }
 
 /**
@@ -750,11 +653,9 @@ function isKeyFieldUse(ref: ts.Identifier, fn: ts.FunctionLikeDeclaration): bool
 }
 
 function isKeyLikeUse(value: ts.Expression, name: string): boolean {
-  return isOnlyTested(value) || isOnlyLogged(value) || ((isLookupKey(name) || PAGING.test(name)) && isHandedOnAsKey(value));
+  return isOnlyTested(value) || isOnlyLogged(value) || (isKeyName(name) && isHandedOnAsKey(value));
 }
 
-/** Paging and ordering values: a wrong one pages or sorts nothing. */
-const PAGING = /^(?:page|pageSize|page_size|perPage|per_page|pageNumber|limit|offset|skip|take|cursor)$/;
 
 function bindingIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
   if (ts.isIdentifier(pattern)) return [pattern];
@@ -910,16 +811,17 @@ export const missingValidation = defineRule({
   perFile: (graph) => workspaceValidation(graph).key,
   check(context) {
     const graph = context.graph;
-    const { validated, pipeInstalled } = workspaceValidation(graph);
-    const { checkQuery, checkParams } = context.options;
+    const { validated, pipeInstalled, requestsValidated } = workspaceValidation(graph);
+    const { checkQuery, checkParams, checkFields } = context.options;
+    const tracking: Tracking = checkFields ? 'fields' : 'whole';
     const parts = new RegExp(`^(?:${['body', ...(checkQuery ? ['query'] : []), ...(checkParams ? ['params'] : [])].join('|')})$`);
     for (const node of filesToCheck(context)) {
       if (node.layer !== 'controller' && node.layer !== 'router' && node.layer !== 'composition-root') continue;
-      const report: Report = (range, messageId, message) => context.report({ file: node.file, range, messageId, message });
+      const report: Report = (range, messageId, message, related) => context.report({ file: node.file, range, messageId, message, related });
       const sources = lazy(() => sourcesReachedFrom(graph, node));
       context.walkFile(node, (n) => {
-        checkHandler(n, node, graph, validated, parts, sources, report);
-        checkNestInput(n, node, graph, pipeInstalled, report);
+        if (!requestsValidated) checkHandler(n, node, graph, validated, parts, tracking, sources, report);
+        checkNestInput(n, node, graph, pipeInstalled, tracking, report);
       });
     }
   },
