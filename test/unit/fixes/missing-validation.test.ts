@@ -6,8 +6,13 @@ import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 const RULE = 'api/missing-validation';
 const JS_TSCONFIG = JSON.stringify({ compilerOptions: { allowJs: true } });
-/** Query strings are checked only when asked (`checkQuery`). */
-const QUERY_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true } } } });
+/**
+ * The zod fix builds its schema from the fields a handler reads, and fields read from the input
+ * count as stored input only when asked (`checkFields`); query strings are checked only when asked
+ * too (`checkQuery`).
+ */
+const FIELDS_ON = JSON.stringify({ rules: { [RULE]: { options: { checkFields: true } } } });
+const QUERY_AND_FIELDS_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true, checkFields: true } } } });
 
 /** The ids of the rule's fixes offered for each of its findings in a project. */
 function offered(files: Readonly<Record<string, string>>): string[][] {
@@ -17,18 +22,29 @@ function offered(files: Readonly<Record<string, string>>): string[][] {
   return findings.map((f) => fixesFor(result.graph, f).fixes.map((fix) => fix.id).filter((id) => id !== 'ignore-line'));
 }
 
-const usersService = `export const users = {
-  create: async (user: { name: string; email: string; age: number }) => user,
-  search: async (text: string | undefined, offset: number) => [text, offset],
+/** A service that stores what it is given through the app's models: a new user, and each search made. */
+const usersService = `import { Search, User } from '../models/user';
+
+export const users = {
+  async create(user: { name: string; email: string; age: number }) { return User.create(user); },
+  async search(text: string | undefined, offset: number) {
+    await Search.create({ text });
+    return User.find({ text, offset });
+  },
 };
+`;
+const userModel = `export const User = { create: async (u: object) => u, find: async (q: object) => [q] };
+export const Search = { create: async (s: object) => s };
 `;
 
 describe('fixes: api/missing-validation (zod)', () => {
   it('builds a schema from a destructured Express body, parses it at the entry and answers 400', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': '{}',
         'src/services/users.service.ts': usersService,
+        'src/models/user.ts': userModel,
         'src/routes/users.routes.ts': `import { Router } from 'express';
 import { users } from '../services/users.service';
 
@@ -67,9 +83,15 @@ router.post('/users', async (req, res) => {
   it('replaces req.body.x reads in a controller method returning Promise<void>, with a block that returns', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': '{}',
-        'src/services/orders.service.ts': `export const orders = { cancel: async (id: string, reason: string, refund: boolean) => [id, reason, refund] };
+        'src/services/orders.service.ts': `import { Order } from '../models/order';
+
+export const orders = {
+  async cancel(id: string, reason: string, refund: boolean) { return Order.update(id, { status: 'cancelled', reason, refund }); },
+};
 `,
+        'src/models/order.ts': 'export const Order = { update: async (id: string, changes: object) => ({ id, ...changes }) };\n',
         'src/controllers/order.controller.ts': `import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { orders } from '../services/orders.service';
@@ -114,9 +136,10 @@ export class OrderController {
   it('coerces a numeric query field, makes query fields optional and keeps the page default', () => {
     checkFix({
       files: {
-        'layerguard.json': QUERY_ON,
+        'layerguard.json': QUERY_AND_FIELDS_ON,
         'tsconfig.json': '{}',
         'src/services/users.service.ts': usersService,
+        'src/models/user.ts': userModel,
         'src/routes/users.routes.ts': `import { Router } from 'express';
 import { users } from '../services/users.service';
 
@@ -124,8 +147,8 @@ export const router = Router();
 
 router.get('/search', async (req, res) => {
   const page = req.query.page || 1;
-  //           ^^^^^^^^^ api/missing-validation
   res.json(await users.search(req.query.q as string | undefined, (page - 1) * 20));
+  //                          ^^^^^^^^^ api/missing-validation
 });
 `,
       },
@@ -153,9 +176,15 @@ router.get('/search', async (req, res) => {
   it('requires zod in a CommonJS file, in its quotes and without semicolons, above the route and its comment', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': JS_TSCONFIG,
-        'src/services/products.js': `exports.products = { create: async (name, cents) => ({ name, cents }) }
+        'src/services/products.js': `const Product = require("../models/product")
+
+exports.products = {
+  async create(name, cents) { return Product.create({ name, cents }) },
+}
 `,
+        'src/models/product.js': 'module.exports = { create: async (row) => row }\n',
         'src/routes/products.js': `"use strict"
 const express = require("express")
 const { products } = require("../services/products")
@@ -200,9 +229,18 @@ module.exports = router
   it('gives an expression-bodied handler a block that returns what it returned, with CRLF line endings', () => {
     checkFix({
       files: {
-        'layerguard.json': QUERY_ON,
+        'layerguard.json': QUERY_AND_FIELDS_ON,
         'tsconfig.json': '{}',
-        'src/services/orders.service.ts': `export const orders = { find: (id: string, expand: boolean) => ({ id, expand }) };\r\n`,
+        'src/services/orders.service.ts': `import { OrderView } from '../models/order';\r
+\r
+export const orders = {\r
+  find(id: string, expand: boolean, fields?: string) {\r
+    OrderView.create({ orderId: id, fields });\r
+    return { id, expand, fields };\r
+  },\r
+};\r
+`,
+        'src/models/order.ts': 'export const OrderView = { create: (view: object) => view };\r\n',
         'src/controllers/order.controller.ts': `import type { Request, Response } from 'express';\r
 import { orders } from '../services/orders.service';\r
 \r
@@ -235,6 +273,7 @@ export class OrderController {\r
   it('answers 400 through ctx in Koa, reading ctx.request.body', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': '{}',
         'src/controllers/users.controller.ts': `import type { Context } from 'koa';
 import { save } from '../services/users.service';
@@ -274,6 +313,7 @@ export async function create(ctx: Context) {
   it('answers through reply.code(400).send in Fastify, with the schema at module level, split over lines when long', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': '{}',
         'src/routes/sessions.routes.ts': `import type { FastifyInstance } from 'fastify';
 import { open } from '../services/sessions.service';
@@ -286,8 +326,14 @@ export default async function routes(server: FastifyInstance) {
   });
 }
 `,
-        'src/services/sessions.service.ts': `export async function open(login: string, password: string, remember: boolean) { return { login, password, remember }; }
+        'src/services/sessions.service.ts': `import { Session } from '../models/session';
+
+export async function open(login: string, password: string, remember: boolean) {
+  if (!password) throw new Error('a password is required');
+  return Session.create({ login, remember });
+}
 `,
+        'src/models/session.ts': 'export const Session = { create: async (s: object) => s };\n',
       },
       fixId: 'zod-schema',
       expect: {
@@ -317,10 +363,15 @@ export default async function routes(server: FastifyInstance) {
   it('opens a handler written on one line, one statement a line', () => {
     checkFix({
       files: {
-        'layerguard.json': QUERY_ON,
+        'layerguard.json': QUERY_AND_FIELDS_ON,
         'tsconfig.json': '{}',
-        'src/services/orders.service.ts': `export const orders = { remove: async (id: string, reason?: string) => [id, reason] };
+        'src/services/orders.service.ts': `import { Order } from '../models/order';
+
+export const orders = {
+  async remove(id: string, reason?: string) { return Order.update(id, { deletedAt: new Date(), deleteReason: reason }); },
+};
 `,
+        'src/models/order.ts': 'export const Order = { update: async (id: string, changes: object) => ({ id, ...changes }) };\n',
         'src/routes/orders.routes.ts': `import { Router } from 'express';
 import { orders } from '../services/orders.service';
 export const router = Router();
@@ -349,9 +400,15 @@ router.delete('/orders/:id', async (req, res) => {
   it('validates body and query together, reusing an existing zod import and avoiding taken names', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': '{}',
-        'src/services/users.service.ts': `export const users = { update: async (id: string, name: string, notify: boolean) => [id, name, notify] };
+        'src/services/users.service.ts': `import { User } from '../models/user';
+
+export const users = {
+  async update(id: string, name: string, notify: boolean) { return User.update(id, { name, notify }); },
+};
 `,
+        'src/models/user.ts': 'export const User = { update: async (id: string, changes: object) => ({ id, ...changes }) };\n',
         'src/routes/users.routes.ts': `import { Router } from 'express';
 import { z as zod } from 'zod';
 import { users } from '../services/users.service';
@@ -402,11 +459,25 @@ void NestFactory.create(AppModule).then((app) => {
   return app.listen(process.env.PORT ?? 3000);
 });
 `;
+  /** Stores new users, and the searches made (a role a client filters by is written as sent). */
   const usersServiceNest = `import { Injectable } from '@nestjs/common';
+import { SearchesRepository, UsersRepository } from './users.repository';
 @Injectable()
 export class UsersService {
-  create(email: string, name: string, adult: boolean) { return { email, name, adult }; }
-  list(offset: number, role?: string) { return [offset, role]; }
+  constructor(private readonly usersRepository: UsersRepository, private readonly searchesRepository: SearchesRepository) {}
+  create(email: string, name: string, adult: boolean) { return this.usersRepository.save({ email, name, adult }); }
+  async list(offset: number, role?: string) {
+    await this.searchesRepository.save({ role });
+    return this.usersRepository.find({ skip: offset, where: { role } });
+  }
+}
+`;
+  const usersRepositoryNest = `export class UsersRepository {
+  async save(user: object) { return user; }
+  async find(options: object) { return [options]; }
+}
+export class SearchesRepository {
+  async save(search: object) { return search; }
 }
 `;
 
@@ -416,6 +487,7 @@ export class UsersService {
         'tsconfig.json': NEST_TSCONFIG,
         'src/main.ts': nestMain(false),
         'src/users/users.service.ts': usersServiceNest,
+        'src/users/users.repository.ts': usersRepositoryNest,
         'src/users/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
 import { UsersService } from './users.service';
 
@@ -467,9 +539,11 @@ export class CreateUserDto {
   it('generates a query DTO (strings, optional) when a global ValidationPipe is installed, leaving the decorator alone', () => {
     checkFix({
       files: {
+        'layerguard.json': FIELDS_ON,
         'tsconfig.json': NEST_TSCONFIG,
         'src/main.ts': nestMain(true),
         'src/users/users.service.ts': usersServiceNest,
+        'src/users/users.repository.ts': usersRepositoryNest,
         'src/users/controllers/users.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
 import { UsersService } from '../users.service';
 
@@ -613,16 +687,28 @@ export class PlaceOrderDto {
         'src/main.ts': nestMain(false).replace("import { ValidationPipe } from '@nestjs/common';\n", ''),
         'src/orders/orders.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
 import { CreateOrderDto } from './dto/create-order.dto';
+import { OrdersService } from './orders.service';
 
 @Controller({ path: 'orders', version: '1' })
 export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
   @Post()
   create(@Body() order: CreateOrderDto) {
   //     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed
-    return order;
+    return this.orders.create(order);
   }
 }
 `,
+        'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { OrdersRepository } from './orders.repository';
+@Injectable()
+export class OrdersService {
+  constructor(private readonly ordersRepository: OrdersRepository) {}
+  create(order: object) { return this.ordersRepository.save(order); }
+}
+`,
+        'src/orders/orders.repository.ts': 'export class OrdersRepository { async save(order: object) { return order; } }\n',
         'src/orders/dto/create-order.dto.ts': `import { IsInt } from 'class-validator';
 export class CreateOrderDto { @IsInt() quantity!: number; }
 `,
@@ -631,12 +717,15 @@ export class CreateOrderDto { @IsInt() quantity!: number; }
       expect: {
         'src/orders/orders.controller.ts': `import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
 import { CreateOrderDto } from './dto/create-order.dto';
+import { OrdersService } from './orders.service';
 
 @Controller({ path: 'orders', version: '1' })
 export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
   @Post()
   create(@Body(new ValidationPipe()) order: CreateOrderDto) {
-    return order;
+    return this.orders.create(order);
   }
 }
 `,
@@ -647,9 +736,14 @@ export class OrdersController {
 
 describe('fixes: api/missing-validation offers nothing it cannot infer', () => {
   const route = (handler: string) => ({
+    'layerguard.json': FIELDS_ON,
     'tsconfig.json': '{}',
-    'src/services/orders.service.ts': `export const orders = { create: async (o: unknown) => o };
+    'src/services/orders.service.ts': `import { Order } from '../models/order';
+export const orders = {
+  async create(o: unknown) { return Order.create(o); },
+};
 `,
+    'src/models/order.ts': 'export const Order = { create: async (o: unknown) => o };\n',
     'src/routes/orders.routes.ts': `import { Router } from 'express';
 import { orders } from '../services/orders.service';
 export const router = Router();
@@ -679,8 +773,17 @@ router.post('/orders', ${handler});
   it('when validating would make the handler validate, query and shape its answer all at once', () => {
     const handler = (answer: string) => ({
       'tsconfig.json': '{}',
-      'layerguard.json': QUERY_ON,
-      'src/repositories/orders.repository.ts': `export const ordersRepository = { find: async (customer: string) => [{ id: 1, total: 2, customer }] };
+      'layerguard.json': QUERY_AND_FIELDS_ON,
+      'src/repositories/orders.repository.ts': `import { Order, OrderSearch } from '../models/order';
+export const ordersRepository = {
+  async find(customer: string) {
+    await OrderSearch.create({ customer });
+    return Order.find({ where: { customer } });
+  },
+};
+`,
+      'src/models/order.ts': `export const Order = { find: async (q: object) => [{ id: 1, total: 2, q }] };
+export const OrderSearch = { create: async (s: object) => s };
 `,
       'src/routes/orders.routes.ts': `import { Router } from 'express';
 import { ordersRepository } from '../repositories/orders.repository';

@@ -147,19 +147,23 @@ function isAppModelName(name: string, file: FileNode): boolean {
 function calleeStoreSite(call: ts.CallExpression, taint: Taint, caller: ts.FunctionLikeDeclaration, file: FileNode, graph: DependencyGraph, depth: number): StoreSite | undefined {
   const name = calledName(call.expression);
   if (name === undefined) return undefined;
+  const callees = appFunctionsNamed(name, caller, file, graph);
   for (const [index, arg] of call.arguments.entries()) {
     if (!taint.carries(arg)) continue;
-    // `getInstitutions(country)` calling `client.getInstitutions(country)`: a namesake, not itself.
-    for (const sf of sourcesReachedFrom(graph, file)) {
-      const calleeFile = graph.files.get(sf.fileName);
-      if (!calleeFile) continue;
-      for (const fn of functionsNamed(sf, name)) {
-        const site = fn === caller ? undefined : parameterStoreSite(fn, index, calleeFile, graph, depth - 1, taint.tracking);
-        if (site) return site;
-      }
+    for (const callee of callees) {
+      const site = parameterStoreSite(callee.fn, index, callee.file, graph, depth - 1, taint.tracking);
+      if (site) return site;
     }
   }
   return undefined;
+}
+
+/** The app's functions of that name the file reaches, other than the caller (\`getInstitutions\` calling \`client.getInstitutions\` is a namesake). */
+function appFunctionsNamed(name: string, caller: ts.FunctionLikeDeclaration, file: FileNode, graph: DependencyGraph): { fn: FunctionWithBody; file: FileNode }[] {
+  return sourcesReachedFrom(graph, file).flatMap((sf) => {
+    const calleeFile = graph.files.get(sf.fileName);
+    return calleeFile ? functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: calleeFile })) : [];
+  });
 }
 
 /** `doc.note = value; await doc.save()`: a record the value was written into, saved. */
@@ -217,15 +221,20 @@ function passesValueOn(init: ts.Expression): boolean {
  */
 function isLookupUse(use: ts.Node, within: ts.Node): boolean {
   for (let node: ts.Node = use; node !== within && node.parent; node = node.parent) {
-    const parent = node.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && isKeyName(parent.name.text)) return true;
-    if (ts.isPropertyAssignment(node) && LOOKUP_PROPERTY.test(node.name.getText())) return true;
-    if (ts.isShorthandPropertyAssignment(node) && isKeyName(node.name.text)) return true;
-    if (ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent)) return true;
-    if (ts.isBinaryExpression(parent) && COMPARISON.has(parent.operatorToken.kind)) return true;
-    if (ts.isCallExpression(parent) && parent.arguments.some((a) => a === node) && COERCING.test(calledName(parent.expression) ?? '')) return true;
+    if (findsOrTests(node)) return true;
   }
   return false;
+}
+
+/** The step from \`node\` to its parent looks a record up or turns the value into a test or a number. */
+function findsOrTests(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return isKeyName(parent.name.text);
+  if (ts.isPropertyAssignment(node)) return LOOKUP_PROPERTY.test(node.name.getText());
+  if (ts.isShorthandPropertyAssignment(node)) return isKeyName(node.name.text);
+  if (ts.isPrefixUnaryExpression(parent) || ts.isTypeOfExpression(parent)) return true;
+  if (ts.isBinaryExpression(parent)) return COMPARISON.has(parent.operatorToken.kind);
+  return ts.isCallExpression(parent) && parent.arguments.some((a) => a === node) && COERCING.test(calledName(parent.expression) ?? '');
 }
 
 const COMPARISON: ReadonlySet<ts.SyntaxKind> = new Set([
