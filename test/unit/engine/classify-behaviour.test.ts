@@ -11,6 +11,25 @@ function classify(files: Record<string, string>): Record<string, string | null> 
 }
 
 describe('classification: what a file does wins over what it is called', () => {
+  it('gives a container.ts of DI key names no layer, and keeps a container that creates and binds', () => {
+    const keys = {
+      'src/shared/container.ts': "export const ServiceKeys = { orders: 'ordersService', mailer: 'mailer' } as const;\nexport type ServiceKey = keyof typeof ServiceKeys;\n",
+      'src/http/orders.routes.ts': `import { Router } from 'express';
+import { ServiceKeys } from '../shared/container';
+export const ordersRouter = Router();
+ordersRouter.get('/v1/orders', (req: { scope: { resolve(k: string): { list(): unknown } } }, res: { json(x: unknown): void }) => res.json(req.scope.resolve(ServiceKeys.orders).list()));
+`,
+    };
+    const layers = classify({
+      ...keys,
+      'src/ioc/container.ts': "import { Container } from 'inversify';\nimport { Mailer } from '../mail/mailer';\nexport const container = new Container();\ncontainer.bind(Mailer).toSelf();\n",
+      'src/mail/mailer.ts': 'export class Mailer { send(to: string) { return to; } }\n',
+    });
+    assert.equal(layers['src/shared/container.ts'], null, 'only key names: it wires nothing');
+    assert.equal(layers['src/ioc/container.ts'], 'composition-root');
+    checkRule('layering/forbidden-dependency', { 'tsconfig.json': NEST, ...keys });
+  });
+
   it('gives no layer to wiring files: registries, CommonJS barrels, per-feature composition, module metadata', () => {
     const layers = classify({
       'src/handlers/orders.controller.ts': '@Controller("orders") export class OrdersController {}\n',
@@ -227,12 +246,13 @@ export const server = createServer((req, res) => res.end());
 });
 
 describe('scope: what the backend rules leave alone', () => {
-  it('skips e2e suites in every spelling, test helpers and testing modules', () => {
+  it('skips e2e suites in every spelling, integration suites, test helpers and testing modules', () => {
     const secret = "export const password = 'hunter2-very-secret';\n";
     const result = project({
       'tsconfig.json': '{}',
       'src/auth/login.e2e.ts': secret,
       'src/auth/login.e2e-ee.ts': secret,
+      'src/auth/login.integ.ts': secret,
       'src/auth/e2e/signup.ts': secret,
       'src/testing/seed-users.ts': secret,
       'src/shared/test-utils/accounts.ts': secret,

@@ -27,6 +27,7 @@ const NOTHING_TO_CHECK: LocalVerdict = {};
 
 /** Per layer: how a file's own behaviour bears on a name that puts it there. */
 const VERDICTS: Readonly<Record<string, (facts: FileFacts, evidence: string) => LocalVerdict>> = {
+  'composition-root': (facts) => (wiresNothing(facts) ? { overruled: 'it only declares constants and types: it creates, imports and starts nothing' } : NOTHING_TO_CHECK),
   controller: controllerVerdict,
   router: (facts) => (!isEntryPoint(facts) && facts.declarations.size > 0 ? { overruled: 'it registers no route' } : NOTHING_TO_CHECK),
   service: (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'not-an-adapter' }),
@@ -63,6 +64,14 @@ function controllerVerdict(facts: FileFacts, evidence: string): LocalVerdict {
   // Resolver and gateway methods take their arguments, never the request.
   if (/resolver|gateway/i.test(evidence)) return NOTHING_TO_CHECK;
   return facts.classes.some((c) => c.extends !== undefined) ? { check: 'inherits-handling' } : { overruled: NO_REQUEST };
+}
+
+/**
+ * \`container.ts\` holding only \`export const Keys = { query: 'query' }\`: the names a container
+ * uses, not the container. A composition root imports what it wires, creates it or starts the app.
+ */
+function wiresNothing(facts: FileFacts): boolean {
+  return !facts.shape.createsApp && facts.moduleRefs.length === 0 && facts.instantiations.length === 0 && !doesSomething(facts) && !isEntryPoint(facts);
 }
 
 function isEntryPoint(facts: FileFacts): boolean {

@@ -33,13 +33,15 @@ export const DEFAULT_IGNORE: readonly string[] = [
 
 /**
  * Test code, by the names test runners and teams give it: specs and e2e suites in any spelling
- * (`*.e2e.ts`, `*.e2e-spec.ts`, `*.e2e-ee.ts`), test folders, test helpers and mocks, stories.
+ * (`*.e2e.ts`, `*.e2e-spec.ts`, `*.e2e-ee.ts`), integration suites (`*.integ.ts`), test folders, test helpers and mocks, stories.
  */
 export const TEST_FILE_GLOBS: readonly string[] = [
   '**/*.spec.*',
   '**/*.test.*',
   '**/*.e2e.*',
   '**/*.e2e-*.*',
+  // Integration suites: \`*.integ.ts\` (\`*.integration.ts\` is too often an app's own integration with a service).
+  '**/*.integ.*',
   '**/*.spec-*.*',
   '**/*.stories.*',
   '**/*.mock.*',

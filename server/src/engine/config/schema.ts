@@ -54,7 +54,7 @@ export const configFileSchema = z
       .describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),
     ignore: z.array(z.string()).optional().describe('Globs (relative to the workspace root) of files not to analyze.'),
-    includeTests: z.boolean().optional().describe('Analyze test files too (*.spec.ts, *.test.ts, *.e2e.ts, test/, e2e/, __tests__/, *-tests/, testing/, test-utils/, test-utilities/, test helper files, mocks, stories).'),
+    includeTests: z.boolean().optional().describe('Analyze test files too (*.spec.ts, *.test.ts, *.e2e.ts, *.integ.ts, test/, e2e/, __tests__/, *-tests/, testing/, test-utils/, test-utilities/, test helper files, mocks, stories).'),
   })
   .strict();
 
