@@ -8,7 +8,7 @@ import { perGraph, perParsedFile } from '../../memo';
 import { defineRule, messageIdGuard } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
 import { calledName, functionsNamed, sourcesReachedFrom, type FunctionWithBody } from '../callees';
-import { isKeyName, PERSISTING_RECEIVER, storeSiteOfParameter, storeSiteOfValue, type StoreSite, type Tracking } from './stored-input';
+import { isKeyName, isWrite, PERSISTING_RECEIVER, storeSiteOfParameter, storeSiteOfValue, type StoreSite, type Tracking } from './stored-input';
 
 const options = z
   .object({
@@ -454,7 +454,22 @@ function storeSiteOfRead(read: ts.PropertyAccessExpression, fn: ts.FunctionLikeD
     const names = bound.filter((b) => tracking === 'fields' || isWholeBinding(b)).map((b) => b.text).filter((b) => !isKeyName(b));
     return names.length > 0 ? storeSiteOfValue(fn, () => false, names, node, graph, tracking) : undefined;
   }
-  return storeSiteOfValue(fn, (m) => m === field, [], node, graph, tracking);
+  const site = storeSiteOfValue(fn, (m) => m === field, [], node, graph, tracking);
+  if (site || tracking === 'fields' || !ts.isPropertyAccessExpression(read.parent) || read.parent.expression !== read) return site;
+  // \`User.findOneAndUpdate(query, req.body.profile)\`, \`{ ...req.body.user }\`: one field that is itself the object written.
+  const objectField = read.parent;
+  if (isKeyName(objectField.name.text)) return undefined;
+  // \`const update = req.body.profile; User.findOneAndUpdate(query, update)\`: the same, through a name.
+  const [alias] = namesBoundTo(objectField).filter((b) => ts.isVariableDeclaration(b.parent));
+  const isTheObject = (m: ts.Node): boolean => (m === objectField || (alias !== undefined && m !== alias && ts.isIdentifier(m) && m.text === alias.text)) && isWrittenAsAWhole(m as ts.Expression);
+  return storeSiteOfValue(fn, isTheObject, [], node, graph, tracking);
+}
+
+/** The value is spread into an object, or is itself an argument of a write: the object as the client sent it. */
+function isWrittenAsAWhole(value: ts.Expression): boolean {
+  const parent = value.parent;
+  if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return true;
+  return ts.isCallExpression(parent) && parent.arguments.some((a) => a === value) && isWrite(parent);
 }
 
 /** \`const data = req.body\`, \`const { id, ...rest } = req.body\`: a name holding the whole input, or all of it but some fields. */
@@ -678,10 +693,16 @@ function parsedOnEntry(param: ts.ParameterDeclaration): boolean {
   let parsed = false;
   walk(method.body, (n) => {
     if (parsed || ts.isFunctionLike(n)) return false;
-    if (ts.isCallExpression(n) && VALIDATING_CALL.test(calleeName(n)) && n.arguments.some((a) => names.some((name) => mentionsName(a, name)))) parsed = true;
+    if (ts.isCallExpression(n) && isEntryCheck(n) && n.arguments.some((a) => names.some((name) => mentionsName(a, name)))) parsed = true;
     return !parsed;
   });
   return parsed;
+}
+
+/** A schema or validator call, or the app's own check (\`this.validatePID(query.pid)\`, \`sanitizeFilter(query)\`). */
+function isEntryCheck(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  return VALIDATING_CALL.test(name) || OWN_VALIDATION_HELPER.test(name);
 }
 
 /** `const { email } = input`, `const data = input || {}`: the locals that are the parameter or its fields, nothing computed from it. */

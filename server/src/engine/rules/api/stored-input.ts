@@ -112,7 +112,7 @@ function writtenArguments(call: ts.CallExpression): readonly ts.Expression[] {
 }
 
 /** `repo.save(x)`, the values of a builder's write (`db.insert(orders).values(x)`), and raw SQL that writes. */
-function isWrite(call: ts.CallExpression): boolean {
+export function isWrite(call: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const method = call.expression.name.text;
   if (WRITE_METHOD.test(method)) return true;

@@ -1,0 +1,45 @@
+import { describe, it } from 'node:test';
+import { checkRule } from '../../../helpers/project';
+
+const RULE = 'api/missing-validation';
+
+describe(`${RULE}: input written as the client sent it`, () => {
+  it('reports one body field that is itself the object written, and not fields picked into a new object', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/models/account.ts': 'export const Account = { findOneAndUpdate: async (q: unknown, u: unknown) => [q, u], create: async (a: unknown) => a };\n',
+      'src/routes/accounts.routes.ts': `import { Router } from 'express';
+import { Account } from '../models/account';
+export const accounts = Router();
+accounts.put('/v1/accounts/me', async (req: { user: { id: string }; body: { settings: unknown } }, res: { json(x: unknown): void }) => {
+  res.json(await Account.findOneAndUpdate({ owner: req.user.id }, req.body.settings));
+  //                                                              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Account.findOneAndUpdate, line 5)
+});
+accounts.put('/v1/accounts/me/billing', async (req: { user: { id: string }; body: { billing: unknown } }, res: { json(x: unknown): void }) => {
+  const changes = req.body.billing;
+  //              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Account.findOneAndUpdate, line 9)
+  res.json(await Account.findOneAndUpdate({ owner: req.user.id }, changes));
+});
+accounts.post('/v1/accounts', async (req: { body: { title: string; plan: string } }, res: { json(x: unknown): void }) => {
+  res.json(await Account.create({ title: req.body.title, plan: req.body.plan }));
+});
+`,
+    });
+  });
+
+  it("credits the app's own check of a Nest input's field where it enters, and still reports the unchecked twin", () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/stats/stats.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
+@Controller({ path: 'stats', version: '1' })
+export class StatsController {
+  @Get('checked') checked(@Query() query) { this.validateSiteRef(query.site); return { site: query.site }; }
+  @Get('unchecked') unchecked(@Query() query) { return { site: query.site }; }
+  //                          ^^^^^^^^^^^^^^ api/missing-validation is typed implicitly
+  private validateSiteRef(site: unknown) { if (typeof site !== 'string') throw new Error('bad site'); }
+}
+`,
+    });
+  });
+});
