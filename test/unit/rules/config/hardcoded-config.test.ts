@@ -51,6 +51,19 @@ export class WebhooksService {
   isLocal(host: string) { return ['localhost', '127.0.0.1'].includes(host); }
 }
 `,
+      'src/mail/verifier.service.ts': `declare function getEnv(options: { name: string; defaultValue?: string }): string;
+declare function getSetting(key: string, fallback: string): string;
+declare const isDevelopment: boolean;
+declare function isTest(): boolean;
+const REDIRECT = isDevelopment ? 'http://localhost:3000/welcome' : 'https://app.acme.io/welcome';
+//                                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+export class VerifierService {
+  endpoint() { return getEnv({ name: 'VERIFIER_ENDPOINT', defaultValue: 'http://localhost:4100' }); }
+  gateway() { return getEnv({ name: 'DOMAIN' }) ? \`\${getEnv({ name: 'DOMAIN' })}/gateway\` : 'http://localhost:4000'; }
+  paymentsBase() { return getSetting('paymentsBase', 'https://api.sandbox.payments.example-pay.io'); }
+  allowed(domains: string[]) { if (isTest()) domains.push('127.0.0.1'); return [domains, REDIRECT]; }
+}
+`,
     });
   });
 

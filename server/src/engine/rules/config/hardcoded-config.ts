@@ -92,8 +92,8 @@ function isMembershipList(list: ts.ArrayLiteralExpression): boolean {
   return ts.isPropertyAccessExpression(access) && access.expression === list && /^(?:includes|indexOf|some|find)$/.test(access.name.text) && ts.isCallExpression(access.parent);
 }
 
-/** A read of configuration: `process.env.X`, `env.X`, `config.get('x')`, `this.configService.get('x')`. */
-const CONFIG_READ = /^(?:process\.env\b|(?:[\w.]*\.)?env\.|(?:[\w.]*\.)?(?:config|configService|settings)\w*\.(?:get|getOrThrow)\b)/i;
+/** A read of configuration: `process.env.X`, `env.X`, `config.get('x')`, `this.configService.get('x')`, the app's own `getEnv('X')`, `getSetting('x')`. */
+const CONFIG_READ = /^(?:process\.env\b|(?:[\w.]*\.)?env\.|(?:[\w.]*\.)?(?:config|configService|settings)\w*\.(?:get|getOrThrow)\b|(?:[\w.]*\.)?(?:get|read)(?:Env|Config|Setting)s?\w*(?:\(|$))/i;
 
 /**
  * `process.env.REDIS_URL || 'redis://localhost:6379'`, `config.get('API_URL', 'http://localhost:3000')`,
@@ -115,6 +115,11 @@ function isConfigDefault(literal: ts.Node): boolean {
     const read = compactText(condition);
     return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && compactText(parent.whenTrue).includes(read);
   }
+  // `getEnv({ name: 'EMAIL_VERIFIER', defaultValue: 'http://localhost:4100' })`
+  if (ts.isPropertyAssignment(parent) && /^default/i.test(parent.name.getText()) && ts.isObjectLiteralExpression(parent.parent)) {
+    const call = parent.parent.parent;
+    return ts.isCallExpression(call) && call.arguments.some((a) => a === parent.parent) && CONFIG_READ.test(compactText(call.expression));
+  }
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(compactText(parent.expression));
 }
 
@@ -124,11 +129,18 @@ function compactText(node: ts.Node): string {
 }
 
 /** Conditions that select the developer's machine: `NODE_ENV === 'development'`, `isDev`, `isLocal`. */
-const DEVELOPMENT_CONDITION = /\b(?:isDev\w*|isLocal\w*|isDevelopment)\b|NODE_ENV\s*===?\s*['"](?:development|dev|local)['"]/;
+const DEVELOPMENT_CONDITION = /\b(?:isDev\w*|isLocal\w*|isDevelopment|isTest\w*)\b|NODE_ENV\s*===?\s*['"](?:development|dev|local|test)['"]/;
 
-/** `if (process.env.NODE_ENV === 'development') host = '127.0.0.1'`: a value for the developer's machine only. */
+/**
+ * `if (process.env.NODE_ENV === 'development') host = '127.0.0.1'`, `isDevelopment ? 'http://localhost:3000' : prod`,
+ * `if (isTest()) allowed.push('127.0.0.1')`: a value for the developer's machine or the tests only.
+ */
 function inDevelopmentBranch(literal: ts.Node): boolean {
-  return inThenBranchOf(literal, (condition) => DEVELOPMENT_CONDITION.test(condition.getText()));
+  const isDevelopment = (condition: ts.Expression): boolean => DEVELOPMENT_CONDITION.test(condition.getText());
+  let node = literal;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  if (ts.isConditionalExpression(node.parent) && node.parent.whenTrue === node && isDevelopment(node.parent.condition)) return true;
+  return inThenBranchOf(literal, isDevelopment);
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {
