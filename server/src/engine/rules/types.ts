@@ -27,7 +27,14 @@ export interface RuleReport {
   /** One of `meta.messages`' ids; reporting an undeclared one is a bug of the rule. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, string>>;
-  readonly related?: readonly { readonly file: string; readonly range: TextRange; readonly message: string }[];
+  readonly related?: readonly RuleRelatedLocation[];
+}
+
+/** A place a finding points to besides its own: the write a stored input reaches, a file of a cycle. */
+export interface RuleRelatedLocation {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
 }
 
 export interface RuleContext<Options> {

@@ -4,6 +4,11 @@ import { checkRule } from '../../../helpers/project';
 const RULE = 'api/missing-validation';
 /** Query strings are checked only when asked (`checkQuery`). */
 const QUERY_ON = JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true } } } });
+/** A Nest entry point that installs no pipe. */
+const NEST_MAIN = `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`;
 
 describe(RULE, () => {
   it('leaves input that is only compared, tested for presence or looked up in a set, and reports the first read used as data', () => {
@@ -84,10 +89,7 @@ async function save(fields: unknown) {
 `,
       'koa/src/models/user.ts': 'export const User = { create: async (u: unknown) => u };\n',
       'nest/tsconfig.json': '{}',
-      'nest/src/main.ts': `import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-void NestFactory.create(AppModule).then((app) => app.listen(3000));
-`,
+      'nest/src/main.ts': NEST_MAIN,
       'nest/src/users/users.controller.ts': `import { Body, Controller, Post, Put, Query } from '@nestjs/common';
 import { CreateUserDto } from './create-user.dto';
 import { UsersService } from './users.service';
@@ -315,10 +317,7 @@ export class InvitesController {
   it('credits a pipe on the parameter, a schema parse on the handler\'s first lines, and types inferred from a zod schema', () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "strict": true } }',
-      'src/main.ts': `import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-void NestFactory.create(AppModule).then((app) => app.listen(3000));
-`,
+      'src/main.ts': NEST_MAIN,
       'src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({}) export class AppModule {}\n",
       'src/shared/schemas.ts': `import { z } from 'zod';
 export const renameSchema = z.object({ title: z.string().max(80) });
@@ -590,10 +589,7 @@ module.exports = {
   it('leaves Nest inputs whose only fields used are ids or paging values handed on, and still reports one used whole or with data', () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
-      'src/main.ts': `import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-void NestFactory.create(AppModule).then((app) => app.listen(3000));
-`,
+      'src/main.ts': NEST_MAIN,
       'src/tickets/tickets.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
 import { TicketsService } from './tickets.service';
 @Controller({ path: 'tickets', version: '1' })

@@ -5,7 +5,7 @@ import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, hasNode, mentionsName, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
-import { defineRule, messageIdGuard } from '../types';
+import { defineRule, messageIdGuard, type RuleRelatedLocation } from '../types';
 import { isJavaScriptFile } from '../../facts/extract';
 import { calledName, functionsNamed, sourcesReachedFrom, type FunctionWithBody } from '../callees';
 import { isKeyName, isWrite, PERSISTING_RECEIVER, storeSiteOfParameter, storeSiteOfValue, type StoreSite, type Tracking } from './stored-input';
@@ -52,13 +52,7 @@ interface InputProblem {
   readonly text: string;
 }
 
-interface RelatedSite {
-  readonly file: string;
-  readonly range: TextRange;
-  readonly message: string;
-}
-
-type Report = (range: TextRange, messageId: MissingValidationMessageId, message: string, related: readonly RelatedSite[]) => void;
+type Report = (range: TextRange, messageId: MissingValidationMessageId, message: string, related: readonly RuleRelatedLocation[]) => void;
 
 /** What every analysis asks of the whole workspace: once per analysis, each file's part once per parsed text. */
 interface WorkspaceValidation {
@@ -461,12 +455,12 @@ function storeSiteOfRead(read: ts.PropertyAccessExpression, fn: ts.FunctionLikeD
   if (isKeyName(objectField.name.text)) return undefined;
   // \`const update = req.body.profile; User.findOneAndUpdate(query, update)\`: the same, through a name.
   const [alias] = namesBoundTo(objectField).filter((b) => ts.isVariableDeclaration(b.parent));
-  const isTheObject = (m: ts.Node): boolean => (m === objectField || (alias !== undefined && m !== alias && ts.isIdentifier(m) && m.text === alias.text)) && isWrittenAsAWhole(m as ts.Expression);
+  const isTheObject = (m: ts.Node): boolean => (m === objectField || (alias !== undefined && m !== alias && ts.isIdentifier(m) && m.text === alias.text)) && isWrittenAsAWhole(m);
   return storeSiteOfValue(fn, isTheObject, [], node, graph, tracking);
 }
 
 /** The value is spread into an object, or is itself an argument of a write: the object as the client sent it. */
-function isWrittenAsAWhole(value: ts.Expression): boolean {
+function isWrittenAsAWhole(value: ts.Node): boolean {
   const parent = value.parent;
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return true;
   return ts.isCallExpression(parent) && parent.arguments.some((a) => a === value) && isWrite(parent);
@@ -485,7 +479,7 @@ function describeSite(site: StoreSite, from: FileNode): string {
   return `it reaches ${site.writer}${where}, line ${line}`;
 }
 
-function relatedSite(site: StoreSite, input: string): readonly RelatedSite[] {
+function relatedSite(site: StoreSite, input: string): readonly RuleRelatedLocation[] {
   return [{ file: site.file.file, range: rangeOf(site.node, site.file.sourceFile), message: `${input} is written here` }];
 }
 
@@ -560,18 +554,13 @@ function isHandedOnAsKey(value: ts.Expression): boolean {
   const call = arg.parent;
   if (!ts.isCallExpression(call) || !call.arguments.some((a) => a === arg)) return false;
   if (!ts.isPropertyAccessExpression(call.expression)) return ts.isIdentifier(call.expression);
-  const owner = nameOf(call.expression.expression);
+  // The name a receiver is known by: `orders` in `orders.find`, `repo` in `this.repo.save`.
+  const owner = calledName(call.expression.expression);
   // `res.send({ closed: id })` answers with the value; it looks nothing up.
   return owner !== undefined && !/^[A-Z]/.test(owner) && !PERSISTING_RECEIVER.test(owner) && !RESPONSE.test(owner);
 }
 
 const RESPONSE = /^(?:res|response|reply|ctx|h)$/;
-
-/** The name a receiver is known by: `orders` in `orders.find`, `repo` in `this.repo.save`. */
-function nameOf(receiver: ts.Expression): string | undefined {
-  if (ts.isPropertyAccessExpression(receiver)) return receiver.name.text;
-  return ts.isIdentifier(receiver) ? receiver.text : undefined;
-}
 
 /** `const { a, b } = req.body`, `const data = req.body || {}`: the locals the input is bound to. */
 function namesBoundTo(input: ts.Expression): ts.Identifier[] {

@@ -130,7 +130,7 @@ function hasPersistingReceiver(call: ts.CallExpression, file: FileNode): boolean
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   let receiver: ts.Expression = call.expression.expression;
   for (;;) {
-    const name = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : undefined;
+    const name = calledName(receiver);
     if (name !== undefined && (PERSISTING_RECEIVER.test(name) || (ts.isIdentifier(receiver) && isAppModelName(name, file)))) return true;
     if (ts.isPropertyAccessExpression(receiver) || ts.isCallExpression(receiver) || ts.isNonNullExpression(receiver) || ts.isParenthesizedExpression(receiver)) receiver = receiver.expression;
     else return false;
