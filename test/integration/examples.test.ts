@@ -19,7 +19,6 @@ describe('bundled examples', () => {
       'src/orders/orders.controller.ts:14:5 layering/forbidden-dependency',
       'src/orders/orders.module.ts:3:29 layering/cycle',
       'src/orders/orders.service.ts:4:30 layering/cycle',
-      'src/orders/orders.service.ts:11:5 layering/forbidden-dependency',
       'src/products/products.controller.ts:6:15 layering/forbidden-dependency',
       'src/products/repositories/products.repository.ts:11:5 layering/forbidden-dependency',
       'src/users/users.module.ts:3:30 layering/cycle',

@@ -99,15 +99,44 @@ describe('layer classification', () => {
     assert.notEqual(layers['src/tools/search.tool.ts'], 'tooling');
   });
 
+  it('takes a file with a resolver and the object types it returns for the resolver, whichever is declared first', () => {
+    const layers = layersOf({
+      'src/settings/settings.ts': `@ObjectType() export class LimitsType { max = 10; }
+@ObjectType() export class FlagsType { beta = false; }
+@Resolver(() => FlagsType) export class SettingsResolver { @Query(() => FlagsType) flags() { return new FlagsType(); } }
+`,
+      'src/settings/types.ts': '@ObjectType() export class ThemeType { dark = true; }\n@InputType() export class ThemeInput { dark = true; }\n',
+    });
+    assert.equal(layers['src/settings/settings.ts'], 'controller');
+    assert.equal(layers['src/settings/types.ts'], 'model');
+  });
+
+  it('gives no router layer to an in-memory route table of the app’s own named Router', () => {
+    const layers = layersOf({
+      'src/lib/routing/Router.js': `class Router {
+  constructor() { this.table = []; }
+  add(entry) { this.table.push(entry); }
+  all() { return this.table; }
+}
+const shared = new Router();
+export const addEntry = (entry) => shared.add(entry);
+export const entries = () => shared.all();
+`,
+      'src/http/router.js': "import express from 'express';\nconst router = new express.Router();\nexport default router;\n",
+    });
+    assert.equal(layers['src/lib/routing/Router.js'], null);
+    assert.equal(layers['src/http/router.js'], 'router');
+  });
+
   it('does not count schema decorators and ORM error classes as data access', () => {
     checkFindings({
       'src/repositories/user.repository.ts': 'export class UserRepository {}\n',
       'src/middleware/handle-error.ts': `import { QueryFailedError } from 'typeorm';
 export const handle = (e: unknown) => e instanceof QueryFailedError;
 `,
-      'src/middleware/auth.ts': `import { getManager } from 'typeorm';
-//                         ^^^^^^^^^ layering/forbidden-dependency A middleware must not depend on the data-access layer: it imports 'typeorm'
-export const auth = () => getManager().query('select 1');
+      'src/controllers/users.controller.ts': `import { getManager } from 'typeorm';
+//                         ^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer: it imports 'typeorm'
+export const list = (req: unknown, res: { json(x: unknown): void }) => getManager().query('select * from users').then((rows) => res.json(rows));
 `,
       'src/dto/user.dto.ts': `import { Column } from 'typeorm';
 export class UserDto { @Column() name!: string; }

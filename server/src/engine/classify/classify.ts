@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
 import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
+
+/** Layers whose decorated classes declare shapes or wiring rather than do anything. */
+const DECLARATIVE_LAYERS: ReadonlySet<LayerId> = new Set(['model', 'dto', 'module']);
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
 
@@ -187,14 +190,19 @@ export class Classifier {
     return undefined;
   }
 
+  /**
+   * A file that declares a `@Resolver` and the `@ObjectType`s it returns is the resolver: the
+   * classes that do something outrank the shapes declared beside them, whichever comes first.
+   */
   private byDecorator(facts: FileFacts): Candidate | undefined {
+    const found: { layer: LayerId; evidence: string }[] = [];
     for (const cls of facts.classes) {
       for (const decorator of cls.decorators) {
-        const found = this.layers.find((l) => l.decorators.includes(decorator.name));
-        if (found) return { layer: found.id, evidence: `decorator @${decorator.name}` };
+        const layer = this.layers.find((l) => l.decorators.includes(decorator.name));
+        if (layer) found.push({ layer: layer.id, evidence: `decorator @${decorator.name}` });
       }
     }
-    return undefined;
+    return found.find((c) => !DECLARATIVE_LAYERS.has(c.layer)) ?? found[0];
   }
 
   /** Drizzle has no entity classes: a file that declares tables is where the model lives. */

@@ -248,7 +248,9 @@ export const SCHEMA_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
     'Table', 'Column', 'DataType', 'PrimaryKey', 'AutoIncrement', 'AllowNull', 'Default', 'Unique',
     'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'CreatedAt', 'UpdatedAt', 'DeletedAt',
   ]),
-  mongoose: new Set(['Schema', 'Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError', 'isValidObjectId', 'isObjectIdOrHexString']),
+  // `mongoose.model('User')` looks up a registered model (and with a schema, registers one): the file
+  // depends on the model, which then runs the queries, not on the client.
+  mongoose: new Set(['Schema', 'Types', 'ObjectId', 'HydratedDocument', 'Document', 'SchemaTypes', 'Error', 'MongooseError', 'isValidObjectId', 'isObjectIdOrHexString', 'model', 'models']),
   mongodb: new Set(['ObjectId', 'ObjectID', 'Decimal128', 'Long', 'Binary', 'Timestamp', 'UUID', 'BSON', 'MongoError', 'MongoServerError']),
   kysely: new Set([
     'sql', 'Selectable', 'Insertable', 'Updateable', 'Generated', 'GeneratedAlways', 'ColumnType', 'Expression',

@@ -90,10 +90,18 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
   } else if (ts.isNewExpression(node)) {
     const callee = calleeText(node.expression);
     if (APP_CLASSES.test(callee)) counter.createsApp = true;
-    if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee)) counter.routes++;
+    if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
   } else if (ts.isFunctionLike(node) && answersRequests(node)) {
     counter.handlers++;
   }
+}
+
+/**
+ * `class Router { addRoute(r) { this.routes.push(r) } }` with `new Router()` below: an in-memory
+ * route table of the app's own, not an HTTP router of a framework.
+ */
+function declaresLocally(sf: ts.SourceFile, name: string): boolean {
+  return sf.statements.some((s) => (ts.isClassDeclaration(s) || ts.isFunctionDeclaration(s)) && s.name?.text === name);
 }
 
 /** `app.listen(3000)`, `server.listen({ port })`: the process starts serving here. */

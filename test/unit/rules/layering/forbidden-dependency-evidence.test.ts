@@ -6,6 +6,14 @@ import { checkRule, NEST_TSCONFIG, project } from '../../../helpers/project';
 
 const RULE = 'layering/forbidden-dependency';
 
+/** A team's own policy, stricter than the default: controllers may use services and shapes only, services no module class. */
+const TEAM_POLICY = JSON.stringify({
+  dependencies: {
+    controller: { allow: ['service', 'dto', 'model', 'middleware', 'config'] },
+    service: { allow: ['service', 'repository', 'model', 'dto', 'config', 'middleware'] },
+  },
+});
+
 /** Patterns measured false on unseen backends (corpus test-v2): behaviour must beat names and folders. */
 describe(`${RULE}: what the code does, not where it lives`, () => {
   it('does not report a controller that mounts another controller’s routes under its path', () => {
@@ -36,8 +44,37 @@ export class BillingController extends BaseController {
     });
   });
 
-  it('still reports a controller that calls into another controller', () => {
+  it('by default reports only a layer skipped or depended on from below, not the couplings a team may choose', () => {
+    const result = project({
+      'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
+      'src/app.js': "const express = require('express');\nconst app = express();\napp.locals.mailer = { send: (to) => to };\nmodule.exports = app;\n",
+      'src/controllers/exports.js': "exports.purge = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n",
+      'src/controllers/account.js': "const exportsController = require('./exports');\nexports.remove = async (req, res) => { await exportsController.purge(req.user.id); res.sendStatus(204); };\n",
+      'src/services/notify.service.js': "const app = require('../app');\nexports.notify = (to) => app.locals.mailer.send(to);\n",
+      'src/models/invite.js': "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Invite', new mongoose.Schema({ email: String }));\n",
+      'src/routes/invites.js': `const express = require('express');
+const mongoose = require('mongoose');
+const router = express.Router();
+router.get('/invites/:id', async (req, res) => res.json(await mongoose.model('Invite').findById(req.params.id)));
+module.exports = router;
+`,
+      'src/routes/tags.js': `const express = require('express');
+const mongoose = require('mongoose');
+const router = express.Router();
+router.delete('/tags', async (req, res) => res.json(await mongoose.connection.db.collection('tags').deleteMany({})));
+module.exports = router;
+`,
+      'src/routes/users.js': "const express = require('express');\nconst notify = require('../services/notify.service');\nconst router = express.Router();\nrouter.post('/users/:id/ping', (req, res) => res.json(notify.notify(req.params.id)));\nmodule.exports = router;\n",
+    }).analyze();
+    const flagged = result.findings.filter((f) => f.ruleId === RULE).map((f) => `${f.file.split('/').slice(-2).join('/')}: ${f.message.split(':')[0]}`);
+    // A sibling controller's helper, the app object, and a model looked up by name are the team's
+    // choice; the router on the raw collection reaches past every layer.
+    assert.deepEqual(flagged, ['routes/tags.js: A router must not depend on the data-access layer']);
+  });
+
+  it('reports a controller that calls into another controller under a team policy that allows it only services', () => {
     checkRule(RULE, {
+      'layerguard.json': TEAM_POLICY,
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
       'src/controllers/exports.js': "exports.purgeExports = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n",
       'src/controllers/account.js': `const exportsController = require('./exports');
@@ -68,7 +105,7 @@ export class TeamsController {
     });
   });
 
-  it('lets services use the ORM’s repositories when the app’s repositories extend them, and reports it when they wrap them', () => {
+  it('lets services use the ORM’s repositories, and reports it when the team requires its own repositories that wrap them', () => {
     const orm = {
       'tsconfig.json': NEST_TSCONFIG,
       'src/labels/label.entity.ts': "import { Entity, PrimaryKey } from '@mikro-orm/core';\n@Entity() export class Label { @PrimaryKey() id!: number; }\n",
@@ -93,11 +130,20 @@ export class LabelsService {
 export class PersonRepository { constructor(private readonly em: EntityManager) {} byName(name: string) { return this.em.find('Person', { name }); } }
 `,
     }).analyze();
-    assert.ok(wrapped.findings.some((f) => f.ruleId === RULE && f.file.endsWith('labels.service.ts')), 'a service bypassing the app’s own repositories is reported');
+    assert.ok(!wrapped.findings.some((f) => f.ruleId === RULE), 'the ORM’s repository is a repository: by default a service may use it beside the app’s own');
+    const required = project({
+      ...orm,
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { requireOwnRepositories: true } } } }),
+      'src/people/person.repository.ts': `import { EntityManager } from '@mikro-orm/core';
+export class PersonRepository { constructor(private readonly em: EntityManager) {} byName(name: string) { return this.em.find('Person', { name }); } }
+`,
+    }).analyze();
+    assert.ok(required.findings.some((f) => f.ruleId === RULE && f.file.endsWith('labels.service.ts')), 'with requireOwnRepositories, a service bypassing the app’s own repositories is reported');
   });
 
   it('does not send a client of another kind of store through the app’s repositories', () => {
     checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { requireOwnRepositories: true } } } }),
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
       'src/models/user.model.js': "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('User', new mongoose.Schema({ name: String }));\n",
       'src/repositories/users.repository.js': "const User = require('../models/user.model');\nexports.byId = (id) => User.findById(id);\n",
@@ -284,9 +330,10 @@ ${extra}}
     });
   });
 
-  it('leaves CommonJS indexes that pass sub-controllers on and the helpers a layer shares alone, and reports a controller calling another', () => {
+  it('leaves CommonJS indexes that pass sub-controllers on and the helpers a layer shares alone, and reports a controller calling another under a team policy', () => {
     const handler = (name: string) => `const helpers = require('./helpers');\nexports.get = async function (req, res) { helpers.send(res, { page: '${name}' }); };\n`;
     checkRule(RULE, {
+      'layerguard.json': TEAM_POLICY,
       'jsconfig.json': '{}',
       'src/controllers/helpers.js': "exports.send = function (res, body) { res.json(body); };\nexports.notAllowed = function (req, res) { res.status(403).json({ error: 'not-allowed' }); };\n",
       'src/controllers/ping.js': handler('ping'),
@@ -313,8 +360,9 @@ exports.get = async function (req, res) { await ping.get(req, res); };
     });
   });
 
-  it('does not take a provider injected from the file of its module for a dependency on the module, and still reports importing a module', () => {
+  it('does not take a provider injected from the file of its module for a dependency on the module, and reports importing a module under a team policy', () => {
     checkRule(RULE, {
+      'layerguard.json': TEAM_POLICY,
       'tsconfig.json': NEST_TSCONFIG,
       'src/events/index.ts': `import { Global, Injectable, Module } from '@nestjs/common';
 @Injectable()

@@ -77,8 +77,9 @@ export class UsersService {
     });
   });
 
-  it('flags a service that bypasses an existing repository layer', () => {
+  it('flags a service that bypasses an existing repository layer when the team requires its own repositories', () => {
     checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { requireOwnRepositories: true } } } }),
       'tsconfig.json': NEST_TSCONFIG,
       'src/users/user.entity.ts': userEntity,
       'src/users/users.repository.ts': `import { Injectable } from '@nestjs/common';
@@ -240,8 +241,9 @@ module.exports = UserRepository;
     assert.ok(result.findings[0]?.related.some((r) => r.message === 'also requires it here' && r.start.line === 0 && r.start.character === 32));
   });
 
-  it('lets a controller take a schema or a response shape declared beside a sibling\'s handlers, and still reports taking its handler', () => {
+  it('lets a controller take a schema or a response shape declared beside a sibling\'s handlers, and reports taking its handler under a team policy', () => {
     checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ dependencies: { controller: { allow: ['service', 'dto', 'model', 'middleware', 'config'] } } }),
       'tsconfig.json': '{}',
       'src/controllers/sessions.controller.ts': `import { z } from 'zod';
 export const sessionBody = z.object({ userId: z.string() });
@@ -511,8 +513,9 @@ export class MembersResolver {
     });
   });
 
-  it('lets CQRS query handlers read the database directly, and still reports command handlers that do', () => {
+  it('lets CQRS query handlers read the database directly, and reports command handlers that do when the team requires its own repositories', () => {
     checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { requireOwnRepositories: true } } } }),
       'tsconfig.json': NEST_TSCONFIG,
       'src/orders/database/orders.repository.ts': "import { Pool } from 'pg';\nexport class OrdersRepository { constructor(private readonly pool: Pool) {} save(o: object) { return this.pool.query('INSERT INTO orders DEFAULT VALUES', []); } }\n",
       'src/orders/queries/list-orders.query-handler.ts': `import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';

@@ -22,6 +22,13 @@ const options = z
      */
     ormStandsInForMissingRepositories: z.boolean().default(true),
     /**
+     * When the app has repository classes of its own that wrap the ORM, services must use them
+     * rather than the ORM's repositories or the database client. Off by default: the ORM's
+     * repository is a repository, and services that use it were nearly always the team's design
+     * (cron jobs and singletons outside a request scope, one lookup beside a custom repository).
+     */
+    requireOwnRepositories: z.boolean().default(false),
+    /**
      * A two-tier app — no service layer its controllers call, no repository layer, and two or more controllers or
      * routers that reach the database themselves — is built that way: its controllers and
      * routers may use the ORM or database client directly (there is no layer to go through).
@@ -73,7 +80,8 @@ export const forbiddenDependency = defineRule({
   check(context) {
     const { graph, policy } = context;
     const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
-    const substituteOrm = context.options.ormStandsInForMissingRepositories && (!repositoryLayerPresent || ormRepositoriesExtended);
+    const ownRepositoriesRequired = context.options.requireOwnRepositories && repositoryLayerPresent && !ormRepositoriesExtended;
+    const substituteOrm = context.options.ormStandsInForMissingRepositories && !ownRepositoriesRequired;
     // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
     // re-exports: neither makes the file depend on what they stand for.
     // Mounting another controller's routes under one's own path is router composition (wiring).
@@ -110,7 +118,7 @@ export const forbiddenDependency = defineRule({
 interface Judging {
   readonly graph: DependencyGraph;
   readonly policy: LayerPolicy;
-  /** With no repository layer, data access is judged as a repository. */
+  /** Data access is judged as a repository (the ORM stands in for it; see the options). */
   readonly substituteOrm: boolean;
   /** A two-tier app (see `isTwoTier`): controllers and routers may use data access directly. */
   readonly twoTier: boolean;
@@ -154,8 +162,17 @@ function isTwoTier(graph: DependencyGraph, nodes: readonly FileNode[]): boolean 
 
 const DATA_HOLDERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access', 'model']);
 
+/**
+ * A model defined with Mongoose (`mongoose.model('User', schema)`) uses no client at run time, yet
+ * says the app's data lives in a document store: packages of a store other than SQL count whatever
+ * names they bring in.
+ */
 function storesUsedBy(graph: DependencyGraph, file: string): string[] {
-  return graph.outgoing(file).flatMap((e) => (e.external && graph.targetLayer(e) === 'data-access' ? [storeKindOf(e.to)] : []));
+  return graph.outgoing(file).flatMap((e) => {
+    if (!e.external) return [];
+    const kind = storeKindOf(e.to);
+    return graph.targetLayer(e) === 'data-access' || (kind !== 'sql' && e.runtime) ? [kind] : [];
+  });
 }
 
 /** Document stores and wide-column stores are other databases than the SQL ones any SQL client or ORM may reach. */
