@@ -137,6 +137,8 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
   it('applies a quick fix from the lightbulb menu, and the diagnostic disappears', async () => {
     await step('quick-fix', async () => {
       const file = 'nest-shop/src/orders/order-events.ts';
+      // The rule is opt-in: the user turns it on first.
+      fs.writeFileSync(path.join(workspace, 'layerguard.json'), JSON.stringify({ rules: { 'errors/swallowed-error': 'warning' } }));
       fs.writeFileSync(path.join(workspace, file), 'export async function publishOrderPlaced(send: () => Promise<void>): Promise<void> {\n  try {\n    await send();\n  } catch (err) {}\n}\n');
       const SWALLOWED = 'The error is swallowed: this catch block is empty';
       await workbench.waitForProblems('the swallowed error', SWALLOWED, (rows) => rows.some((r) => r.includes(SWALLOWED)), 30000);
@@ -148,6 +150,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       timings.push(`quick fix: diagnostic gone ${gone.ms} ms after applying`);
       await workbench.openFile(file);
       assert.match(await workbench.visibleText(), /console\.error\('publishOrderPlaced failed', err\);\s*throw err;/);
+      fs.rmSync(path.join(workspace, 'layerguard.json'));
     });
   });
 

@@ -32,7 +32,9 @@ describe('code actions over stdio', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-actions-')));
     fs.cpSync(EXAMPLE, root, { recursive: true });
     fs.writeFileSync(path.join(root, FILE), SWALLOWING);
-    if (config) fs.writeFileSync(path.join(root, 'layerguard.json'), JSON.stringify(config));
+    // The rule is opt-in: every fixture turns it on, beside the settings under test.
+    const rules = { 'errors/swallowed-error': 'warning', ...((config as { rules?: object } | undefined)?.rules ?? {}) };
+    fs.writeFileSync(path.join(root, 'layerguard.json'), JSON.stringify({ ...config, rules }));
     roots.push(root);
     const client = new TestLspClient({ root });
     clients.push(client);

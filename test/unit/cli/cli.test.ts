@@ -188,7 +188,7 @@ describe('layerguard baseline', () => {
 describe('layerguard check --fix', () => {
   it('applies the safe fixes (renames), leaves the others, and reports what is left', () => {
     const p = project({
-      'layerguard.json': JSON.stringify({ rules: { 'naming/ambiguous-name': 'info' } }),
+      'layerguard.json': JSON.stringify({ rules: { 'naming/ambiguous-name': 'info', 'errors/swallowed-error': 'warning' } }),
       'tsconfig.json': '{}',
       'src/orders/orders.service.ts': `export class OrdersService {
   constructor(private readonly orders: { findAll(): Promise<{ total: number }[]>; audit(n: number): Promise<void> }) {}

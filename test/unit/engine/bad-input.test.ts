@@ -11,6 +11,9 @@ const controllerImportingRepository = `import { UsersRepository } from './users.
 export class UsersController { constructor(private readonly users: UsersRepository) {} }
 `;
 
+/** errors/swallowed-error is opt-in: fixtures that use it as a vehicle turn it on. */
+const SWALLOWED_ON = JSON.stringify({ rules: { 'errors/swallowed-error': 'warning' } });
+
 describe('bad input never stops the analysis', () => {
   it('keeps analyzing a file with syntax errors and the rest of the workspace, with a clear note', () => {
     const p = project({
@@ -143,7 +146,7 @@ describe('rules are isolated and robust', () => {
         }
       },
     });
-    const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export async function f(job: () => Promise<number>) { try { return await job(); } catch {} }\n' });
+    const p = project({ 'layerguard.json': SWALLOWED_ON, 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export async function f(job: () => Promise<number>) { try { return await job(); } catch {} }\n' });
     const result = p.analyze({ rules: [crashesLate, ...RULES] });
     assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes-in-visitor crashed and was skipped: visitor boom']);
     assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), ['errors/swallowed-error', 'layering/forbidden-dependency']);
@@ -159,7 +162,8 @@ describe('rules are isolated and robust', () => {
 }
 `;
     const body = Array.from({ length: Math.ceil((10 * 1024 * 1024) / chunk.length) }, (_, i) => chunk.replace('{{i}}', String(i))).join('');
-    const p = project({ 'src/generated/handlers.controller.ts': body });
+    // The opt-in rules too: every rule walks the file.
+    const p = project({ 'layerguard.json': JSON.stringify({ rules: { 'errors/swallowed-error': 'warning', 'api/status-code': 'warning', 'naming/ambiguous-name': 'warning' } }), 'src/generated/handlers.controller.ts': body });
     const result = p.analyze();
     assert.deepEqual(result.problems.filter((x) => x.kind === 'rule'), []);
     assert.ok(result.findings.length > 1000, `findings from every rule on the big file: ${result.findings.length}`);

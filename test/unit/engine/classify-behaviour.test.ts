@@ -247,7 +247,7 @@ export const server = createServer((req, res) => res.end());
 
 describe('scope: what the backend rules leave alone', () => {
   it('skips e2e suites in every spelling, integration suites, test helpers and testing modules', () => {
-    const secret = "export const password = 'hunter2-very-secret';\n";
+    const secret = "export const jwtSecret = 'k7Rx-93fLm-Qq20';\n";
     const result = project({
       'tsconfig.json': '{}',
       'src/auth/login.e2e.ts': secret,
@@ -264,6 +264,7 @@ describe('scope: what the backend rules leave alone', () => {
   it('leaves the front end of a full-stack repository, vendored code and browser assets alone', () => {
     const empty = 'export async function poll(job: () => Promise<void>) { try { await job(); } catch {} }\n';
     const result = project({
+      'layerguard.json': JSON.stringify({ rules: { 'errors/swallowed-error': 'warning' } }),
       'tsconfig.json': '{ "compilerOptions": { "jsx": "react-jsx", "allowJs": true } }',
       'web/App.tsx': "import React from 'react';\nexport const App = () => null;\n",
       'web/Menu.tsx': "import React from 'react';\nexport const Menu = () => null;\n",

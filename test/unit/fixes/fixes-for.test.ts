@@ -8,6 +8,7 @@ const RULE = 'errors/swallowed-error';
 
 function swallowedFinding() {
   const result = project({
+    'layerguard.json': JSON.stringify({ rules: { [RULE]: 'warning' } }),
     'src/jobs/sync.ts': `export async function sync(store: { save(): Promise<void> }): Promise<void> {
   try {
     await store.save();

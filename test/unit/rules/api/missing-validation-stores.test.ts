@@ -34,10 +34,28 @@ accounts.post('/v1/accounts', async (req: { body: { title: string; plan: string 
       'src/stats/stats.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
 @Controller({ path: 'stats', version: '1' })
 export class StatsController {
-  @Get('checked') checked(@Query() query) { this.validateSiteRef(query.site); return { site: query.site }; }
-  @Get('unchecked') unchecked(@Query() query) { return { site: query.site }; }
-  //                          ^^^^^^^^^^^^^^ api/missing-validation is typed implicitly
+  @Get('checked') checked(@Query() query: any) { this.validateSiteRef(query.site); return { site: query.site }; }
+  @Get('unchecked') unchecked(@Query() query: any) { return { site: query.site }; }
+  //                          ^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed any
   private validateSiteRef(site: unknown) { if (typeof site !== 'string') throw new Error('bad site'); }
+}
+`,
+    });
+  });
+  it('reports an untyped Nest input only where it is written to the data store, and an explicit any wherever it is used', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/notes/notes.controller.ts': `import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+@Controller({ path: 'notes', version: '1' })
+export class NotesController {
+  @Get('search') search(@Query() filters) { return prisma.note.findMany({ where: { title: String(filters.title ?? '') } }); }
+  @Post() create(@Body() note) { return prisma.note.create({ data: note }); }
+  //             ^^^^^^^^^^^^ api/missing-validation is typed implicitly: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked
+  @Post('preview') preview(@Body() draft: any) { return { preview: draft }; }
+  //                       ^^^^^^^^^^^^^^^^^^ api/missing-validation is typed any
 }
 `,
     });

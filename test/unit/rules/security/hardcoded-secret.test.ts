@@ -4,6 +4,7 @@ import { isSecretName } from '../../../../server/src/engine/rules/security/hardc
 import { checkRule } from '../../../helpers/project';
 
 const RULE = 'security/hardcoded-secret';
+const PASSWORDS_ON = JSON.stringify({ rules: { [RULE]: { options: { reportPasswords: true } } } });
 
 describe(RULE, () => {
   it('recognizes secret-like names by their last words', () => {
@@ -11,8 +12,9 @@ describe(RULE, () => {
     for (const name of ['TOKEN_HEADER', 'tokenType', 'passwordField', 'cacheKey', 'secretName', 'passwordMinLength', 'tokenExpiresIn']) assert.ok(!isSecretName(name), name);
   });
 
-  it('flags literals under secret names, JWT keys, credentials in URLs and known key formats', () => {
+  it('flags literals under secret names, JWT keys, credentials in URLs and known key formats (passwords when asked for)', () => {
     checkRule(RULE, {
+      'layerguard.json': PASSWORDS_ON,
       'src/auth/auth.module.ts': `import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 
@@ -155,8 +157,9 @@ export const databaseUrl = process.env.DATABASE_URL || 'postgres://user:pass@loc
     });
   });
 
-  it('still flags weak chosen secrets and random-looking issued keys', () => {
+  it('still flags weak chosen secrets and random-looking issued keys (passwords when asked for)', () => {
     checkRule(RULE, {
+      'layerguard.json': PASSWORDS_ON,
       'tsconfig.json': '{}',
       'src/config/auth.ts': `export const sessionSecret = process.env.SESSION_SECRET || 'keyboard-cat';
 //                                                         ^^^^^^^^^^^^^^ security/hardcoded-secret
@@ -190,8 +193,9 @@ export const storage = { s3Secret };
     });
   });
 
-  it('leaves the default password a database client connects with, and still flags passwords of the app\'s own doors and in connection strings', () => {
+  it('leaves the default password a database client connects with, and flags passwords of the app\'s own doors when asked for, and in connection strings', () => {
     checkRule(RULE, {
+      'layerguard.json': PASSWORDS_ON,
       'tsconfig.json': '{}',
       'src/config/database.ts': `export const database = {
   host: process.env.DB_HOST || 'localhost',
@@ -206,6 +210,23 @@ export const jobsDashboard = { user: 'ops', password: 'ops-2024!' };
 //                                                    ^^^^^^^^^^^ security/hardcoded-secret
 export const legacyUrl = 'postgres://ledger:Zq81rTw0@db.internal/ledger';
 //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+`,
+    });
+  });
+  it('by default leaves passwords, hashes and header names alone, and still flags secrets, keys and passwords in connection strings', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/setup/first-run.ts': `export const firstRun = { adminEmail: 'owner@localhost', adminPassword: 'letmein-please' };
+export const broker = { user: 'relay', relayPassword: 'relay-on-lan' };
+export const TOR_HASHED_PASSWORD = '16:8F3A2B1C0D9E8F7A6B5C4D3E2F1A0B9C8D7E6F5A';
+export const signing = { webhookSecretDigest: 'a9b8c7d6e5f4a3b2c1d0' };
+export const auth = { authKey: 'X-Tenant-Authenticator' };
+export const session = { secret: 'pink-elephant-42' };
+//                               ^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "secret" is set to a string literal
+export const search = { apiKey: 'c0ffee1234deadbeef5678' };
+//                              ^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "apiKey" is set to a string literal
+export const archive = 'mysql://archiver:Vault-9x@archive.internal/records';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret connection string contains a password
 `,
     });
   });

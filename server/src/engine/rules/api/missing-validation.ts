@@ -609,15 +609,17 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
 }
 
 /**
- * An input typed \`any\`, \`object\` or not at all, and a DTO without a single validator, are unchecked
- * whatever the method does with them (even a global ValidationPipe passes them through). A record
- * type (\`Record<string, string>\`) or \`unknown\` says the keys are dynamic on purpose, and a DTO
+ * An input typed \`any\` or \`object\`, and a DTO without a single validator, are unchecked whatever
+ * the method does with them (even a global ValidationPipe passes them through): the team chose
+ * not to type what it takes. A record type (\`Record<string, string>\`) or \`unknown\` says the keys
+ * are dynamic on purpose; no type at all, in a project loose enough to allow it, says little (on
+ * unseen code such inputs were checked field by field further in as often as not); and a DTO
  * without a pipe may be checked further in: those are reported only where they are written to the
- * data store (on the corpus, they were noise more often than not otherwise).
+ * data store.
  */
 function isUncheckedWhatever(problem: InputProblem, param: ts.ParameterDeclaration, sf: ts.SourceFile): boolean {
   if (problem.id === 'dto-without-validators') return true;
-  return problem.id === 'loose-type' && /^(?:any|object|Object)?$/.test(param.type?.getText(sf) ?? '');
+  return problem.id === 'loose-type' && /^(?:any|object|Object)$/.test(param.type?.getText(sf) ?? '');
 }
 
 /** Where a Nest input parameter is written to the data store, in the method or the app's functions it calls. */

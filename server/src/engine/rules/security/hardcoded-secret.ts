@@ -3,7 +3,17 @@ import { ts } from '../../ts';
 import { dottedName, inThenBranchOf, productionFilesToCheck, rangeOf } from '../syntax';
 import { defineRule } from '../types';
 
-const options = z.object({}).strict();
+const options = z
+  .object({
+    /**
+     * Also report passwords written as literals (\`adminPassword: 'admin123'\`). Off by default: on
+     * unseen backends they were a documented first-run default, a test user's or a placeholder as
+     * often as a leak. Secrets, keys, tokens, private keys and passwords inside connection strings
+     * are reported either way.
+     */
+    reportPasswords: z.boolean().default(false),
+  })
+  .strict();
 
 const ADVICE = 'Read it from the environment or a secret store (process.env, ConfigService), never from source control.';
 
@@ -108,6 +118,8 @@ function hasNonSecretForm(value: string, isFallback: boolean): boolean {
   if (value.length === 0 || (/\s/.test(value) && !isFallback)) return true;
   // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
   if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return true;
+  // `authKey: 'X-Authenticator'`: the name of the header a credential travels in.
+  if (/^X-[A-Za-z]+(?:-[A-Za-z]+)*$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return true;
   // `process.env.SIGNED_URL_SECRET || 'DEFAULT_SIGNED_URL_SECRET'`: what a secret falls back to is
   // the secret, whatever it looks like.
@@ -229,11 +241,23 @@ function isSchemaExample(node: ts.Node): boolean {
   return false;
 }
 
+/** The last word of a password's name: chosen by people, and often a documented default. */
+const PASSWORD_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase']);
+/** `TOR_HASHED_PASSWORD`, `passwordHash`, `secretDigest`: what a secret is checked against, not the secret. */
+const HASH_WORDS = new Set(['hash', 'hashed', 'digest']);
+
+/** A name the options leave out: a password's unless asked for, a hash's always. */
+function isLeftOut(name: string, reportPasswords: boolean): boolean {
+  const parts = words(name);
+  if (parts.some((p) => HASH_WORDS.has(p))) return true;
+  return !reportPasswords && PASSWORD_LAST_WORDS.has(parts[parts.length - 1] ?? '');
+}
+
 /** The secrets written at one node: under a secret name, as a JWT key, or in a known format. */
-function secretsAt(n: ts.Node): { node: ts.Node; message: string }[] {
+function secretsAt(n: ts.Node, reportPasswords: boolean): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
   const assignment = secretAssignment(n);
-  if (assignment && isSecretName(assignment.name) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment)) {
+  if (assignment && isSecretName(assignment.name) && !isLeftOut(assignment.name, reportPasswords) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment)) {
     found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
   }
   const jwtKey = jwtKeyArgument(n);
@@ -285,7 +309,7 @@ export const hardcodedSecret = defineRule({
         context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       };
       context.walkFile(node, (n) => {
-        for (const found of secretsAt(n)) report(found.node, found.message);
+        for (const found of secretsAt(n, context.options.reportPasswords)) report(found.node, found.message);
       });
     }
   },
