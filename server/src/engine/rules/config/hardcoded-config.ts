@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { FileNode } from '../../graph/types';
-import { filesToCheck, inThenBranchOf, rangeOf } from '../syntax';
-import { defineRule } from '../types';
+import { inThenBranchOf, rangeOf } from '../syntax';
+import { defineFileRule } from '../file-rule';
 
 const options = z
   .object({
@@ -173,7 +173,7 @@ function insideDecorator(node: ts.Node): boolean {
   return false;
 }
 
-export const hardcodedConfig = defineRule({
+export const hardcodedConfig = defineFileRule({
   meta: {
     id: 'config/hardcoded-config',
     description: 'A URL, host:port, IP address or connection string that differs between environments is written into a controller, service or repository instead of the configuration.',
@@ -181,27 +181,23 @@ export const hardcodedConfig = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    const layers = new Set(context.options.layers);
-    for (const node of filesToCheck(context)) {
-      const layer = configuredLayer(node, layers);
-      if (!layer) continue;
-      const sf = node.sourceFile;
-      context.walkFile(node, (n) => {
-        const found = literalText(n);
-        if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
-        const kind = kindOf(found.text);
-        if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.whole)) || isReferenceOnly(found.literal, found.text)) return;
-        if (isConfigDefault(found.literal) || inDevelopmentBranch(found.literal)) return;
-        const reason = environmentReason(found.literal, kind, hostOf(found.text));
-        if (!reason) return;
-        context.report({
-          file: node.file,
-          range: rangeOf(n, sf),
-          message: `Hardcoded configuration in ${layer}: this ${kind} differs between environments (${reason}), so it belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
-        });
+  files: 'all',
+  visitor({ file: node, options, report }) {
+    const layer = configuredLayer(node, new Set(options.layers));
+    if (!layer) return undefined;
+    const sf = node.sourceFile;
+    return (n) => {
+      const found = literalText(n);
+      if (!found || insideDecorator(n) || ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent)) return;
+      const kind = kindOf(found.text);
+      if (!kind || (kind === 'URL' && STATIC_ASSET.test(found.whole)) || isReferenceOnly(found.literal, found.text)) return;
+      if (isConfigDefault(found.literal) || inDevelopmentBranch(found.literal)) return;
+      const reason = environmentReason(found.literal, kind, hostOf(found.text));
+      if (!reason) return;
+      report({
+        range: rangeOf(n, sf),
+        message: `Hardcoded configuration in ${layer}: this ${kind} differs between environments (${reason}), so it belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
       });
-    }
+    };
   },
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { declaredValue } from '../declared-values';
-import { dottedName, enclosing, isLoop, mentionsName, productionFilesToCheck, rangeOf, walk } from '../syntax';
-import { defineRule } from '../types';
+import { dottedName, enclosing, isLoop, mentionsName, rangeOf, walk } from '../syntax';
+import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
 import { iteratesRows } from './loop-collections';
@@ -365,7 +365,7 @@ function methodName(call: ts.CallExpression): string {
   return ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
 }
 
-export const nPlusOne = defineRule({
+export const nPlusOne = defineFileRule({
   meta: {
     id: 'data/n-plus-one',
     description: 'A database query runs once per element of a collection (in a loop or a map/forEach callback) instead of once for all.',
@@ -373,35 +373,31 @@ export const nPlusOne = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    for (const node of productionFilesToCheck(context)) {
-      const names = new DataAccessNames(context.graph, node);
-      const list = listSizes(context.graph, node);
-      const sf = node.sourceFile;
-      context.walkFile(node, (n) => {
-        const call = queryCall(n);
-        if (!call) return;
-        const chain = chainCalls(call).map(methodName);
-        if (isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call, chain) || isNotPerElementQuery(call)) return;
-        const inserts = chain.some((m) => INSERTING_METHOD.test(m));
-        const deletes = !inserts && chain.some((m) => DELETING_METHOD.test(m));
-        if ((inserts || deletes) && !context.options.reportWrites) return;
-        const repetition = names.layerOfCall(call) ? repeatingContext(call, list, context.options.maxFixedItems) : undefined;
-        if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
-        if (!keyedByElement(call, repetition.scope)) return;
-        const where = repetition.where;
-        const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
-        context.report({
-          file: node.file,
-          range: rangeOf(call, sf),
-          message: inserts
-            ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
-            : deletes
-            ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
-            : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
-        });
+  visitor({ file: node, graph, options, report }) {
+    const names = new DataAccessNames(graph, node);
+    const list = listSizes(graph, node);
+    const sf = node.sourceFile;
+    return (n) => {
+      const call = queryCall(n);
+      if (!call) return;
+      const chain = chainCalls(call).map(methodName);
+      if (isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call, chain) || isNotPerElementQuery(call)) return;
+      const inserts = chain.some((m) => INSERTING_METHOD.test(m));
+      const deletes = !inserts && chain.some((m) => DELETING_METHOD.test(m));
+      if ((inserts || deletes) && !options.reportWrites) return;
+      const repetition = names.layerOfCall(call) ? repeatingContext(call, list, options.maxFixedItems) : undefined;
+      if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
+      if (!keyedByElement(call, repetition.scope)) return;
+      const where = repetition.where;
+      const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
+      report({
+        range: rangeOf(call, sf),
+        message: inserts
+          ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
+          : deletes
+          ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
+          : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
       });
-    }
+    };
   },
 });

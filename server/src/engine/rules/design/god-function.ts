@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { rangeOf, walk } from '../syntax';
 import { isRouteRegistration } from '../http/handlers';
-import { defineRule } from '../types';
+import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from '../data/data-access-calls';
 import { scoreTopLevelFunction } from './cognitive-complexity';
 import { codeLines, isDeclarativeBody } from './function-length';
@@ -158,7 +158,7 @@ function acceptedByTeam(fn: FunctionWithBody, sf: ts.SourceFile): boolean {
   return fileWide.test(sf.text.slice(0, 2000));
 }
 
-export const godFunction = defineRule({
+export const godFunction = defineFileRule({
   meta: {
     id: 'design/god-function',
     description: 'A function is too complex (cognitive complexity) or too long to understand and test on its own.',
@@ -166,24 +166,20 @@ export const godFunction = defineRule({
     fixable: false,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    const { maxComplexity, complexityTolerance, maxLines, checkHandlers } = context.options;
-    for (const node of productionFilesToCheck(context)) {
-      const sf = node.sourceFile;
-      const limits: Limits = { maxComplexity, complexityTolerance, maxLines, dataAccess: checkHandlers ? lazy(() => new DataAccessNames(context.graph, node)) : undefined };
-      context.walkFile(node, (n) => {
-        if (!hasBody(n) || !isTopLevel(n)) return;
-        for (const [fn, reasons] of reasonsWithin(n, sf, limits)) {
-          if (acceptedByTeam(fn, sf)) continue;
-          context.report({
-            file: node.file,
-            range: reportRange(fn, sf),
-            message: `${displayName(fn, sf)} does too much: ${reasons.join(' and ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
-          });
-        }
-        return false;
-      });
-    }
+  visitor({ file: node, graph, options, report }) {
+    const { maxComplexity, complexityTolerance, maxLines, checkHandlers } = options;
+    const sf = node.sourceFile;
+    const limits: Limits = { maxComplexity, complexityTolerance, maxLines, dataAccess: checkHandlers ? lazy(() => new DataAccessNames(graph, node)) : undefined };
+    return (n) => {
+      if (!hasBody(n) || !isTopLevel(n)) return;
+      for (const [fn, reasons] of reasonsWithin(n, sf, limits)) {
+        if (acceptedByTeam(fn, sf)) continue;
+        report({
+          range: reportRange(fn, sf),
+          message: `${displayName(fn, sf)} does too much: ${reasons.join(' and ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
+        });
+      }
+      return false;
+    };
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { containsComment, dottedName, hasOwnNode, productionFilesToCheck, rangeOf, walk } from '../syntax';
-import { defineRule } from '../types';
+import { containsComment, dottedName, hasOwnNode, rangeOf, walk } from '../syntax';
+import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from '../data/data-access-calls';
 import { handledByCallee } from './handled-callees';
 import { sourcesReachedFrom } from '../callees';
@@ -436,7 +436,7 @@ function catchHeader(clause: ts.CatchClause, sourceFile: ts.SourceFile): TextRan
   return { start, end: end > start ? end : start + 'catch'.length };
 }
 
-export const swallowedError = defineRule({
+export const swallowedError = defineFileRule({
   meta: {
     id: 'errors/swallowed-error',
     description: 'An error is caught and dropped: an empty catch, a catch that only returns a default after awaited work, or a `.catch()` that ignores the rejection.',
@@ -445,25 +445,22 @@ export const swallowedError = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    for (const node of productionFilesToCheck(context)) {
-      const sf = node.sourceFile;
-      const dataAccess = lazy(() => new DataAccessNames(context.graph, node));
-      const reachable = lazy(() => sourcesReachedFrom(context.graph, node));
-      context.walkFile(node, (n) => {
-        // A script handed to a browser page runs there: its error handling is the page's.
-        if (isPageScript(n)) return false;
-        const what = ts.isCatchClause(n) ? swallows(n, sf, dataAccess) : undefined;
-        if (ts.isCatchClause(n) && what) {
-          context.report({ file: node.file, range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
-        } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
-          const handler = n.arguments[0]!;
-          if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isExpectedRejection(n) && !(removesLeftovers(n) && inReportingFailureHandler(n)) && !handledByCallee(n, reachable())) {
-            context.report({ file: node.file, range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
-          }
+  visitor({ file: node, graph, report }) {
+    const sf = node.sourceFile;
+    const dataAccess = lazy(() => new DataAccessNames(graph, node));
+    const reachable = lazy(() => sourcesReachedFrom(graph, node));
+    return (n) => {
+      // A script handed to a browser page runs there: its error handling is the page's.
+      if (isPageScript(n)) return false;
+      const what = ts.isCatchClause(n) ? swallows(n, sf, dataAccess) : undefined;
+      if (ts.isCatchClause(n) && what) {
+        report({ range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
+      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
+        const handler = n.arguments[0]!;
+        if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isExpectedRejection(n) && !(removesLeftovers(n) && inReportingFailureHandler(n)) && !handledByCallee(n, reachable())) {
+          report({ range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
         }
-      });
-    }
+      }
+    };
   },
 });

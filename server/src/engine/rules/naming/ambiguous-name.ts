@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { suggestNameFromInitializer } from '../../text/name-suggestion';
 import { ts } from '../../ts';
-import { enclosing, filesToCheck, rangeOf, walk } from '../syntax';
-import { defineRule } from '../types';
+import { enclosing, rangeOf, walk } from '../syntax';
+import { defineFileRule } from '../file-rule';
 
 export const DEFAULT_AMBIGUOUS_NAMES = ['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'foo', 'bar', 'baz', 'stuff', 'thing', 'things', 'dummy', 'blah'];
 
@@ -211,7 +211,7 @@ function problemWith(identifier: ts.Identifier): string | undefined {
   return `"${identifier.text}" says nothing about what it holds, and the code does: it holds ${suggestion}. Name it so.`;
 }
 
-export const ambiguousName = defineRule({
+export const ambiguousName = defineFileRule({
   meta: {
     id: 'naming/ambiguous-name',
     description: 'A variable, parameter or function is named `data`, `temp`, `res`, `obj`… which says nothing about what it holds.',
@@ -219,17 +219,15 @@ export const ambiguousName = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    const names = new Set(context.options.names);
-    for (const node of filesToCheck(context)) {
-      const sf = node.sourceFile;
-      context.walkFile(node, (n) => {
-        for (const identifier of declaredIdentifiers(n)) {
-          const problem = names.has(identifier.text) ? problemWith(identifier) : undefined;
-          if (problem) context.report({ file: node.file, range: rangeOf(identifier, sf), message: problem });
-        }
-      });
-    }
+  files: 'all',
+  visitor({ file: node, options, report }) {
+    const names = new Set(options.names);
+    const sf = node.sourceFile;
+    return (n) => {
+      for (const identifier of declaredIdentifiers(n)) {
+        const problem = names.has(identifier.text) ? problemWith(identifier) : undefined;
+        if (problem) report({ range: rangeOf(identifier, sf), message: problem });
+      }
+    };
   },
 });

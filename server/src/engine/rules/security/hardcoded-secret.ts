@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { dottedName, inThenBranchOf, productionFilesToCheck, rangeOf } from '../syntax';
-import { defineRule } from '../types';
+import { dottedName, inThenBranchOf, rangeOf } from '../syntax';
+import { defineFileRule } from '../file-rule';
 
 const options = z
   .object({
@@ -289,7 +289,7 @@ function inDevelopmentOnlyBranch(node: ts.Node): boolean {
   return inThenBranchOf(node, (condition) => DEVELOPMENT_ONLY_CONDITION.test(condition.getText().trim()));
 }
 
-export const hardcodedSecret = defineRule({
+export const hardcodedSecret = defineFileRule({
   meta: {
     id: 'security/hardcoded-secret',
     description: 'A password, token, API key or private key is written in the source as a string literal.',
@@ -297,20 +297,17 @@ export const hardcodedSecret = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    for (const node of productionFilesToCheck(context)) {
-      const sf = node.sourceFile;
-      const reported = new Set<number>();
-      const report = (literal: ts.Node, message: string) => {
-        const range = rangeOf(literal, sf);
-        if (reported.has(range.start)) return;
-        reported.add(range.start);
-        context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
-      };
-      context.walkFile(node, (n) => {
-        for (const found of secretsAt(n, context.options.reportPasswords)) report(found.node, found.message);
-      });
-    }
+  visitor({ file: node, options, report: reportOnFile }) {
+    const sf = node.sourceFile;
+    const reported = new Set<number>();
+    const report = (literal: ts.Node, message: string) => {
+      const range = rangeOf(literal, sf);
+      if (reported.has(range.start)) return;
+      reported.add(range.start);
+      reportOnFile({ range, message: `${message} ${ADVICE}` });
+    };
+    return (n) => {
+      for (const found of secretsAt(n, options.reportPasswords)) report(found.node, found.message);
+    };
   },
 });

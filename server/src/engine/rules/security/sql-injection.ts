@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { productionFilesToCheck, rangeOf, walk } from '../syntax';
+import { rangeOf, walk } from '../syntax';
 import { isCallerInput, isComputedByCall, isRequestInput, isSafeValue, type Constants } from './sql-values';
-import { defineRule } from '../types';
+import { defineFileRule } from '../file-rule';
 
 const options = z.object({}).strict();
 
@@ -190,7 +190,7 @@ function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expressio
   return value ? { argument, value, method } : undefined;
 }
 
-export const sqlInjection = defineRule({
+export const sqlInjection = defineFileRule({
   meta: {
     id: 'security/sql-injection',
     description: 'SQL text is built by concatenating or interpolating a value instead of passing it as a parameter.',
@@ -198,22 +198,18 @@ export const sqlInjection = defineRule({
     fixable: true,
   },
   options,
-  perFile: () => '',
-  check(context) {
-    // Migrations and scripts (the tooling layer) run by hand on the team's own values.
-    for (const node of productionFilesToCheck(context)) {
-      const sf = node.sourceFile;
-      const constants = lazyConstantsOf(sf);
-      context.walkFile(node, (n) => {
-        const injected = injectedSql(n, constants);
-        if (!injected) return;
-        context.report({
-          file: node.file,
-          range: rangeOf(injected.argument, sf),
-          message: `SQL built from a string: \`${injected.value.getText(sf).slice(0, 40)}\` is put into the text passed to ${injected.method}(). Use placeholders ($1, ?, :name) and pass the values separately.`,
-        });
+  // Migrations and scripts (the tooling layer) run by hand on the team's own values: production files only.
+  visitor({ file: node, report }) {
+    const sf = node.sourceFile;
+    const constants = lazyConstantsOf(sf);
+    return (n) => {
+      const injected = injectedSql(n, constants);
+      if (!injected) return;
+      report({
+        range: rangeOf(injected.argument, sf),
+        message: `SQL built from a string: \`${injected.value.getText(sf).slice(0, 40)}\` is put into the text passed to ${injected.method}(). Use placeholders ($1, ?, :name) and pass the values separately.`,
       });
-    }
+    };
   },
 });
 
