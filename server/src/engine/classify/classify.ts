@@ -144,6 +144,9 @@ export class Classifier {
     // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
     if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
     if (SCHEMA_ONLY_SUBPATHS.test(specifier)) return true;
+    // `import { FindOptionsWhere } from 'typeorm'` named only in types, decorated signatures included:
+    // the decorator metadata emitted for them is a reference, it runs no query.
+    if (use.valueNames !== undefined && use.valueNames.length === 0 && use.names.length > 0) return true;
     const clientNames = CLIENT_ONLY_EXPORTS[packageName];
     if (clientNames !== undefined) {
       return !(use.names.some((n) => clientNames.has(n)) || (use.members ?? []).some((m) => clientNames.has(m)));

@@ -277,6 +277,32 @@ export const totals = async (req: unknown, res: { json(b: unknown): void }) => r
     });
   });
 
+  it('does not take ORM names a decorated Nest handler uses only as types (emitted as metadata) for data access', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/notes/notes.service.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class NotesService { count(where: object) { return Promise.resolve(Object.keys(where).length); } }\n",
+      'src/notes/notes.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
+import { FindOptionsWhere, UpdateResult } from 'typeorm';
+import { NotesService } from './notes.service';
+@Controller('notes')
+export class NotesController {
+  constructor(private readonly notes: NotesService) {}
+  @Get('count') count(@Query() where: FindOptionsWhere<object>): Promise<number> { return this.notes.count(where); }
+  @Get('touch') touch(): Promise<UpdateResult | undefined> { return Promise.resolve(undefined); }
+}
+`,
+      'src/notes/raw.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { DataSource, FindOptionsWhere } from 'typeorm';
+const source = new DataSource({ type: 'postgres' });
+//             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer
+@Controller('raw')
+export class RawController {
+  @Get() all(where: FindOptionsWhere<object>) { return source.query('select 1', [where]); }
+}
+`,
+    });
+  });
+
   it('leaves a plugin handing its controller to the host and a combined resolver registry alone, and reports a service calling a controller', () => {
     const controller = (name: string) => `module.exports = function ${name}Controller(host) {
   async function show(req, res) { res.json(await host.read('${name}', req.params.id)); }

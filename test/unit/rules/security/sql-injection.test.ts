@@ -221,4 +221,24 @@ export function inCollections(qb: Qb, ids: string[]) {
 `,
     });
   });
+
+  it('knows a builder named like a request query by the builder methods called on it, and still flags a request query spliced in', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/tasks/task-scope.ts': `interface Builder { alias: string; andWhere(sql: string, params?: object): Builder; getMany(): Promise<object[]> }
+export function ofTenant(query: Builder, tenantId: string) {
+  query.andWhere(\`\${query.alias}.tenantId = :tenantId\`, { tenantId });
+  return query.getMany();
+}
+export function inRange(qb: Builder, query: SelectQueryBuilder) {
+  return qb.andWhere(\`\${query.alias}.startedAt BETWEEN :from AND :to\`, { from: 1, to: 2 });
+}
+type SelectQueryBuilder = Builder;
+export function rawSort(db: { query(sql: string): Promise<object[]> }, query: { alias: string }) {
+  return db.query(\`SELECT * FROM tasks ORDER BY \${query.alias}\`);
+  //              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
+}
+`,
+    });
+  });
 });

@@ -49,13 +49,18 @@ export function isSafeValue(expr: ts.Expression, constants: Constants, depth = 0
     const name = calleeName(expr);
     return ESCAPING_CALL.test(name) || GENERATED_SQL_CALL.test(name) || PLACEHOLDER_NAME.test(name) || isPlaceholderList(expr);
   }
-  if (ts.isPropertyAccessExpression(expr) && BUILDER_IDENTIFIER.test(expr.name.text) && !isRequestInput(expr)) return true;
+  if (ts.isPropertyAccessExpression(expr) && isBuilderIdentifier(expr)) return true;
   if (ts.isIdentifier(expr) && (PLACEHOLDER_NAME.test(expr.text) || hasScalarType(expr))) return true;
   if (ts.isIdentifier(expr) && depth < MAX_FOLLOW) {
     const initializer = localInitializer(expr);
     return initializer !== undefined && isSafeValue(initializer, constants, depth + 1);
   }
   return false;
+}
+
+/** \`qb.alias\`, \`metadata.tableName\`: a name the query builder chose, unless it comes from a request. */
+function isBuilderIdentifier(expr: ts.PropertyAccessExpression): boolean {
+  return BUILDER_IDENTIFIER.test(expr.name.text) && (!isRequestInput(expr) || isUsedAsQueryBuilder(expr.expression));
 }
 
 /** Names of placeholder lists (`placeholders`, `createSqlPlaceholders(values)`): markers, not values. */
@@ -121,6 +126,35 @@ export function isComputedByCall(expr: ts.Expression): boolean {
 }
 
 /** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
+/** Methods only a query builder has: `query.andWhere(…)` makes `query` a builder, whatever its name. */
+const QUERY_BUILDER_METHOD = /^(?:where|andWhere|orWhere|leftJoin|leftJoinAndSelect|innerJoin|innerJoinAndSelect|addSelect|orderBy|addOrderBy|groupBy|setParameter|setParameters|getMany|getOne|getRawMany|getRawOne|getManyAndCount|getCount)$/;
+
+/**
+ * \`\${query.alias}.tenantId = :tenantId\` where \`query\` is a TypeORM query builder: a builder named
+ * like a request's query, known as one by its declared type, its initializer, or the builder methods
+ * the function around it calls on it.
+ */
+function isUsedAsQueryBuilder(expr: ts.Expression): boolean {
+  if (!ts.isIdentifier(expr)) return false;
+  // \`query: SelectQueryBuilder<TimeLog>\`, \`const query = repo.createQueryBuilder('log')\`.
+  const declaration = declarationOf(expr);
+  if (declaration && /QueryBuilder/.test((declaration.type ?? declaration.initializer)?.getText() ?? '')) return true;
+  // The outermost function: the builder is often declared there and used in callbacks
+  // (\`new Brackets((qb) => qb.where(\`\${query.alias}…\`))\`).
+  let scope: ts.Node | undefined;
+  for (let current: ts.Node | undefined = expr.parent; current && !ts.isSourceFile(current); current = current.parent) if (ts.isFunctionLike(current)) scope = current;
+  if (!scope) return false;
+  const name = expr.text;
+  let used = false;
+  const visit = (n: ts.Node): void => {
+    if (used) return;
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && QUERY_BUILDER_METHOD.test(n.name.text) && ts.isCallExpression(n.parent) && n.parent.expression === n) used = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return used;
+}
+
 export function isRequestInput(expr: ts.Expression): boolean {
   const root = rootIdentifier(expr);
   return root !== undefined && REQUEST_ROOTS.test(root.text);
