@@ -184,6 +184,26 @@ app.listen(3000);
     });
   });
 
+  it('takes a path with a version parameter for versioned, and middleware mounted over versioned APIs for what they share', () => {
+    checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false, onlyWithOutsideClients: false } } } }),
+      'src/server.ts': `import express from 'express';
+import { v1, v2, reports } from './graph/servers';
+const limiter = (req: unknown, res: unknown, next: () => void) => next();
+const app = express();
+app.use('/graph{/:version}', limiter);
+app.use('/graph', limiter);
+app.use('/graph/v1', v1);
+app.use('/graph/v2', v2);
+app.use('/reports', reports);
+//      ^^^^^^^^^^ api/unversioned-route Unversioned API: "/reports" is mounted without a version
+app.listen(3000);
+`,
+      'tsconfig.json': '{}',
+      'src/graph/servers.ts': "import { Router } from 'express';\nexport const v1 = Router();\nexport const v2 = Router();\nexport const reports = Router();\nreports.get('/daily', (req, res) => res.json([]));\nv1.get('/q', (req, res) => res.json([]));\nv2.get('/q', (req, res) => res.json([]));\n",
+    });
+  });
+
   it('is silent in an app that versions part of its API: the routes it left unversioned are its own front end\'s', () => {
     const files = {
       'tsconfig.json': '{}',

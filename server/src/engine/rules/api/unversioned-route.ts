@@ -21,7 +21,7 @@ const options = z
   })
   .strict();
 
-const VERSIONED_PATH = /(?:^|\/)v\d+(?:\.\d+)?(?:\/|$)/i;
+const VERSIONED_PATH = /(?:^|\/)(?:v\d+(?:\.\d+)?|\{?\/?:version\}?)(?:[/{]|$)/i;
 /**
  * Endpoints outside the versioned API: operational and static ones, receivers whose contract a
  * third party owns (webhooks, OAuth callbacks, an auth library's sign-in routes), pass-throughs
@@ -281,6 +281,23 @@ function alsoMountedVersioned(mount: ts.CallExpression, sf: ts.SourceFile): bool
   return found;
 }
 
+/**
+ * \`app.use('/graphql', rateLimiter)\` beside \`app.use('/graphql/v1', …)\` and \`app.use('/graphql/v2', …)\`:
+ * the API under that path is versioned, and the unversioned mount is what all versions share
+ * (middleware), or an alias of one.
+ */
+function versionedBelow(path: string, sf: ts.SourceFile): boolean {
+  const prefix = `${path.replace(/\/+$/, '')}/`;
+  let found = false;
+  walk(sf, (n) => {
+    if (found) return false;
+    const other = ts.isCallExpression(n) ? mountPath(n) : undefined;
+    if (other && other.text.startsWith(prefix) && VERSIONED_PATH.test(other.text.slice(prefix.length - 1))) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** What a mount hands the path to: its last argument (`app.use('/api', auth, api)` → `api`). */
 function mountedHandler(mount: ts.CallExpression): ts.Expression | undefined {
   return mount.arguments[mount.arguments.length - 1];
@@ -292,6 +309,6 @@ function checkMount(n: ts.Node, node: FileNode, report: Report): void {
   // A mount at the root adds no segment: the version belongs where the API itself is mounted.
   if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
-  if (ts.isCallExpression(n) && (servesFiles(n) || alsoMountedVersioned(n, node.sourceFile))) return;
+  if (ts.isCallExpression(n) && (servesFiles(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile))) return;
   report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
 }
