@@ -163,6 +163,27 @@ export class AssignmentsService {
     });
   });
 
+  it('takes MikroORM\'s native updates and deletes, and soft removals, for writes per row (not reported by default)', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/accounts/accounts.service.ts': `import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+@Injectable()
+export class AccountsService {
+  constructor(private readonly em: EntityManager) {}
+  async relink(rows: { id: string; owner: string }[]) {
+    for (const row of rows) await this.em.nativeUpdate('Account', { id: row.id }, { owner: row.owner });
+    for (const row of rows) await this.em.nativeDelete('Session', { account: row.id });
+  }
+  async lookup(rows: { id: string }[]) {
+    for (const row of rows) await this.em.findOne('Account', { id: row.id });
+    //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one this.em.findOne() runs once per element
+  }
+}
+`,
+    });
+  });
+
   it('leaves chunked loops, per-row updates and one-time start-up work alone, and reports inserts and deletes per element only when asked', () => {
     const writes = (config: string) => ({
       'src/db.ts': "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n",

@@ -30,13 +30,13 @@ const TRANSACTION_METHOD = /^\$?transaction$/;
  * Per-row updates carry each row's own values: "load all in one query" does not fit them, and a
  * bulk update is a different statement, not a batched call.
  */
-const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|updateTable|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert)$/;
+const ROW_UPDATE_METHOD = /^(?:update|updateOne|updateById|updateTable|findByIdAndUpdate|findOneAndUpdate|save|store|increment|decrement|patch|upsert|nativeUpdate)$/;
 /** A method of the app's own data layer named for updating a row (`updateStatus`, `saveDraft`). */
 const NAMED_ROW_UPDATE = /^(?:update|save|patch|upsert)[A-Z]\w*$/;
 /** Inserts: batched by a bulk insert, not by loading. */
 const INSERTING_METHOD = /^(?:create|insert|insertOne|insertInto|add|persist)$/;
 /** Deletes: batched by one delete of a set of keys. */
-const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|deleteFrom|destroy|del|remove|removeOne)$|^(?:delete|remove)[A-Z]\w*$/;
+const DELETING_METHOD = /^(?:delete|deleteOne|deleteById|deleteFrom|destroy|del|remove|removeOne|nativeDelete|softRemove|softDelete)$|^(?:delete|remove)[A-Z]\w*$/;
 /** Calls that compile a query to text without running it. */
 const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|getSql|getQueryAndParameters|compile)$/;
 /** Schema changes: one statement per table or column by nature, with no batched form. */
