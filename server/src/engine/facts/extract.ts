@@ -444,10 +444,12 @@ function destructuredRequireBinding(el: ts.BindingElement): ImportBinding[] {
   return [{ local: el.name.text, imported, typeOnly: false }];
 }
 
-/** `const X = require('x').Y` binds Y. */
+/** `const X = require('x').Y` binds Y; so does `const X = require('x').Y.Z` (Y is what the module gives). */
 function propertyRequireBindings(access: ts.PropertyAccessExpression): ImportBinding[] {
-  const holder = access.parent;
-  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+  let outermost: ts.Expression = access;
+  while (ts.isPropertyAccessExpression(outermost.parent) && outermost.parent.expression === outermost) outermost = outermost.parent;
+  const holder = outermost.parent;
+  if (ts.isVariableDeclaration(holder) && holder.initializer === outermost && ts.isIdentifier(holder.name)) {
     return [{ local: holder.name.text, imported: access.name.text, typeOnly: false }];
   }
   return [];

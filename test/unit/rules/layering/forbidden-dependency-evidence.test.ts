@@ -64,10 +64,17 @@ const router = express.Router();
 router.delete('/tags', async (req, res) => res.json(await mongoose.connection.db.collection('tags').deleteMany({})));
 module.exports = router;
 `,
+      'src/routes/ids.js': `const express = require('express');
+const ObjectId = require('mongoose').Types.ObjectId;
+const router = express.Router();
+router.get('/ids/:id', (req, res) => res.json({ id: new ObjectId(req.params.id) }));
+module.exports = router;
+`,
       'src/routes/users.js': "const express = require('express');\nconst notify = require('../services/notify.service');\nconst router = express.Router();\nrouter.post('/users/:id/ping', (req, res) => res.json(notify.notify(req.params.id)));\nmodule.exports = router;\n",
     }).analyze();
     const flagged = result.findings.filter((f) => f.ruleId === RULE).map((f) => `${f.file.split('/').slice(-2).join('/')}: ${f.message.split(':')[0]}`);
-    // A sibling controller's helper, the app object, and a model looked up by name are the team's
+    // A sibling controller's helper, the app object, a model looked up by name and an id type read off
+    // the client's require (`require('mongoose').Types.ObjectId`) are the team's
     // choice; the router on the raw collection reaches past every layer.
     assert.deepEqual(flagged, ['routes/tags.js: A router must not depend on the data-access layer']);
   });

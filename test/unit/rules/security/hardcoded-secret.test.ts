@@ -213,7 +213,7 @@ export const legacyUrl = 'postgres://ledger:Zq81rTw0@db.internal/ledger';
 `,
     });
   });
-  it('by default leaves passwords, hashes and header names alone, and still flags secrets, keys and passwords in connection strings', () => {
+  it('by default leaves passwords, hashes, header names and route paths alone, and still flags secrets, keys and passwords in connection strings', () => {
     checkRule(RULE, {
       'tsconfig.json': '{}',
       'src/setup/first-run.ts': `export const firstRun = { adminEmail: 'owner@localhost', adminPassword: 'letmein-please' };
@@ -221,6 +221,7 @@ export const broker = { user: 'relay', relayPassword: 'relay-on-lan' };
 export const TOR_HASHED_PASSWORD = '16:8F3A2B1C0D9E8F7A6B5C4D3E2F1A0B9C8D7E6F5A';
 export const signing = { webhookSecretDigest: 'a9b8c7d6e5f4a3b2c1d0' };
 export const auth = { authKey: 'X-Tenant-Authenticator' };
+export const oauthRoutes = { authorize: '/oauth2/:integration/authorize', token: '/oauth2/:integration/token' };
 export const session = { secret: 'pink-elephant-42' };
 //                               ^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "secret" is set to a string literal
 export const search = { apiKey: 'c0ffee1234deadbeef5678' };

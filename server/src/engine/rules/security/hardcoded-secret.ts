@@ -118,6 +118,8 @@ function hasNonSecretForm(value: string, isFallback: boolean): boolean {
   if (value.length === 0 || (/\s/.test(value) && !isFallback)) return true;
   // `'Access-Control-Allow-Credentials': 'true'`: a flag is no secret.
   if (/^(?:true|false|yes|no|on|off|enabled)$/i.test(value)) return true;
+  // `token: '/oauth2/:integration/token'`: a route's path, not a credential.
+  if (/^\/[\w:./{}-]*$/.test(value)) return true;
   // `authKey: 'X-Authenticator'`: the name of the header a credential travels in.
   if (/^X-[A-Za-z]+(?:-[A-Za-z]+)*$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !CONNECTION_STRING_CREDENTIALS.test(value)) return true;
