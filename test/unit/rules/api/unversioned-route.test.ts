@@ -184,7 +184,7 @@ app.listen(3000);
     });
   });
 
-  it('takes a path with a version parameter for versioned, and middleware mounted over versioned APIs for what they share', () => {
+  it('takes a path with a version parameter for versioned, middleware mounted over versioned APIs for what they share, and reports an unversioned path once', () => {
     checkRule(RULE, {
       'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false, onlyWithOutsideClients: false } } } }),
       'src/server.ts': `import express from 'express';
@@ -197,7 +197,10 @@ app.use('/graph/v1', v1);
 app.use('/graph/v2', v2);
 app.use('/reports', reports);
 //      ^^^^^^^^^^ api/unversioned-route Unversioned API: "/reports" is mounted without a version
+app.use('/reports', limiter);
+app.use('/locales', tagged(express.static('locales')));
 app.listen(3000);
+function tagged<T>(handler: T): T { return handler; }
 `,
       'tsconfig.json': '{}',
       'src/graph/servers.ts': "import { Router } from 'express';\nexport const v1 = Router();\nexport const v2 = Router();\nexport const reports = Router();\nreports.get('/daily', (req, res) => res.json([]));\nv1.get('/q', (req, res) => res.json([]));\nv2.get('/q', (req, res) => res.json([]));\n",

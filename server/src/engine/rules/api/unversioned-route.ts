@@ -6,6 +6,7 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { perGraph, perParsedFile } from '../../memo';
+import { localInitializer } from '../local-values';
 import { defineRule } from '../types';
 import { declaredValue } from '../declared-values';
 
@@ -234,7 +235,15 @@ export const unversionedRoute = defineRule({
       if (context.options.onlyWhereNothingIsVersioned && partlyVersioned.has(node.projectDir)) continue;
       const report = (range: TextRange, message: string) => context.report({ file: node.file, range, message: `${message} ${ADVICE}` });
       if (!versionedProjects.has(node.projectDir)) checkControllers(node, context.graph, versionedControllers, report);
-      if (node.layer === 'composition-root' || node.layer === 'router') context.walkFile(node, (n) => checkMount(n, node, report));
+      if (node.layer === 'composition-root' || node.layer === 'router') {
+        // One finding per path: \`app.use('/api', auth)\`, \`app.use('/api', noCache)\`… stack middleware on one unversioned API.
+        const reported = new Set<string>();
+        context.walkFile(node, (n) => checkMount(n, node, (range, message, mounted) => {
+          if (reported.has(mounted)) return;
+          reported.add(mounted);
+          report(range, message);
+        }));
+      }
     }
   },
 });
@@ -260,7 +269,19 @@ function checkControllers(node: FileNode, graph: DependencyGraph, versionedContr
 /** `app.use('/images', express.static('uploads'))`: files, not an API contract. */
 function servesFiles(mount: ts.CallExpression): boolean {
   const handler = mountedHandler(mount);
-  return handler !== undefined && ts.isCallExpression(handler) && /(?:^|\.)(?:static|serveStatic|serve-static)$/.test(dottedName(handler.expression));
+  return handler !== undefined && isStaticServer(handler, 0);
+}
+
+/** \`express.static(dir)\`, also wrapped (\`withTag(express.static(dir))\`) or held in a local first. */
+function isStaticServer(expr: ts.Expression, depth: number): boolean {
+  if (depth > 2) return false;
+  if (ts.isIdentifier(expr)) {
+    const initializer = localInitializer(expr);
+    return initializer !== undefined && isStaticServer(initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(expr)) return false;
+  if (/(?:^|\.)(?:static|serveStatic|serve-static)$/.test(dottedName(expr.expression))) return true;
+  return expr.arguments.some((a) => isStaticServer(a, depth + 1));
 }
 
 /**
@@ -304,11 +325,11 @@ function mountedHandler(mount: ts.CallExpression): ts.Expression | undefined {
 }
 
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
-function checkMount(n: ts.Node, node: FileNode, report: Report): void {
+function checkMount(n: ts.Node, node: FileNode, report: (range: TextRange, message: string, path: string) => void): void {
   const path = mountPath(n);
   // A mount at the root adds no segment: the version belongs where the API itself is mounted.
   if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
   if (ts.isCallExpression(n) && (servesFiles(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile))) return;
-  report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`);
+  report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`, path.text.replace(/\/+$/, ''));
 }
