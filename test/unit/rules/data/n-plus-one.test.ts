@@ -299,23 +299,6 @@ export class ImportsService {
     }
     return found;
   }
-  async firstActive(ids: number[]) {
-    for (const id of ids) {
-      const user = await this.users.findById(id);
-      if (user && user.active) return user;
-    }
-    return undefined;
-  }
-  async allOrNothing(ids: number[]) {
-    const users = [];
-    for (const id of ids) {
-      const user = await this.users.findById(id);
-      //                 ^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one this.users.findById() runs once per element
-      if (!user) return [];
-      users.push(user);
-    }
-    return users;
-  }
   async importAll(batches: { id: number; rows: { value: number }[] }[], temp: { drop(): Promise<void> }[]) {
     for (const batch of batches) {
       try {

@@ -62,9 +62,8 @@ const MAX_FIXED_COUNT = 10;
  * holds — a retry, a uniqueness probe, a page-by-page fetch — not per element.
  */
 function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixedItems: number): boolean {
-  // A search that stops at the first hit (`if (step) break;`, `if (match) return match;`) runs until
-  // found, not once per element.
-  if (breaksOut(loop) || returnsOnHit(loop)) return false;
+  // A search that stops at the first hit (`if (step) break;`) runs until found, not once per element.
+  if (breaksOut(loop)) return false;
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
     if (isChunked(loop.initializer) || isChunked(loop.expression)) return false;
     const size = list(loop.expression);
@@ -85,36 +84,6 @@ function breaksOut(loop: ts.IterationStatement): boolean {
     return !found;
   });
   return found;
-}
-
-/**
- * \`if (match) return match;\` in the loop's own body: the function returns at the first hit. A
- * negative check (\`if (!user) return notFound();\`, \`if (row === null) throw …\`) guards each
- * element instead, and the loop still runs once per element when all is well.
- */
-function returnsOnHit(loop: ts.IterationStatement): boolean {
-  let found = false;
-  walk(loop.statement, (n) => {
-    if (found || ts.isFunctionLike(n) || isLoop(n)) return false;
-    if (ts.isIfStatement(n) && !isNegativeCheck(n.expression) && endsInReturn(n.thenStatement)) found = true;
-    return !found;
-  });
-  return found;
-}
-
-function endsInReturn(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement)) return true;
-  return ts.isBlock(statement) && statement.statements.length > 0 && ts.isReturnStatement(statement.statements[statement.statements.length - 1]!);
-}
-
-/** \`!user\`, \`row === null\`, \`found == undefined\`, \`count === 0\`: a check that something is missing. */
-function isNegativeCheck(condition: ts.Expression): boolean {
-  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) return true;
-  if (!ts.isBinaryExpression(condition)) return false;
-  const operator = condition.operatorToken.kind;
-  if (operator === ts.SyntaxKind.BarBarToken) return isNegativeCheck(condition.left) || isNegativeCheck(condition.right);
-  const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
-  return equality && [condition.left, condition.right].some((side) => /^(?:null|undefined|false|0)$/.test(side.getText()));
 }
 
 /** `for (const chunk of chunks)`: the element or the collection is named as a batch. */
