@@ -1,3 +1,5 @@
+import { lowerFirst, pascalCase, singularOf } from '../text/words';
+
 /** The spellings of a resource's name: `order-items` → `OrderItems`, `orderItem`, `OrderItem`… */
 export interface ResourceNames {
   /** As in URLs and file names: `order-items`. */
@@ -13,22 +15,8 @@ export interface ResourceNames {
 export function resourceNames(name: string): ResourceNames | undefined {
   const kebab = name.trim().toLowerCase();
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(kebab)) return undefined;
-  const kebabOne = singular(kebab);
-  const Plural = pascal(kebab);
-  const One = pascal(kebabOne);
-  return { kebab, kebabOne, Plural, plural: camel(Plural), One, one: camel(One) === camel(Plural) ? `${camel(One)}Item` : camel(One) };
-}
-
-function singular(word: string): string {
-  if (/ies$/.test(word)) return word.replace(/ies$/, 'y');
-  if (/(?:ss|sh|ch|x)es$/.test(word)) return word.replace(/es$/, '');
-  return /[^s]s$/.test(word) ? word.slice(0, -1) : word;
-}
-
-function pascal(kebab: string): string {
-  return kebab.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-}
-
-function camel(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
+  const kebabOne = singularOf(kebab);
+  const Plural = pascalCase(kebab);
+  const One = pascalCase(kebabOne);
+  return { kebab, kebabOne, Plural, plural: lowerFirst(Plural), One, one: lowerFirst(One) === lowerFirst(Plural) ? `${lowerFirst(One)}Item` : lowerFirst(One) };
 }

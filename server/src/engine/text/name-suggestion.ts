@@ -1,4 +1,5 @@
 import { ts } from '../ts';
+import { lowerFirst, pluralOf, singularOf } from './words';
 
 /**
  * A name that says what a declaration holds, from its type or its initializer:
@@ -20,13 +21,13 @@ export function suggestNameFromInitializer(identifier: ts.Identifier): string | 
 }
 
 function nameFromType(type: ts.TypeNode): string | undefined {
-  if (ts.isArrayTypeNode(type)) return plural(nameFromType(type.elementType));
+  if (ts.isArrayTypeNode(type)) return listName(nameFromType(type.elementType));
   if (!ts.isTypeReferenceNode(type)) return undefined;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   const [argument] = type.typeArguments ?? [];
   if ((name === 'Promise' || name === 'Partial' || name === 'Readonly') && argument) return nameFromType(argument);
-  if ((name === 'Array' || name === 'ReadonlyArray') && argument) return plural(nameFromType(argument));
-  return /^[A-Z][A-Za-z0-9]*$/.test(name) && !/^(?:Record|Map|Set|Object|Function)$/.test(name) ? camel(name.replace(/(?:Dto|Entity|Model|Document|Interface)$/, '')) : undefined;
+  if ((name === 'Array' || name === 'ReadonlyArray') && argument) return listName(nameFromType(argument));
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) && !/^(?:Record|Map|Set|Object|Function)$/.test(name) ? lowerFirst(name.replace(/(?:Dto|Entity|Model|Document|Interface)$/, '')) : undefined;
 }
 
 /** Built-in containers say how, not what: `new Map()` is no better named `map`. */
@@ -34,7 +35,7 @@ const CONTAINERS = /^(?:Map|Set|WeakMap|WeakSet|Array|Object|Promise|Error|Proxy
 
 function nameFromExpression(expression: ts.Expression): string | undefined {
   const inner = skipWrappers(expression);
-  if (ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && !CONTAINERS.test(inner.expression.text)) return camel(inner.expression.text);
+  if (ts.isNewExpression(inner) && ts.isIdentifier(inner.expression) && !CONTAINERS.test(inner.expression.text)) return lowerFirst(inner.expression.text);
   if (ts.isPropertyAccessExpression(inner) && /^(?:body|query|params|headers)$/.test(inner.name.text)) return inner.name.text;
   if (ts.isCallExpression(inner)) return nameFromCall(inner);
   return undefined;
@@ -58,10 +59,10 @@ function nameFromCall(call: ts.CallExpression): string | undefined {
   if (/^(?:fetch|get|post|put|patch|request)$/.test(method) && /^(?:fetch|axios|http|this\.http(?:Service)?|got)$/.test(ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : method)) return 'response';
   // `findUnique`, `findFirst`, `getRange` say how many or which, not what: the receiver says what.
   const noun = method.replace(VERB, '').replace(/^(?:All|Many|One|Unique|First|Last|Latest|Single|Raw|Range|Page|Paginated|OrThrow|OrFail)+/, '');
-  if (noun && !/^By/.test(noun) && VERB.test(method)) return camel(noun);
+  if (noun && !/^By/.test(noun) && VERB.test(method)) return lowerFirst(noun);
   const owner = ts.isPropertyAccessExpression(callee) ? receiverNoun(callee.expression) : undefined;
   if (!owner || !VERB.test(method)) return undefined;
-  return MANY.test(method) ? plural(owner) : singular(owner);
+  return MANY.test(method) ? listName(owner) : singularOf(owner);
 }
 
 /** `this.users` / `usersRepository` / `this.prisma.user` → users / users / user. */
@@ -69,23 +70,11 @@ function receiverNoun(expression: ts.Expression): string | undefined {
   const name = ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : undefined;
   // `usersCollection` holds users; `teamCollection` (a Prisma model) holds team collections.
   const noun = name?.replace(/(?:Repository|Repo|Service|Model|Table|Dao)$/, '').replace(/(?<=[a-z]s)Collection$/, '');
-  return noun && /^[A-Za-z][A-Za-z0-9]*$/.test(noun) ? camel(noun) : undefined;
+  return noun && /^[A-Za-z][A-Za-z0-9]*$/.test(noun) ? lowerFirst(noun) : undefined;
 }
 
-/** `Invoice` → invoice; acronyms as a whole: `MST` → mst, `HTTPRequest` → httpRequest. */
-function camel(name: string): string {
-  const acronym = /^[A-Z]+(?=[A-Z][a-z]|$)/.exec(name)?.[0];
-  if (acronym && acronym.length > 1) return acronym.toLowerCase() + name.slice(acronym.length);
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-function plural(noun: string | undefined): string | undefined {
+/** The name of a list of these: the plural, unless the noun already is one. */
+function listName(noun: string | undefined): string | undefined {
   if (!noun) return undefined;
-  if (/s$/.test(noun)) return noun;
-  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-}
-
-function singular(noun: string): string {
-  if (/ies$/.test(noun)) return `${noun.slice(0, -3)}y`;
-  return /[^s]s$/.test(noun) ? noun.slice(0, -1) : noun;
+  return noun.endsWith('s') ? noun : pluralOf(noun);
 }

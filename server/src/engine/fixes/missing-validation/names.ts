@@ -1,38 +1,8 @@
 import * as path from 'node:path';
 import { ts } from '../../ts';
+import { camelCase, pascalCase } from '../../text/words';
 
 /** Names the generated code introduces, derived from the handler and its file. */
-
-/** `createUser` → [create, User]; `order-items` → [order, items]. */
-function wordsOf(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0);
-}
-
-const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-
-export function pascalCase(text: string): string {
-  return wordsOf(text).map(capitalized).join('');
-}
-
-export function camelCase(text: string): string {
-  const pascal = pascalCase(text);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
-}
-
-export function kebabCase(text: string): string {
-  return wordsOf(text).map((word) => word.toLowerCase()).join('-');
-}
-
-/** users → user, categories → category, addresses → address; status and class stay. */
-export function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/(?:ss|us|is)$/.test(word)) return word;
-  return word.endsWith('s') ? word.slice(0, -1) : word;
-}
 
 /**
  * What a controller or router file is about: `UsersController` → Users, `orders.routes.ts` →

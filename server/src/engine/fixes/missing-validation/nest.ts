@@ -8,7 +8,8 @@ import type { Fix, TextEdit } from '../../types';
 import { insertAt, replaceNode } from '../text';
 import type { FixContext } from '../types';
 import { FieldCollector, referencesTo, type Field } from './fields';
-import { identifiersIn, kebabCase, pascalCase, resourceOf, singular, withResource } from './names';
+import { kebabCase, pascalCase, singularOf } from '../../text/words';
+import { identifiersIn, resourceOf, withResource } from './names';
 import { addImportLine, styleOf, type CodeStyle } from './style';
 import { isEmailField, propertyKey } from './zod';
 
@@ -120,7 +121,7 @@ function dtoFor(node: FileNode, nest: NestParam, fields: readonly Field[]): Dto 
   if (!ts.isIdentifier(nest.method.name)) return undefined;
   const cls = enclosing(nest.method, ts.isClassDeclaration);
   const resource = resourceOf(cls?.name?.text, node.file);
-  const base = nest.field ? pascalCase(nest.field) : pascalCase(withResource(nest.method.name.text, nest.input === 'query' ? resource : singular(resource)));
+  const base = nest.field ? pascalCase(nest.field) : pascalCase(withResource(nest.method.name.text, nest.input === 'query' ? resource : singularOf(resource)));
   if (base === '') return undefined;
   const className = `${base}${nest.input === 'query' && !nest.field ? 'Query' : ''}Dto`;
   const controllerDir = path.posix.dirname(node.file);

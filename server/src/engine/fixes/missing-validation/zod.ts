@@ -9,7 +9,8 @@ import { indentAt, insertAt, lineStartOf, replaceNode } from '../text';
 import type { FixContext } from '../types';
 import { FieldCollector, type Field } from './fields';
 import { wouldBecomeGodFunction } from './guard';
-import { freeName, identifiersIn, pascalCase, resourceOf, singular, withResource } from './names';
+import { pascalCase, singularOf } from '../../text/words';
+import { freeName, identifiersIn, resourceOf, withResource } from './names';
 import { addImportLine, isCommonJs, styleOf, type CodeStyle } from './style';
 
 /**
@@ -136,7 +137,7 @@ const VERBS: Readonly<Record<string, string>> = { post: 'create', put: 'update',
 /** `create` in OrderController → createOrder; `router.post('/', …)` in orders.routes.ts → createOrder. */
 function handlerBaseName(fn: ts.FunctionLikeDeclaration, node: FileNode, source: Source): string {
   const resource = resourceOf(enclosing(fn, ts.isClassLike)?.name?.text, node.file);
-  const noun = source === 'query' ? resource : singular(resource);
+  const noun = source === 'query' ? resource : singularOf(resource);
   const own = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : variableName(fn.parent);
   if (own) return withResource(own, noun);
   const route = fn.parent;
@@ -144,7 +145,7 @@ function handlerBaseName(fn: ts.FunctionLikeDeclaration, node: FileNode, source:
   const method = route.expression.name.text;
   const segment = lastStaticSegment(route.arguments[0]);
   // A GET's query filters a list (getOrders); anything else acts on one (createOrder).
-  const subject = segment ? pascalCase(method === 'get' ? segment : singular(segment)) : noun;
+  const subject = segment ? pascalCase(method === 'get' ? segment : singularOf(segment)) : noun;
   return withResource(VERBS[method] ?? 'get', subject);
 }
 

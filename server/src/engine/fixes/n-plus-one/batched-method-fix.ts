@@ -11,7 +11,7 @@ import { loopEdits } from './loop-edits';
 import { flat } from './node-text';
 import { receiverNoun } from './receiver-noun';
 import { inImportEdits } from './typeorm-in-import';
-import { camel, capitalized } from './word-forms';
+import { snakeToCamel, upperFirst } from '../../text/words';
 
 // Fix: a batched method on the workspace's own repository
 
@@ -28,7 +28,7 @@ export function batchedMethodFix(context: FixContext, iteration: Iteration, call
   const method = repository?.declaration.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === callee.name.text && !!m.body);
   const delegated = repository && method && delegatedLookup(repository.file, method);
   if (!repository || !method || !delegated || !key || call.arguments.length !== 1) return undefined;
-  const name = `findBy${capitalized(camel(delegated.lookup.field))}s`;
+  const name = `findBy${upperFirst(snakeToCamel(delegated.lookup.field))}s`;
   if (repository.declaration.members.some((m) => m.name?.getText() === name)) return undefined;
   const receiver = callee.expression.getText();
   const noun = receiverNoun(callee.expression) ?? delegated.lookup.noun;

@@ -4,7 +4,7 @@ import { eolOf, indentAt, indentUnitOf } from '../text';
 import { isFreeAt } from './declared-names';
 import type { Delegation } from './delegated-lookup';
 import { usesSemicolons } from '../text';
-import { camel, plural } from './word-forms';
+import { pluralOf, snakeToCamel } from '../../text/words';
 
 /** `Promise<User | null>` → `Promise<User[]>`; undefined when the type says something else. */
 function manyType(type: ts.TypeNode | undefined): string | undefined {
@@ -24,7 +24,7 @@ const KEPT_MODIFIERS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.Public
 /** The text of the batched method, written after the single-key one in its style. */
 export function batchedMethodText(repository: FileNode, method: ts.MethodDeclaration, delegated: Delegation, name: string): string | undefined {
   const { lookup, param } = delegated;
-  const ids = plural(camel(lookup.field));
+  const ids = pluralOf(snakeToCamel(lookup.field));
   const paramType = param.type ? `: ${arrayOf(param.type.getText(), ts.isUnionTypeNode(param.type) || ts.isFunctionTypeNode(param.type))}` : '';
   const returnType = method.type ? manyType(method.type) : '';
   if (returnType === undefined || !isFreeAt(delegated.statement, ids)) return undefined;

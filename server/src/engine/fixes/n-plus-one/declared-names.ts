@@ -2,7 +2,7 @@ import { walk } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Iteration } from './iteration';
 import type { Use } from './result-use';
-import { camel, capitalized, plural } from './word-forms';
+import { pluralOf, snakeToCamel, upperFirst } from '../../text/words';
 
 // Names
 
@@ -18,10 +18,10 @@ export interface Names {
 export function namesFor(iteration: Iteration, use: Use, field: string, key: ts.Expression, fallbackNoun: string | undefined): Names | undefined {
   const noun = [use.holder, use.label, keyNoun(key), fallbackNoun].find((n) => n !== undefined && /^[a-z][A-Za-z0-9]*$/.test(n) && !isKeyword(n));
   if (!noun) return undefined;
-  const fieldName = capitalized(camel(field));
+  const fieldName = upperFirst(snakeToCamel(field));
   const elementsAreKeys = ts.isIdentifier(key) && ts.isIdentifier(iteration.element) && iteration.element.text === key.text;
   const ids = elementsAreKeys ? iteration.items.text : `${noun}${fieldName}s`;
-  const names = { ids, map: `${plural(noun)}By${fieldName}`, row: noun, elementsAreKeys };
+  const names = { ids, map: `${pluralOf(noun)}By${fieldName}`, row: noun, elementsAreKeys };
   const declared = elementsAreKeys ? [names.map] : [names.ids, names.map];
   return declared.every((name) => isFreeAt(iteration.anchor, name)) ? names : undefined;
 }
@@ -30,7 +30,7 @@ export function namesFor(iteration: Iteration, use: Use, field: string, key: ts.
 function keyNoun(key: ts.Expression): string | undefined {
   const name = ts.isIdentifier(key) ? key.text : ts.isPropertyAccessExpression(key) ? key.name.text : '';
   const noun = /^(.+?)(?:Id|_id|ID)$/.exec(name)?.[1];
-  return noun ? camel(noun) : undefined;
+  return noun ? snakeToCamel(noun) : undefined;
 }
 
 function isKeyword(name: string): boolean {

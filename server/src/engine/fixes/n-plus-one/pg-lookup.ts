@@ -1,7 +1,7 @@
 import { ts } from '../../ts';
 import type { Lookup } from './batch';
 import { flat, spliced } from './node-text';
-import { camel, singular } from './word-forms';
+import { singularIfPlural, snakeToCamel } from '../../text/words';
 
 /** `SELECT <columns> FROM <table> WHERE <column> = $1`, and nothing else. */
 const SINGLE_ROW_SQL = /^\s*SELECT\s+([\w\s,*]+?)\s+FROM\s+([A-Za-z_]\w*)\s+WHERE\s+([A-Za-z_]\w*)\s*=\s*\$1\s*;?\s*$/i;
@@ -17,7 +17,7 @@ export function pgLookup(call: ts.CallExpression, callee: ts.PropertyAccessExpre
   if (!match || !key || ts.isSpreadElement(key) || !column || !/^[a-z_][a-z0-9_]*$/.test(column) || !selects(match[1] ?? '', column)) return undefined;
   const anySql = sql.getText().replace(/=\s*\$1/, '= ANY($1)');
   const batched = (ids: string): string => spliced(call, [[sql, anySql], [values, `[${ids}]`]]);
-  return { call, field: column, key, batched, rows: '.rows', missing: '', receiver: flat(callee.expression), noun: singular(camel((match[2] ?? '').toLowerCase())), needsIn: false };
+  return { call, field: column, key, batched, rows: '.rows', missing: '', receiver: flat(callee.expression), noun: singularIfPlural(snakeToCamel((match[2] ?? '').toLowerCase())), needsIn: false };
 }
 
 function isPlainString(node: ts.Expression): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {

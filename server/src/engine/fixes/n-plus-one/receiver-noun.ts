@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import { singular } from './word-forms';
+import { singularIfPlural } from '../../text/words';
 
 /** `this.usersRepository` / `this.users` → `user`; `dataSource.getRepository(User)` → `user`. */
 export function receiverNoun(receiver: ts.Expression): string | undefined {
@@ -7,5 +7,5 @@ export function receiverNoun(receiver: ts.Expression): string | undefined {
   if (entity) return ts.isIdentifier(entity) ? entity.text.charAt(0).toLowerCase() + entity.text.slice(1) : undefined;
   if (!ts.isPropertyAccessExpression(receiver)) return undefined;
   const name = receiver.name.text.replace(/Repo(?:sitory)?$/, '');
-  return singular(name) ?? (name === receiver.name.text ? undefined : name);
+  return singularIfPlural(name) ?? (name === receiver.name.text ? undefined : name);
 }
