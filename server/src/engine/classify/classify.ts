@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
 import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
+import { localVerdict, type GraphCheck } from './behaviour';
+import { exemptionOf, type ScopeInput } from './scope';
 
 /** Layers whose decorated classes declare shapes or wiring rather than do anything. */
 const DECLARATIVE_LAYERS: ReadonlySet<LayerId> = new Set(['model', 'dto', 'module']);
-import { localVerdict, type GraphCheck } from './behaviour';
-import { exemptionOf, type ScopeInput } from './scope';
 
 /** One piece of evidence about a file's layer, and what became of it. */
 export interface EvidenceNote {

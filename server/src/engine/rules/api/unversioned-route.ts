@@ -292,15 +292,18 @@ function alsoMountedVersioned(mount: ts.CallExpression, sf: ts.SourceFile): bool
   const handler = mountedHandler(mount);
   if (!handler) return false;
   const text = handler.getText(sf);
-  let found = false;
-  walk(sf, (n) => {
-    if (found) return false;
-    const path = n !== mount && ts.isCallExpression(n) ? mountPath(n) : undefined;
-    if (path && VERSIONED_PATH.test(path.text) && ts.isCallExpression(n) && mountedHandler(n)?.getText(sf) === text) found = true;
-    return !found;
-  });
-  return found;
+  return mountsIn(sf).some((other) => other.call !== mount && VERSIONED_PATH.test(other.path.text) && mountedHandler(other.call)?.getText(sf) === text);
 }
+
+/** The file's mounts by call (\`app.use('/api', …)\`, \`server.register(…, { prefix })\`), found once per parsed text. */
+const mountsIn = perParsedFile((sf: ts.SourceFile): { call: ts.CallExpression; path: ts.StringLiteralLike }[] => {
+  const mounts: { call: ts.CallExpression; path: ts.StringLiteralLike }[] = [];
+  walk(sf, (n) => {
+    const path = ts.isCallExpression(n) ? mountPath(n) : undefined;
+    if (path && ts.isCallExpression(n)) mounts.push({ call: n, path });
+  });
+  return mounts;
+});
 
 /**
  * \`app.use('/graphql', rateLimiter)\` beside \`app.use('/graphql/v1', …)\` and \`app.use('/graphql/v2', …)\`:
@@ -309,14 +312,7 @@ function alsoMountedVersioned(mount: ts.CallExpression, sf: ts.SourceFile): bool
  */
 function versionedBelow(path: string, sf: ts.SourceFile): boolean {
   const prefix = `${path.replace(/\/+$/, '')}/`;
-  let found = false;
-  walk(sf, (n) => {
-    if (found) return false;
-    const other = ts.isCallExpression(n) ? mountPath(n) : undefined;
-    if (other && other.text.startsWith(prefix) && VERSIONED_PATH.test(other.text.slice(prefix.length - 1))) found = true;
-    return !found;
-  });
-  return found;
+  return mountsIn(sf).some((other) => other.path.text.startsWith(prefix) && VERSIONED_PATH.test(other.path.text.slice(prefix.length - 1)));
 }
 
 /** What a mount hands the path to: its last argument (`app.use('/api', auth, api)` → `api`). */

@@ -1,5 +1,6 @@
 import { ts } from '../../ts';
 import { declarationOf, localInitializer } from '../local-values';
+import { hasNode } from '../syntax';
 
 /**
  * What a value spliced into SQL text is: a constant, a number, an escaped or generated fragment
@@ -125,7 +126,6 @@ export function isComputedByCall(expr: ts.Expression): boolean {
   return initializer !== undefined && isComputedByCall(initializer);
 }
 
-/** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
 /** Methods only a query builder has: `query.andWhere(…)` makes `query` a builder, whatever its name. */
 const QUERY_BUILDER_METHOD = /^(?:where|andWhere|orWhere|leftJoin|leftJoinAndSelect|innerJoin|innerJoinAndSelect|addSelect|orderBy|addOrderBy|groupBy|setParameter|setParameters|getMany|getOne|getRawMany|getRawOne|getManyAndCount|getCount)$/;
 
@@ -145,16 +145,10 @@ function isUsedAsQueryBuilder(expr: ts.Expression): boolean {
   for (let current: ts.Node | undefined = expr.parent; current && !ts.isSourceFile(current); current = current.parent) if (ts.isFunctionLike(current)) scope = current;
   if (!scope) return false;
   const name = expr.text;
-  let used = false;
-  const visit = (n: ts.Node): void => {
-    if (used) return;
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && QUERY_BUILDER_METHOD.test(n.name.text) && ts.isCallExpression(n.parent) && n.parent.expression === n) used = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return used;
+  return hasNode(scope, (n) => ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && QUERY_BUILDER_METHOD.test(n.name.text) && ts.isCallExpression(n.parent) && n.parent.expression === n);
 }
 
+/** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
 export function isRequestInput(expr: ts.Expression): boolean {
   const root = rootIdentifier(expr);
   return root !== undefined && REQUEST_ROOTS.test(root.text);
