@@ -84,11 +84,15 @@ export class Workbench {
     const started = Date.now();
     let rows: string[] = [];
     while (Date.now() - started < timeoutMs) {
+      // The view restores its saved filter when it finishes opening, which can undo a fill made
+      // while it was still opening: type the filter again until it stays.
+      if ((await input.inputValue()) !== filter) await input.fill(filter);
       rows = await this.problemRows();
       if (check(rows)) return { rows, ms: Date.now() - started };
       await this.page.waitForTimeout(100);
     }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; Problems rows:\n  ${rows.join('\n  ')}`);
+    const shown = await input.inputValue().catch((e: unknown) => `(unreadable: ${String(e)})`);
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the filter reads "${shown}"; Problems rows:\n  ${rows.join('\n  ')}`);
   }
 
   /** Links rendered for diagnostic codes (the rule docs). */
