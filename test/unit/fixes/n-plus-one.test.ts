@@ -558,21 +558,6 @@ export class InvitesService {
       );
     });
 
-    it('the loop writes through the same repository (find or create)', () => {
-      assert.deepEqual(
-        offered(
-          typeormService(`  async invite(emails: string[]) {
-    for (const email of emails) {
-      const existing = await this.users.findOneBy({ email });
-//                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one
-      if (!existing) await this.users.insert({ email, name: email });
-    }
-  }
-`),
-        ),
-        [],
-      );
-    });
 
     it('the loop adds to the array it walks', () => {
       assert.deepEqual(

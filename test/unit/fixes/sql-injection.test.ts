@@ -492,7 +492,7 @@ export class UsersRepository {
 
     it('a value in a name position: ORDER BY column, FROM table, quoted identifier', () => {
       assert.deepEqual(offered(pgRepository('list(sort: string) { return this.pool.query(`SELECT * FROM users ORDER BY ${sort} DESC`); }')), [false]);
-      assert.deepEqual(offered(pgRepository('count(table: string) { return this.pool.query(`SELECT count(*) FROM ${table} WHERE active = true`); }')), [false]);
+      assert.deepEqual(offered(pgRepository('count(source: string) { return this.pool.query(`SELECT count(*) FROM ${source} WHERE active = true`); }')), [false]);
       assert.deepEqual(offered(pgRepository('pick(column: string, id: string) { return this.pool.query(`SELECT "${column}" FROM users WHERE id = ${id}`); }')), [false]);
     });
 
@@ -557,8 +557,8 @@ export async function findNotes(author: string) {
         offered({
           'tsconfig.json': '{}',
           'src/purge.ts': `import type { PrismaClient } from '@prisma/client';
-export function purge(prisma: PrismaClient, table: string) {
-  return prisma.$executeRawUnsafe(\`DELETE FROM \${table}\`);
+export function purge(prisma: PrismaClient, source: string) {
+  return prisma.$executeRawUnsafe(\`DELETE FROM \${source}\`);
 }
 `,
         }),

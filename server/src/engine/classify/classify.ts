@@ -281,7 +281,7 @@ export class Classifier {
 
   private byFileName(input: FileToClassify): Candidate | undefined {
     const stem = stemOf(input.file).toLowerCase();
-    const found = this.layers.find((l) => l.fileNames.includes(stem));
+    const found = this.layers.find((l) => l.fileNames.includes(stem) || l.fileNamePatterns.some((pattern) => pattern.test(stem)));
     return found && { layer: found.id, evidence: `file name ${path.posix.basename(input.file)}` };
   }
 }

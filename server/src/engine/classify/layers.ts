@@ -46,6 +46,8 @@ export interface LayerDefinition {
   readonly subtreeFolders: readonly string[];
   /** Exact file names (no extension) matched at any depth (`db.ts`). */
   readonly fileNames: readonly string[];
+  /** File-name shapes (the name without extension, lower case) matched at any depth (`seed-users`). */
+  readonly fileNamePatterns: readonly RegExp[];
   /** Exact file names matched only at a project's top level or in its `src/` (`main.ts`). */
   readonly rootFileNames: readonly string[];
   /** External packages that belong to this layer (database clients and ORMs). */
@@ -65,6 +67,7 @@ function layer(def: PartialLayer): LayerDefinition {
     folders: [],
     subtreeFolders: [],
     fileNames: [],
+    fileNamePatterns: [],
     rootFileNames: [],
     packages: [],
     ...def,
@@ -84,6 +87,9 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
     // `server-dev.ts`, `dev-server.ts`: the local development entry point, with its well-known dev tokens.
     fileNames: ['seed', 'seeds', 'seeder', 'dev-server', 'fixture', 'fixtures'],
+    // `seed-webhooks.ts`, `seed_demo.js`; `fix-20190726150000_rename.js`, `1690000000000-AddUsers.ts`:
+    // a file named for seeding, or stamped with the time it was written as migrations are.
+    fileNamePatterns: [/^seed[-_]/, /(?:^|[-_])\d{8,14}(?:[-_]|$)/],
     fileSuffixes: ['.seed', '.seeder', 'dev', '.fixture', '.fixtures'],
   }),
   layer({

@@ -129,6 +129,7 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     folders: concatLists((setting.folders ?? []).map((f) => f.toLowerCase()), existing?.folders),
     subtreeFolders: existing?.subtreeFolders ?? [],
     fileNames: existing?.fileNames ?? [],
+    fileNamePatterns: existing?.fileNamePatterns ?? [],
     rootFileNames: existing?.rootFileNames ?? [],
     packages: concatLists(setting.packages, existing?.packages),
   };

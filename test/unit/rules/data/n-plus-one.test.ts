@@ -407,6 +407,8 @@ export async function recordUsage(orgs: { id: number; events: number }[]) {
     await db.update('organizations').set({ events: org.events }).where({ id: org.id });
     await db.insertInto('usage_log').values({ org: org.id }).execute();
     await db.deleteFrom('usage_alerts').where({ org: org.id }).execute();
+  }
+  for (const org of orgs) {
     await db('plans').where({ org: org.id }).first();
     //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
   }
@@ -433,6 +435,8 @@ export async function applyImport(fields: { id: number; optional: boolean }[], t
   for (const field of fields) {
     await fieldsRepository.updateFieldFlags(field.id, field.optional);
     await fieldsRepository.deleteFieldOption(field.id);
+  }
+  for (const field of fields) {
     await fieldsRepository.findField(field.id);
     //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
   }
@@ -447,5 +451,46 @@ export function onShutdown(runIds: number[]) {
 `,
     });
   });
-});
 
+  it('leaves per-element units of work (a read followed by a write or a call to another system) and model lookups alone', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/imports/feeds.service.ts': `import { Injectable } from '@nestjs/common';
+import mongoose from 'mongoose';
+import { UsersRepository } from '../users/users.repository';
+import { db } from '../db';
+
+@Injectable()
+export class FeedsService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async importFeeds(feeds: { url: string; ownerId: number }[]) {
+    for (const feed of feeds) {
+      const owner = await this.users.findById(feed.ownerId);
+      const body = await fetch(feed.url);
+      await db('feed_items').insert({ owner: owner.id, body: await body.text() });
+    }
+  }
+
+  async renameAll(rows: { id: number; name: string }[]) {
+    for (const row of rows) {
+      const current = await db('items').where({ id: row.id }).first();
+      await db('items').where({ id: row.id }).update({ name: row.name, previous: current.name });
+    }
+  }
+
+  modelsFor(names: string[]) {
+    return names.map((name) => mongoose.model(name));
+  }
+
+  async ownersOf(feeds: { ownerId: number }[]) {
+    const owners = [];
+    for (const feed of feeds) owners.push(await this.users.findById(feed.ownerId));
+    //                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+    return owners;
+  }
+}
+`,
+    });
+  });
+});

@@ -351,6 +351,57 @@ export class UsersController {
     assert.equal(result.findings.length, 1);
   });
 
+  it('lets a repository use functions that sit under services/ but reach no layer, and still reports a service class or functions over models', () => {
+    checkRule(RULE, {
+      'src/services/paging/cursor.ts': `import { z } from 'zod';
+const Cursor = z.object({ id: z.string(), at: z.number() });
+export function encodeCursor(id: string, at: number) { return Buffer.from(JSON.stringify({ id, at })).toString('base64url'); }
+export function decodeCursor(text: string) { return Cursor.parse(JSON.parse(Buffer.from(text, 'base64url').toString())); }
+`,
+      'src/models/invoice.model.ts': `import mongoose from 'mongoose';
+export const Invoice = mongoose.model('Invoice', new mongoose.Schema({ total: Number }));
+`,
+      'src/services/invoice-totals.ts': `import { Invoice } from '../models/invoice.model';
+export async function totalOf(id: string) { const invoice = await Invoice.findById(id); return invoice?.total ?? 0; }
+`,
+      'src/repositories/delivery.repository.ts': `import { encodeCursor } from '../services/paging/cursor';
+import { totalOf } from '../services/invoice-totals';
+//                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+export class DeliveryRepository {
+  page(rows: { id: string; at: number }[]) { const last = rows[rows.length - 1]; return last ? encodeCursor(last.id, last.at) : undefined; }
+  total(id: string) { return totalOf(id); }
+}
+`,
+    });
+  });
+
+  it('lets a repository extend an abstract persistence base whatever its name, and still reports injecting a service', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/core/crud/crud.service.ts': `import { Repository } from 'typeorm';
+export abstract class CrudService<T> {
+  protected constructor(protected readonly repository: Repository<T>) {}
+  findAll() { return this.repository.find(); }
+}
+`,
+      'src/billing/billing.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class BillingService { charge() { return 1; } }
+`,
+      'src/tokens/token.repository.ts': `import { Injectable } from '@nestjs/common';
+import { Repository } from 'typeorm';
+import { CrudService } from '../core/crud/crud.service';
+import { BillingService } from '../billing/billing.service';
+class Token { id!: string }
+@Injectable()
+export class TokenRepository extends CrudService<Token> {
+  constructor(repository: Repository<Token>, private readonly billing: BillingService) { super(repository); }
+  //                                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+}
+`,
+    });
+  });
+
   it('allows extending a base class of the same layer (a generic base resolver, a base controller)', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

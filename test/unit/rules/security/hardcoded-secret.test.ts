@@ -127,6 +127,14 @@ export const demoUser = { passwordHash: '$2b$10$abcdefghijklmnopqrstuv0123456789
       // Masked values, and keys that are paths (a route's policy), are no credentials.
       'src/mail/templates.ts': "export const TEMPLATE_IDS = { resetPassword: 'd-9f****', inviteToken: 'sk_live_xxxxxxxx' };\n",
       'src/policies.ts': "export const policies = { 'users/update-password': 'is-authenticated', 'tokens/rotate-secret': 'is-admin' };\n",
+      // A table of id prefixes: the code of a webhook secret is no secret; a login with a short password still is one.
+      'src/ids/prefixes.ts': `export const ID_PREFIXES = {
+  user: 'usr', email: 'email', team: 'tm', invite: 'inv', page: 'page',
+  webhook: 'wh', webhookEvent: 'evt', webhookSecret: 'whsec', apiToken: 'tok',
+};
+export const broker = { user: 'queue', secret: 'rabbits', vhost: 'main', port: 'amqp', mode: 'direct' };
+//                                             ^^^^^^^^^ security/hardcoded-secret "secret" is set to a string literal
+`,
     });
   });
 

@@ -36,9 +36,9 @@ export class OrderRepository {
     return this.knex.raw('select sum(total) from orders where user_id = ' + userId);
     //                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
   }
-  purge(table: string) {
-    return this.prisma.$executeRawUnsafe(\`DELETE FROM \${table}\`);
-    //                                   ^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
+  purge(status: string) {
+    return this.prisma.$executeRawUnsafe(\`DELETE FROM orders WHERE status = \${status}\`);
+    //                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
   }
   byCustomer(name: string) {
     return this.knex('orders').whereRaw(\`customer = '\${name}'\`);
@@ -136,7 +136,33 @@ export class RollupRepository {
     });
   });
 
-  it('flags a table name taken from the caller, and a value computed from a parameter', () => {
+  it('leaves values the code names as database names or as SQL alone, unless the request gives them', () => {
+    checkRule(RULE, {
+      'src/maintenance/sequence.repository.ts': `import type { Pool } from 'pg';
+export class SequenceRepository {
+  constructor(private readonly pool: Pool) {}
+  async resync(tableName: string, column: string) {
+    const found = await this.pool.query(\`SELECT pg_get_serial_sequence('"\${tableName}"', '\${column}') AS seq\`);
+    const sequence = found.rows[0].seq;
+    await this.pool.query(\`SELECT setval('\${sequence}', (SELECT MAX(\${column}) FROM "\${tableName}"))\`);
+  }
+  matching(entityName: string, whereClause: string) {
+    return this.pool.query(\`SELECT * FROM \${entityName} WHERE \${whereClause}\`);
+  }
+  exported(req: { query: { tableName: string } }) {
+    return this.pool.query(\`SELECT * FROM \${req.query.tableName}\`);
+    //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`req.query.tableName\`
+  }
+  byOwner(ownerEmail: string) {
+    return this.pool.query(\`SELECT * FROM files WHERE owner = '\${ownerEmail}'\`);
+    //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection \`ownerEmail\`
+  }
+}
+`,
+    });
+  });
+
+  it('flags a table name taken from the request, and a value computed from a parameter', () => {
     checkRule(RULE, {
       'src/admin/export.repository.ts': `import type { Pool } from 'pg';
 export class ExportRepository {

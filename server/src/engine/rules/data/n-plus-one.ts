@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { declaredValue } from '../declared-values';
-import { dottedName, enclosing, isLoop, mentionsName, rangeOf, walk } from '../syntax';
+import { dottedName, enclosing, hasNode, isLoop, mentionsName, rangeOf, walk } from '../syntax';
 import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
@@ -43,6 +43,8 @@ const COMPILING_METHOD = /^(?:toQuery|toSQL|toSql|toString|toNative|getQuery|get
 const SCHEMA_CHANGE_METHOD = /^(?:create|drop|alter|rename|duplicate|truncate|add|modify|copy)\w*(?:Table|Column|Schema|Index|Sequence|Constraint|View|Database)s?$/;
 /** MongoDB's schema operations: dropping or creating a collection has no batched form. */
 const COLLECTION_CHANGE_METHOD = /^(?:drop|dropCollection|dropDatabase|createCollection|renameCollection)$/;
+/** Lookups of a registered model or repository (`mongoose.model(name)`, `getRepository(Entity)`): a handle from memory, no query. */
+const HANDLE_LOOKUP_METHOD = /^(?:model|getModel|getRepository|getCustomRepository|getTreeRepository|getMongoRepository)$/;
 /** Methods that run a statement given as text: running each of a list of statements is no lookup. */
 const RAW_STATEMENT_METHOD = /^\$?(?:raw|query|execute|exec|run|unsafe|executeRaw\w*|queryRaw\w*|executeQuery)$/;
 const SCHEMA_CHANGE_TEXT = /^\s*(?:create|alter|drop|truncate|comment\s+on|grant|revoke|vacuum|analyze|refresh|reindex)\b/i;
@@ -221,6 +223,27 @@ function keyedByElement(call: ts.CallExpression, scope: ts.Node): boolean {
   return keyed;
 }
 
+/** Calls that reach another system: each is a round trip of its own. */
+const OUTGOING_CALL = /^(?:fetch|axios(?:\.\w+)?|got(?:\.\w+)?|request|superagent\.\w+|\w*(?:[Hh]ttp|[Cc]lient|[Aa]pi)\.(?:get|post|put|patch|delete|request))$/;
+
+/**
+ * The same pass also writes a row of the data layer or calls another system
+ * (`const user = await users.findOne(…); …; await users.save(user)`, `await fetch(feed.url)`):
+ * a unit of work per element. Loading the reads in one query would leave a round trip per
+ * element, so the loop is a per-element workflow, not a lookup to batch.
+ */
+function writesEachElement(read: ts.CallExpression, scope: ts.Node, names: DataAccessNames): boolean {
+  const body = ts.isFunctionLike(scope) ? scope : (scope as ts.IterationStatement).statement;
+  return hasNode(body, (n) => {
+    if (!ts.isAwaitExpression(n) || !ts.isCallExpression(n.expression) || n.expression === read) return false;
+    const other = n.expression;
+    if (OUTGOING_CALL.test(dottedName(other.expression))) return true;
+    const chain = chainCalls(other).map(methodName);
+    const writes = isRowWrite(other, chain) || chain.some((m) => INSERTING_METHOD.test(m) || DELETING_METHOD.test(m));
+    return writes && names.layerOfCall(other) !== undefined;
+  });
+}
+
 /** Names a scope binds before a position: its parameters, its loop variables and its locals, destructured ones too. */
 function namesBoundIn(scope: ts.Node, before: number): Set<string> {
   const names = new Set<string>();
@@ -303,7 +326,7 @@ function isRowWrite(call: ts.CallExpression, chain: readonly string[]): boolean 
  */
 function isNotPerElementQuery(call: ts.CallExpression): boolean {
   const method = methodName(call);
-  if (COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || COLLECTION_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
+  if (HANDLE_LOOKUP_METHOD.test(method) || COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || COLLECTION_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
   const [first] = call.arguments;
   if (!first) return false;
   const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
@@ -387,7 +410,7 @@ export const nPlusOne = defineFileRule({
       if ((inserts || deletes) && !options.reportWrites) return;
       const repetition = names.layerOfCall(call) ? repeatingContext(call, list, options.maxFixedItems) : undefined;
       if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
-      if (!keyedByElement(call, repetition.scope)) return;
+      if (!keyedByElement(call, repetition.scope) || (!inserts && !deletes && writesEachElement(call, repetition.scope, names))) return;
       const where = repetition.where;
       const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
       report({

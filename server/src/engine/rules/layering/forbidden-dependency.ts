@@ -133,7 +133,7 @@ interface Judging {
 const workspaceLayering = perGraph((graph: DependencyGraph) => {
   const nodes = [...graph.files.values()];
   const repositories = nodes.filter((n) => n.layer === 'repository');
-  const sharedHelpers = new Set(nodes.filter((n) => n.layer === 'service' && isSharedHelper(graph, n.file)).map((n) => n.file));
+  const sharedHelpers = new Set(nodes.filter((n) => n.layer === 'service' && isSharedHelper(graph, n)).map((n) => n.file));
   const dataStores = new Set(nodes.filter((n) => n.layer !== undefined && DATA_HOLDERS.has(n.layer)).flatMap((n) => storesUsedBy(graph, n.file)));
   return {
     repositoryLayerPresent: repositories.length > 0,
@@ -326,9 +326,17 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // A file of the app that imports a seed or fixture file reads it at run time (default pod sizes,
   // condition-builder definitions): that file is reference data, whatever its folder or name says.
   if (targetLayer === 'tooling') return true;
-  // Extending a base class of one's own layer is sharing code, not crossing layers.
-  if (edge.usedAs === 'base-class' && targetLayer === from) return true;
+  // Extending a base class of one's own layer is sharing code, not crossing layers; so is
+  // extending an abstract base, whatever its name (`TokenRepository extends CrudService<Token>`):
+  // the subclass is what it does, and the template it is built from runs only as part of it.
+  if (edge.usedAs === 'base-class' && (targetLayer === from || extendsAbstractBase(edge, judging.graph))) return true;
   return targetLayer === from && takesOnlyShapes(edge, judging.graph);
+}
+
+/** The names taken are abstract classes of the target file. */
+function extendsAbstractBase(edge: Edge, graph: DependencyGraph): boolean {
+  const target = graph.files.get(edge.to);
+  return target !== undefined && edge.names.length > 0 && edge.names.every((name) => target.facts.classes.some((c) => c.name === name && c.abstract));
 }
 
 /**
@@ -388,14 +396,20 @@ function buildsQueryPartsOnly(edge: Edge): boolean {
   return members !== undefined && members.length > 0 && members.every((m) => QUERY_PART_MEMBERS.test(m));
 }
 
-/** A service under a shared folder whose own dependencies reach no layer of the app. */
-function isSharedHelper(graph: DependencyGraph, file: string): boolean {
-  const folders = path.posix.dirname(path.posix.relative(graph.root, file)).split('/');
-  if (!folders.some((f) => NEUTRAL_FOLDERS.has(f.toLowerCase()))) return false;
-  return graph.outgoing(file).every((e) => {
+/**
+ * A service whose own dependencies reach no layer of the app, under a shared folder, or declaring
+ * no class at all (`services/cursor.ts` of pure functions that encode a cursor): a utility wherever
+ * it sits.
+ */
+function isSharedHelper(graph: DependencyGraph, node: FileNode): boolean {
+  const folders = path.posix.dirname(path.posix.relative(graph.root, node.file)).split('/');
+  const shared = folders.some((f) => NEUTRAL_FOLDERS.has(f.toLowerCase()));
+  if (!shared && node.facts.classes.length > 0) return false;
+  return graph.outgoing(node.file).every((e) => {
     if (!e.runtime && e.kind !== 'di') return true;
     const layer = graph.targetLayer(e);
-    return layer === undefined || layer === 'model' || (e.external && layer !== 'data-access');
+    // Outside a shared folder, functions over models are an active-record service, not a utility.
+    return layer === undefined || (shared && layer === 'model') || (e.external && layer !== 'data-access');
   });
 }
 

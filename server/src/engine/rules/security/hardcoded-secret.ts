@@ -259,7 +259,7 @@ function isLeftOut(name: string, reportPasswords: boolean): boolean {
 function secretsAt(n: ts.Node, reportPasswords: boolean): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
   const assignment = secretAssignment(n);
-  if (assignment && isSecretName(assignment.name) && !isLeftOut(assignment.name, reportPasswords) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment)) {
+  if (assignment && isSecretName(assignment.name) && !isLeftOut(assignment.name, reportPasswords) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment) && !inTableOfCodes(n)) {
     found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
   }
   const jwtKey = jwtKeyArgument(n);
@@ -270,6 +270,21 @@ function secretsAt(n: ts.Node, reportPasswords: boolean): { node: ts.Node; messa
     else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !isStandIn(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
   return found.length > 0 && (isSchemaExample(n) || inDenyList(n) || inDevelopmentOnlyBranch(n)) ? [] : found;
+}
+
+/** A short code: an abbreviation or an id prefix (`'whsec'`, `'pmk'`, `'evt'`). */
+const SHORT_CODE = /^[a-z]{1,8}$/;
+/** More entries than a login or a client's options hold (`{ user: 'admin', password: 'hunter', … }`). */
+const MIN_TABLE_ENTRIES = 8;
+
+/**
+ * `{ webhook: 'wh', webhookSecret: 'whsec', token: 'pmk', … }`: an object whose every value is a
+ * short code maps names to codes (id prefixes, abbreviations); the code of a secret is no secret.
+ */
+function inTableOfCodes(n: ts.Node): boolean {
+  const table = ts.isPropertyAssignment(n) ? n.parent : undefined;
+  if (!table || !ts.isObjectLiteralExpression(table) || table.properties.length < MIN_TABLE_ENTRIES) return false;
+  return table.properties.every((p) => ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && SHORT_CODE.test(p.initializer.text));
 }
 
 /** Names of collections of values kept to recognize and refuse them: `WEAK_DEFAULTS`, `BLOCKED_PASSWORDS`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import { rangeOf, walk } from '../syntax';
-import { isCallerInput, isComputedByCall, isRequestInput, isSafeValue, type Constants } from './sql-values';
+import { isCallerInput, isComputedByCall, isNamedAsSqlStructure, isRequestInput, isSafeValue, type Constants } from './sql-values';
 import { defineFileRule } from '../file-rule';
 
 const options = z.object({}).strict();
@@ -116,6 +116,7 @@ function firstInjectable(text: BuiltText, constants: Constants, bindsValues: boo
 }
 
 function isInjectableAt(value: ts.Expression, position: Position, bindsValues: boolean): boolean {
+  if (isNamedAsSqlStructure(value)) return isRequestInput(value);
   switch (position) {
     case 'in-string':
       return isCallerInput(value) || !isComputedByCall(value);

@@ -148,6 +148,20 @@ function isUsedAsQueryBuilder(expr: ts.Expression): boolean {
   return hasNode(scope, (n) => ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && QUERY_BUILDER_METHOD.test(n.name.text) && ts.isCallExpression(n.parent) && n.parent.expression === n);
 }
 
+/**
+ * Names the code gives to the names of database objects (`tableName`, `column`, `dbFieldName`,
+ * `sequence`, `entityName`) and to SQL it built (`whereClause`, `sourcePredicate`, `valuesSql`).
+ * Such a value is the statement's structure: a name cannot be a bind parameter, and a fragment's
+ * values were bound (or not) where it was built, which is where a finding would belong.
+ */
+const SQL_STRUCTURE_NAME = /(?:table|column|field|database|schema|sequence|entity|relation|primaryKey|identifier)(?:Name|Ref)?s?$|(?:sql|clause|predicate|fragment)s?$/i;
+
+/** `tableName`, `this.columnRef`, `opts.whereClause`: the code calls the value a name or a piece of SQL. */
+export function isNamedAsSqlStructure(expr: ts.Expression): boolean {
+  const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
+  return name !== undefined && SQL_STRUCTURE_NAME.test(name);
+}
+
 /** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
 export function isRequestInput(expr: ts.Expression): boolean {
   const root = rootIdentifier(expr);
