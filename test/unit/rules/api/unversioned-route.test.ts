@@ -207,6 +207,36 @@ function tagged<T>(handler: T): T { return handler; }
     });
   });
 
+  it('leaves middleware mounted over a path, and routers whose own paths are versioned or probes, alone', () => {
+    checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false, onlyWithOutsideClients: false } } } }),
+      'tsconfig.json': '{}',
+      'src/app.ts': `import express from 'express';
+import { directory } from './directory/directory.router';
+import { probes } from './probes.router';
+import { billing } from './billing/billing.router';
+import { buildReportsRouter } from './reports/reports.router';
+const app = express();
+const userIdMiddleware = (req: unknown, res: unknown, next: () => void) => next();
+app.use('/api', userIdMiddleware);
+app.use('/api', rateLimit({ max: 100 }));
+app.use('/api/directory', directory);
+app.use('/api', probes);
+app.use('/api/billing', billing);
+//      ^^^^^^^^^^^^^^ api/unversioned-route Unversioned API: "/api/billing" is mounted without a version
+const reports = process.env.REPORTS === 'on' ? buildReportsRouter() : express.Router();
+app.use('/api/reports', reports);
+app.use('/api', (req, res) => res.status(404).json({ error: 'not found' }));
+app.listen(3000);
+declare function rateLimit(options: object): (req: unknown, res: unknown, next: () => void) => void;
+`,
+      'src/directory/directory.router.ts': "import { Router } from 'express';\nconst v2 = Router();\nexport const directory = Router();\ndirectory.use('/v2', v2);\nv2.get('/v2/users', (req, res) => res.json([]));\n",
+      'src/probes.router.ts': "import { Router } from 'express';\nexport const probes = Router();\nprobes.get('/health', (req, res) => res.end());\nprobes.get('/ready', (req, res) => res.end());\n",
+      'src/reports/reports.router.ts': "import { Router } from 'express';\nexport function buildReportsRouter() {\n  const reports = Router();\n  reports.get('/v3/daily', (req, res) => res.json([]));\n  return reports;\n}\n",
+      'src/billing/billing.router.ts': "import { Router } from 'express';\nexport const billing = Router();\nbilling.get('/invoices', (req, res) => res.json([]));\n",
+    });
+  });
+
   it('is silent in an app that versions part of its API: the routes it left unversioned are its own front end\'s', () => {
     const files = {
       'tsconfig.json': '{}',

@@ -49,6 +49,11 @@ export class WebhooksService {
     return ip;
   }
   isLocal(host: string) { return ['localhost', '127.0.0.1'].includes(host); }
+  redirectBase(given?: string) { return given || process.env.BASE_URL || 'http://localhost:3002'; }
+  defaultEnvironments() { return [{ name: 'local', domain: 'http://127.0.0.1:8080' }]; }
+  apiReference() { return { servers: [{ url: 'http://localhost:3000/v1', description: 'Dev server' }] }; }
+  uploadTarget() { return { bucket: 'files', endpoint: 'http://10.0.0.12:9000' }; }
+  //                                                   ^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
 }
 `,
       'src/mail/verifier.service.ts': `declare function getEnv(options: { name: string; defaultValue?: string }): string;

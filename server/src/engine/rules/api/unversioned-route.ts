@@ -238,7 +238,7 @@ export const unversionedRoute = defineRule({
       if (node.layer === 'composition-root' || node.layer === 'router') {
         // One finding per path: \`app.use('/api', auth)\`, \`app.use('/api', noCache)\`… stack middleware on one unversioned API.
         const reported = new Set<string>();
-        context.walkFile(node, (n) => checkMount(n, node, (range, message, mounted) => {
+        context.walkFile(node, (n) => checkMount(n, node, context.graph, (range, message, mounted) => {
           if (reported.has(mounted)) return;
           reported.add(mounted);
           report(range, message);
@@ -320,12 +320,70 @@ function mountedHandler(mount: ts.CallExpression): ts.Expression | undefined {
   return mount.arguments[mount.arguments.length - 1];
 }
 
+/** Names of what runs before the routes rather than answering them: `authMiddleware`, `rateLimiter`, `cors()`, `express.json()`. */
+const MIDDLEWARE_NAME = /middleware|^auth|limit|cors|session|parser|guard|cache|logger|helmet|compress|csrf|cookie|timeout|json|urlencoded|notFound/i;
+
+/** `app.use('/api', this._userIdMiddleware)`, `app.use('/api', rateLimit({ … }))`: middleware on every path under the mount, not an API. */
+function mountsMiddleware(mount: ts.CallExpression): boolean {
+  const handler = mountedHandler(mount);
+  if (!handler || !ts.isPropertyAccessExpression(mount.expression) || mount.expression.name.text !== 'use') return false;
+  // `app.use('/api', (req, res) => res.status(404).end())`: a catch-all for every path under the mount.
+  if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) return true;
+  const named = ts.isCallExpression(handler) ? handler.expression : handler;
+  const name = ts.isIdentifier(named) ? named.text : ts.isPropertyAccessExpression(named) ? named.name.text : undefined;
+  return name !== undefined && MIDDLEWARE_NAME.test(name) && !/router|routes|api$/i.test(name);
+}
+
+/** A route path (or a sub-router's mount) in a router file: `router.get('/v2/users', …)`, `router.use('/health', …)`. */
+const ROUTE_PATHS = /\.(?:get|post|put|patch|delete|all|use|route)\(\s*['"`](\/[^'"`]*)['"`]/g;
+
+/**
+ * The router mounted is the app's own file, and every path it declares is versioned or needs none
+ * (`scim.use('/v2', v2)`, only `/health` and `/ready`): the version, or the lack of a contract,
+ * is below this mount.
+ */
+function versionedInMountedFile(mount: ts.CallExpression, node: FileNode, graph: DependencyGraph): boolean {
+  const handler = mountedHandler(mount);
+  const targets = handler && ts.isIdentifier(handler) ? routerFilesOf(handler, node, graph) : [];
+  return targets.some((target) => {
+    const paths = [...target.text.matchAll(ROUTE_PATHS)].map((m) => m[1] ?? '');
+    return paths.length > 0 && paths.every((p) => !needsVersion(p) || VERSIONED_PATH.test(p));
+  });
+}
+
+/** `const api = buildApi()` at the top of the file (an app's entry point declares its routers there). */
+function topLevelInitializer(name: ts.Identifier): ts.Expression | undefined {
+  for (const statement of name.getSourceFile().statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+    if (declaration) return declaration.initializer;
+  }
+  return undefined;
+}
+
+/**
+ * The app's files a mounted router may come from: imported as it is (`import { api } from './api'`),
+ * or built by an imported factory into a local first (`const scim = enabled ? buildScimRouter() : …`).
+ */
+function routerFilesOf(handler: ts.Identifier, node: FileNode, graph: DependencyGraph): FileNode[] {
+  const initializer = localInitializer(handler) ?? topLevelInitializer(handler);
+  const names = [handler.text];
+  if (initializer) walk(initializer, (n) => void (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && names.push(n.expression.text)));
+  const bindings = node.facts.moduleRefs.flatMap((r) => r.bindings);
+  return names.flatMap((name) => {
+    const binding = bindings.find((b) => b.local === name);
+    const edge = binding && graph.outgoing(node.file).find((e) => !e.external && e.names.includes(binding.imported));
+    const target = edge && graph.files.get(edge.to);
+    return target ? [target] : [];
+  });
+}
+
 /** Mounts in the composition root (and Koa routers' prefixes) decide the public paths. */
-function checkMount(n: ts.Node, node: FileNode, report: (range: TextRange, message: string, path: string) => void): void {
+function checkMount(n: ts.Node, node: FileNode, graph: DependencyGraph, report: (range: TextRange, message: string, path: string) => void): void {
   const path = mountPath(n);
   // A mount at the root adds no segment: the version belongs where the API itself is mounted.
   if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
-  if (ts.isCallExpression(n) && (servesFiles(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile))) return;
+  if (ts.isCallExpression(n) && (servesFiles(n) || mountsMiddleware(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile) || versionedInMountedFile(n, node, graph))) return;
   report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`, path.text.replace(/\/+$/, ''));
 }

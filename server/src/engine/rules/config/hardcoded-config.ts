@@ -83,7 +83,22 @@ function isReferenceOnly(literal: ts.StringLiteralLike | ts.TemplateExpression, 
   }
   if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'URL' && parent.arguments?.[1] === literal) return true;
   if (ts.isArrayLiteralExpression(parent) && isMembershipList(parent)) return true;
+  if (isNamedEntry(literal)) return true;
   return ts.isArrayLiteralExpression(parent) && !PRIVATE_HOST.test(hostOf(value) ?? '');
+}
+
+/** Properties that name or describe the record they are in. */
+const ENTRY_LABEL = /^(?:name|description|label|title)$/;
+
+/**
+ * `{ name: 'local', domain: 'http://127.0.0.1' }`, `{ url: 'http://localhost:3000', description:
+ * 'Dev server' }`: a record that names itself is data listing environments (a user's mock
+ * environments, the servers an API reference shows), not a place the code connects to.
+ */
+function isNamedEntry(literal: ts.Node): boolean {
+  const property = literal.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  return property.parent.properties.some((p) => p !== property && ts.isPropertyAssignment(p) && ENTRY_LABEL.test(p.name.getText()) && ts.isStringLiteralLike(p.initializer));
 }
 
 /** `['localhost', '127.0.0.1'].includes(host)`: a list to test a value against. */
@@ -106,7 +121,8 @@ function isConfigDefault(literal: ts.Node): boolean {
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    return CONFIG_READ.test(compactText(parent.left));
+    // `baseUrl || process.env.BASE_URL || 'http://localhost:3002'`: any read in the chain.
+    return fallbackChain(parent.left).some((operand) => CONFIG_READ.test(compactText(operand)));
   }
   // `process.env.CLICKHOUSE_HOST ? withScheme(process.env.CLICKHOUSE_HOST) : 'http://localhost:8123'`
   // The then branch uses the value read; `process.env.USE_PROD ? 'https://a' : 'https://b'` picks between environments.
@@ -121,6 +137,19 @@ function isConfigDefault(literal: ts.Node): boolean {
     return ts.isCallExpression(call) && call.arguments.some((a) => a === parent.parent) && CONFIG_READ.test(compactText(call.expression));
   }
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(compactText(parent.expression));
+}
+
+/** `a || b ?? c` → [a, b, c]. */
+function fallbackChain(expr: ts.Expression): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  // Along the left spine, as the parser nests a chain, without recursion however long it is.
+  let current = expr;
+  while (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.BarBarToken || current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
 }
 
 /** The code of a node without its whitespace, as a configuration read is written in any layout. */
