@@ -89,4 +89,25 @@ export const b = fs;
     assert.deepEqual(files, ['server/repositories/users.ts', 'server/routes/users.ts', 'src/pages/home.tsx']);
     assert.deepEqual(toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`), ['server/routes/users.ts -> server/repositories/users.ts']);
   });
+
+  it('analyzes a JavaScript server with no config beside a front end that has its own, and not a monorepo root\'s few scripts', () => {
+    const server: Record<string, string> = {
+      'portal/tsconfig.json': JSON.stringify({ include: ['src'] }),
+      'portal/src/app.tsx': 'export const App = () => null;\n',
+      'index.js': "const { router } = require('./src/routes');\nmodule.exports = router;\n",
+    };
+    for (let i = 0; i < 12; i++) server[`src/routes/r${i}.js`] = `exports.r${i} = ${i};\n`;
+    server['src/routes/index.js'] = "exports.router = require('./r0');\n";
+    const result = project(server).analyze();
+    const files = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f));
+    assert.ok(files.includes('index.js') && files.includes('src/routes/r11.js') && files.includes('portal/src/app.tsx'), `the server and the portal are analyzed: ${files.join(', ')}`);
+    assert.ok(result.problems.some((p) => /analyzing the 14 files outside the nested projects/.test(p.message)), 'the user is told how the server was read');
+
+    const monorepo: Record<string, string> = { 'scripts/release.js': 'exports.release = 1;\n' };
+    for (let i = 0; i < 12; i++) monorepo[`packages/api/src/m${i}.ts`] = `export const m${i} = ${i};\n`;
+    monorepo['packages/api/tsconfig.json'] = '{}';
+    const root = project(monorepo).analyze();
+    const rootFiles = [...root.graph.files.keys()].map((f) => path.posix.relative(root.root, f));
+    assert.ok(!rootFiles.includes('scripts/release.js') && rootFiles.includes('packages/api/src/m0.ts'), `only the package: ${rootFiles.join(', ')}`);
+  });
 });

@@ -53,6 +53,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   addConfiguredProjects(rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems), discovery, rootLoaded);
   if (rootLoaded) addUnreferencedProjects(normalizedRoot, rootLoaded, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
+  else if (!rootConfig) addLooseRemainder(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   else if (rootConfig && discovery.files.size < FEW_FILES) noteUncoveredSources(normalizedRoot, rootConfig, discovery);
   const { projects, files, problems } = discovery;
@@ -140,6 +141,26 @@ function addLooseProject(root: string, discovery: Discovery): void {
     kind: 'project',
     file: root,
     message: `No tsconfig.json or jsconfig.json found: analyzing ${discovery.files.size} files under ${path.relative(root, sourceDir) || '.'}/ with default Node module resolution (path aliases will not resolve).`,
+  });
+}
+
+/**
+ * No config at the root, but some below it: a JavaScript server in `src/` beside a front end in
+ * `portal/` with its own tsconfig. When the sources outside every nested project outnumber the
+ * projects' own, they are the app, and are analyzed as a loose project (with default options)
+ * rather than silently left out; a monorepo root's few scripts beside its packages are not.
+ */
+function addLooseRemainder(root: string, discovery: Discovery): void {
+  const projectDirs = discovery.projects.map((p) => `${p.dir}/`);
+  const remainder = walkSourceFiles(root, discovery.problems).filter((file) => !discovery.files.has(file) && !discovery.isIgnored(file) && !/\.d\.[cm]?ts$/.test(file) && !projectDirs.some((dir) => file.startsWith(dir)));
+  if (remainder.length < Math.max(10, discovery.files.size)) return;
+  const project: Project = { dir: root, options: DEFAULT_COMPILER_OPTIONS };
+  discovery.projects.push(project);
+  for (const file of remainder) discovery.files.set(file, project);
+  discovery.problems.push({
+    kind: 'project',
+    file: root,
+    message: `No tsconfig.json or jsconfig.json at the root: analyzing the ${remainder.length} files outside the nested projects (${discovery.projects.length - 1}) with default Node module resolution (path aliases will not resolve).`,
   });
 }
 
