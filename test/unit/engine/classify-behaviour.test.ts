@@ -358,4 +358,25 @@ export async function headlines(html: string, job: () => Promise<void>) {
     assert.equal(exempt['server/libs/fast-sort/index.ts'], 'vendored third-party code (server/libs/fast-sort/ carries its own licence)');
     assert.equal(exempt['server/proto/billing.ts'], 'generated code (its header or a generator runtime says a tool wrote it)');
   });
+
+  it('checks the server code inside a Next.js front end: route handlers, API pages, server actions and server-only modules', () => {
+    const page = "import { Button } from '@acme/ui';\nexport default function Page() { return null; }\nexport const b = Button;\n";
+    const files: Record<string, string> = {
+      'tsconfig.json': '{}',
+      'app/api/users/route.ts': "import { NextResponse } from 'next/server';\nexport async function GET() { return NextResponse.json([]); }\n",
+      'pages/api/health.ts': "import type { NextApiRequest, NextApiResponse } from 'next';\nexport default function handler(req: NextApiRequest, res: NextApiResponse) { res.status(200).end(); }\n",
+      'app/actions/save.ts': "'use server';\nimport { revalidatePath } from 'next/cache';\nexport async function save() { revalidatePath('/'); }\n",
+      'app/lib/session.ts': "import 'server-only';\nimport { cookies } from 'next/headers';\nexport const session = () => cookies();\n",
+      'app/lib/links.ts': "import Link from 'next/link';\nexport const home = Link;\n",
+    };
+    for (let i = 0; i < 6; i++) files[`app/pages/p${i}.tsx`] = page;
+    const result = project(files).analyze();
+    const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
+    assert.equal(exempt['app/api/users/route.ts'], null);
+    assert.equal(exempt['pages/api/health.ts'], null);
+    assert.equal(exempt['app/actions/save.ts'], null);
+    assert.equal(exempt['app/lib/session.ts'], null);
+    assert.equal(exempt['app/lib/links.ts'], 'front-end code (JSX or a UI framework)');
+    assert.equal(exempt['app/pages/p0.tsx'], 'front-end code (JSX or a UI framework)');
+  });
 });

@@ -281,6 +281,7 @@ export class Classifier {
 
   private byFileName(input: FileToClassify): Candidate | undefined {
     const stem = stemOf(input.file).toLowerCase();
+    if (isVersionedDataUpdate(input.file, stem)) return { layer: 'tooling', evidence: `data update named by version (${path.posix.basename(input.file)})` };
     const found = this.layers.find((l) => l.fileNames.includes(stem) || l.fileNamePatterns.some((pattern) => pattern.test(stem)));
     return found && { layer: found.id, evidence: `file name ${path.posix.basename(input.file)}` };
   }
@@ -343,6 +344,21 @@ function isTestDataFactory(folders: readonly string[], facts: FileFacts): boolea
 }
 
 /** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */
+/** `3.0.1`, `v2.4`: a file named by the version it brings the data to. */
+const VERSION_STEM = /^v?\d+(?:\.\d+){1,3}$/;
+/** Folders that hold a database's update scripts. */
+const DATA_UPDATE_FOLDER = /^(?:db|database|migrations?|updates?|upgrades?)$/;
+
+/**
+ * `src/db/updates/3.0.1.js`, `db/manual/3.1.1.js`: update scripts named by the version they bring
+ * the data to, under the database's folder, run once on upgrade like migrations. (A version-named
+ * file elsewhere, `routes/1.0.js`, may be an API version's router.)
+ */
+function isVersionedDataUpdate(file: string, stem: string): boolean {
+  if (!VERSION_STEM.test(stem)) return false;
+  return path.posix.dirname(file).split('/').slice(-3).some((folder) => DATA_UPDATE_FOLDER.test(folder.toLowerCase()));
+}
+
 export function stemOf(file: string): string {
   const base = path.posix.basename(file);
   return base.replace(/\.(?:[cm]?[jt]sx?)$/i, '');

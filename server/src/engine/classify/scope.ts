@@ -138,6 +138,8 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   if (copied) return `vendored third-party code (${copied}/ carries its own licence)`;
   if (input.facts.shape.ui) return 'front-end code (JSX or a UI framework)';
   if (input.facts.shape.dom) return "front-end code (it uses the browser's document or window)";
+  // A route handler or server module inside the front end's tree is the server's code.
+  if (input.facts.shape.serverOnly) return undefined;
   const frontEndFolder = enclosing.find((folder) => frontEnd.has(folder));
   if (frontEndFolder) return `front-end code (${frontEndFolder}/ holds the front end)`;
   if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';

@@ -62,7 +62,8 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
     definesTables: definesDrizzleTables(sf),
-    ui: isUiFile(sf),
+    ui: isUiFile(sf) && !isServerOnly(sf),
+    serverOnly: isServerOnly(sf),
     dom: usesBrowserDom(sf),
     vendored: isVendored(sf),
     generated: isGenerated(sf),
@@ -420,6 +421,22 @@ function definesDrizzleTables(sf: ts.SourceFile): boolean {
       ts.isVariableStatement(s) &&
       s.declarationList.declarations.some((d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && DRIZZLE_TABLE_BUILDER.test(d.initializer.expression.text)),
   );
+}
+
+/** `app/api/users/route.ts`, `app/(chat)/api/chat/route.ts`, `pages/api/users.ts`: Next.js's server routes. */
+const SERVER_ROUTE_FILE = /(?:^|\/)app\/(?:[^/]+\/)*route\.[cm]?[jt]s$|(?:^|\/)pages\/api\/.+\.[cm]?[jt]s$/;
+
+/**
+ * A module that runs only on the server although it sits in a front end's tree and imports its
+ * framework (`next/server`): a route handler, a `'use server'` module, or one that imports
+ * `server-only`. JSX still makes a file front-end code.
+ */
+function isServerOnly(sf: ts.SourceFile): boolean {
+  if (/\.[jt]sx$/i.test(sf.fileName)) return false;
+  if (SERVER_ROUTE_FILE.test(sf.fileName.replace(/\\/g, '/'))) return true;
+  const first = sf.statements[0];
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use server') return true;
+  return importsPackage(sf, /^server-only$/);
 }
 
 /** JSX, or an import of a UI framework. */

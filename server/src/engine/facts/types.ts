@@ -106,6 +106,11 @@ export interface FileShape {
   readonly definesTables: boolean;
   /** JSX, or imports a UI framework (react, vue, @angular/…): front-end code. */
   readonly ui: boolean;
+  /**
+   * Runs only on the server inside a full-stack framework's tree: a Next.js route handler
+   * (`app/…/route.ts`, `pages/api/…`), a `'use server'` module, or one importing `server-only`.
+   */
+  readonly serverOnly: boolean;
   /** Uses the browser's DOM (`document.…`, `window.…` several times) and no Node built-in: browser code. */
   readonly dom: boolean;
   /** Copied from elsewhere: a licence or "adapted from" header, with the file's checks turned off or the origin named. */

@@ -252,6 +252,33 @@ ${Array.from({ length: 30 }, (_, i) => `    if (job.kind > ${i}) return;`).join(
     });
   });
 
+  it('scores the named steps of a list handed to a series runner on their own, and reports the complex one by its name', () => {
+    const ifs = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}if (req.level > ${i}) access.level = ${i};`).join('\n');
+    checkRule(RULE, {
+      'src/access/access.ts': `declare function series(steps: Array<() => Promise<void>>): Promise<void>;
+export const access = {
+  async resolve(req: { level: number }) {
+    const access: { level?: number } = {};
+    if (!req) return access;
+    await series([
+      async function loadFormAccess() {
+${ifs(16, '        ')}
+      },
+      async function loadRoleAccess() {
+${ifs(16, '        ')}
+      },
+      async function loadFieldAccess() {
+//                   ^^^^^^^^^^^^^^^ design/god-function loadFieldAccess does too much: its cognitive complexity is 30
+${ifs(30, '        ')}
+      },
+    ]);
+    return access;
+  },
+};
+`,
+    });
+  });
+
   it('scores a named closure inside a registered handler on its own, and reports it rather than the handler', () => {
     checkRule(RULE, {
       'src/tools/signals.ts': `declare const tools: { register(name: string, run: (input: { rows: number[] }) => unknown): void };
