@@ -110,15 +110,27 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
   return 0;
 }
 
+/**
+ * 1 when a check finds an error, or when a file or a rule was lost to a failure of ours (its
+ * findings are missing: the check fails rather than pass on what it did not see); 0 otherwise,
+ * for `graph`, and with `--exit-zero`.
+ */
+export function exitCodeOf(command: { readonly name: 'check' | 'graph'; readonly exitZero?: boolean }, result: Pick<AnalysisResult, 'findings' | 'problems'>): number {
+  if (command.name === 'graph' || command.exitZero) return 0;
+  return result.findings.some((f) => f.severity === 'error') || result.problems.some((p) => p.lost) ? 1 : 0;
+}
+
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
   const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config });
   const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
-  const exitCode = command.name === 'graph' || command.exitZero || !result.findings.some((f) => f.severity === 'error') ? 0 : 1;
+  const lost = command.name === 'check' ? result.problems.filter((p) => p.lost).length : 0;
+  const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
   if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
   emit(output, command.output, io);
+  if (lost > 0 && exitCode === 1) io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
   return exitCode;
 }
 

@@ -95,7 +95,7 @@ function declared(meta: RuleMeta, report: RuleReport): RuleReport {
 function finishRule(run: RuleRun, shared: SharedInputs, problems: Problem[]): readonly RuleReport[] {
   if (run.crashed !== undefined) {
     // One broken rule must not take the others (or the server) down; it is reported, not hidden.
-    problems.push({ kind: 'rule', message: `rule ${run.rule.meta.id} crashed and was skipped: ${errorMessage(run.crashed)}` });
+    problems.push({ kind: 'rule', message: `rule ${run.rule.meta.id} crashed and was skipped: ${errorMessage(run.crashed)}`, lost: true });
     return [];
   }
   const { incremental } = shared;

@@ -403,7 +403,7 @@ function loadFile(file: string, read: SourceRead): Omit<CachedFile, 'stamp'> {
     sourceFile = parseSource(file, read.text);
     facts = extractFactsFrom(sourceFile);
   } catch (error) {
-    return { problems: [{ kind: 'syntax', file, message: `could not be parsed, skipped: ${errorMessage(error)}` }] };
+    return { problems: [{ kind: 'syntax', file, message: `could not be parsed, skipped: ${errorMessage(error)}`, lost: true }] };
   }
   const lineIndex = new LineIndex(read.text);
   const firstError = facts.syntaxErrors[0];

@@ -35,7 +35,20 @@ export class SharedWalk {
   }
 }
 
-function visitAll(node: ts.Node, visitors: readonly Registered[]): void {
+/** Depth-first in source order, on a stack of our own (a deeply nested expression must not overflow the call stack). */
+function visitAll(root: ts.Node, visitors: readonly Registered[]): void {
+  const stack: { node: ts.Node; visitors: readonly Registered[] }[] = [{ node: root, visitors }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const next = visitNode(entry.node, entry.visitors);
+    if (next.length === 0) continue;
+    const children: ts.Node[] = [];
+    ts.forEachChild(entry.node, (child) => void children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, visitors: next });
+  }
+}
+
+/** Calls every visitor on the node; returns those that descend into its children. */
+function visitNode(node: ts.Node, visitors: readonly Registered[]): readonly Registered[] {
   // Copied only when a visitor skips this node's children or has crashed.
   let forChildren: Registered[] | undefined;
   for (let i = 0; i < visitors.length; i++) {
@@ -44,8 +57,7 @@ function visitAll(node: ts.Node, visitors: readonly Registered[]): void {
     if (!descend) forChildren ??= visitors.slice(0, i);
     else forChildren?.push(registered);
   }
-  const next = forChildren ?? visitors;
-  if (next.length > 0) ts.forEachChild(node, (child) => visitAll(child, next));
+  return forChildren ?? visitors;
 }
 
 function visitOne(node: ts.Node, { owner, visit }: Registered): boolean {

@@ -73,6 +73,11 @@ export interface Finding extends Location {
 export interface Problem {
   readonly kind: 'config' | 'read' | 'syntax' | 'project' | 'rule';
   readonly message: string;
+  /**
+   * Part of the analysis was lost to a failure of ours (a file the engine could not process, a
+   * rule that crashed): its findings are missing, so a check must not pass on it.
+   */
+  readonly lost?: true;
   readonly file?: string;
   readonly start?: Position;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { runCli } from '../../../server/src/cli/main';
+import { exitCodeOf, runCli } from '../../../server/src/cli/main';
 import { RULES } from '../../../server/src/engine';
 import { project, type TempProject } from '../../helpers/project';
 
@@ -236,5 +236,13 @@ describe('layerguard explain', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /src\/nowhere\.ts is not among the files analyzed/);
   });
-});
 
+  it('fails a check that lost a file or a rule to a failure of ours, unless told --exit-zero; graph never fails', () => {
+    const lost = { findings: [], problems: [{ kind: 'rule' as const, message: 'rule x crashed and was skipped: boom', lost: true as const }] };
+    const noted = { findings: [], problems: [{ kind: 'project' as const, message: 'No tsconfig.json found' }] };
+    assert.equal(exitCodeOf({ name: 'check', exitZero: false }, lost), 1);
+    assert.equal(exitCodeOf({ name: 'check', exitZero: true }, lost), 0);
+    assert.equal(exitCodeOf({ name: 'graph', exitZero: false }, lost), 0);
+    assert.equal(exitCodeOf({ name: 'check', exitZero: false }, noted), 0);
+  });
+});

@@ -109,7 +109,26 @@ describe('rules are isolated and robust', () => {
     const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
     const result = p.analyze({ rules: [crashing, ...RULES] });
     assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes crashed and was skipped: boom']);
+    assert.ok(result.problems.filter((x) => x.kind === 'rule').every((x) => x.lost), 'the lost findings are marked, so a check cannot pass on them');
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['layering/forbidden-dependency']);
+  });
+
+  it('keeps a file whose expression nests thousands deep: every walk over syntax is iterative, and the finding stays', () => {
+    const operands = Array.from({ length: 3000 }, () => "'a'").join(' + ');
+    const p = project({
+      'tsconfig.json': '{}',
+      'layerguard.json': JSON.stringify({ rules: { 'security/sql-injection': 'error' } }),
+      'src/reports/report.service.ts': `declare const db: { query(sql: string): Promise<unknown> };
+export class ReportService {
+  run(id: string) {
+    return db.query("SELECT * FROM reports WHERE id = '" + id + "' AND tag = " + ${operands});
+  }
+}
+`,
+    });
+    const result = p.analyze();
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ['security/sql-injection error']);
   });
 
   it('fails a rule that reports a message id it does not declare, visibly, and keeps the ids it declares on its findings', () => {

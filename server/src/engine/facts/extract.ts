@@ -128,12 +128,25 @@ class FactCollector {
     }
   }
 
-  private visit(node: ts.Node, inType: boolean): void {
+  /** Depth-first in source order, on a stack of our own: a deeply nested expression must not overflow the call stack. */
+  private visit(root: ts.Node, rootInType: boolean): void {
+    const stack: { node: ts.Node; inType: boolean }[] = [{ node: root, inType: rootInType }];
+    for (let entry = stack.pop(); entry; entry = stack.pop()) {
+      const childInType = this.visitOne(entry.node, entry.inType);
+      if (childInType === undefined) continue;
+      const children: ts.Node[] = [];
+      ts.forEachChild(entry.node, (child) => void children.push(child));
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inType: childInType });
+    }
+  }
+
+  /** Records one node's facts; returns whether its children are in a type context, or undefined to skip them. */
+  private visitOne(node: ts.Node, inType: boolean): boolean | undefined {
     if (!inType) this.recordValueNode(node);
     countBehaviour(node, this.behaviour);
     if (ts.isIdentifier(node)) {
       this.recordIdentifierUse(node, inType);
-      return;
+      return undefined;
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.classes.push(this.classFactOf(node));
     if (isDecoratedMember(node)) this.recordMetadataTypes(node);
@@ -141,10 +154,9 @@ class FactCollector {
     const childInType = inType || startsTypeContext(node);
     if (ts.isHeritageClause(node)) {
       const typeOnly = node.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent);
-      ts.forEachChild(node, (child) => this.visit(child, childInType || typeOnly));
-      return;
+      return childInType || typeOnly;
     }
-    ts.forEachChild(node, (child) => this.visit(child, childInType));
+    return childInType;
   }
 
   /** Value-position nodes that are facts of their own: `new X()`, `require()`, `import()`. */

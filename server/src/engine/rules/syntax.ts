@@ -10,8 +10,20 @@ export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile): TextRange {
 
 /** Depth-first walk; return false from `visit` to skip a node's children. */
 export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): void {
-  if (visit(node) === false) return;
-  ts.forEachChild(node, (child) => walk(child, visit));
+  // Depth-first, in source order, on a stack of our own: a `+` chain of thousands of operands nests
+  // as deep, and recursion would overflow the call stack and lose the file.
+  const stack: ts.Node[] = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    if (visit(current) === false) continue;
+    pushChildren(current, stack);
+  }
+}
+
+/** Pushes a node's children so that the first child is popped first. */
+function pushChildren(node: ts.Node, stack: ts.Node[]): void {
+  const from = stack.length;
+  ts.forEachChild(node, (child) => void stack.push(child));
+  stack.splice(from, stack.length - from, ...stack.slice(from).reverse());
 }
 
 /** The nearest ancestor of `node` that `is` accepts. */

@@ -116,6 +116,18 @@ export function cognitiveComplexity(body: ts.Node): number {
   return counter.total;
 }
 
+/** A node still to count, at the nesting it sits at. */
+interface Work {
+  readonly node: ts.Node;
+  readonly nesting: number;
+}
+
+function childrenAt(node: ts.Node, nesting: number): Work[] {
+  const children: Work[] = [];
+  ts.forEachChild(node, (child) => void children.push({ node: child, nesting }));
+  return children;
+}
+
 /**
  * `own` stops at nested functions (and lists them with the nesting they appear at); `inclusive`
  * counts inline callbacks in, each adding a nesting level, and lists the units of their own it
@@ -129,31 +141,40 @@ class Counter {
 
   constructor(private readonly mode: 'own' | 'inclusive') {}
 
-  visit(node: ts.Node, nesting: number): void {
+  /** Counts the node's children. Iterative, on a stack of our own: deep expressions must not overflow the call stack. */
+  visitChildren(node: ts.Node, nesting: number): void {
+    const stack = childrenAt(node, nesting).reverse();
+    for (let work = stack.pop(); work; work = stack.pop()) {
+      const next = this.step(work.node, work.nesting);
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    }
+  }
+
+  /** Counts one node; returns what to count next, in source order. */
+  private step(node: ts.Node, nesting: number): Work[] {
     if (ts.isFunctionLike(node) && 'body' in node) return this.visitFunction(node as ts.FunctionLikeDeclaration, nesting);
     if (ts.isIfStatement(node)) return this.visitIf(node, nesting);
     if (ts.isConditionalExpression(node)) {
       this.structural(nesting);
-      this.visit(node.condition, nesting);
-      this.visit(node.whenTrue, nesting + 1);
-      return this.visit(node.whenFalse, nesting + 1);
+      return [
+        { node: node.condition, nesting },
+        { node: node.whenTrue, nesting: nesting + 1 },
+        { node: node.whenFalse, nesting: nesting + 1 },
+      ];
     }
     if (isLoop(node) || ts.isSwitchStatement(node) || ts.isCatchClause(node)) {
       this.structural(nesting);
-      return this.visitChildren(node, nesting + 1);
+      return childrenAt(node, nesting + 1);
     }
     this.total += flatIncrement(node);
-    this.visitChildren(node, nesting);
+    return childrenAt(node, nesting);
   }
 
-  visitChildren(node: ts.Node, nesting: number): void {
-    ts.forEachChild(node, (child) => this.visit(child, nesting));
-  }
-
-  private visitFunction(fn: ts.FunctionLikeDeclaration, nesting: number): void {
+  private visitFunction(fn: ts.FunctionLikeDeclaration, nesting: number): Work[] {
     if (this.mode === 'own') this.nestedFunctions.push({ fn, nesting });
     else if (isNamedUnit(fn)) this.units.push(fn);
-    else if (fn.body) this.visitChildren(fn.body, nesting + 1);
+    else if (fn.body) return childrenAt(fn.body, nesting + 1);
+    return [];
   }
 
   /**
@@ -161,19 +182,21 @@ class Counter {
    * on one value (`if (op === 'equals') return …; if (op === 'starts_with') return …;`, or the same
    * as `else if`s) costs nothing more: it is a `switch` written with `if`, and a switch costs once.
    */
-  private visitIf(node: ts.IfStatement, nesting: number): void {
+  private visitIf(node: ts.IfStatement, nesting: number): Work[] {
     const isElseIf = ts.isIfStatement(node.parent) && node.parent.elseStatement === node;
     if (!continuesDispatch(node)) {
       if (isElseIf) this.total += 1;
       else this.structural(nesting);
     }
-    this.visit(node.expression, nesting);
-    this.visit(node.thenStatement, nesting + 1);
+    const work: Work[] = [
+      { node: node.expression, nesting },
+      { node: node.thenStatement, nesting: nesting + 1 },
+    ];
     const otherwise = node.elseStatement;
-    if (!otherwise) return;
-    if (ts.isIfStatement(otherwise)) return this.visit(otherwise, nesting);
+    if (!otherwise) return work;
+    if (ts.isIfStatement(otherwise)) return [...work, { node: otherwise, nesting }];
     this.total += 1;
-    this.visit(otherwise, nesting + 1);
+    return [...work, { node: otherwise, nesting: nesting + 1 }];
   }
 
   private structural(nesting: number): void {

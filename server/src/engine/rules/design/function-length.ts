@@ -1,5 +1,5 @@
 import { ts } from '../../ts';
-import { hasNode } from '../syntax';
+import { hasNode, walk } from '../syntax';
 import { isRegisteredArgument, isUnitOfItsOwn } from './cognitive-complexity';
 
 /**
@@ -13,13 +13,12 @@ import { isRegisteredArgument, isUnitOfItsOwn } from './cognitive-complexity';
 export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
   const lines = new Set<number>();
   const registered = registeredLocals(body);
-  const visit = (node: ts.Node): void => {
-    lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
-    if (isTextLiteral(node) || isDataLiteral(node)) return;
-    if (isHandedOut(node, registered)) return;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
+  ts.forEachChild(body, (child) =>
+    walk(child, (node) => {
+      lines.add(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line);
+      return !isTextLiteral(node) && !isDataLiteral(node) && !isHandedOut(node, registered);
+    }),
+  );
   return lines.size;
 }
 
@@ -27,13 +26,13 @@ export function codeLines(body: ts.Node, sf: ts.SourceFile): number {
 function registeredLocals(body: ts.Node): Set<string> {
   const registered = new Set<string>();
   const kept = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !ts.isVariableDeclaration(node.parent) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
-      (isRegisteredArgument(node) ? registered : kept).add(node.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
+  ts.forEachChild(body, (child) =>
+    walk(child, (node) => {
+      if (ts.isIdentifier(node) && !ts.isVariableDeclaration(node.parent) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+        (isRegisteredArgument(node) ? registered : kept).add(node.text);
+      }
+    }),
+  );
   for (const name of kept) registered.delete(name);
   return registered;
 }
