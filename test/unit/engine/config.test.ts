@@ -30,6 +30,11 @@ describe('layerguard.json', () => {
     assert.deepEqual(errorsOf(''), ['invalid JSON: the file is empty; write {} for the defaults']);
   });
 
+  it('refuses JSON nested thousands deep with one readable error instead of a crash, and ignores brackets in strings and comments', () => {
+    assert.deepEqual(errorsOf(`{"x":${'['.repeat(5000)}${']'.repeat(5000)}}`), ['1:105 invalid JSON: nested more than 100 levels deep; a Layerguard configuration is a few levels deep']);
+    assert.deepEqual(errorsOf(`// ${'{'.repeat(200)}\n{ "$schema": "${'['.repeat(200)}" /* ${'['.repeat(200)} */ }`), []);
+  });
+
   it('accepts comments and trailing commas (JSONC)', () => {
     assert.deepEqual(errorsOf('// team policy\n{ "rules": { "layering/cycle": "error", }, }'), []);
   });

@@ -42,6 +42,11 @@ export function loadConfig(root: string, explicitPath?: string): ConfigLoad {
 export function parseConfig(file: string, text: string): ConfigLoad {
   if (text.trim() === '') return { ok: false, errors: [{ file, message: 'invalid JSON: the file is empty; write {} for the defaults' }], config: defaultConfig() };
   const lines = new LineIndex(text);
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep !== undefined) {
+    const message = `invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; a Layerguard configuration is a few levels deep`;
+    return { ok: false, errors: [{ file, message, start: lines.positionAt(tooDeep), end: lines.positionAt(tooDeep + 1) }], config: defaultConfig() };
+  }
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   if (syntaxErrors.length > 0 || !tree) {
@@ -59,6 +64,33 @@ export function parseConfig(file: string, text: string): ConfigLoad {
   const unknownLayers = policyLayerErrors(file, parsed.data, layers, tree, lines);
   if (unknownLayers.length > 0) return { ok: false, errors: unknownLayers, config: defaultConfig() };
   return { ok: true, config };
+}
+
+/** Far deeper than any configuration; the JSON parser recurses per level, and must not be handed thousands. */
+const MAX_CONFIG_DEPTH = 100;
+
+/**
+ * The offset of the first `{` or `[` nested deeper than `MAX_CONFIG_DEPTH`, outside strings and
+ * comments, or undefined: one pass, no recursion.
+ */
+function firstTooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_CONFIG_DEPTH) return i;
+    } else if (c === '}' || c === ']') {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function nodeValue(tree: Node): unknown {
