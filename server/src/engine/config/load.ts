@@ -75,22 +75,31 @@ const MAX_CONFIG_DEPTH = 100;
  */
 function firstTooDeep(text: string): number | undefined {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; i = afterToken(text, i)) {
     const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-    } else if (c === '{' || c === '[') {
-      if (++depth > MAX_CONFIG_DEPTH) return i;
-    } else if (c === '}' || c === ']') {
-      depth--;
-    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    if (depth > MAX_CONFIG_DEPTH) return i;
   }
   return undefined;
+}
+
+/** Where the token at `i` ends: past a string or a comment as a whole, else the next character. */
+function afterToken(text: string, i: number): number {
+  if (text[i] === '"') {
+    let end = i + 1;
+    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+    return end + 1;
+  }
+  if (text.startsWith('//', i)) {
+    const end = text.indexOf('\n', i);
+    return end === -1 ? text.length : end + 1;
+  }
+  if (text.startsWith('/*', i)) {
+    const end = text.indexOf('*/', i + 2);
+    return end === -1 ? text.length : end + 2;
+  }
+  return i + 1;
 }
 
 function nodeValue(tree: Node): unknown {
