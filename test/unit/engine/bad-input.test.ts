@@ -65,6 +65,18 @@ describe('bad input never stops the analysis', () => {
     assert.equal(result.findings.length, 1);
   });
 
+  it('reports a tsconfig cut short where its JSON ends, as tsc does (its path aliases are lost)', () => {
+    const p = project({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] }',
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': controllerImportingRepository,
+    });
+    const result = p.analyze();
+    const cut = result.problems.find((x) => x.kind === 'project' && /tsconfig\.json: '}' expected/.test(x.message));
+    assert.ok(cut, JSON.stringify(result.problems));
+    assert.deepEqual(cut.start, { line: 0, character: 71 }, "at the end of the text, where the closing brace is missing");
+  });
+
   it('ends symlink loops and skips dangling links', () => {
     const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
     fs.symlinkSync(path.join(p.root, 'src'), path.join(p.root, 'src', 'loop'));

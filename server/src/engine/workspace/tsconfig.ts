@@ -50,6 +50,7 @@ function parseTsconfig(configFile: string, listFiles: boolean, packageDirs: Pack
     kind: 'project',
     file: normalize(d.file?.fileName ?? configFile),
     message: `${path.basename(configFile)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+    ...(d.file && d.start !== undefined ? { start: ts.getLineAndCharacterOfPosition(d.file, d.start) } : {}),
   });
   const host: ts.ParseConfigFileHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
@@ -72,7 +73,10 @@ function parseTsconfig(configFile: string, listFiles: boolean, packageDirs: Pack
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, existingOptions, host);
   if (!parsed) return { configFile, options: {}, fileNames: [], references: [], excludes: [], problems };
   const noInputsIsExpected = !listFiles || (parsed.projectReferences?.length ?? 0) > 0;
-  for (const d of parsed.errors) if (d.code !== NO_INPUTS || !noInputsIsExpected) problems.push(toProblem(d));
+  // As tsc reports them: the config's JSON syntax errors (a truncated file still yields options, with
+  // its `paths` lost) and then the errors of reading it.
+  const diagnostics = ts.getConfigFileParsingDiagnostics(parsed);
+  for (const d of diagnostics) if (d.code !== NO_INPUTS || !noInputsIsExpected) problems.push(toProblem(d));
   return {
     configFile: normalize(configFile),
     options: parsed.options,
