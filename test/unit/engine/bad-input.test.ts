@@ -77,6 +77,12 @@ describe('bad input never stops the analysis', () => {
     assert.deepEqual(cut.start, { line: 0, character: 71 }, "at the end of the text, where the closing brace is missing");
   });
 
+  it('says there is nothing to analyze when a tsconfig lists only files outside the folder', () => {
+    const result = project({ 'tsconfig.json': JSON.stringify({ files: ['/etc/hostname'] }), 'README.md': '# notes\n' }).analyze();
+    assert.equal(result.graph.files.size, 0);
+    assert.deepEqual(result.problems.map((x) => x.message), ['Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).']);
+  });
+
   it('ends symlink loops and skips dangling links', () => {
     const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
     fs.symlinkSync(path.join(p.root, 'src'), path.join(p.root, 'src', 'loop'));

@@ -56,6 +56,10 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   else if (!rootConfig) addLooseRemainder(normalizedRoot, discovery);
   else if (rootConfig && discovery.files.size === 0) addUncoveredFolder(normalizedRoot, rootConfig, discovery);
   else if (rootConfig && discovery.files.size < FEW_FILES) noteUncoveredSources(normalizedRoot, rootConfig, discovery);
+  if (discovery.files.size === 0) {
+    // An analysis of nothing passes every check: say so rather than print a clean result.
+    discovery.problems.push({ kind: 'project', file: normalizedRoot, message: 'Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).' });
+  }
   const { projects, files, problems } = discovery;
   return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
 }
@@ -174,6 +178,7 @@ function addUncoveredFolder(root: string, rootConfig: string, discovery: Discove
   const project: Project = { dir: root, options: { ...DEFAULT_COMPILER_OPTIONS, ...configured?.options, allowJs: true } };
   discovery.projects.push(project);
   for (const file of walkSourceFiles(root, discovery.problems)) if (!discovery.isIgnored(file)) discovery.files.set(file, project);
+  if (discovery.files.size === 0) return;
   discovery.problems.push({
     kind: 'project',
     file: rootConfig,
