@@ -1,5 +1,5 @@
 import type { FileNode } from './graph/types';
-import { ts } from './ts';
+import { childNodes, type ts } from './ts';
 
 /** Visits one syntax node; `false` skips its children (for this visitor only). */
 export type NodeVisitor = (node: ts.Node) => boolean | void;
@@ -41,8 +41,7 @@ function visitAll(root: ts.Node, visitors: readonly Registered[]): void {
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const next = visitNode(entry.node, entry.visitors);
     if (next.length === 0) continue;
-    const children: ts.Node[] = [];
-    ts.forEachChild(entry.node, (child) => void children.push(child));
+    const children = childNodes(entry.node);
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, visitors: next });
   }
 }

@@ -343,7 +343,6 @@ function isTestDataFactory(folders: readonly string[], facts: FileFacts): boolea
   return facts.moduleRefs.some((ref) => FAKE_DATA_PACKAGE.test(ref.specifier));
 }
 
-/** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */
 /** `3.0.1`, `v2.4`: a file named by the version it brings the data to. */
 const VERSION_STEM = /^v?\d+(?:\.\d+){1,3}$/;
 /** Folders that hold a database's update scripts. */
@@ -359,6 +358,7 @@ function isVersionedDataUpdate(file: string, stem: string): boolean {
   return path.posix.dirname(file).split('/').slice(-3).some((folder) => DATA_UPDATE_FOLDER.test(folder.toLowerCase()));
 }
 
+/** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */
 export function stemOf(file: string): string {
   const base = path.posix.basename(file);
   return base.replace(/\.(?:[cm]?[jt]sx?)$/i, '');

@@ -1,4 +1,4 @@
-import { ts } from '../ts';
+import { childNodes, ts } from '../ts';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
 import { countBehaviour, fileShapeOf, isCombiningCall, newBehaviourCounts } from './shape';
@@ -134,8 +134,7 @@ class FactCollector {
     for (let entry = stack.pop(); entry; entry = stack.pop()) {
       const childInType = this.visitOne(entry.node, entry.inType);
       if (childInType === undefined) continue;
-      const children: ts.Node[] = [];
-      ts.forEachChild(entry.node, (child) => void children.push(child));
+      const children = childNodes(entry.node);
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inType: childInType });
     }
   }

@@ -54,6 +54,7 @@ function importsNodeCreateServer(sf: ts.SourceFile): boolean {
 /** The shape of a file from what its one walk counted (`countBehaviour` on every node) and its top-level statements. */
 export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: BehaviourCounts): FileShape {
   const wiring: WiringKind | undefined = isBarrel ? 'barrel' : wiringOf(sf);
+  const serverOnly = isServerOnly(sf);
   return {
     routes: counted.routes,
     handlers: counted.handlers,
@@ -62,8 +63,8 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
     definesTables: definesDrizzleTables(sf),
-    ui: isUiFile(sf) && !isServerOnly(sf),
-    serverOnly: isServerOnly(sf),
+    ui: !serverOnly && isUiFile(sf),
+    serverOnly,
     dom: usesBrowserDom(sf),
     vendored: isVendored(sf),
     generated: isGenerated(sf),

@@ -1,5 +1,5 @@
 import type { FileNode } from '../graph/types';
-import { ts } from '../ts';
+import { childNodes, ts } from '../ts';
 import type { TextRange } from '../types';
 
 /** Helpers shared by the rules that look inside files. */
@@ -15,15 +15,24 @@ export function walk(node: ts.Node, visit: (node: ts.Node) => boolean | void): v
   const stack: ts.Node[] = [node];
   for (let current = stack.pop(); current; current = stack.pop()) {
     if (visit(current) === false) continue;
-    pushChildren(current, stack);
+    const children = childNodes(current);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
-/** Pushes a node's children so that the first child is popped first. */
-function pushChildren(node: ts.Node, stack: ts.Node[]): void {
-  const from = stack.length;
-  ts.forEachChild(node, (child) => void stack.push(child));
-  stack.splice(from, stack.length - from, ...stack.slice(from).reverse());
+/**
+ * The operands of a chain of one operator, which the parser nests to the left: `a || b ?? c` →
+ * [a, b, c] (a parenthesized operand stays whole). Iterative, however long the chain.
+ */
+export function chainOperands(expr: ts.Expression, isOperator: (kind: ts.SyntaxKind) => boolean): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let current = expr;
+  while (ts.isBinaryExpression(current) && isOperator(current.operatorToken.kind)) {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
 }
 
 /** The nearest ancestor of `node` that `is` accepts. */

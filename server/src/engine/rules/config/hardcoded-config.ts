@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
 import type { FileNode } from '../../graph/types';
-import { inThenBranchOf, rangeOf } from '../syntax';
+import { chainOperands, inThenBranchOf, rangeOf } from '../syntax';
 import { defineFileRule } from '../file-rule';
 
 const options = z
@@ -120,9 +120,9 @@ function isConfigDefault(literal: ts.Node): boolean {
   let node = literal;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  if (ts.isBinaryExpression(parent) && parent.right === node && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (ts.isBinaryExpression(parent) && parent.right === node && isFallbackOperator(parent.operatorToken.kind)) {
     // `baseUrl || process.env.BASE_URL || 'http://localhost:3002'`: any read in the chain.
-    return fallbackChain(parent.left).some((operand) => CONFIG_READ.test(compactText(operand)));
+    return chainOperands(parent.left, isFallbackOperator).some((operand) => CONFIG_READ.test(compactText(operand)));
   }
   // `process.env.CLICKHOUSE_HOST ? withScheme(process.env.CLICKHOUSE_HOST) : 'http://localhost:8123'`
   // The then branch uses the value read; `process.env.USE_PROD ? 'https://a' : 'https://b'` picks between environments.
@@ -139,17 +139,8 @@ function isConfigDefault(literal: ts.Node): boolean {
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(compactText(parent.expression));
 }
 
-/** `a || b ?? c` → [a, b, c]. */
-function fallbackChain(expr: ts.Expression): ts.Expression[] {
-  const operands: ts.Expression[] = [];
-  // Along the left spine, as the parser nests a chain, without recursion however long it is.
-  let current = expr;
-  while (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.BarBarToken || current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    operands.push(current.right);
-    current = current.left;
-  }
-  operands.push(current);
-  return operands.reverse();
+function isFallbackOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 /** The code of a node without its whitespace, as a configuration read is written in any layout. */

@@ -1,5 +1,5 @@
-import { ts } from '../../ts';
-import { isLoop } from '../syntax';
+import { childNodes, ts } from '../../ts';
+import { chainOperands, isLoop } from '../syntax';
 
 /**
  * Cognitive complexity after SonarSource's definition (G. Ann Campbell, 2017) as SonarJS applies
@@ -123,9 +123,7 @@ interface Work {
 }
 
 function childrenAt(node: ts.Node, nesting: number): Work[] {
-  const children: Work[] = [];
-  ts.forEachChild(node, (child) => void children.push({ node: child, nesting }));
-  return children;
+  return childNodes(node).map((child) => ({ node: child, nesting }));
 }
 
 /**
@@ -255,13 +253,7 @@ function flatIncrement(node: ts.Node): number {
  */
 function isNullGuardChain(node: ts.BinaryExpression): boolean {
   if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return false;
-  const operands: ts.Expression[] = [];
-  let left: ts.Expression = node;
-  while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
-    operands.unshift(left.right);
-    left = left.left;
-  }
-  operands.unshift(left);
+  const operands = chainOperands(node, (kind) => kind === ts.SyntaxKind.AmpersandAmpersandToken);
   return operands.every((operand, i) => {
     const before = operands[i - 1];
     return before === undefined || reachesInto(unparenthesized(operand), unparenthesized(before).getText());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../ts';
-import { rangeOf, walk } from '../syntax';
+import { chainOperands, rangeOf, walk } from '../syntax';
 import { isCallerInput, isComputedByCall, isNamedAsSqlStructure, isRequestInput, isSafeValue, type Constants } from './sql-values';
 import { defineFileRule } from '../file-rule';
 
@@ -64,8 +64,7 @@ function concatenationText(expr: ts.BinaryExpression): BuiltText | undefined {
 
 /** `a + b + c` → [a, b, c]. */
 function plusOperands(expr: ts.Expression): ts.Expression[] {
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...plusOperands(expr.left), ...plusOperands(expr.right)];
-  return [expr];
+  return chainOperands(expr, (kind) => kind === ts.SyntaxKind.PlusToken);
 }
 
 /** Statements that take no bind parameters anywhere: DDL and session settings. */
