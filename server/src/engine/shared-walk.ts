@@ -1,5 +1,6 @@
 import type { FileNode } from './graph/types';
-import { childNodes, type ts } from './ts';
+import type { ts } from './ts';
+import { childNodes } from './child-nodes';
 
 /** Visits one syntax node; `false` skips its children (for this visitor only). */
 export type NodeVisitor = (node: ts.Node) => boolean | void;

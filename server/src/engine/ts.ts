@@ -6,13 +6,3 @@
 import { ts } from 'ts-morph';
 
 export { ts };
-
-/**
- * A node's children in source order, as an array: what the engine's walks push on their own stacks
- * (they iterate rather than recurse, so no nesting depth overflows the call stack).
- */
-export function childNodes(node: ts.Node): ts.Node[] {
-  const children: ts.Node[] = [];
-  ts.forEachChild(node, (child) => void children.push(child));
-  return children;
-}

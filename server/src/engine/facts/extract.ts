@@ -1,4 +1,5 @@
-import { childNodes, ts } from '../ts';
+import { ts } from '../ts';
+import { childNodes } from '../child-nodes';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
 import { countBehaviour, fileShapeOf, isCombiningCall, newBehaviourCounts } from './shape';

@@ -1,5 +1,6 @@
 import type { FileNode } from '../graph/types';
-import { childNodes, ts } from '../ts';
+import { ts } from '../ts';
+import { childNodes } from '../child-nodes';
 import type { TextRange } from '../types';
 
 /** Helpers shared by the rules that look inside files. */

@@ -1,4 +1,5 @@
-import { childNodes, ts } from '../../ts';
+import { ts } from '../../ts';
+import { childNodes } from '../../child-nodes';
 import { chainOperands, isLoop } from '../syntax';
 
 /**
