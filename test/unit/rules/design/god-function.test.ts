@@ -14,10 +14,18 @@ function complexityOf(source: string): number {
   return cognitiveComplexity(fn.body);
 }
 
+/** `n` independent ifs, three lines each: complexity n in a body long enough to be reported. */
+function ifLines(n: number, indent = '  '): string {
+  return Array.from({ length: n }, (_, i) => `${indent}if (x > ${i}) {\n${indent}  return ${i};\n${indent}}`).join('\n');
+}
+
 /** A function with `n` independent ifs at the top level: complexity n. */
 function flatIfs(name: string, n: number): string {
-  return `export function ${name}(x: number) {\n${Array.from({ length: n }, (_, i) => `  if (x > ${i}) return ${i};`).join('\n')}\n  return -1;\n}\n`;
+  return `export function ${name}(x: number) {\n${ifLines(n)}\n  return -1;\n}\n`;
 }
+
+/** The scoring tests use short bodies: this config reports a body of any length, as SonarJS does. */
+const ANY_LENGTH = { 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { minLinesForComplexity: 1 } } } }) };
 
 describe(RULE, () => {
   it('computes cognitive complexity as SonarSource defines it', () => {
@@ -63,7 +71,7 @@ describe(RULE, () => {
     checkRule(RULE, {
       'src/orders/pricing.ts': `${flatIfs('priceFor', 30)}export const discountFor = (x: number) => {
 //           ^^^^^^^^^^^ design/god-function discountFor does too much: its cognitive complexity is 30 (allowed 29)
-${Array.from({ length: 30 }, (_, i) => `  if (x > ${i}) return ${i};`).join('\n')}
+${ifLines(30)}
   return 0;
 };
 export class Report {
@@ -240,6 +248,7 @@ export function mapOrders(rows: { id: number; total: number }[]) {
 
   it('scores each callback of a wrapper on its own, as SonarJS does, and reports the complex one on its callee', () => {
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/jobs/schedule.ts': `declare const queue: { process(name: string, h: (job: { kind: number }) => void): void };
 export function registerJobs() {
   queue.process('a', (job) => { if (job.kind) return; });
@@ -255,6 +264,7 @@ ${Array.from({ length: 30 }, (_, i) => `    if (job.kind > ${i}) return;`).join(
   it('scores the named steps of a list handed to a series runner on their own, and reports the complex one by its name; a named callback stays inline', () => {
     const ifs = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}if (req.level > ${i}) access.level = ${i};`).join('\n');
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/access/access.ts': `declare function series(steps: Array<() => Promise<void>>): Promise<void>;
 export const access = {
   async resolve(req: { level: number }) {
@@ -289,6 +299,7 @@ ${ifs(30, '    ')}
 
   it('scores a named closure inside a registered handler on its own, and reports it rather than the handler', () => {
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/tools/signals.ts': `declare const tools: { register(name: string, run: (input: { rows: number[] }) => unknown): void };
 export function registerSignals() {
   tools.register('signals', (input) => {
@@ -363,14 +374,42 @@ ${Array.from({ length: 120 }, (_, i) => `    field${i}: { name: 'Field ${i}', en
     checkRule(RULE, files);
     const strict = project(files).analyze({ config: undefined, severityOverrides: {} });
     assert.ok(strict.findings.every((f) => f.ruleId !== RULE), 'the default limit hides 17');
-    const sonar = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15 } } } }) }).analyze();
+    const sonar = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, minLinesForComplexity: 1 } } } }) }).analyze();
     assert.deepEqual(sonar.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 60)), ['roundFor does too much: its cognitive complexity is 17 (allo']);
-    const tolerant = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, complexityTolerance: 2 } } } }) }).analyze();
+    const tolerant = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, complexityTolerance: 2, minLinesForComplexity: 1 } } } }) }).analyze();
     assert.ok(tolerant.findings.every((f) => f.ruleId !== RULE), 'a tolerance of 2 hides 17 over 15');
+  });
+
+  it('leaves a short body whose score comes from nesting alone: it needs flattening, not splitting', () => {
+    // Five levels of loops and ifs in under twenty lines score 37.
+    const nested = `export function matches(groups: number[][][], wanted: number, strict: boolean) {
+  for (const group of groups) {
+    for (const row of group) {
+      if (!row.length) continue;
+      for (const cell of row) {
+        if (cell === wanted) {
+          if (strict && cell > 0) return true;
+          else if (!strict) return cell !== 0;
+        } else if (cell > wanted) {
+          if (strict) return false;
+          while (cell > wanted) {
+            if (cell % 2 === 0) break;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+`;
+    checkRule(RULE, { 'src/search/match.ts': nested });
+    const everyLength = project({ 'src/search/match.ts': nested, ...ANY_LENGTH }).analyze();
+    assert.deepEqual(everyLength.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 66)), ['matches does too much: its cognitive complexity is 37 (allowed 29)']);
   });
 
   it('scores a named helper or a registered handler inside a function with control flow on its own, and folds inline callbacks', () => {
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/routes/register.ts': `declare const bus: { on(event: string, h: (e: { kind: number }) => void): void };
 export function registerHandlers(enabled: boolean) {
   if (!enabled) return;
@@ -396,6 +435,7 @@ ${Array.from({ length: 14 }, (_, i) => `    if (x > ${i}) { if (strict) return $
 
   it('scores a handler registered through a wrapper on its own, and still folds an array callback given as an argument', () => {
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/routes/orders.ts': `declare const router: { post(path: string, h: unknown): void };
 declare function asyncHandler<T>(h: T): T;
 declare function total(values: number[]): number;
@@ -420,6 +460,7 @@ ${Array.from({ length: 14 }, (_, i) => `    if (x > ${i}) { if (strict) return $
   it('does not count || supplying a literal default, and still counts || between conditions', () => {
     const fields = Array.from({ length: 30 }, (_, i) => `    f${i}: raw.f${i} || null,`).join('\n');
     checkRule(RULE, {
+      ...ANY_LENGTH,
       'src/mappers/row-mapper.ts': `export function toRow(raw: Record<string, string | undefined>, strict: boolean) {
   if (!strict) return undefined;
   return {
