@@ -60,4 +60,38 @@ export class NotesController {
 `,
     });
   });
+
+  it('leaves a webhook whose handler checks the signature of the payload, and still reports an unsigned one', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/models/delivery.ts': 'export const Delivery = { create: async (d: unknown) => d };\n',
+      'src/routes/deliveries.routes.ts': `import { Router } from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Delivery } from '../models/delivery';
+export const deliveries = Router();
+deliveries.post('/v1/deliveries/events', async (req: { body: unknown; headers: Record<string, string> }, res: { sendStatus(code: number): void }) => {
+  const expected = createHmac('sha256', 'key').update(JSON.stringify(req.body)).digest();
+  if (!timingSafeEqual(expected, Buffer.from(req.headers['x-courier-mac'] ?? ''))) return res.sendStatus(401);
+  await Delivery.create(req.body);
+  res.sendStatus(204);
+});
+deliveries.post('/v1/deliveries/unsigned', async (req: { body: unknown }, res: { sendStatus(code: number): void }) => {
+  await Delivery.create(req.body);
+  //                    ^^^^^^^^ api/missing-validation req.body is written to the data store without validation
+  res.sendStatus(204);
+});
+`,
+      'src/billing/billing-events.controller.ts': `import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+@Controller({ path: 'billing-events', version: '1' })
+export class BillingEventsController {
+  @Post('signed') signed(@Headers('x-payments-signature') proof: string, @Body() event: any) { return prisma.event.create({ data: { proof, event } }); }
+  @Post('unsigned') unsigned(@Body() event: any) { return prisma.event.create({ data: { event } }); }
+  //                         ^^^^^^^^^^^^^^^^^^ api/missing-validation is typed any
+}
+`,
+    });
+  });
 });
