@@ -36,6 +36,24 @@ export function chainOperands(expr: ts.Expression, isOperator: (kind: ts.SyntaxK
   return operands.reverse();
 }
 
+/**
+ * The identifier a chain of accesses and method calls starts from: `res` in
+ * `res.status(404).json(…)`, `ids` in `ids.join(',')` (a method of a value still gives the value).
+ */
+export function chainRoot(expr: ts.Expression): ts.Identifier | undefined {
+  let current = expr;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
+      current = current.expression;
+    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+      current = current.expression.expression;
+    } else {
+      break;
+    }
+  }
+  return ts.isIdentifier(current) ? current : undefined;
+}
+
 /** The nearest ancestor of `node` that `is` accepts. */
 export function enclosing<T extends ts.Node>(node: ts.Node, is: (n: ts.Node) => n is T): T | undefined {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) if (is(current)) return current;

@@ -493,4 +493,67 @@ export class FeedsService {
 `,
     });
   });
+
+  it('leaves a search returning its first hit, lookups remembered per key, loops stepping by a chunk and raw per-row UPDATEs alone', () => {
+    checkRule(RULE, {
+      ...entities,
+      'src/pricing/pricing.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from '../users/users.repository';
+import { db } from '../db';
+
+@Injectable()
+export class PricingService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async firstActiveOwner(candidates: { ownerId: number }[]) {
+    for (const candidate of candidates) {
+      const owner = await this.users.findById(candidate.ownerId);
+      if (owner.active) return owner;
+    }
+    return null;
+  }
+
+  async ownerNames(orders: { ownerId: number }[]) {
+    const owners: Record<number, { name: string }> = {};
+    const names: string[] = [];
+    for (const order of orders) {
+      if (!owners[order.ownerId]) owners[order.ownerId] = await this.users.findById(order.ownerId);
+      names.push(owners[order.ownerId].name);
+    }
+    return names;
+  }
+
+  async refreshInChunks(ids: number[], size: number) {
+    for (let i = 0; i < ids.length; i += size) {
+      await db.raw('select refresh_prices(?)', [ids.slice(i, i + size)]);
+    }
+  }
+
+  async reprice(rows: { id: number; price: number }[]) {
+    for (const row of rows) {
+      await db.raw('UPDATE prices SET amount = ? WHERE id = ?', [row.price, row.id]);
+    }
+  }
+
+  async allOwnersOrNothing(orders: { ownerId: number }[]) {
+    const found = [];
+    for (const order of orders) {
+      const owner = await this.users.findById(order.ownerId);
+      //                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+      if (!owner) return null;
+      found.push(owner);
+    }
+    return found;
+  }
+
+  async namesWithoutMemo(orders: { ownerId: number }[]) {
+    const owners: Record<number, { name: string }> = {};
+    for (const order of orders) owners[order.ownerId] = await this.users.findById(order.ownerId);
+    //                                                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+    return owners;
+  }
+}
+`,
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { declaredValue } from '../declared-values';
-import { dottedName, enclosing, hasNode, isLoop, mentionsName, rangeOf, walk } from '../syntax';
+import { chainRoot, dottedName, enclosing, hasNode, isLoop, mentionsName, rangeOf, walk } from '../syntax';
 import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
@@ -64,14 +64,15 @@ const MAX_FIXED_COUNT = 10;
  * holds — a retry, a uniqueness probe, a page-by-page fetch — not per element.
  */
 function isPerElementLoop(loop: ts.IterationStatement, list: ListSizes, maxFixedItems: number): boolean {
-  // A search that stops at the first hit (`if (step) break;`) runs until found, not once per element.
-  if (breaksOut(loop)) return false;
+  // A search that stops at the first hit (`if (step) break;`, `if (count > 0) return rule;`) runs
+  // until found, not once per element.
+  if (breaksOut(loop) || returnsAHit(loop)) return false;
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) {
     if (isChunked(loop.initializer) || isChunked(loop.expression)) return false;
     const size = list(loop.expression);
     return size === undefined || size > maxFixedItems;
   }
-  if (!ts.isForStatement(loop) || !loop.condition) return false;
+  if (!ts.isForStatement(loop) || !loop.condition || stepsOverChunks(loop)) return false;
   const text = loop.condition.getText();
   if (RETRY_NAMES.test(text) || hasSmallBound(loop.condition)) return false;
   return loopCollection(loop) !== undefined;
@@ -86,6 +87,31 @@ function breaksOut(loop: ts.IterationStatement): boolean {
     return !found;
   });
   return found;
+}
+
+/** Names of a response or of passing on: returning one answers the request, and is no hit. */
+const ANSWERING = /^(?:res|response|reply|ctx|h|next|callback|cb|done)$/;
+
+/**
+ * A `return` of a value out of the loop (not `return null`, `return false` or an answer to the
+ * request): the loop looks for the first element that qualifies and returns it.
+ */
+function returnsAHit(loop: ts.IterationStatement): boolean {
+  return hasNode(loop.statement, (n) => {
+    if (!ts.isReturnStatement(n) || !n.expression || enclosing(n, ts.isFunctionLike) !== enclosing(loop, ts.isFunctionLike)) return false;
+    const value = ts.isAwaitExpression(n.expression) ? n.expression.expression : n.expression;
+    if (value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.FalseKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword) return false;
+    if (ts.isIdentifier(value) && value.text === 'undefined') return false;
+    return !ANSWERING.test(chainRoot(value)?.text ?? '') && !ts.isNewExpression(value);
+  });
+}
+
+
+/** `for (let i = 0; i < rows.length; i += batchSize)`: each pass takes a chunk, not an element. */
+function stepsOverChunks(loop: ts.ForStatement): boolean {
+  const step = loop.incrementor;
+  if (!step || !ts.isBinaryExpression(step) || step.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) return false;
+  return !(ts.isNumericLiteral(step.right) && step.right.text === '1');
 }
 
 /** `for (const chunk of chunks)`: the element or the collection is named as a batch. */
@@ -244,6 +270,52 @@ function writesEachElement(read: ts.CallExpression, scope: ts.Node, names: DataA
   });
 }
 
+/**
+ * `if (!hosts[id]) hosts[id] = await find(id)`, `if (!cache.has(key)) cache.set(key, await load(key))`:
+ * a lookup remembered per key runs once per distinct key, and the loop reads the rest from memory.
+ */
+function rememberedPerKey(call: ts.CallExpression, scope: ts.Node): boolean {
+  for (let current: ts.Node = call; current !== scope && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (!ts.isIfStatement(parent) || parent.thenStatement !== current) continue;
+    const memo = testedMemo(parent.expression);
+    if (memo && storesInto(parent.thenStatement, memo)) return true;
+  }
+  return false;
+}
+
+/** The collection a condition finds a key missing from: `!m[k]`, `!m.has(k)`, `!m.get(k)`, `m[k] === undefined`, `!(k in m)`. */
+function testedMemo(condition: ts.Expression): string | undefined {
+  let tested = skipParentheses(condition);
+  if (ts.isPrefixUnaryExpression(tested) && tested.operator === ts.SyntaxKind.ExclamationToken) tested = skipParentheses(tested.operand);
+  else if (ts.isBinaryExpression(tested) && /^(?:===|==)$/.test(tested.operatorToken.getText()) && /^(?:undefined|null)$/.test(tested.right.getText())) tested = tested.left;
+  if (ts.isElementAccessExpression(tested)) return dottedName(tested.expression) || undefined;
+  if (ts.isCallExpression(tested) && ts.isPropertyAccessExpression(tested.expression) && /^(?:has|get)$/.test(tested.expression.name.text)) return dottedName(tested.expression.expression) || undefined;
+  if (ts.isBinaryExpression(tested) && tested.operatorToken.kind === ts.SyntaxKind.InKeyword) return dottedName(tested.right) || undefined;
+  return undefined;
+}
+
+function skipParentheses(expr: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expr) ? skipParentheses(expr.expression) : expr;
+}
+
+/** `m[k] = …` or `m.set(k, …)` in a statement. */
+function storesInto(statement: ts.Statement, memo: string): boolean {
+  return hasNode(statement, (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left)) return dottedName(n.left.expression) === memo;
+    return ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'set' && dottedName(n.expression.expression) === memo;
+  });
+}
+
+/** What a raw statement run per element does, read from its text: `UPDATE …` is a row's own write. */
+function rawStatementKind(call: ts.CallExpression): 'update' | 'insert' | 'delete' | undefined {
+  const [first] = call.arguments;
+  if (!first || !RAW_STATEMENT_METHOD.test(methodName(call))) return undefined;
+  const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : '';
+  const verb = /^\s*(update|insert|delete)\b/i.exec(text)?.[1]?.toLowerCase();
+  return verb === 'update' || verb === 'insert' || verb === 'delete' ? verb : undefined;
+}
+
 /** Names a scope binds before a position: its parameters, its loop variables and its locals, destructured ones too. */
 function namesBoundIn(scope: ts.Node, before: number): Set<string> {
   const names = new Set<string>();
@@ -388,6 +460,27 @@ function methodName(call: ts.CallExpression): string {
   return ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
 }
 
+type StatementKind = 'read' | 'insert' | 'delete';
+
+/**
+ * What a repeated call does, or nothing when it is no query to batch: already batched, a
+ * transaction, a row's own update, or no query per element at all.
+ */
+function statementKind(call: ts.CallExpression): StatementKind | undefined {
+  const chain = chainCalls(call).map(methodName);
+  const raw = rawStatementKind(call);
+  if (isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call, chain) || raw === 'update' || isNotPerElementQuery(call)) return undefined;
+  if (raw === 'insert' || chain.some((m) => INSERTING_METHOD.test(m))) return 'insert';
+  if (raw === 'delete' || chain.some((m) => DELETING_METHOD.test(m))) return 'delete';
+  return 'read';
+}
+
+const MESSAGE: Record<StatementKind, (text: string, where: string) => string> = {
+  insert: (text, where) => `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`,
+  delete: (text, where) => `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`,
+  read: (text, where) => `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
+};
+
 export const nPlusOne = defineFileRule({
   meta: {
     id: 'data/n-plus-one',
@@ -402,25 +495,14 @@ export const nPlusOne = defineFileRule({
     const sf = node.sourceFile;
     return (n) => {
       const call = queryCall(n);
-      if (!call) return;
-      const chain = chainCalls(call).map(methodName);
-      if (isBatched(call) || TRANSACTION_METHOD.test(methodName(call)) || isRowWrite(call, chain) || isNotPerElementQuery(call)) return;
-      const inserts = chain.some((m) => INSERTING_METHOD.test(m));
-      const deletes = !inserts && chain.some((m) => DELETING_METHOD.test(m));
-      if ((inserts || deletes) && !options.reportWrites) return;
+      const kind = call ? statementKind(call) : undefined;
+      if (!call || !kind || (kind !== 'read' && !options.reportWrites)) return;
       const repetition = names.layerOfCall(call) ? repeatingContext(call, list, options.maxFixedItems) : undefined;
       if (!repetition?.collection || !iteratesRows(repetition.collection, names) || inOneTimeFunction(call)) return;
-      if (!keyedByElement(call, repetition.scope) || (!inserts && !deletes && writesEachElement(call, repetition.scope, names))) return;
-      const where = repetition.where;
+      if (!keyedByElement(call, repetition.scope) || rememberedPerKey(call, repetition.scope)) return;
+      if (kind === 'read' && writesEachElement(call, repetition.scope, names)) return;
       const text = call.expression.getText(sf).replace(/\s+/g, ' ').slice(0, 60);
-      report({
-        range: rangeOf(call, sf),
-        message: inserts
-          ? `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`
-          : deletes
-          ? `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`
-          : `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
-      });
+      report({ range: rangeOf(call, sf), message: MESSAGE[kind](text, repetition.where) });
     };
   },
 });

@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import { declarationOf, localInitializer } from '../local-values';
-import { hasNode } from '../syntax';
+import { chainRoot, hasNode } from '../syntax';
 
 /**
  * What a value spliced into SQL text is: a constant, a number, an escaped or generated fragment
@@ -106,7 +106,7 @@ function isNumeric(expr: ts.Expression): boolean {
 export function isCallerInput(expr: ts.Expression, depth = 0): boolean {
   if (ts.isTemplateExpression(expr)) return expr.templateSpans.some((s) => isCallerInput(s.expression, depth));
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return isCallerInput(expr.left, depth) || isCallerInput(expr.right, depth);
-  const root = rootIdentifier(expr);
+  const root = chainRoot(expr);
   if (!root) return false;
   if (REQUEST_ROOTS.test(root.text)) return true;
   const declaration = declarationOf(root);
@@ -164,24 +164,10 @@ export function isNamedAsSqlStructure(expr: ts.Expression): boolean {
 
 /** A value read from the request (`req.query.x`, `ctx.request.body.y`, a DTO). */
 export function isRequestInput(expr: ts.Expression): boolean {
-  const root = rootIdentifier(expr);
+  const root = chainRoot(expr);
   return root !== undefined && REQUEST_ROOTS.test(root.text);
 }
 
-function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
-  let current = expr;
-  for (;;) {
-    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
-      current = current.expression;
-    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
-      // `ids.join(',')`, `name.trim()`: a method of the value still gives the value.
-      current = current.expression.expression;
-    } else {
-      break;
-    }
-  }
-  return ts.isIdentifier(current) ? current : undefined;
-}
 
 function calleeName(call: ts.CallExpression): string {
   const callee = call.expression;
