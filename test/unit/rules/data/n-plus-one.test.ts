@@ -546,6 +546,15 @@ export class PricingService {
     return found;
   }
 
+  async soleOwnerAnywhere(teams: { id: number }[]) {
+    for (const team of teams) {
+      const owners = await this.users.findById(team.id);
+      //                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+      if (owners.active) return true;
+    }
+    return false;
+  }
+
   async namesWithoutMemo(orders: { ownerId: number }[]) {
     const owners: Record<number, { name: string }> = {};
     for (const order of orders) owners[order.ownerId] = await this.users.findById(order.ownerId);

@@ -93,19 +93,26 @@ function breaksOut(loop: ts.IterationStatement): boolean {
 const ANSWERING = /^(?:res|response|reply|ctx|h|next|callback|cb|done)$/;
 
 /**
- * A `return` of a value out of the loop (not `return null`, `return false` or an answer to the
- * request): the loop looks for the first element that qualifies and returns it.
+ * A `return` of a value out of the loop (not a flag or sentinel such as `return true` or `return
+ * null`, nor an answer to the request): the loop looks for the first element that qualifies and
+ * returns it. A loop returning a flag (`if (count === 1) return true;`) checks every element in
+ * the usual case.
  */
 function returnsAHit(loop: ts.IterationStatement): boolean {
   return hasNode(loop.statement, (n) => {
     if (!ts.isReturnStatement(n) || !n.expression || enclosing(n, ts.isFunctionLike) !== enclosing(loop, ts.isFunctionLike)) return false;
     const value = ts.isAwaitExpression(n.expression) ? n.expression.expression : n.expression;
-    if (value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.FalseKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword) return false;
-    if (ts.isIdentifier(value) && value.text === 'undefined') return false;
+    if (isLiteralValue(value)) return false;
     return !ANSWERING.test(chainRoot(value)?.text ?? '') && !ts.isNewExpression(value);
   });
 }
 
+
+/** `true`, `null`, `0`, `'none'`, `undefined`: a flag or a sentinel, not an element found. */
+function isLiteralValue(value: ts.Expression): boolean {
+  const keywords = [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.UndefinedKeyword];
+  return keywords.includes(value.kind) || ts.isLiteralExpression(value) || (ts.isIdentifier(value) && value.text === 'undefined');
+}
 
 /** `for (let i = 0; i < rows.length; i += batchSize)`: each pass takes a chunk, not an element. */
 function stepsOverChunks(loop: ts.ForStatement): boolean {
