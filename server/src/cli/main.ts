@@ -111,11 +111,13 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
 }
 
 /**
- * 1 when a check finds an error, or when a file or a rule was lost to a failure of ours (its
- * findings are missing: the check fails rather than pass on what it did not see); 0 otherwise,
- * for `graph`, and with `--exit-zero`.
+ * 2 when a configuration the analysis depends on could not be used (a blocking problem: the result
+ * is not the project's), as for a broken layerguard.json; 1 when a check finds an error, or when a
+ * file or a rule was lost to a failure of ours (its findings are missing: the check fails rather
+ * than pass on what it did not see); 0 otherwise, for `graph`, and with `--exit-zero`.
  */
 export function exitCodeOf(command: { readonly name: 'check' | 'graph'; readonly exitZero?: boolean }, result: Pick<AnalysisResult, 'findings' | 'problems'>): number {
+  if (result.problems.some((p) => p.blocking)) return 2;
   if (command.name === 'graph' || command.exitZero) return 0;
   return result.findings.some((f) => f.severity === 'error') || result.problems.some((p) => p.lost) ? 1 : 0;
 }
@@ -130,6 +132,7 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   const unwritten = cache?.write(output, exitCode);
   if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
   emit(output, command.output, io);
+  for (const problem of result.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
   if (lost > 0 && exitCode === 1) io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
   return exitCode;
 }

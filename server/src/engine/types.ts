@@ -78,6 +78,12 @@ export interface Problem {
    * rule that crashed): its findings are missing, so a check must not pass on it.
    */
   readonly lost?: true;
+  /**
+   * A configuration the analysis depends on could not be used (a tsconfig that is a named pipe,
+   * huge, or nested thousands deep): the result is not the project's, and a check exits 2, as for
+   * a broken layerguard.json.
+   */
+  readonly blocking?: true;
   readonly file?: string;
   readonly start?: Position;
 }

@@ -61,6 +61,9 @@ function* digestSteps(root: string, extra: string | undefined, excluded: string 
 
 function contentDigest(file: string, onFile?: OnFile): string {
   try {
+    // A link to a named pipe or a device (`/dev/zero`): reading it would never end. The analysis
+    // refuses it with a problem; the digest only notes what it is.
+    if (!fs.statSync(file).isFile()) return 'not a regular file';
     const content = fs.readFileSync(file);
     onFile?.(file, content);
     return digest(content);

@@ -1,9 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { RULES, ruleById } from '../rules/registry';
+import { firstTooDeep, MAX_JSON_DEPTH } from '../text/json-depth';
 import { LineIndex } from '../text/line-index';
+import { readConfigFile } from '../workspace/read-config-file';
 import type { Position } from '../types';
 import { defaultConfig, knownLayerIds, mergeConfig, type ResolvedConfig, type RuleConfig } from './resolved';
 import { configFileSchema, type ConfigFile } from './schema';
@@ -26,16 +27,10 @@ export type ConfigLoad =
 /** Loads `explicitPath`, or `<root>/layerguard.json` if it exists, or the defaults. */
 export function loadConfig(root: string, explicitPath?: string): ConfigLoad {
   const file = explicitPath ? path.resolve(root, explicitPath) : path.join(root, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && !explicitPath) return { ok: true, config: defaultConfig() };
-    const reason = missing ? 'file not found' : (error as Error).message;
-    return { ok: false, errors: [{ file, message: `cannot read configuration: ${reason}` }], config: defaultConfig() };
-  }
-  return parseConfig(file, text);
+  const read = readConfigFile(file);
+  if (read.ok) return parseConfig(file, read.text);
+  if (read.missing && !explicitPath) return { ok: true, config: defaultConfig() };
+  return { ok: false, errors: [{ file, message: `cannot read configuration: ${read.reason}` }], config: defaultConfig() };
 }
 
 /** Validates config text; never throws. Errors name the JSON path and the expected value. */
@@ -44,7 +39,7 @@ export function parseConfig(file: string, text: string): ConfigLoad {
   const lines = new LineIndex(text);
   const tooDeep = firstTooDeep(text);
   if (tooDeep !== undefined) {
-    const message = `invalid JSON: nested more than ${MAX_CONFIG_DEPTH} levels deep; a Layerguard configuration is a few levels deep`;
+    const message = `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep; a Layerguard configuration is a few levels deep`;
     return { ok: false, errors: [{ file, message, start: lines.positionAt(tooDeep), end: lines.positionAt(tooDeep + 1) }], config: defaultConfig() };
   }
   const syntaxErrors: ParseError[] = [];
@@ -64,42 +59,6 @@ export function parseConfig(file: string, text: string): ConfigLoad {
   const unknownLayers = policyLayerErrors(file, parsed.data, layers, tree, lines);
   if (unknownLayers.length > 0) return { ok: false, errors: unknownLayers, config: defaultConfig() };
   return { ok: true, config };
-}
-
-/** Far deeper than any configuration; the JSON parser recurses per level, and must not be handed thousands. */
-const MAX_CONFIG_DEPTH = 100;
-
-/**
- * The offset of the first `{` or `[` nested deeper than `MAX_CONFIG_DEPTH`, outside strings and
- * comments, or undefined: one pass, no recursion.
- */
-function firstTooDeep(text: string): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i = afterToken(text, i)) {
-    const c = text[i];
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    if (depth > MAX_CONFIG_DEPTH) return i;
-  }
-  return undefined;
-}
-
-/** Where the token at `i` ends: past a string or a comment as a whole, else the next character. */
-function afterToken(text: string, i: number): number {
-  if (text[i] === '"') {
-    let end = i + 1;
-    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-    return end + 1;
-  }
-  if (text.startsWith('//', i)) {
-    const end = text.indexOf('\n', i);
-    return end === -1 ? text.length : end + 1;
-  }
-  if (text.startsWith('/*', i)) {
-    const end = text.indexOf('*/', i + 2);
-    return end === -1 ? text.length : end + 2;
-  }
-  return i + 1;
 }
 
 function nodeValue(tree: Node): unknown {

@@ -7,6 +7,7 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
+import { whyNotARegularFile } from './read-config-file';
 import { loadTsconfig, normalize, type LoadedTsconfig, type PackageDirs } from './tsconfig';
 
 export interface Project {
@@ -49,7 +50,7 @@ export function discoverWorkspace(root: string, config: ResolvedConfig): Discove
   const monorepo = findMonorepo(normalizedRoot);
   const discovery: Discovery = { root: normalizedRoot, isIgnored: ignoreMatcher(normalizedRoot, config), packageDirs: monorepo?.packages ?? new Map(), files: new Map(), projects: [], problems: [] };
   const rootConfig = rootConfigFile(normalizedRoot);
-  const rootLoaded = rootConfig ? loadTsconfig(rootConfig, discovery.packageDirs) : undefined;
+  const rootLoaded = rootConfig ? loadTsconfig(rootConfig, discovery.packageDirs, normalizedRoot) : undefined;
   addConfiguredProjects(rootConfig ? [rootConfig] : findNestedConfigs(normalizedRoot, discovery.problems), discovery, rootLoaded);
   if (rootLoaded) addUnreferencedProjects(normalizedRoot, rootLoaded, discovery);
   if (discovery.projects.length === 0) addLooseProject(normalizedRoot, discovery);
@@ -83,7 +84,7 @@ function addConfiguredProjects(configFiles: readonly string[], discovery: Discov
     const configFile = normalize(queue.shift()!);
     if (seenConfigs.has(configFile)) continue;
     seenConfigs.add(configFile);
-    queue.push(...addConfiguredProject(preloaded?.configFile === configFile ? preloaded : loadTsconfig(configFile, discovery.packageDirs), discovery));
+    queue.push(...addConfiguredProject(preloaded?.configFile === configFile ? preloaded : loadTsconfig(configFile, discovery.packageDirs, discovery.root), discovery));
   }
 }
 
@@ -116,7 +117,7 @@ function addUnreferencedProjects(root: string, rootConfig: LoadedTsconfig, disco
   const excluded = excludedBy(rootConfig);
   const nested = findNestedConfigs(root, discovery.problems).filter((c) => !known.has(c) && !discovery.isIgnored(c) && !excluded(path.posix.relative(root, path.posix.dirname(c))));
   for (const configFile of nested) {
-    const loaded = loadTsconfig(configFile, discovery.packageDirs);
+    const loaded = loadTsconfig(configFile, discovery.packageDirs, discovery.root);
     const uncovered = loaded.fileNames.filter((file) => SOURCE_EXTENSION.test(file) && isInside(root, file) && !discovery.isIgnored(file) && !discovery.files.has(normalize(file)));
     if (uncovered.length === 0) continue;
     addConfiguredProjects([configFile], discovery, loaded);
@@ -140,7 +141,7 @@ function addLooseProject(root: string, discovery: Discovery): void {
   const sourceDir = fs.existsSync(path.join(root, 'src')) ? normalize(path.join(root, 'src')) : root;
   const project: Project = { dir: root, options: DEFAULT_COMPILER_OPTIONS };
   discovery.projects.push(project);
-  for (const file of walkSourceFiles(sourceDir, discovery.problems)) if (!discovery.isIgnored(file)) discovery.files.set(file, project);
+  for (const file of walkSourceFiles(sourceDir, discovery.problems, root)) if (!discovery.isIgnored(file)) discovery.files.set(file, project);
   discovery.problems.push({
     kind: 'project',
     file: root,
@@ -225,7 +226,7 @@ export function ignoreMatcher(root: string, config: ResolvedConfig): (file: stri
 /** tsconfig/jsconfig files in sub-folders (monorepos, a folder of several apps); not below one found. */
 function findNestedConfigs(root: string, problems: Problem[]): string[] {
   const found: string[] = [];
-  walkDirectories(root, NESTED_CONFIG_DEPTH, problems, (dir) => {
+  walkDirectories(root, NESTED_CONFIG_DEPTH, problems, insideWorkspace(root), (dir) => {
     const config = rootConfigFile(dir);
     if (config && dir !== root) {
       found.push(config);
@@ -236,11 +237,22 @@ function findNestedConfigs(root: string, problems: Problem[]): string[] {
   return found.sort();
 }
 
-function walkSourceFiles(dir: string, problems: Problem[]): string[] {
+/**
+ * Source files under `dir`. Links are followed only while they stay inside `workspace` (by real
+ * path): a link to `/` or `/proc` must not make the analysis read the machine.
+ */
+function walkSourceFiles(dir: string, problems: Problem[], workspace = dir): string[] {
   const files: string[] = [];
-  walkDirectories(dir, Number.POSITIVE_INFINITY, problems, (current, entries) => {
+  const inside = insideWorkspace(workspace);
+  walkDirectories(dir, Number.POSITIVE_INFINITY, problems, inside, (current, entries) => {
     for (const entry of entries) {
-      if (entry.isFile() && SOURCE_EXTENSION.test(entry.name)) files.push(path.posix.join(current, entry.name));
+      if (!SOURCE_EXTENSION.test(entry.name) || entry.isDirectory()) continue;
+      const file = path.posix.join(current, entry.name);
+      // A link to a source file is one; a named pipe, a link to nothing or a loop of links is
+      // said, not skipped in silence.
+      const why = entry.isFile() ? undefined : (whyNotARegularFile(file) ?? outsideWorkspace(file, inside));
+      if (why === undefined) files.push(file);
+      else problems.push({ kind: 'read', file, message: `skipped: ${why}` });
     }
     return true;
   });
@@ -251,14 +263,36 @@ function walkSourceFiles(dir: string, problems: Problem[]): string[] {
  * Depth-first walk that follows symlinked folders once (by real path: symlink loops end), skips
  * dependency and build folders, and reports unreadable folders instead of failing.
  */
-function walkDirectories(start: string, maxDepth: number, problems: Problem[], visit: (dir: string, entries: fs.Dirent[]) => boolean): void {
+function walkDirectories(start: string, maxDepth: number, problems: Problem[], inside: InsideWorkspace, visit: (dir: string, entries: fs.Dirent[]) => boolean): void {
   const seenRealPaths = new Set<string>();
   const stack: { dir: string; depth: number }[] = [{ dir: start, depth: 0 }];
   while (stack.length > 0) {
     const { dir, depth } = stack.pop()!;
     const entries = readFolderOnce(dir, seenRealPaths, problems);
     if (!entries || !visit(dir, entries) || depth >= maxDepth) continue;
-    stack.push(...subfoldersToWalk(dir, entries).map((sub) => ({ dir: sub, depth: depth + 1 })));
+    stack.push(...subfoldersToWalk(dir, entries, inside, problems).map((sub) => ({ dir: sub, depth: depth + 1 })));
+  }
+}
+
+/** Whether a real path lies in the workspace (the workspace's own real path is computed once). */
+type InsideWorkspace = (realPath: string) => boolean;
+
+function insideWorkspace(workspace: string): InsideWorkspace {
+  const real = realPathOf(workspace) ?? workspace;
+  return (realPath) => realPath === real || isInside(real, realPath);
+}
+
+/** Why a linked entry is left out: it leads outside the workspace. */
+function outsideWorkspace(link: string, inside: InsideWorkspace): string | undefined {
+  const real = realPathOf(link);
+  return real === undefined || inside(real) ? undefined : `a link leading outside the analyzed folder (to ${real}), not followed`;
+}
+
+function realPathOf(file: string): string | undefined {
+  try {
+    return normalize(fs.realpathSync(file));
+  } catch {
+    return undefined; // a link to nothing: the caller says so from its own stat
   }
 }
 
@@ -279,12 +313,16 @@ function readFolderOnce(dir: string, seenRealPaths: Set<string>, problems: Probl
  * Folders (and symlinks to folders) under `dir`, hidden, dependency and build folders left out;
  * in reverse name order, so the walk's stack pops them in name order.
  */
-function subfoldersToWalk(dir: string, entries: fs.Dirent[]): string[] {
+function subfoldersToWalk(dir: string, entries: fs.Dirent[], inside: InsideWorkspace, problems: Problem[]): string[] {
   const subfolders: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? 1 : -1))) {
     if (entry.name.startsWith('.') || PRUNED_DIRS.has(entry.name)) continue;
-    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.join(dir, entry.name)))) {
-      subfolders.push(path.posix.join(dir, entry.name));
+    const folder = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) subfolders.push(folder);
+    else if (entry.isSymbolicLink() && isDirectory(folder)) {
+      const outside = outsideWorkspace(folder, inside);
+      if (outside === undefined) subfolders.push(folder);
+      else problems.push({ kind: 'read', file: folder, message: `skipped: ${outside}` });
     }
   }
   return subfolders;
