@@ -3,7 +3,7 @@ import type { DependencyGraph, FileNode } from './graph/types';
 import type { GraphDelta } from './incremental/graph-builder';
 import type { RulePlan, RuleResultCache } from './incremental/rule-cache';
 import { SharedWalk, type NodeVisitor, type WalkOwner } from './shared-walk';
-import { collectSuppressions, isSuppressed } from './suppress/suppressions';
+import { collectSuppressions, suppressionIndex } from './suppress/suppressions';
 import type { RegisteredRule, RuleMeta, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
 import { errorMessage } from './errors';
@@ -32,7 +32,8 @@ export function runRules(
   for (const run of runs) {
     for (const report of finishRule(run, shared, problems)) findings.push(toFinding(graph, run.rule.meta.id, run.severity, report));
   }
-  return findings.filter((f) => !isSuppressed(shared.suppressions, f.file, f.ruleId, f.start.line)).sort(compareFindings);
+  const suppressed = suppressionIndex(shared.suppressions);
+  return findings.filter((f) => !suppressed(f.file, f.ruleId, f.start.line)).sort(compareFindings);
 }
 
 interface SharedInputs {

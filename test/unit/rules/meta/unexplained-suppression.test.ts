@@ -24,6 +24,27 @@ export class ClientService {
     assert.equal(result.findings.length, 1);
   });
 
+  it('apply one by one in a file of thousands of them (found by halves, indexed by line), at the top level and among class members', () => {
+    const many = 2000;
+    const suppressed = '// layerguard-ignore-next-line security/hardcoded-secret -- fixture';
+    const classes = Array.from({ length: many }, (_, i) => `export class Vault${i} {\n  ${suppressed}\n  private readonly token = 'tok_live_secret_value_${i}';\n}`).join('\n');
+    const members = Array.from({ length: many }, (_, i) => `  ${suppressed}\n  private readonly token${i} = 'tok_live_secret_value_${i}';`).join('\n');
+    const result = checkFindings({
+      'src/payments/vaults.ts': `${classes}
+export class Unmarked {
+  private readonly token = 'tok_live_9f8a7b6c5d4e3f2a1b0c';
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+}
+export class Keyring {
+${members}
+  private readonly token = 'tok_live_9f8a7b6c5d4e3f2a1b0cmem';
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+}
+`,
+    });
+    assert.equal(result.findings.length, 2);
+  });
+
   it('are reported when they name no rule, an unknown rule, or give no reason', () => {
     checkRule(RULE, {
       'src/a.service.ts': `  // layerguard-ignore-next-line
