@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalyzeWorkspaceRequest, Commands, ExplainFileRequest, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
+import { AnalyzeWorkspaceRequest, Commands, CREATE_BASELINE_CONFIRMATION, ExplainFileRequest, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
@@ -121,7 +121,7 @@ async function createBaseline(client: ClientControls): Promise<void> {
   if (!languageClient) return;
   const answer = await vscode.window.showWarningMessage('Record every current Layerguard finding in .layerguard-baseline.json? Only new findings will be reported afterwards.', { modal: true }, 'Create Baseline');
   if (answer !== 'Create Baseline') return;
-  const message: unknown = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.createBaseline, arguments: [] });
+  const message: unknown = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.createBaseline, arguments: [{ confirmation: CREATE_BASELINE_CONFIRMATION }] });
   void vscode.window.showInformationMessage(`Layerguard: ${typeof message === 'string' ? message : 'baseline written.'}`);
 }
 

@@ -65,7 +65,10 @@ export namespace Commands {
   export const applyFix = 'layerguard.applyFix';
   /** Args: `FindingRef`. Adds the finding to `.layerguard-baseline.json`. */
   export const addToBaseline = 'layerguard.addToBaseline';
-  /** No args. Records every current finding of every folder in its baseline file; returns a message. */
+  /**
+   * Args: `CreateBaselineArgs`, which a client sends only after the user confirmed (it hides every
+   * current finding). Records every current finding of every folder in its baseline file; returns a message.
+   */
   export const createBaseline = 'layerguard.server.createBaseline';
   /** Args: `RefactorArgs`. Returns `RefactorChoiceInfo[]` (empty: the refactor does not apply there). */
   export const refactorChoices = 'layerguard.server.refactorChoices';
@@ -75,6 +78,13 @@ export namespace Commands {
   export const generateResource = 'layerguard.server.generateResource';
   /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
   export const fixWithReason = 'layerguard.fixWithReason';
+}
+
+/** The token a client sends once its user confirmed that every current finding is to be recorded. */
+export const CREATE_BASELINE_CONFIRMATION = 'user-confirmed-recording-every-current-finding';
+
+export interface CreateBaselineArgs {
+  readonly confirmation: typeof CREATE_BASELINE_CONFIRMATION;
 }
 
 export interface FixCommandArgs extends FindingRef {

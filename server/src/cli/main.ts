@@ -4,6 +4,9 @@ import {
   AnalysisSession,
   analyzeWorkspace,
   applyTextEdits,
+  decodeSource,
+  encodeSource,
+  encodingOf,
   planSafeFixes,
   type TextEdit,
   BASELINE_FILE_NAME,
@@ -167,12 +170,14 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
   const written: string[] = [];
   for (const [file, fileEdits] of edits) {
     const analyzed = result.graph.files.get(file)?.text;
-    const current = fs.readFileSync(file, 'utf8');
-    if (analyzed === undefined || current !== analyzed) {
+    const bytes = fs.readFileSync(file);
+    const current = decodeSource(bytes);
+    if (analyzed === undefined || !current.ok || current.text !== analyzed) {
       io.stderr(`layerguard: ${path.relative(io.cwd, file)} changed during the analysis; not fixed\n`);
       continue;
     }
-    fs.writeFileSync(file, applyTextEdits(current, fileEdits));
+    // Written back in the encoding it was read in (a byte-order mark, UTF-16), never re-encoded.
+    fs.writeFileSync(file, encodeSource(applyTextEdits(current.text, fileEdits), encodingOf(bytes)));
     written.push(file);
   }
   return written;

@@ -35,7 +35,7 @@ export { applyTextEdits, editsByFile, fixesFor, hasFixProvider } from './fixes';
 export type { FixesOptions, FixesResult } from './fixes';
 export { planSafeFixes } from './fixes/plan';
 export { LineIndex } from './text/line-index';
-export { decodeSource } from './workspace/read-source';
+export { decodeSource, encodeSource, encodingOf, type SourceEncoding } from './workspace/read-source';
 export { REFACTOR_IDS, refactorChoices } from './fixes/refactors';
 export { generateResource } from './generate';
 export type { GenerateResult } from './generate';

@@ -17,9 +17,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, REFACTOR_IDS } from '../engine';
-import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
+import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
+import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
 import { REFACTOR_KINDS } from './refactors';
 import { uriToFile } from './convert';
@@ -71,7 +72,7 @@ export class LayerguardServer {
   /** The server's commands; an error is logged and shown to the user, and the server keeps serving. */
   async executeCommand(command: string, args: readonly unknown[]): Promise<unknown> {
     try {
-      return await this.runCommand(command, args[0]);
+      return await this.runCommand(command, args);
     } catch (error) {
       this.connection.console.error(`Layerguard ${command} failed: ${errorDetail(error)}`);
       void this.connection.window.showErrorMessage(`Layerguard: ${command} failed: ${errorMessage(error)}`);
@@ -79,20 +80,21 @@ export class LayerguardServer {
     return undefined;
   }
 
-  private runCommand(command: string, arg: unknown): unknown {
+  private runCommand(command: string, args: readonly unknown[]): unknown {
     switch (command) {
       case Commands.createBaseline:
+        commandArgument(command, 'createBaseline', args);
         return this.createBaseline();
       case Commands.applyFix:
-        return this.applyFix(argumentOf(command, arg, isFixArgs));
+        return this.applyFix(commandArgument(command, 'fix', args));
       case Commands.addToBaseline:
-        return void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(argumentOf(command, arg, isFindingRef))}`);
+        return void this.connection.window.showInformationMessage(`Layerguard: ${this.codeActions.addToBaseline(commandArgument(command, 'findingRef', args))}`);
       case Commands.refactorChoices:
-        return this.codeActions.refactors.choices(argumentOf(command, arg, isRefactorArgs));
+        return this.codeActions.refactors.choices(commandArgument(command, 'refactor', args));
       case Commands.applyRefactor:
-        return this.applyRefactor(argumentOf(command, arg, isRefactorArgs));
+        return this.applyRefactor(commandArgument(command, 'refactor', args));
       case Commands.generateResource:
-        return this.generateResource(argumentOf(command, arg, isGenerateArgs));
+        return this.generateResource(commandArgument(command, 'generate', args));
       default:
         throw new Error(`unknown command ${command}`);
     }
@@ -287,27 +289,3 @@ export class LayerguardServer {
   }
 }
 
-function isFindingRef(value: unknown): value is FindingRef {
-  const ref = value as Partial<FindingRef> | undefined;
-  return typeof ref?.uri === 'string' && typeof ref.ruleId === 'string' && typeof ref.start === 'number' && typeof ref.end === 'number' && (ref.version === null || typeof ref.version === 'number');
-}
-
-function isFixArgs(value: unknown): value is FixCommandArgs {
-  const args = value as Partial<FixCommandArgs> | undefined;
-  return isFindingRef(value) && typeof args?.fixId === 'string' && typeof args.title === 'string' && (args.reason === undefined || typeof args.reason === 'string');
-}
-
-function isRefactorArgs(value: unknown): value is RefactorArgs {
-  const args = value as Partial<RefactorArgs> | undefined;
-  return typeof args?.uri === 'string' && typeof args.version === 'number' && typeof args.offset === 'number' && (REFACTOR_IDS as readonly unknown[]).includes(args.refactor) && (args.choiceId === undefined || typeof args.choiceId === 'string');
-}
-
-function isGenerateArgs(value: unknown): value is GenerateResourceArgs {
-  const args = value as Partial<GenerateResourceArgs> | undefined;
-  return typeof args?.folderUri === 'string' && typeof args.name === 'string';
-}
-
-function argumentOf<T>(command: string, value: unknown, is: (v: unknown) => v is T): T {
-  if (!is(value)) throw new Error(`bad arguments for ${command}`);
-  return value;
-}

@@ -108,6 +108,23 @@ describe('code actions over stdio', () => {
     await client.waitFor('the baselined finding to go', () => client.diagnosticsOf(controller).length === 0);
   });
 
+  it('writes a baseline of every finding only with the confirmation token a client sends after asking its user, and refuses bad arguments', async () => {
+    const { client } = await withSwallowedError();
+    const controller = 'src/orders/orders.controller.ts';
+    await client.waitFor('controller diagnostics', () => client.diagnosticsOf(controller).length > 0);
+    const baselineFile = path.join(client.root, '.layerguard-baseline.json');
+    for (const args of [[], [42, 'x'], ['x'.repeat(100_000)], [{ confirmation: 'yes' }]]) {
+      const answer = await client.request('workspace/executeCommand', { command: 'layerguard.server.createBaseline', arguments: args });
+      assert.equal(answer, null, `nothing is done for ${JSON.stringify(args).slice(0, 40)}`);
+      assert.equal(fs.existsSync(baselineFile), false);
+    }
+    assert.ok(client.shownMessages.some((m) => /bad arguments for layerguard\.server\.createBaseline: expected one argument, got 2/.test(m.message)));
+    assert.ok(client.shownMessages.some((m) => /bad arguments for layerguard\.server\.createBaseline at confirmation/.test(m.message)));
+    const confirmed = await client.request('workspace/executeCommand', { command: 'layerguard.server.createBaseline', arguments: [{ confirmation: 'user-confirmed-recording-every-current-finding' }] });
+    assert.match(String(confirmed), /finding\(s\) recorded in \.layerguard-baseline\.json/);
+    assert.equal(fs.existsSync(baselineFile), true);
+  });
+
   it('fixes all safe problems of a file for source.fixAll', async () => {
     // Renames are the safe fixes; their rule is off by default and turned on here as a team would.
     const { client } = await withSwallowedError({ rules: { 'naming/ambiguous-name': 'info' } });

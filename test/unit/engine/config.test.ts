@@ -35,6 +35,20 @@ describe('layerguard.json', () => {
     assert.deepEqual(errorsOf(`// ${'{'.repeat(200)}\n{ "$schema": "${'['.repeat(200)}" /* ${'['.repeat(200)} */ }`), []);
   });
 
+  it('names a key written twice and a number too large, which JSON would silently take', () => {
+    assert.deepEqual(errorsOf('{ "rules": { "layering/cycle": "warning",\n "layering/cycle": 3 } }'), ['2:2 at rules["layering/cycle"]: "layering/cycle" is written twice; JSON keeps only the last, so write it once']);
+    assert.deepEqual(errorsOf('{ "rules": { "design/god-function": { "options": { "maxComplexity": 1e400 } } } }'), ['1:69 at rules["design/god-function"].options.maxComplexity: the number is too large']);
+  });
+
+  it('refuses a glob that cannot be one (an unclosed bracket or brace) and more than 10,000 globs', () => {
+    assert.deepEqual(errorsOf('{ "ignore": ["src/**", "["] }'), ['1:24 at ignore[1]: not a valid glob: Missing closing: "]" (found "[")']);
+    assert.match(errorsOf('{ "layers": { "controller": { "patterns": ["src/{http,api/**"] } } }')[0] ?? '', /at layers\.controller\.patterns\[0\]: not a valid glob: Missing closing: "}"/);
+    const tooMany = errorsOf(`{ "ignore": [${Array.from({ length: 10_001 }, (_, i) => `"gen/${i}/**"`).join(',')}] }`);
+    assert.equal(tooMany.length, 1);
+    assert.match(tooMany[0] ?? '', /^1:13 at ignore: .*10000/);
+    assert.deepEqual(errorsOf('{ "ignore": ["src/[abc].ts", "**/*.{js,ts}"] }'), []);
+  });
+
   it('accepts comments and trailing commas (JSONC)', () => {
     assert.deepEqual(errorsOf('// team policy\n{ "rules": { "layering/cycle": "error", }, }'), []);
   });

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
+import { encodeSource, type SourceEncoding } from '../../../server/src/engine';
 import { loadConfig } from '../../../server/src/engine/config/load';
 import { project, type TempProject } from '../../helpers/project';
 
@@ -95,6 +96,41 @@ describe('hostile files: sources', () => {
       assert.equal(said('pipe.ts'), 'skipped: not a regular file but a named pipe (FIFO)');
       assert.equal(said('a.ts'), 'skipped: a loop of symbolic links');
       assert.ok([...result.graph.files.keys()].some((f) => f.endsWith('src/money.ts')), 'a link to a source file inside the folder is analyzed');
+    });
+  }
+});
+
+describe('hostile files: encodings', () => {
+  const service = `export class OrdersService {
+  constructor(private readonly orders: { findAll(): Promise<{ total: number }[]> }) {}
+  async sum() {
+    const data = await this.orders.findAll();
+    let total = 0;
+    for (const o of data) total += o.total;
+    return total;
+  }
+}
+`;
+
+  it('analyzes UTF-16 sources with a byte-order mark, as tsc reads them', () => {
+    const p = app();
+    fs.writeFileSync(path.join(p.root, 'src', 'users.controller.ts'), encodeSource(controller, 'utf16le'));
+    fs.writeFileSync(path.join(p.root, 'src', 'users.repository.ts'), encodeSource('export class UsersRepository {}\n', 'utf16be'));
+    const result = p.analyze();
+    assert.deepEqual(result.problems.filter((x) => x.kind === 'read'), []);
+    assert.equal(result.findings.filter((f) => f.ruleId === 'layering/forbidden-dependency').length, 1);
+  });
+
+  for (const encoding of ['utf8-bom', 'utf16le'] as SourceEncoding[]) {
+    it(`applies a fix to a ${encoding} file and writes it back in the same encoding`, () => {
+      const p = project({ 'layerguard.json': JSON.stringify({ rules: { 'naming/ambiguous-name': 'info' } }), 'tsconfig.json': '{}' });
+      const file = path.join(p.root, 'src', 'orders', 'orders.service.ts');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, encodeSource(service, encoding));
+      let stderr = '';
+      runCli(['check', '--fix', '--no-cache'], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd: p.root, colorByDefault: false });
+      assert.equal(stderr, 'layerguard: applied 1 fix(es) in 1 file(s)\n');
+      assert.deepEqual(fs.readFileSync(file), encodeSource(service.replace(/\bdata\b/g, 'orders'), encoding));
     });
   }
 });

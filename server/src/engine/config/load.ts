@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { RULES, ruleById } from '../rules/registry';
 import { firstTooDeep, MAX_JSON_DEPTH } from '../text/json-depth';
@@ -48,6 +48,8 @@ export function parseConfig(file: string, text: string): ConfigLoad {
     const errors = syntaxErrors.slice(0, 5).map((e) => ({ file, message: `invalid JSON: ${describeParseError(e)}`, start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) }));
     return { ok: false, errors, config: defaultConfig() };
   }
+  const structural = structuralErrors(file, tree, lines);
+  if (structural.length > 0) return { ok: false, errors: structural, config: defaultConfig() };
   const value: unknown = nodeValue(tree);
   const parsed = configFileSchema.safeParse(value);
   if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error, tree, lines), config: defaultConfig() };
@@ -59,6 +61,41 @@ export function parseConfig(file: string, text: string): ConfigLoad {
   const unknownLayers = policyLayerErrors(file, parsed.data, layers, tree, lines);
   if (unknownLayers.length > 0) return { ok: false, errors: unknownLayers, config: defaultConfig() };
   return { ok: true, config };
+}
+
+/**
+ * What JSON allows and a configuration never means: a key written twice (the last one silently
+ * wins, and the error would name the wrong one) and a number too large to be one (`1e400` reads
+ * as Infinity). The tree is at most `MAX_JSON_DEPTH` deep here.
+ */
+function structuralErrors(file: string, tree: Node, lines: LineIndex): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const pending: Node[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'number' && !Number.isFinite(node.value)) errors.push(located(file, node, lines, 'the number is too large'));
+    if (node.type === 'object') errors.push(...duplicateKeys(file, node, lines));
+    pending.push(...(node.children ?? []));
+  }
+  return errors.sort((a, b) => (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.character ?? 0) - (b.start?.character ?? 0)).slice(0, 10);
+}
+
+function duplicateKeys(file: string, object: Node, lines: LineIndex): ConfigError[] {
+  const seen = new Set<string>();
+  const errors: ConfigError[] = [];
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (!key) continue;
+    const name = String(key.value);
+    if (seen.has(name)) errors.push(located(file, key, lines, `"${name}" is written twice; JSON keeps only the last, so write it once`, [...getNodePath(object), name]));
+    seen.add(name);
+  }
+  return errors;
+}
+
+/** An error on a node, named by its JSON path. */
+function located(file: string, node: Node, lines: LineIndex, message: string, jsonPath: JsonPath = getNodePath(node)): ConfigError {
+  const where = jsonPath.length > 0 ? `at ${formatPath(jsonPath)}: ` : '';
+  return { file, message: `${where}${message}`, start: lines.positionAt(node.offset), end: lines.positionAt(node.offset + node.length) };
 }
 
 function nodeValue(tree: Node): unknown {

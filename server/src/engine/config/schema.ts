@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,27 @@ import { z } from 'zod';
 export const severitySettingSchema = z
   .enum(['off', 'info', 'warning', 'error'])
   .describe('How findings of this rule are reported: "off" disables the rule.');
+
+/** Far more than any team writes; hundreds of thousands of globs exhaust memory when compiled. */
+export const MAX_GLOBS = 10_000;
+
+/** A glob picomatch compiles with its brackets, braces and parentheses balanced: a lone `[` is a typo, not a pattern. */
+function globProblem(glob: string): string | undefined {
+  try {
+    picomatch.makeRe(glob, { strictBrackets: true });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const glob = z.string().superRefine((value, context) => {
+  const problem = globProblem(value);
+  // picomatch says `Missing closing: "]" - use "\\]" to match literal characters`: the first part is the point.
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `not a valid glob: ${problem.split(' - ')[0] ?? problem}` });
+});
+
+const globs = z.array(glob).max(MAX_GLOBS, `at most ${MAX_GLOBS} globs`);
 
 const layerName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'layer names are lower-case words joined by "-"');
 
@@ -24,7 +46,7 @@ export const ruleSettingSchema = z.union([
 export const layerSettingSchema = z
   .object({
     description: z.string().optional(),
-    patterns: z.array(z.string()).optional().describe('Globs relative to the workspace root; they win over every heuristic.'),
+    patterns: globs.optional().describe('Globs relative to the workspace root; they win over every heuristic.'),
     decorators: z.array(z.string()).optional().describe('Class decorators that put a file in this layer, without "@".'),
     baseClasses: z.array(z.string()).optional().describe('Base classes that put a file in this layer.'),
     fileSuffixes: z.array(z.string()).optional().describe('File-name suffix words, e.g. "controller" for users.controller.ts.'),
@@ -53,7 +75,7 @@ export const configFileSchema = z
       .optional()
       .describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),
-    ignore: z.array(z.string()).optional().describe('Globs (relative to the workspace root) of files not to analyze.'),
+    ignore: globs.optional().describe('Globs (relative to the workspace root) of files not to analyze.'),
     includeTests: z.boolean().optional().describe('Analyze test files too (*.spec.ts, *.test.ts, *.e2e.ts, *.integ.ts, test/, e2e/, __tests__/, *-tests/, testing/, test-utils/, test-utilities/, test helper files, mocks, stories).'),
   })
   .strict();

@@ -25,8 +25,35 @@ export function readSource(file: string, size: number): SourceRead {
 }
 
 export function decodeSource(buffer: Buffer): SourceRead {
+  // UTF-16 with its byte-order mark, as tsc reads it (its NUL bytes are no sign of binary content).
+  const utf16 = utf16Text(buffer);
+  if (utf16 !== undefined) return { ok: true, text: utf16 };
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'skipped: binary content (NUL bytes)' };
   const text = buffer.toString('utf8');
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+/** The encodings of a source file whose text can be written back as it was read. */
+export type SourceEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
+
+export function encodingOf(buffer: Buffer): SourceEncoding {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf16le';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf16be';
+  return buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 'utf8-bom' : 'utf8';
+}
+
+function utf16Text(buffer: Buffer): string | undefined {
+  const encoding = encodingOf(buffer);
+  if (encoding === 'utf16le') return buffer.subarray(2).toString('utf16le');
+  if (encoding !== 'utf16be') return undefined;
+  const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));
+  return swapped.swap16().toString('utf16le');
+}
+
+/** `text` encoded as a file of `encoding` was: its byte-order mark and byte order kept. */
+export function encodeSource(text: string, encoding: SourceEncoding): Buffer {
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const little = Buffer.from(text, 'utf16le');
+  return encoding === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), little]) : Buffer.concat([Buffer.from([0xfe, 0xff]), little.swap16()]);
+}
