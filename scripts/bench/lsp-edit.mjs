@@ -28,7 +28,7 @@ const DEFAULT_SERVER = path.join(REPO, 'dist/server.js');
 const MANIFEST = 'bench-manifest.json';
 
 /** A push-diagnostics LSP client that records what the server sends and lets callers wait for it. */
-class Client {
+export class Client {
   constructor(root, server, nodeArgs = [], storagePath = undefined) {
     this.root = root;
     this.storagePath = storagePath;
@@ -96,9 +96,18 @@ class Client {
 
   /** Peak resident set size of the server process so far (Linux), in MB. */
   peakRssMb() {
+    return this.statusMb('VmHWM');
+  }
+
+  /** Resident set size of the server process now (Linux), in MB. */
+  rssMb() {
+    return this.statusMb('VmRSS');
+  }
+
+  statusMb(field) {
     try {
       const status = fs.readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
-      const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+      const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
       return kb ? Number(kb[1]) / 1024 : undefined;
     } catch {
       return undefined; // not Linux: no /proc
@@ -158,7 +167,7 @@ async function measureRestart(root, server, nodeArgs, storagePath, timeoutMs) {
   return { restartFirstDiagnosticsMs: Math.round(published.at - started), restartReadyMs: Math.round(done.at - started), restartRestored: published.at < done.at };
 }
 
-function quantile(values, q) {
+export function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return undefined;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -253,7 +262,8 @@ async function main() {
   );
 }
 
-main().then(
+// Run as a script; imported (by the soak benchmark) for its client.
+if (process.argv[1] === fileURLToPath(import.meta.url)) main().then(
   () => process.exit(0),
   (error) => {
     console.error(error instanceof Error ? error.stack : String(error));
