@@ -555,6 +555,14 @@ export class PricingService {
     return false;
   }
 
+  async handOver(teams: { id: number; ownerId: number; save(): Promise<void> }[]) {
+    for (const team of teams) {
+      const members = await this.users.findById(team.id);
+      team.ownerId = members.id;
+      await team.save();
+    }
+  }
+
   async namesWithoutMemo(orders: { ownerId: number }[]) {
     const owners: Record<number, { name: string }> = {};
     for (const order of orders) owners[order.ownerId] = await this.users.findById(order.ownerId);

@@ -273,8 +273,22 @@ function writesEachElement(read: ts.CallExpression, scope: ts.Node, names: DataA
     if (OUTGOING_CALL.test(dottedName(other.expression))) return true;
     const chain = chainCalls(other).map(methodName);
     const writes = isRowWrite(other, chain) || chain.some((m) => INSERTING_METHOD.test(m) || DELETING_METHOD.test(m));
-    return writes && names.layerOfCall(other) !== undefined;
+    return (writes && names.layerOfCall(other) !== undefined) || savesRecordOfPass(other, scope);
   });
+}
+
+/** Active-record writes: a row that saves or removes itself. */
+const RECORD_WRITE_METHOD = /^(?:save|remove|destroy|softRemove|softDelete|restore|increment|decrement)$/;
+
+/**
+ * `await guild.save()`, `await row.destroy()` on the element or a local of the pass: an active
+ * record (TypeORM's `BaseEntity`, a Sequelize or Mongoose instance) writing itself, the per-element
+ * write of a unit of work.
+ */
+function savesRecordOfPass(call: ts.CallExpression, scope: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression) || !RECORD_WRITE_METHOD.test(call.expression.name.text)) return false;
+  const receiver = call.expression.expression;
+  return ts.isIdentifier(receiver) && namesBoundIn(scope, call.getStart()).has(receiver.text);
 }
 
 /**
