@@ -248,6 +248,19 @@ export function inCollections(qb: Qb, ids: string[]) {
     });
   });
 
+  it('does not flag a sum of a number parameter and a literal, and still flags a string parameter concatenated', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/reports/cursor.repository.ts': `interface Client { query(sql: string): Promise<unknown> }
+export async function fetchPage(client: Client, maxRows: number, cursor: string) {
+  await client.query(\`FETCH FORWARD \${maxRows + 1} FROM report_cursor\`);
+  return client.query(\`FETCH FORWARD 10 FROM \${cursor + '_cursor'}\`);
+  //                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection
+}
+`,
+    });
+  });
+
   it('knows a builder named like a request query by the builder methods called on it, and still flags a request query spliced in', () => {
     checkRule(RULE, {
       'tsconfig.json': '{}',

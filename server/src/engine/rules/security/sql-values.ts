@@ -46,6 +46,8 @@ export function isSafeValue(expr: ts.Expression, constants: Constants, depth = 0
   if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) return isSafeValue(expr.expression, constants, depth);
   if (ts.isConditionalExpression(expr)) return isSafeValue(expr.whenTrue, constants, depth) && isSafeValue(expr.whenFalse, constants, depth);
   if (ts.isTemplateExpression(expr)) return expr.templateSpans.every((s) => isSafeValue(s.expression, constants, depth));
+  // `maxRows + 1`, `prefix + '_archive'`: a sum or a concatenation of safe values is safe.
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return isSafeValue(expr.left, constants, depth) && isSafeValue(expr.right, constants, depth);
   if (ts.isCallExpression(expr)) {
     const name = calleeName(expr);
     return ESCAPING_CALL.test(name) || GENERATED_SQL_CALL.test(name) || PLACEHOLDER_NAME.test(name) || isPlaceholderList(expr);
