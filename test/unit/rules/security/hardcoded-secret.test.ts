@@ -88,6 +88,7 @@ export const links = { urlSecret: process.env.URL_SECRET || 'DEFAULT_URL_SECRET'
 //                                                          ^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret "urlSecret" is set to a string literal
 export const alerts = 'https://hooks.slack.com/services/T024BE7LD/B01AB2CD3EF/Xy12Ab34Cd56Ef78Gh90';
 //                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret a Slack webhook URL
+export const webhookField = { placeholder: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' };
 `,
     });
   });

@@ -55,9 +55,13 @@ const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt)\$/;
  */
 function isStandIn(value: string): boolean {
   if (/^<[^>]*>$|^\$\{[^}]*\}$|^\{\{[^}]*\}\}$/.test(value)) return true;
-  // `'d-****'`, `'sk_live_xxxx'`: masked, the real value was left out on purpose.
-  if (/\*{3,}|x{4,}|X{4,}/.test(value)) return true;
+  if (isMasked(value)) return true;
   return PLACEHOLDER_SECRET.test(value) || PLACEHOLDER_CREDENTIALS.test(value) || isRepeatedCharacter(value) || PASSWORD_HASH.test(value);
+}
+
+/** `'d-****'`, `'sk_live_xxxx'`, `…/services/T000/B000/XXXXXXXX`: masked, the real value was left out on purpose. */
+function isMasked(value: string): boolean {
+  return /\*{3,}|x{4,}|X{4,}/.test(value);
 }
 
 /** Credentials another system issues (API keys, tokens): random, so a short word is a label or a sentinel. */
@@ -265,7 +269,7 @@ function secretsAt(n: ts.Node, reportPasswords: boolean): { node: ts.Node; messa
   const jwtKey = jwtKeyArgument(n);
   if (jwtKey) found.push({ node: jwtKey, message: 'Hardcoded secret: the JWT signing key is a string literal.' });
   if (ts.isStringLiteralLike(n) && !found.some((f) => f.node === n)) {
-    const format = KEY_FORMATS.find((f) => f.pattern.test(n.text));
+    const format = isMasked(n.text) ? undefined : KEY_FORMATS.find((f) => f.pattern.test(n.text));
     if (format) found.push({ node: n, message: `Hardcoded secret: this string contains ${format.name}.` });
     else if (CONNECTION_STRING_CREDENTIALS.test(n.text) && !isStandIn(n.text)) found.push({ node: n, message: 'Hardcoded secret: this connection string contains a password.' });
   }
