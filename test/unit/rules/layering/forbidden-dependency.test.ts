@@ -459,7 +459,7 @@ module.exports = { list: (ctx) => { ctx.body = []; }, comments };
     });
   });
 
-  it('lets health checks ping the database, and still reports other controllers that do', () => {
+  it('lets health checks (also Kubernetes-style readyz, livez files) ping the database, and still reports other controllers that do', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/prisma/prisma.service.ts': "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
@@ -472,6 +472,14 @@ import { PrismaService } from '../prisma/prisma.service';
 export class HealthController {
   constructor(private readonly prisma: PrismaService) {}
   @Get() check() { return this.prisma.$queryRaw\`SELECT 1\`; }
+}
+`,
+      'src/probes/readyz.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { PrismaService } from '../prisma/prisma.service';
+@Controller('probes')
+export class ProbesController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Get() ready() { return this.prisma.$queryRaw\`SELECT 1\`; }
 }
 `,
       'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';

@@ -248,7 +248,7 @@ function usesLayer(graph: DependencyGraph, file: string, layers: ReadonlySet<Lay
 }
 
 const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access']);
-const HEALTH_NAME = /(?:^|[.\-_])(?:health|healthz|healthcheck|health-check|readiness|liveness|heartbeat)(?:[.\-_]|$)/i;
+const HEALTH_NAME = /(?:^|[.\-_])(?:health|healthz|healthcheck|health-check|readiness|readyz|liveness|livez|heartbeat)(?:[.\-_]|$)/i;
 
 /**
  * A health or readiness check: it pings the database on purpose (`SELECT 1`, a terminus
