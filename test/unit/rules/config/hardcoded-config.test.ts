@@ -54,6 +54,16 @@ export class WebhooksService {
   apiReference() { return { servers: [{ url: 'http://localhost:3000/v1', description: 'Dev server' }] }; }
   uploadTarget() { return { bucket: 'files', endpoint: 'http://10.0.0.12:9000' }; }
   //                                                   ^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config
+  queueConnection(settingsService: { getSettings(): { queueHost?: string } }) {
+    const settings = settingsService.getSettings() || {};
+    const { queueHost = '127.0.0.1' } = settings;
+    return queueHost;
+  }
+  mirrorHost(mirror: { host?: string }) {
+    const { host = '10.0.0.40' } = mirror;
+    //             ^^^^^^^^^^^ config/hardcoded-config
+    return host;
+  }
 }
 `,
       'src/mail/verifier.service.ts': `declare function getEnv(options: { name: string; defaultValue?: string }): string;

@@ -3,6 +3,7 @@ import { ts } from '../../ts';
 import type { FileNode } from '../../graph/types';
 import { chainOperands, inThenBranchOf, rangeOf } from '../syntax';
 import { defineFileRule } from '../file-rule';
+import { localInitializer } from '../local-values';
 
 const options = z
   .object({
@@ -136,7 +137,21 @@ function isConfigDefault(literal: ts.Node): boolean {
     const call = parent.parent.parent;
     return ts.isCallExpression(call) && call.arguments.some((a) => a === parent.parent) && CONFIG_READ.test(compactText(call.expression));
   }
+  // `const { redisHost = '127.0.0.1' } = settings`, with `settings` read from the configuration.
+  if (ts.isBindingElement(parent) && parent.initializer === node) return destructuresConfiguration(parent);
   return ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) >= 1 && CONFIG_READ.test(compactText(parent.expression));
+}
+
+/** A binding of a declaration whose value is a configuration read, here or in the local it names. */
+function destructuresConfiguration(element: ts.BindingElement): boolean {
+  let pattern: ts.Node = element.parent;
+  while (ts.isBindingElement(pattern.parent)) pattern = pattern.parent.parent;
+  const declaration = pattern.parent;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  const value = ts.isAwaitExpression(declaration.initializer) ? declaration.initializer.expression : declaration.initializer;
+  if (CONFIG_READ.test(compactText(value))) return true;
+  const named = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+  return named !== undefined && CONFIG_READ.test(compactText(ts.isAwaitExpression(named) ? named.expression : named));
 }
 
 function isFallbackOperator(kind: ts.SyntaxKind): boolean {
