@@ -261,6 +261,19 @@ export async function fetchPage(client: Client, maxRows: number, cursor: string)
     });
   });
 
+  it('judges DDL by the request only, also inside its quotes: a password from the environment is not reported, one from the request is', () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/warehouse/connector.repository.ts': `interface Sql { unsafe(text: string): Promise<unknown> }
+export async function createConnectorUser(sql: Sql, req: { body: { password: string } }) {
+  await sql.unsafe(\`create user warehouse_reader with encrypted password '\${process.env.WAREHOUSE_PASSWORD}'\`);
+  await sql.unsafe(\`create user warehouse_writer with encrypted password '\${req.body.password}'\`);
+  //               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ security/sql-injection req.body.password
+}
+`,
+    });
+  });
+
   it('knows a builder named like a request query by the builder methods called on it, and still flags a request query spliced in', () => {
     checkRule(RULE, {
       'tsconfig.json': '{}',

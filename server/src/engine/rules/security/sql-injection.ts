@@ -83,9 +83,10 @@ type Position = 'in-string' | 'value' | 'identifier' | 'quoted-identifier' | 'no
 function positionOf(part: DynamicPart, statement: string): Position {
   const before = part.before.trimEnd();
   const after = part.after;
+  // DDL takes no parameter even inside its quotes (`create user x with password '${…}'`).
+  if (NO_PARAMETER_STATEMENT.test(statement)) return 'no-parameters';
   if (insideSqlString(part.before)) return 'in-string';
   if ((/"$/.test(part.before) && after.startsWith('"')) || (/`$/.test(part.before) && after.startsWith('`'))) return 'quoted-identifier';
-  if (NO_PARAMETER_STATEMENT.test(statement)) return 'no-parameters';
   if (BEFORE_IDENTIFIER.test(before) || before.endsWith('.') || after.startsWith('.') || COMPARED_NAME.test(after)) return 'identifier';
   return 'value';
 }
