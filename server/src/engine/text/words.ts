@@ -40,7 +40,21 @@ export function snakeToCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** `createUser` → [create, User]; `order-items` → [order, items]. */
+/**
+ * The words of a name, lower-cased, to read what it says: `jwtSecret` → [jwt, secret],
+ * `DB_PASSWORD` → [db, password], `HTTPRequest` → [http, request]. (`wordsOf` keeps the case,
+ * to write names.)
+ */
+export function identifierWords(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** `createUser` → [create, User]; `order-items` → [order, items]: the words of a name, case kept, to write names. */
 function wordsOf(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import { dottedName, inThenBranchOf, rangeOf } from '../syntax';
 import { defineFileRule } from '../file-rule';
+import { identifierWords } from '../../text/words';
 
 const options = z
   .object({
@@ -69,7 +70,7 @@ const ISSUED_LAST_WORDS = new Set(['token', 'apikey']);
 const ISSUED_LAST_PAIRS = new Set(['api key', 'access key', 'auth key']);
 
 function namesIssuedCredential(name: string): boolean {
-  const parts = words(name);
+  const parts = identifierWords(name);
   return ISSUED_LAST_WORDS.has(parts[parts.length - 1] ?? '') || ISSUED_LAST_PAIRS.has(parts.slice(-2).join(' '));
 }
 
@@ -89,17 +90,8 @@ function isRepeatedCharacter(value: string): boolean {
   return characters.size <= 1;
 }
 
-export function words(identifier: string): string[] {
-  return identifier
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[\s_\-.]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
 export function isSecretName(identifier: string): boolean {
-  const parts = words(identifier);
+  const parts = identifierWords(identifier);
   const last = parts[parts.length - 1] ?? '';
   const pair = parts.slice(-2).join(' ');
   return SECRET_LAST_WORDS.has(last) || SECRET_LAST_PAIRS.has(pair) || (last === 'apikey');
@@ -140,11 +132,11 @@ function hasNonSecretForm(value: string, isFallback: boolean): boolean {
  * environment variable (`process.env.JWT_SECRET || 'superSecret'`) is the secret itself.
  */
 function describesTheField(value: string, name: string, isFallback: boolean): boolean {
-  if (value.toLowerCase() === name.toLowerCase() || words(name).includes(value.toLowerCase()) || PUBLIC_NAME.test(name)) return true;
+  if (value.toLowerCase() === name.toLowerCase() || identifierWords(name).includes(value.toLowerCase()) || PUBLIC_NAME.test(name)) return true;
   // `credentials: 'same-origin'`, `'request.credentials': 'include'` (a GraphQL playground setting).
   if (/(?:^|\.)credentials$/i.test(name) && FETCH_CREDENTIALS_MODES.has(value)) return true;
-  const nameWords = new Set(words(name).map(stem));
-  return !isFallback && words(value).some((w) => nameWords.has(stem(w)));
+  const nameWords = new Set(identifierWords(name).map(stem));
+  return !isFallback && identifierWords(value).some((w) => nameWords.has(stem(w)));
 }
 
 /** `secrets` → `secret`: a name word and its plural are one word. */
@@ -213,11 +205,11 @@ const CONNECTION_OPTION = /^(?:database|dbName|dbname|db|dialect|connectionStrin
  * reported.
  */
 function isDatabaseClientPassword(assignment: Assignment): boolean {
-  const nameWords = words(assignment.name);
+  const nameWords = identifierWords(assignment.name);
   if (!nameWords.some((w) => PASSWORD_WORDS.has(w))) return false;
   if (nameWords.some((w) => DATABASE_WORDS.has(w))) return true;
   const initializer = assignment.value.parent;
-  if (ts.isBinaryExpression(initializer) && words(dottedName(initializer.left).split('.').pop() ?? '').some((w) => DATABASE_WORDS.has(w))) return true;
+  if (ts.isBinaryExpression(initializer) && identifierWords(dottedName(initializer.left).split('.').pop() ?? '').some((w) => DATABASE_WORDS.has(w))) return true;
   const property = enclosingProperty(assignment.value);
   return property !== undefined && ts.isObjectLiteralExpression(property.parent) && property.parent.properties.some((p) => p.name !== undefined && CONNECTION_OPTION.test(p.name.getText().replace(/['"]/g, '')));
 }
@@ -254,7 +246,7 @@ const HASH_WORDS = new Set(['hash', 'hashed', 'digest']);
 
 /** A name the options leave out: a password's unless asked for, a hash's always. */
 function isLeftOut(name: string, reportPasswords: boolean): boolean {
-  const parts = words(name);
+  const parts = identifierWords(name);
   if (parts.some((p) => HASH_WORDS.has(p))) return true;
   return !reportPasswords && PASSWORD_LAST_WORDS.has(parts[parts.length - 1] ?? '');
 }
