@@ -43,11 +43,8 @@ export function isConstant(expr: ts.Expression, constants: Constants): boolean {
  */
 export function isSafeValue(expr: ts.Expression, constants: Constants, depth = 0): boolean {
   if (isConstant(expr, constants) || isNumeric(expr)) return true;
-  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) return isSafeValue(expr.expression, constants, depth);
-  if (ts.isConditionalExpression(expr)) return isSafeValue(expr.whenTrue, constants, depth) && isSafeValue(expr.whenFalse, constants, depth);
-  if (ts.isTemplateExpression(expr)) return expr.templateSpans.every((s) => isSafeValue(s.expression, constants, depth));
-  // `maxRows + 1`, `prefix + '_archive'`: a sum or a concatenation of safe values is safe.
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return isSafeValue(expr.left, constants, depth) && isSafeValue(expr.right, constants, depth);
+  const parts = partsOf(expr);
+  if (parts) return parts.every((part) => isSafeValue(part, constants, depth));
   if (ts.isCallExpression(expr)) {
     const name = calleeName(expr);
     return ESCAPING_CALL.test(name) || GENERATED_SQL_CALL.test(name) || PLACEHOLDER_NAME.test(name) || isPlaceholderList(expr);
@@ -59,6 +56,19 @@ export function isSafeValue(expr: ts.Expression, constants: Constants, depth = 0
     return initializer !== undefined && isSafeValue(initializer, constants, depth + 1);
   }
   return false;
+}
+
+/**
+ * The values a composite is made of, each of which must be safe: the inside of parentheses or a
+ * cast, both branches of a conditional, a template's spans, and both sides of `+` (`maxRows + 1`,
+ * `prefix + '_archive'`: a sum or a concatenation of safe values is safe). Undefined for others.
+ */
+function partsOf(expr: ts.Expression): readonly ts.Expression[] | undefined {
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) return [expr.expression];
+  if (ts.isConditionalExpression(expr)) return [expr.whenTrue, expr.whenFalse];
+  if (ts.isTemplateExpression(expr)) return expr.templateSpans.map((s) => s.expression);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return [expr.left, expr.right];
+  return undefined;
 }
 
 /** \`qb.alias\`, \`metadata.tableName\`: a name the query builder chose, unless it comes from a request. */
