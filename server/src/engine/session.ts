@@ -49,6 +49,11 @@ export interface SessionOptions {
    * built without the bookkeeping that makes edits incremental.
    */
   readonly once?: boolean;
+  /**
+   * The resource budget: at most this many source files are analyzed (default `MAX_SOURCE_FILES`);
+   * beyond it the first by path are, and the rest are named in one problem that fails a check.
+   */
+  readonly maxFiles?: number;
 }
 
 export interface AnalysisResult {
@@ -166,7 +171,7 @@ export class AnalysisSession {
     const started = performance.now();
     const configLoad = (this.configLoad ??= this.loadConfig());
     const config = configLoad.config;
-    const workspace = (this.workspace ??= discoverWorkspace(this.root, config));
+    const workspace = (this.workspace ??= discoverWorkspace(this.root, config, this.options.maxFiles));
     const problems: Problem[] = [...workspace.problems];
 
     const inputs: GraphInput[] = [];

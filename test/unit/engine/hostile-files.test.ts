@@ -100,6 +100,18 @@ describe('hostile files: sources', () => {
   }
 });
 
+describe('hostile files: the resource budget', () => {
+  it('analyzes at most maxFiles source files, the first by path, and fails the check on the rest with one problem', () => {
+    const p = app({ 'src/zz-a.ts': 'export const a = 1;\n', 'src/zz-b.ts': 'export const b = 2;\n' });
+    const result = p.analyze({ maxFiles: 2 });
+    assert.deepEqual([...result.graph.files.keys()].map((f) => path.basename(f)).sort(), ['users.controller.ts', 'users.repository.ts']);
+    const budget = result.problems.filter((x) => /more than the 2 one analysis takes/.test(x.message));
+    assert.equal(budget.length, 1);
+    assert.equal(budget[0]?.lost, true);
+    assert.match(budget[0]?.message ?? '', /^4 source files found, .*: 2 were not analyzed \(from .*src\/zz-a\.ts\)/);
+  });
+});
+
 describe('hostile files: encodings', () => {
   const service = `export class OrdersService {
   constructor(private readonly orders: { findAll(): Promise<{ total: number }[]> }) {}
