@@ -563,6 +563,15 @@ export class PricingService {
     }
   }
 
+  async markMissing(ids: number[]) {
+    for (const id of ids) {
+      const user = await this.users.findById(id);
+      //                 ^^^^^^^^^^^^^^^^^^^^^^^ data/n-plus-one runs once per element
+      user.missing = true;
+      await user.save();
+    }
+  }
+
   async namesWithoutMemo(orders: { ownerId: number }[]) {
     const owners: Record<number, { name: string }> = {};
     for (const order of orders) owners[order.ownerId] = await this.users.findById(order.ownerId);

@@ -281,14 +281,32 @@ function writesEachElement(read: ts.CallExpression, scope: ts.Node, names: DataA
 const RECORD_WRITE_METHOD = /^(?:save|remove|destroy|softRemove|softDelete|restore|increment|decrement)$/;
 
 /**
- * `await guild.save()`, `await row.destroy()` on the element or a local of the pass: an active
- * record (TypeORM's `BaseEntity`, a Sequelize or Mongoose instance) writing itself, the per-element
- * write of a unit of work.
+ * `await guild.save()`, `await row.destroy()` on the element itself: an active record (TypeORM's
+ * `BaseEntity`, a Sequelize or Mongoose instance) of the collection writing itself, the
+ * per-element write of a unit of work. A record the pass has just loaded saving itself
+ * (`const item = await find(id); item.flag = true; await item.save()`) is the read to batch, and
+ * stays reported.
  */
 function savesRecordOfPass(call: ts.CallExpression, scope: ts.Node): boolean {
   if (!ts.isPropertyAccessExpression(call.expression) || !RECORD_WRITE_METHOD.test(call.expression.name.text)) return false;
   const receiver = call.expression.expression;
-  return ts.isIdentifier(receiver) && namesBoundIn(scope, call.getStart()).has(receiver.text);
+  return ts.isIdentifier(receiver) && elementNames(scope).has(receiver.text);
+}
+
+/** What a pass binds the element to: `for (const guild of …)`, `guilds.map(async (guild) => …)`. */
+function elementNames(scope: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) bind(element.name);
+  };
+  if (ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    if (ts.isVariableDeclarationList(scope.initializer)) for (const d of scope.initializer.declarations) bind(d.name);
+  } else if (ts.isFunctionLike(scope)) {
+    const [element] = scope.parameters;
+    if (element) bind(element.name);
+  }
+  return names;
 }
 
 /**
