@@ -52,7 +52,14 @@ await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist
 const engineBuild = createHash('sha256').update(readFileSync('dist/cli-engine.js')).digest('hex');
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, engineOnDemand], define: { 'process.env.LAYERGUARD_ENGINE_BUILD': JSON.stringify(engineBuild) } }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, engineOnDemand],
+    define: { 'process.env.LAYERGUARD_ENGINE_BUILD': JSON.stringify(engineBuild) },
+  }),
   // What ships in the .vsix is minified (names kept, so logged stack traces stay readable).
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', minify: true, keepNames: true }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true, keepNames: true }),

@@ -7,8 +7,6 @@ const require = createRequire(import.meta.url);
 const { RULES } = require('../out/server/src/engine/index.js');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const rules = pkg.contributes.configuration.properties['layerguard.rules'];
-rules.properties = Object.fromEntries(
-  RULES.map((r) => [r.meta.id, { enum: ['off', 'info', 'warning', 'error'], default: r.meta.defaultSeverity, description: r.meta.description }]),
-);
+rules.properties = Object.fromEntries(RULES.map((r) => [r.meta.id, { enum: ['off', 'info', 'warning', 'error'], default: r.meta.defaultSeverity, description: r.meta.description }]));
 writeFileSync('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 console.log(`package.json: ${RULES.length} rule settings`);

@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { AnalyzeWorkspaceRequest, Commands, CREATE_BASELINE_CONFIRMATION, ExplainFileRequest, type FixCommandArgs, type GenerateResourceResult, type RefactorArgs, type RefactorChoiceInfo, type RefactorName } from '../../server/src/protocol';
+import {
+  AnalyzeWorkspaceRequest,
+  Commands,
+  CREATE_BASELINE_CONFIRMATION,
+  ExplainFileRequest,
+  type FixCommandArgs,
+  type GenerateResourceResult,
+  type RefactorArgs,
+  type RefactorChoiceInfo,
+  type RefactorName,
+} from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
@@ -27,8 +37,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.openConfiguration', () => openConfiguration()),
     vscode.commands.registerCommand('layerguard.createBaseline', () => createBaseline(client)),
     vscode.commands.registerCommand(Commands.fixWithReason, (args: FixCommandArgs) => fixWithReason(client, args)),
-    vscode.commands.registerCommand('layerguard.routeThroughService', () => runRefactor(client, 'routeThroughService', 'No controller here injects a repository whose calls can be routed through a service.')),
-    vscode.commands.registerCommand('layerguard.moveLiteralToConfig', () => runRefactor(client, 'moveLiteralToConfig', 'Put the cursor on a string literal (a URL, key or setting) to move it to the configuration.')),
+    vscode.commands.registerCommand('layerguard.routeThroughService', () =>
+      runRefactor(client, 'routeThroughService', 'No controller here injects a repository whose calls can be routed through a service.'),
+    ),
+    vscode.commands.registerCommand('layerguard.moveLiteralToConfig', () =>
+      runRefactor(client, 'moveLiteralToConfig', 'Put the cursor on a string literal (a URL, key or setting) to move it to the configuration.'),
+    ),
     vscode.commands.registerCommand('layerguard.generateResource', () => generateResource(client)),
     vscode.commands.registerCommand('layerguard.explainFile', () => explainFile(client)),
   );
@@ -83,13 +97,25 @@ async function runRefactor(client: ClientControls, refactor: RefactorName, nothi
     if (!editor) void vscode.window.showInformationMessage('Open a TypeScript or JavaScript file first.');
     return;
   }
-  const args: RefactorArgs = { uri: languageClient.code2ProtocolConverter.asUri(editor.document.uri), version: editor.document.version, offset: editor.document.offsetAt(editor.selection.active), refactor };
-  const choices = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.refactorChoices, arguments: [args] }) as RefactorChoiceInfo[] | { error: string };
+  const args: RefactorArgs = {
+    uri: languageClient.code2ProtocolConverter.asUri(editor.document.uri),
+    version: editor.document.version,
+    offset: editor.document.offsetAt(editor.selection.active),
+    refactor,
+  };
+  const choices = (await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.refactorChoices, arguments: [args] })) as RefactorChoiceInfo[] | { error: string };
   if (!Array.isArray(choices)) return void vscode.window.showWarningMessage(`Layerguard: ${choices.error}`);
   if (choices.length === 0) return void vscode.window.showInformationMessage(`Layerguard: ${nothingHere}`);
-  const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices.map((c) => ({ label: c.title, id: c.id })), { title: 'Layerguard: which service?', placeHolder: 'Choose how to do it' });
+  const picked =
+    choices.length === 1
+      ? choices[0]
+      : await vscode.window.showQuickPick(
+          choices.map((c) => ({ label: c.title, id: c.id })),
+          { title: 'Layerguard: which service?', placeHolder: 'Choose how to do it' },
+        );
   if (!picked) return;
-  const outcome = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyRefactor, arguments: [{ ...args, choiceId: picked.id }] }) as { applied: string } | { error: string };
+  const outcome = (await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyRefactor, arguments: [{ ...args, choiceId: picked.id }] })) as
+    { applied: string } | { error: string };
   if ('error' in outcome) void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
 }
 
@@ -108,7 +134,10 @@ async function generateResource(client: ClientControls): Promise<void> {
     validateInput: (value) => (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value.trim()) ? undefined : 'Use lowercase words separated by dashes, e.g. orders or order-items.'),
   });
   if (name === undefined) return;
-  const outcome = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.generateResource, arguments: [{ folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() }] }) as GenerateResourceResult;
+  const outcome = (await languageClient.sendRequest(ExecuteCommandRequest.type, {
+    command: Commands.generateResource,
+    arguments: [{ folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() }],
+  })) as GenerateResourceResult;
   if ('error' in outcome) return void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
   const first = outcome.files[0];
   if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first));
@@ -119,7 +148,11 @@ async function generateResource(client: ClientControls): Promise<void> {
 async function createBaseline(client: ClientControls): Promise<void> {
   const languageClient = runningClient(client);
   if (!languageClient) return;
-  const answer = await vscode.window.showWarningMessage('Record every current Layerguard finding in .layerguard-baseline.json? Only new findings will be reported afterwards.', { modal: true }, 'Create Baseline');
+  const answer = await vscode.window.showWarningMessage(
+    'Record every current Layerguard finding in .layerguard-baseline.json? Only new findings will be reported afterwards.',
+    { modal: true },
+    'Create Baseline',
+  );
   if (answer !== 'Create Baseline') return;
   const message: unknown = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.createBaseline, arguments: [{ confirmation: CREATE_BASELINE_CONFIRMATION }] });
   void vscode.window.showInformationMessage(`Layerguard: ${typeof message === 'string' ? message : 'baseline written.'}`);
@@ -128,9 +161,8 @@ async function createBaseline(client: ClientControls): Promise<void> {
 async function analyzeWorkspace(client: ClientControls): Promise<void> {
   const languageClient = runningClient(client);
   if (!languageClient) return;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Layerguard: analyzing workspace' },
-    () => languageClient.sendRequest<AnalyzeWorkspaceRequest.Result>(AnalyzeWorkspaceRequest.method),
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Layerguard: analyzing workspace' }, () =>
+    languageClient.sendRequest<AnalyzeWorkspaceRequest.Result>(AnalyzeWorkspaceRequest.method),
   );
   void vscode.window.showInformationMessage(`Layerguard: ${result.findings} finding(s) in ${result.files} files (${(result.durationMs / 1000).toFixed(1)} s).`);
 }

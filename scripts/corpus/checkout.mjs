@@ -62,10 +62,14 @@ function extract(gitDir, commit, target) {
 /** Paths of the commit's files whose blobs the git directory does not hold. */
 function missingBlobs(gitDir, commit) {
   const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 2 ** 30 }).toString();
-  const entries = tree.split('\0').filter(Boolean).map((line) => {
-    const [meta, file] = line.split('\t');
-    return { type: meta.split(' ')[1], object: meta.split(' ')[2], file };
-  }).filter((e) => e.type === 'blob');
+  const entries = tree
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, file] = line.split('\t');
+      return { type: meta.split(' ')[1], object: meta.split(' ')[2], file };
+    })
+    .filter((e) => e.type === 'blob');
   const check = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], { input: entries.map((e) => e.object).join('\n') + '\n', maxBuffer: 2 ** 30 });
   const answers = check.stdout.toString().split('\n');
   return entries.filter((_, i) => / missing$/.test(answers[i] ?? '')).map((e) => e.file);

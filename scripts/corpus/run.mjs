@@ -94,7 +94,10 @@ function analyzedDir(repo) {
 
 /** Every error, plus `sampleSize` findings per rule and half in the seeded order. */
 function sample(all) {
-  const order = (f) => createHash('sha1').update(`${seed}|${labelKey(f)}|${f.column}`).digest('hex');
+  const order = (f) =>
+    createHash('sha1')
+      .update(`${seed}|${labelKey(f)}|${f.column}`)
+      .digest('hex');
   const chosen = new Set(all.filter((f) => f.severity === 'error'));
   const groups = new Map();
   for (const f of all) {
@@ -116,7 +119,10 @@ function codeAround(f) {
   try {
     const lines = fs.readFileSync(path.join(analyzedDir(repo), f.file), 'utf8').split('\n');
     const from = Math.max(0, f.line - 6);
-    return lines.slice(from, f.line + 5).map((text, i) => `${from + i + 1 === f.line ? '>' : ' '}${String(from + i + 1).padStart(5)} ${text}`).join('\n');
+    return lines
+      .slice(from, f.line + 5)
+      .map((text, i) => `${from + i + 1 === f.line ? '>' : ' '}${String(from + i + 1).padStart(5)} ${text}`)
+      .join('\n');
   } catch (error) {
     return `(could not read: ${error instanceof Error ? error.message : String(error)})`;
   }

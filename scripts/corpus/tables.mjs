@@ -39,16 +39,24 @@ export function measure({ runs, findings, sampled, labels }, manifest) {
         recall: positives.length > 0 ? found / positives.length : undefined,
       };
     };
-    const ruleRows = rules.map((rule) => row(rule, inSplit.filter((f) => f.ruleId === rule), knownPositives.filter((l) => l.rule === rule)));
-    const repos = runs.filter((r) => r.repo.split === split).map((r) => ({
-      id: r.repo.id,
-      files: r.summary.files,
-      findings: r.findings.length,
-      errors: r.findings.filter((f) => f.severity === 'error').length,
-      problems: r.problems.length,
-      exitCode: r.exitCode,
-      seconds: r.ms / 1000,
-    }));
+    const ruleRows = rules.map((rule) =>
+      row(
+        rule,
+        inSplit.filter((f) => f.ruleId === rule),
+        knownPositives.filter((l) => l.rule === rule),
+      ),
+    );
+    const repos = runs
+      .filter((r) => r.repo.split === split)
+      .map((r) => ({
+        id: r.repo.id,
+        files: r.summary.files,
+        findings: r.findings.length,
+        errors: r.findings.filter((f) => f.severity === 'error').length,
+        problems: r.problems.length,
+        exitCode: r.exitCode,
+        seconds: r.ms / 1000,
+      }));
     halves.push({ split, rules: ruleRows, total: row('all rules', inSplit, knownPositives), repos });
   }
   return halves;
@@ -63,7 +71,18 @@ const pct = (x) => (x === undefined ? '–' : `${(100 * x).toFixed(0)}%`);
 
 const RULE_COLUMNS = ['rule', 'findings', 'errors', 'true', 'false', 'debatable', 'unlabelled (in sample)', 'precision', 'misses found', 'recall'];
 function ruleCells(r) {
-  return [r.name, r.findings, r.errors, r.truePositives, r.falsePositives, r.debatable, `${r.unlabelled} (${r.unlabelledSampled})`, pct(r.precision), `${r.missesFound}/${r.misses}`, r.knownPositives ? `${pct(r.recall)} (${r.found}/${r.knownPositives})` : '–'];
+  return [
+    r.name,
+    r.findings,
+    r.errors,
+    r.truePositives,
+    r.falsePositives,
+    r.debatable,
+    `${r.unlabelled} (${r.unlabelledSampled})`,
+    pct(r.precision),
+    `${r.missesFound}/${r.misses}`,
+    r.knownPositives ? `${pct(r.recall)} (${r.found}/${r.knownPositives})` : '–',
+  ];
 }
 const REPO_COLUMNS = ['repository', 'files', 'findings', 'errors', 'problems', 'exit', 'seconds'];
 function repoCells(r) {
@@ -71,24 +90,25 @@ function repoCells(r) {
 }
 
 export function textTables(report, manifest) {
-  return measure(report, manifest).map((half) => [
-    `== ${half.split} half`,
-    grid(RULE_COLUMNS, [...half.rules.map(ruleCells), ruleCells(half.total)]),
-    '',
-    grid(REPO_COLUMNS, half.repos.map(repoCells)),
-  ].join('\n')).join('\n\n');
+  return measure(report, manifest)
+    .map((half) => [`== ${half.split} half`, grid(RULE_COLUMNS, [...half.rules.map(ruleCells), ruleCells(half.total)]), '', grid(REPO_COLUMNS, half.repos.map(repoCells))].join('\n'))
+    .join('\n\n');
 }
 
 export function markdownTables(report, manifest) {
   const table = (columns, rows) => [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-  return measure(report, manifest).map((half) => [
-    `### ${half.split} half`,
-    '',
-    table(RULE_COLUMNS, [...half.rules.map(ruleCells), ruleCells(half.total).map((c, i) => (i === 0 ? `**${c}**` : c))]),
-    '',
-    table(REPO_COLUMNS, half.repos.map(repoCells)),
-    '',
-  ].join('\n')).join('\n');
+  return measure(report, manifest)
+    .map((half) =>
+      [
+        `### ${half.split} half`,
+        '',
+        table(RULE_COLUMNS, [...half.rules.map(ruleCells), ruleCells(half.total).map((c, i) => (i === 0 ? `**${c}**` : c))]),
+        '',
+        table(REPO_COLUMNS, half.repos.map(repoCells)),
+        '',
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 function grid(columns, rows) {

@@ -19,7 +19,9 @@ import { writeResultsBlock } from './results-block.mjs';
 const require = createRequire(import.meta.url);
 const { caseArbitrary, fuzzRunner } = require('../../out/test/helpers/fuzz.js');
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, 'hang-ms': { type: 'string', default: '10000' }, write: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, 'hang-ms': { type: 'string', default: '10000' }, write: { type: 'boolean', default: false } },
+});
 const runs = Number(values.runs);
 const hangMs = Number(values['hang-ms']);
 const examples = ['nest-shop', 'express-api', 'clean-books'];
@@ -51,11 +53,14 @@ const minutes = (Date.now() - started) / 60_000;
 const summary = { ...totals, failures: totals.failures.slice(0, 10), reproductions: Object.fromEntries(reproductions), minutes: Math.round(minutes * 10) / 10 };
 console.log(JSON.stringify(summary, null, 2));
 if (values.write) {
-  const file = writeResultsBlock('fuzz', `## Hostile sources (fuzz)
+  const file = writeResultsBlock(
+    'fuzz',
+    `## Hostile sources (fuzz)
 
 \`npm run fuzz -- --runs ${runs} --seed ${values.seed} --write\`, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}: ${totals.cases.toLocaleString('en')} mutated sources of the three bundled examples in ${summary.minutes} min. **${totals.crashes} crashes, ${totals.dropped} files dropped in silence, ${totals.hangs} cases over ${hangMs / 1000} s** (slowest ${(totals.slowestMs / 1000).toFixed(1)} s). ${totals.lost.toLocaleString('en')} files were given up with a problem that fails a check (TypeScript's own parser overflows on nesting thousands deep).
 
-The reproductions of issue 14, each analyzed once (ms): ${reproductions.map(([name, ms]) => `${name} ${ms}`).join('; ')}.`);
+The reproductions of issue 14, each analyzed once (ms): ${reproductions.map(([name, ms]) => `${name} ${ms}`).join('; ')}.`,
+  );
   console.error(`written to ${file}`);
 }
 process.exit(totals.crashes + totals.dropped + totals.hangs + slowReproductions.length > 0 ? 1 : 0);

@@ -29,7 +29,8 @@ function variants(original) {
   return [
     (i) => `${original}\nconst soakEdit${i} = ${i};\n`,
     () => `import { OrdersRepository } from './orders.repository';\n${original}`,
-    (i) => `${original}\nexport async function soak${i}(ids: number[], repo: { findOne(id: number): Promise<unknown> }) {\n  const out = [];\n  for (const id of ids) out.push(await repo.findOne(id));\n  return out;\n}\n`,
+    (i) =>
+      `${original}\nexport async function soak${i}(ids: number[], repo: { findOne(id: number): Promise<unknown> }) {\n  const out = [];\n  for (const id of ids) out.push(await repo.findOne(id));\n  return out;\n}\n`,
     () => `${original}\nexport function broken( {\n`,
     () => original,
   ];
@@ -81,9 +82,12 @@ async function main() {
     console.log(JSON.stringify(summary));
     if (values.write) {
       const series = rss.map((s) => `${s.edit}: ${s.mb}`).join(', ');
-      const file = writeResultsBlock('soak', `## Long editing session (soak)
+      const file = writeResultsBlock(
+        'soak',
+        `## Long editing session (soak)
 
-\`npm run soak -- --edits ${edits} --write\`, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}: ${edits.toLocaleString('en')} edits of \`${FILE}\` in examples/nest-shop over stdio (an unused const, an import, a function with a loop, a syntax error, the original text, in turn), each waiting for the server to be ready, in ${summary.minutes} min. Edit → ready median ${summary.editMedianMs} ms, p95 ${summary.editP95Ms} ms. **Resident memory ${summary.rssAfter1000Mb} MB after 1,000 edits, ${summary.rssLastMb} MB after ${edits.toLocaleString('en')}: ${summary.rssGrowthPercent}% growth.** RSS (MB) by edit: ${series}.`);
+\`npm run soak -- --edits ${edits} --write\`, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}: ${edits.toLocaleString('en')} edits of \`${FILE}\` in examples/nest-shop over stdio (an unused const, an import, a function with a loop, a syntax error, the original text, in turn), each waiting for the server to be ready, in ${summary.minutes} min. Edit → ready median ${summary.editMedianMs} ms, p95 ${summary.editP95Ms} ms. **Resident memory ${summary.rssAfter1000Mb} MB after 1,000 edits, ${summary.rssLastMb} MB after ${edits.toLocaleString('en')}: ${summary.rssGrowthPercent}% growth.** RSS (MB) by edit: ${series}.`,
+      );
       console.error(`written to ${file}`);
     }
     process.exitCode = growth >= 0.1 ? 1 : 0;

@@ -71,7 +71,10 @@ export class CodeServer {
     this.process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + 60000;
     while (Date.now() < deadline) {
-      const healthy = await fetch(`http://127.0.0.1:${this.port}/healthz`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`http://127.0.0.1:${this.port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) return;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }

@@ -64,11 +64,17 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       timings.push(`first diagnostics ${ms} ms after opening a file`);
       await workbench.waitForProblems('the Express finding', EXPRESS_DB, (rows) => rows.some((r) => r.includes(EXPRESS_DB)), 10000);
       const links = await workbench.problemCodeLinks();
-      assert.ok(links.some((l) => l.includes('docs/rules/layering/forbidden-dependency.md')), `a rule doc link in Problems; links: ${links.join(', ')}`);
+      assert.ok(
+        links.some((l) => l.includes('docs/rules/layering/forbidden-dependency.md')),
+        `a rule doc link in Problems; links: ${links.join(', ')}`,
+      );
       await workbench.openProblemCodeLink('layering/forbidden-dependency', 'forbidden-dependency.md');
       await workbench.closeActiveEditor();
       const status = await workbench.statusBarTexts();
-      assert.ok(status.some((s) => /Layerguard/.test(s)), `status bar item; items: ${status.join(' | ')}`);
+      assert.ok(
+        status.some((s) => /Layerguard/.test(s)),
+        `status bar item; items: ${status.join(' | ')}`,
+      );
     });
   });
 
@@ -101,7 +107,10 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       const report = JSON.parse(cli.stdout) as { findings: { ruleId: string; file: string; message: string }[]; summary: { files: number } };
       const expected = `Layerguard: ${report.findings.length} finding(s) in ${report.summary.files} files`;
       const cliFindings = report.findings.map((f) => `${f.file} ${f.ruleId}: ${f.message.slice(0, 90)}`).join('\n  ');
-      assert.ok(toasts.some((t) => t.includes(expected)), `the result notification "${expected}"; toasts: ${toasts.map((t) => t.slice(0, 80)).join(' | ')}; the CLI's findings:\n  ${cliFindings}`);
+      assert.ok(
+        toasts.some((t) => t.includes(expected)),
+        `the result notification "${expected}"; toasts: ${toasts.map((t) => t.slice(0, 80)).join(' | ')}; the CLI's findings:\n  ${cliFindings}`,
+      );
     });
   });
 
@@ -145,7 +154,10 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.openFile(file);
       await workbench.goTo(4, 6);
       const offered = await workbench.applyQuickFix('Log and rethrow the error');
-      assert.ok(offered.some((t) => t.includes('Add this errors/swallowed-error finding to the baseline')), `the quick fix menu: ${offered.join(' | ')}`);
+      assert.ok(
+        offered.some((t) => t.includes('Add this errors/swallowed-error finding to the baseline')),
+        `the quick fix menu: ${offered.join(' | ')}`,
+      );
       const gone = await workbench.waitForProblems('the diagnostic to go', SWALLOWED, (rows) => !rows.some((r) => r.includes(SWALLOWED)), 30000);
       timings.push(`quick fix: diagnostic gone ${gone.ms} ms after applying`);
       await workbench.openFile(file);
@@ -178,7 +190,10 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
         await workbench.page.waitForTimeout(200);
         toasts = await workbench.notifications();
       }
-      assert.ok(toasts.some((t) => /Layerguard: \d+ finding\(s\) recorded in \.layerguard-baseline\.json/.test(t)), `the result notification; toasts: ${toasts.join(' | ')}`);
+      assert.ok(
+        toasts.some((t) => /Layerguard: \d+ finding\(s\) recorded in \.layerguard-baseline\.json/.test(t)),
+        `the result notification; toasts: ${toasts.join(' | ')}`,
+      );
       assert.ok(fs.existsSync(path.join(workspace, '.layerguard-baseline.json')), 'the baseline file is written in the workspace folder');
       await workbench.waitForProblems('the baselined findings to go', NEST_DI, (rows) => !rows.some((r) => r.includes(NEST_DI)), 30000);
     });

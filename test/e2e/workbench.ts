@@ -62,7 +62,13 @@ export class Workbench {
   }
 
   async showProblems(): Promise<void> {
-    if (await this.page.locator('.markers-panel').isVisible().catch(() => false)) return;
+    if (
+      await this.page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     await this.page.keyboard.press('Control+Shift+M');
     await this.page.waitForSelector('.markers-panel', { timeout: 20000 });
   }

@@ -29,8 +29,13 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
   assert.equal(p.expectations.length, 1, 'a fix case marks exactly one finding with carets');
   const expected = p.expectations[0]!;
   const before = p.analyze({ severityOverrides: EVERY_RULE_ON });
-  const finding = before.findings.find((f) => path.posix.relative(before.root, f.file) === expected.file && f.start.line + 1 === expected.line && f.start.character + 1 === expected.column && f.ruleId === expected.ruleId);
-  assert.ok(finding, `no ${expected.ruleId} finding at ${expected.file}:${expected.line}:${expected.column}; found:\n${before.findings.map((f) => key(f, before.root) + ` @${f.start.line + 1}:${f.start.character + 1}`).join('\n')}`);
+  const finding = before.findings.find(
+    (f) => path.posix.relative(before.root, f.file) === expected.file && f.start.line + 1 === expected.line && f.start.character + 1 === expected.column && f.ruleId === expected.ruleId,
+  );
+  assert.ok(
+    finding,
+    `no ${expected.ruleId} finding at ${expected.file}:${expected.line}:${expected.column}; found:\n${before.findings.map((f) => key(f, before.root) + ` @${f.start.line + 1}:${f.start.character + 1}`).join('\n')}`,
+  );
   const result = fixesFor(before.graph, finding, testCase.reason === undefined ? {} : { reason: testCase.reason });
   assert.ok(result.ok, result.ok ? '' : result.error);
   const fix = result.fixes.find((f) => f.id === testCase.fixId);
@@ -39,7 +44,11 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
 
   for (const [file, text] of Object.entries(testCase.expect)) assert.equal(fs.readFileSync(path.join(p.root, file), 'utf8'), text, `${file} after the fix`);
   const after = analyzeWorkspace({ root: p.root, severityOverrides: EVERY_RULE_ON });
-  assert.deepEqual(after.problems.filter((x) => x.kind === 'syntax'), [], 'the fixed files parse');
+  assert.deepEqual(
+    after.problems.filter((x) => x.kind === 'syntax'),
+    [],
+    'the fixed files parse',
+  );
   const remaining = new Map<string, number>();
   for (const f of before.findings) if (f !== finding) remaining.set(key(f, before.root), (remaining.get(key(f, before.root)) ?? 0) + 1);
   for (const f of after.findings) {
@@ -48,7 +57,11 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
     remaining.set(k, (remaining.get(k) ?? 0) - 1);
   }
   const again = after.findings.filter((f) => f.ruleId === finding.ruleId && f.file === finding.file && fixesFor(after.graph, f).fixes.some((x) => x.id === fix.id && sameEdits(x, fix)));
-  assert.deepEqual(again.map((f) => key(f, after.root)), [], 'the same fix is not offered again');
+  assert.deepEqual(
+    again.map((f) => key(f, after.root)),
+    [],
+    'the same fix is not offered again',
+  );
   return { fix, before, after };
 }
 

@@ -17,7 +17,53 @@ import { AnalysisSession } from '../../server/src/engine';
 const EXAMPLES = path.join(__dirname, '../../../examples');
 
 /** Pieces of syntax that change how everything after them is read. */
-const TOKENS = ['{', '}', '(', ')', '[', ']', '`', '${', "'", '"', '/*', '*/', '//', '/', '\\', '=>', '<', '>', ';', ',', '@Injectable()', '@Controller("v1/x")', 'class X {', 'async function f(', 'await ', 'import x from "./x";', 'export * from "../";', 'require(', 'new ', '\u0000', '\uD800', '\uFEFF', '\r', '\u2028', '#!', '<T,>', 'enum E {', 'namespace N {', 'declare module "x" {', 'yield*', '?.', '??=', '0x', '1e400', '/[/'];
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '`',
+  '${',
+  "'",
+  '"',
+  '/*',
+  '*/',
+  '//',
+  '/',
+  '\\',
+  '=>',
+  '<',
+  '>',
+  ';',
+  ',',
+  '@Injectable()',
+  '@Controller("v1/x")',
+  'class X {',
+  'async function f(',
+  'await ',
+  'import x from "./x";',
+  'export * from "../";',
+  'require(',
+  'new ',
+  '\u0000',
+  '\uD800',
+  '\uFEFF',
+  '\r',
+  '\u2028',
+  '#!',
+  '<T,>',
+  'enum E {',
+  'namespace N {',
+  'declare module "x" {',
+  'yield*',
+  '?.',
+  '??=',
+  '0x',
+  '1e400',
+  '/[/',
+];
 
 export interface FuzzFile {
   readonly relative: string;
@@ -46,17 +92,41 @@ const position = (text: string, at: number) => Math.floor(at * (text.length + 1)
 function mutationArbitrary(): fc.Arbitrary<Mutation> {
   const at = fc.double({ min: 0, max: 1, noNaN: true });
   return fc.oneof(
-    fc.tuple(at, at).map(([a, b]): Mutation => (t) => t.slice(0, position(t, Math.min(a, b))) + t.slice(position(t, Math.max(a, b)))),
+    fc.tuple(at, at).map(
+      ([a, b]): Mutation =>
+        (t) =>
+          t.slice(0, position(t, Math.min(a, b))) + t.slice(position(t, Math.max(a, b))),
+    ),
     fc.tuple(at, at, at).map(([a, b, c]): Mutation => (t) => {
       const piece = t.slice(position(t, Math.min(a, b)), position(t, Math.max(a, b)));
       const where = position(t, c);
       return t.slice(0, where) + piece + t.slice(where);
     }),
-    fc.tuple(at, fc.constantFrom(...TOKENS)).map(([a, token]): Mutation => (t) => t.slice(0, position(t, a)) + token + t.slice(position(t, a))),
-    fc.tuple(at, fc.string({ unit: 'binary', maxLength: 12 })).map(([a, junk]): Mutation => (t) => t.slice(0, position(t, a)) + junk + t.slice(position(t, a))),
-    fc.tuple(at, fc.integer({ min: 1, max: 3000 }), fc.constantFrom('(', '[', '{', '!', '-', 'a + ', '`${')).map(([a, depth, opener]): Mutation => (t) => t.slice(0, position(t, a)) + opener.repeat(depth) + t.slice(position(t, a))),
-    fc.tuple(at, fc.integer({ min: 1000, max: 200_000 })).map(([a, width]): Mutation => (t) => `${t.slice(0, position(t, a))}'${'x'.repeat(width)}'${t.slice(position(t, a))}`),
-    at.map((a): Mutation => (t) => t.slice(0, position(t, a))),
+    fc.tuple(at, fc.constantFrom(...TOKENS)).map(
+      ([a, token]): Mutation =>
+        (t) =>
+          t.slice(0, position(t, a)) + token + t.slice(position(t, a)),
+    ),
+    fc.tuple(at, fc.string({ unit: 'binary', maxLength: 12 })).map(
+      ([a, junk]): Mutation =>
+        (t) =>
+          t.slice(0, position(t, a)) + junk + t.slice(position(t, a)),
+    ),
+    fc.tuple(at, fc.integer({ min: 1, max: 3000 }), fc.constantFrom('(', '[', '{', '!', '-', 'a + ', '`${')).map(
+      ([a, depth, opener]): Mutation =>
+        (t) =>
+          t.slice(0, position(t, a)) + opener.repeat(depth) + t.slice(position(t, a)),
+    ),
+    fc.tuple(at, fc.integer({ min: 1000, max: 200_000 })).map(
+      ([a, width]): Mutation =>
+        (t) =>
+          `${t.slice(0, position(t, a))}'${'x'.repeat(width)}'${t.slice(position(t, a))}`,
+    ),
+    at.map(
+      (a): Mutation =>
+        (t) =>
+          t.slice(0, position(t, a)),
+    ),
   );
 }
 

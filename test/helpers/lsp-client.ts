@@ -1,13 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Diagnostic,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
 const SERVER = path.join(__dirname, '../../../dist/server.js');
@@ -164,7 +157,8 @@ export class TestLspClient {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics].map(([u, d]) => [path.basename(u), d.map((x) => messageText(x).slice(0, 60))]))}`);
+      if (remaining <= 0)
+        throw new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics].map(([u, d]) => [path.basename(u), d.map((x) => messageText(x).slice(0, 60))]))}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(remaining, 200));
         function done(): void {

@@ -90,7 +90,11 @@ export function checkFindings(files: Readonly<Record<string, string>>, options?:
   const expected = p.expectations.map(({ messageIncludes: _, ...rest }) => rest);
   const sort = <T extends { file: string; line: number; column: number; ruleId: string }>(list: T[]) =>
     [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  assert.deepEqual(sort(actual), sort(expected), `findings differ; messages:\n${result.findings.map((f) => `  ${path.posix.relative(result.root, f.file)}:${f.start.line + 1}:${f.start.character + 1} ${f.message}`).join('\n')}`);
+  assert.deepEqual(
+    sort(actual),
+    sort(expected),
+    `findings differ; messages:\n${result.findings.map((f) => `  ${path.posix.relative(result.root, f.file)}:${f.start.line + 1}:${f.start.character + 1} ${f.message}`).join('\n')}`,
+  );
   for (const e of p.expectations) {
     if (!e.messageIncludes) continue;
     const finding = result.findings.find((f) => path.posix.relative(result.root, f.file) === e.file && f.start.line + 1 === e.line && f.start.character + 1 === e.column && f.ruleId === e.ruleId);

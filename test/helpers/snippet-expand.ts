@@ -49,7 +49,10 @@ export interface ExpandOptions {
 }
 
 export class SnippetSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at offset ${offset}`);
     this.name = 'SnippetSyntaxError';
   }
@@ -318,7 +321,11 @@ function applyShorthand(shorthand: string, value: string): string {
     case 'capitalize':
       return value.charAt(0).toLocaleUpperCase() + value.slice(1);
     case 'pascalcase':
-      return words(value).length === 0 ? value : words(value).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+      return words(value).length === 0
+        ? value
+        : words(value)
+            .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+            .join('');
     default: // camelcase
       return words(value).length === 0
         ? value

@@ -17,7 +17,10 @@ function corpus(labels: readonly object[]): { dir: string; manifest: string; lab
   // The backend's own configuration counts, as it would for its team: errors column and an opt-in rule.
   fs.writeFileSync(path.join(app, 'layerguard.json'), JSON.stringify({ rules: { 'layering/forbidden-dependency': 'error', 'naming/ambiguous-name': 'info' } }));
   fs.writeFileSync(path.join(app, 'src/users.repository.ts'), "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n");
-  fs.writeFileSync(path.join(app, 'src/users.controller.ts'), "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport async function stuff(job: () => Promise<void>) { try { await job(); } catch {} }\nexport const session = { secret: 'pink-elephant-42' };\n");
+  fs.writeFileSync(
+    path.join(app, 'src/users.controller.ts'),
+    "import { UsersRepository } from './users.repository';\nexport const list = (req: unknown, res: unknown) => [req, res, new UsersRepository()];\nexport async function stuff(job: () => Promise<void>) { try { await job(); } catch {} }\nexport const session = { secret: 'pink-elephant-42' };\n",
+  );
   const manifest = path.join(dir, 'manifest.json');
   fs.writeFileSync(manifest, JSON.stringify({ repos: [{ id: 'shop', repo: 'example/shop', commit: 'a'.repeat(40), path: '', split: 'dev', testedIn: 'test-v1', styles: [] }] }));
   const labelFile = path.join(dir, 'labels.jsonl');
@@ -38,12 +41,23 @@ describe('npm run corpus', () => {
     ]);
     const result = run(c, ['--todo', path.join(c.dir, 'todo.jsonl')]);
     assert.equal(result.status, 0, result.stderr);
-    const row = (rule: string) => result.stdout.split('\n').find((l) => l.startsWith(rule))?.split(/\s{2,}/);
+    const row = (rule: string) =>
+      result.stdout
+        .split('\n')
+        .find((l) => l.startsWith(rule))
+        ?.split(/\s{2,}/);
     assert.deepEqual(row('layering/forbidden-dependency')?.slice(1), ['1', '1', '1', '0', '0', '0 (0)', '100%', '0/0', '100% (1/1)']);
     assert.deepEqual(row('naming/ambiguous-name')?.slice(1), ['1', '0', '0', '1', '0', '0 (0)', '0%', '0/0', '–']);
     assert.deepEqual(row('data/n-plus-one')?.slice(1), ['0', '0', '0', '0', '0', '0 (0)', '–', '0/1', '0% (0/1)']);
-    const todo = fs.readFileSync(path.join(c.dir, 'todo.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { rule: string; code: string });
-    assert.deepEqual(todo.map((t) => t.rule), ['security/hardcoded-secret']);
+    const todo = fs
+      .readFileSync(path.join(c.dir, 'todo.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { rule: string; code: string });
+    assert.deepEqual(
+      todo.map((t) => t.rule),
+      ['security/hardcoded-secret'],
+    );
     assert.match(todo[0]?.code ?? '', />\s+4 export const session/);
   });
 

@@ -35,7 +35,10 @@ export const x = [DiagnosticSeverity.Error, toDiagnostic()] as unknown as Uri;
     const run = runBin(['check', '.', '--config', 'layerguard.self.json', '--format', 'json'], p.root);
     const report = JSON.parse(run.stdout) as { findings: { line: number; message: string }[] };
     assert.equal(run.status, 1);
-    assert.deepEqual(report.findings.map((f) => f.line), [1, 2, 3]);
+    assert.deepEqual(
+      report.findings.map((f) => f.line),
+      [1, 2, 3],
+    );
     assert.match(report.findings[0]?.message ?? '', /An engine must not depend on the editor-api layer/);
   });
 });

@@ -4,7 +4,17 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid';
 
 export type Command =
-  | { readonly name: 'check'; readonly dir: string; readonly format: OutputFormat; readonly config?: string; readonly output?: string; readonly exitZero: boolean; readonly color: boolean; readonly fix: boolean; readonly cache: boolean }
+  | {
+      readonly name: 'check';
+      readonly dir: string;
+      readonly format: OutputFormat;
+      readonly config?: string;
+      readonly output?: string;
+      readonly exitZero: boolean;
+      readonly color: boolean;
+      readonly fix: boolean;
+      readonly cache: boolean;
+    }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'explain'; readonly file: string; readonly dir: string; readonly format: 'text' | 'json'; readonly config?: string }

@@ -33,7 +33,6 @@ import type { OutputCache } from './output-cache';
 
 export type { Io } from './cached-run';
 
-
 /**
  * Runs one CLI invocation and returns the exit code: 0 clean, 1 error findings, 2 usage/config
  * error. `cached`: the cache lookup the caller already made for this command (a miss).
@@ -136,7 +135,8 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
   emit(output, command.output, io);
   for (const problem of result.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
-  if (lost > 0 && exitCode === 1) io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
+  if (lost > 0 && exitCode === 1)
+    io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
   return exitCode;
 }
 

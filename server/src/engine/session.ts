@@ -256,7 +256,11 @@ export class AnalysisSession {
       for (const target of targets.filter((t) => !seen.has(t))) {
         seen.add(target);
         if (outside.length >= MAX_OUTSIDE_FILES) {
-          report('too many', { kind: 'project', file: target, message: `More than ${MAX_OUTSIDE_FILES} files outside the folder are imported: the rest were not read, so what they declare gets no layer.` });
+          report('too many', {
+            kind: 'project',
+            file: target,
+            message: `More than ${MAX_OUTSIDE_FILES} files outside the folder are imported: the rest were not read, so what they declare gets no layer.`,
+          });
           continue;
         }
         const { entry, fresh } = this.fileEntry(target);

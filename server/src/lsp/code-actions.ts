@@ -1,13 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Command,
-  type Diagnostic,
-  type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
 import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
 import { diagnosticData, uriToFile } from './convert';
@@ -16,7 +9,6 @@ import { Refactors } from './refactors';
 import { VersionedEdits } from './versioned-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerguard`;
-
 
 /** Where a fix may apply: the analyzed text must be the text in the editor, at this version. */
 interface Snapshot {
@@ -87,7 +79,12 @@ export class CodeActions {
     if (!computed.ok) this.host.log(computed.error);
     const ref: FindingRef = { uri, version: snapshot.version, ruleId: where.ruleId, start: where.start, end: where.end };
     const actions = computed.fixes.flatMap((fix) => this.toAction(fix, snapshot, diagnostic, ref));
-    actions.push({ title: `Add this ${where.ruleId} finding to the baseline`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] } });
+    actions.push({
+      title: `Add this ${where.ruleId} finding to the baseline`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] },
+    });
     return actions;
   }
 

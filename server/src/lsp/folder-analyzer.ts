@@ -17,10 +17,7 @@ export interface DiagnosticsSink extends DiagnosticsChannel {
 }
 
 export type AnalysisOutcome =
-  | { readonly kind: 'published'; readonly result: AnalysisResult }
-  | { readonly kind: 'stale' }
-  | { readonly kind: 'disabled' }
-  | { readonly kind: 'failed'; readonly error: string };
+  { readonly kind: 'published'; readonly result: AnalysisResult } | { readonly kind: 'stale' } | { readonly kind: 'disabled' } | { readonly kind: 'failed'; readonly error: string };
 
 /**
  * One workspace folder: its analysis session, its settings, and the diagnostics it published.

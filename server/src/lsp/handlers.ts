@@ -48,4 +48,3 @@ function guardValue<T>(connection: Connection, what: string, fallback: T, run: (
     return fallback;
   }
 }
-

@@ -80,4 +80,3 @@ function projectDirOf(result: AnalysisResult): string {
   if (dirs.has(result.root) || dirs.size !== 1) return result.root;
   return [...dirs][0] ?? path.posix.normalize(result.root);
 }
-

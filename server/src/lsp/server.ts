@@ -18,7 +18,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
-import { AnalyzeWorkspaceRequest, Commands, StatusNotification, type FixCommandArgs, type GenerateResourceArgs, type GenerateResourceResult, type InitializationOptions, type RefactorArgs } from '../protocol';
+import {
+  AnalyzeWorkspaceRequest,
+  Commands,
+  StatusNotification,
+  type FixCommandArgs,
+  type GenerateResourceArgs,
+  type GenerateResourceResult,
+  type InitializationOptions,
+  type RefactorArgs,
+} from '../protocol';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
@@ -288,4 +297,3 @@ export class LayerguardServer {
     }
   }
 }
-

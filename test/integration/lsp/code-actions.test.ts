@@ -52,13 +52,16 @@ describe('code actions over stdio', () => {
   it('offers quick fixes as edits pinned to the analyzed document version; applying one removes the diagnostic', async () => {
     const { client, diagnostic } = await withSwallowedError();
     const actions = await codeActions(client, diagnostic);
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Log and rethrow the error',
-      'Rethrow the error',
-      'Mark as intentionally ignored (with a reason)',
-      'Ignore errors/swallowed-error on this line (with a reason)',
-      'Add this errors/swallowed-error finding to the baseline',
-    ]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Log and rethrow the error',
+        'Rethrow the error',
+        'Mark as intentionally ignored (with a reason)',
+        'Ignore errors/swallowed-error on this line (with a reason)',
+        'Add this errors/swallowed-error finding to the baseline',
+      ],
+    );
     const preferred = actions.find((a) => a.isPreferred);
     assert.equal(preferred?.kind, 'quickfix');
     const change = preferred?.edit?.documentChanges?.[0] as TextDocumentEdit;
@@ -103,7 +106,10 @@ describe('code actions over stdio', () => {
     const data = diagnostic.data as { ruleId: string; start: number; end: number };
     await client.request('workspace/executeCommand', { command: 'layerguard.addToBaseline', arguments: [{ uri: client.uri(controller), version: null, ...data }] });
     const baseline = JSON.parse(fs.readFileSync(path.join(client.root, '.layerguard-baseline.json'), 'utf8')) as { findings: { file: string; ruleId: string }[] };
-    assert.deepEqual(baseline.findings.map((f) => `${f.ruleId} ${f.file}`), ['layering/forbidden-dependency src/orders/orders.controller.ts']);
+    assert.deepEqual(
+      baseline.findings.map((f) => `${f.ruleId} ${f.file}`),
+      ['layering/forbidden-dependency src/orders/orders.controller.ts'],
+    );
     await client.filesChanged([{ relative: '.layerguard-baseline.json', type: 1 }]);
     await client.waitFor('the baselined finding to go', () => client.diagnosticsOf(controller).length === 0);
   });
@@ -120,7 +126,10 @@ describe('code actions over stdio', () => {
     }
     assert.ok(client.shownMessages.some((m) => /bad arguments for layerguard\.server\.createBaseline: expected one argument, got 2/.test(m.message)));
     assert.ok(client.shownMessages.some((m) => /bad arguments for layerguard\.server\.createBaseline at confirmation/.test(m.message)));
-    const confirmed = await client.request('workspace/executeCommand', { command: 'layerguard.server.createBaseline', arguments: [{ confirmation: 'user-confirmed-recording-every-current-finding' }] });
+    const confirmed = await client.request('workspace/executeCommand', {
+      command: 'layerguard.server.createBaseline',
+      arguments: [{ confirmation: 'user-confirmed-recording-every-current-finding' }],
+    });
     assert.match(String(confirmed), /finding\(s\) recorded in \.layerguard-baseline\.json/);
     assert.equal(fs.existsSync(baselineFile), true);
   });
@@ -131,7 +140,11 @@ describe('code actions over stdio', () => {
     const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  if (stuff.length === 0) return 0;\n  const amounts = stuff.map((p) => p.amount);\n  const sum = amounts.reduce((a, b) => a + b, 0);\n  return Math.round(sum);\n}\n`;
     await client.change(FILE, text);
     await client.waitFor('the ambiguous name', () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name'));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri(FILE) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.equal(actions.length, 1);
     assert.equal(actions[0]?.kind, 'source.fixAll.layerguard');
     const change = actions[0]?.edit?.documentChanges?.[0] as TextDocumentEdit;

@@ -46,7 +46,10 @@ describe('language server over stdio', () => {
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
     await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 7));
     const cycle = client.diagnosticsOf('src/users/users.service.ts').find((d) => d.code === 'layering/cycle');
-    assert.ok(cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')), 'the cycle path is in relatedInformation');
+    assert.ok(
+      cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')),
+      'the cycle path is in relatedInformation',
+    );
   });
 
   it('watches package manifests: a folder that becomes a package of its own is re-classified', async () => {
@@ -63,7 +66,7 @@ describe('language server over stdio', () => {
     assert.match(watched, /package\.json/, 'the server asks the client to watch package manifests');
     fs.writeFileSync(path.join(root, 'src/services/checkout/package.json'), '{ "name": "checkout" }\n');
     await client.filesChanged([{ relative: 'src/services/checkout/package.json', type: 2 }]);
-    await client.waitFor('the package to lose the folder\'s layer', () => client.diagnosticsOf(runner).length === 0);
+    await client.waitFor("the package to lose the folder's layer", () => client.diagnosticsOf(runner).length === 0);
   });
 
   it('updates diagnostics from unsaved text as the user types, and removes them on undo', async () => {
@@ -88,7 +91,7 @@ describe('language server over stdio', () => {
     assert.equal(client.diagnosticsOf('src/users/users.controller.ts').length, 1, 'the last edit wins');
   });
 
-  it('stops an analysis that an edit made stale, and publishes the edited text\'s findings', async () => {
+  it("stops an analysis that an edit made stale, and publishes the edited text's findings", async () => {
     const root = copyExample();
     roots.push(root);
     // Enough files that the first analysis is still running when the edit arrives.
@@ -99,7 +102,10 @@ describe('language server over stdio', () => {
     await client.waitFor('the first analysis to start', () => client.statuses.some((s) => s.state === 'analyzing'));
     await client.open('src/users/users.controller.ts', VIOLATING_CONTROLLER);
     await client.waitFor('the edited text analyzed', () => client.diagnosticsOf('src/users/users.controller.ts').length === 1, 60000);
-    assert.ok(client.logs.some((l) => /analysis stopped: a newer change arrived/.test(l)), `logs: ${client.logs.join('\n')}`);
+    assert.ok(
+      client.logs.some((l) => /analysis stopped: a newer change arrived/.test(l)),
+      `logs: ${client.logs.join('\n')}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(client.diagnosticsOf('src/users/users.controller.ts').length, 1);
   });
@@ -114,11 +120,17 @@ describe('language server over stdio', () => {
     const [configDiagnostic] = client.diagnosticsOf('layerguard.json');
     assert.equal(configDiagnostic?.code, 'config');
     assert.deepEqual(configDiagnostic?.range.start, { line: 1, character: 31 });
-    assert.match(configDiagnostic ? messageText(configDiagnostic) : '', /at rules\["layering\/cycle"\]: expected "off" \| "info" \| "warning" \| "error" or an object \(found "loud"\)\. Layerguard uses its defaults/);
+    assert.match(
+      configDiagnostic ? messageText(configDiagnostic) : '',
+      /at rules\["layering\/cycle"\]: expected "off" \| "info" \| "warning" \| "error" or an object \(found "loud"\)\. Layerguard uses its defaults/,
+    );
     assert.ok(client.diagnosticsOf('src/orders/orders.controller.ts').length > 0, 'findings stay, with the defaults');
     fs.writeFileSync(configPath, '{ "rules": { "layering/cycle": "off" } }');
     await client.filesChanged([{ relative: 'layerguard.json', type: 2 }]);
-    await client.waitFor('the config diagnostic to go and cycles to be off', () => client.diagnosticsOf('layerguard.json').length === 0 && client.diagnosticsOf('src/users/users.service.ts').length === 0);
+    await client.waitFor(
+      'the config diagnostic to go and cycles to be off',
+      () => client.diagnosticsOf('layerguard.json').length === 0 && client.diagnosticsOf('src/users/users.service.ts').length === 0,
+    );
   });
 
   it('reads settings per folder: severity overrides and enable', async () => {
@@ -137,7 +149,10 @@ describe('language server over stdio', () => {
     const result = await client.request<{ folders: number; files: number; findings: number }>('layerguard/analyzeWorkspace');
     assert.equal(result.folders, 1);
     assert.equal(result.files, 24);
-    assert.ok(client.logs.some((l) => /orders\.service\.ts: syntax error/.test(l)), 'the syntax error is logged');
+    assert.ok(
+      client.logs.some((l) => /orders\.service\.ts: syntax error/.test(l)),
+      'the syntax error is logged',
+    );
     await client.close('src/orders/orders.service.ts');
     await client.waitFor('findings of the saved file back', () => client.diagnosticsOf('src/orders/orders.service.ts').length === 1);
   });
@@ -155,7 +170,10 @@ describe('language server over stdio', () => {
     const controller = client.uri('src/orders/orders.controller.ts');
     const report = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: controller } });
     assert.equal(report.kind, 'full');
-    assert.deepEqual(report.items?.map((d) => d.code), ['layering/forbidden-dependency']);
+    assert.deepEqual(
+      report.items?.map((d) => d.code),
+      ['layering/forbidden-dependency'],
+    );
     const again = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: controller }, previousResultId: report.resultId });
     assert.equal(again.kind, 'unchanged');
     const workspace = await client.request<{ items: (Report & { uri: string })[] }>('workspace/diagnostic', { previousResultIds: [] });
@@ -166,7 +184,10 @@ describe('language server over stdio', () => {
     await client.open('src/users/users.controller.ts', CLEAN_CONTROLLER);
     await client.change('src/users/users.controller.ts', VIOLATING_CONTROLLER);
     const changed = await next;
-    assert.deepEqual(changed.items.map((i) => i.uri), [client.uri('src/users/users.controller.ts')]);
+    assert.deepEqual(
+      changed.items.map((i) => i.uri),
+      [client.uri('src/users/users.controller.ts')],
+    );
     assert.ok(changed.items[0]?.items?.some((d) => d.code === 'layering/forbidden-dependency'));
   });
 
@@ -197,7 +218,10 @@ describe('language server over stdio', () => {
     assert.match(hover?.contents.value ?? '', /package `typeorm` is in the \*\*data-access\*\* layer/);
     assert.match(hover?.contents.value ?? '', /\*\*Forbidden\*\* \(layering\/forbidden-dependency\)/);
     const classLine = text.split('\n').findIndex((l) => l.includes('export class OrdersController'));
-    const own = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: classLine, character: text.split('\n')[classLine]!.indexOf('OrdersController') + 1 } });
+    const own = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: client.uri(file) },
+      position: { line: classLine, character: text.split('\n')[classLine]!.indexOf('OrdersController') + 1 },
+    });
     assert.match(own?.contents.value ?? '', /this file is in the \*\*controller\*\* layer: decorator @Controller/);
     const markdown = await client.request<string | null>('layerguard/explainFile', { uri: client.uri(file) });
     assert.match(markdown ?? '', /^# Layerguard: `src\/orders\/orders\.controller\.ts`/);
@@ -205,4 +229,3 @@ describe('language server over stdio', () => {
     assert.equal(await client.request<string | null>('layerguard/explainFile', { uri: client.uri('src/orders/missing.ts') }), null);
   });
 });
-

@@ -116,13 +116,28 @@ describe('refactors over stdio', () => {
     const offset = controllerText.indexOf("'smtp.") + 3;
     const lines = controllerText.slice(0, offset).split('\n');
     const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(CONTROLLER) }, range: { start: position, end: position }, context: { diagnostics: [], only: ['refactor'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri(CONTROLLER) },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
     const move = actions.find((a) => a.kind === 'refactor.extract.layerguard.moveLiteralToConfig');
     assert.equal(move?.title, 'Move to environment variable HOST');
-    assert.deepEqual(creates(move!.edit!).map((c) => path.basename(c.uri)), ['.env.example']);
+    assert.deepEqual(
+      creates(move!.edit!).map((c) => path.basename(c.uri)),
+      ['.env.example'],
+    );
     assert.match(JSON.stringify(documentEdits(move!.edit!)), /process\.env\.HOST/);
-    const onImport = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(CONTROLLER) }, range: { start: { line: 0, character: 40 }, end: { line: 0, character: 40 } }, context: { diagnostics: [], only: ['refactor'] } });
-    assert.deepEqual(onImport.filter((a) => a.kind?.includes('moveLiteralToConfig')), [], 'a module specifier is not configuration');
+    const onImport = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri(CONTROLLER) },
+      range: { start: { line: 0, character: 40 }, end: { line: 0, character: 40 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    assert.deepEqual(
+      onImport.filter((a) => a.kind?.includes('moveLiteralToConfig')),
+      [],
+      'a module specifier is not configuration',
+    );
   });
 
   it('Generate Resource creates the files of a resource and registers its module', async () => {
@@ -131,7 +146,12 @@ describe('refactors over stdio', () => {
     assert.equal(outcome.error, undefined);
     assert.equal(outcome.files?.length, 7);
     const edit = client.appliedEdits[0] as WorkspaceEdit;
-    assert.deepEqual(creates(edit).map((c) => path.basename(c.uri)).sort(), ['create-order.dto.ts', 'order.entity.ts', 'orders.controller.ts', 'orders.module.ts', 'orders.repository.ts', 'orders.service.spec.ts', 'orders.service.ts']);
+    assert.deepEqual(
+      creates(edit)
+        .map((c) => path.basename(c.uri))
+        .sort(),
+      ['create-order.dto.ts', 'order.entity.ts', 'orders.controller.ts', 'orders.module.ts', 'orders.repository.ts', 'orders.service.spec.ts', 'orders.service.ts'],
+    );
     assert.match(JSON.stringify(documentEdits(edit).filter((c) => c.textDocument.uri.endsWith('app.module.ts'))), /OrdersModule/);
   });
 });

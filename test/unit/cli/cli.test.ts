@@ -47,7 +47,7 @@ describe('layerguard check', () => {
     assert.match(stdout, /✖ 4 findings \(2 errors, 2 warnings\) — 3 files, \d+ dependencies analyzed in/);
   });
 
-  it('exits 0 with --exit-zero, and 0 when only warnings remain (every rule\'s default)', () => {
+  it("exits 0 with --exit-zero, and 0 when only warnings remain (every rule's default)", () => {
     const p = layeredApp();
     assert.equal(run(['check', '--exit-zero'], p.root).code, 0);
     p.write('layerguard.json', '{}');
@@ -95,7 +95,10 @@ describe('layerguard check', () => {
     const validate = ajv.compile(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
     const run0 = sarif.runs[0]!;
-    assert.deepEqual(run0.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
+    assert.deepEqual(
+      run0.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
     assert.ok(run0.tool.driver.rules.every((r) => r.helpUri.endsWith(`docs/rules/${r.id}.md`)));
     assert.equal(run0.results.length, 4);
     // A finding names its situation by id, and the rule lists the situation among its message strings.
@@ -173,7 +176,11 @@ describe('layerguard baseline', () => {
     p.write(controller, `// a comment that shifts every line\n\n${original}`);
     p.write('src/users/admin.controller.ts', `import { UsersRepository } from './users.repository';\nexport const repo = new UsersRepository(undefined as never);\n`);
     const after = JSON.parse(run(['check', '--format', 'json'], p.root).stdout) as { findings: { file: string; line: number; message: string }[] };
-    assert.deepEqual(after.findings.map((f) => `${f.file}:${f.line}`), ['src/users/admin.controller.ts:2'], 'the shifted old finding stays hidden; the new one is reported');
+    assert.deepEqual(
+      after.findings.map((f) => `${f.file}:${f.line}`),
+      ['src/users/admin.controller.ts:2'],
+      'the shifted old finding stays hidden; the new one is reported',
+    );
   });
 
   it('reports every finding, with a note, when the baseline is broken', () => {
@@ -208,7 +215,11 @@ describe('layerguard check --fix', () => {
     const text = fs.readFileSync(path.join(p.root, 'src/orders/orders.service.ts'), 'utf8');
     assert.match(text, /const orders = await this\.orders\.findAll\(\);\n    let tmp = 0;\n    for \(const o of orders\)/);
     const report = JSON.parse(fixed.stdout) as { findings: { ruleId: string; line: number }[] };
-    assert.deepEqual(report.findings.map((f) => `${f.ruleId}:${f.line}`), ['errors/swallowed-error:9'], 'tmp holds nothing the code names, so it is not reported');
+    assert.deepEqual(
+      report.findings.map((f) => `${f.ruleId}:${f.line}`),
+      ['errors/swallowed-error:9'],
+      'tmp holds nothing the code names, so it is not reported',
+    );
     assert.equal(run(['check', '--fix', '--format', 'json'], p.root).stderr, 'layerguard: applied 0 fix(es) in 0 file(s)\n', 'a second run changes nothing');
   });
 });
@@ -219,19 +230,26 @@ describe('layerguard explain', () => {
       'tsconfig.json': '{}',
       'src/audit/audit.repository.ts': "import pino from 'pino';\nexport class AuditRepository { private readonly log = pino(); write(line: string) { this.log.info(line); } }\n",
       'src/users/users.repository.ts': "import knex from 'knex';\nexport class UsersRepository { all() { return knex('users'); } }\n",
-      'src/users/users.controller.ts': "import { UsersRepository } from './users.repository';\nimport { AuditRepository } from '../audit/audit.repository';\nexport class UsersController { constructor(private readonly users: UsersRepository, private readonly audit: AuditRepository) {} list(req: unknown, res: unknown) { return [req, res]; } }\n",
+      'src/users/users.controller.ts':
+        "import { UsersRepository } from './users.repository';\nimport { AuditRepository } from '../audit/audit.repository';\nexport class UsersController { constructor(private readonly users: UsersRepository, private readonly audit: AuditRepository) {} list(req: unknown, res: unknown) { return [req, res]; } }\n",
     });
     const text = run(['explain', 'src/audit/audit.repository.ts'], p.root);
     assert.equal(text.code, 0);
     assert.match(text.stdout, /^src\/audit\/audit\.repository\.ts\n {2}layer: none/);
     assert.match(text.stdout, /✗ repository +file name audit\.repository\.ts — overruled: it uses 'pino' and no database client, ORM or model/);
-    const controller = JSON.parse(run(['explain', 'src/users/users.controller.ts', '--format', 'json'], p.root).stdout) as { layer: string; dependencies: { target: string; kind: string; targetLayer: string | null; finding?: string }[] };
+    const controller = JSON.parse(run(['explain', 'src/users/users.controller.ts', '--format', 'json'], p.root).stdout) as {
+      layer: string;
+      dependencies: { target: string; kind: string; targetLayer: string | null; finding?: string }[];
+    };
     assert.equal(controller.layer, 'controller');
     const injected = controller.dependencies.filter((d) => d.kind === 'di');
-    assert.deepEqual(injected.map((d) => [d.target, d.targetLayer, d.finding !== undefined]), [
-      ['src/users/users.repository.ts', 'repository', true],
-      ['src/audit/audit.repository.ts', null, false],
-    ]);
+    assert.deepEqual(
+      injected.map((d) => [d.target, d.targetLayer, d.finding !== undefined]),
+      [
+        ['src/users/users.repository.ts', 'repository', true],
+        ['src/audit/audit.repository.ts', null, false],
+      ],
+    );
     const missing = run(['explain', 'src/nowhere.ts'], p.root);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /src\/nowhere\.ts is not among the files analyzed/);

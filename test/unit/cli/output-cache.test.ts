@@ -86,7 +86,11 @@ describe('layerguard check: the output cache (warm start)', () => {
   it('the bundled bin answers from the cache without loading the analysis', () => {
     const p = app();
     const bin = path.join(REPO_ROOT, 'dist/cli.js');
-    const traced = () => spawnSync(process.execPath, ['--require', path.join(__dirname, '../../helpers/trace-requires.js'), bin, 'check', p.root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, LAYERGUARD_TRACE_REQUIRES: '1' } });
+    const traced = () =>
+      spawnSync(process.execPath, ['--require', path.join(__dirname, '../../helpers/trace-requires.js'), bin, 'check', p.root, '--format', 'json'], {
+        encoding: 'utf8',
+        env: { ...process.env, LAYERGUARD_TRACE_REQUIRES: '1' },
+      });
     const cold = traced();
     assert.match(cold.stderr, /required: .*cli-engine\.js/, 'a cold run loads the engine bundle (and the trace sees it)');
     const warm = traced();

@@ -61,7 +61,10 @@ describe('bad input never stops the analysis', () => {
       'src/users.controller.ts': controllerImportingRepository,
     });
     const result = p.analyze();
-    assert.ok(result.problems.some((x) => x.kind === 'project' && /tsconfig\.json: .*missing-base\.json/.test(x.message)), JSON.stringify(result.problems));
+    assert.ok(
+      result.problems.some((x) => x.kind === 'project' && /tsconfig\.json: .*missing-base\.json/.test(x.message)),
+      JSON.stringify(result.problems),
+    );
     assert.equal(result.findings.length, 1);
   });
 
@@ -74,13 +77,16 @@ describe('bad input never stops the analysis', () => {
     const result = p.analyze();
     const cut = result.problems.find((x) => x.kind === 'project' && /tsconfig\.json: '}' expected/.test(x.message));
     assert.ok(cut, JSON.stringify(result.problems));
-    assert.deepEqual(cut.start, { line: 0, character: 71 }, "at the end of the text, where the closing brace is missing");
+    assert.deepEqual(cut.start, { line: 0, character: 71 }, 'at the end of the text, where the closing brace is missing');
   });
 
   it('says there is nothing to analyze when a tsconfig lists only files outside the folder', () => {
     const result = project({ 'tsconfig.json': JSON.stringify({ files: ['/etc/hostname'] }), 'README.md': '# notes\n' }).analyze();
     assert.equal(result.graph.files.size, 0);
-    assert.deepEqual(result.problems.map((x) => x.message), ['Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).']);
+    assert.deepEqual(
+      result.problems.map((x) => x.message),
+      ['Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).'],
+    );
   });
 
   it('ends symlink loops and skips dangling links', () => {
@@ -126,9 +132,18 @@ describe('rules are isolated and robust', () => {
     });
     const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository });
     const result = p.analyze({ rules: [crashing, ...RULES] });
-    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes crashed and was skipped: boom']);
-    assert.ok(result.problems.filter((x) => x.kind === 'rule').every((x) => x.lost), 'the lost findings are marked, so a check cannot pass on them');
-    assert.deepEqual(result.findings.map((f) => f.ruleId), ['layering/forbidden-dependency']);
+    assert.deepEqual(
+      result.problems.filter((x) => x.kind === 'rule').map((x) => x.message),
+      ['rule test/crashes crashed and was skipped: boom'],
+    );
+    assert.ok(
+      result.problems.filter((x) => x.kind === 'rule').every((x) => x.lost),
+      'the lost findings are marked, so a check cannot pass on them',
+    );
+    assert.deepEqual(
+      result.findings.map((f) => f.ruleId),
+      ['layering/forbidden-dependency'],
+    );
   });
 
   it('keeps a file whose expression nests thousands deep: every walk over syntax is iterative, and the finding stays', () => {
@@ -146,7 +161,10 @@ export class ReportService {
     });
     const result = p.analyze();
     assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.severity}`), ['security/sql-injection error']);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.ruleId} ${f.severity}`),
+      ['security/sql-injection error'],
+    );
   });
 
   it('fails a rule that reports a message id it does not declare, visibly, and keeps the ids it declares on its findings', () => {
@@ -166,8 +184,14 @@ export class ReportService {
     });
     const p = project({ 'src/users.repository.ts': 'export class UsersRepository {}\n' });
     const result = p.analyze({ rules: [sloppy, careful] });
-    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ["rule test/undeclared-id crashed and was skipped: reported message id 'a-klass', which test/undeclared-id does not declare in meta.messages"]);
-    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.messageId, f.data]), [['test/declared-id', 'a-class', { name: 'UsersRepository' }]]);
+    assert.deepEqual(
+      result.problems.filter((x) => x.kind === 'rule').map((x) => x.message),
+      ["rule test/undeclared-id crashed and was skipped: reported message id 'a-klass', which test/undeclared-id does not declare in meta.messages"],
+    );
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.messageId, f.data]),
+      [['test/declared-id', 'a-class', { name: 'UsersRepository' }]],
+    );
   });
 
   it('drops the reports of a rule whose node visitor crashes in the shared walk; the other rules and visitors go on', () => {
@@ -183,9 +207,17 @@ export class ReportService {
         }
       },
     });
-    const p = project({ 'layerguard.json': SWALLOWED_ON, 'src/users.repository.ts': 'export class UsersRepository {}\n', 'src/users.controller.ts': controllerImportingRepository, 'src/a.service.ts': 'export async function f(job: () => Promise<number>) { try { return await job(); } catch {} }\n' });
+    const p = project({
+      'layerguard.json': SWALLOWED_ON,
+      'src/users.repository.ts': 'export class UsersRepository {}\n',
+      'src/users.controller.ts': controllerImportingRepository,
+      'src/a.service.ts': 'export async function f(job: () => Promise<number>) { try { return await job(); } catch {} }\n',
+    });
     const result = p.analyze({ rules: [crashesLate, ...RULES] });
-    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule').map((x) => x.message), ['rule test/crashes-in-visitor crashed and was skipped: visitor boom']);
+    assert.deepEqual(
+      result.problems.filter((x) => x.kind === 'rule').map((x) => x.message),
+      ['rule test/crashes-in-visitor crashed and was skipped: visitor boom'],
+    );
     assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), ['errors/swallowed-error', 'layering/forbidden-dependency']);
   });
 
@@ -200,9 +232,15 @@ export class ReportService {
 `;
     const body = Array.from({ length: Math.ceil((10 * 1024 * 1024) / chunk.length) }, (_, i) => chunk.replace('{{i}}', String(i))).join('');
     // The opt-in rules too: every rule walks the file.
-    const p = project({ 'layerguard.json': JSON.stringify({ rules: { 'errors/swallowed-error': 'warning', 'api/status-code': 'warning', 'naming/ambiguous-name': 'warning' } }), 'src/generated/handlers.controller.ts': body });
+    const p = project({
+      'layerguard.json': JSON.stringify({ rules: { 'errors/swallowed-error': 'warning', 'api/status-code': 'warning', 'naming/ambiguous-name': 'warning' } }),
+      'src/generated/handlers.controller.ts': body,
+    });
     const result = p.analyze();
-    assert.deepEqual(result.problems.filter((x) => x.kind === 'rule'), []);
+    assert.deepEqual(
+      result.problems.filter((x) => x.kind === 'rule'),
+      [],
+    );
     assert.ok(result.findings.length > 1000, `findings from every rule on the big file: ${result.findings.length}`);
   });
 });

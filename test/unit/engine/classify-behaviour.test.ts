@@ -56,7 +56,8 @@ const openAccount = new OpenAccountUseCase(accountStore);
 export const openAccountController = new OpenAccountController(openAccount);
 `,
       'src/features/useCases/openAccount/OpenAccountUseCase.ts': 'export class OpenAccountUseCase { constructor(private readonly store: unknown) {} run() { return this.store; } }\n',
-      'src/features/useCases/openAccount/OpenAccountController.ts': 'export class OpenAccountController { constructor(private readonly useCase: unknown) {} handle(req: unknown, res: unknown) { return [req, res, this.useCase]; } }\n',
+      'src/features/useCases/openAccount/OpenAccountController.ts':
+        'export class OpenAccountController { constructor(private readonly useCase: unknown) {} handle(req: unknown, res: unknown) { return [req, res, this.useCase]; } }\n',
       'src/features/stores.ts': 'export const accountStore = {};\n',
       'src/billing/billing.module.config.ts': `import { InvoicesController } from '../handlers/invoices.controller';
 export const billingModuleMetadata = () => ({ controllers: [InvoicesController] });
@@ -212,7 +213,7 @@ export function start() { const app = new Koa(); return app; }
     assert.equal(layers['libs/services/src/discounts.ts'], 'service');
   });
 
-  it('takes only Node\'s createServer for a server, and a bare filter.ts or pipe.ts for a helper', () => {
+  it("takes only Node's createServer for a server, and a bare filter.ts or pipe.ts for a helper", () => {
     const layers = classify({
       'src/pages/pages.service.ts': `import { createServer } from 'vite';
 export class PagesService { renderer = createServer({ mode: 'ssr' }); }
@@ -239,9 +240,7 @@ export const server = createServer((req, res) => res.end());
       'src/docs/swagger.controller.ts': 'export function setupDocs(app: unknown) { return app; }\n',
     }).analyze();
     const node = [...result.graph.files.values()].find((n) => n.file.endsWith('swagger.controller.ts'));
-    assert.deepEqual(node?.layerEvidence, [
-      { layer: 'controller', evidence: 'file name swagger.controller.ts', verdict: 'overruled', why: 'its functions and methods handle no route or request' },
-    ]);
+    assert.deepEqual(node?.layerEvidence, [{ layer: 'controller', evidence: 'file name swagger.controller.ts', verdict: 'overruled', why: 'its functions and methods handle no route or request' }]);
   });
 });
 
@@ -258,7 +257,10 @@ describe('scope: what the backend rules leave alone', () => {
       'src/shared/test-utils/accounts.ts': secret,
       'src/auth/config.ts': secret,
     }).analyze();
-    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)), ['src/auth/config.ts']);
+    assert.deepEqual(
+      result.findings.map((f) => path.posix.relative(result.root, f.file)),
+      ['src/auth/config.ts'],
+    );
   });
 
   it('leaves the front end of a full-stack repository, vendored code and browser assets alone', () => {
@@ -344,7 +346,16 @@ export async function headlines(html: string, job: () => Promise<void>) {
       'server/license/license.module.ts': "export const LICENSE_MODULE = 'license';\n",
       'server/intake.ts': empty,
     }).analyze();
-    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), ['server/billing/checkout.ts', 'server/ee/audit.ts', 'server/intake.ts', 'server/jobs/headlines.ts', 'server/jobs/lint-free.ts', 'server/jobs/poll.ts', 'server/jobs/scrape.ts', 'server/jobs/window-report.ts']);
+    assert.deepEqual(result.findings.map((f) => path.posix.relative(result.root, f.file)).sort(), [
+      'server/billing/checkout.ts',
+      'server/ee/audit.ts',
+      'server/intake.ts',
+      'server/jobs/headlines.ts',
+      'server/jobs/lint-free.ts',
+      'server/jobs/poll.ts',
+      'server/jobs/scrape.ts',
+      'server/jobs/window-report.ts',
+    ]);
     const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
     assert.equal(exempt['web/stores/session.ts'], 'front-end code (web/ holds the front end)');
     assert.equal(exempt['server/lib/diff.ts'], 'vendored third-party code');

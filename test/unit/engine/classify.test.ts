@@ -102,7 +102,7 @@ describe('layer classification', () => {
     assert.equal(seedUsers.layer, 'tooling');
   });
 
-  it('takes tools/ at the top of the folder for developer programs, and src/tools/ for the app\'s own code', () => {
+  it("takes tools/ at the top of the folder for developer programs, and src/tools/ for the app's own code", () => {
     const result = project({
       'tsconfig.json': '{ "include": ["src", "tools"] }',
       'tools/compare/index.ts': 'export async function main() { return 1; }\n',

@@ -12,16 +12,20 @@ function errorsOf(text: string): string[] {
 
 describe('layerguard.json', () => {
   it('names the JSON path and the expected value of a bad setting', () => {
-    assert.deepEqual(errorsOf('{\n  "rules": { "layering/cycle": "warn" }\n}'), [
-      '2:32 at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "warn")',
-    ]);
+    assert.deepEqual(errorsOf('{\n  "rules": { "layering/cycle": "warn" }\n}'), ['2:32 at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "warn")']);
     assert.deepEqual(errorsOf('{ "layers": { "controller": { "patterns": [1] } } }'), ['1:44 at layers.controller.patterns[0]: Invalid input: expected string, received number (found 1)']);
     assert.deepEqual(errorsOf('{ "rulez": {} }'), ['1:3 at rulez: unknown property "rulez"; allowed: $schema, layers, dependencies, rules, ignore, includeTests']);
   });
 
   it('rejects unknown rules, unknown rule options and unknown layers', () => {
-    assert.match(errorsOf('{ "rules": { "layering/nope": "error" } }')[0] ?? '', /^1:14 at rules\["layering\/nope"\]: unknown rule "layering\/nope"; known rules: layering\/forbidden-dependency, layering\/cycle/);
-    assert.match(errorsOf('{ "rules": { "layering/cycle": { "options": { "includeTypeonly": true } } } }')[0] ?? '', /^1:47 at rules\["layering\/cycle"\]\.options\.includeTypeonly: unknown property "includeTypeonly"$/);
+    assert.match(
+      errorsOf('{ "rules": { "layering/nope": "error" } }')[0] ?? '',
+      /^1:14 at rules\["layering\/nope"\]: unknown rule "layering\/nope"; known rules: layering\/forbidden-dependency, layering\/cycle/,
+    );
+    assert.match(
+      errorsOf('{ "rules": { "layering/cycle": { "options": { "includeTypeonly": true } } } }')[0] ?? '',
+      /^1:47 at rules\["layering\/cycle"\]\.options\.includeTypeonly: unknown property "includeTypeonly"$/,
+    );
     assert.match(errorsOf('{ "dependencies": { "controller": { "allow": ["servce"] } } }')[0] ?? '', /at dependencies\.controller\.allow\[0\]: unknown layer "servce"; known layers: .*service/);
   });
 
@@ -36,8 +40,12 @@ describe('layerguard.json', () => {
   });
 
   it('names a key written twice and a number too large, which JSON would silently take', () => {
-    assert.deepEqual(errorsOf('{ "rules": { "layering/cycle": "warning",\n "layering/cycle": 3 } }'), ['2:2 at rules["layering/cycle"]: "layering/cycle" is written twice; JSON keeps only the last, so write it once']);
-    assert.deepEqual(errorsOf('{ "rules": { "design/god-function": { "options": { "maxComplexity": 1e400 } } } }'), ['1:69 at rules["design/god-function"].options.maxComplexity: the number is too large']);
+    assert.deepEqual(errorsOf('{ "rules": { "layering/cycle": "warning",\n "layering/cycle": 3 } }'), [
+      '2:2 at rules["layering/cycle"]: "layering/cycle" is written twice; JSON keeps only the last, so write it once',
+    ]);
+    assert.deepEqual(errorsOf('{ "rules": { "design/god-function": { "options": { "maxComplexity": 1e400 } } } }'), [
+      '1:69 at rules["design/god-function"].options.maxComplexity: the number is too large',
+    ]);
   });
 
   it('refuses a glob that cannot be one (an unclosed bracket or brace) and more than 10,000 globs', () => {
@@ -60,8 +68,14 @@ describe('layerguard.json', () => {
     };
     assert.equal(checkFindings({ ...files, 'layerguard.json': '{ "rules": { "layering/forbidden-dependency": "off" } }' }).findings.length, 0);
     const p = project({ ...files, 'layerguard.json': '{ "rules": { "layering/forbidden-dependency": { "severity": "info" } } }' });
-    assert.deepEqual(p.analyze().findings.map((f) => f.severity), ['info']);
-    assert.deepEqual(p.analyze({ severityOverrides: { 'layering/forbidden-dependency': 'warning' } }).findings.map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      p.analyze().findings.map((f) => f.severity),
+      ['info'],
+    );
+    assert.deepEqual(
+      p.analyze({ severityOverrides: { 'layering/forbidden-dependency': 'warning' } }).findings.map((f) => f.severity),
+      ['warning'],
+    );
   });
 
   it('classifies by configured patterns first and applies a custom policy', () => {

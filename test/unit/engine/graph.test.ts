@@ -34,18 +34,21 @@ export const b = fs;
       'src/lazy.ts': 'export const l = 1;\n',
       'src/s.ts': 'export class S {}\n',
     });
-    assert.deepEqual(edges.filter((e) => e.startsWith('src/a.ts')), [
-      'src/a.ts -type-import-> src/t.ts:1',
-      'src/a.ts -import-> src/v.ts:2',
-      'src/a.ts -type-import-> src/v2.ts:3',
-      'src/a.ts -import-> src/side-effect.ts:4',
-      'src/a.ts -re-export-> src/w.ts:5',
-      'src/a.ts -re-export-> src/star.ts:6',
-      'src/a.ts -require-> node:fs:7',
-      'src/a.ts -import-> src/s.ts:8',
-      'src/a.ts -dynamic-import-> src/lazy.ts:9',
-      'src/a.ts -instantiation-> src/s.ts:9',
-    ]);
+    assert.deepEqual(
+      edges.filter((e) => e.startsWith('src/a.ts')),
+      [
+        'src/a.ts -type-import-> src/t.ts:1',
+        'src/a.ts -import-> src/v.ts:2',
+        'src/a.ts -type-import-> src/v2.ts:3',
+        'src/a.ts -import-> src/side-effect.ts:4',
+        'src/a.ts -re-export-> src/w.ts:5',
+        'src/a.ts -re-export-> src/star.ts:6',
+        'src/a.ts -require-> node:fs:7',
+        'src/a.ts -import-> src/s.ts:8',
+        'src/a.ts -dynamic-import-> src/lazy.ts:9',
+        'src/a.ts -instantiation-> src/s.ts:9',
+      ],
+    );
   });
 
   it('reads tsconfig extends (paths from the base) and solution-style references', () => {
@@ -75,7 +78,7 @@ export const b = fs;
     assert.deepEqual(result.problems, []);
   });
 
-  it('analyzes a server whose tsconfig the root one (the front end\'s) does not include, and not a folder the root one excludes', () => {
+  it("analyzes a server whose tsconfig the root one (the front end's) does not include, and not a folder the root one excludes", () => {
     const result = project({
       'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'preserve', baseUrl: 'src' }, include: ['src/**/*.ts', 'src/**/*.tsx'], exclude: ['node_modules', 'examples'] }),
       'src/pages/home.tsx': 'export const Home = () => null;\n',
@@ -87,10 +90,13 @@ export const b = fs;
     }).analyze();
     const files = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f)).sort();
     assert.deepEqual(files, ['server/repositories/users.ts', 'server/routes/users.ts', 'src/pages/home.tsx']);
-    assert.deepEqual(toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`), ['server/routes/users.ts -> server/repositories/users.ts']);
+    assert.deepEqual(
+      toGraphJson(result.graph).edges.map((e) => `${e.from} -> ${e.to}`),
+      ['server/routes/users.ts -> server/repositories/users.ts'],
+    );
   });
 
-  it('analyzes a JavaScript server with no config beside a front end that has its own, and not a monorepo root\'s few scripts', () => {
+  it("analyzes a JavaScript server with no config beside a front end that has its own, and not a monorepo root's few scripts", () => {
     const server: Record<string, string> = {
       'portal/tsconfig.json': JSON.stringify({ include: ['src'] }),
       'portal/src/app.tsx': 'export const App = () => null;\n',
@@ -101,7 +107,10 @@ export const b = fs;
     const result = project(server).analyze();
     const files = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f));
     assert.ok(files.includes('index.js') && files.includes('src/routes/r11.js') && files.includes('portal/src/app.tsx'), `the server and the portal are analyzed: ${files.join(', ')}`);
-    assert.ok(result.problems.some((p) => /analyzing the 14 files outside the nested projects/.test(p.message)), 'the user is told how the server was read');
+    assert.ok(
+      result.problems.some((p) => /analyzing the 14 files outside the nested projects/.test(p.message)),
+      'the user is told how the server was read',
+    );
 
     const monorepo: Record<string, string> = { 'scripts/release.js': 'exports.release = 1;\n' };
     for (let i = 0; i < 12; i++) monorepo[`packages/api/src/m${i}.ts`] = `export const m${i} = ${i};\n`;

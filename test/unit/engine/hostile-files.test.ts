@@ -95,7 +95,10 @@ describe('hostile files: sources', () => {
       const said = (name: string) => result.problems.find((x) => x.file?.endsWith(`src/${name}`))?.message;
       assert.equal(said('pipe.ts'), 'skipped: not a regular file but a named pipe (FIFO)');
       assert.equal(said('a.ts'), 'skipped: a loop of symbolic links');
-      assert.ok([...result.graph.files.keys()].some((f) => f.endsWith('src/money.ts')), 'a link to a source file inside the folder is analyzed');
+      assert.ok(
+        [...result.graph.files.keys()].some((f) => f.endsWith('src/money.ts')),
+        'a link to a source file inside the folder is analyzed',
+      );
     });
   }
 });
@@ -129,7 +132,10 @@ describe('hostile files: encodings', () => {
     fs.writeFileSync(path.join(p.root, 'src', 'users.controller.ts'), encodeSource(controller, 'utf16le'));
     fs.writeFileSync(path.join(p.root, 'src', 'users.repository.ts'), encodeSource('export class UsersRepository {}\n', 'utf16be'));
     const result = p.analyze();
-    assert.deepEqual(result.problems.filter((x) => x.kind === 'read'), []);
+    assert.deepEqual(
+      result.problems.filter((x) => x.kind === 'read'),
+      [],
+    );
     assert.equal(result.findings.filter((f) => f.ruleId === 'layering/forbidden-dependency').length, 1);
   });
 

@@ -105,7 +105,13 @@ describe('incremental graph', () => {
       assert.deepEqual(graphOf(session.analyze()), graphOf(new AnalysisSession({ root: p.root, once: true }).analyze()));
     }
     const controller = path.join(p.root, 'src/users/users.controller.ts');
-    assert.ok(session.analyze().graph.outgoing(controller).some((e) => e.to.endsWith('users.service.ts')), 'the controller injects the service through the barrel again');
+    assert.ok(
+      session
+        .analyze()
+        .graph.outgoing(controller)
+        .some((e) => e.to.endsWith('users.service.ts')),
+      'the controller injects the service through the barrel again',
+    );
   });
 
   it('resolves again only the edited file and the files that resolve names through it', () => {
@@ -115,7 +121,15 @@ describe('incremental graph', () => {
     session.setOverlay(path.join(p.root, 'src/users/users.controller.ts'), VARIANTS['src/users/users.controller.ts']![1]!);
     const after = session.analyze().graph;
     const kept = [...after.files.keys()].filter((file) => after.outgoing(file) === before.outgoing(file)).map((f) => path.posix.relative(p.root, f));
-    assert.deepEqual(kept.sort(), Object.keys({ ...FIXED, ...VARIANTS }).filter((f) => f.endsWith('.ts') && f !== 'src/users/users.controller.ts').sort());
-    assert.ok(after.outgoing(path.join(p.root, 'src/users/users.controller.ts')).some((e) => e.to.endsWith('pg-users.repository.ts')), 'the edit is seen');
+    assert.deepEqual(
+      kept.sort(),
+      Object.keys({ ...FIXED, ...VARIANTS })
+        .filter((f) => f.endsWith('.ts') && f !== 'src/users/users.controller.ts')
+        .sort(),
+    );
+    assert.ok(
+      after.outgoing(path.join(p.root, 'src/users/users.controller.ts')).some((e) => e.to.endsWith('pg-users.repository.ts')),
+      'the edit is seen',
+    );
   });
 });

@@ -17,10 +17,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     `import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nimport { AppModule } from './app.module';\nvoid NestFactory.create(AppModule).then((app) => { app.useGlobalPipes(new ValidationPipe()); app.enableVersioning({ type: 1, defaultVersion: '1' }); return app.listen(3000); });\n`,
     `import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nvoid NestFactory.create(AppModule).then((app) => app.listen(3000));\n`,
   ],
-  'src/users/dto/create-user.dto.ts': [
-    `import { IsEmail } from 'class-validator';\nexport class CreateUserDto { @IsEmail() email!: string; }\n`,
-    `export class CreateUserDto { email!: string; }\n`,
-  ],
+  'src/users/dto/create-user.dto.ts': [`import { IsEmail } from 'class-validator';\nexport class CreateUserDto { @IsEmail() email!: string; }\n`, `export class CreateUserDto { email!: string; }\n`],
   'src/users/users.controller.ts': [
     `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from './dto/create-user.dto';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly users: UsersService) {}\n  @Post() create(@Body() dto: CreateUserDto) { return this.users.create(dto.email); }\n}\n`,
     `import { Body, Controller, Post } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly repo: UsersRepository) {}\n  @Post() create(@Body() body: any) { try { return this.repo.save(body); } catch (e) {} }\n}\n`,
@@ -42,10 +39,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     `import type { Request, Response } from 'express';\nexport async function createOrder(req: Request, res: Response) { try { res.json({ sku: req.body.sku }); } catch (err) { res.status(200).json({}); } }\n`,
   ],
   // Imported as a namespace: the importer's edges never look into it, only its layer changes.
-  'src/legacy/helper.ts': [
-    `export const helper = 1;\n`,
-    `import { Controller } from '@nestjs/common';\n@Controller('v1/helper')\nexport class HelperController {}\n`,
-  ],
+  'src/legacy/helper.ts': [`export const helper = 1;\n`, `import { Controller } from '@nestjs/common';\n@Controller('v1/helper')\nexport class HelperController {}\n`],
   // A base class: whether the billing repository reaches the database (and so is a repository,
   // which the billing controller must not inject) depends on this file only.
   'src/billing/base.repository.ts': [
@@ -59,10 +53,7 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
     `import { BillingRepository } from './billing.repository';\nexport class LedgerService { constructor(private readonly billing: BillingRepository) {} write(x: string) { return [this.billing, x]; } }\n`,
   ],
   // Two steps from the repository below: whether PagingService is a shared helper depends on it.
-  'src/common/paging-helper.ts': [
-    `export const pageSize = 20;\n`,
-    `import { Controller } from '@nestjs/common';\n@Controller('v1/paging')\nexport class PagingController {}\n`,
-  ],
+  'src/common/paging-helper.ts': [`export const pageSize = 20;\n`, `import { Controller } from '@nestjs/common';\n@Controller('v1/paging')\nexport class PagingController {}\n`],
 };
 
 const fixed = {
@@ -115,7 +106,10 @@ describe('incremental rule results', () => {
     const service = path.join(p.root, 'src/users/users.service.ts');
     session.setOverlay(service, VARIANTS['src/users/users.service.ts']![1]!);
     const after = everything(session.analyze());
-    assert.ok(after.some((f) => f.startsWith('src/users/users.service.ts') && f.includes('security/hardcoded-secret')), 'the edit is seen');
+    assert.ok(
+      after.some((f) => f.startsWith('src/users/users.service.ts') && f.includes('security/hardcoded-secret')),
+      'the edit is seen',
+    );
     assert.ok(!after.some((f) => f.includes('data/n-plus-one')), 'the old finding of the edited file is gone');
     assert.deepEqual(
       after.filter((f) => f.startsWith('src/orders/')),
@@ -145,7 +139,10 @@ describe('incremental rule results', () => {
     session.setOverlay(a, 'export const CRASH = 1;\n');
     assert.ok(session.analyze().problems.some((problem) => problem.message.includes('crash on purpose')));
     session.setOverlay(a, 'export const a = 2;\n');
-    const flaggedFiles = session.analyze().findings.filter((f) => f.ruleId === 'test/flagged').map((f) => path.basename(f.file));
+    const flaggedFiles = session
+      .analyze()
+      .findings.filter((f) => f.ruleId === 'test/flagged')
+      .map((f) => path.basename(f.file));
     assert.deepEqual(flaggedFiles, ['b.ts'], 'b.ts changed while the rule crashed: its finding must not be lost');
   });
 

@@ -60,8 +60,14 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     const messages = result.problems.map((x) => x.message);
     // A stylesheet or an image is a bundler's asset: there is no code to miss.
     assert.ok(!messages.some((m) => /mail\.css|logo\.svg/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^'@shop\/billing' is the workspace package @shop\/billing \(libs\/billing\/\), but no source file was found for it/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^'@shared\/money' matches a tsconfig "paths" alias, but no file exists where it points/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^'@shop\/billing' is the workspace package @shop\/billing \(libs\/billing\/\), but no source file was found for it/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^'@shared\/money' matches a tsconfig "paths" alias, but no file exists where it points/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   it('follows tsconfig paths that point outside the opened folder', () => {
@@ -73,13 +79,17 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     });
     const result = analyzeWorkspace({ root: path.join(p.root, 'api') });
     const layering = result.findings.filter((f) => f.ruleId === 'layering/forbidden-dependency');
-    assert.deepEqual(layering.map((f) => path.posix.relative(result.root, f.file)), ['src/orders.controller.ts']);
+    assert.deepEqual(
+      layering.map((f) => path.posix.relative(result.root, f.file)),
+      ['src/orders.controller.ts'],
+    );
   });
 
   it('reports nothing in sibling packages that the tsconfig references or includes, while still reading what is imported', () => {
     const p = project({
       'server/tsconfig.json': JSON.stringify({ include: ['src', '../shared/src'], references: [{ path: '../tools/tsconfig.json' }] }),
-      'server/src/accounts.controller.ts': "import { accountsDb } from '../../tools/accounts.repository';\nexport const list = (req: unknown, res: { json(x: unknown): void }) => res.json(accountsDb.all());\n",
+      'server/src/accounts.controller.ts':
+        "import { accountsDb } from '../../tools/accounts.repository';\nexport const list = (req: unknown, res: { json(x: unknown): void }) => res.json(accountsDb.all());\n",
       'server/src/accounts.service.ts': 'export class AccountsService { count() { return 1; } }\n',
       'tools/tsconfig.json': JSON.stringify({ include: ['.'] }),
       'tools/accounts.repository.ts': "import knex from 'knex';\nexport const accountsDb = { all: () => knex('accounts') };\n",
@@ -137,7 +147,7 @@ describe('monorepos: workspace packages resolve to their sources', () => {
   });
 
   it('reads the package list of pnpm-workspace.yaml with comments and quotes', () => {
-    assert.deepEqual(yamlList("packages:\n  - 'apps/*' # the apps\n  - \"libs/*\"\n  - !excluded\nother:\n  - nope\n", 'packages'), ['apps/*', 'libs/*', '!excluded']);
+    assert.deepEqual(yamlList('packages:\n  - \'apps/*\' # the apps\n  - "libs/*"\n  - !excluded\nother:\n  - nope\n', 'packages'), ['apps/*', 'libs/*', '!excluded']);
   });
 
   it('reads a config that extends a shared config package of the workspace when node_modules is absent', () => {
@@ -148,10 +158,17 @@ describe('monorepos: workspace packages resolve to their sources', () => {
       'apps/api/src/carts/carts.service.ts': "import { CartsController } from '@app/carts/carts.controller';\nexport const controllers = () => [CartsController];\n",
     });
     const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api') });
-    assert.deepEqual(result.problems.filter((x) => /not found/.test(x.message)).map((x) => x.message), [], 'the shared config is found in its package');
+    assert.deepEqual(
+      result.problems.filter((x) => /not found/.test(x.message)).map((x) => x.message),
+      [],
+      'the shared config is found in its package',
+    );
     const service = [...result.graph.files.values()].find((n) => n.file.endsWith('carts/carts.service.ts'));
     assert.ok(service, 'the service is analyzed');
-    const targets = result.graph.outgoing(service.file).filter((e) => !e.external).map((e) => path.posix.basename(e.to));
+    const targets = result.graph
+      .outgoing(service.file)
+      .filter((e) => !e.external)
+      .map((e) => path.posix.basename(e.to));
     assert.deepEqual(targets, ['carts.controller.ts'], "the shared config's paths alias resolves");
   });
 });

@@ -42,11 +42,7 @@ describe('AnalysisSession', () => {
     session.analyze();
     p.write('src/users.service.ts', `import { UsersController } from './users.controller';\nexport const s = UsersController;\n`);
     session.fileChanged(path.join(p.root, 'src/users.service.ts'));
-    assert.deepEqual(summary(session.analyze()), [
-      'users.controller.ts:1:30 layering/cycle',
-      'users.service.ts:1:33 layering/cycle',
-      'users.service.ts:1:33 layering/forbidden-dependency',
-    ]);
+    assert.deepEqual(summary(session.analyze()), ['users.controller.ts:1:30 layering/cycle', 'users.service.ts:1:33 layering/cycle', 'users.service.ts:1:33 layering/forbidden-dependency']);
     p.write('layerguard.json', '{ "rules": { "layering/cycle": "off" } }');
     session.configChanged();
     assert.deepEqual(summary(session.analyze()), ['users.service.ts:1:33 layering/forbidden-dependency']);
@@ -56,41 +52,46 @@ describe('AnalysisSession', () => {
   });
 
   for (const watchesFiles of [false, true])
-  it(`gives the same findings as a fresh analysis after any sequence of edits (property${watchesFiles ? ', files watched by the caller' : ''})`, () => {
-    const p = project(base);
-    const files = Object.keys(base).filter((f) => f.endsWith('.ts'));
-    const variants = [
-      (name: string) => `export class ${name} {}\n`,
-      () => `import { UsersRepository } from './users.repository';\nexport const r = new UsersRepository();\n`,
-      () => `import { UsersController } from './users.controller';\nexport const c = UsersController;\n`,
-      () => `import { UsersService } from './users.service';\nexport const s = new UsersService();\n`,
-      () => 'export const broken = ;\n',
-    ];
-    const classNames: Record<string, string> = { 'src/users.repository.ts': 'UsersRepository', 'src/users.service.ts': 'UsersService', 'src/users.controller.ts': 'UsersController' };
-    const edit = fc.record({ file: fc.constantFrom(...files), variant: fc.nat(variants.length - 1), where: fc.constantFrom('overlay', 'disk', 'close') });
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
-        for (const [file, text] of Object.entries(base)) p.write(file, text);
-        const session = new AnalysisSession({ root: p.root, watchesFiles });
-        const overlays = new Map<string, string>();
-        session.analyze();
-        for (const e of edits) {
-          const full = path.join(p.root, e.file);
-          const text = variants[e.variant]!(classNames[e.file]!);
-          applyEdit(session, overlays, full, e.where, text);
-          const incremental = summary(session.analyze());
-          const fresh = new AnalysisSession({ root: p.root });
-          for (const [file, text] of overlays) fresh.setOverlay(file, text);
-          assert.deepEqual(incremental, summary(fresh.analyze()));
-        }
-      }),
-      { numRuns: 40 },
-    );
-  });
+    it(`gives the same findings as a fresh analysis after any sequence of edits (property${watchesFiles ? ', files watched by the caller' : ''})`, () => {
+      const p = project(base);
+      const files = Object.keys(base).filter((f) => f.endsWith('.ts'));
+      const variants = [
+        (name: string) => `export class ${name} {}\n`,
+        () => `import { UsersRepository } from './users.repository';\nexport const r = new UsersRepository();\n`,
+        () => `import { UsersController } from './users.controller';\nexport const c = UsersController;\n`,
+        () => `import { UsersService } from './users.service';\nexport const s = new UsersService();\n`,
+        () => 'export const broken = ;\n',
+      ];
+      const classNames: Record<string, string> = { 'src/users.repository.ts': 'UsersRepository', 'src/users.service.ts': 'UsersService', 'src/users.controller.ts': 'UsersController' };
+      const edit = fc.record({ file: fc.constantFrom(...files), variant: fc.nat(variants.length - 1), where: fc.constantFrom('overlay', 'disk', 'close') });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+          for (const [file, text] of Object.entries(base)) p.write(file, text);
+          const session = new AnalysisSession({ root: p.root, watchesFiles });
+          const overlays = new Map<string, string>();
+          session.analyze();
+          for (const e of edits) {
+            const full = path.join(p.root, e.file);
+            const text = variants[e.variant]!(classNames[e.file]!);
+            applyEdit(session, overlays, full, e.where, text);
+            const incremental = summary(session.analyze());
+            const fresh = new AnalysisSession({ root: p.root });
+            for (const [file, text] of overlays) fresh.setOverlay(file, text);
+            assert.deepEqual(incremental, summary(fresh.analyze()));
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
 });
 
 describe('analysis in slices (analyzeUnlessStale)', () => {
-  const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`src/m${i}.service.ts`, `import { m${(i + 1) % 60} } from './m${(i + 1) % 60}.service';\nexport const m${i} = () => m${(i + 1) % 60};\ntry { m${i}(); } catch {}\n`]));
+  const many = Object.fromEntries(
+    Array.from({ length: 60 }, (_, i) => [
+      `src/m${i}.service.ts`,
+      `import { m${(i + 1) % 60} } from './m${(i + 1) % 60}.service';\nexport const m${i} = () => m${(i + 1) % 60};\ntry { m${i}(); } catch {}\n`,
+    ]),
+  );
 
   it('gives the same result as analyze() when nothing changes meanwhile', async () => {
     const p = project(many);

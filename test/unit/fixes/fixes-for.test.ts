@@ -38,7 +38,10 @@ describe('fixesFor', () => {
       },
     ];
     const result = fixesFor(graph, finding, {}, new Map([[RULE, provider]]));
-    assert.deepEqual(result.fixes.map((f) => f.id), ['clean', 'ignore-line']);
+    assert.deepEqual(
+      result.fixes.map((f) => f.id),
+      ['clean', 'ignore-line'],
+    );
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.error, /the fix "Broken" of errors\/swallowed-error was left out: overlapping edits/);
   });
@@ -49,7 +52,10 @@ describe('fixesFor', () => {
       throw new Error('no catch clause here');
     };
     const result = fixesFor(graph, finding, {}, new Map([[RULE, provider]]));
-    assert.deepEqual(result.fixes.map((f) => f.id), ['ignore-line']);
+    assert.deepEqual(
+      result.fixes.map((f) => f.id),
+      ['ignore-line'],
+    );
     assert.match(result.ok ? '' : result.error, /computing fixes for errors\/swallowed-error failed: no catch clause here/);
   });
 });

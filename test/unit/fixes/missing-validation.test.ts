@@ -19,7 +19,11 @@ function offered(files: Readonly<Record<string, string>>): string[][] {
   const result = project(files).analyze();
   const findings = result.findings.filter((f) => f.ruleId === RULE);
   assert.ok(findings.length > 0, 'the case has a finding to fix');
-  return findings.map((f) => fixesFor(result.graph, f).fixes.map((fix) => fix.id).filter((id) => id !== 'ignore-line'));
+  return findings.map((f) =>
+    fixesFor(result.graph, f)
+      .fixes.map((fix) => fix.id)
+      .filter((id) => id !== 'ignore-line'),
+  );
 }
 
 /** A service that stores what it is given through the app's models: a new user, and each search made. */

@@ -156,8 +156,14 @@ export const env = envSchema.parse(process.env);
     const fix = moveLiteralToConfiguration(result.graph, file, text.indexOf("'smtp.") + 1);
     assert.ok(fix);
     assert.equal(fix.title, 'Move to environment variable SMTP_HOST');
-    assert.deepEqual(fix.edits.map((e) => e.newText), ['export const smtp = { host: process.env.SMTP_HOST, port: 587 };\n']);
-    assert.deepEqual(fix.createFiles?.map((c) => c.text), ['SMTP_HOST=\n']);
+    assert.deepEqual(
+      fix.edits.map((e) => e.newText),
+      ['export const smtp = { host: process.env.SMTP_HOST, port: 587 };\n'],
+    );
+    assert.deepEqual(
+      fix.createFiles?.map((c) => c.text),
+      ['SMTP_HOST=\n'],
+    );
     assert.equal(moveLiteralToConfiguration(result.graph, file, text.indexOf('587')), undefined, 'only string literals move');
   });
 });

@@ -46,7 +46,9 @@ function offered(files: Readonly<Record<string, string>>): string[] {
   const [expected] = p.expectations;
   assert.ok(expected && p.expectations.length === 1, 'one finding is marked');
   const result = p.analyze();
-  const finding = result.findings.find((f) => f.ruleId === RULE && path.posix.relative(result.root, f.file) === expected.file && f.start.line + 1 === expected.line && f.start.character + 1 === expected.column);
+  const finding = result.findings.find(
+    (f) => f.ruleId === RULE && path.posix.relative(result.root, f.file) === expected.file && f.start.line + 1 === expected.line && f.start.character + 1 === expected.column,
+  );
   assert.ok(finding, `no ${RULE} finding at ${expected.file}:${expected.line}:${expected.column}`);
   const fixes = fixesFor(result.graph, finding);
   assert.ok(fixes.ok, fixes.ok ? '' : fixes.error);
@@ -557,7 +559,6 @@ export class InvitesService {
         [],
       );
     });
-
 
     it('the loop adds to the array it walks', () => {
       assert.deepEqual(

@@ -87,7 +87,13 @@ declare function getUser(): string;
 `,
     });
     const result = analyzeWorkspace({ root: p.root, severityOverrides: { 'naming/ambiguous-name': 'info' } });
-    const offered = result.findings.filter((f) => f.ruleId === 'naming/ambiguous-name').map((f) => fixesFor(result.graph, f).fixes.filter((x) => x.id.startsWith('rename:')).map((x) => x.id));
+    const offered = result.findings
+      .filter((f) => f.ruleId === 'naming/ambiguous-name')
+      .map((f) =>
+        fixesFor(result.graph, f)
+          .fixes.filter((x) => x.id.startsWith('rename:'))
+          .map((x) => x.id),
+      );
     // Only names whose code says what they hold, with a name still free, are reported: obj → invoice (val → user is taken).
     assert.deepEqual(offered, [['rename:invoice']]);
   });

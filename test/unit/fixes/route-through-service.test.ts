@@ -463,10 +463,16 @@ export class ${name} {
       'src/users/users.repository.ts': usersRepository,
       'src/users/users.service.ts': holdingService('UsersService'),
       'src/users/accounts.service.ts': holdingService('AccountsService'),
-      'src/users/users.module.ts': usersModule('UsersService, AccountsService, UsersRepository').replace("import { UsersRepository }", "import { AccountsService } from './accounts.service';\nimport { UsersRepository }"),
+      'src/users/users.module.ts': usersModule('UsersService, AccountsService, UsersRepository').replace(
+        'import { UsersRepository }',
+        "import { AccountsService } from './accounts.service';\nimport { UsersRepository }",
+      ),
       'src/users/users.controller.ts': nestController('  @Get() list() { return this.usersRepository.find(); }'),
     });
-    assert.deepEqual(fixes.map((f) => [f.title, f.preferred]).sort(), [['Route through AccountsService', false], ['Route through UsersService', false]]);
+    assert.deepEqual(fixes.map((f) => [f.title, f.preferred]).sort(), [
+      ['Route through AccountsService', false],
+      ['Route through UsersService', false],
+    ]);
   });
 
   it('offers none when the controller hands the repository itself to other code', () => {
@@ -475,7 +481,7 @@ export class ${name} {
       'src/users/user.entity.ts': userEntity,
       'src/users/users.repository.ts': usersRepository,
       'src/users/users.module.ts': usersModule('UsersRepository'),
-      'src/users/users.controller.ts': nestController('  @Get() list() { return paginate(this.usersRepository, 1); }\n  @Get(\'n\') count() { return this.usersRepository.count(); }'),
+      'src/users/users.controller.ts': nestController("  @Get() list() { return paginate(this.usersRepository, 1); }\n  @Get('n') count() { return this.usersRepository.count(); }"),
     });
     assert.deepEqual(fixes, []);
   });

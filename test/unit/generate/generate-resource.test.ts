@@ -69,11 +69,19 @@ describe('Generate Resource', () => {
       'src/order-items/order-items.module.ts',
       'src/order-items/order-items.service.spec.ts',
     ]);
-    assert.deepEqual(after.problems.filter((x) => x.kind === 'syntax'), []);
+    assert.deepEqual(
+      after.problems.filter((x) => x.kind === 'syntax'),
+      [],
+    );
     assert.deepEqual(keys(after), keys(before), 'no new finding');
     const layers = (file: string) => after.graph.files.get(path.posix.join(after.root, file))?.layer;
-    assert.deepEqual(['controller', 'service', 'repository'].map((part) => layers(`src/order-items/order-items.${part}.ts`)), ['controller', 'service', 'repository']);
-    assert.equal(read('src/app.module.ts'), `import { Module } from '@nestjs/common';
+    assert.deepEqual(
+      ['controller', 'service', 'repository'].map((part) => layers(`src/order-items/order-items.${part}.ts`)),
+      ['controller', 'service', 'repository'],
+    );
+    assert.equal(
+      read('src/app.module.ts'),
+      `import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from './users/users.module';
 import { OrderItemsModule } from './order-items/order-items.module';
@@ -86,7 +94,8 @@ import { OrderItemsModule } from './order-items/order-items.module';
   ],
 })
 export class AppModule {}
-`);
+`,
+    );
     const controller = read('src/order-items/order-items.controller.ts');
     assert.match(controller, /^  constructor\(private readonly orderItemsService: OrderItemsService\) \{\}$/m, 'two-space indent like the project');
     assert.match(controller, /@Controller\(\{ path: 'order-items', version: '1' \}\)/);
@@ -117,7 +126,10 @@ export class UsersController {
       'src/entities/order.entity.ts',
       'src/services/orders.service.spec.ts',
     ]);
-    assert.deepEqual(after.problems.filter((x) => x.kind === 'syntax'), []);
+    assert.deepEqual(
+      after.problems.filter((x) => x.kind === 'syntax'),
+      [],
+    );
     assert.deepEqual(keys(after), keys(before), 'no new finding');
     const controller = read('src/controllers/orders.controller.ts');
     assert.match(controller, /^import type \{ OrdersService \} from '\.\.\/services\/orders\.service';$/m);

@@ -47,7 +47,7 @@ describe('registry, docs and package.json stay consistent', () => {
     }
   });
 
-  it("a rule is fixable exactly when it has a fix provider, and its doc says so", () => {
+  it('a rule is fixable exactly when it has a fix provider, and its doc says so', () => {
     for (const rule of RULES) {
       assert.equal(rule.meta.fixable, hasFixProvider(rule.meta.id), `${rule.meta.id}: meta.fixable vs the fix registry`);
       const text = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');

@@ -33,7 +33,10 @@ describe('defineFileRule', () => {
 
   it('checks production files with the visitor each file asks for, and reports on that file', () => {
     const result = project(files).analyze({ rules: [classRule()] });
-    assert.deepEqual(result.findings.map((f) => `${f.file.split('/').slice(-2).join('/')} ${f.message}`), ['orders/orders.service.ts class OrdersService']);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.file.split('/').slice(-2).join('/')} ${f.message}`),
+      ['orders/orders.service.ts class OrdersService'],
+    );
   });
 
   it('checks the tooling layer too when asked for every file', () => {

@@ -4,7 +4,17 @@ import { camelCase, kebabCase, lowerFirst, pascalCase, pluralOf, singularIfPlura
 
 describe('the one vocabulary (text/words.ts)', () => {
   it('turns plurals into singulars, and leaves words that are no plural alone', () => {
-    const cases: [string, string][] = [['users', 'user'], ['categories', 'category'], ['addresses', 'address'], ['boxes', 'box'], ['matches', 'match'], ['status', 'status'], ['class', 'class'], ['analysis', 'analysis'], ['user', 'user']];
+    const cases: [string, string][] = [
+      ['users', 'user'],
+      ['categories', 'category'],
+      ['addresses', 'address'],
+      ['boxes', 'box'],
+      ['matches', 'match'],
+      ['status', 'status'],
+      ['class', 'class'],
+      ['analysis', 'analysis'],
+      ['user', 'user'],
+    ];
     for (const [word, one] of cases) assert.equal(singularOf(word), one, word);
     assert.equal(singularIfPlural('addresses'), 'address');
     assert.equal(singularIfPlural('status'), undefined);

@@ -6,7 +6,7 @@ import { inputsDigest, inputsDigestInSlices } from '../../../server/src/warm-sta
 import { project } from '../../helpers/project';
 
 describe('input digests (warm starts)', () => {
-  it('change with a file\'s content, not with files that are not inputs', () => {
+  it("change with a file's content, not with files that are not inputs", () => {
     const p = project({ 'src/a.ts': 'export const a = 1;\n', 'README.md': '# x\n' });
     const before = inputsDigest(p.root);
     p.write('README.md', '# changed\n');

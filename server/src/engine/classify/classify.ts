@@ -84,9 +84,7 @@ export class Classifier {
     /** What only the whole workspace tells (see `WorkspaceScope`). */
     readonly scope: WorkspaceScope = NO_SCOPE,
   ) {
-    this.patternMatchers = layers.flatMap((l) =>
-      l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })),
-    );
+    this.patternMatchers = layers.flatMap((l) => l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })));
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
   }
 
@@ -139,7 +137,10 @@ export class Classifier {
    * entity files importing `Entity`/`Column` from typeorm define models, and `Sequelize.literal`
    * or drizzle's `eq` build part of a query that something else runs.
    */
-  isSchemaOnlyImport(packageName: string, use: { readonly names: readonly string[]; readonly valueNames?: readonly string[]; readonly specifier?: string; readonly members?: readonly string[] }): boolean {
+  isSchemaOnlyImport(
+    packageName: string,
+    use: { readonly names: readonly string[]; readonly valueNames?: readonly string[]; readonly specifier?: string; readonly members?: readonly string[] },
+  ): boolean {
     const specifier = use.specifier ?? packageName;
     // A deep import of a package's own helpers (`knex/lib/util/is`) is no database access.
     if (/\/(?:lib\/)?(?:utils?|helpers?)\//.test(specifier)) return true;
@@ -355,7 +356,11 @@ const DATA_UPDATE_FOLDER = /^(?:db|database|migrations?|updates?|upgrades?)$/;
  */
 function isVersionedDataUpdate(file: string, stem: string): boolean {
   if (!VERSION_STEM.test(stem)) return false;
-  return path.posix.dirname(file).split('/').slice(-3).some((folder) => DATA_UPDATE_FOLDER.test(folder.toLowerCase()));
+  return path.posix
+    .dirname(file)
+    .split('/')
+    .slice(-3)
+    .some((folder) => DATA_UPDATE_FOLDER.test(folder.toLowerCase()));
 }
 
 /** `users.controller.ts` -> `users.controller`; `index.d.ts` -> `index.d`. */

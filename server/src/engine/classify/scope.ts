@@ -46,7 +46,10 @@ export function frontEndFolders(root: string, files: Iterable<ScopeInput>): Read
       counts.set(folder, count);
     }
   }
-  const found = [...counts].filter(([, c]) => c.ui >= MIN_UI_FILES && c.ui / c.all >= MIN_UI_SHARE).map(([folder]) => folder).sort();
+  const found = [...counts]
+    .filter(([, c]) => c.ui >= MIN_UI_FILES && c.ui / c.all >= MIN_UI_SHARE)
+    .map(([folder]) => folder)
+    .sort();
   return new Set(found.filter((folder) => !found.some((other) => other !== folder && folder.startsWith(`${other}/`))));
 }
 

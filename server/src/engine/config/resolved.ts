@@ -20,16 +20,7 @@ export interface ResolvedConfig {
   readonly includeTests: boolean;
 }
 
-export const DEFAULT_IGNORE: readonly string[] = [
-  '**/node_modules/**',
-  '**/dist/**',
-  '**/build/**',
-  '**/out/**',
-  '**/coverage/**',
-  '**/.*/**',
-  '**/*.d.ts',
-  '**/*.min.js',
-];
+export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.*/**', '**/*.d.ts', '**/*.min.js'];
 
 /**
  * Test code, by the names test runners and teams give it: specs and e2e suites in any spelling
@@ -126,7 +117,10 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     interfaces: existing?.interfaces ?? [],
     fileSuffixes: concatLists(setting.fileSuffixes, existing?.fileSuffixes),
     classSuffixes: concatLists(setting.classSuffixes, existing?.classSuffixes),
-    folders: concatLists((setting.folders ?? []).map((f) => f.toLowerCase()), existing?.folders),
+    folders: concatLists(
+      (setting.folders ?? []).map((f) => f.toLowerCase()),
+      existing?.folders,
+    ),
     subtreeFolders: existing?.subtreeFolders ?? [],
     fileNames: existing?.fileNames ?? [],
     fileNamePatterns: existing?.fileNamePatterns ?? [],

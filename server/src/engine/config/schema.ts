@@ -6,9 +6,7 @@ import { z } from 'zod';
  * (`schemas/layerguard.schema.json`, kept in sync by a test), so there is one source of truth.
  */
 
-export const severitySettingSchema = z
-  .enum(['off', 'info', 'warning', 'error'])
-  .describe('How findings of this rule are reported: "off" disables the rule.');
+export const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']).describe('How findings of this rule are reported: "off" disables the rule.');
 
 /** Far more than any team writes; hundreds of thousands of globs exhaust memory when compiled. */
 export const MAX_GLOBS = 10_000;
@@ -66,17 +64,14 @@ export const dependencyPolicySchema = z
 export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
-    layers: z
-      .record(layerName, layerSettingSchema)
-      .optional()
-      .describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),
-    dependencies: z
-      .record(layerName, dependencyPolicySchema)
-      .optional()
-      .describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
+    layers: z.record(layerName, layerSettingSchema).optional().describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),
+    dependencies: z.record(layerName, dependencyPolicySchema).optional().describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),
     ignore: globs.optional().describe('Globs (relative to the workspace root) of files not to analyze.'),
-    includeTests: z.boolean().optional().describe('Analyze test files too (*.spec.ts, *.test.ts, *.e2e.ts, *.integ.ts, test/, e2e/, __tests__/, *-tests/, testing/, test-utils/, test-utilities/, test helper files, mocks, stories).'),
+    includeTests: z
+      .boolean()
+      .optional()
+      .describe('Analyze test files too (*.spec.ts, *.test.ts, *.e2e.ts, *.integ.ts, test/, e2e/, __tests__/, *-tests/, testing/, test-utils/, test-utilities/, test helper files, mocks, stories).'),
   })
   .strict();
 

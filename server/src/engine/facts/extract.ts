@@ -4,15 +4,7 @@ import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
 import { countBehaviour, fileShapeOf, isCombiningCall, newBehaviourCounts } from './shape';
 import { decoratorsOf } from './static-value';
-import type {
-  ClassFact,
-  FileFacts,
-  ImportBinding,
-  InstantiationFact,
-  ModuleRef,
-  ParamFact,
-  SyntaxError,
-} from './types';
+import type { ClassFact, FileFacts, ImportBinding, InstantiationFact, ModuleRef, ParamFact, SyntaxError } from './types';
 
 /**
  * API boundary: the syntax tree of one file (syntax only, no binder, no checker; parent pointers
@@ -237,7 +229,7 @@ class FactCollector {
     const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     const implemented = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
     const ctor = node.members.find(ts.isConstructorDeclaration);
-    const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : [];
+    const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
     const baseName = heritage ? expressionRootName(heritage.expression) : undefined;
     return {
       ...(node.name ? { name: node.name.text, nameRange: this.range(node.name) } : {}),

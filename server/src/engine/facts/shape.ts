@@ -11,15 +11,18 @@ import type { FileShape, WiringKind } from './types';
 /** HTTP route registration methods of Express/Koa routers and Fastify instances. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route']);
 /** Route decorators of NestJS, routing-controllers and inversify-express-utils, and GraphQL/RPC entry points. */
-const HANDLER_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render|http(?:Get|Post|Put|Patch|Delete|Head|Method)|Query|Mutation|Subscription|ResolveField|ResolveProperty|MessagePattern|EventPattern|SubscribeMessage|GrpcMethod|GrpcStreamMethod|Process|OnEvent|Cron|Interval)$/;
+const HANDLER_DECORATOR =
+  /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render|http(?:Get|Post|Put|Patch|Delete|Head|Method)|Query|Mutation|Subscription|ResolveField|ResolveProperty|MessagePattern|EventPattern|SubscribeMessage|GrpcMethod|GrpcStreamMethod|Process|OnEvent|Cron|Interval)$/;
 const REQUEST_NAME = /^_?(?:req|request|ctx)$/;
 const RESPONSE_NAME = /^_?(?:res|response|reply|h)$/;
 /** Calls that create an HTTP application or router. */
-const APP_FACTORIES = /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|https?\.createServer|http2\.createS(?:ecureS)?erver)$/;
+const APP_FACTORIES =
+  /^(?:express|fastify|Fastify|polka|restify\.createServer|NestFactory\.create|NestFactory\.createMicroservice|NestFactory\.createApplicationContext|https?\.createServer|http2\.createS(?:ecureS)?erver)$/;
 const APP_CLASSES = /^(?:Koa|Hapi\.Server|Server|Hono|Elysia)$/;
 const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 /** Packages whose import makes a file front-end code: UI frameworks and component kits (not document libraries such as ProseMirror, which servers use too). */
-const UI_PACKAGE = /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd|jquery|d3|d3-selection|leaflet)(?:\/.*)?$/;
+const UI_PACKAGE =
+  /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd|jquery|d3|d3-selection|leaflet)(?:\/.*)?$/;
 /** A first comment that says the code was copied from elsewhere. */
 const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
 /** A header naming where the code came from: "adapted from …", "Source: https://github.com/…". */
@@ -144,7 +147,8 @@ function usesKoaContext(body: ts.Node, ctx: string): boolean {
   return uses;
 }
 
-const KOA_CONTEXT_MEMBER = /^(?:body|status|request|response|params|query|querystring|throw|assert|redirect|state|set|get|cookies|req|res|type|headers?|ip|ips|path|method|url|href|host|hostname|origin|attachment|append|remove|is|accepts|render|session|flash|login|logout|isAuthenticated|user|app|respond|vary|lastModified|etag|length|message|fresh|stale|protocol|secure|subdomains)$/;
+const KOA_CONTEXT_MEMBER =
+  /^(?:body|status|request|response|params|query|querystring|throw|assert|redirect|state|set|get|cookies|req|res|type|headers?|ip|ips|path|method|url|href|host|hostname|origin|attachment|append|remove|is|accepts|render|session|flash|login|logout|isAuthenticated|user|app|respond|vary|lastModified|etag|length|message|fresh|stale|protocol|secure|subdomains)$/;
 
 /** A route-decorated method, or a function shaped `(req, res)`, `(request, reply)` or `(ctx, next)`. */
 function answersRequests(fn: ts.SignatureDeclaration): boolean {
@@ -370,7 +374,12 @@ const DOM_GLOBAL_USE = /(?<![\w.$])(?:document|window)\.[A-Za-z_$]/g;
 /** Uses of the DOM that make a file browser code rather than a guarded server-side check. */
 const MIN_DOM_USES = 3;
 /** Node's built-in modules, imported or required: a file that has them runs on the server. */
-const NODE_BUILTIN = new RegExp(`^(?:node:.+|(?:${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/')).join('|')})(?:\\/.*)?)$`);
+const NODE_BUILTIN = new RegExp(
+  `^(?:node:.+|(?:${builtinModules
+    .filter((m) => !m.startsWith('_'))
+    .map((m) => m.replace(/[/]/g, '\\/'))
+    .join('|')})(?:\\/.*)?)$`,
+);
 
 /** Packages that drive a browser or emulate a DOM from the server: their callbacks use `document` inside a page. */
 const SERVER_SIDE_DOM = /^(?:playwright(?:-core)?|@playwright\/.+|puppeteer(?:-core)?|puppeteer-extra|selenium-webdriver|jsdom|happy-dom|linkedom|cheerio)$/;
@@ -402,7 +411,13 @@ function bindsDomName(sf: ts.SourceFile): boolean {
   let binds = false;
   const visit = (node: ts.Node): void => {
     if (binds) return;
-    if ((ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node)) && node.name && ts.isIdentifier(node.name) && DOM_NAME.test(node.name.text)) binds = true;
+    if (
+      (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name) &&
+      DOM_NAME.test(node.name.text)
+    )
+      binds = true;
     else ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -420,7 +435,9 @@ function definesDrizzleTables(sf: ts.SourceFile): boolean {
   return sf.statements.some(
     (s) =>
       ts.isVariableStatement(s) &&
-      s.declarationList.declarations.some((d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && DRIZZLE_TABLE_BUILDER.test(d.initializer.expression.text)),
+      s.declarationList.declarations.some(
+        (d) => d.initializer !== undefined && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && DRIZZLE_TABLE_BUILDER.test(d.initializer.expression.text),
+      ),
   );
 }
 
@@ -447,7 +464,8 @@ function isUiFile(sf: ts.SourceFile): boolean {
 }
 
 /** Output of a code generator (protoc, GraphQL codegen, Prisma…), which says so at the top. */
-const GENERATED_HEADER = /\b(?:DO NOT EDIT|@generated|auto-?generated|automatically generated|Code generated by|generated by (?:the )?[\w@/.-]+ (?:tool|generator|compiler|codegen)|This file was generated)\b/i;
+const GENERATED_HEADER =
+  /\b(?:DO NOT EDIT|@generated|auto-?generated|automatically generated|Code generated by|generated by (?:the )?[\w@/.-]+ (?:tool|generator|compiler|codegen)|This file was generated)\b/i;
 
 function headerOf(sf: ts.SourceFile): string {
   return (ts.getLeadingCommentRanges(sf.text, 0) ?? []).map((r) => sf.text.slice(r.pos, r.end)).join('\n');

@@ -59,7 +59,15 @@ function literalChoices(graph: DependencyGraph, file: string, offset: number): R
 export function isMovableLiteral(literal: ts.StringLiteralLike): boolean {
   if (literal.text.trim() === '') return false;
   for (let current: ts.Node = literal; !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isImportDeclaration(current) || ts.isExportDeclaration(current) || ts.isExternalModuleReference(current) || ts.isLiteralTypeNode(current) || ts.isDecorator(current) || ts.isCaseClause(current)) return false;
+    if (
+      ts.isImportDeclaration(current) ||
+      ts.isExportDeclaration(current) ||
+      ts.isExternalModuleReference(current) ||
+      ts.isLiteralTypeNode(current) ||
+      ts.isDecorator(current) ||
+      ts.isCaseClause(current)
+    )
+      return false;
     if (ts.isStatement(current)) break;
   }
   const parent = literal.parent;

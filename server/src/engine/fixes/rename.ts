@@ -44,7 +44,11 @@ function isFreeName(sourceFile: ts.SourceFile, name: string, renamed: ts.Identif
 function isMemberName(identifier: ts.Identifier, renamed: ts.Identifier): boolean {
   const parent = identifier.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return true;
-  if ((ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) && parent.name === identifier) return true;
+  if (
+    (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) &&
+    parent.name === identifier
+  )
+    return true;
   if (ts.isParameter(parent) && ts.isParameterPropertyDeclaration(parent, parent.parent)) return !isWithin(renamed, parent.parent);
   return false;
 }

@@ -49,7 +49,15 @@ function statusArgumentFix(context: FixContext, expression: ts.Expression, statu
   if (!argument) return [];
   const sf = context.node.sourceFile;
   const replacement = ts.isPropertyAccessExpression(argument) ? `${argument.expression.getText(sf)}.${statusName(status)}` : status;
-  return [{ id: `status-${status}`, title: `Answer ${status} ${REASON[status] ?? ''}`.trim(), safe: false, preferred: true, edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }] }];
+  return [
+    {
+      id: `status-${status}`,
+      title: `Answer ${status} ${REASON[status] ?? ''}`.trim(),
+      safe: false,
+      preferred: true,
+      edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }],
+    },
+  ];
 }
 
 const REASON: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '404': 'Not Found', '500': 'Internal Server Error' };

@@ -45,7 +45,10 @@ function replaceBody(context: FixContext, block: ts.Block, lines: readonly strin
   const indent = indentAt(text, block.getStart(sourceFile));
   const inner = indent + indentUnitOf(text);
   const eol = eolOf(text);
-  const kept = block.statements.filter((s) => !ts.isReturnStatement(s)).map((s) => `${inner}${s.getText(sourceFile)}${eol}`).join('');
+  const kept = block.statements
+    .filter((s) => !ts.isReturnStatement(s))
+    .map((s) => `${inner}${s.getText(sourceFile)}${eol}`)
+    .join('');
   return replaceNode(file, block, sourceFile, `{${eol}${kept}${lines.map((l) => `${inner}${l}${eol}`).join('')}${indent}}`);
 }
 

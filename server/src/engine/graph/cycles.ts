@@ -22,7 +22,10 @@ export function findCycles(graph: DependencyGraph, include: (edge: Edge) => bool
   const cycles = searchCycles(graph, include);
   if (includeKey !== undefined) {
     const forShape = byShape.get(graph.shape) ?? new Map<string, readonly (readonly string[])[]>();
-    forShape.set(includeKey, cycles.map((c) => c.files));
+    forShape.set(
+      includeKey,
+      cycles.map((c) => c.files),
+    );
     byShape.set(graph.shape, forShape);
   }
   return cycles;
@@ -165,12 +168,7 @@ function shortestCycle(component: readonly string[], adjacency: ReadonlyMap<stri
 }
 
 /** BFS from `start` back to itself inside the component; the edges of the path, or undefined. */
-function shortestPathBack(
-  start: string,
-  members: ReadonlySet<string>,
-  adjacency: ReadonlyMap<string, readonly Edge[]>,
-  shorterThan: number | undefined,
-): Edge[] | undefined {
+function shortestPathBack(start: string, members: ReadonlySet<string>, adjacency: ReadonlyMap<string, readonly Edge[]>, shorterThan: number | undefined): Edge[] | undefined {
   const search: BackSearch = { start, members, adjacency, via: new Map() };
   let frontier = [start];
   for (let depth = 1; frontier.length > 0 && (shorterThan === undefined || depth < shorterThan); depth++) {

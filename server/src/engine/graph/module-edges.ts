@@ -26,12 +26,7 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
  * One edge per file the bindings are defined in: `import { A, B } from './barrel'` depends on the
  * files declaring A and B, not on the barrel.
  */
-function bindingEdges(
-  unit: SourceUnit,
-  ref: ModuleRef,
-  symbols: SymbolResolver,
-  moduleTarget: { to: string; external: boolean },
-): Edge[] {
+function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: { to: string; external: boolean }): Edge[] {
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.

@@ -17,7 +17,11 @@ export function refineLayers(files: ReadonlyMap<string, FileNode>, outgoing: (fi
   return refineAll(files, outgoing, classifier).refined;
 }
 
-function refineAll(files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
+function refineAll(
+  files: ReadonlyMap<string, FileNode>,
+  outgoing: (file: string) => readonly Edge[],
+  classifier: Classifier,
+): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
   const evidence = new GraphEvidence(files, outgoing, classifier);
   const refined = new Map(files);
   for (const node of files.values()) if (isPending(node)) refined.set(node.file, evidence.refine(node));
@@ -61,7 +65,13 @@ export class LayerRefiner {
     });
   }
 
-  private refineChanged(previous: Refinement, files: ReadonlyMap<string, FileNode>, outgoing: (file: string) => readonly Edge[], classifier: Classifier, changed: readonly string[]): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
+  private refineChanged(
+    previous: Refinement,
+    files: ReadonlyMap<string, FileNode>,
+    outgoing: (file: string) => readonly Edge[],
+    classifier: Classifier,
+    changed: readonly string[],
+  ): { refined: ReadonlyMap<string, FileNode>; reaching: ReadonlySet<string> } {
     const evidence = new GraphEvidence(files, outgoing, classifier, previous.reaching, changed);
     const refined = new Map(previous.refined);
     for (const file of changed) {
@@ -97,7 +107,13 @@ function nodeWith(node: FileNode, classification: Classification): FileNode {
   return refined;
 }
 
-function classificationKey(c: { readonly layer?: LayerId; readonly layerReason?: string; readonly reason?: string; readonly evidence?: Classification['evidence']; readonly layerEvidence?: Classification['evidence'] }): string {
+function classificationKey(c: {
+  readonly layer?: LayerId;
+  readonly layerReason?: string;
+  readonly reason?: string;
+  readonly evidence?: Classification['evidence'];
+  readonly layerEvidence?: Classification['evidence'];
+}): string {
   return JSON.stringify([c.layer ?? null, c.layerReason ?? c.reason, c.layerEvidence ?? c.evidence]);
 }
 
@@ -125,7 +141,10 @@ class GraphEvidence {
   }
 
   refine(node: FileNode): FileNode {
-    return nodeWith(node, decide(node.candidates, (check, layer) => this.contradiction(node.file, check, layer)));
+    return nodeWith(
+      node,
+      decide(node.candidates, (check, layer) => this.contradiction(node.file, check, layer)),
+    );
   }
 
   /** The previous reach, with the changed files' own reach worked out again (no file's reach goes through them). */
@@ -260,4 +279,3 @@ function list(packages: readonly string[]): string {
   const shown = packages.slice(0, 3).map((p) => `'${p}'`);
   return packages.length > 3 ? `${shown.join(', ')}…` : shown.join(', ');
 }
-

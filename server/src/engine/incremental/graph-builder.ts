@@ -192,7 +192,12 @@ export class IncrementalGraphBuilder {
    * file read to resolve them changed. `changed`: a token now has another provider, so the files
    * injecting tokens must be resolved again.
    */
-  private updateProviders(inputs: readonly GraphInput[], units: ReadonlyMap<string, GraphInput>, symbols: SymbolResolver, changed: readonly GraphInput[]): { readonly index: ProviderIndex; readonly changed: boolean } {
+  private updateProviders(
+    inputs: readonly GraphInput[],
+    units: ReadonlyMap<string, GraphInput>,
+    symbols: SymbolResolver,
+    changed: readonly GraphInput[],
+  ): { readonly index: ProviderIndex; readonly changed: boolean } {
     const stale = new Map<string, GraphInput>();
     for (const input of changed) {
       if (declaresModule(input.facts) || this.modules.has(input.file)) stale.set(input.file, input);

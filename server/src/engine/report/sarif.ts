@@ -50,9 +50,7 @@ export function toSarif(result: AnalysisResult): Record<string, unknown> {
           message: { text: f.message, ...(f.messageId !== undefined ? { id: f.messageId } : {}) },
           ...(f.data !== undefined ? { properties: { data: f.data } } : {}),
           locations: [{ physicalLocation: physical(f) }],
-          ...(f.related.length > 0
-            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } })) }
-            : {}),
+          ...(f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } })) } : {}),
         })),
         invocations: [
           {
@@ -60,9 +58,7 @@ export function toSarif(result: AnalysisResult): Record<string, unknown> {
             toolExecutionNotifications: result.problems.map((p) => ({
               level: p.kind === 'rule' ? 'error' : 'warning',
               message: { text: p.message },
-              ...(p.file
-                ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(relativePath(result.root, p.file)), uriBaseId: 'ROOT' } } }] }
-                : {}),
+              ...(p.file ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(relativePath(result.root, p.file)), uriBaseId: 'ROOT' } } }] } : {}),
             })),
           },
         ],

@@ -30,7 +30,10 @@ export function suppressionsOf(file: string, sourceFile: ts.SourceFile, lineOf: 
     found.push({
       file,
       scope: match[1] === 'file' ? 'file' : 'next-line',
-      ruleIds: rules.split(',').map((r) => r.trim()).filter(Boolean),
+      ruleIds: rules
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
       reason: reason.trim(),
       line: lineOf(start),
       range: { start, end: start + match[0].trimEnd().length },

@@ -56,7 +56,8 @@ function nameFromCall(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   if (method === 'parse' && ts.isPropertyAccessExpression(callee) && callee.expression.getText() === 'JSON') return 'parsed';
-  if (/^(?:fetch|get|post|put|patch|request)$/.test(method) && /^(?:fetch|axios|http|this\.http(?:Service)?|got)$/.test(ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : method)) return 'response';
+  if (/^(?:fetch|get|post|put|patch|request)$/.test(method) && /^(?:fetch|axios|http|this\.http(?:Service)?|got)$/.test(ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : method))
+    return 'response';
   // `findUnique`, `findFirst`, `getRange` say how many or which, not what: the receiver says what.
   const noun = method.replace(VERB, '').replace(/^(?:All|Many|One|Unique|First|Last|Latest|Single|Raw|Range|Page|Paginated|OrThrow|OrFail)+/, '');
   if (noun && !/^By/.test(noun) && VERB.test(method)) return lowerFirst(noun);

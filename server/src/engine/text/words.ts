@@ -75,5 +75,7 @@ export function camelCase(text: string): string {
 
 /** `OrderItems`, `orderItems` → order-items. */
 export function kebabCase(text: string): string {
-  return wordsOf(text).map((word) => word.toLowerCase()).join('-');
+  return wordsOf(text)
+    .map((word) => word.toLowerCase())
+    .join('-');
 }

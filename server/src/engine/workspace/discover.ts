@@ -60,7 +60,11 @@ export function discoverWorkspace(root: string, config: ResolvedConfig, maxFiles
   keepWithinBudget(discovery, maxFiles);
   if (discovery.files.size === 0) {
     // An analysis of nothing passes every check: say so rather than print a clean result.
-    discovery.problems.push({ kind: 'project', file: normalizedRoot, message: 'Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).' });
+    discovery.problems.push({
+      kind: 'project',
+      file: normalizedRoot,
+      message: 'Nothing to analyze: no TypeScript or JavaScript source file was found in this folder (tests, build output and ignored files are left out).',
+    });
   }
   const { projects, files, problems } = discovery;
   return { root: normalizedRoot, ...(monorepo ? { monorepo } : {}), projects, files, problems };
@@ -181,7 +185,9 @@ function addLooseProject(root: string, discovery: Discovery): void {
  */
 function addLooseRemainder(root: string, discovery: Discovery): void {
   const projectDirs = discovery.projects.map((p) => `${p.dir}/`);
-  const remainder = walkSourceFiles(root, discovery.problems).filter((file) => !discovery.files.has(file) && !discovery.isIgnored(file) && !/\.d\.[cm]?ts$/.test(file) && !projectDirs.some((dir) => file.startsWith(dir)));
+  const remainder = walkSourceFiles(root, discovery.problems).filter(
+    (file) => !discovery.files.has(file) && !discovery.isIgnored(file) && !/\.d\.[cm]?ts$/.test(file) && !projectDirs.some((dir) => file.startsWith(dir)),
+  );
   if (remainder.length < Math.max(10, discovery.files.size)) return;
   const project: Project = { dir: root, options: DEFAULT_COMPILER_OPTIONS };
   discovery.projects.push(project);
@@ -229,7 +235,10 @@ function noteUncoveredSources(root: string, rootConfig: string, discovery: Disco
     const folder = second === undefined ? '.' : `${first ?? ''}/`;
     byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
   }
-  const largest = [...byFolder].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([folder, count]) => `${folder === '.' ? 'the folder itself' : folder} (${count})`);
+  const largest = [...byFolder]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([folder, count]) => `${folder === '.' ? 'the folder itself' : folder} (${count})`);
   discovery.problems.push({
     kind: 'project',
     file: rootConfig,

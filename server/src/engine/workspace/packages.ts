@@ -159,7 +159,10 @@ function conditionTargets(entry: unknown): string[] {
 
 /** A source file for a manifest path: itself if it is source, else its counterpart under `src/`, with any source extension. */
 function sourceFileFor(dir: string, target: string): string | undefined {
-  const bare = target.replace(/^\.\//, '').replace(/\.d\.[cm]?ts$/, '').replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  const bare = target
+    .replace(/^\.\//, '')
+    .replace(/\.d\.[cm]?ts$/, '')
+    .replace(/\.(?:[cm]?[jt]sx?)$/, '');
   const stems = OUTPUT_DIR.test(bare) ? [bare.replace(OUTPUT_DIR, 'src/'), bare] : [bare];
   for (const stem of stems) {
     for (const candidate of [stem, `${stem}/index`]) {

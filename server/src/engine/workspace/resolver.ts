@@ -57,7 +57,10 @@ export class ModuleResolver {
     const file = resolveInPackage(pkg, subpath);
     if (file) return { kind: 'file', file };
     const where = path.posix.relative(this.monorepo?.root ?? pkg.dir, pkg.dir) || '.';
-    return { kind: 'unresolved', why: `'${specifier}' is the workspace package ${name} (${where}/), but no source file was found for it (its manifest's source, exports, types and main, src/index and index were tried)` };
+    return {
+      kind: 'unresolved',
+      why: `'${specifier}' is the workspace package ${name} (${where}/), but no source file was found for it (its manifest's source, exports, types and main, src/index and index were tried)`,
+    };
   }
 
   /** A `paths` alias of the app's own code matches (not a catch-all `*`, not one pointing into node_modules). */

@@ -30,7 +30,8 @@ accounts.post('/v1/accounts', async (req: { body: { title: string; plan: string 
   it("credits the app's own check of a Nest input's field where it enters, and still reports the unchecked twin", () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
       'src/stats/stats.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
 @Controller({ path: 'stats', version: '1' })
 export class StatsController {
@@ -45,7 +46,8 @@ export class StatsController {
   it('reports an untyped Nest input only where it is written to the data store, and an explicit any wherever it is used', () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
       'src/notes/notes.controller.ts': `import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
@@ -64,7 +66,8 @@ export class NotesController {
   it('leaves a webhook whose handler checks the signature of the payload, and still reports an unsigned one', () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true } }',
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nimport { ValidationPipe } from '@nestjs/common';\nvoid NestFactory.create({}).then((app) => app.useGlobalPipes(new ValidationPipe()));\n",
       'src/models/delivery.ts': 'export const Delivery = { create: async (d: unknown) => d };\n',
       'src/routes/deliveries.routes.ts': `import { Router } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';

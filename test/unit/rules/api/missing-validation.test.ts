@@ -75,7 +75,8 @@ router.get('/search', async (req, res) => {
   //                           ^^^^^^^^^ api/missing-validation Unvalidated input: req.query is written to the data store without validation (it reaches Search.create in orders.ts, line 4)
 });
 `,
-      'express/src/services/orders.ts': "import { Order, Search } from '../models/order';\nexport const orders = {\n  async create(order: unknown) { return Order.create(order); },\n  async search(query: unknown) { await Search.create(query); return Order.find(query); },\n};\n",
+      'express/src/services/orders.ts':
+        "import { Order, Search } from '../models/order';\nexport const orders = {\n  async create(order: unknown) { return Order.create(order); },\n  async search(query: unknown) { await Search.create(query); return Order.find(query); },\n};\n",
       'express/src/models/order.ts': 'export const Order = { create: async (o: unknown) => o, find: async (q: unknown) => [q] };\nexport const Search = { create: async (s: unknown) => s };\n',
       'koa/tsconfig.json': '{}',
       'koa/src/controllers/users.controller.ts': `import { User } from '../models/user';
@@ -293,7 +294,7 @@ import { IsEmail, MaxLength } from 'class-validator';
 export const EmailField = () => applyDecorators(IsEmail(), MaxLength(200));
 `,
       'src/invites/dto/invite.dto.ts': "import { EmailField } from '../../common/decorators/email-field';\nexport class InviteDto { @EmailField() email!: string; }\n",
-      'src/invites/dto/onboarding.dto.ts': "export class OnboardingDto { showOnboarding!: boolean; }\n",
+      'src/invites/dto/onboarding.dto.ts': 'export class OnboardingDto { showOnboarding!: boolean; }\n',
       'src/invites/commands/update-onboarding.command.ts': `import { IsBoolean } from 'class-validator';
 export class UpdateOnboardingCommand { @IsBoolean() showOnboarding!: boolean; static create(x: object) { return Object.assign(new UpdateOnboardingCommand(), x); } }
 `,
@@ -314,7 +315,7 @@ export class InvitesController {
     });
   });
 
-  it('credits a pipe on the parameter, a schema parse on the handler\'s first lines, and types inferred from a zod schema', () => {
+  it("credits a pipe on the parameter, a schema parse on the handler's first lines, and types inferred from a zod schema", () => {
     checkRule(RULE, {
       'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "strict": true } }',
       'src/main.ts': NEST_MAIN,
@@ -340,7 +341,8 @@ export class BoardsController {
   //                   ^^^^^^^^^^^^^^^^^ api/missing-validation Body() is typed any: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked (it reaches Note.create, line 14)
 }
 `,
-      'src/boards/board.model.ts': 'export const Board = { create: async (b: object) => b, update: async (id: string, b: object) => ({ id, b }) };\nexport const Note = { create: async (n: object) => n };\n',
+      'src/boards/board.model.ts':
+        'export const Board = { create: async (b: object) => b, update: async (id: string, b: object) => ({ id, b }) };\nexport const Note = { create: async (n: object) => n };\n',
     });
   });
 
@@ -378,7 +380,8 @@ exports.ask = async (req, res) => {
   res.render('answer', await Question.create(asked));
 };
 `,
-      'src/models/member.js': 'exports.Member = { create: async (m) => m, update: async (m) => m, find: async () => [] };\nexports.Question = { create: async (q) => q };\nexports.Search = { create: async (s) => s };\n',
+      'src/models/member.js':
+        'exports.Member = { create: async (m) => m, update: async (m) => m, find: async () => [] };\nexports.Question = { create: async (q) => q };\nexports.Search = { create: async (s) => s };\n',
     });
   });
 
@@ -424,11 +427,12 @@ export async function createWebhook(input: unknown) {
   return Webhook.create(valid);
 }
 `,
-      'src/models/records.ts': 'export const Label = { create: async (l: object) => l, update: async (l: object) => l };\nexport const Connector = { insert: async (c: object) => c };\nexport const Webhook = { create: async (w: object) => w };\n',
+      'src/models/records.ts':
+        'export const Label = { create: async (l: object) => l, update: async (l: object) => l };\nexport const Connector = { insert: async (c: object) => c };\nexport const Webhook = { create: async (w: object) => w };\n',
     });
   });
 
-  it('credits the app\'s own validation helpers, in the handler or one call in, and not a presence check one call in', () => {
+  it("credits the app's own validation helpers, in the handler or one call in, and not a presence check one call in", () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',
       'routes/rest/lists.js': `const router = require('express').Router();
@@ -470,7 +474,7 @@ exports.create = async function create(req, res) {
 //                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body
 };
 `,
-      'models/note.js': "module.exports = { create: async (fields) => ({ id: 1, ...fields }) };\n",
+      'models/note.js': 'module.exports = { create: async (fields) => ({ id: 1, ...fields }) };\n',
     });
   });
 
@@ -688,7 +692,7 @@ module.exports.admin = wrapAsync({ restore: async (req, res) => { res.json(await
     });
   });
 
-  it('does not take a callback in a library call\'s options for a handler', () => {
+  it("does not take a callback in a library call's options for a handler", () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',
       'src/server.js': `const express = require('express');
@@ -732,7 +736,7 @@ exports.rename = async function rename(req, res) {
     });
   });
 
-  it('credits validation given to a project\'s own route helper (method and path as strings)', () => {
+  it("credits validation given to a project's own route helper (method and path as strings)", () => {
     checkRule(RULE, {
       'jsconfig.json': '{}',
       'src/routes/admin.js': `const { setupApiRoute } = require('./helpers');
@@ -743,8 +747,9 @@ module.exports = function (router) {
   setupApiRoute(router, 'put', '/profile', [middleware.ensureLoggedIn], admin.updateProfile);
 };
 `,
-      'src/routes/helpers.js': "exports.setupApiRoute = function (router, verb, path, middlewares, handler) { router[verb](path, middlewares, handler); };\n",
-      'src/middleware/index.js': "exports.ensureLoggedIn = (req, res, next) => next();\nexports.checkRequired = (fields, req, res, next) => (fields.every((f) => req.body[f] !== undefined) ? next() : res.status(400).end());\n",
+      'src/routes/helpers.js': 'exports.setupApiRoute = function (router, verb, path, middlewares, handler) { router[verb](path, middlewares, handler); };\n',
+      'src/middleware/index.js':
+        'exports.ensureLoggedIn = (req, res, next) => next();\nexports.checkRequired = (fields, req, res, next) => (fields.every((f) => req.body[f] !== undefined) ? next() : res.status(400).end());\n',
       'src/controllers/admin.js': `const Settings = require('../models/settings');
 const User = require('../models/user');
 const Admin = module.exports;

@@ -218,7 +218,7 @@ export class CouponsController {
     });
   });
 
-  it('follows the API\'s own conventions: no 201 anywhere, or errors answered 200 { success: false } throughout', () => {
+  it("follows the API's own conventions: no 201 anywhere, or errors answered 200 { success: false } throughout", () => {
     checkRule(RULE, {
       'src/routes/workspaces.routes.ts': `import { Router } from 'express';
 import { workspaces } from '../services/workspaces';

@@ -6,7 +6,7 @@ import { ruleById } from '../../../../server/src/engine';
 const RULE = 'api/unversioned-route';
 
 /** An app that issues API keys to machine clients: the evidence that its API has outside clients. */
-const API_KEY_GUARD = "export const requirePartnerKey = (key: string | undefined) => key !== undefined && key === process.env.PARTNER_KEY;\n";
+const API_KEY_GUARD = 'export const requirePartnerKey = (key: string | undefined) => key !== undefined && key === process.env.PARTNER_KEY;\n';
 
 describe(RULE, () => {
   it('flags Nest controllers without a version, and unversioned mounts in Express, Fastify and Koa', () => {
@@ -203,7 +203,8 @@ app.listen(3000);
 function tagged<T>(handler: T): T { return handler; }
 `,
       'tsconfig.json': '{}',
-      'src/graph/servers.ts': "import { Router } from 'express';\nexport const v1 = Router();\nexport const v2 = Router();\nexport const reports = Router();\nreports.get('/daily', (req, res) => res.json([]));\nv1.get('/q', (req, res) => res.json([]));\nv2.get('/q', (req, res) => res.json([]));\n",
+      'src/graph/servers.ts':
+        "import { Router } from 'express';\nexport const v1 = Router();\nexport const v2 = Router();\nexport const reports = Router();\nreports.get('/daily', (req, res) => res.json([]));\nv1.get('/q', (req, res) => res.json([]));\nv2.get('/q', (req, res) => res.json([]));\n",
     });
   });
 
@@ -230,14 +231,16 @@ app.use('/api', (req, res) => res.status(404).json({ error: 'not found' }));
 app.listen(3000);
 declare function rateLimit(options: object): (req: unknown, res: unknown, next: () => void) => void;
 `,
-      'src/directory/directory.router.ts': "import { Router } from 'express';\nconst v2 = Router();\nexport const directory = Router();\ndirectory.use('/v2', v2);\nv2.get('/v2/users', (req, res) => res.json([]));\n",
+      'src/directory/directory.router.ts':
+        "import { Router } from 'express';\nconst v2 = Router();\nexport const directory = Router();\ndirectory.use('/v2', v2);\nv2.get('/v2/users', (req, res) => res.json([]));\n",
       'src/probes.router.ts': "import { Router } from 'express';\nexport const probes = Router();\nprobes.get('/health', (req, res) => res.end());\nprobes.get('/ready', (req, res) => res.end());\n",
-      'src/reports/reports.router.ts': "import { Router } from 'express';\nexport function buildReportsRouter() {\n  const reports = Router();\n  reports.get('/v3/daily', (req, res) => res.json([]));\n  return reports;\n}\n",
+      'src/reports/reports.router.ts':
+        "import { Router } from 'express';\nexport function buildReportsRouter() {\n  const reports = Router();\n  reports.get('/v3/daily', (req, res) => res.json([]));\n  return reports;\n}\n",
       'src/billing/billing.router.ts': "import { Router } from 'express';\nexport const billing = Router();\nbilling.get('/invoices', (req, res) => res.json([]));\n",
     });
   });
 
-  it('is silent in an app that versions part of its API: the routes it left unversioned are its own front end\'s', () => {
+  it("is silent in an app that versions part of its API: the routes it left unversioned are its own front end's", () => {
     const files = {
       'tsconfig.json': '{}',
       'src/middleware/api-keys.ts': API_KEY_GUARD,
@@ -251,9 +254,19 @@ app.use('/settings', settingsRouter);
       'src/routes/public.routes.ts': "import { Router } from 'express';\nexport const publicApi = Router();\npublicApi.get('/links', (req, res) => res.json([]));\n",
       'src/routes/settings.routes.ts': "import { Router } from 'express';\nexport const settingsRouter = Router();\nsettingsRouter.get('/', (req, res) => res.json({}));\n",
     };
-    assert.equal(project(files).analyze().findings.filter((f) => f.ruleId === RULE).length, 0);
+    assert.equal(
+      project(files)
+        .analyze()
+        .findings.filter((f) => f.ruleId === RULE).length,
+      0,
+    );
     const everything = { ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { onlyWhereNothingIsVersioned: false } } } }) };
-    assert.equal(project(everything).analyze().findings.filter((f) => f.ruleId === RULE).length, 1);
+    assert.equal(
+      project(everything)
+        .analyze()
+        .findings.filter((f) => f.ruleId === RULE).length,
+      1,
+    );
   });
 
   it('changes its workspace key when a project trades outside clients for a versioned route (incremental results are rechecked)', () => {
@@ -275,7 +288,7 @@ app.use('/settings', settingsRouter);
       'shop/src/git/github.ts': 'export const auth = () => ({ Authorization: `token ${process.env.GITHUB_PERSONAL_ACCESS_TOKEN}` });\n',
       'partners/tsconfig.json': '{}',
       'partners/src/users/users.controller.ts': controller,
-      'partners/src/auth/guards.ts': "export class PartnerApiKeyGuard { canActivate() { return true; } }\n",
+      'partners/src/auth/guards.ts': 'export class PartnerApiKeyGuard { canActivate() { return true; } }\n',
     };
     const reported = (config?: object) =>
       project({ ...apps, ...(config ? { 'layerguard.json': JSON.stringify(config) } : {}) })

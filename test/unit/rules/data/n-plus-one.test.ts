@@ -163,7 +163,7 @@ export class AssignmentsService {
     });
   });
 
-  it('takes MikroORM\'s native updates and deletes, and soft removals, for writes per row (not reported by default)', () => {
+  it("takes MikroORM's native updates and deletes, and soft removals, for writes per row (not reported by default)", () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/accounts/accounts.service.ts': `import { Injectable } from '@nestjs/common';
@@ -199,7 +199,11 @@ export class ArchiveService {
 }
 `,
     });
-    const messages = (config: string) => project(writes(config)).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => f.message.split(' (')[0]);
+    const messages = (config: string) =>
+      project(writes(config))
+        .analyze()
+        .findings.filter((f) => f.ruleId === RULE)
+        .map((f) => f.message.split(' (')[0]);
     assert.deepEqual(messages('{}'), []);
     assert.deepEqual(messages(JSON.stringify({ rules: { [RULE]: { options: { reportWrites: true } } } })), [
       'N+1 queries: prisma.entry.delete() deletes once per element',

@@ -329,7 +329,9 @@ ${script}
 }
 export function usersQuery() {
   return db
-${Array.from({ length: 90 }, () => "    .select().from('users').where('active').orderBy('name') as never".replace(' as never', '')).slice(0, 1).join('')}
+${Array.from({ length: 90 }, () => "    .select().from('users').where('active').orderBy('name') as never".replace(' as never', ''))
+  .slice(0, 1)
+  .join('')}
 ${Array.from({ length: 88 }, (_, i) => `    // step ${i}`).join('\n')}
   ;
 }
@@ -369,15 +371,27 @@ ${Array.from({ length: 120 }, (_, i) => `    field${i}: { name: 'Field ${i}', en
     });
   });
 
-  it('leaves the measured nits (16 to 24) alone by default, and reports them at SonarJS\'s limit of 15 when asked', () => {
+  it("leaves the measured nits (16 to 24) alone by default, and reports them at SonarJS's limit of 15 when asked", () => {
     const files = { 'src/orders/rounding.ts': flatIfs('roundFor', 17) };
     checkRule(RULE, files);
     const strict = project(files).analyze({ config: undefined, severityOverrides: {} });
-    assert.ok(strict.findings.every((f) => f.ruleId !== RULE), 'the default limit hides 17');
+    assert.ok(
+      strict.findings.every((f) => f.ruleId !== RULE),
+      'the default limit hides 17',
+    );
     const sonar = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, minLinesForComplexity: 1 } } } }) }).analyze();
-    assert.deepEqual(sonar.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 60)), ['roundFor does too much: its cognitive complexity is 17 (allo']);
-    const tolerant = project({ ...files, 'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, complexityTolerance: 2, minLinesForComplexity: 1 } } } }) }).analyze();
-    assert.ok(tolerant.findings.every((f) => f.ruleId !== RULE), 'a tolerance of 2 hides 17 over 15');
+    assert.deepEqual(
+      sonar.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 60)),
+      ['roundFor does too much: its cognitive complexity is 17 (allo'],
+    );
+    const tolerant = project({
+      ...files,
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { severity: 'warning', options: { maxComplexity: 15, complexityTolerance: 2, minLinesForComplexity: 1 } } } }),
+    }).analyze();
+    assert.ok(
+      tolerant.findings.every((f) => f.ruleId !== RULE),
+      'a tolerance of 2 hides 17 over 15',
+    );
   });
 
   it('leaves a short body whose score comes from nesting alone: it needs flattening, not splitting', () => {
@@ -404,7 +418,10 @@ ${Array.from({ length: 120 }, (_, i) => `    field${i}: { name: 'Field ${i}', en
 `;
     checkRule(RULE, { 'src/search/match.ts': nested });
     const everyLength = project({ 'src/search/match.ts': nested, ...ANY_LENGTH }).analyze();
-    assert.deepEqual(everyLength.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 66)), ['matches does too much: its cognitive complexity is 37 (allowed 29)']);
+    assert.deepEqual(
+      everyLength.findings.filter((f) => f.ruleId === RULE).map((f) => f.message.slice(0, 66)),
+      ['matches does too much: its cognitive complexity is 37 (allowed 29)'],
+    );
   });
 
   it('scores a named helper or a registered handler inside a function with control flow on its own, and folds inline callbacks', () => {
@@ -575,7 +592,7 @@ ${steps('d', 80)}
     });
   });
 
-  it('respects the team\'s own complexity check turned off for a function, and leaves generated code alone', () => {
+  it("respects the team's own complexity check turned off for a function, and leaves generated code alone", () => {
     const files = {
       'src/orders/legacy.ts': `// eslint-disable-next-line sonarjs/cognitive-complexity -- kept as the reference implementation
 ${flatIfs('legacyRound', 35)}`,
@@ -584,6 +601,9 @@ ${flatIfs('legacyRound', 35)}`,
 ${flatIfs('decodeOrder', 35)}`,
     };
     const result = project(files).analyze();
-    assert.deepEqual(result.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.relative(result.root, f.file)), ['src/orders/current.ts']);
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.relative(result.root, f.file)),
+      ['src/orders/current.ts'],
+    );
   });
 });

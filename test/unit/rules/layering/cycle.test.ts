@@ -22,7 +22,10 @@ export const c = () => a;
 `,
     });
     const related = result.findings[0]?.related ?? [];
-    assert.deepEqual(related.map((r) => r.message), ['src/b.ts imports src/c.ts', 'src/c.ts imports src/a.ts']);
+    assert.deepEqual(
+      related.map((r) => r.message),
+      ['src/b.ts imports src/c.ts', 'src/c.ts imports src/a.ts'],
+    );
   });
 
   it('reports the shortest cycle of a component, not every path', () => {
@@ -60,22 +63,21 @@ export const newOrder = () => ({ owner: makeUser() });
     };
     checkRule('layering/cycle', files);
     const strict = checkRule('layering/cycle', {
-        ...files,
-        'layerguard.json': JSON.stringify({ rules: { 'layering/cycle': { options: { includeTypeOnly: true } } } }),
-        'src/user.ts': `import type { Order } from './order';
+      ...files,
+      'layerguard.json': JSON.stringify({ rules: { 'layering/cycle': { options: { includeTypeOnly: true } } } }),
+      'src/user.ts': `import type { Order } from './order';
 //                         ^^^^^^^^^ layering/cycle
 import { OrderStatus } from './order';
 export interface User { orders: Order[]; status: OrderStatus }
 export function makeUser(): User { return { orders: [], status: 'open' }; }
 `,
-        'src/order.ts': `import { makeUser } from './user';
+      'src/order.ts': `import { makeUser } from './user';
 //                       ^^^^^^^^ layering/cycle
 export type OrderStatus = 'open' | 'paid';
 export interface Order { owner: ReturnType<typeof makeUser> }
 export const newOrder = () => ({ owner: makeUser() });
 `,
-      },
-    );
+    });
     assert.equal(strict.findings.length, 2);
   });
 

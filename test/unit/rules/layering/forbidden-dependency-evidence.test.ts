@@ -48,7 +48,7 @@ export class BillingController extends BaseController {
     const result = project({
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
       'src/app.js': "const express = require('express');\nconst app = express();\napp.locals.mailer = { send: (to) => to };\nmodule.exports = app;\n",
-      'src/controllers/exports.js': "exports.purge = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n",
+      'src/controllers/exports.js': 'exports.purge = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n',
       'src/controllers/account.js': "const exportsController = require('./exports');\nexports.remove = async (req, res) => { await exportsController.purge(req.user.id); res.sendStatus(204); };\n",
       'src/services/notify.service.js': "const app = require('../app');\nexports.notify = (to) => app.locals.mailer.send(to);\n",
       'src/models/invite.js': "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Invite', new mongoose.Schema({ email: String }));\n",
@@ -70,7 +70,8 @@ const router = express.Router();
 router.get('/ids/:id', (req, res) => res.json({ id: new ObjectId(req.params.id) }));
 module.exports = router;
 `,
-      'src/routes/users.js': "const express = require('express');\nconst notify = require('../services/notify.service');\nconst router = express.Router();\nrouter.post('/users/:id/ping', (req, res) => res.json(notify.notify(req.params.id)));\nmodule.exports = router;\n",
+      'src/routes/users.js':
+        "const express = require('express');\nconst notify = require('../services/notify.service');\nconst router = express.Router();\nrouter.post('/users/:id/ping', (req, res) => res.json(notify.notify(req.params.id)));\nmodule.exports = router;\n",
     }).analyze();
     const flagged = result.findings.filter((f) => f.ruleId === RULE).map((f) => `${f.file.split('/').slice(-2).join('/')}: ${f.message.split(':')[0]}`);
     // A sibling controller's helper, the app object, a model looked up by name and an id type read off
@@ -83,7 +84,7 @@ module.exports = router;
     checkRule(RULE, {
       'layerguard.json': TEAM_POLICY,
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
-      'src/controllers/exports.js': "exports.purgeExports = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n",
+      'src/controllers/exports.js': 'exports.purgeExports = async (userId) => userId;\nexports.list = (req, res) => res.json([]);\n',
       'src/controllers/account.js': `const exportsController = require('./exports');
 //                                ^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the controller layer
 exports.remove = async (req, res) => { await exportsController.purgeExports(req.user.id); res.sendStatus(204); };
@@ -98,7 +99,7 @@ exports.remove = async (req, res) => { await exportsController.purgeExports(req.
 export class PageRequest { @IsOptional() @IsInt() size?: number; @IsOptional() after?: string; }
 `,
       'src/database/repos/team/roles.ts': "export function strongestRole(roles: string[]): string | undefined { return roles.includes('owner') ? 'owner' : roles[0]; }\n",
-      'src/teams/teams.service.ts': "export class TeamsService { list(size?: number) { return [size]; } }\n",
+      'src/teams/teams.service.ts': 'export class TeamsService { list(size?: number) { return [size]; } }\n',
       'src/teams/teams.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
 import { PageRequest } from '../database/paging/page-request';
 import { strongestRole } from '../database/repos/team/roles';
@@ -145,7 +146,10 @@ export class PersonRepository { constructor(private readonly em: EntityManager) 
 export class PersonRepository { constructor(private readonly em: EntityManager) {} byName(name: string) { return this.em.find('Person', { name }); } }
 `,
     }).analyze();
-    assert.ok(required.findings.some((f) => f.ruleId === RULE && f.file.endsWith('labels.service.ts')), 'with requireOwnRepositories, a service bypassing the app’s own repositories is reported');
+    assert.ok(
+      required.findings.some((f) => f.ruleId === RULE && f.file.endsWith('labels.service.ts')),
+      'with requireOwnRepositories, a service bypassing the app’s own repositories is reported',
+    );
   });
 
   it('does not send a client of another kind of store through the app’s repositories', () => {
@@ -179,7 +183,7 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
       'jsconfig.json': '{ "compilerOptions": { "allowJs": true } }',
       'src/routers/status-router.js': "const { R } = require('redbean-node');\nexports.status = async (req, res) => res.json(await R.find('monitor'));\n",
       'src/routers/api-router.js': "const { R } = require('redbean-node');\nexports.list = async (req, res) => res.json(await R.find('heartbeat'));\n",
-      'src/monitor-types/disk-service.js': "exports.check = (path) => ({ path, ok: true });\n",
+      'src/monitor-types/disk-service.js': 'exports.check = (path) => ({ path, ok: true });\n',
     };
     checkRule(RULE, routers);
     const activeRecord = project({
@@ -188,10 +192,15 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
       'src/controllers/users.js': "const User = require('../models/user');\nexports.list = async (req, res) => res.json(await User.find());\n",
       'src/controllers/profile.js': "const User = require('../models/user');\nexports.show = async (req, res) => res.json(await User.findById(req.params.id));\n",
       'src/controllers/admin.js': "const User = require('../models/user');\nexports.count = async (req, res) => res.json(await User.countDocuments());\n",
-      'src/controllers/search.js': "const { MongoClient } = require('mongodb');\nexports.find = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
-      'src/controllers/export.js': "const { MongoClient } = require('mongodb');\nexports.dump = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
+      'src/controllers/search.js':
+        "const { MongoClient } = require('mongodb');\nexports.find = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
+      'src/controllers/export.js':
+        "const { MongoClient } = require('mongodb');\nexports.dump = async (req, res) => { const c = new MongoClient(process.env.URL); res.json(await c.db().collection('users').find().toArray()); };\n",
     }).analyze();
-    const flagged = activeRecord.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file)).sort();
+    const flagged = activeRecord.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => path.posix.basename(f.file))
+      .sort();
     assert.deepEqual(flagged, ['export.js', 'search.js'], 'the controllers that bypass the models are shortcuts');
   });
 
@@ -199,8 +208,10 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     const p = project({
       'tsconfig.json': '{}',
       'src/Controllers/AdaptableController.ts': 'export class AdaptableController { constructor(protected readonly adapter: object) {} }\n',
-      'src/Controllers/AuditController.ts': "import { AdaptableController } from './AdaptableController';\nexport class AuditController extends AdaptableController { record(entry: string) { return entry.length; } }\n",
-      'src/http/BaseController.ts': 'export abstract class BaseController { execute(req: unknown, res: unknown) { return this.run(req, res); } protected abstract run(req: unknown, res: unknown): unknown; }\n',
+      'src/Controllers/AuditController.ts':
+        "import { AdaptableController } from './AdaptableController';\nexport class AuditController extends AdaptableController { record(entry: string) { return entry.length; } }\n",
+      'src/http/BaseController.ts':
+        'export abstract class BaseController { execute(req: unknown, res: unknown) { return this.run(req, res); } protected abstract run(req: unknown, res: unknown): unknown; }\n',
       'src/http/ShowInvoiceController.ts': "import { BaseController } from './BaseController';\nexport class ShowInvoiceController extends BaseController { protected run() { return { id: 1 }; } }\n",
     });
     const layers = Object.fromEntries([...analyzeWorkspace({ root: p.root }).graph.files.values()].map((n) => [path.posix.basename(n.file), n.layer ?? null]));
@@ -214,25 +225,30 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
       'packages/schemas/src/index.ts': "export * from './seeds/tenant';\n",
       'packages/schemas/src/seeds/tenant.ts': "export const adminTenantId = 'admin';\n",
       'apps/api/tsconfig.json': '{ "compilerOptions": { "paths": { "@acme/schemas": ["../../packages/schemas/src/index.ts"] } } }',
-      'apps/api/src/routes/tenants.ts': "import { Router } from 'express';\nimport { adminTenantId } from '@acme/schemas';\nexport const tenants = Router();\ntenants.get('/tenants/admin', (req, res) => res.json({ id: adminTenantId }));\n",
+      'apps/api/src/routes/tenants.ts':
+        "import { Router } from 'express';\nimport { adminTenantId } from '@acme/schemas';\nexport const tenants = Router();\ntenants.get('/tenants/admin', (req, res) => res.json({ id: adminTenantId }));\n",
     });
     const result = analyzeWorkspace({ root: path.posix.join(p.root, 'apps/api') });
-    assert.deepEqual(result.findings.filter((f) => f.ruleId === RULE).map((f) => f.message), []);
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === RULE).map((f) => f.message),
+      [],
+    );
     const seed = result.graph.files.get(path.posix.join(p.root, 'packages/schemas/src/seeds/tenant.ts'));
     assert.notEqual(seed?.layer, 'tooling');
   });
 
-  it('accepts controllers that reach repositories themselves by the app\'s design, and still reports the exception in a layered app', () => {
+  it("accepts controllers that reach repositories themselves by the app's design, and still reports the exception in a layered app", () => {
     const repositories: Record<string, string> = {};
     const controllers: Record<string, string> = {};
     for (const name of ['samples', 'plans', 'regions', 'users']) {
       repositories[`src/repositories/${name}Repository.ts`] = `import { db } from '../db';\nexport const ${name}Repository = { all: () => db.selectFrom('${name}').selectAll().execute() };\n`;
-      controllers[`src/controllers/${name}Controller.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
+      controllers[`src/controllers/${name}Controller.ts`] =
+        `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
     }
     const app = {
       'tsconfig.json': '{}',
       'src/db.ts': "import { Kysely } from 'kysely';\nexport const db = new Kysely<any>({} as never);\n",
-      'src/services/mailService.ts': "export const mailService = { send: async (to: string) => to };\n",
+      'src/services/mailService.ts': 'export const mailService = { send: async (to: string) => to };\n',
       ...repositories,
       ...controllers,
     };
@@ -240,9 +256,13 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     const layered: Record<string, string> = { ...app };
     for (const name of ['samples', 'plans', 'regions']) {
       layered[`src/services/${name}Service.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const ${name}Service = { all: () => ${name}Repository.all() };\n`;
-      layered[`src/controllers/${name}Controller.ts`] = `import { ${name}Service } from '../services/${name}Service';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Service.all());\n`;
+      layered[`src/controllers/${name}Controller.ts`] =
+        `import { ${name}Service } from '../services/${name}Service';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Service.all());\n`;
     }
-    const flagged = project(layered).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file));
+    const flagged = project(layered)
+      .analyze()
+      .findings.filter((f) => f.ruleId === RULE)
+      .map((f) => path.posix.basename(f.file));
     assert.deepEqual(flagged, ['usersController.ts'], 'in a layered app the one controller on a repository is the exception');
   });
 
@@ -253,10 +273,15 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
       workspace[`${app}/src/db.ts`] = "import { Kysely } from 'kysely';\nexport const db = new Kysely<any>({} as never);\n";
       for (const name of ['orders', 'invoices']) {
         workspace[`${app}/src/repositories/${name}Repository.ts`] = `import { db } from '../db';\nexport const ${name}Repository = { all: () => db.selectFrom('${name}').selectAll().execute() };\n`;
-        workspace[`${app}/src/controllers/${name}Controller.ts`] = `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
+        workspace[`${app}/src/controllers/${name}Controller.ts`] =
+          `import { ${name}Repository } from '../repositories/${name}Repository';\nexport const list = async (req: unknown, res: { json(b: unknown): void }) => res.json(await ${name}Repository.all());\n`;
       }
     }
-    const flagged = project(workspace).analyze().findings.filter((f) => f.ruleId === RULE).map((f) => f.file.split('/').slice(-4).join('/')).sort();
+    const flagged = project(workspace)
+      .analyze()
+      .findings.filter((f) => f.ruleId === RULE)
+      .map((f) => f.file.split('/').slice(-4).join('/'))
+      .sort();
     assert.deepEqual(flagged, [
       'billing/src/controllers/invoicesController.ts',
       'billing/src/controllers/ordersController.ts',
@@ -269,8 +294,10 @@ exports.dropOld = () => mongoose.connection.db.collection('users').deleteMany({ 
     checkRule(RULE, {
       'tsconfig.json': '{}',
       'src/db.ts': "import { DataSource } from 'typeorm';\nexport const db = new DataSource({ type: 'postgres' });\n",
-      'src/repositories/invoice.repository.ts': "import { type FindOptionsWhere } from 'typeorm';\nimport { db } from '../db';\nexport const invoiceRepository = { find: (where: FindOptionsWhere<object>) => db.getRepository('invoice').find({ where }) };\n",
-      'src/services/invoice.service.ts': "import { invoiceRepository } from '../repositories/invoice.repository';\nexport const invoiceService = { list: (where: object) => invoiceRepository.find(where) };\n",
+      'src/repositories/invoice.repository.ts':
+        "import { type FindOptionsWhere } from 'typeorm';\nimport { db } from '../db';\nexport const invoiceRepository = { find: (where: FindOptionsWhere<object>) => db.getRepository('invoice').find({ where }) };\n",
+      'src/services/invoice.service.ts':
+        "import { invoiceRepository } from '../repositories/invoice.repository';\nexport const invoiceService = { list: (where: object) => invoiceRepository.find(where) };\n",
       'src/controllers/invoice.controller.ts': `import { Between, In, IsNull, type DataSource } from 'typeorm';
 import { invoiceService } from '../services/invoice.service';
 export type Source = DataSource;
@@ -287,7 +314,8 @@ export const totals = async (req: unknown, res: { json(b: unknown): void }) => r
   it('does not take ORM names a decorated Nest handler uses only as types (emitted as metadata) for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
-      'src/notes/notes.service.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class NotesService { count(where: object) { return Promise.resolve(Object.keys(where).length); } }\n",
+      'src/notes/notes.service.ts':
+        "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class NotesService { count(where: object) { return Promise.resolve(Object.keys(where).length); } }\n",
       'src/notes/notes.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
 import { FindOptionsWhere, UpdateResult } from 'typeorm';
 import { NotesService } from './notes.service';
@@ -333,8 +361,8 @@ module.exports = function AlertsService(host) {
   return { start: async () => routes['get /api/v1/Alerts/:id'].controller({ params: { id: 'all' } }, { json: host.log }) };
 };
 `,
-      'src/resolvers/users.js': "module.exports = { Query: { users: (parent, args, ctx) => ctx.db.users.findAll() } };\n",
-      'src/resolvers/posts.js': "module.exports = { Query: { posts: (parent, args, ctx) => ctx.db.posts.findAll() } };\n",
+      'src/resolvers/users.js': 'module.exports = { Query: { users: (parent, args, ctx) => ctx.db.users.findAll() } };\n',
+      'src/resolvers/posts.js': 'module.exports = { Query: { posts: (parent, args, ctx) => ctx.db.posts.findAll() } };\n',
       'src/resolvers/index.js': "'use strict';\nconst { mergeResolvers } = require('@graphql-tools/merge');\nmodule.exports = mergeResolvers([require('./users'), require('./posts')]);\n",
     });
   });
@@ -351,10 +379,14 @@ ${extra}}
 `;
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
-      'src/prisma/prisma.service.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
-      'src/users/users.repository.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
-      'src/users/users.service.ts': "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
-      'src/users/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+      'src/prisma/prisma.service.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
+      'src/users/users.repository.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
+      'src/users/users.service.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
+      'src/users/users.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
       'src/app/app.controller.ts': controller('AppController', ''),
       'src/status/status.controller.ts': controller('StatusController', "  @Get('users')\n  users() { return this.prisma.user.findMany(); }\n").replace(
         '  constructor(private readonly prisma: PrismaService) {}',
@@ -424,7 +456,8 @@ export class BillingService { modules() { return [EventsModule]; } }
   it('does not take a BSON id value from the MongoDB driver for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
-      'src/tenants/tenants.repository.ts': "import { Collection } from 'mongodb';\nexport class TenantsRepository { constructor(private readonly tenants: Collection) {} byId(id: unknown) { return this.tenants.findOne({ _id: id }); } }\n",
+      'src/tenants/tenants.repository.ts':
+        "import { Collection } from 'mongodb';\nexport class TenantsRepository { constructor(private readonly tenants: Collection) {} byId(id: unknown) { return this.tenants.findOne({ _id: id }); } }\n",
       'src/tenants/tenants.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
 import { ObjectID } from 'mongodb';
 import { TenantsService } from './tenants.service';
@@ -434,7 +467,8 @@ export class TenantsController {
   @Get(':id') show(@Param('id') id: string) { return this.tenants.find(new ObjectID(id)); }
 }
 `,
-      'src/tenants/tenants.service.ts': "import { TenantsRepository } from './tenants.repository';\nexport class TenantsService { constructor(private readonly repo: TenantsRepository) {} find(id: unknown) { return this.repo.byId(id); } }\n",
+      'src/tenants/tenants.service.ts':
+        "import { TenantsRepository } from './tenants.repository';\nexport class TenantsService { constructor(private readonly repo: TenantsRepository) {} find(id: unknown) { return this.repo.byId(id); } }\n",
     });
   });
 });

@@ -195,8 +195,14 @@ export class UsersController {
 `,
     });
     const related = result.findings[0]?.related ?? [];
-    assert.ok(related.some((r) => r.file.endsWith('users.repository.ts') && r.message.includes('repository layer')), 'points at the target file');
-    assert.ok(related.some((r) => r.file.endsWith('users.controller.ts') && r.start.line === 1), 'points at the import too');
+    assert.ok(
+      related.some((r) => r.file.endsWith('users.repository.ts') && r.message.includes('repository layer')),
+      'points at the target file',
+    );
+    assert.ok(
+      related.some((r) => r.file.endsWith('users.controller.ts') && r.start.line === 1),
+      'points at the import too',
+    );
   });
 
   it('flags Express controllers that query the database client or build a repository with new', () => {
@@ -241,7 +247,7 @@ module.exports = UserRepository;
     assert.ok(result.findings[0]?.related.some((r) => r.message === 'also requires it here' && r.start.line === 0 && r.start.character === 32));
   });
 
-  it('lets a controller take a schema or a response shape declared beside a sibling\'s handlers, and reports taking its handler under a team policy', () => {
+  it("lets a controller take a schema or a response shape declared beside a sibling's handlers, and reports taking its handler under a team policy", () => {
     checkRule(RULE, {
       'layerguard.json': JSON.stringify({ dependencies: { controller: { allow: ['service', 'dto', 'model', 'middleware', 'config'] } } }),
       'tsconfig.json': '{}',
@@ -412,7 +418,7 @@ export function CrudResolver<T>(entity: T) {
   return Crud;
 }
 `,
-      'src/invoices/invoice.entity.ts': "@ObjectType() export class Invoice { id!: string }\n",
+      'src/invoices/invoice.entity.ts': '@ObjectType() export class Invoice { id!: string }\n',
       'src/invoices/invoices.resolver.ts': `import { Resolver } from '@nestjs/graphql';
 import { CrudResolver } from '../common/base.resolver';
 import { Invoice } from './invoice.entity';
@@ -504,9 +510,13 @@ export class UsersController {
     const layered = project({
       ...app,
       'src/services/tags.service.js': "const db = require('../db');\nexports.all = () => db('tags');\n",
-      'src/controllers/tags-controller.js': "const db = require('../db');\nconst tags = require('../services/tags.service');\nexports.list = async (ctx) => { ctx.body = await db('tags'); };\nexports.count = async (ctx) => { ctx.body = (await tags.all()).length; };\n",
+      'src/controllers/tags-controller.js':
+        "const db = require('../db');\nconst tags = require('../services/tags.service');\nexports.list = async (ctx) => { ctx.body = await db('tags'); };\nexports.count = async (ctx) => { ctx.body = (await tags.all()).length; };\n",
     }).analyze();
-    const flagged = layered.findings.filter((f) => f.ruleId === RULE).map((f) => path.posix.basename(f.file)).sort();
+    const flagged = layered.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => path.posix.basename(f.file))
+      .sort();
     assert.deepEqual(flagged, ['articles-controller.js', 'profiles-controller.js', 'tags-controller.js']);
   });
 
@@ -576,7 +586,8 @@ export class MembersResolver {
     checkRule(RULE, {
       'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { requireOwnRepositories: true } } } }),
       'tsconfig.json': NEST_TSCONFIG,
-      'src/orders/database/orders.repository.ts': "import { Pool } from 'pg';\nexport class OrdersRepository { constructor(private readonly pool: Pool) {} save(o: object) { return this.pool.query('INSERT INTO orders DEFAULT VALUES', []); } }\n",
+      'src/orders/database/orders.repository.ts':
+        "import { Pool } from 'pg';\nexport class OrdersRepository { constructor(private readonly pool: Pool) {} save(o: object) { return this.pool.query('INSERT INTO orders DEFAULT VALUES', []); } }\n",
       'src/orders/queries/list-orders.query-handler.ts': `import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 export class ListOrdersQuery {}

@@ -202,7 +202,7 @@ export const storage = { s3Secret };
     });
   });
 
-  it('leaves the default password a database client connects with, and flags passwords of the app\'s own doors when asked for, and in connection strings', () => {
+  it("leaves the default password a database client connects with, and flags passwords of the app's own doors when asked for, and in connection strings", () => {
     checkRule(RULE, {
       'layerguard.json': PASSWORDS_ON,
       'tsconfig.json': '{}',

@@ -210,7 +210,7 @@ export class CellFilterRepository {
     });
   });
 
-  it('flags a value put inside a quoted SQL string, including a JSON path within one, unless the code\'s own helper computed it', () => {
+  it("flags a value put inside a quoted SQL string, including a JSON path within one, unless the code's own helper computed it", () => {
     checkRule(RULE, {
       'src/grid/json-filter.repository.ts': `import type { Knex } from 'knex';
 export class JsonFilterRepository {

@@ -28,7 +28,30 @@ interface Use {
 }
 
 /** String members that only a string has (`length`, `slice`, `includes` are arrays' too). */
-const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'split', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'padStart', 'padEnd', 'localeCompare', 'normalize', 'charAt', 'charCodeAt', 'substring', 'match', 'matchAll', 'search']);
+const STRING_METHODS = new Set([
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'split',
+  'startsWith',
+  'endsWith',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'localeCompare',
+  'normalize',
+  'charAt',
+  'charCodeAt',
+  'substring',
+  'match',
+  'matchAll',
+  'search',
+]);
 
 const ARITHMETIC = new Set([
   ts.SyntaxKind.MinusToken,
@@ -95,7 +118,13 @@ function isCondition(p: ts.Node, e: ts.Expression): boolean {
 /** `(x)`, `x!`, `x as T`: the same value. */
 function outermost(e: ts.Expression): ts.Expression {
   let current = e;
-  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isTypeAssertionExpression(current.parent) || ts.isSatisfiesExpression(current.parent)) {
+  while (
+    ts.isParenthesizedExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isAsExpression(current.parent) ||
+    ts.isTypeAssertionExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent)
+  ) {
     current = current.parent;
   }
   return current;

@@ -253,7 +253,10 @@ function handlerEdits(node: FileNode, handler: Handler, plans: readonly Plan[], 
   const indent = indentAt(node.text, body.getStart(sf));
   const inner = indent + style.unit;
   const start = body.getStart(sf);
-  const returned = applyTextEdits(node.text.slice(start, body.getEnd()), reads.map((e) => ({ newText: e.newText, range: { start: e.range.start - start, end: e.range.end - start } })));
+  const returned = applyTextEdits(
+    node.text.slice(start, body.getEnd()),
+    reads.map((e) => ({ newText: e.newText, range: { start: e.range.start - start, end: e.range.end - start } })),
+  );
   const last = returnsVoid(handler.fn) ? `${returned}${style.semi}` : `return ${returned}${style.semi}`;
   const block = ['{', ...[...lines, last].map((l) => inner + l), `${indent}}`].join(style.eol);
   return [replaceNode(node.file, body, sf, block)];

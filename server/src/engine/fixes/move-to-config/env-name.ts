@@ -37,7 +37,11 @@ export function environmentName(literal: ts.StringLiteralLike): string | undefin
 
 function assignedName(literal: ts.Node): string | undefined {
   const parent = ts.isBinaryExpression(literal.parent) && literal.parent.right === literal ? literal.parent.parent : literal.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyAssignment(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyAssignment(parent)) &&
+    (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))
+  )
+    return parent.name.text;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return dottedName(parent.left).split('.').pop() || undefined;
   return undefined;
 }
@@ -57,8 +61,20 @@ function isJwtKey(literal: ts.Node): boolean {
 }
 
 const SCHEME_NAMES: Readonly<Record<string, string>> = {
-  postgres: 'DATABASE_URL', postgresql: 'DATABASE_URL', mysql: 'DATABASE_URL', mariadb: 'DATABASE_URL', mssql: 'DATABASE_URL', sqlserver: 'DATABASE_URL',
-  mongodb: 'MONGODB_URI', 'mongodb+srv': 'MONGODB_URI', redis: 'REDIS_URL', rediss: 'REDIS_URL', amqp: 'AMQP_URL', amqps: 'AMQP_URL', kafka: 'KAFKA_BROKERS', nats: 'NATS_URL',
+  postgres: 'DATABASE_URL',
+  postgresql: 'DATABASE_URL',
+  mysql: 'DATABASE_URL',
+  mariadb: 'DATABASE_URL',
+  mssql: 'DATABASE_URL',
+  sqlserver: 'DATABASE_URL',
+  mongodb: 'MONGODB_URI',
+  'mongodb+srv': 'MONGODB_URI',
+  redis: 'REDIS_URL',
+  rediss: 'REDIS_URL',
+  amqp: 'AMQP_URL',
+  amqps: 'AMQP_URL',
+  kafka: 'KAFKA_BROKERS',
+  nats: 'NATS_URL',
 };
 
 function nameFromValue(value: string): string | undefined {

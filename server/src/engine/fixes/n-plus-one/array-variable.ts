@@ -7,7 +7,13 @@ import { ts } from '../../ts';
 export function mayBeArray(items: ts.Identifier): boolean {
   const declaration = declarationOf(items);
   const type = declaration?.type;
-  if (type) return ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || (ts.isTypeOperatorNode(type) && ts.isArrayTypeNode(type.type)) || (ts.isTypeReferenceNode(type) && ['Array', 'ReadonlyArray'].includes(type.typeName.getText()));
+  if (type)
+    return (
+      ts.isArrayTypeNode(type) ||
+      ts.isTupleTypeNode(type) ||
+      (ts.isTypeOperatorNode(type) && ts.isArrayTypeNode(type.type)) ||
+      (ts.isTypeReferenceNode(type) && ['Array', 'ReadonlyArray'].includes(type.typeName.getText()))
+    );
   const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
   return !initializer || !ts.isNewExpression(initializer) || initializer.expression.getText() === 'Array';
 }

@@ -59,7 +59,8 @@ function isDeclarationOf(node: ts.Node, names: ReadonlySet<string>): boolean {
 /** `user.x = …`, `user.n++`, `delete user.x`, `Object.assign(user, …)`. */
 function isChangeOf(node: ts.Node, name: string): boolean {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return isMemberOf(node.left, name);
-  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) return isMemberOf(node.operand, name);
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken))
+    return isMemberOf(node.operand, name);
   if (ts.isDeleteExpression(node)) return isMemberOf(node.expression, name);
   return ts.isCallExpression(node) && node.expression.getText() === 'Object.assign' && node.arguments[0]?.getText() === name;
 }

@@ -32,7 +32,16 @@ export function batchedMethodFix(context: FixContext, iteration: Iteration, call
   if (repository.declaration.members.some((m) => m.name?.getText() === name)) return undefined;
   const receiver = callee.expression.getText();
   const noun = receiverNoun(callee.expression) ?? delegated.lookup.noun;
-  const batch: Batch = { field: delegated.lookup.field, key, call, receiver: flat(callee.expression), rows: '', missing: delegated.lookup.missing, batched: (ids) => `${receiver}.${name}(${ids})`, ...(noun ? { noun } : {}) };
+  const batch: Batch = {
+    field: delegated.lookup.field,
+    key,
+    call,
+    receiver: flat(callee.expression),
+    rows: '',
+    missing: delegated.lookup.missing,
+    batched: (ids) => `${receiver}.${name}(${ids})`,
+    ...(noun ? { noun } : {}),
+  };
   const loop = loopEdits(node, iteration, batch);
   const methodText = batchedMethodText(repository.file, method, delegated, name);
   const imports = delegated.lookup.needsIn ? inImportEdits(repository.file) : [];

@@ -29,7 +29,10 @@ export function batchedMethodText(repository: FileNode, method: ts.MethodDeclara
   const returnType = method.type ? manyType(method.type) : '';
   if (returnType === undefined || !isFreeAt(delegated.statement, ids)) return undefined;
   // `override` or `abstract` would not hold for a method no base class declares.
-  const modifiers = (ts.getModifiers(method) ?? []).filter((m) => KEPT_MODIFIERS.has(m.kind)).map((m) => `${m.getText()} `).join('');
+  const modifiers = (ts.getModifiers(method) ?? [])
+    .filter((m) => KEPT_MODIFIERS.has(m.kind))
+    .map((m) => `${m.getText()} `)
+    .join('');
   const awaited = delegated.awaited ? 'await ' : '';
   const { text } = repository;
   const indent = indentAt(text, method.getStart());

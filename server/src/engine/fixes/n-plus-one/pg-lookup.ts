@@ -16,7 +16,11 @@ export function pgLookup(call: ts.CallExpression, callee: ts.PropertyAccessExpre
   // Unquoted names reach the rows in lower case: the column must be written that way to be read back.
   if (!match || !key || ts.isSpreadElement(key) || !column || !/^[a-z_][a-z0-9_]*$/.test(column) || !selects(match[1] ?? '', column)) return undefined;
   const anySql = sql.getText().replace(/=\s*\$1/, '= ANY($1)');
-  const batched = (ids: string): string => spliced(call, [[sql, anySql], [values, `[${ids}]`]]);
+  const batched = (ids: string): string =>
+    spliced(call, [
+      [sql, anySql],
+      [values, `[${ids}]`],
+    ]);
   return { call, field: column, key, batched, rows: '.rows', missing: '', receiver: flat(callee.expression), noun: singularIfPlural(snakeToCamel((match[2] ?? '').toLowerCase())), needsIn: false };
 }
 

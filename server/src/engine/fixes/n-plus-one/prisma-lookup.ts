@@ -10,6 +10,10 @@ export function prismaLookup(call: ts.CallExpression, callee: ts.PropertyAccessE
   const condition = singleCondition(options.get('where')?.initializer);
   const model = callee.expression;
   if (!condition || !ts.isPropertyAccessExpression(model)) return undefined;
-  const batched = (ids: string): string => spliced(call, [[callee.name, 'findMany'], [condition.property, `${condition.field}: { in: ${ids} }`]]);
+  const batched = (ids: string): string =>
+    spliced(call, [
+      [callee.name, 'findMany'],
+      [condition.property, `${condition.field}: { in: ${ids} }`],
+    ]);
   return { call, field: condition.field, key: condition.key, batched, rows: '', missing: ' ?? null', receiver: flat(model), noun: model.name.text, needsIn: false };
 }

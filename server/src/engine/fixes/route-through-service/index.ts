@@ -50,7 +50,12 @@ function routeThrough(context: FixContext, use: InjectedRepository, choice: Serv
   const service = choice.kind === 'create' ? createService(rewrite, controller, use, choice) : rewrite.file(choice.file)?.getClass(choice.className);
   const repositoryMember = !service ? undefined : choice.kind === 'inject' ? injectRepository(service, controller, use) : (choice.repositoryMember ?? use.member);
   if (!service || !repositoryMember || !addDelegates(service, repositoryMember, use)) return undefined;
-  const controllerHadService = controller.getClassOrThrow(use.controllerClass).getConstructors()[0]?.getParameters().some((p) => p.getTypeNode()?.getText() === choice.className) ?? false;
+  const controllerHadService =
+    controller
+      .getClassOrThrow(use.controllerClass)
+      .getConstructors()[0]
+      ?.getParameters()
+      .some((p) => p.getTypeNode()?.getText() === choice.className) ?? false;
   if (!rewireController(controller, use, choice)) return undefined;
   if (!wire(context, rewrite, use, choice, controllerHadService)) return undefined;
   const created = choice.kind === 'create' ? ` (new ${choice.className})` : '';

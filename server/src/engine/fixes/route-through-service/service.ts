@@ -48,7 +48,10 @@ export function siblingService(use: InjectedRepository): { file: string; classNa
   if (!match || !use.controllerClass.endsWith('Controller')) return undefined;
   const [, stem = '', separator = '', word = '', extension = ''] = match;
   const service = word === 'Controller' ? 'Service' : 'service';
-  return { file: path.posix.join(serviceFolder(path.posix.dirname(use.controllerFile)), `${stem}${separator}${service}${extension}`), className: `${use.controllerClass.slice(0, -'Controller'.length)}Service` };
+  return {
+    file: path.posix.join(serviceFolder(path.posix.dirname(use.controllerFile)), `${stem}${separator}${service}${extension}`),
+    className: `${use.controllerClass.slice(0, -'Controller'.length)}Service`,
+  };
 }
 
 /** Services live beside their controller, or in the `services/` folder beside a `controllers/` one. */
@@ -141,5 +144,10 @@ function delegatesTo(existing: MethodDeclaration, repositoryMember: string, meth
   if (returned && Node.isAwaitExpression(returned)) returned = returned.getExpression();
   if (!returned || !Node.isCallExpression(returned) || returned.getExpression().getText() !== `this.${repositoryMember}.${method}`) return false;
   const passed = existing.getParameters().map((p) => (p.isRestParameter() ? `...${p.getName()}` : p.getName()));
-  return returned.getArguments().map((a) => a.getText()).join(',') === passed.join(',');
+  return (
+    returned
+      .getArguments()
+      .map((a) => a.getText())
+      .join(',') === passed.join(',')
+  );
 }

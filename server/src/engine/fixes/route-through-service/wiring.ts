@@ -35,7 +35,13 @@ export function registerProvider(rewrite: Rewrite, moduleFile: string, service: 
  * service built from the same repository — or drop the argument when the controller already
  * receives the service. False when a construction site cannot be rewritten.
  */
-export function rewireCompositionRoots(rewrite: Rewrite, graph: DependencyGraph, use: InjectedRepository, service: { readonly className: string; readonly file: string; readonly takesRepositoryOnly: boolean }, controllerHadService: boolean): boolean {
+export function rewireCompositionRoots(
+  rewrite: Rewrite,
+  graph: DependencyGraph,
+  use: InjectedRepository,
+  service: { readonly className: string; readonly file: string; readonly takesRepositoryOnly: boolean },
+  controllerHadService: boolean,
+): boolean {
   const roots = new Set(graph.edges.filter((e) => e.kind === 'instantiation' && e.to === use.controllerFile && e.names.includes(use.controllerClass)).map((e) => e.from));
   if (roots.size === 0) return use.nest;
   for (const root of roots) {
@@ -45,7 +51,12 @@ export function rewireCompositionRoots(rewrite: Rewrite, graph: DependencyGraph,
   return true;
 }
 
-function rewireConstructions(sourceFile: SourceFile, use: InjectedRepository, service: { readonly className: string; readonly file: string; readonly takesRepositoryOnly: boolean }, controllerHadService: boolean): boolean {
+function rewireConstructions(
+  sourceFile: SourceFile,
+  use: InjectedRepository,
+  service: { readonly className: string; readonly file: string; readonly takesRepositoryOnly: boolean },
+  controllerHadService: boolean,
+): boolean {
   const constructions = sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).filter((n) => n.getExpression().getText() === use.controllerClass);
   const instance = serviceInstanceIn(sourceFile, service.className);
   for (const construction of constructions.reverse()) {

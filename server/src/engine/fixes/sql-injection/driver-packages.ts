@@ -5,9 +5,18 @@ import type { FileNode } from '../../graph/types';
 export type Family = 'pg' | 'postgres' | 'mysql' | 'sqlite' | 'typeorm' | 'knex';
 
 const PACKAGE_FAMILY: ReadonlyMap<string, Family> = new Map<string, Family>([
-  ['pg', 'pg'], ['pg-pool', 'pg'], ['pg-promise', 'pg'], ['postgres', 'postgres'],
-  ['mysql', 'mysql'], ['mysql2', 'mysql'], ['sqlite3', 'sqlite'], ['better-sqlite3', 'sqlite'],
-  ['typeorm', 'typeorm'], ['@nestjs/typeorm', 'typeorm'], ['knex', 'knex'], ['objection', 'knex'],
+  ['pg', 'pg'],
+  ['pg-pool', 'pg'],
+  ['pg-promise', 'pg'],
+  ['postgres', 'postgres'],
+  ['mysql', 'mysql'],
+  ['mysql2', 'mysql'],
+  ['sqlite3', 'sqlite'],
+  ['better-sqlite3', 'sqlite'],
+  ['typeorm', 'typeorm'],
+  ['@nestjs/typeorm', 'typeorm'],
+  ['knex', 'knex'],
+  ['objection', 'knex'],
 ]);
 
 export function familiesIn(nodes: Iterable<FileNode>): Set<Family> {

@@ -7,8 +7,15 @@ export type Dialect = 'dollar' | 'question';
 
 /** TypeORM passes parameters to the database's own driver: its placeholders by `type`. */
 const DATABASE_DIALECT: ReadonlyMap<string, Dialect> = new Map<string, Dialect>([
-  ['postgres', 'dollar'], ['cockroachdb', 'dollar'], ['aurora-postgres', 'dollar'],
-  ['mysql', 'question'], ['mariadb', 'question'], ['aurora-mysql', 'question'], ['sqlite', 'question'], ['better-sqlite3', 'question'], ['sqljs', 'question'],
+  ['postgres', 'dollar'],
+  ['cockroachdb', 'dollar'],
+  ['aurora-postgres', 'dollar'],
+  ['mysql', 'question'],
+  ['mariadb', 'question'],
+  ['aurora-mysql', 'question'],
+  ['sqlite', 'question'],
+  ['better-sqlite3', 'question'],
+  ['sqljs', 'question'],
 ]);
 /** Keys besides `type` that make an object literal TypeORM connection options. */
 const TYPEORM_OPTIONS = new Set(['entities', 'synchronize', 'database', 'host', 'url', 'migrations', 'username', 'autoLoadEntities', 'port']);

@@ -8,7 +8,7 @@ const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: 
 
 export function literalChars(raw: string): CharPiece[] {
   const chars: CharPiece[] = [];
-  for (let offset = 0; offset < raw.length; ) {
+  for (let offset = 0; offset < raw.length;) {
     const char = charAt(raw, offset);
     chars.push(char);
     offset += char.raw.length;

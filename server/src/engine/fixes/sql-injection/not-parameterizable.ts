@@ -1,5 +1,3 @@
-
-
 /** Thrown where parameterizing could change what the query means: the fix is not offered. */
 export class NotParameterizable extends Error {}
 

@@ -25,7 +25,10 @@ export class Parameterizer {
   private readonly rows: boolean[] = [];
   private index = 0;
 
-  constructor(private readonly pieces: readonly Piece[], private readonly mode: Mode) {}
+  constructor(
+    private readonly pieces: readonly Piece[],
+    private readonly mode: Mode,
+  ) {}
 
   run(): this {
     for (let piece = this.pieces[0]; piece; piece = this.pieces[this.index]) this.step(piece);

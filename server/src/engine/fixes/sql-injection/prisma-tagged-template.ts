@@ -11,7 +11,10 @@ import { piecesOf } from './sql-pieces';
 
 // Prisma: the unsafe call becomes the tagged template, which binds its interpolations.
 
-export const PRISMA_TAGGED: ReadonlyMap<string, string> = new Map([['$queryRawUnsafe', '$queryRaw'], ['$executeRawUnsafe', '$executeRaw']]);
+export const PRISMA_TAGGED: ReadonlyMap<string, string> = new Map([
+  ['$queryRawUnsafe', '$queryRaw'],
+  ['$executeRawUnsafe', '$executeRaw'],
+]);
 
 export function prismaEdits(context: FixContext, call: SinkCall): TextEdit[] {
   const { node } = context;

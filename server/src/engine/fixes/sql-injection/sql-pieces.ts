@@ -9,7 +9,10 @@ export function piecesOf(expr: ts.Expression, constants: ReadonlySet<string>, sf
   ensure(isConcatenation(expr), 'not a built SQL text');
   const operands = plusOperands(expr);
   // `1 + 2 + 'x'` adds numbers before it joins text: the operands don't read as written.
-  ensure(operands.slice(0, 2).some((o) => ts.isStringLiteralLike(o) || ts.isTemplateExpression(o)), 'numbers added before the text');
+  ensure(
+    operands.slice(0, 2).some((o) => ts.isStringLiteralLike(o) || ts.isTemplateExpression(o)),
+    'numbers added before the text',
+  );
   return operands.flatMap((o) => operandPieces(o, constants, sf));
 }
 

@@ -40,7 +40,10 @@ function valuesSlot(call: SinkCall, file: string, sf: ts.SourceFile): ValuesSlot
   const [sql, second] = call.arguments;
   if (!second) return { count: 0, edit: (values) => insertAt(file, sql!.getEnd(), `, [${values}]`) };
   if (ts.isArrayLiteralExpression(second)) {
-    ensure(second.elements.every((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)), 'values of unknown count');
+    ensure(
+      second.elements.every((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)),
+      'values of unknown count',
+    );
     const last = second.elements.at(-1);
     return { count: second.elements.length, edit: (values) => (last ? insertAt(file, last.getEnd(), `, ${values}`) : insertAt(file, second.getStart(sf) + 1, values)) };
   }

@@ -158,7 +158,8 @@ function schemaRouteHandler(object: ts.ObjectLiteralExpression, sf: ts.SourceFil
   const property = (name: string) => object.properties.find((p) => p.name?.getText(sf) === name);
   const handler = property('handler');
   if (!handler) return undefined;
-  const validates = property('schema') !== undefined || object.properties.some((p) => ts.isPropertyAssignment(p) && BEFORE_HANDLER.test(p.name.getText(sf)) && containsValidatingMiddleware(p.initializer, sf));
+  const validates =
+    property('schema') !== undefined || object.properties.some((p) => ts.isPropertyAssignment(p) && BEFORE_HANDLER.test(p.name.getText(sf)) && containsValidatingMiddleware(p.initializer, sf));
   if (!validates) return undefined;
   if (ts.isPropertyAssignment(handler)) return handler.initializer;
   return ts.isShorthandPropertyAssignment(handler) ? handler.name : undefined;
@@ -341,7 +342,16 @@ function isOnlyLogged(read: ts.Expression): boolean {
 
 function isPartOfLogText(node: ts.Node): boolean {
   const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isObjectLiteralExpression(parent) || ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent)) return true;
+  if (
+    ts.isPropertyAccessExpression(parent) ||
+    ts.isElementAccessExpression(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isShorthandPropertyAssignment(parent) ||
+    ts.isObjectLiteralExpression(parent) ||
+    ts.isTemplateSpan(parent) ||
+    ts.isTemplateExpression(parent)
+  )
+    return true;
   if (ts.isBinaryExpression(parent) && parent.left === node && DEFAULTING.has(parent.operatorToken.kind)) return true;
   return ts.isCallExpression(parent) && parent.arguments[0] === node && /^(?:JSON\.stringify|String|inspect|util\.inspect)$/.test(dottedName(parent.expression));
 }
@@ -414,7 +424,7 @@ function validatedAround(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile): boo
   const parent = fn.parent;
   if (ts.isCallExpression(parent) && isRouteRegistration(parent) && hasValidation(parent, sf)) return true;
   if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && schemaRouteHandler(parent.parent, sf) === fn) return true;
-  const decorators = ts.canHaveDecorators(fn) ? ts.getDecorators(fn) ?? [] : [];
+  const decorators = ts.canHaveDecorators(fn) ? (ts.getDecorators(fn) ?? []) : [];
   return decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.arguments.slice(1).some((a) => VALIDATING_MIDDLEWARE.test(a.getText(sf).split('(')[0] ?? '')));
 }
 
@@ -431,7 +441,16 @@ function checksSender(fn: ts.Node): boolean {
   return hasNode(fn, (n) => (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) && SENDER_CHECK.test(n.text));
 }
 
-function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, validated: ReadonlySet<string>, parts: RegExp, tracking: Tracking, sources: () => readonly ts.SourceFile[], report: Report): void {
+function checkHandler(
+  n: ts.Node,
+  node: FileNode,
+  graph: DependencyGraph,
+  validated: ReadonlySet<string>,
+  parts: RegExp,
+  tracking: Tracking,
+  sources: () => readonly ts.SourceFile[],
+  report: Report,
+): void {
   if (!ts.isFunctionLike(n) || !('body' in n) || !n.body) return;
   const fn = n as ts.FunctionLikeDeclaration;
   if (isOptionCallback(fn) || isPassThroughMiddleware(fn) || checksSender(fn)) return;
@@ -443,7 +462,12 @@ function checkHandler(n: ts.Node, node: FileNode, graph: DependencyGraph, valida
     const site = storeSiteOfRead(read, fn, node, graph, tracking);
     if (!site) continue;
     const input = read.getText(node.sourceFile);
-    report(rangeOf(read, node.sourceFile), 'unvalidated-read', `Unvalidated input: ${input} is written to the data store without validation (${describeSite(site, node)}). Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`, relatedSite(site, input));
+    report(
+      rangeOf(read, node.sourceFile),
+      'unvalidated-read',
+      `Unvalidated input: ${input} is written to the data store without validation (${describeSite(site, node)}). Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`,
+      relatedSite(site, input),
+    );
     return;
   }
 }
@@ -458,7 +482,10 @@ function storeSiteOfRead(read: ts.PropertyAccessExpression, fn: ts.FunctionLikeD
   if (field !== read && isKeyName(field.name.text)) return undefined;
   const bound = namesBoundTo(field);
   if (bound.length > 0) {
-    const names = bound.filter((b) => tracking === 'fields' || isWholeBinding(b)).map((b) => b.text).filter((b) => !isKeyName(b));
+    const names = bound
+      .filter((b) => tracking === 'fields' || isWholeBinding(b))
+      .map((b) => b.text)
+      .filter((b) => !isKeyName(b));
     return names.length > 0 ? storeSiteOfValue(fn, () => false, names, node, graph, tracking) : undefined;
   }
   const site = storeSiteOfValue(fn, (m) => m === field, [], node, graph, tracking);
@@ -552,7 +579,6 @@ function endsByPassingOn(statement: ts.Statement, next: string): boolean {
 
 const HANDLER_KEY = /^(?:handler|handle|action|fn|controller|resolve|resolver|callback|get|post|put|patch|delete|all)$/i;
 const ROUTE_KEY = /^(?:method|path|url|route|routes|handler)$/i;
-
 
 /**
  * \`files.get(req.body.fileId)\`, \`gocardless.createRequisition({ institutionId, host })\`: an
@@ -675,7 +701,6 @@ function isKeyLikeUse(value: ts.Expression, name: string): boolean {
   return isOnlyTested(value) || isOnlyLogged(value) || (isKeyName(name) && isHandedOnAsKey(value));
 }
 
-
 function bindingIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
   if (ts.isIdentifier(pattern)) return [pattern];
   return pattern.elements.flatMap((el) => (ts.isBindingElement(el) ? bindingIdentifiers(el.name) : []));
@@ -715,7 +740,8 @@ function aliasesOf(body: ts.Node, name: string): string[] {
   walk(body, (n) => {
     if (ts.isVariableDeclaration(n) && n.initializer) {
       let value: ts.Expression = n.initializer;
-      while (ts.isParenthesizedExpression(value) || (ts.isBinaryExpression(value) && DEFAULTING.has(value.operatorToken.kind))) value = ts.isParenthesizedExpression(value) ? value.expression : value.left;
+      while (ts.isParenthesizedExpression(value) || (ts.isBinaryExpression(value) && DEFAULTING.has(value.operatorToken.kind)))
+        value = ts.isParenthesizedExpression(value) ? value.expression : value.left;
       if (ts.isIdentifier(value) && value.text === name) aliases.push(...boundNames(n.name));
     }
     return !ts.isFunctionLike(n) || n === body;
@@ -763,9 +789,8 @@ function constructedClass(n: ts.Node): string | undefined {
 }
 
 function targetArguments(n: ts.Node): readonly ts.Expression[] {
-  return ts.isCallExpression(n) || ts.isNewExpression(n) ? n.arguments ?? [] : [];
+  return ts.isCallExpression(n) || ts.isNewExpression(n) ? (n.arguments ?? []) : [];
 }
-
 
 /** `@Body()` takes the whole body; `@Body('address')` one field of it. */
 function isWholeInput(decorator: ts.Decorator): boolean {
@@ -780,18 +805,29 @@ function looseFieldProblem(param: ts.ParameterDeclaration, sf: ts.SourceFile): I
   const type = param.type?.getText(sf);
   // `@Query('page') page = 1`: typed by its default, a primitive Nest's pipes convert.
   if (type === undefined && param.initializer && isPrimitiveLiteral(param.initializer)) return undefined;
-  if (type === undefined) return isJavaScriptFile(sf.fileName) ? undefined : { id: 'untyped-field', text: 'is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).' };
+  if (type === undefined)
+    return isJavaScriptFile(sf.fileName)
+      ? undefined
+      : { id: 'untyped-field', text: 'is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object).' };
   return LOOSE_TYPES.test(type) ? { id: 'loose-type', text: `is typed ${type}: nothing checks the field's shape. Type it with a DTO class carrying class-validator decorators.` } : undefined;
 }
 
 function isPrimitiveLiteral(expr: ts.Expression): boolean {
-  return ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword || (ts.isPrefixUnaryExpression(expr) && ts.isNumericLiteral(expr.operand));
+  return (
+    ts.isStringLiteralLike(expr) ||
+    ts.isNumericLiteral(expr) ||
+    expr.kind === ts.SyntaxKind.TrueKeyword ||
+    expr.kind === ts.SyntaxKind.FalseKeyword ||
+    (ts.isPrefixUnaryExpression(expr) && ts.isNumericLiteral(expr.operand))
+  );
 }
 
 function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph: DependencyGraph, pipeInstalled: boolean): InputProblem | undefined {
   const type = param.type?.getText(node.sourceFile) ?? '';
-  if (type === '' || LOOSE_TYPES.test(type)) return { id: 'loose-type', text: `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.` };
-  if (!pipeInstalled) return { id: 'no-validation-pipe', text: 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.' };
+  if (type === '' || LOOSE_TYPES.test(type))
+    return { id: 'loose-type', text: `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.` };
+  if (!pipeInstalled)
+    return { id: 'no-validation-pipe', text: 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.' };
   const dtoFile = param.type && ts.isTypeReferenceNode(param.type) ? fileDeclaring(param.type.typeName.getText(node.sourceFile), node, graph) : undefined;
   // A DTO built from another (`extends PickType(CreateUserDto, ['name'])`) inherits its validators;
   // one decorated with validators composed elsewhere (`applyDecorators(IsEmail(), …)`) has them.

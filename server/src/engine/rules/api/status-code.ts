@@ -13,9 +13,11 @@ const options = z.object({}).strict();
  * that merely start with the word (`createForUser` builds a permission object, `createQueryBuilder`
  * a query, `addSelect` a clause).
  */
-const CREATE_CALL = /^(?:create|insert|save|add|register|persist)(?:One|Many)?$|^(?:create|insert|add|register)(?!(?:\w*(?:For|Query|Builder|Ability|Token|Signed|Hash|Url|URL|Stream|Client|Context|Session|Log|Listener|Header|Param|Select|Where|Filter|Cursor|Hook|Handler|Middleware|Transport|Instance|Schema|Index|Error)))[A-Z]\w*$/;
+const CREATE_CALL =
+  /^(?:create|insert|save|add|register|persist)(?:One|Many)?$|^(?:create|insert|add|register)(?!(?:\w*(?:For|Query|Builder|Ability|Token|Signed|Hash|Url|URL|Stream|Client|Context|Session|Log|Listener|Header|Param|Select|Where|Filter|Cursor|Hook|Handler|Middleware|Transport|Instance|Schema|Index|Error)))[A-Z]\w*$/;
 /** Handler or route names of POSTs that act rather than create: RPC-style endpoints answer 200. */
-const ACTION_NAME = /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry|redeem|apply|activate|deactivate|join|leave|subscribe|unsubscribe|enable|disable|publish|unpublish|assign|unassign|invite|claim|upgrade|downgrade)/i;
+const ACTION_NAME =
+  /(?:switch|login|logout|signin|signout|refresh|verify|validate|check|search|query|find|filter|preview|test|send|resend|sync|import|export|bulk|batch|delete|remove|archive|restore|cancel|reset|confirm|accept|reject|approve|mark|toggle|move|reorder|sort|count|calculate|estimate|track|ping|webhook|callback|trigger|run|execute|retry|redeem|apply|activate|deactivate|join|leave|subscribe|unsubscribe|enable|disable|publish|unpublish|assign|unassign|invite|claim|upgrade|downgrade)/i;
 
 /**
  * Inside a catch block, or as the only statement of the branch of `if (!x)` / `if (x == null)`,
@@ -193,7 +195,11 @@ function checkStatusCall(n: ts.Node, sf: ts.SourceFile, conventions: Conventions
   // An API that answers its errors `200 { success: false }` throughout does so by design.
   if (path && answersAnError(found.call) && conventions.errorsAsErrorStatus) {
     const where = path === 'catch' ? 'in a catch block' : 'when something is missing';
-    report(rangeOf(found.call, sf), path === 'catch' ? 'success-in-catch' : 'success-when-missing', `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`);
+    report(
+      rangeOf(found.call, sf),
+      path === 'catch' ? 'success-in-catch' : 'success-when-missing',
+      `Status ${found.status} ${where}: an error must not answer success. Use the fitting 4xx (400 bad input, 404 not found, 409 conflict) or 5xx.`,
+    );
   } else if (found.status === 204 && bodyOn204(found.call)) {
     report(rangeOf(found.call.parent.parent, sf), 'no-content-with-body', 'Status 204 No Content with a body: clients drop it. Answer 200 with the body, or 204 without one.');
   }
@@ -226,7 +232,14 @@ function checkNestHandler(n: ts.Node, sf: ts.SourceFile, report: Report): void {
   if (!ts.isMethodDeclaration(n) || !n.body) return;
   const decorators = (ts.getDecorators(n) ?? []).map((d) => {
     const call = ts.isCallExpression(d.expression) ? d.expression : undefined;
-    return { name: dottedName(call ? call.expression : d.expression).split('.').pop() ?? '', args: call?.arguments, node: d };
+    return {
+      name:
+        dottedName(call ? call.expression : d.expression)
+          .split('.')
+          .pop() ?? '',
+      args: call?.arguments,
+      node: d,
+    };
   });
   const httpCode = decorators.find((d) => d.name === 'HttpCode');
   const status = statusOf(httpCode?.args?.[0]);

@@ -28,7 +28,8 @@ const FOLLOWED_CALLS = 2;
 const STORING_LAYERS: ReadonlySet<string> = new Set(['repository', 'data-access']);
 
 /** Methods that write what they are given. Reads (`findOne({ id })`) only look a value up. */
-const WRITE_METHOD = /^(?:create|createMany|insert|insertMany|insertOne|save|update|updateOne|updateMany|upsert|bulkCreate|bulkWrite|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|persist|persistAndFlush|store|increment|decrement)$/;
+const WRITE_METHOD =
+  /^(?:create|createMany|insert|insertMany|insertOne|save|update|updateOne|updateMany|upsert|bulkCreate|bulkWrite|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|persist|persistAndFlush|store|increment|decrement)$/;
 
 /** Writes whose first argument is the filter that finds the records (`updateOne({ _id }, changes)`). */
 const FILTER_FIRST = /^(?:updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne)$/;
@@ -52,7 +53,14 @@ export const PERSISTING_RECEIVER = /(?:repo|repository|model|db|database|knex|pr
 const BUILT_IN = /^(?:Object|JSON|Math|Promise|Array|String|Number|Boolean|Date|Buffer|Reflect|URL|Intl|Error|Map|Set|Symbol|console|process)$/;
 
 /** Where a value reaches a write in `fn` (the handler itself), taken from what `seed` matches and the locals named. */
-export function storeSiteOfValue(fn: ts.FunctionLikeDeclaration, seed: (n: ts.Node) => boolean, names: readonly string[], file: FileNode, graph: DependencyGraph, tracking: Tracking): StoreSite | undefined {
+export function storeSiteOfValue(
+  fn: ts.FunctionLikeDeclaration,
+  seed: (n: ts.Node) => boolean,
+  names: readonly string[],
+  file: FileNode,
+  graph: DependencyGraph,
+  tracking: Tracking,
+): StoreSite | undefined {
   if (!fn.body) return undefined;
   return storeSiteIn(fn.body, taintFrom(fn.body, seed, names, tracking), fn, file, graph, FOLLOWED_CALLS);
 }
@@ -67,7 +75,16 @@ function parameterStoreSite(fn: FunctionWithBody, index: number, file: FileNode,
   if (!param || param.dotDotDotToken) return undefined;
   if (file.layer !== undefined && STORING_LAYERS.has(file.layer)) return { file, node: fn.name ?? fn, writer: fn.name?.getText(file.sourceFile) ?? 'a data-access function' };
   const names = namesHolding(param.name, tracking);
-  return names.length > 0 ? storeSiteIn(fn.body, taintFrom(fn.body, () => false, names, tracking), fn, file, graph, depth) : undefined;
+  return names.length > 0
+    ? storeSiteIn(
+        fn.body,
+        taintFrom(fn.body, () => false, names, tracking),
+        fn,
+        file,
+        graph,
+        depth,
+      )
+    : undefined;
 }
 
 /** The values a function holds that came from the input: what `seed` matches and the names bound to it. */
@@ -107,7 +124,8 @@ function writeSite(call: ts.CallExpression, taint: Taint, data: DataAccessNames,
 function writtenArguments(call: ts.CallExpression): readonly ts.Expression[] {
   const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '';
   const [first, second] = call.arguments;
-  const filterFirst = FILTER_FIRST.test(method) || (method === 'update' && second !== undefined && !(ts.isObjectLiteralExpression(second) && second.properties.some((p) => p.name?.getText() === 'where')));
+  const filterFirst =
+    FILTER_FIRST.test(method) || (method === 'update' && second !== undefined && !(ts.isObjectLiteralExpression(second) && second.properties.some((p) => p.name?.getText() === 'where')));
   return filterFirst && first ? call.arguments.slice(1) : call.arguments;
 }
 
@@ -162,7 +180,11 @@ function calleeStoreSite(call: ts.CallExpression, taint: Taint, caller: ts.Funct
 function appFunctionsNamed(name: string, caller: ts.FunctionLikeDeclaration, file: FileNode, graph: DependencyGraph): { fn: FunctionWithBody; file: FileNode }[] {
   return sourcesReachedFrom(graph, file).flatMap((sf) => {
     const calleeFile = graph.files.get(sf.fileName);
-    return calleeFile ? functionsNamed(sf, name).filter((fn) => fn !== caller).map((fn) => ({ fn, file: calleeFile })) : [];
+    return calleeFile
+      ? functionsNamed(sf, name)
+          .filter((fn) => fn !== caller)
+          .map((fn) => ({ fn, file: calleeFile }))
+      : [];
   });
 }
 
@@ -187,7 +209,7 @@ function rootIdentifier(expr: ts.Expression): string | undefined {
 function taintFrom(body: ts.Node, seed: (n: ts.Node) => boolean, names: readonly string[], tracking: Tracking): Taint {
   const tainted = new Set(names);
   const carries = (n: ts.Node): boolean => hasNode(n, (m) => (seed(m) || (ts.isIdentifier(m) && tainted.has(m.text))) && (tracking === 'fields' || isWholeUse(m)) && !isLookupUse(m, n));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     const before = tainted.size;
     walk(body, (n) => {
       if (ts.isVariableDeclaration(n) && n.initializer && passesValueOn(n.initializer) && carries(n.initializer)) for (const name of namesHolding(n.name, tracking)) tainted.add(name);

@@ -29,7 +29,8 @@ const VERSIONED_PATH = /(?:^|\/)(?:v\d+(?:\.\d+)?|\{?\/?:version\}?)(?:[/{]|$)/i
  * whose contract the user defines (proxies, mock servers), and tRPC, whose client is built from
  * the same code.
  */
-const EXEMPT_PATH = /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|auth|sso|saml|oidc|openid|proxy|mocks?|private|internal|trpc)(?:[/_-]|$)/i;
+const EXEMPT_PATH =
+  /(?:^|\/)_*(?:health|healthz|health-check|healthcheck|ready|readiness|readyz|live|liveness|livez|metrics|status|ping|static|public|assets|docs|swagger|api-docs|favicon\.ico|\.well-known|webhooks?|hooks|callbacks?|oauth|auth|sso|saml|oidc|openid|proxy|mocks?|private|internal|trpc)(?:[/_-]|$)/i;
 /** Method decorators of HTTP routes (message and RPC handlers have no HTTP contract to version). */
 const HTTP_ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|Sse|Render)$/;
 
@@ -132,14 +133,21 @@ function knownString(value: StaticValue, node: FileNode, graph: DependencyGraph)
 function servesHttp(cls: ClassFact, node: FileNode): boolean {
   const declaration = node.sourceFile.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === cls.name);
   if (!declaration || !ts.isClassDeclaration(declaration)) return true;
-  const decoratorNames = declaration.members.flatMap((m) => (ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []).map((d) => dottedName(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression).split('.').pop() ?? ''));
+  const decoratorNames = declaration.members.flatMap((m) =>
+    (ts.canHaveDecorators(m) ? (ts.getDecorators(m) ?? []) : []).map(
+      (d) =>
+        dottedName(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression)
+          .split('.')
+          .pop() ?? '',
+    ),
+  );
   return decoratorNames.length === 0 || decoratorNames.some((name) => HTTP_ROUTE_DECORATOR.test(name));
 }
 
 function methodsDeclareVersion(cls: ClassFact, node: FileNode): boolean {
   const declaration = node.sourceFile.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === cls.name);
   if (!declaration || !ts.isClassDeclaration(declaration)) return false;
-  return declaration.members.some((m) => (ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []).some((d) => /\bVersion\(/.test(d.getText(node.sourceFile))));
+  return declaration.members.some((m) => (ts.canHaveDecorators(m) ? (ts.getDecorators(m) ?? []) : []).some((d) => /\bVersion\(/.test(d.getText(node.sourceFile))));
 }
 
 /** Mount paths of Express/Fastify/Koa apps: `app.use('/users', router)`, `register(p, { prefix })`, `new Router({ prefix })`. */
@@ -168,7 +176,8 @@ function prefixOf(arg: ts.Expression | undefined): ts.StringLiteralLike | undefi
  * strategy or an OpenAPI API-key scheme. (A personal access token named in code is as often one the
  * app sends to GitHub as one it issues: only a feature that issues them counts.)
  */
-const MACHINE_CLIENT_AUTH = /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
+const MACHINE_CLIENT_AUTH =
+  /\b\w*api_?key\w*(?:guard|strategy|middleware|hook|auth)\b|\b(?:verify|validate|authenticate|check|require)\w*api_?key|['"`](?:x-)?api-key['"`]|['"`][\w-]*-client-secret['"`]|passport-headerapikey|\.addApiKey\(/i;
 /**
  * A feature of the app that issues such credentials: `api-keys/`, `personal-access-token.service.ts`.
  * A bare `access-token` entity or strategy is as often the store of users' login sessions.
@@ -224,7 +233,8 @@ export const unversionedRoute = defineRule({
   },
   options,
   // Each set sorted on its own: sorted together, a project moving from one set to another would leave the key unchanged.
-  perFile: (graph) => [projectsWithOutsideClients(graph), globallyVersionedProjects(graph), routerVersionedControllers(graph), projectsVersioningSomeRoutes(graph)].map((set) => [...set].sort().join('\n')).join('|'),
+  perFile: (graph) =>
+    [projectsWithOutsideClients(graph), globallyVersionedProjects(graph), routerVersionedControllers(graph), projectsVersioningSomeRoutes(graph)].map((set) => [...set].sort().join('\n')).join('|'),
   check(context) {
     const outsideClients = projectsWithOutsideClients(context.graph);
     const partlyVersioned = projectsVersioningSomeRoutes(context.graph);
@@ -238,11 +248,13 @@ export const unversionedRoute = defineRule({
       if (node.layer === 'composition-root' || node.layer === 'router') {
         // One finding per path: \`app.use('/api', auth)\`, \`app.use('/api', noCache)\`… stack middleware on one unversioned API.
         const reported = new Set<string>();
-        context.walkFile(node, (n) => checkMount(n, node, context.graph, (range, message, mounted) => {
-          if (reported.has(mounted)) return;
-          reported.add(mounted);
-          report(range, message);
-        }));
+        context.walkFile(node, (n) =>
+          checkMount(n, node, context.graph, (range, message, mounted) => {
+            if (reported.has(mounted)) return;
+            reported.add(mounted);
+            report(range, message);
+          }),
+        );
       }
     }
   },
@@ -384,6 +396,10 @@ function checkMount(n: ts.Node, node: FileNode, graph: DependencyGraph, report: 
   // A mount at the root adds no segment: the version belongs where the API itself is mounted.
   if (!path || path.text.replace(/\//g, '') === '' || !needsVersion(path.text)) return;
   if (ts.isCallExpression(n) && node.layer !== 'composition-root') return;
-  if (ts.isCallExpression(n) && (servesFiles(n) || mountsMiddleware(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile) || versionedInMountedFile(n, node, graph))) return;
+  if (
+    ts.isCallExpression(n) &&
+    (servesFiles(n) || mountsMiddleware(n) || alsoMountedVersioned(n, node.sourceFile) || versionedBelow(path.text, node.sourceFile) || versionedInMountedFile(n, node, graph))
+  )
+    return;
   report(rangeOf(path, node.sourceFile), `Unversioned API: "${path.text}" is mounted without a version.`, path.text.replace(/\/+$/, ''));
 }

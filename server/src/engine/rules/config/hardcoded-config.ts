@@ -20,17 +20,22 @@ const HOST_PORT = /^(?=[^:]*[a-z])[a-z0-9][a-z0-9.-]*:\d{2,5}$/i;
 const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?$/;
 
 /** Identifiers and placeholders, not configuration: XML/JSON-schema namespaces and `example.com` hosts. */
-const NAMESPACE_HOSTS = /^(?:[a-z]+:\/\/)?(?:[\w-]+\.)*(?:w3\.org|schemas\.xmlsoap\.org|schemas\.microsoft\.com|json-schema\.org|purl\.org|xmlns\.com|schemas\.openxmlformats\.org|example\.(?:com|org|net))(?:[/:#?]|$)/i;
+const NAMESPACE_HOSTS =
+  /^(?:[a-z]+:\/\/)?(?:[\w-]+\.)*(?:w3\.org|schemas\.xmlsoap\.org|schemas\.microsoft\.com|json-schema\.org|purl\.org|xmlns\.com|schemas\.openxmlformats\.org|example\.(?:com|org|net))(?:[/:#?]|$)/i;
 
 /** Hosts only one machine or network knows: loopback, private ranges, internal domains. */
-const PRIVATE_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|localhost|cluster\.local))$/i;
+const PRIVATE_HOST =
+  /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|svc|localhost|cluster\.local))$/i;
 /** The address that means "every interface" to a listening socket. */
 const BIND_ALL = /^0\.0\.0\.0$/;
 const STAGE_WORDS = new Set(['sandbox', 'staging', 'stage', 'stg', 'dev', 'develop', 'development', 'qa', 'uat', 'preprod', 'preview']);
 
 /** A label names a stage of deployment (`api.sandbox.…`, `staging-api.…`); the top-level domain does not count (`.dev`). */
 function namesStage(host: string): boolean {
-  return host.split('.').slice(0, -1).some((label) => label.split('-').some((word) => STAGE_WORDS.has(word)));
+  return host
+    .split('.')
+    .slice(0, -1)
+    .some((label) => label.split('-').some((word) => STAGE_WORDS.has(word)));
 }
 const STAGE_CONDITION = /\b(?:production|prod|isProd\w*|isDev\w*|development|staging|sandbox|NODE_ENV|environment|isLocal|isTest)\b/i;
 
@@ -130,7 +135,9 @@ function isConfigDefault(literal: ts.Node): boolean {
   if (ts.isConditionalExpression(parent) && parent.whenFalse === node) {
     const condition = ts.isParenthesizedExpression(parent.condition) ? parent.condition.expression : parent.condition;
     const read = compactText(condition);
-    return (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && compactText(parent.whenTrue).includes(read);
+    return (
+      (ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) || ts.isCallExpression(condition)) && CONFIG_READ.test(read) && compactText(parent.whenTrue).includes(read)
+    );
   }
   // `getEnv({ name: 'EMAIL_VERIFIER', defaultValue: 'http://localhost:4100' })`
   if (ts.isPropertyAssignment(parent) && /^default/i.test(parent.name.getText()) && ts.isObjectLiteralExpression(parent.parent)) {
@@ -179,7 +186,9 @@ function inDevelopmentBranch(literal: ts.Node): boolean {
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
 
 /** The text a literal starts with: a string's value, or a template's text before its first `${`. */

@@ -4,7 +4,8 @@ import { ts } from '../../ts';
 
 /** Layers whose objects query the database. Models count for their query methods only. */
 const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access']);
-const MODEL_QUERY_METHODS = /^(?:find|findOne|findById|findAll|findByPk|findOneAndUpdate|findOneAndDelete|findByIdAndUpdate|findByIdAndDelete|count|countDocuments|aggregate|create|update|updateOne|updateMany|delete|deleteOne|destroy|upsert|exists)$/;
+const MODEL_QUERY_METHODS =
+  /^(?:find|findOne|findById|findAll|findByPk|findOneAndUpdate|findOneAndDelete|findByIdAndUpdate|findByIdAndDelete|count|countDocuments|aggregate|create|update|updateOne|updateMany|delete|deleteOne|destroy|upsert|exists)$/;
 
 /**
  * Which names in a file stand for data access, from the graph: constructor parameters whose

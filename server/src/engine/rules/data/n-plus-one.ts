@@ -107,7 +107,6 @@ function returnsAHit(loop: ts.IterationStatement): boolean {
   });
 }
 
-
 /** `true`, `null`, `0`, `'none'`, `undefined`: a flag or a sentinel, not an element found. */
 function isLiteralValue(value: ts.Expression): boolean {
   const keywords = [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.UndefinedKeyword];
@@ -124,7 +123,7 @@ function stepsOverChunks(loop: ts.ForStatement): boolean {
 /** `for (const chunk of chunks)`: the element or the collection is named as a batch. */
 function isChunked(node: ts.Node): boolean {
   if (ts.isVariableDeclarationList(node)) return node.declarations.some((d) => ts.isIdentifier(d.name) && CHUNK_NAME.test(d.name.text));
-  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : ts.isCallExpression(node) ? dottedName(node.expression).split('.').pop() ?? '' : '';
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : ts.isCallExpression(node) ? (dottedName(node.expression).split('.').pop() ?? '') : '';
   return CHUNK_NAME.test(name) || /^(?:chunk|batch|paginate|inChunks|inBatches)/i.test(name);
 }
 
@@ -132,7 +131,8 @@ function isChunked(node: ts.Node): boolean {
 function inOneTimeFunction(node: ts.Node): boolean {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
     if (!ts.isFunctionLike(current)) continue;
-    const name = current.name && ts.isIdentifier(current.name) ? current.name.text : ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name) ? current.parent.name.text : undefined;
+    const name =
+      current.name && ts.isIdentifier(current.name) ? current.name.text : ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name) ? current.parent.name.text : undefined;
     if (name && ONE_TIME_FUNCTION.test(name)) return true;
     if (isShutdownHandler(current)) return true;
   }
@@ -200,7 +200,10 @@ function repeatingContext(call: ts.Node, list: ListSizes, maxFixedItems: number)
     // Recording a failure in a catch runs per failure, not per element.
     if (ts.isCatchClause(parent)) return undefined;
     if (isLoop(parent) && parent.statement === current) return isPerElementLoop(parent, list, maxFixedItems) ? { where: 'in a loop', collection: loopCollection(parent), scope: parent } : undefined;
-    if (ts.isFunctionLike(parent)) return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems) ? { where: `in a .${callbackMethod(parent)}() callback`, collection: callbackReceiver(parent), scope: parent } : undefined;
+    if (ts.isFunctionLike(parent))
+      return isPerElementCallback(parent) && isOverCollection(parent, list, maxFixedItems)
+        ? { where: `in a .${callbackMethod(parent)}() callback`, collection: callbackReceiver(parent), scope: parent }
+        : undefined;
   }
   return undefined;
 }
@@ -329,7 +332,8 @@ function testedMemo(condition: ts.Expression): string | undefined {
   if (ts.isPrefixUnaryExpression(tested) && tested.operator === ts.SyntaxKind.ExclamationToken) tested = skipParentheses(tested.operand);
   else if (ts.isBinaryExpression(tested) && /^(?:===|==)$/.test(tested.operatorToken.getText()) && /^(?:undefined|null)$/.test(tested.right.getText())) tested = tested.left;
   if (ts.isElementAccessExpression(tested)) return dottedName(tested.expression) || undefined;
-  if (ts.isCallExpression(tested) && ts.isPropertyAccessExpression(tested.expression) && /^(?:has|get)$/.test(tested.expression.name.text)) return dottedName(tested.expression.expression) || undefined;
+  if (ts.isCallExpression(tested) && ts.isPropertyAccessExpression(tested.expression) && /^(?:has|get)$/.test(tested.expression.name.text))
+    return dottedName(tested.expression.expression) || undefined;
   if (ts.isBinaryExpression(tested) && tested.operatorToken.kind === ts.SyntaxKind.InKeyword) return dottedName(tested.right) || undefined;
   return undefined;
 }
@@ -395,7 +399,8 @@ function isBatched(call: ts.CallExpression, depth = 0): boolean {
 function loadsASet(n: ts.Node): boolean {
   if (ts.isPropertyAccessExpression(n)) return BATCHED_METHOD.test(n.name.text);
   // `insert(analytes.map((a) => ({ … })))`, `values(ids.map(…))`: many rows in one statement.
-  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:insert|values|insertMany|bulkCreate|createMany)$/.test(n.expression.name.text)) return n.arguments.some(isMappedList);
+  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(?:insert|values|insertMany|bulkCreate|createMany)$/.test(n.expression.name.text))
+    return n.arguments.some(isMappedList);
   if (ts.isPropertyAssignment(n)) return ts.isIdentifier(n.name) && n.name.text === 'in';
   if (ts.isCallExpression(n)) return (ts.isIdentifier(n.expression) && n.expression.text === 'In') || n.arguments.some((a) => ts.isStringLiteral(a) && /^(?:in|=\s*any)$/i.test(a.text));
   return (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && SET_CONDITION_TEXT.test(n.text);
@@ -437,7 +442,14 @@ function isRowWrite(call: ts.CallExpression, chain: readonly string[]): boolean 
  */
 function isNotPerElementQuery(call: ts.CallExpression): boolean {
   const method = methodName(call);
-  if (HANDLE_LOOKUP_METHOD.test(method) || COMPILING_METHOD.test(method) || SCHEMA_CHANGE_METHOD.test(method) || COLLECTION_CHANGE_METHOD.test(method) || /\.schema\./.test(dottedName(call.expression))) return true;
+  if (
+    HANDLE_LOOKUP_METHOD.test(method) ||
+    COMPILING_METHOD.test(method) ||
+    SCHEMA_CHANGE_METHOD.test(method) ||
+    COLLECTION_CHANGE_METHOD.test(method) ||
+    /\.schema\./.test(dottedName(call.expression))
+  )
+    return true;
   const [first] = call.arguments;
   if (!first) return false;
   const text = ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
@@ -481,7 +493,6 @@ function iteratesAs(node: ts.Node, name: string): boolean {
   return isPerElementCallback(node) && element !== undefined && mentionsName(element.name, name);
 }
 
-
 /**
  * The outermost call of an awaited chain (`await db('x').where(…).first()`), or the call a
  * per-element callback returns (`ids.map((id) => repo.find(id))`, or `{ return repo.find(id) }`),
@@ -517,7 +528,8 @@ function statementKind(call: ts.CallExpression): StatementKind | undefined {
 const MESSAGE: Record<StatementKind, (text: string, where: string) => string> = {
   insert: (text, where) => `N+1 queries: ${text}() inserts once per element (${where}). Insert them in one statement (createMany, bulkCreate, insert([...]), save([...])).`,
   delete: (text, where) => `N+1 queries: ${text}() deletes once per element (${where}). Delete them in one statement (deleteMany, destroy({ where: { id: ids } }), whereIn('id', ids).del()).`,
-  read: (text, where) => `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
+  read: (text, where) =>
+    `N+1 queries: ${text}() runs once per element (${where}). Load all of them in one query (findBy({ id: In(ids) }), findMany({ where: { id: { in: ids } } }), WHERE id = ANY($1)) and look them up in a Map.`,
 };
 
 export const nPlusOne = defineFileRule({

@@ -96,7 +96,8 @@ interface Limits {
 function sizeReasons(fn: FunctionWithBody, complexity: number, sf: ts.SourceFile, limits: Limits): string[] {
   const reasons: string[] = [];
   const span = physicalLines(fn.body, sf);
-  if (complexity > limits.maxComplexity + limits.complexityTolerance && span >= limits.minLinesForComplexity) reasons.push(`its cognitive complexity is ${complexity} (allowed ${limits.maxComplexity})`);
+  if (complexity > limits.maxComplexity + limits.complexityTolerance && span >= limits.minLinesForComplexity)
+    reasons.push(`its cognitive complexity is ${complexity} (allowed ${limits.maxComplexity})`);
   // Lines of code are at most the body's lines: count them only for a body that long.
   const lines = span > limits.maxLines ? codeLines(fn.body, sf) : 0;
   // A long declarative body (one query chain, one flat dispatch switch) is long, not complicated;
@@ -146,14 +147,16 @@ function reasonsWithin(topLevel: FunctionWithBody, sf: ts.SourceFile, limits: Li
   const dataAccess = limits.dataAccess;
   if (dataAccess) {
     walk(topLevel, (n) => {
-      if (hasBody(n) && doesEverything(n, dataAccess())) add(n, ['as an HTTP handler it validates the input, queries data access and shapes the response itself (move the query and the mapping into a service)']);
+      if (hasBody(n) && doesEverything(n, dataAccess()))
+        add(n, ['as an HTTP handler it validates the input, queries data access and shapes the response itself (move the query and the mapping into a service)']);
     });
   }
   return reasons;
 }
 
 /** ESLint, SonarJS and Biome checks of the same thing: size and complexity. */
-const SIZE_CHECKS = /(?:eslint-disable(?:-next-line|-line)?|biome-ignore)\b[^\n]*\b(?:sonarjs\/cognitive-complexity|complexity|max-lines-per-function|max-statements|max-depth|noExcessiveCognitiveComplexity)\b/;
+const SIZE_CHECKS =
+  /(?:eslint-disable(?:-next-line|-line)?|biome-ignore)\b[^\n]*\b(?:sonarjs\/cognitive-complexity|complexity|max-lines-per-function|max-statements|max-depth|noExcessiveCognitiveComplexity)\b/;
 
 /**
  * The team already turned off its own complexity or length check for this function (a directive

@@ -223,14 +223,16 @@ const CACHE_READ = /(?:cache|redis)\w*\.(?:get|getJson|mget|hget|hgetall)$/i;
  * Cleanup of something that may already be gone, or teardown of something being discarded:
  * deleting twice, or failing to close a connection a probe is done with, is not worth surfacing.
  */
-const CLEANUP_CALL = /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|del|end|terminate|dispose|disconnect|quit|kill|release|abort|stop|shutdown|cancel)|(?:^|\.)(?:unlink|rm|rmdir|destroy|close|unmount|umount)\w*)$/;
+const CLEANUP_CALL =
+  /(?:\.(?:delete|deleteOne|deleteMany|remove|removeMany|del|end|terminate|dispose|disconnect|quit|kill|release|abort|stop|shutdown|cancel)|(?:^|\.)(?:unlink|rm|rmdir|destroy|close|unmount|umount)\w*)$/;
 /**
  * Best-effort output to something that may be gone: driving a browser page (`page.mouse.wheel`,
  * `page.keyboard.press('Escape')`, a locator's click) and writing to a client that may have
  * disconnected (`res.write(chunk)`, `controller.enqueue(chunk)`, `ws.send(msg)`). A failure has no
  * one to be reported to and nothing to recover.
  */
-const BEST_EFFORT_CALL = /(?:^|\.)(?:(?:page|\w*Page|frame|\w*Frame)\.(?:mouse|keyboard|touchscreen)\.\w+|(?:page|\w*Page|frame|\w*Frame|locator|\w*Locator)\.(?:click|dblclick|fill|press|type|hover|focus|tap|check|uncheck|selectOption|scrollIntoViewIfNeeded|dispatchEvent|bringToFront|setViewportSize|goBack|goForward|reload|evaluate)|(?:res|response|reply|stream|controller|ws|socket)\.(?:write|end|enqueue|flush)|(?:ws|socket)\.send)$/;
+const BEST_EFFORT_CALL =
+  /(?:^|\.)(?:(?:page|\w*Page|frame|\w*Frame)\.(?:mouse|keyboard|touchscreen)\.\w+|(?:page|\w*Page|frame|\w*Frame|locator|\w*Locator)\.(?:click|dblclick|fill|press|type|hover|focus|tap|check|uncheck|selectOption|scrollIntoViewIfNeeded|dispatchEvent|bringToFront|setViewportSize|goBack|goForward|reload|evaluate)|(?:res|response|reply|stream|controller|ws|socket)\.(?:write|end|enqueue|flush)|(?:ws|socket)\.send)$/;
 /** A wait that may time out by design: `page.waitForNavigation({ timeout: 1500 })`, `waitForStability(page)`. */
 const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
 
@@ -238,9 +240,11 @@ const WAIT_CALL = /(?:^|\.)wait(?:For|Until)?[A-Z]?\w*$/;
  * Calls that parse, convert, test or look up a value — built-ins, predicates (`isPast(date)`),
  * configuration reads: they throw only when the input is not what was hoped for.
  */
-const PARSING_CALL = /^(?:JSON\.parse|parseInt|parseFloat|Number|String|Boolean|BigInt|URL|Date|decodeURIComponent|decodeURI|atob|Buffer\.from|structuredClone|Object\.(?:keys|values|entries|fromEntries|assign)|plainTo(?:Class|Instance)|is[A-Z]\w*|(?:[\w.]*\.)?(?:config|configService|env)\w*\.get\w*)$/;
+const PARSING_CALL =
+  /^(?:JSON\.parse|parseInt|parseFloat|Number|String|Boolean|BigInt|URL|Date|decodeURIComponent|decodeURI|atob|Buffer\.from|structuredClone|Object\.(?:keys|values|entries|fromEntries|assign)|plainTo(?:Class|Instance)|is[A-Z]\w*|(?:[\w.]*\.)?(?:config|configService|env)\w*\.get\w*)$/;
 /** Methods of strings, arrays and regular expressions that read or reshape a value. */
-const VALUE_METHOD = /\.(?:is[A-Z]\w*|split|trim\w*|to(?:Lower|Upper)Case|slice|substring|substr|replace\w*|match\w*|includes|startsWith|endsWith|indexOf|lastIndexOf|test|exec|map|filter|find|findIndex|some|every|at|join|padStart|padEnd|charAt|charCodeAt|normalize|localeCompare|toString|toFixed|toISOString)$/;
+const VALUE_METHOD =
+  /\.(?:is[A-Z]\w*|split|trim\w*|to(?:Lower|Upper)Case|slice|substring|substr|replace\w*|match\w*|includes|startsWith|endsWith|indexOf|lastIndexOf|test|exec|map|filter|find|findIndex|some|every|at|join|padStart|padEnd|charAt|charCodeAt|normalize|localeCompare|toString|toFixed|toISOString)$/;
 
 /**
  * A try whose failure can only mean the input was not what it hoped for: it only parses and
@@ -398,7 +402,10 @@ function inReportingFailureHandler(node: ts.Node): boolean {
     if (ts.isCatchClause(parent) && parent.block === current) return reportsFailure(parent.block);
     if (ts.isFunctionLike(parent)) {
       const call = parent.parent;
-      const handlesRejection = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && (call.expression.name.text === 'catch' ? call.arguments[0] === parent : call.expression.name.text === 'then' && call.arguments[1] === parent);
+      const handlesRejection =
+        ts.isCallExpression(call) &&
+        ts.isPropertyAccessExpression(call.expression) &&
+        (call.expression.name.text === 'catch' ? call.arguments[0] === parent : call.expression.name.text === 'then' && call.arguments[1] === parent);
       return handlesRejection && 'body' in parent && parent.body !== undefined && reportsFailure(parent.body);
     }
   }
@@ -457,7 +464,14 @@ export const swallowedError = defineFileRule({
         report({ range: catchHeader(n, sf), message: `The error is swallowed: ${what}. ${ADVICE}` });
       } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'catch' && n.arguments.length === 1) {
         const handler = n.arguments[0]!;
-        if (isSwallowingHandler(handler, sf) && isDiscarded(n) && !commentedStatement(n, sf) && !isExpectedRejection(n) && !(removesLeftovers(n) && inReportingFailureHandler(n)) && !handledByCallee(n, reachable())) {
+        if (
+          isSwallowingHandler(handler, sf) &&
+          isDiscarded(n) &&
+          !commentedStatement(n, sf) &&
+          !isExpectedRejection(n) &&
+          !(removesLeftovers(n) && inReportingFailureHandler(n)) &&
+          !handledByCallee(n, reachable())
+        ) {
           report({ range: rangeOf(handler, sf), message: `The rejection is swallowed: this .catch() handler drops the error. ${ADVICE}` });
         }
       }

@@ -8,7 +8,8 @@ export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put',
 /** The request parameter's conventional names in Express, Fastify and Koa. */
 export const REQUEST_PARAM = /^_?(?:req|request|ctx)$/;
 /** Calls that validate input: zod, joi, yup, class-validator, express-validator, typebox, ajv. */
-export const VALIDATING_CALL = /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateAsync|validateSync|validateOrReject|validationResult|matchedData|Check|assert|is|(?:assert|ensure)\w*Valid(?:[A-Z]\w*)?)$/;
+export const VALIDATING_CALL =
+  /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateAsync|validateSync|validateOrReject|validationResult|matchedData|Check|assert|is|(?:assert|ensure)\w*Valid(?:[A-Z]\w*)?)$/;
 /** Method decorators of NestJS, routing-controllers (`@Get`) and inversify-express-utils (`@httpGet`). */
 const ROUTE_DECORATOR = /^(?:Get|Post|Put|Patch|Delete|All|Head|Options|http(?:Get|Post|Put|Patch|Delete|Head|Method))$/;
 

@@ -31,9 +31,7 @@ export const cycle = defineRule({
   check(context) {
     const { graph } = context;
     const include = (edge: Edge): boolean =>
-      MODULE_KINDS.has(edge.kind) &&
-      (edge.runtime || context.options.includeTypeOnly) &&
-      ((edge.kind !== 'dynamic-import' && !edge.deferred) || context.options.includeDynamicImports);
+      MODULE_KINDS.has(edge.kind) && (edge.runtime || context.options.includeTypeOnly) && ((edge.kind !== 'dynamic-import' && !edge.deferred) || context.options.includeDynamicImports);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
     for (const found of findCycles(graph, include, JSON.stringify([context.options.includeTypeOnly, context.options.includeDynamicImports]))) {
       if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;

@@ -257,7 +257,10 @@ const HEALTH_NAME = /(?:^|[.\-_])(?:health|healthz|healthcheck|health-check|read
 function isHealthCheck(node: FileNode): boolean {
   const stem = path.posix.basename(node.file).replace(/\.[cm]?[jt]sx?$/i, '');
   if (HEALTH_NAME.test(stem)) return true;
-  return node.facts.classes.some((c) => /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)));
+  return node.facts.classes.some(
+    (c) =>
+      /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)),
+  );
 }
 
 /**

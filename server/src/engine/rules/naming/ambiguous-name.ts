@@ -25,9 +25,41 @@ const GENERIC_NAMES: ReadonlySet<string> = new Set(['data', 'temp', 'tmp', 'res'
  * object called rather than what it returned (`await client.get(url)` holds no client).
  */
 const GENERIC_SUGGESTIONS: ReadonlySet<string> = new Set([
-  'response', 'parsed', 'body', 'query', 'params', 'headers', 'result', 'value', 'item', 'items', 'data', 'rows', 'row',
-  'record', 'records', 'entity', 'object', 'client', 'http', 'api', 'db', 'database', 'cache', 'store', 'pool',
-  'connection', 'manager', 'provider', 'service', 'request', 'axios', 'instance', 'prisma', 'knex', 'redis',
+  'response',
+  'parsed',
+  'body',
+  'query',
+  'params',
+  'headers',
+  'result',
+  'value',
+  'item',
+  'items',
+  'data',
+  'rows',
+  'row',
+  'record',
+  'records',
+  'entity',
+  'object',
+  'client',
+  'http',
+  'api',
+  'db',
+  'database',
+  'cache',
+  'store',
+  'pool',
+  'connection',
+  'manager',
+  'provider',
+  'service',
+  'request',
+  'axios',
+  'instance',
+  'prisma',
+  'knex',
+  'redis',
 ]);
 
 /**
@@ -83,7 +115,8 @@ function readsNamedThing(identifier: ts.Identifier): boolean {
   return /^(?:find|get|load|fetch|read|list|query|select)(?![a-z])/.test(method) && !/Sync$/.test(method);
 }
 
-const BUILT_IN_CLASSES = /^(?:Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|ArrayBuffer|Buffer|Date|URL|URLSearchParams|RegExp|Error|Map|Set|WeakMap|WeakSet|Promise|Array|Object|FormData|Headers|Blob|TextEncoder|TextDecoder)$/;
+const BUILT_IN_CLASSES =
+  /^(?:Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|ArrayBuffer|Buffer|Date|URL|URLSearchParams|RegExp|Error|Map|Set|WeakMap|WeakSet|Promise|Array|Object|FormData|Headers|Blob|TextEncoder|TextDecoder)$/;
 
 /**
  * The name mirrors a property: it copies one of the same name (`const data = response.data`), or
@@ -145,7 +178,8 @@ function isWrapper(identifier: ts.Identifier): boolean {
       members.add(n.name.text);
       return false;
     }
-    if (ts.isCallExpression(n) && /(?:^|\.)is(?:Left|Right|Some|None|Ok|Err)$/.test(n.expression.getText()) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === identifier.text)) unwrapped = true;
+    if (ts.isCallExpression(n) && /(?:^|\.)is(?:Left|Right|Some|None|Ok|Err)$/.test(n.expression.getText()) && n.arguments.some((a) => ts.isIdentifier(a) && a.text === identifier.text))
+      unwrapped = true;
     if (ts.isIdentifier(n) && n !== identifier && n.text === identifier.text && !ts.isPropertyAccessExpression(n.parent)) bareUses++;
     return !unwrapped;
   });

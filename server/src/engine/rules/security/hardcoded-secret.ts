@@ -43,7 +43,8 @@ const FETCH_CREDENTIALS_MODES = new Set(['same-origin', 'include', 'omit']);
 /** `scheme://user:password@host` with a literal password. */
 const CONNECTION_STRING_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:[^@\s/]+@/i;
 /** Values that stand for a secret without being one: `changeme`, `your-api-key`, `0000-0000`, `xxxx`, `***`. */
-const PLACEHOLDER_SECRET = /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|mock|example|sample|demo|none|null|undefined|n\/a|unknown|anonymous|disabled|empty|noop|dev|development|local|localhost|test|testing|not[-_]?(?:used|needed|required|set)|unused|no[-_]?key)$/i;
+const PLACEHOLDER_SECRET =
+  /^(?:change[-_]?me|replace[-_]?me|your[-_]\S+|todo|tbd|placeholder|dummy|fake|mock|example|sample|demo|none|null|undefined|n\/a|unknown|anonymous|disabled|empty|noop|dev|development|local|localhost|test|testing|not[-_]?(?:used|needed|required|set)|unused|no[-_]?key)$/i;
 /** `scheme://user:pass@host`: the documentation's stand-in credentials. */
 const PLACEHOLDER_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:user|username|[a-z]+)?:(?:pass|password|passwd|pwd|secret|change[-_]?me)@/i;
 /** One-way hashes (bcrypt, argon2, scrypt): a stored hash is not a key to anything. */
@@ -94,7 +95,7 @@ export function isSecretName(identifier: string): boolean {
   const parts = identifierWords(identifier);
   const last = parts[parts.length - 1] ?? '';
   const pair = parts.slice(-2).join(' ');
-  return SECRET_LAST_WORDS.has(last) || SECRET_LAST_PAIRS.has(pair) || (last === 'apikey');
+  return SECRET_LAST_WORDS.has(last) || SECRET_LAST_PAIRS.has(pair) || last === 'apikey';
 }
 
 /**
@@ -211,7 +212,11 @@ function isDatabaseClientPassword(assignment: Assignment): boolean {
   const initializer = assignment.value.parent;
   if (ts.isBinaryExpression(initializer) && identifierWords(dottedName(initializer.left).split('.').pop() ?? '').some((w) => DATABASE_WORDS.has(w))) return true;
   const property = enclosingProperty(assignment.value);
-  return property !== undefined && ts.isObjectLiteralExpression(property.parent) && property.parent.properties.some((p) => p.name !== undefined && CONNECTION_OPTION.test(p.name.getText().replace(/['"]/g, '')));
+  return (
+    property !== undefined &&
+    ts.isObjectLiteralExpression(property.parent) &&
+    property.parent.properties.some((p) => p.name !== undefined && CONNECTION_OPTION.test(p.name.getText().replace(/['"]/g, '')))
+  );
 }
 
 function enclosingProperty(value: ts.Node): ts.PropertyAssignment | undefined {
@@ -255,7 +260,14 @@ function isLeftOut(name: string, reportPasswords: boolean): boolean {
 function secretsAt(n: ts.Node, reportPasswords: boolean): { node: ts.Node; message: string }[] {
   const found: { node: ts.Node; message: string }[] = [];
   const assignment = secretAssignment(n);
-  if (assignment && isSecretName(assignment.name) && !isLeftOut(assignment.name, reportPasswords) && looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) && !isDatabaseClientPassword(assignment) && !inTableOfCodes(n)) {
+  if (
+    assignment &&
+    isSecretName(assignment.name) &&
+    !isLeftOut(assignment.name, reportPasswords) &&
+    looksLikeSecretValue(assignment.value.text, assignment.name, assignment.isFallback) &&
+    !isDatabaseClientPassword(assignment) &&
+    !inTableOfCodes(n)
+  ) {
     found.push({ node: assignment.value, message: `Hardcoded secret: "${assignment.name}" is set to a string literal.` });
   }
   const jwtKey = jwtKeyArgument(n);
@@ -289,13 +301,15 @@ const DENY_LIST_NAME = /weak|insecure|forbidden|blocked|banned|deny|black[-_]?li
 /** `const WEAK_DEFAULTS = { SESSION_SECRET: 'flowise' }`: listed to be refused, not used. */
 function inDenyList(node: ts.Node): boolean {
   let current: ts.Node = node;
-  while (ts.isPropertyAssignment(current.parent) || ts.isObjectLiteralExpression(current.parent) || ts.isArrayLiteralExpression(current.parent) || ts.isAsExpression(current.parent)) current = current.parent;
+  while (ts.isPropertyAssignment(current.parent) || ts.isObjectLiteralExpression(current.parent) || ts.isArrayLiteralExpression(current.parent) || ts.isAsExpression(current.parent))
+    current = current.parent;
   const holder = current.parent;
   return current !== node && ts.isVariableDeclaration(holder) && DENY_LIST_NAME.test(holder.name.getText());
 }
 
 /** `if (!IS_PROD)`, `if (process.env.NODE_ENV !== 'production')`, `if (isDev)`: a branch production never runs. */
-const DEVELOPMENT_ONLY_CONDITION = /^!\s*(?:IS_PROD\w*|isProd\w*)$|NODE_ENV\s*!==?\s*['"]production['"]|NODE_ENV\s*===?\s*['"](?:development|dev|local|test)['"]|^(?:IS_DEV\w*|isDev\w*|isDevelopment|isLocal)$/;
+const DEVELOPMENT_ONLY_CONDITION =
+  /^!\s*(?:IS_PROD\w*|isProd\w*)$|NODE_ENV\s*!==?\s*['"]production['"]|NODE_ENV\s*===?\s*['"](?:development|dev|local|test)['"]|^(?:IS_DEV\w*|isDev\w*|isDevelopment|isLocal)$/;
 
 /** A development fallback set only in a branch production never takes. */
 function inDevelopmentOnlyBranch(node: ts.Node): boolean {

@@ -8,8 +8,20 @@ const options = z.object({}).strict();
 
 /** Methods whose first argument is SQL text run as is. */
 const SQL_SINKS = new Set([
-  'query', 'execute', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe',
-  'whereRaw', 'orWhereRaw', 'havingRaw', 'orHavingRaw', 'joinRaw', 'orderByRaw', 'groupByRaw', 'fromRaw',
+  'query',
+  'execute',
+  'raw',
+  'unsafe',
+  '$queryRawUnsafe',
+  '$executeRawUnsafe',
+  'whereRaw',
+  'orWhereRaw',
+  'havingRaw',
+  'orHavingRaw',
+  'joinRaw',
+  'orderByRaw',
+  'groupByRaw',
+  'fromRaw',
 ]);
 /** Query-builder conditions (TypeORM, Knex) that take a SQL fragment when given a string. */
 const CONDITION_SINKS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
@@ -55,7 +67,10 @@ function concatenationText(expr: ts.BinaryExpression): BuiltText | undefined {
   operands.forEach((operand, i) => {
     if (ts.isStringLiteralLike(operand)) return;
     const before = operands.slice(0, i).map(textOf).join('');
-    const after = operands.slice(i + 1).map(textOf).join('');
+    const after = operands
+      .slice(i + 1)
+      .map(textOf)
+      .join('');
     if (ts.isTemplateExpression(operand)) parts.push(...templateText(operand).parts.map((p) => ({ ...p, before: before + p.before, after: p.after + after })));
     else parts.push({ expr: operand, before, after });
   });
@@ -213,4 +228,3 @@ export const sqlInjection = defineFileRule({
     };
   },
 });
-
