@@ -1,6 +1,6 @@
-// The whole suite in one run of node's test runner (its summary ends the output): unit and
-// integration tests, then the editor tests (Neovim, and VS Code in code-server + Chromium), whose
-// tools scripts/e2e/setup.sh installs first. LAYERGUARD_SKIP_E2E=1 leaves the editor tests out
+// The whole suite in one run of node's test runner (its summary ends the output), after the linter
+// and the formatter's check: unit and integration tests, then the editor tests (Neovim, and VS
+// Code in code-server + Chromium), whose tools scripts/e2e/setup.sh installs first. LAYERGUARD_SKIP_E2E=1 leaves the editor tests out
 // for a quick local run; CI never sets it.
 import { spawnSync } from 'node:child_process';
 
@@ -16,6 +16,8 @@ function run(command, args) {
 }
 
 const suites = explicit.length > 0 ? explicit : ['out/test/unit/', 'out/test/integration/', ...(skipE2e ? [] : ['out/test/e2e/'])];
+// The whole suite starts with the linter and the formatter's check (npm run lint).
+if (explicit.length === 0) run('npm', ['run', 'lint', '--silent']);
 if (suites.some((s) => s.includes('e2e'))) {
   run('bash', ['scripts/e2e/setup.sh']);
   run('node_modules/.bin/vsce', ['package', '--no-dependencies', '--allow-missing-repository', '-o', 'layerguard.vsix']);
