@@ -4,10 +4,9 @@ import {
   Commands,
   CREATE_BASELINE_CONFIRMATION,
   ExplainFileRequest,
+  type CommandTypes,
   type FixCommandArgs,
-  type GenerateResourceResult,
   type RefactorArgs,
-  type RefactorChoiceInfo,
   type RefactorName,
 } from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
@@ -83,7 +82,7 @@ async function fixWithReason(client: ClientControls, args: FixCommandArgs): Prom
   });
   if (reason === undefined) return;
   const languageClient = runningClient(client);
-  await languageClient?.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyFix, arguments: [{ ...args, reason }] });
+  if (languageClient) await executeServerCommand(languageClient, Commands.applyFix, { ...args, reason });
 }
 
 /**
@@ -103,8 +102,8 @@ async function runRefactor(client: ClientControls, refactor: RefactorName, nothi
     offset: editor.document.offsetAt(editor.selection.active),
     refactor,
   };
-  const choices = (await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.refactorChoices, arguments: [args] })) as RefactorChoiceInfo[] | { error: string };
-  if (!Array.isArray(choices)) return void vscode.window.showWarningMessage(`Layerguard: ${choices.error}`);
+  const choices = (await executeServerCommand(languageClient, Commands.refactorChoices, args)) ?? { error: 'the server could not list the choices (see its output).' };
+  if ('error' in choices) return void vscode.window.showWarningMessage(`Layerguard: ${choices.error}`);
   if (choices.length === 0) return void vscode.window.showInformationMessage(`Layerguard: ${nothingHere}`);
   const picked =
     choices.length === 1
@@ -114,9 +113,8 @@ async function runRefactor(client: ClientControls, refactor: RefactorName, nothi
           { title: 'Layerguard: which service?', placeHolder: 'Choose how to do it' },
         );
   if (!picked) return;
-  const outcome = (await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.applyRefactor, arguments: [{ ...args, choiceId: picked.id }] })) as
-    { applied: string } | { error: string };
-  if ('error' in outcome) void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+  const outcome = await executeServerCommand(languageClient, Commands.applyRefactor, { ...args, choiceId: picked.id });
+  if (outcome && 'error' in outcome) void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
 }
 
 /** Asks for a name, then writes a controller, service, repository, DTO, module and test in the workspace's style. */
@@ -134,10 +132,9 @@ async function generateResource(client: ClientControls): Promise<void> {
     validateInput: (value) => (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value.trim()) ? undefined : 'Use lowercase words separated by dashes, e.g. orders or order-items.'),
   });
   if (name === undefined) return;
-  const outcome = (await languageClient.sendRequest(ExecuteCommandRequest.type, {
-    command: Commands.generateResource,
-    arguments: [{ folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() }],
-  })) as GenerateResourceResult;
+  const outcome = (await executeServerCommand(languageClient, Commands.generateResource, { folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() })) ?? {
+    error: 'the server could not generate the resource (see its output).',
+  };
   if ('error' in outcome) return void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
   const first = outcome.files[0];
   if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first));
@@ -154,7 +151,7 @@ async function createBaseline(client: ClientControls): Promise<void> {
     'Create Baseline',
   );
   if (answer !== 'Create Baseline') return;
-  const message: unknown = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: Commands.createBaseline, arguments: [{ confirmation: CREATE_BASELINE_CONFIRMATION }] });
+  const message = await executeServerCommand(languageClient, Commands.createBaseline, { confirmation: CREATE_BASELINE_CONFIRMATION });
   void vscode.window.showInformationMessage(`Layerguard: ${typeof message === 'string' ? message : 'baseline written.'}`);
 }
 
@@ -186,4 +183,9 @@ async function openConfiguration(): Promise<void> {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CONFIG_TEMPLATE));
   }
   await vscode.window.showTextDocument(uri);
+}
+
+/** A server command with its argument and answer typed by the protocol's `CommandTypes`. */
+function executeServerCommand<K extends keyof CommandTypes>(languageClient: LanguageClient, command: K, args: CommandTypes[K]['args']): Promise<CommandTypes[K]['result']> {
+  return languageClient.sendRequest<CommandTypes[K]['result']>(ExecuteCommandRequest.method, { command, arguments: [args] });
 }

@@ -80,6 +80,19 @@ export namespace Commands {
   export const fixWithReason = 'layerguard.fixWithReason';
 }
 
+/**
+ * What each server command answers, and takes: a client reads them through this map, typed, with
+ * no cast (`workspace/executeCommand` itself answers `any`).
+ */
+export interface CommandTypes {
+  [Commands.applyFix]: { args: FixCommandArgs; result: undefined };
+  [Commands.addToBaseline]: { args: FindingRef; result: undefined };
+  [Commands.createBaseline]: { args: CreateBaselineArgs; result: string | undefined };
+  [Commands.refactorChoices]: { args: RefactorArgs; result: readonly RefactorChoiceInfo[] | { readonly error: string } | undefined };
+  [Commands.applyRefactor]: { args: RefactorArgs; result: { readonly applied: string } | { readonly error: string } | undefined };
+  [Commands.generateResource]: { args: GenerateResourceArgs; result: GenerateResourceResult | undefined };
+}
+
 /** The token a client sends once its user confirmed that every current finding is to be recorded. */
 export const CREATE_BASELINE_CONFIRMATION = 'user-confirmed-recording-every-current-finding';
 
