@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { errorMessage } from '../errors';
 
 /**
  * The `layerguard.json` contract. The JSON Schema shipped for editors is generated from this
@@ -17,7 +18,7 @@ function globProblem(glob: string): string | undefined {
     picomatch.makeRe(glob, { strictBrackets: true });
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 
