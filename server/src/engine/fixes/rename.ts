@@ -1,5 +1,6 @@
 import { Project } from 'ts-morph';
 import { ts } from '../ts';
+import { isMemberName, isNameFreeIn } from '../rules/syntax';
 import type { Fix, TextEdit } from '../types';
 import { suggestName } from '../text/name-suggestion';
 import type { FixProvider } from './types';
@@ -31,26 +32,13 @@ function isExported(identifier: ts.Identifier): boolean {
  * parameter property is one only inside that constructor.
  */
 function isFreeName(sourceFile: ts.SourceFile, name: string, renamed: ts.Identifier): boolean {
-  let used = false;
-  const visit = (node: ts.Node): void => {
-    if (used) return;
-    if (ts.isIdentifier(node) && node.text === name && !isMemberName(node, renamed)) used = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return !used;
+  return isNameFreeIn(sourceFile, name, (id) => isMemberName(id) || isPropertyParameterElsewhere(id, renamed));
 }
 
-function isMemberName(identifier: ts.Identifier, renamed: ts.Identifier): boolean {
+/** `constructor(private users: …)`: outside that constructor, `users` is reached as `this.users`, a member. */
+function isPropertyParameterElsewhere(identifier: ts.Identifier, renamed: ts.Identifier): boolean {
   const parent = identifier.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return true;
-  if (
-    (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) &&
-    parent.name === identifier
-  )
-    return true;
-  if (ts.isParameter(parent) && ts.isParameterPropertyDeclaration(parent, parent.parent)) return !isWithin(renamed, parent.parent);
-  return false;
+  return ts.isParameter(parent) && ts.isParameterPropertyDeclaration(parent, parent.parent) && !isWithin(renamed, parent.parent);
 }
 
 function isWithin(node: ts.Node, ancestor: ts.Node): boolean {

@@ -54,6 +54,33 @@ export function chainRoot(expr: ts.Expression): ts.Identifier | undefined {
   return ts.isIdentifier(current) ? current : undefined;
 }
 
+/** `x.name`, `{ name: 1 }`, `name() {}`, `name: string` in a type: a member's name, which no variable can clash with. */
+export function isMemberName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p)) return p.name === id;
+  if (ts.isQualifiedName(p)) return p.right === id;
+  const named =
+    ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p);
+  return named && p.name === id;
+}
+
+/**
+ * The variable names written in a subtree — declared or used, members' names left out (`isMember`
+ * says which identifiers are members): what a new name must neither capture nor shadow.
+ */
+export function variableNamesIn(node: ts.Node, isMember: (id: ts.Identifier) => boolean = isMemberName): Set<string> {
+  const names = new Set<string>();
+  walk(node, (n) => {
+    if (ts.isIdentifier(n) && !isMember(n)) names.add(n.text);
+  });
+  return names;
+}
+
+/** No variable of that name is written in `scope`: a new one there captures and shadows nothing. */
+export function isNameFreeIn(scope: ts.Node, name: string, isMember: (id: ts.Identifier) => boolean = isMemberName): boolean {
+  return !hasNode(scope, (n) => ts.isIdentifier(n) && n.text === name && !isMember(n));
+}
+
 /** The nearest ancestor of `node` that `is` accepts. */
 export function enclosing<T extends ts.Node>(node: ts.Node, is: (n: ts.Node) => n is T): T | undefined {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) if (is(current)) return current;

@@ -2,14 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileNode } from '../../graph/types';
 import { isMissingValidationMessageId, PIPE_INSTALLED } from '../../rules/api/missing-validation';
-import { enclosing } from '../../rules/syntax';
+import { enclosing, variableNamesIn } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Fix, TextEdit } from '../../types';
 import { insertAt, replaceNode } from '../text';
 import type { FixContext } from '../types';
 import { FieldCollector, referencesTo, type Field } from './fields';
 import { kebabCase, pascalCase, singularOf } from '../../text/words';
-import { identifiersIn, resourceOf, withResource } from './names';
+import { resourceOf, withResource } from './names';
 import { addImportLine, styleOf, type CodeStyle } from './style';
 import { isEmailField, propertyKey } from './zod';
 
@@ -88,7 +88,7 @@ function dtoFixes(context: FixContext, nest: NestParam): Fix[] {
   const fields = fieldsOf(nest);
   const dto = fields ? dtoFor(node, nest, fields) : undefined;
   // Never overwrite: an existing file of that name may hold another class.
-  if (!dto || context.graph.files.has(dto.file) || fs.existsSync(dto.file) || identifiersIn(node.sourceFile).has(dto.className)) return [];
+  if (!dto || context.graph.files.has(dto.file) || fs.existsSync(dto.file) || variableNamesIn(node.sourceFile).has(dto.className)) return [];
   const style = styleOf(node);
   // routing-controllers validates DTOs through its own `validation` option, not a Nest pipe.
   const pipeInstalled = !/['"]@nestjs\/common['"]/.test(node.text) || [...context.graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));

@@ -1,7 +1,7 @@
 import type { FileNode } from '../../graph/types';
 import { isJavaScriptFile } from '../../facts/extract';
 import { isRouteRegistration, REQUEST_PARAM } from '../../rules/http/handlers';
-import { dottedName, enclosing, walk } from '../../rules/syntax';
+import { dottedName, enclosing, variableNamesIn, walk } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Fix, TextEdit } from '../../types';
 import { applyTextEdits } from '../apply';
@@ -10,7 +10,7 @@ import type { FixContext } from '../types';
 import { FieldCollector, type Field } from './fields';
 import { wouldBecomeGodFunction } from './guard';
 import { pascalCase, singularOf } from '../../text/words';
-import { freeName, identifiersIn, resourceOf, withResource } from './names';
+import { freeName, resourceOf, withResource } from './names';
 import { addImportLine, isCommonJs, styleOf, type CodeStyle } from './style';
 
 /**
@@ -118,8 +118,8 @@ function inputRead(n: ts.PropertyAccessExpression, handler: Handler): Source | u
 
 /** `createOrderBody` (schema), `body` (the parsed value), `parsedBody` (the parse result). */
 function planNames(inputs: readonly Input[], handler: Handler, node: FileNode): Plan[] | undefined {
-  const inFile = identifiersIn(node.sourceFile);
-  const inHandler = identifiersIn(handler.fn);
+  const inFile = variableNamesIn(node.sourceFile);
+  const inHandler = variableNamesIn(handler.fn);
   const plans: Plan[] = [];
   for (const input of inputs) {
     const base = `${handlerBaseName(handler.fn, node, input.source)}${pascalCase(input.source)}`;
@@ -172,7 +172,7 @@ function zodBinding(sf: ts.SourceFile): string | undefined | null {
     const bound = ts.isImportDeclaration(statement) ? importedZod(statement) : requiredZod(statement);
     if (bound) return bound;
   }
-  return identifiersIn(sf).has('z') ? null : undefined;
+  return variableNamesIn(sf).has('z') ? null : undefined;
 }
 
 function importedZod(declaration: ts.ImportDeclaration): string | undefined {

@@ -1,4 +1,4 @@
-import { walk } from '../../rules/syntax';
+import { isNameFreeIn } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Iteration } from './iteration';
 import type { Use } from './result-use';
@@ -41,10 +41,5 @@ function isKeyword(name: string): boolean {
 
 /** The name is not used in the statements the declarations join: declaring it hides and clashes with nothing. */
 export function isFreeAt(anchor: ts.Statement, name: string): boolean {
-  let used = false;
-  walk(anchor.parent, (n) => {
-    if (ts.isIdentifier(n) && n.text === name) used = true;
-    return !used;
-  });
-  return !used;
+  return isNameFreeIn(anchor.parent, name);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { suggestNameFromInitializer } from '../../text/name-suggestion';
 import { ts } from '../../ts';
-import { enclosing, rangeOf, walk } from '../syntax';
+import { enclosing, isNameFreeIn, rangeOf, walk } from '../syntax';
 import { defineFileRule } from '../file-rule';
 
 export const DEFAULT_AMBIGUOUS_NAMES = ['data', 'temp', 'tmp', 'res', 'ret', 'obj', 'val', 'foo', 'bar', 'baz', 'stuff', 'thing', 'things', 'dummy', 'blah'];
@@ -186,18 +186,10 @@ function isWrapper(identifier: ts.Identifier): boolean {
   return unwrapped || (members.size === 1 && bareUses === 0);
 }
 
-/** The suggested name already names something else in the function: the variable holds something different. */
+/** The suggested name is already written in the function (declared, or an outer one used): renaming would clash or shadow. */
 function isTakenNearby(identifier: ts.Identifier, suggestion: string): boolean {
   const fn = enclosing(identifier, ts.isFunctionLike);
-  let taken = false;
-  if (fn) {
-    walk(fn, (n) => {
-      if (taken) return false;
-      if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name) && n.name.text === suggestion) taken = true;
-      return !taken;
-    });
-  }
-  return taken;
+  return fn !== undefined && !isNameFreeIn(fn, suggestion);
 }
 
 /** The identifiers a declaration introduces, except those copied from another object's shape. */
