@@ -1,7 +1,10 @@
 import { ts } from '../ts';
 import { walk } from './syntax';
 
-/** Where a local name comes from, within the functions around it: what several rules follow back. */
+/**
+ * Where a name comes from: within the functions around it (`declarationOf`, `localInitializer`),
+ * or at the top of the module (`moduleInitializer`). What several rules follow back.
+ */
 
 /** The declaration of a name in the enclosing functions (a parameter or a variable declared before it). */
 export function declarationOf(name: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
@@ -29,4 +32,17 @@ function variableIn(scope: ts.Node, name: ts.Identifier): ts.VariableDeclaration
 export function localInitializer(name: ts.Identifier): ts.Expression | undefined {
   const declaration = declarationOf(name);
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+/**
+ * `const x = …` at the top of the module (any function's locals left out): where a router or a
+ * registry built once at load time is declared.
+ */
+export function moduleInitializer(name: ts.Identifier): ts.Expression | undefined {
+  for (const statement of name.getSourceFile().statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+    if (declaration) return declaration.initializer;
+  }
+  return undefined;
 }

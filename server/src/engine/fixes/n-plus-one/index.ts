@@ -1,10 +1,9 @@
 import { ts } from '../../ts';
 import type { Fix } from '../../types';
 import type { FixProvider } from '../types';
-import { batchLookupFix } from './batch-lookup-fix';
-import { batchedMethodFix } from './batched-method-fix';
+import { batchLookupFix, batchedMethodFix } from './fixes';
 import { iterationOf } from './iteration';
-import { ormLookup } from './orm-lookup';
+import { ormLookup } from './lookup';
 
 /**
  * data/n-plus-one: a lookup by one key per element becomes one query for all the keys before the

@@ -1,8 +1,7 @@
 import { isLoop } from '../../rules/syntax';
 import { ts } from '../../ts';
-import { mayBeArray } from './array-variable';
-import { enclosingFunction, isAsync, isPromiseAllArgument } from './async-context';
-import { anchorOf, statementOf } from './statement-anchor';
+
+// Stage 1 of the N+1 fix: the loop or per-element callback the lookup repeats in, and where code may go before it.
 
 // Where the query repeats
 
@@ -69,4 +68,63 @@ function boundNames(name: ts.BindingName): Set<string> | undefined {
     names.add(element.name.text);
   }
   return names;
+}
+
+/**
+ * The keys are collected with `.map`: a Set, a Map or another iterable declared as such has none.
+ * Undeclared or unannotated collections are taken for arrays, as code iterating them nearly always has.
+ */
+export function mayBeArray(items: ts.Identifier): boolean {
+  const declaration = declarationOf(items);
+  const type = declaration?.type;
+  if (type)
+    return (
+      ts.isArrayTypeNode(type) ||
+      ts.isTupleTypeNode(type) ||
+      (ts.isTypeOperatorNode(type) && ts.isArrayTypeNode(type.type)) ||
+      (ts.isTypeReferenceNode(type) && ['Array', 'ReadonlyArray'].includes(type.typeName.getText()))
+    );
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  return !initializer || !ts.isNewExpression(initializer) || initializer.expression.getText() === 'Array';
+}
+
+/** The parameter or variable a name refers to, looking through the enclosing scopes. */
+function declarationOf(name: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+  for (let scope = name.parent; scope; scope = scope.parent) {
+    const params = ts.isFunctionLike(scope) ? scope.parameters : [];
+    const statements: readonly ts.Statement[] = ts.isBlock(scope) || ts.isSourceFile(scope) ? scope.statements : [];
+    const declarations = [...params, ...statements.filter(ts.isVariableStatement).flatMap((v) => [...v.declarationList.declarations])];
+    const found = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return undefined;
+}
+
+export function isAsync(fn: ts.Node | undefined): boolean {
+  return !!fn && ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+export function isPromiseAllArgument(call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  return ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.expression.getText() === 'Promise.all';
+}
+
+/** The statement a loop is (its label included), when it stands in a list of statements new ones can join. */
+export function anchorOf(statement: ts.Statement): ts.Statement | undefined {
+  const anchor = ts.isLabeledStatement(statement.parent) ? statement.parent : statement;
+  const parent = anchor.parent;
+  return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent) ? anchor : undefined;
+}
+
+export function statementOf(node: ts.Node): ts.Statement | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return undefined;
+    if (ts.isStatement(current)) return anchorOf(current);
+  }
+  return undefined;
 }

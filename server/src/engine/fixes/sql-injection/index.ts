@@ -1,8 +1,6 @@
 import type { FixProvider } from '../types';
-import { NotParameterizable } from './not-parameterizable';
-import { PRISMA_TAGGED, prismaEdits } from './prisma-tagged-template';
-import { sinkCall } from './sink-call';
-import { boundEdits } from './values-array';
+import { NotParameterizable, sinkCall } from './sink';
+import { PRISMA_TAGGED, prismaEdits, boundEdits } from './edits';
 
 /**
  * security/sql-injection: the values spliced into the SQL text become bind parameters — `$1…`

@@ -6,7 +6,7 @@ import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
 import { perGraph, perParsedFile } from '../../memo';
-import { localInitializer } from '../local-values';
+import { localInitializer, moduleInitializer } from '../local-values';
 import { defineRule } from '../types';
 import { declaredValue } from '../declared-values';
 
@@ -363,22 +363,12 @@ function versionedInMountedFile(mount: ts.CallExpression, node: FileNode, graph:
   });
 }
 
-/** `const api = buildApi()` at the top of the file (an app's entry point declares its routers there). */
-function topLevelInitializer(name: ts.Identifier): ts.Expression | undefined {
-  for (const statement of name.getSourceFile().statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name.text);
-    if (declaration) return declaration.initializer;
-  }
-  return undefined;
-}
-
 /**
  * The app's files a mounted router may come from: imported as it is (`import { api } from './api'`),
  * or built by an imported factory into a local first (`const scim = enabled ? buildScimRouter() : …`).
  */
 function routerFilesOf(handler: ts.Identifier, node: FileNode, graph: DependencyGraph): FileNode[] {
-  const initializer = localInitializer(handler) ?? topLevelInitializer(handler);
+  const initializer = localInitializer(handler) ?? moduleInitializer(handler);
   const names = [handler.text];
   if (initializer) walk(initializer, (n) => void (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && names.push(n.expression.text)));
   const bindings = node.facts.moduleRefs.flatMap((r) => r.bindings);

@@ -3,6 +3,7 @@ import { ts } from '../../ts';
 import { chainOperands, rangeOf, walk } from '../syntax';
 import { isCallerInput, isComputedByCall, isNamedAsSqlStructure, isRequestInput, isSafeValue, type Constants } from './sql-values';
 import { defineFileRule } from '../file-rule';
+import { localInitializer } from '../local-values';
 
 const options = z.object({}).strict();
 
@@ -176,20 +177,6 @@ function constantNames(declaration: ts.VariableDeclaration): string[] {
   return init.properties.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteral(p.initializer) ? [`${name}.${p.name.text}`] : []));
 }
 
-/** `const sql = \`...\${id}\`` earlier in the same function: follow one step to the text. */
-function resolveLocal(expr: ts.Expression, call: ts.Node): ts.Expression {
-  if (!ts.isIdentifier(expr)) return expr;
-  let scope: ts.Node | undefined = call.parent;
-  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  let found: ts.Expression | undefined;
-  if (scope) {
-    walk(scope, (n) => {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === expr.text && n.initializer && n.getEnd() <= call.getStart()) found = n.initializer;
-    });
-  }
-  return found ?? expr;
-}
-
 /** A sink call whose SQL text (first argument) has an injectable value spliced in. */
 function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expression; value: ts.Expression; method: string } | undefined {
   if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return undefined;
@@ -197,7 +184,8 @@ function injectedSql(n: ts.Node, constants: Constants): { argument: ts.Expressio
   const condition = CONDITION_SINKS.has(method);
   const argument = n.arguments[0];
   if ((!SQL_SINKS.has(method) && !condition) || !argument) return undefined;
-  const text = builtText(resolveLocal(argument, n));
+  // `const sql = `…${id}`` earlier in the same function: follow one step to the text.
+  const text = builtText((ts.isIdentifier(argument) ? localInitializer(argument) : undefined) ?? argument);
   const looksLikeSql = condition || RAW_CONDITION_SINKS.has(method) ? CONDITION_TEXT : SQL_TEXT;
   if (!text || !looksLikeSql.test(text.staticText)) return undefined;
   // `query(text, [values])`, `whereRaw(text, bindings)`, TypeORM's `where(text, { id })`.

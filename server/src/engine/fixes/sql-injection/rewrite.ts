@@ -1,8 +1,9 @@
 import { ts } from '../../ts';
-import type { Dialect } from './family-dialect';
-import { ensure, NotParameterizable } from './not-parameterizable';
-import type { BoundValue, OutPart, Piece } from './pieces';
-import { DIGIT, GLUED_AFTER, GLUED_BEFORE, OPERATOR_CHAR, TYPED_LITERALS, VALUE_KEYWORDS, VALUE_OPERATORS, WORD_CHAR, type Token } from './sql-tokens';
+import type { Dialect } from './dialect';
+import { ensure, NotParameterizable } from './sink';
+import { type BoundValue, type OutPart, type Piece, DIGIT, GLUED_AFTER, GLUED_BEFORE, OPERATOR_CHAR, TYPED_LITERALS, VALUE_KEYWORDS, VALUE_OPERATORS, WORD_CHAR, type Token } from './text';
+
+// Stage 4: the text rewritten with placeholders and the values in order.
 
 // Reading the SQL: where each spliced value sits, and what replaces it.
 

@@ -1,6 +1,16 @@
-import { enclosing } from '../../rules/syntax';
 import { ts } from '../../ts';
-import { declarationInScope } from './scope-declarations';
+import { enclosing, walk } from '../../rules/syntax';
+
+// Stage 1 of the parameterize fix: the call that runs the SQL, what its receiver is, and the refusal when no fix is certain.
+
+export type SinkCall = ts.CallExpression & { readonly expression: ts.PropertyAccessExpression };
+
+/** The rule reports the SQL argument: its call, when the argument is the call's first. */
+export function sinkCall(target: ts.Node): SinkCall | undefined {
+  const call = target.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== target || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  return call as SinkCall;
+}
 
 /**
  * The imported name the receiver comes from: the type of `this.pool` or of a parameter, the
@@ -46,4 +56,33 @@ function entityRoot(name: ts.EntityName): string {
 function expressionRoot(expr: ts.Expression): string | undefined {
   if (ts.isIdentifier(expr)) return expr.text;
   return ts.isPropertyAccessExpression(expr) ? expressionRoot(expr.expression) : undefined;
+}
+
+type Scope = ts.SignatureDeclaration | ts.SourceFile;
+export const isScope = (n: ts.Node): n is Scope => ts.isFunctionLike(n) || ts.isSourceFile(n);
+
+export function declarationInScope(name: string, from: ts.Node): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+  for (let scope = enclosing(from, isScope); scope; scope = enclosing(scope, isScope)) {
+    const parameter = ts.isSourceFile(scope) ? undefined : scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    const found = parameter ?? variableIn(scope, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function variableIn(scope: ts.Node, name: string): ts.VariableDeclaration | undefined {
+  let found: ts.VariableDeclaration | undefined;
+  walk(scope, (n) => {
+    if (found) return false;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name) found = n;
+    return undefined;
+  });
+  return found;
+}
+
+/** Thrown where parameterizing could change what the query means: the fix is not offered. */
+export class NotParameterizable extends Error {}
+
+export function ensure(condition: boolean, why: string): asserts condition {
+  if (!condition) throw new NotParameterizable(why);
 }

@@ -1,17 +1,24 @@
-import { ts } from '../../ts';
 import type { Fix } from '../../types';
-import { insertAt } from '../text';
 import type { FixContext } from '../types';
-import type { Batch } from './batch';
-import { batchedMethodText } from './batched-method-text';
-import { delegatedLookup } from './delegated-lookup';
-import { injectedClass } from './injected-repository';
+import { type Lookup, type Batch, delegatedLookup, injectedClass, flat, receiverNoun } from './lookup';
 import type { Iteration } from './iteration';
-import { loopEdits } from './loop-edits';
-import { flat } from './node-text';
-import { receiverNoun } from './receiver-noun';
-import { inImportEdits } from './typeorm-in-import';
+import { loopEdits, inImportEdits, batchedMethodText } from './edits';
+import { ts } from '../../ts';
+import { insertAt } from '../text';
 import { snakeToCamel, upperFirst } from '../../text/words';
+
+// Stage 5: the two fixes, a batched query inline or through a new batched method of the app's data layer.
+
+// Fix: the ORM's batched lookup
+
+export function batchLookupFix(context: FixContext, iteration: Iteration, lookup: Lookup): Fix | undefined {
+  const { node } = context;
+  const loop = loopEdits(node, iteration, lookup);
+  const imports = lookup.needsIn ? inImportEdits(node) : [];
+  if (!loop || !imports) return undefined;
+  const method = lookup.needsIn ? 'findBy + In' : lookup.rows ? '= ANY($1)' : 'findMany';
+  return { id: 'batch-lookup', title: `Load all in one query (${method})`, safe: false, preferred: true, edits: [...imports, ...loop.edits] };
+}
 
 // Fix: a batched method on the workspace's own repository
 
