@@ -133,7 +133,6 @@ function isConcatenation(expr: ts.Expression): expr is ts.BinaryExpression {
   return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken;
 }
 
-
 function operandPieces(operand: ts.Expression, constants: ReadonlySet<string>, sf: ts.SourceFile): Piece[] {
   if (ts.isStringLiteralLike(operand)) return literalChars(sf.text.slice(operand.getStart(sf) + 1, operand.getEnd() - 1));
   if (ts.isTemplateExpression(operand)) return templatePieces(operand, constants, sf);
