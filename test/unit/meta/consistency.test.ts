@@ -55,6 +55,21 @@ describe('registry, docs and package.json stay consistent', () => {
     }
   });
 
+  it('every rule has its own test file, and every fixable rule has tests of its fixes', () => {
+    const testsOf = (folder: string) => fs.readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith('.test.ts'));
+    const fixTexts = testsOf('test/unit/fixes').map((f) => fs.readFileSync(path.join(ROOT, 'test/unit/fixes', f), 'utf8'));
+    for (const rule of RULES) {
+      const [category, name] = rule.meta.id.split('/') as [string, string];
+      const own = testsOf(`test/unit/rules/${category}`).filter((f) => f === `${name}.test.ts` || f.startsWith(`${name}-`));
+      assert.ok(own.length > 0, `${rule.meta.id} has no test/unit/rules/${category}/${name}.test.ts`);
+      if (rule.meta.fixable)
+        assert.ok(
+          fixTexts.some((text) => text.includes(rule.meta.id)),
+          `${rule.meta.id} is fixable but no test in test/unit/fixes names it`,
+        );
+    }
+  });
+
   it('no doc describes a rule that does not exist', () => {
     const ids = new Set(RULES.map((r) => r.meta.id));
     for (const category of fs.readdirSync(path.join(ROOT, 'docs/rules'))) {
