@@ -51,7 +51,7 @@ export class CodeActions {
   editFor(args: FixCommandArgs): { edit: WorkspaceEdit } | { error: string } {
     const snapshot = this.snapshot(args.uri, args);
     if (!snapshot || snapshot.version !== args.version) return { error: 'The document changed since this fix was offered; try again on the current text.' };
-    const computed = fixesFor(snapshot.result.graph, snapshot.finding, args.reason === undefined ? {} : { reason: args.reason });
+    const computed = fixesFor(snapshot.result.graph, snapshot.finding, { config: snapshot.result.config, ...(args.reason === undefined ? {} : { reason: args.reason }) });
     const fix = computed.fixes.find((f) => f.id === args.fixId);
     if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
     const edit = this.edits.workspaceEdit(fix, snapshot.result);
@@ -75,7 +75,7 @@ export class CodeActions {
     const snapshot = this.snapshot(uri, where);
     if (!snapshot) return [];
     // Without a prompt, fixes that record a reason insert a placeholder the user completes.
-    const computed = fixesFor(snapshot.result.graph, snapshot.finding);
+    const computed = fixesFor(snapshot.result.graph, snapshot.finding, { config: snapshot.result.config });
     if (!computed.ok) this.host.log(computed.error);
     const ref: FindingRef = { uri, version: snapshot.version, ruleId: where.ruleId, start: where.start, end: where.end };
     const actions = computed.fixes.flatMap((fix) => this.toAction(fix, snapshot, diagnostic, ref));

@@ -803,6 +803,34 @@ router.get('/orders', async (req, res) => {
     assert.deepEqual(offered(handler('{ orders: found, customer: req.query.customer }')), [['zod-schema']]);
   });
 
+  it("when validating would push the handler over design/god-function's limits as the team set them", () => {
+    const files = (limits: object) => ({
+      'tsconfig.json': '{}',
+      'layerguard.json': JSON.stringify({ rules: { [RULE]: { options: { checkQuery: true, checkFields: true } }, 'design/god-function': { options: limits } } }),
+      'src/models/order.ts': 'export const Order = { create: async (o: object) => o };\n',
+      'src/routes/orders.routes.ts': `import { Router } from 'express';
+import { Order } from '../models/order';
+export const router = Router();
+router.post('/orders', async (req, res) => {
+  const order = await Order.create({ customer: req.body.customer });
+  res.status(order ? 201 : 204).json(order);
+});
+`,
+    });
+    const offeredWithConfig = (limits: object) => {
+      const result = project(files(limits)).analyze();
+      return result.findings
+        .filter((f) => f.ruleId === RULE)
+        .map((f) =>
+          fixesFor(result.graph, f, { config: result.config })
+            .fixes.map((fix) => fix.id)
+            .filter((id) => id !== 'ignore-line'),
+        );
+    };
+    assert.deepEqual(offeredWithConfig({}), [['zod-schema']]);
+    assert.deepEqual(offeredWithConfig({ maxComplexity: 1, minLinesForComplexity: 1 }), [[]], 'the 400 branch would take the handler from a score of 1 to 2, over a limit of 1');
+  });
+
   it('for a Nest body used whole, or when the DTO file already exists', () => {
     const controller = (body: string) => `import { Body, Controller, Post } from '@nestjs/common';
 @Controller({ path: 'users', version: '1' })

@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config/resolved';
 import type { DependencyGraph } from '../graph/types';
 import type { Finding, Fix } from '../types';
 import { applyTextEdits, editsByFile } from './apply';
@@ -12,6 +13,8 @@ export interface FixesOptions {
   readonly reason?: string;
   /** Leave out the generic "ignore this line" fix (the CLI applies safe fixes only). */
   readonly withoutIgnore?: boolean;
+  /** The configuration the finding was made with (rules' options); the defaults when not given. */
+  readonly config?: ResolvedConfig;
 }
 
 export type FixesResult = { readonly ok: true; readonly fixes: readonly Fix[] } | { readonly ok: false; readonly error: string; readonly fixes: readonly Fix[] };
@@ -32,7 +35,7 @@ export function fixesFor(graph: DependencyGraph, finding: Finding, options: Fixe
     let provided: readonly Fix[] = [];
     try {
       const target = nodeAt(node.sourceFile, finding.range.start, finding.range.end);
-      provided = provider({ finding, graph, node, target, reason: options.reason });
+      provided = provider({ finding, graph, node, target, reason: options.reason, config: options.config });
     } catch (caught) {
       errors.push(`computing fixes for ${finding.ruleId} failed: ${errorMessage(caught)}`);
     }

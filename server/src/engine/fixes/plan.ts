@@ -22,7 +22,7 @@ export function planSafeFixes(result: AnalysisResult, files?: ReadonlySet<string
   const errors: string[] = [];
   for (const finding of result.findings) {
     if (files && !files.has(finding.file)) continue;
-    const computed = fixesFor(result.graph, finding, { withoutIgnore: true });
+    const computed = fixesFor(result.graph, finding, { withoutIgnore: true, config: result.config });
     if (!computed.ok) errors.push(computed.error);
     const fix = computed.fixes.find(isUnattended);
     if (!fix || collides(fix, edits)) continue;

@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config/resolved';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import type { ts } from '../ts';
 import type { Finding, Fix } from '../types';
@@ -11,6 +12,8 @@ export interface FixContext {
   readonly target: ts.Node;
   /** The user's words, for fixes that record why something is left as is. */
   readonly reason: string | undefined;
+  /** The configuration the finding was made with: rules' resolved options, for fixes that must respect them. */
+  readonly config: ResolvedConfig | undefined;
 }
 
 /** Computes the fixes of one rule's finding; returns none when no fix applies. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileNode } from '../../graph/types';
-import { isMissingValidationMessageId, PIPE_INSTALLED } from '../../rules/api/missing-validation';
+import { isMissingValidationMessageId, isValidationPipeInstalled } from '../../rules/api/missing-validation';
 import { enclosing, variableNamesIn } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Fix, TextEdit } from '../../types';
@@ -91,7 +91,7 @@ function dtoFixes(context: FixContext, nest: NestParam): Fix[] {
   if (!dto || context.graph.files.has(dto.file) || fs.existsSync(dto.file) || variableNamesIn(node.sourceFile).has(dto.className)) return [];
   const style = styleOf(node);
   // routing-controllers validates DTOs through its own `validation` option, not a Nest pipe.
-  const pipeInstalled = !/['"]@nestjs\/common['"]/.test(node.text) || [...context.graph.files.values()].some((f) => PIPE_INSTALLED.test(f.text));
+  const pipeInstalled = !/['"]@nestjs\/common['"]/.test(node.text) || isValidationPipeInstalled(context.graph);
   const specifier = relativeSpecifier(node.file, dto.file);
   const edits = [
     typeEdit(node, nest.param, dto.className),

@@ -12,6 +12,7 @@ import { wouldBecomeGodFunction } from './guard';
 import { pascalCase, singularOf } from '../../text/words';
 import { freeName, resourceOf, withResource } from './names';
 import { addImportLine, isCommonJs, styleOf, type CodeStyle } from './style';
+import { isInputRead } from '../../rules/api/missing-validation';
 
 /**
  * Express, Fastify and Koa handlers: a zod schema of the fields the handler reads, declared next
@@ -44,6 +45,7 @@ interface Handler {
 }
 
 const SOURCES: readonly Source[] = ['body', 'query', 'params'];
+const SOURCE_PART = new RegExp(`^(?:${SOURCES.join('|')})$`);
 
 export function zodFixes(context: FixContext, read: ts.PropertyAccessExpression): Fix[] {
   const handler = handlerOf(read, context.node);
@@ -55,7 +57,7 @@ export function zodFixes(context: FixContext, read: ts.PropertyAccessExpression)
   if (!plans || zod === null) return [];
   const style = styleOf(context.node);
   const edits = [...(zod ? [] : [zodImport(context.node)]), schemaEdit(context.node, handler, plans, zod ?? 'z', style), ...handlerEdits(context.node, handler, plans, style)];
-  if (wouldBecomeGodFunction(context.graph, context.node, handler.fn, edits)) return [];
+  if (wouldBecomeGodFunction(context.graph, context.node, handler.fn, edits, context.config)) return [];
   const what = plans.map((p) => p.reads[0]?.getText(context.node.sourceFile)).join(' and ');
   return [{ id: 'zod-schema', title: `Validate ${what} with a zod schema (review the inferred field types)`, safe: false, preferred: true, edits }];
 }
@@ -108,12 +110,10 @@ function inputsOf(handler: Handler, withParams: boolean): Input[] | undefined {
   return inputs.length > 0 ? inputs : undefined;
 }
 
-/** `req.body`, `request.query`, `ctx.request.body`, `ctx.query` (Koa's `ctx.body` is the response). */
+/** A read of the request the rule reported (`req.body`, `ctx.request.body`, `ctx.query`): as missing-validation reads it. */
 function inputRead(n: ts.PropertyAccessExpression, handler: Handler): Source | undefined {
   const source = SOURCES.find((s) => s === n.name.text);
-  const owner = dottedName(n.expression);
-  if (!source || (owner !== handler.request && owner !== `${handler.request}.request`)) return undefined;
-  return handler.framework === 'koa' && owner === handler.request && source === 'body' ? undefined : source;
+  return source && isInputRead(n, handler.request, SOURCE_PART) ? source : undefined;
 }
 
 /** `createOrderBody` (schema), `body` (the parsed value), `parsedBody` (the parse result). */

@@ -104,6 +104,11 @@ const workspaceValidation = perGraph((graph): WorkspaceValidation => {
   return { pipeInstalled, requestsValidated, validated, key: `${pipeInstalled}|${requestsValidated}|${[...validated].sort().join(',')}` };
 });
 
+/** A ValidationPipe is put to use somewhere in the workspace (known once per graph): what the rule judged Nest inputs by. */
+export function isValidationPipeInstalled(graph: DependencyGraph): boolean {
+  return workspaceValidation(graph).pipeInstalled;
+}
+
 /** Handlers a node registers behind validation: route arguments, or a schema route's handler. */
 function validatedHandlersAt(n: ts.Node, sf: ts.SourceFile): readonly ts.Expression[] {
   if (isRouteRegistration(n) && hasValidation(n, sf)) return n.arguments;
@@ -394,7 +399,8 @@ function isTestedForPresence(field: ts.Expression): boolean {
 const COERCING_CALL = /^(?:Number|parseInt|parseFloat|Boolean|String|to(?:Number|Integer|Int|Boolean|Bool|String))$/;
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
-function isInputRead(n: ts.PropertyAccessExpression, requestName: string, parts: RegExp): boolean {
+/** `req.body`, `request.query`, `ctx.request.body` — a read of one of `parts` of the request (Koa's `ctx.body` is the response). */
+export function isInputRead(n: ts.PropertyAccessExpression, requestName: string, parts: RegExp): boolean {
   if (!parts.test(n.name.text)) return false;
   const owner = dottedName(n.expression);
   // In Koa, \`ctx.body\` is the response; the request body is \`ctx.request.body\`.

@@ -5,7 +5,8 @@ import { rangeOf, walk } from '../syntax';
 import { isRouteRegistration } from '../http/handlers';
 import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from '../data/data-access-calls';
-import { scoreTopLevelFunction } from './cognitive-complexity';
+import { cognitiveComplexity, scoreTopLevelFunction } from './cognitive-complexity';
+import type { ResolvedConfig } from '../../config/resolved';
 import { codeLines, isDeclarativeBody } from './function-length';
 import { doesEverything } from './handler-responsibilities';
 
@@ -48,6 +49,8 @@ const options = z
   .strict();
 
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.Node };
+
+const GOD_FUNCTION_ID = 'design/god-function';
 
 /** Where to report: the function's name, or what names it (`const handler = () => …`). */
 function nameOf(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
@@ -173,7 +176,7 @@ function acceptedByTeam(fn: FunctionWithBody, sf: ts.SourceFile): boolean {
 
 export const godFunction = defineFileRule({
   meta: {
-    id: 'design/god-function',
+    id: GOD_FUNCTION_ID,
     description: 'A function is too complex (cognitive complexity) or too long to understand and test on its own.',
     defaultSeverity: 'warning',
     fixable: false,
@@ -196,3 +199,21 @@ export const godFunction = defineFileRule({
     };
   },
 });
+
+export type GodFunctionOptions = z.infer<typeof options>;
+
+/** The rule's options as the configuration resolves them (the defaults when it says nothing). */
+export function godFunctionOptions(config: ResolvedConfig | undefined): GodFunctionOptions {
+  const parsed = options.safeParse(config?.rules.get(GOD_FUNCTION_ID)?.options ?? {});
+  return parsed.success ? parsed.data : options.parse({});
+}
+
+/**
+ * Whether the rule, with these options, reports this function on its own (its score, its length,
+ * and with \`checkHandlers\` a handler doing everything): what a fix adding code to it must not cause.
+ */
+export function isReportedGodFunction(fn: ts.FunctionLikeDeclaration, sf: ts.SourceFile, settings: GodFunctionOptions, dataAccess: () => DataAccessNames): boolean {
+  if (!hasBody(fn)) return false;
+  const limits: Limits = { ...settings, dataAccess: settings.checkHandlers ? dataAccess : undefined };
+  return sizeReasons(fn, cognitiveComplexity(fn.body), sf, limits).length > 0 || (limits.dataAccess !== undefined && doesEverything(fn, limits.dataAccess()));
+}
