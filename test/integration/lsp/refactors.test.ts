@@ -122,7 +122,7 @@ describe('refactors over stdio', () => {
       context: { diagnostics: [], only: ['refactor'] },
     });
     const move = actions.find((a) => a.kind === 'refactor.extract.layerguard.moveLiteralToConfig');
-    assert.equal(move?.title, 'Move to environment variable HOST');
+    assert.equal(move?.title, 'Move to environment variable HOST (default kept)');
     assert.deepEqual(
       creates(move!.edit!).map((c) => path.basename(c.uri)),
       ['.env.example'],

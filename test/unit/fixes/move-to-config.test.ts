@@ -111,7 +111,7 @@ export class GeoService {
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url(),
-  ENDPOINT: z.string().min(1),
+  ENDPOINT: z.string().min(1).default('http://geo.local/json'),
 });
 
 export const env = envSchema.parse(process.env);
@@ -155,15 +155,42 @@ export const env = envSchema.parse(process.env);
     const text = result.graph.files.get(file)!.text;
     const fix = moveLiteralToConfiguration(result.graph, file, text.indexOf("'smtp.") + 1);
     assert.ok(fix);
-    assert.equal(fix.title, 'Move to environment variable SMTP_HOST');
+    assert.equal(fix.title, 'Move to environment variable SMTP_HOST (default kept)');
     assert.deepEqual(
       fix.edits.map((e) => e.newText),
-      ['export const smtp = { host: process.env.SMTP_HOST, port: 587 };\n'],
+      ["export const smtp = { host: process.env.SMTP_HOST ?? 'smtp.example.org', port: 587 };\n"],
     );
     assert.deepEqual(
       fix.createFiles?.map((c) => c.text),
       ['SMTP_HOST=\n'],
     );
     assert.equal(moveLiteralToConfiguration(result.graph, file, text.indexOf('587')), undefined, 'only string literals move');
+  });
+
+  it('keeps a configuration value as the default (a string, never string | undefined), parenthesized among operators, and drops a secret', () => {
+    const p = project({
+      'tsconfig.json': '{}',
+      'src/github.ts': `export const zen = () => fetch('https://api.github.com/zen');
+export const mirror = 'https://mirror.example.org/' + 'v2';
+export const token = 'ghp_realLookingTokenValue1234567890abcdEF';
+`,
+    });
+    const result = p.analyze();
+    const file = [...result.graph.files.keys()].find((f) => f.endsWith('github.ts'))!;
+    const text = result.graph.files.get(file)!.text;
+    const at = (needle: string) =>
+      moveLiteralToConfiguration(result.graph, file, text.indexOf(needle) + 1)
+        ?.edits.map((e) => e.newText)
+        .join('') ?? '';
+    assert.match(at("'https://api.github.com"), /fetch\(process\.env\.GITHUB_URL \?\? 'https:\/\/api\.github\.com\/zen'\)/);
+    assert.match(at("'https://mirror"), /export const mirror = \(process\.env\.EXAMPLE_URL \?\? 'https:\/\/mirror\.example\.org\/'\) \+ 'v2';/);
+    assert.match(at("'ghp_"), /export const token = process\.env\.TOKEN;/);
+  });
+
+  it('offers nothing for a value the code assigns to process.env itself: reading it there would assign it to itself', () => {
+    const p = project({ 'tsconfig.json': '{}', 'src/setup.ts': "process.env.DATABASE_URL = 'postgres://app:app@localhost:5432/app';\nexport const ready = true;\n" });
+    const result = p.analyze();
+    const file = [...result.graph.files.keys()].find((f) => f.endsWith('setup.ts'))!;
+    assert.equal(moveLiteralToConfiguration(result.graph, file, result.graph.files.get(file)!.text.indexOf("'postgres") + 1), undefined);
   });
 });

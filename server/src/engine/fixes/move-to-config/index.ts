@@ -9,10 +9,16 @@ import type { FixProvider } from '../types';
 import { configServiceMember, envModuleFor, type EnvModule } from './accessor';
 import { documentVariable } from './env-example';
 import { environmentName, fallbackVariable } from './env-name';
+import { isSecretName } from '../../rules/security/hardcoded-secret';
+import { dottedName } from '../../rules/syntax';
 
-/** security/hardcoded-secret and config/hardcoded-config: move the literal to the environment. */
-export const moveToConfigFixes: FixProvider = ({ graph, node, target }) => {
-  const fix = ts.isStringLiteralLike(target) ? moveToConfiguration(graph, node, target) : undefined;
+/**
+ * security/hardcoded-secret and config/hardcoded-config: move the literal to the environment. A
+ * configuration value stays as the read's default (behaviour and types kept: `string`, never
+ * `string | undefined`); a secret does not stay in the code.
+ */
+export const moveToConfigFixes: FixProvider = ({ graph, node, target, finding }) => {
+  const fix = ts.isStringLiteralLike(target) ? moveToConfiguration(graph, node, target, finding.ruleId !== 'security/hardcoded-secret') : undefined;
   return fix ? [{ ...fix, preferred: true }] : [];
 };
 
@@ -25,10 +31,19 @@ export const moveToConfigFixes: FixProvider = ({ graph, node, target }) => {
 export function moveLiteralToConfiguration(graph: DependencyGraph, file: string, offset: number): Fix | undefined {
   const node = graph.files.get(file);
   const literal = node ? nodeAt(node.sourceFile, offset, offset) : undefined;
-  return node && literal && ts.isStringLiteralLike(literal) ? moveToConfiguration(graph, node, literal) : undefined;
+  if (!node || !literal || !ts.isStringLiteralLike(literal)) return undefined;
+  const name = fallbackVariable(literal)?.name ?? environmentName(literal);
+  return moveToConfiguration(graph, node, literal, name !== undefined && !isSecretName(name));
 }
 
-function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike): Fix | undefined {
+/** `process.env.DB_URL = '…'`: the code sets the environment itself; reading it there would assign it to itself. */
+function assignsEnvironment(literal: ts.Node): boolean {
+  const parent = literal.parent;
+  return ts.isBinaryExpression(parent) && parent.right === literal && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^process\.env\b/.test(dottedName(parent.left));
+}
+
+function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, keepDefault: boolean): Fix | undefined {
+  if (assignsEnvironment(literal)) return undefined;
   const fallback = fallbackVariable(literal);
   const name = fallback?.name ?? environmentName(literal);
   if (!name || !/^[A-Z_][A-Z0-9_]*$/.test(name)) return undefined;
@@ -36,11 +51,13 @@ function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts
   const rewrite = new Rewrite(graph);
   const sourceFile = rewrite.file(node.file);
   if (!sourceFile) return undefined;
-  const accessor = accessorFor(graph, node, literal, name);
+  // A literal fallback of `process.env.X` already is the default: the fix drops it, as before.
+  const fallbackText = keepDefault && !fallback ? literal.getText(node.sourceFile) : undefined;
+  const accessor = accessorFor(graph, node, literal, name, fallbackText);
   sourceFile.replaceText([replaced.getStart(node.sourceFile), replaced.getEnd()], accessor.expression);
   if (accessor.module) {
     ensureNamedImport(sourceFile, accessor.module.exportName, accessor.module.file);
-    if (!extendSchema(rewrite, accessor.module, name)) return undefined;
+    if (!extendSchema(rewrite, accessor.module, name, fallbackText)) return undefined;
   }
   const fix = rewrite.toFix({ id: 'move-to-config', title: accessor.title, safe: false });
   const documented = documentVariable(node.projectDir, name);
@@ -53,22 +70,45 @@ interface Accessor {
   readonly module?: EnvModule;
 }
 
-function accessorFor(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, name: string): Accessor {
+/**
+ * The read that replaces the literal; with `fallback` (the literal as written) the value read
+ * defaults to it: `process.env.X ?? 'old'` (parenthesized where an operator around would bind
+ * first), `config.get<string>('X', 'old')`, or the env schema's `.default('old')`.
+ */
+function accessorFor(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, name: string, fallback: string | undefined): Accessor {
   const member = configServiceMember(literal);
   if (member) {
     const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
     const typed = /\.[cm]?tsx?$/.test(node.file) ? '<string>' : '';
-    return { expression: `this.${member}.getOrThrow${typed}(${quote}${name}${quote})`, title: `Read ${name} from ConfigService` };
+    const read = fallback ? `get${typed}(${quote}${name}${quote}, ${fallback})` : `getOrThrow${typed}(${quote}${name}${quote})`;
+    return { expression: `this.${member}.${read}`, title: `Read ${name} from ConfigService` };
   }
   const module = envModuleFor(graph, node);
   if (module) return { expression: `${module.exportName}.${name}`, title: `Move to the validated environment (${module.exportName}.${name})`, module };
-  return { expression: `process.env.${name}`, title: `Move to environment variable ${name}` };
+  const read = fallback ? withParentheses(`process.env.${name} ?? ${fallback}`, literal) : `process.env.${name}`;
+  return { expression: read, title: fallback ? `Move to environment variable ${name} (default kept)` : `Move to environment variable ${name}` };
 }
 
-/** Adds `NAME: z.string().min(1)` to the env schema, unless it already declares the variable. */
-function extendSchema(rewrite: Rewrite, module: EnvModule, name: string): boolean {
+/** `a ?? b` where the literal stood as an operand or a callee's object: `'x' + (process.env.X ?? 'y')`. */
+function withParentheses(expression: string, literal: ts.Node): string {
+  const parent = literal.parent;
+  const bare =
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isCallExpression(parent) ||
+    ts.isNewExpression(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isParameter(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isParenthesizedExpression(parent);
+  return bare ? expression : `(${expression})`;
+}
+
+/** Adds `NAME: z.string().min(1)` to the env schema (with `.default(…)` for a kept value), unless it already declares the variable. */
+function extendSchema(rewrite: Rewrite, module: EnvModule, name: string, fallback: string | undefined): boolean {
   const shape = rewrite.file(module.file)?.getDescendantAtPos(module.schemaOffset)?.getParentIfKind(SyntaxKind.ObjectLiteralExpression);
   if (!shape || !Node.isObjectLiteralExpression(shape)) return false;
-  if (!shape.getProperty(name)) shape.addPropertyAssignment({ name, initializer: `${module.zod}.string().min(1)` });
+  if (!shape.getProperty(name)) shape.addPropertyAssignment({ name, initializer: `${module.zod}.string().min(1)${fallback ? `.default(${fallback})` : ''}` });
   return true;
 }
