@@ -11,8 +11,37 @@ import { AppModule } from './app.module';
 void NestFactory.create(AppModule).then((app) => { app.useGlobalPipes(new ValidationPipe()); return app.listen(process.env.PORT ?? 3000); });
 `;
 
+/** An app that enables URI versioning without a default version: unversioned controllers stay so. */
+const nestMainVersioned = nestMain.replace('app.useGlobalPipes(new ValidationPipe());', 'app.useGlobalPipes(new ValidationPipe()); app.enableVersioning({ type: 1 });');
+
 describe('fixes: api/unversioned-route', () => {
-  it("declares version '1' on a Nest controller", () => {
+  it("declares version '1' on a Nest controller of an app that enables versioning", () => {
+    checkFix({
+      files: {
+        'layerguard.json': VERSIONING_ON,
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/main.ts': nestMainVersioned,
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller("users")
+//^^^^^^^^^^^^^^^^^^^ api/unversioned-route
+export class UsersController {
+  @Get() list() { return []; }
+}
+`,
+      },
+      fixId: 'nest-version',
+      expect: {
+        'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+  @Controller({ path: "users", version: "1" })
+export class UsersController {
+  @Get() list() { return []; }
+}
+`,
+      },
+    });
+  });
+
+  it("versions the controller's path where the app never enables versioning: a declared version would change no URL", () => {
     checkFix({
       files: {
         'layerguard.json': VERSIONING_ON,
@@ -26,10 +55,10 @@ export class UsersController {
 }
 `,
       },
-      fixId: 'nest-version',
+      fixId: 'prefix-v1',
       expect: {
         'src/users/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
-  @Controller({ path: "users", version: "1" })
+  @Controller("v1/users")
 export class UsersController {
   @Get() list() { return []; }
 }

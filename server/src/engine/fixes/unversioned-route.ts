@@ -6,7 +6,8 @@ import type { FixContext, FixProvider } from './types';
 
 /**
  * api/unversioned-route: `@Controller('users')` → `@Controller({ path: 'users', version: '1' })`
- * (NestJS URI versioning), or a mount path `'/users'` → `'/v1/users'`. Changing a public path
+ * (NestJS URI versioning, when the app enables it; else `@Controller('v1/users')`), or a mount
+ * path `'/users'` → `'/v1/users'`. Changing a public path
  * breaks clients, so neither is applied without review.
  */
 export const unversionedRouteFixes: FixProvider = (context) => {
@@ -15,12 +16,18 @@ export const unversionedRouteFixes: FixProvider = (context) => {
   return ts.isStringLiteralLike(context.target) ? [prefixFix(context, context.target)] : [];
 };
 
+/** Nest routes a controller's `version` only once the app calls `enableVersioning()`. */
+const ENABLES_VERSIONING = /\.enableVersioning\s*\(/;
+
 function nestVersionFix(context: FixContext, decorator: ts.Decorator): Fix[] {
   const call = decorator.expression;
   if (!ts.isCallExpression(call) || call.arguments.length > 1) return [];
   const [argument] = call.arguments;
   const sf = context.node.sourceFile;
   if (argument && !ts.isStringLiteralLike(argument)) return [];
+  // Without enableVersioning() a declared version changes no URL: it would silence the finding,
+  // not fix it. The path itself is versioned instead.
+  if (![...context.graph.files.values()].some((f) => ENABLES_VERSIONING.test(f.text))) return argument ? [prefixFix(context, argument)] : [];
   const quote = argument ? sf.text.charAt(argument.getStart(sf)) : "'";
   const options = argument ? `{ path: ${argument.getText(sf)}, version: ${quote}1${quote} }` : `{ version: ${quote}1${quote} }`;
   const start = argument ? argument.getStart(sf) : call.arguments.pos;
