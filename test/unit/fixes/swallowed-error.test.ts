@@ -1,4 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fixesFor } from '../../../server/src/engine';
+import { project } from '../../helpers/project';
 import { checkFix } from '../../helpers/fixes';
 
 const service = (body: string) => ({
@@ -119,5 +122,41 @@ interface OrdersRepository { findAll(): Promise<string[]> }
         'src/orders/orders.service.ts': `export async function sync(run: () => Promise<void>) {\r\n\ttry {\r\n\t\tawait run();\r\n\t} catch (err) {\r\n\t\tthrow err;\r\n\t}\r\n}\r\n`,
       },
     });
+  });
+
+  it('says that rethrowing changes behaviour where the catch returns a fallback value, and prefers marking it intentional there', () => {
+    const result = project({
+      'tsconfig.json': '{}',
+      'layerguard.json': JSON.stringify({ rules: { 'errors/swallowed-error': 'warning' } }),
+      'src/orders/orders.service.ts': `interface OrdersRepository { findAll(): Promise<string[]> }
+export async function recentOrders(orders: OrdersRepository): Promise<string[]> {
+  try {
+    return await orders.findAll();
+  } catch {
+    return [];
+  }
+}
+export async function warmUp(load: () => Promise<void>): Promise<void> {
+  try {
+    await load();
+  } catch {}
+}
+`,
+    }).analyze();
+    const offered = result.findings
+      .filter((f) => f.ruleId === 'errors/swallowed-error')
+      .map((f) =>
+        fixesFor(result.graph, f)
+          .fixes.filter((fix) => fix.id !== 'ignore-line')
+          .map((fix) => `${fix.preferred ? '* ' : ''}${fix.title}`),
+      );
+    assert.deepEqual(offered, [
+      [
+        'Log and rethrow the error — changes behaviour: callers get the error, not the fallback value',
+        'Rethrow the error — changes behaviour: callers get the error, not the fallback value',
+        '* Mark as intentionally ignored (with a reason)',
+      ],
+      ['* Log and rethrow the error', 'Rethrow the error', 'Mark as intentionally ignored (with a reason)'],
+    ]);
   });
 });

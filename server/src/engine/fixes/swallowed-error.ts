@@ -24,10 +24,14 @@ function catchClauseFixes(context: FixContext, clause: ts.CatchClause): Fix[] {
   const logger = loggerFor(clause, sf);
   const message = `'${enclosingFunctionName(clause)} failed'`;
   const logAndRethrow = [`${logger}.error(${message}, ${name});`, `throw ${name};`];
+  // `catch { return ''; }`: the fallback value may be the point (a probe, an optional read).
+  // Rethrowing hands callers an error instead: say so, and prefer saying why it is ignored.
+  const fallback = clause.block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined);
+  const warning = fallback ? ' — changes behaviour: callers get the error, not the fallback value' : '';
   return [
-    { id: 'log-and-rethrow', title: 'Log and rethrow the error', safe: false, preferred: true, edits: [...binding, replaceBody(context, clause.block, logAndRethrow)] },
-    { id: 'rethrow', title: 'Rethrow the error', safe: false, edits: [...binding, replaceBody(context, clause.block, [`throw ${name};`])] },
-    { id: 'explain', title: 'Mark as intentionally ignored (with a reason)', safe: false, needsReason: true, edits: [commentInBlock(context, clause.block)] },
+    { id: 'log-and-rethrow', title: `Log and rethrow the error${warning}`, safe: false, preferred: !fallback, edits: [...binding, replaceBody(context, clause.block, logAndRethrow)] },
+    { id: 'rethrow', title: `Rethrow the error${warning}`, safe: false, edits: [...binding, replaceBody(context, clause.block, [`throw ${name};`])] },
+    { id: 'explain', title: 'Mark as intentionally ignored (with a reason)', safe: false, preferred: fallback, needsReason: true, edits: [commentInBlock(context, clause.block)] },
   ];
 }
 
