@@ -52,7 +52,11 @@ function* digestSteps(root: string, extra: string | undefined, excluded: string 
   const inputs = files.filter((f) => f !== excluded);
   if (extra && !inputs.includes(extra)) inputs.push(extra);
   for (const file of inputs.sort()) {
-    hash.update(`${path.relative(root, file)}\0${contentDigest(file, onFile)}\0`);
+    // The listing keeps regular files only; the config file named on the command line may be a
+    // named pipe or a device (`/dev/zero`), which a read would never finish: the analysis refuses
+    // it with a problem, the digest only notes what it is.
+    const content = file === extra && statOf(file)?.isFile() !== true ? 'not a regular file' : contentDigest(file, onFile);
+    hash.update(`${path.relative(root, file)}\0${content}\0`);
     yield;
   }
   for (const folder of unreadableFolders) hash.update(`unreadable folder ${path.relative(root, folder)}\0`);
@@ -61,9 +65,6 @@ function* digestSteps(root: string, extra: string | undefined, excluded: string 
 
 function contentDigest(file: string, onFile?: OnFile): string {
   try {
-    // A link to a named pipe or a device (`/dev/zero`): reading it would never end. The analysis
-    // refuses it with a problem; the digest only notes what it is.
-    if (!fs.statSync(file).isFile()) return 'not a regular file';
     const content = fs.readFileSync(file);
     onFile?.(file, content);
     return digest(content);
@@ -99,11 +100,18 @@ function inputFiles(root: string): { files: string[]; unreadableFolders: string[
   return { files, unreadableFolders: unreadableFolders.sort() };
 }
 
-/** A folder to descend into (linked ones too), an input file, or neither. */
+/**
+ * A folder to descend into, an input file, or neither. A link counts as what it leads to, stated
+ * once: a folder, or a regular file (never a named pipe or a device, which a read would never finish).
+ */
 function kindOf(entry: fs.Dirent, full: string): 'folder' | 'input' | undefined {
   if (SKIPPED_FOLDERS.has(entry.name)) return undefined;
-  if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(full))) return 'folder';
-  return INPUT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink()) ? 'input' : undefined;
+  if (entry.isDirectory()) return 'folder';
+  if (entry.isFile()) return INPUT_FILE.test(entry.name) ? 'input' : undefined;
+  if (!entry.isSymbolicLink()) return undefined;
+  const target = statOf(full);
+  if (target?.isDirectory()) return 'folder';
+  return target?.isFile() && INPUT_FILE.test(entry.name) ? 'input' : undefined;
 }
 
 function listOnce(folder: string, seen: Set<string>): fs.Dirent[] | 'seen' | 'unreadable' {
@@ -117,11 +125,12 @@ function listOnce(folder: string, seen: Set<string>): fs.Dirent[] | 'seen' | 'un
   }
 }
 
-function isFolder(file: string): boolean {
+/** What a path leads to, or undefined when it leads nowhere (a link to nothing, a loop). */
+function statOf(file: string): fs.Stats | undefined {
   try {
-    return fs.statSync(file).isDirectory();
+    return fs.statSync(file);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

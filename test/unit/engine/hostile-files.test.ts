@@ -41,6 +41,15 @@ describe('hostile files: configuration', () => {
     assert.match(!load.ok ? (load.errors[0]?.message ?? '') : '', /not a regular file but a device/);
   });
 
+  it('does not read a layerguard.json linking to /dev/zero for the cache digest either (a run with the cache on)', () => {
+    const p = app();
+    fs.symlinkSync('/dev/zero', path.join(p.root, 'layerguard.json'));
+    let stderr = '';
+    const code = runCli(['check'], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd: p.root, colorByDefault: false });
+    assert.equal(code, 2);
+    assert.match(stderr, /not a regular file but a device/);
+  });
+
   it('says a layerguard.json linking to nothing is broken rather than quietly using the defaults', () => {
     const p = app();
     fs.symlinkSync(path.join(p.root, 'gone.json'), path.join(p.root, 'layerguard.json'));
