@@ -7,8 +7,8 @@ import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
 import { findMonorepo, type Monorepo } from './packages';
-import { whyNotARegularFile } from './read-config-file';
-import { loadTsconfig, normalize, type LoadedTsconfig, type PackageDirs } from './tsconfig';
+import { loadTsconfig, type LoadedTsconfig, type PackageDirs } from './tsconfig';
+import { insideWorkspace, isDirectory, isInside, normalize, outsideWorkspace, SOURCE_EXTENSION, whySourceLinkIsSkipped, type InsideWorkspace } from './paths';
 
 export interface Project {
   /** The tsconfig/jsconfig, or undefined for a folder analyzed without one. */
@@ -27,7 +27,6 @@ export interface DiscoveredWorkspace {
   readonly problems: readonly Problem[];
 }
 
-const SOURCE_EXTENSION = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const PRUNED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components']);
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const NESTED_CONFIG_DEPTH = 4;
@@ -159,11 +158,6 @@ function excludedBy(config: LoadedTsconfig): (folder: string) => boolean {
   return (folder) => matchers.some((matches) => matches(folder));
 }
 
-function isInside(root: string, file: string): boolean {
-  const relative = path.posix.relative(root, normalize(file));
-  return relative !== '' && !relative.startsWith('../') && relative !== '..' && !path.posix.isAbsolute(relative);
-}
-
 /** No config anywhere: `src/` (or the folder itself) as one project with default options. */
 function addLooseProject(root: string, discovery: Discovery): void {
   const sourceDir = fs.existsSync(path.join(root, 'src')) ? normalize(path.join(root, 'src')) : root;
@@ -283,7 +277,7 @@ function walkSourceFiles(dir: string, problems: Problem[], workspace = dir): str
       const file = path.posix.join(current, entry.name);
       // A link to a source file is one; a named pipe, a link to nothing or a loop of links is
       // said, not skipped in silence.
-      const why = entry.isFile() ? undefined : (whyNotARegularFile(file) ?? outsideWorkspace(file, inside));
+      const why = entry.isFile() ? undefined : whySourceLinkIsSkipped(file, inside);
       if (why === undefined) files.push(file);
       else problems.push({ kind: 'read', file, message: `skipped: ${why}` });
     }
@@ -304,28 +298,6 @@ function walkDirectories(start: string, maxDepth: number, problems: Problem[], i
     const entries = readFolderOnce(dir, seenRealPaths, problems);
     if (!entries || !visit(dir, entries) || depth >= maxDepth) continue;
     stack.push(...subfoldersToWalk(dir, entries, inside, problems).map((sub) => ({ dir: sub, depth: depth + 1 })));
-  }
-}
-
-/** Whether a real path lies in the workspace (the workspace's own real path is computed once). */
-type InsideWorkspace = (realPath: string) => boolean;
-
-function insideWorkspace(workspace: string): InsideWorkspace {
-  const real = realPathOf(workspace) ?? workspace;
-  return (realPath) => realPath === real || isInside(real, realPath);
-}
-
-/** Why a linked entry is left out: it leads outside the workspace. */
-function outsideWorkspace(link: string, inside: InsideWorkspace): string | undefined {
-  const real = realPathOf(link);
-  return real === undefined || inside(real) ? undefined : `a link leading outside the analyzed folder (to ${real}), not followed`;
-}
-
-function realPathOf(file: string): string | undefined {
-  try {
-    return normalize(fs.realpathSync(file));
-  } catch {
-    return undefined; // a link to nothing: the caller says so from its own stat
   }
 }
 
@@ -359,12 +331,4 @@ function subfoldersToWalk(dir: string, entries: fs.Dirent[], inside: InsideWorks
     }
   }
   return subfolders;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false; // a dangling symlink is simply not a folder to walk
-  }
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ts } from '../ts';
 import type { Problem } from '../types';
 import { errorMessage } from '../errors';
-import { whyNotARegularFile } from './read-config-file';
+import { insideWorkspace, isDirectory, outsideWorkspace, realPathOf, SOURCE_EXTENSION, whySourceLinkIsSkipped, type InsideWorkspace } from './paths';
 
 type FileSystemEntries = { readonly files: readonly string[]; readonly directories: readonly string[] };
 
@@ -20,8 +20,6 @@ type MatchFiles = (
   realpath: (path: string) => string,
 ) => string[];
 
-const SOURCE_NAME = /\.(?:[cm]?[jt]sx?)$/;
-
 /**
  * `readDirectory` for a tsconfig's `include`, as tsc lists files, except that a symbolic link to a
  * folder outside `workspace` is not followed (tsc would walk `/` through a link to it) and a
@@ -32,14 +30,14 @@ export function boundedReadDirectory(workspace: string, problems: Problem[]): ts
   const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
   // A TypeScript without the internal walk: list as tsc does, links and all.
   if (typeof matchFiles !== 'function') return (...args) => ts.sys.readDirectory(...args);
-  const boundary = realPath(workspace) ?? workspace;
-  const entries = (dir: string) => entriesWithin(dir, boundary, problems);
-  const realpath = (p: string) => realPath(p) ?? p;
+  const inside = insideWorkspace(workspace);
+  const entries = (dir: string) => entriesWithin(dir, inside, problems);
+  const realpath = (p: string) => realPathOf(p) ?? p;
   return (rootDir, extensions, excludes, includes, depth) =>
     matchFiles(rootDir, extensions, excludes, includes, ts.sys.useCaseSensitiveFileNames, ts.sys.getCurrentDirectory(), depth, entries, realpath);
 }
 
-function entriesWithin(dir: string, boundary: string, problems: Problem[]): FileSystemEntries {
+function entriesWithin(dir: string, inside: InsideWorkspace, problems: Problem[]): FileSystemEntries {
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(dir || '.', { withFileTypes: true });
@@ -54,41 +52,17 @@ function entriesWithin(dir: string, boundary: string, problems: Problem[]): File
     const full = path.join(dir, entry.name);
     if (entry.isFile()) files.push(entry.name);
     else if (entry.isDirectory()) directories.push(entry.name);
-    else placeSpecialEntry(entry, full, boundary, problems, files, directories);
+    else placeSpecialEntry(entry, full, inside, problems, files, directories);
   }
   return { files, directories };
 }
 
 /** A link or a special file: listed where it leads inside the workspace, else said. */
-function placeSpecialEntry(entry: fs.Dirent, full: string, boundary: string, problems: Problem[], files: string[], directories: string[]): void {
-  const real = realPath(full);
-  const folder = real !== undefined && isDirectory(real);
-  if (!folder && !SOURCE_NAME.test(entry.name)) return;
-  if (real !== undefined && real !== boundary && !real.startsWith(`${boundary}/`)) {
-    problems.push({ kind: 'read', file: full, message: `skipped: a link leading outside the analyzed folder (to ${real}), not followed` });
-    return;
-  }
-  if (folder) {
-    directories.push(entry.name);
-    return;
-  }
-  const why = whyNotARegularFile(full);
-  if (why === undefined) files.push(entry.name);
-  else problems.push({ kind: 'read', file: full, message: `skipped: ${why}` });
-}
-
-function realPath(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file).replace(/\\/g, '/');
-  } catch {
-    return undefined; // a link to nothing or a loop: said by whyNotARegularFile where it matters
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false; // vanished between two calls: nothing to list
-  }
+function placeSpecialEntry(entry: fs.Dirent, full: string, inside: InsideWorkspace, problems: Problem[], files: string[], directories: string[]): void {
+  const folder = isDirectory(full);
+  if (!folder && !SOURCE_EXTENSION.test(entry.name)) return;
+  const why = folder ? outsideWorkspace(full, inside) : whySourceLinkIsSkipped(full, inside);
+  if (why !== undefined) problems.push({ kind: 'read', file: full, message: `skipped: ${why}` });
+  else if (folder) directories.push(entry.name);
+  else files.push(entry.name);
 }

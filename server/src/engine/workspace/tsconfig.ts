@@ -4,6 +4,9 @@ import type { Problem } from '../types';
 import { firstTooDeep, MAX_JSON_DEPTH } from '../text/json-depth';
 import { readConfigFile, type ConfigFileRead } from './read-config-file';
 import { boundedReadDirectory } from './read-directory';
+import { normalize } from './paths';
+
+export { normalize };
 
 export interface LoadedTsconfig {
   readonly configFile: string;
@@ -126,8 +129,4 @@ function parseTsconfig(configFile: string, listFiles: boolean, packageDirs: Pack
 function excludesOf(raw: unknown): string[] {
   const exclude = typeof raw === 'object' && raw !== null ? (raw as { exclude?: unknown }).exclude : undefined;
   return Array.isArray(exclude) ? exclude.filter((e): e is string => typeof e === 'string') : [];
-}
-
-export function normalize(file: string): string {
-  return file.replace(/\\/g, '/');
 }
