@@ -54,6 +54,28 @@ export function chainRoot(expr: ts.Expression): ts.Identifier | undefined {
   return ts.isIdentifier(current) ? current : undefined;
 }
 
+/** `((x))` → `x`. */
+export function skipParentheses(expr: ts.Expression): ts.Expression {
+  let current = expr;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
+}
+
+/** The names a binding declares: `x`, and each of `{ a, b: [c] }` (iterative). */
+export function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const pending: ts.BindingName[] = [name];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (ts.isIdentifier(current)) found.push(current);
+    else
+      for (let i = current.elements.length - 1; i >= 0; i--) {
+        const element = current.elements[i]!;
+        if (ts.isBindingElement(element)) pending.push(element.name);
+      }
+  }
+  return found;
+}
+
 /** `x.name`, `{ name: 1 }`, `name() {}`, `name: string` in a type: a member's name, which no variable can clash with. */
 export function isMemberName(id: ts.Identifier): boolean {
   const p = id.parent;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
-import { dottedName, filesToCheck, hasNode, mentionsName, rangeOf, walk } from '../syntax';
+import { bindingIdentifiers, dottedName, filesToCheck, hasNode, mentionsName, rangeOf, walk } from '../syntax';
 import { calleeName, isRouteRegistration, REQUEST_PARAM, ROUTE_METHODS, VALIDATING_CALL } from '../http/handlers';
 import { perGraph, perParsedFile } from '../../memo';
 import { defineRule, messageIdGuard, type RuleRelatedLocation } from '../types';
@@ -705,11 +705,6 @@ function isKeyFieldUse(ref: ts.Identifier, fn: ts.FunctionLikeDeclaration): bool
 
 function isKeyLikeUse(value: ts.Expression, name: string): boolean {
   return isOnlyTested(value) || isOnlyLogged(value) || (isKeyName(name) && isHandedOnAsKey(value));
-}
-
-function bindingIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
-  if (ts.isIdentifier(pattern)) return [pattern];
-  return pattern.elements.flatMap((el) => (ts.isBindingElement(el) ? bindingIdentifiers(el.name) : []));
 }
 
 /** `@Body(new ZodValidationPipe(schema))`, `@Query('id', ParseUUIDPipe)`: a pipe on the parameter checks it. */

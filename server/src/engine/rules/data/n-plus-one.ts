@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ts } from '../../ts';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { declaredValue } from '../declared-values';
-import { chainRoot, dottedName, enclosing, hasNode, isLoop, mentionsName, rangeOf, walk } from '../syntax';
+import { bindingIdentifiers, chainRoot, dottedName, enclosing, hasNode, isLoop, mentionsName, rangeOf, skipParentheses, walk } from '../syntax';
 import { defineFileRule } from '../file-rule';
 import { DataAccessNames } from './data-access-calls';
 import { localInitializer } from '../local-values';
@@ -300,8 +300,7 @@ function savesRecordOfPass(call: ts.CallExpression, scope: ts.Node): boolean {
 function elementNames(scope: ts.Node): Set<string> {
   const names = new Set<string>();
   const bind = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) bind(element.name);
+    for (const id of bindingIdentifiers(name)) names.add(id.text);
   };
   if (ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
     if (ts.isVariableDeclarationList(scope.initializer)) for (const d of scope.initializer.declarations) bind(d.name);
@@ -338,10 +337,6 @@ function testedMemo(condition: ts.Expression): string | undefined {
   return undefined;
 }
 
-function skipParentheses(expr: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(expr) ? skipParentheses(expr.expression) : expr;
-}
-
 /** `m[k] = …` or `m.set(k, …)` in a statement. */
 function storesInto(statement: ts.Statement, memo: string): boolean {
   return hasNode(statement, (n) => {
@@ -363,8 +358,7 @@ function rawStatementKind(call: ts.CallExpression): 'update' | 'insert' | 'delet
 function namesBoundIn(scope: ts.Node, before: number): Set<string> {
   const names = new Set<string>();
   const bind = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) bind(element.name);
+    for (const id of bindingIdentifiers(name)) names.add(id.text);
   };
   walk(scope, (n) => {
     if (n.pos >= before) return false;

@@ -1,6 +1,6 @@
 import { ts } from '../../ts';
 import { childNodes } from '../../child-nodes';
-import { chainOperands, isLoop } from '../syntax';
+import { chainOperands, isLoop, skipParentheses } from '../syntax';
 
 /**
  * Cognitive complexity after SonarSource's definition (G. Ann Campbell, 2017) as SonarJS applies
@@ -257,7 +257,7 @@ function isNullGuardChain(node: ts.BinaryExpression): boolean {
   const operands = chainOperands(node, (kind) => kind === ts.SyntaxKind.AmpersandAmpersandToken);
   return operands.every((operand, i) => {
     const before = operands[i - 1];
-    return before === undefined || reachesInto(unparenthesized(operand), unparenthesized(before).getText());
+    return before === undefined || reachesInto(skipParentheses(operand), skipParentheses(before).getText());
   });
 }
 
@@ -269,10 +269,6 @@ function reachesInto(expr: ts.Expression, guarded: string): boolean {
     target = target.expression;
   }
   return false;
-}
-
-function unparenthesized(expr: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(expr) ? unparenthesized(expr.expression) : expr;
 }
 
 /**

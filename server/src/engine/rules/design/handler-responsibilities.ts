@@ -1,7 +1,7 @@
 import { ts } from '../../ts';
 import type { DataAccessNames } from '../data/data-access-calls';
 import { calleeName, isHttpHandler, VALIDATING_CALL } from '../http/handlers';
-import { dottedName, enclosing, walk } from '../syntax';
+import { dottedName, enclosing, skipParentheses, walk } from '../syntax';
 
 /**
  * The three jobs a handler should not do together: validate the input, query data access, and
@@ -54,10 +54,6 @@ function returnsObjectLiteral(arg: ts.Expression): boolean {
   if (!ts.isArrowFunction(arg) && !ts.isFunctionExpression(arg)) return false;
   if (!ts.isBlock(arg.body)) return ts.isObjectLiteralExpression(skipParentheses(arg.body));
   return arg.body.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined && ts.isObjectLiteralExpression(skipParentheses(s.expression)));
-}
-
-function skipParentheses(e: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e;
 }
 
 /**
