@@ -1,7 +1,6 @@
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { DataAccessNames } from '../../rules/data/data-access-calls';
 import { godFunctionOptions, isReportedGodFunction } from '../../rules/design/god-function';
-import { doesEverything } from '../../rules/design/handler-responsibilities';
 import type { ResolvedConfig } from '../../config/resolved';
 import { scriptKindOf } from '../../facts/extract';
 import { ts } from '../../ts';
@@ -20,10 +19,11 @@ export function wouldBecomeGodFunction(graph: DependencyGraph, node: FileNode, h
   const shift = own.filter((e) => e.range.end <= start).reduce((sum, e) => sum + e.newText.length - (e.range.end - e.range.start), 0);
   const fixed = ts.createSourceFile(node.file, applyTextEdits(node.text, own), ts.ScriptTarget.Latest, true, scriptKindOf(node.file));
   const fn = functionAt(fixed, start + shift);
-  const settings = godFunctionOptions(config);
+  // The handler check applies whatever `checkHandlers` says (see above).
+  const settings = { ...godFunctionOptions(config), checkHandlers: true };
   let names: DataAccessNames | undefined;
   const dataAccess = () => (names ??= new DataAccessNames(graph, node));
-  const tooBig = (f: ts.FunctionLikeDeclaration, sf: ts.SourceFile) => isReportedGodFunction(f, sf, settings, dataAccess) || doesEverything(f, dataAccess());
+  const tooBig = (f: ts.FunctionLikeDeclaration, sf: ts.SourceFile) => isReportedGodFunction(f, sf, settings, dataAccess);
   return !fn || (tooBig(fn, fixed) && !tooBig(handler, node.sourceFile));
 }
 
