@@ -18,7 +18,7 @@ import { dottedName } from '../../rules/syntax';
  * `string | undefined`); a secret does not stay in the code.
  */
 export const moveToConfigFixes: FixProvider = ({ graph, node, target, finding }) => {
-  const fix = ts.isStringLiteralLike(target) ? moveToConfiguration(graph, node, target, finding.ruleId !== 'security/hardcoded-secret') : undefined;
+  const fix = ts.isStringLiteralLike(target) ? moveToConfiguration(graph, node, target, () => finding.ruleId === 'security/hardcoded-secret') : undefined;
   return fix ? [{ ...fix, preferred: true }] : [];
 };
 
@@ -31,9 +31,8 @@ export const moveToConfigFixes: FixProvider = ({ graph, node, target, finding })
 export function moveLiteralToConfiguration(graph: DependencyGraph, file: string, offset: number): Fix | undefined {
   const node = graph.files.get(file);
   const literal = node ? nodeAt(node.sourceFile, offset, offset) : undefined;
-  if (!node || !literal || !ts.isStringLiteralLike(literal)) return undefined;
-  const name = fallbackVariable(literal)?.name ?? environmentName(literal);
-  return moveToConfiguration(graph, node, literal, name !== undefined && !isSecretName(name));
+  // No finding says what the literal is: its name does.
+  return node && literal && ts.isStringLiteralLike(literal) ? moveToConfiguration(graph, node, literal, isSecretName) : undefined;
 }
 
 /** `process.env.DB_URL = '…'`: the code sets the environment itself; reading it there would assign it to itself. */
@@ -42,7 +41,8 @@ function assignsEnvironment(literal: ts.Node): boolean {
   return ts.isBinaryExpression(parent) && parent.right === literal && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^process\.env\b/.test(dottedName(parent.left));
 }
 
-function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, keepDefault: boolean): Fix | undefined {
+/** `isSecret(name)`: a secret does not stay in the code as the read's default; a configuration value does. */
+function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, isSecret: (name: string) => boolean): Fix | undefined {
   if (assignsEnvironment(literal)) return undefined;
   const fallback = fallbackVariable(literal);
   const name = fallback?.name ?? environmentName(literal);
@@ -52,7 +52,7 @@ function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts
   const sourceFile = rewrite.file(node.file);
   if (!sourceFile) return undefined;
   // A literal fallback of `process.env.X` already is the default: the fix drops it, as before.
-  const fallbackText = keepDefault && !fallback ? literal.getText(node.sourceFile) : undefined;
+  const fallbackText = !fallback && !isSecret(name) ? literal.getText(node.sourceFile) : undefined;
   const accessor = accessorFor(graph, node, literal, name, fallbackText);
   sourceFile.replaceText([replaced.getStart(node.sourceFile), replaced.getEnd()], accessor.expression);
   if (accessor.module) {
