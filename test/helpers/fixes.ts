@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { analyzeWorkspace, RULES, type AnalysisResult, type Finding, type Fix, type SeveritySetting } from '../../server/src/engine';
 import { applyTextEdits, editsByFile, fixesFor } from '../../server/src/engine/fixes';
 import { project } from './project';
+import { FIXTURE_PACKAGES } from './package-types';
+import { FixTypeChecker } from './type-check';
 
 export interface FixCase {
   /** Files with one caret expectation marking the finding to fix. */
@@ -40,6 +42,7 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
   assert.ok(result.ok, result.ok ? '' : result.error);
   const fix = result.fixes.find((f) => f.id === testCase.fixId);
   assert.ok(fix, `no fix "${testCase.fixId}"; offered: ${result.fixes.map((f) => f.id).join(', ')}`);
+  assert.deepEqual(new FixTypeChecker(p.root, FIXTURE_PACKAGES).addedDiagnostics(textsAfter(fix)), [], 'the fix adds no TypeScript diagnostic to the files it touches');
   applyToDisk(fix, before);
 
   for (const [file, text] of Object.entries(testCase.expect)) assert.equal(fs.readFileSync(path.join(p.root, file), 'utf8'), text, `${file} after the fix`);
@@ -67,6 +70,14 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
 
 function sameEdits(a: Fix, b: Fix): boolean {
   return JSON.stringify(a.edits) === JSON.stringify(b.edits);
+}
+
+/** The text of every file a fix changes or creates, after it. */
+export function textsAfter(fix: Fix): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [file, edits] of editsByFile(fix.edits)) texts.set(file, applyTextEdits(fs.readFileSync(file, 'utf8'), edits));
+  for (const created of fix.createFiles ?? []) texts.set(created.file, created.text);
+  return texts;
 }
 
 /** Writes a fix's edits to the files they were computed for (checking the text is unchanged). */

@@ -14,6 +14,8 @@ export interface TestClientOptions {
   readonly pull?: boolean;
   /** `initializationOptions.storagePath`: where the server keeps results between sessions. */
   readonly storagePath?: string;
+  /** Declare what VS Code declares for previews and opening files: change annotations and `window/showDocument`. */
+  readonly previews?: boolean;
 }
 
 /**
@@ -28,6 +30,8 @@ export class TestLspClient {
   /** Edits the server asked to apply (`workspace/applyEdit`), and the messages it showed. */
   readonly appliedEdits: unknown[] = [];
   readonly shownMessages: { type: number; message: string }[] = [];
+  /** Documents the server asked to show (`window/showDocument`). */
+  readonly shownDocuments: { uri: string; takeFocus?: boolean }[] = [];
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly waiters = new Set<() => void>();
@@ -68,6 +72,11 @@ export class TestLspClient {
       this.notify();
       return null;
     });
+    this.connection.onRequest('window/showDocument', (params: { uri: string; takeFocus?: boolean }) => {
+      this.shownDocuments.push(params);
+      this.notify();
+      return { success: true };
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
@@ -98,12 +107,12 @@ export class TestLspClient {
         workspace: {
           configuration: true,
           applyEdit: true,
-          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.previews ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) },
           didChangeWatchedFiles: { dynamicRegistration: true },
           didChangeConfiguration: { dynamicRegistration: true },
           ...(this.options.pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, ...(this.options.previews ? { showDocument: { support: true } } : {}) },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),

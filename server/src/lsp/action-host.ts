@@ -7,5 +7,7 @@ export interface CodeActionHost {
   document(uri: string): TextDocument | undefined;
   /** The client asks the user for reasons (VS Code); other editors get a placeholder to complete. */
   promptsForReason(): boolean;
+  /** The client previews edits whose change annotations need confirmation (VS Code's refactor preview). */
+  confirmsEdits(): boolean;
   log(message: string): void;
 }

@@ -6,7 +6,7 @@ import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
 import { diagnosticData, uriToFile } from './convert';
 import type { CodeActionHost } from './action-host';
 import { Refactors } from './refactors';
-import { VersionedEdits } from './versioned-edit';
+import { spansFiles, VersionedEdits } from './versioned-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerguard`;
 
@@ -48,14 +48,14 @@ export class CodeActions {
   }
 
   /** Recomputes a fix for the same text and returns its edit, or why it cannot be applied. */
-  editFor(args: FixCommandArgs): { edit: WorkspaceEdit } | { error: string } {
+  editFor(args: FixCommandArgs): { edit: WorkspaceEdit; fix: Fix } | { error: string } {
     const snapshot = this.snapshot(args.uri, args);
     if (!snapshot || snapshot.version !== args.version) return { error: 'The document changed since this fix was offered; try again on the current text.' };
     const computed = fixesFor(snapshot.result.graph, snapshot.finding, { config: snapshot.result.config, ...(args.reason === undefined ? {} : { reason: args.reason }) });
     const fix = computed.fixes.find((f) => f.id === args.fixId);
     if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
-    const edit = this.edits.workspaceEdit(fix, snapshot.result);
-    return edit ? { edit } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
+    const edit = this.edits.workspaceEdit(fix, snapshot.result, this.host.confirmsEdits());
+    return edit ? { edit, fix } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
   }
 
   /** Adds a finding to the baseline file; the file watcher then reloads it. */
@@ -94,6 +94,9 @@ export class CodeActions {
       const command: Command = { title: fix.title, command: Commands.fixWithReason, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] };
       return [{ ...base, title: `${fix.title}…`, command }];
     }
+    // Several files: the server applies it, so it knows the edit was applied (the user may cancel
+    // the preview) before it sums up what changed and opens the files it created.
+    if (spansFiles(fix)) return [{ ...base, command: { title: fix.title, command: Commands.applyFix, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] } }];
     const edit = this.edits.workspaceEdit(fix, snapshot.result);
     return edit ? [{ ...base, edit }] : [];
   }

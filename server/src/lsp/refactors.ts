@@ -1,10 +1,10 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import * as path from 'node:path';
-import { generateResource, REFACTOR_IDS, refactorChoices, type AnalysisResult, type RefactorId } from '../engine';
-import type { RefactorArgs, RefactorChoiceInfo } from '../protocol';
+import { generateResource, REFACTOR_IDS, refactorChoices, type AnalysisResult, type Fix, type RefactorId } from '../engine';
+import { Commands, type RefactorArgs, type RefactorChoiceInfo } from '../protocol';
 import type { CodeActionHost } from './action-host';
 import { fileToUri, uriToFile } from './convert';
-import { VersionedEdits } from './versioned-edit';
+import { spansFiles, VersionedEdits } from './versioned-edit';
 
 /** The code action kind of each refactor, under the standard refactor kinds. */
 export const REFACTOR_KINDS: Readonly<Record<RefactorId, string>> = {
@@ -14,6 +14,7 @@ export const REFACTOR_KINDS: Readonly<Record<RefactorId, string>> = {
 
 interface Place {
   readonly result: AnalysisResult;
+  readonly version: number;
   readonly file: string;
   readonly offset: number;
 }
@@ -35,9 +36,14 @@ export class Refactors {
     const place = document ? this.place(params.textDocument.uri, document.version, document.offsetAt(params.range.start)) : undefined;
     if (!place) return [];
     return REFACTOR_IDS.filter((id) => wants(REFACTOR_KINDS[id])).flatMap((id) =>
-      refactorChoices(place.result, place.file, place.offset, id).flatMap((choice) => {
+      refactorChoices(place.result, place.file, place.offset, id).flatMap((choice): CodeAction[] => {
+        const base = { title: choice.fix.title, kind: REFACTOR_KINDS[id] };
+        if (spansFiles(choice.fix)) {
+          const args: RefactorArgs = { uri: params.textDocument.uri, version: place.version, offset: place.offset, refactor: id, choiceId: choice.id };
+          return [{ ...base, command: { title: choice.fix.title, command: Commands.applyRefactor, arguments: [args] } }];
+        }
         const edit = this.edits.workspaceEdit(choice.fix, place.result);
-        return edit ? [{ title: choice.fix.title, kind: REFACTOR_KINDS[id], edit }] : [];
+        return edit ? [{ ...base, edit }] : [];
       }),
     );
   }
@@ -48,12 +54,12 @@ export class Refactors {
     return refactorChoices(place.result, place.file, place.offset, args.refactor, true).map((c) => ({ id: c.id, title: c.fix.title }));
   }
 
-  editFor(args: RefactorArgs): { edit: WorkspaceEdit; title: string } | { error: string } {
+  editFor(args: RefactorArgs): { edit: WorkspaceEdit; fix: Fix } | { error: string } {
     const place = this.place(args.uri, args.version, args.offset);
     const choice = place && refactorChoices(place.result, place.file, place.offset, args.refactor, true).find((c) => c.id === args.choiceId);
     if (!place || !choice) return { error: 'The document changed since the refactor was offered; try again.' };
-    const edit = this.edits.workspaceEdit(choice.fix, place.result);
-    return edit ? { edit, title: choice.fix.title } : { error: 'Another file the refactor changes was edited since the analysis; save it and try again.' };
+    const edit = this.edits.workspaceEdit(choice.fix, place.result, this.host.confirmsEdits());
+    return edit ? { edit, fix: choice.fix } : { error: 'Another file the refactor changes was edited since the analysis; save it and try again.' };
   }
 
   /** Generate Resource in a workspace folder's project: the files to create and the root module edit. */
@@ -70,7 +76,7 @@ export class Refactors {
     const result = file ? this.host.resultFor(file) : undefined;
     const document = this.host.document(uri);
     if (!file || !result || !document || document.version !== version) return undefined;
-    return this.edits.versionOf(uri, result.graph.files.get(file)?.text) === version ? { result, file, offset } : undefined;
+    return this.edits.versionOf(uri, result.graph.files.get(file)?.text) === version ? { result, version, file, offset } : undefined;
   }
 }
 

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION } from '../engine';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -32,10 +32,11 @@ import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
 import { REFACTOR_KINDS } from './refactors';
-import { uriToFile } from './convert';
+import { fileToUri, uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
 import { PersistedResults } from './persisted-results';
+import { fixSummary, spansFiles } from './versioned-edit';
 import { coerceSettings, DEFAULT_SETTINGS, type FolderSettings } from './settings';
 import { errorDetail, errorMessage } from '../engine/errors';
 
@@ -74,6 +75,7 @@ export class LayerguardServer {
       resultFor: (file) => this.folderOf(file)?.result,
       document: (uri) => this.documents.get(uri),
       promptsForReason: () => this.promptsForReason,
+      confirmsEdits: () => this.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
       log: (message) => connection.console.warn(message),
     });
   }
@@ -116,15 +118,26 @@ export class LayerguardServer {
 
   private async applyFix(args: FixCommandArgs): Promise<void> {
     const outcome = this.codeActions.editFor(args);
-    if ('error' in outcome) void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
-    else await this.connection.workspace.applyEdit({ label: args.title, edit: outcome.edit });
+    if ('error' in outcome) return void this.connection.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+    const applied = await this.connection.workspace.applyEdit({ label: args.title, edit: outcome.edit });
+    if (applied.applied) await this.announceApplied(outcome.fix);
   }
 
   private async applyRefactor(args: RefactorArgs): Promise<{ applied: string } | { error: string }> {
     const outcome = this.codeActions.refactors.editFor(args);
     if ('error' in outcome) return outcome;
-    const applied = await this.connection.workspace.applyEdit({ label: outcome.title, edit: outcome.edit });
-    return applied.applied ? { applied: outcome.title } : { error: applied.failureReason ?? 'The editor did not apply the change.' };
+    const applied = await this.connection.workspace.applyEdit({ label: outcome.fix.title, edit: outcome.edit });
+    if (!applied.applied) return { error: applied.failureReason ?? 'The editor did not apply the change (or the preview was cancelled).' };
+    await this.announceApplied(outcome.fix);
+    return { applied: outcome.fix.title };
+  }
+
+  /** After a change of several files: one line saying what changed, and the files it created, opened. */
+  private async announceApplied(fix: Fix): Promise<void> {
+    if (!spansFiles(fix)) return;
+    void this.connection.window.showInformationMessage(`Layerguard: ${fixSummary(fix)}`);
+    if (this.capabilities.window?.showDocument?.support !== true) return;
+    for (const [i, created] of (fix.createFiles ?? []).entries()) await this.connection.window.showDocument({ uri: fileToUri(created.file), takeFocus: i === 0 });
   }
 
   private async generateResource(args: GenerateResourceArgs): Promise<GenerateResourceResult> {

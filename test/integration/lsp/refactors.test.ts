@@ -70,14 +70,14 @@ describe('refactors over stdio', () => {
     for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  async function started(): Promise<TestLspClient> {
+  async function started(options: { previews?: boolean } = {}): Promise<TestLspClient> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-refactors-')));
     roots.push(root);
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     }
-    const client = new TestLspClient({ root });
+    const client = new TestLspClient({ root, ...options });
     clients.push(client);
     await client.start();
     await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
@@ -101,6 +101,20 @@ describe('refactors over stdio', () => {
     assert.deepEqual([...byFile.keys()].sort(), ['users.controller.ts', 'users.service.ts']);
     assert.equal(byFile.get('users.controller.ts')?.textDocument.version, client.versionOf(CONTROLLER), 'the open controller is pinned to its version');
     assert.equal(byFile.get('users.service.ts')?.textDocument.version, null, 'a closed file has no version');
+    assert.equal(edit.changeAnnotations, undefined, 'a client without change annotations gets the plain edit');
+  });
+
+  it('previews a change of several files where the editor can, then sums it up in one line', async () => {
+    const client = await started({ previews: true });
+    const args = { uri: client.uri(CONTROLLER), version: client.versionOf(CONTROLLER), offset: controllerText.indexOf('find()'), refactor: 'routeThroughService' };
+    const choices = await command<{ id: string; title: string }[]>(client, 'layerguard.server.refactorChoices', args);
+    const chosen = choices.find((c) => c.title === 'Route through UsersService')!;
+    await command(client, 'layerguard.server.applyRefactor', { ...args, choiceId: chosen.id });
+    const edit = client.appliedEdits[0] as WorkspaceEdit;
+    assert.deepEqual(Object.values(edit.changeAnnotations ?? {}), [{ label: 'Route through UsersService', description: 'Route through UsersService: 2 files changed.', needsConfirmation: true }]);
+    const annotations = documentEdits(edit).flatMap((c) => c.edits.map((e) => ('annotationId' in e ? e.annotationId : undefined)));
+    assert.ok(annotations.length > 1 && annotations.every((id) => id !== undefined && id in (edit.changeAnnotations ?? {})), 'every edit goes through the preview');
+    await client.waitFor('the summary', () => client.shownMessages.some((m) => m.message === 'Layerguard: Route through UsersService: 2 files changed.'));
   });
 
   it('refuses choices for a version the server has not analyzed', async () => {
@@ -112,7 +126,7 @@ describe('refactors over stdio', () => {
   });
 
   it('offers Move Literal to Configuration in the lightbulb on a string literal, creating .env.example', async () => {
-    const client = await started();
+    const client = await started({ previews: true });
     const offset = controllerText.indexOf("'smtp.") + 3;
     const lines = controllerText.slice(0, offset).split('\n');
     const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
@@ -123,11 +137,20 @@ describe('refactors over stdio', () => {
     });
     const move = actions.find((a) => a.kind === 'refactor.extract.layerguard.moveLiteralToConfig');
     assert.equal(move?.title, 'Move to environment variable HOST (default kept)');
+    assert.equal(move?.edit, undefined, 'a change that creates a file is applied by the server, which then opens the file');
+    await client.request('workspace/executeCommand', move!.command);
+    const edit = client.appliedEdits[0] as WorkspaceEdit;
     assert.deepEqual(
-      creates(move!.edit!).map((c) => path.basename(c.uri)),
+      creates(edit).map((c) => path.basename(c.uri)),
       ['.env.example'],
     );
-    assert.match(JSON.stringify(documentEdits(move!.edit!)), /process\.env\.HOST/);
+    assert.match(JSON.stringify(documentEdits(edit)), /process\.env\.HOST/);
+    await client.waitFor('the summary', () => client.shownMessages.some((m) => /: 1 file changed, 1 created \(\.env\.example\)\.$/.test(m.message)));
+    assert.deepEqual(
+      client.shownDocuments.map((d) => path.basename(d.uri)),
+      ['.env.example'],
+      'the created file is opened',
+    );
     const onImport = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: client.uri(CONTROLLER) },
       range: { start: { line: 0, character: 40 }, end: { line: 0, character: 40 } },

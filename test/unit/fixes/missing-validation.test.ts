@@ -540,6 +540,48 @@ export class CreateUserDto {
     });
   });
 
+  it('imports the DTO with .js where the controller writes its relative imports so (nodenext ES modules)', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', experimentalDecorators: true, strict: true } }),
+        'package.json': JSON.stringify({ type: 'module' }),
+        'src/main.ts': nestMain(true).replace("'./app.module'", "'./app.module.js'"),
+        'src/users/users.service.ts': `export class UsersService {\n  create(email: string) { return { email }; }\n}\n`,
+        'src/users/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { UsersService } from './users.service.js';
+
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  create(@Body() body: any) {
+  //     ^^^^^^^^^^^^^^^^^ api/missing-validation is typed any
+    return this.users.create(body.email);
+  }
+}
+`,
+      },
+      fixId: 'nest-dto',
+      expect: {
+        'src/users/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { UsersService } from './users.service.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  create(@Body() body: CreateUserDto) {
+    return this.users.create(body.email);
+  }
+}
+`,
+      },
+    });
+  });
+
   it('generates a query DTO (strings, optional) when a global ValidationPipe is installed, leaving the decorator alone', () => {
     checkFix({
       files: {
@@ -842,6 +884,16 @@ export class UsersController {
 }
 `;
     assert.deepEqual(offered({ 'tsconfig.json': NEST_TSCONFIG, 'src/users/users.controller.ts': controller('return body;') }), [[]]);
+    // A field that fills a property of an object typed right there takes that type (an enum, a union), which a string field may not satisfy.
+    assert.deepEqual(
+      offered({
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/users/users.controller.ts': controller("const input: { status: 'active' | 'banned' } = { status: body.status };\n    return input;"),
+      }),
+      [[]],
+    );
+    // A field defaulting to a list or an object is no flat value: its declared type could not be told.
+    assert.deepEqual(offered({ 'tsconfig.json': NEST_TSCONFIG, 'src/users/users.controller.ts': controller('const { ids = [], name } = body;\n    return [ids, name];') }), [[]]);
     assert.deepEqual(
       offered({
         'tsconfig.json': NEST_TSCONFIG,

@@ -4,8 +4,17 @@ import { moveLiteralToConfiguration } from '../../../server/src/engine/fixes/mov
 import { checkFix } from '../../helpers/fixes';
 import { NEST_TSCONFIG, project } from '../../helpers/project';
 
+const REQUIRED_ENV_HELPER = `
+/** Reads an environment variable the code cannot run without; fails loudly when it is missing. */
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set\`);
+  return value;
+}
+`;
+
 describe('fixes: move to environment/config (security/hardcoded-secret, config/hardcoded-config)', () => {
-  it('moves a secret to process.env and creates .env.example with the name only', () => {
+  it('moves a secret to a required environment variable (a string that fails loudly when missing) and creates .env.example with the name only', () => {
     checkFix({
       files: {
         'tsconfig.json': '{}',
@@ -23,10 +32,17 @@ export class PaymentsService {
       expect: {
         'src/payments/payments.service.ts': `import Stripe from 'stripe';
 
-const apiKey = process.env.API_KEY;
+const apiKey = requiredEnv('API_KEY');
 
 export class PaymentsService {
   private readonly stripe = new Stripe(apiKey);
+}
+
+/** Reads an environment variable the code cannot run without; fails loudly when it is missing. */
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set\`);
+  return value;
 }
 `,
         '.env.example': 'API_KEY=\n',
@@ -121,7 +137,7 @@ export const env = envSchema.parse(process.env);
     });
   });
 
-  it('drops a literal fallback of process.env and leaves a documented variable alone', () => {
+  it('drops a secret fallback of process.env, requiring the variable, and leaves a documented variable alone', () => {
     checkFix({
       files: {
         'tsconfig.json': '{}',
@@ -136,9 +152,16 @@ export const env = envSchema.parse(process.env);
       fixId: 'move-to-config',
       expect: {
         'src/auth/jwt.config.ts': `export const jwtConfig = {
-  secret: process.env.JWT_SECRET,
+  secret: requiredEnv('JWT_SECRET'),
   expiresIn: '1h',
 };
+
+/** Reads an environment variable the code cannot run without; fails loudly when it is missing. */
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set\`);
+  return value;
+}
 `,
         '.env.example': 'JWT_SECRET=\n',
       },
@@ -184,7 +207,7 @@ export const token = 'ghp_realLookingTokenValue1234567890abcdEF';
         .join('') ?? '';
     assert.match(at("'https://api.github.com"), /fetch\(process\.env\.GITHUB_URL \?\? 'https:\/\/api\.github\.com\/zen'\)/);
     assert.match(at("'https://mirror"), /export const mirror = \(process\.env\.EXAMPLE_URL \?\? 'https:\/\/mirror\.example\.org\/'\) \+ 'v2';/);
-    assert.match(at("'ghp_"), /export const token = process\.env\.TOKEN;/);
+    assert.match(at("'ghp_"), /export const token = requiredEnv\('TOKEN'\);/);
   });
 
   it('offers nothing for a value the code assigns to process.env itself: reading it there would assign it to itself', () => {
@@ -192,5 +215,72 @@ export const token = 'ghp_realLookingTokenValue1234567890abcdEF';
     const result = p.analyze();
     const file = [...result.graph.files.keys()].find((f) => f.endsWith('setup.ts'))!;
     assert.equal(moveLiteralToConfiguration(result.graph, file, result.graph.files.get(file)!.text.indexOf("'postgres") + 1), undefined);
+  });
+
+  it('reads the environment with brackets where the project does (noPropertyAccessFromIndexSignature), and reuses the file’s requiredEnv', () => {
+    const p = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noPropertyAccessFromIndexSignature: true } }),
+      'src/config.ts': `export const port = Number(process.env['PORT'] ?? 3000);
+export const mail = { host: 'smtp.example.org' };
+export const signing = { key: 'q8Zr4vT1xY7pL2mNw3rT' };
+export const other = requiredEnv('OTHER');
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(name);
+  return value;
+}
+`,
+    });
+    const result = p.analyze();
+    const file = [...result.graph.files.keys()].find((f) => f.endsWith('config.ts'))!;
+    const text = result.graph.files.get(file)!.text;
+    const at = (needle: string) =>
+      moveLiteralToConfiguration(result.graph, file, text.indexOf(needle) + 1)
+        ?.edits.map((e) => e.newText)
+        .join('') ?? '';
+    assert.match(at("'smtp."), /host: process\.env\['MAIL_HOST'\] \?\? 'smtp\.example\.org'/);
+    const signing = at("'q8Zr");
+    assert.match(signing, /key: requiredEnv\('SIGNING_KEY'\)/);
+    assert.doesNotMatch(signing, /function requiredEnv/, 'the helper the file has is reused');
+  });
+
+  it("leaves a project's own ConfigService alone: only Nest's has get(key, default) and getOrThrow", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/config/config.service.ts': `export class ConfigService {
+  value(key: string): string | undefined {
+    return process.env[key];
+  }
+}
+`,
+        'src/auth/auth.service.ts': `import * as jwt from 'jsonwebtoken';
+import { ConfigService } from '../config/config.service';
+
+export class AuthService {
+  constructor(private readonly config: ConfigService) {}
+
+  issue(userId: string) {
+    return jwt.sign({ sub: userId }, 'a-very-long-signing-key');
+//                                   ^^^^^^^^^^^^^^^^^^^^^^^^^ security/hardcoded-secret
+  }
+}
+`,
+      },
+      fixId: 'move-to-config',
+      expect: {
+        'src/auth/auth.service.ts': `import * as jwt from 'jsonwebtoken';
+import { ConfigService } from '../config/config.service';
+
+export class AuthService {
+  constructor(private readonly config: ConfigService) {}
+
+  issue(userId: string) {
+    return jwt.sign({ sub: userId }, requiredEnv('JWT_SECRET'));
+  }
+}
+${REQUIRED_ENV_HELPER}`,
+      },
+    });
   });
 });

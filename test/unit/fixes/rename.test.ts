@@ -69,6 +69,84 @@ export function total(products: Product[]): number {
     });
   });
 
+  it('renames a local after the entity its lookup returns though other methods use that name for their own', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/users/users.service.ts': `interface User { id: number; email: string; active: boolean }
+export class UsersService {
+  constructor(private readonly users: { findById(id: number): Promise<User | null>; save(user: User): Promise<void> }) {}
+  async deactivate(id: number) {
+    const temp = await this.users.findById(id);
+//        ^^^^ naming/ambiguous-name
+    if (!temp) throw new Error('no such user');
+    temp.active = false;
+    await this.users.save(temp);
+    return temp.email;
+  }
+  async activate(user: User) {
+    user.active = true;
+    await this.users.save(user);
+  }
+}
+`,
+      },
+      fixId: 'rename:user',
+      expect: {
+        'src/users/users.service.ts': `interface User { id: number; email: string; active: boolean }
+export class UsersService {
+  constructor(private readonly users: { findById(id: number): Promise<User | null>; save(user: User): Promise<void> }) {}
+  async deactivate(id: number) {
+    const user = await this.users.findById(id);
+    if (!user) throw new Error('no such user');
+    user.active = false;
+    await this.users.save(user);
+    return user.email;
+  }
+  async activate(user: User) {
+    user.active = true;
+    await this.users.save(user);
+  }
+}
+`,
+      },
+    });
+  });
+
+  it('renames what a fetch function returns after the function: fetchOrders() → orders', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': '{}',
+        'src/reports/weekly.ts': `interface Order { total: number }
+declare function fetchOrders(week: number): Promise<Order[]>;
+export async function weeklyTotal(week: number) {
+  const data = await fetchOrders(week);
+//      ^^^^ naming/ambiguous-name
+  let sum = 0;
+  for (const order of data) sum += order.total;
+  console.log('week', week, data.length);
+  return sum;
+}
+export const count = (orders: Order[]) => orders.length;
+`,
+      },
+      fixId: 'rename:orders',
+      expect: {
+        'src/reports/weekly.ts': `interface Order { total: number }
+declare function fetchOrders(week: number): Promise<Order[]>;
+export async function weeklyTotal(week: number) {
+  const orders = await fetchOrders(week);
+  let sum = 0;
+  for (const order of orders) sum += order.total;
+  console.log('week', week, orders.length);
+  return sum;
+}
+export const count = (orders: Order[]) => orders.length;
+`,
+      },
+    });
+  });
+
   it('offers no rename for exported names, names without a better suggestion, or taken names', () => {
     const p = project({
       'tsconfig.json': '{}',

@@ -1,21 +1,35 @@
 import * as path from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
 
-/** The specifier that imports `to` from `from`, as people write it: `./users.service`, no extension. */
-export function relativeSpecifier(from: string, to: string): string {
+/**
+ * The specifier that imports `to` from `from`, as people write it: `./users.service`, without an
+ * extension unless the importing file writes its relative imports with `.js` (ES modules under
+ * `node16`/`nodenext` resolution, where an import without it does not resolve).
+ */
+export function relativeSpecifier(from: string, to: string, extension: RelativeExtension = ''): string {
   const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
+  return `${relative.startsWith('.') ? relative : `./${relative}`}${extension}`;
 }
 
-/** A specifier written in `from` (a package, or relative to it), as `to` must write it. */
+export type RelativeExtension = '' | '.js';
+
+/** `.js` when most of a file's relative imports end with it, else ''. */
+export function relativeExtensionOf(text: string): RelativeExtension {
+  const relative = [...text.matchAll(/\b(?:from|import)\s*\(?\s*['"](\.\.?\/[^'"]*)['"]/g)].map((m) => m[1] ?? '');
+  const withJs = relative.filter((s) => s.endsWith('.js')).length;
+  return withJs > 0 && withJs * 2 >= relative.length ? '.js' : '';
+}
+
+/** A specifier written in `from` (a package, or relative to it), as `to` must write it (keeping a `.js` it had). */
 export function specifierFor(specifier: string, from: string, to: string): string {
-  return specifier.startsWith('.') ? relativeSpecifier(to, path.posix.resolve(path.posix.dirname(from), specifier)) : specifier;
+  if (!specifier.startsWith('.')) return specifier;
+  return relativeSpecifier(to, path.posix.resolve(path.posix.dirname(from), specifier), specifier.endsWith('.js') ? '.js' : '');
 }
 
 /** Imports `name` from `file` unless the source file already has a binding of that name. */
 export function ensureNamedImport(sourceFile: SourceFile, name: string, file: string): void {
   if (importedNames(sourceFile).has(name)) return;
-  sourceFile.addImportDeclaration({ namedImports: [name], moduleSpecifier: relativeSpecifier(sourceFile.getFilePath(), file) });
+  sourceFile.addImportDeclaration({ namedImports: [name], moduleSpecifier: relativeSpecifier(sourceFile.getFilePath(), file, relativeExtensionOf(sourceFile.getFullText())) });
 }
 
 function importedNames(sourceFile: SourceFile): Set<string> {

@@ -1,6 +1,6 @@
 import { Project } from 'ts-morph';
 import { ts } from '../ts';
-import { isMemberName, isNameFreeIn } from '../rules/syntax';
+import { enclosing, isMemberName, isNameFreeIn } from '../rules/syntax';
 import type { Fix, TextEdit } from '../types';
 import { suggestName } from '../text/name-suggestion';
 import type { FixProvider } from './types';
@@ -12,13 +12,19 @@ import type { FixProvider } from './types';
  */
 export const renameFixes: FixProvider = (context) => {
   const identifier = context.target;
-  if (!ts.isIdentifier(identifier) || isExported(identifier)) return [];
+  if (!ts.isIdentifier(identifier) || isExported(identifier) || isClassMember(identifier)) return [];
   const suggestion = suggestName(identifier);
-  if (!suggestion || suggestion === identifier.text || !isFreeName(context.node.sourceFile, suggestion, identifier)) return [];
+  if (!suggestion || suggestion === identifier.text || !isFreeName(scopeOf(identifier, context.node.sourceFile), suggestion, identifier)) return [];
   const edits = renameLocations(context.node.file, context.node.text, identifier.getStart(context.node.sourceFile), suggestion);
   if (edits.length === 0) return [];
   return [{ id: `rename:${suggestion}`, title: `Rename to ${suggestion}`, safe: true, preferred: true, edits } satisfies Fix];
 };
+
+/** `constructor(private data: …)` declares a member too: renaming it renames the class's surface. */
+function isClassMember(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return ts.isParameter(parent) && ts.isParameterPropertyDeclaration(parent, parent.parent);
+}
 
 function isExported(identifier: ts.Identifier): boolean {
   let declaration: ts.Node = identifier.parent;
@@ -27,12 +33,21 @@ function isExported(identifier: ts.Identifier): boolean {
 }
 
 /**
- * No binding of that name exists in the file, so the rename cannot shadow or capture one. Member
+ * Where the renamed name lives and is used: a local's or a parameter's function, else the file. A
+ * name another method of the class uses for its own local (`user` in every method of a users
+ * service) does not stop the rename: it cannot be reached from here.
+ */
+function scopeOf(identifier: ts.Identifier, sourceFile: ts.SourceFile): ts.Node {
+  return enclosing(identifier, ts.isFunctionLike) ?? sourceFile;
+}
+
+/**
+ * The name appears nowhere in the scope, so the rename cannot shadow or capture one. Member
  * names (`this.users`, `{ users: … }`, `users()` methods) are no bindings; a constructor's
  * parameter property is one only inside that constructor.
  */
-function isFreeName(sourceFile: ts.SourceFile, name: string, renamed: ts.Identifier): boolean {
-  return isNameFreeIn(sourceFile, name, (id) => isMemberName(id) || isPropertyParameterElsewhere(id, renamed));
+function isFreeName(scope: ts.Node, name: string, renamed: ts.Identifier): boolean {
+  return isNameFreeIn(scope, name, (id) => isMemberName(id) || isPropertyParameterElsewhere(id, renamed));
 }
 
 /** `constructor(private users: …)`: outside that constructor, `users` is reached as `this.users`, a member. */

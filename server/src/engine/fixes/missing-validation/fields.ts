@@ -76,6 +76,12 @@ function literalKind(e: ts.Expression): FieldKind | undefined {
   return e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword ? 'boolean' : undefined;
 }
 
+/** A default says what the field holds: `= []` or `= {}` is no flat value, so no flat field can be declared for it. */
+function defaultKind(initializer: ts.Expression): Evidence {
+  if (ts.isArrayLiteralExpression(initializer) || ts.isObjectLiteralExpression(initializer)) return 'shape';
+  return literalKind(initializer) ?? 'plain';
+}
+
 function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
@@ -144,12 +150,27 @@ function useOf(value: ts.Expression): Use {
 /** Iterated, spread, indexed, written: not a flat value. */
 const OPAQUE_PARENTS: readonly ((n: ts.Node) => boolean)[] = [ts.isSpreadElement, ts.isSpreadAssignment, ts.isForOfStatement, ts.isForInStatement, ts.isPostfixUnaryExpression, ts.isDeleteExpression];
 
-/** `x.trim()` is a string's, `x.items` an object's; `Math.max(x)` takes numbers; `f(x)` says nothing. */
+/**
+ * `x.trim()` is a string's, `x.items` an object's; `Math.max(x)` takes numbers; `f(x)` says
+ * nothing. A value that fills a property of an object typed right there (`const input: Input =
+ * { status: query.status }`) takes the type that declares, often a union or an enum a `string`
+ * field would not satisfy: its type cannot be told here.
+ */
 function accessEvidence(p: ts.Node, e: ts.Expression): Evidence {
+  if (((ts.isPropertyAssignment(p) && p.initializer === e) || ts.isShorthandPropertyAssignment(p)) && isDeclaredShape(p.parent)) return 'shape';
   if (ts.isPropertyAccessExpression(p) && p.expression === e) return STRING_METHODS.has(p.name.text) ? 'string' : 'shape';
   if (ts.isElementAccessExpression(p) && p.expression === e) return 'shape';
   if (ts.isCallExpression(p)) return p.expression === e ? 'shape' : /^Math\./.test(dottedName(p.expression)) ? 'number' : 'plain';
   return OPAQUE_PARENTS.some((is) => is(p)) ? 'shape' : 'plain';
+}
+
+/** An object literal (or one nested in it) whose type is written where it stands: `: T`, `as T`, `satisfies T`. */
+function isDeclaredShape(object: ts.Node): boolean {
+  let current = object;
+  while (ts.isObjectLiteralExpression(current) && ts.isPropertyAssignment(current.parent) && ts.isObjectLiteralExpression(current.parent.parent)) current = current.parent.parent;
+  const p = current.parent;
+  if (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) return p.type !== undefined;
+  return ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p);
 }
 
 /** Names a declaration introduces (not uses). */
@@ -222,7 +243,7 @@ export class FieldCollector {
         this.failed = true;
         return;
       }
-      this.record(key.text, element.initializer ? { evidence: literalKind(element.initializer) ?? 'plain', optional: true } : undefined);
+      this.record(key.text, element.initializer ? { evidence: defaultKind(element.initializer), optional: true } : undefined);
       this.addUses(key.text, element.name);
     }
   }

@@ -5,6 +5,7 @@ import { isMissingValidationMessageId, isValidationPipeInstalled } from '../../r
 import { enclosing, variableNamesIn } from '../../rules/syntax';
 import { ts } from '../../ts';
 import type { Fix, TextEdit } from '../../types';
+import { relativeExtensionOf, relativeSpecifier } from '../imports';
 import { insertAt, replaceNode } from '../text';
 import type { FixContext } from '../types';
 import { FieldCollector, referencesTo, type Field } from './fields';
@@ -92,7 +93,7 @@ function dtoFixes(context: FixContext, nest: NestParam): Fix[] {
   const style = styleOf(node);
   // routing-controllers validates DTOs through its own `validation` option, not a Nest pipe.
   const pipeInstalled = !/['"]@nestjs\/common['"]/.test(node.text) || isValidationPipeInstalled(context.graph);
-  const specifier = relativeSpecifier(node.file, dto.file);
+  const specifier = relativeSpecifier(node.file, dto.file, relativeExtensionOf(node.text));
   const edits = [
     typeEdit(node, nest.param, dto.className),
     ...(pipeInstalled ? [] : pipeEdits(node, nest)),
@@ -127,11 +128,6 @@ function dtoFor(node: FileNode, nest: NestParam, fields: readonly Field[]): Dto 
   const controllerDir = path.posix.dirname(node.file);
   const dir = path.posix.basename(controllerDir) === 'controllers' ? path.posix.dirname(controllerDir) : controllerDir;
   return { className, file: `${dir}/dto/${kebabCase(className.replace(/Dto$/, ''))}.dto.ts`, fields };
-}
-
-function relativeSpecifier(from: string, to: string): string {
-  const relative = path.posix.relative(path.posix.dirname(from), to).replace(/\.ts$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 /** `body: any` → `body: CreateUserDto`; an untyped `body` gets the type. */

@@ -71,7 +71,20 @@ export function configServiceMember(literal: ts.Node): string | undefined {
   if (!member || !cls || !ts.isClassLike(cls) || !runsWithInstance(member)) return undefined;
   const constructor = cls.members.find(ts.isConstructorDeclaration);
   const parameter = constructor?.parameters.find((p) => ts.isParameterPropertyDeclaration(p, constructor) && p.type && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText() === 'ConfigService');
-  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  return parameter && ts.isIdentifier(parameter.name) && importsNestConfigService(literal.getSourceFile()) ? parameter.name.text : undefined;
+}
+
+/** A class named ConfigService of the project's own has its own API: only Nest's has `get(key, default)` and `getOrThrow`. */
+function importsNestConfigService(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text === '@nestjs/config' &&
+      s.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === 'ConfigService' && e.propertyName === undefined),
+  );
 }
 
 function runsWithInstance(member: ts.ClassElement): boolean {

@@ -8,6 +8,7 @@ import { nodeAt } from '../text';
 import type { FixProvider } from '../types';
 import { configServiceMember, envModuleFor, type EnvModule } from './accessor';
 import { documentVariable } from './env-example';
+import { ensureRequiredEnv, environmentRead, REQUIRED_ENV } from './required-env';
 import { environmentName, fallbackVariable } from './env-name';
 import { isSecretName } from '../../rules/security/hardcoded-secret';
 import { dottedName } from '../../rules/syntax';
@@ -55,11 +56,14 @@ function moveToConfiguration(graph: DependencyGraph, node: FileNode, literal: ts
   const fallbackText = !fallback && !isSecret(name) ? literal.getText(node.sourceFile) : undefined;
   const accessor = accessorFor(graph, node, literal, name, fallbackText);
   sourceFile.replaceText([replaced.getStart(node.sourceFile), replaced.getEnd()], accessor.expression);
+  if (accessor.required && ensureRequiredEnv(sourceFile, node) === undefined) return undefined;
   if (accessor.module) {
     ensureNamedImport(sourceFile, accessor.module.exportName, accessor.module.file);
     if (!extendSchema(rewrite, accessor.module, name, fallbackText)) return undefined;
   }
-  const fix = rewrite.toFix({ id: 'move-to-config', title: accessor.title, safe: false });
+  // Dropping a default the code had (`process.env.X || 'dev'`) makes the variable required.
+  const title = fallback && !isSecret(name) ? `${accessor.title}: changes behaviour, review` : accessor.title;
+  const fix = rewrite.toFix({ id: 'move-to-config', title, safe: false });
   const documented = documentVariable(node.projectDir, name);
   return { ...fix, ...documented, edits: [...fix.edits, ...documented.edits], createFiles: [...(fix.createFiles ?? []), ...(documented.createFiles ?? [])] };
 }
@@ -68,6 +72,8 @@ interface Accessor {
   readonly expression: string;
   readonly title: string;
   readonly module?: EnvModule;
+  /** The expression calls the file's `requiredEnv` helper, which the fix adds when missing. */
+  readonly required?: boolean;
 }
 
 /**
@@ -85,8 +91,10 @@ function accessorFor(graph: DependencyGraph, node: FileNode, literal: ts.StringL
   }
   const module = envModuleFor(graph, node);
   if (module) return { expression: `${module.exportName}.${name}`, title: `Move to the validated environment (${module.exportName}.${name})`, module };
-  const read = fallback ? withParentheses(`process.env.${name} ?? ${fallback}`, literal) : `process.env.${name}`;
-  return { expression: read, title: fallback ? `Move to environment variable ${name} (default kept)` : `Move to environment variable ${name}` };
+  const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
+  if (!fallback) return { expression: `${REQUIRED_ENV}(${quote}${name}${quote})`, title: `Move to environment variable ${name} (required)`, required: true };
+  const read = withParentheses(`${environmentRead(graph, node, name, quote)} ?? ${fallback}`, literal);
+  return { expression: read, title: `Move to environment variable ${name} (default kept)` };
 }
 
 /** `a ?? b` where the literal stood as an operand or a callee's object: `'x' + (process.env.X ?? 'y')`. */
