@@ -1,6 +1,6 @@
 // The fix harness of issue 15: every fix Layerguard offers on the corpus, applied and checked.
 //
-//   npm run corpus:fixes -- <checkouts dir> [--split dev] [--only id,id] [--per-fix N] [--json FILE] [--markdown FILE]
+//   npm run corpus:fixes -- <checkouts dir> [--split dev] [--only id,id] [--per-fix N] [--json FILE] [--markdown FILE] [--manifest FILE]
 //
 // For each repository, the findings are computed as the editor computes them (default
 // configuration, with the rules that are off by default turned on, as a team that wants them
@@ -10,7 +10,7 @@
 //   types        it adds no TypeScript diagnostic to the files it touches (the project's tsconfig;
 //                test/helpers/type-check.ts says what the checkouts lack);
 //   removes      analyzing again with the fixed texts as editor overlays, the finding is gone.
-// At most --per-fix fixes of one kind are judged per repository (default 8), chosen in file order,
+// At most --per-fix fixes of one kind are judged per repository (default 4), chosen in file order,
 // so one large repository does not stand for the rest. Failures are listed with the diagnostics.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,7 +39,14 @@ interface Verdict {
 const ROOT = path.join(__dirname, '..', '..', '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { split: { type: 'string', default: 'dev' }, only: { type: 'string', default: '' }, 'per-fix': { type: 'string', default: '8' }, json: { type: 'string' }, markdown: { type: 'string' } },
+  options: {
+    split: { type: 'string', default: 'dev' },
+    only: { type: 'string', default: '' },
+    'per-fix': { type: 'string', default: '4' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    manifest: { type: 'string' },
+  },
 });
 const [checkouts] = positionals;
 if (!checkouts) {
@@ -48,13 +55,15 @@ if (!checkouts) {
 }
 const perFix = Number(values['per-fix']);
 const only = values.only ? values.only.split(',') : [];
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8')) as { repos: CorpusRepo[] };
+const manifest = JSON.parse(fs.readFileSync(values.manifest ? path.resolve(values.manifest) : path.join(ROOT, 'bench', 'corpus', 'manifest.json'), 'utf8')) as { repos: CorpusRepo[] };
 const repos = manifest.repos.filter((r) => (only.length > 0 ? only.includes(r.id) : values.split === 'all' || r.split === values.split));
 
 const EVERY_RULE_ON: Record<string, SeveritySetting> = Object.fromEntries(RULES.filter((r) => r.meta.defaultSeverity === 'off').map((r) => [r.meta.id, 'info' as const]));
 const verdicts: Verdict[] = [];
 /** Fixes offered per `rule fixId`, judged or not. */
 const OFFERED = new Map<string, number>();
+/** Fixes shown as unavailable, with the reason, instead of made (per `rule fixId`). */
+const DECLINED = new Map<string, number>();
 for (const repo of repos) {
   const dir = path.join(path.resolve(checkouts), repo.id, repo.path);
   if (!fs.existsSync(dir)) {
@@ -97,6 +106,10 @@ function judgeRepository(repoId: string, dir: string): Verdict[] {
     const offered = fixesFor(result.graph, finding, { config: result.config, withoutIgnore: true });
     if (!offered.ok) console.error(`  ${path.relative(dir, finding.file)}:${finding.start.line + 1} ${finding.ruleId}: ${offered.error}`);
     for (const fix of offered.fixes) {
+      if (fix.unavailable !== undefined) {
+        DECLINED.set(`${finding.ruleId} ${fixKind(fix.id)}`, (DECLINED.get(`${finding.ruleId} ${fixKind(fix.id)}`) ?? 0) + 1);
+        continue;
+      }
       const kind = `${finding.ruleId} ${fixKind(fix.id)}`;
       const count = taken.get(kind) ?? 0;
       OFFERED.set(kind, (OFFERED.get(kind) ?? 0) + 1);
@@ -136,15 +149,17 @@ function textsAfter(fix: Fix): Map<string, string> {
 function summaryTable(all: readonly Verdict[], bar: string): string {
   const byFix = new Map<string, Verdict[]>();
   for (const v of all) byFix.set(`${v.rule} ${v.fixId}`, [...(byFix.get(`${v.rule} ${v.fixId}`) ?? []), v]);
+  for (const key of DECLINED.keys()) if (!byFix.has(key)) byFix.set(key, []);
   const rows = [...byFix].sort(([a], [b]) => a.localeCompare(b));
   const count = (vs: readonly Verdict[], test: (v: Verdict) => boolean) => vs.filter(test).length;
   const line = (cells: readonly (string | number)[]) => `${bar} ${cells.join(` ${bar} `)} ${bar}`;
   return [
-    line(['rule → fix', 'offered', 'judged', 'parse', 'no new type error', 'finding removed', 'all three']),
-    line(['---', '---', '---', '---', '---', '---', '---']),
+    line(['rule → fix', 'declined', 'offered', 'judged', 'parse', 'no new type error', 'finding removed', 'all three']),
+    line(['---', '---', '---', '---', '---', '---', '---', '---']),
     ...rows.map(([key, vs]) =>
       line([
         key.replace(' ', ' → '),
+        DECLINED.get(key) ?? 0,
         OFFERED.get(key) ?? 0,
         vs.length,
         count(vs, (v) => v.parses && !v.error),
@@ -155,6 +170,7 @@ function summaryTable(all: readonly Verdict[], bar: string): string {
     ),
     line([
       '**all**',
+      [...DECLINED.values()].reduce((a, b) => a + b, 0),
       [...OFFERED.values()].reduce((a, b) => a + b, 0),
       all.length,
       count(all, (v) => v.parses && !v.error),

@@ -42,6 +42,7 @@ export function checkFix(testCase: FixCase): { fix: Fix; before: AnalysisResult;
   assert.ok(result.ok, result.ok ? '' : result.error);
   const fix = result.fixes.find((f) => f.id === testCase.fixId);
   assert.ok(fix, `no fix "${testCase.fixId}"; offered: ${result.fixes.map((f) => f.id).join(', ')}`);
+  assert.equal(fix.unavailable, undefined, 'the fix can be made');
   assert.deepEqual(new FixTypeChecker(p.root, FIXTURE_PACKAGES).addedDiagnostics(textsAfter(fix)), [], 'the fix adds no TypeScript diagnostic to the files it touches');
   applyToDisk(fix, before);
 

@@ -18,6 +18,8 @@ const PARSED = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
  */
 export class FixTypeChecker {
   private readonly configs = new Map<string, ts.ParsedCommandLine>();
+  /** The last program per project: the next one reuses its structure (module resolutions, unchanged files). */
+  private readonly programs = new Map<ts.ParsedCommandLine, ts.Program>();
   private readonly nodeTypes = ownNodeTypes();
 
   /** Declarations served as installed packages (`node_modules/<name>/index.d.ts`) under the root. */
@@ -68,7 +70,8 @@ export class FixTypeChecker {
     const existing = files.filter((file) => overlay.has(file) || fs.existsSync(file));
     const nodeTypesMissing = this.nodeTypes && lacksNodeTypes(this.root);
     const roots = nodeTypesMissing && this.nodeTypes ? [...existing, this.nodeTypes] : existing;
-    const program = ts.createProgram({ rootNames: roots, options: checkOptions(config.options), host: this.host(config.options, overlay) });
+    const program = ts.createProgram({ rootNames: roots, options: checkOptions(config.options), host: this.host(config.options, overlay), oldProgram: this.programs.get(config) });
+    this.programs.set(config, program);
     const lines: string[] = [];
     for (const file of existing) {
       const sourceFile = program.getSourceFile(file);

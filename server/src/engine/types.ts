@@ -56,6 +56,11 @@ export interface Fix {
   readonly needsReason?: boolean;
   /** The one obvious fix of its finding (the editor's preferred quick fix). */
   readonly preferred?: boolean;
+  /**
+   * The fix cannot be made here, and why (it has no edits): front ends show it disabled with the
+   * reason, rather than offer a change that would only move the problem or break the code.
+   */
+  readonly unavailable?: string;
 }
 
 export interface Finding extends Location {

@@ -54,6 +54,7 @@ export class CodeActions {
     const computed = fixesFor(snapshot.result.graph, snapshot.finding, { config: snapshot.result.config, ...(args.reason === undefined ? {} : { reason: args.reason }) });
     const fix = computed.fixes.find((f) => f.id === args.fixId);
     if (!fix) return { error: computed.ok ? `The fix "${args.title}" no longer applies.` : computed.error };
+    if (fix.unavailable !== undefined) return { error: fix.unavailable };
     const edit = this.edits.workspaceEdit(fix, snapshot.result, this.host.confirmsEdits());
     return edit ? { edit, fix } : { error: 'Another file the fix changes was edited since the analysis; save it and try again.' };
   }
@@ -90,6 +91,7 @@ export class CodeActions {
 
   private toAction(fix: Fix, snapshot: Snapshot, diagnostic: Diagnostic, ref: FindingRef): CodeAction[] {
     const base = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fix.preferred ? { isPreferred: true } : {}) };
+    if (fix.unavailable !== undefined) return [{ ...base, isPreferred: false, disabled: { reason: fix.unavailable } }];
     if (fix.needsReason && this.host.promptsForReason()) {
       const command: Command = { title: fix.title, command: Commands.fixWithReason, arguments: [{ ...ref, fixId: fix.id, title: fix.title } satisfies FixCommandArgs] };
       return [{ ...base, title: `${fix.title}…`, command }];

@@ -38,6 +38,7 @@ export class Refactors {
     return REFACTOR_IDS.filter((id) => wants(REFACTOR_KINDS[id])).flatMap((id) =>
       refactorChoices(place.result, place.file, place.offset, id).flatMap((choice): CodeAction[] => {
         const base = { title: choice.fix.title, kind: REFACTOR_KINDS[id] };
+        if (choice.fix.unavailable !== undefined) return [{ ...base, disabled: { reason: choice.fix.unavailable } }];
         if (spansFiles(choice.fix)) {
           const args: RefactorArgs = { uri: params.textDocument.uri, version: place.version, offset: place.offset, refactor: id, choiceId: choice.id };
           return [{ ...base, command: { title: choice.fix.title, command: Commands.applyRefactor, arguments: [args] } }];
@@ -51,13 +52,19 @@ export class Refactors {
   choices(args: RefactorArgs): RefactorChoiceInfo[] | { error: string } {
     const place = this.place(args.uri, args.version, args.offset);
     if (!place) return { error: 'The document changed since it was analyzed; wait for the analysis and try again.' };
-    return refactorChoices(place.result, place.file, place.offset, args.refactor, true).map((c) => ({ id: c.id, title: c.fix.title }));
+    const choices = refactorChoices(place.result, place.file, place.offset, args.refactor, true);
+    const available = choices.filter((c) => c.fix.unavailable === undefined);
+    const [declined] = choices.filter((c) => c.fix.unavailable !== undefined);
+    // Nothing can be done, and the user asked: say why rather than "nothing here".
+    if (available.length === 0 && declined?.fix.unavailable !== undefined) return { error: declined.fix.unavailable };
+    return available.map((c) => ({ id: c.id, title: c.fix.title }));
   }
 
   editFor(args: RefactorArgs): { edit: WorkspaceEdit; fix: Fix } | { error: string } {
     const place = this.place(args.uri, args.version, args.offset);
     const choice = place && refactorChoices(place.result, place.file, place.offset, args.refactor, true).find((c) => c.id === args.choiceId);
     if (!place || !choice) return { error: 'The document changed since the refactor was offered; try again.' };
+    if (choice.fix.unavailable !== undefined) return { error: choice.fix.unavailable };
     const edit = this.edits.workspaceEdit(choice.fix, place.result, this.host.confirmsEdits());
     return edit ? { edit, fix: choice.fix } : { error: 'Another file the refactor changes was edited since the analysis; save it and try again.' };
   }

@@ -117,6 +117,30 @@ describe('refactors over stdio', () => {
     await client.waitFor('the summary', () => client.shownMessages.some((m) => m.message === 'Layerguard: Route through UsersService: 2 files changed.'));
   });
 
+  it('shows a refactor that cannot be made safely as disabled, with the reason, and the palette says it', async () => {
+    const client = await started();
+    const chained = controllerText.replace('return this.usersRepository.find();', "return this.usersRepository.createQueryBuilder('u').getMany();");
+    await client.change(CONTROLLER, chained);
+    await client.waitFor('the new analysis', () => client.statuses.filter((st) => st.state === 'ready').length >= 2);
+    const offset = chained.indexOf('usersRepository: UsersRepository');
+    const lines = chained.slice(0, offset).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri(CONTROLLER) },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    const route = actions.filter((a) => a.kind?.includes('routeThroughService'));
+    assert.ok(route.length > 0, 'the refactor is listed');
+    for (const action of route) {
+      assert.equal(action.edit, undefined);
+      assert.match(action.disabled?.reason ?? '', /cannot move to \w+Service safely: the controller goes on with what createQueryBuilder\(\) returns/);
+    }
+    const args = { uri: client.uri(CONTROLLER), version: client.versionOf(CONTROLLER), offset, refactor: 'routeThroughService' };
+    const answer = await command<{ error?: string }>(client, 'layerguard.server.refactorChoices', args);
+    assert.match(answer.error ?? '', /createQueryBuilder/);
+  });
+
   it('refuses choices for a version the server has not analyzed', async () => {
     const client = await started();
     const stale = { uri: client.uri(CONTROLLER), version: client.versionOf(CONTROLLER), offset: 10, refactor: 'routeThroughService' };

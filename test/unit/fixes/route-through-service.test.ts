@@ -33,7 +33,7 @@ export class UsersModule {}
 `;
 
 describe('fixes: layering/forbidden-dependency — route through service (NestJS)', () => {
-  it('reuses the service that holds the repository: delegating method added, controller rewired, unused import removed', () => {
+  it('reuses the service that holds the repository: a domain method takes the query, the controller passes the id, unused import removed', () => {
     checkFix({
       files: {
         'tsconfig.json': NEST_TSCONFIG,
@@ -89,7 +89,7 @@ export class UsersController {
 
   @Get(':id')
   findOne(@Param('id') id: string) {
-    return this.usersService.findOneBy({ id: Number(id) });
+    return this.usersService.findUserById(id);
   }
 
   @Get('count')
@@ -109,8 +109,8 @@ export class UsersService {
     return this.usersRepository.count();
   }
 
-  findOneBy(...args: Parameters<UsersRepository['findOneBy']>) {
-    return this.usersRepository.findOneBy(...args);
+  findUserById(id: string) {
+    return this.usersRepository.findOneBy({ id: Number(id) });
   }
 }
 `,
@@ -173,17 +173,18 @@ void NestFactory.create(UsersModule).then((app) => { app.useGlobalPipes(new Vali
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from './user.entity';
+import { CreateUserDto } from './create-user.dto';
 
 @Injectable()
 export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  find(...args: Parameters<Repository<User>['find']>) {
-    return this.users.find(...args);
+  findUsers() {
+    return this.users.find();
   }
 
-  save(...args: Parameters<Repository<User>['save']>) {
-    return this.users.save(...args);
+  saveUser(dto: CreateUserDto) {
+    return this.users.save(dto);
   }
 }
 `,
@@ -197,12 +198,12 @@ export class UsersController {
 
   @Get()
   list() {
-    return this.usersService.find();
+    return this.usersService.findUsers();
   }
 
   @Post()
   create(@Body() dto: CreateUserDto) {
-    return this.usersService.save(dto);
+    return this.usersService.saveUser(dto);
   }
 }
 `,
@@ -250,14 +251,15 @@ export class UsersController {
 }
 `;
 
-const rewiredExpressController = `import type { Request, Response } from 'express';
+/** The controller after the fix, calling the service's method of that name. */
+const rewiredExpressController = (method: string) => `import type { Request, Response } from 'express';
 import { UsersService } from '../services/users.service';
 
 export class UsersController {
   constructor(private readonly usersService: UsersService) {}
 
   show = async (request: Request, response: Response) => {
-    const user = await this.usersService.findById(String(request.params.id));
+    const user = await this.usersService.${method}(String(request.params.id));
     response.json(user);
   };
 }
@@ -308,8 +310,8 @@ export class UsersService {
     return \`Hello \${name}\`;
   }
 
-  find(...args: Parameters<UsersRepository['find']>) {
-    return this.usersRepository.find(...args);
+  findUsers() {
+    return this.usersRepository.find();
   }
 }
 `,
@@ -322,7 +324,7 @@ export class UsersController {
 
   @Get()
   list() {
-    return this.usersService.find();
+    return this.usersService.findUsers();
   }
 }
 `,
@@ -357,12 +359,12 @@ app.get('/v1/users/:id', usersController.show);
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
-  findById(...args: Parameters<UsersRepository['findById']>) {
-    return this.users.findById(...args);
+  findUserById(id: string) {
+    return this.users.findById(id);
   }
 }
 `,
-        'src/controllers/users.controller.ts': rewiredExpressController,
+        'src/controllers/users.controller.ts': rewiredExpressController('findUserById'),
         'src/app.ts': `import express from 'express';
 import { Pool } from 'pg';
 import { UsersController } from './controllers/users.controller';
@@ -379,7 +381,7 @@ app.get('/v1/users/:id', usersController.show);
     });
   });
 
-  it("passes the composition root's existing service instance and reuses its delegating method", () => {
+  it("passes the composition root's existing service instance and reuses its method that makes the same call", () => {
     checkFix({
       files: {
         'tsconfig.json': '{}',
@@ -411,7 +413,7 @@ app.get('/v1/users/:id', usersController.show);
       },
       fixId: 'route-through-service:UsersService',
       expect: {
-        'src/controllers/users.controller.ts': rewiredExpressController,
+        'src/controllers/users.controller.ts': rewiredExpressController('findById'),
         'src/app.ts': `import express from 'express';
 import { Pool } from 'pg';
 import { UsersController } from './controllers/users.controller';
@@ -493,5 +495,120 @@ export class ${name} {
       'src/controllers/users.controller.ts': expressController,
     });
     assert.deepEqual(fixes, []);
+  });
+
+  it('says why, instead of writing a pass-through, when the query cannot move: a chained query builder, the controller’s own members, an untyped value', () => {
+    const files = (body: string) => ({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/user.entity.ts': userEntity,
+      'src/users/users.repository.ts': usersRepository,
+      'src/users/users.service.ts': holdingService('UsersService'),
+      'src/users/users.module.ts': usersModule('UsersService, UsersRepository'),
+      'src/users/users.controller.ts': nestController(body),
+    });
+    const reasons = [
+      "  @Get() list() { return this.usersRepository.createQueryBuilder('u').where('u.active = true').getMany(); }",
+      '  private readonly pageSize = 20;\n  @Get() list() { return this.usersRepository.find({ take: this.pageSize }); }',
+      "  @Get() list(@Query() query: any) { const active = query.active === 'yes'; return this.usersRepository.find({ where: { active } }); }",
+    ].map((body) => {
+      const fixes = routeFixes(files(body.replace('@Get() list(@Query()', '@Get() list(@Query()')));
+      assert.equal(fixes.length, 1, body);
+      assert.deepEqual(fixes[0]!.edits, [], 'nothing is changed');
+      return fixes[0]!.unavailable ?? '';
+    });
+    assert.match(reasons[0]!, /^The calls cannot move to UsersService safely: the controller goes on with what createQueryBuilder\(\) returns/);
+    assert.match(reasons[1]!, /uses the controller's own members/);
+    assert.match(reasons[2]!, /the type of active is not written in the handler/);
+  });
+});
+
+describe('fixes: layering/forbidden-dependency — route through service with domain intent', () => {
+  it('moves the ORM query objects into a service method named in the domain, taking domain arguments', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/orders/order.entity.ts': `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class Order {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() customerId!: number;
+  @Column() placedAt!: Date;
+}
+`,
+        'src/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrdersController } from './orders.controller';
+import { Order } from './order.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Order])],
+  controllers: [OrdersController],
+})
+export class OrdersModule {}
+`,
+        'src/orders/orders.controller.ts': `import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Controller({ path: 'customers/:customerId/orders', version: '1' })
+export class OrdersController {
+  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+
+  @Get()
+  list(@Param('customerId', ParseIntPipe) customerId: number) {
+    return this.orders.find({ where: { customerId }, order: { placedAt: 'DESC' } });
+  }
+
+  @Get(':id')
+  async one(@Param('id', ParseIntPipe) id: number) {
+    const order = await this.orders.findOne({ where: { id } });
+    return order ?? { missing: id };
+  }
+}
+`,
+      },
+      fixId: 'route-through-service:OrdersService',
+      expect: {
+        'src/orders/orders.controller.ts': `import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { OrdersService } from './orders.service';
+
+@Controller({ path: 'customers/:customerId/orders', version: '1' })
+export class OrdersController {
+  constructor(private readonly ordersService: OrdersService) {}
+
+  @Get()
+  list(@Param('customerId', ParseIntPipe) customerId: number) {
+    return this.ordersService.findOrdersByCustomerId(customerId);
+  }
+
+  @Get(':id')
+  async one(@Param('id', ParseIntPipe) id: number) {
+    const order = await this.ordersService.findOrderById(id);
+    return order ?? { missing: id };
+  }
+}
+`,
+        'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+
+  findOrdersByCustomerId(customerId: number) {
+    return this.orders.find({ where: { customerId }, order: { placedAt: 'DESC' } });
+  }
+
+  findOrderById(id: number) {
+    return this.orders.findOne({ where: { id } });
+  }
+}
+`,
+      },
+    });
   });
 });

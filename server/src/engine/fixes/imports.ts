@@ -58,9 +58,10 @@ export function removeUnusedImports(sourceFile: SourceFile, names: ReadonlySet<s
 /** Identifiers used outside import declarations. */
 function usedIdentifiers(sourceFile: SourceFile): Set<string> {
   const used = new Set<string>();
+  // A value returned from the callback ends the whole walk (`traversal.skip()` returns one): skip, then return nothing.
   sourceFile.forEachDescendant((node, traversal) => {
-    if (Node.isImportDeclaration(node)) return traversal.skip();
-    if (Node.isIdentifier(node)) used.add(node.getText());
+    if (Node.isImportDeclaration(node)) traversal.skip();
+    else if (Node.isIdentifier(node)) used.add(node.getText());
     return undefined;
   });
   return used;

@@ -1,5 +1,7 @@
-import { Node, SyntaxKind, type ClassDeclaration, type DecoratorStructure, type OptionalKind, type ParameterDeclaration, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type DecoratorStructure, type OptionalKind, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import { ensureNamedImport, removeUnusedImports } from '../imports';
+import type { DomainMethod } from './domain-method';
+import { memberAccesses, memberNames } from './members';
 
 /** A repository (or ORM repository) injected into a controller, and how the controller uses it. */
 export interface InjectedRepository {
@@ -70,37 +72,30 @@ function delegatedMethods(cls: ClassDeclaration, member: string): string[] | und
   return methods;
 }
 
-/** Every `this.<member>` in the class. */
-export function memberAccesses(cls: ClassDeclaration, member: string): PropertyAccessExpression[] {
-  return cls.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).filter((a) => a.getName() === member && Node.isThisExpression(a.getExpression()));
-}
-
-/** Names a class already uses for its members (properties, methods, parameter properties). */
-export function memberNames(cls: ClassDeclaration): Set<string> {
-  const names = new Set<string>();
-  for (const member of cls.getMembers()) if (!Node.isConstructorDeclaration(member) && !Node.isClassStaticBlockDeclaration(member)) names.add(member.getName());
-  for (const constructor of cls.getConstructors()) for (const parameter of constructor.getParameters()) names.add(parameter.getName());
-  return names;
-}
-
 /**
  * Points the controller at the service: its calls go through the service member (the service's
  * existing parameter, else a new one where the repository's was), the repository parameter and
  * the imports only it needed go. Returns false when the service member's name is taken.
  */
-export function rewireController(sourceFile: SourceFile, use: InjectedRepository, service: { readonly className: string; readonly file: string }): boolean {
+export function rewireController(sourceFile: SourceFile, use: InjectedRepository, service: { readonly className: string; readonly file: string }, methods: readonly DomainMethod[]): boolean {
+  const before = sourceFile.getClassOrThrow(use.controllerClass);
+  const existingBefore = before
+    .getConstructors()[0]
+    ?.getParameters()
+    .find((p) => p.isParameterProperty() && p.getTypeNode()?.getText() === service.className);
+  const serviceMember = existingBefore?.getName() ?? lowerFirst(service.className);
+  if (!existingBefore && memberNames(before).has(serviceMember)) return false;
+  const sites = methods.flatMap((m) => m.sites.map((site) => ({ ...site, text: `this.${serviceMember}.${m.name}(${site.values.join(', ')})` })));
+  for (const site of sites.sort((a, b) => b.start - a.start)) sourceFile.replaceText([site.start, site.end], site.text);
   const cls = sourceFile.getClassOrThrow(use.controllerClass);
   const constructor = cls.getConstructors()[0];
   const parameter = constructor?.getParameter(use.member);
   if (!constructor || !parameter) return false;
   const existing = constructor.getParameters().find((p) => p.isParameterProperty() && p.getTypeNode()?.getText() === service.className);
-  const serviceMember = existing?.getName() ?? lowerFirst(service.className);
-  if (!existing && memberNames(cls).has(serviceMember)) return false;
-  for (const access of memberAccesses(cls, use.member).reverse()) access.getNameNode().replaceWithText(serviceMember);
   if (existing) parameter.remove();
   else parameter.replaceWithText(`${modifiersOf(use)}${serviceMember}: ${service.className}`);
   ensureNamedImport(sourceFile, service.className, service.file);
-  removeUnusedImports(sourceFile, use.referencedNames);
+  removeUnusedImports(sourceFile, new Set([...use.referencedNames, ...methods.flatMap((m) => [...m.imports])]));
   return true;
 }
 

@@ -3,7 +3,8 @@ import type { Fix } from '../../types';
 import { Rewrite } from '../rewrite';
 import type { FixContext, FixProvider } from '../types';
 import { injectedRepository, rewireController, type InjectedRepository } from './controller';
-import { addDelegates, createService, injectRepository, servicesHolding, siblingService, type ServiceChoice } from './service';
+import { planDomainMethods } from './domain-method';
+import { addDomainMethods, createService, injectRepository, servicesHolding, siblingService, type ServiceChoice } from './service';
 import { nestModuleOf, registerProvider, rewireCompositionRoots } from './wiring';
 
 /**
@@ -47,19 +48,25 @@ function routeThrough(context: FixContext, use: InjectedRepository, choice: Serv
   const rewrite = new Rewrite(context.graph);
   const controller = rewrite.file(use.controllerFile);
   if (!controller) return undefined;
+  const id = `route-through-service:${choice.className}`;
+  const title = `Route through ${choice.className}${choice.kind === 'create' ? ` (new ${choice.className})` : ''}`;
+  const unavailable = (why: string): Fix => ({ id, title, safe: false, edits: [], unavailable: `The calls cannot move to ${choice.className} safely: ${why}. Move them by hand.` });
+  const plan = planDomainMethods(controller.getClassOrThrow(use.controllerClass), use.member, use.typeText, !/\.[cm]?jsx?$/.test(use.controllerFile));
+  if ('refused' in plan) return unavailable(plan.refused);
   const service = choice.kind === 'create' ? createService(rewrite, controller, use, choice) : rewrite.file(choice.file)?.getClass(choice.className);
   const repositoryMember = !service ? undefined : choice.kind === 'inject' ? injectRepository(service, controller, use) : (choice.repositoryMember ?? use.member);
-  if (!service || !repositoryMember || !addDelegates(service, repositoryMember, use)) return undefined;
+  if (!service || !repositoryMember) return undefined;
+  const added = addDomainMethods(service, repositoryMember, plan.methods, controller);
+  if ('refused' in added) return unavailable(added.refused);
   const controllerHadService =
     controller
       .getClassOrThrow(use.controllerClass)
       .getConstructors()[0]
       ?.getParameters()
       .some((p) => p.getTypeNode()?.getText() === choice.className) ?? false;
-  if (!rewireController(controller, use, choice)) return undefined;
+  if (!rewireController(controller, use, choice, added.methods)) return undefined;
   if (!wire(context, rewrite, use, choice, controllerHadService)) return undefined;
-  const created = choice.kind === 'create' ? ` (new ${choice.className})` : '';
-  return rewrite.toFix({ id: `route-through-service:${choice.className}`, title: `Route through ${choice.className}${created}`, safe: false, preferred: only });
+  return rewrite.toFix({ id, title, safe: false, preferred: only });
 }
 
 function wire(context: FixContext, rewrite: Rewrite, use: InjectedRepository, choice: ServiceChoice, controllerHadService: boolean): boolean {

@@ -4,7 +4,9 @@ import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { eolOf, indentUnitOf, quoteOf } from '../text';
 import { importOf, specifierFor } from '../imports';
 import type { Rewrite } from '../rewrite';
-import { memberNames, modifiersOf, type InjectedRepository } from './controller';
+import { modifiersOf, type InjectedRepository } from './controller';
+import { memberNames } from './members';
+import type { DomainMethod } from './domain-method';
 
 /**
  * A service the controller's calls can go through:
@@ -116,38 +118,46 @@ function leadingProperties(cls: ClassDeclaration): number {
 }
 
 /**
- * Adds to the service one method per repository method the controller called, delegating to
- * it; reuses a method that already does exactly that. False when a member of that name does
- * something else (routing the call there would change what it does).
+ * Adds the domain methods to the service, importing what their queries and parameter types
+ * name. A method that already makes the same call with the same parameters is used under its own
+ * name (`findById(id)` → `this.repository.findById(id)`); a member of the planned name doing
+ * something else is why the fix cannot be made (routing there would change what it does).
+ * Returns the methods as the controller is to call them, or the reason.
  */
-export function addDelegates(service: ClassDeclaration, repositoryMember: string, use: InjectedRepository): boolean {
-  const typed = !/\.[cm]?jsx?$/.test(service.getSourceFile().getFilePath());
-  for (const method of use.methods) {
-    const existing = service.getMethod(method);
-    if (existing && delegatesTo(existing, repositoryMember, method)) continue;
-    if (existing || memberNames(service).has(method)) return false;
-    service.addMethod({
-      name: method,
-      parameters: [{ name: 'args', isRestParameter: true, ...(typed ? { type: `Parameters<${use.typeText}['${method}']>` } : {}) }],
-      statements: [`return this.${repositoryMember}.${method}(...args);`],
-    });
+export function addDomainMethods(service: ClassDeclaration, repositoryMember: string, methods: readonly DomainMethod[], controller: SourceFile): { methods: DomainMethod[] } | { refused: string } {
+  const sourceFile = service.getSourceFile();
+  const added: DomainMethod[] = [];
+  for (const method of methods) {
+    const body = `return this.${repositoryMember}.${method.call};`;
+    const same = service.getMethods().find((m) => makesCall(m, body, method));
+    if (same) {
+      added.push({ ...method, name: same.getName() });
+      continue;
+    }
+    if (memberNames(service).has(method.name)) return { refused: `${service.getName() ?? 'the service'} already has a ${method.name} that does something else` };
+    service.addMethod({ name: method.name, parameters: method.parameters.map((p) => ({ name: p.name, ...(p.type ? { type: p.type } : {}) })), statements: [body] });
+    added.push(method);
+    const missing = importNames(sourceFile, method.imports, controller);
+    if (missing) return { refused: `${missing} is not imported where the controller uses it` };
   }
-  return true;
+  return { methods: added };
 }
 
-/** A method that only returns the same repository call with its own parameters, in order. */
-function delegatesTo(existing: MethodDeclaration, repositoryMember: string, method: string): boolean {
-  const statements = existing.getStatements();
-  const only = statements.length === 1 ? statements[0] : undefined;
-  if (!only || !Node.isReturnStatement(only)) return false;
-  let returned = only.getExpression();
-  if (returned && Node.isAwaitExpression(returned)) returned = returned.getExpression();
-  if (!returned || !Node.isCallExpression(returned) || returned.getExpression().getText() !== `this.${repositoryMember}.${method}`) return false;
-  const passed = existing.getParameters().map((p) => (p.isRestParameter() ? `...${p.getName()}` : p.getName()));
-  return (
-    returned
-      .getArguments()
-      .map((a) => a.getText())
-      .join(',') === passed.join(',')
-  );
+/** Imports into `sourceFile` the names as the controller imports them; returns a name it does not import. */
+function importNames(sourceFile: SourceFile, names: ReadonlySet<string>, controller: SourceFile): string | undefined {
+  for (const name of names) {
+    const source = importOf(controller, name);
+    if (!source) return name;
+    if (importOf(sourceFile, name)) continue;
+    const specifier = specifierFor(source.specifier, controller.getFilePath(), sourceFile.getFilePath());
+    sourceFile.addImportDeclaration(source.named ? { namedImports: [name], moduleSpecifier: specifier } : { defaultImport: name, moduleSpecifier: specifier });
+  }
+  return undefined;
+}
+
+/** A method whose only statement returns (or awaits and returns) the same call, over parameters of the same names. */
+function makesCall(existing: MethodDeclaration, body: string, method: DomainMethod): boolean {
+  const statements = existing.getStatements().map((st) => st.getText().replace(/^return await /, 'return '));
+  const names = existing.getParameters().map((p) => p.getName());
+  return statements.length === 1 && statements[0] === body && names.length === method.parameters.length && names.every((n, i) => n === method.parameters[i]?.name);
 }
