@@ -132,9 +132,16 @@ async function generateResource(client: ClientControls): Promise<void> {
     validateInput: (value) => (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value.trim()) ? undefined : 'Use lowercase words separated by dashes, e.g. orders or order-items.'),
   });
   if (name === undefined) return;
-  const outcome = (await executeServerCommand(languageClient, Commands.generateResource, { folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() })) ?? {
-    error: 'the server could not generate the resource (see its output).',
-  };
+  const args = { folderUri: languageClient.code2ProtocolConverter.asUri(folder.uri), name: name.trim() };
+  const failed = { error: 'the server could not generate the resource (see its output).' };
+  // The form says what will be written, and asks once.
+  const planned = (await executeServerCommand(languageClient, Commands.generateResource, { ...args, preview: true })) ?? failed;
+  if ('error' in planned) return void vscode.window.showWarningMessage(`Layerguard: ${planned.error}`);
+  const relative = (uri: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
+  const detail = [...planned.files.map((f) => `+ ${relative(f)}`), ...planned.changed.map((f) => `~ ${relative(f)} (imports the new module)`)].join('\n');
+  const answer = await vscode.window.showInformationMessage(`Generate ${args.name}: ${planned.files.length} new file(s)?`, { modal: true, detail }, 'Generate');
+  if (answer !== 'Generate') return;
+  const outcome = (await executeServerCommand(languageClient, Commands.generateResource, args)) ?? failed;
   if ('error' in outcome) return void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
   const first = outcome.files[0];
   if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first));

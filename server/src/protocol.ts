@@ -129,6 +129,9 @@ export interface GenerateResourceArgs {
   readonly folderUri: string;
   /** The resource's name, e.g. `orders` or `order-items`. */
   readonly name: string;
+  /** Only say what would be written (the form shows it before asking once); nothing is changed. */
+  readonly preview?: boolean;
 }
 
-export type GenerateResourceResult = { readonly files: readonly string[] } | { readonly error: string };
+/** The files created (URIs), and the existing ones changed (the root module that imports the new one). */
+export type GenerateResourceResult = { readonly files: readonly string[]; readonly changed: readonly string[] } | { readonly error: string };

@@ -71,8 +71,8 @@ export declare class Repository<T> {
   findOne(options: FindOneOptions<T>): Promise<T | null>;
   findOneBy(where: FindOptionsWhere<T> | FindOptionsWhere<T>[]): Promise<T | null>;
   count(options?: FindManyOptions<T>): Promise<number>;
-  save<E extends Partial<T>>(entity: E): Promise<E & T>;
-  create(entity?: Partial<T>): T;
+  save<E extends DeepPartial<T>>(entity: E): Promise<E & T>;
+  create(entity?: DeepPartial<T>): T;
   update(criteria: unknown, partial: Partial<T>): Promise<unknown>;
   delete(criteria: unknown): Promise<unknown>;
   query(sql: string, parameters?: unknown[]): Promise<any>;
@@ -80,9 +80,11 @@ export declare class Repository<T> {
 export declare class QueryRunner { query(sql: string, parameters?: unknown[]): Promise<any>; }
 export declare class DataSource { query(sql: string, parameters?: unknown[]): Promise<any>; getRepository<T>(entity: new () => T): Repository<T>; }
 export interface MigrationInterface { up(queryRunner: QueryRunner): Promise<void>; down(queryRunner: QueryRunner): Promise<void>; }
-export declare const Entity: (name?: string) => ClassDecorator;
+export declare const Entity: (nameOrOptions?: string | { name?: string }) => ClassDecorator;
 export declare const Column: (options?: unknown) => PropertyDecorator;
 export declare const PrimaryGeneratedColumn: (strategy?: string) => PropertyDecorator;
+export declare const CreateDateColumn: (options?: unknown) => PropertyDecorator;
+export type DeepPartial<T> = T | { [K in keyof T]?: DeepPartial<T[K]> };
 export declare const ManyToOne: (...args: unknown[]) => PropertyDecorator;
 export declare const OneToMany: (...args: unknown[]) => PropertyDecorator;
 `,

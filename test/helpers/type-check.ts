@@ -77,7 +77,7 @@ export class FixTypeChecker {
       const sourceFile = program.getSourceFile(file);
       if (!sourceFile) continue;
       for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]) {
-        if (isMissingPackage(diagnostic)) continue;
+        if (isMissingPackage(diagnostic) || isMissingTestGlobal(diagnostic, file)) continue;
         lines.push(`${path.relative(this.root, file)} TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
       }
     }
@@ -165,6 +165,13 @@ function lacksNodeTypes(root: string): boolean {
     if (fs.existsSync(path.join(dir, 'node_modules', '@types', 'node', 'index.d.ts'))) return false;
     if (path.dirname(dir) === dir) return true;
   }
+}
+
+/** A test file's runner globals (`describe`, `expect`) without the runner's types installed: the checkout's gap too. */
+function isMissingTestGlobal(diagnostic: ts.Diagnostic, file: string): boolean {
+  if (!/\.(?:spec|test)\.[cm]?[jt]sx?$/.test(file)) return false;
+  if (diagnostic.code === 2582 || diagnostic.code === 2593) return true;
+  return diagnostic.code === 2304 && /'(?:describe|it|test|expect|beforeEach|afterEach|beforeAll|afterAll|jest|vi)'/.test(ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
 }
 
 const MISSING_MODULE_CODES = new Set([2307, 2792, 7016]);

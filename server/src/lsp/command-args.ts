@@ -23,7 +23,7 @@ const schemas = {
   findingRef: findingRef satisfies z.ZodType<FindingRef>,
   fix: findingRef.extend({ fixId: z.string().min(1).max(200), title: shortText, reason: shortText.optional() }) satisfies z.ZodType<FixCommandArgs>,
   refactor: z.object({ uri, version: z.number().int(), offset, refactor: z.enum(REFACTOR_IDS), choiceId: z.string().max(200).optional() }) satisfies z.ZodType<RefactorArgs>,
-  generate: z.object({ folderUri: uri, name: z.string().min(1).max(200) }) satisfies z.ZodType<GenerateResourceArgs>,
+  generate: z.object({ folderUri: uri, name: z.string().min(1).max(200), preview: z.boolean().optional() }) satisfies z.ZodType<GenerateResourceArgs>,
   // Only what the client sends once the user has confirmed: writing a baseline hides every finding.
   createBaseline: z.object({ confirmation: z.literal(CREATE_BASELINE_CONFIRMATION) }) satisfies z.ZodType<CreateBaselineArgs>,
 };

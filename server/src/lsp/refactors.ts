@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
 import * as path from 'node:path';
-import { generateResource, REFACTOR_IDS, refactorChoices, type AnalysisResult, type Fix, type RefactorId } from '../engine';
+import { editsByFile, generateResource, REFACTOR_IDS, refactorChoices, type AnalysisResult, type Fix, type RefactorId } from '../engine';
 import { Commands, type RefactorArgs, type RefactorChoiceInfo } from '../protocol';
 import type { CodeActionHost } from './action-host';
 import { fileToUri, uriToFile } from './convert';
@@ -70,11 +70,13 @@ export class Refactors {
   }
 
   /** Generate Resource in a workspace folder's project: the files to create and the root module edit. */
-  generate(result: AnalysisResult, name: string): { edit: WorkspaceEdit; files: string[] } | { error: string } {
+  generate(result: AnalysisResult, name: string): { edit: WorkspaceEdit; files: string[]; changed: string[] } | { error: string } {
     const generated = generateResource(result.graph, projectDirOf(result), name);
     if (!generated.ok) return { error: generated.error };
     const edit = this.edits.workspaceEdit(generated.fix, result);
-    return edit ? { edit, files: generated.files.map(fileToUri) } : { error: 'The root module was edited since the analysis; save it and try again.' };
+    return edit
+      ? { edit, files: generated.files.map(fileToUri), changed: [...editsByFile(generated.fix.edits).keys()].map(fileToUri) }
+      : { error: 'The root module was edited since the analysis; save it and try again.' };
   }
 
   /** The analysis of the document, when the editor holds exactly the analyzed text at `version`. */

@@ -147,8 +147,9 @@ export class LayerguardServer {
     if (!result) return { error: 'The folder has not been analyzed yet; wait for the analysis to finish.' };
     const outcome = this.codeActions.refactors.generate(result, args.name);
     if ('error' in outcome) return outcome;
+    if (args.preview === true) return { files: outcome.files, changed: outcome.changed };
     const applied = await this.connection.workspace.applyEdit({ label: `Generate ${args.name}`, edit: outcome.edit });
-    return applied.applied ? { files: outcome.files } : { error: applied.failureReason ?? 'The editor did not create the files.' };
+    return applied.applied ? { files: outcome.files, changed: outcome.changed } : { error: applied.failureReason ?? 'The editor did not create the files.' };
   }
 
   /** A hover on an import, an injection or a class name: the layer and its evidence. */

@@ -189,7 +189,15 @@ describe('refactors over stdio', () => {
 
   it('Generate Resource creates the files of a resource and registers its module', async () => {
     const client = await started();
-    const outcome = await command<{ files?: string[]; error?: string }>(client, 'layerguard.server.generateResource', { folderUri: client.uri('.').replace(/\/\.?$/, ''), name: 'orders' });
+    const folderUri = client.uri('.').replace(/\/\.?$/, '');
+    const preview = await command<{ files?: string[]; changed?: string[]; error?: string }>(client, 'layerguard.server.generateResource', { folderUri, name: 'orders', preview: true });
+    assert.equal(preview.files?.length, 7, 'the form lists the files it will write');
+    assert.deepEqual(
+      preview.changed?.map((uri) => path.basename(uri)),
+      ['app.module.ts'],
+    );
+    assert.equal(client.appliedEdits.length, 0, 'a preview writes nothing');
+    const outcome = await command<{ files?: string[]; error?: string }>(client, 'layerguard.server.generateResource', { folderUri, name: 'orders' });
     assert.equal(outcome.error, undefined);
     assert.equal(outcome.files?.length, 7);
     const edit = client.appliedEdits[0] as WorkspaceEdit;

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeWorkspace, generateResource, type AnalysisResult } from '../../../server/src/engine';
-import { applyToDisk } from '../../helpers/fixes';
+import { applyToDisk, textsAfter } from '../../helpers/fixes';
+import { FIXTURE_PACKAGES } from '../../helpers/package-types';
+import { FixTypeChecker } from '../../helpers/type-check';
 import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 const nestApp = {
@@ -101,6 +103,46 @@ export class AppModule {}
     assert.match(controller, /@Controller\(\{ path: 'order-items', version: '1' \}\)/);
     assert.match(read('src/order-items/order-items.repository.ts'), /@InjectRepository\(OrderItem\) private readonly orderItems: Repository<OrderItem>/);
     assert.match(read('src/order-items/order-items.service.spec.ts'), /expect\(await service\.findById\(created\.id\)\)\.toEqual\(created\);/, 'jest, as package.json says');
+  });
+
+  it("follows the project's conventions: integer ids with ParseIntPipe, entities beside the module, the app's default version, and it type-checks", () => {
+    const conventions = {
+      ...nestApp,
+      'src/main.ts': nestApp['src/main.ts'].replace('{ type: VersioningType.URI }', "{ type: VersioningType.URI, defaultVersion: '1' }"),
+      'src/users/user.entity.ts': `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column() email!: string;
+}
+`,
+      'src/users/users.controller.ts': `import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get(':id') one(@Param('id', ParseIntPipe) id: number) { return { id }; }
+}
+`,
+    };
+    const p = project(conventions);
+    const before = p.analyze();
+    const generated = generateResource(before.graph, before.root, 'orders');
+    assert.ok(generated.ok, generated.ok ? '' : generated.error);
+    const text = (file: string) => generated.fix.createFiles?.find((c) => c.file === path.posix.join(before.root, file))?.text ?? '';
+    assert.ok(text('src/orders/order.entity.ts').includes('@PrimaryGeneratedColumn()\n  id!: number;'), 'the entity beside the module, keyed by an integer');
+    const controller = text('src/orders/orders.controller.ts');
+    assert.match(controller, /@Controller\('orders'\)/, 'the app versions every route: no version of its own');
+    assert.match(controller, /@Param\('id', ParseIntPipe\) id: number/);
+    assert.doesNotMatch(controller, /ParseUUIDPipe|version:/);
+    assert.deepEqual(new FixTypeChecker(before.root, FIXTURE_PACKAGES).addedDiagnostics(textsAfter(generated.fix)), [], 'the generated files type-check');
+  });
+
+  it('versions the path when the app does not enable versioning: a version option would change no URL', () => {
+    const p = project({ ...nestApp, 'src/main.ts': nestApp['src/main.ts'].replace(/  app\.enableVersioning\(.*\);\n/, '') });
+    const before = p.analyze();
+    const generated = generateResource(before.graph, before.root, 'orders');
+    assert.ok(generated.ok, generated.ok ? '' : generated.error);
+    const controller = generated.fix.createFiles?.find((c) => c.file.endsWith('orders.controller.ts'))?.text ?? '';
+    assert.match(controller, /@Controller\('v1\/orders'\)/);
   });
 
   it('writes an Express resource into the layer folders the project uses, with node:test when there is no runner', () => {

@@ -1,4 +1,4 @@
-import type { TemplateInput } from './templates';
+import { idTs, type TemplateInput } from './templates';
 
 export function dto({ names: n, style }: TemplateInput): string {
   if (style.framework === 'nest') {
@@ -24,13 +24,21 @@ export type Create${n.One}Input = z.infer<typeof create${n.One}Schema>;
 `;
 }
 
-export function nestController({ names: n, from }: TemplateInput): string {
-  return `import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+/** `@Controller(…)` as the project versions its routes (see `WorkspaceStyle.versioning`). */
+function nestRoute({ names: n, style }: TemplateInput): string {
+  if (style.versioning === 'global') return `'${n.kebab}'`;
+  return style.versioning === 'controller' ? `{ path: '${n.kebab}', version: '1' }` : `'v1/${n.kebab}'`;
+}
+
+export function nestController(input: TemplateInput): string {
+  const { names: n, style, from } = input;
+  const pipe = style.idType === 'int' ? 'ParseIntPipe' : 'ParseUUIDPipe';
+  return `import { Body, Controller, Get, NotFoundException, Param, ${pipe}, Post } from '@nestjs/common';
 import { Create${n.One}Dto } from '${from('controller', 'dto')}';
 import type { ${n.One} } from '${from('controller', 'entity')}';
 import { ${n.Plural}Service } from '${from('controller', 'service')}';
 
-@Controller({ path: '${n.kebab}', version: '1' })
+@Controller(${nestRoute(input)})
 export class ${n.Plural}Controller {
 	constructor(private readonly ${n.plural}Service: ${n.Plural}Service) {}
 
@@ -40,7 +48,7 @@ export class ${n.Plural}Controller {
 	}
 
 	@Get(':id')
-	async findOne(@Param('id', ParseUUIDPipe) id: string): Promise<${n.One}> {
+	async findOne(@Param('id', ${pipe}) id: ${idTs(style)}): Promise<${n.One}> {
 		const ${n.one} = await this.${n.plural}Service.findById(id);
 		if (!${n.one}) throw new NotFoundException(\`${n.One} \${id} not found\`);
 		return ${n.one};
@@ -65,13 +73,13 @@ export class ${n.Plural}Module {}
 `;
 }
 
-export function expressController({ names: n, from }: TemplateInput): string {
+export function expressController({ names: n, style, from }: TemplateInput): string {
   return `import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { create${n.One}Schema } from '${from('controller', 'dto')}';
 import type { ${n.Plural}Service } from '${from('controller', 'service')}';
 
-const ${n.one}Params = z.object({ id: z.string().uuid() });
+const ${n.one}Params = z.object({ id: ${style.idType === 'int' ? 'z.coerce.number().int().positive()' : 'z.string().uuid()'} });
 
 /** HTTP only: parses the request, calls the service, picks the status. */
 export class ${n.Plural}Controller {
@@ -137,11 +145,11 @@ import { ${n.Plural}Service } from '${from('test', 'service')}';
 
 describe('${n.Plural}Service', () => {
 	it('finds the ${n.kebabOne} it created', async () => {
-		const stored = new Map<string, ${n.One}>();
+		const stored = new Map<${idTs(style)}, ${n.One}>();
 		const repository = {
-			findById: (id: string) => Promise.resolve(stored.get(id) ?? null),
+			findById: (id: ${idTs(style)}) => Promise.resolve(stored.get(id) ?? null),
 			create: (input: ${input}) => {
-				const ${n.one} = { ...input, id: 'first' } as ${n.One};
+				const ${n.one} = { ...input, id: ${style.idType === 'int' ? '1' : "'first'"} } as ${n.One};
 				stored.set(${n.one}.id, ${n.one});
 				return Promise.resolve(${n.one});
 			},

@@ -39,7 +39,7 @@ export function generateResource(graph: DependencyGraph, projectDir: string, nam
   const parts = style.framework === 'nest' ? NEST_PARTS : EXPRESS_PARTS;
   const taken = parts.map((p) => paths[p]).find((file) => graph.files.has(file) || fs.existsSync(file));
   if (taken) return { ok: false, error: `${path.posix.relative(projectDir, taken)} already exists; pick another name.` };
-  const input: TemplateInput = { names, style, from: importer(paths) };
+  const input: TemplateInput = { names, style, from: importer(paths, style) };
   const createFiles = parts.map((part) => ({ file: paths[part], text: formatted(TEMPLATES[part](input), style) }));
   const edits = style.framework === 'nest' ? registerInAppModule(graph, projectDir, `${names.Plural}Module`, paths.module) : [];
   const fix: Fix = { id: 'generate-resource', title: `Generate ${names.kebab}`, safe: false, edits, createFiles };

@@ -15,7 +15,7 @@ export function pathsFor(style: WorkspaceStyle, names: ResourceNames): Readonly<
       service: `${folder}/${kebab}.service.ts`,
       repository: `${folder}/${kebab}.repository.ts`,
       dto: `${folder}/dto/create-${kebabOne}.dto.ts`,
-      entity: `${folder}/entities/${kebabOne}.entity.ts`,
+      entity: style.entityFolder === 'feature' ? `${folder}/${kebabOne}.entity.ts` : `${folder}/entities/${kebabOne}.entity.ts`,
       module: `${folder}/${kebab}.module.ts`,
       test: `${folder}/${kebab}.service.spec.ts`,
     };

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { relativeExtensionOf, type RelativeExtension } from '../fixes/imports';
 import { quoteOf } from '../fixes/text';
+import { versionsEveryRoute } from '../rules/api/unversioned-route';
 import type { DependencyGraph, FileNode } from '../graph/types';
 
 /** How the workspace writes its backend, so generated code looks like the rest of it. */
@@ -15,6 +17,18 @@ export interface WorkspaceStyle {
   readonly indent: string;
   readonly quote: "'" | '"';
   readonly semicolons: boolean;
+  /** What the project's entities are keyed by: `@PrimaryGeneratedColumn('uuid')`/`ParseUUIDPipe`, or integers (`ParseIntPipe`). */
+  readonly idType: 'uuid' | 'int';
+  /** Where an entity goes in a feature folder: `entities/order.entity.ts`, or beside the module. */
+  readonly entityFolder: 'entities' | 'feature';
+  /**
+   * How a Nest controller gets its version: `global` (the app sets `defaultVersion` or a versioned
+   * global prefix: nothing to declare), `controller` (`enableVersioning()` without a default:
+   * `version: '1'`), `path` (no versioning enabled: a `version` would change no URL, so `v1/…`).
+   */
+  readonly versioning: 'global' | 'controller' | 'path';
+  /** `.js` when the project writes its relative imports with it (`nodenext` ES modules). */
+  readonly relativeExtension: RelativeExtension;
 }
 
 export function workspaceStyle(graph: DependencyGraph, projectDir: string): WorkspaceStyle {
@@ -27,7 +41,37 @@ export function workspaceStyle(graph: DependencyGraph, projectDir: string): Work
     ...layoutOf(controller, projectDir),
     tests: testRunnerOf(projectDir),
     ...formattingOf(controller ?? files[0]),
+    idType: idTypeOf(files),
+    entityFolder: entityFolderOf(files),
+    versioning: versioningOf(graph, projectDir, files),
+    relativeExtension: relativeExtensionOf((controller ?? files[0])?.text ?? ''),
   };
+}
+
+/** Integer ids when the project's own code says so more often than it says uuid; uuid otherwise. */
+function idTypeOf(files: readonly FileNode[]): WorkspaceStyle['idType'] {
+  let uuid = 0;
+  let int = 0;
+  for (const { text } of files) {
+    uuid += count(text, /ParseUUIDPipe|PrimaryGeneratedColumn\(\s*['"]uuid['"]|PrimaryColumn\(\s*['"]uuid['"]/g);
+    int += count(text, /ParseIntPipe|PrimaryGeneratedColumn\(\s*(?:\)|['"](?:increment|identity)['"])/g);
+  }
+  return int > uuid ? 'int' : 'uuid';
+}
+
+function entityFolderOf(files: readonly FileNode[]): WorkspaceStyle['entityFolder'] {
+  const entities = files.filter((n) => n.file.endsWith('.entity.ts'));
+  const inFolder = entities.filter((n) => /^entit(?:y|ies)$/.test(path.posix.basename(path.posix.dirname(n.file)))).length;
+  return entities.length > 0 && inFolder * 2 < entities.length ? 'feature' : 'entities';
+}
+
+function versioningOf(graph: DependencyGraph, projectDir: string, files: readonly FileNode[]): WorkspaceStyle['versioning'] {
+  if (versionsEveryRoute(graph, projectDir)) return 'global';
+  return files.some((n) => /\.enableVersioning\s*\(/.test(n.text)) ? 'controller' : 'path';
+}
+
+function count(text: string, pattern: RegExp): number {
+  return (text.match(pattern) ?? []).length;
 }
 
 function layoutOf(controller: FileNode | undefined, projectDir: string): Pick<WorkspaceStyle, 'layout' | 'root'> {

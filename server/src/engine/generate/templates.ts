@@ -10,15 +10,20 @@ export interface TemplateInput {
   readonly from: (part: Part, to: Part) => string;
 }
 
-export function importer(paths: Readonly<Record<Part, string>>): TemplateInput['from'] {
-  return (part, to) => relativeSpecifier(paths[part], paths[to]);
+export function importer(paths: Readonly<Record<Part, string>>, style: WorkspaceStyle): TemplateInput['from'] {
+  return (part, to) => relativeSpecifier(paths[part], paths[to], style.relativeExtension);
+}
+
+/** The TypeScript type of an id. */
+export function idTs(style: WorkspaceStyle): 'string' | 'number' {
+  return style.idType === 'int' ? 'number' : 'string';
 }
 
 export function entity({ names: n, style }: TemplateInput): string {
   if (style.orm !== 'typeorm') {
     return `/** One ${n.kebabOne}, as the service and the API see it. */
 export interface ${n.One} {
-	id: string;
+	id: ${idTs(style)};
 	name: string;
 }
 `;
@@ -27,8 +32,8 @@ export interface ${n.One} {
 
 @Entity({ name: '${n.kebab.replace(/-/g, '_')}' })
 export class ${n.One} {
-	@PrimaryGeneratedColumn('uuid')
-	id!: string;
+	@PrimaryGeneratedColumn(${style.idType === 'int' ? '' : "'uuid'"})
+	id!: ${idTs(style)};
 
 	@Column({ type: 'varchar', length: 200 })
 	name!: string;
@@ -52,7 +57,7 @@ import { ${n.One} } from '${from('repository', 'entity')}';
 ${injectable ? '@Injectable()\n' : ''}export class ${n.Plural}Repository {
 	constructor(${injectable ? `@InjectRepository(${n.One}) ` : ''}private readonly ${n.plural}: Repository<${n.One}>) {}
 
-	findById(id: string): Promise<${n.One} | null> {
+	findById(id: ${idTs(style)}): Promise<${n.One} | null> {
 		return this.${n.plural}.findOneBy({ id });
 	}
 
@@ -62,19 +67,19 @@ ${injectable ? '@Injectable()\n' : ''}export class ${n.Plural}Repository {
 }
 `;
   }
-  return `${header}import { randomUUID } from 'node:crypto';
-import type { ${n.One} } from '${from('repository', 'entity')}';
+  const int = style.idType === 'int';
+  return `${header}${int ? '' : `import { randomUUID } from 'node:crypto';\n`}import type { ${n.One} } from '${from('repository', 'entity')}';
 
 /** Keeps ${n.kebab} in memory until the project stores them; the service does not change when it does. */
 ${injectable ? '@Injectable()\n' : ''}export class ${n.Plural}Repository {
-	private readonly ${n.plural} = new Map<string, ${n.One}>();
+	private readonly ${n.plural} = new Map<${idTs(style)}, ${n.One}>();${int ? '\n\tprivate nextId = 1;' : ''}
 
-	findById(id: string): Promise<${n.One} | null> {
+	findById(id: ${idTs(style)}): Promise<${n.One} | null> {
 		return Promise.resolve(this.${n.plural}.get(id) ?? null);
 	}
 
 	create(fields: Omit<${n.One}, 'id'>): Promise<${n.One}> {
-		const ${n.one}: ${n.One} = { ...fields, id: randomUUID() };
+		const ${n.one}: ${n.One} = { ...fields, id: ${int ? 'this.nextId++' : 'randomUUID()'} };
 		this.${n.plural}.set(${n.one}.id, ${n.one});
 		return Promise.resolve(${n.one});
 	}
@@ -93,7 +98,7 @@ import ${nest ? '' : 'type '}{ ${n.Plural}Repository } from '${from('service', '
 ${nest ? '@Injectable()\n' : ''}export class ${n.Plural}Service {
 	constructor(private readonly ${n.plural}Repository: ${n.Plural}Repository) {}
 
-	findById(id: string): Promise<${n.One} | null> {
+	findById(id: ${idTs(style)}): Promise<${n.One} | null> {
 		return this.${n.plural}Repository.findById(id);
 	}
 

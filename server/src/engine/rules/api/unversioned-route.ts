@@ -86,11 +86,16 @@ function versionedRouteModules(node: FileNode, graph: DependencyGraph): string[]
 /** Projects whose NestJS app versions every route: `enableVersioning({ defaultVersion })` or a versioned global prefix. */
 const globallyVersionedProjects = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
   const projects = new Set<string>();
-  for (const node of graph.files.values()) if (versionsEveryRoute(node.sourceFile)) projects.add(node.projectDir);
+  for (const node of graph.files.values()) if (versionsFileRoutes(node.sourceFile)) projects.add(node.projectDir);
   return projects;
 });
 
-const versionsEveryRoute = perParsedFile((sourceFile) => {
+/** The project's NestJS app versions every route itself: a controller declares no version of its own. */
+export function versionsEveryRoute(graph: DependencyGraph, projectDir: string): boolean {
+  return globallyVersionedProjects(graph).has(projectDir);
+}
+
+const versionsFileRoutes = perParsedFile((sourceFile) => {
   if (!sourceFile.text.includes('enableVersioning') && !sourceFile.text.includes('setGlobalPrefix')) return false;
   let versions = false;
   walk(sourceFile, (n) => {
