@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkFix } from '../../helpers/fixes';
 import { NEST_TSCONFIG } from '../../helpers/project';
@@ -16,7 +17,7 @@ const nestMainVersioned = nestMain.replace('app.useGlobalPipes(new ValidationPip
 
 describe('fixes: api/unversioned-route', () => {
   it("declares version '1' on a Nest controller of an app that enables versioning", () => {
-    checkFix({
+    const { fix } = checkFix({
       files: {
         'layerguard.json': VERSIONING_ON,
         'tsconfig.json': NEST_TSCONFIG,
@@ -39,10 +40,12 @@ export class UsersController {
 `,
       },
     });
+    assert.equal(fix.title, "Declare version '1' on this controller: changes its URLs, update clients", 'a fix that changes behaviour says so');
+    assert.equal(fix.safe, false);
   });
 
   it("versions the controller's path where the app never enables versioning: a declared version would change no URL", () => {
-    checkFix({
+    const { fix } = checkFix({
       files: {
         'layerguard.json': VERSIONING_ON,
         'tsconfig.json': NEST_TSCONFIG,
@@ -65,6 +68,7 @@ export class UsersController {
 `,
       },
     });
+    assert.equal(fix.title, 'Prefix the path with /v1: changes the URL, update clients');
   });
 
   it('prefixes an Express mount path with /v1', () => {
@@ -101,7 +105,7 @@ describe('fixes: api/status-code', () => {
   });
 
   it('answers 404 in a not-found branch', () => {
-    checkFix({
+    const { fix } = checkFix({
       files: handler(`export async function show(req: { params: { id: string } }, res: { status(c: number): { json(b: unknown): void } }) {
   const order = await find(req.params.id);
   if (!order) return res.status(200).json({ message: 'not found' });
@@ -121,6 +125,8 @@ declare function find(id: string): Promise<unknown>;
 `,
       },
     });
+    assert.equal(fix.title, 'Answer 404 Not Found: changes the response, review');
+    assert.equal(fix.safe, false);
   });
 
   it('answers 201 for a POST that creates, keeping named constants', () => {

@@ -52,7 +52,7 @@ function statusArgumentFix(context: FixContext, expression: ts.Expression, statu
   return [
     {
       id: `status-${status}`,
-      title: `Answer ${status} ${REASON[status] ?? ''}`.trim(),
+      title: `Answer ${`${status} ${REASON[status] ?? ''}`.trim()}: changes the response, review`,
       safe: false,
       preferred: true,
       edits: [{ file: context.node.file, range: { start: argument.getStart(sf), end: argument.getEnd() }, newText: replacement }],

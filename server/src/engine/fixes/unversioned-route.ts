@@ -32,11 +32,19 @@ function nestVersionFix(context: FixContext, decorator: ts.Decorator): Fix[] {
   const options = argument ? `{ path: ${argument.getText(sf)}, version: ${quote}1${quote} }` : `{ version: ${quote}1${quote} }`;
   const start = argument ? argument.getStart(sf) : call.arguments.pos;
   const end = argument ? argument.getEnd() : call.arguments.end;
-  return [{ id: 'nest-version', title: "Declare version '1' on this controller", safe: false, preferred: true, edits: [{ file: context.node.file, range: { start, end }, newText: options }] }];
+  return [
+    {
+      id: 'nest-version',
+      title: "Declare version '1' on this controller: changes its URLs, update clients",
+      safe: false,
+      preferred: true,
+      edits: [{ file: context.node.file, range: { start, end }, newText: options }],
+    },
+  ];
 }
 
 function prefixFix(context: FixContext, path: ts.StringLiteralLike): Fix {
   const sf = context.node.sourceFile;
   const prefix = path.text.startsWith('/') ? '/v1' : 'v1/';
-  return { id: 'prefix-v1', title: `Prefix the path with /v1`, safe: false, preferred: true, edits: [insertAt(context.node.file, path.getStart(sf) + 1, prefix)] };
+  return { id: 'prefix-v1', title: `Prefix the path with /v1: changes the URL, update clients`, safe: false, preferred: true, edits: [insertAt(context.node.file, path.getStart(sf) + 1, prefix)] };
 }

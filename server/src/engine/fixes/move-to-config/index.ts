@@ -92,7 +92,7 @@ function accessorFor(graph: DependencyGraph, node: FileNode, literal: ts.StringL
   const module = envModuleFor(graph, node);
   if (module) return { expression: `${module.exportName}.${name}`, title: `Move to the validated environment (${module.exportName}.${name})`, module };
   const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
-  if (!fallback) return { expression: `${REQUIRED_ENV}(${quote}${name}${quote})`, title: `Move to environment variable ${name} (required)`, required: true };
+  if (!fallback) return { expression: `${REQUIRED_ENV}(${quote}${name}${quote})`, title: `Move to environment variable ${name} (required: set it in every environment)`, required: true };
   const read = withParentheses(`${environmentRead(graph, node, name, quote)} ?? ${fallback}`, literal);
   return { expression: read, title: `Move to environment variable ${name} (default kept)` };
 }
