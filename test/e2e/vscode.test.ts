@@ -173,10 +173,21 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.openFile(file);
       await workbench.goTo(10, 20);
       await workbench.runCommand('Layerguard: Route Controller Call Through Service');
+      // Several files change: VS Code's refactor preview shows them first, and applies on request.
+      const preview = await workbench.applyRefactorPreview();
+      assert.match(preview, /products\.controller\.ts/, `the preview lists the controller: ${preview.slice(0, 300)}`);
       const gone = await workbench.waitForProblems('the diagnostic to go', PRODUCTS_REPOSITORY, (rows) => !rows.some((r) => r.includes(PRODUCTS_REPOSITORY)), 30000);
       timings.push(`route through service: diagnostic gone ${gone.ms} ms after the command`);
+      await workbench.waitForActiveTab('products.service.ts');
+      assert.match(await workbench.visibleText(), /findProductById\(id: number\)/, 'the created service is opened, with a method named in the domain');
+      await workbench.focusEditor();
       await workbench.openFile(file);
       assert.match(await workbench.visibleText(), /this\.productsService\.findInStock\(\)/);
+      const toasts = await workbench.notifications();
+      assert.ok(
+        toasts.some((t) => /Layerguard: Route through ProductsService.*: \d+ files changed/.test(t)),
+        `the one-line summary; toasts: ${toasts.join(' | ')}`,
+      );
     });
   });
 

@@ -35,6 +35,17 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
+  /** Waits until the active editor tab is the file of this name (opened by the extension). */
+  async waitForActiveTab(name: string, timeoutMs = 20000): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: timeoutMs });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Gives the active editor the keyboard (after a panel or a notification took it). */
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  }
+
   /** Puts the cursor at the start of the active editor and inserts text as typing would. */
   async insertAtTop(text: string): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -153,6 +164,25 @@ export class Workbench {
   /** Clicks a button of the modal dialog. */
   async clickDialogButton(label: string): Promise<void> {
     await this.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first().click({ timeout: 20000 });
+  }
+
+  /**
+   * Waits for the Refactor Preview that a change needing confirmation opens, confirms every file
+   * (VS Code lists such changes unticked: the user ticks what to apply) and applies; returns the
+   * panel's text.
+   */
+  async applyRefactorPreview(timeoutMs = 30000): Promise<string> {
+    const panel = this.page.locator('#refactorPreview .bulk-edit-panel').first();
+    await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+    const files = panel.locator('.monaco-list-row[aria-level="1"] input.edit-checkbox');
+    await files.first().waitFor({ timeout: timeoutMs });
+    for (let i = 0; i < (await files.count()); i++) if (!(await files.nth(i).isChecked())) await files.nth(i).click();
+    const text = (await panel.textContent()) ?? '';
+    await this.page
+      .locator('#refactorPreview .monaco-button', { hasText: /^Apply$/ })
+      .first()
+      .click({ timeout: timeoutMs });
+    return text;
   }
 
   /** Runs a command from the palette by its title. */
