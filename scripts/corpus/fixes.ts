@@ -72,19 +72,23 @@ for (const repo of repos) {
   }
   const judged = judgeRepository(repo.id, dir);
   verdicts.push(...judged);
-  const failed = judged.filter((v) => !passes(v)).length;
-  console.error(`${repo.id}: ${judged.length} fixes judged${failed ? `, ${failed} failing` : ''}`);
+  const failed = judged.filter((v) => !passes(v));
+  console.error(`${repo.id}: ${judged.length} fixes judged${failed.length ? `, ${failed.length} failing` : ''}`);
+  for (const v of failed) console.error(describeFailure(v));
 }
 
 console.log(summaryTable(verdicts, '|'));
-for (const v of verdicts.filter((x) => !passes(x))) {
-  console.log(
-    `\nFAIL ${v.repo} ${v.file}:${v.line} ${v.rule} → ${v.fixId}${v.error ? `\n  error: ${v.error}` : ''}${v.parses ? '' : '\n  does not parse'}${v.removesFinding ? '' : '\n  the finding stays'}`,
-  );
-  for (const d of v.addedDiagnostics) console.log(`  + ${d}`);
-}
+for (const v of verdicts.filter((x) => !passes(x))) console.log(`\n${describeFailure(v)}`);
 if (values.json) fs.writeFileSync(values.json, JSON.stringify(verdicts, null, 1));
 if (values.markdown) fs.writeFileSync(values.markdown, summaryTable(verdicts, '|') + '\n');
+
+function describeFailure(v: Verdict): string {
+  const lines = [`FAIL ${v.repo} ${v.file}:${v.line} ${v.rule} → ${v.fixId}`];
+  if (v.error) lines.push(`  error: ${v.error}`);
+  if (!v.parses) lines.push('  does not parse');
+  if (!v.removesFinding) lines.push('  the finding stays');
+  return [...lines, ...v.addedDiagnostics.map((d) => `  + ${d}`)].join('\n');
+}
 
 /** `route-through-service:OrdersService` and `rename:user` are one kind of fix each. */
 function fixKind(id: string): string {

@@ -107,7 +107,7 @@ export interface FixCommandArgs extends FindingRef {
 }
 
 /** Refactors at a place in a document (the engine's refactor ids). */
-export type RefactorName = 'routeThroughService' | 'moveLiteralToConfig';
+export type RefactorName = 'routeThroughService' | 'moveLiteralToConfig' | 'renameVariable';
 
 export interface RefactorArgs {
   readonly uri: string;

@@ -2,8 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
-/** Parsed files by name and language version, while their text stays the same (lib files above all). */
-const PARSED = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+/**
+ * Parsed declaration files of TypeScript's own libs and of Node's types, shared by every checker
+ * (each fix test makes one); a project's files are kept per checker, so a corpus run does not
+ * keep every repository's files alive.
+ */
+const SHARED = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
+const SHARED_FILE = /[\\/]node_modules[\\/](?:typescript[\\/]lib|@types[\\/]node)[\\/]/;
 
 /**
  * The type-check bar of issue 15: a fix must not add a TypeScript diagnostic, syntactic or
@@ -18,6 +23,8 @@ const PARSED = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
  */
 export class FixTypeChecker {
   private readonly configs = new Map<string, ts.ParsedCommandLine>();
+  /** The project's parsed files, by name and language version, while their text stays the same. */
+  private readonly parsed = new Map<string, { text: string; sourceFile: ts.SourceFile }>();
   /** The last program per project: the next one reuses its structure (module resolutions, unchanged files). */
   private readonly programs = new Map<ts.ParsedCommandLine, ts.Program>();
   private readonly nodeTypes = ownNodeTypes();
@@ -97,10 +104,11 @@ export class FixTypeChecker {
         const text = readFile(file);
         if (text === undefined) return undefined;
         const key = `${file}\0${JSON.stringify(languageVersion)}`;
-        const cached = PARSED.get(key);
+        const cache = SHARED_FILE.test(file) ? SHARED : this.parsed;
+        const cached = cache.get(key);
         if (cached && cached.text === text) return cached.sourceFile;
         const sourceFile = ts.createSourceFile(file, text, languageVersion, true);
-        if (!overlay.has(path.resolve(file))) PARSED.set(key, { text, sourceFile });
+        if (!overlay.has(path.resolve(file))) cache.set(key, { text, sourceFile });
         return sourceFile;
       },
     };

@@ -10,6 +10,7 @@ import { spansFiles, VersionedEdits } from './versioned-edit';
 export const REFACTOR_KINDS: Readonly<Record<RefactorId, string>> = {
   routeThroughService: `${CodeActionKind.RefactorRewrite}.layerguard.routeThroughService`,
   moveLiteralToConfig: `${CodeActionKind.RefactorExtract}.layerguard.moveLiteralToConfig`,
+  renameVariable: `${CodeActionKind.RefactorRewrite}.layerguard.renameVariable`,
 };
 
 interface Place {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace, fixesFor } from '../../../server/src/engine';
+import { analyzeWorkspace, applyTextEdits, fixesFor, refactorChoices } from '../../../server/src/engine';
 import { checkFix } from '../../helpers/fixes';
 import { project } from '../../helpers/project';
 
@@ -174,5 +174,33 @@ declare function getUser(): string;
       );
     // Only names whose code says what they hold, with a name still free, are reported: obj → invoice (val → user is taken).
     assert.deepEqual(offered, [['rename:invoice']]);
+  });
+
+  it('offers the rename as a refactor at the cursor where the rule stays silent: temp in a method of three statements', () => {
+    const text = `interface User { id: number }
+export class UsersService {
+  constructor(private readonly users: { findById(id: number): Promise<User | null> }) {}
+  async get(id: number) {
+    const temp = await this.users.findById(id);
+    if (!temp) throw new Error('missing');
+    return temp;
+  }
+}
+`;
+    const p = project({ 'tsconfig.json': '{}', 'src/users.service.ts': text });
+    const result = analyzeWorkspace({ root: p.root, severityOverrides: { 'naming/ambiguous-name': 'info' } });
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'naming/ambiguous-name'),
+      [],
+      'a function this short is left alone by the rule',
+    );
+    const file = [...result.graph.files.keys()].find((f) => f.endsWith('users.service.ts'))!;
+    const choices = refactorChoices(result, file, text.indexOf('temp =') + 2, 'renameVariable');
+    assert.deepEqual(
+      choices.map((c) => c.fix.title),
+      ['Rename to user'],
+    );
+    assert.equal(applyTextEdits(text, choices[0]!.fix.edits), text.replace(/temp/g, 'user'));
+    assert.deepEqual(refactorChoices(result, file, text.indexOf('users:') + 1, 'renameVariable'), [], 'only generic names are offered');
   });
 });

@@ -3,10 +3,12 @@ import { ts } from '../ts';
 import type { Finding, Fix } from '../types';
 import { fixesFor } from './index';
 import { moveLiteralToConfiguration } from './move-to-config';
+import { renameToSuggestion } from './rename';
+import { DEFAULT_AMBIGUOUS_NAMES } from '../rules/naming/ambiguous-name';
 import { nodeAt } from './text';
 
 /** Refactors run from the command palette or the lightbulb's refactor section, at a place in a file. */
-export const REFACTOR_IDS = ['routeThroughService', 'moveLiteralToConfig'] as const;
+export const REFACTOR_IDS = ['routeThroughService', 'moveLiteralToConfig', 'renameVariable'] as const;
 export type RefactorId = (typeof REFACTOR_IDS)[number];
 
 /** One way to do a refactor here; several mean the user picks one. */
@@ -26,8 +28,26 @@ interface Analyzed {
  * from the exact place (every repository injection of the controller), the lightbulb does not.
  */
 export function refactorChoices(analyzed: Analyzed, file: string, offset: number, refactor: RefactorId, anywhereInFile = false): RefactorChoice[] {
+  if (refactor === 'renameVariable') return renameChoices(analyzed.graph, file, offset);
   return refactor === 'routeThroughService' ? routeChoices(analyzed, file, offset, anywhereInFile) : literalChoices(analyzed.graph, file, offset);
 }
+
+/**
+ * A generic name (`temp`, `data`, `res`…) on the declaration at the cursor, renamed to what it
+ * holds: offered wherever the rename is clear, also where naming/ambiguous-name stays silent (a
+ * function of a few statements, or the rule off), since the user asked for it there.
+ */
+function renameChoices(graph: DependencyGraph, file: string, offset: number): RefactorChoice[] {
+  const node = graph.files.get(file);
+  const identifier = node ? nodeAt(node.sourceFile, offset, offset) : undefined;
+  if (!node || !identifier || !ts.isIdentifier(identifier) || !RENAMEABLE_NAMES.has(identifier.text)) return [];
+  const declaration = identifier.parent;
+  if (!(ts.isVariableDeclaration(declaration) || ts.isParameter(declaration)) || declaration.name !== identifier) return [];
+  const fix = renameToSuggestion(node, identifier);
+  return fix ? [{ id: fix.id, fix }] : [];
+}
+
+const RENAMEABLE_NAMES: ReadonlySet<string> = new Set([...DEFAULT_AMBIGUOUS_NAMES, 'result', 'value', 'item', 'info']);
 
 /**
  * The controller's repository injections that can be routed through a service: the one at the

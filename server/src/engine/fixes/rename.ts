@@ -3,6 +3,7 @@ import { ts } from '../ts';
 import { enclosing, isMemberName, isNameFreeIn } from '../rules/syntax';
 import type { Fix, TextEdit } from '../types';
 import { suggestName } from '../text/name-suggestion';
+import type { FileNode } from '../graph/types';
 import type { FixProvider } from './types';
 
 /**
@@ -11,14 +12,23 @@ import type { FixProvider } from './types';
  * renamed, and only to a name the file does not use yet, so the rename cannot capture or miss one.
  */
 export const renameFixes: FixProvider = (context) => {
-  const identifier = context.target;
-  if (!ts.isIdentifier(identifier) || isExported(identifier) || isClassMember(identifier)) return [];
-  const suggestion = suggestName(identifier);
-  if (!suggestion || suggestion === identifier.text || !isFreeName(scopeOf(identifier, context.node.sourceFile), suggestion, identifier)) return [];
-  const edits = renameLocations(context.node.file, context.node.text, identifier.getStart(context.node.sourceFile), suggestion);
-  if (edits.length === 0) return [];
-  return [{ id: `rename:${suggestion}`, title: `Rename to ${suggestion}`, safe: true, preferred: true, edits } satisfies Fix];
+  const fix = ts.isIdentifier(context.target) ? renameToSuggestion(context.node, context.target) : undefined;
+  return fix ? [fix] : [];
 };
+
+/**
+ * Renames a declared name to what its type or initializer says it holds, at every reference in
+ * the file; undefined when there is no better name, it is exported or a class's own, or the new
+ * name is already written in the declaring function. Also the lightbulb's rename refactor.
+ */
+export function renameToSuggestion(node: FileNode, identifier: ts.Identifier): Fix | undefined {
+  if (isExported(identifier) || isClassMember(identifier)) return undefined;
+  const suggestion = suggestName(identifier);
+  if (!suggestion || suggestion === identifier.text || !isFreeName(scopeOf(identifier, node.sourceFile), suggestion, identifier)) return undefined;
+  const edits = renameLocations(node.file, node.text, identifier.getStart(node.sourceFile), suggestion);
+  if (edits.length === 0) return undefined;
+  return { id: `rename:${suggestion}`, title: `Rename to ${suggestion}`, safe: true, preferred: true, edits } satisfies Fix;
+}
 
 /** `constructor(private data: …)` declares a member too: renaming it renames the class's surface. */
 function isClassMember(identifier: ts.Identifier): boolean {
