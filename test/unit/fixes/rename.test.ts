@@ -158,10 +158,12 @@ export function f(user: string) {
   const obj = new Invoice();
   const user2 = obj;
   const val = getUser();
-  return [tmp, res, data2, user2, val];
+  const temp = findExport();
+  return [tmp, res, data2, user2, val, temp];
 }
 class Invoice {}
 declare function getUser(): string;
+declare function findExport(): string;
 `,
     });
     const result = analyzeWorkspace({ root: p.root, severityOverrides: { 'naming/ambiguous-name': 'info' } });
@@ -172,7 +174,7 @@ declare function getUser(): string;
           .fixes.filter((x) => x.id.startsWith('rename:'))
           .map((x) => x.id),
       );
-    // Only names whose code says what they hold, with a name still free, are reported: obj → invoice (val → user is taken).
+    // Only names whose code says what they hold, with a name still free, are reported: obj → invoice (val → user is taken; findExport() would say "export", a reserved word).
     assert.deepEqual(offered, [['rename:invoice']]);
   });
 

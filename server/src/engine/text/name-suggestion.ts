@@ -10,15 +10,26 @@ export function suggestName(identifier: ts.Identifier): string | undefined {
   const declaration = identifier.parent;
   if (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration)) return undefined;
   const fromType = declaration.type ? nameFromType(declaration.type) : undefined;
-  if (fromType) return fromType;
-  return declaration.initializer ? nameFromExpression(declaration.initializer) : undefined;
+  if (fromType) return usable(fromType);
+  return declaration.initializer ? usable(nameFromExpression(declaration.initializer)) : undefined;
 }
 
 /** A name from a variable's initializer only (`await this.orders.findAll()` → orders): what the code says it holds. */
 export function suggestNameFromInitializer(identifier: ts.Identifier): string | undefined {
   const declaration = identifier.parent;
-  return ts.isVariableDeclaration(declaration) && declaration.initializer ? nameFromExpression(declaration.initializer) : undefined;
+  return ts.isVariableDeclaration(declaration) && declaration.initializer ? usable(nameFromExpression(declaration.initializer)) : undefined;
 }
+
+/** `findExport()` would suggest `export`, `getNew()` `new`: a word the language reserves names nothing. */
+function usable(name: string | undefined): string | undefined {
+  return name !== undefined && /^[A-Za-z_$][\w$]*$/.test(name) && !RESERVED.has(name) ? name : undefined;
+}
+
+const RESERVED: ReadonlySet<string> = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with implements interface let package private protected public static yield await arguments eval undefined'.split(
+    ' ',
+  ),
+);
 
 function nameFromType(type: ts.TypeNode): string | undefined {
   if (ts.isArrayTypeNode(type)) return listName(nameFromType(type.elementType));
