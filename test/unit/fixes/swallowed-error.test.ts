@@ -114,6 +114,33 @@ interface OrdersRepository { findAll(): Promise<string[]> }
     });
   });
 
+  it("fixes the swallowed .catch() handler itself when it sits inside another try's catch block", () => {
+    checkFix({
+      files: service(`export async function settle(send: () => Promise<void>, mark: () => Promise<void>) {
+  try {
+    await send();
+  } catch (error) {
+    await mark().catch(() => null);
+//                     ^^^^^^^^^^ errors/swallowed-error
+    throw error;
+  }
+}
+`),
+      fixId: 'log',
+      expect: {
+        'src/orders/orders.service.ts': `export async function settle(send: () => Promise<void>, mark: () => Promise<void>) {
+  try {
+    await send();
+  } catch (error) {
+    await mark().catch((error: unknown) => console.error('settle failed', error));
+    throw error;
+  }
+}
+`,
+      },
+    });
+  });
+
   it('keeps CRLF line endings and tab indentation', () => {
     checkFix({
       files: service(`export async function sync(run: () => Promise<void>) {\r\n\ttry {\r\n\t\tawait run();\r\n\t} catch (err) {\r\n// ^^^^^^^^^^^ errors/swallowed-error\r\n\t}\r\n}\r\n`),

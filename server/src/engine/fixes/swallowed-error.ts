@@ -9,11 +9,11 @@ import type { FixContext, FixProvider } from './types';
 
 /** errors/swallowed-error: log and rethrow, rethrow, or say in a comment why the error is ignored. */
 export const swallowedErrorFixes: FixProvider = (context) => {
-  const clause = ts.isCatchClause(context.target) ? context.target : enclosing(context.target, ts.isCatchClause);
-  if (clause) return catchClauseFixes(context, clause);
+  // A `.catch(() => null)` handler is the finding itself, even inside another try's catch block.
   const handler = context.target;
   if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler) || ts.isIdentifier(handler)) return catchHandlerFixes(context, handler);
-  return [];
+  const clause = ts.isCatchClause(context.target) ? context.target : enclosing(context.target, ts.isCatchClause);
+  return clause ? catchClauseFixes(context, clause) : [];
 };
 
 function catchClauseFixes(context: FixContext, clause: ts.CatchClause): Fix[] {
