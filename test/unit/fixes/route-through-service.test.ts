@@ -611,4 +611,57 @@ export class OrdersService {
       },
     });
   });
+
+  it("types a value read off a typed parameter by the parameter's type: params.orderId → OrderParams['orderId']", () => {
+    checkFix({
+      files: {
+        'tsconfig.json': NEST_TSCONFIG,
+        'src/orders/orders.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class OrdersRepository {
+  findById(id: number) { return Promise.resolve({ id }); }
+}
+`,
+        'src/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { OrdersController } from './orders.controller';
+import { OrdersRepository } from './orders.repository';
+
+@Module({ controllers: [OrdersController], providers: [OrdersRepository] })
+export class OrdersModule {}
+`,
+        'src/orders/orders.controller.ts': `import { Controller, Get, Param } from '@nestjs/common';
+import { OrdersRepository } from './orders.repository';
+import { OrderParams } from './order-params';
+
+@Controller({ path: 'orders', version: '1' })
+export class OrdersController {
+  constructor(private readonly ordersRepository: OrdersRepository) {}
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+
+  @Get(':orderId')
+  one(@Param() params: OrderParams) {
+    return this.ordersRepository.findById(params.orderId);
+  }
+}
+`,
+        'src/orders/order-params.ts': `export class OrderParams {\n  orderId!: number;\n}\n`,
+      },
+      fixId: 'route-through-service:OrdersService',
+      expect: {
+        'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { OrdersRepository } from './orders.repository';
+import { OrderParams } from './order-params';
+
+@Injectable()
+export class OrdersService {
+  constructor(private readonly ordersRepository: OrdersRepository) {}
+
+  findOrderById(orderId: OrderParams['orderId']) {
+    return this.ordersRepository.findById(orderId);
+  }
+}
+`,
+      },
+    });
+  });
 });

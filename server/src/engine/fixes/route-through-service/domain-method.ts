@@ -210,6 +210,11 @@ function valueType(expression: Expression, cls: ClassDeclaration, imports: Set<s
     const resolved = resolveName(expression, cls, true, imports);
     return typeof resolved === 'object' && 'type' in resolved ? resolved.type : undefined;
   }
+  // `params.projectId` of `params: ProjectParamsDto` is a `ProjectParamsDto['projectId']`.
+  if (Node.isPropertyAccessExpression(expression) && Node.isIdentifier(expression.getExpression()) && !expression.hasQuestionDotToken()) {
+    const owner = valueType(expression.getExpression() as Expression, cls, imports);
+    return owner && /^[A-Z][\w.]*(?:<[\w\s,.<>]*>)?$/.test(owner) ? `${owner}['${expression.getName()}']` : undefined;
+  }
   if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) || Node.isTemplateExpression(expression)) return 'string';
   if (Node.isNumericLiteral(expression)) return 'number';
   if (Node.isCallExpression(expression)) {
@@ -232,7 +237,9 @@ const WRITES = /^(?:save|create|insert|upsert|update|delete|remove|softDelete|so
  * already is one, and is kept.
  */
 function domainName(method: string, entity: Entity, parameters: readonly DomainParameter[]): string {
-  const by = byQualifier(parameters);
+  // `findById` already says what it looks up by; `findOneBy({ … })` leaves it to the values.
+  const said = /By([A-Z]\w*?)(?:OrFail|OrThrow)?$/.exec(method)?.[1];
+  const by = said ? `By${said}` : byQualifier(parameters);
   const failing = /Or(?:Fail|Throw)$/.exec(method)?.[0] ?? '';
   if (READS_MANY.test(method)) return `find${entity.plural}${by}`;
   if (READS_ONE.test(method)) return `find${entity.singular}${by}${failing}`;
