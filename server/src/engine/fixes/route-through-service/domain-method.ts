@@ -215,16 +215,24 @@ function valueType(expression: Expression, cls: ClassDeclaration, imports: Set<s
     const owner = valueType(expression.getExpression() as Expression, cls, imports);
     return owner && /^[A-Z][\w.]*(?:<[\w\s,.<>]*>)?$/.test(owner) ? `${owner}['${expression.getName()}']` : undefined;
   }
+  return literalType(expression);
+}
+
+/** What a literal or a conversion makes: `'a'`, `String(x)` → string; `1`, `Number(x)` → number. */
+function literalType(expression: Expression): string | undefined {
   if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) || Node.isTemplateExpression(expression)) return 'string';
   if (Node.isNumericLiteral(expression)) return 'number';
-  if (Node.isCallExpression(expression)) {
-    const callee = expression.getExpression().getText();
-    if (callee === 'String') return 'string';
-    if (/^(?:Number|parseInt|parseFloat)$/.test(callee)) return 'number';
-    if (callee === 'Boolean') return 'boolean';
-  }
-  return undefined;
+  const callee = Node.isCallExpression(expression) ? expression.getExpression().getText() : '';
+  return CONVERSIONS.get(callee);
 }
+
+const CONVERSIONS: ReadonlyMap<string, string> = new Map([
+  ['String', 'string'],
+  ['Number', 'number'],
+  ['parseInt', 'number'],
+  ['parseFloat', 'number'],
+  ['Boolean', 'boolean'],
+]);
 
 const READS_MANY = /^(?:find|findBy|findAll|findMany|list|listAll|getAll|search|query|fetchAll|where)$/;
 const READS_ONE = /^(?:find|get|fetch|load)(?:One|First|Unique|ById|OneBy|OneById|ByPk|ByPK)?(?:OrFail|OrThrow)?$/;
