@@ -517,7 +517,7 @@ export class ${name} {
       return fixes[0]!.unavailable ?? '';
     });
     assert.match(reasons[0]!, /^The calls cannot move to UsersService safely: the controller goes on with what createQueryBuilder\(\) returns/);
-    assert.match(reasons[1]!, /uses the controller's own members/);
+    assert.match(reasons[1]!, /uses the controller's own members \(this\.pageSize\)/);
     assert.match(reasons[2]!, /the type of active is not written in the handler/);
   });
 });

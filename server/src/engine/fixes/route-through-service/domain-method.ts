@@ -75,7 +75,7 @@ interface Argument {
 function planCall(call: CallExpression, cls: ClassDeclaration, entity: Entity, typed: boolean): DomainMethod | { refused: string } {
   const method = call.getExpression().asKindOrThrow(SyntaxKind.PropertyAccessExpression).getName();
   if (Node.isPropertyAccessExpression(call.getParent()) || Node.isElementAccessExpression(call.getParent())) {
-    return { refused: `the controller goes on with what ${method}() returns (${call.getParent()?.getText().slice(0, 60)}…): that query belongs in the service as a whole` };
+    return { refused: `the controller goes on with what ${method}() returns (${snippet(call.getParent()?.getText() ?? '')}): that query belongs in the service as a whole` };
   }
   const imports = new Set<string>();
   const args: Argument[] = [];
@@ -113,7 +113,8 @@ function planArgument(argument: Expression, index: number, cls: ClassDeclaration
 
 /** A query object (`{ where: { id } }`) moves into the service; the names it reads become the method's parameters. */
 function planQuery(query: Expression, cls: ClassDeclaration, typed: boolean, imports: Set<string>): Argument | { refused: string } {
-  if (query.getDescendantsOfKind(SyntaxKind.ThisKeyword).length > 0) return { refused: `the query uses the controller's own members (${query.getText().slice(0, 60)})` };
+  if (query.getDescendantsOfKind(SyntaxKind.ThisKeyword).length > 0)
+    return { refused: `the query uses the controller's own members (${snippet(query.getDescendantsOfKind(SyntaxKind.ThisKeyword)[0]?.getParent()?.getText() ?? query.getText())})` };
   if (query.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0) return { refused: 'the query awaits inside its own arguments' };
   const parameters: (DomainParameter & { value: string })[] = [];
   for (const identifier of freeIdentifiers(query)) {
@@ -125,6 +126,12 @@ function planQuery(query: Expression, cls: ClassDeclaration, typed: boolean, imp
     parameters.push({ name, type: resolved.type, value: name });
   }
   return { moves: true, parameters, text: query.getText() };
+}
+
+/** Code quoted in a reason: on one line, at most 60 characters. */
+function snippet(code: string): string {
+  const line = code.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 /** Identifiers the expression reads from its surroundings: not property names, not names it declares itself. */
