@@ -141,6 +141,44 @@ interface OrdersRepository { findAll(): Promise<string[]> }
     });
   });
 
+  it('logs through a structured logger the way the file already calls it: fields as an object', () => {
+    checkFix({
+      files: {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
+        'src/files/files.service.ts': `interface Fields { [key: string]: unknown }
+interface Log { error(message: string, fields?: Fields): void }
+export class FilesService {
+  constructor(private readonly logger: Log, private readonly publish: (event: string) => Promise<void>) {}
+  async list(folder: string) {
+    this.logger.error('listing failed', { folder });
+    return [];
+  }
+  async announce(event: string) {
+    void this.publish(event).catch(() => {});
+//                                 ^^^^^^^^ errors/swallowed-error
+  }
+}
+`,
+      },
+      fixId: 'log',
+      expect: {
+        'src/files/files.service.ts': `interface Fields { [key: string]: unknown }
+interface Log { error(message: string, fields?: Fields): void }
+export class FilesService {
+  constructor(private readonly logger: Log, private readonly publish: (event: string) => Promise<void>) {}
+  async list(folder: string) {
+    this.logger.error('listing failed', { folder });
+    return [];
+  }
+  async announce(event: string) {
+    void this.publish(event).catch((error: unknown) => this.logger.error('announce failed', { error }));
+  }
+}
+`,
+      },
+    });
+  });
+
   it('keeps CRLF line endings and tab indentation', () => {
     checkFix({
       files: service(`export async function sync(run: () => Promise<void>) {\r\n\ttry {\r\n\t\tawait run();\r\n\t} catch (err) {\r\n// ^^^^^^^^^^^ errors/swallowed-error\r\n\t}\r\n}\r\n`),

@@ -2,7 +2,7 @@ import { ts } from '../ts';
 import type { Fix, TextEdit } from '../types';
 import { reasonOrPlaceholder } from './ignore-line';
 import { enclosing } from '../rules/syntax';
-import { enclosingFunctionName, loggerFor } from './logging';
+import { enclosingFunctionName, errorLogCall, loggerFor } from './logging';
 import { isJavaScriptFile } from '../facts/extract';
 import { eolOf, indentAt, indentUnitOf, insertAt, replaceNode } from './text';
 import type { FixContext, FixProvider } from './types';
@@ -23,7 +23,7 @@ function catchClauseFixes(context: FixContext, clause: ts.CatchClause): Fix[] {
   const binding = clause.variableDeclaration ? [] : [bindErrorEdit(context, clause)];
   const logger = loggerFor(clause, sf);
   const message = `'${enclosingFunctionName(clause)} failed'`;
-  const logAndRethrow = [`${logger}.error(${message}, ${name});`, `throw ${name};`];
+  const logAndRethrow = [`${errorLogCall(logger, message, name, sf)};`, `throw ${name};`];
   // `catch { return ''; }`: the fallback value may be the point (a probe, an optional read).
   // Rethrowing hands callers an error instead: say so, and prefer saying why it is ignored.
   const fallback = clause.block.statements.some((s) => ts.isReturnStatement(s) && s.expression !== undefined);
@@ -72,7 +72,7 @@ function catchHandlerFixes(context: FixContext, handler: ts.Expression): Fix[] {
   const sf = node.sourceFile;
   const param = isJavaScriptFile(sf.fileName) ? 'error' : 'error: unknown';
   const logger = loggerFor(handler, sf);
-  const logging = `(${param}) => ${logger}.error('${enclosingFunctionName(handler)} failed', error)`;
+  const logging = `(${param}) => ${errorLogCall(logger, `'${enclosingFunctionName(handler)} failed'`, 'error', sf)}`;
   const statementStart = (enclosing(handler, ts.isStatement) ?? handler).getStart(sf);
   const indent = indentAt(node.text, statementStart);
   return [
