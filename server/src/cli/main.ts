@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   AnalysisSession,
+  CONFIG_FILE_NAME,
   analyzeWorkspace,
   applyTextEdits,
   decodeSource,
@@ -86,7 +87,7 @@ function explain(command: Extract<Command, { name: 'explain' }>, io: Io): number
 }
 
 /** The folder and its configuration, or the exit code of a usage/config error (already reported). */
-function prepare(command: { dir: string; config?: string }, io: Io): { root: string; config: ResolvedConfig } | number {
+function prepare(command: { dir: string; config?: string }, io: Io): { root: string; config: ResolvedConfig; configFile: string } | number {
   const root = path.resolve(io.cwd, command.dir);
   if (!isFolder(root)) {
     io.stderr(`layerguard: ${command.dir} is not a folder\n`);
@@ -97,7 +98,7 @@ function prepare(command: { dir: string; config?: string }, io: Io): { root: str
     io.stderr(formatConfigErrors(loaded.errors, io.cwd));
     return 2;
   }
-  return { root, config: loaded.config };
+  return { root, config: loaded.config, configFile: path.resolve(root, command.config ?? CONFIG_FILE_NAME) };
 }
 
 /** `layerguard baseline`: records today's findings so that only new ones are reported. */
@@ -127,13 +128,14 @@ export function exitCodeOf(command: { readonly name: 'check' | 'graph'; readonly
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
-  const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config });
+  const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
   const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
   const lost = command.name === 'check' ? result.problems.filter((p) => p.lost).length : 0;
   const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
   if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
   emit(output, command.output, io);
+  io.stderr(formatConfigWarnings(result.configWarnings, io.cwd));
   for (const problem of result.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
   if (lost > 0 && exitCode === 1)
     io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
@@ -144,8 +146,8 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
 const MAX_FIX_PASSES = 10;
 
 /** `check --fix`: applies the safe fixes pass by pass, then returns the analysis of the result. */
-function fixSafely(prepared: { root: string; config: ResolvedConfig }, io: Io): AnalysisResult {
-  const session = new AnalysisSession({ root: prepared.root, config: prepared.config });
+function fixSafely(prepared: { root: string; config: ResolvedConfig; configFile: string }, io: Io): AnalysisResult {
+  const session = new AnalysisSession({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
   let result = session.analyze();
   const changed = new Set<string>();
   let applied = 0;
@@ -196,10 +198,15 @@ function renderCheck(result: AnalysisResult, command: Extract<Command, { name: '
 }
 
 export function formatConfigErrors(errors: readonly ConfigError[], cwd: string): string {
-  return errors
-    .map((e) => {
-      const where = e.start ? `:${e.start.line + 1}:${e.start.character + 1}` : '';
-      return `layerguard: invalid configuration ${path.relative(cwd, e.file) || e.file}${where}: ${e.message}\n`;
-    })
-    .join('');
+  return errors.map((e) => `layerguard: invalid configuration ${configPlace(e, cwd)}: ${e.message}\n`).join('');
+}
+
+/** What is likely wrong in a valid configuration (a layer pattern matching no file); the check still runs. */
+function formatConfigWarnings(warnings: readonly ConfigError[], cwd: string): string {
+  return warnings.map((w) => `layerguard: warning: ${configPlace(w, cwd)}: ${w.message}\n`).join('');
+}
+
+function configPlace(e: ConfigError, cwd: string): string {
+  const where = e.start ? `:${e.start.line + 1}:${e.start.character + 1}` : '';
+  return `${path.relative(cwd, e.file) || e.file}${where}`;
 }

@@ -8,7 +8,8 @@ import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { ScopeTracker } from './classify/scope';
-import { loadConfig, type ConfigError, type ConfigLoad } from './config/load';
+import { CONFIG_FILE_NAME, loadConfig, type ConfigError, type ConfigLoad } from './config/load';
+import { unmatchedLayerPatterns } from './config/unmatched-patterns';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
@@ -31,6 +32,8 @@ export interface SessionOptions {
   readonly configPath?: string;
   /** An already loaded configuration; wins over `configPath`. */
   readonly config?: ResolvedConfig;
+  /** The file `config` was read from, for the checks that point into it (patterns that match nothing). */
+  readonly configFile?: string;
   /** Ignore config files: defaults only (an untrusted workspace). */
   readonly ignoreConfigFile?: boolean;
   /** Severity per rule id that wins over the config file (editor settings). */
@@ -61,6 +64,8 @@ export interface AnalysisResult {
   readonly config: ResolvedConfig;
   /** Errors of the config file; the analysis ran with the defaults when there are any. */
   readonly configErrors: readonly ConfigError[];
+  /** What in the config file is likely wrong though valid: layer patterns that match no analyzed file. */
+  readonly configWarnings: readonly ConfigError[];
   readonly graph: DependencyGraph;
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
@@ -98,6 +103,8 @@ export class AnalysisSession {
   private configLoad: ConfigLoad | undefined;
   private baseline: BaselineLoad | undefined;
   private workspace: DiscoveredWorkspace | undefined;
+  /** Checks of the config file against the discovered files; made again with the workspace. */
+  private configWarnings: readonly ConfigError[] | undefined;
   private fsCache = new FileSystemCache();
   private contexts = new Map<Project, ProjectContext>();
   private outsideProjects = new Map<string, Project & { readonly problems: readonly Problem[] }>();
@@ -134,6 +141,7 @@ export class AnalysisSession {
   /** Files were created or deleted, or a tsconfig changed: find projects and files again. */
   structureChanged(): void {
     this.workspace = undefined;
+    this.configWarnings = undefined;
     this.classifier = undefined;
     this.suffixClassifier = undefined;
     this.scopes = new ScopeTracker();
@@ -202,6 +210,7 @@ export class AnalysisSession {
       root: workspace.root,
       config,
       configErrors: configLoad.ok ? [] : configLoad.errors,
+      configWarnings: configLoad.ok ? (this.configWarnings ??= this.checkConfig(workspace)) : [],
       graph,
       findings,
       problems,
@@ -229,6 +238,18 @@ export class AnalysisSession {
     if (baseline.kind === 'invalid') problems.push({ kind: 'config', file: `${this.root}/${BASELINE_FILE_NAME}`, message: baseline.message });
     if (baseline.kind !== 'loaded') return findings;
     return newFindings(findings, baseline.fingerprints, this.root, (file) => graph.files.get(file)?.text);
+  }
+
+  /** The configuration file the analysis uses, if any: the one given, else the one the session reads. */
+  private configFile(): string | undefined {
+    if (this.options.config) return this.options.configFile;
+    if (this.options.ignoreConfigFile) return undefined;
+    return this.options.configPath ? path.resolve(this.root, this.options.configPath) : path.join(this.root, CONFIG_FILE_NAME);
+  }
+
+  private checkConfig(workspace: DiscoveredWorkspace): readonly ConfigError[] {
+    const file = this.configFile();
+    return file ? unmatchedLayerPatterns(file, workspace.root, workspace.files.keys()) : [];
   }
 
   private loadConfig(): ConfigLoad {

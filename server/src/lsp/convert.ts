@@ -68,6 +68,12 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 /** A broken `layerguard.json` is shown on the file itself. */
+/** A valid configuration that is likely wrong (a layer pattern matching no file): a warning, the analysis uses it. */
+export function configWarningToDiagnostic(warning: ConfigError): Diagnostic {
+  const start = warning.start ?? { line: 0, character: 0 };
+  return { range: { start, end: warning.end ?? start }, severity: DiagnosticSeverity.Warning, source: 'layerguard', code: 'config', message: `${warning.message}.` };
+}
+
 export function configErrorToDiagnostic(error: ConfigError): Diagnostic {
   const start = error.start ?? { line: 0, character: 0 };
   return {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { AnalysisSession, BASELINE_FILE_NAME, CONFIG_FILE_NAME, toBaseline, type AnalysisResult, type SessionOptions } from '../engine';
-import { configErrorToDiagnostic, fileToUri, toDiagnostic } from './convert';
+import { configErrorToDiagnostic, configWarningToDiagnostic, fileToUri, toDiagnostic } from './convert';
 import type { DiagnosticsChannel } from './diagnostics-channel';
 import type { PersistedResults } from './persisted-results';
 import type { FolderSettings } from './settings';
@@ -277,6 +277,7 @@ function diagnosticsByUri(result: AnalysisResult): Map<string, Diagnostic[]> {
     else byUri.set(uri, [diagnostic]);
   };
   for (const error of result.configErrors) add(fileToUri(error.file), configErrorToDiagnostic(error));
+  for (const warning of result.configWarnings) add(fileToUri(warning.file), configWarningToDiagnostic(warning));
   for (const finding of result.findings) add(fileToUri(finding.file), toDiagnostic(finding));
   return byUri;
 }

@@ -133,6 +133,22 @@ describe('language server over stdio', () => {
     );
   });
 
+  it('warns on layerguard.json about a layer pattern that matches no file, and drops the warning once it matches', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    const configPath = path.join(client.root, 'layerguard.json');
+    fs.writeFileSync(configPath, '{ "layers": { "repository": { "patterns": ["src/persistence/**"] } } }');
+    await client.filesChanged([{ relative: 'layerguard.json', type: 1 }]);
+    await client.waitFor('a config warning', () => client.diagnosticsOf('layerguard.json').length === 1);
+    const [warning] = client.diagnosticsOf('layerguard.json');
+    assert.equal(warning?.severity, 2, 'a warning: the configuration is valid and used');
+    assert.equal(warning?.code, 'config');
+    assert.match(warning ? messageText(warning) : '', /^at layers\.repository\.patterns\[0\]: "src\/persistence\/\*\*" matches no analyzed file/);
+    fs.writeFileSync(configPath, '{ "layers": { "repository": { "patterns": ["src/**/*.repository.ts"] } } }');
+    await client.filesChanged([{ relative: 'layerguard.json', type: 2 }]);
+    await client.waitFor('the warning to go', () => client.diagnosticsOf('layerguard.json').length === 0);
+  });
+
   it('reads settings per folder: severity overrides and enable', async () => {
     const client = await started({ rules: { 'layering/forbidden-dependency': 'info', 'layering/cycle': 'nonsense' } });
     await client.waitFor('info diagnostics', () => client.diagnosticsOf('src/orders/orders.controller.ts')[0]?.severity === 3);
