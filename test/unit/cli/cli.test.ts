@@ -110,15 +110,17 @@ describe('layerguard check', () => {
     assert.ok(rule?.messageStrings?.['forbidden-layer']?.text);
   });
 
-  it('warns, pointing into layerguard.json, about a layer pattern that matches no file, and still checks', () => {
+  it('warns, pointing into layerguard.json, about a layer pattern that matches no file (naming a missing folder), and still checks', () => {
     const p = layeredApp();
     p.write('layerguard.json', '{\n  "layers": {\n    "repository": { "patterns": ["src/users/*.repository.ts", "src/repos/**"] }\n  }\n}\n');
     const result = run(['check', '--no-cache'], p.root);
     assert.notEqual(result.code, 2, 'a warning does not stop the check');
     assert.equal(
       result.stderr,
-      'layerguard: warning: layerguard.json:3:63: at layers.repository.patterns[1]: "src/repos/**" matches no analyzed file, so no file gets the layer "repository" from it; check the path (patterns are relative to the workspace root)\n',
+      'layerguard: warning: layerguard.json:3:63: at layers.repository.patterns[1]: "src/repos/**" matches no analyzed file, so no file gets the layer "repository" from it; the folder src/repos does not exist in the workspace\n',
     );
+    p.write('layerguard.json', '{ "layers": { "repository": { "patterns": ["src/users/*.repo.ts"] } } }');
+    assert.match(run(['check', '--no-cache'], p.root).stderr, /"src\/users\/\*\.repo\.ts" matches no analyzed file, .*; check the path \(patterns are relative to the workspace root\)\n$/);
   });
 
   it('exits 2 with one readable line for a broken config, and for usage errors', () => {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import picomatch from 'picomatch';
@@ -26,7 +27,7 @@ export function unmatchedLayerPatterns(configFile: string, root: string, files: 
     if (!key || typeof key.value !== 'string' || patterns?.type !== 'array') continue;
     for (const [index, pattern] of (patterns.children ?? []).entries()) {
       if (pattern.type !== 'string' || typeof pattern.value !== 'string' || matchesAny(pattern.value, relative)) continue;
-      warnings.push(warningAt(configFile, pattern, lines, ['layers', key.value, 'patterns', index], pattern.value));
+      warnings.push(warningAt(configFile, pattern, lines, ['layers', key.value, 'patterns', index], pattern.value, missingFolder(root, pattern.value)));
     }
   }
   return warnings;
@@ -42,10 +43,17 @@ function matchesAny(glob: string, files: readonly string[]): boolean {
   }
 }
 
-function warningAt(file: string, node: Node, lines: LineIndex, jsonPath: (string | number)[], glob: string): ConfigError {
+/** The folder a glob starts from (`src/repos` of `src/repos/**`), when there is no such folder. */
+function missingFolder(root: string, glob: string): string | undefined {
+  const base = picomatch.scan(glob).base;
+  return base !== '' && !fs.existsSync(path.join(root, base)) ? base : undefined;
+}
+
+function warningAt(file: string, node: Node, lines: LineIndex, jsonPath: (string | number)[], glob: string, missing: string | undefined): ConfigError {
+  const why = missing ? `the folder ${missing} does not exist in the workspace` : 'check the path (patterns are relative to the workspace root)';
   return {
     file,
-    message: `at ${formatPath(jsonPath)}: "${glob}" matches no analyzed file, so no file gets the layer "${jsonPath[1]}" from it; check the path (patterns are relative to the workspace root)`,
+    message: `at ${formatPath(jsonPath)}: "${glob}" matches no analyzed file, so no file gets the layer "${jsonPath[1]}" from it; ${why}`,
     start: lines.positionAt(node.offset),
     end: lines.positionAt(node.offset + node.length),
   };
