@@ -15,7 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisSession, applyTextEdits, editsByFile, fixesFor, hasFixProvider, RULES, type Finding, type Fix, type SeveritySetting } from '../../server/src/engine';
+import { AnalysisSession, fixesFor, hasFixProvider, RULES, type Finding, type Fix, type SeveritySetting } from '../../server/src/engine';
+import { textsAfter } from '../../test/helpers/fixes';
 import { FixTypeChecker } from '../../test/helpers/type-check';
 
 interface CorpusRepo {
@@ -141,13 +142,6 @@ function judgeFix(repo: string, dir: string, session: AnalysisSession, checker: 
   const same = (f: Finding) => f.ruleId === finding.ruleId && f.file === finding.file && f.message === finding.message;
   const removesFinding = after.findings.filter(same).length < alike;
   return { ...base, parses, addedDiagnostics, removesFinding };
-}
-
-function textsAfter(fix: Fix): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const [file, edits] of editsByFile(fix.edits)) texts.set(file, applyTextEdits(fs.readFileSync(file, 'utf8'), edits));
-  for (const created of fix.createFiles ?? []) texts.set(created.file, created.text);
-  return texts;
 }
 
 function summaryTable(all: readonly Verdict[], bar: string): string {

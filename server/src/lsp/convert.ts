@@ -70,17 +70,14 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 /** A broken `layerguard.json` is shown on the file itself. */
 /** A valid configuration that is likely wrong (a layer pattern matching no file): a warning, the analysis uses it. */
 export function configWarningToDiagnostic(warning: ConfigError): Diagnostic {
-  const start = warning.start ?? { line: 0, character: 0 };
-  return { range: { start, end: warning.end ?? start }, severity: DiagnosticSeverity.Warning, source: 'layerguard', code: 'config', message: `${warning.message}.` };
+  return configDiagnostic(warning, DiagnosticSeverity.Warning, `${warning.message}.`);
 }
 
 export function configErrorToDiagnostic(error: ConfigError): Diagnostic {
-  const start = error.start ?? { line: 0, character: 0 };
-  return {
-    range: { start, end: error.end ?? start },
-    severity: DiagnosticSeverity.Error,
-    source: 'layerguard',
-    code: 'config',
-    message: `${error.message}. Layerguard uses its defaults until this is fixed.`,
-  };
+  return configDiagnostic(error, DiagnosticSeverity.Error, `${error.message}. Layerguard uses its defaults until this is fixed.`);
+}
+
+function configDiagnostic(entry: ConfigError, severity: DiagnosticSeverity, message: string): Diagnostic {
+  const start = entry.start ?? { line: 0, character: 0 };
+  return { range: { start, end: entry.end ?? start }, severity, source: 'layerguard', code: 'config', message };
 }

@@ -32,7 +32,8 @@ export function ensureNamedImport(sourceFile: SourceFile, name: string, file: st
   sourceFile.addImportDeclaration({ namedImports: [name], moduleSpecifier: relativeSpecifier(sourceFile.getFilePath(), file, relativeExtensionOf(sourceFile.getFullText())) });
 }
 
-function importedNames(sourceFile: SourceFile): Set<string> {
+/** The local names a file's imports bind (default and named, aliases by their alias). */
+export function importedNames(sourceFile: SourceFile): Set<string> {
   const names = new Set<string>();
   for (const declaration of sourceFile.getImportDeclarations()) {
     const defaultImport = declaration.getDefaultImport();

@@ -3,6 +3,7 @@ import type { Fix } from '../types';
 import { enclosing } from '../rules/syntax';
 import { insertAt } from './text';
 import type { FixContext, FixProvider } from './types';
+import { ENABLES_VERSIONING } from '../rules/api/unversioned-route';
 
 /**
  * api/unversioned-route: `@Controller('users')` → `@Controller({ path: 'users', version: '1' })`
@@ -15,9 +16,6 @@ export const unversionedRouteFixes: FixProvider = (context) => {
   if (decorator) return nestVersionFix(context, decorator);
   return ts.isStringLiteralLike(context.target) ? [prefixFix(context, context.target)] : [];
 };
-
-/** Nest routes a controller's `version` only once the app calls `enableVersioning()`. */
-const ENABLES_VERSIONING = /\.enableVersioning\s*\(/;
 
 function nestVersionFix(context: FixContext, decorator: ts.Decorator): Fix[] {
   const call = decorator.expression;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { relativeExtensionOf, type RelativeExtension } from '../fixes/imports';
 import { quoteOf } from '../fixes/text';
-import { versionsEveryRoute } from '../rules/api/unversioned-route';
+import { ENABLES_VERSIONING, versionsEveryRoute } from '../rules/api/unversioned-route';
 import type { DependencyGraph, FileNode } from '../graph/types';
 
 /** How the workspace writes its backend, so generated code looks like the rest of it. */
@@ -67,7 +67,7 @@ function entityFolderOf(files: readonly FileNode[]): WorkspaceStyle['entityFolde
 
 function versioningOf(graph: DependencyGraph, projectDir: string, files: readonly FileNode[]): WorkspaceStyle['versioning'] {
   if (versionsEveryRoute(graph, projectDir)) return 'global';
-  return files.some((n) => /\.enableVersioning\s*\(/.test(n.text)) ? 'controller' : 'path';
+  return files.some((n) => ENABLES_VERSIONING.test(n.text)) ? 'controller' : 'path';
 }
 
 function count(text: string, pattern: RegExp): number {

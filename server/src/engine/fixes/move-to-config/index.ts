@@ -82,16 +82,15 @@ interface Accessor {
  * first), `config.get<string>('X', 'old')`, or the env schema's `.default('old')`.
  */
 function accessorFor(graph: DependencyGraph, node: FileNode, literal: ts.StringLiteralLike, name: string, fallback: string | undefined): Accessor {
+  const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
   const member = configServiceMember(literal);
   if (member) {
-    const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
     const typed = /\.[cm]?tsx?$/.test(node.file) ? '<string>' : '';
     const read = fallback ? `get${typed}(${quote}${name}${quote}, ${fallback})` : `getOrThrow${typed}(${quote}${name}${quote})`;
     return { expression: `this.${member}.${read}`, title: `Read ${name} from ConfigService` };
   }
   const module = envModuleFor(graph, node);
   if (module) return { expression: `${module.exportName}.${name}`, title: `Move to the validated environment (${module.exportName}.${name})`, module };
-  const quote = literal.getText(node.sourceFile).startsWith('"') ? '"' : "'";
   if (!fallback) return { expression: `${REQUIRED_ENV}(${quote}${name}${quote})`, title: `Move to environment variable ${name} (required: set it in every environment)`, required: true };
   const read = withParentheses(`${environmentRead(graph, node, name, quote)} ?? ${fallback}`, literal);
   return { expression: read, title: `Move to environment variable ${name} (default kept)` };

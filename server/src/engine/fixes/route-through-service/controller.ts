@@ -79,10 +79,7 @@ function delegatedMethods(cls: ClassDeclaration, member: string): string[] | und
  */
 export function rewireController(sourceFile: SourceFile, use: InjectedRepository, service: { readonly className: string; readonly file: string }, methods: readonly DomainMethod[]): boolean {
   const before = sourceFile.getClassOrThrow(use.controllerClass);
-  const existingBefore = before
-    .getConstructors()[0]
-    ?.getParameters()
-    .find((p) => p.isParameterProperty() && p.getTypeNode()?.getText() === service.className);
+  const existingBefore = serviceParameter(before, service.className);
   const serviceMember = existingBefore?.getName() ?? lowerFirst(service.className);
   if (!existingBefore && memberNames(before).has(serviceMember)) return false;
   const sites = methods.flatMap((m) => m.sites.map((site) => ({ ...site, text: `this.${serviceMember}.${m.name}(${site.values.join(', ')})` })));
@@ -91,12 +88,21 @@ export function rewireController(sourceFile: SourceFile, use: InjectedRepository
   const constructor = cls.getConstructors()[0];
   const parameter = constructor?.getParameter(use.member);
   if (!constructor || !parameter) return false;
-  const existing = constructor.getParameters().find((p) => p.isParameterProperty() && p.getTypeNode()?.getText() === service.className);
+  // Found again: replacing the call sites made ts-morph forget the nodes found before.
+  const existing = serviceParameter(cls, service.className);
   if (existing) parameter.remove();
   else parameter.replaceWithText(`${modifiersOf(use)}${serviceMember}: ${service.className}`);
   ensureNamedImport(sourceFile, service.className, service.file);
   removeUnusedImports(sourceFile, new Set([...use.referencedNames, ...methods.flatMap((m) => [...m.imports])]));
   return true;
+}
+
+/** The controller's constructor parameter property that already holds the service, if any. */
+function serviceParameter(cls: ClassDeclaration, className: string): ParameterDeclaration | undefined {
+  return cls
+    .getConstructors()[0]
+    ?.getParameters()
+    .find((p) => p.isParameterProperty() && p.getTypeNode()?.getText() === className);
 }
 
 export function modifiersOf(use: Pick<InjectedRepository, 'scope' | 'isReadonly'>): string {

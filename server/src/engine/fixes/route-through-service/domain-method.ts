@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type Expression, type Identifier, type SourceFile } from 'ts-morph';
 import { pluralOf, singularOf, upperFirst } from '../../text/words';
+import { importedNames } from '../imports';
 import { memberAccesses } from './members';
 
 /** A parameter of a service method: its name, and its type as written (undefined in JavaScript). */
@@ -175,7 +176,7 @@ function resolveName(identifier: Identifier, cls: ClassDeclaration, typed: boole
     return typedOrRefused(name, typeNode?.getText(), typed);
   }
   const sourceFile = cls.getSourceFile();
-  if (importsName(sourceFile, name)) {
+  if (importedNames(sourceFile).has(name)) {
     imports.add(name);
     return 'global';
   }
@@ -188,12 +189,8 @@ function typedOrRefused(name: string, type: string | undefined, typed: boolean):
 }
 
 function collectImports(node: Node, imports: Set<string>): void {
-  const sourceFile = node.getSourceFile();
-  for (const identifier of [node, ...node.getDescendants()].filter(Node.isIdentifier)) if (importsName(sourceFile, identifier.getText())) imports.add(identifier.getText());
-}
-
-function importsName(sourceFile: SourceFile, name: string): boolean {
-  return sourceFile.getImportDeclarations().some((d) => d.getDefaultImport()?.getText() === name || d.getNamedImports().some((n) => (n.getAliasNode() ?? n.getNameNode()).getText() === name));
+  const imported = importedNames(node.getSourceFile());
+  for (const identifier of [node, ...node.getDescendants()].filter(Node.isIdentifier)) if (imported.has(identifier.getText())) imports.add(identifier.getText());
 }
 
 function declaresAtTop(sourceFile: SourceFile, name: string): boolean {

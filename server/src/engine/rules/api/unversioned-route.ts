@@ -83,6 +83,9 @@ function versionedRouteModules(node: FileNode, graph: DependencyGraph): string[]
   return found;
 }
 
+/** Nest routes a controller's `version` only once the app calls `enableVersioning()`. */
+export const ENABLES_VERSIONING = /\.enableVersioning\s*\(/;
+
 /** Projects whose NestJS app versions every route: `enableVersioning({ defaultVersion })` or a versioned global prefix. */
 const globallyVersionedProjects = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
   const projects = new Set<string>();
