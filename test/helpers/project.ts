@@ -105,9 +105,13 @@ export function checkFindings(files: Readonly<Record<string, string>>, options?:
 
 /** Like checkFindings, with every other rule turned off: a rule's tests see only its findings. */
 export function checkRule(ruleId: string, files: Readonly<Record<string, string>>): AnalysisResult {
-  const severityOverrides: Record<string, SeveritySetting> = Object.fromEntries(RULES.filter((r) => r.meta.id !== ruleId).map((r) => [r.meta.id, 'off' as const]));
-  // A rule that is off by default is checked as a user who turned it on would see it.
-  if (RULES.find((r) => r.meta.id === ruleId)?.meta.defaultSeverity === 'off') severityOverrides[ruleId] = 'info';
+  return checkRules([ruleId], files);
+}
+
+/** Like checkFindings, with only these rules on (those off by default turned on, as a user would). */
+export function checkRules(ruleIds: readonly string[], files: Readonly<Record<string, string>>): AnalysisResult {
+  const severityOverrides: Record<string, SeveritySetting> = Object.fromEntries(RULES.filter((r) => !ruleIds.includes(r.meta.id)).map((r) => [r.meta.id, 'off' as const]));
+  for (const ruleId of ruleIds) if (RULES.find((r) => r.meta.id === ruleId)?.meta.defaultSeverity === 'off') severityOverrides[ruleId] = 'info';
   return checkFindings(files, { severityOverrides });
 }
 

@@ -70,6 +70,7 @@ function startRule(rule: RegisteredRule, severity: Severity, shared: SharedInput
   const context = {
     graph,
     policy: config.policy,
+    architecture: config.architecture,
     knownRuleIds: shared.knownRuleIds,
     suppressions: shared.suppressions,
     report: (r: RuleReport) => run.reports.push(declared(rule.meta, r)),

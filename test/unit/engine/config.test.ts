@@ -14,7 +14,7 @@ describe('layerguard.json', () => {
   it('names the JSON path and the expected value of a bad setting', () => {
     assert.deepEqual(errorsOf('{\n  "rules": { "layering/cycle": "warn" }\n}'), ['2:32 at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "warn")']);
     assert.deepEqual(errorsOf('{ "layers": { "controller": { "patterns": [1] } } }'), ['1:44 at layers.controller.patterns[0]: Invalid input: expected string, received number (found 1)']);
-    assert.deepEqual(errorsOf('{ "rulez": {} }'), ['1:3 at rulez: unknown property "rulez"; allowed: $schema, layers, dependencies, rules, ignore, includeTests']);
+    assert.deepEqual(errorsOf('{ "rulez": {} }'), ['1:3 at rulez: unknown property "rulez"; allowed: $schema, preset, modules, contracts, layers, dependencies, rules, ignore, includeTests']);
   });
 
   it('rejects unknown rules, unknown rule options and unknown layers', () => {

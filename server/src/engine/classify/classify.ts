@@ -77,6 +77,7 @@ export interface FileToClassify {
 export class Classifier {
   private readonly patternMatchers: { layer: LayerId; pattern: string; match: (p: string) => boolean }[];
   private readonly packageLayers = new Map<string, LayerId>();
+  private readonly hasAreas: boolean;
 
   constructor(
     private readonly layers: readonly LayerDefinition[],
@@ -86,6 +87,7 @@ export class Classifier {
   ) {
     this.patternMatchers = layers.flatMap((l) => l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })));
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
+    this.hasAreas = layers.some((l) => l.areaFolders.length > 0);
   }
 
   /** The file's classification from its own evidence, assuming what only the graph can check holds. */
@@ -101,8 +103,10 @@ export class Classifier {
     const wiring = input.facts.shape.wiring;
     if (wiring) return [{ evidence: WIRING_TEXT[wiring] }];
     // Tooling folders first: seeds and migrations often bootstrap the app to reach its services.
+    const area = this.byArea(input);
     const strong = [
       this.bySubtreeFolder(input),
+      area && !area.afterStrongEvidence ? area.candidate : undefined,
       this.byRootFileName(input),
       this.byCreatedApp(input.facts),
       this.byDecorator(input.facts),
@@ -113,6 +117,7 @@ export class Classifier {
     const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
     const candidates: Candidate[] = [];
     for (const found of strong) if (found) candidates.push(found);
+    if (area?.afterStrongEvidence) candidates.push(area.candidate);
     for (const found of named) if (found) candidates.push(withLocalVerdict(found, input.facts));
     return candidates;
   }
@@ -190,6 +195,19 @@ export class Classifier {
       const name = subtreeFolderName(folder);
       const found = this.layers.find((l) => l.subtreeFolders.includes(name));
       if (found && (name !== 'factories' || isTestDataFactory(folders, input.facts))) return { layer: found.id, evidence: `inside ${folder}/` };
+    }
+    return undefined;
+  }
+
+  /** The outermost folder of the file's path that is an area of a preset's architecture (see `LayerDefinition.areaFolders`). */
+  private byArea(input: FileToClassify): { candidate: Candidate; afterStrongEvidence: boolean } | undefined {
+    if (!this.hasAreas) return undefined;
+    const relative = path.posix.relative(this.root, input.file);
+    if (relative.startsWith('../')) return undefined;
+    for (const folder of path.posix.dirname(relative).split('/')) {
+      const name = folder.toLowerCase();
+      const found = this.layers.find((l) => l.areaFolders.includes(name));
+      if (found) return { candidate: { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` }, afterStrongEvidence: found.areaAfterStrongEvidence };
     }
     return undefined;
   }

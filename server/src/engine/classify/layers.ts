@@ -39,12 +39,25 @@ export interface LayerDefinition {
   readonly rootFileNames: readonly string[];
   /** External packages that belong to this layer (database clients and ORMs). */
   readonly packages: readonly string[];
+  /**
+   * An architecture's areas (`domain/`, `application/`, `infrastructure/`): every file below such a
+   * folder is in this layer. The outermost area folder of a file's path decides (a file in
+   * `domain/ports/` is in the domain). Set by presets.
+   */
+  readonly areaFolders: readonly string[];
+  /**
+   * The area decides only after a file's strong evidence (decorators, base classes, entry points):
+   * in `infrastructure/`, a `@Controller` stays a controller and the rest are adapters.
+   */
+  readonly areaAfterStrongEvidence: boolean;
 }
 
 type PartialLayer = Partial<LayerDefinition> & Pick<LayerDefinition, 'id' | 'description'>;
 
-function layer(def: PartialLayer): LayerDefinition {
+export function defineLayer(def: PartialLayer): LayerDefinition {
   return {
+    areaFolders: [],
+    areaAfterStrongEvidence: false,
     patterns: [],
     decorators: [],
     baseClasses: [],
@@ -62,13 +75,13 @@ function layer(def: PartialLayer): LayerDefinition {
 }
 
 export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
-  layer({
+  defineLayer({
     id: 'composition-root',
     description: 'Application entry points that wire every layer together (main.ts, app.ts, server.ts, DI containers).',
     rootFileNames: ['main', 'app', 'server', 'index', 'bootstrap'],
     fileNames: ['container', 'inversify.config', 'ioc', 'composition-root'],
   }),
-  layer({
+  defineLayer({
     id: 'tooling',
     description: 'Standalone programs outside the request path: seeds, migrations, scripts, fixtures, test-data factories (a factory the DI container injects is production code).',
     subtreeFolders: ['migrations', 'migration', 'migrate', 'seeds', 'seed', 'seeders', 'seeding', 'seed-data', 'scripts', 'bin', 'fixtures', 'factories'],
@@ -79,14 +92,14 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     fileNamePatterns: [/^seed[-_]/, /(?:^|[-_])\d{8,14}(?:[-_]|$)/],
     fileSuffixes: ['.seed', '.seeder', 'dev', '.fixture', '.fixtures'],
   }),
-  layer({
+  defineLayer({
     id: 'module',
     description: 'NestJS modules: declare providers and controllers, may reference every layer.',
     decorators: ['Module', 'Global'],
     fileSuffixes: ['.module', '.module.config'],
     classSuffixes: ['Module'],
   }),
-  layer({
+  defineLayer({
     id: 'controller',
     description: 'HTTP, GraphQL and RPC entry points: parse the request, call a service, shape the response.',
     decorators: ['Controller', 'Resolver', 'JsonController'],
@@ -94,14 +107,14 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Controller'],
     folders: ['controllers', 'controller', 'resolvers'],
   }),
-  layer({
+  defineLayer({
     id: 'router',
     description: 'Express/Fastify/Koa route tables that mount controllers and middleware.',
     fileSuffixes: ['routes', 'route', 'router'],
     classSuffixes: ['Router'],
     folders: ['routes', 'routers', 'router'],
   }),
-  layer({
+  defineLayer({
     id: 'service',
     description: 'Business logic: orchestrates repositories and other services, knows nothing of HTTP.',
     decorators: ['CommandHandler', 'QueryHandler', 'EventsHandler'],
@@ -110,7 +123,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Service', 'UseCase', 'Interactor'],
     folders: ['services', 'service', 'usecases', 'use-cases', 'application'],
   }),
-  layer({
+  defineLayer({
     id: 'repository',
     description: 'Data access behind an interface: queries, persistence, the ORM or database client.',
     decorators: ['EntityRepository', 'CustomRepository'],
@@ -119,7 +132,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Repository', 'Repo', 'Dao', 'DAO'],
     folders: ['repositories', 'repository', 'repos', 'dao', 'daos', 'dal'],
   }),
-  layer({
+  defineLayer({
     id: 'model',
     description: 'Entities, ORM models and schemas: the shape of persisted data.',
     decorators: ['Entity', 'Schema', 'Table', 'ViewEntity', 'ObjectType'],
@@ -128,14 +141,14 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Entity', 'Model'],
     folders: ['models', 'model', 'entities', 'entity', 'schemas', 'domain'],
   }),
-  layer({
+  defineLayer({
     id: 'dto',
     description: 'Request/response shapes and their validation schemas.',
     fileSuffixes: ['dto', '.input', '.validator', '.validation', '.command', '.query'],
     classSuffixes: ['Dto', 'DTO', 'Input', 'Args'],
     folders: ['dto', 'dtos', 'validators', 'validation'],
   }),
-  layer({
+  defineLayer({
     id: 'middleware',
     description: 'Cross-cutting HTTP concerns: middleware, guards, interceptors, pipes, exception filters, auth strategies.',
     decorators: ['Catch'],
@@ -145,7 +158,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Middleware', 'Guard', 'Interceptor'],
     folders: ['middleware', 'middlewares', 'guards', 'interceptors', 'pipes', 'filters', 'strategies'],
   }),
-  layer({
+  defineLayer({
     id: 'config',
     description: 'Configuration: environment parsing, settings objects, constants.',
     fileSuffixes: ['config', 'configuration', '.env', '.settings'],
@@ -153,7 +166,7 @@ export const BUILTIN_LAYERS: readonly LayerDefinition[] = [
     classSuffixes: ['Config', 'Configuration'],
     folders: ['config', 'configs', 'configuration', 'settings'],
   }),
-  layer({
+  defineLayer({
     id: 'data-access',
     description: 'Database clients and ORM runtime APIs, and the local files that create them (db.ts, prisma.ts).',
     baseClasses: ['PrismaClient'],

@@ -169,7 +169,7 @@ function describeBranch(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 function allowedKeysHint(issuePath: JsonPath): string {
-  return issuePath.length === 0 ? '; allowed: $schema, layers, dependencies, rules, ignore, includeTests' : '';
+  return issuePath.length === 0 ? '; allowed: $schema, preset, modules, contracts, layers, dependencies, rules, ignore, includeTests' : '';
 }
 
 function at(file: string, jsonPath: JsonPath, tree: Node, lines: LineIndex, message: string, part: 'key' | 'value' = 'value'): ConfigError {

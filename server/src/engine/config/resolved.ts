@@ -1,7 +1,8 @@
 import { BUILTIN_LAYERS, type LayerDefinition, type LayerId } from '../classify/layers';
 import { DEFAULT_POLICY, toLayerPolicy, type LayerPolicy } from '../policy/policy';
+import { PRESETS } from '../policy/presets';
 import type { SeveritySetting } from '../types';
-import type { ConfigFile } from './schema';
+import type { ConfigFile, ContractSetting, PresetName } from './schema';
 
 export interface RuleConfig {
   readonly severity?: SeveritySetting;
@@ -15,10 +16,28 @@ export interface ResolvedConfig {
   readonly file?: string;
   readonly layers: readonly LayerDefinition[];
   readonly policy: LayerPolicy;
+  readonly architecture: Architecture;
   readonly rules: ReadonlyMap<string, RuleConfig>;
   readonly ignore: readonly string[];
   readonly includeTests: boolean;
 }
+
+/** A contract with the name its violations carry. */
+export type Contract = ContractSetting & { readonly name: string };
+
+/** What the chosen preset and the contracts add to the layer policy (see `layerguard.json`'s `preset`, `contracts`). */
+export interface Architecture {
+  /** The preset named in the configuration; undefined for the default (the layered policy). */
+  readonly preset?: PresetName;
+  /** The preset's contracts, then the configuration's. */
+  readonly contracts: readonly Contract[];
+  /** See `Preset.injectedPortsByType`. */
+  readonly injectedPortsByType: boolean;
+  /** Every layer name the configuration knows: what a contract's selector names when it is no glob. */
+  readonly layerIds: ReadonlySet<LayerId>;
+}
+
+export const DEFAULT_ARCHITECTURE: Architecture = { contracts: [], injectedPortsByType: false, layerIds: new Set(BUILTIN_LAYERS.map((l) => l.id)) };
 
 export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.*/**', '**/*.d.ts', '**/*.min.js'];
 
@@ -75,20 +94,34 @@ export const TEST_FILE_GLOBS: readonly string[] = [
 ];
 
 export function defaultConfig(): ResolvedConfig {
-  return { layers: BUILTIN_LAYERS, policy: toLayerPolicy(DEFAULT_POLICY), rules: new Map(), ignore: DEFAULT_IGNORE, includeTests: false };
+  return { layers: BUILTIN_LAYERS, policy: toLayerPolicy({ entries: DEFAULT_POLICY }), architecture: DEFAULT_ARCHITECTURE, rules: new Map(), ignore: DEFAULT_IGNORE, includeTests: false };
 }
 
 /** Merges a validated config file over the defaults. Rule options are validated by the caller. */
 export function mergeConfig(file: string, parsed: ConfigFile, rules: ReadonlyMap<string, RuleConfig>): ResolvedConfig {
   const base = defaultConfig();
+  const preset = parsed.preset ? PRESETS[parsed.preset] : undefined;
+  const presetSource = preset ? `the ${preset.name} preset` : undefined;
+  const layers = mergeLayers([...(preset?.layers ?? []), ...base.layers], parsed.layers ?? {});
   return {
     file,
-    layers: mergeLayers(base.layers, parsed.layers ?? {}),
-    policy: toLayerPolicy({ ...DEFAULT_POLICY, ...(parsed.dependencies ?? {}) }),
+    layers,
+    policy: toLayerPolicy({ entries: DEFAULT_POLICY }, { entries: preset?.dependencies ?? {}, ...(presetSource ? { source: presetSource } : {}) }, { entries: parsed.dependencies ?? {}, source: 'layerguard.json' }),
+    architecture: {
+      ...(parsed.preset ? { preset: parsed.preset } : {}),
+      contracts: [...(preset?.contracts(parsed.modules) ?? []).map(named), ...(parsed.contracts ?? []).map(named)],
+      injectedPortsByType: preset?.injectedPortsByType ?? false,
+      layerIds: new Set(layers.map((l) => l.id)),
+    },
     rules,
     ignore: [...base.ignore, ...(parsed.ignore ?? [])],
     includeTests: parsed.includeTests ?? false,
   };
+}
+
+/** `forbidden contract #2` when the configuration gives no name. */
+function named(contract: ContractSetting, index: number): Contract {
+  return { ...contract, name: contract.name ?? `${contract.type} contract #${index + 1}` };
 }
 
 /**
@@ -126,6 +159,8 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     fileNamePatterns: existing?.fileNamePatterns ?? [],
     rootFileNames: existing?.rootFileNames ?? [],
     packages: concatLists(setting.packages, existing?.packages),
+    areaFolders: existing?.areaFolders ?? [],
+    areaAfterStrongEvidence: existing?.areaAfterStrongEvidence ?? false,
   };
 }
 

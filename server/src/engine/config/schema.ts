@@ -59,12 +59,72 @@ export const dependencyPolicySchema = z
   .object({
     allow: z.array(layerName).optional().describe('If set, the only layers this layer may depend on.'),
     forbid: z.array(layerName).optional().describe('Layers this layer must never depend on.'),
+    includeTypeOnly: z.boolean().optional().describe('Count imports used only as types too (a domain that must not know infrastructure, not even its types).'),
   })
   .strict();
+
+export const PRESET_NAMES = ['layered', 'hexagonal', 'clean', 'modular-monolith', 'cqrs'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/**
+ * What a contract speaks of: a layer by its name (`domain`), or files by a glob relative to the
+ * workspace root (`src/modules/*`). A glob names a folder or file and everything below it; with a
+ * wildcard it names one module per match (`src/modules/*` is one module per feature folder).
+ */
+const selector = z.string().min(1).describe('A layer name (domain), or a glob of folders or files relative to the workspace root (src/modules/*: one module per folder).');
+
+const contractBase = {
+  name: z.string().optional().describe('Shown in every violation of the contract (and in SARIF).'),
+  allowTypeOnly: z.boolean().optional().describe('Imports used only as types do not count (by default they do: depending on types is depending on the module).'),
+};
+
+export const contractSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('layers'),
+      ...contractBase,
+      layers: z
+        .array(z.union([selector, z.array(selector).min(2)]))
+        .min(2)
+        .describe('Highest first: each may depend only on those below it. A list of names is independent siblings at one level.'),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('independence'), ...contractBase, modules: z.array(selector).min(1).describe('Modules that must not depend on each other.') })
+    .strict(),
+  z
+    .object({
+      type: z.literal('forbidden'),
+      ...contractBase,
+      from: z.array(selector).min(1),
+      to: z.array(selector).min(1).describe('What the "from" files must not depend on: layers, globs, or package names prefixed with "package:".'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('public-api'),
+      ...contractBase,
+      modules: globs.min(1).describe('Module folders (src/modules/*): another module may use only their public API.'),
+      public: globs.optional().describe('Globs relative to a module folder that are its public API; default: index.* and *.module.* at its top, and the classes its Nest module exports.'),
+    })
+    .strict(),
+  z.object({ type: z.literal('acyclic'), ...contractBase, modules: globs.min(1).describe('Module folders that must not depend on each other in a cycle.') }).strict(),
+  z
+    .object({ type: z.literal('read-only'), ...contractBase, layers: z.array(layerName).min(1).describe('Layers whose files must not write data (CQRS query handlers).') })
+    .strict(),
+]);
+
+export type ContractSetting = z.infer<typeof contractSchema>;
 
 export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
+    preset: z
+      .enum(PRESET_NAMES)
+      .optional()
+      .describe('The architecture the code follows: its layers and dependency policy (see docs/presets). Layers, dependencies and contracts written here add to it or override it.'),
+    modules: globs.optional().describe('Where feature modules live, one folder per module (src/modules/*): the modular-monolith preset checks their public APIs and cycles.'),
+    contracts: z.array(contractSchema).optional().describe('Architecture contracts, checked by layering/contract: layers, independence, forbidden, public-api, acyclic, read-only.'),
     layers: z.record(layerName, layerSettingSchema).optional().describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),
     dependencies: z.record(layerName, dependencyPolicySchema).optional().describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),

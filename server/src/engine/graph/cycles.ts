@@ -86,8 +86,8 @@ function numberedAdjacency(graph: DependencyGraph, files: readonly string[], ids
   return { targets, edges };
 }
 
-/** Tarjan's algorithm over numbered files. */
-function stronglyConnectedComponents(targets: readonly (readonly number[])[]): number[][] {
+/** Strongly connected components of a graph given as numbered adjacency lists (Tarjan). */
+export function stronglyConnectedComponents(targets: readonly (readonly number[])[]): number[][] {
   const search = new TarjanSearch(targets);
   for (let start = 0; start < targets.length; start++) search.from(start);
   return search.components;

@@ -138,14 +138,20 @@ export function injectionEdges(unit: SourceUnit, symbols: SymbolResolver, provid
 
 function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: SymbolResolver, providers: ProviderIndex): Edge | undefined {
   const base: EdgeBase = { from: unit.file, kind: 'di', range: param.range, runtime: cls.decorators.length > 0 };
+  const definition = param.typeName ? symbols.definitionOfLocal(unit, param.typeName) : undefined;
   for (const decorator of param.decorators) {
     const edge = decoratorEdge(unit, decorator, base, symbols, providers);
-    if (edge) return edge;
+    if (edge) return withDeclaredType(edge, definition);
   }
   if (!param.typeName) return undefined;
-  const definition = symbols.definitionOfLocal(unit, param.typeName);
   if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
   return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
+}
+
+/** A token injection typed with a port declared in another file of the app (see `Edge.typedAs`). */
+function withDeclaredType(edge: Edge, declared: Definition | undefined): Edge {
+  if (edge.external || declared?.kind !== 'file' || declared.file === edge.to || declared.file === edge.from) return edge;
+  return { ...edge, typedAs: declared.file };
 }
 
 type EdgeBase = Pick<Edge, 'from' | 'kind' | 'range' | 'runtime'>;

@@ -57,12 +57,18 @@ function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver,
       runtime: entry.runtime,
       names: entry.names,
       specifier: ref.specifier,
+      ...viaOf(moduleTarget, to),
       ...(entry.valueNames.length < entry.names.length ? { valueNames: entry.valueNames } : {}),
       ...(usedAs ? { usedAs } : {}),
       ...(members ? { members } : {}),
       ...(ref.deferred ? { deferred: true } : {}),
     };
   });
+}
+
+/** The file the specifier names, when the binding is declared in another (see `Edge.via`). */
+function viaOf(moduleTarget: { to: string; external: boolean }, to: string): { via?: string } {
+  return !moduleTarget.external && moduleTarget.to !== to ? { via: moduleTarget.to } : {};
 }
 
 interface TargetBindings {

@@ -40,6 +40,17 @@ export interface Edge {
   readonly deferred?: boolean;
   /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */
   readonly members?: readonly string[];
+  /**
+   * The file the specifier names, when the names are declared elsewhere (`import { X } from
+   * './orders'` through `orders/index.ts`): what a module's public API is judged on.
+   */
+  readonly via?: string;
+  /**
+   * For an injection by token (`@Inject(USERS) users: UsersPort`), the file declaring the
+   * parameter's type when it is not the provider's: the code depends on that port; the module's
+   * binding to the provider is the container's wiring.
+   */
+  readonly typedAs?: string;
 }
 
 export interface FileNode {

@@ -4,6 +4,17 @@ export interface DependencyRule {
   /** When set, the only layers allowed as targets. */
   readonly allow?: ReadonlySet<LayerId>;
   readonly forbid: ReadonlySet<LayerId>;
+  /** Imports used only as types count too (a domain must not know infrastructure's types either). */
+  readonly includeTypeOnly?: boolean;
+  /** Where the rule comes from, named in violations: `the hexagonal preset`, `layerguard.json`. */
+  readonly source?: string;
+}
+
+/** One layer's entry as presets and `layerguard.json` write it. */
+export interface PolicyEntry {
+  readonly allow?: readonly LayerId[];
+  readonly forbid?: readonly LayerId[];
+  readonly includeTypeOnly?: boolean;
 }
 
 export type LayerPolicy = ReadonlyMap<LayerId, DependencyRule>;
@@ -19,7 +30,7 @@ export type Verdict = { readonly allowed: true } | { readonly allowed: false; re
  * real backends nobody here had tuned on they were mostly deliberate, so they are reported only
  * under a policy the team writes (`dependencies` in `layerguard.json`, with `allow` lists).
  */
-export const DEFAULT_POLICY: Readonly<Record<LayerId, { allow?: readonly LayerId[]; forbid?: readonly LayerId[] }>> = {
+export const DEFAULT_POLICY: Readonly<Record<LayerId, PolicyEntry>> = {
   controller: { forbid: ['repository', 'data-access'] },
   router: { forbid: ['repository', 'data-access'] },
   service: { forbid: ['controller', 'router', 'data-access'] },
@@ -31,13 +42,18 @@ export const DEFAULT_POLICY: Readonly<Record<LayerId, { allow?: readonly LayerId
   'data-access': { forbid: ['controller', 'router', 'service'] },
 };
 
-export function toLayerPolicy(entries: Readonly<Record<LayerId, { allow?: readonly LayerId[]; forbid?: readonly LayerId[] }>>): LayerPolicy {
+/** Policy entries, each with the source it came from; later sources replace earlier entries of the same layer. */
+export function toLayerPolicy(...sources: readonly { readonly entries: Readonly<Record<LayerId, PolicyEntry>>; readonly source?: string }[]): LayerPolicy {
   const policy = new Map<LayerId, DependencyRule>();
-  for (const [layer, entry] of Object.entries(entries)) {
-    policy.set(layer, {
-      ...(entry.allow ? { allow: new Set(entry.allow) } : {}),
-      forbid: new Set(entry.forbid ?? []),
-    });
+  for (const { entries, source } of sources) {
+    for (const [layer, entry] of Object.entries(entries)) {
+      policy.set(layer, {
+        ...(entry.allow ? { allow: new Set(entry.allow) } : {}),
+        forbid: new Set(entry.forbid ?? []),
+        ...(entry.includeTypeOnly ? { includeTypeOnly: true } : {}),
+        ...(source ? { source } : {}),
+      });
+    }
   }
   return policy;
 }

@@ -5,6 +5,7 @@ import { hardcodedConfig } from './config/hardcoded-config';
 import { nPlusOne } from './data/n-plus-one';
 import { godFunction } from './design/god-function';
 import { swallowedError } from './errors/swallowed-error';
+import { contract } from './layering/contract';
 import { cycle } from './layering/cycle';
 import { forbiddenDependency } from './layering/forbidden-dependency';
 import { unexplainedSuppression } from './meta/unexplained-suppression';
@@ -17,6 +18,7 @@ import { registerRule, type RegisteredRule } from './types';
 export const RULES: readonly RegisteredRule[] = [
   registerRule(forbiddenDependency),
   registerRule(cycle),
+  registerRule(contract),
   registerRule(swallowedError),
   registerRule(nPlusOne),
   registerRule(ambiguousName),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LayerPolicy } from '../policy/policy';
+import type { Architecture } from '../config/resolved';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import type { ts } from '../ts';
 import type { Suppression } from '../suppress/suppressions';
@@ -40,6 +41,8 @@ export interface RuleRelatedLocation {
 export interface RuleContext<Options> {
   readonly graph: DependencyGraph;
   readonly policy: LayerPolicy;
+  /** The preset's and the configuration's contracts (see `layering/contract`). */
+  readonly architecture: Architecture;
   /** Ids of every rule of this analysis (suppression comments name them). */
   readonly knownRuleIds: ReadonlySet<string>;
   /** The suppression comments of the analyzed files, parsed once per analysis. */

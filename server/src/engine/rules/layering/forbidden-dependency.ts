@@ -8,6 +8,7 @@ import { layerAccount } from '../../graph/layer-account';
 import { ts } from '../../ts';
 import { filesToCheck, hasNode, walk } from '../syntax';
 import { defineRule } from '../types';
+import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 
 const options = z
   .object({
@@ -42,23 +43,17 @@ const options = z
   })
   .strict();
 
-/** When several edges join the same two files, the one to report: the most telling. */
-const EDGE_PRIORITY: Readonly<Record<Edge['kind'], number>> = {
-  di: 0,
-  instantiation: 1,
-  import: 2,
-  require: 3,
-  'dynamic-import': 4,
-  're-export': 5,
-  'type-import': 6,
-};
-
 const ADVICE: Readonly<Record<LayerId, string>> = {
   controller: 'Controllers handle HTTP only: move the shared logic into a service both can call.',
   router: 'Routers are wired by the composition root: move the shared code out of the router.',
   repository: 'Call a service that owns this use case; the service talks to the repository.',
   'data-access': 'Go through a repository: it is the only layer that touches the database client or ORM.',
   service: 'Repositories only persist data: move the logic that needs this service up into the service layer.',
+  adapter: 'Depend on a port the inside declares (an interface or abstract class), and let the module bind the adapter to it.',
+  'interface-adapters': 'Depend on an interface the use cases declare, and let the outer ring implement it.',
+  frameworks: 'Depend on an interface the inner ring declares, and let the framework code implement it.',
+  application: 'The domain must not know the use cases: move what it needs into the domain, or raise a domain event the application handles.',
+  'use-cases': 'The entities must not know the use cases: move what they need into the entities.',
 };
 
 export const forbiddenDependency = defineRule({
@@ -85,8 +80,10 @@ export const forbiddenDependency = defineRule({
     // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
     // re-exports: neither makes the file depend on what they stand for.
     // Mounting another controller's routes under one's own path is router composition (wiring).
-    const counts = (e: Edge) => e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di');
+    const counts = (e: Edge, from: LayerId) =>
+      e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
     const judging: Judging = {
+      injectedPortsByType: context.architecture.injectedPortsByType,
       graph,
       policy,
       substituteOrm,
@@ -100,14 +97,19 @@ export const forbiddenDependency = defineRule({
       if (!from) continue;
       const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
       for (const edges of groupByTarget(graph.outgoing(file))) {
-        const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
+        const violation = violationOf(
+          edges.filter((e) => counts(e, from)),
+          from,
+          node.projectDir,
+          judging,
+        );
         if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
         context.report({
           file,
           range: violation.edge.range,
           messageId: 'forbidden-layer',
           message: messageFor(violation.edge, from, violation.targetLayer, policy),
-          data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge) },
+          data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge), ...contractOf(policy, from) },
           related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
         });
       }
@@ -116,6 +118,8 @@ export const forbiddenDependency = defineRule({
 });
 
 interface Judging {
+  /** Token injections typed with a port are judged by the port (see `Edge.typedAs`). */
+  readonly injectedPortsByType: boolean;
   readonly graph: DependencyGraph;
   readonly policy: LayerPolicy;
   /** Data access is judged as a repository (the ORM stands in for it; see the options). */
@@ -314,10 +318,16 @@ const ENTRY_LAYERS: ReadonlySet<LayerId> = new Set(['controller', 'router']);
 function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string, judging: Judging): { edge: Edge; targetLayer: LayerId } | undefined {
   if (counted.length === 0) return undefined;
   const edge = mostTelling(counted);
-  const targetLayer = judging.graph.targetLayer(edge);
+  const targetLayer = judgedTargetLayer(edge, judging);
   if (!targetLayer || isNoCrossing(edge, from, targetLayer, judging) || isDataAccessByDesign(edge, from, targetLayer, projectDir, judging)) return undefined;
   const judgedLayer = judging.substituteOrm && targetLayer === 'data-access' ? 'repository' : targetLayer;
   return judge(judging.policy, from, judgedLayer).allowed ? undefined : { edge, targetLayer };
+}
+
+/** The layer an edge reaches; for a token injection typed with a port under a ports-and-adapters preset, the port's. */
+function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
+  if (judging.injectedPortsByType && edge.typedAs !== undefined) return judging.graph.files.get(edge.typedAs)?.layer;
+  return judging.graph.targetLayer(edge);
 }
 
 /** Edges that look like a dependency on another layer and are none. */
@@ -416,48 +426,31 @@ function isSharedHelper(graph: DependencyGraph, node: FileNode): boolean {
   });
 }
 
-function groupByTarget(edges: readonly Edge[]): Edge[][] {
-  const groups = new Map<string, Edge[]>();
-  for (const edge of edges) {
-    const group = groups.get(edge.to);
-    if (group) group.push(edge);
-    else groups.set(edge.to, [edge]);
-  }
-  return [...groups.values()];
-}
-
-function mostTelling(edges: readonly Edge[]): Edge {
-  return [...edges].sort((a, b) => EDGE_PRIORITY[a.kind] - EDGE_PRIORITY[b.kind] || a.range.start - b.range.start)[0]!;
-}
-
-/** `injects UsersRepository from users.repository.ts`, `requires 'pg'`: how the file depends on the target. */
-function dependencyText(edge: Edge): string {
-  const target = edge.external ? `'${edge.to}'` : path.posix.basename(edge.to);
-  return edge.detail ? (edge.external ? edge.detail : `${edge.detail} from ${target}`) : `${HOW[edge.kind]} ${target}`;
-}
-
 function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): string {
   const what = dependencyText(edge);
   const typeOnly = edge.kind === 'type-import' ? ' (only as a type)' : '';
-  const allowed = policy.get(from)?.allow;
+  const rule = policy.get(from);
+  const allowed = rule?.allow;
   const allowedText = allowed && allowed.size > 0 ? ` It may depend on: ${[...allowed].join(', ')}.` : '';
   const advice = ADVICE[to] ?? `Move the code so that ${article(from)} ${from} does not need the ${to} layer.`;
-  return `${capitalize(article(from))} ${from} must not depend on the ${to} layer: it ${what}${typeOnly}. ${advice}${allowedText}`;
+  const source = rule?.source ? ` (${rule.source})` : '';
+  return `${subjectOf(from)} must not depend on the ${to} layer${source}: it ${what}${typeOnly}. ${advice}${allowedText}`;
+}
+
+/** The preset or file the broken rule comes from, for SARIF and the editor (`data.contract`). */
+function contractOf(policy: LayerPolicy, from: LayerId): { contract?: string } {
+  const source = policy.get(from)?.source;
+  return source ? { contract: source } : {};
+}
+
+/** `A controller`, `An adapter`; a layer named in the plural (`entities`, `use-cases`) as `Code in the entities layer`. */
+function subjectOf(layer: LayerId): string {
+  return /[^s]s$/.test(layer) ? `Code in the ${layer} layer` : `${capitalize(article(layer))} ${layer}`;
 }
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
-
-const HOW: Readonly<Record<Edge['kind'], string>> = {
-  import: 'imports',
-  'type-import': 'imports',
-  'dynamic-import': 'imports dynamically',
-  require: 'requires',
-  're-export': 're-exports',
-  di: 'injects',
-  instantiation: 'creates',
-};
 
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';

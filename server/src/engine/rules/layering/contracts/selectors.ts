@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { LayerId } from '../../../classify/layers';
+import type { DependencyGraph, Edge } from '../../../graph/types';
+
+/**
+ * What a contract's selector picks: a layer (`domain`), a package (`package:typeorm`), or a glob
+ * of folders or files relative to the workspace root. A glob with a wildcard stands for one unit
+ * per match: `src/modules/*` is one module per feature folder.
+ */
+export interface Selector {
+  readonly text: string;
+  /** The unit a file belongs to under this selector (its layer, or the folder the glob matched), or undefined. */
+  unitOf(file: string): string | undefined;
+  /** The unit an external package belongs to, or undefined. */
+  unitOfPackage(name: string): string | undefined;
+}
+
+export interface SelectorOptions {
+  /** Only folders count as units (module contracts): a file is in a module when it is below the folder. */
+  readonly foldersOnly?: boolean;
+}
+
+const PACKAGE_PREFIX = 'package:';
+
+export function selectorOf(text: string, graph: DependencyGraph, layers: ReadonlySet<LayerId>, options: SelectorOptions = {}): Selector {
+  if (text.startsWith(PACKAGE_PREFIX)) {
+    const name = text.slice(PACKAGE_PREFIX.length);
+    return { text, unitOf: () => undefined, unitOfPackage: (pkg) => (pkg === name || pkg.startsWith(`${name}/`) ? name : undefined) };
+  }
+  if (layers.has(text)) return { text, unitOf: (file) => (graph.files.get(file)?.layer === text ? text : undefined), unitOfPackage: () => undefined };
+  const match = picomatch(text, { dot: true });
+  const units = new Map<string, string | undefined>();
+  return {
+    text,
+    unitOf: (file) => {
+      let unit = units.get(file);
+      if (unit === undefined && !units.has(file)) {
+        unit = matchedPrefix(path.posix.relative(graph.root, file), match, options.foldersOnly === true);
+        units.set(file, unit);
+      }
+      return unit;
+    },
+    unitOfPackage: () => undefined,
+  };
+}
+
+/** The shortest leading part of the path (whole folders, or the whole path) the glob matches. */
+function matchedPrefix(relative: string, match: (p: string) => boolean, foldersOnly: boolean): string | undefined {
+  if (relative.startsWith('../')) return undefined;
+  const parts = relative.split('/');
+  const last = foldersOnly ? parts.length - 1 : parts.length;
+  for (let end = 1; end <= last; end++) {
+    const prefix = parts.slice(0, end).join('/');
+    if (match(prefix)) return prefix;
+  }
+  return undefined;
+}
+
+/** The unit an edge's target belongs to under the selector. */
+export function targetUnit(selector: Selector, edge: Edge): string | undefined {
+  return edge.external ? selector.unitOfPackage(edge.to) : selector.unitOf(edge.to);
+}
+
+/** The first selector of a list that picks the file, with the unit it picks. */
+export function firstMatch(selectors: readonly Selector[], unit: (s: Selector) => string | undefined): { selector: Selector; index: number; unit: string } | undefined {
+  for (const [index, selector] of selectors.entries()) {
+    const found = unit(selector);
+    if (found !== undefined) return { selector, index, unit: found };
+  }
+  return undefined;
+}

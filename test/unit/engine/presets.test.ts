@@ -1,0 +1,244 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfig } from '../../../server/src/engine';
+import { checkRules, NEST_TSCONFIG } from '../../helpers/project';
+
+const LAYERING = ['layering/forbidden-dependency', 'layering/contract'];
+
+/** A small ports-and-adapters Nest app, the way the textbook writes it: every file here is allowed. */
+const hexagonalApp: Record<string, string> = {
+  'tsconfig.json': NEST_TSCONFIG,
+  'src/orders/domain/order.ts': `export class Order {
+  constructor(readonly id: string, readonly total: number) {}
+  isLarge() { return this.total > 1000; }
+}
+`,
+  'src/orders/domain/order.repository.ts': `import { Order } from './order';
+export const ORDER_REPOSITORY = Symbol('ORDER_REPOSITORY');
+export interface OrderRepository {
+  save(order: Order): Promise<void>;
+  byId(id: string): Promise<Order | undefined>;
+}
+`,
+  'src/orders/application/place-order.service.ts': `import { Inject, Injectable } from '@nestjs/common';
+import { Order } from '../domain/order';
+import { ORDER_REPOSITORY, OrderRepository } from '../domain/order.repository';
+
+@Injectable()
+export class PlaceOrderService {
+  constructor(@Inject(ORDER_REPOSITORY) private readonly orders: OrderRepository) {}
+  async place(id: string, total: number) {
+    const order = new Order(id, total);
+    await this.orders.save(order);
+    return order;
+  }
+}
+`,
+  'src/orders/infrastructure/order.entity.ts': `import { Column, Entity, PrimaryColumn } from 'typeorm';
+@Entity('orders')
+export class OrderEntity {
+  @PrimaryColumn() id!: string;
+  @Column() total!: number;
+}
+`,
+  'src/orders/infrastructure/typeorm-order.repository.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from '../domain/order';
+import { OrderRepository } from '../domain/order.repository';
+import { OrderEntity } from './order.entity';
+
+@Injectable()
+export class TypeOrmOrderRepository implements OrderRepository {
+  constructor(@InjectRepository(OrderEntity) private readonly rows: Repository<OrderEntity>) {}
+  async save(order: Order) { await this.rows.save({ id: order.id, total: order.total }); }
+  async byId(id: string) {
+    const row = await this.rows.findOneBy({ id });
+    return row ? new Order(row.id, row.total) : undefined;
+  }
+}
+`,
+  'src/orders/infrastructure/orders.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { PlaceOrderService } from '../application/place-order.service';
+
+@Controller('v1/orders')
+export class OrdersController {
+  constructor(private readonly placeOrder: PlaceOrderService) {}
+  @Post() place(@Body() body: { id: string; total: number }) { return this.placeOrder.place(body.id, body.total); }
+}
+`,
+  'src/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { PlaceOrderService } from './application/place-order.service';
+import { ORDER_REPOSITORY } from './domain/order.repository';
+import { OrdersController } from './infrastructure/orders.controller';
+import { TypeOrmOrderRepository } from './infrastructure/typeorm-order.repository';
+import { SmtpMailer } from './infrastructure/smtp-mailer';
+
+@Module({
+  controllers: [OrdersController],
+  providers: [PlaceOrderService, { provide: ORDER_REPOSITORY, useClass: TypeOrmOrderRepository }, { provide: 'MAILER', useClass: SmtpMailer }],
+})
+export class OrdersModule {}
+`,
+  'src/orders/infrastructure/smtp-mailer.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class SmtpMailer {
+  send(to: string, text: string) { return { to, text }; }
+}
+`,
+};
+
+describe('presets', () => {
+  it('hexagonal: a use case injecting its repository port by token is the pattern, not data access', () => {
+    const result = checkRules(LAYERING, { ...hexagonalApp, 'layerguard.json': JSON.stringify({ preset: 'hexagonal' }) });
+    assert.equal(result.findings.length, 0);
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('domain/order.ts'), 'domain');
+    assert.equal(layerOf('application/place-order.service.ts'), 'application');
+    assert.equal(layerOf('infrastructure/orders.controller.ts'), 'controller', 'a controller in infrastructure/ stays a controller');
+    assert.equal(layerOf('infrastructure/smtp-mailer.ts'), 'adapter');
+  });
+
+  it('hexagonal: the use case that takes the adapter itself, and a domain that knows the ORM even as a type, are reported with the preset named', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/application/cancel-order.service.ts': `import { Injectable } from '@nestjs/common';
+import { TypeOrmOrderRepository } from '../infrastructure/typeorm-order.repository';
+
+@Injectable()
+export class CancelOrderService {
+  constructor(private readonly orders: TypeOrmOrderRepository) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset): it injects TypeOrmOrderRepository
+  cancel(id: string) { return this.orders.byId(id); }
+}
+`,
+      'src/orders/domain/order-snapshot.ts': `import type { OrderEntity } from '../infrastructure/order.entity';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer (the hexagonal preset): it imports order.entity.ts (only as a type)
+export const snapshot = (row: OrderEntity) => ({ id: row.id });
+`,
+    });
+  });
+
+  it('hexagonal: a domain service injecting an adapter by token alone (no import of it) is reported on the parameter', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/domain/order-notifier.ts': `import { Inject, Injectable } from '@nestjs/common';
+
+@Injectable()
+export class OrderNotifier {
+  constructor(@Inject('MAILER') private readonly mailer: { send(to: string, text: string): unknown }) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects SmtpMailer through @Inject('MAILER')
+  notify(to: string) { return this.mailer.send(to, 'placed'); }
+}
+`,
+    });
+  });
+
+  it('clean: dependencies point inward; the entities know nothing outside them, not even types', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'clean' }),
+      'src/domain/entities/user.ts': `import type { RegisterUserInput } from '../../application/use-cases/register-user';
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the entities layer must not depend on the use-cases layer (the clean preset)
+export class User {
+  constructor(readonly email: string) {}
+  static from(input: RegisterUserInput) { return new User(input.email); }
+}
+`,
+      'src/application/use-cases/register-user.ts': `import { User } from '../../domain/entities/user';
+import { saveUser } from '../../infrastructure/db/user-store';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the use-cases layer must not depend on the frameworks layer (the clean preset)
+export interface RegisterUserInput { email: string }
+export const registerUser = (input: RegisterUserInput) => saveUser(new User(input.email));
+`,
+      'src/adapters/presenters/user-presenter.ts': `import { registerUser } from '../../application/use-cases/register-user';
+export const present = (email: string) => ({ created: registerUser({ email }) });
+`,
+      'src/infrastructure/db/user-store.ts': `import { present } from '../../adapters/presenters/user-presenter';
+export const saveUser = (user: { email: string }) => user.email;
+export const again = () => present('x');
+`,
+    });
+  });
+
+  it('modular-monolith: deep imports into another module and cycles between modules are reported', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/catalog/index.ts': `export { price } from './pricing/price';
+`,
+      'src/modules/catalog/pricing/price.ts': `export const price = (sku: string) => sku.length;
+`,
+      'src/modules/catalog/pricing/discount.ts': `import { cartSize } from '../../cart';
+//                       ^^^^^^^^^^^^ layering/contract Contract "no cycles between modules" (acyclic): modules "cart", "catalog" depend on each other in a cycle, and "catalog" → "cart" is its weakest link
+export const discount = () => cartSize() > 3;
+`,
+      'src/modules/cart/index.ts': `import { price } from '../catalog';
+import { discount } from '../catalog/pricing/discount';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): pricing/discount.ts is internal to module "catalog"
+export const cartSize = () => 2;
+export const total = () => price('a') * (discount() ? 0.9 : 1);
+`,
+      'src/modules/cart/checkout.ts': `import { price } from '../catalog';
+export const checkout = () => price('b');
+`,
+    });
+  });
+
+  it('cqrs: a query handler that writes or depends on a command handler is reported; a command handler may write', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'cqrs' }),
+      'src/orders/orders.repository.ts': `import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+@Injectable()
+export class OrdersRepository {
+  constructor(private readonly db: DataSource) {}
+  save(order: { id: string }) { return this.db.query('insert into orders values ($1)', [order.id]); }
+  find(id: string) { return this.db.query('select * from orders where id = $1', [id]); }
+}
+`,
+      'src/orders/place-order.handler.ts': `import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OrdersRepository } from './orders.repository';
+export class PlaceOrder { constructor(readonly id: string) {} }
+@CommandHandler(PlaceOrder)
+export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
+  constructor(private readonly orders: OrdersRepository) {}
+  execute(command: PlaceOrder) { return this.orders.save({ id: command.id }); }
+}
+`,
+      'src/orders/get-order.handler.ts': `import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { OrdersRepository } from './orders.repository';
+import { PlaceOrderHandler } from './place-order.handler';
+//                                ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A query must not depend on the command layer (the cqrs preset)
+export class GetOrder { constructor(readonly id: string) {} }
+@QueryHandler(GetOrder)
+export class GetOrderHandler implements IQueryHandler<GetOrder> {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly orders: OrdersRepository) {}
+  async execute(query: GetOrder) {
+    this.seen.delete(query.id);
+    await this.orders.save({ id: query.id });
+    //    ^^^^^^^^^^^^^^^^ layering/contract Contract "queries do not write" (read-only): a query must not write data (it calls this.orders.save())
+    return [this.orders.find(query.id), PlaceOrderHandler.name];
+  }
+}
+`,
+    });
+  });
+
+  it('an unknown preset is a configuration error that names the presets', () => {
+    const loaded = parseConfig('/w/layerguard.json', JSON.stringify({ preset: 'onion' }));
+    assert.equal(loaded.ok, false);
+    assert.match(loaded.ok ? '' : (loaded.errors[0]?.message ?? ''), /preset.*"layered"\s*\|\s*"hexagonal"/);
+  });
+
+  it('layers and dependencies written in the file add to the preset and replace its entries', () => {
+    const loaded = parseConfig('/w/layerguard.json', JSON.stringify({ preset: 'hexagonal', dependencies: { application: { forbid: ['adapter'] } }, layers: { gateway: { patterns: ['src/gateways/**'] } } }));
+    assert.ok(loaded.ok);
+    assert.deepEqual([...(loaded.config.policy.get('application')?.forbid ?? [])], ['adapter']);
+    assert.equal(loaded.config.policy.get('application')?.source, 'layerguard.json');
+    assert.equal(loaded.config.policy.get('domain')?.source, 'the hexagonal preset');
+    assert.ok(loaded.config.layers.some((l) => l.id === 'gateway') && loaded.config.layers.some((l) => l.id === 'domain'));
+  });
+});

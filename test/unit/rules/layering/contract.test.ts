@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toSarif } from '../../../../server/src/engine';
+import { checkRule, NEST_TSCONFIG } from '../../../helpers/project';
+
+const RULE = 'layering/contract';
+
+const config = (contracts: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ ...extra, contracts });
+
+describe(RULE, () => {
+  it('layers: a lower level depending on a higher one is reported, naming the contract', () => {
+    const result = checkRule(RULE, {
+      'layerguard.json': config([{ type: 'layers', name: 'api over core', layers: ['src/api', 'src/core'] }]),
+      'src/api/routes.ts': `import { total } from '../core/pricing';
+export const price = () => total([1, 2]);
+`,
+      'src/core/pricing.ts': `import { price } from '../api/routes';
+//                    ^^^^^^^^^^^^^^^ layering/contract Contract "api over core" (layers): "src/core" must not depend on "src/api", a level above it
+export const total = (items: number[]) => items.reduce((a, b) => a + b, 0);
+export const again = () => price();
+`,
+    });
+    const finding = result.findings[0]!;
+    assert.equal(finding.data?.['contract'], 'api over core');
+    assert.equal(finding.data?.['contractType'], 'layers');
+  });
+
+  it('layers: independent siblings written as a list must not depend on each other', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'layers', layers: ['src/app', ['src/billing', 'src/orders'], 'src/shared'] }]),
+      'src/shared/money.ts': `export const cents = (n: number) => Math.round(n * 100);
+`,
+      'src/billing/invoice.ts': `import { cents } from '../shared/money';
+import { orderTotal } from '../orders/total';
+//                         ^^^^^^^^^^^^^^^^^ layering/contract layers contract #1
+export const invoice = () => cents(orderTotal());
+`,
+      'src/orders/total.ts': `import { cents } from '../shared/money';
+export const orderTotal = () => cents(3);
+`,
+    });
+  });
+
+  it('independence: one module per folder of a wildcard glob; within a module anything goes', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'independence', name: 'features stay apart', modules: ['src/features/*'] }]),
+      'src/features/cart/cart.ts': `import { stock } from '../stock/stock';
+//                    ^^^^^^^^^^^^^^^^ layering/contract "cart" and "stock" must not depend on each other
+import { line } from './line';
+export const cart = () => [stock(), line()];
+`,
+      'src/features/cart/line.ts': `export const line = () => 1;
+`,
+      'src/features/stock/stock.ts': `export const stock = () => 2;
+`,
+    });
+  });
+
+  it('forbidden: a package and a folder; type-only imports count unless the contract allows them', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([
+        { type: 'forbidden', name: 'domain is pure', from: ['src/domain'], to: ['package:typeorm', 'src/infrastructure'] },
+        { type: 'forbidden', name: 'types are fine here', from: ['src/app'], to: ['src/infrastructure'], allowTypeOnly: true },
+      ]),
+      'src/domain/order.ts': `import type { OrderRow } from '../infrastructure/order-row';
+//                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "domain is pure" (forbidden): "src/domain" must not depend on "src/infrastructure"
+import { DataSource } from 'typeorm';
+//                         ^^^^^^^^^ layering/contract "src/domain" must not depend on "typeorm"
+export const toOrder = (row: OrderRow, source: DataSource) => ({ id: row.id, source });
+`,
+      'src/infrastructure/order-row.ts': `export interface OrderRow { id: string }
+`,
+      'src/app/place-order.ts': `import type { OrderRow } from '../infrastructure/order-row';
+export const place = (row: OrderRow) => row.id;
+`,
+    });
+  });
+
+  it('public-api: a deep import into another module is reported; its index, its Nest module and the providers it exports are public', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': config([{ type: 'public-api', name: 'modules talk through their public API', modules: ['src/modules/*'] }]),
+      'src/modules/billing/index.ts': `export { InvoiceService } from './invoice.service';
+`,
+      'src/modules/billing/invoice.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class InvoiceService {
+  issue(orderId: string) { return { orderId }; }
+}
+`,
+      'src/modules/billing/tax.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class TaxService {
+  rate() { return 0.2; }
+}
+`,
+      'src/modules/billing/internal/rounding.ts': `export const round = (n: number) => Math.round(n);
+`,
+      'src/modules/billing/billing.module.ts': `import { Module } from '@nestjs/common';
+import { InvoiceService } from './invoice.service';
+import { TaxService } from './tax.service';
+@Module({ providers: [InvoiceService, TaxService], exports: [TaxService] })
+export class BillingModule {}
+`,
+      'src/modules/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
+import { OrdersService } from './orders.service';
+@Module({ imports: [BillingModule], providers: [OrdersService] })
+export class OrdersModule {}
+`,
+      'src/modules/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { InvoiceService } from '../billing';
+import { TaxService } from '../billing/tax.service';
+import { round } from '../billing/internal/rounding';
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract internal/rounding.ts is internal to module "billing", and "orders" may use only its public API
+@Injectable()
+export class OrdersService {
+  constructor(private readonly invoices: InvoiceService, private readonly taxes: TaxService) {}
+  place(id: string) { return [this.invoices.issue(id), round(this.taxes.rate())]; }
+}
+`,
+    });
+  });
+
+  it('public-api: the public globs the contract names replace the defaults', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),
+      'src/modules/users/api/find-user.ts': `export const findUser = (id: string) => ({ id });
+`,
+      'src/modules/users/index.ts': `export const internalCount = 1;
+`,
+      'src/modules/teams/team.ts': `import { findUser } from '../users/api/find-user';
+import { internalCount } from '../users';
+//                            ^^^^^^^^^^ layering/contract index.ts is internal to module "users"
+export const team = () => [findUser('1'), internalCount];
+`,
+    });
+  });
+
+  it('acyclic: a cycle of three modules is reported once, on its weakest link, naming every member', () => {
+    const result = checkRule(RULE, {
+      'layerguard.json': config([{ type: 'acyclic', modules: ['src/modules/*'] }]),
+      'src/modules/a/one.ts': `import { two } from '../b/two';
+export const one = () => two();
+`,
+      'src/modules/a/uno.ts': `import { two } from '../b/two';
+export const uno = () => two();
+`,
+      'src/modules/b/two.ts': `import { three } from '../c/three';
+export const two = () => three();
+`,
+      'src/modules/b/dos.ts': `import { three } from '../c/three';
+export const dos = () => three();
+`,
+      'src/modules/c/three.ts': `import { helper } from '../a/helper';
+//                     ^^^^^^^^^^^^^ layering/contract modules "a", "b", "c" depend on each other in a cycle, and "c" → "a" is its weakest link (1 file)
+export const three = () => helper();
+`,
+      'src/modules/a/helper.ts': `export const helper = () => 3;
+`,
+    });
+    assert.equal(result.findings[0]?.related.length, 2, 'the other links are related locations');
+  });
+
+  it('violations carry the contract into SARIF', () => {
+    const result = checkRule(RULE, {
+      'layerguard.json': config([{ type: 'forbidden', name: 'no infra in core', from: ['src/core'], to: ['src/infra'] }]),
+      'src/infra/db.ts': `export const connect = () => 'db';
+`,
+      'src/core/use.ts': `import { connect } from '../infra/db';
+//                      ^^^^^^^^^^^^^ layering/contract no infra in core
+export const use = () => connect();
+`,
+    });
+    const sarif = JSON.stringify(toSarif(result));
+    assert.ok(sarif.includes('"contract":"no infra in core"'), sarif);
+  });
+
+  it('reports nothing without contracts', () => {
+    checkRule(RULE, {
+      'src/a.ts': `import { b } from './b';
+export const a = () => b();
+`,
+      'src/b.ts': `export const b = () => 1;
+`,
+    });
+  });
+});
