@@ -5,9 +5,9 @@ import { analyzeWorkspace } from '../../server/src/engine';
 
 const EXAMPLES = path.join(__dirname, '../../../examples');
 
-function findingsOf(example: string): string[] {
+function findingsOf(example: string, options: { ignoreConfigFile?: boolean } = {}): string[] {
   const root = path.join(EXAMPLES, example);
-  const result = analyzeWorkspace({ root });
+  const result = analyzeWorkspace({ root, ...options });
   assert.deepEqual(result.problems, [], `${example} analyzes without problems`);
   return result.findings.map((f) => `${path.posix.relative(result.root, f.file)}:${f.start.line + 1}:${f.start.character + 1} ${f.ruleId}`);
 }
@@ -57,5 +57,20 @@ describe('bundled examples', () => {
     assert.equal(layers['src/books/index.ts'], null, 'barrels are transparent');
     const viaBarrel = result.graph.edges.find((e) => e.from.endsWith('books/books.service.ts') && e.to.endsWith('authors/authors.service.ts') && e.kind === 'import');
     assert.ok(viaBarrel, 'the @app/authors alias and barrel resolve to authors.service.ts');
+  });
+
+  it('hexagonal-orders: with its hexagonal preset, a use case taking the adapter and a domain knowing the ORM row', () => {
+    assert.deepEqual(findingsOf('hexagonal-orders'), [
+      'src/orders/application/cancel-order.use-case.ts:7:15 layering/forbidden-dependency',
+      'src/orders/domain/order-summary.ts:1:34 layering/forbidden-dependency',
+    ]);
+  });
+
+  it('hexagonal-orders: under the default layered policy the textbook ports and adapters raise nothing', () => {
+    assert.deepEqual(findingsOf('hexagonal-orders', { ignoreConfigFile: true }), []);
+  });
+
+  it('modular-shop: with its modular-monolith preset, a deep import into another module and a cycle between modules', () => {
+    assert.deepEqual(findingsOf('modular-shop'), ['src/modules/cart/cart.routes.ts:4:29 layering/contract', 'src/modules/cart/cart.ts:2:24 layering/contract']);
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PRESET_NAMES, type PresetName } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid';
@@ -18,6 +19,15 @@ export type Command =
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'explain'; readonly file: string; readonly dir: string; readonly format: 'text' | 'json'; readonly config?: string }
+  | {
+      readonly name: 'init';
+      readonly dir: string;
+      readonly format: 'text' | 'json';
+      readonly presets?: readonly PresetName[];
+      readonly modules?: readonly string[];
+      readonly write: boolean;
+      readonly force: boolean;
+    }
   | { readonly name: 'schema' }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -33,6 +43,10 @@ export const USAGE = `Usage:
   layerguard explain <file> [dir] [--format text|json] [--config file]
                                why the file is in its layer (every piece of evidence, and what
                                overruled it) and how each of its dependencies is judged
+  layerguard init [dir] [--preset name[,name]] [--modules glob] [--yes] [--force] [--format text|json]
+                               say which architecture the code follows (layered, hexagonal, clean,
+                               modular-monolith, cqrs), why, and what each would report; --yes
+                               writes a commented layerguard.json (--force to replace one)
   layerguard schema            print the JSON Schema of layerguard.json
   layerguard --help | --version
 
@@ -55,6 +69,10 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
+        preset: { type: 'string' },
+        modules: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -78,6 +96,8 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
       return { name, dir, ...(values.config ? { config: values.config } : {}) };
     case 'schema':
       return { name };
+    case 'init':
+      return { name, dir, ...initOptions(values) };
     case undefined:
       return { name: 'help' };
     default:
@@ -100,6 +120,19 @@ function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: bo
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : (values.color ?? colorByDefault),
+  };
+}
+
+function initOptions(values: { format?: string; preset?: string; modules?: string; yes?: boolean; force?: boolean }) {
+  const presets = values.preset?.split(',').map((name) => name.trim());
+  const unknown = presets?.find((name) => !(PRESET_NAMES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`--preset must name presets among ${PRESET_NAMES.join(', ')} (got "${unknown}")`);
+  return {
+    format: oneOf(values.format ?? 'text', ['text', 'json'] as const),
+    ...(presets ? { presets: presets as PresetName[] } : {}),
+    ...(values.modules ? { modules: values.modules.split(',').map((glob) => glob.trim()) } : {}),
+    write: values.yes ?? false,
+    force: values.force ?? false,
   };
 }
 

@@ -28,6 +28,7 @@ import {
   type ConfigError,
   type DependencyGraph,
 } from '../engine';
+import { runInit } from './init';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
 import { emit, isFolder, tryCache, type CacheOutcome, type Io } from './cached-run';
 import type { OutputCache } from './output-cache';
@@ -67,6 +68,8 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
       return writeBaseline(command, io);
     case 'explain':
       return explain(command, io);
+    case 'init':
+      return runInit(command, io);
   }
 }
 

@@ -234,7 +234,10 @@ export class GetOrderHandler implements IQueryHandler<GetOrder> {
   });
 
   it('layers and dependencies written in the file add to the preset and replace its entries', () => {
-    const loaded = parseConfig('/w/layerguard.json', JSON.stringify({ preset: 'hexagonal', dependencies: { application: { forbid: ['adapter'] } }, layers: { gateway: { patterns: ['src/gateways/**'] } } }));
+    const loaded = parseConfig(
+      '/w/layerguard.json',
+      JSON.stringify({ preset: 'hexagonal', dependencies: { application: { forbid: ['adapter'] } }, layers: { gateway: { patterns: ['src/gateways/**'] } } }),
+    );
     assert.ok(loaded.ok);
     assert.deepEqual([...(loaded.config.policy.get('application')?.forbid ?? [])], ['adapter']);
     assert.equal(loaded.config.policy.get('application')?.source, 'layerguard.json');

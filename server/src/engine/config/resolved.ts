@@ -1,6 +1,6 @@
 import { BUILTIN_LAYERS, type LayerDefinition, type LayerId } from '../classify/layers';
 import { DEFAULT_POLICY, toLayerPolicy, type LayerPolicy } from '../policy/policy';
-import { PRESETS } from '../policy/presets';
+import { PRESETS, type Preset } from '../policy/presets';
 import type { SeveritySetting } from '../types';
 import type { ConfigFile, ContractSetting, PresetName } from './schema';
 
@@ -27,8 +27,8 @@ export type Contract = ContractSetting & { readonly name: string };
 
 /** What the chosen preset and the contracts add to the layer policy (see `layerguard.json`'s `preset`, `contracts`). */
 export interface Architecture {
-  /** The preset named in the configuration; undefined for the default (the layered policy). */
-  readonly preset?: PresetName;
+  /** The presets named in the configuration, in order; none for the default (the layered policy). */
+  readonly presets: readonly PresetName[];
   /** The preset's contracts, then the configuration's. */
   readonly contracts: readonly Contract[];
   /** See `Preset.injectedPortsByType`. */
@@ -37,7 +37,7 @@ export interface Architecture {
   readonly layerIds: ReadonlySet<LayerId>;
 }
 
-export const DEFAULT_ARCHITECTURE: Architecture = { contracts: [], injectedPortsByType: false, layerIds: new Set(BUILTIN_LAYERS.map((l) => l.id)) };
+export const DEFAULT_ARCHITECTURE: Architecture = { presets: [], contracts: [], injectedPortsByType: false, layerIds: new Set(BUILTIN_LAYERS.map((l) => l.id)) };
 
 export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.*/**', '**/*.d.ts', '**/*.min.js'];
 
@@ -100,23 +100,30 @@ export function defaultConfig(): ResolvedConfig {
 /** Merges a validated config file over the defaults. Rule options are validated by the caller. */
 export function mergeConfig(file: string, parsed: ConfigFile, rules: ReadonlyMap<string, RuleConfig>): ResolvedConfig {
   const base = defaultConfig();
-  const preset = parsed.preset ? PRESETS[parsed.preset] : undefined;
-  const presetSource = preset ? `the ${preset.name} preset` : undefined;
-  const layers = mergeLayers([...(preset?.layers ?? []), ...base.layers], parsed.layers ?? {});
+  const presets = presetsOf(parsed.preset);
+  const layers = mergeLayers([...presets.flatMap((p) => p.layers), ...base.layers], parsed.layers ?? {});
   return {
     file,
     layers,
-    policy: toLayerPolicy({ entries: DEFAULT_POLICY }, { entries: preset?.dependencies ?? {}, ...(presetSource ? { source: presetSource } : {}) }, { entries: parsed.dependencies ?? {}, source: 'layerguard.json' }),
+    policy: toLayerPolicy({ entries: DEFAULT_POLICY }, ...presets.map((p) => ({ entries: p.dependencies, source: `the ${p.name} preset` })), {
+      entries: parsed.dependencies ?? {},
+      source: 'layerguard.json',
+    }),
     architecture: {
-      ...(parsed.preset ? { preset: parsed.preset } : {}),
-      contracts: [...(preset?.contracts(parsed.modules) ?? []).map(named), ...(parsed.contracts ?? []).map(named)],
-      injectedPortsByType: preset?.injectedPortsByType ?? false,
+      presets: presets.map((p) => p.name),
+      contracts: [...presets.flatMap((p) => p.contracts(parsed.modules)).map(named), ...(parsed.contracts ?? []).map(named)],
+      injectedPortsByType: presets.some((p) => p.injectedPortsByType),
       layerIds: new Set(layers.map((l) => l.id)),
     },
     rules,
     ignore: [...base.ignore, ...(parsed.ignore ?? [])],
     includeTests: parsed.includeTests ?? false,
   };
+}
+
+function presetsOf(setting: ConfigFile['preset']): Preset[] {
+  if (setting === undefined) return [];
+  return (typeof setting === 'string' ? [setting] : [...new Set(setting)]).map((name) => PRESETS[name]);
 }
 
 /** `forbidden contract #2` when the configuration gives no name. */

@@ -89,9 +89,7 @@ export const contractSchema = z.discriminatedUnion('type', [
         .describe('Highest first: each may depend only on those below it. A list of names is independent siblings at one level.'),
     })
     .strict(),
-  z
-    .object({ type: z.literal('independence'), ...contractBase, modules: z.array(selector).min(1).describe('Modules that must not depend on each other.') })
-    .strict(),
+  z.object({ type: z.literal('independence'), ...contractBase, modules: z.array(selector).min(1).describe('Modules that must not depend on each other.') }).strict(),
   z
     .object({
       type: z.literal('forbidden'),
@@ -109,9 +107,7 @@ export const contractSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('acyclic'), ...contractBase, modules: globs.min(1).describe('Module folders that must not depend on each other in a cycle.') }).strict(),
-  z
-    .object({ type: z.literal('read-only'), ...contractBase, layers: z.array(layerName).min(1).describe('Layers whose files must not write data (CQRS query handlers).') })
-    .strict(),
+  z.object({ type: z.literal('read-only'), ...contractBase, layers: z.array(layerName).min(1).describe('Layers whose files must not write data (CQRS query handlers).') }).strict(),
 ]);
 
 export type ContractSetting = z.infer<typeof contractSchema>;
@@ -120,9 +116,11 @@ export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
     preset: z
-      .enum(PRESET_NAMES)
+      .union([z.enum(PRESET_NAMES), z.array(z.enum(PRESET_NAMES)).min(1)])
       .optional()
-      .describe('The architecture the code follows: its layers and dependency policy (see docs/presets). Layers, dependencies and contracts written here add to it or override it.'),
+      .describe(
+        'The architecture the code follows, or several that compose (["hexagonal", "cqrs"]): layers, dependency policy and contracts (see docs/presets). Layers, dependencies and contracts written here add to it or override it.',
+      ),
     modules: globs.optional().describe('Where feature modules live, one folder per module (src/modules/*): the modular-monolith preset checks their public APIs and cycles.'),
     contracts: z.array(contractSchema).optional().describe('Architecture contracts, checked by layering/contract: layers, independence, forbidden, public-api, acyclic, read-only.'),
     layers: z.record(layerName, layerSettingSchema).optional().describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),

@@ -25,8 +25,8 @@ export const CQRS: Preset = {
     }),
   ],
   dependencies: {
-    command: { forbid: ["controller", "router", "data-access"] },
-    query: { forbid: ["controller", "router", "command", "data-access"] },
+    command: { forbid: ['controller', 'router', 'data-access'] },
+    query: { forbid: ['controller', 'router', 'command', 'data-access'] },
   },
   contracts: () => [{ type: 'read-only', name: 'queries do not write', layers: ['query'] }],
   injectedPortsByType: false,

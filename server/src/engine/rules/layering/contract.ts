@@ -31,7 +31,14 @@ export const contract = defineRule({
       layers: context.architecture.layerIds,
     };
     for (const each of contracts) {
-      if (each.type === 'read-only') checkReadOnly(each, inputs.files, context.graph, (file, visit) => context.walkFile(file, visit), (r) => context.report(r));
+      if (each.type === 'read-only')
+        checkReadOnly(
+          each,
+          inputs.files,
+          context.graph,
+          (file, visit) => context.walkFile(file, visit),
+          (r) => context.report(r),
+        );
       else for (const report of structuralReports(each, inputs)) context.report(report);
     }
   },

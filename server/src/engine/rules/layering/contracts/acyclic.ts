@@ -32,7 +32,15 @@ export function checkAcyclic(contract: AcyclicContract, inputs: ContractInputs):
         const [a, b] = key.split('\0') as [string, string];
         return { file: deps[0]!.edge.from, range: deps[0]!.edge.range, message: `"${unitName(a)}" depends on "${unitName(b)}" here` };
       });
-    reports.push(contractReport(contract, weakest[0]!, what, `Remove or invert this dependency (an event, or an interface "${unitName(to)}" declares and "${unitName(from)}" implements) to break the cycle.`, related));
+    reports.push(
+      contractReport(
+        contract,
+        weakest[0]!,
+        what,
+        `Remove or invert this dependency (an event, or an interface "${unitName(to)}" declares and "${unitName(from)}" implements) to break the cycle.`,
+        related,
+      ),
+    );
   }
   return reports;
 }

@@ -53,7 +53,13 @@ const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access', 
  * layers count (an injected repository, the ORM, an imported model) and on an injected command
  * bus: `this.cache.delete(key)` on a map is no write.
  */
-export function checkReadOnly(contract: ReadOnlyContract, files: readonly FileNode[], graph: DependencyGraph, walkFile: (file: FileNode, visit: (node: ts.Node) => void) => void, report: (r: RuleReport) => void): void {
+export function checkReadOnly(
+  contract: ReadOnlyContract,
+  files: readonly FileNode[],
+  graph: DependencyGraph,
+  walkFile: (file: FileNode, visit: (node: ts.Node) => void) => void,
+  report: (r: RuleReport) => void,
+): void {
   const layers = new Set(contract.layers);
   for (const node of files) {
     if (node.layer === undefined || !layers.has(node.layer)) continue;

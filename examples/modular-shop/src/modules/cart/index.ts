@@ -1,0 +1,2 @@
+export { cartRouter } from './cart.routes.ts';
+export { cartTotal, type CartLine } from './cart.ts';

@@ -1,0 +1,1 @@
+export { checkoutRouter, lastReceipt } from './checkout.ts';

@@ -1,0 +1,36 @@
+import type { ProposedCandidate } from './propose';
+
+/** Where the docs of each preset live, relative to the package. */
+const PRESET_DOCS = 'docs/presets';
+
+/**
+ * The `layerguard.json` that `init` writes: JSON with comments that say what was chosen and why,
+ * so that a reader of the file later knows what the preset means and what else it can hold.
+ */
+export function configFileText(candidate: ProposedCandidate, date: string): string {
+  const presets = candidate.presets.join(' + ');
+  const lines = [
+    `// Layerguard configuration (JSON with comments), written by \`layerguard init\` on ${date}.`,
+    `// Architecture: ${presets} (fit ${candidate.fit.toFixed(2)}), because:`,
+    ...candidate.reasons.map((reason) => `//   - ${reason}`),
+    ...(candidate.preview ? [`// With it, the layering rules report ${candidate.preview.findings} finding(s) in ${candidate.preview.files} file(s) today.`] : []),
+    `// What each preset checks: ${candidate.presets.map((p) => `${PRESET_DOCS}/${p}.md`).join(', ')}.`,
+    '{',
+    '  "$schema": "./node_modules/layerguard/schemas/layerguard.schema.json",',
+    '  // The architecture the code follows: layered, hexagonal, clean, modular-monolith, cqrs (several compose).',
+    `  "preset": ${JSON.stringify(candidate.config.preset)},`,
+  ];
+  if (candidate.config.modules) {
+    lines.push('  // Feature modules, one folder each: other modules may use only their public API, with no cycles between them.');
+    lines.push(`  "modules": ${JSON.stringify(candidate.config.modules)},`);
+  }
+  lines.push(
+    '  // More rules of your own: layers, independence, forbidden, public-api, acyclic, read-only (docs/rules/layering/contract.md).',
+    '  "contracts": [],',
+    '  // Severity ("off", "info", "warning", "error") and options per rule id.',
+    '  "rules": {}',
+    '}',
+    '',
+  );
+  return lines.join('\n');
+}

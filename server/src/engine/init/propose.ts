@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { analyzeWorkspace } from '../analyze';
+import { CONFIG_FILE_NAME, parseConfig } from '../config/load';
+import type { ConfigFile } from '../config/schema';
+import { RULES } from '../rules/registry';
+import type { AnalysisResult } from '../session';
+import type { SeveritySetting } from '../types';
+import { rankCandidates, type ArchitectureCandidate } from './detect';
+import { collectEvidence, type ArchitectureEvidence } from './evidence';
+
+/** The rules a preset changes: what its preview counts. */
+export const LAYERING_RULES: readonly string[] = ['layering/forbidden-dependency', 'layering/contract'];
+
+/** What a candidate's configuration would report on the code as it is. */
+export interface CandidatePreview {
+  readonly findings: number;
+  /** Files with at least one finding. */
+  readonly files: number;
+  /** A few findings to show: `src/orders/domain/order.ts:3 A domain must not…`. */
+  readonly examples: readonly string[];
+}
+
+export interface ProposedCandidate extends ArchitectureCandidate {
+  /** The configuration `init` writes for it. */
+  readonly config: ConfigFile;
+  /** Set for the candidates previewed (the best few). */
+  readonly preview?: CandidatePreview;
+  /** Confidence once the preview weighed in: a preset the code breaks in many files fits it less. */
+  readonly fit: number;
+}
+
+export interface ArchitectureProposal {
+  readonly root: string;
+  readonly evidence: ArchitectureEvidence;
+  /** Best first: the first is what `init` recommends. */
+  readonly candidates: readonly ProposedCandidate[];
+}
+
+export interface ProposeOptions {
+  /** How many candidates to preview (each is one analysis). */
+  readonly previews?: number;
+  readonly maxFiles?: number;
+}
+
+/** At most this share of the files may break a candidate before its fit drops by the most. */
+const MAX_FIT_PENALTY = 0.35;
+
+/**
+ * Inspects the folder (ignoring any layerguard.json, whose choice is what is being made), ranks
+ * the architectures its code fits, and previews what each of the best would report.
+ */
+export function proposeArchitecture(root: string, options: ProposeOptions = {}): ArchitectureProposal {
+  const base = analyzeWorkspace({ root, ignoreConfigFile: true, useBaseline: false, severityOverrides: layeringOnly(), ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}) });
+  const evidence = collectEvidence(base.graph);
+  const ranked = rankCandidates(evidence);
+  const previews = options.previews ?? 3;
+  const candidates = ranked.map((candidate, index): ProposedCandidate => {
+    const config = configOf(candidate);
+    if (index >= previews) return { ...candidate, config, fit: candidate.confidence };
+    const result = isDefault(candidate) ? base : previewAnalysis(root, config, options.maxFiles);
+    const preview = previewOf(result);
+    return { ...candidate, config, preview, fit: fitOf(candidate.confidence, preview, evidence.files) };
+  });
+  candidates.sort((a, b) => b.fit - a.fit);
+  return { root, evidence, candidates };
+}
+
+/** The configuration a candidate stands for: its presets, and where its modules are. */
+export function configOf(candidate: Pick<ArchitectureCandidate, 'presets' | 'modules'>): ConfigFile {
+  const [only] = candidate.presets;
+  return { preset: candidate.presets.length === 1 && only ? only : [...candidate.presets], ...(candidate.modules ? { modules: [...candidate.modules] } : {}) };
+}
+
+function isDefault(candidate: ArchitectureCandidate): boolean {
+  return candidate.presets.length === 1 && candidate.presets[0] === 'layered';
+}
+
+function previewAnalysis(root: string, config: ConfigFile, maxFiles: number | undefined): AnalysisResult {
+  const parsed = parseConfig(path.join(root, CONFIG_FILE_NAME), JSON.stringify(config));
+  return analyzeWorkspace({ root, config: parsed.config, useBaseline: false, severityOverrides: layeringOnly(), ...(maxFiles ? { maxFiles } : {}) });
+}
+
+function layeringOnly(): Record<string, SeveritySetting> {
+  return Object.fromEntries(RULES.map((r) => [r.meta.id, LAYERING_RULES.includes(r.meta.id) ? 'warning' : 'off']));
+}
+
+function previewOf(result: AnalysisResult): CandidatePreview {
+  const files = new Set(result.findings.map((f) => f.file));
+  const examples = result.findings.slice(0, 3).map((f) => `${path.posix.relative(result.root, f.file)}:${f.start.line + 1} ${f.message}`);
+  return { findings: result.findings.length, files: files.size, examples };
+}
+
+function fitOf(confidence: number, preview: CandidatePreview, files: number): number {
+  const broken = preview.files / Math.max(1, files);
+  return Math.round(Math.max(0, confidence - Math.min(MAX_FIT_PENALTY, broken * 1.5)) * 100) / 100;
+}

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../../server/src/cli/main';
+import { analyzeWorkspace, parseConfig, proposeArchitecture } from '../../../server/src/engine';
+import { project } from '../../helpers/project';
+
+const EXAMPLES = path.join(__dirname, '../../../../examples');
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, colorByDefault: false });
+  return { code, stdout, stderr };
+}
+
+/** A copy of an example without its layerguard.json: what `init` sees in a repository that has none. */
+function exampleWithoutConfig(name: string): string {
+  const files: Record<string, string> = {};
+  const root = path.join(EXAMPLES, name);
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name !== 'layerguard.json') files[path.relative(root, full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return project(files).root;
+}
+
+const source = (body = 'export const x = 1;\n') => body;
+
+describe('layerguard init', () => {
+  it('proposes hexagonal for the hexagonal example, says why, previews its findings, and writes nothing without --yes', () => {
+    const root = exampleWithoutConfig('hexagonal-orders');
+    const { code, stdout } = run(['init', root], root);
+    assert.equal(code, 0);
+    assert.match(stdout, /^1\. hexagonal — fit 0\.\d\d \(evidence 0\.\d\d\) · 2 layering finding\(s\) in 2 file\(s\)/m);
+    assert.match(stdout, /files under domain\//);
+    assert.match(stdout, /Nothing written: run again with --yes/);
+    assert.equal(fs.existsSync(path.join(root, 'layerguard.json')), false);
+  });
+
+  it('writes a commented configuration with --yes that loads and reports the planted violations', () => {
+    const root = exampleWithoutConfig('hexagonal-orders');
+    assert.equal(run(['init', '.', '--yes'], root).code, 0);
+    const text = fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8');
+    assert.match(text, /^\/\/ Layerguard configuration/);
+    const loaded = parseConfig(path.join(root, 'layerguard.json'), text);
+    assert.ok(loaded.ok, JSON.stringify(loaded.ok ? [] : loaded.errors));
+    assert.deepEqual(loaded.config.architecture.presets, ['hexagonal']);
+    const result = analyzeWorkspace({ root });
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId.startsWith('layering/')).map((f) => path.posix.relative(result.root, f.file)),
+      ['src/orders/application/cancel-order.use-case.ts', 'src/orders/domain/order-summary.ts'],
+    );
+  });
+
+  it('never replaces an existing configuration without --force', () => {
+    const root = exampleWithoutConfig('modular-shop');
+    fs.writeFileSync(path.join(root, 'layerguard.json'), '{ "rules": {} }\n');
+    const refused = run(['init', '.', '--yes'], root);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /exists; pass --force to replace it/);
+    assert.equal(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), '{ "rules": {} }\n');
+    assert.equal(run(['init', '.', '--yes', '--force'], root).code, 0);
+    assert.match(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), /"preset": "modular-monolith"/);
+  });
+
+  it('finds the modules of the modular example and where they are', () => {
+    const proposal = proposeArchitecture(exampleWithoutConfig('modular-shop'));
+    const best = proposal.candidates[0]!;
+    assert.deepEqual(best.presets, ['modular-monolith']);
+    assert.deepEqual(best.modules, ['src/modules/*']);
+    assert.equal(best.preview?.findings, 2);
+  });
+
+  it('on generated trees: layered by default, clean from its rings, hexagonal composed with CQRS from its handlers', () => {
+    const layered = project({
+      'src/controllers/users.controller.ts': `import { Router } from 'express';\nimport { listUsers } from '../services/users.service';\nexport const users = Router();\nusers.get('/v1/users', (_req, res) => { res.json(listUsers()); });\n`,
+      'src/services/users.service.ts': `import { findUsers } from '../repositories/users.repository';\nexport const listUsers = () => findUsers();\n`,
+      'src/repositories/users.repository.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const findUsers = () => pool.query('select * from users');\n`,
+    });
+    assert.deepEqual(proposeArchitecture(layered.root).candidates[0]?.presets, ['layered']);
+
+    const clean = project({
+      'src/domain/entities/user.ts': source('export class User { constructor(readonly email: string) {} }\n'),
+      'src/domain/entities/team.ts': source('export class Team { constructor(readonly name: string) {} }\n'),
+      'src/application/use-cases/add-user.ts': source(`import { User } from '../../domain/entities/user';\nexport const addUser = (email: string) => new User(email);\n`),
+      'src/application/use-cases/add-team.ts': source(`import { Team } from '../../domain/entities/team';\nexport const addTeam = (name: string) => new Team(name);\n`),
+      'src/interface-adapters/presenters/user-presenter.ts': source(
+        `import { addUser } from '../../application/use-cases/add-user';\nexport const present = (email: string) => ({ user: addUser(email) });\n`,
+      ),
+      'src/frameworks/web/server.ts': source(`import { present } from '../../interface-adapters/presenters/user-presenter';\nexport const handle = (email: string) => present(email);\n`),
+    });
+    assert.deepEqual(proposeArchitecture(clean.root).candidates[0]?.presets, ['clean']);
+
+    const handler = (kind: 'Command' | 'Query', name: string) =>
+      `import { ${kind}Handler, I${kind}Handler } from '@nestjs/cqrs';\nexport class ${name} {}\n@${kind}Handler(${name})\nexport class ${name}Handler implements I${kind}Handler<${name}> { async execute() { return 1; } }\n`;
+    const cqrs = project({
+      'src/orders/domain/order.ts': source('export class Order { constructor(readonly id: string) {} }\n'),
+      'src/orders/domain/order-status.ts': source("export type OrderStatus = 'open' | 'closed';\n"),
+      'src/orders/domain/order.port.ts': source(`import type { Order } from './order';\nexport interface OrderPort { save(order: Order): Promise<void> }\n`),
+      'src/orders/application/place-order.handler.ts': handler('Command', 'PlaceOrder'),
+      'src/orders/application/close-order.handler.ts': handler('Command', 'CloseOrder'),
+      'src/orders/application/get-order.handler.ts': handler('Query', 'GetOrder'),
+      'src/orders/infrastructure/order.store.ts': source(`import type { OrderPort } from '../domain/order.port';\nexport class OrderStore implements OrderPort { async save() {} }\n`),
+      'src/orders/infrastructure/order.mapper.ts': source(`import { Order } from '../domain/order';\nexport const toOrder = (id: string) => new Order(id);\n`),
+    });
+    const best = proposeArchitecture(cqrs.root).candidates[0]!;
+    assert.deepEqual(best.presets, ['hexagonal', 'cqrs']);
+    assert.ok(best.confidence > 0.5 && best.reasons.some((r) => /command handler/.test(r)), JSON.stringify(best));
+  });
+
+  it('--preset chooses, and --format json reports every candidate; an unknown preset is a usage error', () => {
+    const root = exampleWithoutConfig('modular-shop');
+    const { code, stdout } = run(['init', '.', '--preset', 'layered', '--format', 'json'], root);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout) as { chosen: { presets: string[] }; candidates: unknown[]; written: boolean };
+    assert.deepEqual(report.chosen.presets, ['layered']);
+    assert.ok(report.candidates.length >= 2);
+    assert.equal(report.written, false);
+    const unknown = run(['init', '.', '--preset', 'onion'], root);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--preset must name presets among layered, hexagonal, clean, modular-monolith, cqrs \(got "onion"\)/);
+  });
+});
