@@ -43,6 +43,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
       runRefactor(client, 'moveLiteralToConfig', 'Put the cursor on a string literal (a URL, key or setting) to move it to the configuration.'),
     ),
     vscode.commands.registerCommand('layerguard.generateResource', () => generateResource(client)),
+    vscode.commands.registerCommand('layerguard.configureArchitecture', () => configureArchitecture(client)),
     vscode.commands.registerCommand('layerguard.explainFile', () => explainFile(client)),
   );
 }
@@ -146,6 +147,41 @@ async function generateResource(client: ClientControls): Promise<void> {
   const first = outcome.files[0];
   if (first) await vscode.window.showTextDocument(vscode.Uri.parse(first));
   void vscode.window.showInformationMessage(`Layerguard: generated ${outcome.files.length} file(s) for ${name.trim()}.`);
+}
+
+/**
+ * Says which architectures the folder's code fits (with the evidence and what each would report),
+ * and writes the chosen one's commented layerguard.json — asking before it replaces one.
+ */
+async function configureArchitecture(client: ClientControls): Promise<void> {
+  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
+  const languageClient = folder ? runningClient(client) : undefined;
+  if (!folder || !languageClient) {
+    if (!folder) void vscode.window.showWarningMessage('Open a folder to configure its architecture.');
+    return;
+  }
+  const folderUri = languageClient.code2ProtocolConverter.asUri(folder.uri);
+  const failed = { error: 'the server could not inspect the folder (see its output).' };
+  const proposal =
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Layerguard: inspecting the code and previewing each architecture…' }, () =>
+      executeServerCommand(languageClient, Commands.configureArchitecture, { folderUri }),
+    )) ?? failed;
+  if (!('choices' in proposal)) return void vscode.window.showWarningMessage(`Layerguard: ${'error' in proposal ? proposal.error : 'no proposal.'}`);
+  const items = proposal.choices.map((choice, index) => ({
+    label: choice.label,
+    description: `fit ${choice.fit.toFixed(2)}${choice.findings !== undefined ? ` · ${choice.findings} layering finding(s) in ${choice.files ?? 0} file(s)` : ''}`,
+    detail: choice.reasons.join(' · '),
+    index,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Layerguard: Configure Architecture', placeHolder: 'The architecture this code follows (best fit first)', matchOnDetail: true });
+  if (!picked) return;
+  if (proposal.configExists) {
+    const answer = await vscode.window.showWarningMessage(`Replace ${folder.name}'s layerguard.json with the ${picked.label} configuration?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return;
+  }
+  const outcome = (await executeServerCommand(languageClient, Commands.configureArchitecture, { folderUri, write: picked.index, replace: proposal.configExists })) ?? failed;
+  if ('error' in outcome) return void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
+  void vscode.window.showInformationMessage(`Layerguard: wrote layerguard.json for the ${picked.label} architecture.`);
 }
 
 /** Records every current finding so that only new ones are reported from now on. */

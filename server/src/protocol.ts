@@ -76,6 +76,12 @@ export namespace Commands {
   export const applyRefactor = 'layerguard.server.applyRefactor';
   /** Args: `GenerateResourceArgs`. Writes the resource's files; returns `GenerateResourceResult`. */
   export const generateResource = 'layerguard.server.generateResource';
+  /**
+   * Args: `ConfigureArchitectureArgs`. Without `write`, the architectures the folder's code fits,
+   * best first, with their evidence and what each would report; with `write`, writes the chosen
+   * one's commented layerguard.json (over an existing file only with `replace`).
+   */
+  export const configureArchitecture = 'layerguard.server.configureArchitecture';
   /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
   export const fixWithReason = 'layerguard.fixWithReason';
 }
@@ -91,6 +97,7 @@ export interface CommandTypes {
   [Commands.refactorChoices]: { args: RefactorArgs; result: readonly RefactorChoiceInfo[] | { readonly error: string } | undefined };
   [Commands.applyRefactor]: { args: RefactorArgs; result: { readonly applied: string } | { readonly error: string } | undefined };
   [Commands.generateResource]: { args: GenerateResourceArgs; result: GenerateResourceResult | undefined };
+  [Commands.configureArchitecture]: { args: ConfigureArchitectureArgs; result: ConfigureArchitectureResult | undefined };
 }
 
 /** The token a client sends once its user confirmed that every current finding is to be recorded. */
@@ -135,3 +142,25 @@ export interface GenerateResourceArgs {
 
 /** The files created (URIs), and the existing ones changed (the root module that imports the new one). */
 export type GenerateResourceResult = { readonly files: readonly string[]; readonly changed: readonly string[] } | { readonly error: string };
+
+export interface ConfigureArchitectureArgs {
+  /** The workspace folder to configure. */
+  readonly folderUri: string;
+  /** Write the candidate at this index of the proposal's list (the list the same folder's last proposal returned). */
+  readonly write?: number;
+  /** The user agreed to replace an existing layerguard.json. */
+  readonly replace?: boolean;
+}
+
+/** One architecture the code fits, as the palette shows it. */
+export interface ArchitectureChoice {
+  /** `hexagonal + cqrs`. */
+  readonly label: string;
+  readonly fit: number;
+  readonly reasons: readonly string[];
+  /** What the layering rules would report with it, when it was previewed. */
+  readonly findings?: number;
+  readonly files?: number;
+}
+
+export type ConfigureArchitectureResult = { readonly choices: readonly ArchitectureChoice[]; readonly configExists: boolean } | { readonly written: string } | { readonly error: string };

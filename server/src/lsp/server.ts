@@ -22,12 +22,15 @@ import {
   AnalyzeWorkspaceRequest,
   Commands,
   StatusNotification,
+  type ConfigureArchitectureArgs,
+  type ConfigureArchitectureResult,
   type FixCommandArgs,
   type GenerateResourceArgs,
   type GenerateResourceResult,
   type InitializationOptions,
   type RefactorArgs,
 } from '../protocol';
+import { ArchitectureSetup } from './architecture';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
@@ -64,6 +67,7 @@ export class LayerguardServer {
   private promptsForReason = false;
   private storagePath: string | undefined;
   readonly codeActions: CodeActions;
+  private readonly architecture = new ArchitectureSetup();
 
   constructor(
     private readonly connection: Connection,
@@ -106,6 +110,8 @@ export class LayerguardServer {
         return this.applyRefactor(commandArgument(command, 'refactor', args));
       case Commands.generateResource:
         return this.generateResource(commandArgument(command, 'generate', args));
+      case Commands.configureArchitecture:
+        return this.configureArchitecture(commandArgument(command, 'architecture', args));
       default:
         throw new Error(`unknown command ${command}`);
     }
@@ -152,6 +158,16 @@ export class LayerguardServer {
     return applied.applied ? { files: outcome.files, changed: outcome.changed } : { error: applied.failureReason ?? 'The editor did not create the files.' };
   }
 
+  /** Configure Architecture…: propose, or write the chosen configuration and open it. */
+  private async configureArchitecture(args: ConfigureArchitectureArgs): Promise<ConfigureArchitectureResult> {
+    const root = URI.parse(args.folderUri).fsPath.replace(/\\/g, '/');
+    if (!this.folders.some((f) => f.root === root)) return { error: 'That folder is not open in the editor.' };
+    if (args.write === undefined) return this.architecture.propose(root);
+    const outcome = this.architecture.write(root, args.write, args.replace === true);
+    if ('written' in outcome && this.capabilities.window?.showDocument?.support === true) await this.connection.window.showDocument({ uri: fileToUri(outcome.written), takeFocus: true });
+    return outcome;
+  }
+
   /** A hover on an import, an injection or a class name: the layer and its evidence. */
   hover(uri: string, position: Position): Hover | null {
     const document = this.documents.get(uri);
@@ -183,7 +199,9 @@ export class LayerguardServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource] },
+        executeCommandProvider: {
+          commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource, Commands.configureArchitecture],
+        },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: 'layerguard', version: ENGINE_VERSION },

@@ -41,6 +41,7 @@ describe('Layerguard in VS Code', () => {
 
   it('contributes the palette commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['layerguard.analyzeWorkspace', 'layerguard.restartServer', 'layerguard.showOutput', 'layerguard.openConfiguration']) assert.ok(commands.includes(id), id);
+    for (const id of ['layerguard.analyzeWorkspace', 'layerguard.restartServer', 'layerguard.showOutput', 'layerguard.openConfiguration', 'layerguard.configureArchitecture'])
+      assert.ok(commands.includes(id), id);
   });
 });
