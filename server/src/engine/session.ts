@@ -222,7 +222,7 @@ export class AnalysisSession {
   private classifierFor(config: ResolvedConfig, root: string, inputs: readonly GraphInput[]): Classifier {
     const bySuffix = (this.suffixClassifier ??= new Classifier(config.layers, root));
     const scope = this.scopes.scopeOf(root, inputs, (file) => bySuffix.suffixLayer(file));
-    if (this.classifier?.scope !== scope) this.classifier = new Classifier(config.layers, root, scope);
+    if (this.classifier?.scope !== scope) this.classifier = new Classifier(config.layers, root, scope, config.architecture.packages);
     return this.classifier;
   }
 

@@ -18,6 +18,8 @@ describe('layer classification', () => {
     assert.ok(stemEndsWithWord('http-exception.filter', '.filter'));
     assert.ok(!stemEndsWithWord('query-filter', '.filter'), 'dotted-only suffixes need the dot');
     assert.ok(!stemEndsWithWord('deep-resolver', '.resolver'));
+    assert.ok(stemEndsWithWord('jwt-auth.guard', 'guard') && stemEndsWithWord('AuthGuard', 'guard'));
+    assert.ok(!stemEndsWithWord('Guard', 'guard'), 'Guard.ts alone holds guard clauses (Guard.againstNull), not a Nest guard');
   });
 
   it('reads decorators, base classes, suffixes, class names and folders, strongest first; @Injectable alone is no evidence', () => {

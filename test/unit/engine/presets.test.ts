@@ -136,6 +136,41 @@ export class OrderNotifier {
     });
   });
 
+  it('hexagonal: an abstract repository of abstract members in infrastructure/ is a port the service may depend on; its implementation is an adapter', () => {
+    const result = checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/users/domain/user.ts': `export class User {
+  constructor(readonly id: string) {}
+}
+`,
+      'src/users/infrastructure/persistence/user.repository.ts': `import { User } from '../../domain/user';
+export abstract class UserRepository {
+  abstract findById(id: string): Promise<User | null>;
+}
+`,
+      'src/users/infrastructure/persistence/relational/relational-user.repository.ts': `import { Injectable } from '@nestjs/common';
+import { User } from '../../../domain/user';
+import { UserRepository } from '../user.repository';
+@Injectable()
+export class RelationalUserRepository implements UserRepository {
+  async findById(id: string) { return new User(id); }
+}
+`,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UserRepository } from './infrastructure/persistence/user.repository';
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UserRepository) {}
+  find(id: string) { return this.users.findById(id); }
+}
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('persistence/user.repository.ts'), undefined);
+    assert.equal(layerOf('relational-user.repository.ts'), 'adapter');
+  });
+
   it('clean: dependencies point inward; the entities know nothing outside them, not even types', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'clean' }),
@@ -223,6 +258,41 @@ export class GetOrderHandler implements IQueryHandler<GetOrder> {
     return [this.orders.find(query.id), PlaceOrderHandler.name];
   }
 }
+`,
+    });
+  });
+
+  it('monorepo: each workspace package can have its own preset; packages can be layers of a contract', () => {
+    const useCase = `import { Injectable } from '@nestjs/common';
+import { SmtpMailer } from '../infrastructure/smtp-mailer';
+@Injectable()
+export class SendWelcome {
+  constructor(private readonly mailer: SmtpMailer) {}
+  run(to: string) { return this.mailer.send(to); }
+}
+`;
+    const mailer = `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class SmtpMailer { send(to: string) { return to; } }
+`;
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({
+        packages: { 'apps/api': { preset: 'hexagonal' } },
+        contracts: [{ type: 'layers', name: 'apps over libs', layers: ['apps/*', 'libs/*'] }],
+      }),
+      'apps/api/src/application/send-welcome.ts': useCase.replace(
+        'constructor(private readonly mailer: SmtpMailer) {}',
+        `constructor(private readonly mailer: SmtpMailer) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)`,
+      ),
+      'apps/api/src/infrastructure/smtp-mailer.ts': mailer,
+      // The same code in a package without a preset: the layered default sees no layers to break.
+      'apps/worker/src/application/send-welcome.ts': useCase,
+      'apps/worker/src/infrastructure/smtp-mailer.ts': mailer,
+      'libs/text/src/greeting.ts': `import { SendWelcome } from '../../../apps/worker/src/application/send-welcome';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "apps over libs" (layers): "libs/text" must not depend on "apps/worker", a level above it
+export const greeting = (name: string) => \`hello \${name} \${SendWelcome.name}\`;
 `,
     });
   });

@@ -79,12 +79,17 @@ export class Classifier {
   private readonly packageLayers = new Map<string, LayerId>();
   private readonly hasAreas: boolean;
 
+  /** Workspace packages with layers of their own, each classified by a classifier of its own. */
+  private readonly packages: readonly { readonly below: (relative: string) => boolean; readonly classifier: Classifier }[];
+
   constructor(
     private readonly layers: readonly LayerDefinition[],
     private readonly root: string,
     /** What only the whole workspace tells (see `WorkspaceScope`). */
     readonly scope: WorkspaceScope = NO_SCOPE,
+    packages: readonly { readonly glob: string; readonly layers: readonly LayerDefinition[] }[] = [],
   ) {
+    this.packages = packages.map((p) => ({ below: folderGlob(p.glob), classifier: new Classifier(p.layers, root, scope) }));
     this.patternMatchers = layers.flatMap((l) => l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })));
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
     this.hasAreas = layers.some((l) => l.areaFolders.length > 0);
@@ -98,6 +103,8 @@ export class Classifier {
   /** Every piece of evidence about the file, strongest first, each checked against the file's own behaviour. */
   candidatesOf(input: FileToClassify): Candidate[] {
     const relative = path.posix.relative(this.root, input.file);
+    const own = this.packages.find((p) => p.below(relative));
+    if (own) return own.classifier.candidatesOf(input);
     const configured = this.patternMatchers.find((m) => m.match(relative));
     if (configured) return [{ layer: configured.layer, evidence: `matches pattern "${configured.pattern}"` }];
     const wiring = input.facts.shape.wiring;
@@ -207,7 +214,14 @@ export class Classifier {
     for (const folder of path.posix.dirname(relative).split('/')) {
       const name = folder.toLowerCase();
       const found = this.layers.find((l) => l.areaFolders.includes(name));
-      if (found) return { candidate: { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` }, afterStrongEvidence: found.areaAfterStrongEvidence };
+      if (!found) continue;
+      const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
+      // An interface or an abstract class of abstract members in `infrastructure/` is a port the inside uses, not an adapter.
+      const port = found.areaAfterStrongEvidence && input.facts.shape.typesOnly;
+      return {
+        candidate: port ? { ...candidate, overruled: 'it only declares types and contracts (a port), no behaviour of its own' } : candidate,
+        afterStrongEvidence: found.areaAfterStrongEvidence,
+      };
     }
     return undefined;
   }
@@ -312,6 +326,16 @@ const WIRING_TEXT = {
   composition: 'wiring file (only creates and connects the app’s own classes)',
 } as const;
 
+/** Whether a root-relative path is below a folder the glob matches (`apps/api`, `services/*`). */
+export function folderGlob(glob: string): (relative: string) => boolean {
+  const match = picomatch(glob, { dot: true });
+  return (relative) => {
+    const parts = relative.split('/');
+    for (let end = 1; end < parts.length; end++) if (match(parts.slice(0, end).join('/'))) return true;
+    return false;
+  };
+}
+
 /** A name-level candidate with the file's own behaviour weighed against it. */
 function withLocalVerdict(candidate: Candidate, facts: FileFacts): Candidate {
   const verdict = localVerdict(candidate.layer, facts, candidate.evidence);
@@ -387,6 +411,9 @@ export function stemOf(file: string): string {
   return base.replace(/\.(?:[cm]?[jt]sx?)$/i, '');
 }
 
+/** Layer words that, as a whole file name, name a helper rather than the layer (see `stemEndsWithWord`). */
+const BARE_HELPER_WORDS: ReadonlySet<string> = new Set(['guard']);
+
 /**
  * True when the stem ends with the word as a separate part: `users.controller`, `user-controller`,
  * `user_controller`, `userController`, `UserController`, or exactly `controller`. A suffix
@@ -397,7 +424,8 @@ export function stemEndsWithWord(stem: string, suffix: string): boolean {
   const word = dottedOnly ? suffix.slice(1) : suffix;
   if (stem.length < word.length || stem.slice(-word.length).toLowerCase() !== word.toLowerCase()) return false;
   // `filter.ts` or `pipe.ts` alone names a helper; only `http-exception.filter.ts` names the Nest kind.
-  if (stem.length === word.length) return !dottedOnly;
+  // So does `guard.ts`: the guard clauses of DDD code (`Guard.againstNullOrUndefined`), not a Nest guard.
+  if (stem.length === word.length) return !dottedOnly && !BARE_HELPER_WORDS.has(word.toLowerCase());
   const before = stem.charAt(stem.length - word.length - 1);
   const first = stem.charAt(stem.length - word.length);
   if (dottedOnly) return before === '.';

@@ -1,6 +1,9 @@
+import * as path from 'node:path';
+import { folderGlob } from '../classify/classify';
 import { BUILTIN_LAYERS, type LayerDefinition, type LayerId } from '../classify/layers';
 import { DEFAULT_POLICY, toLayerPolicy, type LayerPolicy } from '../policy/policy';
 import { PRESETS, type Preset } from '../policy/presets';
+import { DEFAULT_MODULE_FOLDERS } from '../policy/presets/modular-monolith';
 import type { SeveritySetting } from '../types';
 import type { ConfigFile, ContractSetting, PresetName } from './schema';
 
@@ -35,9 +38,22 @@ export interface Architecture {
   readonly injectedPortsByType: boolean;
   /** Every layer name the configuration knows: what a contract's selector names when it is no glob. */
   readonly layerIds: ReadonlySet<LayerId>;
+  /** Workspace packages with an architecture of their own (`packages` in layerguard.json). */
+  readonly packages: readonly PackageArchitecture[];
 }
 
-export const DEFAULT_ARCHITECTURE: Architecture = { presets: [], contracts: [], injectedPortsByType: false, layerIds: new Set(BUILTIN_LAYERS.map((l) => l.id)) };
+/** A workspace package's own layers and policy, over the root configuration's. */
+export interface PackageArchitecture {
+  /** A folder or glob of folders relative to the workspace root: `apps/api`, `services/*`. */
+  readonly glob: string;
+  /** Whether a root-relative path is inside the package. */
+  readonly below: (relative: string) => boolean;
+  readonly layers: readonly LayerDefinition[];
+  readonly policy: LayerPolicy;
+  readonly injectedPortsByType: boolean;
+}
+
+export const DEFAULT_ARCHITECTURE: Architecture = { presets: [], contracts: [], injectedPortsByType: false, layerIds: new Set(BUILTIN_LAYERS.map((l) => l.id)), packages: [] };
 
 export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.*/**', '**/*.d.ts', '**/*.min.js'];
 
@@ -100,25 +116,50 @@ export function defaultConfig(): ResolvedConfig {
 /** Merges a validated config file over the defaults. Rule options are validated by the caller. */
 export function mergeConfig(file: string, parsed: ConfigFile, rules: ReadonlyMap<string, RuleConfig>): ResolvedConfig {
   const base = defaultConfig();
-  const presets = presetsOf(parsed.preset);
-  const layers = mergeLayers([...presets.flatMap((p) => p.layers), ...base.layers], parsed.layers ?? {});
+  const root = architectureOf(parsed, base.layers, 'layerguard.json', undefined);
+  const packages = Object.entries(parsed.packages ?? {}).map(([glob, setting]) => ({ glob, ...architectureOf(setting, root.layers, `layerguard.json packages["${glob}"]`, glob) }));
+  const layerIds = new Set([...root.layers, ...packages.flatMap((p) => p.layers)].map((l) => l.id));
   return {
     file,
-    layers,
-    policy: toLayerPolicy({ entries: DEFAULT_POLICY }, ...presets.map((p) => ({ entries: p.dependencies, source: `the ${p.name} preset` })), {
-      entries: parsed.dependencies ?? {},
-      source: 'layerguard.json',
-    }),
+    layers: root.layers,
+    policy: root.policy,
     architecture: {
-      presets: presets.map((p) => p.name),
-      contracts: [...presets.flatMap((p) => p.contracts(parsed.modules)).map(named), ...(parsed.contracts ?? []).map(named)],
-      injectedPortsByType: presets.some((p) => p.injectedPortsByType),
-      layerIds: new Set(layers.map((l) => l.id)),
+      presets: root.presets,
+      contracts: [...root.contracts, ...packages.flatMap((p) => p.contracts)],
+      injectedPortsByType: root.injectedPortsByType,
+      layerIds,
+      packages: packages.map((p) => ({ glob: p.glob, below: folderGlob(p.glob), layers: p.layers, policy: p.policy, injectedPortsByType: p.injectedPortsByType })),
     },
     rules,
     ignore: [...base.ignore, ...(parsed.ignore ?? [])],
     includeTests: parsed.includeTests ?? false,
   };
+}
+
+type ArchitectureSetting = Pick<ConfigFile, 'preset' | 'modules' | 'layers' | 'dependencies'> & { readonly contracts?: ConfigFile['contracts'] };
+
+/**
+ * The layers, policy and contracts of the root configuration (over the built-in layers) or of a
+ * package (over the root's). A package's preset looks for its modules inside the package.
+ */
+function architectureOf(setting: ArchitectureSetting, baseLayers: readonly LayerDefinition[], source: string, packageGlob: string | undefined) {
+  const presets = presetsOf(setting.preset);
+  const layers = mergeLayers([...presets.flatMap((p) => p.layers), ...baseLayers], setting.layers ?? {});
+  const modules = setting.modules ?? (packageGlob === undefined ? undefined : DEFAULT_MODULE_FOLDERS.map((glob) => `${packageGlob}/${glob}`));
+  return {
+    presets: presets.map((p) => p.name),
+    layers,
+    policy: toLayerPolicy({ entries: DEFAULT_POLICY }, ...presets.map((p) => ({ entries: p.dependencies, source: `the ${p.name} preset` })), { entries: setting.dependencies ?? {}, source }),
+    contracts: [...presets.flatMap((p) => p.contracts(modules)).map(named), ...(setting.contracts ?? []).map(named)],
+    injectedPortsByType: presets.some((p) => p.injectedPortsByType),
+  };
+}
+
+/** The package of `packages` a file belongs to (the first whose folder glob it is below), if any. */
+export function packageOf(architecture: Architecture, root: string, file: string): PackageArchitecture | undefined {
+  if (architecture.packages.length === 0) return undefined;
+  const relative = path.posix.relative(root, file);
+  return architecture.packages.find((p) => p.below(relative));
 }
 
 function presetsOf(setting: ConfigFile['preset']): Preset[] {

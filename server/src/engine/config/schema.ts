@@ -66,6 +66,8 @@ export const dependencyPolicySchema = z
 export const PRESET_NAMES = ['layered', 'hexagonal', 'clean', 'modular-monolith', 'cqrs'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+const presetSetting = z.union([z.enum(PRESET_NAMES), z.array(z.enum(PRESET_NAMES)).min(1)]);
+
 /**
  * What a contract speaks of: a layer by its name (`domain`), or files by a glob relative to the
  * workspace root (`src/modules/*`). A glob names a folder or file and everything below it; with a
@@ -115,14 +117,27 @@ export type ContractSetting = z.infer<typeof contractSchema>;
 export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
-    preset: z
-      .union([z.enum(PRESET_NAMES), z.array(z.enum(PRESET_NAMES)).min(1)])
+    preset: presetSetting
       .optional()
       .describe(
         'The architecture the code follows, or several that compose (["hexagonal", "cqrs"]): layers, dependency policy and contracts (see docs/presets). Layers, dependencies and contracts written here add to it or override it.',
       ),
     modules: globs.optional().describe('Where feature modules live, one folder per module (src/modules/*): the modular-monolith preset checks their public APIs and cycles.'),
     contracts: z.array(contractSchema).optional().describe('Architecture contracts, checked by layering/contract: layers, independence, forbidden, public-api, acyclic, read-only.'),
+    packages: z
+      .record(
+        z.string().min(1),
+        z
+          .object({
+            preset: presetSetting.optional(),
+            modules: globs.optional().describe('Module folders, relative to the workspace root.'),
+            layers: z.record(layerName, layerSettingSchema).optional(),
+            dependencies: z.record(layerName, dependencyPolicySchema).optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Per workspace package (a folder or glob relative to the root: "apps/api", "services/*"): its own preset, layers and policy, over the root ones.'),
     layers: z.record(layerName, layerSettingSchema).optional().describe('Extra evidence for built-in layers, or new layers. Patterns are checked first.'),
     dependencies: z.record(layerName, dependencyPolicySchema).optional().describe('Which layers each layer may depend on. An entry replaces the default entry for that layer.'),
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Severity and options per rule id.'),

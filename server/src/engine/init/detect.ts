@@ -21,6 +21,8 @@ const CLEAN_ONLY: readonly AreaWord[] = ['interface-adapters', 'presenters', 'fr
 /** The least evidence a preset needs before it is proposed at all. */
 const MIN_AREA_FILES = 3;
 const MIN_MODULES = 3;
+/** Modules whose imports of each other go through a public API less often than this follow no module discipline. */
+const MIN_PUBLIC_SHARE = 0.6;
 /** From this confidence on, CQRS composes with the best architecture rather than trailing it. */
 const CQRS_CONFIDENT = 0.6;
 
@@ -52,11 +54,12 @@ function hexagonal(evidence: ArchitectureEvidence): ArchitectureCandidate | unde
   if (evidence.areas.domain < MIN_AREA_FILES && evidence.portFiles < MIN_AREA_FILES) return undefined;
   const reasons = [...areaReasons(evidence, [...HEXAGONAL_INSIDE, ...HEXAGONAL_OUTSIDE])];
   if (evidence.portFiles > 0) reasons.push(`${evidence.portFiles} file(s) declare ports (ports/, *.port.ts, …Port interfaces)`);
-  if (outside < 2) return { presets: ['hexagonal'], confidence: 0.25, reasons: [...reasons, 'no adapters/ or infrastructure/ folder: the outside of the hexagon is not where the preset looks'] };
+  // A domain, ports it declares, and adapters or use cases around it: each says ports and adapters.
+  const signals = [outside >= 2, evidence.portFiles > 0 || evidence.areas.adapters > 0, evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases > 0];
   const coverage = (inside + outside) / Math.max(1, evidence.files);
-  const portBonus = evidence.portFiles > 0 || evidence.areas.adapters > 0 ? 0.1 : 0;
   const cleanPenalty = sum(evidence, CLEAN_ONLY) > 0 ? 0.15 : 0;
-  return { presets: ['hexagonal'], confidence: round(0.45 + 0.4 * Math.min(1, coverage / 0.6) + portBonus - cleanPenalty), reasons };
+  const confidence = 0.35 + 0.15 * signals.filter(Boolean).length + 0.2 * Math.min(1, coverage / 0.5) - cleanPenalty;
+  return { presets: ['hexagonal'], confidence: round(confidence), reasons };
 }
 
 function clean(evidence: ArchitectureEvidence): ArchitectureCandidate | undefined {
@@ -78,11 +81,14 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
   const folder = [...evidence.moduleFolders].sort((a, b) => b.files - a.files)[0];
   if (!folder || folder.modules.length < MIN_MODULES) return undefined;
   const share = folder.files / Math.max(1, evidence.files);
-  const publicShare = folder.withPublicApi / folder.modules.length;
+  // What the preset checks, measured: modules whose imports of each other mostly reach into the
+  // internals are feature folders, not modules with APIs.
+  const publicShare = folder.crossImports === 0 ? 0.5 : folder.publicImports / folder.crossImports;
+  if (publicShare < MIN_PUBLIC_SHARE) return { presets: ['modular-monolith'], modules: [folder.glob], confidence: 0.2, reasons: moduleReasons(folder, evidence) };
   return {
     presets: ['modular-monolith'],
     modules: [folder.glob],
-    confidence: round(0.35 + 0.35 * Math.min(1, share / 0.7) + 0.2 * publicShare),
+    confidence: round(0.3 + 0.3 * Math.min(1, share / 0.7) + 0.35 * publicShare),
     reasons: moduleReasons(folder, evidence),
   };
 }
@@ -108,9 +114,10 @@ function areaReasons(evidence: ArchitectureEvidence, words: readonly AreaWord[])
 }
 
 function moduleReasons(folder: ModuleFolder, evidence: ArchitectureEvidence): string[] {
+  const through = folder.crossImports === 0 ? 'they do not import each other' : `${folder.publicImports} of their ${folder.crossImports} imports of each other go through a public API`;
   return [
     `${folder.modules.length} feature modules under ${folder.glob.replace(/\/\*$/, '/')} holding ${folder.files} of ${evidence.files} files`,
-    `${folder.withPublicApi} of them declare a public API (index file or Nest module exports)`,
+    `${folder.withPublicApi} of them declare a public API (index file or Nest module exports); ${through}`,
   ];
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { DependencyGraph, FileNode } from '../graph/types';
+import { publicApis } from '../rules/layering/contracts/public-api';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
 export const AREA_WORDS = [
@@ -36,6 +37,10 @@ export interface ModuleFolder {
   readonly files: number;
   /** Modules with an entry file (`index.*`) or a Nest module that exports something. */
   readonly withPublicApi: number;
+  /** Imports from one of its modules into another. */
+  readonly crossImports: number;
+  /** Those that go through the other module's public API (see the public-api contract). */
+  readonly publicImports: number;
 }
 
 /** What the code shows about its architecture: the input of `detect`. */
@@ -64,7 +69,7 @@ export function collectEvidence(graph: DependencyGraph): ArchitectureEvidence {
     files: files.length,
     areas,
     portFiles: files.filter((n) => declaresPort(graph.root, n)).length,
-    moduleFolders: moduleFolders(graph.root, files),
+    moduleFolders: moduleFolders(graph, files),
     nestModules: files.filter((n) => hasDecorator(n, 'Module')).length,
     commandHandlers: files.filter((n) => hasDecorator(n, 'CommandHandler') || implementsName(n, 'ICommandHandler')).length,
     queryHandlers: files.filter((n) => hasDecorator(n, 'QueryHandler') || implementsName(n, 'IQueryHandler')).length,
@@ -103,24 +108,43 @@ function implementsName(node: FileNode, name: string): boolean {
 }
 
 /** Folders named `modules/` (and the like) whose sub-folders hold files, grouped by where they are. */
-function moduleFolders(root: string, files: readonly FileNode[]): ModuleFolder[] {
-  const byGlob = new Map<string, { modules: Map<string, FileNode[]> }>();
+function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): ModuleFolder[] {
+  const root = graph.root;
+  const byGlob = new Map<string, Map<string, FileNode[]>>();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
     const at = parts.findIndex((part, i) => MODULE_PARENTS.has(part.toLowerCase()) && i + 2 < parts.length);
     if (at < 0) continue;
     const glob = [...parts.slice(0, at + 1), '*'].join('/');
     const module = parts.slice(0, at + 2).join('/');
-    const entry = byGlob.get(glob) ?? { modules: new Map<string, FileNode[]>() };
-    entry.modules.set(module, [...(entry.modules.get(module) ?? []), node]);
-    byGlob.set(glob, entry);
+    const modules = byGlob.get(glob) ?? new Map<string, FileNode[]>();
+    modules.set(module, [...(modules.get(module) ?? []), node]);
+    byGlob.set(glob, modules);
   }
-  return [...byGlob].map(([glob, { modules }]) => ({
+  return [...byGlob].map(([glob, modules]) => ({
     glob,
     modules: [...modules.keys()].sort(),
     files: [...modules.values()].reduce((sum, list) => sum + list.length, 0),
     withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(root, module, n))).length,
+    ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
+}
+
+/** How the modules' files use each other: through the public API, or into the internals. */
+function crossModuleImports(graph: DependencyGraph, glob: string, files: readonly FileNode[]): { crossImports: number; publicImports: number } {
+  const api = publicApis(graph, [glob], undefined);
+  let crossImports = 0;
+  let publicImports = 0;
+  for (const node of files) {
+    const from = api.moduleOf(node.file);
+    if (from === undefined) continue;
+    for (const edge of graph.outgoing(node.file)) {
+      const use = api.crossModuleUse(edge, from);
+      if (use !== undefined) crossImports++;
+      if (use === 'public') publicImports++;
+    }
+  }
+  return { crossImports, publicImports };
 }
 
 /** `index.ts` at the module's top, or a Nest module that exports something. */

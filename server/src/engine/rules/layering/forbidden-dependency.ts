@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
+import { packageOf } from '../../config/resolved';
 import { perGraph } from '../../memo';
 import { layerAccount } from '../../graph/layer-account';
 import { ts } from '../../ts';
@@ -73,51 +74,61 @@ export const forbiddenDependency = defineRule({
     return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${[...directByDesign].sort().join('|')}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
   },
   check(context) {
-    const { graph, policy } = context;
-    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
-    const ownRepositoriesRequired = context.options.requireOwnRepositories && repositoryLayerPresent && !ormRepositoriesExtended;
-    const substituteOrm = context.options.ormStandsInForMissingRepositories && !ownRepositoriesRequired;
-    // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
-    // re-exports: neither makes the file depend on what they stand for.
-    // Mounting another controller's routes under one's own path is router composition (wiring).
-    const counts = (e: Edge, from: LayerId) =>
-      e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (context.options.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
-    const judging: Judging = {
-      injectedPortsByType: context.architecture.injectedPortsByType,
-      graph,
-      policy,
-      substituteOrm,
-      twoTier: context.options.directDataAccessWithoutServices && twoTier,
-      directByDesign: context.options.directDataAccessWithoutServices ? directByDesign : new Set(),
-      sharedHelpers: context.options.allowSharedHelperServices ? sharedHelpers : new Set(),
-      dataStores,
-    };
+    const judging = judgingOf(context);
     for (const node of filesToCheck(context)) {
-      const { file, layer: from } = node;
-      if (!from) continue;
-      const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
-      for (const edges of groupByTarget(graph.outgoing(file))) {
-        const violation = violationOf(
-          edges.filter((e) => counts(e, from)),
-          from,
-          node.projectDir,
-          judging,
-        );
-        if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
-        context.report({
-          file,
-          range: violation.edge.range,
-          messageId: 'forbidden-layer',
-          message: messageFor(violation.edge, from, violation.targetLayer, policy),
-          data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge), ...contractOf(policy, from) },
-          related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
-        });
-      }
+      if (!node.layer) continue;
+      // A workspace package with an architecture of its own is judged by its policy.
+      const own = packageOf(context.architecture, context.graph.root, node.file);
+      checkFile(node, node.layer, own ? { ...judging, policy: own.policy, injectedPortsByType: own.injectedPortsByType } : judging, context.report);
     }
   },
 });
 
+type Context = Parameters<(typeof forbiddenDependency)['check']>[0];
+
+/** What every file is judged with: the policy and what the workspace as a whole says about its design. */
+function judgingOf(context: Context): Judging {
+  const { graph, options } = context;
+  const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
+  const ownRepositoriesRequired = options.requireOwnRepositories && repositoryLayerPresent && !ormRepositoriesExtended;
+  return {
+    includeTypeOnly: options.includeTypeOnly,
+    injectedPortsByType: context.architecture.injectedPortsByType,
+    graph,
+    policy: context.policy,
+    substituteOrm: options.ormStandsInForMissingRepositories && !ownRepositoriesRequired,
+    twoTier: options.directDataAccessWithoutServices && twoTier,
+    directByDesign: options.directDataAccessWithoutServices ? directByDesign : new Set(),
+    sharedHelpers: options.allowSharedHelperServices ? sharedHelpers : new Set(),
+    dataStores,
+  };
+}
+
+function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Context['report']): void {
+  const { graph, policy } = judging;
+  // Decorators are aspects (`@Cached()`, `@UseGuards(AuthGuard)`), and names only passed on are
+  // re-exports: neither makes the file depend on what they stand for.
+  // Mounting another controller's routes under one's own path is router composition (wiring).
+  const counts = (e: Edge) =>
+    e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
+  const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
+  for (const edges of groupByTarget(graph.outgoing(node.file))) {
+    const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
+    if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
+    report({
+      file: node.file,
+      range: violation.edge.range,
+      messageId: 'forbidden-layer',
+      message: messageFor(violation.edge, from, violation.targetLayer, policy),
+      data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge), ...contractOf(policy, from) },
+      related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
+    });
+  }
+}
+
 interface Judging {
+  /** Imports used only as types count for every layer (the rule's option). */
+  readonly includeTypeOnly: boolean;
   /** Token injections typed with a port are judged by the port (see `Edge.typedAs`). */
   readonly injectedPortsByType: boolean;
   readonly graph: DependencyGraph;

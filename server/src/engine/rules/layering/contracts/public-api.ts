@@ -5,7 +5,7 @@ import type { StaticValue } from '../../../facts/types';
 import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
 import { mostTelling } from '../edges';
-import { firstMatch, selectorOf, type Selector } from './selectors';
+import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
@@ -20,24 +20,16 @@ export const DEFAULT_PUBLIC_FILES: readonly string[] = ['index.*', '*.module.*',
  * wherever X is declared).
  */
 export function checkPublicApi(contract: PublicApiContract, inputs: ContractInputs): RuleReport[] {
-  const modules = contract.modules.map((text) => selectorOf(text, inputs.graph, new Set(), { foldersOnly: true }));
-  const isPublicPath = picomatchAll(contract.public ?? DEFAULT_PUBLIC_FILES);
-  const exported = nestExportedFiles(inputs.graph);
+  const api = publicApis(inputs.graph, contract.modules, contract.public);
   const reports: RuleReport[] = [];
   for (const node of inputs.files) {
-    const from = moduleOf(modules, node.file);
+    const from = api.moduleOf(node.file);
     if (!from) continue;
     for (const dependency of dependenciesOf(node, inputs.graph, contract)) {
-      const internal = dependency.edges.filter((edge) => {
-        // An injection or a `new` comes with the import that names the class: that import is judged.
-        if (edge.external || !MODULE_SYNTAX.has(edge.kind)) return false;
-        const named = edge.via ?? edge.to;
-        const to = moduleOf(modules, named);
-        return to !== undefined && to !== from && !isPublicPath(inModule(inputs.graph.root, to, named)) && !exported.has(edge.to);
-      });
+      const internal = dependency.edges.filter((edge) => api.crossModuleUse(edge, from) === 'internal');
       if (internal.length === 0) continue;
       const edge = mostTelling(internal);
-      const to = moduleOf(modules, edge.via ?? edge.to)!;
+      const to = api.moduleOf(edge.via ?? edge.to)!;
       const what = `${inModule(inputs.graph.root, to, edge.via ?? edge.to)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API`;
       const advice = `Use what ${unitName(to)} offers through ${(contract.public ?? ['its index', 'its Nest module']).join(', ')} (and the providers its Nest module exports), or make this part of it.`;
       reports.push(contractReport(contract, { ...dependency, edge, edges: internal }, what, advice));
@@ -46,15 +38,36 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   return reports;
 }
 
+/** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
+export interface PublicApis {
+  moduleOf(file: string): string | undefined;
+  /** `public` or `internal` for a dependency into another module (by module syntax: an injection comes with its import); undefined otherwise. */
+  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'internal' | undefined;
+}
+
+export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[], publicGlobs: readonly string[] | undefined): PublicApis {
+  const modules = moduleGlobs.map((text) => selectorOf(text, graph, new Set(), { foldersOnly: true }));
+  const isPublicPath = picomatchAll(publicGlobs ?? DEFAULT_PUBLIC_FILES);
+  const exported = nestExportedFiles(graph);
+  const moduleOf = (file: string) => firstMatch(modules, (s) => s.unitOf(file))?.unit;
+  return {
+    moduleOf,
+    crossModuleUse(edge, fromModule) {
+      // An injection or a `new` comes with the import that names the class: that import is judged.
+      if (edge.external || !MODULE_SYNTAX.has(edge.kind)) return undefined;
+      const named = edge.via ?? edge.to;
+      const to = moduleOf(named);
+      if (to === undefined || to === fromModule) return undefined;
+      return isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) ? 'public' : 'internal';
+    },
+  };
+}
+
 const MODULE_SYNTAX: ReadonlySet<Edge['kind']> = new Set(['import', 'type-import', 'require', 'dynamic-import', 're-export']);
 
 /** The file's path inside its module folder (`unit` is relative to the workspace root). */
 function inModule(root: string, unit: string, file: string): string {
   return path.posix.relative(path.posix.join(root, unit), file);
-}
-
-function moduleOf(modules: readonly Selector[], file: string): string | undefined {
-  return firstMatch(modules, (s) => s.unitOf(file))?.unit;
 }
 
 function picomatchAll(globs: readonly string[]): (relative: string) => boolean {
