@@ -30,9 +30,11 @@ for (const repo of manifest.select(args)) {
 }
 
 function mirrorOf(mirrors, name) {
-  const gitDir = path.join(mirrors, name.replace('/', '+'), 'repo');
-  if (!fs.existsSync(gitDir)) fail(`no mirror of ${name} at ${gitDir}`);
-  return gitDir;
+  const repoDir = path.join(mirrors, name.replace('/', '+'), 'repo');
+  if (!fs.existsSync(repoDir)) fail(`no mirror of ${name} at ${repoDir}`);
+  // Most mirrors are bare; some come with a work tree, their git directory inside.
+  const inner = path.join(repoDir, '.git');
+  return fs.existsSync(inner) ? inner : repoDir;
 }
 
 function cloneInto(target, repo) {

@@ -10,6 +10,7 @@ import { Classifier } from './classify/classify';
 import { ScopeTracker } from './classify/scope';
 import { CONFIG_FILE_NAME, loadConfig, type ConfigError, type ConfigLoad } from './config/load';
 import { unmatchedLayerPatterns } from './config/unmatched-patterns';
+import { unusedConfigEntries } from './config/unused-entries';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
@@ -105,6 +106,7 @@ export class AnalysisSession {
   private workspace: DiscoveredWorkspace | undefined;
   /** Checks of the config file against the discovered files; made again with the workspace. */
   private configWarnings: readonly ConfigError[] | undefined;
+  private configWarningsKey = '';
   private fsCache = new FileSystemCache();
   private contexts = new Map<Project, ProjectContext>();
   private outsideProjects = new Map<string, Project & { readonly problems: readonly Problem[] }>();
@@ -210,7 +212,7 @@ export class AnalysisSession {
       root: workspace.root,
       config,
       configErrors: configLoad.ok ? [] : configLoad.errors,
-      configWarnings: configLoad.ok ? (this.configWarnings ??= this.checkConfig(workspace)) : [],
+      configWarnings: configLoad.ok ? this.checkConfig(workspace, graph, config) : [],
       graph,
       findings,
       problems,
@@ -247,9 +249,21 @@ export class AnalysisSession {
     return this.options.configPath ? path.resolve(this.root, this.options.configPath) : path.join(this.root, CONFIG_FILE_NAME);
   }
 
-  private checkConfig(workspace: DiscoveredWorkspace): readonly ConfigError[] {
+  /**
+   * What in the configuration file matches nothing. Checked again only when the files or the
+   * layers in use changed: an edit rarely changes either.
+   */
+  private checkConfig(workspace: DiscoveredWorkspace, graph: DependencyGraph, config: ResolvedConfig): readonly ConfigError[] {
     const file = this.configFile();
-    return file ? unmatchedLayerPatterns(file, workspace.root, workspace.files.keys()) : [];
+    if (!file) return [];
+    const layersInUse = new Set<string>();
+    for (const node of graph.files.values()) if (node.layer) layersInUse.add(node.layer);
+    const key = `${workspace.files.size}|${[...layersInUse].sort().join(',')}`;
+    if (this.configWarnings && this.configWarningsKey === key) return this.configWarnings;
+    const files = [...workspace.files.keys()].map((f) => path.posix.relative(workspace.root, f));
+    this.configWarningsKey = key;
+    this.configWarnings = [...unmatchedLayerPatterns(file, workspace.root, workspace.files.keys()), ...unusedConfigEntries(file, { files, layersInUse, knownLayers: config.architecture.layerIds })];
+    return this.configWarnings;
   }
 
   private loadConfig(): ConfigLoad {

@@ -42,8 +42,13 @@ export interface ProposeOptions {
   readonly maxFiles?: number;
 }
 
-/** At most this share of the files may break a candidate before its fit drops by the most. */
-const MAX_FIT_PENALTY = 0.35;
+/** The most a candidate's fit drops for the files its preview flags (twice their share). */
+const MAX_FIT_PENALTY = 0.5;
+/**
+ * A preset is recommended over the layered default only when it fits clearly better: with
+ * nothing to gain, the configuration nobody has to learn wins.
+ */
+export const DEFAULT_PREFERENCE = 0.05;
 
 /**
  * Inspects the folder (ignoring any layerguard.json, whose choice is what is being made), ranks
@@ -61,7 +66,8 @@ export function proposeArchitecture(root: string, options: ProposeOptions = {}):
     const preview = previewOf(result);
     return { ...candidate, config, preview, fit: fitOf(candidate.confidence, preview, evidence.files) };
   });
-  candidates.sort((a, b) => b.fit - a.fit);
+  const rank = (c: ProposedCandidate) => c.fit + (isDefault(c) ? DEFAULT_PREFERENCE : 0);
+  candidates.sort((a, b) => rank(b) - rank(a));
   return { root, evidence, candidates };
 }
 
@@ -92,5 +98,5 @@ function previewOf(result: AnalysisResult): CandidatePreview {
 
 function fitOf(confidence: number, preview: CandidatePreview, files: number): number {
   const broken = preview.files / Math.max(1, files);
-  return Math.round(Math.max(0, confidence - Math.min(MAX_FIT_PENALTY, broken * 1.5)) * 100) / 100;
+  return Math.round(Math.max(0, confidence - Math.min(MAX_FIT_PENALTY, broken * 2)) * 100) / 100;
 }

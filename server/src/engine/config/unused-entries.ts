@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import picomatch from 'picomatch';
+import type { LayerId } from '../classify/layers';
+import { LineIndex } from '../text/line-index';
+import { readConfigFile } from '../workspace/read-config-file';
+import { formatPath, type ConfigError } from './load';
+
+/** What the analysis found that the configuration's entries are checked against. */
+export interface ConfigUse {
+  /** Analyzed files, relative to the workspace root. */
+  readonly files: readonly string[];
+  /** Layers some analyzed file is in. */
+  readonly layersInUse: ReadonlySet<LayerId>;
+  /** Every layer the configuration knows. */
+  readonly knownLayers: ReadonlySet<LayerId>;
+}
+
+/**
+ * Entries of layerguard.json that can never apply, each a warning at its place in the file: a
+ * layer of the file's own that no file is in, a `dependencies` entry for a layer no file is in, a
+ * contract whose selector matches nothing, and a file two layers' patterns both claim (the first
+ * wins, silently). The check still runs: these are typos and moved folders, not errors.
+ */
+export function unusedConfigEntries(configFile: string, use: ConfigUse): ConfigError[] {
+  const read = readConfigFile(configFile);
+  if (!read.ok) return [];
+  const tree = parseTree(read.text);
+  if (!tree) return [];
+  const lines = new LineIndex(read.text);
+  const warn = (node: Node, jsonPath: (string | number)[], message: string): ConfigError => ({
+    file: configFile,
+    message: `at ${formatPath(jsonPath)}: ${message}`,
+    start: lines.positionAt(node.offset),
+    end: lines.positionAt(node.offset + node.length),
+  });
+  return [...emptyLayers(tree, use, warn), ...idleDependencies(tree, use, warn), ...emptySelectors(tree, use, warn), ...contestedFiles(tree, use, warn)];
+}
+
+type Warn = (node: Node, jsonPath: (string | number)[], message: string) => ConfigError;
+
+function propertiesOf(tree: Node, key: string): { name: string; keyNode: Node; value: Node }[] {
+  const object = findNodeAtLocation(tree, [key]);
+  if (object?.type !== 'object') return [];
+  return (object.children ?? []).flatMap((property) => {
+    const [keyNode, value] = property.children ?? [];
+    return keyNode && value && typeof keyNode.value === 'string' ? [{ name: keyNode.value, keyNode, value }] : [];
+  });
+}
+
+/** A layer the file declares with evidence of its own (not patterns: those are checked one by one) that no file is in. */
+function emptyLayers(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+  return propertiesOf(tree, 'layers')
+    .filter(({ name, value }) => !use.layersInUse.has(name) && findNodeAtLocation(value, ['patterns']) === undefined)
+    .map(({ name, keyNode }) => warn(keyNode, ['layers', name], `no analyzed file is in the layer "${name}": its evidence (folders, names, decorators) matches nothing`));
+}
+
+/** A `dependencies` entry whose layer no file is in: it constrains nothing. */
+function idleDependencies(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+  return propertiesOf(tree, 'dependencies')
+    .filter(({ name }) => use.knownLayers.has(name) && !use.layersInUse.has(name))
+    .map(({ name, keyNode }) => warn(keyNode, ['dependencies', name], `no analyzed file is in the layer "${name}", so this entry checks nothing`));
+}
+
+/** A contract's selector (a layer, or a glob of folders or files) that picks no analyzed file. */
+function emptySelectors(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+  const contracts = findNodeAtLocation(tree, ['contracts']);
+  if (contracts?.type !== 'array') return [];
+  const warnings: ConfigError[] = [];
+  for (const [index, contract] of (contracts.children ?? []).entries()) {
+    for (const key of ['layers', 'modules', 'from', 'to']) {
+      const list = findNodeAtLocation(contract, [key]);
+      if (list?.type !== 'array') continue;
+      for (const [i, item] of (list.children ?? []).entries()) {
+        const selectors = item.type === 'array' ? (item.children ?? []).map((child, j) => ({ node: child, jsonPath: ['contracts', index, key, i, j] })) : [{ node: item, jsonPath: ['contracts', index, key, i] }];
+        for (const { node, jsonPath } of selectors) {
+          if (typeof node.value !== 'string' || picksSomething(node.value, use)) continue;
+          warnings.push(warn(node, jsonPath, `"${node.value}" picks no analyzed file, so this part of the contract checks nothing; ${use.knownLayers.has(node.value) ? 'no file is in that layer' : 'check the path (globs are relative to the workspace root)'}`));
+        }
+      }
+    }
+  }
+  return warnings;
+}
+
+function picksSomething(selector: string, use: ConfigUse): boolean {
+  if (selector.startsWith('package:')) return true;
+  if (use.knownLayers.has(selector)) return use.layersInUse.has(selector);
+  try {
+    const match = picomatch(selector, { dot: true });
+    return use.files.some((file) => prefixesOf(file).some((prefix) => match(prefix)));
+  } catch {
+    // An invalid glob is the configuration's error, reported when it is loaded.
+    return true;
+  }
+}
+
+function prefixesOf(file: string): string[] {
+  const parts = file.split('/');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/** A file the patterns of two layers both match: the layer listed first takes it, which is rarely what was meant. */
+function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+  const patterns = propertiesOf(tree, 'layers').flatMap(({ name, value }) => {
+    const list = findNodeAtLocation(value, ['patterns']);
+    return list?.type === 'array' ? (list.children ?? []).flatMap((node, i) => (typeof node.value === 'string' ? [{ layer: name, match: safeMatcher(node.value), node, i }] : [])) : [];
+  });
+  const warnings: ConfigError[] = [];
+  const reported = new Set<string>();
+  for (const file of use.files) {
+    const claims = patterns.filter((p) => p.match(file));
+    const first = claims[0];
+    const second = claims.find((c) => c.layer !== first?.layer);
+    if (!first || !second || reported.has(`${first.layer}|${second.layer}`)) continue;
+    reported.add(`${first.layer}|${second.layer}`);
+    warnings.push(
+      warn(second.node, ['layers', second.layer, 'patterns', second.i], `${path.posix.basename(file)} (${file}) is matched by the patterns of both "${first.layer}" and "${second.layer}"; "${first.layer}" takes it (listed first): narrow one of the patterns`),
+    );
+  }
+  return warnings;
+}
+
+/** An invalid glob matches nothing here: it is the configuration's error, reported when it is loaded. */
+function safeMatcher(glob: string): (file: string) => boolean {
+  try {
+    return picomatch(glob, { dot: true });
+  } catch {
+    return () => false;
+  }
+}
