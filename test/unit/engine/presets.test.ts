@@ -171,6 +171,78 @@ export class UsersService {
     assert.equal(layerOf('relational-user.repository.ts'), 'adapter');
   });
 
+  it('hexagonal: what a file does at the edge outranks its folder; data and aspects are no dependencies on adapters', () => {
+    const result = checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/billing/domain/invoice.ts': `export class Invoice {
+  constructor(readonly id: string, readonly cents: number) {}
+}
+`,
+      'src/billing/domain/invoice-draft.dto.ts': `import { Invoice } from './invoice';
+export interface InvoiceDraftDto { readonly lines: readonly Invoice[] }
+`,
+      'src/billing/domain/invoice-totals.ts': `import type { InvoiceDraftDto } from './invoice-draft.dto';
+import type { IssueInvoiceBody } from '../infrastructure/http/issue-invoice.body';
+//                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer (the hexagonal preset)
+export const total = (draft: InvoiceDraftDto) => draft.lines.reduce((sum, line) => sum + line.cents, 0);
+export const fromBody = (body: IssueInvoiceBody) => body.customerId;
+`,
+      'src/billing/infrastructure/http/issue-invoice.body.ts': `import { IsString } from 'class-validator';
+export class IssueInvoiceBodyDto { @IsString() customerId!: string; }
+export type IssueInvoiceBody = IssueInvoiceBodyDto;
+`,
+      'src/billing/infrastructure/events/invoice-issued.event.ts': `export class InvoiceIssuedEvent {
+  constructor(readonly invoiceId: string, readonly at: Date) {}
+}
+`,
+      'src/billing/infrastructure/http/amount.pipe.ts': `import { Injectable, PipeTransform } from '@nestjs/common';
+@Injectable()
+export class AmountPipe implements PipeTransform {
+  transform(value: string) { return Number(value); }
+}
+`,
+      'src/billing/application/issue-invoice.handler.ts': `import { Injectable } from '@nestjs/common';
+import { InvoiceIssuedEvent } from '../infrastructure/events/invoice-issued.event';
+@Injectable()
+export class IssueInvoiceHandler {
+  handle(id: string) { return new InvoiceIssuedEvent(id, new Date()); }
+}
+`,
+      'src/billing/application/invoices.controller.ts': `import { Controller, Post, UsePipes } from '@nestjs/common';
+import { AmountPipe } from '../infrastructure/http/amount.pipe';
+import { IssueInvoiceHandler } from './issue-invoice.handler';
+@Controller('v1/invoices')
+export class InvoicesController {
+  constructor(private readonly issue: IssueInvoiceHandler) {}
+  @Post() @UsePipes(new AmountPipe()) create() { return this.issue.handle('1'); }
+}
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('application/invoices.controller.ts'), 'controller', 'a controller in application/ is a controller');
+    assert.equal(layerOf('events/invoice-issued.event.ts'), undefined, 'an event of fields in infrastructure/ adapts nothing');
+    assert.equal(layerOf('application/issue-invoice.handler.ts'), 'application');
+  });
+
+  it('hexagonal: an application/ folder away from the domain is the outside of the app, not the use cases', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/core/domain/post.ts': `export class Post { constructor(readonly title: string) {} }
+`,
+      'src/application/api/posts-feed.ts': `import { Post } from '../../core/domain/post';
+import { PostgresPosts } from '../../infrastructure/postgres-posts';
+export const feed = () => new PostgresPosts(new Post('first')).save();
+`,
+      'src/infrastructure/postgres-posts.ts': `import type { Post } from '../core/domain/post';
+export class PostgresPosts { constructor(readonly seed: Post) {} save() { return this.seed.title; } }
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('application/api/posts-feed.ts'), undefined, 'no area, no name: no layer');
+    assert.equal(layerOf('core/domain/post.ts'), 'domain');
+  });
+
   it('clean: dependencies point inward; the entities know nothing outside them, not even types', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'clean' }),
@@ -287,6 +359,8 @@ export class SmtpMailer { send(to: string) { return to; } }
   //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)`,
       ),
       'apps/api/src/infrastructure/smtp-mailer.ts': mailer,
+      'apps/api/src/domain/welcome.ts': `export const welcomeText = (name: string) => \`welcome, \${name}\`;
+`,
       // The same code in a package without a preset: the layered default sees no layers to break.
       'apps/worker/src/application/send-welcome.ts': useCase,
       'apps/worker/src/infrastructure/smtp-mailer.ts': mailer,

@@ -5,6 +5,9 @@ import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
 
+/** Layers a file's strong evidence puts it in whatever area folder it sits in: the app's edge. */
+const EDGE_ROLES: ReadonlySet<LayerId> = new Set(['composition-root', 'controller', 'router', 'middleware', 'module', 'command', 'query']);
+
 /** Layers whose decorated classes declare shapes or wiring rather than do anything. */
 const DECLARATIVE_LAYERS: ReadonlySet<LayerId> = new Set(['model', 'dto', 'module']);
 
@@ -52,6 +55,8 @@ export interface WorkspaceScope {
   readonly copiedPackages?: ReadonlySet<string>;
   /** Folders that are packages or projects of their own (see `packageFolders`), absolute. */
   readonly packageFolders?: ReadonlySet<string>;
+  /** Folders holding analyzed files (see `sourceFolders`), absolute. */
+  readonly sourceFolders?: ReadonlySet<string>;
 }
 
 const NO_SCOPE: WorkspaceScope = { frontEnd: new Set(), featureFolders: new Set() };
@@ -78,6 +83,7 @@ export class Classifier {
   private readonly patternMatchers: { layer: LayerId; pattern: string; match: (p: string) => boolean }[];
   private readonly packageLayers = new Map<string, LayerId>();
   private readonly hasAreas: boolean;
+  private readonly areaNames: ReadonlySet<string>;
 
   /** Workspace packages with layers of their own, each classified by a classifier of its own. */
   private readonly packages: readonly { readonly below: (relative: string) => boolean; readonly classifier: Classifier }[];
@@ -93,6 +99,7 @@ export class Classifier {
     this.patternMatchers = layers.flatMap((l) => l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })));
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
     this.hasAreas = layers.some((l) => l.areaFolders.length > 0);
+    this.areaNames = new Set(layers.flatMap((l) => l.areaFolders));
   }
 
   /** The file's classification from its own evidence, assuming what only the graph can check holds. */
@@ -113,17 +120,22 @@ export class Classifier {
     const area = this.byArea(input);
     const strong = [
       this.bySubtreeFolder(input),
-      area && !area.afterStrongEvidence ? area.candidate : undefined,
       this.byRootFileName(input),
       this.byCreatedApp(input.facts),
       this.byDecorator(input.facts),
       this.byDefinedTables(input.facts),
       this.byBaseClass(input.facts),
       this.byInterface(input.facts),
-    ];
+    ].filter((c): c is Candidate => c !== undefined);
     const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
-    const candidates: Candidate[] = [];
-    for (const found of strong) if (found) candidates.push(found);
+    // What a file does at the app's edge (handles requests, guards them, wires or starts the app)
+    // outranks an inner area's folder: a `@Controller` in `application/` is a controller. What it
+    // is (an entity, a handler of the use case) does not: the area decides.
+    const inner = area && !area.afterStrongEvidence ? area.candidate : undefined;
+    const roles = inner ? strong.filter((c) => c.layer !== undefined && (c.layer === 'tooling' || EDGE_ROLES.has(c.layer))) : [];
+    const candidates: Candidate[] = [...roles];
+    if (inner) candidates.push(inner);
+    for (const found of strong) if (!roles.includes(found)) candidates.push(found);
     if (area?.afterStrongEvidence) candidates.push(area.candidate);
     for (const found of named) if (found) candidates.push(withLocalVerdict(found, input.facts));
     return candidates;
@@ -211,20 +223,33 @@ export class Classifier {
     if (!this.hasAreas) return undefined;
     const relative = path.posix.relative(this.root, input.file);
     if (relative.startsWith('../')) return undefined;
-    for (const folder of path.posix.dirname(relative).split('/')) {
+    const folders = path.posix.dirname(relative).split('/');
+    for (const [index, folder] of folders.entries()) {
       const name = folder.toLowerCase();
       const found = this.layers.find((l) => l.areaFolders.includes(name));
-      if (!found) continue;
+      if (!found || !this.besideItsPartner(found, folders.slice(0, index))) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
-      // An interface or an abstract class of abstract members in `infrastructure/` is a port the inside uses, not an adapter.
-      const port = found.areaAfterStrongEvidence && input.facts.shape.typesOnly;
-      return {
-        candidate: port ? { ...candidate, overruled: 'it only declares types and contracts (a port), no behaviour of its own' } : candidate,
-        afterStrongEvidence: found.areaAfterStrongEvidence,
-      };
+      const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts) : undefined;
+      return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };
     }
     return undefined;
   }
+
+  /**
+   * An area that means the inside only beside another (`application/` beside `domain/`): an
+   * `application/` that sits alone, with the domain elsewhere (`core/domain/`), is the outside of
+   * the app (its HTTP API and wiring), whatever its name.
+   */
+  private besideItsPartner(layer: LayerDefinition, parents: readonly string[]): boolean {
+    const partners = layer.areaBeside;
+    const folders = this.scope.sourceFolders;
+    if (!partners || partners.length === 0 || !folders) return true;
+    this.lowerCaseFolders ??= new Set([...folders].map((f) => f.toLowerCase()));
+    const parent = path.posix.join(this.root, ...parents).toLowerCase();
+    return partners.some((partner) => this.lowerCaseFolders?.has(`${parent}/${partner}`) === true);
+  }
+
+  private lowerCaseFolders: ReadonlySet<string> | undefined;
 
   /**
    * A file that declares a `@Resolver` and the `@ObjectType`s it returns is the resolver: the
@@ -290,6 +315,9 @@ export class Classifier {
     for (const folder of folders) {
       const lower = folder.toLowerCase();
       if (NEUTRAL_FOLDERS.has(lower)) return undefined;
+      // Under a preset, an area's name belongs to the area: where the area does not apply (an
+      // `application/` away from the domain), the name says nothing of a built-in layer either.
+      if (this.areaNames.has(lower)) continue;
       const found = this.layers.find((l) => l.folders.includes(lower));
       if (found) return { layer: found.id, evidence: `folder ${folder}/` };
     }
@@ -325,6 +353,17 @@ const WIRING_TEXT = {
   registry: 'registry file (only lists what it imports)',
   composition: 'wiring file (only creates and connects the app’s own classes)',
 } as const;
+
+/**
+ * Files of an outer area (`infrastructure/`) that adapt nothing: an interface or an abstract
+ * class of abstract members is a port the inside uses; classes of fields only (integration
+ * events, messages shared by modules) are data.
+ */
+function notAnAdapter(facts: FileFacts): string | undefined {
+  if (facts.shape.typesOnly) return 'it only declares types and contracts (a port), no behaviour of its own';
+  const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
+  return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
+}
 
 /** Whether a root-relative path is below a folder the glob matches (`apps/api`, `services/*`). */
 export function folderGlob(glob: string): (relative: string) => boolean {

@@ -50,6 +50,8 @@ export interface LayerDefinition {
    * in `infrastructure/`, a `@Controller` stays a controller and the rest are adapters.
    */
   readonly areaAfterStrongEvidence: boolean;
+  /** When set, the area counts only where a folder of one of these names sits beside it (`domain/` for `application/`). */
+  readonly areaBeside?: readonly string[];
 }
 
 type PartialLayer = Partial<LayerDefinition> & Pick<LayerDefinition, 'id' | 'description'>;

@@ -180,6 +180,16 @@ export interface WorkspaceScopeSets {
   readonly featureFolders: ReadonlySet<string>;
   readonly copiedPackages: ReadonlySet<string>;
   readonly packageFolders: ReadonlySet<string>;
+  readonly sourceFolders: ReadonlySet<string>;
+}
+
+/** Every folder that holds an analyzed file, at any depth below it (absolute). */
+export function sourceFolders(files: Iterable<ScopeInput>): ReadonlySet<string> {
+  const folders = new Set<string>();
+  for (const input of files) {
+    for (let dir = path.posix.dirname(input.file); !folders.has(dir) && dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) folders.add(dir);
+  }
+  return folders;
 }
 
 export class ScopeTracker {
@@ -208,6 +218,7 @@ export class ScopeTracker {
         featureFolders: featureFolders(files, suffixLayerOf),
         copiedPackages: copiedPackageFolders(root, files, entriesOf),
         packageFolders: packageFolders(root, files, entriesOf),
+        sourceFolders: sourceFolders(files),
       };
     }
     return this.scope;

@@ -209,6 +209,7 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     packages: concatLists(setting.packages, existing?.packages),
     areaFolders: existing?.areaFolders ?? [],
     areaAfterStrongEvidence: existing?.areaAfterStrongEvidence ?? false,
+    ...(existing?.areaBeside ? { areaBeside: existing.areaBeside } : {}),
   };
 }
 

@@ -72,10 +72,17 @@ function emptySelectors(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
       const list = findNodeAtLocation(contract, [key]);
       if (list?.type !== 'array') continue;
       for (const [i, item] of (list.children ?? []).entries()) {
-        const selectors = item.type === 'array' ? (item.children ?? []).map((child, j) => ({ node: child, jsonPath: ['contracts', index, key, i, j] })) : [{ node: item, jsonPath: ['contracts', index, key, i] }];
+        const selectors =
+          item.type === 'array' ? (item.children ?? []).map((child, j) => ({ node: child, jsonPath: ['contracts', index, key, i, j] })) : [{ node: item, jsonPath: ['contracts', index, key, i] }];
         for (const { node, jsonPath } of selectors) {
           if (typeof node.value !== 'string' || picksSomething(node.value, use)) continue;
-          warnings.push(warn(node, jsonPath, `"${node.value}" picks no analyzed file, so this part of the contract checks nothing; ${use.knownLayers.has(node.value) ? 'no file is in that layer' : 'check the path (globs are relative to the workspace root)'}`));
+          warnings.push(
+            warn(
+              node,
+              jsonPath,
+              `"${node.value}" picks no analyzed file, so this part of the contract checks nothing; ${use.knownLayers.has(node.value) ? 'no file is in that layer' : 'check the path (globs are relative to the workspace root)'}`,
+            ),
+          );
         }
       }
     }
@@ -115,7 +122,11 @@ function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
     if (!first || !second || reported.has(`${first.layer}|${second.layer}`)) continue;
     reported.add(`${first.layer}|${second.layer}`);
     warnings.push(
-      warn(second.node, ['layers', second.layer, 'patterns', second.i], `${path.posix.basename(file)} (${file}) is matched by the patterns of both "${first.layer}" and "${second.layer}"; "${first.layer}" takes it (listed first): narrow one of the patterns`),
+      warn(
+        second.node,
+        ['layers', second.layer, 'patterns', second.i],
+        `${path.posix.basename(file)} (${file}) is matched by the patterns of both "${first.layer}" and "${second.layer}"; "${first.layer}" takes it (listed first): narrow one of the patterns`,
+      ),
     );
   }
   return warnings;

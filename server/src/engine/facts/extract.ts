@@ -154,7 +154,12 @@ class FactCollector {
   /** Value-position nodes that are facts of their own: `new X()`, `require()`, `import()`. */
   private recordValueNode(node: ts.Node): void {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
-      this.instantiations.push({ name: node.expression.text, range: this.range(node), ...(isMountedRouter(node) ? { mounted: true } : {}) });
+      this.instantiations.push({
+        name: node.expression.text,
+        range: this.range(node),
+        ...(isMountedRouter(node) ? { mounted: true } : {}),
+        ...(isInDecorator(node) ? { inDecorator: true } : {}),
+      });
     } else if (ts.isCallExpression(node)) {
       this.recordCallModuleRef(node);
     }
@@ -520,4 +525,10 @@ function syntaxErrorsOf(sf: ts.SourceFile): SyntaxError[] {
     message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
     offset: d.start ?? 0,
   }));
+}
+
+/** Inside a decorator's arguments (callbacks included: `@Transform(() => new Date())`). */
+function isInDecorator(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) if (ts.isDecorator(current)) return true;
+  return false;
 }

@@ -128,6 +128,8 @@ export interface InstantiationFact {
   readonly range: TextRange;
   /** Only created to mount its routes (`app.use(new X().router)`): router composition, not a call into it. */
   readonly mounted?: boolean;
+  /** Written inside a decorator (`@UsePipes(new ZodValidationPipe(schema))`): an aspect of what it decorates. */
+  readonly inDecorator?: boolean;
 }
 
 export type DeclarationKind = 'value' | 'type';

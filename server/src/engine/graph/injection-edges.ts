@@ -130,7 +130,7 @@ export function injectionEdges(unit: SourceUnit, symbols: SymbolResolver, provid
       runtime: true,
       names: [instantiation.name],
       detail: `creates ${instantiation.name} with new`,
-      ...(instantiation.mounted ? { usedAs: 'mount' as const } : {}),
+      ...(instantiation.mounted ? { usedAs: 'mount' as const } : instantiation.inDecorator ? { usedAs: 'decorator' as const } : {}),
     });
   }
   return edges;

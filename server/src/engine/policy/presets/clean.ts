@@ -16,6 +16,7 @@ export const CLEAN: Preset = {
       id: 'use-cases',
       description: 'Application business rules: use cases (interactors) and the ports they declare.',
       areaFolders: ['application', 'use-cases', 'usecases', 'use-case', 'usecase', 'interactors'],
+      areaBeside: ['domain', 'entities', 'enterprise'],
     }),
     defineLayer({
       id: 'interface-adapters',

@@ -18,6 +18,8 @@ export const HEXAGONAL: Preset = {
       id: 'application',
       description: 'Use cases and application services: orchestrate the domain through ports.',
       areaFolders: ['application', 'use-cases', 'usecases', 'use-case', 'usecase'],
+      // An `application/` away from the domain is the app's outside (its API, its wiring).
+      areaBeside: ['domain'],
     }),
     defineLayer({ id: 'port', description: 'Interfaces the inside declares for the outside: inbound (use cases) and outbound (repositories, gateways).', areaFolders: ['ports', 'port'] }),
     defineLayer({

@@ -344,6 +344,9 @@ function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
 /** Edges that look like a dependency on another layer and are none. */
 function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: Judging): boolean {
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
+  // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
+  // of the code that declares it: only a transport shape is the outside's.
+  if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
   if (targetLayer === 'module' && edge.kind === 'di') return true;
@@ -355,6 +358,14 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // the subclass is what it does, and the template it is built from runs only as part of it.
   if (edge.usedAs === 'base-class' && (targetLayer === from || extendsAbstractBase(edge, judging.graph))) return true;
   return targetLayer === from && takesOnlyShapes(edge, judging.graph);
+}
+
+/** Packages that make a shape a request or response of a transport: validation, serialization, API docs. */
+const TRANSPORT_PACKAGES =
+  /^(?:class-validator|class-transformer|@nestjs\/swagger|@nestjs\/graphql|@nestjs\/mapped-types|nestjs-zod|zod|joi|yup|@sinclair\/typebox|type-graphql|express|fastify|koa)(?:\/|$)/;
+
+function isTransportShape(file: string, graph: DependencyGraph): boolean {
+  return graph.outgoing(file).some((e) => e.external && TRANSPORT_PACKAGES.test(e.to));
 }
 
 /** The names taken are abstract classes of the target file. */
