@@ -50,9 +50,12 @@ function propertiesOf(tree: Node, key: string): { name: string; keyNode: Node; v
 
 /** A layer the file declares with evidence of its own (not patterns: those are checked one by one) that no file is in. */
 function emptyLayers(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
-  return propertiesOf(tree, 'layers')
-    .filter(({ name, value }) => !use.layersInUse.has(name) && findNodeAtLocation(value, ['patterns']) === undefined)
-    .map(({ name, keyNode }) => warn(keyNode, ['layers', name], `no analyzed file is in the layer "${name}": its evidence (folders, names, decorators) matches nothing`));
+  return (
+    propertiesOf(tree, 'layers')
+      // Patterns are checked one by one; a layer of packages has packages, not files, in it.
+      .filter(({ name, value }) => !use.layersInUse.has(name) && findNodeAtLocation(value, ['patterns']) === undefined && findNodeAtLocation(value, ['packages']) === undefined)
+      .map(({ name, keyNode }) => warn(keyNode, ['layers', name], `no analyzed file is in the layer "${name}": its evidence (folders, names, decorators) matches nothing`))
+  );
 }
 
 /** A `dependencies` entry whose layer no file is in: it constrains nothing. */
@@ -64,30 +67,28 @@ function idleDependencies(tree: Node, use: ConfigUse, warn: Warn): ConfigError[]
 
 /** A contract's selector (a layer, or a glob of folders or files) that picks no analyzed file. */
 function emptySelectors(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+  return contractSelectors(tree)
+    .filter(({ node }) => typeof node.value === 'string' && !picksSomething(node.value, use))
+    .map(({ node, jsonPath }) => {
+      const selector = String(node.value);
+      const why = use.knownLayers.has(selector) ? 'no file is in that layer' : 'check the path (globs are relative to the workspace root)';
+      return warn(node, jsonPath, `"${selector}" picks no analyzed file, so this part of the contract checks nothing; ${why}`);
+    });
+}
+
+/** Every selector of every contract, with its JSON path: `contracts[0].layers[1][0]`. */
+function contractSelectors(tree: Node): { node: Node; jsonPath: (string | number)[] }[] {
   const contracts = findNodeAtLocation(tree, ['contracts']);
   if (contracts?.type !== 'array') return [];
-  const warnings: ConfigError[] = [];
-  for (const [index, contract] of (contracts.children ?? []).entries()) {
-    for (const key of ['layers', 'modules', 'from', 'to']) {
+  return (contracts.children ?? []).flatMap((contract, index) =>
+    ['layers', 'modules', 'from', 'to'].flatMap((key) => {
       const list = findNodeAtLocation(contract, [key]);
-      if (list?.type !== 'array') continue;
-      for (const [i, item] of (list.children ?? []).entries()) {
-        const selectors =
-          item.type === 'array' ? (item.children ?? []).map((child, j) => ({ node: child, jsonPath: ['contracts', index, key, i, j] })) : [{ node: item, jsonPath: ['contracts', index, key, i] }];
-        for (const { node, jsonPath } of selectors) {
-          if (typeof node.value !== 'string' || picksSomething(node.value, use)) continue;
-          warnings.push(
-            warn(
-              node,
-              jsonPath,
-              `"${node.value}" picks no analyzed file, so this part of the contract checks nothing; ${use.knownLayers.has(node.value) ? 'no file is in that layer' : 'check the path (globs are relative to the workspace root)'}`,
-            ),
-          );
-        }
-      }
-    }
-  }
-  return warnings;
+      if (list?.type !== 'array') return [];
+      return (list.children ?? []).flatMap((item, i) =>
+        item.type === 'array' ? (item.children ?? []).map((child, j) => ({ node: child, jsonPath: ['contracts', index, key, i, j] })) : [{ node: item, jsonPath: ['contracts', index, key, i] }],
+      );
+    }),
+  );
 }
 
 function picksSomething(selector: string, use: ConfigUse): boolean {
@@ -111,7 +112,9 @@ function prefixesOf(file: string): string[] {
 function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
   const patterns = propertiesOf(tree, 'layers').flatMap(({ name, value }) => {
     const list = findNodeAtLocation(value, ['patterns']);
-    return list?.type === 'array' ? (list.children ?? []).flatMap((node, i) => (typeof node.value === 'string' ? [{ layer: name, match: safeMatcher(node.value), node, i }] : [])) : [];
+    return list?.type === 'array'
+      ? (list.children ?? []).flatMap((node, i) => (typeof node.value === 'string' ? [{ layer: name, match: safeMatcher(node.value), base: picomatch.scan(node.value).base, node, i }] : []))
+      : [];
   });
   const warnings: ConfigError[] = [];
   const reported = new Set<string>();
@@ -119,17 +122,24 @@ function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
     const claims = patterns.filter((p) => p.match(file));
     const first = claims[0];
     const second = claims.find((c) => c.layer !== first?.layer);
-    if (!first || !second || reported.has(`${first.layer}|${second.layer}`)) continue;
+    // The usual idiom, a narrow pattern listed before a broad one (`src/engine/facts/**` before
+    // `src/engine/**`), is what was meant: only a winner no narrower than the other is a surprise.
+    if (!first || !second || isNarrower(first.base, second.base) || reported.has(`${first.layer}|${second.layer}`)) continue;
     reported.add(`${first.layer}|${second.layer}`);
     warnings.push(
       warn(
         second.node,
         ['layers', second.layer, 'patterns', second.i],
-        `${path.posix.basename(file)} (${file}) is matched by the patterns of both "${first.layer}" and "${second.layer}"; "${first.layer}" takes it (listed first): narrow one of the patterns`,
+        `${path.posix.basename(file)} (${file}) is matched by the patterns of both "${first.layer}" and "${second.layer}"; "${first.layer}" takes it (listed first, and no narrower): narrow one of the patterns, or list the narrower first`,
       ),
     );
   }
   return warnings;
+}
+
+/** A pattern whose folder lies inside the other's (`src/engine/facts` inside `src/engine`). */
+function isNarrower(base: string, than: string): boolean {
+  return base !== than && (than === '' || base.startsWith(`${than}/`));
 }
 
 /** An invalid glob matches nothing here: it is the configuration's error, reported when it is loaded. */
