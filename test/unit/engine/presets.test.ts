@@ -225,6 +225,39 @@ export class InvoicesController {
     assert.equal(layerOf('application/issue-invoice.handler.ts'), 'application');
   });
 
+  it("hexagonal: the domain's own entity base class and a configuration reader in infrastructure/ break nothing", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/entity/Entity.ts': `export abstract class Entity<Id> {
+  constructor(protected readonly id: Id) {}
+  equals(other: Entity<Id>) { return other.id === this.id; }
+}
+`,
+      'src/catalog/domain/product.ts': `import { Entity } from '../../shared/entity/Entity';
+export class Product extends Entity<string> {
+  rename(name: string) { return name.trim(); }
+}
+`,
+      'src/catalog/infrastructure/config/env.service.ts': `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+@Injectable()
+export class EnvService {
+  constructor(private readonly config: ConfigService) {}
+  get currency() { return this.config.get<string>('CURRENCY') ?? 'EUR'; }
+}
+`,
+      'src/catalog/application/price-product.ts': `import { Injectable } from '@nestjs/common';
+import { EnvService } from '../infrastructure/config/env.service';
+@Injectable()
+export class PriceProduct {
+  constructor(private readonly env: EnvService) {}
+  run(cents: number) { return \`\${cents} \${this.env.currency}\`; }
+}
+`,
+    });
+  });
+
   it('hexagonal: an application/ folder away from the domain is the outside of the app, not the use cases', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

@@ -229,7 +229,7 @@ export class Classifier {
       const found = this.layers.find((l) => l.areaFolders.includes(name));
       if (!found || !this.besideItsPartner(found, folders.slice(0, index))) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
-      const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts) : undefined;
+      const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
       return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };
     }
     return undefined;
@@ -354,13 +354,17 @@ const WIRING_TEXT = {
   composition: 'wiring file (only creates and connects the app’s own classes)',
 } as const;
 
+const CONFIG_STEM = /(?:^|[.\-_])(?:env|config|configuration|settings)(?:[.\-_]|$)|^(?:env|config|settings)[A-Z]/i;
+
 /**
  * Files of an outer area (`infrastructure/`) that adapt nothing: an interface or an abstract
  * class of abstract members is a port the inside uses; classes of fields only (integration
  * events, messages shared by modules) are data.
  */
-function notAnAdapter(facts: FileFacts): string | undefined {
+function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (facts.shape.typesOnly) return 'it only declares types and contracts (a port), no behaviour of its own';
+  // `env.service.ts`, `app-config.ts`: reading the configuration is what every layer may do.
+  if (CONFIG_STEM.test(stemOf(file))) return 'it reads the configuration, which every layer may read';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
 }

@@ -347,6 +347,8 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
   // of the code that declares it: only a transport shape is the outside's.
   if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;
+  // `Entity.ts` of the domain's own base class is a model by name only: what persists is what the ORM knows.
+  if (targetLayer === 'model' && !edge.external && !isPersistenceModel(edge.to, judging.graph)) return true;
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
   if (targetLayer === 'module' && edge.kind === 'di') return true;
@@ -366,6 +368,16 @@ const TRANSPORT_PACKAGES =
 
 function isTransportShape(file: string, graph: DependencyGraph): boolean {
   return graph.outgoing(file).some((e) => e.external && TRANSPORT_PACKAGES.test(e.to));
+}
+
+/** ORMs and schema libraries: a model that uses one is the persistence's shape. */
+const PERSISTENCE_PACKAGES =
+  /^(?:typeorm|mongoose|sequelize|sequelize-typescript|@mikro-orm\/.+|drizzle-orm|objection|@prisma\/client|kysely|bookshelf|waterline|@typegoose\/typegoose|dynamoose)(?:\/|$)/;
+
+function isPersistenceModel(file: string, graph: DependencyGraph): boolean {
+  const node = graph.files.get(file);
+  if (node?.facts.shape.definesTables) return true;
+  return graph.outgoing(file).some((e) => (e.external && PERSISTENCE_PACKAGES.test(e.to)) || (!e.external && graph.targetLayer(e) === 'data-access'));
 }
 
 /** The names taken are abstract classes of the target file. */
