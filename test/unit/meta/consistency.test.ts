@@ -84,4 +84,20 @@ describe('registry, docs and package.json stay consistent', () => {
     assert.deepEqual(Object.keys(settings).sort(), RULES.map((r) => r.meta.id).sort());
     for (const rule of RULES) assert.deepEqual(settings[rule.meta.id], expectedRuleSetting(rule), `package.json setting of ${rule.meta.id} drifted`);
   });
+
+  it('walkthrough steps run contributed commands and show markdown the package ships', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[]; walkthroughs?: { steps: { description: string; media: { markdown?: string } }[] }[] };
+    };
+    const commands = new Set(pkg.contributes.commands.map((c) => c.command));
+    const shipped = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    const steps = (pkg.contributes.walkthroughs ?? []).flatMap((w) => w.steps);
+    assert.ok(steps.length > 0);
+    for (const step of steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? ''), `${command} is not a contributed command`);
+      const markdown = step.media.markdown ?? '';
+      assert.ok(fs.existsSync(path.join(ROOT, markdown)), `${markdown} does not exist`);
+      assert.ok(shipped.includes(`!${path.posix.dirname(markdown)}/**`), `${markdown} is not packaged (.vscodeignore)`);
+    }
+  });
 });
