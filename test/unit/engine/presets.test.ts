@@ -202,6 +202,13 @@ export class AmountPipe implements PipeTransform {
   transform(value: string) { return Number(value); }
 }
 `,
+      'src/billing/infrastructure/http/invoice-issued.socket-handler.ts': `import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { InvoiceIssuedEvent } from '../events/invoice-issued.event';
+@EventsHandler(InvoiceIssuedEvent)
+export class InvoiceIssuedSocketHandler implements IEventHandler<InvoiceIssuedEvent> {
+  handle(event: InvoiceIssuedEvent) { return event.invoiceId; }
+}
+`,
       'src/billing/application/issue-invoice.handler.ts': `import { Injectable } from '@nestjs/common';
 import { InvoiceIssuedEvent } from '../infrastructure/events/invoice-issued.event';
 @Injectable()
@@ -221,6 +228,7 @@ export class InvoicesController {
     });
     const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
     assert.equal(layerOf('application/invoices.controller.ts'), 'controller', 'a controller in application/ is a controller');
+    assert.equal(layerOf('http/invoice-issued.socket-handler.ts'), 'adapter', 'an event handler in infrastructure/ is the adapter it feeds');
     assert.equal(layerOf('events/invoice-issued.event.ts'), undefined, 'an event of fields in infrastructure/ adapts nothing');
     assert.equal(layerOf('application/issue-invoice.handler.ts'), 'application');
   });

@@ -117,7 +117,6 @@ export class Classifier {
     const wiring = input.facts.shape.wiring;
     if (wiring) return [{ evidence: WIRING_TEXT[wiring] }];
     // Tooling folders first: seeds and migrations often bootstrap the app to reach its services.
-    const area = this.byArea(input);
     const strong = [
       this.bySubtreeFolder(input),
       this.byRootFileName(input),
@@ -128,15 +127,7 @@ export class Classifier {
       this.byInterface(input.facts),
     ].filter((c): c is Candidate => c !== undefined);
     const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
-    // What a file does at the app's edge (handles requests, guards them, wires or starts the app)
-    // outranks an inner area's folder: a `@Controller` in `application/` is a controller. What it
-    // is (an entity, a handler of the use case) does not: the area decides.
-    const inner = area && !area.afterStrongEvidence ? area.candidate : undefined;
-    const roles = inner ? strong.filter((c) => c.layer !== undefined && (c.layer === 'tooling' || EDGE_ROLES.has(c.layer))) : [];
-    const candidates: Candidate[] = [...roles];
-    if (inner) candidates.push(inner);
-    for (const found of strong) if (!roles.includes(found)) candidates.push(found);
-    if (area?.afterStrongEvidence) candidates.push(area.candidate);
+    const candidates = withArea(strong, this.byArea(input));
     for (const found of named) if (found) candidates.push(withLocalVerdict(found, input.facts));
     return candidates;
   }
@@ -377,6 +368,24 @@ export function folderGlob(glob: string): (relative: string) => boolean {
     for (let end = 1; end < parts.length; end++) if (match(parts.slice(0, end).join('/'))) return true;
     return false;
   };
+}
+
+/**
+ * The strong evidence with a preset's area placed among it. What a file does at the app's edge
+ * (handles requests, guards them, wires or starts the app) outranks an inner area's folder: a
+ * `@Controller` in `application/` is a controller; what it is (an entity, a handler of the use
+ * case) does not. An outer area comes after the strong evidence, except a handler's decorator
+ * (`@EventsHandler` beside the websocket gateway it feeds), which says how it is called, not that
+ * it is business logic.
+ */
+function withArea(strong: readonly Candidate[], area: { candidate: Candidate; afterStrongEvidence: boolean } | undefined): Candidate[] {
+  if (!area) return [...strong];
+  if (!area.afterStrongEvidence) {
+    const roles = strong.filter((c) => c.layer !== undefined && (c.layer === 'tooling' || EDGE_ROLES.has(c.layer)));
+    return [...roles, area.candidate, ...strong.filter((c) => !roles.includes(c))];
+  }
+  const handlers = strong.filter((c) => c.layer === 'service');
+  return [...strong.filter((c) => !handlers.includes(c)), area.candidate, ...handlers];
 }
 
 /** A name-level candidate with the file's own behaviour weighed against it. */
