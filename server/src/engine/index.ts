@@ -43,6 +43,6 @@ export type { RefactorChoice, RefactorId } from './fixes/refactors';
 export type { FixPlan } from './fixes/plan';
 export { PRESET_NAMES } from './config/schema';
 export type { PresetName } from './config/schema';
-export { proposeArchitecture, configOf, LAYERING_RULES } from './init/propose';
+export { proposeArchitecture, proposeArchitectureInSlices, configOf, LAYERING_RULES } from './init/propose';
 export type { ArchitectureProposal, ProposedCandidate, CandidatePreview } from './init/propose';
 export { configFileText } from './init/config-text';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, configFileText, proposeArchitecture, type ArchitectureProposal } from '../engine';
+import { CONFIG_FILE_NAME, configFileText, proposeArchitectureInSlices, type ArchitectureProposal } from '../engine';
 import type { ArchitectureChoice, ConfigureArchitectureResult } from '../protocol';
 
 /**
@@ -11,8 +11,9 @@ import type { ArchitectureChoice, ConfigureArchitectureResult } from '../protoco
 export class ArchitectureSetup {
   private readonly proposals = new Map<string, ArchitectureProposal>();
 
-  propose(root: string): ConfigureArchitectureResult {
-    const proposal = proposeArchitecture(root);
+  /** The analyses run in slices: the server keeps answering (diagnostics, hovers) meanwhile. */
+  async propose(root: string, progress?: (done: number, total: number) => void): Promise<ConfigureArchitectureResult> {
+    const proposal = await proposeArchitectureInSlices(root, {}, progress);
     this.proposals.set(root, proposal);
     return { choices: proposal.candidates.map(choiceOf), configExists: fs.existsSync(path.join(root, CONFIG_FILE_NAME)) };
   }

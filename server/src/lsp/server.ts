@@ -162,10 +162,22 @@ export class LayerguardServer {
   private async configureArchitecture(args: ConfigureArchitectureArgs): Promise<ConfigureArchitectureResult> {
     const root = URI.parse(args.folderUri).fsPath.replace(/\\/g, '/');
     if (!this.folders.some((f) => f.root === root)) return { error: 'That folder is not open in the editor.' };
-    if (args.write === undefined) return this.architecture.propose(root);
+    if (args.write === undefined) return this.proposeArchitecture(root);
     const outcome = this.architecture.write(root, args.write, args.replace === true);
     if ('written' in outcome && this.capabilities.window?.showDocument?.support === true) await this.connection.window.showDocument({ uri: fileToUri(outcome.written), takeFocus: true });
     return outcome;
+  }
+
+  /** The proposal, with the analyses it runs shown as work-done progress when the client can show it. */
+  private async proposeArchitecture(root: string): Promise<ConfigureArchitectureResult> {
+    if (this.capabilities.window?.workDoneProgress !== true) return this.architecture.propose(root);
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Layerguard: inspecting the architecture', 0, 'analyzing the code');
+    try {
+      return await this.architecture.propose(root, (done, total) => progress.report(Math.round((100 * done) / total), `${done} of at most ${total} analyses`));
+    } finally {
+      progress.done();
+    }
   }
 
   /** A hover on an import, an injection or a class name: the layer and its evidence. */

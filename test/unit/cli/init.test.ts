@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
-import { analyzeWorkspace, parseConfig, proposeArchitecture } from '../../../server/src/engine';
+import { analyzeWorkspace, parseConfig, proposeArchitecture, proposeArchitectureInSlices } from '../../../server/src/engine';
 import { project } from '../../helpers/project';
 
 const EXAMPLES = path.join(__dirname, '../../../../examples');
@@ -67,6 +67,16 @@ describe('layerguard init', () => {
     assert.equal(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), '{ "rules": {} }\n');
     assert.equal(run(['init', '.', '--yes', '--force'], root).code, 0);
     assert.match(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), /"preset": "modular-monolith"/);
+  });
+
+  it('proposes the same in slices (what the editor runs, answering meanwhile), saying how far it got', async () => {
+    const root = exampleWithoutConfig('hexagonal-orders');
+    const steps: string[] = [];
+    const sliced = await proposeArchitectureInSlices(root, {}, (done, total) => steps.push(`${done}/${total}`));
+    const whole = proposeArchitecture(root);
+    const summary = (p: typeof whole) => p.candidates.map((c) => `${c.presets.join('+')} ${c.fit} ${c.preview?.findings ?? '-'}`);
+    assert.deepEqual(summary(sliced), summary(whole));
+    assert.deepEqual(steps, ['1/4', '2/4'], 'the base analysis, then the hexagonal preview (the layered one reuses the base)');
   });
 
   it('finds the modules of the modular example and where they are', () => {

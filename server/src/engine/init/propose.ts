@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { analyzeWorkspace } from '../analyze';
+import { analyzeWorkspace, type AnalyzeOptions } from '../analyze';
+import { AnalysisSession } from '../session';
 import { CONFIG_FILE_NAME, parseConfig } from '../config/load';
 import type { ConfigFile } from '../config/schema';
 import { RULES } from '../rules/registry';
@@ -55,17 +56,49 @@ export const DEFAULT_PREFERENCE = 0.05;
  * the architectures its code fits, and previews what each of the best would report.
  */
 export function proposeArchitecture(root: string, options: ProposeOptions = {}): ArchitectureProposal {
-  const base = analyzeWorkspace({ root, ignoreConfigFile: true, useBaseline: false, severityOverrides: layeringOnly(), ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}) });
+  const steps = proposalSteps(root, options);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(analyzeWorkspace(step.value));
+  }
+}
+
+/**
+ * The same proposal, its analyses run in slices of the event loop (a language server keeps
+ * answering while it works). `progress` hears how many analyses are done of how many.
+ */
+export async function proposeArchitectureInSlices(root: string, options: ProposeOptions = {}, progress?: (done: number, total: number) => void): Promise<ArchitectureProposal> {
+  const steps = proposalSteps(root, options);
+  const total = 1 + (options.previews ?? PREVIEWS);
+  let done = 0;
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    const result = await new AnalysisSession({ ...step.value, once: true }).analyzeUnlessStale(() => false);
+    if (!result) throw new Error('the analysis of the folder stopped before its end');
+    progress?.(++done, total);
+    step = steps.next(result);
+  }
+}
+
+const PREVIEWS = 3;
+
+/** The proposal as a sequence of analyses it asks for (yielded) and gets back (sent in). */
+function* proposalSteps(root: string, options: ProposeOptions): Generator<AnalyzeOptions, ArchitectureProposal, AnalysisResult> {
+  const limits = options.maxFiles ? { maxFiles: options.maxFiles } : {};
+  const base = yield { root, ignoreConfigFile: true, useBaseline: false, severityOverrides: layeringOnly(), ...limits };
   const evidence = collectEvidence(base.graph);
-  const ranked = rankCandidates(evidence);
-  const previews = options.previews ?? 3;
-  const candidates = ranked.map((candidate, index): ProposedCandidate => {
+  const previews = options.previews ?? PREVIEWS;
+  const candidates: ProposedCandidate[] = [];
+  for (const [index, candidate] of rankCandidates(evidence).entries()) {
     const config = configOf(candidate);
-    if (index >= previews) return { ...candidate, config, fit: candidate.confidence };
-    const result = isDefault(candidate) ? base : previewAnalysis(root, config, options.maxFiles);
+    if (index >= previews) {
+      candidates.push({ ...candidate, config, fit: candidate.confidence });
+      continue;
+    }
+    const result = isDefault(candidate) ? base : yield previewOptions(root, config, limits);
     const preview = previewOf(result);
-    return { ...candidate, config, preview, fit: fitOf(candidate.confidence, preview, evidence.files) };
-  });
+    candidates.push({ ...candidate, config, preview, fit: fitOf(candidate.confidence, preview, evidence.files) });
+  }
   const rank = (c: ProposedCandidate) => c.fit + (isDefault(c) ? DEFAULT_PREFERENCE : 0);
   candidates.sort((a, b) => rank(b) - rank(a));
   return { root, evidence, candidates };
@@ -81,9 +114,9 @@ function isDefault(candidate: ArchitectureCandidate): boolean {
   return candidate.presets.length === 1 && candidate.presets[0] === 'layered';
 }
 
-function previewAnalysis(root: string, config: ConfigFile, maxFiles: number | undefined): AnalysisResult {
+function previewOptions(root: string, config: ConfigFile, limits: { maxFiles?: number }): AnalyzeOptions {
   const parsed = parseConfig(path.join(root, CONFIG_FILE_NAME), JSON.stringify(config));
-  return analyzeWorkspace({ root, config: parsed.config, useBaseline: false, severityOverrides: layeringOnly(), ...(maxFiles ? { maxFiles } : {}) });
+  return { root, config: parsed.config, useBaseline: false, severityOverrides: layeringOnly(), ...limits };
 }
 
 function layeringOnly(): Record<string, SeveritySetting> {
