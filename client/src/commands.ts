@@ -118,14 +118,25 @@ async function runRefactor(client: ClientControls, refactor: RefactorName, nothi
   if (outcome && 'error' in outcome) void vscode.window.showWarningMessage(`Layerguard: ${outcome.error}`);
 }
 
+/**
+ * The workspace folder a folder-wide command acts on (the active editor's, else the first) and the
+ * running client; undefined, having said why, when there is none.
+ */
+function folderAndClient(client: ClientControls, noFolder: string): { folder: vscode.WorkspaceFolder; languageClient: LanguageClient } | undefined {
+  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(noFolder);
+    return undefined;
+  }
+  const languageClient = runningClient(client);
+  return languageClient ? { folder, languageClient } : undefined;
+}
+
 /** Asks for a name, then writes a controller, service, repository, DTO, module and test in the workspace's style. */
 async function generateResource(client: ClientControls): Promise<void> {
-  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
-  const languageClient = folder ? runningClient(client) : undefined;
-  if (!folder || !languageClient) {
-    if (!folder) void vscode.window.showWarningMessage('Open a folder to generate a resource in.');
-    return;
-  }
+  const target = folderAndClient(client, 'Open a folder to generate a resource in.');
+  if (!target) return;
+  const { folder, languageClient } = target;
   const name = await vscode.window.showInputBox({
     title: 'Layerguard: Generate Resource',
     prompt: 'Name of the resource (plural, as in the URL)',
@@ -154,12 +165,9 @@ async function generateResource(client: ClientControls): Promise<void> {
  * and writes the chosen one's commented layerguard.json — asking before it replaces one.
  */
 async function configureArchitecture(client: ClientControls): Promise<void> {
-  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
-  const languageClient = folder ? runningClient(client) : undefined;
-  if (!folder || !languageClient) {
-    if (!folder) void vscode.window.showWarningMessage('Open a folder to configure its architecture.');
-    return;
-  }
+  const target = folderAndClient(client, 'Open a folder to configure its architecture.');
+  if (!target) return;
+  const { folder, languageClient } = target;
   const folderUri = languageClient.code2ProtocolConverter.asUri(folder.uri);
   const failed = { error: 'the server could not inspect the folder (see its output).' };
   const proposal =

@@ -9,8 +9,7 @@ import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { ScopeTracker } from './classify/scope';
 import { CONFIG_FILE_NAME, loadConfig, type ConfigError, type ConfigLoad } from './config/load';
-import { unmatchedLayerPatterns } from './config/unmatched-patterns';
-import { unusedConfigEntries } from './config/unused-entries';
+import { configWarnings } from './config/unused-entries';
 import { defaultConfig, type ResolvedConfig } from './config/resolved';
 import { extractFactsFrom, parseSource } from './facts/extract';
 import type { FileFacts } from './facts/types';
@@ -255,14 +254,15 @@ export class AnalysisSession {
    */
   private checkConfig(workspace: DiscoveredWorkspace, graph: DependencyGraph, config: ResolvedConfig): readonly ConfigError[] {
     const file = this.configFile();
-    if (!file) return [];
+    // No file was loaded (none exists): nothing to check, and no walk over the graph on each edit.
+    if (!file || config.file === undefined) return [];
     const layersInUse = new Set<string>();
     for (const node of graph.files.values()) if (node.layer) layersInUse.add(node.layer);
     const key = `${workspace.files.size}|${[...layersInUse].sort().join(',')}`;
     if (this.configWarnings && this.configWarningsKey === key) return this.configWarnings;
     const files = [...workspace.files.keys()].map((f) => path.posix.relative(workspace.root, f));
     this.configWarningsKey = key;
-    this.configWarnings = [...unmatchedLayerPatterns(file, workspace.root, workspace.files.keys()), ...unusedConfigEntries(file, { files, layersInUse, knownLayers: config.architecture.layerIds })];
+    this.configWarnings = configWarnings(file, workspace.root, { files, layersInUse, knownLayers: config.architecture.layerIds });
     return this.configWarnings;
   }
 

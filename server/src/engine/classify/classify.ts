@@ -93,9 +93,9 @@ export class Classifier {
     private readonly root: string,
     /** What only the whole workspace tells (see `WorkspaceScope`). */
     readonly scope: WorkspaceScope = NO_SCOPE,
-    packages: readonly { readonly glob: string; readonly layers: readonly LayerDefinition[] }[] = [],
+    packages: readonly { readonly below: (relative: string) => boolean; readonly layers: readonly LayerDefinition[] }[] = [],
   ) {
-    this.packages = packages.map((p) => ({ below: folderGlob(p.glob), classifier: new Classifier(p.layers, root, scope) }));
+    this.packages = packages.map((p) => ({ below: p.below, classifier: new Classifier(p.layers, root, scope) }));
     this.patternMatchers = layers.flatMap((l) => l.patterns.map((pattern) => ({ layer: l.id, pattern, match: picomatch(pattern, { dot: true }) })));
     for (const l of layers) for (const pkg of l.packages) if (!this.packageLayers.has(pkg)) this.packageLayers.set(pkg, l.id);
     this.hasAreas = layers.some((l) => l.areaFolders.length > 0);
@@ -358,16 +358,6 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (CONFIG_STEM.test(stemOf(file))) return 'it reads the configuration, which every layer may read';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
-}
-
-/** Whether a root-relative path is below a folder the glob matches (`apps/api`, `services/*`). */
-export function folderGlob(glob: string): (relative: string) => boolean {
-  const match = picomatch(glob, { dot: true });
-  return (relative) => {
-    const parts = relative.split('/');
-    for (let end = 1; end < parts.length; end++) if (match(parts.slice(0, end).join('/'))) return true;
-    return false;
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { folderGlob } from '../classify/classify';
+import { folderGlob } from './path-prefix';
 import { BUILTIN_LAYERS, type LayerDefinition, type LayerId } from '../classify/layers';
 import { DEFAULT_POLICY, toLayerPolicy, type LayerPolicy } from '../policy/policy';
 import { PRESETS, type Preset } from '../policy/presets';

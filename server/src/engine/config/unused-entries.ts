@@ -5,6 +5,8 @@ import type { LayerId } from '../classify/layers';
 import { LineIndex } from '../text/line-index';
 import { readConfigFile } from '../workspace/read-config-file';
 import { formatPath, type ConfigError } from './load';
+import { globMatcher, matchedPrefix } from './path-prefix';
+import { unmatchedLayerPatterns, type ConfigWarn } from './unmatched-patterns';
 
 /** What the analysis found that the configuration's entries are checked against. */
 export interface ConfigUse {
@@ -17,27 +19,33 @@ export interface ConfigUse {
 }
 
 /**
- * Entries of layerguard.json that can never apply, each a warning at its place in the file: a
- * layer of the file's own that no file is in, a `dependencies` entry for a layer no file is in, a
- * contract whose selector matches nothing, and a file two layers' patterns both claim (the first
- * wins, silently). The check still runs: these are typos and moved folders, not errors.
+ * What in layerguard.json can never apply, each a warning at its place in the file: a layer
+ * pattern that matches no file (see `unmatchedLayerPatterns`), a layer of the file's own that no
+ * file is in, a `dependencies` entry for a layer no file is in, a contract whose selector matches
+ * nothing, and a file two layers' patterns both claim (the first wins, silently). The check still
+ * runs: these are typos and moved folders, not errors. Nothing when the file is missing or
+ * unreadable (its errors are reported on their own).
  */
-export function unusedConfigEntries(configFile: string, use: ConfigUse): ConfigError[] {
+export function configWarnings(configFile: string, root: string, use: ConfigUse): ConfigError[] {
   const read = readConfigFile(configFile);
   if (!read.ok) return [];
   const tree = parseTree(read.text);
   if (!tree) return [];
   const lines = new LineIndex(read.text);
-  const warn = (node: Node, jsonPath: (string | number)[], message: string): ConfigError => ({
+  const warn: ConfigWarn = (node, jsonPath, message) => ({
     file: configFile,
     message: `at ${formatPath(jsonPath)}: ${message}`,
     start: lines.positionAt(node.offset),
     end: lines.positionAt(node.offset + node.length),
   });
-  return [...emptyLayers(tree, use, warn), ...idleDependencies(tree, use, warn), ...emptySelectors(tree, use, warn), ...contestedFiles(tree, use, warn)];
+  return [
+    ...unmatchedLayerPatterns(tree, root, use.files, warn),
+    ...emptyLayers(tree, use, warn),
+    ...idleDependencies(tree, use, warn),
+    ...emptySelectors(tree, use, warn),
+    ...contestedFiles(tree, use, warn),
+  ];
 }
-
-type Warn = (node: Node, jsonPath: (string | number)[], message: string) => ConfigError;
 
 function propertiesOf(tree: Node, key: string): { name: string; keyNode: Node; value: Node }[] {
   const object = findNodeAtLocation(tree, [key]);
@@ -49,7 +57,7 @@ function propertiesOf(tree: Node, key: string): { name: string; keyNode: Node; v
 }
 
 /** A layer the file declares with evidence of its own (not patterns: those are checked one by one) that no file is in. */
-function emptyLayers(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+function emptyLayers(tree: Node, use: ConfigUse, warn: ConfigWarn): ConfigError[] {
   return (
     propertiesOf(tree, 'layers')
       // Patterns are checked one by one; a layer of packages has packages, not files, in it.
@@ -59,14 +67,14 @@ function emptyLayers(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
 }
 
 /** A `dependencies` entry whose layer no file is in: it constrains nothing. */
-function idleDependencies(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+function idleDependencies(tree: Node, use: ConfigUse, warn: ConfigWarn): ConfigError[] {
   return propertiesOf(tree, 'dependencies')
     .filter(({ name }) => use.knownLayers.has(name) && !use.layersInUse.has(name))
     .map(({ name, keyNode }) => warn(keyNode, ['dependencies', name], `no analyzed file is in the layer "${name}", so this entry checks nothing`));
 }
 
 /** A contract's selector (a layer, or a glob of folders or files) that picks no analyzed file. */
-function emptySelectors(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+function emptySelectors(tree: Node, use: ConfigUse, warn: ConfigWarn): ConfigError[] {
   return contractSelectors(tree)
     .filter(({ node }) => typeof node.value === 'string' && !picksSomething(node.value, use))
     .map(({ node, jsonPath }) => {
@@ -94,26 +102,19 @@ function contractSelectors(tree: Node): { node: Node; jsonPath: (string | number
 function picksSomething(selector: string, use: ConfigUse): boolean {
   if (selector.startsWith('package:')) return true;
   if (use.knownLayers.has(selector)) return use.layersInUse.has(selector);
-  try {
-    const match = picomatch(selector, { dot: true });
-    return use.files.some((file) => prefixesOf(file).some((prefix) => match(prefix)));
-  } catch {
-    // An invalid glob is the configuration's error, reported when it is loaded.
-    return true;
-  }
-}
-
-function prefixesOf(file: string): string[] {
-  const parts = file.split('/');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  // An invalid glob is the configuration's error, reported when it is loaded.
+  const match = globMatcher(selector);
+  return match === undefined || use.files.some((file) => matchedPrefix(file, match, false) !== undefined);
 }
 
 /** A file the patterns of two layers both match: the layer listed first takes it, which is rarely what was meant. */
-function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
+function contestedFiles(tree: Node, use: ConfigUse, warn: ConfigWarn): ConfigError[] {
   const patterns = propertiesOf(tree, 'layers').flatMap(({ name, value }) => {
     const list = findNodeAtLocation(value, ['patterns']);
     return list?.type === 'array'
-      ? (list.children ?? []).flatMap((node, i) => (typeof node.value === 'string' ? [{ layer: name, match: safeMatcher(node.value), base: picomatch.scan(node.value).base, node, i }] : []))
+      ? (list.children ?? []).flatMap((node, i) =>
+          typeof node.value === 'string' ? [{ layer: name, match: globMatcher(node.value) ?? (() => false), base: picomatch.scan(node.value).base, node, i }] : [],
+        )
       : [];
   });
   const warnings: ConfigError[] = [];
@@ -140,13 +141,4 @@ function contestedFiles(tree: Node, use: ConfigUse, warn: Warn): ConfigError[] {
 /** A pattern whose folder lies inside the other's (`src/engine/facts` inside `src/engine`). */
 function isNarrower(base: string, than: string): boolean {
   return base !== than && (than === '' || base.startsWith(`${than}/`));
-}
-
-/** An invalid glob matches nothing here: it is the configuration's error, reported when it is loaded. */
-function safeMatcher(glob: string): (file: string) => boolean {
-  try {
-    return picomatch(glob, { dot: true });
-  } catch {
-    return () => false;
-  }
 }

@@ -30,6 +30,11 @@ export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
+/** `a` or `an` before a word, by its first letter: an adapter, a controller. */
+export function articleOf(word: string): 'a' | 'an' {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
 /** `invoice` → Invoice. */
 export function upperFirst(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);

@@ -8,6 +8,7 @@ import { perGraph } from '../../memo';
 import { layerAccount } from '../../graph/layer-account';
 import { ts } from '../../ts';
 import { filesToCheck, hasNode, walk } from '../syntax';
+import { articleOf, upperFirst } from '../../text/words';
 import { defineRule } from '../types';
 import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 
@@ -466,7 +467,7 @@ function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy)
   const rule = policy.get(from);
   const allowed = rule?.allow;
   const allowedText = allowed && allowed.size > 0 ? ` It may depend on: ${[...allowed].join(', ')}.` : '';
-  const advice = ADVICE[to] ?? `Move the code so that ${article(from)} ${from} does not need the ${to} layer.`;
+  const advice = ADVICE[to] ?? `Move the code so that ${articleOf(from)} ${from} does not need the ${to} layer.`;
   const source = rule?.source ? ` (${rule.source})` : '';
   return `${subjectOf(from)} must not depend on the ${to} layer${source}: it ${what}${typeOnly}. ${advice}${allowedText}`;
 }
@@ -479,15 +480,7 @@ function contractOf(policy: LayerPolicy, from: LayerId): { contract?: string } {
 
 /** `A controller`, `An adapter`; a layer named in the plural (`entities`, `use-cases`) as `Code in the entities layer`. */
 function subjectOf(layer: LayerId): string {
-  return /[^s]s$/.test(layer) ? `Code in the ${layer} layer` : `${capitalize(article(layer))} ${layer}`;
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
+  return /[^s]s$/.test(layer) ? `Code in the ${layer} layer` : `${upperFirst(articleOf(layer))} ${layer}`;
 }
 
 function relatedFor(graph: DependencyGraph, edge: Edge, to: LayerId, edges: readonly Edge[]): { file: string; range: { start: number; end: number }; message: string }[] {

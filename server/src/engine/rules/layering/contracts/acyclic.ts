@@ -18,24 +18,18 @@ export function checkAcyclic(contract: AcyclicContract, inputs: ContractInputs):
   for (const component of stronglyConnected(links)) {
     if (component.length < 2) continue;
     const members = new Set(component);
-    const inside = [...links.entries()].filter(([key]) => {
-      const [from, to] = key.split('\0') as [string, string];
-      return members.has(from) && members.has(to);
-    });
-    const [weakestKey, weakest] = inside.sort(([a, x], [b, y]) => x.length - y.length || (a < b ? -1 : 1))[0]!;
-    const [from, to] = weakestKey.split('\0') as [string, string];
+    const inside = links.filter((link) => members.has(link.from) && members.has(link.to));
+    const weakest = inside.sort((a, b) => a.dependencies.length - b.dependencies.length || (a.key < b.key ? -1 : 1))[0]!;
+    const { from, to, dependencies } = weakest;
     const names = component.map(unitName).sort();
-    const what = `modules ${names.map((n) => `"${n}"`).join(', ')} depend on each other in a cycle, and "${unitName(from)}" → "${unitName(to)}" is its weakest link (${weakest.length} ${weakest.length === 1 ? 'file' : 'files'})`;
+    const what = `modules ${names.map((n) => `"${n}"`).join(', ')} depend on each other in a cycle, and "${unitName(from)}" → "${unitName(to)}" is its weakest link (${dependencies.length} ${dependencies.length === 1 ? 'file' : 'files'})`;
     const related = inside
-      .filter(([key]) => key !== weakestKey)
-      .map(([key, deps]) => {
-        const [a, b] = key.split('\0') as [string, string];
-        return { file: deps[0]!.edge.from, range: deps[0]!.edge.range, message: `"${unitName(a)}" depends on "${unitName(b)}" here` };
-      });
+      .filter((link) => link !== weakest)
+      .map((link) => ({ file: link.dependencies[0]!.edge.from, range: link.dependencies[0]!.edge.range, message: `"${unitName(link.from)}" depends on "${unitName(link.to)}" here` }));
     reports.push(
       contractReport(
         contract,
-        weakest[0]!,
+        dependencies[0]!,
         what,
         `Remove or invert this dependency (an event, or an interface "${unitName(to)}" declares and "${unitName(from)}" implements) to break the cycle.`,
         related,
@@ -45,9 +39,18 @@ export function checkAcyclic(contract: AcyclicContract, inputs: ContractInputs):
   return reports;
 }
 
-/** Dependencies between two modules, keyed `from\0to`, in file order. */
-function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules: readonly Selector[]): Map<string, Dependency[]> {
-  const links = new Map<string, Dependency[]>();
+/** The files of one module that depend on another module. */
+interface ModuleLink {
+  readonly from: string;
+  readonly to: string;
+  /** `from\0to`: the order links are compared in. */
+  readonly key: string;
+  readonly dependencies: Dependency[];
+}
+
+/** Dependencies between two modules, one link per pair, in file order. */
+function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules: readonly Selector[]): ModuleLink[] {
+  const links = new Map<string, ModuleLink>();
   for (const node of inputs.files) {
     const from = firstMatch(modules, (s) => s.unitOf(node.file))?.unit;
     if (!from) continue;
@@ -55,16 +58,16 @@ function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules:
       const to = dependency.edge.external ? undefined : firstMatch(modules, (s) => s.unitOf(dependency.edge.to))?.unit;
       if (!to || to === from) continue;
       const key = `${from}\0${to}`;
-      const list = links.get(key);
-      if (list) list.push(dependency);
-      else links.set(key, [dependency]);
+      const link = links.get(key);
+      if (link) link.dependencies.push(dependency);
+      else links.set(key, { from, to, key, dependencies: [dependency] });
     }
   }
-  return links;
+  return [...links.values()];
 }
 
 /** The modules' strongly connected groups (see `stronglyConnectedComponents`), by name. */
-function stronglyConnected(links: ReadonlyMap<string, readonly Dependency[]>): string[][] {
+function stronglyConnected(links: readonly ModuleLink[]): string[][] {
   const names: string[] = [];
   const ids = new Map<string, number>();
   const idOf = (name: string) => {
@@ -76,10 +79,9 @@ function stronglyConnected(links: ReadonlyMap<string, readonly Dependency[]>): s
     return id;
   };
   const targets: number[][] = [];
-  for (const key of [...links.keys()].sort()) {
-    const [from, to] = key.split('\0') as [string, string];
-    const fromId = idOf(from);
-    const toId = idOf(to);
+  for (const link of [...links].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const fromId = idOf(link.from);
+    const toId = idOf(link.to);
     (targets[fromId] ??= []).push(toId);
   }
   for (let id = 0; id < names.length; id++) targets[id] ??= [];

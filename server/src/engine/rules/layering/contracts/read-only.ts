@@ -3,6 +3,7 @@ import type { Contract } from '../../../config/resolved';
 import type { DependencyGraph, FileNode } from '../../../graph/types';
 import { ts } from '../../../ts';
 import { rangeOf } from '../../syntax';
+import { articleOf } from '../../../text/words';
 import type { RuleReport } from '../../types';
 
 type ReadOnlyContract = Extract<Contract, { type: 'read-only' }>;
@@ -73,7 +74,7 @@ export function checkReadOnly(
         file: node.file,
         range: rangeOf(n.expression, node.sourceFile),
         messageId: 'broken-contract',
-        message: `Contract "${contract.name}" (read-only): ${article(node.layer!)} ${node.layer} must not ${write}. Move the change into a command (handler), and keep this one to reading.`,
+        message: `Contract "${contract.name}" (read-only): ${articleOf(node.layer!)} ${node.layer} must not ${write}. Move the change into a command (handler), and keep this one to reading.`,
         data: { contract: contract.name, contractType: contract.type, dependency: write },
       });
     });
@@ -126,8 +127,4 @@ function writeOf(callee: ts.PropertyAccessExpression, handles: Handles): string 
   }
   if (ts.isIdentifier(root) && handles.imported.has(root.text) && (WRITES.has(method) || method === 'create')) return `write data (it calls ${text})`;
   return undefined;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { LayerId } from '../../../classify/layers';
+import { matchedPrefix } from '../../../config/path-prefix';
 import type { DependencyGraph, Edge } from '../../../graph/types';
 
 /**
@@ -43,18 +44,6 @@ export function selectorOf(text: string, graph: DependencyGraph, layers: Readonl
     },
     unitOfPackage: () => undefined,
   };
-}
-
-/** The shortest leading part of the path (whole folders, or the whole path) the glob matches. */
-function matchedPrefix(relative: string, match: (p: string) => boolean, foldersOnly: boolean): string | undefined {
-  if (relative.startsWith('../')) return undefined;
-  const parts = relative.split('/');
-  const last = foldersOnly ? parts.length - 1 : parts.length;
-  for (let end = 1; end <= last; end++) {
-    const prefix = parts.slice(0, end).join('/');
-    if (match(prefix)) return prefix;
-  }
-  return undefined;
 }
 
 /** The unit an edge's target belongs to under the selector. */
