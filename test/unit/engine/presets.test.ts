@@ -120,6 +120,31 @@ export const snapshot = (row: OrderEntity) => ({ id: row.id });
     });
   });
 
+  it("hexagonal: a model is the persistence's when it uses a database client or a schema library, not when it is a plain shape", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/models/invoice.model.ts': `import { ObjectId } from 'mongodb';
+export interface InvoiceDocument { _id: ObjectId; total: number }
+`,
+      'src/models/coupon.model.ts': `import { prop } from '@typegoose/typegoose';
+export class Coupon { @prop() code!: string; }
+`,
+      'src/models/money.model.ts': `export interface Money { amount: number; currency: string }
+`,
+      'src/billing/domain/invoice.ts': `import type { InvoiceDocument } from '../../models/invoice.model';
+//                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer (the hexagonal preset): it imports invoice.model.ts (only as a type)
+import { Coupon } from '../../models/coupon.model';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer
+import type { Money } from '../../models/money.model';
+export const totalOf = (doc: InvoiceDocument, coupon: Coupon, money: Money) => [doc.total, coupon.code, money.amount];
+`,
+      'src/billing/domain/invoice-policy.ts': `export const maxTotal = 1000;
+`,
+      'src/billing/domain/invoice-rules.ts': `export const minTotal = 1;
+`,
+    });
+  });
+
   it('hexagonal: a domain service injecting an adapter by token alone (no import of it) is reported on the parameter', () => {
     checkRules(LAYERING, {
       ...hexagonalApp,

@@ -478,5 +478,17 @@ export const NEUTRAL_PACKAGES: ReadonlySet<string> = new Set([
   'http-errors',
 ]);
 
+/** Libraries that declare persisted shapes without being database clients themselves. */
+const SCHEMA_LIBRARIES: ReadonlySet<string> = new Set(['@typegoose/typegoose', 'dynamoose', 'bookshelf', 'waterline']);
+
+/**
+ * A package whose use makes a shape the persistence's own: the data-access layer's clients and
+ * ORMs (any `@mikro-orm/*` part), and schema libraries. `name` is a package name, not a deep path.
+ */
+export function isPersistencePackage(name: string): boolean {
+  if (SCHEMA_LIBRARIES.has(name) || name.startsWith('@mikro-orm/')) return true;
+  return BUILTIN_LAYERS.some((layer) => layer.id === 'data-access' && layer.packages.includes(name));
+}
+
 /** Deep imports of ORM packages that only describe schemas: `drizzle-orm/pg-core` declares tables. */
 export const SCHEMA_ONLY_SUBPATHS = /^drizzle-orm\/[a-z0-9]+-core(?:\/|$)|^typeorm\/decorator\//;

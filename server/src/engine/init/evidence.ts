@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { DependencyGraph, FileNode } from '../graph/types';
-import { publicApis } from '../rules/layering/contracts/public-api';
+import picomatch from 'picomatch';
+import { ENTRY_FILES, moduleExports, publicApis } from '../rules/layering/contracts/public-api';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
 export const AREA_WORDS = [
@@ -25,8 +26,8 @@ export const AREA_WORDS = [
 
 export type AreaWord = (typeof AREA_WORDS)[number];
 
-/** Parent folders of feature modules: `src/modules/orders/`, `src/contexts/billing/`. */
-const MODULE_PARENTS = new Set(['modules', 'features', 'contexts', 'bounded-contexts', 'packages-internal']);
+/** Parent folders of feature modules: `src/modules/orders/`, `src/contexts/billing/`, and a workspace's libraries (`libs/billing/`). */
+const MODULE_PARENTS = new Set(['modules', 'features', 'contexts', 'bounded-contexts', 'packages-internal', 'libs', 'packages']);
 
 /** A folder holding feature modules, one folder each. */
 export interface ModuleFolder {
@@ -147,9 +148,9 @@ function crossModuleImports(graph: DependencyGraph, glob: string, files: readonl
   return { crossImports, publicImports };
 }
 
-/** `index.ts` at the module's top, or a Nest module that exports something. */
+const isEntryFile = picomatch([...ENTRY_FILES]);
+
+/** An entry file of the module (as the public-api contract sees them), or a Nest module that exports something. */
 function isPublicEntry(root: string, module: string, node: FileNode): boolean {
-  const inModule = path.posix.relative(path.posix.join(root, module), node.file);
-  if (/^index\.[cm]?[jt]sx?$/.test(inModule)) return true;
-  return node.facts.classes.some((c) => c.decorators.some((d) => d.name === 'Module' && d.args[0]?.kind === 'object' && d.args[0].properties['exports'] !== undefined));
+  return isEntryFile(path.posix.relative(path.posix.join(root, module), node.file)) || moduleExports(node).length > 0;
 }

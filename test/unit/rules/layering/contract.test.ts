@@ -122,6 +122,32 @@ export class OrdersService {
     });
   });
 
+  it('public-api: workspace libraries are used through their package name or src/index; a path below the name is a deep import', () => {
+    checkRule(RULE, {
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { baseUrl: '.', paths: { '@shop/catalog': ['libs/catalog/src/index.ts'], '@shop/catalog/*': ['libs/catalog/src/*'], '@shop/pricing': ['libs/pricing/src/main.ts'] } },
+      }),
+      'layerguard.json': config([{ type: 'public-api', modules: ['libs/*'] }]),
+      'libs/catalog/src/index.ts': `export { listProducts } from './lib/products';
+`,
+      'libs/catalog/src/lib/products.ts': `export const listProducts = () => ['tea'];
+`,
+      'libs/catalog/src/lib/stock-cache.ts': `export const cached = new Map<string, number>();
+`,
+      'libs/pricing/src/main.ts': `export const priceOf = (name: string) => name.length;
+`,
+      'libs/cart/src/index.ts': `export { cartTotal } from './lib/cart';
+`,
+      'libs/cart/src/lib/cart.ts': `import { listProducts } from '@shop/catalog';
+import { priceOf } from '@shop/pricing';
+import { cached } from '@shop/catalog/lib/stock-cache';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/lib/stock-cache.ts is internal to module "catalog"
+import { listProducts as again } from '../../../catalog/src';
+export const cartTotal = () => [...listProducts(), ...again()].reduce((sum, name) => sum + priceOf(name) + (cached.get(name) ?? 0), 0);
+`,
+    });
+  });
+
   it('public-api: the public globs the contract names replace the defaults', () => {
     checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
+import { isPersistencePackage, NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
+import { packageNameOf } from '../../workspace/resolver';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import { packageOf } from '../../config/resolved';
@@ -371,14 +372,11 @@ function isTransportShape(file: string, graph: DependencyGraph): boolean {
   return graph.outgoing(file).some((e) => e.external && TRANSPORT_PACKAGES.test(e.to));
 }
 
-/** ORMs and schema libraries: a model that uses one is the persistence's shape. */
-const PERSISTENCE_PACKAGES =
-  /^(?:typeorm|mongoose|sequelize|sequelize-typescript|@mikro-orm\/.+|drizzle-orm|objection|@prisma\/client|kysely|bookshelf|waterline|@typegoose\/typegoose|dynamoose)(?:\/|$)/;
-
+/** A model that uses an ORM, a database client or a schema library is the persistence's shape. */
 function isPersistenceModel(file: string, graph: DependencyGraph): boolean {
   const node = graph.files.get(file);
   if (node?.facts.shape.definesTables) return true;
-  return graph.outgoing(file).some((e) => (e.external && PERSISTENCE_PACKAGES.test(e.to)) || (!e.external && graph.targetLayer(e) === 'data-access'));
+  return graph.outgoing(file).some((e) => (e.external && isPersistencePackage(packageNameOf(e.to))) || (!e.external && graph.targetLayer(e) === 'data-access'));
 }
 
 /** The names taken are abstract classes of the target file. */

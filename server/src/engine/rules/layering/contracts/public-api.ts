@@ -4,20 +4,25 @@ import type { Contract } from '../../../config/resolved';
 import type { StaticValue } from '../../../facts/types';
 import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
+import { isRelative, packageNameOf } from '../../../workspace/resolver';
 import { mostTelling } from '../edges';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
-/** A module's public API when the contract names none: its entry file, its Nest module, a `public-api` file, at its top. */
-export const DEFAULT_PUBLIC_FILES: readonly string[] = ['index.*', '*.module.*', 'public-api.*', 'public_api.*'];
+/** A module's entry files: an `index` or `public-api` file at its top, or a library's `src/index`. */
+export const ENTRY_FILES: readonly string[] = ['index.*', 'src/index.*', 'public-api.*', 'public_api.*'];
+
+/** A module's public API when the contract names none: its entry files and its Nest module. */
+export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.module.*'];
 
 /**
  * Another module's files may be used only through its public API: the files the contract calls
  * public (by default its entry `index`, its Nest module), and the classes its Nest module exports.
  * What the import names counts (`import { X } from '../billing'` goes through billing's index,
- * wherever X is declared).
+ * wherever X is declared). Unless the contract names its public files, an import of a package by
+ * its bare name (`@acme/billing`) goes through whatever entry the package or path alias declares.
  */
 export function checkPublicApi(contract: PublicApiContract, inputs: ContractInputs): RuleReport[] {
   const api = publicApis(inputs.graph, contract.modules, contract.public);
@@ -31,7 +36,7 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
       const edge = mostTelling(internal);
       const to = api.moduleOf(edge.via ?? edge.to)!;
       const what = `${inModule(inputs.graph.root, to, edge.via ?? edge.to)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API`;
-      const advice = `Use what ${unitName(to)} offers through ${(contract.public ?? ['its index', 'its Nest module']).join(', ')} (and the providers its Nest module exports), or make this part of it.`;
+      const advice = `Use what ${unitName(to)} offers through ${(contract.public ?? ['its index or package entry', 'its Nest module']).join(', ')} (and the providers its Nest module exports), or make this part of it.`;
       reports.push(contractReport(contract, { ...dependency, edge, edges: internal }, what, advice));
     }
   }
@@ -58,9 +63,20 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const named = edge.via ?? edge.to;
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
+      if (publicGlobs === undefined && namesPackageEntry(edge)) return 'public';
       return isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) ? 'public' : 'internal';
     },
   };
+}
+
+/**
+ * `@acme/billing` or `billing-lib`, without a path below it: the package's (or path alias's)
+ * declared entry, wherever its manifest or tsconfig points. Subpaths are judged by the file.
+ */
+function namesPackageEntry(edge: Edge): boolean {
+  const specifier = edge.specifier;
+  if (specifier === undefined || isRelative(specifier) || specifier.startsWith('#')) return false;
+  return packageNameOf(specifier) === specifier && !/^[~@]$/.test(specifier);
 }
 
 const MODULE_SYNTAX: ReadonlySet<Edge['kind']> = new Set(['import', 'type-import', 'require', 'dynamic-import', 're-export']);
@@ -87,7 +103,8 @@ function nestExportedFiles(graph: DependencyGraph): Set<string> {
   return files;
 }
 
-function moduleExports(node: FileNode): string[] {
+/** The names a Nest `@Module({ exports })` in the file exports: its public providers. */
+export function moduleExports(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) => cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])));
 }
 
