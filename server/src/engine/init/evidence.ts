@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { DependencyGraph, FileNode } from '../graph/types';
-import picomatch from 'picomatch';
-import { ENTRY_FILES, moduleExports, publicApis } from '../rules/layering/contracts/public-api';
+import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
 export const AREA_WORDS = [
@@ -148,7 +147,7 @@ function crossModuleImports(graph: DependencyGraph, glob: string, files: readonl
   return { crossImports, publicImports };
 }
 
-const isEntryFile = picomatch([...ENTRY_FILES]);
+const isEntryFile = publicFileMatcher(undefined, ENTRY_FILES);
 
 /** An entry file of the module (as the public-api contract sees them), or a Nest module that exports something. */
 function isPublicEntry(root: string, module: string, node: FileNode): boolean {

@@ -122,7 +122,7 @@ export class OrdersService {
     });
   });
 
-  it('public-api: workspace libraries are used through their package name or src/index; a path below the name is a deep import', () => {
+  it('public-api: workspace libraries are used through their package name, src/index or src/*.module; a path below the name is a deep import, reported once', () => {
     checkRule(RULE, {
       'tsconfig.json': JSON.stringify({
         compilerOptions: { baseUrl: '.', paths: { '@shop/catalog': ['libs/catalog/src/index.ts'], '@shop/catalog/*': ['libs/catalog/src/*'], '@shop/pricing': ['libs/pricing/src/main.ts'] } },
@@ -130,9 +130,13 @@ export class OrdersService {
       'layerguard.json': config([{ type: 'public-api', modules: ['libs/*'] }]),
       'libs/catalog/src/index.ts': `export { listProducts } from './lib/products';
 `,
+      'libs/catalog/src/catalog.module.ts': `export const catalogModule = { name: 'catalog' };
+`,
       'libs/catalog/src/lib/products.ts': `export const listProducts = () => ['tea'];
 `,
       'libs/catalog/src/lib/stock-cache.ts': `export const cached = new Map<string, number>();
+`,
+      'libs/catalog/src/lib/stock.ts': `export { cached } from './stock-cache';
 `,
       'libs/pricing/src/main.ts': `export const priceOf = (name: string) => name.length;
 `,
@@ -140,10 +144,11 @@ export class OrdersService {
 `,
       'libs/cart/src/lib/cart.ts': `import { listProducts } from '@shop/catalog';
 import { priceOf } from '@shop/pricing';
-import { cached } from '@shop/catalog/lib/stock-cache';
-//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/lib/stock-cache.ts is internal to module "catalog"
+import { catalogModule } from '@shop/catalog/catalog.module';
+import { cached } from '@shop/catalog/lib/stock';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/lib/stock.ts is internal to module "catalog", and "cart" may use only its public API: it imports stock.ts.
 import { listProducts as again } from '../../../catalog/src';
-export const cartTotal = () => [...listProducts(), ...again()].reduce((sum, name) => sum + priceOf(name) + (cached.get(name) ?? 0), 0);
+export const cartTotal = () => [catalogModule.name, ...listProducts(), ...again()].reduce((sum, name) => sum + priceOf(name) + (cached.get(name) ?? 0), 0);
 `,
     });
   });

@@ -11,11 +11,22 @@ import { contractReport, dependenciesOf, unitName, type ContractInputs } from '.
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
-/** A module's entry files: an `index` or `public-api` file at its top, or a library's `src/index`. */
-export const ENTRY_FILES: readonly string[] = ['index.*', 'src/index.*', 'public-api.*', 'public_api.*'];
+/** A module's entry files: an `index` or `public-api` file at its top (or at a library's source root, `src/`). */
+export const ENTRY_FILES: readonly string[] = ['index.*', 'public-api.*', 'public_api.*'];
 
 /** A module's public API when the contract names none: its entry files and its Nest module. */
 export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.module.*'];
+
+/**
+ * Whether a path inside a module (`src/auth.module.ts`) is one of its public files. Globs the
+ * contract names match as written; the defaults match at the module's top and, for a workspace
+ * library whose code sits in `src/`, at that source root.
+ */
+export function publicFileMatcher(publicGlobs: readonly string[] | undefined, defaults: readonly string[] = DEFAULT_PUBLIC_FILES): (inModule: string) => boolean {
+  if (publicGlobs !== undefined) return picomatchAll(publicGlobs);
+  const matches = picomatchAll(defaults);
+  return (inModule) => matches(inModule) || (inModule.startsWith('src/') && matches(inModule.slice('src/'.length)));
+}
 
 /**
  * Another module's files may be used only through its public API: the files the contract calls
@@ -30,17 +41,24 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   for (const node of inputs.files) {
     const from = api.moduleOf(node.file);
     if (!from) continue;
-    for (const dependency of dependenciesOf(node, inputs.graph, contract)) {
-      const internal = dependency.edges.filter((edge) => api.crossModuleUse(edge, from) === 'internal');
-      if (internal.length === 0) continue;
-      const edge = mostTelling(internal);
-      const to = api.moduleOf(edge.via ?? edge.to)!;
-      const what = `${inModule(inputs.graph.root, to, edge.via ?? edge.to)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API`;
+    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => api.crossModuleUse(edge, from) === 'internal'));
+    // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
+    for (const edges of groupByNamedFile(internal)) {
+      const telling = mostTelling(edges);
+      const named = telling.via ?? telling.to;
+      const to = api.moduleOf(named)!;
+      const what = `${inModule(inputs.graph.root, to, named)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API`;
       const advice = `Use what ${unitName(to)} offers through ${(contract.public ?? ['its index or package entry', 'its Nest module']).join(', ')} (and the providers its Nest module exports), or make this part of it.`;
-      reports.push(contractReport(contract, { ...dependency, edge, edges: internal }, what, advice));
+      reports.push(contractReport(contract, { from: node, edge: { ...telling, to: named }, edges }, what, advice));
     }
   }
   return reports;
+}
+
+function groupByNamedFile(edges: readonly Edge[]): Edge[][] {
+  const groups = new Map<string, Edge[]>();
+  for (const edge of edges) groups.set(edge.via ?? edge.to, [...(groups.get(edge.via ?? edge.to) ?? []), edge]);
+  return [...groups.values()];
 }
 
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
@@ -52,7 +70,7 @@ export interface PublicApis {
 
 export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[], publicGlobs: readonly string[] | undefined): PublicApis {
   const modules = moduleGlobs.map((text) => selectorOf(text, graph, new Set(), { foldersOnly: true }));
-  const isPublicPath = picomatchAll(publicGlobs ?? DEFAULT_PUBLIC_FILES);
+  const isPublicPath = publicFileMatcher(publicGlobs);
   const exported = nestExportedFiles(graph);
   const moduleOf = (file: string) => firstMatch(modules, (s) => s.unitOf(file))?.unit;
   return {
