@@ -127,6 +127,39 @@ describe('layerguard init', () => {
     );
   });
 
+  it('on a generated workspace of nested libraries (libs/<group>/<lib>/src): each library is a module, reached by its alias', () => {
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/shared/types': ['libs/shared/types/src/index.ts'], '@acme/api/*': ['libs/api/*/src/index.ts'] } } }),
+    };
+    for (const name of ['users', 'teams', 'billing']) {
+      files[`libs/api/${name}/src/index.ts`] = source(`export * from './lib/${name}';\n`);
+      files[`libs/api/${name}/src/lib/${name}.ts`] = source(`import type { Id } from '@acme/shared/types';\nexport const ${name}Of = (id: Id) => id;\n`);
+    }
+    files['libs/shared/types/src/index.ts'] = source('export type Id = string;\n');
+    files['libs/api/teams/src/lib/members.ts'] = source(`import { usersOf } from '@acme/api/users';\nexport const members = () => usersOf('1');\n`);
+    const best = proposeArchitecture(project(files).root).candidates[0]!;
+    assert.deepEqual(best.presets, ['modular-monolith'], JSON.stringify(best));
+    assert.deepEqual(best.modules, ['libs/*/*']);
+    assert.equal(best.preview?.findings, 0, JSON.stringify(best.preview));
+  });
+
+  it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['content', 'identity', 'billing']) {
+      files[`src/module/${name}/index.ts`] = source(`export { ${name}Service } from './${name}.service';\n`);
+      files[`src/module/${name}/${name}.service.ts`] = source(`import { emit } from '../../shared/events';\nexport const ${name}Service = () => emit('${name}');\n`);
+      files[`src/module/${name}/${name}.helpers.ts`] = source(`export const ${name}Helper = () => 1;\n`);
+    }
+    files['src/shared/events.ts'] = source('export const emit = (name: string) => name;\n');
+    const modular = proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.deepEqual(modular?.modules, ['src/module/*']);
+    assert.ok(modular.confidence >= 0.6, JSON.stringify(modular));
+    assert.ok(
+      modular.reasons.some((r) => /they do not import each other/.test(r)),
+      JSON.stringify(modular.reasons),
+    );
+  });
+
   it('on generated trees: layered by default, clean from its rings, hexagonal composed with CQRS from its handlers', () => {
     const layered = project({
       'src/controllers/users.controller.ts': `import { Router } from 'express';\nimport { listUsers } from '../services/users.service';\nexport const users = Router();\nusers.get('/v1/users', (_req, res) => { res.json(listUsers()); });\n`,

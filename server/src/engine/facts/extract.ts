@@ -236,11 +236,13 @@ class FactCollector {
     const ctor = node.members.find(ts.isConstructorDeclaration);
     const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
     const baseName = heritage ? expressionRootName(heritage.expression) : undefined;
+    const decorators = decoratorsOf(node, sf);
+    const dynamicExports = decorators.some((d) => d.name === 'Module') ? dynamicModuleExports(node) : [];
     return {
       ...(node.name ? { name: node.name.text, nameRange: this.range(node.name) } : {}),
       range: this.range(node),
       exported: modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
-      decorators: decoratorsOf(node, sf),
+      decorators,
       ...(heritage && baseName
         ? {
             extends: {
@@ -254,6 +256,7 @@ class FactCollector {
       abstract: modifiers.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword),
       methods: node.members.filter((m) => (ts.isMethodDeclaration(m) || ts.isAccessor(m)) && m.body !== undefined).length,
       constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
+      ...(dynamicExports.length > 0 ? { dynamicExports } : {}),
     };
   }
 
@@ -531,4 +534,25 @@ function syntaxErrorsOf(sf: ts.SourceFile): SyntaxError[] {
 function isInDecorator(node: ts.Node): boolean {
   for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) if (ts.isDecorator(current)) return true;
   return false;
+}
+
+/** The plain identifiers in `exports: [...]` of the dynamic modules (`{ module, exports }`) a class's static methods return. */
+function dynamicModuleExports(node: ts.ClassDeclaration | ts.ClassExpression): string[] {
+  const names: string[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(child)) names.push(...exportsOfDynamicModule(child));
+    if (!ts.isFunctionLike(child) || ts.isArrowFunction(child)) ts.forEachChild(child, visit);
+  };
+  for (const member of node.members) {
+    const isStatic = ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    if (isStatic && ts.isMethodDeclaration(member) && member.body) ts.forEachChild(member.body, visit);
+  }
+  return [...new Set(names)];
+}
+
+function exportsOfDynamicModule(object: ts.ObjectLiteralExpression): string[] {
+  const property = (name: string) => object.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name) && p.name.text === name);
+  const exported = property('exports');
+  if (!property('module') || !exported || !ts.isPropertyAssignment(exported) || !ts.isArrayLiteralExpression(exported.initializer)) return [];
+  return exported.initializer.elements.filter(ts.isIdentifier).map((id) => id.text);
 }

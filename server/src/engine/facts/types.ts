@@ -79,6 +79,8 @@ export interface ClassFact {
   /** Methods and accessors with a body (the constructor excluded): what the class does. */
   readonly methods: number;
   readonly constructorParams: readonly ParamFact[];
+  /** A Nest module's providers exported by the dynamic modules its static methods return (`forRoot() { return { module, exports: [X] } }`). */
+  readonly dynamicExports?: readonly string[];
 }
 
 /** How a file only connects others (see `FileShape.wiring`). */

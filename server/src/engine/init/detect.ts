@@ -82,8 +82,11 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
   if (!folder || folder.modules.length < MIN_MODULES) return undefined;
   const share = folder.files / Math.max(1, evidence.files);
   // What the preset checks, measured: modules whose imports of each other mostly reach into the
-  // internals are feature folders, not modules with APIs.
-  const publicShare = folder.crossImports === 0 ? 0.5 : folder.publicImports / folder.crossImports;
+  // internals are feature folders, not modules with APIs. Modules that never import each other
+  // keep the discipline when most declare an API (they talk through events or contracts); without
+  // APIs they may be mere folders.
+  const declared = folder.withPublicApi * 2 >= folder.modules.length;
+  const publicShare = folder.crossImports === 0 ? (declared ? MIN_PUBLIC_SHARE : 0.5) : folder.publicImports / folder.crossImports;
   if (publicShare < MIN_PUBLIC_SHARE) return { presets: ['modular-monolith'], modules: [folder.glob], confidence: 0.2, reasons: moduleReasons(folder, evidence) };
   return {
     presets: ['modular-monolith'],

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
+import { isSharedKernel } from '../rules/layering/contracts/selectors';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
 export const AREA_WORDS = [
@@ -26,7 +27,10 @@ export const AREA_WORDS = [
 export type AreaWord = (typeof AREA_WORDS)[number];
 
 /** Parent folders of feature modules: `src/modules/orders/`, `src/contexts/billing/`, and a workspace's libraries (`libs/billing/`). */
-const MODULE_PARENTS = new Set(['modules', 'features', 'contexts', 'bounded-contexts', 'packages-internal', 'libs', 'packages']);
+const MODULE_PARENTS = new Set(['modules', 'module', 'features', 'contexts', 'bounded-contexts', 'packages-internal', 'libs', 'packages']);
+
+/** Parents of workspace libraries, which may be grouped one folder deeper (`libs/api/users/src/`). */
+const LIBRARY_PARENTS = new Set(['libs', 'packages']);
 
 /** A folder holding feature modules, one folder each. */
 export interface ModuleFolder {
@@ -115,8 +119,10 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
     const parts = path.posix.relative(root, node.file).split('/');
     const at = parts.findIndex((part, i) => MODULE_PARENTS.has(part.toLowerCase()) && i + 2 < parts.length);
     if (at < 0) continue;
-    const glob = [...parts.slice(0, at + 1), '*'].join('/');
-    const module = parts.slice(0, at + 2).join('/');
+    const depth = moduleDepth(parts, at);
+    const glob = [...parts.slice(0, at + 1), ...Array<string>(depth).fill('*')].join('/');
+    const module = parts.slice(0, at + 1 + depth).join('/');
+    if (isSharedKernel(module)) continue;
     const modules = byGlob.get(glob) ?? new Map<string, FileNode[]>();
     modules.set(module, [...(modules.get(module) ?? []), node]);
     byGlob.set(glob, modules);
@@ -128,6 +134,12 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
     withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(root, module, n))).length,
     ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
+}
+
+/** How many folders below its parent a module's root is: a library's root is the folder holding its `src/`. */
+function moduleDepth(parts: readonly string[], parent: number): number {
+  if (!LIBRARY_PARENTS.has(parts[parent]!.toLowerCase())) return 1;
+  return parts.indexOf('src', parent + 1) === parent + 3 ? 2 : 1;
 }
 
 /** How the modules' files use each other: through the public API, or into the internals. */

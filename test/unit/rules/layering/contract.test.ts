@@ -153,6 +153,68 @@ export const cartTotal = () => [catalogModule.name, ...listProducts(), ...again(
     });
   });
 
+  it("public-api and acyclic: a module's public/ folder is its API, and the shared kernel among the modules (common/) is no module", () => {
+    checkRule(RULE, {
+      'layerguard.json': config([
+        { type: 'public-api', modules: ['src/modules/*'] },
+        { type: 'acyclic', modules: ['src/modules/*'] },
+      ]),
+      'src/modules/common/domain/entity.ts': `export abstract class BaseEntity { constructor(readonly id: string) {} }
+`,
+      'src/modules/common/logging.ts': `import { isMember } from '../members/public/membership';
+export const log = (id: string) => (isMember(id) ? 'member' : 'guest');
+`,
+      'src/modules/members/public/membership.ts': `export const isMember = (id: string) => id.length > 3;
+`,
+      'src/modules/members/domain/member.ts': `import { BaseEntity } from '../../common/domain/entity';
+import { log } from '../../common/logging';
+export class Member extends BaseEntity { describe() { return log(this.id); } }
+`,
+      'src/modules/bookings/booking.ts': `import { BaseEntity } from '../common/domain/entity';
+import { isMember } from '../members/public/membership';
+import { Member } from '../members/domain/member';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/member.ts is internal to module "members"
+export class Booking extends BaseEntity { by(member: Member) { return isMember(member.id); } }
+`,
+    });
+    const named = checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/common', 'src/modules/members'] }]),
+      'src/modules/common/domain/entity.ts': `export abstract class BaseEntity { constructor(readonly id: string) {} }
+`,
+      'src/modules/members/member.ts': `import { BaseEntity } from '../common/domain/entity';
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/entity.ts is internal to module "common"
+export class Member extends BaseEntity {}
+`,
+    });
+    assert.equal(named.findings.length, 1);
+  });
+
+  it('public-api: what a dynamic Nest module (forRoot) exports is public too', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/tenancy/can-leave.query.ts': `export class CanLeaveQuery { constructor(readonly userId: string) {} }
+`,
+      'src/modules/tenancy/seat.counter.ts': `export class SeatCounter { count() { return 3; } }
+`,
+      'src/modules/tenancy/tenancy.module.ts': `import { DynamicModule, Module } from '@nestjs/common';
+import { CanLeaveQuery } from './can-leave.query';
+import { SeatCounter } from './seat.counter';
+@Module({})
+export class TenancyModule {
+  static forRoot(): DynamicModule {
+    return { module: TenancyModule, providers: [CanLeaveQuery, SeatCounter], exports: [CanLeaveQuery] };
+  }
+}
+`,
+      'src/modules/users/leave.command.ts': `import { CanLeaveQuery } from '../tenancy/can-leave.query';
+import { SeatCounter } from '../tenancy/seat.counter';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract seat.counter.ts is internal to module "tenancy"
+export const leave = (id: string) => [new CanLeaveQuery(id), new SeatCounter().count()];
+`,
+    });
+  });
+
   it('public-api: the public globs the contract names replace the defaults', () => {
     checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),

@@ -11,8 +11,8 @@ import { contractReport, dependenciesOf, unitName, type ContractInputs } from '.
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
-/** A module's entry files: an `index` or `public-api` file at its top (or at a library's source root, `src/`). */
-export const ENTRY_FILES: readonly string[] = ['index.*', 'public-api.*', 'public_api.*'];
+/** A module's entry files: an `index` or `public-api` file, or a `public/` folder, at its top (or at a library's source root, `src/`). */
+export const ENTRY_FILES: readonly string[] = ['index.*', 'public-api.*', 'public_api.*', 'public/**'];
 
 /** A module's public API when the contract names none: its entry files and its Nest module. */
 export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.module.*'];
@@ -121,9 +121,9 @@ function nestExportedFiles(graph: DependencyGraph): Set<string> {
   return files;
 }
 
-/** The names a Nest `@Module({ exports })` in the file exports: its public providers. */
+/** The names a Nest module in the file exports, from `@Module({ exports })` or the dynamic modules it returns: its public providers. */
 export function moduleExports(node: FileNode): string[] {
-  return node.facts.classes.flatMap((cls) => cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])));
+  return node.facts.classes.flatMap((cls) => [...cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])), ...(cls.dynamicExports ?? [])]);
 }
 
 /** The plain identifiers of `{ exports: [A, B] }`. */

@@ -18,8 +18,19 @@ export interface Selector {
 }
 
 export interface SelectorOptions {
-  /** Only folders count as units (module contracts): a file is in a module when it is below the folder. */
+  /**
+   * Only folders count as units (module contracts): a file is in a module when it is below the
+   * folder. A folder a wildcard matches whose name says shared kernel is no module then.
+   */
   readonly foldersOnly?: boolean;
+}
+
+/** Folder names of the shared kernel beside feature modules (`src/modules/common/`): code every module may use. */
+const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set(['common', 'shared', 'shared-kernel', 'sharedkernel', 'kernel', 'core']);
+
+/** Whether a module folder (`src/modules/common`) is the modules' shared kernel rather than a module. */
+export function isSharedKernel(unit: string): boolean {
+  return SHARED_KERNEL_NAMES.has(path.posix.basename(unit).toLowerCase());
 }
 
 const PACKAGE_PREFIX = 'package:';
@@ -32,12 +43,15 @@ export function selectorOf(text: string, graph: DependencyGraph, layers: Readonl
   if (layers.has(text)) return { text, unitOf: (file) => (graph.files.get(file)?.layer === text ? text : undefined), unitOfPackage: () => undefined };
   const match = picomatch(text, { dot: true });
   const units = new Map<string, string | undefined>();
+  // `src/modules/*` picks feature modules, and its `common/` is what they share; a folder named outright is meant.
+  const kernelIsNoModule = options.foldersOnly === true && /(?:^|\/)\*$/.test(text);
   return {
     text,
     unitOf: (file) => {
       let unit = units.get(file);
       if (unit === undefined && !units.has(file)) {
         unit = matchedPrefix(path.posix.relative(graph.root, file), match, options.foldersOnly === true);
+        if (unit !== undefined && kernelIsNoModule && isSharedKernel(unit)) unit = undefined;
         units.set(file, unit);
       }
       return unit;
