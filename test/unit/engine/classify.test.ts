@@ -91,6 +91,19 @@ describe('layer classification', () => {
     );
   });
 
+  it('takes a strategy for auth middleware only when it is one (PassportStrategy, a passport package), not the strategy pattern of the domain', () => {
+    assert.deepEqual(
+      layersOf({
+        'src/auth/jwt.strategy.ts': "import { PassportStrategy } from '@nestjs/passport';\nimport { Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {}\n",
+        'src/auth/strategies/api-key.ts':
+          "import { HeaderAPIKeyStrategy } from 'passport-headerapikey';\nexport const apiKey = new HeaderAPIKeyStrategy({ header: 'x-key' }, false, () => undefined);\n",
+        'src/packing/first-fit.strategy.ts': 'export class FirstFitStrategy { pack(sizes: number[]) { return [...sizes].sort((a, b) => b - a); } }\n',
+        'src/pricing/strategies/discount.ts': 'export function discount(total: number) { return total * 0.9; }\n',
+      }),
+      { 'src/auth/jwt.strategy.ts': 'middleware', 'src/auth/strategies/api-key.ts': 'middleware', 'src/packing/first-fit.strategy.ts': null, 'src/pricing/strategies/discount.ts': null },
+    );
+  });
+
   it('counts tooling folders from the opened folder, so a project of its own named like one is tooling', () => {
     const result = project({
       'tsconfig.json': '{ "include": ["src"] }',

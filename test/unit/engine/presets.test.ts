@@ -145,6 +145,33 @@ export const totalOf = (doc: InvoiceDocument, coupon: Coupon, money: Money) => [
     });
   });
 
+  it('hexagonal: an Express controller that handles requests inside application/ is a controller, and its guard middleware is no violation', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/middleware/role.middleware.ts': `import type { NextFunction, Request, Response } from 'express';
+export const requireRole = (role: string) => (req: Request, _res: Response, next: NextFunction) => next(req.headers['x-role'] === role ? undefined : new Error('forbidden'));
+`,
+      'src/reports/domain/report.ts': `export class Report { constructor(readonly id: string) {} }
+`,
+      'src/reports/domain/report-rules.ts': `export const isPublic = (id: string) => id.startsWith('p');
+`,
+      'src/reports/domain/report-names.ts': `export const nameOf = (id: string) => 'report ' + id;
+`,
+      'src/reports/application/admin/reports-admin.controller.ts': `import type { Request, Response } from 'express';
+import { Router } from 'express';
+import { requireRole } from '../../../middleware/role.middleware';
+import { Report } from '../../domain/report';
+export class ReportsAdminController {
+  readonly router = Router();
+  constructor() { this.router.get('/v1/admin/reports/:id', requireRole('admin'), (req, res) => this.show(req, res)); }
+  show(req: Request, res: Response) { res.json(new Report(String(req.params['id']))); }
+}
+`,
+    });
+    const node = [...result.graph.files.values()].find((n) => n.file.endsWith('reports-admin.controller.ts'));
+    assert.equal(node?.layer, 'controller', node?.layerReason);
+  });
+
   it('hexagonal: a domain service injecting an adapter by token alone (no import of it) is reported on the parameter', () => {
     checkRules(LAYERING, {
       ...hexagonalApp,

@@ -36,7 +36,7 @@ const VERDICTS: Readonly<Record<string, (facts: FileFacts, evidence: string) => 
   'data-access': (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'uses-database' }),
   // `idp-initiated-auth-config.ts` that registers routes is a router named after what it configures.
   config: (facts) => (isEntryPoint(facts) ? { overruled: 'it registers routes or handles requests' } : NOTHING_TO_CHECK),
-  middleware: (facts) => (facts.shape.typesOnly ? { overruled: 'it only declares types' } : NOTHING_TO_CHECK),
+  middleware: middlewareVerdict,
   dto: (facts) => (facts.shape.functions > 0 && !declaresDataShapes(facts) ? { overruled: 'it exports functions (helpers), not request or response shapes' } : NOTHING_TO_CHECK),
 };
 
@@ -49,6 +49,22 @@ const VERDICTS: Readonly<Record<string, (facts: FileFacts, evidence: string) => 
 export function localVerdict(layer: LayerId | undefined, facts: FileFacts, evidence = ''): LocalVerdict {
   const verdict = layer === undefined ? undefined : VERDICTS[layer];
   return verdict ? verdict(facts, evidence) : NOTHING_TO_CHECK;
+}
+
+/**
+ * A `*.strategy.ts` or `strategies/` file is an auth strategy when it shows one (a class extending
+ * `PassportStrategy`, a passport package); else it is the strategy pattern (a packing algorithm, a
+ * pricing rule), which has nothing of the HTTP edge.
+ */
+function middlewareVerdict(facts: FileFacts, evidence: string): LocalVerdict {
+  if (facts.shape.typesOnly) return { overruled: 'it only declares types' };
+  if (!/strateg/i.test(evidence) || isAuthStrategy(facts)) return NOTHING_TO_CHECK;
+  return { overruled: 'it neither extends an auth strategy nor uses passport: a strategy of the domain, not of the HTTP edge' };
+}
+
+function isAuthStrategy(facts: FileFacts): boolean {
+  if (facts.classes.some((c) => c.extends?.name === 'PassportStrategy')) return true;
+  return facts.moduleRefs.some((ref) => /^(?:passport(?:-[\w-]+)?|@nestjs\/passport|@fastify\/passport|koa-passport)(?:\/|$)/.test(ref.specifier));
 }
 
 const NO_REQUEST = 'its functions and methods handle no route or request';

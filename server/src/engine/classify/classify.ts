@@ -127,7 +127,9 @@ export class Classifier {
       this.byInterface(input.facts),
     ].filter((c): c is Candidate => c !== undefined);
     const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
-    const candidates = withArea(strong, this.byArea(input));
+    const area = this.byArea(input);
+    const edge = area && !area.afterStrongEvidence ? this.byNamedEdgeRole(input) : undefined;
+    const candidates = withArea(edge ? [edge, ...strong] : strong, area);
     for (const found of named) if (found) candidates.push(withLocalVerdict(found, input.facts));
     return candidates;
   }
@@ -184,6 +186,19 @@ export class Classifier {
     if (stem === 'index' && !input.facts.shape.createsApp) return undefined;
     const found = this.layers.find((l) => l.rootFileNames.includes(stem));
     return found && { layer: found.id, evidence: `entry point ${path.posix.basename(input.file)}` };
+  }
+
+  /**
+   * Inside a preset's inner area, a `*.controller.ts` or `*Router` that handles requests is at the
+   * edge, whatever folder it sits in: its name and what it does agree, which is as strong as a
+   * decorator (Express controllers have none).
+   */
+  private byNamedEdgeRole(input: FileToClassify): Candidate | undefined {
+    const shape = input.facts.shape;
+    if (shape.handlers === 0 && shape.routes === 0) return undefined;
+    const named = this.byFileSuffix(input.file) ?? this.byClassSuffix(input.facts);
+    if (named?.layer !== 'controller' && named?.layer !== 'router') return undefined;
+    return { layer: named.layer, evidence: `${named.evidence}, and it handles requests` };
   }
 
   /** A file that creates the application (`express()`, `new Koa()`, `NestFactory.create`) is where it is wired. */

@@ -157,7 +157,7 @@ class FactCollector {
       this.instantiations.push({
         name: node.expression.text,
         range: this.range(node),
-        ...(isMountedRouter(node) ? { mounted: true } : {}),
+        ...(isWiredOnly(node) ? { mounted: true } : {}),
         ...(isInDecorator(node) ? { inDecorator: true } : {}),
       });
     } else if (ts.isCallExpression(node)) {
@@ -305,6 +305,47 @@ function isMountedRouter(created: ts.NewExpression): boolean {
   return current !== created;
 }
 
+/** Created only to be mounted, or only to be handed to another constructor: wiring, not a use of it. */
+function isWiredOnly(created: ts.NewExpression): boolean {
+  return isMountedRouter(created) || isHandedToConstructor(created);
+}
+
+/**
+ * `new UsersService(new UsersRepository(db))`, or `const repo = new UsersRepository(db)` whose
+ * every use is an argument of another `new`: the object is built to be given to what uses it
+ * (hand-written dependency injection), and this file only wires them.
+ */
+function isHandedToConstructor(created: ts.NewExpression): boolean {
+  if (isConstructorArgument(created)) return true;
+  const declaration = created.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== created || !ts.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+  const uses = referencesIn(list.parent.parent, declaration.name);
+  return uses.length > 0 && uses.every(isConstructorArgument);
+}
+
+function isConstructorArgument(node: ts.Expression): boolean {
+  const holder = node.parent;
+  return ts.isNewExpression(holder) && holder.arguments !== undefined && holder.arguments.includes(node);
+}
+
+/** Identifiers naming the same as `name` in the scope that declares it, the declaration left out. */
+function referencesIn(scope: ts.Node, name: ts.Identifier): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isPropertyName(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+}
+
 /** Keys under which a plugin hands its parts to the host that mounts them (`{ controllers: X(gladys) }`). */
 const HOST_ROLE_KEYS = /^(?:controllers?|routes?|routers?|resolvers?)$/;
 
@@ -324,7 +365,7 @@ function isHandedToHost(node: ts.Identifier): boolean {
  * `comments` on.
  */
 function valueUseOf(node: ts.Identifier): ValueUse {
-  if (ts.isNewExpression(node.parent) && node.parent.expression === node && isMountedRouter(node.parent)) return 'mount';
+  if (ts.isNewExpression(node.parent) && node.parent.expression === node && isWiredOnly(node.parent)) return 'mount';
   if (isHandedToHost(node)) return 'mount';
   let handedOver = true;
   for (let current: ts.Node = node; current.parent; current = current.parent) {

@@ -128,7 +128,7 @@ export interface InstantiationFact {
   readonly name: string;
   /** The whole `new X(...)` expression. */
   readonly range: TextRange;
-  /** Only created to mount its routes (`app.use(new X().router)`): router composition, not a call into it. */
+  /** Only created to mount its routes (`app.use(new X().router)`) or to be handed to another constructor (`new S(new R(db))`): wiring, not a call into it. */
   readonly mounted?: boolean;
   /** Written inside a decorator (`@UsePipes(new ZodValidationPipe(schema))`): an aspect of what it decorates. */
   readonly inDecorator?: boolean;

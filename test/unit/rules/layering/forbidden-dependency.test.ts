@@ -233,6 +233,65 @@ export class OrderController {
     });
   });
 
+  it('takes a repository built only to be handed to another constructor for wiring, and still reports one the router calls', () => {
+    checkRule(RULE, {
+      'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg' });
+`,
+      'src/repositories/report.repository.ts': `import type { Knex } from 'knex';
+export class ReportRepository {
+  constructor(private readonly db: Knex) {}
+  all() { return this.db('reports'); }
+}
+`,
+      'src/repositories/audit.repository.ts': `import type { Knex } from 'knex';
+export class AuditRepository {
+  constructor(private readonly db: Knex) {}
+  all() { return this.db('audits'); }
+}
+`,
+      'src/repositories/export.repository.ts': `import type { Knex } from 'knex';
+export class ExportRepository {
+  constructor(private readonly db: Knex) {}
+  all() { return this.db('exports'); }
+}
+`,
+      'src/services/report.service.ts': `import type { ReportRepository } from '../repositories/report.repository';
+export class ReportService {
+  constructor(private readonly reports: ReportRepository) {}
+  list() { return this.reports.all(); }
+}
+`,
+      'src/services/audit.service.ts': `import type { AuditRepository } from '../repositories/audit.repository';
+export class AuditService {
+  constructor(private readonly audits: AuditRepository) {}
+  list() { return this.audits.all(); }
+}
+`,
+      'src/routes.ts': `import { Router } from 'express';
+import type { Knex } from 'knex';
+import { ReportRepository } from './repositories/report.repository';
+import { AuditRepository } from './repositories/audit.repository';
+import { ExportRepository } from './repositories/export.repository';
+import { ReportService } from './services/report.service';
+import { AuditService } from './services/audit.service';
+
+export function routes(db: Knex) {
+  const router = Router();
+  const reports = new ReportService(new ReportRepository(db));
+  const auditRepository = new AuditRepository(db);
+  const audits = new AuditService(auditRepository);
+  const exportsRepository = new ExportRepository(db);
+  //                        ^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the repository layer: it creates ExportRepository with new
+  router.get('/v1/reports', async (_req, res) => { res.json(await reports.list()); });
+  router.get('/v1/audits', async (_req, res) => { res.json(await audits.list()); });
+  router.get('/v1/exports', async (_req, res) => { res.json(await exportsRepository.all()); });
+  return router;
+}
+`,
+    });
+  });
+
   it('sees CommonJS require in JavaScript projects', () => {
     const result = checkRule(RULE, {
       'src/services/user.service.js': `class UserService { list() { return []; } }
