@@ -104,6 +104,19 @@ describe('layer classification', () => {
     );
   });
 
+  it('takes a *.resolver.ts for a controller only when it shows GraphQL, not when it resolves a tenant from the request', () => {
+    assert.deepEqual(
+      layersOf({
+        'src/tenancy/tenant.resolver.ts':
+          "import type { NextFunction, Request, Response } from 'express';\nexport function resolveTenant(req: Request, _res: Response, next: NextFunction) { req.headers['x-tenant'] ??= 'main'; next(); }\n",
+        'src/releases/release-graph.resolver.ts': 'export function orderReleases(ids: string[]) { return [...ids].sort(); }\n',
+        'src/schema/users.resolver.ts': 'export const userResolvers = { Query: { users: () => [] as string[] } };\n',
+        'src/schema/teams.resolver.ts': "import { Args } from '@nestjs/graphql';\nexport class TeamsResolver { teams(@Args('id') id: string) { return [id]; } }\n",
+      }),
+      { 'src/tenancy/tenant.resolver.ts': null, 'src/releases/release-graph.resolver.ts': null, 'src/schema/users.resolver.ts': 'controller', 'src/schema/teams.resolver.ts': 'controller' },
+    );
+  });
+
   it('counts tooling folders from the opened folder, so a project of its own named like one is tooling', () => {
     const result = project({
       'tsconfig.json': '{ "include": ["src"] }',

@@ -69,15 +69,28 @@ function isAuthStrategy(facts: FileFacts): boolean {
 
 const NO_REQUEST = 'its functions and methods handle no route or request';
 
+/** GraphQL servers and schema builders: what a resolver of queries uses. */
+const GRAPHQL_PACKAGES =
+  /^(?:graphql|graphql-[\w-]+|@graphql-[\w-]+\/[\w-]+|@nestjs\/graphql|type-graphql|@apollo\/[\w-]+|apollo-server(?:-[\w-]+)?|mercurius|graphql-yoga|@pothos\/[\w-]+|nexus|@strawberry[\w-]*|@graphql-tools\/[\w-]+)(?:\/|$)/;
+
+/** A GraphQL package, a `@Resolver` class, or a resolver map (`export const resolvers = { Query: … }`, `userResolvers`). */
+function usesGraphql(facts: FileFacts): boolean {
+  if (facts.moduleRefs.some((ref) => GRAPHQL_PACKAGES.test(ref.specifier))) return true;
+  if (facts.classes.some((c) => c.decorators.some((d) => d.name === 'Resolver'))) return true;
+  return [...facts.declarations.keys()].some((name) => /^resolvers$|Resolvers$|^(?:Query|Mutation|Subscription)$/.test(name));
+}
+
 /**
  * Functions that take no request are bound to no route. Classes are bound elsewhere only through
  * a base class that takes the request (`execute(req, res)` calling `this.executeImpl()`); a
  * `LoggerController` of adapters whose base handles nothing is a domain component, not HTTP.
  */
 function controllerVerdict(facts: FileFacts, evidence: string): LocalVerdict {
+  // A resolver of queries shows GraphQL; `tenant.resolver.ts` resolves something else (from a request, a path).
+  if (/resolver/i.test(evidence) && doesSomething(facts) && !usesGraphql(facts)) return { overruled: 'it uses no GraphQL: it resolves something else (a tenant, a path), not queries' };
   if (isEntryPoint(facts) || !doesSomething(facts)) return NOTHING_TO_CHECK;
   if (facts.shape.functions > 0) return { overruled: NO_REQUEST };
-  // Resolver and gateway methods take their arguments, never the request.
+  // Resolver and gateway methods take their arguments, never the request; a resolver shows GraphQL.
   if (/resolver|gateway/i.test(evidence)) return NOTHING_TO_CHECK;
   return facts.classes.some((c) => c.extends !== undefined) ? { check: 'inherits-handling' } : { overruled: NO_REQUEST };
 }

@@ -478,12 +478,12 @@ export const NEUTRAL_PACKAGES: ReadonlySet<string> = new Set([
   'http-errors',
 ]);
 
-/** Libraries that declare persisted shapes without being database clients themselves. */
-const SCHEMA_LIBRARIES: ReadonlySet<string> = new Set(['@typegoose/typegoose', 'dynamoose', 'bookshelf', 'waterline']);
+/** Libraries that declare persisted shapes, and the frameworks' bindings of the ORMs, without being database clients themselves. */
+const SCHEMA_LIBRARIES: ReadonlySet<string> = new Set(['@typegoose/typegoose', 'dynamoose', 'bookshelf', 'waterline', '@nestjs/mongoose', '@nestjs/typeorm', '@nestjs/sequelize', '@mikro-orm/nestjs']);
 
 /**
  * A package whose use makes a shape the persistence's own: the data-access layer's clients and
- * ORMs (any `@mikro-orm/*` part), and schema libraries. `name` is a package name, not a deep path.
+ * ORMs (any `@mikro-orm/*` part), schema libraries, and the frameworks' ORM bindings. `name` is a package name, not a deep path.
  */
 export function isPersistencePackage(name: string): boolean {
   if (SCHEMA_LIBRARIES.has(name) || name.startsWith('@mikro-orm/')) return true;

@@ -215,6 +215,28 @@ export const leave = (id: string) => [new CanLeaveQuery(id), new SeatCounter().c
     });
   });
 
+  it('public-api: a deep path to a name the module hands out anyway is no breach; a name it keeps is', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/exams/index.ts': `export * from './grades';
+export { examStatus } from './exam.constants';
+`,
+      'src/modules/exams/exam.constants.ts': `export const examStatus = ['draft', 'final'] as const;
+export const maxAttempts = 3;
+`,
+      'src/modules/exams/grades/index.ts': `export { gradeOf } from './grade.service';
+`,
+      'src/modules/exams/grades/grade.service.ts': `export const gradeOf = (score: number) => (score > 50 ? 'pass' : 'fail');
+`,
+      'src/modules/reports/report.service.ts': `import { gradeOf } from '../exams/grades';
+import { examStatus } from '../exams/exam.constants';
+import { maxAttempts } from '../exams/exam.constants';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract exam.constants.ts is internal to module "exams"
+export const report = (score: number) => [gradeOf(score), examStatus.length, maxAttempts];
+`,
+    });
+  });
+
   it('public-api: the public globs the contract names replace the defaults', () => {
     checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),

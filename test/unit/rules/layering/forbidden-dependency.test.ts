@@ -123,6 +123,48 @@ export class ProductsRepository {
     });
   });
 
+  it('lets a repository use a service that only wraps the database connection (a unit of work), not one with business logic over data', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/shared/unit-of-work.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { ClientSession, Connection } from 'mongoose';
+@Injectable()
+export class UnitOfWork {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+  async inTransaction<T>(work: (session: ClientSession) => Promise<T>) { const session = await this.connection.startSession(); return session.withTransaction(() => work(session)); }
+}
+`,
+      'src/teams/teams.repository.ts': `import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../shared/unit-of-work.service';
+import { AuditService } from '../audit/audit.service';
+@Injectable()
+export class TeamsRepository {
+  constructor(private readonly uow: UnitOfWork, private readonly audit: AuditService) {}
+  //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+  rename(id: string) { return this.uow.inTransaction(async () => this.audit.record(id)); }
+}
+`,
+      'src/audit/audit.repository.ts': `import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+  insert(id: string) { return this.connection.collection('audit').insertOne({ id }); }
+}
+`,
+      'src/audit/audit.service.ts': `import { Injectable } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
+@Injectable()
+export class AuditService {
+  constructor(private readonly audits: AuditRepository) {}
+  record(id: string) { return id ? this.audits.insert(id) : undefined; }
+}
+`,
+    });
+  });
+
   it('lets any layer use a shared helper service that depends on no layer of the app, but not a shared service that does', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
@@ -630,8 +672,10 @@ export class MembersController {
   @Get(':tier') list(@Param('tier') tier: Tier, current: Member): Prisma.SortOrder { return tier === Tier.GOLD ? 'asc' : 'desc'; }
 }
 `,
-      'src/members/members.resolver.ts': `import { PrismaService } from 'nestjs-prisma';
+      'src/members/members.resolver.ts': `import { Resolver } from '@nestjs/graphql';
+import { PrismaService } from 'nestjs-prisma';
 import { MembersService } from './members.service';
+@Resolver()
 export class MembersResolver {
   constructor(private readonly members: MembersService, private readonly prisma: PrismaService) {}
   //                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer: it injects PrismaService

@@ -346,6 +346,9 @@ function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
 /** Edges that look like a dependency on another layer and are none. */
 function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: Judging): boolean {
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
+  // A `unit-of-work.service.ts` that repositories run their queries through wraps the database
+  // connection (sessions, transactions): it is the repositories' own tool, not business logic.
+  if (from === 'repository' && targetLayer === 'service' && !edge.external && wrapsOnlyTheDatabase(edge.to, judging.graph)) return true;
   // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
   // of the code that declares it: only a transport shape is the outside's.
   if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;
@@ -370,6 +373,15 @@ const TRANSPORT_PACKAGES =
 
 function isTransportShape(file: string, graph: DependencyGraph): boolean {
   return graph.outgoing(file).some((e) => e.external && TRANSPORT_PACKAGES.test(e.to));
+}
+
+/** Layers whose use makes a file more than a wrapper of the database connection. */
+const APP_LOGIC_LAYERS: ReadonlySet<LayerId> = new Set(['service', 'repository', 'controller', 'router']);
+
+function wrapsOnlyTheDatabase(file: string, graph: DependencyGraph): boolean {
+  const edges = graph.outgoing(file);
+  const usesDatabase = edges.some((e) => (e.external ? isPersistencePackage(packageNameOf(e.to)) : graph.targetLayer(e) === 'data-access'));
+  return usesDatabase && !edges.some((e) => !e.external && APP_LOGIC_LAYERS.has(graph.targetLayer(e) ?? ''));
 }
 
 /** A model that uses an ORM, a database client or a schema library is the persistence's shape. */

@@ -73,6 +73,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const isPublicPath = publicFileMatcher(publicGlobs);
   const exported = nestExportedFiles(graph);
   const moduleOf = (file: string) => firstMatch(modules, (s) => s.unitOf(file))?.unit;
+  const reExported = reExportsByModule(graph, moduleOf, (module, file) => isPublicPath(inModule(graph.root, module, file)));
   return {
     moduleOf,
     crossModuleUse(edge, fromModule) {
@@ -82,9 +83,78 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && namesPackageEntry(edge)) return 'public';
-      return isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) ? 'public' : 'internal';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to)) return 'public';
+      // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
+      return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
   };
+}
+
+/** Per file, the names a module's public files re-export from it (`*`: all of them). */
+type ReExports = ReadonlyMap<string, ReadonlySet<string>>;
+
+function takesOnlyPublicNames(edge: Edge, reExports: ReExports): boolean {
+  const publicIn = (file: string) => {
+    const names = reExports.get(file);
+    return names !== undefined && (names.has('*') || (edge.names.length > 0 && edge.names.every((n) => names.has(n))));
+  };
+  return publicIn(edge.to) || (edge.via !== undefined && publicIn(edge.via));
+}
+
+/** The re-exports of each module's public files, computed for a module when first asked. */
+function reExportsByModule(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublic: (module: string, file: string) => boolean): (module: string) => ReExports {
+  let publicFiles: Map<string, string[]> | undefined;
+  const computed = new Map<string, ReExports>();
+  return (module) => {
+    if (!publicFiles) {
+      publicFiles = new Map();
+      for (const file of graph.files.keys()) {
+        const owner = moduleOf(file);
+        if (owner !== undefined && isPublic(owner, file)) publicFiles.set(owner, [...(publicFiles.get(owner) ?? []), file]);
+      }
+    }
+    let found = computed.get(module);
+    if (!found) computed.set(module, (found = reExportsOf(graph, publicFiles.get(module) ?? [])));
+    return found;
+  };
+}
+
+/** The names a file hands out of the edge's target: what it re-exports, or imports to export as its own. */
+function namesHandedOut(graph: DependencyGraph, edge: Edge): readonly string[] {
+  if (edge.external) return [];
+  if (edge.kind === 're-export') return edge.names;
+  if (edge.kind !== 'import' && edge.kind !== 'type-import') return [];
+  const exportedLocals = new Set([...(graph.files.get(edge.from)?.facts.localExports.values() ?? [])].map((e) => e.local));
+  return edge.names.filter((n) => exportedLocals.has(n));
+}
+
+/** Whether a file public for `name` (`*`: all) hands out `handed` with it. */
+function carries(name: string, handed: string): boolean {
+  return name === '*' || handed === '*' || handed === name;
+}
+
+/**
+ * What the files re-export, followed through barrels: `export * from './grades'` hands out all of
+ * `grades/index`, `export { Grade } from './grade'` only `Grade`, and so does importing `Grade` to
+ * export it under its own name.
+ */
+function reExportsOf(graph: DependencyGraph, entries: readonly string[]): ReExports {
+  const names = new Map<string, Set<string>>();
+  const add = (file: string, name: string): boolean => {
+    const set = names.get(file) ?? new Set<string>();
+    names.set(file, set);
+    if (set.has('*') || set.has(name)) return false;
+    set.add(name);
+    return true;
+  };
+  const queue = entries.map((file) => ({ file, name: '*' }));
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const { file, name } = next;
+    for (const edge of graph.outgoing(file)) {
+      for (const n of namesHandedOut(graph, edge)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
+    }
+  }
+  return names;
 }
 
 /**
