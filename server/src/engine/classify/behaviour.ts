@@ -8,12 +8,14 @@ import type { LayerId } from './layers';
  * - `folder-touches-data`: the same for a file only its folder calls a repository, where a class
  *   that reaches nothing else may keep its data in memory, but functions that reach no data are helpers;
  * - `uses-database`: a data-access file (`db.ts`, `database/`) imports a database client or ORM;
+ * - `folder-uses-database`: the same for a file only its folder (`db/`) calls data access, whose
+ *   functions must not run their queries through the app's own client file (those are a repository's);
  * - `not-an-adapter`: a service is business logic, not a wrapper around an infrastructure
  *   package (a logger, an HTTP or mail client) that no other layer of the app reaches;
  * - `inherits-handling`: a controller class whose own methods take no request gets its request
  *   handling from its base class (a framework's, or one of the app's that handles requests).
  */
-export type GraphCheck = 'touches-data' | 'folder-touches-data' | 'uses-database' | 'not-an-adapter' | 'inherits-handling';
+export type GraphCheck = 'touches-data' | 'folder-touches-data' | 'uses-database' | 'folder-uses-database' | 'not-an-adapter' | 'inherits-handling';
 
 export interface LocalVerdict {
   /** Why the file's own behaviour contradicts the layer. */
@@ -33,7 +35,7 @@ const VERDICTS: Readonly<Record<string, (facts: FileFacts, evidence: string) => 
   service: (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'not-an-adapter' }),
   // A folder name is weaker than a file or class name: `repos/space/utils.ts` must show it holds data.
   repository: (facts, evidence) => (facts.shape.typesOnly ? { overruled: PORT } : { check: evidence.startsWith('folder ') ? 'folder-touches-data' : 'touches-data' }),
-  'data-access': (facts) => (facts.shape.typesOnly ? { overruled: PORT } : { check: 'uses-database' }),
+  'data-access': (facts, evidence) => (facts.shape.typesOnly ? { overruled: PORT } : { check: evidence.startsWith('folder ') ? 'folder-uses-database' : 'uses-database' }),
   // `idp-initiated-auth-config.ts` that registers routes is a router named after what it configures.
   config: (facts) => (isEntryPoint(facts) ? { overruled: 'it registers routes or handles requests' } : NOTHING_TO_CHECK),
   middleware: middlewareVerdict,

@@ -170,14 +170,31 @@ class GraphEvidence {
         if (check === 'touches-data' || declaresClass(this.files.get(file)!)) return undefined;
         return 'it reaches no database client, ORM or model (its functions are helpers)';
       case 'uses-database':
-        // A file that holds shapes or helpers (a pagination DTO in `database/`) is not the database.
-        return reaches ? undefined : 'it imports no database client or ORM';
+      case 'folder-uses-database':
+        return this.databaseContradiction(file, check, reaches);
       case 'inherits-handling':
         return this.inheritsHandling(file, new Set()) ? undefined : `its methods handle no route or request, nor does its base class`;
       case 'not-an-adapter':
         if (reaches || infrastructure.length === 0 || this.dependsOnAppLayers(file)) return undefined;
         return `it only wraps ${list(infrastructure)} (infrastructure), and depends on no other ${layer ?? 'layer'} of the app`;
     }
+  }
+
+  private databaseContradiction(file: string, check: GraphCheck, reaches: boolean): string | undefined {
+    // A file that holds shapes or helpers (a pagination DTO in `database/`) is not the database.
+    if (!reaches) return 'it imports no database client or ORM';
+    // `db/jobs.ts` of query functions over the app's own `db/client.ts`: a repository of functions.
+    if (check === 'folder-uses-database' && this.queriesThroughAppClient(file)) return "its functions run queries through the app's own client: a repository's work, not the database's";
+    return undefined;
+  }
+
+  /** Functions that reach the database only through another data-access file of the app, no client of their own. */
+  private queriesThroughAppClient(file: string): boolean {
+    const node = this.files.get(file);
+    if (!node || node.facts.shape.functions === 0) return false;
+    const edges = this.outgoing(file).filter(counts);
+    if (edges.some((edge) => edge.external && this.isDatabaseEdge(edge))) return false;
+    return edges.some((edge) => !edge.external && this.outgoing(edge.to).some((used) => counts(used) && used.external && this.isDatabaseEdge(used)));
   }
 
   /**

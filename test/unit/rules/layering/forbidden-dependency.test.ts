@@ -334,6 +334,25 @@ export function routes(db: Knex) {
     });
   });
 
+  it("takes the query functions of a db/ folder, run through the app's own client, for a repository's work, and still reports a router on the client", () => {
+    checkRule(RULE, {
+      'src/jobs/db/client.ts': `import { Pool } from 'pg';
+export const pool = new Pool();
+`,
+      'src/jobs/db/jobs.ts': `import { pool } from './client';
+export async function claimJob(runner: string) { return pool.query('update jobs set runner = $1 where runner is null returning id', [runner]); }
+`,
+      'src/jobs/routes/claim-job.ts': `import { Router } from 'express';
+import { claimJob } from '../db/jobs';
+import { pool } from '../db/client';
+//                   ^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the data-access layer
+export const claim = Router();
+claim.post('/v1/jobs/claim', async (req, res) => { res.json(await claimJob(String(req.body.runner))); });
+claim.get('/v1/jobs/health', async (_req, res) => { res.json(await pool.query('select 1')); });
+`,
+    });
+  });
+
   it('sees CommonJS require in JavaScript projects', () => {
     const result = checkRule(RULE, {
       'src/services/user.service.js': `class UserService { list() { return []; } }
