@@ -9,7 +9,7 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
   for (const ref of unit.facts.moduleRefs) {
     const resolution = symbols.resolveRef(unit, ref);
     if (resolution.kind === 'unresolved') continue;
-    const target = resolution.kind === 'file' ? { to: resolution.file, external: false } : { to: resolution.name, external: true };
+    const target = resolution.kind === 'file' ? { to: resolution.file, external: false, ...(resolution.declared ? { declaredEntry: true as const } : {}) } : { to: resolution.name, external: true };
     if (ref.kind === 'dynamic-import') {
       edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: [], specifier: ref.specifier });
     } else if (ref.kind === 're-export') {
@@ -26,7 +26,7 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
  * One edge per file the bindings are defined in: `import { A, B } from './barrel'` depends on the
  * files declaring A and B, not on the barrel.
  */
-function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: { to: string; external: boolean }): Edge[] {
+function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: { to: string; external: boolean; declaredEntry?: true }): Edge[] {
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
@@ -45,25 +45,29 @@ function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver,
     ];
   }
   const byTarget = bindingsByTarget(unit, ref, symbols, moduleTarget);
-  return [...byTarget].map(([to, entry]) => {
-    const usedAs = usageOf(unit.facts, entry.locals);
-    const members = membersRead(unit.facts, entry.locals);
-    return {
-      from: unit.file,
-      to,
-      external: entry.external,
-      kind: entry.runtime || kind === 'require' ? kind : 'type-import',
-      range: ref.range,
-      runtime: entry.runtime,
-      names: entry.names,
-      specifier: ref.specifier,
-      ...viaOf(moduleTarget, to),
-      ...(entry.valueNames.length < entry.names.length ? { valueNames: entry.valueNames } : {}),
-      ...(usedAs ? { usedAs } : {}),
-      ...(members ? { members } : {}),
-      ...(ref.deferred ? { deferred: true } : {}),
-    };
-  });
+  return [...byTarget].map(([to, entry]) => bindingEdge(unit, ref, kind, moduleTarget, to, entry));
+}
+
+/** The edge to one file the bindings are defined in. */
+function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import', moduleTarget: { to: string; external: boolean; declaredEntry?: true }, to: string, entry: TargetBindings): Edge {
+  const usedAs = usageOf(unit.facts, entry.locals);
+  const members = membersRead(unit.facts, entry.locals);
+  return {
+    from: unit.file,
+    to,
+    external: entry.external,
+    kind: entry.runtime || kind === 'require' ? kind : 'type-import',
+    range: ref.range,
+    runtime: entry.runtime,
+    names: entry.names,
+    specifier: ref.specifier,
+    ...(moduleTarget.declaredEntry ? { declaredEntry: true as const } : {}),
+    ...viaOf(moduleTarget, to),
+    ...(entry.valueNames.length < entry.names.length ? { valueNames: entry.valueNames } : {}),
+    ...(usedAs ? { usedAs } : {}),
+    ...(members ? { members } : {}),
+    ...(ref.deferred ? { deferred: true } : {}),
+  };
 }
 
 /** The file the specifier names, when the binding is declared in another (see `Edge.via`). */

@@ -21,6 +21,8 @@ export interface Edge {
   readonly runtime: boolean;
   /** The module specifier as written, for module syntax edges. */
   readonly specifier?: string;
+  /** The specifier names what a workspace package's manifest declares: its entry, or a subpath its `exports` lists. */
+  readonly declaredEntry?: true;
   /** Names taken from the target (imports) or the injected type (DI). */
   readonly names: readonly string[];
   /**

@@ -126,11 +126,24 @@ export function splitSpecifier(specifier: string): { readonly name: string; read
  * -> `src/x.ts`), else `src/index` or `index`. Undefined when none exists.
  */
 export function resolveInPackage(pkg: WorkspacePackage, subpath: string): string | undefined {
-  const candidates = subpath === '' ? entryCandidates(pkg.manifest) : [...exportsCandidates(pkg.manifest.exports, `./${subpath}`), subpath, `src/${subpath}`];
-  if (subpath === '') candidates.push('src/index', 'index', 'lib/index');
-  for (const candidate of candidates) {
-    const found = sourceFileFor(pkg.dir, candidate);
-    if (found) return found;
+  return resolveDeclared(pkg, subpath)?.file;
+}
+
+/**
+ * The same, saying whether the manifest declares what it resolved to: the package's entry, or a
+ * subpath its `exports` lists (wildcards included), as opposed to a path found by trying folders.
+ */
+export function resolveDeclared(pkg: WorkspacePackage, subpath: string): { readonly file: string; readonly declared: boolean } | undefined {
+  const declared = subpath === '' ? entryCandidates(pkg.manifest) : exportsCandidates(pkg.manifest.exports, `./${subpath}`);
+  const guessed = subpath === '' ? ['src/index', 'index', 'lib/index'] : [subpath, `src/${subpath}`];
+  for (const candidate of declared) {
+    const file = sourceFileFor(pkg.dir, candidate);
+    if (file) return { file, declared: true };
+  }
+  // An entry is declared whichever file it turns out to be; a subpath only by `exports`.
+  for (const candidate of guessed) {
+    const file = sourceFileFor(pkg.dir, candidate);
+    if (file) return { file, declared: subpath === '' };
   }
   return undefined;
 }
@@ -140,12 +153,20 @@ function entryCandidates(manifest: PackageManifest): string[] {
   return named.filter(isString);
 }
 
-/** The paths an `exports` entry gives for one subpath, whatever its conditions. */
+/** The paths an `exports` entry gives for one subpath, whatever its conditions; `./lib/*` patterns included. */
 function exportsCandidates(exports: unknown, subpath: string): string[] {
   if (typeof exports === 'string') return subpath === '.' ? [exports] : [];
   if (!isRecord(exports)) return [];
-  const entry = Object.keys(exports).some((k) => k.startsWith('.')) ? exports[subpath] : subpath === '.' ? exports : undefined;
-  return conditionTargets(entry);
+  if (!Object.keys(exports).some((k) => k.startsWith('.'))) return subpath === '.' ? conditionTargets(exports) : [];
+  const exact = exports[subpath];
+  if (exact !== undefined) return conditionTargets(exact);
+  for (const [key, entry] of Object.entries(exports)) {
+    const star = key.indexOf('*');
+    if (star < 0 || !subpath.startsWith(key.slice(0, star)) || !subpath.endsWith(key.slice(star + 1))) continue;
+    const matched = subpath.slice(star, subpath.length - (key.length - star - 1));
+    return conditionTargets(entry).map((target) => target.replace('*', matched));
+  }
+  return [];
 }
 
 function conditionTargets(entry: unknown): string[] {

@@ -1,13 +1,14 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { ts } from '../ts';
-import { resolveInPackage, splitSpecifier, type Monorepo } from './packages';
+import { resolveDeclared, splitSpecifier, type Monorepo } from './packages';
 
 /** Files a bundler imports for the front end: styles, images, fonts, media, documents. */
 const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|pdf|txt|md|mdx|html?|graphql|gql|ya?ml|wasm)(?:\?.*)?$/i;
 
 export type Resolution =
-  | { readonly kind: 'file'; readonly file: string }
+  /** `declared`: a workspace package's entry or a subpath its `exports` lists. */
+  | { readonly kind: 'file'; readonly file: string; readonly declared?: true }
   | { readonly kind: 'package'; readonly name: string }
   /** `why` when the specifier should have resolved (a workspace package, a tsconfig path alias). */
   | { readonly kind: 'unresolved'; readonly why?: string };
@@ -54,8 +55,8 @@ export class ModuleResolver {
     const { name, subpath } = splitSpecifier(specifier);
     const pkg = this.monorepo?.packages.get(name);
     if (!pkg) return undefined;
-    const file = resolveInPackage(pkg, subpath);
-    if (file) return { kind: 'file', file };
+    const found = resolveDeclared(pkg, subpath);
+    if (found) return { kind: 'file', file: found.file, ...(found.declared ? { declared: true as const } : {}) };
     const where = path.posix.relative(this.monorepo?.root ?? pkg.dir, pkg.dir) || '.';
     return {
       kind: 'unresolved',

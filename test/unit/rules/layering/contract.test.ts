@@ -237,6 +237,35 @@ export const report = (score: number) => [gradeOf(score), examStatus.length, max
     });
   });
 
+  it("public-api: what a workspace package's manifest declares (its main, the subpaths and patterns of its exports) is public", () => {
+    checkRule(RULE, {
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      'package.json': JSON.stringify({ name: 'acme', private: true }),
+      'layerguard.json': config([{ type: 'public-api', modules: ['packages/*'] }]),
+      'packages/db/package.json': JSON.stringify({
+        name: '@acme/db',
+        main: './src/db-entry.ts',
+        exports: { '.': './src/db-entry.ts', './queries': './src/queries/index.ts', './lib/*': './src/lib/*.ts' },
+      }),
+      'packages/db/src/db-entry.ts': `export const connect = () => 'db';
+`,
+      'packages/db/src/queries/index.ts': `export const listUsers = () => ['ada'];
+`,
+      'packages/db/src/lib/acl.ts': `export const canRead = (user: string) => user.length > 0;
+`,
+      'packages/db/src/internal/pool.ts': `export const pool = { size: 4 };
+`,
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', main: './src/index.ts' }),
+      'packages/api/src/index.ts': `import { connect } from '@acme/db';
+import { listUsers } from '@acme/db/queries';
+import { canRead } from '@acme/db/lib/acl';
+import { pool } from '@acme/db/src/internal/pool';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/internal/pool.ts is internal to module "db"
+export const users = () => [connect(), ...listUsers().filter(canRead), pool.size];
+`,
+    });
+  });
+
   it('public-api: the public globs the contract names replace the defaults', () => {
     checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),

@@ -33,7 +33,8 @@ export function publicFileMatcher(publicGlobs: readonly string[] | undefined, de
  * public (by default its entry `index`, its Nest module), and the classes its Nest module exports.
  * What the import names counts (`import { X } from '../billing'` goes through billing's index,
  * wherever X is declared). Unless the contract names its public files, an import of a package by
- * its bare name (`@acme/billing`) goes through whatever entry the package or path alias declares.
+ * its bare name (`@acme/billing`) goes through whatever entry the package or path alias declares,
+ * and so does a subpath the package's `exports` lists (`@acme/db/queries`, `./lib/*`).
  */
 export function checkPublicApi(contract: PublicApiContract, inputs: ContractInputs): RuleReport[] {
   const api = publicApis(inputs.graph, contract.modules, contract.public);
@@ -82,7 +83,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const named = edge.via ?? edge.to;
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
-      if (publicGlobs === undefined && namesPackageEntry(edge)) return 'public';
+      if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
       if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
