@@ -160,6 +160,28 @@ describe('layerguard init', () => {
     );
   });
 
+  it('does not take ports and adapters in one corner of a large codebase for its architecture', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) {
+      files[`src/controllers/c${i}.controller.ts`] = source(
+        `import { Router } from 'express';\nimport { s${i} } from '../services/s${i}.service';\nexport const c${i} = Router();\nc${i}.get('/v1/c${i}', (_req, res) => { res.json(s${i}()); });\n`,
+      );
+      files[`src/services/s${i}.service.ts`] = source(`export const s${i} = () => ${i};\n`);
+    }
+    files['src/plugins/registry/domain/plugin.ts'] = source('export class Plugin { constructor(readonly id: string) {} }\n');
+    files['src/plugins/registry/domain/plugin-version.ts'] = source('export class PluginVersion { constructor(readonly id: string) {} }\n');
+    files['src/plugins/registry/domain/plugin.port.ts'] = source(`import type { Plugin } from './plugin';\nexport interface PluginPort { save(plugin: Plugin): Promise<void> }\n`);
+    files['src/plugins/registry/application/install-plugin.ts'] = source(`import { Plugin } from '../domain/plugin';\nexport const install = (id: string) => new Plugin(id);\n`);
+    files['src/plugins/registry/infrastructure/plugin.store.ts'] = source(
+      `import type { PluginPort } from '../domain/plugin.port';\nexport class PluginStore implements PluginPort { async save() {} }\n`,
+    );
+    files['src/plugins/registry/infrastructure/plugin.mapper.ts'] = source(`import { Plugin } from '../domain/plugin';\nexport const toPlugin = (id: string) => new Plugin(id);\n`);
+    const proposal = proposeArchitecture(project(files).root);
+    const hexagonal = proposal.candidates.find((c) => c.presets.includes('hexagonal'));
+    assert.ok(hexagonal && hexagonal.confidence < 0.6, JSON.stringify(hexagonal));
+    assert.deepEqual(proposal.candidates[0]?.presets, ['layered']);
+  });
+
   it('on generated trees: layered by default, clean from its rings, hexagonal composed with CQRS from its handlers', () => {
     const layered = project({
       'src/controllers/users.controller.ts': `import { Router } from 'express';\nimport { listUsers } from '../services/users.service';\nexport const users = Router();\nusers.get('/v1/users', (_req, res) => { res.json(listUsers()); });\n`,

@@ -18,6 +18,8 @@ const CLEAN_WORDS: readonly AreaWord[] = ['entities', 'use-cases', 'usecases', '
 /** Words only clean architecture uses: a `ports/` folder or `adapters/` says hexagonal instead. */
 const CLEAN_ONLY: readonly AreaWord[] = ['interface-adapters', 'presenters', 'frameworks', 'drivers', 'interactors'];
 
+/** The share of the files a ports-and-adapters layout must cover for its signals to count in full. */
+const MIN_HEXAGONAL_COVERAGE = 0.2;
 /** The least evidence a preset needs before it is proposed at all. */
 const MIN_AREA_FILES = 3;
 const MIN_MODULES = 3;
@@ -58,7 +60,10 @@ function hexagonal(evidence: ArchitectureEvidence): ArchitectureCandidate | unde
   const signals = [outside >= 2, evidence.portFiles > 0 || evidence.areas.adapters > 0, evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases > 0];
   const coverage = (inside + outside) / Math.max(1, evidence.files);
   const cleanPenalty = sum(evidence, CLEAN_ONLY) > 0 ? 0.15 : 0;
-  const confidence = 0.35 + 0.15 * signals.filter(Boolean).length + 0.2 * Math.min(1, coverage / 0.5) - cleanPenalty;
+  // Ports and adapters in one corner of a large codebase (a plugin of a workspace) are that
+  // corner's architecture, not the codebase's: the signals count as much as the areas cover.
+  const reach = Math.min(1, coverage / MIN_HEXAGONAL_COVERAGE);
+  const confidence = 0.35 + 0.15 * signals.filter(Boolean).length * reach + 0.2 * Math.min(1, coverage / 0.5) - cleanPenalty;
   return { presets: ['hexagonal'], confidence: round(confidence), reasons };
 }
 
