@@ -35,6 +35,43 @@ export namespace ExplainFileRequest {
   export type Result = string | null;
 }
 
+/**
+ * Client → server request: the analyzed dependency graph of the workspace folder holding `uri`
+ * (a folder or a file in it), for views of the architecture in any client; null when that folder
+ * has not been analyzed. Paths are relative to `root`; packages are nodes with `external`.
+ */
+export namespace GraphRequest {
+  export const method = 'layerguard/graph';
+  export interface Params {
+    readonly uri: string;
+  }
+  export interface Node {
+    readonly file: string;
+    readonly layer: string | null;
+    readonly external?: true;
+  }
+  export interface Edge {
+    readonly from: string;
+    readonly to: string;
+    /** import, type-import, require, dynamic-import, re-export, di, instantiation… */
+    readonly kind: string;
+    /** 1-based line and 0-based character of the import, constructor parameter or `new`. */
+    readonly line: number;
+    readonly character: number;
+    /** False for imports erased at run time. */
+    readonly runtime: boolean;
+    /** Layering rules that report this dependency (forbidden edges, broken contracts, cycles). */
+    readonly findings?: readonly string[];
+  }
+  export interface Graph {
+    /** The workspace folder, as a URI. */
+    readonly root: string;
+    readonly nodes: readonly Node[];
+    readonly edges: readonly Edge[];
+  }
+  export type Result = Graph | null;
+}
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** False in an untrusted workspace: configuration files are ignored, defaults apply. */

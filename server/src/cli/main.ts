@@ -26,7 +26,6 @@ import {
   toText,
   type AnalysisResult,
   type ConfigError,
-  type DependencyGraph,
 } from '../engine';
 import { runInit } from './init';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
@@ -132,7 +131,7 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
   const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
-  const output = command.name === 'graph' ? renderGraph(result.graph, command.format) : renderCheck(result, command);
+  const output = command.name === 'graph' ? renderGraph(result, command.format) : renderCheck(result, command);
   const lost = command.name === 'check' ? result.problems.filter((p) => p.lost).length : 0;
   const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
@@ -188,10 +187,10 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
   return written;
 }
 
-function renderGraph(graph: DependencyGraph, format: GraphFormat): string {
-  if (format === 'dot') return toDot(graph);
-  if (format === 'mermaid') return toMermaid(graph);
-  return `${JSON.stringify(toGraphJson(graph), null, 2)}\n`;
+function renderGraph(result: AnalysisResult, format: GraphFormat): string {
+  if (format === 'dot') return toDot(result.graph);
+  if (format === 'mermaid') return toMermaid(result.graph);
+  return `${JSON.stringify(toGraphJson(result.graph, result.findings), null, 2)}\n`;
 }
 
 function renderCheck(result: AnalysisResult, command: Extract<Command, { name: 'check' }>): string {

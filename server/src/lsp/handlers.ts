@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeWorkspaceRequest, ExplainFileRequest } from '../protocol';
+import { AnalyzeWorkspaceRequest, ExplainFileRequest, GraphRequest } from '../protocol';
 import { errorDetail } from '../engine/errors';
 import { LayerguardServer } from './server';
 
@@ -19,6 +19,7 @@ export function registerHandlers(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => guard(connection, 'watched files', () => server.filesChanged(params.changes)));
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
   connection.onRequest(ExplainFileRequest.method, (params: ExplainFileRequest.Params) => guardValue(connection, 'explain', null, () => server.explainFile(params.uri)));
+  connection.onRequest(GraphRequest.method, (params: GraphRequest.Params) => guardValue(connection, 'graph', null, () => server.graphOf(params.uri)));
   connection.onHover((params) => guardValue(connection, 'hover', null, () => server.hover(params.textDocument.uri, params.position)));
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));

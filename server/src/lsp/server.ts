@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, type Fix } from '../engine';
+import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -25,6 +25,7 @@ import {
   type ConfigureArchitectureArgs,
   type ConfigureArchitectureResult,
   type FixCommandArgs,
+  type GraphRequest,
   type GenerateResourceArgs,
   type GenerateResourceResult,
   type InitializationOptions,
@@ -194,6 +195,15 @@ export class LayerguardServer {
     const file = uriToFile(uri);
     const result = file ? this.folderOf(file)?.result : undefined;
     return file && result ? explanationOf(result, file) : null;
+  }
+
+  /** `layerguard/graph`: the analyzed graph of the workspace folder holding the URI, findings on its edges. */
+  graphOf(uri: string): GraphRequest.Result {
+    const file = uriToFile(uri);
+    const folder = file ? this.folderOf(file) : undefined;
+    const result = folder?.result;
+    if (!folder || !result) return null;
+    return { root: URI.file(folder.root).toString(), ...toGraphJson(result.graph, result.findings) };
   }
 
   initialize(params: InitializeParams): InitializeResult {

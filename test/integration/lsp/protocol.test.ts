@@ -244,4 +244,27 @@ describe('language server over stdio', () => {
     assert.match(markdown ?? '', /- controller — decorator @Controller — \*\*decided\*\*/);
     assert.equal(await client.request<string | null>('layerguard/explainFile', { uri: client.uri('src/orders/missing.ts') }), null);
   });
+
+  it("layerguard/graph: answers the folder's graph with layers, typed edges and the rules that report an edge; null for a folder it does not analyze", async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    interface Graph {
+      root: string;
+      nodes: { file: string; layer: string | null }[];
+      edges: { from: string; to: string; kind: string; line: number; character: number; runtime: boolean; findings?: string[] }[];
+    }
+    const graph = await client.request<Graph | null>('layerguard/graph', { uri: client.uri('src/orders/orders.controller.ts') });
+    assert.ok(graph, 'a graph for the analyzed folder');
+    assert.equal(graph.nodes.find((n) => n.file === 'src/orders/orders.controller.ts')?.layer, 'controller');
+    const forbidden = graph.edges.filter((e) => e.from === 'src/orders/orders.controller.ts' && e.findings?.includes('layering/forbidden-dependency'));
+    assert.ok(forbidden.length > 0, JSON.stringify(graph.edges.filter((e) => e.from === 'src/orders/orders.controller.ts')));
+    const text = fs.readFileSync(path.join(client.root, 'src/orders/orders.controller.ts'), 'utf8');
+    const at = forbidden[0]!;
+    assert.ok((text.split('\n')[at.line - 1] ?? '').length > at.character, 'the edge points into its line');
+    assert.ok(
+      graph.edges.some((e) => e.kind === 'di' && e.runtime),
+      'injections are edges of their own',
+    );
+    assert.equal(await client.request<Graph | null>('layerguard/graph', { uri: 'file:///nowhere/at/all.ts' }), null);
+  });
 });

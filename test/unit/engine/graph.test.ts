@@ -11,6 +11,25 @@ function edgesOf(files: Record<string, string>): string[] {
 }
 
 describe('dependency graph', () => {
+  it('marks in JSON the edges erased at run time and the rules that report an edge, with the place it is written', () => {
+    const result = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true } }),
+      'src/repositories/users.repository.ts': `import { Pool } from 'pg';\nconst pool = new Pool();\nexport const findUsers = () => pool.query('select 1');\n`,
+      'src/services/users.service.ts': `import { findUsers } from '../repositories/users.repository';\nexport const listUsers = () => findUsers();\n`,
+      'src/controllers/users.controller.ts': `import { Router } from 'express';\nimport type { Request } from 'express';\nimport { listUsers } from '../services/users.service';\nimport { findUsers } from '../repositories/users.repository';\nexport const users = Router();\nusers.get('/v1/users', async (req: Request, res) => { res.json([await listUsers(), await findUsers(), req.path]); });\n`,
+    }).analyze();
+    const edges = toGraphJson(result.graph, result.findings).edges.filter((e) => e.from === 'src/controllers/users.controller.ts');
+    const toRepository = edges.find((e) => e.to === 'src/repositories/users.repository.ts');
+    assert.deepEqual(toRepository && { line: toRepository.line, character: toRepository.character, runtime: toRepository.runtime, findings: toRepository.findings }, {
+      line: 4,
+      character: 26,
+      runtime: true,
+      findings: ['layering/forbidden-dependency'],
+    });
+    assert.equal(edges.find((e) => e.to === 'src/services/users.service.ts')?.findings, undefined);
+    assert.equal(edges.find((e) => e.kind === 'type-import')?.runtime, false);
+  });
+
   it('labels every kind of edge, with the line it is written on', () => {
     const edges = edgesOf({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs' } }),

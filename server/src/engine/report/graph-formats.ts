@@ -1,13 +1,30 @@
 import type { DependencyGraph, Edge } from '../graph/types';
+import type { Finding } from '../types';
 import { relativePath } from './paths';
+
+export interface GraphJsonEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: Edge['kind'];
+  readonly line: number;
+  /** 0-based character of the import, parameter or `new` in its line, where a viewer opens it. */
+  readonly character: number;
+  /** False for imports erased at run time (type-only): drawn dashed. */
+  readonly runtime: boolean;
+  /** Rules that report this very dependency (a forbidden layer, a broken contract, a cycle). */
+  readonly findings?: readonly string[];
+}
 
 export interface GraphJson {
   readonly nodes: readonly { readonly file: string; readonly layer: string | null; readonly external?: true }[];
-  readonly edges: readonly { readonly from: string; readonly to: string; readonly kind: Edge['kind']; readonly line: number }[];
+  readonly edges: readonly GraphJsonEdge[];
 }
 
-/** `layerguard graph --format json`: files (and the packages they use) with layers, and every edge. */
-export function toGraphJson(graph: DependencyGraph): GraphJson {
+/**
+ * `layerguard graph --format json` and the server's `layerguard/graph`: files (and the packages
+ * they use) with layers, and every edge, each with the rules that report it when findings are given.
+ */
+export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[] = []): GraphJson {
   const rel = (file: string) => relativePath(graph.root, file);
   const nodes: { file: string; layer: string | null; external?: true }[] = [...graph.files.values()]
     .map((n) => ({ file: rel(n.file), layer: n.layer ?? null }))
@@ -17,13 +34,32 @@ export function toGraphJson(graph: DependencyGraph): GraphJson {
     if (edge.external) packages.set(edge.to, graph.targetLayer(edge) ?? packages.get(edge.to) ?? null);
   }
   for (const [name, layer] of [...packages].sort()) nodes.push({ file: name, layer, external: true });
-  const edges = graph.edges.map((e) => ({
-    from: rel(e.from),
-    to: e.external ? e.to : rel(e.to),
-    kind: e.kind,
-    line: (graph.files.get(e.from)?.lineIndex.positionAt(e.range.start).line ?? 0) + 1,
-  }));
+  const reported = findingsByPlace(findings);
+  const edges = graph.edges.map((e): GraphJsonEdge => {
+    const position = graph.files.get(e.from)?.lineIndex.positionAt(e.range.start);
+    const rules = reported.get(`${e.from}\0${e.range.start}`);
+    return {
+      from: rel(e.from),
+      to: e.external ? e.to : rel(e.to),
+      kind: e.kind,
+      line: (position?.line ?? 0) + 1,
+      character: position?.character ?? 0,
+      runtime: e.runtime,
+      ...(rules ? { findings: [...rules] } : {}),
+    };
+  });
   return { nodes, edges };
+}
+
+/** The rules of the findings that sit on a dependency, by file and offset (where edges start). */
+function findingsByPlace(findings: readonly Finding[]): Map<string, Set<string>> {
+  const byPlace = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    if (!finding.ruleId.startsWith('layering/')) continue;
+    const key = `${finding.file}\0${finding.range.start}`;
+    byPlace.set(key, (byPlace.get(key) ?? new Set()).add(finding.ruleId));
+  }
+  return byPlace;
 }
 
 /** Graphviz: local files clustered by layer; data-access packages shown, other packages left out. */
