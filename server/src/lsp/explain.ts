@@ -4,7 +4,7 @@ import { explainFile, layerAccount, type AnalysisResult, type Edge, type Evidenc
 /**
  * Why a file is in its layer, in the editor: a hover on an import, an injected parameter or a
  * `new` shows the target's layer and evidence (and whether the policy forbids it); a hover on a
- * class name shows the file's own; `layerguard/explainFile` answers the whole explanation.
+ * class name, or on the first line outside a dependency, shows the file's own; `layerguard/explainFile` answers the whole explanation.
  * Offsets are only trusted when the analyzed text is the editor's text.
  */
 export function hoverAt(result: AnalysisResult, file: string, text: string, offset: number): Hover | null {
@@ -13,9 +13,16 @@ export function hoverAt(result: AnalysisResult, file: string, text: string, offs
   const edge = result.graph.outgoing(file).find((e) => e.range.start <= offset && offset <= e.range.end);
   if (edge) return hover(dependencyHover(result, file, edge), edge.range, node);
   const cls = node.facts.classes.find((c) => c.nameRange && c.nameRange.start <= offset && offset <= c.nameRange.end);
-  if (!cls?.nameRange) return null;
+  // The class name, or anywhere on the first line that is no dependency: where one looks for what a file is.
+  const range = cls?.nameRange ?? (node.lineIndex.positionAt(offset).line === 0 ? firstLine(text) : undefined);
+  if (!range) return null;
   const exempt = node.exempt ? ` Not checked by the rules: ${node.exempt}.` : '';
-  return hover(`Layerguard: this file is in ${layerName(node.layer)}: ${layerAccount(node)}.${exempt}`, cls.nameRange, node);
+  return hover(`Layerguard: this file is in ${layerName(node.layer)}: ${layerAccount(node)}.${exempt}`, range, node);
+}
+
+function firstLine(text: string): { start: number; end: number } {
+  const end = text.search(/\r?\n/);
+  return { start: 0, end: end < 0 ? text.length : end };
 }
 
 /** What a dependency leads to, and the layering finding on it if there is one. */

@@ -239,6 +239,8 @@ describe('language server over stdio', () => {
       position: { line: classLine, character: text.split('\n')[classLine]!.indexOf('OrdersController') + 1 },
     });
     assert.match(own?.contents.value ?? '', /this file is in the \*\*controller\*\* layer: decorator @Controller/);
+    const firstLine = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: 0, character: 1 } });
+    assert.match(firstLine?.contents.value ?? '', /this file is in the \*\*controller\*\* layer: decorator @Controller/);
     const markdown = await client.request<string | null>('layerguard/explainFile', { uri: client.uri(file) });
     assert.match(markdown ?? '', /^# Layerguard: `src\/orders\/orders\.controller\.ts`/);
     assert.match(markdown ?? '', /- controller — decorator @Controller — \*\*decided\*\*/);
