@@ -2,7 +2,7 @@ import { ts } from '../ts';
 import { childNodes } from '../child-nodes';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
-import { countBehaviour, fileShapeOf, isCombiningCall, newBehaviourCounts } from './shape';
+import { countBehaviour, fileShapeOf, hasModifier, isCombiningCall, newBehaviourCounts } from './shape';
 import { decoratorsOf } from './static-value';
 import type { ClassFact, FileFacts, ImportBinding, InstantiationFact, ModuleRef, ParamFact, SyntaxError } from './types';
 
@@ -585,8 +585,7 @@ function dynamicModuleExports(node: ts.ClassDeclaration | ts.ClassExpression): s
     if (!ts.isFunctionLike(child) || ts.isArrowFunction(child)) ts.forEachChild(child, visit);
   };
   for (const member of node.members) {
-    const isStatic = ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-    if (isStatic && ts.isMethodDeclaration(member) && member.body) ts.forEachChild(member.body, visit);
+    if (hasModifier(member, ts.SyntaxKind.StaticKeyword) && ts.isMethodDeclaration(member) && member.body) ts.forEachChild(member.body, visit);
   }
   return [...new Set(names)];
 }

@@ -225,7 +225,7 @@ function isToken(init: ts.Expression): boolean {
   return ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && /Token$/.test(expr.expression.text);
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 

@@ -192,9 +192,12 @@ class GraphEvidence {
   private queriesThroughAppClient(file: string): boolean {
     const node = this.files.get(file);
     if (!node || node.facts.shape.functions === 0) return false;
-    const edges = this.outgoing(file).filter(counts);
-    if (edges.some((edge) => edge.external && this.isDatabaseEdge(edge))) return false;
-    return edges.some((edge) => !edge.external && this.outgoing(edge.to).some((used) => counts(used) && used.external && this.isDatabaseEdge(used)));
+    if (this.importsDatabasePackage(file)) return false;
+    return this.outgoing(file).some((edge) => counts(edge) && !edge.external && this.importsDatabasePackage(edge.to));
+  }
+
+  private importsDatabasePackage(file: string): boolean {
+    return this.outgoing(file).some((edge) => counts(edge) && edge.external && this.isDatabaseEdge(edge));
   }
 
   /**

@@ -13,6 +13,18 @@ export class User {
 }
 `;
 
+/** `src/repositories/<name>.repository.ts`: a repository class over a Knex table. */
+function knexRepository(name: string, table: string): Record<string, string> {
+  return {
+    [`src/repositories/${name.toLowerCase()}.repository.ts`]: `import type { Knex } from 'knex';
+export class ${name}Repository {
+  constructor(private readonly db: Knex) {}
+  all() { return this.db('${table}'); }
+}
+`,
+  };
+}
+
 describe(RULE, () => {
   it('flags a Nest controller that imports and injects a repository, on the constructor parameter', () => {
     checkRule(RULE, {
@@ -280,24 +292,9 @@ export class OrderController {
       'src/db.ts': `import knex from 'knex';
 export const db = knex({ client: 'pg' });
 `,
-      'src/repositories/report.repository.ts': `import type { Knex } from 'knex';
-export class ReportRepository {
-  constructor(private readonly db: Knex) {}
-  all() { return this.db('reports'); }
-}
-`,
-      'src/repositories/audit.repository.ts': `import type { Knex } from 'knex';
-export class AuditRepository {
-  constructor(private readonly db: Knex) {}
-  all() { return this.db('audits'); }
-}
-`,
-      'src/repositories/export.repository.ts': `import type { Knex } from 'knex';
-export class ExportRepository {
-  constructor(private readonly db: Knex) {}
-  all() { return this.db('exports'); }
-}
-`,
+      ...knexRepository('Report', 'reports'),
+      ...knexRepository('Audit', 'audits'),
+      ...knexRepository('Export', 'exports'),
       'src/services/report.service.ts': `import type { ReportRepository } from '../repositories/report.repository';
 export class ReportService {
   constructor(private readonly reports: ReportRepository) {}

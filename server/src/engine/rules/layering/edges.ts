@@ -12,12 +12,14 @@ const EDGE_PRIORITY: Readonly<Record<Edge['kind'], number>> = {
   'type-import': 6,
 };
 
-export function groupByTarget(edges: readonly Edge[]): Edge[][] {
+/** Edges grouped by the file they lead to (or by another key of each edge, such as the file its specifier names). */
+export function groupByTarget(edges: readonly Edge[], keyOf: (edge: Edge) => string = (edge) => edge.to): Edge[][] {
   const groups = new Map<string, Edge[]>();
   for (const edge of edges) {
-    const group = groups.get(edge.to);
+    const key = keyOf(edge);
+    const group = groups.get(key);
     if (group) group.push(edge);
-    else groups.set(edge.to, [edge]);
+    else groups.set(key, [edge]);
   }
   return [...groups.values()];
 }

@@ -380,15 +380,19 @@ const APP_LOGIC_LAYERS: ReadonlySet<LayerId> = new Set(['service', 'repository',
 
 function wrapsOnlyTheDatabase(file: string, graph: DependencyGraph): boolean {
   const edges = graph.outgoing(file);
-  const usesDatabase = edges.some((e) => (e.external ? isPersistencePackage(packageNameOf(e.to)) : graph.targetLayer(e) === 'data-access'));
-  return usesDatabase && !edges.some((e) => !e.external && APP_LOGIC_LAYERS.has(graph.targetLayer(e) ?? ''));
+  return edges.some((e) => reachesPersistence(e, graph)) && !edges.some((e) => !e.external && APP_LOGIC_LAYERS.has(graph.targetLayer(e) ?? ''));
+}
+
+/** A dependency on an ORM, a database client, a schema library, or the app's data-access files. */
+function reachesPersistence(edge: Edge, graph: DependencyGraph): boolean {
+  return edge.external ? isPersistencePackage(packageNameOf(edge.to)) : graph.targetLayer(edge) === 'data-access';
 }
 
 /** A model that uses an ORM, a database client or a schema library is the persistence's shape. */
 function isPersistenceModel(file: string, graph: DependencyGraph): boolean {
   const node = graph.files.get(file);
   if (node?.facts.shape.definesTables) return true;
-  return graph.outgoing(file).some((e) => (e.external && isPersistencePackage(packageNameOf(e.to))) || (!e.external && graph.targetLayer(e) === 'data-access'));
+  return graph.outgoing(file).some((e) => reachesPersistence(e, graph));
 }
 
 /** The names taken are abstract classes of the target file. */

@@ -5,7 +5,7 @@ import type { StaticValue } from '../../../facts/types';
 import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
 import { isRelative, packageNameOf } from '../../../workspace/resolver';
-import { mostTelling } from '../edges';
+import { groupByTarget, mostTelling } from '../edges';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 
@@ -44,7 +44,7 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
     if (!from) continue;
     const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => api.crossModuleUse(edge, from) === 'internal'));
     // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
-    for (const edges of groupByNamedFile(internal)) {
+    for (const edges of groupByTarget(internal, (edge) => edge.via ?? edge.to)) {
       const telling = mostTelling(edges);
       const named = telling.via ?? telling.to;
       const to = api.moduleOf(named)!;
@@ -54,12 +54,6 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
     }
   }
   return reports;
-}
-
-function groupByNamedFile(edges: readonly Edge[]): Edge[][] {
-  const groups = new Map<string, Edge[]>();
-  for (const edge of edges) groups.set(edge.via ?? edge.to, [...(groups.get(edge.via ?? edge.to) ?? []), edge]);
-  return [...groups.values()];
 }
 
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
@@ -120,12 +114,11 @@ function reExportsByModule(graph: DependencyGraph, moduleOf: (file: string) => s
   };
 }
 
-/** The names a file hands out of the edge's target: what it re-exports, or imports to export as its own. */
-function namesHandedOut(graph: DependencyGraph, edge: Edge): readonly string[] {
+/** The names a file hands out of the edge's target: what it re-exports, or imports to export as its own (`exportedLocals`). */
+function namesHandedOut(edge: Edge, exportedLocals: ReadonlySet<string>): readonly string[] {
   if (edge.external) return [];
   if (edge.kind === 're-export') return edge.names;
   if (edge.kind !== 'import' && edge.kind !== 'type-import') return [];
-  const exportedLocals = new Set([...(graph.files.get(edge.from)?.facts.localExports.values() ?? [])].map((e) => e.local));
   return edge.names.filter((n) => exportedLocals.has(n));
 }
 
@@ -151,8 +144,9 @@ function reExportsOf(graph: DependencyGraph, entries: readonly string[]): ReExpo
   const queue = entries.map((file) => ({ file, name: '*' }));
   for (let next = queue.pop(); next; next = queue.pop()) {
     const { file, name } = next;
+    const exportedLocals = new Set([...(graph.files.get(file)?.facts.localExports.values() ?? [])].map((e) => e.local));
     for (const edge of graph.outgoing(file)) {
-      for (const n of namesHandedOut(graph, edge)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
+      for (const n of namesHandedOut(edge, exportedLocals)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
     }
   }
   return names;
