@@ -107,25 +107,30 @@ describe('layerguard init', () => {
     assert.notDeepEqual(proposal.candidates[0]?.presets, ['modular-monolith']);
   });
 
-  it('on a generated workspace: libraries used through their package names are modules with public APIs', () => {
+  for (const parent of ['libs', 'internal-packages'])
+    it(`on a generated workspace: libraries under ${parent}/ used through their package names are modules with public APIs`, () => {
+      workspaceOfLibraries(parent);
+    });
+
+  function workspaceOfLibraries(parent: string): void {
     const files: Record<string, string> = {
-      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shop/*': ['libs/*/src/index.ts'] } } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shop/*': [`${parent}/*/src/index.ts`] } } }),
       'apps/api/src/main.ts': source(`import { placeOrder } from '@shop/orders';\nexport const start = () => placeOrder('1');\n`),
     };
     const libs: Record<string, string> = { catalog: '', payments: '', orders: `import { listProducts } from '@shop/catalog';\nimport { charge } from '@shop/payments';\n` };
     for (const [name, imports] of Object.entries(libs)) {
-      files[`libs/${name}/src/index.ts`] = source(`export * from './lib/${name}';\n`);
-      files[`libs/${name}/src/lib/${name}.ts`] = source(`${imports}export const ${name === 'orders' ? 'placeOrder' : name === 'catalog' ? 'listProducts' : 'charge'} = (id: string) => id;\n`);
-      files[`libs/${name}/src/lib/${name}.helpers.ts`] = source(`export const ${name}Helper = () => 1;\n`);
+      files[`${parent}/${name}/src/index.ts`] = source(`export * from './lib/${name}';\n`);
+      files[`${parent}/${name}/src/lib/${name}.ts`] = source(`${imports}export const ${name === 'orders' ? 'placeOrder' : name === 'catalog' ? 'listProducts' : 'charge'} = (id: string) => id;\n`);
+      files[`${parent}/${name}/src/lib/${name}.helpers.ts`] = source(`export const ${name}Helper = () => 1;\n`);
     }
     const best = proposeArchitecture(project(files).root).candidates[0]!;
     assert.deepEqual(best.presets, ['modular-monolith'], JSON.stringify(best));
-    assert.deepEqual(best.modules, ['libs/*']);
+    assert.deepEqual(best.modules, [`${parent}/*`]);
     assert.ok(
       best.reasons.some((r) => /3 of them declare a public API/.test(r)) && best.reasons.some((r) => /2 of their 2 imports of each other go through a public API/.test(r)),
       JSON.stringify(best.reasons),
     );
-  });
+  }
 
   it('on a generated workspace of nested libraries (libs/<group>/<lib>/src): each library is a module, reached by its alias', () => {
     const files: Record<string, string> = {

@@ -75,6 +75,7 @@ class FactCollector {
       baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),
       exportOnlyLocals: this.localsUsedOnlyAs('export'),
       mountOnlyLocals: this.localsUsedOnlyAs('mount'),
+      lazyOnlyLocals: this.localsUsedOnlyAs('lazy'),
       memberOnlyLocals: this.membersOnly(),
       metadataTypeLocals: this.metadataTypeLocals,
       isBarrel,
@@ -279,7 +280,7 @@ function insideFunction(node: ts.Node): boolean {
   return false;
 }
 
-type ValueUse = 'decorator' | 'base-class' | 'export' | 'mount' | 'other';
+type ValueUse = 'decorator' | 'base-class' | 'export' | 'mount' | 'lazy' | 'other';
 
 /** Members that hand over a controller's routes (`new X(config).router`, `.routes()`). */
 const ROUTER_MEMBERS = /^(?:router|routes|getRouter|middleware|allowedMethods)$/;
@@ -365,6 +366,7 @@ function isHandedToHost(node: ts.Identifier): boolean {
  * `comments` on.
  */
 function valueUseOf(node: ts.Identifier): ValueUse {
+  if (isLazyReference(node)) return 'lazy';
   if (ts.isNewExpression(node.parent) && node.parent.expression === node && isWiredOnly(node.parent)) return 'mount';
   if (isHandedToHost(node)) return 'mount';
   let handedOver = true;
@@ -374,6 +376,19 @@ function valueUseOf(node: ts.Identifier): ValueUse {
     handedOver &&= isHandedOverBy(current.parent, current);
   }
   return 'other';
+}
+
+/**
+ * `forwardRef(() => UsersModule)`, `@ManyToOne(() => User)`, `@Field(() => Order)`: a function
+ * handed to a call (or given as one of its options) that only names the value, so that it is read after every module has loaded.
+ * The code itself says the reference must wait: that is how a cycle is knowingly broken.
+ */
+function isLazyReference(node: ts.Identifier): boolean {
+  const arrow = node.parent;
+  if (!ts.isArrowFunction(arrow) || arrow.body !== node || arrow.parameters.length > 0) return false;
+  // `@Entity({ repository: () => UserRepository })`: an option of the call defers it as much.
+  const option = ts.isPropertyAssignment(arrow.parent) && arrow.parent.initializer === arrow ? arrow.parent.parent : arrow;
+  return ts.isCallExpression(option.parent) && option.parent.arguments.includes(option as ts.Expression);
 }
 
 /** The use an enclosing node decides (a decorator, a heritage clause, an export, any other statement), or undefined to look further up. */

@@ -169,6 +169,8 @@ export interface FileFacts {
   readonly exportOnlyLocals: ReadonlySet<string>;
   /** Import-bound names only created to mount their routes (`this.use('/', new X(config).router)`). */
   readonly mountOnlyLocals: ReadonlySet<string>;
+  /** Import-bound names only named by a function handed to a call (`forwardRef(() => X)`, `@ManyToOne(() => X)`): read after loading. */
+  readonly lazyOnlyLocals: ReadonlySet<string>;
   /** Import-bound names only read through members (`Sequelize.literal(…)`), with the members read. */
   readonly memberOnlyLocals: ReadonlyMap<string, ReadonlySet<string>>;
   /**

@@ -120,6 +120,7 @@ function usageOf(facts: FileFacts, locals: readonly string[]): Edge['usedAs'] {
   if (used.every((l) => facts.baseClassOnlyLocals.has(l))) return 'base-class';
   if (used.every((l) => facts.exportOnlyLocals.has(l))) return 'export';
   if (used.every((l) => facts.mountOnlyLocals.has(l))) return 'mount';
+  if (used.every((l) => facts.lazyOnlyLocals.has(l))) return 'lazy';
   return undefined;
 }
 

@@ -35,9 +35,10 @@ export interface Edge {
   /**
    * The imported names are only used as decorators (`@Cached()`: an aspect, not a collaborator)
    * or only as base classes (`extends BaseResolver(User)`), or only passed on
-   * (`module.exports = { comments }`: a re-export).
+   * (`module.exports = { comments }`: a re-export), or only named by a function that reads them
+   * later (`forwardRef(() => UsersModule)`, `@ManyToOne(() => User)`).
    */
-  readonly usedAs?: 'decorator' | 'base-class' | 'export' | 'mount';
+  readonly usedAs?: 'decorator' | 'base-class' | 'export' | 'mount' | 'lazy';
   /** A `require()` inside a function: it loads when the function first runs, so it closes no load-time cycle. */
   readonly deferred?: boolean;
   /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */

@@ -26,8 +26,11 @@ export const AREA_WORDS = [
 
 export type AreaWord = (typeof AREA_WORDS)[number];
 
-/** Parent folders of feature modules: `src/modules/orders/`, `src/contexts/billing/`, and a workspace's libraries (`libs/billing/`). */
-const MODULE_PARENTS = new Set(['modules', 'module', 'features', 'contexts', 'bounded-contexts', 'packages-internal', 'libs', 'packages']);
+/**
+ * Parent folders of feature modules: `src/modules/orders/`, `src/contexts/billing/`, and a
+ * workspace's libraries (`libs/billing/`, `packages/`, `internal-packages/`, `packages-internal/`).
+ */
+const MODULE_PARENTS = /^(?:modules?|features|contexts|bounded-contexts|libs|(?:[a-z]+-)?packages(?:-[a-z]+)?)$/;
 
 /** Parents of workspace libraries, which may be grouped one folder deeper (`libs/api/users/src/`). */
 const LIBRARY_PARENTS = new Set(['libs', 'packages']);
@@ -117,7 +120,7 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
   const byGlob = new Map<string, Map<string, FileNode[]>>();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
-    const at = parts.findIndex((part, i) => MODULE_PARENTS.has(part.toLowerCase()) && i + 2 < parts.length);
+    const at = parts.findIndex((part, i) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length);
     if (at < 0) continue;
     const depth = moduleDepth(parts, at);
     const glob = [...parts.slice(0, at + 1), ...Array<string>(depth).fill('*')].join('/');

@@ -92,7 +92,7 @@ export function evidenceLine(note: EvidenceNote): string {
 
 function dependencyLine(d: ExplainedDependency): string {
   const layer = d.targetLayer ? `${d.targetLayer}${d.targetReason ? ` (${d.targetReason})` : ''}` : 'no layer';
-  const how = [d.kind, ...(d.usedAs ? [`used as ${d.usedAs} only`] : []), ...(d.runtime ? [] : ['erased at run time'])].join(', ');
+  const how = [d.kind, ...(d.usedAs ? [d.usedAs === 'lazy' ? 'named lazily only' : `used as ${d.usedAs} only`] : []), ...(d.runtime ? [] : ['erased at run time'])].join(', ');
   const verdict = d.finding ? `  ✗ ${d.finding}` : '';
   return `line ${String(d.line).padEnd(4)} ${how.padEnd(22)} → ${d.target}: ${layer}${verdict}`;
 }

@@ -127,6 +127,63 @@ module.exports = () => a;
   });
 });
 
+describe('layering/cycle and references the code defers', () => {
+  const module = (name: string, other: string, otherFile: string, reference: string) => `import { Module, forwardRef } from '@nestjs/common';
+import { ${other} } from './${otherFile}';
+@Module({ imports: [${reference}] })
+export class ${name} {}
+`;
+
+  it('leaves out a cycle that one side breaks with forwardRef, unless configured', () => {
+    const files = {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/billing.module.ts': module('BillingModule', 'AccountsModule', 'accounts.module', 'forwardRef(() => AccountsModule)'),
+      'src/accounts.module.ts': module('AccountsModule', 'BillingModule', 'billing.module', 'BillingModule'),
+    };
+    checkRule('layering/cycle', files);
+    const configured = checkRule('layering/cycle', {
+      ...files,
+      'layerguard.json': '{ "rules": { "layering/cycle": { "options": { "includeDeferredReferences": true } } } }',
+      'src/billing.module.ts': files['src/billing.module.ts'].replace("from './accounts.module';", "from './accounts.module';\n//                             ^^^^^^^^^^^^^^^^^^^ layering/cycle"),
+      'src/accounts.module.ts': files['src/accounts.module.ts'].replace("from './billing.module';", "from './billing.module';\n//                            ^^^^^^^^^^^^^^^^^^ layering/cycle"),
+    });
+    assert.equal(configured.findings.length, 2);
+  });
+
+  it('still reports the cycle when the file also uses the name at load time', () => {
+    checkRule('layering/cycle', {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/billing.module.ts': `import { Module, forwardRef } from '@nestjs/common';
+import { AccountsModule } from './accounts.module';
+//                             ^^^^^^^^^^^^^^^^^^^ layering/cycle
+@Module({ imports: [forwardRef(() => AccountsModule)] })
+export class BillingModule {}
+export const BILLING_PARENT = AccountsModule.name;
+`,
+      'src/accounts.module.ts': module('AccountsModule', 'BillingModule', 'billing.module', 'BillingModule').replace(
+        "from './billing.module';",
+        "from './billing.module';\n//                            ^^^^^^^^^^^^^^^^^^ layering/cycle",
+      ),
+    });
+  });
+
+  it("leaves out records that name each other through a codebase's own relation decorators and their options", () => {
+    const record = (name: string, other: string, otherFile: string) => `import { Persisted, RelatesTo } from '../kernel/persistence';
+import { ${other} } from './${otherFile}';
+@Persisted({ store: () => ${other} })
+export class ${name} {
+  @RelatesTo(() => ${other}) partner?: ${other};
+}
+`;
+    checkRule('layering/cycle', {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/kernel/persistence.ts': 'export const Persisted = (o: object) => (t: object) => [o, t];\nexport const RelatesTo = (f: () => unknown) => (t: object, k: string) => void [f, t, k];\n',
+      'src/ledger/invoice.ts': record('Invoice', 'Customer', 'customer'),
+      'src/ledger/customer.ts': record('Customer', 'Invoice', 'invoice'),
+    });
+  });
+});
+
 describe('layering/cycle and ORM entities', () => {
   it('leaves cycles made only of entities out, unless configured', () => {
     const entities = {
@@ -143,7 +200,8 @@ import { User } from './user.entity';
     checkRule('layering/cycle', entities);
     const configured = checkRule('layering/cycle', {
       ...entities,
-      'layerguard.json': '{ "rules": { "layering/cycle": { "options": { "includeModelCycles": true } } } }',
+      // Relations name each other lazily, so the deferred references must count too.
+      'layerguard.json': '{ "rules": { "layering/cycle": { "options": { "includeModelCycles": true, "includeDeferredReferences": true } } } }',
       'src/user.entity.ts': entities['src/user.entity.ts'].replace("from './article.entity';", "from './article.entity';\n//                      ^^^^^^^^^^^^^^^^^^ layering/cycle"),
       'src/article.entity.ts': entities['src/article.entity.ts'].replace("from './user.entity';", "from './user.entity';\n//                   ^^^^^^^^^^^^^^^ layering/cycle"),
     });

@@ -15,6 +15,12 @@ const options = z
      * (`@OneToMany(() => Order)` / `@ManyToOne(() => User)`) and ORMs resolve relations lazily.
      */
     includeModelCycles: z.boolean().default(false),
+    /**
+     * Count imports whose names are only read by a function handed to a call
+     * (`forwardRef(() => UsersModule)`, `@ManyToOne(() => User)`): the code already defers them, the
+     * way Nest and the ORMs document to break a cycle on purpose.
+     */
+    includeDeferredReferences: z.boolean().default(false),
   })
   .strict();
 
@@ -30,10 +36,14 @@ export const cycle = defineRule({
   options,
   check(context) {
     const { graph } = context;
+    const { includeTypeOnly, includeDynamicImports, includeDeferredReferences } = context.options;
     const include = (edge: Edge): boolean =>
-      MODULE_KINDS.has(edge.kind) && (edge.runtime || context.options.includeTypeOnly) && ((edge.kind !== 'dynamic-import' && !edge.deferred) || context.options.includeDynamicImports);
+      MODULE_KINDS.has(edge.kind) &&
+      (edge.runtime || includeTypeOnly) &&
+      ((edge.kind !== 'dynamic-import' && !edge.deferred) || includeDynamicImports) &&
+      (edge.usedAs !== 'lazy' || includeDeferredReferences);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
-    for (const found of findCycles(graph, include, JSON.stringify([context.options.includeTypeOnly, context.options.includeDynamicImports]))) {
+    for (const found of findCycles(graph, include, JSON.stringify([includeTypeOnly, includeDynamicImports, includeDeferredReferences]))) {
       if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;
       // Cycles are reported where they can be fixed: on the edges of the files the rules are for.
       if (found.files.every((f) => graph.files.get(f)?.exempt !== undefined)) continue;
