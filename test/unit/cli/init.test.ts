@@ -187,6 +187,27 @@ describe('layerguard init', () => {
     assert.deepEqual(proposal.candidates[0]?.presets, ['layered']);
   });
 
+  it('takes domain/ and presentation/ under a dto/ folder for kinds of DTOs, not for areas of ports and adapters', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['reports', 'projects', 'members']) {
+      files[`src/${name}/dto/domain/create-${name}.command.ts`] = source(
+        `import { ${name}Record } from '../../entities/${name}.entity';\nexport class Create${name}Command { constructor(readonly row: ${name}Record) {} }\n`,
+      );
+      files[`src/${name}/dto/presentation/${name}.response.ts`] = source(`export class ${name}Response { id!: string }\n`);
+      files[`src/${name}/entities/${name}.entity.ts`] = source(`import { Entity } from 'typeorm';\n@Entity() export class ${name}Record { id!: string }\n`);
+      files[`src/${name}/use-cases/create-${name}.service.ts`] = source(
+        `import { Create${name}Command } from '../dto/domain/create-${name}.command';\nexport class Create${name}Service { run(c: Create${name}Command) { return c.row; } }\n`,
+      );
+      files[`src/${name}/controllers/${name}.controller.ts`] = source(
+        `import { Router } from 'express';\nimport { Create${name}Service } from '../use-cases/create-${name}.service';\nexport const ${name} = Router();\n${name}.post('/v1/${name}', (_req, res) => { res.json(new Create${name}Service()); });\n`,
+      );
+    }
+    const proposal = proposeArchitecture(project(files).root);
+    const hexagonal = proposal.candidates.find((c) => c.presets.includes('hexagonal'));
+    assert.ok(!hexagonal?.reasons.some((r) => /under (?:domain|presentation)\//.test(r)), JSON.stringify(hexagonal?.reasons));
+    assert.deepEqual(proposal.candidates[0]?.presets, ['layered'], JSON.stringify(proposal.candidates[0]));
+  });
+
   it('on generated trees: layered by default, clean from its rings, hexagonal composed with CQRS from its handlers', () => {
     const layered = project({
       'src/controllers/users.controller.ts': `import { Router } from 'express';\nimport { listUsers } from '../services/users.service';\nexport const users = Router();\nusers.get('/v1/users', (_req, res) => { res.json(listUsers()); });\n`,

@@ -120,6 +120,16 @@ export const snapshot = (row: OrderEntity) => ({ id: row.id });
     });
   });
 
+  it('hexagonal: a domain/ folder under dto/ sorts DTOs, it is not the domain: its commands may carry persistence rows', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/dto/domain/archive-order.command.ts': `import type { OrderEntity } from '../../infrastructure/order.entity';
+export class ArchiveOrderCommand { constructor(readonly row: OrderEntity) {} }
+`,
+    });
+  });
+
   it("hexagonal: a model is the persistence's when it uses a database client or a schema library, not when it is a plain shape", () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

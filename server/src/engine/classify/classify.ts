@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
-import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, type LayerDefinition, type LayerId } from './layers';
+import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, sortsOneKind, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
 
@@ -233,7 +233,7 @@ export class Classifier {
     for (const [index, folder] of folders.entries()) {
       const name = folder.toLowerCase();
       const found = this.layers.find((l) => l.areaFolders.includes(name));
-      if (!found || !this.besideItsPartner(found, folders.slice(0, index))) continue;
+      if (!found || sortsOneKind(folders.slice(0, index)) || !this.besideItsPartner(found, folders.slice(0, index))) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
       const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
       return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };

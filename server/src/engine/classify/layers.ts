@@ -237,6 +237,36 @@ export const NEUTRAL_FOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Folders that hold one kind of file (`dto/`, `types/`, `mappers/`): an architecture's area word
+ * below one sorts that kind (`dto/domain/`, `dto/presentation/` are the DTOs of each side), it is
+ * no area of the architecture.
+ */
+const KIND_FOLDERS: ReadonlySet<string> = new Set([
+  'dto',
+  'dtos',
+  'models',
+  'types',
+  'typings',
+  'interfaces',
+  'enums',
+  'constants',
+  'errors',
+  'exceptions',
+  'mappers',
+  'schemas',
+  'validators',
+  'utils',
+  'helpers',
+  'mocks',
+  'fixtures',
+]);
+
+/** Whether one of these folders (outermost first, lower case) holds one kind of file. */
+export function sortsOneKind(folders: readonly string[]): boolean {
+  return folders.some((f) => KIND_FOLDERS.has(f.toLowerCase()));
+}
+
+/**
  * Names that ORM packages export for describing schemas or recognizing their errors, not for
  * querying: an entity importing `Entity` and `Column` from typeorm defines a model, and an error
  * handler checking `instanceof QueryFailedError` does not access data.

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { sortsOneKind } from '../classify/layers';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 import { isSharedKernel } from '../rules/layering/contracts/selectors';
@@ -95,7 +96,10 @@ function foldersOf(root: string, node: FileNode): string[] {
 
 function areaWordsOf(root: string, node: FileNode): Set<AreaWord> {
   const words = new Set<AreaWord>();
-  for (const folder of foldersOf(root, node)) if ((AREA_WORDS as readonly string[]).includes(folder)) words.add(folder as AreaWord);
+  const folders = foldersOf(root, node);
+  for (const [index, folder] of folders.entries()) {
+    if ((AREA_WORDS as readonly string[]).includes(folder) && !sortsOneKind(folders.slice(0, index))) words.add(folder as AreaWord);
+  }
   return words;
 }
 

@@ -116,12 +116,20 @@ export class OrdersService {
     });
   });
 
-  it('flags a repository that injects a service', () => {
+  it('flags a repository that injects a service over repositories', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/pricing/pricing.service.ts': `import { Injectable } from '@nestjs/common';
+import { RatesRepository } from './rates.repository';
 @Injectable()
-export class PricingService { withTax(p: number) { return p * 1.2; } }
+export class PricingService {
+  constructor(private readonly rates: RatesRepository) {}
+  withTax(p: number) { return p * this.rates.vat(); }
+}
+`,
+      'src/pricing/rates.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class RatesRepository { vat() { return 1.2; } }
 `,
       'src/products/products.repository.ts': `import { Injectable } from '@nestjs/common';
 import { PricingService } from '../pricing/pricing.service';
@@ -135,7 +143,7 @@ export class ProductsRepository {
     });
   });
 
-  it('lets a repository use a service that only wraps the database connection (a unit of work), not one with business logic over data', () => {
+  it('lets a repository use a service that is its tool (an API client, a cipher, a unit of work), not one that orchestrates repositories, itself or through another service', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
       'src/shared/unit-of-work.service.ts': `import { Injectable } from '@nestjs/common';
@@ -150,11 +158,47 @@ export class UnitOfWork {
       'src/teams/teams.repository.ts': `import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../shared/unit-of-work.service';
 import { AuditService } from '../audit/audit.service';
+import { RatesApiService } from '../datasources/rates-api.service';
+import { FieldCipherService } from '../crypto/field-cipher.service';
 @Injectable()
 export class TeamsRepository {
-  constructor(private readonly uow: UnitOfWork, private readonly audit: AuditService) {}
+  constructor(private readonly uow: UnitOfWork, private readonly audit: AuditService, private readonly rates: RatesApiService, private readonly cipher: FieldCipherService) {}
   //                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
-  rename(id: string) { return this.uow.inTransaction(async () => this.audit.record(id)); }
+  rename(id: string) { return this.uow.inTransaction(async () => this.audit.record(this.cipher.seal(id + this.rates.current()))); }
+}
+`,
+      'src/datasources/http-client.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class HttpClientService { get(url: string) { return fetch(url); } }
+`,
+      'src/datasources/rates-api.service.ts': `import { Injectable } from '@nestjs/common';
+import { HttpClientService } from './http-client.service';
+@Injectable()
+export class RatesApiService {
+  constructor(private readonly http: HttpClientService) {}
+  current() { return String(this.http.get('https://rates.invalid/today')); }
+}
+`,
+      'src/crypto/field-cipher.service.ts': `import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+@Injectable()
+export class FieldCipherService { seal(value: string) { return createHash('sha256').update(value).digest('hex'); } }
+`,
+      'src/billing/invoices.repository.ts': `import { Injectable } from '@nestjs/common';
+import { ReportingService } from '../reporting/reporting.service';
+@Injectable()
+export class InvoicesRepository {
+  constructor(private readonly reporting: ReportingService) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A repository must not depend on the service layer
+  total() { return this.reporting.summary(); }
+}
+`,
+      'src/reporting/reporting.service.ts': `import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+@Injectable()
+export class ReportingService {
+  constructor(private readonly audit: AuditService) {}
+  summary() { return this.audit.record('summary'); }
 }
 `,
       'src/audit/audit.repository.ts': `import { Injectable } from '@nestjs/common';
@@ -352,8 +396,12 @@ claim.get('/v1/jobs/health', async (_req, res) => { res.json(await pool.query('s
 
   it('sees CommonJS require in JavaScript projects', () => {
     const result = checkRule(RULE, {
-      'src/services/user.service.js': `class UserService { list() { return []; } }
+      'src/services/user.service.js': `const { UserStore } = require('../repositories/user.store.repository');
+class UserService { list() { return new UserStore().all(); } }
 module.exports = { UserService };
+`,
+      'src/repositories/user.store.repository.js': `class UserStore { all() { return []; } }
+module.exports = { UserStore };
 `,
       'src/repositories/user.repository.js': `const { UserService } = require('../services/user.service');
 class UserRepository { constructor() { this.users = new UserService(); } }
@@ -508,8 +556,16 @@ export abstract class CrudService<T> {
 }
 `,
       'src/billing/billing.service.ts': `import { Injectable } from '@nestjs/common';
+import { LedgerRepository } from './ledger.repository';
 @Injectable()
-export class BillingService { charge() { return 1; } }
+export class BillingService {
+  constructor(private readonly ledger: LedgerRepository) {}
+  charge() { return this.ledger.append(1); }
+}
+`,
+      'src/billing/ledger.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class LedgerRepository { append(n: number) { return n; } }
 `,
       'src/tokens/token.repository.ts': `import { Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';

@@ -346,9 +346,9 @@ function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
 /** Edges that look like a dependency on another layer and are none. */
 function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: Judging): boolean {
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
-  // A `unit-of-work.service.ts` that repositories run their queries through wraps the database
-  // connection (sessions, transactions): it is the repositories' own tool, not business logic.
-  if (from === 'repository' && targetLayer === 'service' && !edge.external && wrapsOnlyTheDatabase(edge.to, judging.graph)) return true;
+  // A service that uses no repository is no layer above them: a unit of work, an API client, an
+  // encryption or tenancy helper, a type registry is the data layer's own tool, whatever its name.
+  if (DATA_LAYERS.has(from) && targetLayer === 'service' && !edge.external && !sitsAboveRepositories(edge.to, judging.graph)) return true;
   // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
   // of the code that declares it: only a transport shape is the outside's.
   if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;
@@ -375,12 +375,18 @@ function isTransportShape(file: string, graph: DependencyGraph): boolean {
   return graph.outgoing(file).some((e) => e.external && TRANSPORT_PACKAGES.test(e.to));
 }
 
-/** Layers whose use makes a file more than a wrapper of the database connection. */
-const APP_LOGIC_LAYERS: ReadonlySet<LayerId> = new Set(['service', 'repository', 'controller', 'router']);
+/** Layers a service above the repositories uses: them, or the entry points above itself. */
+const ABOVE_REPOSITORIES: ReadonlySet<LayerId> = new Set(['repository', 'controller', 'router']);
 
-function wrapsOnlyTheDatabase(file: string, graph: DependencyGraph): boolean {
-  const edges = graph.outgoing(file);
-  return edges.some((e) => reachesPersistence(e, graph)) && !edges.some((e) => !e.external && APP_LOGIC_LAYERS.has(graph.targetLayer(e) ?? ''));
+/**
+ * The service orchestrates repositories or queries persistence models (or reaches entry points),
+ * itself or through a service it uses: a repository depending on it turns the layers around.
+ */
+function sitsAboveRepositories(file: string, graph: DependencyGraph): boolean {
+  const servesData = (f: string) =>
+    usesLayer(graph, f, ABOVE_REPOSITORIES) || graph.outgoing(f).some((e) => e.runtime && !e.external && graph.targetLayer(e) === 'model' && isPersistenceModel(e.to, graph));
+  if (servesData(file)) return true;
+  return graph.outgoing(file).some((e) => !e.external && e.to !== file && (e.runtime || e.kind === 'di') && graph.targetLayer(e) === 'service' && servesData(e.to));
 }
 
 /** A dependency on an ORM, a database client, a schema library, or the app's data-access files. */
