@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'examples/**', 'extension/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
   {
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'test/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'webview/src/**/*.ts', 'test/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -65,6 +65,20 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true, keepNames: true }),
 ]);
 
+// The architecture view's script, for the browser (the HTML report and the editor's webview):
+// one file with ELK inside, so a page that loads nothing from the network can draw.
+await build({
+  entryPoints: ['webview/src/main.ts'],
+  outfile: 'dist/webview/architecture.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 mkdirSync('schemas', { recursive: true });
 const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('schemas/layerguard.schema.json', schema);

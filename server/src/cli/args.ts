@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { PRESET_NAMES, type PresetName } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
-export type GraphFormat = 'json' | 'dot' | 'mermaid';
+export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'html';
 
 export type Command =
   | {
@@ -38,7 +38,7 @@ export const USAGE = `Usage:
   layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
                                --fix applies the safe fixes, then reports what is left
                                unchanged inputs are answered from node_modules/.cache/layerguard
-  layerguard graph [dir] [--format json|dot|mermaid] [--config file] [--output file]
+  layerguard graph [dir] [--format json|dot|mermaid|html] [--config file] [--output file]
   layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
   layerguard explain <file> [dir] [--format text|json] [--config file]
                                why the file is in its layer (every piece of evidence, and what
@@ -91,7 +91,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
     case 'check':
       return { name, ...common, ...checkOptions(values, colorByDefault) };
     case 'graph':
-      return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid'] as const) };
+      return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid', 'html'] as const) };
     case 'baseline':
       return { name, dir, ...(values.config ? { config: values.config } : {}) };
     case 'schema':

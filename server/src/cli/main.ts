@@ -18,6 +18,8 @@ import {
   explainFile,
   explanationText,
   loadConfig,
+  architectureView,
+  toArchitectureHtml,
   toDot,
   toGraphJson,
   toJsonReport,
@@ -62,6 +64,10 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
       return 'served' in outcome ? outcome.served : runAnalysis(command, io, outcome.cache);
     }
     case 'graph':
+      if (command.format === 'html' && viewerScriptFile() === undefined) {
+        io.stderr(`layerguard: the architecture view's script is missing (looked for ${VIEWER_SCRIPT_PLACES.join(', ')}); build it with npm run build\n`);
+        return 2;
+      }
       return runAnalysis(command, io, undefined);
     case 'baseline':
       return writeBaseline(command, io);
@@ -188,9 +194,26 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
 }
 
 function renderGraph(result: AnalysisResult, format: GraphFormat): string {
+  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings), viewerScript());
   if (format === 'dot') return toDot(result.graph);
   if (format === 'mermaid') return toMermaid(result.graph);
   return `${JSON.stringify(toGraphJson(result.graph, result.findings), null, 2)}\n`;
+}
+
+/**
+ * Where the architecture view's browser script is: bundled beside the CLI (`dist/webview/`), or,
+ * run from the compiled sources (the tests), the build's copy.
+ */
+const VIEWER_SCRIPT_PLACES = [path.join(__dirname, 'webview', 'architecture.js'), path.join(__dirname, '..', '..', '..', '..', 'dist', 'webview', 'architecture.js')];
+
+function viewerScriptFile(): string | undefined {
+  return VIEWER_SCRIPT_PLACES.find((file) => fs.existsSync(file));
+}
+
+function viewerScript(): string {
+  const file = viewerScriptFile();
+  if (file === undefined) throw new Error(`the architecture view's script is missing (looked for ${VIEWER_SCRIPT_PLACES.join(', ')})`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 function renderCheck(result: AnalysisResult, command: Extract<Command, { name: 'check' }>): string {

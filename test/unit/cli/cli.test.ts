@@ -159,6 +159,17 @@ describe('layerguard graph', () => {
     assert.match(mermaid, /^flowchart LR\n/);
     assert.match(mermaid, /n\d\["src\/users\/users\.service\.ts<br\/><i>service<\/i>"\]/);
   });
+
+  it('writes the HTML architecture report with the built viewer inside, to --output', () => {
+    const p = layeredApp();
+    const file = path.join(p.root, 'architecture.html');
+    const result = run(['graph', '--format', 'html', '--output', file], p.root);
+    assert.equal(result.code, 0, result.stderr);
+    const html = fs.readFileSync(file, 'utf8');
+    assert.match(html, /^<!doctype html>/);
+    assert.ok(html.includes(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'webview', 'architecture.js'), 'utf8')));
+    assert.match(html, /<h2>Findings \(\d+\)<\/h2>/);
+  });
 });
 
 describe('the bundled bin (dist/cli.js)', () => {

@@ -1,0 +1,242 @@
+import * as path from 'node:path';
+import type { DependencyGraph, EdgeKind } from '../graph/types';
+import type { Finding, Severity } from '../types';
+import { toGraphJson, type GraphJsonEdge } from './graph-formats';
+import { relativePath } from './paths';
+
+/**
+ * What the architecture view draws (the HTML report, the editor's view): files in lanes of
+ * layers, top to bottom in the direction dependencies may point, with the dependencies between
+ * them and the findings on them. Plain data: the drawing is the viewer's.
+ */
+export interface ArchitectureView {
+  /** The analyzed folder's name, for the title. */
+  readonly name: string;
+  /** Lanes top to bottom. A file of no layer is in the last lane, `other`. */
+  readonly lanes: readonly ViewLane[];
+  readonly nodes: readonly ViewNode[];
+  readonly edges: readonly ViewEdge[];
+  readonly findings: readonly ViewFinding[];
+  /** Dependencies from layer to layer: how many, and how many the layering rules report. */
+  readonly matrix: readonly MatrixCell[];
+  /** Set when files were grouped by folder to keep the drawing readable: how many files there are. */
+  readonly collapsedFrom?: number;
+}
+
+export interface ViewLane {
+  readonly layer: string;
+  readonly files: number;
+}
+
+export interface ViewNode {
+  /** A file's path from the analyzed folder, a package's name, or a folder (`src/users/` with its layer) when collapsed. */
+  readonly id: string;
+  readonly label: string;
+  readonly lane: number;
+  readonly layer: string;
+  readonly kind: 'file' | 'package' | 'folder';
+  /** Files a folder node stands for. */
+  readonly files?: number;
+  /** Findings of every rule in the file (or the folder's files). */
+  readonly findings: number;
+}
+
+export interface ViewEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kinds: readonly EdgeKind[];
+  /** False when every dependency it stands for is erased at run time (drawn dashed). */
+  readonly runtime: boolean;
+  /** Where the first dependency is written: what a click opens. */
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+  /** Layering rules that report it: `layering/forbidden-dependency` makes it red, `layering/cycle` marks it. */
+  readonly rules: readonly string[];
+  /** Dependencies it stands for (more than one between folders). */
+  readonly count: number;
+}
+
+export interface ViewFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export interface MatrixCell {
+  readonly from: string;
+  readonly to: string;
+  readonly edges: number;
+  readonly violations: number;
+}
+
+export interface ViewOptions {
+  /** Above this many files, files are grouped by folder (per layer). */
+  readonly maxNodes?: number;
+}
+
+export const OTHER_LANE = 'other';
+const DEFAULT_MAX_NODES = 400;
+
+/**
+ * Where each known layer's lane sits, top to bottom: what receives requests, what decides, what
+ * stores, what is shared by all. The presets' layers sit beside their layered counterparts.
+ */
+const LANE_RANKS: Readonly<Record<string, number>> = {
+  'composition-root': 0,
+  module: 0,
+  frameworks: 0,
+  controller: 1,
+  router: 1,
+  middleware: 1,
+  adapter: 1,
+  'interface-adapters': 1,
+  service: 2,
+  application: 2,
+  'use-cases': 2,
+  command: 2,
+  query: 2,
+  repository: 3,
+  port: 3,
+  // What repositories are built on: the database client, the ORM.
+  'data-access': 3.5,
+  domain: 4,
+  entities: 4,
+  model: 4,
+  dto: 4,
+  config: 4,
+  tooling: 5,
+};
+/** Layers a team defines sit between the entry points and the data. */
+const CUSTOM_LANE_RANK = 2.5;
+const OTHER_LANE_RANK = 6;
+
+export function architectureView(graph: DependencyGraph, findings: readonly Finding[], options: ViewOptions = {}): ArchitectureView {
+  const json = toGraphJson(graph, findings);
+  const drawn = json.nodes.filter((n) => !n.external || n.layer !== null);
+  const layerOf = new Map(drawn.map((n) => [n.file, n.layer ?? OTHER_LANE]));
+  const lanes = lanesOf([...layerOf.values()]);
+  const laneIndex = new Map(lanes.map((l, i) => [l.layer, i]));
+  const viewFindings = findings.map((f) => viewFinding(graph.root, f));
+  const perFile = countBy(viewFindings.map((f) => f.file));
+  const localFiles = drawn.filter((n) => !n.external).length;
+  const limit = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const groupOf =
+    localFiles > limit
+      ? folderGrouping(
+          drawn.filter((n) => !n.external).map((n) => n.file),
+          limit,
+        )
+      : (file: string) => file;
+  const nodes = new Map<string, ViewNode>();
+  for (const n of drawn) {
+    const layer = layerOf.get(n.file) ?? OTHER_LANE;
+    const id = n.external ? n.file : nodeIdOf(groupOf(n.file), layer, localFiles > limit);
+    addToNode(nodes, { id, layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : localFiles > limit ? 'folder' : 'file', findings: perFile.get(n.file) ?? 0 });
+  }
+  const nodeOf = (file: string) => (nodes.has(file) ? file : nodeIdOf(groupOf(file), layerOf.get(file) ?? OTHER_LANE, localFiles > limit));
+  const edges = viewEdges(json.edges, layerOf, nodeOf, nodes);
+  return {
+    name: path.posix.basename(graph.root),
+    lanes: lanes.map((l) => ({ ...l, files: [...nodes.values()].filter((n) => n.layer === l.layer).reduce((sum, n) => sum + (n.files ?? 1), 0) })),
+    nodes: [...nodes.values()].sort((a, b) => a.lane - b.lane || (a.id < b.id ? -1 : 1)),
+    edges,
+    findings: viewFindings,
+    matrix: matrixOf(json.edges, layerOf, lanes),
+    ...(localFiles > limit ? { collapsedFrom: localFiles } : {}),
+  };
+}
+
+function lanesOf(layers: readonly string[]): { layer: string; files: number }[] {
+  const present = [...new Set(layers)];
+  const rank = (layer: string) => (layer === OTHER_LANE ? OTHER_LANE_RANK : (LANE_RANKS[layer] ?? CUSTOM_LANE_RANK));
+  return present.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).map((layer) => ({ layer, files: 0 }));
+}
+
+function viewFinding(root: string, f: Finding): ViewFinding {
+  return { file: relativePath(root, f.file), line: f.start.line + 1, character: f.start.character, ruleId: f.ruleId, severity: f.severity, message: f.message };
+}
+
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function nodeIdOf(group: string, layer: string, collapsed: boolean): string {
+  return collapsed ? `${group}/ · ${layer}` : group;
+}
+
+function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'label' | 'files'>): void {
+  const known = nodes.get(part.id);
+  if (!known) {
+    const label = part.kind === 'file' ? path.posix.basename(part.id) : part.kind === 'folder' ? part.id.slice(0, part.id.indexOf(' · ')) : part.id;
+    nodes.set(part.id, { ...part, label, ...(part.kind === 'folder' ? { files: 1 } : {}) });
+    return;
+  }
+  nodes.set(part.id, { ...known, findings: known.findings + part.findings, ...(known.files !== undefined ? { files: known.files + 1 } : {}) });
+}
+
+/**
+ * Groups files by their folder, cut to the depth at which the folders (times the layers in them)
+ * stay under the limit: `src/users/dto/create.dto.ts` → `src/users` when depth 2 is what fits.
+ */
+function folderGrouping(files: readonly string[], limit: number): (file: string) => string {
+  const folderAt = (file: string, depth: number) => path.posix.dirname(file).split('/').slice(0, depth).join('/') || '.';
+  const deepest = Math.max(1, ...files.map((f) => path.posix.dirname(f).split('/').length));
+  for (let depth = deepest; depth > 1; depth--) {
+    if (new Set(files.map((f) => folderAt(f, depth))).size <= limit / 2) return (file) => folderAt(file, depth);
+  }
+  return (file) => folderAt(file, 1);
+}
+
+function viewEdges(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, string>, nodeOf: (file: string) => string, nodes: ReadonlyMap<string, ViewNode>): ViewEdge[] {
+  const merged = new Map<string, ViewEdge>();
+  for (const e of edges) {
+    if (!layerOf.has(e.to)) continue;
+    const from = nodeOf(e.from);
+    const to = nodeOf(e.to);
+    if (from === to || !nodes.has(from) || !nodes.has(to)) continue;
+    const key = `${from}\0${to}`;
+    const known = merged.get(key);
+    merged.set(key, known ? mergeEdge(known, e) : { from, to, kinds: [e.kind], runtime: e.runtime, file: e.from, line: e.line, character: e.character, rules: [...(e.findings ?? [])], count: 1 });
+  }
+  return [...merged.values()];
+}
+
+/** The first dependency stays what a click opens, unless a reported one comes later: that one is what the edge is about. */
+function mergeEdge(known: ViewEdge, e: GraphJsonEdge): ViewEdge {
+  const reported = (e.findings?.length ?? 0) > 0 && known.rules.length === 0;
+  return {
+    ...known,
+    ...(reported ? { file: e.from, line: e.line, character: e.character } : {}),
+    kinds: known.kinds.includes(e.kind) ? known.kinds : [...known.kinds, e.kind],
+    runtime: known.runtime || e.runtime,
+    rules: [...new Set([...known.rules, ...(e.findings ?? [])])],
+    count: known.count + 1,
+  };
+}
+
+function matrixOf(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, string>, lanes: readonly { layer: string }[]): MatrixCell[] {
+  const cells = new Map<string, { edges: number; violations: number }>();
+  for (const e of edges) {
+    const from = layerOf.get(e.from);
+    const to = layerOf.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    const key = `${from}\0${to}`;
+    const cell = cells.get(key) ?? { edges: 0, violations: 0 };
+    cell.edges++;
+    if (e.findings?.some((r) => r !== 'layering/cycle')) cell.violations++;
+    cells.set(key, cell);
+  }
+  const order = new Map(lanes.map((l, i) => [l.layer, i]));
+  return [...cells]
+    .map(([key, cell]) => {
+      const [from = '', to = ''] = key.split('\0');
+      return { from, to, ...cell };
+    })
+    .sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0) || (order.get(a.to) ?? 0) - (order.get(b.to) ?? 0));
+}

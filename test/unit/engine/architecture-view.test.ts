@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeWorkspace, architectureView, toArchitectureHtml, type ArchitectureView } from '../../../server/src/engine';
+import { NEST_TSCONFIG, project } from '../../helpers/project';
+
+/** A small Nest app: a controller that reaches past its service into a repository, and a service cycle. */
+function shop(): string {
+  return project({
+    'tsconfig.json': NEST_TSCONFIG,
+    'src/orders/orders.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { OrdersService } from './orders.service';
+import { OrdersRepository } from './orders.repository';
+@Controller('v1/orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService, private readonly rows: OrdersRepository) {}
+  @Get() list() { return this.rows.all(); }
+}
+`,
+    'src/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { OrdersRepository } from './orders.repository';
+import { BillingService } from '../billing/billing.service';
+@Injectable()
+export class OrdersService { constructor(private readonly rows: OrdersRepository, private readonly billing: BillingService) {} }
+`,
+    'src/billing/billing.service.ts': `import { Injectable } from '@nestjs/common';
+import { OrdersService } from '../orders/orders.service';
+@Injectable()
+export class BillingService { constructor(private readonly orders: OrdersService) {} }
+`,
+    'src/orders/orders.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class OrdersRepository { all() { return []; } }
+`,
+    'src/orders/order.dto.ts': 'export interface OrderDto { id: string }\n',
+  }).root;
+}
+
+function viewOf(root: string, maxNodes?: number): ArchitectureView {
+  const result = analyzeWorkspace({ root, useBaseline: false });
+  return architectureView(result.graph, result.findings, maxNodes === undefined ? {} : { maxNodes });
+}
+
+describe('architecture view', () => {
+  it('puts the layers in lanes top to bottom the way dependencies may point, files of no layer last', () => {
+    const view = viewOf(shop());
+    const lanes = view.lanes.map((l) => l.layer);
+    assert.ok(lanes.indexOf('controller') < lanes.indexOf('service') && lanes.indexOf('service') < lanes.indexOf('repository'), lanes.join(' '));
+    assert.ok(lanes.indexOf('repository') < lanes.indexOf('dto'), lanes.join(' '));
+    const controller = view.nodes.find((n) => n.id === 'src/orders/orders.controller.ts');
+    assert.equal(controller?.lane, lanes.indexOf('controller'));
+    assert.equal(controller?.findings, 1);
+  });
+
+  it('marks the edges the layering rules report, with the place a click opens: the constructor parameter', () => {
+    const view = viewOf(shop());
+    const forbidden = view.edges.filter((e) => e.rules.includes('layering/forbidden-dependency'));
+    assert.deepEqual(
+      forbidden.map((e) => `${e.from} → ${e.to} ${e.file}:${e.line}:${e.character}`),
+      ['src/orders/orders.controller.ts → src/orders/orders.repository.ts src/orders/orders.controller.ts:6:54'],
+    );
+    const cycle = view.edges.filter((e) => e.rules.includes('layering/cycle')).map((e) => `${e.from} → ${e.to}`);
+    assert.deepEqual(cycle.sort(), ['src/billing/billing.service.ts → src/orders/orders.service.ts', 'src/orders/orders.service.ts → src/billing/billing.service.ts']);
+    const matrix = view.matrix.find((c) => c.from === 'controller' && c.to === 'repository');
+    assert.ok(matrix && matrix.edges >= 1 && matrix.violations === 1, JSON.stringify(view.matrix));
+  });
+
+  it('groups files by folder (per layer) above the size it draws file by file', () => {
+    const view = viewOf(shop(), 4);
+    assert.ok(view.collapsedFrom !== undefined && view.collapsedFrom >= 5);
+    assert.ok(view.nodes.every((n) => n.kind === 'folder' || n.kind === 'package'));
+    const services = view.nodes.filter((n) => n.layer === 'service').map((n) => `${n.label}:${n.files}`);
+    assert.deepEqual(services.sort(), ['src/billing/:1', 'src/orders/:1']);
+    assert.ok(view.edges.some((e) => e.rules.includes('layering/forbidden-dependency') && e.from.startsWith('src/orders/ · controller')));
+  });
+});
+
+describe('architecture HTML report', () => {
+  const script = 'document.body.dataset.viewer = "ran";';
+
+  it('is one page that loads nothing: a policy that runs only the viewer it carries, with the view as data', () => {
+    const view = viewOf(shop());
+    const html = toArchitectureHtml(view, script);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*'/);
+    assert.ok(!/\b(?:src|href)="https?:/.test(html), 'no remote resource');
+    assert.ok(html.includes(`<script>${script}</script>`));
+    const data = /<script type="application\/json" id="layerguard-view">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.deepEqual(JSON.parse(data), JSON.parse(JSON.stringify(view)));
+  });
+
+  it('lists the findings and the layer matrix as HTML, readable without the script, and escapes what it quotes', () => {
+    const view = viewOf(shop());
+    const html = toArchitectureHtml({ ...view, name: 'shop</script><b>' }, script);
+    assert.match(html, /<h2>Findings \(3\)<\/h2>/);
+    assert.match(html, /src\/orders\/orders\.controller\.ts:6:55/);
+    assert.match(html, /<td class="bad">\d+ \(<span class="violation">1 reported<\/span>\)<\/td>/);
+    assert.ok(!html.includes('shop</script><b>'));
+    assert.ok(html.includes('shop&lt;/script&gt;&lt;b&gt;'));
+  });
+});

@@ -1,0 +1,89 @@
+import type { ArchitectureView, ViewNode } from '../../server/src/engine/report/architecture-view';
+import { buildControls, type ControlState } from './controls';
+import { showEdge, showNode, type Host } from './details';
+import { layoutOf } from './layout';
+import { renderLayout } from './render';
+import { visibleNodes } from './selection';
+
+/** The architecture view: reads the view the page carries, draws it, and redraws it as filters change. */
+class ArchitectureViewer {
+  private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, proximity: 1, direction: 'both' };
+  private focus: string | undefined;
+  private drawing = 0;
+
+  constructor(
+    private readonly view: ArchitectureView,
+    private readonly graph: HTMLElement,
+    private readonly details: HTMLElement,
+    private readonly host: Host,
+  ) {}
+
+  start(controls: HTMLElement): Promise<void> {
+    buildControls(controls, this.view, this.state, {
+      onFilter: () => void this.draw(),
+      onSearch: () => this.highlight(),
+      onShowAll: () => {
+        this.focus = undefined;
+        this.details.replaceChildren();
+        void this.draw();
+      },
+    });
+    return this.draw();
+  }
+
+  /** Lays out what is visible and replaces the drawing; a newer request wins over one still running. */
+  async draw(): Promise<void> {
+    const request = ++this.drawing;
+    this.graph.setAttribute('aria-busy', 'true');
+    const focus = this.focus === undefined ? {} : { focus: { id: this.focus, proximity: this.state.proximity, direction: this.state.direction } };
+    const visible = visibleNodes(this.view, { ...this.state, ...focus });
+    const layout = await layoutOf(this.view, visible);
+    if (request !== this.drawing) return;
+    this.graph.replaceChildren(renderLayout(layout, { onNode: (node) => this.select(node), onEdge: (edge) => showEdge(this.details, edge, this.host) }));
+    this.highlight();
+    this.graph.setAttribute('aria-busy', 'false');
+    this.graph.dataset['ready'] = String(request);
+  }
+
+  private select(node: ViewNode): void {
+    this.focus = node.id;
+    showNode(this.details, this.view, node, this.host);
+    void this.draw();
+  }
+
+  private highlight(): void {
+    const query = this.state.query;
+    for (const element of this.graph.querySelectorAll<SVGGElement>('g.node')) {
+      const id = element.dataset['node'] ?? '';
+      element.classList.toggle('match', query !== '' && id.toLowerCase().includes(query));
+      element.classList.toggle('dim', query !== '' && !id.toLowerCase().includes(query));
+      element.classList.toggle('selected', id === this.focus);
+    }
+  }
+}
+
+function reportHost(details: HTMLElement): Host {
+  return {
+    open(file, line, character) {
+      const note = document.createElement('p');
+      note.className = 'location';
+      note.textContent = `${file}:${line}:${character + 1}`;
+      details.append(note);
+    },
+  };
+}
+
+function boot(): void {
+  const data = document.getElementById('layerguard-view');
+  const graph = document.getElementById('graph');
+  const details = document.getElementById('details');
+  const controls = document.getElementById('controls');
+  if (!data || !graph || !details || !controls) throw new Error('Layerguard: the page lacks the elements the architecture view draws in');
+  const view = JSON.parse(data.textContent ?? '{}') as ArchitectureView;
+  new ArchitectureViewer(view, graph, details, reportHost(details)).start(controls).catch((error: unknown) => {
+    graph.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
+    graph.dataset['error'] = 'true';
+  });
+}
+
+boot();
