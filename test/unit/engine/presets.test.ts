@@ -395,6 +395,100 @@ export const checkout = () => price('b');
     });
   });
 
+  it("modular-monolith: an entry file at a module's root that fronts its folders for the other modules is public; a file the module uses itself is not", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/quotes/index.ts': `export { draftQuote } from './application/draft-quote';
+`,
+      'src/modules/quotes/application/draft-quote.ts': `import { quoteTotals } from '../data/quote.store';
+export const draftQuote = (id: string) => quoteTotals(id);
+`,
+      'src/modules/quotes/data/quote.store.ts': `export const quoteTotals = (id: string) => id.length;
+export const quoteNumbers = () => [1, 2];
+`,
+      'src/modules/quotes/lookups.ts': `export { quoteNumbers } from './data/quote.store';
+`,
+      'src/modules/quotes/money.ts': `export const round = (n: number) => Math.round(n);
+`,
+      'src/modules/quotes/application/price-quote.ts': `import { round } from '../money';
+export const priceQuote = (n: number) => round(n);
+`,
+      'src/modules/invoices/create-invoice.ts': `import { quoteNumbers } from '../quotes/lookups';
+import { round } from '../quotes/money';
+//                    ^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): money.ts is internal to module "quotes"
+import { quoteTotals } from '../quotes/data/quote.store';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): data/quote.store.ts is internal to module "quotes"
+export const createInvoice = () => round(quoteNumbers().length + quoteTotals('q'));
+`,
+    });
+  });
+
+  it('modular-monolith: what a dynamic import takes is judged like a static import; guards and decorators close no cycle between modules', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/reports/index.ts': `export { monthly } from './charts/monthly';
+`,
+      'src/modules/reports/charts/monthly.ts': `export const monthly = () => 'm';
+export const yearly = () => 'y';
+`,
+      'src/modules/dashboard/load.ts': `export async function load() {
+  const { monthly } = await import('../reports/charts/monthly');
+  const { yearly } = await import('../reports/charts/monthly');
+  //                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): charts/monthly.ts is internal to module "reports"
+  return monthly() + yearly();
+}
+`,
+      'src/modules/access/index.ts': `export { AccessGuard } from './access.guard';
+export { AccessModule } from './access.module';
+`,
+      'src/modules/access/access.guard.ts': `import { Injectable } from '@nestjs/common';
+import { MembersService } from '../members';
+@Injectable()
+export class AccessGuard { constructor(private readonly members: MembersService) {} canActivate() { return this.members.exists(); } }
+`,
+      'src/modules/access/access.module.ts': `import { Module } from '@nestjs/common';
+import { AccessGuard } from './access.guard';
+@Module({ providers: [AccessGuard], exports: [AccessGuard] })
+export class AccessModule {}
+`,
+      'src/modules/members/index.ts': `export { MembersService } from './members.service';
+`,
+      'src/modules/members/members.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class MembersService { exists() { return true; } }
+`,
+      'src/modules/members/members.controller.ts': `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { AccessGuard } from '../access';
+@Controller('v1/members')
+@UseGuards(AccessGuard)
+export class MembersController { @Get() list() { return []; } }
+`,
+    });
+  });
+
+  it("modular-monolith: what a Nest module's metadata names (imports, inject) links modules, decorator or not", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/access/index.ts': `export { AccessModule } from './access.module';
+`,
+      'src/modules/access/access.module.ts': `import { Module } from '@nestjs/common';
+import { MembersModule } from '../members';
+//                            ^^^^^^^^^^^^ layering/contract Contract "no cycles between modules" (acyclic): modules "access", "members" depend on each other in a cycle
+@Module({ imports: [MembersModule] })
+export class AccessModule {}
+`,
+      'src/modules/members/index.ts': `export { MembersModule } from './members.module';
+`,
+      'src/modules/members/members.module.ts': `import { Module } from '@nestjs/common';
+import { AccessModule } from '../access';
+@Module({ imports: [AccessModule] })
+export class MembersModule {}
+`,
+    });
+  });
+
   it('cqrs: a query handler that writes or depends on a command handler is reported; a command handler may write', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -170,7 +170,9 @@ class FactCollector {
     const arg = call.arguments[0];
     if (!arg || !ts.isStringLiteralLike(arg)) return;
     if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      this.moduleRefs.push({ kind: 'dynamic-import', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings: [] });
+      const bindings = dynamicImportBindingsOf(call);
+      for (const b of bindings) this.importLocals.add(b.local);
+      this.moduleRefs.push({ kind: 'dynamic-import', specifier: arg.text, range: this.range(arg), typeOnly: false, bindings });
     } else if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1) {
       const bindings = requireBindingsOf(call);
       for (const b of bindings) this.importLocals.add(b.local);
@@ -496,6 +498,19 @@ function requireBindingsOf(call: ts.CallExpression): ImportBinding[] {
   const parent = call.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === call) return declaredRequireBindings(parent.name);
   if (ts.isPropertyAccessExpression(parent) && parent.expression === call) return propertyRequireBindings(parent);
+  return [];
+}
+
+/**
+ * `const { a, b: c } = await import('x')`: the names taken, as a static import's (what a module's
+ * public API is judged on). A module object kept whole binds nothing: its uses are not followed.
+ */
+function dynamicImportBindingsOf(call: ts.CallExpression): ImportBinding[] {
+  let awaited: ts.Node = call.parent;
+  while (ts.isParenthesizedExpression(awaited)) awaited = awaited.parent;
+  if (!ts.isAwaitExpression(awaited)) return [];
+  const holder = awaited.parent;
+  if (ts.isVariableDeclaration(holder) && holder.initializer === awaited && ts.isObjectBindingPattern(holder.name)) return holder.name.elements.flatMap((el) => destructuredRequireBinding(el));
   return [];
 }
 

@@ -11,7 +11,8 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
     if (resolution.kind === 'unresolved') continue;
     const target = resolution.kind === 'file' ? { to: resolution.file, external: false, ...(resolution.declared ? { declaredEntry: true as const } : {}) } : { to: resolution.name, external: true };
     if (ref.kind === 'dynamic-import') {
-      edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: [], specifier: ref.specifier });
+      // `const { a } = await import('x')` takes `a`, as a static import would.
+      edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: ref.bindings.map((b) => b.imported), specifier: ref.specifier });
     } else if (ref.kind === 're-export') {
       const runtime = !ref.typeOnly && ref.bindings.some((b) => !b.typeOnly);
       edges.push({ from: unit.file, ...target, kind: 're-export', range: ref.range, runtime, names: ref.bindings.map((b) => b.imported), specifier: ref.specifier });

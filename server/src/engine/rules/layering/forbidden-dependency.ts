@@ -72,8 +72,10 @@ export const forbiddenDependency = defineRule({
   // facts: whether a repository layer exists, and which services are shared helpers (their own
   // dependencies are two steps away from the judged file).
   perFile: (graph) => {
-    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
-    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${[...directByDesign].sort().join('|')}|${[...sharedHelpers].sort().join('|')}|${[...dataStores].sort().join('|')}`;
+    const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores, servicesAboveRepositories } = workspaceLayering(graph);
+    // What a file's verdict reads beyond its neighbours (a service's own dependencies) is part of the context.
+    const sets = [directByDesign, sharedHelpers, dataStores, servicesAboveRepositories].map((set) => [...set].sort().join('|'));
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${sets.join('\0')}`;
   },
   check(context) {
     const judging = judgingOf(context);
@@ -91,7 +93,7 @@ type Context = Parameters<(typeof forbiddenDependency)['check']>[0];
 /** What every file is judged with: the policy and what the workspace as a whole says about its design. */
 function judgingOf(context: Context): Judging {
   const { graph, options } = context;
-  const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores } = workspaceLayering(graph);
+  const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores, servicesAboveRepositories } = workspaceLayering(graph);
   const ownRepositoriesRequired = options.requireOwnRepositories && repositoryLayerPresent && !ormRepositoriesExtended;
   return {
     includeTypeOnly: options.includeTypeOnly,
@@ -103,6 +105,7 @@ function judgingOf(context: Context): Judging {
     directByDesign: options.directDataAccessWithoutServices ? directByDesign : new Set(),
     sharedHelpers: options.allowSharedHelperServices ? sharedHelpers : new Set(),
     dataStores,
+    servicesAboveRepositories,
   };
 }
 
@@ -145,6 +148,8 @@ interface Judging {
   readonly sharedHelpers: ReadonlySet<string>;
   /** The kinds of store the app's own data layer talks to (see `storeKindOf`). */
   readonly dataStores: ReadonlySet<string>;
+  /** Services that orchestrate repositories (see `sitsAboveRepositories`): the only ones a repository must not use. */
+  readonly servicesAboveRepositories: ReadonlySet<string>;
 }
 
 const workspaceLayering = perGraph((graph: DependencyGraph) => {
@@ -159,6 +164,7 @@ const workspaceLayering = perGraph((graph: DependencyGraph) => {
     directByDesign: new Set([...byProject(nodes)].filter(([, inProject]) => isDirectByDesign(graph, inProject)).map(([dir]) => dir)) as ReadonlySet<string>,
     sharedHelpers: sharedHelpers as ReadonlySet<string>,
     dataStores: dataStores as ReadonlySet<string>,
+    servicesAboveRepositories: new Set(nodes.filter((n) => n.layer === 'service' && sitsAboveRepositories(n.file, graph)).map((n) => n.file)) as ReadonlySet<string>,
   };
 });
 
@@ -348,7 +354,7 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
   // A service that uses no repository is no layer above them: a unit of work, an API client, an
   // encryption or tenancy helper, a type registry is the data layer's own tool, whatever its name.
-  if (DATA_LAYERS.has(from) && targetLayer === 'service' && !edge.external && !sitsAboveRepositories(edge.to, judging.graph)) return true;
+  if (DATA_LAYERS.has(from) && targetLayer === 'service' && !edge.external && !judging.servicesAboveRepositories.has(edge.to)) return true;
   // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
   // of the code that declares it: only a transport shape is the outside's.
   if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;

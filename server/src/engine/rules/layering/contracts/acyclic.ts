@@ -54,7 +54,7 @@ function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules:
   for (const node of inputs.files) {
     const from = firstMatch(modules, (s) => s.unitOf(node.file))?.unit;
     if (!from) continue;
-    for (const dependency of dependenciesOf(node, inputs.graph, contract)) {
+    for (const dependency of linkingDependencies(node, inputs, contract)) {
       const to = dependency.edge.external ? undefined : firstMatch(modules, (s) => s.unitOf(dependency.edge.to))?.unit;
       if (!to || to === from) continue;
       const key = `${from}\0${to}`;
@@ -65,6 +65,21 @@ function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules:
   }
   return [...links.values()];
 }
+
+/**
+ * What links a file's module to others. Not `@UseGuards(AuthGuard)` or `@Roles('admin')`: a guard
+ * or a decorator of no layer, used only in decorators, is an aspect every module may wear, not a
+ * collaborator; the module that provides it depending back closes no cycle of design. (What a
+ * decorator's metadata names — `@Module({ imports: [Users], inject: [Config] })` — is wiring to a
+ * collaborator, and links.)
+ */
+function linkingDependencies(node: ContractInputs['files'][number], inputs: ContractInputs, contract: AcyclicContract): Dependency[] {
+  const isAspect = (d: Dependency) => d.edges.every((e) => e.usedAs === 'decorator') && ASPECT_LAYERS.has(inputs.graph.targetLayer(d.edge));
+  return dependenciesOf(node, inputs.graph, contract).filter((d) => !isAspect(d));
+}
+
+/** Guards, interceptors and pipes (middleware), and decorator factories (no layer). */
+const ASPECT_LAYERS: ReadonlySet<string | undefined> = new Set(['middleware', undefined]);
 
 /** The modules' strongly connected groups (see `stronglyConnectedComponents`), by name. */
 function stronglyConnected(links: readonly ModuleLink[]): string[][] {

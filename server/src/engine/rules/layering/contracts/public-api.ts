@@ -69,6 +69,8 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const exported = nestExportedFiles(graph);
   const moduleOf = (file: string) => firstMatch(modules, (s) => s.unitOf(file))?.unit;
   const reExported = reExportsByModule(graph, moduleOf, (module, file) => isPublicPath(inModule(graph.root, module, file)));
+  let sideEntries: ReadonlySet<string> | undefined;
+  const isSideEntry = (file: string) => publicGlobs === undefined && (sideEntries ??= sideEntriesOf(graph, moduleOf, isPublicPath)).has(file);
   return {
     moduleOf,
     crossModuleUse(edge, fromModule) {
@@ -78,7 +80,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to)) return 'public';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
@@ -165,6 +167,29 @@ function namesPackageEntry(edge: Edge): boolean {
 const MODULE_SYNTAX: ReadonlySet<Edge['kind']> = new Set(['import', 'type-import', 'require', 'dynamic-import', 're-export']);
 
 /** The file's path inside its module folder (`unit` is relative to the workspace root). */
+/**
+ * Entry files beside a module's index (`lookups.ts`, `server.ts`, `ui.ts` at its root): a file at
+ * the root that fronts the module's folders, which other modules use and the module itself never
+ * does, exists for the others. (A module of flat files has no such front: its files use each other.)
+ */
+function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicPath: (inModule: string) => boolean): Set<string> {
+  const importers = new Map<string, Set<string | undefined>>();
+  for (const edge of graph.edges) {
+    if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
+    const named = edge.via ?? edge.to;
+    importers.set(named, (importers.get(named) ?? new Set()).add(moduleOf(edge.from)));
+  }
+  const entries = new Set<string>();
+  for (const [file, from] of importers) {
+    const module = moduleOf(file);
+    if (module === undefined || from.has(module)) continue;
+    const place = inModule(graph.root, module, file);
+    if (place.includes('/') || isPublicPath(place)) continue;
+    if (graph.outgoing(file).some((e) => !e.external && moduleOf(e.to) === module && inModule(graph.root, module, e.to).includes('/'))) entries.add(file);
+  }
+  return entries;
+}
+
 function inModule(root: string, unit: string, file: string): string {
   return path.posix.relative(path.posix.join(root, unit), file);
 }
