@@ -1,3 +1,4 @@
+import type { ArchitectureView } from '../../../server/src/engine';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -44,7 +45,7 @@ describe('language server over stdio', () => {
     assert.equal(diagnostic?.severity, 2, 'a warning: no rule defaults to error');
     assert.deepEqual(diagnostic?.range, { start: { line: 13, character: 4 }, end: { line: 13, character: 80 } });
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
-    await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 7));
+    await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 5));
     const cycle = client.diagnosticsOf('src/users/users.service.ts').find((d) => d.code === 'layering/cycle');
     assert.ok(
       cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')),
@@ -164,7 +165,7 @@ describe('language server over stdio', () => {
     await client.open('src/users/users.module.ts', 'x'.repeat(200_000));
     const result = await client.request<{ folders: number; files: number; findings: number }>('layerguard/analyzeWorkspace');
     assert.equal(result.folders, 1);
-    assert.equal(result.files, 24);
+    assert.equal(result.files, 25);
     assert.ok(
       client.logs.some((l) => /orders\.service\.ts: syntax error/.test(l)),
       'the syntax error is logged',
@@ -193,7 +194,7 @@ describe('language server over stdio', () => {
     const again = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: controller }, previousResultId: report.resultId });
     assert.equal(again.kind, 'unchanged');
     const workspace = await client.request<{ items: (Report & { uri: string })[] }>('workspace/diagnostic', { previousResultIds: [] });
-    assert.equal(workspace.items.filter((i) => (i.items?.length ?? 0) > 0).length, 7, 'every file with findings');
+    assert.equal(workspace.items.filter((i) => (i.items?.length ?? 0) > 0).length, 5, 'every file with findings');
     // A long poll: answered when something changes.
     const previous = workspace.items.map((i) => ({ uri: i.uri, value: i.resultId ?? '' }));
     const next = client.request<{ items: (Report & { uri: string })[] }>('workspace/diagnostic', { previousResultIds: previous });
@@ -268,5 +269,17 @@ describe('language server over stdio', () => {
       'injections are edges of their own',
     );
     assert.equal(await client.request<Graph | null>('layerguard/graph', { uri: 'file:///nowhere/at/all.ts' }), null);
+  });
+
+  it('layerguard/architectureView: answers what the view draws (lanes in order, red edges, findings); null for a folder it does not analyze', async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    const answer = await client.request<{ root: string; view: ArchitectureView } | null>('layerguard/architectureView', { uri: client.uri('src/orders/orders.controller.ts') });
+    assert.ok(answer, 'a view for the analyzed folder');
+    const lanes = answer.view.lanes.map((l) => l.layer);
+    assert.ok(lanes.indexOf('controller') < lanes.indexOf('service'), lanes.join(' '));
+    assert.ok(answer.view.edges.some((e) => e.from === 'src/orders/orders.controller.ts' && e.rules.includes('layering/forbidden-dependency')));
+    assert.ok(answer.view.findings.some((f) => f.file === 'src/orders/orders.controller.ts'));
+    assert.equal(await client.request('layerguard/architectureView', { uri: 'file:///nowhere/at/all.ts' }), null);
   });
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-
-const VAT = 0.2;
+import { TaxRatesRepository } from './repositories/tax-rates.repository';
 
 @Injectable()
 export class PricingService {
+  constructor(private readonly taxRates: TaxRatesRepository) {}
+
   withTax(price: string): string {
-    return (Number(price) * (1 + VAT)).toFixed(2);
+    return (Number(price) * (1 + this.taxRates.rateFor('default'))).toFixed(2);
   }
 }

@@ -51,7 +51,7 @@ function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver,
 
 /** The edge to one file the bindings are defined in. */
 function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import', moduleTarget: { to: string; external: boolean; declaredEntry?: true }, to: string, entry: TargetBindings): Edge {
-  const usedAs = usageOf(unit.facts, entry.locals);
+  const usedAs = deferredUnlessInMetadata(unit, usageOf(unit.facts, entry.locals), entry.locals);
   const members = membersRead(unit.facts, entry.locals);
   return {
     from: unit.file,
@@ -123,6 +123,16 @@ function usageOf(facts: FileFacts, locals: readonly string[]): Edge['usedAs'] {
   if (used.every((l) => facts.mountOnlyLocals.has(l))) return 'mount';
   if (used.every((l) => facts.lazyOnlyLocals.has(l))) return 'lazy';
   return undefined;
+}
+
+/**
+ * `@Inject(forwardRef(() => UsersService)) users: UsersService` still names the class at load
+ * time when decorator metadata is emitted (the parameter's type): Nest needs `forwardRef` because
+ * that reference comes out undefined. Only a file that names them nowhere else defers them.
+ */
+function deferredUnlessInMetadata(unit: SourceUnit, usedAs: Edge['usedAs'], locals: readonly string[]): Edge['usedAs'] {
+  if (usedAs !== 'lazy' || !unit.project.emitDecoratorMetadata) return usedAs;
+  return locals.some((l) => unit.facts.metadataTypeLocals.has(l)) ? undefined : usedAs;
 }
 
 export function targetOf(definition: Definition): { to: string; external: boolean } {

@@ -150,6 +150,24 @@ export class ${name} {}
     assert.equal(configured.findings.length, 2);
   });
 
+  it('still reports a cycle through a forwardRef injection whose parameter type decorator metadata names at load time', () => {
+    checkRule('layering/cycle', {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/ledger.service.ts': `import { Injectable } from '@nestjs/common';
+import { AuditService } from './audit.service';
+//                           ^^^^^^^^^^^^^^^^^ layering/cycle
+@Injectable()
+export class LedgerService { constructor(private readonly audit: AuditService) {} }
+`,
+      'src/audit.service.ts': `import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { LedgerService } from './ledger.service';
+//                            ^^^^^^^^^^^^^^^^^^ layering/cycle
+@Injectable()
+export class AuditService { constructor(@Inject(forwardRef(() => LedgerService)) private readonly ledger: LedgerService) {} }
+`,
+    });
+  });
+
   it('still reports the cycle when the file also uses the name at load time', () => {
     checkRule('layering/cycle', {
       'tsconfig.json': NEST_TSCONFIG,
@@ -172,7 +190,7 @@ export const BILLING_PARENT = AccountsModule.name;
 import { ${other} } from './${otherFile}';
 @Persisted({ store: () => ${other} })
 export class ${name} {
-  @RelatesTo(() => ${other}) partner?: ${other};
+  @RelatesTo(() => ${other}) partner?: { readonly id: string };
 }
 `;
     checkRule('layering/cycle', {
