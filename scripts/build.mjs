@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -78,6 +78,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+copyFileSync('webview/src/architecture.css', 'dist/webview/architecture.css');
 
 mkdirSync('schemas', { recursive: true });
 const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });

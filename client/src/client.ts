@@ -13,6 +13,7 @@ import {
 import { StatusNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands, type ClientControls } from './commands';
 import { StatusItem } from './status';
+import { ArchitecturePanel } from './architecture-panel';
 
 /** Restarts allowed within the window before the client gives up and says so. */
 const MAX_RESTARTS = 4;
@@ -58,7 +59,10 @@ export class LayerguardClient implements ClientControls {
     };
     this.client = new LanguageClient('layerguard', 'Layerguard', serverOptions, clientOptions);
     this.status.analyzing();
-    this.client.onNotification(StatusNotification.method, (params: StatusNotification.Params) => this.status.update(params));
+    this.client.onNotification(StatusNotification.method, (params: StatusNotification.Params) => {
+      this.status.update(params);
+      if (params.state === 'ready') ArchitecturePanel.refreshOpen();
+    });
     try {
       await this.client.start();
     } catch (error) {

@@ -10,6 +10,7 @@ import {
   type RefactorName,
 } from '../../server/src/protocol';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ArchitecturePanel } from './architecture-panel';
 
 /** What the commands need from the client (declared here so commands do not import the client). */
 export interface ClientControls {
@@ -45,6 +46,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.generateResource', () => generateResource(client)),
     vscode.commands.registerCommand('layerguard.configureArchitecture', () => configureArchitecture(client)),
     vscode.commands.registerCommand('layerguard.explainFile', () => explainFile(client)),
+    vscode.commands.registerCommand('layerguard.openArchitectureView', () => ArchitecturePanel.show(context, client)),
   );
 }
 

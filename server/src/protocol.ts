@@ -72,6 +72,24 @@ export namespace GraphRequest {
   export type Result = Graph | null;
 }
 
+/**
+ * Client → server request: what the architecture view draws for the workspace folder holding
+ * `uri` — the engine's `ArchitectureView` (lanes, nodes, edges with the rules that report them,
+ * findings, layer matrix; `report/architecture-view.ts`), passed through to the viewer as it is.
+ * Null when that folder has not been analyzed. Paths in the view are relative to `root`.
+ */
+export namespace ArchitectureViewRequest {
+  export const method = 'layerguard/architectureView';
+  export interface Params {
+    readonly uri: string;
+  }
+  export interface Result {
+    /** The workspace folder, as a URI. */
+    readonly root: string;
+    readonly view: object;
+  }
+}
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** False in an untrusted workspace: configuration files are ignored, defaults apply. */

@@ -143,6 +143,36 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     });
   });
 
+  it('opens the Architecture view: layer lanes, a red forbidden edge whose click lands on the constructor parameter, focus on a file', async () => {
+    await step('architecture-view', async () => {
+      await workbench.openFile('nest-shop/src/orders/orders.controller.ts');
+      await workbench.runCommand('Layerguard: Open Architecture View');
+      const view = workbench.webview();
+      await view.locator('#graph[data-ready]').waitFor({ timeout: 60000 });
+      const lanes = await view.locator('g.lane').evaluateAll((groups) => groups.map((g) => ({ layer: g.getAttribute('data-lane'), top: Number(g.querySelector('rect')?.getAttribute('y')) })));
+      const top = (layer: string) => lanes.find((l) => l.layer === layer)?.top ?? Number.NaN;
+      assert.ok(top('controller') < top('service') && top('service') < top('repository'), JSON.stringify(lanes));
+      const red = view.locator('g.edge.forbidden[data-from="nest-shop/src/orders/orders.controller.ts"][data-kinds~="di"]');
+      assert.ok((await red.count()) > 0, 'the injected TypeORM repository is a red edge');
+      await red.first().locator('path.hit').dispatchEvent('click');
+      await view.locator('#details button.open').click();
+      await workbench.waitForActiveTab('orders.controller.ts');
+      const status = await workbench.statusBarTexts();
+      assert.ok(
+        status.some((s) => /Ln 14, Col 5\b/.test(s)),
+        `the cursor on the constructor parameter (line 14, column 5); status: ${status.join(' | ')}`,
+      );
+      const all = await view.locator('g.node').count();
+      await view.locator('g.node[data-node="nest-shop/src/users/users.service.ts"]').click();
+      await view.locator('g.node.selected').waitFor();
+      const focused = await view.locator('g.node').count();
+      assert.ok(focused > 1 && focused < all, `focus shows the file and its neighbours: ${focused} of ${all}`);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view.png') });
+      await workbench.runCommand('View: Close All Editor Groups');
+    });
+  });
+
   it('applies a quick fix from the lightbulb menu, and the diagnostic disappears', async () => {
     await step('quick-fix', async () => {
       const file = 'nest-shop/src/orders/order-events.ts';

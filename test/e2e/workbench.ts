@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -192,6 +192,11 @@ export class Workbench {
     await this.page.keyboard.type(title);
     await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 20000 });
     await this.page.keyboard.press('Enter');
+  }
+
+  /** The page inside a webview panel (code-server nests it in two frames). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   async statusBarTexts(): Promise<string[]> {

@@ -21,7 +21,7 @@ export interface ControlHandlers {
 /** Search, filters by layer and by kind of dependency, focus proximity and direction. */
 export function buildControls(container: HTMLElement, view: ArchitectureView, state: ControlState, handlers: ControlHandlers): void {
   const search = document.createElement('input');
-  Object.assign(search, { type: 'search', placeholder: 'Search files…', id: 'search' });
+  Object.assign(search, { type: 'search', placeholder: 'Search files…', id: 'search', value: state.query });
   search.setAttribute('aria-label', 'Search files');
   search.addEventListener('input', () => {
     state.query = search.value.trim().toLowerCase();

@@ -10,16 +10,33 @@ class ArchitectureViewer {
   private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, proximity: 1, direction: 'both' };
   private focus: string | undefined;
   private drawing = 0;
+  private controls: HTMLElement | undefined;
 
   constructor(
-    private readonly view: ArchitectureView,
+    private view: ArchitectureView,
     private readonly graph: HTMLElement,
     private readonly details: HTMLElement,
     private readonly host: Host,
   ) {}
 
   start(controls: HTMLElement): Promise<void> {
-    buildControls(controls, this.view, this.state, {
+    this.controls = controls;
+    this.buildControls();
+    return this.draw();
+  }
+
+  /** A new analysis: same filters and focus, the new graph (its layers may have changed). */
+  update(view: ArchitectureView): Promise<void> {
+    this.view = view;
+    if (this.focus !== undefined && !view.nodes.some((n) => n.id === this.focus)) this.focus = undefined;
+    this.buildControls();
+    return this.draw();
+  }
+
+  private buildControls(): void {
+    if (!this.controls) return;
+    this.controls.replaceChildren();
+    buildControls(this.controls, this.view, this.state, {
       onFilter: () => void this.draw(),
       onSearch: () => this.highlight(),
       onShowAll: () => {
@@ -28,7 +45,6 @@ class ArchitectureViewer {
         void this.draw();
       },
     });
-    return this.draw();
   }
 
   /** Lays out what is visible and replaces the drawing; a newer request wins over one still running. */
@@ -73,17 +89,56 @@ function reportHost(details: HTMLElement): Host {
   };
 }
 
+/** What the editor's webview gives the page (`acquireVsCodeApi`). */
+interface EditorApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): EditorApi;
+
+type EditorMessage = { readonly type: 'view'; readonly view: ArchitectureView } | { readonly type: 'empty'; readonly message: string };
+
+interface Page {
+  readonly graph: HTMLElement;
+  readonly details: HTMLElement;
+  readonly controls: HTMLElement;
+}
+
+function failed(graph: HTMLElement, error: unknown): void {
+  graph.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
+  graph.dataset['error'] = 'true';
+}
+
+/** The HTML report: the view is in the page. */
+function startReport(page: Page, data: HTMLElement): void {
+  const view = JSON.parse(data.textContent ?? '{}') as ArchitectureView;
+  new ArchitectureViewer(view, page.graph, page.details, reportHost(page.details)).start(page.controls).catch((error: unknown) => failed(page.graph, error));
+}
+
+/** The editor's webview: the view comes in messages, again after each analysis; clicks open files there. */
+function startInEditor(page: Page): void {
+  const editor = acquireVsCodeApi();
+  const host: Host = { open: (file, line, character) => editor.postMessage({ type: 'open', file, line, character }) };
+  let viewer: ArchitectureViewer | undefined;
+  window.addEventListener('message', (event: MessageEvent<EditorMessage>) => {
+    const message = event.data;
+    if (message.type === 'empty') {
+      page.graph.textContent = message.message;
+      return;
+    }
+    const drawn = viewer ? viewer.update(message.view) : (viewer = new ArchitectureViewer(message.view, page.graph, page.details, host)).start(page.controls);
+    drawn.catch((error: unknown) => failed(page.graph, error));
+  });
+  editor.postMessage({ type: 'ready' });
+}
+
 function boot(): void {
-  const data = document.getElementById('layerguard-view');
   const graph = document.getElementById('graph');
   const details = document.getElementById('details');
   const controls = document.getElementById('controls');
-  if (!data || !graph || !details || !controls) throw new Error('Layerguard: the page lacks the elements the architecture view draws in');
-  const view = JSON.parse(data.textContent ?? '{}') as ArchitectureView;
-  new ArchitectureViewer(view, graph, details, reportHost(details)).start(controls).catch((error: unknown) => {
-    graph.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
-    graph.dataset['error'] = 'true';
-  });
+  if (!graph || !details || !controls) throw new Error('Layerguard: the page lacks the elements the architecture view draws in');
+  const data = document.getElementById('layerguard-view');
+  if (data) startReport({ graph, details, controls }, data);
+  else startInEditor({ graph, details, controls });
 }
 
 boot();

@@ -28,6 +28,7 @@ import {
   toText,
   type AnalysisResult,
   type ConfigError,
+  type ViewerAssets,
 } from '../engine';
 import { runInit } from './init';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
@@ -64,8 +65,8 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
       return 'served' in outcome ? outcome.served : runAnalysis(command, io, outcome.cache);
     }
     case 'graph':
-      if (command.format === 'html' && viewerScriptFile() === undefined) {
-        io.stderr(`layerguard: the architecture view's script is missing (looked for ${VIEWER_SCRIPT_PLACES.join(', ')}); build it with npm run build\n`);
+      if (command.format === 'html' && viewerDir() === undefined) {
+        io.stderr(`layerguard: the architecture viewer is missing (looked in ${VIEWER_DIRS.join(', ')}); build it with npm run build\n`);
         return 2;
       }
       return runAnalysis(command, io, undefined);
@@ -194,26 +195,26 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
 }
 
 function renderGraph(result: AnalysisResult, format: GraphFormat): string {
-  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings), viewerScript());
+  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings), viewerAssets());
   if (format === 'dot') return toDot(result.graph);
   if (format === 'mermaid') return toMermaid(result.graph);
   return `${JSON.stringify(toGraphJson(result.graph, result.findings), null, 2)}\n`;
 }
 
 /**
- * Where the architecture view's browser script is: bundled beside the CLI (`dist/webview/`), or,
- * run from the compiled sources (the tests), the build's copy.
+ * Where the architecture viewer is built: beside the CLI (`dist/webview/`), or, run from the
+ * compiled sources (the tests), the build's copy.
  */
-const VIEWER_SCRIPT_PLACES = [path.join(__dirname, 'webview', 'architecture.js'), path.join(__dirname, '..', '..', '..', '..', 'dist', 'webview', 'architecture.js')];
+const VIEWER_DIRS = [path.join(__dirname, 'webview'), path.join(__dirname, '..', '..', '..', '..', 'dist', 'webview')];
 
-function viewerScriptFile(): string | undefined {
-  return VIEWER_SCRIPT_PLACES.find((file) => fs.existsSync(file));
+function viewerDir(): string | undefined {
+  return VIEWER_DIRS.find((dir) => fs.existsSync(path.join(dir, 'architecture.js')) && fs.existsSync(path.join(dir, 'architecture.css')));
 }
 
-function viewerScript(): string {
-  const file = viewerScriptFile();
-  if (file === undefined) throw new Error(`the architecture view's script is missing (looked for ${VIEWER_SCRIPT_PLACES.join(', ')})`);
-  return fs.readFileSync(file, 'utf8');
+function viewerAssets(): ViewerAssets {
+  const dir = viewerDir();
+  if (dir === undefined) throw new Error(`the architecture viewer is missing (looked in ${VIEWER_DIRS.join(', ')})`);
+  return { script: fs.readFileSync(path.join(dir, 'architecture.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'architecture.css'), 'utf8') };
 }
 
 function renderCheck(result: AnalysisResult, command: Extract<Command, { name: 'check' }>): string {

@@ -17,7 +17,7 @@ export { configJsonSchema } from './config/schema';
 export type { DependencyGraph, Edge, EdgeKind, FileNode } from './graph/types';
 export { toGraphJson, toDot, toMermaid } from './report/graph-formats';
 export { architectureView, type ArchitectureView } from './report/architecture-view';
-export { toArchitectureHtml } from './report/architecture-html';
+export { toArchitectureHtml, type ViewerAssets } from './report/architecture-html';
 export { toJsonReport } from './report/json';
 export type { JsonReport } from './report/json';
 export { toSarif } from './report/sarif';

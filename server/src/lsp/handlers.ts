@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeWorkspaceRequest, ExplainFileRequest, GraphRequest } from '../protocol';
+import { AnalyzeWorkspaceRequest, ArchitectureViewRequest, ExplainFileRequest, GraphRequest } from '../protocol';
 import { errorDetail } from '../engine/errors';
 import { LayerguardServer } from './server';
 
@@ -20,6 +20,7 @@ export function registerHandlers(connection: Connection): void {
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
   connection.onRequest(ExplainFileRequest.method, (params: ExplainFileRequest.Params) => guardValue(connection, 'explain', null, () => server.explainFile(params.uri)));
   connection.onRequest(GraphRequest.method, (params: GraphRequest.Params) => guardValue(connection, 'graph', null, () => server.graphOf(params.uri)));
+  connection.onRequest(ArchitectureViewRequest.method, (params: ArchitectureViewRequest.Params) => guardValue(connection, 'architecture view', null, () => server.architectureViewOf(params.uri)));
   connection.onHover((params) => guardValue(connection, 'hover', null, () => server.hover(params.textDocument.uri, params.position)));
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type Fix } from '../engine';
+import { architectureView, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -25,6 +25,7 @@ import {
   type ConfigureArchitectureArgs,
   type ConfigureArchitectureResult,
   type FixCommandArgs,
+  type ArchitectureViewRequest,
   type GraphRequest,
   type GenerateResourceArgs,
   type GenerateResourceResult,
@@ -204,6 +205,15 @@ export class LayerguardServer {
     const result = folder?.result;
     if (!folder || !result) return null;
     return { root: URI.file(folder.root).toString(), ...toGraphJson(result.graph, result.findings) };
+  }
+
+  /** `layerguard/architectureView`: what the architecture view draws for the folder holding the URI. */
+  architectureViewOf(uri: string): ArchitectureViewRequest.Result | null {
+    const file = uriToFile(uri);
+    const folder = file ? this.folderOf(file) : undefined;
+    const result = folder?.result;
+    if (!folder || !result) return null;
+    return { root: URI.file(folder.root).toString(), view: architectureView(result.graph, result.findings) };
   }
 
   initialize(params: InitializeParams): InitializeResult {

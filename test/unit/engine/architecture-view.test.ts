@@ -75,23 +75,24 @@ describe('architecture view', () => {
 });
 
 describe('architecture HTML report', () => {
-  const script = 'document.body.dataset.viewer = "ran";';
+  const viewer = { script: 'document.body.dataset.viewer = "ran";', style: 'body { margin: 0; }' };
 
   it('is one page that loads nothing: a policy that runs only the viewer it carries, with the view as data', () => {
     const view = viewOf(shop());
-    const html = toArchitectureHtml(view, script);
+    const html = toArchitectureHtml(view, viewer);
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*'/);
     assert.ok(!/\b(?:src|href)="https?:/.test(html), 'no remote resource');
-    assert.ok(html.includes(`<script>${script}</script>`));
+    assert.ok(html.includes(`<script>${viewer.script}</script>`) && html.includes(`<style>${viewer.style}</style>`));
+    assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/]+=*'/);
     const data = /<script type="application\/json" id="layerguard-view">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     assert.deepEqual(JSON.parse(data), JSON.parse(JSON.stringify(view)));
   });
 
   it('lists the findings and the layer matrix as HTML, readable without the script, and escapes what it quotes', () => {
     const view = viewOf(shop());
-    const html = toArchitectureHtml({ ...view, name: 'shop</script><b>' }, script);
+    const html = toArchitectureHtml({ ...view, name: 'shop</script><b>' }, viewer);
     assert.match(html, /<h2>Findings \(3\)<\/h2>/);
     assert.match(html, /src\/orders\/orders\.controller\.ts:6:55/);
     assert.match(html, /<td class="bad">\d+ \(<span class="violation">1 reported<\/span>\)<\/td>/);

@@ -3,13 +3,20 @@ import type { ArchitectureView, MatrixCell, ViewFinding } from './architecture-v
 
 /**
  * `layerguard graph --format html`: one file that opens anywhere without a network. The graph is
- * drawn in the page by the viewer script (given: the bundled `webview/architecture.js`); the
+ * drawn in the page by the viewer (given: the bundled `webview/architecture.js` and its style); the
  * findings and the layer matrix are plain HTML, readable without it. The Content-Security-Policy
  * lets nothing load and runs only these exact script and style texts (by their hashes).
  */
-export function toArchitectureHtml(view: ArchitectureView, viewerScript: string): string {
+export interface ViewerAssets {
+  /** The bundled viewer (`dist/webview/architecture.js`). */
+  readonly script: string;
+  /** Its style sheet (`dist/webview/architecture.css`). */
+  readonly style: string;
+}
+
+export function toArchitectureHtml(view: ArchitectureView, viewer: ViewerAssets): string {
   const data = JSON.stringify(view).replace(/</g, '\\u003c');
-  const csp = ["default-src 'none'", `script-src ${hashSource(viewerScript)}`, `style-src ${hashSource(STYLE)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+  const csp = ["default-src 'none'", `script-src ${hashSource(viewer.script)}`, `style-src ${hashSource(viewer.style)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -17,7 +24,7 @@ export function toArchitectureHtml(view: ArchitectureView, viewerScript: string)
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(view.name)} — architecture (Layerguard)</title>
-<style>${STYLE}</style>
+<style>${viewer.style}</style>
 </head>
 <body>
 <header>
@@ -32,7 +39,7 @@ export function toArchitectureHtml(view: ArchitectureView, viewerScript: string)
 <section id="matrix"><h2>Dependencies from layer to layer</h2>${matrixTable(view)}</section>
 <section id="findings"><h2>Findings (${view.findings.length})</h2>${findingsTable(view.findings)}</section>
 <script type="application/json" id="layerguard-view">${data}</script>
-<script>${viewerScript}</script>
+<script>${viewer.script}</script>
 </body>
 </html>
 `;
@@ -77,36 +84,3 @@ function findingsTable(findings: readonly ViewFinding[]): string {
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
-
-const STYLE = `
-:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #6e7781; --lane: #f3f5f8; --lane2: #e9edf2; --node: #ffffff; --edge: #8c959f; --bad: #cf222e; --cycle: #bc4c00; --focus: #0969da; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #8d96a0; --lane: #161b22; --lane2: #1c222b; --node: #21262d; --edge: #6e7681; --bad: #ff7b72; --cycle: #f0883e; --focus: #58a6ff; } }
-body { font: 13px/1.4 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0 16px 32px; }
-h1 { font-size: 18px; margin: 12px 0 4px; } h2 { font-size: 15px; margin: 24px 0 8px; }
-.summary { color: var(--muted); margin: 0 0 8px; }
-nav { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; padding: 6px 0; border-bottom: 1px solid var(--lane2); }
-nav fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 8px; align-items: center; }
-nav legend { float: left; margin-right: 4px; color: var(--muted); }
-main { display: flex; gap: 12px; align-items: flex-start; }
-#graph { flex: 1; overflow: auto; max-height: 75vh; border: 1px solid var(--lane2); }
-#details { width: 320px; min-height: 40px; font-size: 12px; }
-#details:empty { display: none; }
-#details ul { padding-left: 16px; margin: 4px 0; }
-svg text { fill: var(--fg); font-size: 11px; pointer-events: none; }
-svg .lane rect { fill: var(--lane); } svg .lane:nth-child(even) rect { fill: var(--lane2); }
-svg .lane text { fill: var(--muted); font-weight: 600; }
-svg .node rect { fill: var(--node); stroke: var(--edge); rx: 3px; cursor: pointer; }
-svg .node.has-findings rect { stroke: var(--bad); stroke-width: 1.5px; }
-svg .node.match rect { stroke: var(--focus); stroke-width: 2.5px; }
-svg .node.selected rect { stroke: var(--focus); stroke-width: 3px; }
-svg .edge path { fill: none; stroke: var(--edge); stroke-width: 1px; cursor: pointer; }
-svg .edge path.hit { stroke: transparent; stroke-width: 8px; }
-svg .edge.type-only path:not(.hit) { stroke-dasharray: 4 3; }
-svg .edge.cycle path:not(.hit) { stroke: var(--cycle); stroke-width: 1.8px; }
-svg .edge.forbidden path:not(.hit) { stroke: var(--bad); stroke-width: 2px; }
-svg .dim { opacity: 0.15; }
-svg .hidden { display: none; }
-table { border-collapse: collapse; } th, td { border: 1px solid var(--lane2); padding: 3px 8px; text-align: left; vertical-align: top; }
-.matrix td { text-align: right; } .bad, .violation { color: var(--bad); font-weight: 600; }
-.findings tr.error td:first-child { color: var(--bad); }
-`;
