@@ -56,7 +56,8 @@ export async function layoutOf(view: ArchitectureView, visible: ReadonlySet<stri
       'elk.edgeRouting': 'POLYLINE',
       'elk.spacing.nodeNode': '14',
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      // Brandes–Köpf (ELK's default) places 400 nodes in seconds; network simplex took minutes for 100 with partitions.
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: nodes.map((n) => ({ id: n.id, width: widthOf(n), height: NODE_HEIGHT, layoutOptions: { 'elk.partitioning.partition': String(n.lane) } })),
     edges: edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),

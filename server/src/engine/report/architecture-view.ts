@@ -79,7 +79,8 @@ export interface ViewOptions {
 }
 
 export const OTHER_LANE = 'other';
-const DEFAULT_MAX_NODES = 400;
+/** Files drawn one by one up to this many; above, folders (per layer) of at most this many nodes. */
+const DEFAULT_MAX_NODES = 120;
 
 /**
  * Where each known layer's lane sits, top to bottom: what receives requests, what decides, what
@@ -124,13 +125,14 @@ export function architectureView(graph: DependencyGraph, findings: readonly Find
   const perFile = countBy(viewFindings.map((f) => f.file));
   const localFiles = drawn.filter((n) => !n.external).length;
   const limit = options.maxNodes ?? DEFAULT_MAX_NODES;
-  const groupOf =
+  const grouping =
     localFiles > limit
       ? folderGrouping(
-          drawn.filter((n) => !n.external).map((n) => n.file),
+          drawn.filter((n) => !n.external).map((n) => ({ file: n.file, layer: layerOf.get(n.file) ?? OTHER_LANE })),
           limit,
         )
-      : (file: string) => file;
+      : undefined;
+  const groupOf = (file: string) => (grouping ? grouping(file, layerOf.get(file) ?? OTHER_LANE) : file);
   const nodes = new Map<string, ViewNode>();
   for (const n of drawn) {
     const layer = layerOf.get(n.file) ?? OTHER_LANE;
@@ -181,16 +183,22 @@ function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'label' | 
 }
 
 /**
- * Groups files by their folder, cut to the depth at which the folders (times the layers in them)
- * stay under the limit: `src/users/dto/create.dto.ts` → `src/users` when depth 2 is what fits.
+ * Groups files by their folder, cut to the deepest depth at which the groups (a folder's files of
+ * one layer each) stay within the limit: `src/users/dto/create.dto.ts` → `src/users`. When one
+ * level deeper has too many, the largest of its groups are kept and the rest stay in their parent,
+ * so a backend of 125 modules shows most modules rather than one box per layer.
  */
-function folderGrouping(files: readonly string[], limit: number): (file: string) => string {
+function folderGrouping(files: readonly { file: string; layer: string }[], limit: number): (file: string, layer: string) => string {
   const folderAt = (file: string, depth: number) => path.posix.dirname(file).split('/').slice(0, depth).join('/') || '.';
-  const deepest = Math.max(1, ...files.map((f) => path.posix.dirname(f).split('/').length));
-  for (let depth = deepest; depth > 1; depth--) {
-    if (new Set(files.map((f) => folderAt(f, depth))).size <= limit / 2) return (file) => folderAt(file, depth);
-  }
-  return (file) => folderAt(file, 1);
+  const groupsAt = (depth: number) => countBy(files.map((f) => `${folderAt(f.file, depth)}\0${f.layer}`));
+  const deepest = Math.max(1, ...files.map((f) => path.posix.dirname(f.file).split('/').length));
+  let depth = deepest;
+  while (depth > 1 && groupsAt(depth).size > limit) depth--;
+  if (depth === deepest) return (file) => folderAt(file, depth);
+  const room = limit - groupsAt(depth).size;
+  const biggest = [...groupsAt(depth + 1)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, Math.max(0, room));
+  const kept = new Set(biggest.map(([key]) => key));
+  return (file, layer) => (kept.has(`${folderAt(file, depth + 1)}\0${layer}`) ? folderAt(file, depth + 1) : folderAt(file, depth));
 }
 
 function viewEdges(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, string>, nodeOf: (file: string) => string, nodes: ReadonlyMap<string, ViewNode>): ViewEdge[] {
