@@ -84,7 +84,7 @@ export class ArchitecturePanel implements vscode.Disposable {
   }
 }
 
-/** The page: the viewer's script and style from the extension, nothing else allowed. */
+/** The page: the viewer's script and style from the extension (it builds its own frame), nothing else allowed. */
 function pageOf(webview: vscode.Webview, assets: vscode.Uri): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'architecture.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'architecture.css'));
@@ -98,11 +98,7 @@ function pageOf(webview: vscode.Webview, assets: vscode.Uri): string {
 <title>Architecture</title>
 </head>
 <body class="in-editor">
-<nav id="controls" aria-label="Graph controls"></nav>
-<main>
-<section id="graph" aria-label="Layer lanes"><p>Waiting for the analysis…</p></section>
-<aside id="details" aria-live="polite"></aside>
-</main>
+<div id="layerguard-app"></div>
 <script src="${script.toString()}"></script>
 </body>
 </html>

@@ -131,14 +131,30 @@ function startInEditor(page: Page): void {
   editor.postMessage({ type: 'ready' });
 }
 
+/**
+ * The viewer's frame — controls, the drawing, the details — built in the page's
+ * `#layerguard-app` (its content, a placeholder or a `<noscript>`, is what shows until then).
+ */
+function frameOf(app: HTMLElement): Page {
+  const controls = Object.assign(document.createElement('nav'), { id: 'controls' });
+  controls.setAttribute('aria-label', 'Graph controls');
+  const graph = Object.assign(document.createElement('section'), { id: 'graph', textContent: 'Waiting for the analysis…' });
+  graph.setAttribute('aria-label', 'Layer lanes');
+  const details = Object.assign(document.createElement('aside'), { id: 'details' });
+  details.setAttribute('aria-live', 'polite');
+  const main = document.createElement('main');
+  main.append(graph, details);
+  app.replaceChildren(controls, main);
+  return { graph, details, controls };
+}
+
 function boot(): void {
-  const graph = document.getElementById('graph');
-  const details = document.getElementById('details');
-  const controls = document.getElementById('controls');
-  if (!graph || !details || !controls) throw new Error('Layerguard: the page lacks the elements the architecture view draws in');
+  const app = document.getElementById('layerguard-app');
+  if (!app) throw new Error('Layerguard: the page lacks the #layerguard-app element the architecture view draws in');
+  const page = frameOf(app);
   const data = document.getElementById('layerguard-view');
-  if (data) startReport({ graph, details, controls }, data);
-  else startInEditor({ graph, details, controls });
+  if (data) startReport(page, data);
+  else startInEditor(page);
 }
 
 boot();

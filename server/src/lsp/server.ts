@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { architectureView, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type Fix } from '../engine';
+import { architectureView, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -200,20 +200,22 @@ export class LayerguardServer {
 
   /** `layerguard/graph`: the analyzed graph of the workspace folder holding the URI, findings on its edges. */
   graphOf(uri: string): GraphRequest.Result {
-    const file = uriToFile(uri);
-    const folder = file ? this.folderOf(file) : undefined;
-    const result = folder?.result;
-    if (!folder || !result) return null;
-    return { root: URI.file(folder.root).toString(), ...toGraphJson(result.graph, result.findings) };
+    const analyzed = this.analyzedFolderOf(uri);
+    return analyzed ? { root: analyzed.root, ...toGraphJson(analyzed.result.graph, analyzed.result.findings) } : null;
   }
 
   /** `layerguard/architectureView`: what the architecture view draws for the folder holding the URI. */
   architectureViewOf(uri: string): ArchitectureViewRequest.Result | null {
+    const analyzed = this.analyzedFolderOf(uri);
+    return analyzed ? { root: analyzed.root, view: architectureView(analyzed.result.graph, analyzed.result.findings) } : null;
+  }
+
+  /** The workspace folder holding the URI (as a URI) and its last analysis, when there is one. */
+  private analyzedFolderOf(uri: string): { root: string; result: AnalysisResult } | undefined {
     const file = uriToFile(uri);
     const folder = file ? this.folderOf(file) : undefined;
     const result = folder?.result;
-    if (!folder || !result) return null;
-    return { root: URI.file(folder.root).toString(), view: architectureView(result.graph, result.findings) };
+    return folder && result ? { root: URI.file(folder.root).toString(), result } : undefined;
   }
 
   initialize(params: InitializeParams): InitializeResult {

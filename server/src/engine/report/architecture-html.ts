@@ -31,11 +31,7 @@ export function toArchitectureHtml(view: ArchitectureView, viewer: ViewerAssets)
 <h1>${escapeHtml(view.name)}: architecture</h1>
 <p class="summary">${summaryOf(view)}</p>
 </header>
-<nav id="controls" aria-label="Graph controls"></nav>
-<main>
-<section id="graph" aria-label="Layer lanes"><noscript>The drawing needs JavaScript; the findings and the matrix below do not.</noscript></section>
-<aside id="details" aria-live="polite"></aside>
-</main>
+<div id="layerguard-app"><noscript>The drawing needs JavaScript; the findings and the matrix below do not.</noscript></div>
 <section id="matrix"><h2>Dependencies from layer to layer</h2>${matrixTable(view)}</section>
 <section id="findings"><h2>Findings (${view.findings.length})</h2>${findingsTable(view.findings)}</section>
 <script type="application/json" id="layerguard-view">${data}</script>

@@ -120,42 +120,37 @@ export function architectureView(graph: DependencyGraph, findings: readonly Find
   const drawn = json.nodes.filter((n) => !n.external || n.layer !== null);
   const layerOf = new Map(drawn.map((n) => [n.file, n.layer ?? OTHER_LANE]));
   const lanes = lanesOf([...layerOf.values()]);
-  const laneIndex = new Map(lanes.map((l, i) => [l.layer, i]));
+  const laneIndex = new Map(lanes.map((layer, i) => [layer, i]));
   const viewFindings = findings.map((f) => viewFinding(graph.root, f));
   const perFile = countBy(viewFindings.map((f) => f.file));
-  const localFiles = drawn.filter((n) => !n.external).length;
-  const limit = options.maxNodes ?? DEFAULT_MAX_NODES;
-  const grouping =
-    localFiles > limit
-      ? folderGrouping(
-          drawn.filter((n) => !n.external).map((n) => ({ file: n.file, layer: layerOf.get(n.file) ?? OTHER_LANE })),
-          limit,
-        )
-      : undefined;
-  const groupOf = (file: string) => (grouping ? grouping(file, layerOf.get(file) ?? OTHER_LANE) : file);
+  const local = drawn.filter((n) => !n.external).map((n) => ({ file: n.file, layer: layerOf.get(n.file) ?? OTHER_LANE }));
+  const collapsed = local.length > (options.maxNodes ?? DEFAULT_MAX_NODES);
+  const grouping = collapsed ? folderGrouping(local, options.maxNodes ?? DEFAULT_MAX_NODES) : undefined;
+  const external = new Set(drawn.filter((n) => n.external).map((n) => n.file));
+  const nodeOf = (file: string) => {
+    const layer = layerOf.get(file) ?? OTHER_LANE;
+    return external.has(file) || !grouping ? file : `${grouping(file, layer)}/ · ${layer}`;
+  };
   const nodes = new Map<string, ViewNode>();
   for (const n of drawn) {
     const layer = layerOf.get(n.file) ?? OTHER_LANE;
-    const id = n.external ? n.file : nodeIdOf(groupOf(n.file), layer, localFiles > limit);
-    addToNode(nodes, { id, layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : localFiles > limit ? 'folder' : 'file', findings: perFile.get(n.file) ?? 0 });
+    addToNode(nodes, { id: nodeOf(n.file), layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : collapsed ? 'folder' : 'file', findings: perFile.get(n.file) ?? 0 });
   }
-  const nodeOf = (file: string) => (nodes.has(file) ? file : nodeIdOf(groupOf(file), layerOf.get(file) ?? OTHER_LANE, localFiles > limit));
-  const edges = viewEdges(json.edges, layerOf, nodeOf, nodes);
+  const drawnNodes = [...nodes.values()];
   return {
     name: path.posix.basename(graph.root),
-    lanes: lanes.map((l) => ({ ...l, files: [...nodes.values()].filter((n) => n.layer === l.layer).reduce((sum, n) => sum + (n.files ?? 1), 0) })),
-    nodes: [...nodes.values()].sort((a, b) => a.lane - b.lane || (a.id < b.id ? -1 : 1)),
-    edges,
+    lanes: lanes.map((layer) => ({ layer, files: drawnNodes.filter((n) => n.layer === layer).reduce((sum, n) => sum + (n.files ?? 1), 0) })),
+    nodes: drawnNodes.sort((a, b) => a.lane - b.lane || (a.id < b.id ? -1 : 1)),
+    edges: viewEdges(json.edges, layerOf, nodeOf, nodes),
     findings: viewFindings,
-    matrix: matrixOf(json.edges, layerOf, lanes),
-    ...(localFiles > limit ? { collapsedFrom: localFiles } : {}),
+    matrix: matrixOf(json.edges, layerOf, laneIndex),
+    ...(collapsed ? { collapsedFrom: local.length } : {}),
   };
 }
 
-function lanesOf(layers: readonly string[]): { layer: string; files: number }[] {
-  const present = [...new Set(layers)];
+function lanesOf(layers: readonly string[]): string[] {
   const rank = (layer: string) => (layer === OTHER_LANE ? OTHER_LANE_RANK : (LANE_RANKS[layer] ?? CUSTOM_LANE_RANK));
-  return present.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).map((layer) => ({ layer, files: 0 }));
+  return [...new Set(layers)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 }
 
 function viewFinding(root: string, f: Finding): ViewFinding {
@@ -166,10 +161,6 @@ function countBy(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
-}
-
-function nodeIdOf(group: string, layer: string, collapsed: boolean): string {
-  return collapsed ? `${group}/ · ${layer}` : group;
 }
 
 function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'label' | 'files'>): void {
@@ -193,9 +184,10 @@ function folderGrouping(files: readonly { file: string; layer: string }[], limit
   const groupsAt = (depth: number) => countBy(files.map((f) => `${folderAt(f.file, depth)}\0${f.layer}`));
   const deepest = Math.max(1, ...files.map((f) => path.posix.dirname(f.file).split('/').length));
   let depth = deepest;
-  while (depth > 1 && groupsAt(depth).size > limit) depth--;
+  let groups = groupsAt(depth);
+  while (depth > 1 && groups.size > limit) groups = groupsAt(--depth);
   if (depth === deepest) return (file) => folderAt(file, depth);
-  const room = limit - groupsAt(depth).size;
+  const room = limit - groups.size;
   const biggest = [...groupsAt(depth + 1)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, Math.max(0, room));
   const kept = new Set(biggest.map(([key]) => key));
   return (file, layer) => (kept.has(`${folderAt(file, depth + 1)}\0${layer}`) ? folderAt(file, depth + 1) : folderAt(file, depth));
@@ -228,7 +220,7 @@ function mergeEdge(known: ViewEdge, e: GraphJsonEdge): ViewEdge {
   };
 }
 
-function matrixOf(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, string>, lanes: readonly { layer: string }[]): MatrixCell[] {
+function matrixOf(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, string>, order: ReadonlyMap<string, number>): MatrixCell[] {
   const cells = new Map<string, { edges: number; violations: number }>();
   for (const e of edges) {
     const from = layerOf.get(e.from);
@@ -240,7 +232,6 @@ function matrixOf(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string, 
     if (e.findings?.some((r) => r !== 'layering/cycle')) cell.violations++;
     cells.set(key, cell);
   }
-  const order = new Map(lanes.map((l, i) => [l.layer, i]));
   return [...cells]
     .map(([key, cell]) => {
       const [from = '', to = ''] = key.split('\0');
