@@ -3,13 +3,20 @@ import type { FileFacts, ImportBinding, ModuleRef } from '../facts/types';
 import type { Edge } from './types';
 import type { Definition, SourceUnit, SymbolResolver } from './symbols';
 
+type ModuleTarget = Pick<Edge, 'to' | 'external' | 'declaredEntry' | 'openPackagePath'>;
+
+/** What the manifest of the workspace package a specifier points into says of the path. */
+function packageMarks(resolution: { readonly declared?: true; readonly declaredEntry?: true; readonly openPackagePath?: true }): Pick<Edge, 'declaredEntry' | 'openPackagePath'> {
+  return { ...(resolution.declared || resolution.declaredEntry ? { declaredEntry: true as const } : {}), ...(resolution.openPackagePath ? { openPackagePath: true as const } : {}) };
+}
+
 /** Edges written as module syntax: import, require, import(), re-export. */
 export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[] {
   const edges: Edge[] = [];
   for (const ref of unit.facts.moduleRefs) {
     const resolution = symbols.resolveRef(unit, ref);
     if (resolution.kind === 'unresolved') continue;
-    const target = resolution.kind === 'file' ? { to: resolution.file, external: false, ...(resolution.declared ? { declaredEntry: true as const } : {}) } : { to: resolution.name, external: true };
+    const target: ModuleTarget = resolution.kind === 'file' ? { to: resolution.file, external: false, ...packageMarks(resolution) } : { to: resolution.name, external: true };
     if (ref.kind === 'dynamic-import') {
       // `const { a } = await import('x')` takes `a`, as a static import would.
       edges.push({ from: unit.file, ...target, kind: 'dynamic-import', range: ref.range, runtime: true, names: ref.bindings.map((b) => b.imported), specifier: ref.specifier });
@@ -27,7 +34,7 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
  * One edge per file the bindings are defined in: `import { A, B } from './barrel'` depends on the
  * files declaring A and B, not on the barrel.
  */
-function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: { to: string; external: boolean; declaredEntry?: true }): Edge[] {
+function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: ModuleTarget): Edge[] {
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
     // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
@@ -50,7 +57,7 @@ function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver,
 }
 
 /** The edge to one file the bindings are defined in. */
-function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import', moduleTarget: { to: string; external: boolean; declaredEntry?: true }, to: string, entry: TargetBindings): Edge {
+function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import', moduleTarget: ModuleTarget, to: string, entry: TargetBindings): Edge {
   const usedAs = deferredUnlessInMetadata(unit, usageOf(unit.facts, entry.locals), entry.locals);
   const members = membersRead(unit.facts, entry.locals);
   return {
@@ -62,7 +69,7 @@ function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import
     runtime: entry.runtime,
     names: entry.names,
     specifier: ref.specifier,
-    ...(moduleTarget.declaredEntry ? { declaredEntry: true as const } : {}),
+    ...packageMarks(moduleTarget),
     ...viaOf(moduleTarget, to),
     ...(entry.valueNames.length < entry.names.length ? { valueNames: entry.valueNames } : {}),
     ...(usedAs ? { usedAs } : {}),

@@ -23,6 +23,8 @@ export interface Edge {
   readonly specifier?: string;
   /** The specifier names what a workspace package's manifest declares: its entry, or a subpath its `exports` lists. */
   readonly declaredEntry?: true;
+  /** The specifier is a path inside a workspace package whose manifest has no `exports` map: nothing closes it. */
+  readonly openPackagePath?: true;
   /** Names taken from the target (imports) or the injected type (DI). */
   readonly names: readonly string[];
   /**

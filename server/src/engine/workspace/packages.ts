@@ -131,19 +131,22 @@ export function resolveInPackage(pkg: WorkspacePackage, subpath: string): string
 
 /**
  * The same, saying whether the manifest declares what it resolved to: the package's entry, or a
- * subpath its `exports` lists (wildcards included), as opposed to a path found by trying folders.
+ * subpath its `exports` lists (wildcards included), as opposed to a path found by trying folders;
+ * and whether such a path is `open`: the package has no `exports` map to close it.
  */
-export function resolveDeclared(pkg: WorkspacePackage, subpath: string): { readonly file: string; readonly declared: boolean } | undefined {
+export function resolveDeclared(pkg: WorkspacePackage, subpath: string): { readonly file: string; readonly declared: boolean; readonly open?: true } | undefined {
   const declared = subpath === '' ? entryCandidates(pkg.manifest) : exportsCandidates(pkg.manifest.exports, `./${subpath}`);
   const guessed = subpath === '' ? ['src/index', 'index', 'lib/index'] : [subpath, `src/${subpath}`];
   for (const candidate of declared) {
     const file = sourceFileFor(pkg.dir, candidate);
     if (file) return { file, declared: true };
   }
-  // An entry is declared whichever file it turns out to be; a subpath only by `exports`.
+  // An entry is declared whichever file it turns out to be; a subpath only by `exports`. Without an
+  // `exports` map every file of the package is importable: the subpath is open, neither declared nor closed.
+  const open = subpath !== '' && pkg.manifest.exports === undefined;
   for (const candidate of guessed) {
     const file = sourceFileFor(pkg.dir, candidate);
-    if (file) return { file, declared: subpath === '' };
+    if (file) return { file, declared: subpath === '', ...(open ? { open: true as const } : {}) };
   }
   return undefined;
 }

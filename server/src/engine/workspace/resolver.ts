@@ -7,8 +7,11 @@ import { resolveDeclared, splitSpecifier, type Monorepo } from './packages';
 const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|pdf|txt|md|mdx|html?|graphql|gql|ya?ml|wasm)(?:\?.*)?$/i;
 
 export type Resolution =
-  /** `declared`: a workspace package's entry or a subpath its `exports` lists. */
-  | { readonly kind: 'file'; readonly file: string; readonly declared?: true }
+  /**
+   * `declared`: a workspace package's entry or a subpath its `exports` lists; `openPackagePath`: a
+   * path inside a workspace package that has no `exports` map, so nothing closes it.
+   */
+  | { readonly kind: 'file'; readonly file: string; readonly declared?: true; readonly openPackagePath?: true }
   | { readonly kind: 'package'; readonly name: string }
   /** `why` when the specifier should have resolved (a workspace package, a tsconfig path alias). */
   | { readonly kind: 'unresolved'; readonly why?: string };
@@ -56,7 +59,7 @@ export class ModuleResolver {
     const pkg = this.monorepo?.packages.get(name);
     if (!pkg) return undefined;
     const found = resolveDeclared(pkg, subpath);
-    if (found) return { kind: 'file', file: found.file, ...(found.declared ? { declared: true as const } : {}) };
+    if (found) return { kind: 'file', file: found.file, ...(found.declared ? { declared: true as const } : {}), ...(found.open ? { openPackagePath: true as const } : {}) };
     const where = path.posix.relative(this.monorepo?.root ?? pkg.dir, pkg.dir) || '.';
     return {
       kind: 'unresolved',

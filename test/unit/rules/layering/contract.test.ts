@@ -266,6 +266,56 @@ export const users = () => [connect(), ...listUsers().filter(canRead), pool.size
     });
   });
 
+  it('public-api: a package without an exports map that the others import by paths inside it is open; one they import by its entry is not', () => {
+    const workspace = {
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      'package.json': JSON.stringify({ name: 'acme', private: true }),
+      'layerguard.json': config([{ type: 'public-api', modules: ['packages/*'] }]),
+      'packages/store/package.json': JSON.stringify({ name: '@acme/store', main: 'src/index.ts' }),
+      'packages/store/src/index.ts': `export * from './orders/read';
+`,
+      'packages/store/src/orders/read.ts': `export const findOrder = (id: string) => ({ id });
+`,
+      'packages/store/src/orders/write.ts': `export const saveOrder = (id: string) => id.length;
+`,
+      'packages/store/src/refunds/write.ts': `export const saveRefund = (id: string) => id.length > 1;
+`,
+    };
+    // Two importers go by paths inside the store, one by its entry: paths are how it is used.
+    checkRule(RULE, {
+      ...workspace,
+      'packages/billing/package.json': JSON.stringify({ name: '@acme/billing', main: 'src/index.ts' }),
+      'packages/billing/src/index.ts': `import { saveOrder } from '@acme/store/src/orders/write';
+export const bill = (id: string) => saveOrder(id);
+`,
+      'packages/refunds/package.json': JSON.stringify({ name: '@acme/refunds', main: 'src/index.ts' }),
+      'packages/refunds/src/index.ts': `import { saveRefund } from '@acme/store/src/refunds/write';
+export const refund = (id: string) => saveRefund(id);
+`,
+      'packages/reports/package.json': JSON.stringify({ name: '@acme/reports', main: 'src/index.ts' }),
+      'packages/reports/src/index.ts': `import { findOrder } from '@acme/store';
+export const report = (id: string) => findOrder(id);
+`,
+    });
+    // Two importers go by the entry, one reaches inside: the entry is the convention it breaks.
+    checkRule(RULE, {
+      ...workspace,
+      'packages/billing/package.json': JSON.stringify({ name: '@acme/billing', main: 'src/index.ts' }),
+      'packages/billing/src/index.ts': `import { saveOrder } from '@acme/store/src/orders/write';
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/orders/write.ts is internal to module "store"
+export const bill = (id: string) => saveOrder(id);
+`,
+      'packages/refunds/package.json': JSON.stringify({ name: '@acme/refunds', main: 'src/index.ts' }),
+      'packages/refunds/src/index.ts': `import { findOrder } from '@acme/store';
+export const refund = (id: string) => findOrder(id);
+`,
+      'packages/reports/package.json': JSON.stringify({ name: '@acme/reports', main: 'src/index.ts' }),
+      'packages/reports/src/index.ts': `import { findOrder } from '@acme/store';
+export const report = (id: string) => findOrder(id);
+`,
+    });
+  });
+
   it('public-api: the public globs the contract names replace the defaults', () => {
     checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'], public: ['api/**'] }]),

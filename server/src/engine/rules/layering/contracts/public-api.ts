@@ -34,7 +34,8 @@ export function publicFileMatcher(publicGlobs: readonly string[] | undefined, de
  * What the import names counts (`import { X } from '../billing'` goes through billing's index,
  * wherever X is declared). Unless the contract names its public files, an import of a package by
  * its bare name (`@acme/billing`) goes through whatever entry the package or path alias declares,
- * and so does a subpath the package's `exports` lists (`@acme/db/queries`, `./lib/*`).
+ * and so does a subpath the package's `exports` lists (`@acme/db/queries`, `./lib/*`), or any
+ * path into a package without `exports` that the others import by paths more than by its entry.
  */
 export function checkPublicApi(contract: PublicApiContract, inputs: ContractInputs): RuleReport[] {
   const api = publicApis(inputs.graph, contract.modules, contract.public);
@@ -71,6 +72,8 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const reExported = reExportsByModule(graph, moduleOf, (module, file) => isPublicPath(inModule(graph.root, module, file)));
   let sideEntries: ReadonlySet<string> | undefined;
   const isSideEntry = (file: string) => publicGlobs === undefined && (sideEntries ??= sideEntriesOf(graph, moduleOf, isPublicPath)).has(file);
+  let openPackages: ReadonlySet<string> | undefined;
+  const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
     moduleOf,
     crossModuleUse(edge, fromModule) {
@@ -80,7 +83,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named)) return 'public';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isOpenByUse(edge, to)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
@@ -188,6 +191,27 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
     if (graph.outgoing(file).some((e) => !e.external && moduleOf(e.to) === module && inModule(graph.root, module, e.to).includes('/'))) entries.add(file);
   }
   return entries;
+}
+
+/**
+ * Modules that are workspace packages with no `exports` map, which the other modules import by
+ * paths inside them (`@acme/db/src/users`) at least as often as by their entry: the team's way
+ * of using the package, not a reach inside it. (With an `exports` map, or when most imports use
+ * the entry, a path inside is judged like any other.)
+ */
+function packagesUsedByPath(graph: DependencyGraph, moduleOf: (file: string) => string | undefined): Set<string> {
+  const byModule = new Map<string, { entry: Set<string>; inside: Set<string> }>();
+  for (const edge of graph.edges) {
+    if (edge.external || !MODULE_SYNTAX.has(edge.kind) || edge.specifier === undefined || isRelative(edge.specifier)) continue;
+    const inside = edge.openPackagePath === true;
+    if (!inside && !(edge.declaredEntry === true && namesPackageEntry(edge))) continue;
+    const to = moduleOf(edge.via ?? edge.to);
+    if (to === undefined || to === moduleOf(edge.from)) continue;
+    const counts = byModule.get(to) ?? { entry: new Set<string>(), inside: new Set<string>() };
+    byModule.set(to, counts);
+    (inside ? counts.inside : counts.entry).add(`${edge.from}\0${edge.specifier}`);
+  }
+  return new Set([...byModule].filter(([, c]) => c.inside.size > 0 && c.inside.size >= c.entry.size).map(([module]) => module));
 }
 
 function inModule(root: string, unit: string, file: string): string {
