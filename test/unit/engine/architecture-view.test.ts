@@ -64,9 +64,21 @@ describe('architecture view', () => {
       ['src/orders/orders.controller.ts → src/orders/orders.repository.ts src/orders/orders.controller.ts:6:54'],
     );
     const cycle = view.edges.filter((e) => e.rules.includes('layering/cycle')).map((e) => `${e.from} → ${e.to}`);
-    assert.deepEqual(cycle.sort(), ['src/billing/billing.service.ts → src/orders/orders.service.ts', 'src/orders/orders.service.ts → src/billing/billing.service.ts']);
+    assert.deepEqual(cycle, ['src/orders/orders.service.ts → src/billing/billing.service.ts'], 'the import suggested to break the cycle');
     const matrix = view.matrix.find((c) => c.from === 'controller' && c.to === 'repository');
     assert.ok(matrix && matrix.edges >= 1 && matrix.violations === 1, JSON.stringify(view.matrix));
+  });
+
+  it('marks every import suggested to break a tangle, not only the one its finding sits on', () => {
+    const root = project({
+      'src/hub.ts': `import { left } from './left';\nimport { right } from './right';\nexport const hub = () => [left, right];\n`,
+      'src/left.ts': `import { hub } from './hub';\nexport const left = () => hub;\n`,
+      'src/right.ts': `import { hub } from './hub';\nexport const right = () => hub;\n`,
+    }).root;
+    const view = viewOf(root);
+    const marked = view.edges.filter((e) => e.rules.includes('layering/cycle')).map((e) => `${e.from} → ${e.to}`);
+    assert.deepEqual(marked.sort(), ['src/left.ts → src/hub.ts', 'src/right.ts → src/hub.ts']);
+    assert.equal(view.findings.filter((f) => f.ruleId === 'layering/cycle').length, 1, 'the tangle is one finding');
   });
 
   it('groups files by folder (per layer) above the size it draws file by file', () => {
@@ -98,7 +110,7 @@ describe('architecture HTML report', () => {
   it('lists the findings and the layer matrix as HTML, readable without the script, and escapes what it quotes', () => {
     const view = viewOf(shop());
     const html = toArchitectureHtml({ ...view, name: 'shop</script><b>' }, viewer);
-    assert.match(html, /<h2>Findings \(3\)<\/h2>/);
+    assert.match(html, /<h2>Findings \(2\)<\/h2>/);
     assert.match(html, /src\/orders\/orders\.controller\.ts:6:55/);
     assert.match(html, /<td class="bad">\d+ \(<span class="violation">1 reported<\/span>\)<\/td>/);
     assert.ok(!html.includes('shop</script><b>'));

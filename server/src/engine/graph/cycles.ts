@@ -1,66 +1,79 @@
+import { feedbackArcs } from './feedback-arcs';
 import type { DependencyGraph, Edge } from './types';
 
+/** A strongly connected component: files that all depend on each other, directly or not. */
 export interface Cycle {
-  /** Files in cycle order; the last one depends on the first. */
+  /** A shortest cycle through it, in order; the last file depends on the first. */
   readonly files: readonly string[];
   /** `edges[i]` goes from `files[i]` to `files[(i + 1) % n]`. */
   readonly edges: readonly Edge[];
+  /** Every file of the component, sorted. */
+  readonly members: readonly string[];
+  /** Dependencies whose removal leaves the component without cycles (a minimal set; see feedback-arcs.ts), lightest first. */
+  readonly breaks: readonly Edge[];
 }
+
+/** What is kept per graph shape: files, not edges (their ranges move with edits). */
+interface CycleShape {
+  readonly files: readonly string[];
+  readonly members: readonly string[];
+}
+
+/** How much the code leans on a dependency: the lighter, the sooner it is suggested as a break. */
+export type EdgeWeight = (edge: Edge) => number;
+
+const NAMES_TAKEN: EdgeWeight = (edge) => edge.names.length;
 
 /** Above this size a strongly connected component is searched from a sample of start files. */
 const FULL_SEARCH_LIMIT = 400;
 const SAMPLED_STARTS = 60;
 
 /**
- * One shortest cycle per strongly connected component (Tarjan), over the edges `include` keeps.
+ * Each strongly connected component (Tarjan) over the edges `include` keeps, with one shortest
+ * cycle through it and the dependencies that would break it.
  * Deterministic: each component is searched from its files in sorted order, and ties keep the
  * first found (the order of the cycles follows the graph's file order; findings are sorted later). Runs on every analysis, so files are numbered and the search works on arrays.
  */
-export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean, includeKey?: string): Cycle[] {
+export function findCycles(graph: DependencyGraph, include: (edge: Edge) => boolean, includeKey?: string, weight: EdgeWeight = NAMES_TAKEN): Cycle[] {
   const known = includeKey === undefined ? undefined : byShape.get(graph.shape)?.get(includeKey);
-  if (known) return known.flatMap((files) => cycleThrough(files, graph, include) ?? []);
-  const cycles = searchCycles(graph, include);
-  if (includeKey !== undefined) {
-    const forShape = byShape.get(graph.shape) ?? new Map<string, readonly (readonly string[])[]>();
-    forShape.set(
-      includeKey,
-      cycles.map((c) => c.files),
-    );
-    byShape.set(graph.shape, forShape);
-  }
-  return cycles;
+  const shapes = known ?? searchCycles(graph, include);
+  if (includeKey !== undefined && !known) byShape.set(graph.shape, (byShape.get(graph.shape) ?? new Map<string, readonly CycleShape[]>()).set(includeKey, shapes));
+  // Breaks are chosen afresh: what makes a dependency light (its layers) can change without the shape.
+  return shapes.flatMap((shape) => withEdges(shape, graph, include, weight) ?? []);
 }
 
 /**
  * Cycles depend only on the graph's shape (which file depends on which, how): an edit that keeps
  * it (most edits) reuses the cycles found for it, with the current edges (their ranges moved).
  */
-const byShape = new WeakMap<object, Map<string, readonly (readonly string[])[]>>();
+const byShape = new WeakMap<object, Map<string, readonly CycleShape[]>>();
 
-/** The cycle through `files` with the edges of this graph: the first included edge to each next file, as the search picks it. */
-function cycleThrough(files: readonly string[], graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle | undefined {
-  const edges: Edge[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const to = files[(i + 1) % files.length];
-    const edge = graph.outgoing(files[i]!).find((e) => !e.external && e.to === to && include(e));
-    if (!edge) return undefined;
-    edges.push(edge);
-  }
-  return { files, edges };
+/** The component with the edges of this graph (the first included edge from file to file) and its breaks. */
+function withEdges(shape: CycleShape, graph: DependencyGraph, include: (edge: Edge) => boolean, weight: EdgeWeight): Cycle | undefined {
+  const members = new Set(shape.members);
+  const inside = new Map(shape.members.map((file) => [file, firstEdgePerTarget(graph.outgoing(file), (e) => !e.external && members.has(e.to) && include(e))]));
+  const edges = shape.files.map((from, i) => inside.get(from)?.find((e) => e.to === shape.files[(i + 1) % shape.files.length]));
+  if (edges.some((e) => !e)) return undefined;
+  return { files: shape.files, edges: edges as Edge[], members: shape.members, breaks: breaksOf(shape.members, inside, weight) };
 }
 
-function searchCycles(graph: DependencyGraph, include: (edge: Edge) => boolean): Cycle[] {
+function firstEdgePerTarget(edges: readonly Edge[], include: (edge: Edge) => boolean): Edge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => include(e) && !seen.has(e.to) && seen.add(e.to));
+}
+
+function searchCycles(graph: DependencyGraph, include: (edge: Edge) => boolean): CycleShape[] {
   const files = [...graph.files.keys()];
   const ids = new Map<string, number>();
   files.forEach((file, id) => ids.set(file, id));
   const adjacency = numberedAdjacency(graph, files, ids, include);
-  const cycles: Cycle[] = [];
+  const cycles: CycleShape[] = [];
   for (const component of stronglyConnectedComponents(adjacency.targets)) {
     if (component.length < 2) continue;
     const members = component.map((id) => files[id]!).sort();
     const edgesOf = new Map(component.map((id) => [files[id]!, adjacency.edges[id]!]));
     const cycle = shortestCycle(members, edgesOf);
-    if (cycle) cycles.push(cycle);
+    if (cycle) cycles.push({ files: cycle.files, members });
   }
   return cycles;
 }
@@ -155,7 +168,17 @@ class TarjanSearch {
   }
 }
 
-function shortestCycle(component: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): Cycle | undefined {
+/** The component's feedback arcs, lightest first (then in file order). */
+function breaksOf(members: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>, weight: EdgeWeight): Edge[] {
+  const number = new Map(members.map((file, i) => [file, i]));
+  const edges = members.flatMap((file) => adjacency.get(file) ?? []);
+  const weights = edges.map(weight);
+  const arcs = edges.map((e): [number, number] => [number.get(e.from)!, number.get(e.to)!]);
+  const chosen = feedbackArcs({ size: members.length, arcs, weight: (i) => weights[i]! });
+  return chosen.sort((a, b) => weights[a]! - weights[b]! || a - b).map((i) => edges[i]!);
+}
+
+function shortestCycle(component: readonly string[], adjacency: ReadonlyMap<string, readonly Edge[]>): Pick<Cycle, 'files' | 'edges'> | undefined {
   const members = new Set(component);
   const starts = component.length > FULL_SEARCH_LIMIT ? component.slice(0, SAMPLED_STARTS) : component;
   let best: Edge[] | undefined;

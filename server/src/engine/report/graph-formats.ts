@@ -51,13 +51,22 @@ export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[]
   return { nodes, edges };
 }
 
-/** The rules of the findings that sit on a dependency, by file and offset (where edges start). */
+/**
+ * The rules of the findings that sit on a dependency, by file and offset (where edges start). A
+ * cycle's finding sits on one of the imports that break it and lists the others first among its
+ * related locations (`data.breaks` counts them all): each of those is marked too.
+ */
 function findingsByPlace(findings: readonly Finding[]): Map<string, Set<string>> {
   const byPlace = new Map<string, Set<string>>();
+  const mark = (file: string, start: number, ruleId: string) => {
+    const key = `${file}\0${start}`;
+    byPlace.set(key, (byPlace.get(key) ?? new Set()).add(ruleId));
+  };
   for (const finding of findings) {
     if (!finding.ruleId.startsWith('layering/')) continue;
-    const key = `${finding.file}\0${finding.range.start}`;
-    byPlace.set(key, (byPlace.get(key) ?? new Set()).add(finding.ruleId));
+    mark(finding.file, finding.range.start, finding.ruleId);
+    const otherBreaks = finding.ruleId === 'layering/cycle' ? Number(finding.data?.['breaks'] ?? 1) - 1 : 0;
+    for (const related of finding.related.slice(0, otherBreaks)) mark(related.file, related.range.start, finding.ruleId);
   }
   return byPlace;
 }

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { findCycles } from '../../graph/cycles';
-import type { Edge } from '../../graph/types';
-import { defineRule } from '../types';
+import { findCycles, type Cycle, type EdgeWeight } from '../../graph/cycles';
+import { judge, type LayerPolicy } from '../../policy/policy';
+import type { DependencyGraph, Edge } from '../../graph/types';
+import { defineRule, type RuleRelatedLocation } from '../types';
 
 const options = z
   .object({
@@ -43,26 +44,64 @@ export const cycle = defineRule({
       ((edge.kind !== 'dynamic-import' && !edge.deferred) || includeDynamicImports) &&
       (edge.usedAs !== 'lazy' || includeDeferredReferences);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
-    for (const found of findCycles(graph, include, JSON.stringify([includeTypeOnly, includeDynamicImports, includeDeferredReferences]))) {
-      if (!context.options.includeModelCycles && isModelOnly(found.files)) continue;
-      // Cycles are reported where they can be fixed: on the edges of the files the rules are for.
-      if (found.files.every((f) => graph.files.get(f)?.exempt !== undefined)) continue;
-      const names = found.files.map((f) => relative(graph.root, f));
-      const chain = [...names, names[0]].join(' → ');
-      found.edges.forEach((edge, i) => {
-        if (graph.files.get(edge.from)?.exempt !== undefined) return;
-        context.report({
-          file: edge.from,
-          range: edge.range,
-          message: `Import cycle of ${found.files.length} files: ${chain}. Break it by moving what both need into a third file, or by depending on an interface.`,
-          related: found.edges
-            .filter((_, j) => j !== i)
-            .map((other) => ({ file: other.from, range: other.range, message: `${relative(graph.root, other.from)} imports ${relative(graph.root, other.to)}` })),
-        });
-      });
+    const weight = breakWeight(graph, context.policy);
+    for (const found of findCycles(graph, include, JSON.stringify([includeTypeOnly, includeDynamicImports, includeDeferredReferences]), weight)) {
+      if (!context.options.includeModelCycles && isModelOnly(found.members)) continue;
+      // A component is reported once, where it can be broken: on its weakest break in a file the rules are for.
+      const isChecked = (edge: Edge) => graph.files.get(edge.from)?.exempt === undefined;
+      const at = found.breaks.find(isChecked) ?? found.edges.find(isChecked);
+      if (!at) continue;
+      context.report({ file: at.from, range: at.range, message: cycleMessage(graph.root, found, at), data: cycleData(graph.root, found), related: cycleRelated(graph.root, found, at) });
     }
   },
 });
+
+/**
+ * Which import to suggest breaking: one that runs against the layers (a repository importing a
+ * service) before any that runs with them, then the one taking fewest names.
+ */
+function breakWeight(graph: DependencyGraph, policy: LayerPolicy): EdgeWeight {
+  const layerOf = (file: string) => graph.files.get(file)?.layer;
+  return (edge) => {
+    const from = layerOf(edge.from);
+    const to = layerOf(edge.to);
+    const wrongWay = from !== undefined && to !== undefined && !judge(policy, from, to).allowed;
+    return (wrongWay ? 0 : AGAINST_LAYERS_FIRST) + Math.min(edge.names.length, AGAINST_LAYERS_FIRST - 1);
+  };
+}
+
+/** Weight added to an import that runs with the layers: more than any count of names below it. */
+const AGAINST_LAYERS_FIRST = 100;
+
+/** Break suggestions listed in a message; the rest are in the related locations. */
+const LISTED_BREAKS = 3;
+
+function cycleMessage(root: string, found: Cycle, at: Edge): string {
+  const loop = [...found.files, found.files[0]!].map((f) => relative(root, f)).join(' → ');
+  const advice = 'Move what both sides need into a third file, or depend on an interface.';
+  if (found.members.length === found.files.length && found.breaks.length <= 1) {
+    return `Import cycle of ${found.files.length} files: ${loop}. Break it here, at ${relative(root, at.from)} → ${relative(root, at.to)}: ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`;
+  }
+  const others = found.breaks.filter((e) => e !== at);
+  const listed = others.slice(0, LISTED_BREAKS).map((e) => `${relative(root, e.from)} → ${relative(root, e.to)}`);
+  const more = others.length > LISTED_BREAKS ? ` and ${others.length - LISTED_BREAKS} more` : '';
+  const rest = others.length === 0 ? '' : ` and at ${listed.join(', ')}${more}`;
+  return `Import cycle: ${found.members.length} files depend on each other (shortest loop: ${loop}). Removing ${found.breaks.length} import${found.breaks.length === 1 ? '' : 's'} breaks it: here${rest}. ${advice}`;
+}
+
+function cycleData(root: string, found: Cycle): Record<string, string> {
+  return { size: String(found.members.length), breaks: String(found.breaks.length), members: found.members.map((f) => relative(root, f)).join(', ') };
+}
+
+/** The other suggested breaks first (what the view highlights), then the rest of the shortest loop. */
+function cycleRelated(root: string, found: Cycle, at: Edge): RuleRelatedLocation[] {
+  const breaks = found.breaks.filter((e) => e !== at);
+  const loop = found.edges.filter((e) => e !== at && !breaks.includes(e));
+  return [
+    ...breaks.map((e) => ({ file: e.from, range: e.range, message: `break here too: ${relative(root, e.from)} imports ${relative(root, e.to)}` })),
+    ...loop.map((e) => ({ file: e.from, range: e.range, message: `${relative(root, e.from)} imports ${relative(root, e.to)}` })),
+  ];
+}
 
 function relative(root: string, file: string): string {
   return path.posix.relative(root, file);
