@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ArchitectureView } from '../../server/src/engine';
+import { analyzeWorkspace, BASELINE_FILE_NAME, toBaseline, type ArchitectureView } from '../../server/src/engine';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const RESULTS = path.join(REPO, 'test-results');
@@ -24,8 +24,15 @@ describe('the HTML architecture report in Chromium, offline', () => {
   const refused: string[] = [];
   const errors: string[] = [];
 
+  const shop = path.join(dir, 'nest-shop');
+
   before(async () => {
-    const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'graph', path.join(REPO, 'examples', 'nest-shop'), '--format', 'html', '--output', report, '--no-cache'], {
+    // The example, with one finding in its baseline: hidden until the viewer is asked to show it.
+    fs.cpSync(path.join(REPO, 'examples', 'nest-shop'), shop, { recursive: true });
+    const known = analyzeWorkspace({ root: shop, useBaseline: false }).findings.filter((f) => f.file.endsWith('products.controller.ts') && f.ruleId === 'layering/forbidden-dependency');
+    assert.equal(known.length, 1);
+    fs.writeFileSync(path.join(shop, BASELINE_FILE_NAME), JSON.stringify(toBaseline(known, shop, (file) => fs.readFileSync(file, 'utf8'))));
+    const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'graph', shop, '--format', 'html', '--output', report, '--no-cache'], {
       encoding: 'utf8',
     });
     assert.equal(run.status, 0, run.stderr);
@@ -75,8 +82,27 @@ describe('the HTML architecture report in Chromium, offline', () => {
     const details = await page.locator('#details').innerText();
     assert.ok(details.includes(`${injected.file}:${injected.line}:${injected.character + 1}`), details);
     assert.ok(details.includes('layering/forbidden-dependency'), details);
-    const line = fs.readFileSync(path.join(REPO, 'examples', 'nest-shop', injected.file), 'utf8').split('\n')[injected.line - 1] ?? '';
+    const line = fs.readFileSync(path.join(shop, injected.file), 'utf8').split('\n')[injected.line - 1] ?? '';
     assert.match(line.slice(injected.character), /^(?:@InjectRepository|private|readonly|public|protected)/, line);
+  });
+
+  it('marks the import suggested to break the service cycle', async () => {
+    const cycle = view.edges.filter((e) => e.rules.includes('layering/cycle'));
+    assert.deepEqual(
+      cycle.map((e) => `${e.from} → ${e.to}`),
+      ['src/users/users.service.ts → src/orders/orders.service.ts'],
+    );
+    assert.equal(await page.locator('g.edge.cycle[data-from="src/users/users.service.ts"][data-to="src/orders/orders.service.ts"]').count(), 1);
+  });
+
+  it('hides the baselined finding, and shows it, marked, when asked', async () => {
+    const edge = 'g.edge[data-from="src/products/products.controller.ts"][data-to="src/products/repositories/products.repository.ts"]';
+    assert.equal(await page.locator(edge).count(), 1);
+    assert.equal(await page.locator(`${edge}.forbidden`).count(), 0, 'baselined: not drawn as reported');
+    await page.check('#show-baselined');
+    await until(async () => (await page.locator(`${edge}.forbidden.baselined`).count()) === 1);
+    await page.uncheck('#show-baselined');
+    await until(async () => (await page.locator(`${edge}.forbidden`).count()) === 0);
   });
 
   it('searches, focuses a file on its neighbours, filters a layer out, and shows all again', async () => {

@@ -6,6 +6,8 @@ export interface ControlState {
   hiddenLayers: Set<string>;
   hiddenKinds: Set<string>;
   reportedOnly: boolean;
+  /** Show the findings the baseline hides. */
+  showBaselined: boolean;
   proximity: number;
   direction: Direction;
 }
@@ -40,6 +42,8 @@ export function buildControls(container: HTMLElement, view: ArchitectureView, st
   const kinds = [...new Set(view.edges.flatMap((e) => e.kinds))].sort();
   container.append(checkboxes('Dependencies', 'kind', kinds, state.hiddenKinds, handlers.onFilter));
   container.append(toggle('Reported only', 'reported-only', state.reportedOnly, (on) => ((state.reportedOnly = on), handlers.onFilter())));
+  const baselined = view.findings.filter((f) => f.baselined).length;
+  if (baselined > 0) container.append(toggle(`Baselined (${baselined})`, 'show-baselined', state.showBaselined, (on) => ((state.showBaselined = on), handlers.onFilter())));
   container.append(
     select('Proximity', 'proximity', ['1', '2', '3'], String(state.proximity), (v) => ((state.proximity = Number(v)), handlers.onFilter())),
     select('Direction', 'direction', ['both', 'dependents', 'dependencies'], state.direction, (v) => ((state.direction = v as Direction), handlers.onFilter())),

@@ -21,7 +21,7 @@ export function showNode(panel: HTMLElement, view: ArchitectureView, node: ViewN
   const findings = view.findings.filter((f) => f.file === node.id || (node.kind === 'folder' && f.file.startsWith(node.label)));
   if (findings.length > 0) {
     const list = document.createElement('ul');
-    for (const f of findings) list.append(item(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`, () => host.open(f.file, f.line, f.character)));
+    for (const f of findings) list.append(item(`${f.baselined ? '(baselined) ' : ''}${f.file}:${f.line} ${f.ruleId}: ${f.message}`, () => host.open(f.file, f.line, f.character)));
     panel.append(paragraph('Findings'), list);
   }
 }

@@ -3,11 +3,11 @@ import { buildControls, type ControlState } from './controls';
 import { showEdge, showNode, type Host } from './details';
 import { layoutOf } from './layout';
 import { renderLayout } from './render';
-import { visibleNodes } from './selection';
+import { visibleNodes, withBaselined } from './selection';
 
 /** The architecture view: reads the view the page carries, draws it, and redraws it as filters change. */
 class ArchitectureViewer {
-  private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, proximity: 1, direction: 'both' };
+  private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, showBaselined: false, proximity: 1, direction: 'both' };
   private focus: string | undefined;
   private drawing = 0;
   private controls: HTMLElement | undefined;
@@ -52,8 +52,9 @@ class ArchitectureViewer {
     const request = ++this.drawing;
     this.graph.setAttribute('aria-busy', 'true');
     const focus = this.focus === undefined ? {} : { focus: { id: this.focus, proximity: this.state.proximity, direction: this.state.direction } };
-    const visible = visibleNodes(this.view, { ...this.state, ...focus });
-    const layout = await layoutOf(this.view, visible);
+    const shown = this.shown();
+    const visible = visibleNodes(shown, { ...this.state, ...focus });
+    const layout = await layoutOf(shown, visible);
     if (request !== this.drawing) return;
     this.graph.replaceChildren(renderLayout(layout, { onNode: (node) => this.select(node), onEdge: (edge) => showEdge(this.details, edge, this.host) }));
     this.highlight();
@@ -61,9 +62,14 @@ class ArchitectureViewer {
     this.graph.dataset['ready'] = String(request);
   }
 
+  /** The view with or without the baseline's findings, as the toggle says. */
+  private shown(): ArchitectureView {
+    return withBaselined(this.view, this.state.showBaselined);
+  }
+
   private select(node: ViewNode): void {
     this.focus = node.id;
-    showNode(this.details, this.view, node, this.host);
+    showNode(this.details, this.shown(), node, this.host);
     void this.draw();
   }
 

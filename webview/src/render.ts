@@ -31,7 +31,14 @@ export function renderLayout(layout: Layout, handlers: RenderHandlers): SVGSVGEl
 
 function edgeElement(placed: PlacedEdge, handlers: RenderHandlers): SVGGElement {
   const { edge } = placed;
-  const classes = ['edge', edge.runtime ? '' : 'type-only', edge.rules.some((r) => r !== 'layering/cycle') ? 'forbidden' : '', edge.rules.includes('layering/cycle') ? 'cycle' : ''];
+  const onlyBaselined = edge.rules.length > 0 && edge.rules.every((r) => edge.baselinedRules?.includes(r) === true);
+  const classes = [
+    'edge',
+    edge.runtime ? '' : 'type-only',
+    edge.rules.some((r) => r !== 'layering/cycle') ? 'forbidden' : '',
+    edge.rules.includes('layering/cycle') ? 'cycle' : '',
+    onlyBaselined ? 'baselined' : '',
+  ];
   const group = element('g', { class: classes.filter(Boolean).join(' '), 'data-from': edge.from, 'data-to': edge.to, 'data-kinds': edge.kinds.join(' ') });
   const d = pathOf(placed.points);
   const title = element('title', {});

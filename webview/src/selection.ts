@@ -39,3 +39,16 @@ function neighboursOf(id: string, direction: Direction, edges: ArchitectureView[
   const into = direction === 'dependencies' ? [] : edges.filter((e) => e.to === id).map((e) => e.from);
   return [...new Set([...out, ...into])];
 }
+
+/**
+ * The view as shown: without the baseline's findings (as the Problems panel), or with them, their
+ * rules on the edges (drawn as such, marked baselined) and their counts on the nodes.
+ */
+export function withBaselined(view: ArchitectureView, show: boolean): ArchitectureView {
+  if (!show) return { ...view, findings: view.findings.filter((f) => !f.baselined) };
+  return {
+    ...view,
+    nodes: view.nodes.map((n) => (n.baselinedFindings ? { ...n, findings: n.findings + n.baselinedFindings } : n)),
+    edges: view.edges.map((e) => (e.baselinedRules ? { ...e, rules: [...new Set([...e.rules, ...e.baselinedRules])] } : e)),
+  };
+}

@@ -195,7 +195,7 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
 }
 
 function renderGraph(result: AnalysisResult, format: GraphFormat): string {
-  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings), viewerAssets());
+  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings, { baselined: result.baselinedFindings }), viewerAssets());
   if (format === 'dot') return toDot(result.graph);
   if (format === 'mermaid') return toMermaid(result.graph);
   return `${JSON.stringify(toGraphJson(result.graph, result.findings), null, 2)}\n`;

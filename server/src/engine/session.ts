@@ -68,6 +68,8 @@ export interface AnalysisResult {
   readonly configWarnings: readonly ConfigError[];
   readonly graph: DependencyGraph;
   readonly findings: readonly Finding[];
+  /** Findings the baseline lists: not reported, but a view may show them on request. */
+  readonly baselinedFindings: readonly Finding[];
   readonly problems: readonly Problem[];
   readonly stats: {
     /** Files of the opened folder that were analyzed. */
@@ -207,6 +209,7 @@ export class AnalysisSession {
     const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
     const findings = this.withoutBaselined(all, graph, problems);
+    const shown = new Set(findings);
     return {
       root: workspace.root,
       config,
@@ -214,6 +217,7 @@ export class AnalysisSession {
       configWarnings: configLoad.ok ? this.checkConfig(workspace, graph, config) : [],
       graph,
       findings,
+      baselinedFindings: all.filter((f) => !shown.has(f)),
       problems,
       stats: { files: analyzedFiles, outsideFiles: outside.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };

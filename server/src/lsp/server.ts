@@ -207,7 +207,7 @@ export class LayerguardServer {
   /** `layerguard/architectureView`: what the architecture view draws for the folder holding the URI. */
   architectureViewOf(uri: string): ArchitectureViewRequest.Result | null {
     const analyzed = this.analyzedFolderOf(uri);
-    return analyzed ? { root: analyzed.root, view: architectureView(analyzed.result.graph, analyzed.result.findings) } : null;
+    return analyzed ? { root: analyzed.root, view: architectureView(analyzed.result.graph, analyzed.result.findings, { baselined: analyzed.result.baselinedFindings }) } : null;
   }
 
   /** The workspace folder holding the URI (as a URI) and its last analysis, when there is one. */

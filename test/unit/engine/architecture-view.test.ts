@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWorkspace, architectureView, toArchitectureHtml, type ArchitectureView } from '../../../server/src/engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeWorkspace, architectureView, BASELINE_FILE_NAME, toArchitectureHtml, toBaseline, type ArchitectureView } from '../../../server/src/engine';
 import { NEST_TSCONFIG, project } from '../../helpers/project';
 
 /** A small Nest app: a controller that reaches past its service into a repository, and a service cycle. */
@@ -79,6 +81,25 @@ describe('architecture view', () => {
     const marked = view.edges.filter((e) => e.rules.includes('layering/cycle')).map((e) => `${e.from} → ${e.to}`);
     assert.deepEqual(marked.sort(), ['src/left.ts → src/hub.ts', 'src/right.ts → src/hub.ts']);
     assert.equal(view.findings.filter((f) => f.ruleId === 'layering/cycle').length, 1, 'the tangle is one finding');
+  });
+
+  it('carries the findings the baseline hides, marked, so the viewer can show them on request', () => {
+    const root = shop();
+    const before = analyzeWorkspace({ root, useBaseline: false });
+    const forbidden = before.findings.filter((f) => f.ruleId === 'layering/forbidden-dependency');
+    fs.writeFileSync(path.join(root, BASELINE_FILE_NAME), JSON.stringify(toBaseline(forbidden, root, (file) => fs.readFileSync(file, 'utf8'))));
+    const result = analyzeWorkspace({ root });
+    assert.equal(result.baselinedFindings.length, forbidden.length);
+    const view = architectureView(result.graph, result.findings, { baselined: result.baselinedFindings });
+    assert.deepEqual(
+      view.findings.filter((f) => f.baselined).map((f) => f.ruleId),
+      forbidden.map(() => 'layering/forbidden-dependency'),
+    );
+    const edge = view.edges.find((e) => e.from === 'src/orders/orders.controller.ts' && e.to === 'src/orders/orders.repository.ts');
+    assert.deepEqual(edge?.rules, [], 'not reported: the baseline lists it');
+    assert.deepEqual(edge?.baselinedRules, ['layering/forbidden-dependency']);
+    assert.equal(view.nodes.find((n) => n.id === 'src/orders/orders.controller.ts')?.baselinedFindings, 1);
+    assert.match(toArchitectureHtml(view, { script: '', style: '' }), /<summary>Baselined findings \(1\)<\/summary>/);
   });
 
   it('groups files by folder (per layer) above the size it draws file by file', () => {

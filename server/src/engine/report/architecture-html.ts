@@ -16,6 +16,7 @@ export interface ViewerAssets {
 
 export function toArchitectureHtml(view: ArchitectureView, viewer: ViewerAssets): string {
   const data = JSON.stringify(view).replace(/</g, '\\u003c');
+  const reported = view.findings.filter((f) => !f.baselined);
   const csp = ["default-src 'none'", `script-src ${hashSource(viewer.script)}`, `style-src ${hashSource(viewer.style)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
   return `<!doctype html>
 <html lang="en">
@@ -33,7 +34,7 @@ export function toArchitectureHtml(view: ArchitectureView, viewer: ViewerAssets)
 </header>
 <div id="layerguard-app"><noscript>The drawing needs JavaScript; the findings and the matrix below do not.</noscript></div>
 <section id="matrix"><h2>Dependencies from layer to layer</h2>${matrixTable(view)}</section>
-<section id="findings"><h2>Findings (${view.findings.length})</h2>${findingsTable(view.findings)}</section>
+<section id="findings"><h2>Findings (${reported.length})</h2>${findingsTable(reported)}</section>${baselinedSection(view.findings.filter((f) => f.baselined))}
 <script type="application/json" id="layerguard-view">${data}</script>
 <script>${viewer.script}</script>
 </body>
@@ -49,7 +50,9 @@ function summaryOf(view: ArchitectureView): string {
   const files = view.collapsedFrom ?? view.nodes.filter((n) => n.kind === 'file').length;
   const violations = view.edges.filter((e) => e.rules.length > 0).length;
   const collapsed = view.collapsedFrom !== undefined ? ` Files are grouped by folder (${view.nodes.length} groups).` : '';
-  return `${files} files in ${view.lanes.length} layers, ${view.edges.length} dependencies drawn, ${violations} reported by the layering rules, ${view.findings.length} findings in all.${collapsed}`;
+  const baselined = view.findings.filter((f) => f.baselined).length;
+  const hidden = baselined > 0 ? ` (${baselined} more in the baseline)` : '';
+  return `${files} files in ${view.lanes.length} layers, ${view.edges.length} dependencies drawn, ${violations} reported by the layering rules, ${view.findings.length - baselined} findings in all${hidden}.${collapsed}`;
 }
 
 function matrixTable(view: ArchitectureView): string {
@@ -66,6 +69,12 @@ function matrixTable(view: ArchitectureView): string {
     return `<tr><th scope="row">${escapeHtml(from)}</th>${cells.join('')}</tr>`;
   });
   return `<table class="matrix">${head}${rows.join('')}</table>`;
+}
+
+/** What the baseline hides, folded away: it is known debt, not news. */
+function baselinedSection(findings: readonly ViewFinding[]): string {
+  if (findings.length === 0) return '';
+  return `<section id="baselined"><details><summary>Baselined findings (${findings.length})</summary>${findingsTable(findings)}</details></section>`;
 }
 
 function findingsTable(findings: readonly ViewFinding[]): string {

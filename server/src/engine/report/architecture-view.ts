@@ -39,6 +39,8 @@ export interface ViewNode {
   readonly files?: number;
   /** Findings of every rule in the file (or the folder's files). */
   readonly findings: number;
+  /** Findings there that the baseline hides. */
+  readonly baselinedFindings?: number;
 }
 
 export interface ViewEdge {
@@ -53,6 +55,8 @@ export interface ViewEdge {
   readonly character: number;
   /** Layering rules that report it: `layering/forbidden-dependency` makes it red, `layering/cycle` marks it. */
   readonly rules: readonly string[];
+  /** Layering rules whose findings on it the baseline hides (shown on request). */
+  readonly baselinedRules?: readonly string[];
   /** Dependencies it stands for (more than one between folders). */
   readonly count: number;
 }
@@ -64,6 +68,8 @@ export interface ViewFinding {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
+  /** Listed in the baseline: not reported, shown on request. */
+  readonly baselined?: true;
 }
 
 export interface MatrixCell {
@@ -76,6 +82,8 @@ export interface MatrixCell {
 export interface ViewOptions {
   /** Above this many files, files are grouped by folder (per layer). */
   readonly maxNodes?: number;
+  /** Findings the baseline hides, which the viewer can show on request. */
+  readonly baselined?: readonly Finding[];
 }
 
 export const OTHER_LANE = 'other';
@@ -116,13 +124,15 @@ const CUSTOM_LANE_RANK = 2.5;
 const OTHER_LANE_RANK = 6;
 
 export function architectureView(graph: DependencyGraph, findings: readonly Finding[], options: ViewOptions = {}): ArchitectureView {
-  const json = toGraphJson(graph, findings);
+  const baselined = options.baselined ?? [];
+  const json = toGraphJson(graph, findings, baselined);
   const drawn = json.nodes.filter((n) => !n.external || n.layer !== null);
   const layerOf = new Map(drawn.map((n) => [n.file, n.layer ?? OTHER_LANE]));
   const lanes = lanesOf([...layerOf.values()]);
   const laneIndex = new Map(lanes.map((layer, i) => [layer, i]));
-  const viewFindings = findings.map((f) => viewFinding(graph.root, f));
-  const perFile = countBy(viewFindings.map((f) => f.file));
+  const viewFindings = [...findings.map((f) => viewFinding(graph.root, f)), ...baselined.map((f) => ({ ...viewFinding(graph.root, f), baselined: true as const }))];
+  const perFile = countBy(viewFindings.filter((f) => !f.baselined).map((f) => f.file));
+  const baselinedPerFile = countBy(viewFindings.filter((f) => f.baselined).map((f) => f.file));
   const local = drawn.filter((n) => !n.external).map((n) => ({ file: n.file, layer: layerOf.get(n.file) ?? OTHER_LANE }));
   const collapsed = local.length > (options.maxNodes ?? DEFAULT_MAX_NODES);
   const grouping = collapsed ? folderGrouping(local, options.maxNodes ?? DEFAULT_MAX_NODES) : undefined;
@@ -134,7 +144,9 @@ export function architectureView(graph: DependencyGraph, findings: readonly Find
   const nodes = new Map<string, ViewNode>();
   for (const n of drawn) {
     const layer = layerOf.get(n.file) ?? OTHER_LANE;
-    addToNode(nodes, { id: nodeOf(n.file), layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : collapsed ? 'folder' : 'file', findings: perFile.get(n.file) ?? 0 });
+    const hidden = baselinedPerFile.get(n.file);
+    const counts = { findings: perFile.get(n.file) ?? 0, ...(hidden ? { baselinedFindings: hidden } : {}) };
+    addToNode(nodes, { id: nodeOf(n.file), layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : collapsed ? 'folder' : 'file', ...counts });
   }
   const drawnNodes = [...nodes.values()];
   return {
@@ -170,7 +182,8 @@ function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'label' | 
     nodes.set(part.id, { ...part, label, ...(part.kind === 'folder' ? { files: 1 } : {}) });
     return;
   }
-  nodes.set(part.id, { ...known, findings: known.findings + part.findings, ...(known.files !== undefined ? { files: known.files + 1 } : {}) });
+  const hidden = (known.baselinedFindings ?? 0) + (part.baselinedFindings ?? 0);
+  nodes.set(part.id, { ...known, findings: known.findings + part.findings, ...(hidden > 0 ? { baselinedFindings: hidden } : {}), ...(known.files !== undefined ? { files: known.files + 1 } : {}) });
 }
 
 /**
@@ -202,7 +215,8 @@ function viewEdges(edges: readonly GraphJsonEdge[], layerOf: ReadonlyMap<string,
     if (from === to || !nodes.has(from) || !nodes.has(to)) continue;
     const key = `${from}\0${to}`;
     const known = merged.get(key);
-    merged.set(key, known ? mergeEdge(known, e) : { from, to, kinds: [e.kind], runtime: e.runtime, file: e.from, line: e.line, character: e.character, rules: [...(e.findings ?? [])], count: 1 });
+    const first = { from, to, kinds: [e.kind], runtime: e.runtime, file: e.from, line: e.line, character: e.character, rules: [...(e.findings ?? [])], count: 1 };
+    merged.set(key, known ? mergeEdge(known, e) : { ...first, ...(e.baselined ? { baselinedRules: [...e.baselined] } : {}) });
   }
   return [...merged.values()];
 }
@@ -216,6 +230,7 @@ function mergeEdge(known: ViewEdge, e: GraphJsonEdge): ViewEdge {
     kinds: known.kinds.includes(e.kind) ? known.kinds : [...known.kinds, e.kind],
     runtime: known.runtime || e.runtime,
     rules: [...new Set([...known.rules, ...(e.findings ?? [])])],
+    ...(known.baselinedRules || e.baselined ? { baselinedRules: [...new Set([...(known.baselinedRules ?? []), ...(e.baselined ?? [])])] } : {}),
     count: known.count + 1,
   };
 }

@@ -13,6 +13,8 @@ export interface GraphJsonEdge {
   readonly runtime: boolean;
   /** Rules that report this very dependency (a forbidden layer, a broken contract, a cycle). */
   readonly findings?: readonly string[];
+  /** Rules that would, but the baseline hides their findings. */
+  readonly baselined?: readonly string[];
 }
 
 export interface GraphJson {
@@ -24,7 +26,7 @@ export interface GraphJson {
  * `layerguard graph --format json` and the server's `layerguard/graph`: files (and the packages
  * they use) with layers, and every edge, each with the rules that report it when findings are given.
  */
-export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[] = []): GraphJson {
+export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[] = [], baselined: readonly Finding[] = []): GraphJson {
   const rel = (file: string) => relativePath(graph.root, file);
   const nodes: { file: string; layer: string | null; external?: true }[] = [...graph.files.values()]
     .map((n) => ({ file: rel(n.file), layer: n.layer ?? null }))
@@ -35,9 +37,12 @@ export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[]
   }
   for (const [name, layer] of [...packages].sort()) nodes.push({ file: name, layer, external: true });
   const reported = findingsByPlace(findings);
+  const hidden = findingsByPlace(baselined);
   const edges = graph.edges.map((e): GraphJsonEdge => {
     const position = graph.files.get(e.from)?.lineIndex.positionAt(e.range.start);
-    const rules = reported.get(`${e.from}\0${e.range.start}`);
+    const place = `${e.from}\0${e.range.start}`;
+    const rules = reported.get(place);
+    const hiddenRules = hidden.get(place);
     return {
       from: rel(e.from),
       to: e.external ? e.to : rel(e.to),
@@ -46,6 +51,7 @@ export function toGraphJson(graph: DependencyGraph, findings: readonly Finding[]
       character: position?.character ?? 0,
       runtime: e.runtime,
       ...(rules ? { findings: [...rules] } : {}),
+      ...(hiddenRules ? { baselined: [...hiddenRules] } : {}),
     };
   });
   return { nodes, edges };
