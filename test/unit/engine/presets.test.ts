@@ -198,6 +198,43 @@ export class OrderNotifier {
     });
   });
 
+  it('hexagonal: a factory in the application that builds adapters and hands them out behind ports is wiring; a service that builds one is not', () => {
+    const shipping = {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shipping/domain/parcel.ts': `export class Parcel { constructor(readonly weightKg: number) {} }
+`,
+      'src/shipping/domain/ports/carrier.port.ts': `import type { Parcel } from '../parcel';
+export interface CarrierPort { quote(parcel: Parcel): Promise<number> }
+`,
+      'src/shipping/infrastructure/adapters/courier-http.adapter.ts': `import type { CarrierPort } from '../../domain/ports/carrier.port';
+import type { Parcel } from '../../domain/parcel';
+export class CourierHttpAdapter implements CarrierPort {
+  constructor(private readonly baseUrl: string) {}
+  async quote(parcel: Parcel) { const r = await fetch(this.baseUrl + '/quote?kg=' + parcel.weightKg); return Number(await r.text()); }
+}
+`,
+    };
+    checkRules(LAYERING, {
+      ...shipping,
+      'src/shipping/application/carrier-adapter.factory.ts': `import type { CarrierPort } from '../domain/ports/carrier.port';
+import { CourierHttpAdapter } from '../infrastructure/adapters/courier-http.adapter';
+export class CarrierAdapterFactory {
+  create(settings: { url: string }): CarrierPort { return new CourierHttpAdapter(settings.url); }
+}
+`,
+    });
+    checkRules(LAYERING, {
+      ...shipping,
+      'src/shipping/application/quote-parcel.use-case.ts': `import { Parcel } from '../domain/parcel';
+import { CourierHttpAdapter } from '../infrastructure/adapters/courier-http.adapter';
+export class QuoteParcel {
+  run(kg: number) { return new CourierHttpAdapter('https://courier.example').quote(new Parcel(kg)); }
+  //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency creates CourierHttpAdapter with new
+}
+`,
+    });
+  });
+
   it('hexagonal: an abstract repository of abstract members in infrastructure/ is a port the service may depend on; its implementation is an adapter', () => {
     const result = checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -117,9 +117,11 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   const counts = (e: Edge) =>
     e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
+  const buildsAdapters = WIRING_INSIDE.has(from) && isFactory(node);
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
+    if (buildsAdapters && OUTER_LAYERS.has(violation.targetLayer)) continue;
     report({
       file: node.file,
       range: violation.edge.range,
@@ -325,6 +327,24 @@ function isInHealthRoute(n: ts.Node): boolean {
  * `*.query-handler.ts`) reads the database directly by design — the read model needs no domain
  * objects, so bypassing repositories is the pattern, not a shortcut. Command handlers are not.
  */
+/**
+ * A factory (`payments-adapter.factory.ts`, `class PaymentsAdapterFactory`) is where concrete
+ * adapters are chosen and built, then handed out behind their ports: the wiring the ports-and-
+ * adapters presets ask for, wherever the team keeps it (plugin guides often put it in the
+ * application layer). Its dependencies on the outer ring are that construction, not a use.
+ */
+function isFactory(node: FileNode): boolean {
+  if (/(?:^|[.\-_])factory\.[cm]?[jt]sx?$|Factory\.[cm]?[jt]sx?$/.test(path.posix.basename(node.file))) return true;
+  const classes = node.facts.classes.filter((c) => c.name !== undefined);
+  return classes.length > 0 && classes.every((c) => /Factory$/.test(c.name ?? ''));
+}
+
+/** The outer ring of the ports-and-adapters presets: what a factory builds. */
+const OUTER_LAYERS: ReadonlySet<LayerId> = new Set(['adapter', 'interface-adapters', 'frameworks']);
+
+/** Where such a factory may sit: the application ring, not the domain, which knows nothing outside. */
+const WIRING_INSIDE: ReadonlySet<LayerId> = new Set(['application', 'use-cases', 'service']);
+
 function isQueryHandler(node: FileNode): boolean {
   if (/[.\-_]query[.\-_]?handler\.[cm]?[jt]sx?$/i.test(node.file)) return true;
   return node.facts.classes.some((c) => c.decorators.some((d) => d.name === 'QueryHandler') || c.implements.some((i) => /^IQueryHandler$/.test(i)));
