@@ -29,6 +29,7 @@ export class LayerguardClient implements ClientControls {
   constructor(private readonly context: vscode.ExtensionContext) {
     context.subscriptions.push(this.output, this.status);
     registerCommands(context, this);
+    context.subscriptions.push(vscode.commands.registerCommand('layerguard.statusMenu', () => this.status.showMenu()));
     // A workspace that becomes trusted may now use its layerguard.json: restart with it.
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()));
   }

@@ -12,6 +12,14 @@ export namespace StatusNotification {
     readonly findings: number;
     /** Error text, or a short description of the last analysis. */
     readonly message?: string;
+    /** The findings by severity (when ready). */
+    readonly errors?: number;
+    readonly warnings?: number;
+    readonly infos?: number;
+    /** Findings the baseline hides. */
+    readonly baselined?: number;
+    /** The first configuration error, where it is: the analysis ran with the defaults. */
+    readonly configError?: { readonly uri: string; readonly line: number; readonly message: string };
   }
 }
 

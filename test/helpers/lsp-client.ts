@@ -1,3 +1,4 @@
+import type { StatusNotification } from '../../server/src/protocol';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -24,7 +25,7 @@ export interface TestClientOptions {
  */
 export class TestLspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
-  readonly statuses: { state: string; findings: number; message?: string }[] = [];
+  readonly statuses: StatusNotification.Params[] = [];
   readonly logs: string[] = [];
   refreshes = 0;
   /** Edits the server asked to apply (`workspace/applyEdit`), and the messages it showed. */
@@ -46,7 +47,7 @@ export class TestLspClient {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.notify();
     });
-    this.connection.onNotification('layerguard/status', (params: { state: string; findings: number; message?: string }) => {
+    this.connection.onNotification('layerguard/status', (params: StatusNotification.Params) => {
       this.statuses.push(params);
       this.notify();
     });

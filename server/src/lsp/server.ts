@@ -330,11 +330,25 @@ export class LayerguardServer {
   private reportStatus(outcome: AnalysisOutcome): void {
     if (outcome.kind === 'stale') return;
     if (outcome.kind === 'failed') this.sendStatus({ state: 'error', findings: this.totalFindings(), message: outcome.error });
-    else this.sendStatus({ state: 'ready', findings: this.totalFindings() });
+    else this.sendStatus({ state: 'ready', findings: this.totalFindings(), ...this.statusDetails() });
   }
 
   private sendStatus(params: StatusNotification.Params): void {
     void this.connection.sendNotification(StatusNotification.method, params);
+  }
+
+  /** What the status bar's menu shows: counts by severity, the baselined, the first config error. */
+  private statusDetails(): Partial<StatusNotification.Params> {
+    const results = this.folders.flatMap((f) => (f.result ? [f.result] : []));
+    const count = (severity: string) => results.reduce((sum, r) => sum + r.findings.filter((f) => f.severity === severity).length, 0);
+    const configError = results.flatMap((r) => r.configErrors)[0];
+    return {
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      baselined: results.reduce((sum, r) => sum + r.stats.baselined, 0),
+      ...(configError ? { configError: { uri: fileToUri(configError.file), line: configError.start?.line ?? 0, message: configError.message } } : {}),
+    };
   }
 
   private totalFindings(): number {

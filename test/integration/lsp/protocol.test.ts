@@ -46,6 +46,8 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostic?.range, { start: { line: 13, character: 4 }, end: { line: 13, character: 80 } });
     assert.match(diagnostic?.codeDescription?.href ?? '', /docs\/rules\/layering\/forbidden-dependency\.md$/);
     await client.waitFor('a ready status', () => client.statuses.some((s) => s.state === 'ready' && s.findings === 4));
+    const ready = client.statuses.find((s) => s.state === 'ready' && s.findings === 4);
+    assert.deepEqual([ready?.errors, ready?.warnings, ready?.infos, ready?.baselined, ready?.configError], [0, 4, 0, 0, undefined], 'what the status bar menu shows');
     const cycle = client.diagnosticsOf('src/users/users.service.ts').find((d) => d.code === 'layering/cycle');
     assert.ok(
       cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')),
@@ -126,6 +128,9 @@ describe('language server over stdio', () => {
       /at rules\["layering\/cycle"\]: expected "off" \| "info" \| "warning" \| "error" or an object \(found "loud"\)\. Layerguard uses its defaults/,
     );
     assert.ok(client.diagnosticsOf('src/orders/orders.controller.ts').length > 0, 'findings stay, with the defaults');
+    await client.waitFor('the config error in the status', () => client.statuses.some((s) => s.state === 'ready' && s.configError !== undefined));
+    const status = client.statuses.filter((s) => s.configError !== undefined).at(-1);
+    assert.ok(status?.configError?.uri.endsWith('/layerguard.json') && status.configError.line === 1, JSON.stringify(status));
     fs.writeFileSync(configPath, '{ "rules": { "layering/cycle": "off" } }');
     await client.filesChanged([{ relative: 'layerguard.json', type: 2 }]);
     await client.waitFor(
