@@ -143,7 +143,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     });
   });
 
-  it('opens the Architecture view: layer lanes, a red forbidden edge whose click lands on the constructor parameter, focus on a file', async () => {
+  it('opens the Architecture view: layer lanes, a red forbidden edge whose click lands on the constructor parameter, the cycle, focus on a file', async () => {
     await step('architecture-view', async () => {
       await workbench.openFile('nest-shop/src/orders/orders.controller.ts');
       await workbench.runCommand('Layerguard: Open Architecture View');
@@ -154,6 +154,8 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       assert.ok(top('controller') < top('service') && top('service') < top('repository'), JSON.stringify(lanes));
       const red = view.locator('g.edge.forbidden[data-from="nest-shop/src/orders/orders.controller.ts"][data-kinds~="di"]');
       assert.ok((await red.count()) > 0, 'the injected TypeORM repository is a red edge');
+      const cycle = view.locator('g.edge.cycle[data-from="nest-shop/src/users/users.service.ts"][data-to="nest-shop/src/orders/orders.service.ts"]');
+      assert.equal(await cycle.count(), 1, 'the service cycle, marked on the import suggested to break it');
       await red.first().locator('path.hit').dispatchEvent('click');
       await view.locator('#details button.open').click();
       await workbench.waitForActiveTab('orders.controller.ts');
@@ -237,6 +239,30 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       );
       assert.ok(fs.existsSync(path.join(workspace, '.layerguard-baseline.json')), 'the baseline file is written in the workspace folder');
       await workbench.waitForProblems('the baselined findings to go', NEST_DI, (rows) => !rows.some((r) => r.includes(NEST_DI)), 30000);
+    });
+  });
+
+  it('lists the baselined count in the status menu, and the Architecture view shows the baselined findings on request', async () => {
+    await step('baselined-view', async () => {
+      await workbench.runCommand('Layerguard: Status and Actions…');
+      const baselinedEntry = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: /[1-9]\d* baselined/ });
+      await baselinedEntry.first().waitFor({ timeout: 20000 });
+      for (const entry of ['Open Architecture View', 'Analyze Workspace', 'Create Baseline', 'Show Output']) {
+        assert.equal(await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: entry }).count(), 1, entry);
+      }
+      await workbench.page.keyboard.press('Escape');
+      await workbench.runCommand('Layerguard: Open Architecture View');
+      const view = workbench.webview();
+      await view.locator('#graph[data-ready]').waitFor({ timeout: 60000 });
+      const red = 'g.edge.forbidden[data-from="nest-shop/src/orders/orders.controller.ts"][data-kinds~="di"]';
+      assert.equal(await view.locator(red).count(), 0, 'baselined: not drawn as reported');
+      await view.locator('#show-baselined').check();
+      await view.locator(`${red}.baselined`).first().waitFor({ timeout: 20000 });
+      fs.mkdirSync(RESULTS, { recursive: true });
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view-baselined.png') });
+      await view.locator('#show-baselined').uncheck();
+      await view.locator(red).first().waitFor({ state: 'detached', timeout: 20000 });
+      await workbench.runCommand('View: Close All Editor Groups');
     });
   });
 });
