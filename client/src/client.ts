@@ -14,6 +14,7 @@ import { StatusNotification, type InitializationOptions } from '../../server/src
 import { registerCommands, type ClientControls } from './commands';
 import { StatusItem } from './status';
 import { ArchitecturePanel } from './architecture-panel';
+import { LayersTree } from './layers-tree';
 
 /** Restarts allowed within the window before the client gives up and says so. */
 const MAX_RESTARTS = 4;
@@ -24,12 +25,14 @@ export class LayerguardClient implements ClientControls {
   private client: LanguageClient | undefined;
   private readonly output = vscode.window.createOutputChannel('Layerguard', { log: true });
   private readonly status = new StatusItem();
+  private readonly layers = new LayersTree(() => this.client);
   private readonly restarts: number[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     context.subscriptions.push(this.output, this.status);
     registerCommands(context, this);
     context.subscriptions.push(vscode.commands.registerCommand('layerguard.statusMenu', () => this.status.showMenu()));
+    context.subscriptions.push(this.layers, vscode.window.registerTreeDataProvider('layerguard.layers', this.layers));
     // A workspace that becomes trusted may now use its layerguard.json: restart with it.
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()));
   }
@@ -62,7 +65,9 @@ export class LayerguardClient implements ClientControls {
     this.status.analyzing();
     this.client.onNotification(StatusNotification.method, (params: StatusNotification.Params) => {
       this.status.update(params);
-      if (params.state === 'ready') ArchitecturePanel.refreshOpen();
+      if (params.state !== 'ready') return;
+      ArchitecturePanel.refreshOpen();
+      this.layers.refresh().catch((error: unknown) => this.output.appendLine(`The Layers view could not be refreshed: ${String(error)}`));
     });
     try {
       await this.client.start();

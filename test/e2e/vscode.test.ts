@@ -175,6 +175,32 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     });
   });
 
+  it("lists layers, their files and findings in the Explorer's Layers view, and a file's tooltip says why it is in its layer", async () => {
+    await step('layers-view', async () => {
+      await workbench.runCommand('View: Show Explorer');
+      const header = workbench.page.locator('.pane-header', { hasText: /^\s*Layers/ });
+      await header.waitFor({ timeout: 20000 });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const pane = workbench.page.locator('.pane', { has: header });
+      const controllerLayer = pane.locator('.monaco-list-row', { hasText: /^\s*controller/ });
+      await controllerLayer.first().waitFor({ timeout: 30000 });
+      assert.match(await controllerLayer.first().innerText(), /file\(s\).*finding\(s\)/s, 'counts on the layer row');
+      await controllerLayer.first().click();
+      const file = pane.locator('.monaco-list-row', { hasText: 'orders.controller.ts' });
+      await file.first().waitFor({ timeout: 20000 });
+      await file.first().hover();
+      const hover = workbench.page.locator('.monaco-hover, .workbench-hover');
+      await hover
+        .filter({ hasText: /controller/i })
+        .first()
+        .waitFor({ timeout: 20000 });
+      const why = await hover.first().innerText();
+      assert.match(why, /controller/i, why);
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-layers-view.png') });
+      await workbench.page.keyboard.press('Escape');
+    });
+  });
+
   it('applies a quick fix from the lightbulb menu, and the diagnostic disappears', async () => {
     await step('quick-fix', async () => {
       const file = 'nest-shop/src/orders/order-events.ts';
