@@ -53,7 +53,8 @@ export class LayersTree implements vscode.TreeDataProvider<LayersNode>, vscode.D
       return named.map(([layer, files]) => ({ kind: 'layer', layer, files }));
     }
     if (node.kind === 'layer') {
-      const byFindings = [...node.files].sort((a, b) => findingsOf(b).length - findingsOf(a).length || a.path.localeCompare(b.path));
+      const counts = new Map(node.files.map((uri) => [uri, findingsOf(uri).length]));
+      const byFindings = [...node.files].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.path.localeCompare(b.path));
       return byFindings.map((uri) => ({ kind: 'file', uri, layer: node.layer }));
     }
     if (node.kind === 'file') return findingsOf(node.uri).map((diagnostic) => ({ kind: 'finding', uri: node.uri, diagnostic }));

@@ -20,15 +20,16 @@ export interface ArcGraph {
 export function feedbackArcs(graph: ArcGraph): number[] {
   const position = greedyOrder(graph);
   const pointsBack = (i: number) => position[graph.arcs[i]![0]]! >= position[graph.arcs[i]![1]]!;
-  const indexes = graph.arcs.map((_, i) => i);
-  const backwards = indexes.filter(pointsBack);
-  const kept = new Set(indexes.filter((i) => !pointsBack(i)));
-  const strongestFirst = [...backwards].sort((a, b) => graph.weight(b) - graph.weight(a) || a - b);
+  // What the files reach over the arcs kept so far: the forward ones, then each one given back.
+  const kept: number[][] = Array.from({ length: graph.size }, () => []);
+  const backwards: number[] = [];
+  graph.arcs.forEach(([from, to], i) => (pointsBack(i) ? backwards.push(i) : kept[from]!.push(to)));
+  const strongestFirst = backwards.sort((a, b) => graph.weight(b) - graph.weight(a) || a - b);
   const removed: number[] = [];
   for (const arc of strongestFirst) {
     const [from, to] = graph.arcs[arc]!;
-    if (reaches(graph, kept, to, from)) removed.push(arc);
-    else kept.add(arc);
+    if (reaches(kept, to, from)) removed.push(arc);
+    else kept[from]!.push(to);
   }
   return removed.sort((a, b) => a - b);
 }
@@ -94,10 +95,8 @@ function pickNext(left: Uint8Array, degrees: Degrees): { node: number; sink: boo
 }
 
 /** Whether `from` reaches `to` over the kept arcs. */
-function reaches(graph: ArcGraph, kept: ReadonlySet<number>, from: number, to: number): boolean {
-  const outs: number[][] = Array.from({ length: graph.size }, () => []);
-  for (const arc of kept) outs[graph.arcs[arc]![0]]!.push(graph.arcs[arc]![1]);
-  const seen = new Uint8Array(graph.size);
+function reaches(outs: readonly (readonly number[])[], from: number, to: number): boolean {
+  const seen = new Uint8Array(outs.length);
   const stack = [from];
   seen[from] = 1;
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

@@ -5,9 +5,11 @@ import type { Definition, SourceUnit, SymbolResolver } from './symbols';
 
 type ModuleTarget = Pick<Edge, 'to' | 'external' | 'declaredEntry' | 'openPackagePath'>;
 
-/** What the manifest of the workspace package a specifier points into says of the path. */
-function packageMarks(resolution: { readonly declared?: true; readonly declaredEntry?: true; readonly openPackagePath?: true }): Pick<Edge, 'declaredEntry' | 'openPackagePath'> {
-  return { ...(resolution.declared || resolution.declaredEntry ? { declaredEntry: true as const } : {}), ...(resolution.openPackagePath ? { openPackagePath: true as const } : {}) };
+type PackageMarks = Pick<Edge, 'declaredEntry' | 'openPackagePath'>;
+
+/** What the manifest of the workspace package a specifier points into says of the path (from its resolution, or the target made of it). */
+function packageMarks(marks: PackageMarks): PackageMarks {
+  return { ...(marks.declaredEntry ? { declaredEntry: true as const } : {}), ...(marks.openPackagePath ? { openPackagePath: true as const } : {}) };
 }
 
 /** Edges written as module syntax: import, require, import(), re-export. */

@@ -8,10 +8,10 @@ const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif
 
 export type Resolution =
   /**
-   * `declared`: a workspace package's entry or a subpath its `exports` lists; `openPackagePath`: a
+   * `declaredEntry`: a workspace package's entry or a subpath its `exports` lists; `openPackagePath`: a
    * path inside a workspace package that has no `exports` map, so nothing closes it.
    */
-  | { readonly kind: 'file'; readonly file: string; readonly declared?: true; readonly openPackagePath?: true }
+  | { readonly kind: 'file'; readonly file: string; readonly declaredEntry?: true; readonly openPackagePath?: true }
   | { readonly kind: 'package'; readonly name: string }
   /** `why` when the specifier should have resolved (a workspace package, a tsconfig path alias). */
   | { readonly kind: 'unresolved'; readonly why?: string };
@@ -59,7 +59,7 @@ export class ModuleResolver {
     const pkg = this.monorepo?.packages.get(name);
     if (!pkg) return undefined;
     const found = resolveDeclared(pkg, subpath);
-    if (found) return { kind: 'file', file: found.file, ...(found.declared ? { declared: true as const } : {}), ...(found.open ? { openPackagePath: true as const } : {}) };
+    if (found) return { kind: 'file', file: found.file, ...(found.declared ? { declaredEntry: true as const } : {}), ...(found.open ? { openPackagePath: true as const } : {}) };
     const where = path.posix.relative(this.monorepo?.root ?? pkg.dir, pkg.dir) || '.';
     return {
       kind: 'unresolved',

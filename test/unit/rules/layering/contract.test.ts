@@ -281,38 +281,30 @@ export const users = () => [connect(), ...listUsers().filter(canRead), pool.size
       'packages/store/src/refunds/write.ts': `export const saveRefund = (id: string) => id.length > 1;
 `,
     };
+    const consumer = (name: string, source: string) => ({
+      [`packages/${name}/package.json`]: JSON.stringify({ name: `@acme/${name}`, main: 'src/index.ts' }),
+      [`packages/${name}/src/index.ts`]: source,
+    });
+    const byEntry = (name: string) => consumer(name, `import { findOrder } from '@acme/store';\nexport const ${name} = (id: string) => findOrder(id);\n`);
     // Two importers go by paths inside the store, one by its entry: paths are how it is used.
     checkRule(RULE, {
       ...workspace,
-      'packages/billing/package.json': JSON.stringify({ name: '@acme/billing', main: 'src/index.ts' }),
-      'packages/billing/src/index.ts': `import { saveOrder } from '@acme/store/src/orders/write';
-export const bill = (id: string) => saveOrder(id);
-`,
-      'packages/refunds/package.json': JSON.stringify({ name: '@acme/refunds', main: 'src/index.ts' }),
-      'packages/refunds/src/index.ts': `import { saveRefund } from '@acme/store/src/refunds/write';
-export const refund = (id: string) => saveRefund(id);
-`,
-      'packages/reports/package.json': JSON.stringify({ name: '@acme/reports', main: 'src/index.ts' }),
-      'packages/reports/src/index.ts': `import { findOrder } from '@acme/store';
-export const report = (id: string) => findOrder(id);
-`,
+      ...consumer('billing', `import { saveOrder } from '@acme/store/src/orders/write';\nexport const bill = (id: string) => saveOrder(id);\n`),
+      ...consumer('refunds', `import { saveRefund } from '@acme/store/src/refunds/write';\nexport const refund = (id: string) => saveRefund(id);\n`),
+      ...byEntry('reports'),
     });
     // Two importers go by the entry, one reaches inside: the entry is the convention it breaks.
     checkRule(RULE, {
       ...workspace,
-      'packages/billing/package.json': JSON.stringify({ name: '@acme/billing', main: 'src/index.ts' }),
-      'packages/billing/src/index.ts': `import { saveOrder } from '@acme/store/src/orders/write';
+      ...consumer(
+        'billing',
+        `import { saveOrder } from '@acme/store/src/orders/write';
 //                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/orders/write.ts is internal to module "store"
 export const bill = (id: string) => saveOrder(id);
 `,
-      'packages/refunds/package.json': JSON.stringify({ name: '@acme/refunds', main: 'src/index.ts' }),
-      'packages/refunds/src/index.ts': `import { findOrder } from '@acme/store';
-export const refund = (id: string) => findOrder(id);
-`,
-      'packages/reports/package.json': JSON.stringify({ name: '@acme/reports', main: 'src/index.ts' }),
-      'packages/reports/src/index.ts': `import { findOrder } from '@acme/store';
-export const report = (id: string) => findOrder(id);
-`,
+      ),
+      ...byEntry('refunds'),
+      ...byEntry('reports'),
     });
   });
 

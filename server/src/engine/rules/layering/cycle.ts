@@ -79,11 +79,12 @@ const LISTED_BREAKS = 3;
 function cycleMessage(root: string, found: Cycle, at: Edge): string {
   const loop = [...found.files, found.files[0]!].map((f) => relative(root, f)).join(' → ');
   const advice = 'Move what both sides need into a third file, or depend on an interface.';
+  const arrow = (e: Edge) => `${relative(root, e.from)} → ${relative(root, e.to)}`;
   if (found.members.length === found.files.length && found.breaks.length <= 1) {
-    return `Import cycle of ${found.files.length} files: ${loop}. Break it here, at ${relative(root, at.from)} → ${relative(root, at.to)}: ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`;
+    return `Import cycle of ${found.files.length} files: ${loop}. Break it here, at ${arrow(at)}: ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`;
   }
   const others = found.breaks.filter((e) => e !== at);
-  const listed = others.slice(0, LISTED_BREAKS).map((e) => `${relative(root, e.from)} → ${relative(root, e.to)}`);
+  const listed = others.slice(0, LISTED_BREAKS).map(arrow);
   const more = others.length > LISTED_BREAKS ? ` and ${others.length - LISTED_BREAKS} more` : '';
   const rest = others.length === 0 ? '' : ` and at ${listed.join(', ')}${more}`;
   return `Import cycle: ${found.members.length} files depend on each other (shortest loop: ${loop}). Removing ${found.breaks.length} import${found.breaks.length === 1 ? '' : 's'} breaks it: here${rest}. ${advice}`;
