@@ -27,6 +27,8 @@ interface Row {
   readonly findings: number | undefined;
   readonly runnerUp: string;
   readonly files: number;
+  /** Every candidate ranked, for weighing the fit formula against the style tags. */
+  readonly candidates: readonly { readonly presets: string; readonly confidence: number; readonly fit: number; readonly flaggedFiles?: number }[];
   readonly error?: string;
 }
 
@@ -62,9 +64,10 @@ for (const repo of repos) {
       findings: best?.preview?.findings,
       runnerUp: second ? `${describe(second)} ${second.fit.toFixed(2)}` : '—',
       files: proposal.evidence.files,
+      candidates: proposal.candidates.map((c) => ({ presets: describe(c), confidence: c.confidence, fit: c.fit, ...(c.preview ? { flaggedFiles: c.preview.files } : {}) })),
     });
   } catch (error) {
-    rows.push({ repo: repo.id, styles: repo.styles ?? [], chosen: '—', fit: 0, confidence: 0, findings: undefined, runnerUp: '—', files: 0, error: String(error) });
+    rows.push({ repo: repo.id, styles: repo.styles ?? [], chosen: '—', fit: 0, confidence: 0, findings: undefined, runnerUp: '—', files: 0, candidates: [], error: String(error) });
   }
   const row = rows[rows.length - 1]!;
   console.error(`${repo.id}: ${row.chosen} fit ${row.fit.toFixed(2)} (${Date.now() - started} ms)${row.error ? ` ERROR ${row.error}` : ''}`);

@@ -76,7 +76,7 @@ describe('layerguard init', () => {
     const whole = proposeArchitecture(root);
     const summary = (p: typeof whole) => p.candidates.map((c) => `${c.presets.join('+')} ${c.fit} ${c.preview?.findings ?? '-'}`);
     assert.deepEqual(summary(sliced), summary(whole));
-    assert.deepEqual(steps, ['1/4', '2/4'], 'the base analysis, then the hexagonal preview (the layered one reuses the base)');
+    assert.deepEqual(steps, ['1/5', '2/5'], 'the base analysis, then the hexagonal preview (the layered one reuses the base)');
   });
 
   it('finds the modules of the modular example and where they are', () => {
@@ -146,6 +146,85 @@ describe('layerguard init', () => {
     assert.deepEqual(best.presets, ['modular-monolith'], JSON.stringify(best));
     assert.deepEqual(best.modules, ['libs/*/*']);
     assert.equal(best.preview?.findings, 0, JSON.stringify(best.preview));
+  });
+
+  it("on libraries grouped by domain (libs/<scope>/<domain>/<layer>/src): each domain is a module; its libraries' entries are public however reached", () => {
+    const files: Record<string, string> = {};
+    const paths: Record<string, string[]> = {};
+    for (const domain of ['orders', 'invoices', 'members']) {
+      for (const layer of ['service', 'data-access']) {
+        const dir = `libs/api/${domain}/${layer}/src`;
+        paths[`@acme/api/${domain}/${layer}`] = [`${dir}/index.ts`];
+        files[`${dir}/index.ts`] = source(`export * from './lib/${domain}-${layer}';\n`);
+        files[`${dir}/lib/${domain}-${layer}.ts`] = source(`export const ${domain}${layer === 'service' ? 'Service' : 'Store'} = () => '${domain}';\n`);
+      }
+    }
+    files['tsconfig.json'] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths } });
+    // By alias, and by a relative path to the library's entry: both through the public API.
+    files['libs/api/invoices/service/src/lib/bill.ts'] = source(`import { ordersService } from '@acme/api/orders/service';\nexport const bill = () => ordersService();\n`);
+    files['libs/api/members/service/src/lib/history.ts'] = source(`import { ordersStore } from '../../../../orders/data-access/src/index';\nexport const history = () => ordersStore();\n`);
+    // Past the entry, into another domain's library: a reach inside.
+    files['libs/api/invoices/data-access/src/lib/sql.ts'] = source(`export const invoicesSql = 'select 1';\n`);
+    files['libs/api/members/service/src/lib/owed.ts'] = source(`import { invoicesSql } from '../../../../invoices/data-access/src/lib/sql';\nexport const owed = () => invoicesSql;\n`);
+    const proposal = proposeArchitecture(project(files).root);
+    const best = proposal.candidates[0]!;
+    assert.deepEqual(best.presets, ['modular-monolith'], JSON.stringify(proposal.candidates));
+    assert.deepEqual(best.modules, ['libs/*/*']);
+    assert.equal(best.preview?.findings, 1, JSON.stringify(best.preview));
+    assert.match(best.preview?.examples[0] ?? '', /owed\.ts:1 .*internal to module "invoices"/);
+  });
+
+  it('modules with public APIs and the rings of ports and adapters inside each: both presets, composed', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['orders', 'billing', 'stock']) {
+      const type = name[0]!.toUpperCase() + name.slice(1);
+      files[`src/modules/${name}/index.ts`] = source(`export { place${type} } from './application/place-${name}';\n`);
+      files[`src/modules/${name}/domain/${name}.ts`] = source(`export class ${type} { constructor(readonly id: string) {} }\n`);
+      files[`src/modules/${name}/domain/${name}.port.ts`] = source(`import type { ${type} } from './${name}';\nexport interface ${type}Port { save(item: ${type}): Promise<void> }\n`);
+      files[`src/modules/${name}/application/place-${name}.ts`] = source(
+        `import { ${type} } from '../domain/${name}';\nimport type { ${type}Port } from '../domain/${name}.port';\nexport const place${type} = (port: ${type}Port, id: string) => port.save(new ${type}(id));\n`,
+      );
+      files[`src/modules/${name}/infrastructure/${name}-store.ts`] = source(
+        `import type { ${type} } from '../domain/${name}';\nimport type { ${type}Port } from '../domain/${name}.port';\nexport class ${type}Store implements ${type}Port { async save(item: ${type}) { void item; } }\n`,
+      );
+    }
+    files['src/modules/billing/application/bill-order.ts'] = source(`import { placeOrders } from '../../orders';\nexport const billOrder = placeOrders;\n`);
+    const best = proposeArchitecture(project(files).root).candidates[0]!;
+    assert.deepEqual(best.presets, ['modular-monolith', 'hexagonal'], JSON.stringify(best));
+    assert.deepEqual(best.modules, ['src/modules/*']);
+    assert.equal(best.preview?.findings, 0, JSON.stringify(best.preview));
+  });
+
+  it('reads areas named in French, a core/ facing its infra/, and contracts another file implements as ports and adapters', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['dossier', 'aidant', 'demande']) {
+      const type = name[0]!.toUpperCase() + name.slice(1);
+      files[`src/domaine/${name}.ts`] = source(`export class ${type} { constructor(readonly id: string) {} }\n`);
+      files[`src/domaine/entrepot-${name}.ts`] = source(`import type { ${type} } from './${name}';\nexport interface Entrepot${type} { lis(id: string): Promise<${type}> }\n`);
+      files[`src/adaptateurs/entrepot-${name}-postgres.ts`] = source(
+        `import { ${type} } from '../domaine/${name}';\nimport type { Entrepot${type} } from '../domaine/entrepot-${name}';\nexport class Entrepot${type}Postgres implements Entrepot${type} { async lis(id: string) { return new ${type}(id); } }\n`,
+      );
+    }
+    const french = proposeArchitecture(project(files).root).candidates[0]!;
+    assert.deepEqual(french.presets, ['hexagonal'], JSON.stringify(french));
+    assert.ok(
+      french.reasons.some((r) => /3 file\(s\) declare ports/.test(r)),
+      JSON.stringify(french.reasons),
+    );
+    assert.ok(french.reasons.includes('6 of 9 files under domain/ (as domaine/)') && french.reasons.includes('3 of 9 files under adapters/ (as adaptateurs/)'), JSON.stringify(french.reasons));
+
+    const coreAndInfra: Record<string, string> = {};
+    for (const name of ['billing', 'shipping', 'catalog']) {
+      coreAndInfra[`src/${name}/core/${name}.gateway.ts`] = source(`export interface ${name}Gateway { find(id: string): Promise<string> }\n`);
+      coreAndInfra[`src/${name}/core/use-${name}.ts`] = source(`import type { ${name}Gateway } from './${name}.gateway';\nexport const use${name} = (gateway: ${name}Gateway) => gateway.find('1');\n`);
+      coreAndInfra[`src/${name}/infra/${name}-store.ts`] = source(
+        `import type { ${name}Gateway } from '../core/${name}.gateway';\nexport class ${name}Store implements ${name}Gateway { async find(id: string) { return id; } }\n`,
+      );
+    }
+    const best = proposeArchitecture(project(coreAndInfra).root).candidates[0]!;
+    assert.deepEqual(best.presets, ['hexagonal'], JSON.stringify(best));
+    assert.equal(best.preview?.findings, 0, JSON.stringify(best.preview));
+    assert.ok(best.reasons.some((r) => /6 of 9 files under core\//.test(r)) && best.reasons.some((r) => /3 file\(s\) declare ports/.test(r)), JSON.stringify(best.reasons));
   });
 
   it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {

@@ -383,6 +383,53 @@ export class PostgresPosts { constructor(readonly seed: Post) {} save() { return
     assert.equal(layerOf('core/domain/post.ts'), 'domain');
   });
 
+  it('hexagonal: areas named in French or Spanish are the same areas (domaine/, adaptateurs/, dominio/, infraestructura/)', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domaine/demande.ts': `import { EntrepotDemandes } from '../adaptateurs/entrepot-demandes';
+export class Demande { constructor(readonly id: string) {} }
+export const sauver = (d: Demande) => new EntrepotDemandes().sauver(d.id);
+//                                    ^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer (the hexagonal preset)
+`,
+      'src/adaptateurs/entrepot-demandes.ts': `export class EntrepotDemandes { sauver(id: string) { return id; } }
+`,
+      'src/pedidos/dominio/pedido.ts': `export class Pedido { constructor(readonly id: string) {} }
+`,
+      'src/pedidos/aplicacion/crear-pedido.ts': `import { Pedido } from '../dominio/pedido';
+export const crearPedido = (id: string) => new Pedido(id);
+`,
+      'src/pedidos/infraestructura/pedidos-sql.ts': `import { crearPedido } from '../aplicacion/crear-pedido';
+export const guardar = (id: string) => crearPedido(id).id;
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('dominio/pedido.ts'), 'domain');
+    assert.equal(layerOf('aplicacion/crear-pedido.ts'), 'application');
+    assert.equal(layerOf('infraestructura/pedidos-sql.ts'), 'adapter');
+  });
+
+  it('hexagonal: a core/ facing an infra/ is the inside of the hexagon; a core/ alone is a folder of helpers', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/billing/core/invoice.gateway.ts': `export interface InvoiceGateway { save(id: string): Promise<void> }
+`,
+      'src/billing/core/issue-invoice.ts': `import type { InvoiceGateway } from './invoice.gateway';
+import { SqlInvoices } from '../infra/sql-invoices';
+export const issueInvoice = (gateway: InvoiceGateway, id: string) => gateway.save(id);
+export const issueDirectly = (id: string) => new SqlInvoices().save(id);
+//                                           ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+`,
+      'src/billing/infra/sql-invoices.ts': `import type { InvoiceGateway } from '../core/invoice.gateway';
+export class SqlInvoices implements InvoiceGateway { async save(id: string) { void id; } }
+`,
+      'src/core/retry.ts': `export const retry = <T>(run: () => T) => run();
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('billing/core/issue-invoice.ts'), 'application');
+    assert.equal(layerOf('src/core/retry.ts'), undefined, 'a core/ with no outside beside it is no area');
+  });
+
   it('clean: dependencies point inward; the entities know nothing outside them, not even types', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'clean' }),

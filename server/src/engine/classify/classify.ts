@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
+import { areaNameOf, yieldsToInnerArea } from './area-words';
 import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, sortsOneKind, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
@@ -231,9 +232,10 @@ export class Classifier {
     if (relative.startsWith('../')) return undefined;
     const folders = path.posix.dirname(relative).split('/');
     for (const [index, folder] of folders.entries()) {
-      const name = folder.toLowerCase();
+      const name = areaNameOf(folder);
       const found = this.layers.find((l) => l.areaFolders.includes(name));
-      if (!found || sortsOneKind(folders.slice(0, index)) || !this.besideItsPartner(found, folders.slice(0, index))) continue;
+      if (!found || sortsOneKind(folders.slice(0, index)) || !this.besideItsPartner(found, name, folders.slice(0, index))) continue;
+      if (yieldsToInnerArea(name, folders.slice(index + 1), (inner) => this.areaNames.has(inner))) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
       const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
       return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };
@@ -242,20 +244,21 @@ export class Classifier {
   }
 
   /**
-   * An area that means the inside only beside another (`application/` beside `domain/`): an
-   * `application/` that sits alone, with the domain elsewhere (`core/domain/`), is the outside of
-   * the app (its HTTP API and wiring), whatever its name.
+   * An area that means the inside only beside another (`application/` beside `domain/`, `core/`
+   * beside `infra/`): an `application/` that sits alone, with the domain elsewhere (`core/domain/`),
+   * is the outside of the app (its HTTP API and wiring), whatever its name.
    */
-  private besideItsPartner(layer: LayerDefinition, parents: readonly string[]): boolean {
-    const partners = layer.areaBeside;
+  private besideItsPartner(layer: LayerDefinition, area: string, parents: readonly string[]): boolean {
+    const partners = layer.areaBeside?.[area];
     const folders = this.scope.sourceFolders;
     if (!partners || partners.length === 0 || !folders) return true;
-    this.lowerCaseFolders ??= new Set([...folders].map((f) => f.toLowerCase()));
+    this.areaFolderPaths ??= new Set([...folders].map(areaPathOf));
     const parent = path.posix.join(this.root, ...parents).toLowerCase();
-    return partners.some((partner) => this.lowerCaseFolders?.has(`${parent}/${partner}`) === true);
+    return partners.some((partner) => this.areaFolderPaths?.has(`${parent}/${partner}`) === true);
   }
 
-  private lowerCaseFolders: ReadonlySet<string> | undefined;
+  /** The source folders, lower case, their last name read as an area (`…/domaine` → `…/domain`). */
+  private areaFolderPaths: ReadonlySet<string> | undefined;
 
   /**
    * A file that declares a `@Resolver` and the `@ObjectType`s it returns is the resolver: the
@@ -493,4 +496,10 @@ export function stemEndsWithWord(stem: string, suffix: string): boolean {
 function subtreeFolderName(folder: string): string {
   const name = folder.toLowerCase();
   return /^(?:seeds?|seeders?|seeding)[-_]/.test(name) ? 'seed' : name;
+}
+
+function areaPathOf(folder: string): string {
+  const lower = folder.toLowerCase();
+  const slash = lower.lastIndexOf('/');
+  return `${lower.slice(0, slash + 1)}${areaNameOf(lower.slice(slash + 1))}`;
 }

@@ -50,11 +50,19 @@ export interface LayerDefinition {
    * in `infrastructure/`, a `@Controller` stays a controller and the rest are adapters.
    */
   readonly areaAfterStrongEvidence: boolean;
-  /** When set, the area counts only where a folder of one of these names sits beside it (`domain/` for `application/`). */
-  readonly areaBeside?: readonly string[];
+  /**
+   * Area folders that count only where a folder of one of the partner names sits beside them:
+   * `{ application: ['domain'] }`; area folders not listed need no partner.
+   */
+  readonly areaBeside?: Readonly<Record<string, readonly string[]>>;
 }
 
 type PartialLayer = Partial<LayerDefinition> & Pick<LayerDefinition, 'id' | 'description'>;
+
+/** Each of the area folders counts only beside one of the partners (see `LayerDefinition.areaBeside`). */
+export function besidePartners(areaFolders: readonly string[], partners: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(areaFolders.map((folder) => [folder, partners]));
+}
 
 export function defineLayer(def: PartialLayer): LayerDefinition {
   return {

@@ -12,7 +12,7 @@ export interface ArchitectureCandidate {
   readonly reasons: readonly string[];
 }
 
-const HEXAGONAL_INSIDE: readonly AreaWord[] = ['domain', 'application', 'use-cases', 'usecases', 'ports'];
+const HEXAGONAL_INSIDE: readonly AreaWord[] = ['domain', 'application', 'use-cases', 'usecases', 'ports', 'core'];
 const HEXAGONAL_OUTSIDE: readonly AreaWord[] = ['adapters', 'infrastructure', 'infra', 'persistence', 'presentation'];
 const CLEAN_WORDS: readonly AreaWord[] = ['entities', 'use-cases', 'usecases', 'interactors', 'interface-adapters', 'presenters', 'gateways', 'frameworks', 'drivers'];
 /** Words only clean architecture uses: a `ports/` folder or `adapters/` says hexagonal instead. */
@@ -25,17 +25,23 @@ const MIN_AREA_FILES = 3;
 const MIN_MODULES = 3;
 /** Modules whose imports of each other go through a public API less often than this follow no module discipline. */
 const MIN_PUBLIC_SHARE = 0.6;
+/** From this confidence on for both, modules and the rings inside them compose. */
+const BOTH_CLEAR = 0.75;
 /** From this confidence on, CQRS composes with the best architecture rather than trailing it. */
 const CQRS_CONFIDENT = 0.6;
 
 /**
  * Candidates from the evidence, best first. Each architecture's score grows with how much of the
  * code sits where that architecture puts it; the layered default is always a candidate, since
- * it asks nothing of the folders. CQRS composes with the best of the others when the code has
- * both command and query handlers.
+ * it asks nothing of the folders. Modules compose with the rings of ports and adapters when the
+ * code shows both; CQRS composes with the best of the others when the code has both command and
+ * query handlers.
  */
 export function rankCandidates(evidence: ArchitectureEvidence): ArchitectureCandidate[] {
   const primaries = [hexagonal(evidence), clean(evidence), modularMonolith(evidence), layered(evidence)].filter((c): c is ArchitectureCandidate => c !== undefined);
+  primaries.sort((a, b) => b.confidence - a.confidence);
+  const modulesWithRings = modulesAroundRings(primaries);
+  if (modulesWithRings) primaries.unshift(modulesWithRings);
   primaries.sort((a, b) => b.confidence - a.confidence);
   const cqrs = cqrsEvidence(evidence);
   const best = primaries[0];
@@ -50,14 +56,32 @@ export function rankCandidates(evidence: ArchitectureEvidence): ArchitectureCand
   return [composed, ...primaries].sort((a, b) => b.confidence - a.confidence);
 }
 
+/**
+ * Feature modules with public APIs, and the rings of ports and adapters inside them: both
+ * architectures at once, when the code shows each clearly. The composition checks the modules'
+ * boundaries and the direction of the dependencies inside them.
+ */
+function modulesAroundRings(primaries: readonly ArchitectureCandidate[]): ArchitectureCandidate | undefined {
+  const modular = primaries.find((c) => c.presets[0] === 'modular-monolith');
+  const rings = primaries.find((c) => c.presets[0] === 'hexagonal' || c.presets[0] === 'clean');
+  const ringPreset = rings?.presets[0];
+  if (!modular?.modules || !rings || !ringPreset || Math.min(modular.confidence, rings.confidence) < BOTH_CLEAR) return undefined;
+  return {
+    presets: ['modular-monolith', ringPreset],
+    modules: modular.modules,
+    confidence: round(Math.max(modular.confidence, rings.confidence) + 0.02),
+    reasons: [...modular.reasons, ...rings.reasons],
+  };
+}
+
 function hexagonal(evidence: ArchitectureEvidence): ArchitectureCandidate | undefined {
   const inside = sum(evidence, HEXAGONAL_INSIDE);
   const outside = sum(evidence, HEXAGONAL_OUTSIDE);
   if (evidence.areas.domain < MIN_AREA_FILES && evidence.portFiles < MIN_AREA_FILES) return undefined;
   const reasons = [...areaReasons(evidence, [...HEXAGONAL_INSIDE, ...HEXAGONAL_OUTSIDE])];
-  if (evidence.portFiles > 0) reasons.push(`${evidence.portFiles} file(s) declare ports (ports/, *.port.ts, …Port interfaces)`);
+  if (evidence.portFiles > 0) reasons.push(`${evidence.portFiles} file(s) declare ports (ports/, *.port.ts, …Port interfaces, contracts another file implements)`);
   // A domain, ports it declares, and adapters or use cases around it: each says ports and adapters.
-  const signals = [outside >= 2, evidence.portFiles > 0 || evidence.areas.adapters > 0, evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases > 0];
+  const signals = [outside >= 2, evidence.portFiles > 0 || evidence.areas.adapters > 0, evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases + evidence.areas.core > 0];
   const coverage = (inside + outside) / Math.max(1, evidence.files);
   const cleanPenalty = sum(evidence, CLEAN_ONLY) > 0 ? 0.15 : 0;
   // Ports and adapters in one corner of a large codebase (a plugin of a workspace) are that
@@ -118,7 +142,13 @@ function sum(evidence: ArchitectureEvidence, words: readonly AreaWord[]): number
 }
 
 function areaReasons(evidence: ArchitectureEvidence, words: readonly AreaWord[]): string[] {
-  return [...new Set(words)].filter((w) => evidence.areas[w] > 0).map((w) => `${evidence.areas[w]} of ${evidence.files} files under ${w}/`);
+  return [...new Set(words)].filter((w) => evidence.areas[w] > 0).map((w) => `${evidence.areas[w]} of ${evidence.files} files under ${w}/${spelledAs(evidence, w)}`);
+}
+
+/** ` (as domaine/)` when the folders name the area in another language. */
+function spelledAs(evidence: ArchitectureEvidence, word: AreaWord): string {
+  const spellings = evidence.areaSpellings[word];
+  return spellings && spellings.length > 0 ? ` (as ${spellings.map((s) => `${s}/`).join(', ')})` : '';
 }
 
 function moduleReasons(folder: ModuleFolder, evidence: ArchitectureEvidence): string[] {

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { areaNameOf, yieldsToInnerArea } from '../classify/area-words';
 import { sortsOneKind } from '../classify/layers';
+import { CORE_PARTNERS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 import { isSharedKernel } from '../rules/layering/contracts/selectors';
@@ -23,6 +25,8 @@ export const AREA_WORDS = [
   'gateways',
   'frameworks',
   'drivers',
+  /** Counted only facing its outside (`core/` beside `infra/`): see the hexagonal preset. */
+  'core',
 ] as const;
 
 export type AreaWord = (typeof AREA_WORDS)[number];
@@ -57,6 +61,8 @@ export interface ArchitectureEvidence {
   readonly files: number;
   /** Files below a folder of each area name (at any depth). */
   readonly areas: Readonly<Record<AreaWord, number>>;
+  /** The folder names that stand for an area in another language (`domain` → `domaine`), when any. */
+  readonly areaSpellings: Readonly<Partial<Record<AreaWord, readonly string[]>>>;
   /** Files that declare ports: under `ports/`, named `*.port.*`, or declaring a `…Port` interface or abstract class. */
   readonly portFiles: number;
   readonly moduleFolders: readonly ModuleFolder[];
@@ -72,11 +78,15 @@ export interface ArchitectureEvidence {
 export function collectEvidence(graph: DependencyGraph): ArchitectureEvidence {
   const files = [...graph.files.values()].filter((n) => n.exempt === undefined && n.layer !== 'tooling' && !path.posix.relative(graph.root, n.file).startsWith('../'));
   const areas = Object.fromEntries(AREA_WORDS.map((w) => [w, 0])) as Record<AreaWord, number>;
-  for (const node of files) for (const word of areaWordsOf(graph.root, node)) areas[word]++;
+  const folderPaths = areaFolderPathsOf(graph.root, files);
+  for (const node of files) for (const word of areaWordsOf(graph.root, node, folderPaths)) areas[word]++;
+  const areaSpellings = spellingsOf(graph.root, files);
+  const implemented = implementedNames(files);
   return {
     files: files.length,
     areas,
-    portFiles: files.filter((n) => declaresPort(graph.root, n)).length,
+    areaSpellings,
+    portFiles: files.filter((n) => declaresPort(graph.root, n, implemented)).length,
     moduleFolders: moduleFolders(graph, files),
     nestModules: files.filter((n) => hasDecorator(n, 'Module')).length,
     commandHandlers: files.filter((n) => hasDecorator(n, 'CommandHandler') || implementsName(n, 'ICommandHandler')).length,
@@ -94,20 +104,67 @@ function foldersOf(root: string, node: FileNode): string[] {
     .map((f) => f.toLowerCase());
 }
 
-function areaWordsOf(root: string, node: FileNode): Set<AreaWord> {
+function areaWordsOf(root: string, node: FileNode, folderPaths: ReadonlySet<string>): Set<AreaWord> {
   const words = new Set<AreaWord>();
-  const folders = foldersOf(root, node);
+  const folders = foldersOf(root, node).map(areaNameOf);
   for (const [index, folder] of folders.entries()) {
-    if ((AREA_WORDS as readonly string[]).includes(folder) && !sortsOneKind(folders.slice(0, index))) words.add(folder as AreaWord);
+    if (!(AREA_WORDS as readonly string[]).includes(folder) || sortsOneKind(folders.slice(0, index))) continue;
+    if (folder === 'core' && !CORE_PARTNERS.some((partner) => folderPaths.has([...folders.slice(0, index), partner].join('/')))) continue;
+    if (yieldsToInnerArea(folder, folders.slice(index + 1), isAreaWord)) continue;
+    words.add(folder as AreaWord);
   }
   return words;
 }
 
-function declaresPort(root: string, node: FileNode): boolean {
-  if (foldersOf(root, node).some((f) => f === 'ports' || f === 'port')) return true;
+/** Folder names read as an area word they are not spelled as (`adaptateurs` for `adapters`). */
+function spellingsOf(root: string, files: readonly FileNode[]): Partial<Record<AreaWord, string[]>> {
+  const spellings: Partial<Record<AreaWord, string[]>> = {};
+  for (const folder of new Set(files.flatMap((node) => foldersOf(root, node)))) {
+    const area = areaNameOf(folder);
+    if (area === folder || !isAreaWord(area)) continue;
+    const known = (spellings[area as AreaWord] ??= []);
+    if (!known.includes(folder)) known.push(folder);
+  }
+  return spellings;
+}
+
+const isAreaWord = (name: string): boolean => (AREA_WORDS as readonly string[]).includes(name);
+
+/** Every folder of the files, relative to the root, lower case, read as areas. */
+function areaFolderPathsOf(root: string, files: readonly FileNode[]): Set<string> {
+  const paths = new Set<string>();
+  for (const node of files) {
+    const folders = foldersOf(root, node).map(areaNameOf);
+    for (let end = 1; end <= folders.length; end++) paths.add(folders.slice(0, end).join('/'));
+  }
+  return paths;
+}
+
+/**
+ * A port: under `ports/`, named `*.port.ts` or `…Port`, or, whatever its name, a file of contracts
+ * only (interfaces, abstract classes) that a class of another file implements.
+ */
+function declaresPort(root: string, node: FileNode, implemented: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (
+    foldersOf(root, node).some((f) => {
+      const area = areaNameOf(f);
+      return area === 'ports' || area === 'port';
+    })
+  )
+    return true;
   if (/[.-]port\.[cm]?[jt]sx?$/i.test(node.file)) return true;
   const names = [...node.facts.declarations.keys()];
-  return names.some((name) => /^I?[A-Z]\w*Port$/.test(name));
+  if (names.some((name) => /^I?[A-Z]\w*Port$/.test(name))) return true;
+  return node.facts.shape.typesOnly && names.some((name) => [...(implemented.get(name) ?? [])].some((file) => file !== node.file));
+}
+
+/** The files whose classes implement each name (`class SqlOrders implements OrdersGateway`). */
+function implementedNames(files: readonly FileNode[]): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>();
+  for (const node of files) {
+    for (const cls of node.facts.classes) for (const name of cls.implements) byName.set(name, (byName.get(name) ?? new Set()).add(node.file));
+  }
+  return byName;
 }
 
 function hasDecorator(node: FileNode, name: string): boolean {
@@ -143,10 +200,12 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
   }));
 }
 
-/** How many folders below its parent a module's root is: a library's root is the folder holding its `src/`. */
+/** How many folders below its parent a module's root is: a library's root is the folder holding its `src/`, a domain's the folder grouping its libraries. */
 function moduleDepth(parts: readonly string[], parent: number): number {
   if (!LIBRARY_PARENTS.has(parts[parent]!.toLowerCase())) return 1;
-  return parts.indexOf('src', parent + 1) === parent + 3 ? 2 : 1;
+  // `libs/api/users/src/`: the library is the module. `libs/api/users/data-access/src/`: the
+  // libraries of one domain, grouped under their scope, are its module.
+  return parts.indexOf('src', parent + 1) >= parent + 3 ? 2 : 1;
 }
 
 /** How the modules' files use each other: through the public API, or into the internals. */

@@ -80,7 +80,8 @@ export async function proposeArchitectureInSlices(root: string, options: Propose
   }
 }
 
-const PREVIEWS = 3;
+/** Enough for the best composition, its parts and the default: a candidate not previewed keeps its unproven evidence score. */
+const PREVIEWS = 4;
 
 /** The proposal as a sequence of analyses it asks for (yielded) and gets back (sent in). */
 function* proposalSteps(root: string, options: ProposeOptions): Generator<AnalyzeOptions, ArchitectureProposal, AnalysisResult> {

@@ -8,7 +8,8 @@ const NON_CODE_ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif
 
 export type Resolution =
   /**
-   * `declaredEntry`: a workspace package's entry or a subpath its `exports` lists; `openPackagePath`: a
+   * `declaredEntry`: a workspace package's entry, a subpath its `exports` lists, or the file a
+   * tsconfig `paths` alias without wildcard names; `openPackagePath`: a
    * path inside a workspace package that has no `exports` map, so nothing closes it.
    */
   | { readonly kind: 'file'; readonly file: string; readonly declaredEntry?: true; readonly openPackagePath?: true }
@@ -40,7 +41,9 @@ export class ModuleResolver {
     const result = ts.resolveModuleName(specifier, containingFile, this.options, this.host, this.cache);
     const resolved = result.resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport && !resolved.resolvedFileName.includes('/node_modules/')) {
-      return { kind: 'file', file: resolved.resolvedFileName };
+      // An alias of its own (`"@acme/billing/data-access": ["libs/billing/data-access/src/index.ts"]`)
+      // names a library's entry, as a package name does.
+      return { kind: 'file', file: resolved.resolvedFileName, ...(this.isExactPathAlias(specifier) ? { declaredEntry: true as const } : {}) };
     }
     if (isRelative(specifier)) return { kind: 'unresolved' };
     const workspace = this.inWorkspacePackage(specifier);
@@ -65,6 +68,13 @@ export class ModuleResolver {
       kind: 'unresolved',
       why: `'${specifier}' is the workspace package ${name} (${where}/), but no source file was found for it (its manifest's source, exports, types and main, src/index and index were tried)`,
     };
+  }
+
+  /** A `paths` entry without a wildcard is this very specifier. */
+  private isExactPathAlias(specifier: string): boolean {
+    if (isRelative(specifier)) return false;
+    const targets = this.options.paths?.[specifier];
+    return targets !== undefined && !specifier.includes('*') && targets.length > 0 && targets.every((t) => !t.includes('*') && !t.includes('node_modules'));
   }
 
   /** A `paths` alias of the app's own code matches (not a catch-all `*`, not one pointing into node_modules). */

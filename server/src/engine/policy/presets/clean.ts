@@ -1,6 +1,7 @@
-import { defineLayer } from '../../classify/layers';
+import { besidePartners, defineLayer } from '../../classify/layers';
 import type { Preset } from './preset';
 
+const USE_CASE_FOLDERS = ['application', 'use-cases', 'usecases', 'use-case', 'usecase', 'interactors'];
 const OUTER = ['controller', 'router', 'repository', 'data-access', 'middleware', 'module', 'composition-root'];
 
 /**
@@ -15,8 +16,8 @@ export const CLEAN: Preset = {
     defineLayer({
       id: 'use-cases',
       description: 'Application business rules: use cases (interactors) and the ports they declare.',
-      areaFolders: ['application', 'use-cases', 'usecases', 'use-case', 'usecase', 'interactors'],
-      areaBeside: ['domain', 'entities', 'enterprise'],
+      areaFolders: USE_CASE_FOLDERS,
+      areaBeside: besidePartners(USE_CASE_FOLDERS, ['domain', 'entities', 'enterprise']),
     }),
     defineLayer({
       id: 'interface-adapters',

@@ -1,5 +1,9 @@
-import { defineLayer } from '../../classify/layers';
+import { besidePartners, defineLayer } from '../../classify/layers';
 import type { Preset } from './preset';
+
+const APPLICATION_FOLDERS = ['application', 'use-cases', 'usecases', 'use-case', 'usecase'];
+/** The folders whose neighbour `core/` is the inside of the hexagon. */
+export const CORE_PARTNERS: readonly string[] = ['infra', 'infrastructure', 'adapters'];
 
 /** Everything of the app that is not the inside of the hexagon. */
 const OUTSIDE = ['adapter', 'controller', 'router', 'repository', 'data-access', 'middleware', 'module', 'composition-root'];
@@ -17,9 +21,14 @@ export const HEXAGONAL: Preset = {
     defineLayer({
       id: 'application',
       description: 'Use cases and application services: orchestrate the domain through ports.',
-      areaFolders: ['application', 'use-cases', 'usecases', 'use-case', 'usecase'],
-      // An `application/` away from the domain is the app's outside (its API, its wiring).
-      areaBeside: ['domain'],
+      areaFolders: [...APPLICATION_FOLDERS, 'core'],
+      areaBeside: {
+        // An `application/` away from the domain is the app's outside (its API, its wiring).
+        ...besidePartners(APPLICATION_FOLDERS, ['domain']),
+        // A `core/` is the inside only facing its outside (`core/` and `infra/` of one module);
+        // alone, it is a folder of shared helpers.
+        core: CORE_PARTNERS,
+      },
     }),
     defineLayer({ id: 'port', description: 'Interfaces the inside declares for the outside: inbound (use cases) and outbound (repositories, gateways).', areaFolders: ['ports', 'port'] }),
     defineLayer({

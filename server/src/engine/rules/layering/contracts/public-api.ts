@@ -20,13 +20,21 @@ export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.modul
 /**
  * Whether a path inside a module (`src/auth.module.ts`) is one of its public files. Globs the
  * contract names match as written; the defaults match at the module's top and, for a workspace
- * library whose code sits in `src/`, at that source root.
+ * library whose code sits in `src/`, at that source root (or at the roots of the libraries a
+ * module groups: `data-access/src/index.ts`).
  */
 export function publicFileMatcher(publicGlobs: readonly string[] | undefined, defaults: readonly string[] = DEFAULT_PUBLIC_FILES): (inModule: string) => boolean {
   if (publicGlobs !== undefined) return picomatchAll(publicGlobs);
   const matches = picomatchAll(defaults);
-  return (inModule) => matches(inModule) || (inModule.startsWith('src/') && matches(inModule.slice('src/'.length)));
+  return (inModule) => {
+    if (matches(inModule)) return true;
+    const sourceRoot = LIBRARY_SOURCE_ROOT.exec(inModule)?.[0];
+    return sourceRoot !== undefined && matches(inModule.slice(sourceRoot.length));
+  };
 }
+
+/** The source root of a library at a module's top (`src/`) or of one of the libraries it groups (`data-access/src/`, `api/feature/src/`). */
+const LIBRARY_SOURCE_ROOT = /^(?:(?!src\/)[^/]+\/){0,2}src\//;
 
 /**
  * Another module's files may be used only through its public API: the files the contract calls
@@ -72,6 +80,10 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const reExported = reExportsByModule(graph, moduleOf, (module, file) => isPublicPath(inModule(graph.root, module, file)));
   let sideEntries: ReadonlySet<string> | undefined;
   const isSideEntry = (file: string) => publicGlobs === undefined && (sideEntries ??= sideEntriesOf(graph, moduleOf, isPublicPath)).has(file);
+  let declaredEntries: ReadonlySet<string> | undefined;
+  // A library's entry is public however it is reached (by its alias, or by a relative path). An
+  // import names its file in `via` when it was followed through a barrel to the declaration.
+  const isDeclaredEntry = (file: string) => publicGlobs === undefined && (declaredEntries ??= new Set(graph.edges.filter((e) => e.declaredEntry === true).map((e) => e.via ?? e.to))).has(file);
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
@@ -83,7 +95,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isOpenByUse(edge, to)) return 'public';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
