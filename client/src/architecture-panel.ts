@@ -8,7 +8,10 @@ interface ClientControls {
 }
 
 /** Messages the viewer sends (webview/src/main.ts). */
-type ViewerMessage = { readonly type: 'ready' } | { readonly type: 'open'; readonly file: string; readonly line: number; readonly character: number };
+type ViewerMessage = { readonly type: 'ready' } | { readonly type: 'open'; readonly file: string; readonly line: number; readonly character: number } | { readonly type: 'group'; readonly by: string };
+
+type Grouping = NonNullable<ArchitectureViewRequest.Params['groupBy']>;
+const GROUPINGS: readonly Grouping[] = ['auto', 'files', 'folders', 'modules'];
 
 /**
  * The Architecture view: the viewer of `dist/webview/` in a webview panel, fed with what the
@@ -18,6 +21,8 @@ type ViewerMessage = { readonly type: 'ready' } | { readonly type: 'open'; reado
 export class ArchitecturePanel implements vscode.Disposable {
   private static current: ArchitecturePanel | undefined;
   private root: vscode.Uri | undefined;
+  /** How the viewer last asked the files to be grouped. */
+  private groupBy: Grouping = 'auto';
   private readonly disposables: vscode.Disposable[] = [];
 
   static show(context: vscode.ExtensionContext, client: ClientControls): void {
@@ -60,6 +65,10 @@ export class ArchitecturePanel implements vscode.Disposable {
   private receive(message: ViewerMessage): void {
     if (message.type === 'ready') void this.refresh();
     else if (message.type === 'open') void this.open(message.file, message.line, message.character);
+    else if (message.type === 'group') {
+      this.groupBy = GROUPINGS.find((g) => g === message.by) ?? 'auto';
+      void this.refresh();
+    }
   }
 
   /** Asks the server for the view of the active file's folder (or the first folder) and hands it to the viewer. */
@@ -67,7 +76,7 @@ export class ArchitecturePanel implements vscode.Disposable {
     const languageClient = this.client.languageClient;
     const target = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!languageClient || !target) return;
-    const params: ArchitectureViewRequest.Params = { uri: languageClient.code2ProtocolConverter.asUri(target) };
+    const params: ArchitectureViewRequest.Params = { uri: languageClient.code2ProtocolConverter.asUri(target), groupBy: this.groupBy };
     const result = await languageClient.sendRequest<ArchitectureViewRequest.Result | null>(ArchitectureViewRequest.method, params);
     if (!result) {
       await this.panel.webview.postMessage({ type: 'empty', message: 'This folder has not been analyzed yet: run Layerguard: Analyze Workspace.' });

@@ -90,6 +90,8 @@ export namespace ArchitectureViewRequest {
   export const method = 'layerguard/architectureView';
   export interface Params {
     readonly uri: string;
+    /** `auto` (the default: files, then folders above 120 of them), `files`, `folders`, or `modules` (by Nest module). */
+    readonly groupBy?: 'auto' | 'files' | 'folders' | 'modules';
   }
   export interface Result {
     /** The workspace folder, as a URI. */

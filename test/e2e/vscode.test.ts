@@ -268,7 +268,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     });
   });
 
-  it('lists the baselined count in the status menu, and the Architecture view shows the baselined findings on request', async () => {
+  it('lists the baselined count in the status menu, and the Architecture view shows the baselined findings on request and groups by Nest module', async () => {
     await step('baselined-view', async () => {
       await workbench.runCommand('Layerguard: Status and Actions…');
       const baselinedEntry = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: /[1-9]\d* baselined/ });
@@ -288,6 +288,11 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view-baselined.png') });
       await view.locator('#show-baselined').uncheck();
       await view.locator(red).first().waitFor({ state: 'detached', timeout: 20000 });
+      // Collapsed to the Nest modules: the server draws the view again, one node per module and layer.
+      await view.locator('#group-by').selectOption('modules');
+      await view.locator('g.node.module', { hasText: 'OrdersModule' }).first().waitFor({ timeout: 20000 });
+      assert.equal(await view.locator('g.node.file').count(), 0, 'every file of the example is in a module (or drawn as its folder)');
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view-modules.png') });
       await workbench.runCommand('View: Close All Editor Groups');
     });
   });

@@ -1,4 +1,4 @@
-import type { ArchitectureView } from '../../server/src/engine/report/architecture-view';
+import type { ArchitectureView, ViewGrouping } from '../../server/src/engine/report/architecture-view';
 import type { Direction } from './selection';
 
 export interface ControlState {
@@ -10,6 +10,8 @@ export interface ControlState {
   showBaselined: boolean;
   proximity: number;
   direction: Direction;
+  /** How the files are grouped, as asked (the view says what was drawn). */
+  groupBy: ViewGrouping;
 }
 
 export interface ControlHandlers {
@@ -18,6 +20,8 @@ export interface ControlHandlers {
   /** Only the highlighting changes (search). */
   readonly onSearch: () => void;
   readonly onShowAll: () => void;
+  /** Set where the view can be asked for again, grouped another way (the editor). */
+  readonly onGroup?: (by: ViewGrouping) => void;
 }
 
 /** Search, filters by layer and by kind of dependency, focus proximity and direction. */
@@ -48,6 +52,11 @@ export function buildControls(container: HTMLElement, view: ArchitectureView, st
     select('Proximity', 'proximity', ['1', '2', '3'], String(state.proximity), (v) => ((state.proximity = Number(v)), handlers.onFilter())),
     select('Direction', 'direction', ['both', 'dependents', 'dependencies'], state.direction, (v) => ((state.direction = v as Direction), handlers.onFilter())),
   );
+  const onGroup = handlers.onGroup;
+  if (onGroup) {
+    const groupings: ViewGrouping[] = ['auto', 'files', 'folders', ...(view.nestModules > 0 ? (['modules'] as const) : [])];
+    container.append(select('Group', 'group-by', groupings, state.groupBy, (v) => ((state.groupBy = v as ViewGrouping), onGroup(state.groupBy))));
+  }
   const all = document.createElement('button');
   all.textContent = 'Show all';
   all.id = 'show-all';

@@ -1,13 +1,18 @@
-import type { ArchitectureView, ViewEdge, ViewNode } from '../../server/src/engine/report/architecture-view';
+import type { ViewGrouping, ArchitectureView, ViewEdge, ViewNode } from '../../server/src/engine/report/architecture-view';
 
 /** Where a click leads: the editor opens the file; the report says where it is. */
 export interface Host {
   open(file: string, line: number, character: number): void;
+  /** Asks for the view drawn another way (the editor asks the server again; a static report cannot). */
+  readonly regroup?: (by: ViewGrouping) => void;
 }
 
 export function showNode(panel: HTMLElement, view: ArchitectureView, node: ViewNode, host: Host): void {
   panel.replaceChildren();
-  panel.append(heading(node.id), paragraph(`Layer: ${node.layer}${node.files !== undefined ? ` · ${node.files} files` : ''}${node.findings > 0 ? ` · ${node.findings} finding(s)` : ''}`));
+  panel.append(
+    heading(node.kind === 'module' ? `${node.label} (Nest module) — ${node.id}` : node.id),
+    paragraph(`Layer: ${node.layer}${node.files !== undefined ? ` · ${node.files} files` : ''}${node.findings > 0 ? ` · ${node.findings} finding(s)` : ''}`),
+  );
   const outgoing = view.edges.filter((e) => e.from === node.id);
   const incoming = view.edges.filter((e) => e.to === node.id);
   panel.append(
@@ -18,7 +23,7 @@ export function showNode(panel: HTMLElement, view: ArchitectureView, node: ViewN
     paragraph(`Who depends on this (${incoming.length})`),
     edgeList(incoming, (e) => e.from, host),
   );
-  const findings = view.findings.filter((f) => f.file === node.id || (node.kind === 'folder' && f.file.startsWith(node.label)));
+  const findings = view.findings.filter((f) => (f.node ?? f.file) === node.id);
   if (findings.length > 0) {
     const list = document.createElement('ul');
     for (const f of findings) list.append(item(`${f.baselined ? '(baselined) ' : ''}${f.file}:${f.line} ${f.ruleId}: ${f.message}`, () => host.open(f.file, f.line, f.character)));

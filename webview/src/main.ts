@@ -7,7 +7,7 @@ import { visibleNodes, withBaselined } from './selection';
 
 /** The architecture view: reads the view the page carries, draws it, and redraws it as filters change. */
 class ArchitectureViewer {
-  private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, showBaselined: false, proximity: 1, direction: 'both' };
+  private readonly state: ControlState = { query: '', hiddenLayers: new Set(), hiddenKinds: new Set(), reportedOnly: false, showBaselined: false, proximity: 1, direction: 'both', groupBy: 'auto' };
   private focus: string | undefined;
   private drawing = 0;
   private controls: HTMLElement | undefined;
@@ -44,6 +44,7 @@ class ArchitectureViewer {
         this.details.replaceChildren();
         void this.draw();
       },
+      ...(this.host.regroup ? { onGroup: this.host.regroup } : {}),
     });
   }
 
@@ -123,7 +124,10 @@ function startReport(page: Page, data: HTMLElement): void {
 /** The editor's webview: the view comes in messages, again after each analysis; clicks open files there. */
 function startInEditor(page: Page): void {
   const editor = acquireVsCodeApi();
-  const host: Host = { open: (file, line, character) => editor.postMessage({ type: 'open', file, line, character }) };
+  const host: Host = {
+    open: (file, line, character) => editor.postMessage({ type: 'open', file, line, character }),
+    regroup: (by) => editor.postMessage({ type: 'group', by }),
+  };
   let viewer: ArchitectureViewer | undefined;
   window.addEventListener('message', (event: MessageEvent<EditorMessage>) => {
     const message = event.data;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PRESET_NAMES, type PresetName } from '../engine';
+import { PRESET_NAMES, VIEW_GROUPINGS, type PresetName, type ViewGrouping } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'html';
@@ -16,7 +16,7 @@ export type Command =
       readonly fix: boolean;
       readonly cache: boolean;
     }
-  | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly config?: string; readonly output?: string }
+  | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly groupBy?: ViewGrouping; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
   | { readonly name: 'explain'; readonly file: string; readonly dir: string; readonly format: 'text' | 'json'; readonly config?: string }
   | {
@@ -38,7 +38,7 @@ export const USAGE = `Usage:
   layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
                                --fix applies the safe fixes, then reports what is left
                                unchanged inputs are answered from node_modules/.cache/layerguard
-  layerguard graph [dir] [--format json|dot|mermaid|html] [--config file] [--output file]
+  layerguard graph [dir] [--format json|dot|mermaid|html] [--group-by auto|files|folders|modules] [--config file] [--output file]
   layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
   layerguard explain <file> [dir] [--format text|json] [--config file]
                                why the file is in its layer (every piece of evidence, and what
@@ -71,6 +71,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
         'no-cache': { type: 'boolean' },
         preset: { type: 'string' },
         modules: { type: 'string' },
+        'group-by': { type: 'string' },
         yes: { type: 'boolean', short: 'y' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,7 +92,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
     case 'check':
       return { name, ...common, ...checkOptions(values, colorByDefault) };
     case 'graph':
-      return { name, ...common, format: oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid', 'html'] as const) };
+      return { name, ...common, ...graphOptions(values) };
     case 'baseline':
       return { name, dir, ...(values.config ? { config: values.config } : {}) };
     case 'schema':
@@ -136,8 +137,16 @@ function initOptions(values: { format?: string; preset?: string; modules?: strin
   };
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
+function graphOptions(values: { format?: string; 'group-by'?: string }) {
+  const format = oneOf(values.format ?? 'json', ['json', 'dot', 'mermaid', 'html'] as const);
+  const groupBy = values['group-by'];
+  if (groupBy === undefined) return { format };
+  if (format !== 'html') throw new UsageError('--group-by applies to --format html (the architecture view)');
+  return { format, groupBy: oneOf(groupBy, VIEW_GROUPINGS, '--group-by') };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option = '--format'): T {
   const found = allowed.find((a) => a === value);
-  if (!found) throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
+  if (!found) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
   return found;
 }

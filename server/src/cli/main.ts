@@ -19,6 +19,7 @@ import {
   explanationText,
   loadConfig,
   architectureView,
+  type ViewGrouping,
   toArchitectureHtml,
   toDot,
   toGraphJson,
@@ -138,7 +139,7 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
   const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
-  const output = command.name === 'graph' ? renderGraph(result, command.format) : renderCheck(result, command);
+  const output = command.name === 'graph' ? renderGraph(result, command.format, command.groupBy) : renderCheck(result, command);
   const lost = command.name === 'check' ? result.problems.filter((p) => p.lost).length : 0;
   const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
@@ -194,8 +195,8 @@ function writeFixes(edits: ReadonlyMap<string, readonly TextEdit[]>, result: Ana
   return written;
 }
 
-function renderGraph(result: AnalysisResult, format: GraphFormat): string {
-  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings, { baselined: result.baselinedFindings }), viewerAssets());
+function renderGraph(result: AnalysisResult, format: GraphFormat, groupBy: ViewGrouping | undefined): string {
+  if (format === 'html') return toArchitectureHtml(architectureView(result.graph, result.findings, { baselined: result.baselinedFindings, ...(groupBy ? { groupBy } : {}) }), viewerAssets());
   if (format === 'dot') return toDot(result.graph);
   if (format === 'mermaid') return toMermaid(result.graph);
   return `${JSON.stringify(toGraphJson(result.graph, result.findings), null, 2)}\n`;

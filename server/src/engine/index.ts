@@ -16,7 +16,7 @@ export type { ResolvedConfig } from './config/resolved';
 export { configJsonSchema } from './config/schema';
 export type { DependencyGraph, Edge, EdgeKind, FileNode } from './graph/types';
 export { toGraphJson, toDot, toMermaid } from './report/graph-formats';
-export { architectureView, type ArchitectureView } from './report/architecture-view';
+export { architectureView, VIEW_GROUPINGS, type ArchitectureView, type ViewGrouping } from './report/architecture-view';
 export { toArchitectureHtml, type ViewerAssets } from './report/architecture-html';
 export { toJsonReport } from './report/json';
 export type { JsonReport } from './report/json';

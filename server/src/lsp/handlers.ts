@@ -20,7 +20,9 @@ export function registerHandlers(connection: Connection): void {
   connection.onRequest(AnalyzeWorkspaceRequest.method, () => server.analyzeWorkspace());
   connection.onRequest(ExplainFileRequest.method, (params: ExplainFileRequest.Params) => guardValue(connection, 'explain', null, () => server.explainFile(params.uri)));
   connection.onRequest(GraphRequest.method, (params: GraphRequest.Params) => guardValue(connection, 'graph', null, () => server.graphOf(params.uri)));
-  connection.onRequest(ArchitectureViewRequest.method, (params: ArchitectureViewRequest.Params) => guardValue(connection, 'architecture view', null, () => server.architectureViewOf(params.uri)));
+  connection.onRequest(ArchitectureViewRequest.method, (params: ArchitectureViewRequest.Params) =>
+    guardValue(connection, 'architecture view', null, () => server.architectureViewOf(params.uri, params.groupBy)),
+  );
   connection.onHover((params) => guardValue(connection, 'hover', null, () => server.hover(params.textDocument.uri, params.position)));
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));

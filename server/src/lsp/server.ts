@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { architectureView, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
+import { architectureView, VIEW_GROUPINGS, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -205,9 +205,13 @@ export class LayerguardServer {
   }
 
   /** `layerguard/architectureView`: what the architecture view draws for the folder holding the URI. */
-  architectureViewOf(uri: string): ArchitectureViewRequest.Result | null {
+  architectureViewOf(uri: string, groupBy?: ArchitectureViewRequest.Params['groupBy']): ArchitectureViewRequest.Result | null {
     const analyzed = this.analyzedFolderOf(uri);
-    return analyzed ? { root: analyzed.root, view: architectureView(analyzed.result.graph, analyzed.result.findings, { baselined: analyzed.result.baselinedFindings }) } : null;
+    if (!analyzed) return null;
+    // Another client may send anything: an unknown grouping is the default.
+    const known = VIEW_GROUPINGS.find((g) => g === groupBy);
+    const options = { baselined: analyzed.result.baselinedFindings, ...(known ? { groupBy: known } : {}) };
+    return { root: analyzed.root, view: architectureView(analyzed.result.graph, analyzed.result.findings, options) };
   }
 
   /** The workspace folder holding the URI (as a URI) and its last analysis, when there is one. */

@@ -170,6 +170,19 @@ describe('layerguard graph', () => {
     assert.ok(html.includes(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'webview', 'architecture.js'), 'utf8')));
     assert.match(html, /<h2>Findings \(\d+\)<\/h2>/);
   });
+
+  it('groups the HTML report as --group-by says; --group-by is for the HTML view only, and names its choices', () => {
+    const p = layeredApp();
+    const file = path.join(p.root, 'architecture.html');
+    assert.equal(run(['graph', '--format', 'html', '--group-by', 'folders', '--output', file], p.root).code, 0);
+    assert.match(fs.readFileSync(file, 'utf8'), /"grouping":"folders"/);
+    const wrongFormat = run(['graph', '--format', 'json', '--group-by', 'modules'], p.root);
+    assert.equal(wrongFormat.code, 2);
+    assert.match(wrongFormat.stderr, /--group-by applies to --format html/);
+    const unknown = run(['graph', '--format', 'html', '--group-by', 'layers'], p.root);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--group-by must be one of auto, files, folders, modules \(got "layers"\)/);
+  });
 });
 
 describe('the bundled bin (dist/cli.js)', () => {

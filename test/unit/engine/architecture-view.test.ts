@@ -110,6 +110,62 @@ describe('architecture view', () => {
     assert.deepEqual(services.sort(), ['src/billing/:2', 'src/orders/:1']);
     assert.ok(view.edges.some((e) => e.rules.includes('layering/forbidden-dependency') && e.from.startsWith('src/orders/ · controller')));
   });
+
+  it('groups files by the Nest module that owns their folder when asked, whatever the size; the rest by folder', () => {
+    const root = project({
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { UsersService } from './users.service';
+import { UsersController } from './http/users.controller';
+@Module({ controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
+export class UsersModule {}
+`,
+      'src/users/users.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './data/users.repository';
+@Injectable()
+export class UsersService { constructor(private readonly rows: UsersRepository) {} }
+`,
+      'src/users/data/users.repository.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersRepository { all() { return []; } }
+`,
+      'src/users/http/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { UsersRepository } from '../data/users.repository';
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly rows: UsersRepository) {}
+  @Get() list() { return this.rows.all(); }
+}
+`,
+      'src/teams/teams.module.ts': `import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { TeamsService } from './teams.service';
+@Module({ imports: [UsersModule], providers: [TeamsService] })
+export class TeamsModule {}
+`,
+      'src/teams/teams.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service';
+@Injectable()
+export class TeamsService { constructor(private readonly users: UsersService) {} }
+`,
+      'src/shared/clock.ts': 'export const now = () => Date.now();\n',
+    }).root;
+    const result = analyzeWorkspace({ root, useBaseline: false });
+    const view = architectureView(result.graph, result.findings, { groupBy: 'modules' });
+    assert.equal(view.grouping, 'modules');
+    assert.equal(view.nestModules, 2);
+    const services = view.nodes.filter((n) => n.layer === 'service').map((n) => `${n.kind} ${n.label} ${n.id} ${n.files}`);
+    assert.deepEqual(services.sort(), ['module TeamsModule src/teams/ · service 1', 'module UsersModule src/users/ · service 1']);
+    const controller = view.nodes.find((n) => n.layer === 'controller');
+    assert.equal(controller?.label, 'UsersModule', 'a file in a sub-folder belongs to the module above it');
+    const clock = view.nodes.find((n) => n.id.startsWith('src/shared/'));
+    assert.equal(clock?.kind, 'folder', 'a file no module owns is grouped by folder');
+    assert.ok(view.edges.some((e) => e.from === 'src/teams/ · service' && e.to === 'src/users/ · service' && e.kinds.includes('di')));
+    const reported = view.findings.find((f) => f.file === 'src/users/http/users.controller.ts' && f.ruleId === 'layering/forbidden-dependency');
+    assert.equal(reported?.node, 'src/users/ · controller', 'a finding names the node that draws its file');
+    assert.equal(architectureView(result.graph, result.findings, { groupBy: 'files' }).grouping, 'files');
+    assert.equal(architectureView(result.graph, result.findings, { groupBy: 'folders' }).nodes.find((n) => n.layer === 'controller')?.label, 'src/users/http/');
+  });
 });
 
 describe('architecture HTML report', () => {

@@ -19,8 +19,12 @@ export interface ArchitectureView {
   readonly findings: readonly ViewFinding[];
   /** Dependencies from layer to layer: how many, and how many the layering rules report. */
   readonly matrix: readonly MatrixCell[];
-  /** Set when files were grouped by folder to keep the drawing readable: how many files there are. */
+  /** Set when files were grouped (by folder, or by Nest module): how many files there are. */
   readonly collapsedFrom?: number;
+  /** How the files are drawn: one by one, by folder, or by the Nest module that owns them. */
+  readonly grouping: 'files' | 'folders' | 'modules';
+  /** Nest modules the code declares: with any, the viewer offers to group by them. */
+  readonly nestModules: number;
 }
 
 export interface ViewLane {
@@ -29,13 +33,17 @@ export interface ViewLane {
 }
 
 export interface ViewNode {
-  /** A file's path from the analyzed folder, a package's name, or a folder (`src/users/` with its layer) when collapsed. */
+  /**
+   * A file's path from the analyzed folder, a package's name, or, when grouped, a folder or a Nest
+   * module's folder with its layer (`src/users/ · service`).
+   */
   readonly id: string;
+  /** The file's or folder's name; a module's class name (`UsersModule`). */
   readonly label: string;
   readonly lane: number;
   readonly layer: string;
-  readonly kind: 'file' | 'package' | 'folder';
-  /** Files a folder node stands for. */
+  readonly kind: 'file' | 'package' | 'folder' | 'module';
+  /** Files a folder or module node stands for. */
   readonly files?: number;
   /** Findings of every rule in the file (or the folder's files). */
   readonly findings: number;
@@ -70,6 +78,8 @@ export interface ViewFinding {
   readonly message: string;
   /** Listed in the baseline: not reported, shown on request. */
   readonly baselined?: true;
+  /** The node that draws the finding's file (the file, or its folder or module when grouped). */
+  readonly node?: string;
 }
 
 export interface MatrixCell {
@@ -79,9 +89,15 @@ export interface MatrixCell {
   readonly violations: number;
 }
 
+/** `auto`: files one by one up to `maxNodes`, then by folder. */
+export type ViewGrouping = 'auto' | 'files' | 'folders' | 'modules';
+export const VIEW_GROUPINGS: readonly ViewGrouping[] = ['auto', 'files', 'folders', 'modules'];
+
 export interface ViewOptions {
   /** Above this many files, files are grouped by folder (per layer). */
   readonly maxNodes?: number;
+  /** How files are drawn; `modules` groups them by the Nest module that owns their folder (the rest by folder). */
+  readonly groupBy?: ViewGrouping;
   /** Findings the baseline hides, which the viewer can show on request. */
   readonly baselined?: readonly Finding[];
 }
@@ -134,19 +150,21 @@ export function architectureView(graph: DependencyGraph, findings: readonly Find
   const perFile = countBy(viewFindings.filter((f) => !f.baselined).map((f) => f.file));
   const baselinedPerFile = countBy(viewFindings.filter((f) => f.baselined).map((f) => f.file));
   const local = drawn.filter((n) => !n.external).map((n) => ({ file: n.file, layer: layerOf.get(n.file) ?? OTHER_LANE }));
-  const collapsed = local.length > (options.maxNodes ?? DEFAULT_MAX_NODES);
-  const grouping = collapsed ? folderGrouping(local, options.maxNodes ?? DEFAULT_MAX_NODES) : undefined;
+  const modules = nestModuleFolders(graph);
+  const grouping = groupingOf(options.groupBy ?? 'auto', local, options.maxNodes ?? DEFAULT_MAX_NODES, modules);
   const external = new Set(drawn.filter((n) => n.external).map((n) => n.file));
-  const nodeOf = (file: string) => {
+  const groupOf = (file: string): Group => {
     const layer = layerOf.get(file) ?? OTHER_LANE;
-    return external.has(file) || !grouping ? file : `${grouping(file, layer)}/ · ${layer}`;
+    if (external.has(file)) return { id: file, label: file, kind: 'package' };
+    return grouping ? grouping.groupOf(file, layer) : { id: file, label: path.posix.basename(file), kind: 'file' };
   };
+  const nodeOf = (file: string) => groupOf(file).id;
   const nodes = new Map<string, ViewNode>();
   for (const n of drawn) {
     const layer = layerOf.get(n.file) ?? OTHER_LANE;
     const hidden = baselinedPerFile.get(n.file);
     const counts = { findings: perFile.get(n.file) ?? 0, ...(hidden ? { baselinedFindings: hidden } : {}) };
-    addToNode(nodes, { id: nodeOf(n.file), layer, lane: laneIndex.get(layer) ?? 0, kind: n.external ? 'package' : collapsed ? 'folder' : 'file', ...counts });
+    addToNode(nodes, { ...groupOf(n.file), layer, lane: laneIndex.get(layer) ?? 0, ...counts });
   }
   const drawnNodes = [...nodes.values()];
   return {
@@ -154,10 +172,61 @@ export function architectureView(graph: DependencyGraph, findings: readonly Find
     lanes: lanes.map((layer) => ({ layer, files: drawnNodes.filter((n) => n.layer === layer).reduce((sum, n) => sum + (n.files ?? 1), 0) })),
     nodes: drawnNodes.sort((a, b) => a.lane - b.lane || (a.id < b.id ? -1 : 1)),
     edges: viewEdges(json.edges, layerOf, nodeOf, nodes),
-    findings: viewFindings,
+    findings: viewFindings.map((f) => ({ ...f, node: nodeOf(f.file) })),
     matrix: matrixOf(json.edges, layerOf, laneIndex),
-    ...(collapsed ? { collapsedFrom: local.length } : {}),
+    ...(grouping ? { collapsedFrom: local.length } : {}),
+    grouping: grouping?.kind ?? 'files',
+    nestModules: new Set(modules.values()).size,
   };
+}
+
+/** What a file is drawn as: itself, its folder or its Nest module (per layer), or a package. */
+interface Group {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: ViewNode['kind'];
+}
+
+interface Grouping {
+  readonly kind: 'folders' | 'modules';
+  groupOf(file: string, layer: string): Group;
+}
+
+function groupingOf(asked: ViewGrouping, files: readonly { file: string; layer: string }[], limit: number, modules: ReadonlyMap<string, string>): Grouping | undefined {
+  if (asked === 'files' || (asked === 'auto' && files.length <= limit)) return undefined;
+  const folderOf = folderGrouping(files, limit);
+  const byFolder = (file: string, layer: string): Group => {
+    const folder = folderOf(file, layer);
+    return { id: `${folder}/ · ${layer}`, label: `${folder}/`, kind: 'folder' };
+  };
+  if (asked !== 'modules') return { kind: 'folders', groupOf: byFolder };
+  return {
+    kind: 'modules',
+    groupOf(file, layer) {
+      const owner = owningModule(file, modules);
+      return owner ? { id: `${owner.folder}/ · ${layer}`, label: owner.name, kind: 'module' } : byFolder(file, layer);
+    },
+  };
+}
+
+/** The Nest module whose folder holds the file, the nearest one up. */
+function owningModule(file: string, modules: ReadonlyMap<string, string>): { folder: string; name: string } | undefined {
+  for (let folder = path.posix.dirname(file); ; folder = path.posix.dirname(folder)) {
+    const name = modules.get(folder);
+    if (name !== undefined) return { folder, name };
+    if (folder === '.' || folder === '/' || folder === '') return undefined;
+  }
+}
+
+/** Folders (relative to the root) that hold a Nest module, with its class name: a module owns its folder's files. */
+function nestModuleFolders(graph: DependencyGraph): Map<string, string> {
+  const folders = new Map<string, string>();
+  for (const node of graph.files.values()) {
+    const module = node.facts.classes.find((c) => c.decorators.some((d) => d.name === 'Module'));
+    const folder = path.posix.dirname(relativePath(graph.root, node.file));
+    if (module?.name && !folders.has(folder)) folders.set(folder, module.name);
+  }
+  return folders;
 }
 
 function lanesOf(layers: readonly string[]): string[] {
@@ -175,11 +244,10 @@ function countBy(keys: readonly string[]): Map<string, number> {
   return counts;
 }
 
-function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'label' | 'files'>): void {
+function addToNode(nodes: Map<string, ViewNode>, part: Omit<ViewNode, 'files'>): void {
   const known = nodes.get(part.id);
   if (!known) {
-    const label = part.kind === 'file' ? path.posix.basename(part.id) : part.kind === 'folder' ? part.id.slice(0, part.id.indexOf(' · ')) : part.id;
-    nodes.set(part.id, { ...part, label, ...(part.kind === 'folder' ? { files: 1 } : {}) });
+    nodes.set(part.id, { ...part, ...(part.kind === 'folder' || part.kind === 'module' ? { files: 1 } : {}) });
     return;
   }
   const hidden = (known.baselinedFindings ?? 0) + (part.baselinedFindings ?? 0);
