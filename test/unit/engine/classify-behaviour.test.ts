@@ -106,7 +106,18 @@ export class StoreRouter {
 }
 `,
       'src/koa/routes/health.router.ts': 'export async function health(ctx: { body: unknown }) { ctx.body = { ok: true }; }\n',
+      // The browser's router maps URLs to screens: a table of links the back end may build, no route served.
+      'src/links/routes.ts': `import { createRouter, defineRoute } from 'type-route';
+export const { routes } = createRouter({ home: defineRoute('/'), invoice: defineRoute('/invoices') });
+export const absolute = (base: string) => base + routes.home().href;
+`,
+      'src/api/routes.ts': `import { createRouter } from 'h3';
+export const apiRouter = createRouter();
+apiRouter.get('/v1/health', () => 'ok');
+`,
     });
+    assert.equal(layers['src/links/routes.ts'], null, "type-route's createRouter serves no request");
+    assert.equal(layers['src/api/routes.ts'], 'router', 'a server router made by createRouter');
     assert.equal(layers['src/records/catalog/router.ts'], null, 'a store router taking a context of its own');
     assert.equal(layers['src/koa/routes/health.router.ts'], 'router', 'a Koa handler answers through ctx.body');
     assert.equal(layers['src/docs/openapi.controller.ts'], null);

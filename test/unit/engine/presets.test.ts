@@ -408,6 +408,111 @@ export const guardar = (id: string) => crearPedido(id).id;
     assert.equal(layerOf('infraestructura/pedidos-sql.ts'), 'adapter');
   });
 
+  it('hexagonal: a domain/ folder that groups bounded contexts with their own areas is no area: their folders decide', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/billing/domain/invoice.ts': `export class Invoice { constructor(readonly id: string) {} }
+`,
+      'src/domain/billing/domain/ports/invoices.port.ts': `import type { Invoice } from '../invoice';
+export interface InvoicesPort { save(invoice: Invoice): Promise<void> }
+`,
+      'src/domain/billing/application/issue-invoice.ts': `import { Invoice } from '../domain/invoice';
+import type { InvoicesPort } from '../domain/ports/invoices.port';
+import { SqlInvoices } from '../infrastructure/sql-invoices';
+export const issueInvoice = (port: InvoicesPort, id: string) => port.save(new Invoice(id));
+export const issueNow = (id: string) => new SqlInvoices().save(new Invoice(id));
+//                                      ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+`,
+      'src/domain/billing/infrastructure/sql-invoices.ts': `import type { Invoice } from '../domain/invoice';
+import type { InvoicesPort } from '../domain/ports/invoices.port';
+import { issueInvoice } from '../application/issue-invoice';
+export class SqlInvoices implements InvoicesPort { async save(invoice: Invoice) { void invoice; } }
+export const reissue = () => issueInvoice(new SqlInvoices(), 'again');
+`,
+      'src/domain/shipping/rules.ts': `export const maxWeight = 30;
+`,
+      'src/domain/billing/presenters/invoice-view.ts': `import { issueInvoice } from '../application/issue-invoice';
+export const issueFromView = issueInvoice;
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('billing/domain/invoice.ts'), 'domain');
+    assert.equal(layerOf('billing/domain/ports/invoices.port.ts'), 'domain', "the domain's ports stay the domain's");
+    assert.equal(layerOf('billing/application/issue-invoice.ts'), 'application');
+    assert.equal(layerOf('billing/infrastructure/sql-invoices.ts'), 'adapter');
+    assert.equal(layerOf('shipping/rules.ts'), 'domain', 'a context with no areas of its own is in the domain/ above it');
+    assert.equal(layerOf('billing/presenters/invoice-view.ts'), undefined, "a folder of a context that holds its own areas is the context's, not the domain");
+  });
+
+  it('hexagonal: utilities and the configuration under infrastructure/ are no adapters; an application service that builds the use cases wires their adapters', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/logger.ts': `export const log = (line: string) => console.log(line);
+`,
+      'src/infrastructure/common/pagination.util.ts': `import { log } from '../../logger';
+export const page = <T>(items: T[], size: number) => (log('page'), items.slice(0, size));
+`,
+      'src/infrastructure/env/index.ts': `export const env = { databaseUrl: process.env.DATABASE_URL ?? '' };
+`,
+      'src/infrastructure/http/mailer.ts': `export const send = (to: string) => fetch('https://mail.example/' + to);
+`,
+      'src/billing/domain/invoice.ts': `export class Invoice { constructor(readonly id: string) {} }
+`,
+      'src/billing/domain/invoices.ts': `import type { Invoice } from './invoice';
+export interface Invoices { save(invoice: Invoice): Promise<void> }
+`,
+      'src/billing/usecase/IssueInvoice.ts': `import { Invoice } from '../domain/invoice';
+import type { Invoices } from '../domain/invoices';
+import { page } from '../../infrastructure/common/pagination.util';
+import { env } from '../../infrastructure/env';
+export class IssueInvoice {
+  constructor(private readonly invoices: Invoices) {}
+  execute(id: string) { return this.invoices.save(new Invoice(id + page([env.databaseUrl], 1).join())); }
+}
+`,
+      'src/billing/infrastructure/SqlInvoices.ts': `import type { Invoice } from '../domain/invoice';
+import type { Invoices } from '../domain/invoices';
+export class SqlInvoices implements Invoices { async save(invoice: Invoice) { void invoice; } }
+`,
+      'src/billing/application/BillingApplicationService.ts': `import { IssueInvoice } from '../usecase/IssueInvoice';
+import { SqlInvoices } from '../infrastructure/SqlInvoices';
+export class BillingApplicationService {
+  constructor(private readonly invoices: SqlInvoices) {}
+  issue(id: string) { return new IssueInvoice(this.invoices).execute(id); }
+}
+`,
+      'src/billing/application/RemindCustomer.ts': `import { send } from '../../infrastructure/http/mailer';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+export const remind = (to: string) => send(to);
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('common/pagination.util.ts'), undefined);
+    assert.equal(layerOf('infrastructure/env/index.ts'), undefined);
+    assert.equal(layerOf('infrastructure/http/mailer.ts'), 'adapter');
+  });
+
+  it('hexagonal: a core/ that holds the domain and the use cases groups them; its other folders are a shared kernel in no area', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'core/exceptions/BusinessException.ts': `export class BusinessException extends Error {}
+`,
+      'core/domain/Recipe.ts': `import { BusinessException } from '../exceptions/BusinessException';
+export class Recipe { constructor(readonly name: string) { if (!name) throw new BusinessException('name'); } }
+`,
+      'core/usecases/CreateRecipe.ts': `import { Recipe } from '../domain/Recipe';
+export const createRecipe = (name: string) => new Recipe(name);
+`,
+      'adapters/secondaries/RecipeStore.ts': `import { createRecipe } from '../../core/usecases/CreateRecipe';
+export const seed = () => createRecipe('bread');
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('core/exceptions/BusinessException.ts'), undefined);
+    assert.equal(layerOf('core/domain/Recipe.ts'), 'domain');
+    assert.equal(layerOf('core/usecases/CreateRecipe.ts'), 'application');
+  });
+
   it('hexagonal: a core/ facing an infra/ is the inside of the hexagon; a core/ alone is a folder of helpers', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
@@ -475,6 +580,28 @@ export const total = () => price('a') * (discount() ? 0.9 : 1);
 `,
       'src/modules/cart/checkout.ts': `import { price } from '../catalog';
 export const checkout = () => price('b');
+`,
+    });
+  });
+
+  it("modular-monolith: the types of a file the module's index re-exports from are its contract; the types of a file it hands nothing out of are internal", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/agents/index.ts': `export { ModelAdapter } from './contracts/model-adapter';
+`,
+      'src/modules/agents/contracts/model-adapter.ts': `export interface CompletionRequest { prompt: string }
+export class ModelAdapter { complete(request: CompletionRequest) { return request.prompt; } }
+`,
+      'src/modules/agents/internal/token-budget.ts': `export interface TokenBudget { limit: number }
+`,
+      'src/modules/pricing/suggest-price.ts': `import { ModelAdapter } from '../agents';
+import type { CompletionRequest } from '../agents/contracts/model-adapter';
+import type { TokenBudget } from '../agents/internal/token-budget';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): internal/token-budget.ts is internal to module "agents"
+export const suggest = (budget: TokenBudget) => {
+  const request: CompletionRequest = { prompt: String(budget.limit) };
+  return new ModelAdapter().complete(request);
+};
 `,
     });
   });

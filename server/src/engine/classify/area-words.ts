@@ -37,9 +37,23 @@ export function areaNameOf(folder: string): string {
 }
 
 /**
- * Areas that name the inside only when nothing more precise is below them: `core/domain/` and
- * `core/application/` are the domain and the application, `core/` alone holds both.
+ * An inside area with a more precise one below it is a folder that groups, not the area itself:
+ * `core/domain/` and `core/application/` are the domain and the application (`core/` alone holds
+ * both), and a `domain/` that holds bounded contexts (`domain/billing/infrastructure/`,
+ * `domain/billing/application/`) groups modules whose own folders say what each file is. A port
+ * below the domain stays the domain's (`domain/ports/`); an outer area never yields.
  */
-export function yieldsToInnerArea(area: string, foldersBelow: readonly string[], isArea: (name: string) => boolean): boolean {
-  return area === 'core' && foldersBelow.some((f) => isArea(areaNameOf(f)));
+export function yieldsToInnerArea(area: AreaOfLayer, foldersBelow: readonly string[], layerOfArea: (name: string) => AreaOfLayer | undefined): boolean {
+  if (area.outer) return false;
+  const inner = foldersBelow.map((f) => layerOfArea(areaNameOf(f))).filter((l): l is AreaOfLayer => l !== undefined);
+  if (area.name === 'core') return inner.length > 0;
+  return inner.some((l) => l.layer !== area.layer && !l.port);
+}
+
+/** An area folder as the classifier reads it: its name, its layer, and whether it is outside (adapters) or a port. */
+export interface AreaOfLayer {
+  readonly name: string;
+  readonly layer: string;
+  readonly outer: boolean;
+  readonly port: boolean;
 }

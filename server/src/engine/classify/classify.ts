@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileFacts } from '../facts/types';
-import { areaNameOf, yieldsToInnerArea } from './area-words';
+import { areaNameOf, yieldsToInnerArea, type AreaOfLayer } from './area-words';
+
+/** Area folders of ports: below the domain, they are the domain's. */
+const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
 import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, sortsOneKind, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
@@ -235,12 +238,53 @@ export class Classifier {
       const name = areaNameOf(folder);
       const found = this.layers.find((l) => l.areaFolders.includes(name));
       if (!found || sortsOneKind(folders.slice(0, index)) || !this.besideItsPartner(found, name, folders.slice(0, index))) continue;
-      if (yieldsToInnerArea(name, folders.slice(index + 1), (inner) => this.areaNames.has(inner))) continue;
+      if (yieldsToInnerArea(this.areaOf(name, found), folders.slice(index + 1), (inner) => this.areaOfName(inner))) continue;
+      if (this.groupsAreas(found, name, folders, index)) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
       const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
       return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };
     }
     return undefined;
+  }
+
+  /**
+   * An inside area whose folders hold the areas themselves groups them, and the files beside those
+   * areas are in none: a `core/` holding `core/domain/` (its `core/exceptions/` is a shared
+   * kernel), a `domain/` whose context holds its own `application/` or `infrastructure/`
+   * (`domain/billing/presenters/` is the context's, not the domain). A context holding only ports
+   * keeps them and itself in the domain.
+   */
+  private groupsAreas(layer: LayerDefinition, name: string, folders: readonly string[], index: number): boolean {
+    if (layer.areaAfterStrongEvidence) return false;
+    if (name === 'core') return this.holdsOtherAreas(folders.slice(0, index + 1), layer.id, true);
+    return index + 1 < folders.length && this.holdsOtherAreas(folders.slice(0, index + 2), layer.id, false);
+  }
+
+  /** Whether a folder below this one (relative parts) is an area of another layer than `layer` (ports counted or not). */
+  private holdsOtherAreas(parts: readonly string[], layer: LayerId, countPorts: boolean): boolean {
+    const prefix = `${path.posix.join(this.root, ...parts).toLowerCase()}/`;
+    const key = `${prefix}\0${layer}\0${countPorts}`;
+    let known = this.holdingAreas.get(key);
+    if (known === undefined) {
+      known = [...(this.scope.sourceFolders ?? [])].some((f) => {
+        const lower = f.toLowerCase();
+        const inner = lower.startsWith(prefix) ? this.areaOfName(areaNameOf(lower.slice(lower.lastIndexOf('/') + 1))) : undefined;
+        return inner !== undefined && inner.layer !== layer && (countPorts || !inner.port);
+      });
+      this.holdingAreas.set(key, known);
+    }
+    return known;
+  }
+
+  private readonly holdingAreas = new Map<string, boolean>();
+
+  private areaOfName(name: string): AreaOfLayer | undefined {
+    const layer = this.layers.find((l) => l.areaFolders.includes(name));
+    return layer ? this.areaOf(name, layer) : undefined;
+  }
+
+  private areaOf(name: string, layer: LayerDefinition): AreaOfLayer {
+    return { name, layer: layer.id, outer: layer.areaAfterStrongEvidence, port: PORT_AREAS.has(name) };
   }
 
   /**
@@ -372,10 +416,29 @@ const CONFIG_STEM = /(?:^|[.\-_])(?:env|config|configuration|settings)(?:[.\-_]|
  */
 function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (facts.shape.typesOnly) return 'it only declares types and contracts (a port), no behaviour of its own';
-  // `env.service.ts`, `app-config.ts`: reading the configuration is what every layer may do.
-  if (CONFIG_STEM.test(stemOf(file))) return 'it reads the configuration, which every layer may read';
+  // `env.service.ts`, `app-config.ts`, `env/index.ts`: reading the configuration is what every layer may do.
+  const ownFolder = path.posix.basename(path.posix.dirname(file));
+  if (CONFIG_STEM.test(stemOf(file)) || (stemOf(file) === 'index' && CONFIG_STEM.test(ownFolder))) return 'it reads the configuration, which every layer may read';
+  if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
+}
+
+const UTILITY_STEM = /(?:^|[.\-_])(?:utils?|helpers?)$/i;
+const UTILITY_FOLDERS: ReadonlySet<string> = new Set(['utils', 'util', 'helpers', 'helper', 'common', 'shared']);
+
+/** What every layer may use, so a utility may too: the logger, constants, the configuration. */
+const CROSS_CUTTING = /^(?:logger|logging|log|constants?|config|env)$/i;
+
+/**
+ * `infrastructure/common/pagination.util.ts`: functions only, named or filed as a utility, using no
+ * code of the app but what every layer uses (a relative import of the logger or the constants): a
+ * helper the layers share, not an adapter of the outside.
+ */
+function isSharedUtility(facts: FileFacts, file: string, ownFolder: string): boolean {
+  if (facts.classes.length > 0 || facts.shape.functions === 0) return false;
+  if (!UTILITY_STEM.test(stemOf(file)) && !UTILITY_FOLDERS.has(ownFolder.toLowerCase())) return false;
+  return facts.moduleRefs.every((ref) => ref.typeOnly || !ref.specifier.startsWith('.') || CROSS_CUTTING.test(stemOf(ref.specifier)));
 }
 
 /**

@@ -89,7 +89,7 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
   if (ts.isCallExpression(node)) {
     const callee = calleeText(node.expression);
     if (isRouteCall(node)) counter.routes++;
-    else if (ROUTER_FACTORIES.test(callee)) counter.routes++;
+    else if (ROUTER_FACTORIES.test(callee) && !fromBrowserRouter(node.getSourceFile(), callee)) counter.routes++;
     if (APP_FACTORIES.test(callee) || isListenCall(node)) counter.createsApp = true;
     else if (callee === 'createServer') counter.bareCreateServer = true;
   } else if (ts.isNewExpression(node)) {
@@ -105,6 +105,22 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
  * `class Router { addRoute(r) { this.routes.push(r) } }` with `new Router()` below: an in-memory
  * route table of the app's own, not an HTTP router of a framework.
  */
+/** Routers of pages in the browser, whose `createRouter` maps URLs to screens, not requests to handlers. */
+const BROWSER_ROUTERS = /^(?:type-route|vue-router|@tanstack\/(?:react-|solid-|vue-)?router|@solidjs\/router|react-router(?:-dom)?|wouter|preact-router|svelte-routing|universal-router)$/;
+
+/** `createRouter` imported from a browser router (`type-route`, `vue-router`): URLs of screens, no route served. */
+function fromBrowserRouter(sf: ts.SourceFile, name: string): boolean {
+  return sf.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      BROWSER_ROUTERS.test(s.moduleSpecifier.text) &&
+      s.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === name),
+  );
+}
+
 function declaresLocally(sf: ts.SourceFile, name: string): boolean {
   return sf.statements.some((s) => (ts.isClassDeclaration(s) || ts.isFunctionDeclaration(s)) && s.name?.text === name);
 }

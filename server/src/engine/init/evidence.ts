@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { areaNameOf, yieldsToInnerArea } from '../classify/area-words';
+import { areaNameOf } from '../classify/area-words';
 import { sortsOneKind } from '../classify/layers';
 import { CORE_PARTNERS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
@@ -110,7 +110,7 @@ function areaWordsOf(root: string, node: FileNode, folderPaths: ReadonlySet<stri
   for (const [index, folder] of folders.entries()) {
     if (!(AREA_WORDS as readonly string[]).includes(folder) || sortsOneKind(folders.slice(0, index))) continue;
     if (folder === 'core' && !CORE_PARTNERS.some((partner) => folderPaths.has([...folders.slice(0, index), partner].join('/')))) continue;
-    if (yieldsToInnerArea(folder, folders.slice(index + 1), isAreaWord)) continue;
+    if (folder === 'core' && folders.slice(index + 1).some(isAreaWord)) continue;
     words.add(folder as AreaWord);
   }
   return words;

@@ -117,7 +117,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   const counts = (e: Edge) =>
     e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
-  const buildsAdapters = WIRING_INSIDE.has(from) && isFactory(node);
+  const buildsAdapters = WIRING_INSIDE.has(from) && (isFactory(node) || composesUseCases(graph, node));
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
@@ -338,6 +338,25 @@ function isFactory(node: FileNode): boolean {
   const classes = node.facts.classes.filter((c) => c.name !== undefined);
   return classes.length > 0 && classes.every((c) => /Factory$/.test(c.name ?? ''));
 }
+
+/**
+ * An application service that builds the use cases (`new CreateTodoList(this.todoLists, …)`) and
+ * hands them the adapters is where they are composed: wiring, like a factory. The use cases take
+ * ports; what this file knows of the adapters is what it passes on.
+ */
+function composesUseCases(graph: DependencyGraph, node: FileNode): boolean {
+  return graph.outgoing(node.file).some((e) => e.kind === 'instantiation' && e.to !== node.file && isUseCase(graph, e));
+}
+
+/** A class of the use-case ring named or filed as a use case (`usecase/CreateTodoList.ts`, `PlaceOrderUseCase`). */
+function isUseCase(graph: DependencyGraph, edge: Edge): boolean {
+  if (!USE_CASE_RINGS.has(graph.files.get(edge.to)?.layer ?? '')) return false;
+  const folders = path.posix.dirname(path.posix.relative(graph.root, edge.to)).split('/');
+  return folders.some((f) => USE_CASE_FOLDERS.has(f.toLowerCase())) || edge.names.some((n) => /(?:UseCase|Interactor)$/.test(n));
+}
+
+const USE_CASE_RINGS: ReadonlySet<string> = new Set(['application', 'use-cases']);
+const USE_CASE_FOLDERS: ReadonlySet<string> = new Set(['use-cases', 'usecases', 'use-case', 'usecase', 'interactors']);
 
 /** The outer ring of the ports-and-adapters presets: what a factory builds. */
 const OUTER_LAYERS: ReadonlySet<LayerId> = new Set(['adapter', 'interface-adapters', 'frameworks']);

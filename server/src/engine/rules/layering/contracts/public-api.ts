@@ -110,7 +110,11 @@ function takesOnlyPublicNames(edge: Edge, reExports: ReExports): boolean {
     const names = reExports.get(file);
     return names !== undefined && (names.has('*') || (edge.names.length > 0 && edge.names.every((n) => names.has(n))));
   };
-  return publicIn(edge.to) || (edge.via !== undefined && publicIn(edge.via));
+  // Types of a file the API hands out in part (the parameter type of a method it exports) are
+  // part of that contract: using them reaches nothing internal.
+  const onlyTypes = edge.kind === 'type-import' || (edge.valueNames !== undefined && edge.valueNames.length === 0);
+  const typesOf = (file: string) => onlyTypes && (reExports.get(file)?.size ?? 0) > 0;
+  return [edge.to, ...(edge.via !== undefined ? [edge.via] : [])].some((file) => publicIn(file) || typesOf(file));
 }
 
 /** The re-exports of each module's public files, computed for a module when first asked. */
