@@ -163,6 +163,10 @@ export class TeamsService { constructor(private readonly users: UsersService) {}
     assert.ok(view.edges.some((e) => e.from === 'src/teams/ · service' && e.to === 'src/users/ · service' && e.kinds.includes('di')));
     const reported = view.findings.find((f) => f.file === 'src/users/http/users.controller.ts' && f.ruleId === 'layering/forbidden-dependency');
     assert.equal(reported?.node, 'src/users/ · controller', 'a finding names the node that draws its file');
+    const capped = architectureView(result.graph, result.findings, { groupBy: 'modules', maxNodes: 4 });
+    const cappedServices = capped.nodes.filter((n) => n.layer === 'service').map((n) => `${n.kind} ${n.label}`);
+    assert.ok(capped.nodes.length <= 7, `past the limit the smaller modules' layers are drawn together: ${capped.nodes.map((n) => n.id).join(', ')}`);
+    assert.ok(cappedServices.includes('folder src/ (other modules)'), cappedServices.join(', '));
     assert.equal(architectureView(result.graph, result.findings, { groupBy: 'files' }).grouping, 'files');
     assert.equal(architectureView(result.graph, result.findings, { groupBy: 'folders' }).nodes.find((n) => n.layer === 'controller')?.label, 'src/users/http/');
   });

@@ -200,13 +200,40 @@ function groupingOf(asked: ViewGrouping, files: readonly { file: string; layer: 
     return { id: `${folder}/ · ${layer}`, label: `${folder}/`, kind: 'folder' };
   };
   if (asked !== 'modules') return { kind: 'folders', groupOf: byFolder };
+  const kept = biggestModuleGroups(files, modules, limit);
   return {
     kind: 'modules',
     groupOf(file, layer) {
       const owner = owningModule(file, modules);
-      return owner ? { id: `${owner.folder}/ · ${layer}`, label: owner.name, kind: 'module' } : byFolder(file, layer);
+      if (!owner) return byFolder(file, layer);
+      if (kept.has(`${owner.folder}\0${layer}`)) return { id: `${owner.folder}/ · ${layer}`, label: owner.name, kind: 'module' };
+      // Past the limit, a module's smaller layers are drawn with the other modules' beside it.
+      const parent = path.posix.dirname(owner.folder);
+      return { id: `${parent}/ · ${layer}`, label: `${parent}/ (other modules)`, kind: 'folder' };
     },
   };
+}
+
+/**
+ * The module-and-layer groups drawn as modules: all of them within the limit; above it the
+ * biggest, leaving room for one group per layer of the rest (a backend of 128 modules in 7
+ * layers draws its largest modules, not 900 boxes).
+ */
+function biggestModuleGroups(files: readonly { file: string; layer: string }[], modules: ReadonlyMap<string, string>, limit: number): Set<string> {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const owner = owningModule(f.file, modules);
+    if (owner) counts.set(`${owner.folder}\0${f.layer}`, (counts.get(`${owner.folder}\0${f.layer}`) ?? 0) + 1);
+  }
+  if (counts.size <= limit) return new Set(counts.keys());
+  const layers = new Set(files.map((f) => f.layer)).size;
+  const room = Math.max(0, limit - layers);
+  return new Set(
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, room)
+      .map(([key]) => key),
+  );
 }
 
 /** The Nest module whose folder holds the file, the nearest one up. */
