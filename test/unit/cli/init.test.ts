@@ -174,24 +174,6 @@ describe('layerguard init', () => {
     assert.match(best.preview?.examples[0] ?? '', /owed\.ts:1 .*internal to module "invoices"/);
   });
 
-  it('finds modules by their shape whatever their parent is called: folders with entries holding most of the code, or workspace packages', () => {
-    const contexts: Record<string, string> = {};
-    for (const name of ['grants', 'payments', 'agreements']) {
-      contexts[`src/${name}/index.js`] = source(`export { ${name}Routes } from './routes/${name}.routes.js';\n`);
-      contexts[`src/${name}/routes/${name}.routes.js`] = source(`import { find${name} } from '../services/${name}.service.js';\nexport const ${name}Routes = () => find${name}();\n`);
-      contexts[`src/${name}/services/${name}.service.js`] = source(`export const find${name} = () => '${name}';\n`);
-    }
-    contexts['src/payments/services/pay.js'] = source(`import { grantsRoutes } from '../../grants/index.js';\nexport const pay = () => grantsRoutes();\n`);
-    const byEntries = proposeArchitecture(project(contexts).root).candidates.find((c) => c.presets.includes('modular-monolith'));
-    assert.deepEqual(byEntries?.modules, ['src/*'], JSON.stringify(byEntries));
-
-    // A layer's folders with an index each are no modules: they hold a small share of the code.
-    const layered: Record<string, string> = {};
-    for (const name of ['users', 'orders', 'teams']) layered[`src/controllers/${name}/index.ts`] = source(`export const ${name} = () => '${name}';\n`);
-    for (let i = 0; i < 12; i++) layered[`src/services/s${i}.service.ts`] = source(`export const s${i} = () => ${i};\n`);
-    assert.equal(proposeArchitecture(project(layered).root).candidates.find((c) => c.presets.includes('modular-monolith')), undefined);
-  });
-
   it('modules with public APIs and the rings of ports and adapters inside each: both presets, composed', () => {
     const files: Record<string, string> = {};
     for (const name of ['orders', 'billing', 'stock']) {

@@ -23,8 +23,6 @@ const MIN_HEXAGONAL_COVERAGE = 0.2;
 /** The least evidence a preset needs before it is proposed at all. */
 const MIN_AREA_FILES = 3;
 const MIN_MODULES = 3;
-/** The share of the files modules found by their shape (not their parent's name) must hold. */
-const MIN_SHAPE_SHARE = 0.5;
 /** Modules whose imports of each other go through a public API less often than this follow no module discipline. */
 const MIN_PUBLIC_SHARE = 0.6;
 /** From this confidence on for both, modules and the rings inside them compose. */
@@ -112,8 +110,6 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
   const folder = [...evidence.moduleFolders].sort((a, b) => b.files - a.files)[0];
   if (!folder || folder.modules.length < MIN_MODULES) return undefined;
   const share = folder.files / Math.max(1, evidence.files);
-  // Folders with entries are modules only when they hold most of the code: `controllers/users/index.ts` is a layer's folder.
-  if (folder.byShape && share < MIN_SHAPE_SHARE) return undefined;
   // What the preset checks, measured: modules whose imports of each other mostly reach into the
   // internals are feature folders, not modules with APIs. Modules that never import each other
   // keep the discipline when most declare an API (they talk through events or contracts); without

@@ -53,8 +53,6 @@ export interface ModuleFolder {
   readonly crossImports: number;
   /** Those that go through the other module's public API (see the public-api contract). */
   readonly publicImports: number;
-  /** Found by its shape (packages, folders with entries), not by a name such as `modules/`. */
-  readonly byShape: boolean;
 }
 
 /** What the code shows about its architecture: the input of `detect`. */
@@ -181,10 +179,9 @@ function implementsName(node: FileNode, name: string): boolean {
 function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): ModuleFolder[] {
   const root = graph.root;
   const byGlob = new Map<string, Map<string, FileNode[]>>();
-  const parents = parentsByShape(root, files);
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
-    const at = parts.findIndex((part, i) => (MODULE_PARENTS.test(part.toLowerCase()) || parents.has(parts.slice(0, i + 1).join('/'))) && i + 2 < parts.length);
+    const at = parts.findIndex((part, i) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length);
     if (at < 0) continue;
     const depth = moduleDepth(parts, at);
     const glob = [...parts.slice(0, at + 1), ...Array<string>(depth).fill('*')].join('/');
@@ -196,42 +193,12 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
   }
   return [...byGlob].map(([glob, modules]) => ({
     glob,
-    byShape: !MODULE_PARENTS.test(
-      glob
-        .split('/')
-        .filter((part) => part !== '*')
-        .pop()
-        ?.toLowerCase() ?? '',
-    ),
     modules: [...modules.keys()].sort(),
     files: [...modules.values()].reduce((sum, list) => sum + list.length, 0),
     withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(root, module, n))).length,
     ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
 }
-
-/**
- * Parents of modules whatever their name: a folder of at least three workspace packages
- * (`main/server/*`), or of at least three folders that each declare an entry (`src/grants/index.js`,
- * `src/payments/index.js`): folders with a front door are modules.
- */
-function parentsByShape(root: string, files: readonly FileNode[]): Set<string> {
-  const children = new Map<string, Set<string>>();
-  const add = (child: string) => {
-    const parent = path.posix.dirname(child);
-    if (parent === '.' || child.startsWith('../')) return;
-    children.set(parent, (children.get(parent) ?? new Set()).add(child));
-  };
-  for (const node of files) {
-    const relative = path.posix.relative(root, node.file);
-    if (/^index\.[cm]?[jt]sx?$/.test(path.posix.basename(relative))) add(path.posix.dirname(relative));
-    const project = path.posix.relative(root, node.projectDir);
-    if (project !== '' && !project.startsWith('..')) add(project);
-  }
-  return new Set([...children].filter(([, kids]) => kids.size >= MIN_MODULE_SIBLINGS).map(([parent]) => parent));
-}
-
-const MIN_MODULE_SIBLINGS = 3;
 
 /** How many folders below its parent a module's root is: a library's root is the folder holding its `src/`, a domain's the folder grouping its libraries. */
 function moduleDepth(parts: readonly string[], parent: number): number {
