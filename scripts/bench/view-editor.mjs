@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { generate, GENERATOR_VERSION, MANIFEST } from './generate.mjs';
+import { GENERATOR_VERSION } from './generate.mjs';
+import { frameQuantiles, generatedNest, recordFrameIntervals, writeResultsSection } from './view-shared.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -39,17 +40,6 @@ need(path.join(REPO, 'out', 'test', 'e2e', 'code-server.js'), 'run `npm run comp
 const { CodeServer } = require(path.join(REPO, 'out', 'test', 'e2e', 'code-server.js'));
 const { Workbench } = require(path.join(REPO, 'out', 'test', 'e2e', 'workbench.js'));
 
-function target(files) {
-  const dir = path.join(values.out, `nest-${files}`);
-  const manifest = path.join(dir, MANIFEST);
-  const fresh = fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).generatorVersion === GENERATOR_VERSION;
-  if (!fresh) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    generate({ style: 'nest', files, outDir: dir });
-  }
-  return dir;
-}
-
 /** Waits until the status bar item shows the analysis' count (`Layerguard: 12`). */
 async function analysisReady(workbench, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -63,18 +53,7 @@ async function analysisReady(workbench, timeoutMs) {
 /** requestAnimationFrame intervals inside the webview while the wheel scrolls its drawing. */
 async function frameTimes(workbench, view) {
   const graph = view.locator('#graph');
-  const frames = graph.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const times = [];
-        const tick = (t) => {
-          times.push(t);
-          if (times.length < 61) requestAnimationFrame(tick);
-          else resolve(times.slice(1).map((x, i) => x - times[i]));
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  const frames = graph.evaluate(recordFrameIntervals);
   await graph.hover();
   for (let i = 0; i < 20; i++) await workbench.page.mouse.wheel(0, 120);
   return frames;
@@ -101,10 +80,9 @@ async function measure(dir) {
     await view.locator(`#graph[data-ready]:not([data-ready="${before}"])`).waitFor({ timeout: 600000 });
     const regroup = (performance.now() - regroupStarted) / 1000;
     const modules = await view.locator('g.node.module').count();
-    const frames = (await frameTimes(workbench, view)).sort((a, b) => a - b);
-    const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
+    const frames = frameQuantiles(await frameTimes(workbench, view));
     const rssMb = server.serverPids().reduce((sum, pid) => sum + residentMb(pid), 0);
-    return { analysis, interactive, nodes, regroup, modules, frameMedian: at(0.5), frameP95: at(0.95), rssMb };
+    return { analysis, interactive, nodes, regroup, modules, ...frames, rssMb };
   } finally {
     await workbench.close();
     server.stop();
@@ -124,7 +102,7 @@ function residentMb(pid) {
 
 const rows = [];
 for (const files of sizes) {
-  const row = { files, ...(await measure(target(files))) };
+  const row = { files, ...(await measure(generatedNest(values.out, files))) };
   rows.push(row);
   console.error(`nest-${files}: ${JSON.stringify(row)}`);
 }
@@ -143,11 +121,4 @@ const table = [
   '',
 ].join('\n');
 console.log(table);
-if (values.write) {
-  const file = path.join(REPO, 'bench', 'RESULTS.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(SECTION);
-  const next = start < 0 ? -1 : text.indexOf('\n## ', start + SECTION.length);
-  const kept = start < 0 ? text.trimEnd() + '\n\n' : text.slice(0, start) + (next < 0 ? '' : text.slice(next + 1));
-  fs.writeFileSync(file, start < 0 ? kept + table : kept.trimEnd() + '\n\n' + table);
-}
+if (values.write) writeResultsSection(REPO, table);

@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { generate, GENERATOR_VERSION, MANIFEST } from './generate.mjs';
+import { GENERATOR_VERSION } from './generate.mjs';
+import { frameQuantiles, generatedNest, recordFrameIntervals, writeResultsSection } from './view-shared.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,17 +24,6 @@ const SECTION = '## Architecture view';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,20000' }, out: { type: 'string', default: path.join(os.tmpdir(), 'layerguard-bench-view') }, write: { type: 'boolean', default: false } } });
 const sizes = values.sizes.split(',').map(Number);
-
-function target(files) {
-  const dir = path.join(values.out, `nest-${files}`);
-  const manifest = path.join(dir, MANIFEST);
-  const fresh = fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).generatorVersion === GENERATOR_VERSION;
-  if (!fresh) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    generate({ style: 'nest', files, outDir: dir });
-  }
-  return dir;
-}
 
 function writeReport(dir) {
   const file = path.join(values.out, `${path.basename(dir)}.html`);
@@ -48,18 +38,7 @@ async function frameTimes(page) {
   const box = await page.locator('#graph').boundingBox();
   if (!box) return [];
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const frames = page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const times = [];
-        const tick = (t) => {
-          times.push(t);
-          if (times.length < 61) requestAnimationFrame(tick);
-          else resolve(times.slice(1).map((x, i) => x - times[i]));
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  const frames = page.evaluate(recordFrameIntervals);
   for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 120);
   return frames;
 }
@@ -84,9 +63,7 @@ async function measureView(file) {
     await page.locator('nav input[id^="layer-"]').last().uncheck();
     await page.waitForSelector(`#graph:not([data-ready="${before}"])`, { timeout: 600000 });
     const redraw = (performance.now() - redrawStarted) / 1000;
-    const frames = (await frameTimes(page)).sort((a, b) => a - b);
-    const at = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
-    return { interactive, heapMb: heap / 1048576, nodes, edges, redraw, frameMedian: at(0.5), frameP95: at(0.95) };
+    return { interactive, heapMb: heap / 1048576, nodes, edges, redraw, ...frameQuantiles(await frameTimes(page)) };
   } finally {
     await browser.close();
   }
@@ -94,7 +71,7 @@ async function measureView(file) {
 
 const rows = [];
 for (const files of sizes) {
-  const dir = target(files);
+  const dir = generatedNest(values.out, files);
   const report = writeReport(dir);
   const view = await measureView(report.file);
   rows.push({ files, ...report, ...view });
@@ -115,11 +92,4 @@ const table = [
   '',
 ].join('\n');
 console.log(table);
-if (values.write) {
-  const file = path.join(REPO, 'bench', 'RESULTS.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(SECTION);
-  const next = start < 0 ? -1 : text.indexOf('\n## ', start + SECTION.length);
-  const kept = start < 0 ? text.trimEnd() + '\n\n' : text.slice(0, start) + (next < 0 ? '' : text.slice(next + 1));
-  fs.writeFileSync(file, start < 0 ? kept + table : kept.trimEnd() + '\n\n' + table);
-}
+if (values.write) writeResultsSection(REPO, table);
