@@ -108,7 +108,7 @@ function areaWordsOf(root: string, node: FileNode, folderPaths: ReadonlySet<stri
   const words = new Set<AreaWord>();
   const folders = foldersOf(root, node).map(areaNameOf);
   for (const [index, folder] of folders.entries()) {
-    if (!(AREA_WORDS as readonly string[]).includes(folder) || sortsOneKind(folders.slice(0, index))) continue;
+    if (!isAreaWord(folder) || sortsOneKind(folders.slice(0, index))) continue;
     if (folder === 'core' && !CORE_PARTNERS.some((partner) => folderPaths.has([...folders.slice(0, index), partner].join('/')))) continue;
     if (folder === 'core' && folders.slice(index + 1).some(isAreaWord)) continue;
     words.add(folder as AreaWord);
