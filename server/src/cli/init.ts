@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, configFileText, configOf, proposeArchitecture, type ArchitectureProposal, type PresetName, type ProposedCandidate } from '../engine';
+import { CONFIG_FILE_NAME, configFileText, configOf, proposeArchitecture, schemaInstalledIn, type ArchitectureProposal, type PresetName, type ProposedCandidate } from '../engine';
 import type { Command } from './args';
 import { isFolder, type Io } from './cached-run';
 
@@ -30,7 +30,7 @@ export function runInit(command: InitCommand, io: Io): number {
     io.stderr('layerguard: no architecture candidate (no source file was analyzed)\n');
     return 2;
   }
-  const text = configFileText(chosen, new Date().toISOString().slice(0, 10));
+  const text = configFileText(chosen, new Date().toISOString().slice(0, 10), schemaInstalledIn(root));
   if (command.write) fs.writeFileSync(file, text);
   if (command.format === 'json') {
     io.stdout(`${JSON.stringify({ root, evidence: proposal.evidence, candidates: proposal.candidates, chosen, file, written: command.write }, null, 2)}\n`);

@@ -47,4 +47,4 @@ export { PRESET_NAMES } from './config/schema';
 export type { PresetName } from './config/schema';
 export { proposeArchitecture, proposeArchitectureInSlices, configOf, LAYERING_RULES } from './init/propose';
 export type { ArchitectureProposal, ProposedCandidate, CandidatePreview } from './init/propose';
-export { configFileText } from './init/config-text';
+export { configFileText, schemaInstalledIn } from './init/config-text';

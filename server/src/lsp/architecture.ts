@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, configFileText, proposeArchitectureInSlices, type ArchitectureProposal } from '../engine';
+import { CONFIG_FILE_NAME, configFileText, proposeArchitectureInSlices, schemaInstalledIn, type ArchitectureProposal } from '../engine';
 import type { ArchitectureChoice, ConfigureArchitectureResult } from '../protocol';
 
 /**
@@ -24,7 +24,7 @@ export class ArchitectureSetup {
     if (!candidate) return { error: 'Choose an architecture from the list first (run Configure Architecture again).' };
     const file = path.join(root, CONFIG_FILE_NAME);
     if (fs.existsSync(file) && !replace) return { error: `${CONFIG_FILE_NAME} exists; it was left as it is.` };
-    fs.writeFileSync(file, configFileText(candidate, new Date().toISOString().slice(0, 10)));
+    fs.writeFileSync(file, configFileText(candidate, new Date().toISOString().slice(0, 10), schemaInstalledIn(root)));
     return { written: file };
   }
 }

@@ -48,6 +48,8 @@ describe('layerguard init', () => {
     assert.equal(run(['init', '.', '--yes'], root).code, 0);
     const text = fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8');
     assert.match(text, /^\/\/ Layerguard configuration/);
+    // Without the npm package, a "$schema" would not resolve, and editors would flag it.
+    assert.doesNotMatch(text, /^\s*"\$schema"/m);
     const loaded = parseConfig(path.join(root, 'layerguard.json'), text);
     assert.ok(loaded.ok, JSON.stringify(loaded.ok ? [] : loaded.errors));
     assert.deepEqual(loaded.config.architecture.presets, ['hexagonal']);
@@ -65,8 +67,13 @@ describe('layerguard init', () => {
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /exists; pass --force to replace it/);
     assert.equal(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), '{ "rules": {} }\n');
+    const schema = path.join(root, 'node_modules/layerguard/schemas/layerguard.schema.json');
+    fs.mkdirSync(path.dirname(schema), { recursive: true });
+    fs.writeFileSync(schema, '{}');
     assert.equal(run(['init', '.', '--yes', '--force'], root).code, 0);
-    assert.match(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), /"preset": "modular-monolith"/);
+    const written = fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8');
+    assert.match(written, /"preset": "modular-monolith"/);
+    assert.match(written, /^ {2}"\$schema": "\.\/node_modules\/layerguard\/schemas\/layerguard\.schema\.json",$/m, "the installed package's schema is named");
   });
 
   it('proposes the same in slices (what the editor runs, answering meanwhile), saying how far it got', async () => {
@@ -241,6 +248,61 @@ describe('layerguard init', () => {
     assert.ok(
       modular.reasons.some((r) => /they do not import each other/.test(r)),
       JSON.stringify(modular.reasons),
+    );
+  });
+
+  /** Three features, each with an entry file, the orders feature using the other two through theirs. */
+  function featuresWithEntries(parent: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const name of ['billing', 'orders', 'catalog']) {
+      files[`${parent}/${name}/index.ts`] = source(`export { ${name}Service } from './${name}.service';\n`);
+      files[`${parent}/${name}/${name}.service.ts`] = source(
+        name === 'orders'
+          ? `import { billingService } from '../billing';\nimport { catalogService } from '../catalog';\nexport const ordersService = () => billingService() + catalogService();\n`
+          : `export const ${name}Service = () => '${name}';\n`,
+      );
+      files[`${parent}/${name}/${name}.helpers.ts`] = source(`export const ${name}Helper = () => 1;\n`);
+    }
+    return files;
+  }
+
+  it('finds modules in a folder of any name when most of its sub-folders are features with an entry file', () => {
+    const files = { ...featuresWithEntries('src/backend/capsules'), 'src/backend/capsules/logger.ts': source(), 'src/main.ts': source() };
+    const modular = proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.deepEqual(modular?.modules, ['src/backend/capsules/*'], JSON.stringify(modular));
+    assert.ok(modular.confidence >= 0.6, JSON.stringify(modular));
+    assert.ok(
+      modular.reasons.some((r) => /features with an entry file/.test(r)),
+      JSON.stringify(modular.reasons),
+    );
+  });
+
+  it('a folder named for modules wins over a bigger one found by its shape; folders named for roles are no features', () => {
+    const files: Record<string, string> = { ...featuresWithEntries('src'), 'src/big/index.ts': source(), 'src/big/more.ts': source() };
+    for (const name of ['a', 'b', 'c']) {
+      files[`src/modules/${name}/index.ts`] = source(`export const ${name} = 1;\n`);
+      files[`src/modules/${name}/${name}.ts`] = source();
+    }
+    const modular = proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.deepEqual(modular?.modules, ['src/modules/*'], JSON.stringify(modular));
+
+    const layeredApp: Record<string, string> = {};
+    for (const role of ['controllers', 'services', 'models', 'routes', 'utils']) {
+      layeredApp[`src/${role}/index.ts`] = source(`export * from './one';\n`);
+      layeredApp[`src/${role}/one.ts`] = source();
+      layeredApp[`src/${role}/two.ts`] = source();
+    }
+    // Barrels everywhere: a few small features beside the layers' folders, which hold the code.
+    for (const feature of ['cache', 'events', 'jobs', 'i18n', 'health', 'mailer', 'search', 'uploads', 'audit', 'locks']) {
+      layeredApp[`src/${feature}/index.ts`] = source(`export * from './one';\n`);
+      layeredApp[`src/${feature}/one.ts`] = source();
+    }
+    for (let i = 0; i < 30; i++) layeredApp[`src/services/more-${i}.ts`] = source();
+    const candidates = proposeArchitecture(project(layeredApp).root).candidates;
+    assert.equal(
+      candidates.find((c) => c.presets.includes('modular-monolith')),
+      undefined,
+      JSON.stringify(candidates),
     );
   });
 

@@ -269,6 +269,15 @@ const KIND_FOLDERS: ReadonlySet<string> = new Set([
   'fixtures',
 ]);
 
+/**
+ * A folder named for a role rather than a feature: a layer's folder (`controllers/`, `services/`),
+ * a neutral one (`utils/`) or one that sorts a kind of file (`dto/`).
+ */
+export function namesARole(folder: string): boolean {
+  const name = folder.toLowerCase();
+  return NEUTRAL_FOLDERS.has(name) || KIND_FOLDERS.has(name) || BUILTIN_LAYERS.some((layer) => layer.folders.includes(name) || layer.subtreeFolders.includes(name));
+}
+
 /** Whether one of these folders (outermost first, lower case) holds one kind of file. */
 export function sortsOneKind(folders: readonly string[]): boolean {
   return folders.some((f) => KIND_FOLDERS.has(f.toLowerCase()));

@@ -154,7 +154,7 @@ function spelledAs(evidence: ArchitectureEvidence, word: AreaWord): string {
 function moduleReasons(folder: ModuleFolder, evidence: ArchitectureEvidence): string[] {
   const through = folder.crossImports === 0 ? 'they do not import each other' : `${folder.publicImports} of their ${folder.crossImports} imports of each other go through a public API`;
   return [
-    `${folder.modules.length} feature modules under ${folder.glob.replace(/\/\*$/, '/')} holding ${folder.files} of ${evidence.files} files`,
+    `${folder.modules.length} feature modules under ${folder.glob.replace(/\/\*$/, '/')}${folder.foundBy === 'entries' ? ' (most of its folders are features with an entry file)' : ''} holding ${folder.files} of ${evidence.files} files`,
     `${folder.withPublicApi} of them declare a public API (index file or Nest module exports); ${through}`,
   ];
 }

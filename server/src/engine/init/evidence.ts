@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { areaNameOf } from '../classify/area-words';
-import { sortsOneKind } from '../classify/layers';
+import { namesARole, sortsOneKind } from '../classify/layers';
 import { CORE_PARTNERS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
@@ -44,6 +44,8 @@ const LIBRARY_PARENTS = new Set(['libs', 'packages']);
 export interface ModuleFolder {
   /** `src/modules/*`: the glob the configuration writes. */
   readonly glob: string;
+  /** How it was found: by its name (`modules/`), or by its sub-folders, features fronted by entry files. */
+  readonly foundBy: 'name' | 'entries';
   readonly modules: readonly string[];
   /** Files below its modules. */
   readonly files: number;
@@ -175,9 +177,39 @@ function implementsName(node: FileNode, name: string): boolean {
   return node.facts.classes.some((c) => c.implements.includes(name));
 }
 
-/** Folders named `modules/` (and the like) whose sub-folders hold files, grouped by where they are. */
+/** The fewest modules that make a folder of modules. */
+const MIN_MODULES = 3;
+/** Of a folder's sub-folders holding files, the share that must be features with an entry file for it to hold modules unnamed. */
+const MIN_FRONTED_SHARE = 2 / 3;
+/** And of their files, the share those features must hold. */
+const MIN_FRONTED_FILES = 1 / 2;
+
+/**
+ * Folders holding feature modules, one folder each, with what their modules' imports show.
+ * Folders named for it (`modules/`, `contexts/`, `libs/`) are where teams say they keep modules;
+ * only when none holds enough is a folder taken for its shape (see `entryFrontedParents`).
+ */
 function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): ModuleFolder[] {
-  const root = graph.root;
+  const named = namedModuleParents(graph.root, files);
+  const enough = [...named.values()].some((modules) => modules.size >= MIN_MODULES);
+  const groups: [string, 'name' | 'entries', Map<string, FileNode[]>][] = enough
+    ? [...named].map(([glob, modules]) => [glob, 'name', modules])
+    : [
+        ...[...named].map(([glob, modules]): [string, 'name', Map<string, FileNode[]>] => [glob, 'name', modules]),
+        ...[...entryFrontedParents(graph.root, files)].map(([glob, modules]): [string, 'entries', Map<string, FileNode[]>] => [glob, 'entries', modules]),
+      ];
+  return groups.map(([glob, foundBy, modules]) => ({
+    glob,
+    foundBy,
+    modules: [...modules.keys()].sort(),
+    files: [...modules.values()].reduce((sum, list) => sum + list.length, 0),
+    withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(graph.root, module, n))).length,
+    ...crossModuleImports(graph, glob, [...modules.values()].flat()),
+  }));
+}
+
+/** Folders named `modules/` (and the like) whose sub-folders hold files: each glob's modules and their files. */
+function namedModuleParents(root: string, files: readonly FileNode[]): Map<string, Map<string, FileNode[]>> {
   const byGlob = new Map<string, Map<string, FileNode[]>>();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
@@ -191,14 +223,52 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
     modules.set(module, [...(modules.get(module) ?? []), node]);
     byGlob.set(glob, modules);
   }
-  return [...byGlob].map(([glob, modules]) => ({
-    glob,
-    modules: [...modules.keys()].sort(),
-    files: [...modules.values()].reduce((sum, list) => sum + list.length, 0),
-    withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(root, module, n))).length,
-    ...crossModuleImports(graph, glob, [...modules.values()].flat()),
-  }));
+  return byGlob;
 }
+
+/**
+ * Folders, whatever their name, whose sub-folders are mostly features fronted by an entry file
+ * (`src/backend/billing/index.ts`, `main/server/db/src/index.ts`): a team that gives each feature
+ * an entry keeps modules there. Sub-folders named for a role (`services/`, `utils/`) or an area
+ * (`domain/`) are no features: a layered app's `controllers/index.ts` makes no module.
+ */
+function entryFrontedParents(root: string, files: readonly FileNode[]): Map<string, Map<string, FileNode[]>> {
+  const byParent = new Map<string, Map<string, FileNode[]>>();
+  for (const node of files) {
+    const parts = path.posix.relative(root, node.file).split('/');
+    // Each folder of the file below the root's own, as a sub-folder of the one above it.
+    for (let depth = 1; depth < parts.length - 1; depth++) {
+      const parent = parts.slice(0, depth).join('/');
+      const children = byParent.get(parent) ?? new Map<string, FileNode[]>();
+      const child = `${parent}/${parts[depth]!}`;
+      children.set(child, [...(children.get(child) ?? []), node]);
+      byParent.set(parent, children);
+    }
+  }
+  const found = new Map<string, Map<string, FileNode[]>>();
+  for (const [parent, children] of byParent) {
+    const holding = [...children].filter(([, list]) => list.length >= 2);
+    const fronted = holding.filter(([child, list]) => isFeatureName(path.posix.basename(child)) && list.some((n) => isEntryFile(path.posix.relative(path.posix.join(root, child), n.file))));
+    if (fronted.length < MIN_MODULES || fronted.length < MIN_FRONTED_SHARE * holding.length) continue;
+    // Barrels in every folder of a layered app (`api/`, `service/`, `entity/` beside a few small
+    // features) are a habit, not modules: the features must hold most of the code.
+    if (filesIn(fronted) < MIN_FRONTED_FILES * filesIn(holding)) continue;
+    found.set(`${parent}/*`, new Map(holding.filter(([child]) => !isSharedKernel(child))));
+  }
+  return found;
+}
+
+function filesIn(children: readonly (readonly [string, readonly FileNode[]])[]): number {
+  return children.reduce((sum, [, list]) => sum + list.length, 0);
+}
+
+function isFeatureName(folder: string): boolean {
+  const name = folder.toLowerCase();
+  return !namesARole(name) && !isAreaWord(areaNameOf(name)) && !MODULE_PARENTS.test(name) && !NOT_FEATURES.has(name);
+}
+
+/** Folders of every codebase that hold no feature of its own. */
+const NOT_FEATURES: ReadonlySet<string> = new Set(['src', 'lib', 'dist', 'build', 'generated', 'test', 'tests', '__tests__', 'e2e', 'api', 'app', 'apps', 'server', 'client', 'core']);
 
 /** How many folders below its parent a module's root is: a library's root is the folder holding its `src/`, a domain's the folder grouping its libraries. */
 function moduleDepth(parts: readonly string[], parent: number): number {
