@@ -492,6 +492,27 @@ export const remind = (to: string) => send(to);
     assert.equal(layerOf('infrastructure/http/mailer.ts'), 'adapter');
   });
 
+  it('hexagonal: a table of constants under infrastructure/ is no adapter; a client built from a package is one', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/infrastructure/tables/status-codes.ts': `export const statusCodes = { notFound: { code: 404, text: 'Not Found' }, conflict: { code: 409, text: 'Conflict' } } as const;
+`,
+      'src/shared/infrastructure/cache/redis-client.ts': `import { createClient } from 'redis';
+export const cache = createClient();
+`,
+      'src/orders/domain/order-not-found.error.ts': `import { statusCodes } from '../../shared/infrastructure/tables/status-codes';
+export class OrderNotFound extends Error { readonly status = statusCodes.notFound.code; }
+`,
+      'src/orders/domain/order-lock.ts': `import { cache } from '../../shared/infrastructure/cache/redis-client';
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer (the hexagonal preset)
+export const lock = (id: string) => cache.set(id, '1');
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('tables/status-codes.ts'), undefined);
+    assert.equal(layerOf('cache/redis-client.ts'), 'adapter');
+  });
+
   it('hexagonal: a core/ that holds the domain and the use cases groups them; its other folders are a shared kernel in no area', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

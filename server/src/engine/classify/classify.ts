@@ -420,6 +420,7 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   const ownFolder = path.posix.basename(path.posix.dirname(file));
   if (CONFIG_STEM.test(stemOf(file)) || (stemOf(file) === 'index' && CONFIG_STEM.test(ownFolder))) return 'it reads the configuration, which every layer may read';
   if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
+  if (isConstantsOnly(facts)) return 'it only declares constants (no function, class or package of its own), nothing to adapt';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
 }
@@ -429,6 +430,15 @@ const UTILITY_FOLDERS: ReadonlySet<string> = new Set(['utils', 'util', 'helpers'
 
 /** What every layer may use, so a utility may too: the logger, constants, the configuration. */
 const CROSS_CUTTING = /^(?:logger|logging|log|constants?|config|env)$/i;
+
+/**
+ * `infrastructure/utils/http-status.ts`: a table of values, with no function or class and nothing
+ * imported but what every layer uses. Whatever folder holds it, it reaches nothing outside.
+ */
+function isConstantsOnly(facts: FileFacts): boolean {
+  if (facts.classes.length > 0 || facts.shape.functions > 0 || facts.instantiations.length > 0 || facts.shape.typesOnly) return false;
+  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') && CROSS_CUTTING.test(stemOf(ref.specifier))));
+}
 
 /**
  * `infrastructure/common/pagination.util.ts`: functions only, named or filed as a utility, using no

@@ -122,6 +122,42 @@ export class OrdersService {
     });
   });
 
+  it('public-api: what a global Nest module exports from a constant list (read facades gathered in one module) is public, however deep its path', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/billing/billing-read.facade.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class BillingReadFacade {
+  balance(accountId: string) { return accountId.length; }
+}
+`,
+      'src/modules/billing/ledger/ledger.repository.ts': `export const ledger = new Map<string, number>();
+`,
+      'src/modules/billing/billing.module.ts': `import { Module } from '@nestjs/common';
+@Module({})
+export class BillingModule {}
+`,
+      'src/common/read-facades.module.ts': `import { Global, Module } from '@nestjs/common';
+import { BillingReadFacade } from '../modules/billing/billing-read.facade';
+const FACADES = [BillingReadFacade] as const;
+@Global()
+@Module({ providers: [...FACADES], exports: FACADES })
+export class ReadFacadesModule {}
+`,
+      'src/modules/reports/reports.service.ts': `import { Injectable } from '@nestjs/common';
+import { BillingReadFacade } from '../billing/billing-read.facade';
+import { ledger } from '../billing/ledger/ledger.repository';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract ledger/ledger.repository.ts is internal to module "billing"
+@Injectable()
+export class ReportsService {
+  constructor(private readonly billing: BillingReadFacade) {}
+  total(id: string) { return this.billing.balance(id) + (ledger.get(id) ?? 0); }
+}
+`,
+    });
+  });
+
   it('public-api: workspace libraries are used through their package name, src/index or src/*.module; a path below the name is a deep import, reported once', () => {
     checkRule(RULE, {
       'tsconfig.json': JSON.stringify({
@@ -153,12 +189,17 @@ export const cartTotal = () => [catalogModule.name, ...listProducts(), ...again(
     });
   });
 
-  it("public-api and acyclic: a module's public/ folder is its API, and the shared kernel among the modules (common/) is no module", () => {
+  it("public-api and acyclic: a module's public/ folder is its API, and the shared kernel among the modules (common/) and a folder of helpers (utils/) are no modules", () => {
     checkRule(RULE, {
       'layerguard.json': config([
         { type: 'public-api', modules: ['src/modules/*'] },
         { type: 'acyclic', modules: ['src/modules/*'] },
       ]),
+      'src/modules/utils/dates/format-day.ts': `export const formatDay = (at: Date) => at.toISOString().slice(0, 10);
+`,
+      'src/modules/bookings/booking-day.ts': `import { formatDay } from '../utils/dates/format-day';
+export const bookingDay = (at: Date) => formatDay(at);
+`,
       'src/modules/common/domain/entity.ts': `export abstract class BaseEntity { constructor(readonly id: string) {} }
 `,
       'src/modules/common/logging.ts': `import { isMember } from '../members/public/membership';

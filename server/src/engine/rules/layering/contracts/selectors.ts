@@ -26,7 +26,7 @@ export interface SelectorOptions {
 }
 
 /** Folder names of the shared kernel beside feature modules (`src/modules/common/`): code every module may use. */
-const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set(['common', 'shared', 'shared-kernel', 'sharedkernel', 'kernel', 'core']);
+const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set(['common', 'shared', 'shared-kernel', 'sharedkernel', 'kernel', 'core', 'utils', 'util', 'helpers', 'helper']);
 
 /** Whether a module folder (`src/modules/common`) is the modules' shared kernel rather than a module. */
 export function isSharedKernel(unit: string): boolean {
