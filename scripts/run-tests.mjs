@@ -20,7 +20,7 @@ const suites = explicit.length > 0 ? explicit : ['out/test/unit/', 'out/test/int
 if (explicit.length === 0) run('npm', ['run', 'lint', '--silent']);
 if (suites.some((s) => s.includes('e2e'))) {
   run('bash', ['scripts/e2e/setup.sh']);
-  run('node_modules/.bin/vsce', ['package', '--no-dependencies', '--allow-missing-repository', '-o', 'layerguard.vsix']);
+  run('node_modules/.bin/vsce', ['package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'docs/marketplace/README.md', '-o', 'layerguard.vsix']);
 }
 if (skipE2e) console.log('LAYERGUARD_SKIP_E2E=1: the Neovim and VS Code tests are not run.');
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...suites], { stdio: 'inherit' });

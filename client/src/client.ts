@@ -10,6 +10,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { FirstRunSummary } from './first-run';
+import { showRuleDocsRendered } from './rule-docs';
 import { StatusNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands, type ClientControls } from './commands';
 import { StatusItem } from './status';
@@ -25,10 +27,12 @@ export class LayerguardClient implements ClientControls {
   private client: LanguageClient | undefined;
   private readonly output = vscode.window.createOutputChannel('Layerguard', { log: true });
   private readonly status = new StatusItem();
+  private readonly firstRun: FirstRunSummary;
   private readonly layers = new LayersTree(() => this.client);
   private readonly restarts: number[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
+    this.firstRun = new FirstRunSummary(context);
     context.subscriptions.push(this.output, this.status);
     registerCommands(context, this);
     context.subscriptions.push(vscode.commands.registerCommand('layerguard.statusMenu', () => this.status.showMenu()));
@@ -60,11 +64,13 @@ export class LayerguardClient implements ClientControls {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions,
       errorHandler: this.errorHandler(),
+      middleware: { window: { showDocument: showRuleDocsRendered } },
     };
     this.client = new LanguageClient('layerguard', 'Layerguard', serverOptions, clientOptions);
     this.status.analyzing();
     this.client.onNotification(StatusNotification.method, (params: StatusNotification.Params) => {
       this.status.update(params);
+      this.firstRun.onStatus(params, (message) => this.output.appendLine(message));
       if (params.state !== 'ready') return;
       ArchitecturePanel.refreshOpen();
       this.layers.refresh().catch((error: unknown) => this.output.appendLine(`The Layers view could not be refreshed: ${String(error)}`));

@@ -22,11 +22,15 @@ export class StatusItem implements vscode.Disposable {
     if (params.state === 'error') return this.failed(params.message ?? 'Analysis failed');
     this.last = params;
     this.failure = undefined;
+    this.item.command = 'layerguard.statusMenu';
     if (params.configError) {
+      // The error state links to the file, at the error's line.
+      const at = new vscode.Range(params.configError.line, 0, params.configError.line, 0);
+      this.item.command = { title: 'Open layerguard.json', command: 'vscode.open', arguments: [vscode.Uri.parse(params.configError.uri), { selection: at }] };
       this.set(
-        `$(warning) Layerguard: ${params.findings}`,
-        `layerguard.json has an error, so the defaults are used: ${params.configError.message}`,
-        new vscode.ThemeColor('statusBarItem.warningBackground'),
+        `$(error) Layerguard: ${params.findings}`,
+        `layerguard.json has an error, so the defaults are used: ${params.configError.message}. Click to open it.`,
+        new vscode.ThemeColor('statusBarItem.errorBackground'),
       );
       return;
     }
@@ -36,6 +40,7 @@ export class StatusItem implements vscode.Disposable {
 
   failed(message: string): void {
     this.failure = message;
+    this.item.command = 'layerguard.statusMenu';
     this.set('$(error) Layerguard', message, new vscode.ThemeColor('statusBarItem.errorBackground'));
   }
 

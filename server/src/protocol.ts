@@ -18,6 +18,9 @@ export namespace StatusNotification {
     readonly infos?: number;
     /** Findings the baseline hides. */
     readonly baselined?: number;
+    /** Files with at least one finding, and files analyzed (when ready). */
+    readonly filesWithFindings?: number;
+    readonly files?: number;
     /** The first configuration error, where it is: the analysis ran with the defaults. */
     readonly configError?: { readonly uri: string; readonly line: number; readonly message: string };
   }
@@ -147,6 +150,11 @@ export namespace Commands {
    * one's commented layerguard.json (over an existing file only with `replace`).
    */
   export const configureArchitecture = 'layerguard.server.configureArchitecture';
+  /**
+   * Args: `ShowDocumentationArgs`. Asks the client to show the rule's page (`window/showDocument`):
+   * the copy shipped with the server, or the published page when there is none.
+   */
+  export const showDocumentation = 'layerguard.server.showDocumentation';
   /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
   export const fixWithReason = 'layerguard.fixWithReason';
 }
@@ -163,6 +171,11 @@ export interface CommandTypes {
   [Commands.applyRefactor]: { args: RefactorArgs; result: { readonly applied: string } | { readonly error: string } | undefined };
   [Commands.generateResource]: { args: GenerateResourceArgs; result: GenerateResourceResult | undefined };
   [Commands.configureArchitecture]: { args: ConfigureArchitectureArgs; result: ConfigureArchitectureResult | undefined };
+  [Commands.showDocumentation]: { args: ShowDocumentationArgs; result: undefined };
+}
+
+export interface ShowDocumentationArgs {
+  readonly ruleId: string;
 }
 
 /** The token a client sends once its user confirmed that every current finding is to be recorded. */

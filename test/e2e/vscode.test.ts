@@ -62,6 +62,12 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.openFile('nest-shop/src/users/users.controller.ts');
       const { ms } = await workbench.waitForProblems('the Nest finding', NEST_DI, (rows) => rows.some((r) => r.includes(NEST_DI)), 120000);
       timings.push(`first diagnostics ${ms} ms after opening a file`);
+      // A fresh profile: once, the first complete analysis is summed up with what to do next.
+      const summary = await workbench.waitForNotification(/Layerguard: \d+ findings? (\(\d+ errors?\) )?in \d+ of \d+ files\./, 60000);
+      for (const action of ['Open Problems', 'Create Baseline', 'Configure Architecture', "Don't Show Again"]) assert.ok(summary.includes(action), `"${action}" in: ${summary}`);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-first-run.png') });
+      await workbench.runCommand('Notifications: Clear All Notifications');
       await workbench.waitForProblems('the Express finding', EXPRESS_DB, (rows) => rows.some((r) => r.includes(EXPRESS_DB)), 10000);
       const links = await workbench.problemCodeLinks();
       assert.ok(
@@ -246,6 +252,80 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
         toasts.some((t) => /Layerguard: Route through ProductsService.*: \d+ files changed/.test(t)),
         `the one-line summary; toasts: ${toasts.join(' | ')}`,
       );
+    });
+  });
+
+  it('walks the walkthrough: what it checks, configure, baseline, the view, CI', async () => {
+    await step('walkthrough', async () => {
+      await workbench.runCommand('Welcome: Open Walkthrough...');
+      await workbench.page.keyboard.type('Get started with Layerguard');
+      await workbench.page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="Get started with Layerguard"]', { timeout: 20000 });
+      await workbench.page.keyboard.press('Enter');
+      const page = workbench.page.locator('.gettingStartedContainer');
+      for (const title of ['What Layerguard checks', 'Configure the architecture', 'Create a baseline for an existing codebase', 'Open the Architecture View', 'Add it to CI'])
+        await page.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 20000 });
+      await page.locator('.getting-started-step', { hasText: 'Add it to CI' }).first().click();
+      await workbench.page.locator('.gettingStartedContainer .getting-started-media', { hasText: 'upload-sarif' }).first().waitFor({ timeout: 20000 });
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-walkthrough.png') });
+      await workbench.runCommand('View: Close All Editor Groups');
+    });
+  });
+
+  it('creates layerguard.json from the palette with no error on it, and completes a rule id from the schema', async () => {
+    await step('create-config', async () => {
+      const config = path.join(workspace, 'layerguard.json');
+      if (fs.existsSync(config)) fs.rmSync(config);
+      await workbench.runCommand('Layerguard: Open Configuration');
+      await workbench.page
+        .locator('.notification-toast .monaco-button', { hasText: /^Create$/ })
+        .first()
+        .click({ timeout: 20000 });
+      await workbench.waitForActiveTab('layerguard.json');
+      // The file's own problems: none (its comments are allowed, its schema loads, its content is valid).
+      await workbench.page.waitForTimeout(3000);
+      const rows = await workbench.waitForProblems(
+        'no problem in layerguard.json',
+        'layerguard.json',
+        (r) => !r.some((row) => /Comments are not permitted|Unable to load schema|layerguard\.json/.test(row)),
+        10000,
+      );
+      assert.ok(rows.rows.length === 0, rows.rows.join(' | '));
+      // Inside "rules": {}, a rule id completes from the schema.
+      const text = fs.readFileSync(config, 'utf8').split('\n');
+      const line = text.findIndex((l) => l.includes('"rules": {}'));
+      await workbench.goTo(line + 1, (text[line] ?? '').indexOf('{}') + 2);
+      await workbench.page.keyboard.type('"layering/cy');
+      await workbench.page.keyboard.press('Control+Space');
+      const suggestion = workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'layering/cycle' });
+      await suggestion.first().waitFor({ timeout: 20000 });
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-config-completion.png') });
+      await workbench.page.keyboard.press('Escape');
+      await workbench.runCommand('File: Revert File');
+      await workbench.runCommand('View: Close All Editor Groups');
+      fs.rmSync(config);
+    });
+  });
+
+  it('shows a rule documentation rendered, and ignores a rule in a whole file with a reason', async () => {
+    await step('docs-and-ignore-file', async () => {
+      const file = 'express-api/src/controllers/order.controller.ts';
+      await workbench.waitForProblems('the Express finding', EXPRESS_DB, (rows) => rows.some((r) => r.includes(EXPRESS_DB)), 30000);
+      await workbench.openFile(file);
+      await workbench.goTo(2, 25);
+      await workbench.applyQuickFix('Show documentation for layering/forbidden-dependency');
+      await workbench.waitForActiveTab('Preview forbidden-dependency.md');
+      await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-rule-docs.png') });
+      await workbench.closeActiveEditor();
+      await workbench.openFile(file);
+      await workbench.goTo(2, 25);
+      await workbench.applyQuickFix('Ignore layering/forbidden-dependency in this file (with a reason)…');
+      await workbench.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
+      await workbench.page.keyboard.type('legacy controller, moved behind a service next sprint');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.waitForProblems('the file to have no finding of the rule', EXPRESS_DB, (rows) => !rows.some((r) => r.includes(EXPRESS_DB)), 30000);
+      await workbench.openFile(file);
+      assert.match(await workbench.visibleText(), /^\/\/ layerguard-ignore-file layering\/forbidden-dependency -- legacy controller, moved behind a service next sprint/);
+      await workbench.runCommand('File: Save');
     });
   });
 

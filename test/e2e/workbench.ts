@@ -207,6 +207,19 @@ export class Workbench {
     return this.page.$$eval('.notification-toast, .notifications-toasts .monaco-list-row', (items) => items.map((i) => (i.getAttribute('aria-label') ?? i.textContent ?? '').trim()));
   }
 
+  /** Waits for a notification whose text matches; returns its text with its buttons. */
+  async waitForNotification(pattern: RegExp, timeoutMs = 30000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let toasts: string[] = [];
+    while (Date.now() < deadline) {
+      toasts = await this.page.$$eval('.notification-toast', (items) => items.map((i) => `${i.getAttribute('aria-label') ?? ''} ${i.textContent ?? ''}`.trim()));
+      const found = toasts.find((t) => pattern.test(t));
+      if (found) return found;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no notification matching ${String(pattern)} in ${timeoutMs} ms; shown: ${toasts.join(' | ')}`);
+  }
+
   async screenshot(file: string): Promise<void> {
     await this.page.screenshot({ path: file }).catch(() => undefined);
   }

@@ -39,6 +39,8 @@ export class TestLspClient {
   private versions = new Map<string, number>();
   /** What the server registered dynamically (file watchers, configuration). */
   readonly registrations: unknown[] = [];
+  /** The `$/progress` values the server reported (begin, report, end). */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
 
   constructor(private readonly options: TestClientOptions) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -79,6 +81,10 @@ export class TestLspClient {
       return { success: true };
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string; percentage?: number } }) => {
+      this.progress.push(params.value);
+      this.notify();
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.notify();

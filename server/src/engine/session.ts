@@ -173,12 +173,12 @@ export class AnalysisSession {
    * read before that stay cached, so the next analysis does not redo them. One analysis at a
    * time per session: the caller waits for this one to settle before starting another.
    */
-  analyzeUnlessStale(isStale: () => boolean, sliceMs = 20): Promise<AnalysisResult | undefined> {
-    return runInSlices(this.analysisSteps(), isStale, sliceMs);
+  analyzeUnlessStale(isStale: () => boolean, sliceMs = 20, onFilesRead?: FilesReadListener): Promise<AnalysisResult | undefined> {
+    return runInSlices(this.analysisSteps(onFilesRead), isStale, sliceMs);
   }
 
   /** The analysis, yielding after each file read and between phases: where it may pause or stop. */
-  private *analysisSteps(): Generator<void, AnalysisResult, void> {
+  private *analysisSteps(onFilesRead?: FilesReadListener): Generator<void, AnalysisResult, void> {
     const started = performance.now();
     const configLoad = (this.configLoad ??= this.loadConfig());
     const config = configLoad.config;
@@ -187,10 +187,13 @@ export class AnalysisSession {
 
     const inputs: GraphInput[] = [];
     let parsed = 0;
+    let filesRead = 0;
     for (const [file, project] of workspace.files) {
       const { entry, fresh } = this.fileEntry(file);
+      filesRead++;
       if (fresh) {
         parsed++;
+        if (parsed % FILES_PER_PROGRESS === 0) onFilesRead?.(filesRead, workspace.files.size);
         yield;
       }
       problems.push(...entry.problems);
@@ -421,6 +424,11 @@ function onceEach(problems: Problem[]): (key: string, problem: Problem) => void 
 
 /** Files of workspace packages are read at most this many; a larger graph is cut, with a problem. */
 const MAX_OUTSIDE_FILES = 5000;
+/** How often reading files reports progress: often enough to move, rarely enough to cost nothing. */
+const FILES_PER_PROGRESS = 25;
+
+/** Hears how many of the workspace's files have been read, of how many. */
+export type FilesReadListener = (read: number, total: number) => void;
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/i;
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 

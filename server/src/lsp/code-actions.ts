@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { BASELINE_FILE_NAME, baselineWith, fixesFor, planSafeFixes, type AnalysisResult, type Finding, type Fix } from '../engine';
-import { Commands, type FindingRef, type FixCommandArgs } from '../protocol';
+import { Commands, type FindingRef, type FixCommandArgs, type ShowDocumentationArgs } from '../protocol';
 import { diagnosticData, uriToFile } from './convert';
 import type { CodeActionHost } from './action-host';
 import { Refactors } from './refactors';
@@ -80,12 +80,20 @@ export class CodeActions {
     if (!computed.ok) this.host.log(computed.error);
     const ref: FindingRef = { uri, version: snapshot.version, ruleId: where.ruleId, start: where.start, end: where.end };
     const actions = computed.fixes.flatMap((fix) => this.toAction(fix, snapshot, diagnostic, ref));
-    actions.push({
-      title: `Add this ${where.ruleId} finding to the baseline`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] },
-    });
+    actions.push(
+      {
+        title: `Add this ${where.ruleId} finding to the baseline`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [ref] },
+      },
+      {
+        title: `Show documentation for ${where.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Show documentation', command: Commands.showDocumentation, arguments: [{ ruleId: where.ruleId } satisfies ShowDocumentationArgs] },
+      },
+    );
     return actions;
   }
 

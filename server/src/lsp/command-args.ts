@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { REFACTOR_IDS } from '../engine';
-import { CREATE_BASELINE_CONFIRMATION, type ConfigureArchitectureArgs, type CreateBaselineArgs, type FindingRef, type FixCommandArgs, type GenerateResourceArgs, type RefactorArgs } from '../protocol';
+import {
+  CREATE_BASELINE_CONFIRMATION,
+  type ConfigureArchitectureArgs,
+  type CreateBaselineArgs,
+  type FindingRef,
+  type FixCommandArgs,
+  type GenerateResourceArgs,
+  type RefactorArgs,
+  type ShowDocumentationArgs,
+} from '../protocol';
 
 /**
  * The arguments of the server's commands, as schemas: any LSP client can send anything, and a
@@ -25,6 +34,7 @@ const schemas = {
   refactor: z.object({ uri, version: z.number().int(), offset, refactor: z.enum(REFACTOR_IDS), choiceId: z.string().max(200).optional() }) satisfies z.ZodType<RefactorArgs>,
   generate: z.object({ folderUri: uri, name: z.string().min(1).max(200), preview: z.boolean().optional() }) satisfies z.ZodType<GenerateResourceArgs>,
   architecture: z.object({ folderUri: uri, write: z.number().int().nonnegative().max(100).optional(), replace: z.boolean().optional() }).strict() satisfies z.ZodType<ConfigureArchitectureArgs>,
+  docs: z.object({ ruleId: z.string().min(1).max(200) }).strict() satisfies z.ZodType<ShowDocumentationArgs>,
   // Only what the client sends once the user has confirmed: writing a baseline hides every finding.
   createBaseline: z.object({ confirmation: z.literal(CREATE_BASELINE_CONFIRMATION) }) satisfies z.ZodType<CreateBaselineArgs>,
 };

@@ -14,6 +14,8 @@ export const PERSIST_DELAY_MS = 1500;
 /** What a folder analyzer needs from the connection: narrow, so tests can fake it. */
 export interface DiagnosticsSink extends DiagnosticsChannel {
   log(message: string): void;
+  /** How far reading the folder's files got: `312/544 files`. */
+  filesRead?(read: number, total: number): void;
 }
 
 export type AnalysisOutcome =
@@ -174,7 +176,11 @@ export class FolderAnalyzer {
     const revision = this.revision;
     let result: AnalysisResult | undefined;
     try {
-      result = await this.session.analyzeUnlessStale(() => revision !== this.revision);
+      result = await this.session.analyzeUnlessStale(
+        () => revision !== this.revision,
+        undefined,
+        (read, total) => this.sink.filesRead?.(read, total),
+      );
     } catch (error) {
       // An engine bug must not leave diagnostics of an older state behind: clear them, report it.
       const message = errorDetail(error);

@@ -14,10 +14,11 @@ import {
   type FileEvent,
   type InitializeParams,
   type InitializeResult,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { architectureView, VIEW_GROUPINGS, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
+import { architectureView, RULES, VIEW_GROUPINGS, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -37,7 +38,7 @@ import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
 import { REFACTOR_KINDS } from './refactors';
-import { fileToUri, uriToFile } from './convert';
+import { fileToUri, ruleDocLink, uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
 import { PersistedResults } from './persisted-results';
@@ -61,6 +62,8 @@ export class LayerguardServer {
   readonly pull: PullChannel;
   private channel: DiagnosticsChannel;
   private folders: FolderAnalyzer[] = [];
+  /** The progress shown while the whole workspace is analyzed, which reading files reports to. */
+  private progress: WorkDoneProgressServerReporter | undefined;
   /** The client watches the workspace's files for us (registered in `initialized`). */
   private watchesFiles = false;
   private folderRoots: string[] = [];
@@ -114,9 +117,19 @@ export class LayerguardServer {
         return this.generateResource(commandArgument(command, 'generate', args));
       case Commands.configureArchitecture:
         return this.configureArchitecture(commandArgument(command, 'architecture', args));
+      case Commands.showDocumentation:
+        return this.showDocumentation(commandArgument(command, 'docs', args).ruleId);
       default:
         throw new Error(`unknown command ${command}`);
     }
+  }
+
+  /** The page opens in the client: a web page in the browser, the shipped Markdown as the client shows files (VS Code's client renders it). */
+  private async showDocumentation(ruleId: string): Promise<void> {
+    if (!RULES.some((rule) => rule.meta.id === ruleId)) throw new Error(`unknown rule "${ruleId}"`);
+    const uri = ruleDocLink(ruleId);
+    const shown = this.capabilities.window?.showDocument?.support === true && (await this.connection.window.showDocument({ uri, external: !uri.startsWith('file:') })).success;
+    if (!shown) void this.connection.window.showInformationMessage(`Layerguard: the documentation of ${ruleId} is at ${uri}`);
   }
 
   private createBaseline(): string {
@@ -238,7 +251,16 @@ export class LayerguardServer {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
         executeCommandProvider: {
-          commands: [Commands.applyFix, Commands.addToBaseline, Commands.createBaseline, Commands.refactorChoices, Commands.applyRefactor, Commands.generateResource, Commands.configureArchitecture],
+          commands: [
+            Commands.applyFix,
+            Commands.addToBaseline,
+            Commands.createBaseline,
+            Commands.refactorChoices,
+            Commands.applyRefactor,
+            Commands.generateResource,
+            Commands.configureArchitecture,
+            Commands.showDocumentation,
+          ],
         },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
@@ -317,6 +339,7 @@ export class LayerguardServer {
       set: (uri: string, diagnostics: Diagnostic[]) => channel.set(uri, diagnostics),
       flush: () => channel.flush(),
       log: (message: string) => this.connection.console.log(message),
+      filesRead: (read: number, total: number) => this.progress?.report(Math.min(99, Math.round((100 * read) / Math.max(1, total))), `${read}/${total} files`),
     };
     const storage = this.storagePath;
     const trusted = this.trusted;
@@ -351,6 +374,8 @@ export class LayerguardServer {
       warnings: count('warning'),
       infos: count('info'),
       baselined: results.reduce((sum, r) => sum + r.stats.baselined, 0),
+      filesWithFindings: results.reduce((sum, r) => sum + new Set(r.findings.map((f) => f.file)).size, 0),
+      files: results.reduce((sum, r) => sum + r.stats.files, 0),
       ...(configError ? { configError: { uri: fileToUri(configError.file), line: configError.start?.line ?? 0, message: configError.message } } : {}),
     };
   }
@@ -373,10 +398,12 @@ export class LayerguardServer {
   private async withProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
     if (!this.capabilities.window?.workDoneProgress) return run();
     const progress = await this.connection.window.createWorkDoneProgress();
-    progress.begin(`Layerguard: ${title}`, undefined, `${this.folders.length} folder(s)`);
+    progress.begin(`Layerguard: ${title}`, 0, `${this.folders.length} folder(s)`);
+    this.progress = progress;
     try {
       return await run();
     } finally {
+      if (this.progress === progress) this.progress = undefined;
       progress.done();
     }
   }

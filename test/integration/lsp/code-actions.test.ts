@@ -28,7 +28,7 @@ describe('code actions over stdio', () => {
     for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  async function withSwallowedError(config?: object): Promise<{ client: TestLspClient; diagnostic: Diagnostic }> {
+  async function withSwallowedError(config?: object, options: { previews?: boolean } = {}): Promise<{ client: TestLspClient; diagnostic: Diagnostic }> {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'layerguard-actions-')));
     fs.cpSync(EXAMPLE, root, { recursive: true });
     fs.writeFileSync(path.join(root, FILE), SWALLOWING);
@@ -36,7 +36,7 @@ describe('code actions over stdio', () => {
     const rules = { 'errors/swallowed-error': 'warning', ...((config as { rules?: object } | undefined)?.rules ?? {}) };
     fs.writeFileSync(path.join(root, 'layerguard.json'), JSON.stringify({ ...config, rules }));
     roots.push(root);
-    const client = new TestLspClient({ root });
+    const client = new TestLspClient({ root, ...options });
     clients.push(client);
     await client.start();
     await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
@@ -59,7 +59,9 @@ describe('code actions over stdio', () => {
         'Rethrow the error',
         'Mark as intentionally ignored (with a reason)',
         'Ignore errors/swallowed-error on this line (with a reason)',
+        'Ignore errors/swallowed-error in this file (with a reason)',
         'Add this errors/swallowed-error finding to the baseline',
+        'Show documentation for errors/swallowed-error',
       ],
     );
     const preferred = actions.find((a) => a.isPreferred);
@@ -96,6 +98,32 @@ describe('code actions over stdio', () => {
     await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
     const change = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
     assert.match(applyLocally(SWALLOWING, change.edits as TextEdit[]), /catch \(err\) \{\n    \/\/ Intentionally ignored: subscribers retry on their own\n  \}/);
+  });
+
+  it('ignores a rule in the whole file by command, with the reason at the top, after which the file has no finding of it', async () => {
+    const { client, diagnostic } = await withSwallowedError();
+    const data = diagnostic.data as { ruleId: string; start: number; end: number };
+    await client.request('workspace/executeCommand', {
+      command: 'layerguard.applyFix',
+      arguments: [{ uri: client.uri(FILE), version: client.versionOf(FILE), ...data, fixId: 'ignore-file', title: 'Ignore in this file', reason: 'publishing is best effort here' }],
+    });
+    await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
+    const change = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
+    const ignored = applyLocally(SWALLOWING, change.edits as TextEdit[]);
+    assert.equal(ignored, `// layerguard-ignore-file errors/swallowed-error -- publishing is best effort here\n${SWALLOWING}`);
+    await client.change(FILE, ignored);
+    await client.waitFor('the diagnostic to go', () => !client.diagnosticsOf(FILE).some((d) => d.code === 'errors/swallowed-error'));
+  });
+
+  it("shows a rule's documentation by command: the page shipped with the server", async () => {
+    const { client, diagnostic } = await withSwallowedError(undefined, { previews: true });
+    const show = (await codeActions(client, diagnostic)).find((a) => a.title === 'Show documentation for errors/swallowed-error');
+    assert.ok(show?.command, 'the action is offered');
+    await client.request('workspace/executeCommand', { command: show.command.command, arguments: show.command.arguments });
+    await client.waitFor('a document shown', () => client.shownDocuments.length > 0);
+    assert.match(client.shownDocuments[0]!.uri, /^file:\/\/.*\/docs\/rules\/errors\/swallowed-error\.md$/);
+    await client.request('workspace/executeCommand', { command: show.command.command, arguments: [{ ruleId: 'errors/no-such-rule' }] });
+    await client.waitFor('an error', () => client.shownMessages.some((m) => /unknown rule "errors\/no-such-rule"/.test(m.message)));
   });
 
   it('adds a finding to the baseline by command, after which it is no longer reported', async () => {

@@ -55,6 +55,23 @@ describe('language server over stdio', () => {
     );
   });
 
+  it('reports how many files it has read while analyzing the workspace: "25/60 files"', async () => {
+    const root = copyExample();
+    roots.push(root);
+    for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(root, 'src', `generated-${i}.ts`), `export const value${i} = ${i};\n`);
+    const client = new TestLspClient({ root });
+    clients.push(client);
+    await client.start();
+    await client.waitFor('the analysis to end', () => client.progress.some((p) => p.kind === 'end'));
+    const counts = client.progress.flatMap((p) => (p.kind === 'report' ? [/^(\d+)\/(\d+) files$/.exec(p.message ?? '')] : [])).filter((m) => m !== null);
+    assert.ok(counts.length >= 2, JSON.stringify(client.progress));
+    const read = counts.map((m) => Number(m[1]));
+    const totals = new Set(counts.map((m) => Number(m[2])));
+    assert.deepEqual(read, [...read].sort((a, b) => a - b), 'the count only grows');
+    assert.equal(totals.size, 1);
+    assert.ok([...totals][0]! >= 60 && read.every((n) => n <= [...totals][0]!), JSON.stringify(counts));
+  });
+
   it('watches package manifests: a folder that becomes a package of its own is re-classified', async () => {
     const root = copyExample();
     roots.push(root);

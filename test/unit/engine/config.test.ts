@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import Ajv from 'ajv';
 import { configJsonSchema, parseConfig } from '../../../server/src/engine';
+import { RULES } from '../../../server/src/engine/rules/registry';
 import { checkFindings, project } from '../../helpers/project';
 
 function errorsOf(text: string): string[] {
@@ -27,6 +29,21 @@ describe('layerguard.json', () => {
       /^1:47 at rules\["layering\/cycle"\]\.options\.includeTypeonly: unknown property "includeTypeonly"$/,
     );
     assert.match(errorsOf('{ "dependencies": { "controller": { "allow": ["servce"] } } }')[0] ?? '', /at dependencies\.controller\.allow\[0\]: unknown layer "servce"; known layers: .*service/);
+  });
+
+  it('reports every error of the file at once, each at its position', () => {
+    const text = ['{', '  "rulez": {},', '  "rules": { "layering/cycles": "error", "layering/cycle": "warn" },', '  "layers": { "gateway": { "patterns": ["src/gw/**"], "folder": "gw" } },', '  "dependencies": { "controller": { "allow": ["servce"] } }', '}'].join('\n');
+    const errors = errorsOf(text);
+    assert.deepEqual(
+      errors.map((e) => e.replace(/;.*$/, '')),
+      [
+        '2:3 at rulez: unknown property "rulez"',
+        '3:14 at rules["layering/cycles"]: unknown rule "layering/cycles"',
+        '3:60 at rules["layering/cycle"]: expected "off" | "info" | "warning" | "error" or an object (found "warn")',
+        '4:55 at layers.gateway.folder: unknown property "folder"',
+        '5:47 at dependencies.controller.allow[0]: unknown layer "servce"',
+      ],
+    );
   });
 
   it('reports invalid JSON with its position, and empty files', () => {
@@ -118,6 +135,17 @@ export const bill = () => new StripeClient().charge();
     }).analyze();
     const analyzed = [...result.graph.files.keys()].map((f) => path.posix.relative(result.root, f)).sort();
     assert.deepEqual(analyzed, ['src/features/support/tickets.service.ts', 'src/users.service.ts']);
+  });
+
+  it("the JSON Schema lists every rule id with the rule's own options, so editors complete ids and flag typos", () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(configJsonSchema());
+    const rules = (configJsonSchema().properties as Record<string, { properties?: Record<string, unknown> }>).rules?.properties ?? {};
+    assert.deepEqual(Object.keys(rules).sort(), RULES.map((r) => r.meta.id).sort());
+    assert.ok(validate({ rules: { 'design/god-function': { severity: 'error', options: { maxLines: 80 } }, 'layering/cycle': 'warning' } }), JSON.stringify(validate.errors));
+    assert.equal(validate({ rules: { 'layering/cycles': 'error' } }), false, 'a misspelt rule id passes the schema');
+    assert.equal(validate({ rules: { 'design/god-function': { options: { maxLines: 'eighty' } } } }), false, "a rule's option of the wrong type passes the schema");
+    assert.equal(validate({ rules: { 'design/god-function': { options: { maxLine: 80 } } } }), errorsOf(JSON.stringify({ rules: { 'design/god-function': { options: { maxLine: 80 } } } })).length === 0, 'the schema and the loader disagree on an unknown option');
   });
 
   it('ships a JSON Schema generated from the same source', () => {

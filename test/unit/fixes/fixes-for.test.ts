@@ -40,7 +40,7 @@ describe('fixesFor', () => {
     const result = fixesFor(graph, finding, {}, new Map([[RULE, provider]]));
     assert.deepEqual(
       result.fixes.map((f) => f.id),
-      ['clean', 'ignore-line'],
+      ['clean', 'ignore-line', 'ignore-file'],
     );
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.error, /the fix "Broken" of errors\/swallowed-error was left out: overlapping edits/);
@@ -54,7 +54,7 @@ describe('fixesFor', () => {
     const result = fixesFor(graph, finding, {}, new Map([[RULE, provider]]));
     assert.deepEqual(
       result.fixes.map((f) => f.id),
-      ['ignore-line'],
+      ['ignore-line', 'ignore-file'],
     );
     assert.match(result.ok ? '' : result.error, /computing fixes for errors\/swallowed-error failed: no catch clause here/);
   });

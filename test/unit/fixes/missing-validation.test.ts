@@ -22,7 +22,7 @@ function offered(files: Readonly<Record<string, string>>): string[][] {
   return findings.map((f) =>
     fixesFor(result.graph, f)
       .fixes.map((fix) => fix.id)
-      .filter((id) => id !== 'ignore-line'),
+      .filter((id) => id !== 'ignore-line' && id !== 'ignore-file'),
   );
 }
 
@@ -866,7 +866,7 @@ router.post('/orders', async (req, res) => {
         .map((f) =>
           fixesFor(result.graph, f, { config: result.config })
             .fixes.map((fix) => fix.id)
-            .filter((id) => id !== 'ignore-line'),
+            .filter((id) => id !== 'ignore-line' && id !== 'ignore-file'),
         );
     };
     assert.deepEqual(offeredWithConfig({}), [['zod-schema']]);

@@ -52,7 +52,7 @@ function offered(files: Readonly<Record<string, string>>): string[] {
   assert.ok(finding, `no ${RULE} finding at ${expected.file}:${expected.line}:${expected.column}`);
   const fixes = fixesFor(result.graph, finding);
   assert.ok(fixes.ok, fixes.ok ? '' : fixes.error);
-  return fixes.fixes.map((f) => f.id).filter((id) => id !== 'ignore-line');
+  return fixes.fixes.map((f) => f.id).filter((id) => id !== 'ignore-line' && id !== 'ignore-file');
 }
 
 describe('fixes: data/n-plus-one', () => {

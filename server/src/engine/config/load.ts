@@ -48,19 +48,53 @@ export function parseConfig(file: string, text: string): ConfigLoad {
     const errors = syntaxErrors.slice(0, 5).map((e) => ({ file, message: `invalid JSON: ${describeParseError(e)}`, start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) }));
     return { ok: false, errors, config: defaultConfig() };
   }
-  const structural = structuralErrors(file, tree, lines);
-  if (structural.length > 0) return { ok: false, errors: structural, config: defaultConfig() };
+  // Every error at once: the entries a stage rejects are set aside, and the next stages check the rest.
+  const errors = structuralErrors(file, tree, lines);
+  // A key written twice makes every later position ambiguous (which of the two?): those first.
+  if (errors.length > 0) return { ok: false, errors, config: defaultConfig() };
   const value: unknown = nodeValue(tree);
   const parsed = configFileSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, errors: zodErrors(file, parsed.error, tree, lines), config: defaultConfig() };
+  if (!parsed.success) errors.push(...zodErrors(file, parsed.error, tree, lines));
+  const data = parsed.success ? parsed.data : withoutRejected(value, parsed.error);
+  if (!data) return { ok: false, errors, config: defaultConfig() };
+  const semantic = semanticErrors(file, data, tree, lines);
+  errors.push(...semantic.errors);
+  const config = mergeConfig(file, data, semantic.rules);
+  errors.push(...policyLayerErrors(file, data, knownLayerIds(config), tree, lines));
+  return errors.length > 0 ? { ok: false, errors: byPosition(errors).slice(0, MAX_CONFIG_ERRORS), config: defaultConfig() } : { ok: true, config };
+}
 
-  const semantic = semanticErrors(file, parsed.data, tree, lines);
-  if (semantic.errors.length > 0) return { ok: false, errors: semantic.errors, config: defaultConfig() };
-  const config = mergeConfig(file, parsed.data, semantic.rules);
-  const layers = knownLayerIds(config);
-  const unknownLayers = policyLayerErrors(file, parsed.data, layers, tree, lines);
-  if (unknownLayers.length > 0) return { ok: false, errors: unknownLayers, config: defaultConfig() };
-  return { ok: true, config };
+/** Enough to fix a file in one pass; a file with more is better rewritten from `layerguard init`. */
+const MAX_CONFIG_ERRORS = 20;
+
+/**
+ * The configuration without the entries the schema rejected (`rules.<id>`, `layers.<name>`, or a
+ * whole top-level key), so the later stages can check the rest; `undefined` when even that fails.
+ */
+function withoutRejected(value: unknown, error: z.ZodError): ConfigFile | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const rest: Record<string, unknown> = { ...value };
+  for (const issue of error.issues) {
+    // An unknown key is reported at the object holding it: set aside the key, not the object.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const key of issue.keys) delete rest[key];
+      continue;
+    }
+    const [key, entry] = path;
+    if (key === undefined) return undefined;
+    const section = rest[String(key)];
+    if (entry !== undefined && isPlainObject(section)) {
+      const { [String(entry)]: _rejected, ...kept } = section;
+      rest[String(key)] = kept;
+    } else delete rest[String(key)];
+  }
+  const again = configFileSchema.safeParse(rest);
+  return again.success ? again.data : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -76,7 +110,12 @@ function structuralErrors(file: string, tree: Node, lines: LineIndex): ConfigErr
     if (node.type === 'object') errors.push(...duplicateKeys(file, node, lines));
     pending.push(...(node.children ?? []));
   }
-  return errors.sort((a, b) => (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.character ?? 0) - (b.start?.character ?? 0)).slice(0, 10);
+  return byPosition(errors).slice(0, 10);
+}
+
+/** Top to bottom, as the user reads the file. */
+function byPosition(errors: readonly ConfigError[]): ConfigError[] {
+  return [...errors].sort((a, b) => (a.start?.line ?? 0) - (b.start?.line ?? 0) || (a.start?.character ?? 0) - (b.start?.character ?? 0));
 }
 
 function duplicateKeys(file: string, object: Node, lines: LineIndex): ConfigError[] {

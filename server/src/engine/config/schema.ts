@@ -151,11 +151,3 @@ export const configFileSchema = z
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
-
-/** The JSON Schema for editors (draft-07: what VS Code's JSON language service validates best). */
-export function configJsonSchema(): Record<string, unknown> {
-  return {
-    title: 'Layerguard configuration',
-    ...(z.toJSONSchema(configFileSchema, { target: 'draft-7' }) as Record<string, unknown>),
-  };
-}

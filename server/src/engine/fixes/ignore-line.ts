@@ -22,6 +22,21 @@ export function ignoreLineFix(node: FileNode, finding: Finding, reason: string |
 }
 
 /**
+ * `// layerguard-ignore-file <rule> -- <reason>` at the top of the file (below a `#!` line, which
+ * must stay first): for a rule that does not apply to this file at all, such as generated code.
+ */
+export function ignoreFileFix(node: FileNode, finding: Finding, reason: string | undefined): Fix {
+  const shebang = /^#![^\n]*\n/.exec(node.text)?.[0].length ?? 0;
+  return {
+    title: `Ignore ${finding.ruleId} in this file (with a reason)`,
+    id: 'ignore-file',
+    needsReason: true,
+    safe: false,
+    edits: [insertAt(node.file, shebang, `// layerguard-ignore-file ${finding.ruleId} -- ${reasonOrPlaceholder(reason)}${eolOf(node.text)}`)],
+  };
+}
+
+/**
  * The user's reason as one line (it must not end the comment or start new code), or the
  * placeholder when there is none.
  */

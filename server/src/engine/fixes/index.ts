@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolved';
 import type { DependencyGraph } from '../graph/types';
 import type { Finding, Fix } from '../types';
 import { applyTextEdits, editsByFile } from './apply';
-import { ignoreLineFix } from './ignore-line';
+import { ignoreFileFix, ignoreLineFix } from './ignore-line';
 import { FIX_PROVIDERS } from './registry';
 import type { FixProvider } from './types';
 import { nodeAt } from './text';
@@ -11,7 +11,7 @@ import { errorMessage } from '../errors';
 export interface FixesOptions {
   /** The user's reason, for fixes that record one (ignore comments). */
   readonly reason?: string;
-  /** Leave out the generic "ignore this line" fix (the CLI applies safe fixes only). */
+  /** Leave out the generic "ignore this line" and "ignore in this file" fixes (the CLI applies safe fixes only). */
   readonly withoutIgnore?: boolean;
   /** The configuration the finding was made with (rules' options); the defaults when not given. */
   readonly config?: ResolvedConfig;
@@ -45,7 +45,7 @@ export function fixesFor(graph: DependencyGraph, finding: Finding, options: Fixe
       else if (problem) errors.push(`the fix "${fix.title}" of ${finding.ruleId} was left out: ${problem}`);
     }
   }
-  if (!options.withoutIgnore) fixes.push(ignoreLineFix(node, finding, options.reason));
+  if (!options.withoutIgnore) fixes.push(ignoreLineFix(node, finding, options.reason), ignoreFileFix(node, finding, options.reason));
   return errors.length > 0 ? { ok: false, error: errors.join('; '), fixes } : { ok: true, fixes };
 }
 
