@@ -534,7 +534,7 @@ export const seed = () => createRecipe('bread');
     assert.equal(layerOf('core/usecases/CreateRecipe.ts'), 'application');
   });
 
-  it('hexagonal: a core/ facing an infra/ is the inside of the hexagon; a core/ alone is a folder of helpers', () => {
+  it('hexagonal: a core/ facing an infra/ is the inside of the hexagon; a core/ alone, or beside the domain/, is a kernel of helpers', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
       'src/billing/core/invoice.gateway.ts': `export interface InvoiceGateway { save(id: string): Promise<void> }
@@ -550,10 +550,25 @@ export class SqlInvoices implements InvoiceGateway { async save(id: string) { vo
 `,
       'src/core/retry.ts': `export const retry = <T>(run: () => T) => run();
 `,
+      // The kernel the rings share: a core/ beside the domain/ and the infra/.
+      'src/shared/core/outcome.ts': `export class Outcome<T> { private constructor(readonly value?: T, readonly error?: string) {}
+  static ok<T>(value: T) { return new Outcome(value); }
+  static fail<T>(error: string) { return new Outcome<T>(undefined, error); }
+}
+`,
+      'src/shared/domain/entity.ts': `export abstract class Entity { constructor(readonly id: string) {} }
+`,
+      'src/shared/infra/db.ts': `export const rows = new Map<string, unknown>();
+`,
+      'src/pets/domain/pet.ts': `import { Outcome } from '../../shared/core/outcome';
+import { Entity } from '../../shared/domain/entity';
+export class Pet extends Entity { static named(name: string) { return name ? Outcome.ok(new Pet(name)) : Outcome.fail<Pet>('no name'); } }
+`,
     });
     const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
     assert.equal(layerOf('billing/core/issue-invoice.ts'), 'application');
     assert.equal(layerOf('src/core/retry.ts'), undefined, 'a core/ with no outside beside it is no area');
+    assert.equal(layerOf('shared/core/outcome.ts'), undefined, 'a core/ beside the domain/ is the kernel both use');
   });
 
   it('clean: dependencies point inward; the entities know nothing outside them, not even types', () => {

@@ -290,15 +290,18 @@ export class Classifier {
   /**
    * An area that means the inside only beside another (`application/` beside `domain/`, `core/`
    * beside `infra/`): an `application/` that sits alone, with the domain elsewhere (`core/domain/`),
-   * is the outside of the app (its HTTP API and wiring), whatever its name.
+   * is the outside of the app (its HTTP API and wiring), whatever its name. And one that is not the
+   * area beside another (`core/` beside `domain/`: the kernel both use).
    */
   private besideItsPartner(layer: LayerDefinition, area: string, parents: readonly string[]): boolean {
-    const partners = layer.areaBeside?.[area];
+    const partners = layer.areaBeside?.[area] ?? [];
+    const rivals = layer.areaNotBeside?.[area] ?? [];
     const folders = this.scope.sourceFolders;
-    if (!partners || partners.length === 0 || !folders) return true;
+    if ((partners.length === 0 && rivals.length === 0) || !folders) return true;
     this.areaFolderPaths ??= new Set([...folders].map(areaPathOf));
     const parent = path.posix.join(this.root, ...parents).toLowerCase();
-    return partners.some((partner) => this.areaFolderPaths?.has(`${parent}/${partner}`) === true);
+    const beside = (name: string) => this.areaFolderPaths?.has(`${parent}/${name}`) === true;
+    return (partners.length === 0 || partners.some(beside)) && !rivals.some(beside);
   }
 
   /** The source folders, lower case, their last name read as an area (`…/domaine` → `…/domain`). */

@@ -55,6 +55,11 @@ export interface LayerDefinition {
    * `{ application: ['domain'] }`; area folders not listed need no partner.
    */
   readonly areaBeside?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Area folders that do not count where a folder of one of these names sits beside them:
+   * `{ core: ['domain'] }` (a `core/` beside the `domain/` is the kernel both share).
+   */
+  readonly areaNotBeside?: Readonly<Record<string, readonly string[]>>;
 }
 
 type PartialLayer = Partial<LayerDefinition> & Pick<LayerDefinition, 'id' | 'description'>;

@@ -210,6 +210,7 @@ function mergeLayer(id: LayerId, setting: LayerSetting, existing: LayerDefinitio
     areaFolders: existing?.areaFolders ?? [],
     areaAfterStrongEvidence: existing?.areaAfterStrongEvidence ?? false,
     ...(existing?.areaBeside ? { areaBeside: existing.areaBeside } : {}),
+    ...(existing?.areaNotBeside ? { areaNotBeside: existing.areaNotBeside } : {}),
   };
 }
 

@@ -111,7 +111,8 @@ function areaWordsOf(root: string, node: FileNode, folderPaths: ReadonlySet<stri
   const folders = foldersOf(root, node).map(areaNameOf);
   for (const [index, folder] of folders.entries()) {
     if (!isAreaWord(folder) || sortsOneKind(folders.slice(0, index))) continue;
-    if (folder === 'core' && !CORE_PARTNERS.some((partner) => folderPaths.has([...folders.slice(0, index), partner].join('/')))) continue;
+    const besideIt = (name: string) => folderPaths.has([...folders.slice(0, index), name].join('/'));
+    if (folder === 'core' && (!CORE_PARTNERS.some(besideIt) || besideIt('domain'))) continue;
     if (folder === 'core' && folders.slice(index + 1).some(isAreaWord)) continue;
     words.add(folder as AreaWord);
   }

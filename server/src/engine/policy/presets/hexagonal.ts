@@ -29,6 +29,9 @@ export const HEXAGONAL: Preset = {
         // alone, it is a folder of shared helpers.
         core: CORE_PARTNERS,
       },
+      // Beside the `domain/` (`shared/{core,domain,infra}`), a `core/` is the kernel every ring
+      // uses (results, guards, base value objects), not the ring around the domain.
+      areaNotBeside: { core: ['domain'] },
     }),
     defineLayer({ id: 'port', description: 'Interfaces the inside declares for the outside: inbound (use cases) and outbound (repositories, gateways).', areaFolders: ['ports', 'port'] }),
     defineLayer({
