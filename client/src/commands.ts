@@ -36,6 +36,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Clien
     vscode.commands.registerCommand('layerguard.showOutput', () => client.showOutput()),
     vscode.commands.registerCommand('layerguard.openConfiguration', () => openConfiguration()),
     vscode.commands.registerCommand('layerguard.createBaseline', () => createBaseline(client)),
+    vscode.commands.registerCommand('layerguard.fixAllInFile', () => fixAllSafe(client, 'file')),
+    vscode.commands.registerCommand('layerguard.fixAllInWorkspace', () => fixAllSafe(client, 'workspace')),
     vscode.commands.registerCommand(Commands.fixWithReason, (args: FixCommandArgs) => fixWithReason(client, args)),
     vscode.commands.registerCommand('layerguard.routeThroughService', () =>
       runRefactor(client, 'routeThroughService', 'No controller here injects a repository whose calls can be routed through a service.'),
@@ -206,6 +208,20 @@ async function createBaseline(client: ClientControls): Promise<void> {
   if (answer !== 'Create Baseline') return;
   const message = await executeServerCommand(languageClient, Commands.createBaseline, { confirmation: CREATE_BASELINE_CONFIRMATION });
   void vscode.window.showInformationMessage(`Layerguard: ${typeof message === 'string' ? message : 'baseline written.'}`);
+}
+
+/** Every safe fix of the active file, or of the workspace, in one edit (undone with one undo per file). */
+async function fixAllSafe(client: ClientControls, scope: 'file' | 'workspace'): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const languageClient = runningClient(client);
+  if (!languageClient) return;
+  if (scope === 'file' && !editor) {
+    void vscode.window.showInformationMessage('Open a TypeScript or JavaScript file first.');
+    return;
+  }
+  const args = scope === 'file' && editor ? { uri: languageClient.code2ProtocolConverter.asUri(editor.document.uri) } : {};
+  const message = await executeServerCommand(languageClient, Commands.fixAllSafe, args);
+  if (message) void vscode.window.showInformationMessage(message);
 }
 
 async function analyzeWorkspace(client: ClientControls): Promise<void> {

@@ -155,6 +155,11 @@ export namespace Commands {
    * the copy shipped with the server, or the published page when there is none.
    */
   export const showDocumentation = 'layerguard.server.showDocumentation';
+  /**
+   * Args: `FixAllSafeArgs`. Applies every safe fix (no reason asked, no file created) of one file,
+   * or of the whole workspace without `uri`; returns what it did as one sentence.
+   */
+  export const fixAllSafe = 'layerguard.server.fixAllSafe';
   /** Client command: asks for a reason, then runs `applyFix` with it. Args: `FixCommandArgs`. */
   export const fixWithReason = 'layerguard.fixWithReason';
 }
@@ -172,6 +177,12 @@ export interface CommandTypes {
   [Commands.generateResource]: { args: GenerateResourceArgs; result: GenerateResourceResult | undefined };
   [Commands.configureArchitecture]: { args: ConfigureArchitectureArgs; result: ConfigureArchitectureResult | undefined };
   [Commands.showDocumentation]: { args: ShowDocumentationArgs; result: undefined };
+  [Commands.fixAllSafe]: { args: FixAllSafeArgs; result: string | undefined };
+}
+
+export interface FixAllSafeArgs {
+  /** The file; the whole workspace when absent. */
+  readonly uri?: string;
 }
 
 export interface ShowDocumentationArgs {

@@ -257,6 +257,9 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
 
   it('walks the walkthrough: what it checks, configure, baseline, the view, CI', async () => {
     await step('walkthrough', async () => {
+      // One editor at a time from here: what the refactors changed is saved, the tabs closed.
+      await workbench.runCommand('File: Save All Files');
+      await workbench.runCommand('View: Close All Editor Groups');
       await workbench.runCommand('Welcome: Open Walkthrough...');
       await workbench.page.keyboard.type('Get started with Layerguard');
       await workbench.page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="Get started with Layerguard"]', { timeout: 20000 });
@@ -265,9 +268,10 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       for (const title of ['What Layerguard checks', 'Configure the architecture', 'Create a baseline for an existing codebase', 'Open the Architecture View', 'Add it to CI'])
         await page.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 20000 });
       await page.locator('.getting-started-step', { hasText: 'Add it to CI' }).first().click();
-      await workbench.page.locator('.gettingStartedContainer .getting-started-media', { hasText: 'upload-sarif' }).first().waitFor({ timeout: 20000 });
+      await page.locator('.getting-started-step.expanded', { hasText: 'Add it to CI' }).first().waitFor({ timeout: 20000 });
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-walkthrough.png') });
-      await workbench.runCommand('View: Close All Editor Groups');
+      // The walkthrough page keeps the keyboard: its tab is closed with the mouse.
+      await workbench.closeActiveEditor();
     });
   });
 
@@ -295,6 +299,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       const line = text.findIndex((l) => l.includes('"rules": {}'));
       await workbench.goTo(line + 1, (text[line] ?? '').indexOf('{}') + 2);
       await workbench.page.keyboard.type('"layering/cy');
+      await workbench.waitForVisibleText(/"rules": \{"layering\/cy/, 'the typing in layerguard.json');
       await workbench.page.keyboard.press('Control+Space');
       const suggestion = workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'layering/cycle' });
       await suggestion.first().waitFor({ timeout: 20000 });
@@ -313,7 +318,9 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.openFile(file);
       await workbench.goTo(2, 25);
       await workbench.applyQuickFix('Show documentation for layering/forbidden-dependency');
-      await workbench.waitForActiveTab('Preview forbidden-dependency.md');
+      await workbench.page.locator('.tabs-container .tab.active', { hasText: 'Preview forbidden-dependency.md' }).waitFor({ timeout: 20000 });
+      // Rendered: the page's title is a heading in the preview, not a line of Markdown in an editor.
+      await workbench.webview().locator('h1', { hasText: 'layering/forbidden-dependency' }).first().waitFor({ timeout: 20000 });
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-rule-docs.png') });
       await workbench.closeActiveEditor();
       await workbench.openFile(file);

@@ -139,9 +139,21 @@ export class Workbench {
 
   /** Opens the quick fix menu at the cursor (Ctrl+.) and picks the action with this title. */
   async applyQuickFix(title: string): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row');
-    await rows.first().waitFor({ timeout: 20000 });
+    // While an analysis the last change started is still running, the menu can come up empty
+    // ("No code actions available"): ask again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      const shown = await rows
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 4) throw new Error(`no quick fix menu after ${attempt} tries (looking for "${title}")`);
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(2000);
+    }
     const titles = await rows.evaluateAll((items) => items.map((i) => (i.getAttribute('aria-label') ?? i.textContent ?? '').trim()));
     // The menu is keyboard-driven (a pointer block covers it until the mouse moves): arrow to it.
     for (let i = 0; i < titles.length + 2; i++) {
@@ -159,6 +171,18 @@ export class Workbench {
   async visibleText(): Promise<string> {
     const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines .view-line').allTextContents();
     return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n');
+  }
+
+  /** Waits until the active editor's visible text matches (typing is rendered asynchronously). */
+  async waitForVisibleText(pattern: RegExp, what: string, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.visibleText();
+      if (pattern.test(text)) return;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`timed out waiting for ${what}: ${String(pattern)} in\n${text}`);
   }
 
   /** Clicks a button of the modal dialog. */

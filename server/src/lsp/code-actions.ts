@@ -111,6 +111,27 @@ export class CodeActions {
     return edit ? [{ ...base, edit }] : [];
   }
 
+  /**
+   * Every safe fix of the results' files (or of one file), as one edit pinned to the analyzed
+   * texts: undefined when there is none, an error when an open document moved on meanwhile.
+   */
+  fixAllSafe(results: readonly AnalysisResult[], file?: string): { edit: WorkspaceEdit; fixes: number; files: number } | { error: string } | undefined {
+    const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+    let fixes = 0;
+    let files = 0;
+    for (const result of results) {
+      const plan = planSafeFixes(result, file !== undefined ? new Set([file]) : undefined);
+      if (plan.fixed.length === 0) continue;
+      for (const error of plan.errors) this.host.log(error);
+      const edit = this.edits.workspaceEdit({ id: 'fix-all', title: 'Fix all safe problems', safe: true, edits: [...plan.edits.values()].flat() }, result);
+      if (!edit) return { error: 'A document changed since the last analysis; try again in a moment.' };
+      documentChanges.push(...(edit.documentChanges ?? []));
+      fixes += plan.fixed.length;
+      files += plan.edits.size;
+    }
+    return fixes > 0 ? { edit: { documentChanges }, fixes, files } : undefined;
+  }
+
   private fixAll(uri: string): CodeAction | undefined {
     const file = uriToFile(uri);
     const result = file ? this.host.resultFor(file) : undefined;

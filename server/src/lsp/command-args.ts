@@ -3,6 +3,7 @@ import { REFACTOR_IDS } from '../engine';
 import {
   CREATE_BASELINE_CONFIRMATION,
   type ConfigureArchitectureArgs,
+  type FixAllSafeArgs,
   type CreateBaselineArgs,
   type FindingRef,
   type FixCommandArgs,
@@ -35,6 +36,7 @@ const schemas = {
   generate: z.object({ folderUri: uri, name: z.string().min(1).max(200), preview: z.boolean().optional() }) satisfies z.ZodType<GenerateResourceArgs>,
   architecture: z.object({ folderUri: uri, write: z.number().int().nonnegative().max(100).optional(), replace: z.boolean().optional() }).strict() satisfies z.ZodType<ConfigureArchitectureArgs>,
   docs: z.object({ ruleId: z.string().min(1).max(200) }).strict() satisfies z.ZodType<ShowDocumentationArgs>,
+  fixAll: z.object({ uri: uri.optional() }).strict() satisfies z.ZodType<FixAllSafeArgs>,
   // Only what the client sends once the user has confirmed: writing a baseline hides every finding.
   createBaseline: z.object({ confirmation: z.literal(CREATE_BASELINE_CONFIRMATION) }) satisfies z.ZodType<CreateBaselineArgs>,
 };

@@ -119,6 +119,8 @@ export class LayerguardServer {
         return this.configureArchitecture(commandArgument(command, 'architecture', args));
       case Commands.showDocumentation:
         return this.showDocumentation(commandArgument(command, 'docs', args).ruleId);
+      case Commands.fixAllSafe:
+        return this.fixAllSafe(commandArgument(command, 'fixAll', args).uri);
       default:
         throw new Error(`unknown command ${command}`);
     }
@@ -130,6 +132,23 @@ export class LayerguardServer {
     const uri = ruleDocLink(ruleId);
     const shown = this.capabilities.window?.showDocument?.support === true && (await this.connection.window.showDocument({ uri, external: !uri.startsWith('file:') })).success;
     if (!shown) void this.connection.window.showInformationMessage(`Layerguard: the documentation of ${ruleId} is at ${uri}`);
+  }
+
+  /** Every safe fix of a file, or of the workspace, applied in one edit; says what it did. */
+  private async fixAllSafe(uri: string | undefined): Promise<string> {
+    const file = uri !== undefined ? uriToFile(uri) : undefined;
+    if (uri !== undefined && file === undefined) throw new Error(`not a file: ${uri}`);
+    const results = file !== undefined ? [this.folderOf(file)?.result] : this.folders.map((f) => f.result);
+    const outcome = this.codeActions.fixAllSafe(
+      results.filter((r): r is AnalysisResult => r !== undefined),
+      file,
+    );
+    const where = file !== undefined ? path.basename(file) : 'the workspace';
+    if (!outcome) return `Layerguard: no safe fix to apply in ${where}.`;
+    if ('error' in outcome) return `Layerguard: ${outcome.error}`;
+    const applied = await this.connection.workspace.applyEdit({ label: 'Fix all safe problems', edit: outcome.edit });
+    if (!applied.applied) return `Layerguard: the editor did not apply the fixes${applied.failureReason ? `: ${applied.failureReason}` : ''}.`;
+    return `Layerguard: ${outcome.fixes} safe fix(es) applied in ${outcome.files} file(s) of ${where}.`;
   }
 
   private createBaseline(): string {

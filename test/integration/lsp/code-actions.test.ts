@@ -178,4 +178,31 @@ describe('code actions over stdio', () => {
     const change = actions[0]?.edit?.documentChanges?.[0] as TextDocumentEdit;
     assert.equal(applyLocally(text, change.edits as TextEdit[]), text.replace(/\bstuff\b/g, 'prices'));
   });
+
+  it('fixes all safe problems of a file, or of the workspace, by command, and says what it did', async () => {
+    const { client } = await withSwallowedError({ rules: { 'naming/ambiguous-name': 'info' } });
+    const text = `interface Price { amount: number }\nexport function totalOf(stuff: Price[]): number {\n  if (stuff.length === 0) return 0;\n  const amounts = stuff.map((p) => p.amount);\n  const sum = amounts.reduce((a, b) => a + b, 0);\n  return Math.round(sum);\n}\n`;
+    const other = 'src/orders/order-totals.ts';
+    const otherText = text.replace('totalOf', 'grandTotalOf');
+    fs.writeFileSync(path.join(client.root, other), otherText);
+    await client.filesChanged([{ relative: other, type: 1 }]);
+    await client.change(FILE, text);
+    await client.waitFor(
+      'both ambiguous names',
+      () => client.diagnosticsOf(FILE).some((d) => d.code === 'naming/ambiguous-name') && client.diagnosticsOf(other).some((d) => d.code === 'naming/ambiguous-name'),
+    );
+    const inFile = await client.request('workspace/executeCommand', { command: 'layerguard.server.fixAllSafe', arguments: [{ uri: client.uri(FILE) }] });
+    assert.match(String(inFile), /^Layerguard: 1 safe fix\(es\) applied in 1 file\(s\) of order-events\.ts\.$/);
+    const fileEdit = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges;
+    assert.deepEqual(
+      fileEdit.map((c) => c.textDocument.uri),
+      [client.uri(FILE)],
+    );
+    assert.equal(applyLocally(text, fileEdit[0]!.edits as TextEdit[]), text.replace(/\bstuff\b/g, 'prices'));
+    const inWorkspace = await client.request('workspace/executeCommand', { command: 'layerguard.server.fixAllSafe', arguments: [{}] });
+    assert.match(String(inWorkspace), /^Layerguard: 2 safe fix\(es\) applied in 2 file\(s\) of the workspace\.$/);
+    const workspaceEdit = (client.appliedEdits[1] as { documentChanges: TextDocumentEdit[] }).documentChanges;
+    const otherChange = workspaceEdit.find((c) => c.textDocument.uri === client.uri(other));
+    assert.equal(applyLocally(otherText, otherChange!.edits as TextEdit[]), otherText.replace(/\bstuff\b/g, 'prices'));
+  });
 });

@@ -3,7 +3,7 @@ import { childNodes } from '../child-nodes';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
 import { countBehaviour, fileShapeOf, hasModifier, isCombiningCall, newBehaviourCounts } from './shape';
-import { decoratorsOf } from './static-value';
+import { calleeName, decoratorsOf } from './static-value';
 import type { ClassFact, FileFacts, ImportBinding, InstantiationFact, ModuleRef, ParamFact, SyntaxError } from './types';
 
 /**
@@ -319,19 +319,29 @@ function isWiredOnly(created: ts.NewExpression): boolean {
  * (hand-written dependency injection), and this file only wires them.
  */
 function isHandedToConstructor(created: ts.NewExpression): boolean {
-  if (isConstructorArgument(created)) return true;
+  if (isHandedOn(created)) return true;
   const declaration = created.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== created || !ts.isIdentifier(declaration.name)) return false;
   const list = declaration.parent;
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
   const uses = referencesIn(list.parent.parent, declaration.name);
-  return uses.length > 0 && uses.every(isConstructorArgument);
+  return uses.length > 0 && uses.every(isHandedOn);
 }
 
-function isConstructorArgument(node: ts.Expression): boolean {
-  const holder = node.parent;
-  return ts.isNewExpression(holder) && holder.arguments !== undefined && holder.arguments.includes(node);
+/**
+ * An argument of a `new`, or of a factory function of the app (`createPartiesModule(...)`), given
+ * as such or as a property of the options object passed (`createOrders({ orders: new SqlOrders(db) })`).
+ */
+function isHandedOn(node: ts.Expression): boolean {
+  const parent = node.parent;
+  const passed = ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : node;
+  const holder = passed.parent;
+  if (ts.isNewExpression(holder)) return holder.arguments !== undefined && holder.arguments.includes(passed);
+  return ts.isCallExpression(holder) && holder.arguments.includes(passed) && FACTORY_FUNCTION.test(calleeName(holder.expression).split('.').pop() ?? '');
 }
+
+/** A function that builds and returns a part of the app from what it is given: `createOrdersModule`, `makeBilling`, `buildServer`. */
+const FACTORY_FUNCTION = /^(?:create|make|build)[A-Z]/;
 
 /** Identifiers naming the same as `name` in the scope that declares it, the declaration left out. */
 function referencesIn(scope: ts.Node, name: ts.Identifier): ts.Identifier[] {

@@ -331,6 +331,41 @@ export class OrderController {
     });
   });
 
+  it('takes a repository built only to be handed to a factory function of the app (as an argument, or in its options) for wiring', () => {
+    checkRule(RULE, {
+      'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg' });
+`,
+      ...knexRepository('Invoice', 'invoices'),
+      ...knexRepository('Refund', 'refunds'),
+      ...knexRepository('Export', 'exports'),
+      'src/services/billing.ts': `import type { InvoiceRepository } from '../repositories/invoice.repository';
+import type { RefundRepository } from '../repositories/refund.repository';
+export const createBillingModule = (deps: { invoices: InvoiceRepository; refunds: RefundRepository }) => ({ list: () => deps.invoices.all(), refunds: () => deps.refunds.all() });
+export const makeRefunds = (refunds: RefundRepository) => ({ list: () => refunds.all() });
+`,
+      'src/routes.ts': `import { Router } from 'express';
+import type { Knex } from 'knex';
+import { InvoiceRepository } from './repositories/invoice.repository';
+import { RefundRepository } from './repositories/refund.repository';
+import { ExportRepository } from './repositories/export.repository';
+import { createBillingModule, makeRefunds } from './services/billing';
+
+export function routes(db: Knex) {
+  const router = Router();
+  const billing = createBillingModule({ invoices: new InvoiceRepository(db), refunds: new RefundRepository(db) });
+  const refunds = makeRefunds(new RefundRepository(db));
+  const exportsRepository = new ExportRepository(db);
+  //                        ^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the repository layer: it creates ExportRepository with new
+  router.get('/v1/invoices', async (_req, res) => { res.json(await billing.list()); });
+  router.get('/v1/refunds', async (_req, res) => { res.json(await refunds.list()); });
+  router.get('/v1/exports', async (_req, res) => { res.json(await exportsRepository.all()); });
+  return router;
+}
+`,
+    });
+  });
+
   it('takes a repository built only to be handed to another constructor for wiring, and still reports one the router calls', () => {
     checkRule(RULE, {
       'src/db.ts': `import knex from 'knex';
