@@ -67,7 +67,11 @@ describe('language server over stdio', () => {
     assert.ok(counts.length >= 2, JSON.stringify(client.progress));
     const read = counts.map((m) => Number(m[1]));
     const totals = new Set(counts.map((m) => Number(m[2])));
-    assert.deepEqual(read, [...read].sort((a, b) => a - b), 'the count only grows');
+    assert.deepEqual(
+      read,
+      [...read].sort((a, b) => a - b),
+      'the count only grows',
+    );
     assert.equal(totals.size, 1);
     assert.ok([...totals][0]! >= 60 && read.every((n) => n <= [...totals][0]!), JSON.stringify(counts));
   });

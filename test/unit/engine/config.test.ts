@@ -32,7 +32,14 @@ describe('layerguard.json', () => {
   });
 
   it('reports every error of the file at once, each at its position', () => {
-    const text = ['{', '  "rulez": {},', '  "rules": { "layering/cycles": "error", "layering/cycle": "warn" },', '  "layers": { "gateway": { "patterns": ["src/gw/**"], "folder": "gw" } },', '  "dependencies": { "controller": { "allow": ["servce"] } }', '}'].join('\n');
+    const text = [
+      '{',
+      '  "rulez": {},',
+      '  "rules": { "layering/cycles": "error", "layering/cycle": "warn" },',
+      '  "layers": { "gateway": { "patterns": ["src/gw/**"], "folder": "gw" } },',
+      '  "dependencies": { "controller": { "allow": ["servce"] } }',
+      '}',
+    ].join('\n');
     const errors = errorsOf(text);
     assert.deepEqual(
       errors.map((e) => e.replace(/;.*$/, '')),
@@ -145,7 +152,11 @@ export const bill = () => new StripeClient().charge();
     assert.ok(validate({ rules: { 'design/god-function': { severity: 'error', options: { maxLines: 80 } }, 'layering/cycle': 'warning' } }), JSON.stringify(validate.errors));
     assert.equal(validate({ rules: { 'layering/cycles': 'error' } }), false, 'a misspelt rule id passes the schema');
     assert.equal(validate({ rules: { 'design/god-function': { options: { maxLines: 'eighty' } } } }), false, "a rule's option of the wrong type passes the schema");
-    assert.equal(validate({ rules: { 'design/god-function': { options: { maxLine: 80 } } } }), errorsOf(JSON.stringify({ rules: { 'design/god-function': { options: { maxLine: 80 } } } })).length === 0, 'the schema and the loader disagree on an unknown option');
+    assert.equal(
+      validate({ rules: { 'design/god-function': { options: { maxLine: 80 } } } }),
+      errorsOf(JSON.stringify({ rules: { 'design/god-function': { options: { maxLine: 80 } } } })).length === 0,
+      'the schema and the loader disagree on an unknown option',
+    );
   });
 
   it('ships a JSON Schema generated from the same source', () => {

@@ -105,7 +105,8 @@ describe('registry, docs and package.json stay consistent', () => {
     const steps = (pkg.contributes.walkthroughs ?? []).flatMap((w) => w.steps);
     assert.ok(steps.length > 0);
     for (const step of steps) {
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? '') || VSCODE_COMMANDS.has(command ?? ''), `${command} is not a contributed command`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(commands.has(command ?? '') || VSCODE_COMMANDS.has(command ?? ''), `${command} is not a contributed command`);
       const markdown = step.media.markdown ?? '';
       assert.ok(fs.existsSync(path.join(ROOT, markdown)), `${markdown} does not exist`);
       assert.ok(shipped.includes(`!${path.posix.dirname(markdown)}/**`), `${markdown} is not packaged (.vscodeignore)`);

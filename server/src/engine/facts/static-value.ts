@@ -14,14 +14,8 @@ export function staticValueOf(node: ts.Expression, depth = 0, lists?: LocalLists
   if (depth > MAX_DEPTH) return { kind: 'other' };
   const list = lists && ts.isIdentifier(node) ? lists.get(node.text) : undefined;
   if (list) return staticValueOf(list, depth + 1, lists);
-  if (ts.isStringLiteralLike(node)) return { kind: 'string', value: node.text };
-  if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true };
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false };
-  if (ts.isIdentifier(node)) return { kind: 'identifier', name: node.text };
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
-    return { kind: 'identifier', name: node.expression.text, member: node.name.text };
-  }
+  const literal = literalValueOf(node);
+  if (literal) return literal;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
     return staticValueOf(node.expression, depth + 1, lists);
   }
@@ -38,6 +32,19 @@ export function staticValueOf(node: ts.Expression, depth = 0, lists?: LocalLists
     };
   }
   return { kind: 'other' };
+}
+
+/** A string, number, boolean, name or `name.member`: undefined for anything made of parts. */
+function literalValueOf(node: ts.Expression): StaticValue | undefined {
+  if (ts.isStringLiteralLike(node)) return { kind: 'string', value: node.text };
+  if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false };
+  if (ts.isIdentifier(node)) return { kind: 'identifier', name: node.text };
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+    return { kind: 'identifier', name: node.expression.text, member: node.name.text };
+  }
+  return undefined;
 }
 
 /** An element of an array literal; `...LIST` of one of the file's constant lists is its elements. */
