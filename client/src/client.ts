@@ -28,12 +28,13 @@ export class LayerguardClient implements ClientControls {
   private readonly output = vscode.window.createOutputChannel('Layerguard', { log: true });
   private readonly status = new StatusItem();
   private readonly firstRun: FirstRunSummary;
+  private readonly activatedAt = performance.now();
   private readonly layers = new LayersTree(() => this.client);
   private readonly restarts: number[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.firstRun = new FirstRunSummary(context);
-    context.subscriptions.push(this.output, this.status);
+    context.subscriptions.push(this.output, this.status, this.timeFirstDiagnostics());
     registerCommands(context, this);
     context.subscriptions.push(vscode.commands.registerCommand('layerguard.statusMenu', () => this.status.showMenu()));
     context.subscriptions.push(this.layers, vscode.window.registerTreeDataProvider('layerguard.layers', this.layers));
@@ -81,6 +82,20 @@ export class LayerguardClient implements ClientControls {
       this.status.failed(`The Layerguard server did not start: ${String(error)}`);
       this.output.appendLine(`Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+  }
+
+  /**
+   * Logs once how long after activation the first diagnostics were shown (pushed or pulled): the
+   * start-up benchmark (`scripts/bench/activation.mjs`) reads it from the output channel's log.
+   */
+  private timeFirstDiagnostics(): vscode.Disposable {
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      const shown = event.uris.some((uri) => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'layerguard'));
+      if (!shown) return;
+      listener.dispose();
+      this.output.info(`first diagnostics ${Math.round(performance.now() - this.activatedAt)} ms after activation`);
+    });
+    return listener;
   }
 
   async restart(): Promise<void> {

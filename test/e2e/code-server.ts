@@ -100,6 +100,29 @@ export class CodeServer {
     fs.rmSync(this.state, { recursive: true, force: true });
   }
 
+  /** Stops the server and starts it again with the same profile: what a user reopening the editor gets. */
+  async restart(): Promise<void> {
+    const running = this.process;
+    if (running && running.exitCode === null) {
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill();
+      await exited;
+    }
+    await this.start();
+  }
+
+  /** The lines the extension logged in its output channel (its log file in the profile). */
+  extensionLog(channel: string): string {
+    const logs = path.join(this.state, 'user-data', 'logs');
+    if (!fs.existsSync(logs)) return '';
+    return fs
+      .readdirSync(logs, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith(`${channel}.log`))
+      .map((file) => fs.readFileSync(path.join(logs, file), 'utf8'))
+      .join('\n');
+  }
+
   private args(): string[] {
     return ['--user-data-dir', path.join(this.state, 'user-data'), '--extensions-dir', this.extensionsDir];
   }
