@@ -340,6 +340,28 @@ function isHandedOn(node: ts.Expression): boolean {
   return ts.isCallExpression(holder) && holder.arguments.includes(passed) && FACTORY_FUNCTION.test(calleeName(holder.expression).split('.').pop() ?? '');
 }
 
+/**
+ * `createOrders({ orders: createSqlOrders(db) })`, or `return { orders: createSqlOrders(db) }` in
+ * a factory function: a part built by its own factory only to be handed on, as a module's
+ * composition does with its adapters. That is wiring, not a use of what it builds.
+ */
+function isBuiltToHandOn(call: ts.CallExpression): boolean {
+  if (isHandedOn(call)) return true;
+  const property = call.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== call || !ts.isObjectLiteralExpression(property.parent)) return false;
+  const object = property.parent;
+  const returned = ts.isReturnStatement(object.parent) || (ts.isParenthesizedExpression(object.parent) && ts.isArrowFunction(object.parent.parent));
+  const factory = returned ? ts.findAncestor(object.parent, ts.isFunctionLike) : undefined;
+  return factory !== undefined && FACTORY_FUNCTION.test(functionName(factory) ?? '');
+}
+
+/** A function's own name, or the name of the constant it is assigned to (`const createX = () => …`). */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const holder = fn.parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+}
+
 /** A function that builds and returns a part of the app from what it is given: `createOrdersModule`, `makeBilling`, `buildServer`. */
 const FACTORY_FUNCTION = /^(?:create|make|build)[A-Z]/;
 
@@ -381,6 +403,7 @@ function valueUseOf(node: ts.Identifier): ValueUse {
   if (isLazyReference(node)) return 'lazy';
   if (ts.isNewExpression(node.parent) && node.parent.expression === node && isWiredOnly(node.parent)) return 'mount';
   if (isHandedToHost(node)) return 'mount';
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node && isBuiltToHandOn(node.parent)) return 'mount';
   let handedOver = true;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const use = useDecidedBy(current.parent, handedOver);

@@ -366,6 +366,46 @@ export function routes(db: Knex) {
     });
   });
 
+  it('takes repositories built by their own factory functions only to be returned by a factory of the app for wiring; one the router calls is reported', () => {
+    const ledgerRepository = (name: string) => `import type { Knex } from 'knex';
+export const create${name}Repository = (db: Knex) => ({ all: () => db('${name.toLowerCase()}s') });
+`;
+    checkRule(RULE, {
+      'src/repositories/ledger.repository.ts': ledgerRepository('Ledger'),
+      'src/repositories/report.repository.ts': ledgerRepository('Report'),
+      'src/services/billing.ts': `export const createBillingModule = (deps: { ledger: { all(): unknown } }) => ({ list: () => deps.ledger.all() });
+`,
+      'src/billing.routes.ts': `import { Router } from 'express';
+import type { Knex } from 'knex';
+import { createLedgerRepository } from './repositories/ledger.repository';
+import { createBillingModule } from './services/billing';
+
+function createBillingDeps(db: Knex) {
+  return { ledger: createLedgerRepository(db) };
+}
+
+export function billingRoutes(db: Knex) {
+  const router = Router();
+  const billing = createBillingModule(createBillingDeps(db));
+  router.get('/v1/ledger', async (_req, res) => { res.json(await billing.list()); });
+  return router;
+}
+`,
+      'src/report.routes.ts': `import { Router } from 'express';
+import type { Knex } from 'knex';
+import { createReportRepository } from './repositories/report.repository';
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the repository layer
+
+export function reportRoutes(db: Knex) {
+  const router = Router();
+  const reports = createReportRepository(db);
+  router.get('/v1/reports', async (_req, res) => { res.json(await reports.all()); });
+  return router;
+}
+`,
+    });
+  });
+
   it('takes a repository built only to be handed to another constructor for wiring, and still reports one the router calls', () => {
     checkRule(RULE, {
       'src/db.ts': `import knex from 'knex';
