@@ -25,8 +25,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.command = 'layerguard.statusMenu';
     if (params.configError) {
       // The error state links to the file, at the error's line.
-      const at = new vscode.Range(params.configError.line, 0, params.configError.line, 0);
-      this.item.command = { title: 'Open layerguard.json', command: 'vscode.open', arguments: [vscode.Uri.parse(params.configError.uri), { selection: at }] };
+      this.item.command = openAtError(params.configError);
       this.set(
         `$(error) Layerguard: ${params.findings}`,
         `layerguard.json has an error, so the defaults are used: ${params.configError.message}. Click to open it.`,
@@ -77,12 +76,8 @@ function menuEntries(last: StatusNotification.Params | undefined, failure: strin
   if (failure) entries.push({ label: '$(error) The analysis failed', detail: failure, run: () => vscode.commands.executeCommand('layerguard.showOutput') });
   const error = last?.configError;
   if (error) {
-    const open = async () => {
-      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(error.uri));
-      const at = new vscode.Position(error.line, 0);
-      editor.selection = new vscode.Selection(at, at);
-    };
-    entries.push({ label: '$(warning) layerguard.json has an error', detail: error.message, run: open });
+    const open = openAtError(error);
+    entries.push({ label: '$(warning) layerguard.json has an error', detail: error.message, run: () => vscode.commands.executeCommand(open.command, ...(open.arguments ?? [])) });
   }
   if (last) {
     entries.push({ label: `$(list-flat) ${countsText(last)}`, description: 'Problems panel', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') });
@@ -95,4 +90,10 @@ function menuEntries(last: StatusNotification.Params | undefined, failure: strin
     { label: '$(output) Show Output', run: () => vscode.commands.executeCommand('layerguard.showOutput') },
   );
   return entries;
+}
+
+/** Opens layerguard.json with the cursor at the error's line: the status item's click in the error state, and its menu entry. */
+function openAtError(error: NonNullable<StatusNotification.Params['configError']>): vscode.Command {
+  const at = new vscode.Range(error.line, 0, error.line, 0);
+  return { title: 'Open layerguard.json', command: 'vscode.open', arguments: [vscode.Uri.parse(error.uri), { selection: at }] };
 }

@@ -46,6 +46,17 @@ describe('code actions over stdio', () => {
     return { client, diagnostic };
   }
 
+  /** The document changes of the n-th edit the server asked the client to apply. */
+  const appliedChanges = (client: TestLspClient, index: number) => (client.appliedEdits[index] as { documentChanges: TextDocumentEdit[] }).documentChanges;
+
+  /** Applies the swallowed error's fix by command, with a reason, as the editor does after asking; returns the fixed text. */
+  async function fixedByCommand(client: TestLspClient, diagnostic: Diagnostic, fix: { fixId: string; title: string; reason: string }): Promise<string> {
+    const data = diagnostic.data as { ruleId: string; start: number; end: number };
+    await client.request('workspace/executeCommand', { command: 'layerguard.applyFix', arguments: [{ uri: client.uri(FILE), version: client.versionOf(FILE), ...data, ...fix }] });
+    await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
+    return applyLocally(SWALLOWING, appliedChanges(client, 0)[0]!.edits as TextEdit[]);
+  }
+
   const codeActions = (client: TestLspClient, diagnostic: Diagnostic, only?: string[]) =>
     client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(FILE) }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) } });
 
@@ -90,26 +101,13 @@ describe('code actions over stdio', () => {
 
   it('applies a fix by command (with a reason) through workspace/applyEdit', async () => {
     const { client, diagnostic } = await withSwallowedError();
-    const data = diagnostic.data as { ruleId: string; start: number; end: number };
-    await client.request('workspace/executeCommand', {
-      command: 'layerguard.applyFix',
-      arguments: [{ uri: client.uri(FILE), version: client.versionOf(FILE), ...data, fixId: 'explain', title: 'Mark as intentionally ignored', reason: 'subscribers retry on their own' }],
-    });
-    await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
-    const change = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
-    assert.match(applyLocally(SWALLOWING, change.edits as TextEdit[]), /catch \(err\) \{\n    \/\/ Intentionally ignored: subscribers retry on their own\n  \}/);
+    const fixed = await fixedByCommand(client, diagnostic, { fixId: 'explain', title: 'Mark as intentionally ignored', reason: 'subscribers retry on their own' });
+    assert.match(fixed, /catch \(err\) \{\n    \/\/ Intentionally ignored: subscribers retry on their own\n  \}/);
   });
 
   it('ignores a rule in the whole file by command, with the reason at the top, after which the file has no finding of it', async () => {
     const { client, diagnostic } = await withSwallowedError();
-    const data = diagnostic.data as { ruleId: string; start: number; end: number };
-    await client.request('workspace/executeCommand', {
-      command: 'layerguard.applyFix',
-      arguments: [{ uri: client.uri(FILE), version: client.versionOf(FILE), ...data, fixId: 'ignore-file', title: 'Ignore in this file', reason: 'publishing is best effort here' }],
-    });
-    await client.waitFor('an applied edit', () => client.appliedEdits.length > 0);
-    const change = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges[0]!;
-    const ignored = applyLocally(SWALLOWING, change.edits as TextEdit[]);
+    const ignored = await fixedByCommand(client, diagnostic, { fixId: 'ignore-file', title: 'Ignore in this file', reason: 'publishing is best effort here' });
     assert.equal(ignored, `// layerguard-ignore-file errors/swallowed-error -- publishing is best effort here\n${SWALLOWING}`);
     await client.change(FILE, ignored);
     await client.waitFor('the diagnostic to go', () => !client.diagnosticsOf(FILE).some((d) => d.code === 'errors/swallowed-error'));
@@ -193,7 +191,7 @@ describe('code actions over stdio', () => {
     );
     const inFile = await client.request('workspace/executeCommand', { command: 'layerguard.server.fixAllSafe', arguments: [{ uri: client.uri(FILE) }] });
     assert.match(String(inFile), /^Layerguard: 1 safe fix\(es\) applied in 1 file\(s\) of order-events\.ts\.$/);
-    const fileEdit = (client.appliedEdits[0] as { documentChanges: TextDocumentEdit[] }).documentChanges;
+    const fileEdit = appliedChanges(client, 0);
     assert.deepEqual(
       fileEdit.map((c) => c.textDocument.uri),
       [client.uri(FILE)],
@@ -201,7 +199,7 @@ describe('code actions over stdio', () => {
     assert.equal(applyLocally(text, fileEdit[0]!.edits as TextEdit[]), text.replace(/\bstuff\b/g, 'prices'));
     const inWorkspace = await client.request('workspace/executeCommand', { command: 'layerguard.server.fixAllSafe', arguments: [{}] });
     assert.match(String(inWorkspace), /^Layerguard: 2 safe fix\(es\) applied in 2 file\(s\) of the workspace\.$/);
-    const workspaceEdit = (client.appliedEdits[1] as { documentChanges: TextDocumentEdit[] }).documentChanges;
+    const workspaceEdit = appliedChanges(client, 1);
     const otherChange = workspaceEdit.find((c) => c.textDocument.uri === client.uri(other));
     assert.equal(applyLocally(otherText, otherChange!.edits as TextEdit[]), otherText.replace(/\bstuff\b/g, 'prices'));
   });

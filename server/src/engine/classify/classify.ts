@@ -440,7 +440,7 @@ const CROSS_CUTTING = /^(?:logger|logging|log|constants?|config|env)$/i;
  */
 function isConstantsOnly(facts: FileFacts): boolean {
   if (facts.classes.length > 0 || facts.shape.functions > 0 || facts.instantiations.length > 0 || facts.shape.typesOnly) return false;
-  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') && CROSS_CUTTING.test(stemOf(ref.specifier))));
+  return usesOnlyCrossCutting(facts, { packages: false });
 }
 
 /**
@@ -451,7 +451,15 @@ function isConstantsOnly(facts: FileFacts): boolean {
 function isSharedUtility(facts: FileFacts, file: string, ownFolder: string): boolean {
   if (facts.classes.length > 0 || facts.shape.functions === 0) return false;
   if (!UTILITY_STEM.test(stemOf(file)) && !UTILITY_FOLDERS.has(ownFolder.toLowerCase())) return false;
-  return facts.moduleRefs.every((ref) => ref.typeOnly || !ref.specifier.startsWith('.') || CROSS_CUTTING.test(stemOf(ref.specifier)));
+  return usesOnlyCrossCutting(facts, { packages: true });
+}
+
+/**
+ * Whether the file's value imports of the app are only what every layer uses (the logger, the
+ * constants, the configuration), and, unless `packages`, it imports no package either.
+ */
+function usesOnlyCrossCutting(facts: FileFacts, allowed: { readonly packages: boolean }): boolean {
+  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : allowed.packages));
 }
 
 /**

@@ -333,8 +333,7 @@ function isHandedToConstructor(created: ts.NewExpression): boolean {
  * as such or as a property of the options object passed (`createOrders({ orders: new SqlOrders(db) })`).
  */
 function isHandedOn(node: ts.Expression): boolean {
-  const parent = node.parent;
-  const passed = ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : node;
+  const passed = carrierOf(node);
   const holder = passed.parent;
   if (ts.isNewExpression(holder)) return holder.arguments !== undefined && holder.arguments.includes(passed);
   return ts.isCallExpression(holder) && holder.arguments.includes(passed) && FACTORY_FUNCTION.test(calleeName(holder.expression).split('.').pop() ?? '');
@@ -347,12 +346,17 @@ function isHandedOn(node: ts.Expression): boolean {
  */
 function isBuiltToHandOn(call: ts.CallExpression): boolean {
   if (isHandedOn(call)) return true;
-  const property = call.parent;
-  if (!ts.isPropertyAssignment(property) || property.initializer !== call || !ts.isObjectLiteralExpression(property.parent)) return false;
-  const object = property.parent;
+  const object = carrierOf(call);
+  if (object === call) return false;
   const returned = ts.isReturnStatement(object.parent) || (ts.isParenthesizedExpression(object.parent) && ts.isArrowFunction(object.parent.parent));
   const factory = returned ? ts.findAncestor(object.parent, ts.isFunctionLike) : undefined;
   return factory !== undefined && FACTORY_FUNCTION.test(functionName(factory) ?? '');
+}
+
+/** What carries the value on: the object literal it is a property value of (`{ orders: … }`), or the value itself. */
+function carrierOf(node: ts.Expression): ts.Expression {
+  const parent = node.parent;
+  return ts.isPropertyAssignment(parent) && parent.initializer === node && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : node;
 }
 
 /** A function's own name, or the name of the constant it is assigned to (`const createX = () => …`). */

@@ -17,7 +17,7 @@ export function ignoreLineFix(node: FileNode, finding: Finding, reason: string |
     id: 'ignore-line',
     needsReason: true,
     safe: false,
-    edits: [insertAt(node.file, lineStart, `${indent}// layerguard-ignore-next-line ${finding.ruleId} -- ${reasonOrPlaceholder(reason)}${eolOf(node.text)}`)],
+    edits: [insertAt(node.file, lineStart, `${indent}${ignoreComment('next-line', node, finding, reason)}`)],
   };
 }
 
@@ -32,8 +32,13 @@ export function ignoreFileFix(node: FileNode, finding: Finding, reason: string |
     id: 'ignore-file',
     needsReason: true,
     safe: false,
-    edits: [insertAt(node.file, shebang, `// layerguard-ignore-file ${finding.ruleId} -- ${reasonOrPlaceholder(reason)}${eolOf(node.text)}`)],
+    edits: [insertAt(node.file, shebang, ignoreComment('file', node, finding, reason))],
   };
+}
+
+/** `// layerguard-ignore-<scope> <rule> -- <reason>` and the file's line ending. */
+function ignoreComment(scope: 'next-line' | 'file', node: FileNode, finding: Finding, reason: string | undefined): string {
+  return `// layerguard-ignore-${scope} ${finding.ruleId} -- ${reasonOrPlaceholder(reason)}${eolOf(node.text)}`;
 }
 
 /**

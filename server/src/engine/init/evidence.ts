@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { areaNameOf } from '../classify/area-words';
 import { namesARole, sortsOneKind } from '../classify/layers';
-import { CORE_PARTNERS } from '../policy/presets/hexagonal';
+import { CORE_PARTNERS, CORE_RIVALS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 import { isSharedKernel } from '../rules/layering/contracts/selectors';
@@ -112,7 +112,7 @@ function areaWordsOf(root: string, node: FileNode, folderPaths: ReadonlySet<stri
   for (const [index, folder] of folders.entries()) {
     if (!isAreaWord(folder) || sortsOneKind(folders.slice(0, index))) continue;
     const besideIt = (name: string) => folderPaths.has([...folders.slice(0, index), name].join('/'));
-    if (folder === 'core' && (!CORE_PARTNERS.some(besideIt) || besideIt('domain'))) continue;
+    if (folder === 'core' && (!CORE_PARTNERS.some(besideIt) || CORE_RIVALS.some(besideIt))) continue;
     if (folder === 'core' && folders.slice(index + 1).some(isAreaWord)) continue;
     words.add(folder as AreaWord);
   }
@@ -193,25 +193,31 @@ const MIN_FRONTED_FILES = 1 / 2;
 function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): ModuleFolder[] {
   const named = namedModuleParents(graph.root, files);
   const enough = [...named.values()].some((modules) => modules.size >= MIN_MODULES);
-  const groups: [string, 'name' | 'entries', Map<string, FileNode[]>][] = enough
-    ? [...named].map(([glob, modules]) => [glob, 'name', modules])
-    : [
-        ...[...named].map(([glob, modules]): [string, 'name', Map<string, FileNode[]>] => [glob, 'name', modules]),
-        ...[...entryFrontedParents(graph.root, files)].map(([glob, modules]): [string, 'entries', Map<string, FileNode[]>] => [glob, 'entries', modules]),
-      ];
-  return groups.map(([glob, foundBy, modules]) => ({
+  const tagged = (found: ModulesByGlob, foundBy: ModuleFolder['foundBy']) => [...found].map(([glob, modules]) => ({ glob, foundBy, modules }));
+  const groups = [...tagged(named, 'name'), ...(enough ? [] : tagged(entryFrontedParents(graph.root, files), 'entries'))];
+  return groups.map(({ glob, foundBy, modules }) => ({
     glob,
     foundBy,
     modules: [...modules.keys()].sort(),
-    files: [...modules.values()].reduce((sum, list) => sum + list.length, 0),
+    files: filesIn([...modules]),
     withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(graph.root, module, n))).length,
     ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
 }
 
+/** Each glob of module folders (`src/modules/*`), with each module's files. */
+type ModulesByGlob = Map<string, Map<string, FileNode[]>>;
+
+/** Adds the file to the list kept under the key, in place. */
+function addTo(lists: Map<string, FileNode[]>, key: string, node: FileNode): void {
+  const list = lists.get(key);
+  if (list) list.push(node);
+  else lists.set(key, [node]);
+}
+
 /** Folders named `modules/` (and the like) whose sub-folders hold files: each glob's modules and their files. */
-function namedModuleParents(root: string, files: readonly FileNode[]): Map<string, Map<string, FileNode[]>> {
-  const byGlob = new Map<string, Map<string, FileNode[]>>();
+function namedModuleParents(root: string, files: readonly FileNode[]): ModulesByGlob {
+  const byGlob: ModulesByGlob = new Map();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
     const at = parts.findIndex((part, i) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length);
@@ -221,7 +227,7 @@ function namedModuleParents(root: string, files: readonly FileNode[]): Map<strin
     const module = parts.slice(0, at + 1 + depth).join('/');
     if (isSharedKernel(module)) continue;
     const modules = byGlob.get(glob) ?? new Map<string, FileNode[]>();
-    modules.set(module, [...(modules.get(module) ?? []), node]);
+    addTo(modules, module, node);
     byGlob.set(glob, modules);
   }
   return byGlob;
@@ -233,7 +239,7 @@ function namedModuleParents(root: string, files: readonly FileNode[]): Map<strin
  * an entry keeps modules there. Sub-folders named for a role (`services/`, `utils/`) or an area
  * (`domain/`) are no features: a layered app's `controllers/index.ts` makes no module.
  */
-function entryFrontedParents(root: string, files: readonly FileNode[]): Map<string, Map<string, FileNode[]>> {
+function entryFrontedParents(root: string, files: readonly FileNode[]): ModulesByGlob {
   const byParent = new Map<string, Map<string, FileNode[]>>();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
@@ -241,12 +247,11 @@ function entryFrontedParents(root: string, files: readonly FileNode[]): Map<stri
     for (let depth = 1; depth < parts.length - 1; depth++) {
       const parent = parts.slice(0, depth).join('/');
       const children = byParent.get(parent) ?? new Map<string, FileNode[]>();
-      const child = `${parent}/${parts[depth]!}`;
-      children.set(child, [...(children.get(child) ?? []), node]);
+      addTo(children, `${parent}/${parts[depth]!}`, node);
       byParent.set(parent, children);
     }
   }
-  const found = new Map<string, Map<string, FileNode[]>>();
+  const found: ModulesByGlob = new Map();
   for (const [parent, children] of byParent) {
     const holding = [...children].filter(([, list]) => list.length >= 2);
     const fronted = holding.filter(([child, list]) => isFeatureName(path.posix.basename(child)) && list.some((n) => isEntryFile(path.posix.relative(path.posix.join(root, child), n.file))));

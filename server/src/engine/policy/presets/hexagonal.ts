@@ -4,6 +4,11 @@ import type { Preset } from './preset';
 const APPLICATION_FOLDERS = ['application', 'use-cases', 'usecases', 'use-case', 'usecase'];
 /** The folders whose neighbour `core/` is the inside of the hexagon. */
 export const CORE_PARTNERS: readonly string[] = ['infra', 'infrastructure', 'adapters'];
+/**
+ * The folders whose neighbour `core/` is not: beside the `domain/` (`shared/{core,domain,infra}`),
+ * a `core/` is the kernel every ring uses (results, guards, base value objects).
+ */
+export const CORE_RIVALS: readonly string[] = ['domain'];
 
 /** Everything of the app that is not the inside of the hexagon. */
 const OUTSIDE = ['adapter', 'controller', 'router', 'repository', 'data-access', 'middleware', 'module', 'composition-root'];
@@ -29,9 +34,7 @@ export const HEXAGONAL: Preset = {
         // alone, it is a folder of shared helpers.
         core: CORE_PARTNERS,
       },
-      // Beside the `domain/` (`shared/{core,domain,infra}`), a `core/` is the kernel every ring
-      // uses (results, guards, base value objects), not the ring around the domain.
-      areaNotBeside: { core: ['domain'] },
+      areaNotBeside: { core: CORE_RIVALS },
     }),
     defineLayer({ id: 'port', description: 'Interfaces the inside declares for the outside: inbound (use cases) and outbound (repositories, gateways).', areaFolders: ['ports', 'port'] }),
     defineLayer({
