@@ -279,6 +279,7 @@ export class LayerguardServer {
             Commands.generateResource,
             Commands.configureArchitecture,
             Commands.showDocumentation,
+            Commands.fixAllSafe,
           ],
         },
         ...(pullSupported ? { diagnosticProvider: { identifier: 'layerguard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Commands } from '../../../server/src/protocol';
 import { messageText, TestLspClient } from '../../helpers/lsp-client';
 
 const EXAMPLE = path.join(__dirname, '../../../../examples/nest-shop');
@@ -53,6 +54,17 @@ describe('language server over stdio', () => {
       cycle?.relatedInformation?.some((r) => r.location.uri.endsWith('orders/orders.service.ts')),
       'the cycle path is in relatedInformation',
     );
+  });
+
+  it('declares every server command it runs (other editors run only what is declared)', async () => {
+    const root = copyExample();
+    roots.push(root);
+    const client = new TestLspClient({ root });
+    clients.push(client);
+    const { capabilities } = await client.start();
+    const declared = (capabilities['executeCommandProvider'] as { commands: string[] }).commands;
+    const serverCommands = Object.values(Commands).filter((command) => command !== Commands.fixWithReason);
+    assert.deepEqual([...declared].sort(), [...serverCommands].sort());
   });
 
   it('reports how many files it has read while analyzing the workspace: "25/60 files"', async () => {
