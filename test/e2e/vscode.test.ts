@@ -177,7 +177,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       assert.ok(focused > 1 && focused < all, `focus shows the file and its neighbours: ${focused} of ${all}`);
       fs.mkdirSync(RESULTS, { recursive: true });
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view.png') });
-      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.closeAllEditors();
     });
   });
 
@@ -259,7 +259,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     await step('walkthrough', async () => {
       // One editor at a time from here: what the refactors changed is saved, the tabs closed.
       await workbench.runCommand('File: Save All Files');
-      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.closeAllEditors();
       await workbench.runCommand('Welcome: Open Walkthrough...');
       await workbench.page.keyboard.type('Get started with Layerguard');
       await workbench.page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="Get started with Layerguard"]', { timeout: 20000 });
@@ -306,7 +306,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-config-completion.png') });
       await workbench.page.keyboard.press('Escape');
       await workbench.runCommand('File: Revert File');
-      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.closeAllEditors();
       fs.rmSync(config);
     });
   });
@@ -392,7 +392,7 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
       await view.locator('g.node.module', { hasText: 'OrdersModule' }).first().waitFor({ timeout: 20000 });
       assert.equal(await view.locator('g.node.file').count(), 0, 'every file of the example is in a module (or drawn as its folder)');
       await workbench.page.screenshot({ path: path.join(RESULTS, 'e2e-architecture-view-modules.png') });
-      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.closeAllEditors();
     });
   });
 });

@@ -123,6 +123,26 @@ export class Workbench {
     await this.page.locator('.tabs-container .tab.active', { hasText: tab }).first().waitFor({ timeout: 20000 });
   }
 
+  /**
+   * Closes every editor once none has unsaved changes: a save or revert finishes after its command
+   * returns, and closing a dirty editor asks in a modal dialog that holds the keyboard.
+   */
+  async closeAllEditors(timeoutMs = 20000): Promise<void> {
+    const dirty = this.page.locator('.tabs-container .tab.dirty');
+    const deadline = Date.now() + timeoutMs;
+    while ((await dirty.count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`editors still have unsaved changes: ${(await dirty.allTextContents()).join(', ')}`);
+      await this.page.waitForTimeout(100);
+    }
+    await this.runCommand('View: Close All Editor Groups');
+    const tabs = this.page.locator('.tabs-container .tab');
+    while ((await tabs.count()) > 0) {
+      const dialogs = await this.page.$$eval('.monaco-dialog-box', (boxes) => boxes.map((b) => (b.textContent ?? '').trim()));
+      if (dialogs.length > 0 || Date.now() > deadline) throw new Error(`the editors did not close; dialog: ${dialogs.join(' | ') || 'none'}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Closes the active editor tab. */
   async closeActiveEditor(): Promise<void> {
     await this.page.locator('.tabs-container .tab.active .codicon-close').first().click();
@@ -211,11 +231,65 @@ export class Workbench {
 
   /** Runs a command from the palette by its title. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.page.waitForSelector('.quick-input-widget .input', { state: 'visible' });
+    await this.openCommandPalette();
     await this.page.keyboard.type(title);
     await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 20000 });
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Opens the command palette with F1, as a person would. When the keyboard is held elsewhere (a
+   * dialog, a panel that kept focus on a slow machine), it does what a person then does: Escape,
+   * a click on the editor's tab or the empty editor area, and the other shortcut.
+   */
+  async openCommandPalette(): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .input');
+    const attempts: Array<() => Promise<void>> = [
+      () => this.page.keyboard.press('F1'),
+      async () => {
+        await this.page.keyboard.press('Escape');
+        await this.focusEditorArea();
+        await this.page.keyboard.press('Control+Shift+P');
+      },
+      async () => {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('Escape');
+        await this.focusEditorArea();
+        await this.page.keyboard.press('F1');
+      },
+    ];
+    const seen: string[] = [];
+    for (const attempt of attempts) {
+      await attempt();
+      const opened = await input
+        .first()
+        .waitFor({ state: 'visible', timeout: 10000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) return;
+      seen.push(await this.whatHoldsTheKeyboard());
+    }
+    throw new Error(`the command palette did not open after ${attempts.length} attempts; ${seen.join(' / ')}`);
+  }
+
+  /** Gives the editor area the keyboard without moving a cursor: the active tab, or the empty area. */
+  private async focusEditorArea(): Promise<void> {
+    const tab = this.page.locator('.tabs-container .tab.active .label-name').first();
+    if (await tab.isVisible()) await tab.click();
+    else
+      await this.page
+        .locator('.part.editor')
+        .first()
+        .click({ position: { x: 20, y: 60 } });
+  }
+
+  /** What a failing palette is likely waiting behind: the focused element, a dialog, the toasts. */
+  private async whatHoldsTheKeyboard(): Promise<string> {
+    const focused = this.page.locator(':focus').first();
+    const focus = (await focused.count()) > 0 ? ((await focused.getAttribute('class', { timeout: 1000 }).catch(() => null)) ?? '(no class)') : 'nothing';
+    const dialogs = await this.page.$$eval('.monaco-dialog-box', (boxes) => boxes.map((b) => (b.textContent ?? '').trim().slice(0, 200)));
+    const toasts = await this.notifications();
+    return `focus: ${focus.slice(0, 120)}; dialog: ${dialogs.join(' | ') || 'none'}; toasts: ${toasts.join(' | ').slice(0, 300) || 'none'}`;
   }
 
   /** The page inside a webview panel (code-server nests it in two frames). */
