@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fullMessage } from '../../server/src/engine/text/headline';
 import { analyzeWorkspace, RULES, type AnalysisResult, type AnalyzeOptions, type SeveritySetting } from '../../server/src/engine';
 
 /**
@@ -98,7 +99,9 @@ export function checkFindings(files: Readonly<Record<string, string>>, options?:
   for (const e of p.expectations) {
     if (!e.messageIncludes) continue;
     const finding = result.findings.find((f) => path.posix.relative(result.root, f.file) === e.file && f.start.line + 1 === e.line && f.start.character + 1 === e.column && f.ruleId === e.ruleId);
-    assert.ok(finding?.message.includes(e.messageIncludes), `message at ${e.file}:${e.line}:${e.column} should include "${e.messageIncludes}", got: ${finding?.message}`);
+    // What the user reads: the headline, and the explanation the hover and the reports add to it.
+    const text = finding ? fullMessage(finding) : undefined;
+    assert.ok(text?.includes(e.messageIncludes), `message at ${e.file}:${e.line}:${e.column} should include "${e.messageIncludes}", got: ${text}`);
   }
   return result;
 }

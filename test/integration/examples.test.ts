@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeWorkspace } from '../../server/src/engine';
+import { HEADLINE_LENGTH } from '../../server/src/engine/text/headline';
 
 const EXAMPLES = path.join(__dirname, '../../../examples');
 
@@ -32,6 +33,17 @@ describe('bundled examples', () => {
       'src/repositories/order.repository.ts:28:18 layering/forbidden-dependency',
       'src/services/pricing.ts:2:37 layering/cycle',
     ]);
+  });
+
+  it('every finding of the examples has a headline the Problems panel shows whole, and its explanation apart', () => {
+    for (const example of ['nest-shop', 'express-api', 'hexagonal-orders', 'modular-shop']) {
+      const result = analyzeWorkspace({ root: path.join(EXAMPLES, example) });
+      assert.ok(result.findings.length > 0, `${example} has findings`);
+      for (const f of result.findings) {
+        assert.ok(f.message.length <= HEADLINE_LENGTH, `${example}: ${f.message.length} characters: ${f.message}`);
+        assert.ok(f.detail && f.detail.length > 20, `${example}: an explanation for ${f.message}`);
+      }
+    }
   });
 
   it('clean-books: a clean layered app, composition root and modules included, has no findings', () => {

@@ -7,6 +7,7 @@ import { collectSuppressions, suppressionIndex } from './suppress/suppressions';
 import type { RegisteredRule, RuleMeta, RuleReport } from './rules/types';
 import type { Finding, Problem, RelatedLocation, Severity, SeveritySetting } from './types';
 import { errorMessage } from './errors';
+import { headlineOf } from './text/headline';
 
 export function effectiveSeverity(rule: RegisteredRule, config: ResolvedConfig, overrides: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
   return overrides[rule.meta.id] ?? config.rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
@@ -116,10 +117,12 @@ function toFinding(graph: DependencyGraph, ruleId: string, severity: Severity, r
       message: r.message,
     };
   });
+  const { headline, detail } = headlineOf(report.message, report.detail);
   return {
     ruleId,
     severity,
-    message: report.message,
+    message: headline,
+    ...(detail !== undefined ? { detail } : {}),
     ...(report.messageId !== undefined ? { messageId: report.messageId } : {}),
     ...(report.data !== undefined ? { data: report.data } : {}),
     file: report.file,

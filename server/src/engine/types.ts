@@ -66,7 +66,10 @@ export interface Fix {
 export interface Finding extends Location {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** The headline: what is wrong and with what, short enough for the Problems panel to show whole. */
   readonly message: string;
+  /** Why it matters and what to do: the hover, the JSON and the SARIF show it. */
+  readonly detail?: string;
   /** Which of its rule's situations this is (`meta.messages`): what fixes choose by, never the text. */
   readonly messageId?: string;
   /** Values the situation names (`{ status: '204' }`), for fixes and machine-readable output. */

@@ -1,5 +1,5 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { explainFile, layerAccount, type AnalysisResult, type Edge, type EvidenceNote, type ExplainedDependency, type Explanation, type FileNode } from '../engine';
+import { explainFile, layerAccount, type AnalysisResult, type Edge, type EvidenceNote, type ExplainedDependency, type Explanation, type FileNode, type Finding } from '../engine';
 
 /**
  * Why a file is in its layer, in the editor: a hover on an import, an injected parameter or a
@@ -11,13 +11,26 @@ export function hoverAt(result: AnalysisResult, file: string, text: string, offs
   const node = result.graph.files.get(file);
   if (!node || node.text !== text) return null;
   const edge = result.graph.outgoing(file).find((e) => e.range.start <= offset && offset <= e.range.end);
-  if (edge) return hover(dependencyHover(result, file, edge), edge.range, node);
+  const explained = result.findings.filter((f) => f.file === file && f.range.start <= offset && offset <= f.range.end && f.detail !== undefined);
+  if (edge) return hover(withDetails(dependencyHover(result, file, edge), explained), edge.range, node);
   const cls = node.facts.classes.find((c) => c.nameRange && c.nameRange.start <= offset && offset <= c.nameRange.end);
   // The class name, or anywhere on the first line that is no dependency: where one looks for what a file is.
   const range = cls?.nameRange ?? (node.lineIndex.positionAt(offset).line === 0 ? firstLine(text) : undefined);
-  if (!range) return null;
-  const exempt = node.exempt ? ` Not checked by the rules: ${node.exempt}.` : '';
-  return hover(`Layerguard: this file is in ${layerName(node.layer)}: ${layerAccount(node)}.${exempt}`, range, node);
+  if (range) {
+    const exempt = node.exempt ? ` Not checked by the rules: ${node.exempt}.` : '';
+    return hover(withDetails(`Layerguard: this file is in ${layerName(node.layer)}: ${layerAccount(node)}.${exempt}`, explained), range, node);
+  }
+  const first = explained[0];
+  return first ? hover(withDetails('', explained), first.range, node) : null;
+}
+
+/**
+ * The findings' explanations under the hover: the Problems panel shows each finding's headline,
+ * the hover says why it matters and what to do (the editor shows the headline above it).
+ */
+function withDetails(value: string, findings: readonly Finding[]): string {
+  const details = findings.map((f) => `**${f.ruleId}**: ${f.detail ?? ''}`);
+  return [value, ...details].filter((part) => part !== '').join('\n\n');
 }
 
 function firstLine(text: string): { start: number; end: number } {

@@ -55,7 +55,9 @@ describe('Configure Architecture over stdio', () => {
     assert.equal(written.written, path.join(root, 'layerguard.json'));
     assert.match(fs.readFileSync(path.join(root, 'layerguard.json'), 'utf8'), /"preset": "hexagonal"/);
     await client.filesChanged([{ relative: 'layerguard.json', type: 1 }]);
-    await client.waitFor('the hexagonal finding', () => client.diagnosticsOf(USE_CASE).some((d) => d.code === 'layering/forbidden-dependency' && String(d.message).includes('the hexagonal preset')));
+    await client.waitFor('the hexagonal finding', () =>
+      client.diagnosticsOf(USE_CASE).some((d) => d.code === 'layering/forbidden-dependency' && String(d.message).includes('must not depend on the adapter layer')),
+    );
 
     const again = await command(client, { folderUri });
     assert.equal(again.configExists, true);

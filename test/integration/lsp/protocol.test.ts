@@ -273,6 +273,11 @@ describe('language server over stdio', () => {
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line, character } });
     assert.match(hover?.contents.value ?? '', /package `typeorm` is in the \*\*data-access\*\* layer/);
     assert.match(hover?.contents.value ?? '', /\*\*Forbidden\*\* \(layering\/forbidden-dependency\)/);
+    // The Problems panel shows the headline; the hover adds why, and what to do, and the layers allowed.
+    const headline = String(client.diagnosticsOf(file).find((d) => d.code === 'layering/forbidden-dependency')?.message ?? '');
+    assert.match(headline, /^A controller must not depend on the data-access layer: it injects the TypeORM repository of Order/);
+    assert.doesNotMatch(headline, /Go through a repository/);
+    assert.match(hover?.contents.value ?? '', /\*\*layering\/forbidden-dependency\*\*: .*Go through a repository: it is the only layer that touches the database client or ORM\./);
     const classLine = text.split('\n').findIndex((l) => l.includes('export class OrdersController'));
     const own = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
       textDocument: { uri: client.uri(file) },

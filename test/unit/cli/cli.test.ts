@@ -67,7 +67,8 @@ describe('layerguard check', () => {
     assert.deepEqual(findings[0], {
       ruleId: 'layering/forbidden-dependency',
       severity: 'error',
-      message: findings[0]?.['message'],
+      message: 'A controller must not depend on the repository layer: it injects UsersRepository.',
+      detail: 'users.repository.ts is in the repository layer. Call a service that owns this use case; the service talks to the repository.',
       messageId: 'forbidden-layer',
       data: { from: 'controller', to: 'repository', dependency: 'injects UsersRepository from users.repository.ts' },
       file: 'src/users/users.controller.ts',
@@ -81,7 +82,9 @@ describe('layerguard check', () => {
       ],
     });
     const cycle = findings.find((f) => f['ruleId'] === 'layering/cycle');
-    assert.match(String(cycle?.['message']), /src\/users\/users\.repository\.ts → src\/users\/users\.service\.ts → src\/users\/users\.repository\.ts/);
+    // The headline names the files; the detail gives their paths and where to break the cycle.
+    assert.equal(cycle?.['message'], 'Import cycle of 2 files: users.repository.ts → users.service.ts → users.repository.ts.');
+    assert.match(String(cycle?.['detail']), /src\/users\/users\.repository\.ts → src\/users\/users\.service\.ts → src\/users\/users\.repository\.ts/);
     assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'outsideFiles', 'edges', 'errors', 'warnings', 'infos', 'problems', 'durationMs']);
   });
 

@@ -42,7 +42,8 @@ describe('monorepos: workspace packages resolve to their sources', () => {
     const result = analyzeWorkspace({ root: path.join(p.root, 'apps/api'), severityOverrides: { 'api/unversioned-route': 'off' } });
     const findings = result.findings.map((f) => `${path.posix.relative(result.root, f.file)}:${f.start.line + 1} ${f.ruleId}`);
     assert.deepEqual(findings, ['src/carts/carts.controller.ts:4 layering/forbidden-dependency'], 'the logger named like a repository is not one');
-    assert.match(result.findings[0]?.message ?? '', /injects CartsRepository from carts\.repository\.ts/);
+    assert.match(result.findings[0]?.message ?? '', /injects CartsRepository\.$/);
+    assert.match(result.findings[0]?.detail ?? '', /^carts\.repository\.ts is in the repository layer\./);
     assert.equal(result.stats.files, 1, 'only the opened folder counts as analyzed');
     assert.ok(result.stats.outsideFiles >= 3, 'the library files it imports were read');
     const outside = [...result.graph.files.values()].filter((n) => n.exempt !== undefined).map((n) => path.posix.relative(p.root, n.file));

@@ -100,7 +100,7 @@ describe('presets', () => {
   });
 
   it('hexagonal: the use case that takes the adapter itself, and a domain that knows the ORM even as a type, are reported with the preset named', () => {
-    checkRules(LAYERING, {
+    const result = checkRules(LAYERING, {
       ...hexagonalApp,
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
       'src/orders/application/cancel-order.service.ts': `import { Injectable } from '@nestjs/common';
@@ -109,15 +109,17 @@ import { TypeOrmOrderRepository } from '../infrastructure/typeorm-order.reposito
 @Injectable()
 export class CancelOrderService {
   constructor(private readonly orders: TypeOrmOrderRepository) {}
-  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset): it injects TypeOrmOrderRepository
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer: it injects TypeOrmOrderRepository
   cancel(id: string) { return this.orders.byId(id); }
 }
 `,
       'src/orders/domain/order-snapshot.ts': `import type { OrderEntity } from '../infrastructure/order.entity';
-//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer (the hexagonal preset): it imports order.entity.ts (only as a type)
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer: it imports order.entity.ts (only as a type)
 export const snapshot = (row: OrderEntity) => ({ id: row.id });
 `,
     });
+    // The headline names the layers and the dependency; the explanation names the preset the rule comes from.
+    for (const finding of result.findings) assert.match(finding.detail ?? '', /This comes from the hexagonal preset\./, finding.message);
   });
 
   it('hexagonal: a domain/ folder under dto/ sorts DTOs, it is not the domain: its commands may carry persistence rows', () => {
@@ -142,7 +144,7 @@ export class Coupon { @prop() code!: string; }
       'src/models/money.model.ts': `export interface Money { amount: number; currency: string }
 `,
       'src/billing/domain/invoice.ts': `import type { InvoiceDocument } from '../../models/invoice.model';
-//                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer (the hexagonal preset): it imports invoice.model.ts (only as a type)
+//                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer: it imports invoice.model.ts (only as a type)
 import { Coupon } from '../../models/coupon.model';
 //                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer
 import type { Money } from '../../models/money.model';
@@ -283,7 +285,7 @@ export interface InvoiceDraftDto { readonly lines: readonly Invoice[] }
 `,
       'src/billing/domain/invoice-totals.ts': `import type { InvoiceDraftDto } from './invoice-draft.dto';
 import type { IssueInvoiceBody } from '../infrastructure/http/issue-invoice.body';
-//                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer (the hexagonal preset)
+//                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer
 export const total = (draft: InvoiceDraftDto) => draft.lines.reduce((sum, line) => sum + line.cents, 0);
 export const fromBody = (body: IssueInvoiceBody) => body.customerId;
 `,
@@ -389,7 +391,7 @@ export class PostgresPosts { constructor(readonly seed: Post) {} save() { return
       'src/domaine/demande.ts': `import { EntrepotDemandes } from '../adaptateurs/entrepot-demandes';
 export class Demande { constructor(readonly id: string) {} }
 export const sauver = (d: Demande) => new EntrepotDemandes().sauver(d.id);
-//                                    ^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer (the hexagonal preset)
+//                                    ^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
 `,
       'src/adaptateurs/entrepot-demandes.ts': `export class EntrepotDemandes { sauver(id: string) { return id; } }
 `,
@@ -421,7 +423,7 @@ import type { InvoicesPort } from '../domain/ports/invoices.port';
 import { SqlInvoices } from '../infrastructure/sql-invoices';
 export const issueInvoice = (port: InvoicesPort, id: string) => port.save(new Invoice(id));
 export const issueNow = (id: string) => new SqlInvoices().save(new Invoice(id));
-//                                      ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+//                                      ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer
 `,
       'src/domain/billing/infrastructure/sql-invoices.ts': `import type { Invoice } from '../domain/invoice';
 import type { InvoicesPort } from '../domain/ports/invoices.port';
@@ -482,7 +484,7 @@ export class BillingApplicationService {
 }
 `,
       'src/billing/application/RemindCustomer.ts': `import { send } from '../../infrastructure/http/mailer';
-//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer
 export const remind = (to: string) => send(to);
 `,
     });
@@ -504,7 +506,7 @@ export const cache = createClient();
 export class OrderNotFound extends Error { readonly status = statusCodes.notFound.code; }
 `,
       'src/orders/domain/order-lock.ts': `import { cache } from '../../shared/infrastructure/cache/redis-client';
-//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer (the hexagonal preset)
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
 export const lock = (id: string) => cache.set(id, '1');
 `,
     });
@@ -543,7 +545,7 @@ export const seed = () => createRecipe('bread');
 import { SqlInvoices } from '../infra/sql-invoices';
 export const issueInvoice = (gateway: InvoiceGateway, id: string) => gateway.save(id);
 export const issueDirectly = (id: string) => new SqlInvoices().save(id);
-//                                           ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)
+//                                           ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer
 `,
       'src/billing/infra/sql-invoices.ts': `import type { InvoiceGateway } from '../core/invoice.gateway';
 export class SqlInvoices implements InvoiceGateway { async save(id: string) { void id; } }
@@ -575,7 +577,7 @@ export class Pet extends Entity { static named(name: string) { return name ? Out
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'clean' }),
       'src/domain/entities/user.ts': `import type { RegisterUserInput } from '../../application/use-cases/register-user';
-//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the entities layer must not depend on the use-cases layer (the clean preset)
+//                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the entities layer must not depend on the use-cases layer
 export class User {
   constructor(readonly email: string) {}
   static from(input: RegisterUserInput) { return new User(input.email); }
@@ -583,7 +585,7 @@ export class User {
 `,
       'src/application/use-cases/register-user.ts': `import { User } from '../../domain/entities/user';
 import { saveUser } from '../../infrastructure/db/user-store';
-//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the use-cases layer must not depend on the frameworks layer (the clean preset)
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency Code in the use-cases layer must not depend on the frameworks layer
 export interface RegisterUserInput { email: string }
 export const registerUser = (input: RegisterUserInput) => saveUser(new User(input.email));
 `,
@@ -605,12 +607,12 @@ export const again = () => present('x');
       'src/modules/catalog/pricing/price.ts': `export const price = (sku: string) => sku.length;
 `,
       'src/modules/catalog/pricing/discount.ts': `import { cartSize } from '../../cart';
-//                       ^^^^^^^^^^^^ layering/contract Contract "no cycles between modules" (acyclic): modules "cart", "catalog" depend on each other in a cycle, and "catalog" → "cart" is its weakest link
+//                       ^^^^^^^^^^^^ layering/contract Modules "cart", "catalog" depend on each other in a cycle, and "catalog" → "cart" is its weakest link
 export const discount = () => cartSize() > 3;
 `,
       'src/modules/cart/index.ts': `import { price } from '../catalog';
 import { discount } from '../catalog/pricing/discount';
-//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): pricing/discount.ts is internal to module "catalog"
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract pricing/discount.ts is internal to module "catalog"
 export const cartSize = () => 2;
 export const total = () => price('a') * (discount() ? 0.9 : 1);
 `,
@@ -633,7 +635,7 @@ export class ModelAdapter { complete(request: CompletionRequest) { return reques
       'src/modules/pricing/suggest-price.ts': `import { ModelAdapter } from '../agents';
 import type { CompletionRequest } from '../agents/contracts/model-adapter';
 import type { TokenBudget } from '../agents/internal/token-budget';
-//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): internal/token-budget.ts is internal to module "agents"
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract internal/token-budget.ts is internal to module "agents"
 export const suggest = (budget: TokenBudget) => {
   const request: CompletionRequest = { prompt: String(budget.limit) };
   return new ModelAdapter().complete(request);
@@ -662,9 +664,9 @@ export const priceQuote = (n: number) => round(n);
 `,
       'src/modules/invoices/create-invoice.ts': `import { quoteNumbers } from '../quotes/lookups';
 import { round } from '../quotes/money';
-//                    ^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): money.ts is internal to module "quotes"
+//                    ^^^^^^^^^^^^^^^^^ layering/contract money.ts is internal to module "quotes"
 import { quoteTotals } from '../quotes/data/quote.store';
-//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): data/quote.store.ts is internal to module "quotes"
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract data/quote.store.ts is internal to module "quotes"
 export const createInvoice = () => round(quoteNumbers().length + quoteTotals('q'));
 `,
     });
@@ -682,7 +684,7 @@ export const yearly = () => 'y';
       'src/modules/dashboard/load.ts': `export async function load() {
   const { monthly } = await import('../reports/charts/monthly');
   const { yearly } = await import('../reports/charts/monthly');
-  //                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "modules talk through their public API" (public-api): charts/monthly.ts is internal to module "reports"
+  //                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract charts/monthly.ts is internal to module "reports"
   return monthly() + yearly();
 }
 `,
@@ -722,7 +724,7 @@ export class MembersController { @Get() list() { return []; } }
 `,
       'src/modules/access/access.module.ts': `import { Module } from '@nestjs/common';
 import { MembersModule } from '../members';
-//                            ^^^^^^^^^^^^ layering/contract Contract "no cycles between modules" (acyclic): modules "access", "members" depend on each other in a cycle
+//                            ^^^^^^^^^^^^ layering/contract Modules "access", "members" depend on each other in a cycle
 @Module({ imports: [MembersModule] })
 export class AccessModule {}
 `,
@@ -761,7 +763,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
       'src/orders/get-order.handler.ts': `import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { OrdersRepository } from './orders.repository';
 import { PlaceOrderHandler } from './place-order.handler';
-//                                ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A query must not depend on the command layer (the cqrs preset)
+//                                ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A query must not depend on the command layer
 export class GetOrder { constructor(readonly id: string) {} }
 @QueryHandler(GetOrder)
 export class GetOrderHandler implements IQueryHandler<GetOrder> {
@@ -770,7 +772,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrder> {
   async execute(query: GetOrder) {
     this.seen.delete(query.id);
     await this.orders.save({ id: query.id });
-    //    ^^^^^^^^^^^^^^^^ layering/contract Contract "queries do not write" (read-only): a query must not write data (it calls this.orders.save())
+    //    ^^^^^^^^^^^^^^^^ layering/contract a query must not write data (it calls this.orders.save())
     return [this.orders.find(query.id), PlaceOrderHandler.name];
   }
 }
@@ -800,7 +802,7 @@ export class SmtpMailer { send(to: string) { return to; } }
       'apps/api/src/application/send-welcome.ts': useCase.replace(
         'constructor(private readonly mailer: SmtpMailer) {}',
         `constructor(private readonly mailer: SmtpMailer) {}
-  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer (the hexagonal preset)`,
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer`,
       ),
       'apps/api/src/infrastructure/smtp-mailer.ts': mailer,
       'apps/api/src/domain/welcome.ts': `export const welcomeText = (name: string) => \`welcome, \${name}\`;
@@ -809,7 +811,7 @@ export class SmtpMailer { send(to: string) { return to; } }
       'apps/worker/src/application/send-welcome.ts': useCase,
       'apps/worker/src/infrastructure/smtp-mailer.ts': mailer,
       'libs/text/src/greeting.ts': `import { SendWelcome } from '../../../apps/worker/src/application/send-welcome';
-//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "apps over libs" (layers): "libs/text" must not depend on "apps/worker", a level above it
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract "libs/text" must not depend on "apps/worker", a level above it
 export const greeting = (name: string) => \`hello \${name} \${SendWelcome.name}\`;
 `,
     });

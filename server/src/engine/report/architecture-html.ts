@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fullMessage } from '../text/headline';
 import type { ArchitectureView, MatrixCell, ViewFinding } from './architecture-view';
 
 /**
@@ -81,7 +82,7 @@ function findingsTable(findings: readonly ViewFinding[]): string {
   if (findings.length === 0) return '<p>No findings.</p>';
   const rows = findings.map(
     (f) =>
-      `<tr class="${f.severity}"><td>${escapeHtml(f.severity)}</td><td><code>${escapeHtml(f.file)}:${f.line}:${f.character + 1}</code></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}</td></tr>`,
+      `<tr class="${f.severity}"><td>${escapeHtml(f.severity)}</td><td><code>${escapeHtml(f.file)}:${f.line}:${f.character + 1}</code></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(fullMessage(f))}</td></tr>`,
   );
   return `<table class="findings"><tr><th scope="col">severity</th><th scope="col">where</th><th scope="col">rule</th><th scope="col">message</th></tr>${rows.join('')}</table>`;
 }

@@ -76,6 +76,7 @@ export interface ViewFinding {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
+  readonly detail?: string;
   /** Listed in the baseline: not reported, shown on request. */
   readonly baselined?: true;
   /** The node that draws the finding's file (the file, or its folder or module when grouped). */
@@ -262,7 +263,15 @@ function lanesOf(layers: readonly string[]): string[] {
 }
 
 function viewFinding(root: string, f: Finding): ViewFinding {
-  return { file: relativePath(root, f.file), line: f.start.line + 1, character: f.start.character, ruleId: f.ruleId, severity: f.severity, message: f.message };
+  return {
+    file: relativePath(root, f.file),
+    line: f.start.line + 1,
+    character: f.start.character,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    ...(f.detail !== undefined ? { detail: f.detail } : {}),
+  };
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {

@@ -15,6 +15,8 @@ export interface JsonFinding {
   readonly ruleId: string;
   readonly severity: Finding['severity'];
   readonly message: string;
+  /** Why it matters and what to do (the message is the headline). */
+  readonly detail?: string;
   /** The rule's situation (`meta.messages`), when it names one. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, string>>;
@@ -56,6 +58,7 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
+      ...(f.detail !== undefined ? { detail: f.detail } : {}),
       ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
       ...(f.data !== undefined ? { data: f.data } : {}),
       file: relativePath(root, f.file),

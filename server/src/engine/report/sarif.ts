@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { AnalysisResult } from '../analyze';
 import { effectiveSeverity } from '../analyze-rules';
 import { docsUrl } from '../rules/docs';
+import { fullMessage } from '../text/headline';
 import { RULES } from '../rules/registry';
 import type { Location, Severity } from '../types';
 import { ENGINE_VERSION } from '../version';
@@ -47,7 +48,7 @@ export function toSarif(result: AnalysisResult): Record<string, unknown> {
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],
-          message: { text: f.message, ...(f.messageId !== undefined ? { id: f.messageId } : {}) },
+          message: { text: fullMessage(f), ...(f.messageId !== undefined ? { id: f.messageId } : {}) },
           ...(f.data !== undefined ? { properties: { data: f.data } } : {}),
           locations: [{ physicalLocation: physical(f) }],
           ...(f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } })) } : {}),

@@ -24,7 +24,10 @@ export interface RuleMeta {
 export interface RuleReport {
   readonly file: string;
   readonly range: TextRange;
+  /** The headline; given alone, it is split after its first sentence (see text/headline.ts). */
   readonly message: string;
+  /** Why it matters and what to do, when the rule words the headline and the detail apart. */
+  readonly detail?: string;
   /** One of `meta.messages`' ids; reporting an undeclared one is a bug of the rule. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, string>>;

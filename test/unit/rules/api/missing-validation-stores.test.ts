@@ -13,11 +13,11 @@ import { Account } from '../models/account';
 export const accounts = Router();
 accounts.put('/v1/accounts/me', async (req: { user: { id: string }; body: { settings: unknown } }, res: { json(x: unknown): void }) => {
   res.json(await Account.findOneAndUpdate({ owner: req.user.id }, req.body.settings));
-  //                                                              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Account.findOneAndUpdate, line 5)
+  //                                                              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Account.findOneAndUpdate, line 5
 });
 accounts.put('/v1/accounts/me/billing', async (req: { user: { id: string }; body: { billing: unknown } }, res: { json(x: unknown): void }) => {
   const changes = req.body.billing;
-  //              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Account.findOneAndUpdate, line 9)
+  //              ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Account.findOneAndUpdate, line 9
   res.json(await Account.findOneAndUpdate({ owner: req.user.id }, changes));
 });
 accounts.post('/v1/accounts', async (req: { body: { title: string; plan: string } }, res: { json(x: unknown): void }) => {

@@ -25,7 +25,7 @@ router.post('/v1/rooms/check', (req, res) => {
 router.post('/v1/rooms/rename', async (req, res) => {
   if (req.body.name !== undefined && req.body.name !== rooms.current()) {
     await rooms.rename(req.body);
-//                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Room.update in rooms.ts, line 4)
+//                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Room.update in rooms.ts, line 4
   }
   res.status(204).end();
 });
@@ -46,7 +46,7 @@ router.get('/v1/books', async (req, res) => {
 });
 router.post('/v1/books', async (req, res) => {
   res.status(201).json(await books.add(req.body));
-//                                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Book.create in books.ts, line 4)
+//                                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Book.create in books.ts, line 4
 });
 `,
       'src/services/books.ts': `import { Book, RecentSearch } from '../models/book';
@@ -68,11 +68,11 @@ import { orders } from '../services/orders';
 export const router = Router();
 router.post('/', async (req, res) => {
   res.status(201).json(await orders.create(req.body));
-  //                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Order.create in orders.ts, line 3)
+  //                                       ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Order.create in orders.ts, line 3
 });
 router.get('/search', async (req, res) => {
   res.json(await orders.search(req.query));
-  //                           ^^^^^^^^^ api/missing-validation Unvalidated input: req.query is written to the data store without validation (it reaches Search.create in orders.ts, line 4)
+  //                           ^^^^^^^^^ api/missing-validation Unvalidated input: req.query is written to the data store without validation. It reaches Search.create in orders.ts, line 4
 });
 `,
       'express/src/services/orders.ts':
@@ -82,7 +82,7 @@ router.get('/search', async (req, res) => {
       'koa/src/controllers/users.controller.ts': `import { User } from '../models/user';
 export async function create(ctx: { request: { body: unknown }; body: unknown }) {
   ctx.body = await save(ctx.request.body);
-  //                    ^^^^^^^^^^^^^^^^ api/missing-validation Unvalidated input: ctx.request.body is written to the data store without validation (it reaches User.create, line 6)
+  //                    ^^^^^^^^^^^^^^^^ api/missing-validation Unvalidated input: ctx.request.body is written to the data store without validation. It reaches User.create, line 6
 }
 async function save(fields: unknown) {
   return User.create(fields);
@@ -98,9 +98,9 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
   @Post() create(@Body() body: CreateUserDto) { return this.users.create(body); }
-  //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied. It is written to the data store unchecked (it reaches User.create in users.service.ts, line 5)
+  //             ^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed. Without app.useGlobalPipes(new ValidationPipe()) in main.ts, DTO decorators are not applied. It is written to the data store unchecked: it reaches User.create in users.service.ts, line 5
   @Put('settings') settings(@Query() query: Record<string, string>) { return this.users.saveSettings(query); }
-  //                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed Record<string, string>: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked (it reaches User.update in users.service.ts, line 6)
+  //                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed Record<string, string>: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked: it reaches User.update in users.service.ts, line 6
   @Post('address') address(@Body('address') address: any) { return address; }
   //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation is typed any: nothing checks the field's shape
 }
@@ -270,7 +270,7 @@ module.exports = router;
 const Account = require('../models/account');
 const openAccount = catchAsync(async (req, res) => { res.status(201).send(await Account.create(req.body)); });
 const closeAccount = catchAsync(async (req, res) => { res.send(await Account.update({ ...req.body, closed: true })); });
-//                                                                                       ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Account.update, line 4)
+//                                                                                       ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Account.update, line 4
 const logout = (req, res) => { logger.debug('logout %o', req.body); res.end(); };
 const report = (req, res) => { if (req.body) { console.log('violation', req.body); } res.status(204).end(); };
 const build = (req, res) => { getState().log(2, \`starting build: \${JSON.stringify(req.body || {})}\`); res.end(); };
@@ -308,7 +308,7 @@ export class InvitesController {
   @Post() invite(@Body() dto: InviteDto) { return dto; }
   @Put('onboarding') onboarding(@Body() body: OnboardingDto) { return UpdateOnboardingCommand.create({ showOnboarding: body.showOnboarding }); }
   @Post('track') track(@Body('event') event, @Body('name') name: string) { return InviteEvent.create({ event, name }); }
-  //                   ^^^^^^^^^^^^^^^^^^^^ api/missing-validation Body('event') is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object). It is written to the data store unchecked (it reaches InviteEvent.create, line 10)
+  //                   ^^^^^^^^^^^^^^^^^^^^ api/missing-validation Body('event') is untyped: nothing checks the field. Give it a type (a DTO class with class-validator decorators for an object). It is written to the data store unchecked: it reaches InviteEvent.create, line 10
 }
 `,
       'src/invites/invite-event.model.ts': 'export const InviteEvent = { create: async (e: object) => e };\n',
@@ -338,7 +338,7 @@ export class BoardsController {
   @Post('page') page(@Query('size', ParseIntPipe) size: any) { return Board.update('default', { size }); }
   @Post('search') search(@Query('q') q = '', @Query('exact') exact = false) { return [q, exact]; }
   @Post('notes') notes(@Body() note: any) { return Note.create(note); }
-  //                   ^^^^^^^^^^^^^^^^^ api/missing-validation Body() is typed any: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked (it reaches Note.create, line 14)
+  //                   ^^^^^^^^^^^^^^^^^ api/missing-validation Body() is typed any: nothing checks its shape. Type it with a DTO class carrying class-validator decorators. It is written to the data store unchecked: it reaches Note.create, line 14
 }
 `,
       'src/boards/board.model.ts':
@@ -360,7 +360,7 @@ module.exports = router;
 const { Member, Question, Search } = require('../models/member');
 exports.add = async (req, res) => { res.status(201).json(await Member.create(req.body)); };
 exports.list = async (req, res) => { await Search.create(req.query); res.json(await Member.find()); };
-//                                                       ^^^^^^^^^ api/missing-validation req.query is written to the data store without validation (it reaches Search.create, line 4)
+//                                                       ^^^^^^^^^ api/missing-validation req.query is written to the data store without validation. It reaches Search.create, line 4
 exports.rename = async (req, res) => {
   const changes = req.body;
   const { name, ...others } = changes;
@@ -401,7 +401,7 @@ export class LabelsController {
   route(spec: { method: string; path: string; handler: (req: Request, res: Response) => void; middleware: unknown[] }) { return spec; }
   async create(req: Request, res: Response) { res.json(await Label.create(req.body)); }
   async rename(req: Request, res: Response) { res.json(await Label.update(req.body)); }
-//                                                                        ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Label.update, line 12)
+//                                                                        ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Label.update, line 12
 }
 `,
       'src/routes/connectors.ts': `import Router from '@koa/router';
@@ -442,7 +442,7 @@ const { sanitizeSignup } = require('../../lib/signup');
 router.post('/lists', async (req, res) => res.json(await lists.create(req.body)));
 router.post('/signups', async (req, res) => res.json(await Signup.insert(sanitizeSignup(req.body))));
 router.post('/labels', async (req, res) => res.json(await lists.label(req.body)));
-//                                                                    ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches db.insert in lists.js, line 4)
+//                                                                    ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches db.insert in lists.js, line 4
 module.exports = router;
 `,
       'models/lists.js': `const db = require('./db');
@@ -499,7 +499,7 @@ module.exports = function LampController(host) {
   }
   async function move(req, res) {
     const { lampId, ...changes } = req.body;
-//                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Lamp.update, line 19)
+//                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Lamp.update, line 19
     res.json(await Lamp.update({ ...changes }, { where: { id: lampId } }));
   }
   return { pair, rename, scope, move };
@@ -570,7 +570,7 @@ router.post('/v1/tickets/close', async (req, res) => {
 });
 router.post('/v1/tickets/retitle', async (req, res) => {
   const { ticketId, ...changes } = req.body;
-//                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Ticket.update in tickets.js, line 5)
+//                                 ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Ticket.update in tickets.js, line 5
   res.json(await tickets.retitle(ticketId, changes));
 });
 router.post('/v1/tickets/find', async (req, res) => {
@@ -608,11 +608,11 @@ export class TicketsController {
     return this.tickets.list(query.ownerId, Number(page), pageSize);
   }
   @Post('retitle') retitle(@Body() body: { ticketId: string; title: string }) {
-//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied. It is written to the data store unchecked (it reaches Ticket.update in tickets.service.ts, line 5)
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed. Without app.useGlobalPipes(new ValidationPipe()) in main.ts, DTO decorators are not applied. It is written to the data store unchecked: it reaches Ticket.update in tickets.service.ts, line 5
     return this.tickets.retitle(body.ticketId, body);
   }
   @Post('import') import(@Body() body: { ticketId: string }) {
-//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied. It is written to the data store unchecked (it reaches Ticket.create in tickets.service.ts, line 6)
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ api/missing-validation no ValidationPipe is installed. Without app.useGlobalPipes(new ValidationPipe()) in main.ts, DTO decorators are not applied. It is written to the data store unchecked: it reaches Ticket.create in tickets.service.ts, line 6
     return this.tickets.import(body);
   }
 }
@@ -652,7 +652,7 @@ router.put('/me', flagNameChange, requireReauth, async (req, res, next) => {
   const profile = await Profile.findById(req.user.id);
   if (!profile) return next();
   res.json(await Profile.update(req.user.id, req.body));
-//                                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Profile.update, line 20)
+//                                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Profile.update, line 20
 });
 module.exports = router;
 `,
@@ -671,21 +671,21 @@ const { validateToken } = require('../auth/tokens');
 const router = express.Router();
 router.post('/posts', (req, res, next) => {
   Post.create(req.body).then((post) => res.json(post)).catch(next);
-//            ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Post.create, line 7)
+//            ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Post.create, line 7
 });
 router.post('/drafts', async (req, res) => {
   const token = req.headers.authorization;
   validateToken(token);
   res.json(await Post.create(req.body));
-//                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Post.create, line 12)
+//                           ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Post.create, line 12
 });
 router.post('/comments', async (req, res) => {
   res.json(await Post.create({ ...req.body, text: sanitizeHtml(req.body.text) }));
-//                                ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Post.create, line 15)
+//                                ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Post.create, line 15
 });
 module.exports = router;
 module.exports.admin = wrapAsync({ restore: async (req, res) => { res.json(await Post.insertMany(req.body)); } });
-//                                                                                               ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches Post.insertMany, line 18)
+//                                                                                               ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches Post.insertMany, line 18
 `,
       'src/auth/tokens.js': "exports.validateToken = (token) => { if (!token) throw new Error('no token'); };\n",
       'src/models/post.js': 'module.exports = { create: async (p) => p, insertMany: async (rows) => rows };\n',
@@ -708,7 +708,7 @@ const signupLimiter = rateLimit({
   },
 });
 app.post('/signup', signupLimiter, async (req, res) => res.json(await User.create(req.body)));
-//                                                                                ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation (it reaches User.create, line 13)
+//                                                                                ^^^^^^^^ api/missing-validation Unvalidated input: req.body is written to the data store without validation. It reaches User.create, line 13
 app.listen(3000);
 `,
       'src/models/user.js': 'exports.SignupAttempt = { create: async (a) => a };\nexports.User = { create: async (u) => u };\n',
@@ -728,7 +728,7 @@ exports.list = async function list(req, res) {
 };
 exports.rename = async function rename(req, res) {
   res.json(await Shelf.update(req.body));
-//                            ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches Shelf.update, line 9)
+//                            ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches Shelf.update, line 9
 };
 `,
       'server/models/shelf.js': 'module.exports = { update: async (changes) => changes };\n',
@@ -755,7 +755,7 @@ const User = require('../models/user');
 const Admin = module.exports;
 Admin.updateSetting = async (req, res) => { res.json(await Settings.update(req.body)); };
 Admin.updateProfile = async (req, res) => { res.json(await User.update(req.body)); };
-//                                                                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation (it reaches User.update, line 5)
+//                                                                     ^^^^^^^^ api/missing-validation req.body is written to the data store without validation. It reaches User.update, line 5
 `,
       'src/models/settings.js': 'module.exports = { update: async (changes) => changes };\n',
       'src/models/user.js': 'module.exports = { update: async (changes) => changes };\n',

@@ -8,7 +8,7 @@ describe(RULE, () => {
     checkRule(RULE, {
       'src/payments/payments.service.ts': `export class PaymentsService {
   private readonly base = 'https://api.sandbox.paymentsco.io/v1';
-  //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL differs between environments (api.sandbox.paymentsco.io names one deployment stage)
+  //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config Hardcoded configuration in a service: this URL differs between environments. It differs because api.sandbox.paymentsco.io names one deployment stage
   private readonly cache = { host: 'redis.internal:6379' };
   //                               ^^^^^^^^^^^^^^^^^^^^^ config/hardcoded-config this host:port
   private readonly receivers = { grpc: '0.0.0.0:4317', bind: '0.0.0.0' };

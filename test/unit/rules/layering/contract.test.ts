@@ -15,7 +15,7 @@ describe(RULE, () => {
 export const price = () => total([1, 2]);
 `,
       'src/core/pricing.ts': `import { price } from '../api/routes';
-//                    ^^^^^^^^^^^^^^^ layering/contract Contract "api over core" (layers): "src/core" must not depend on "src/api", a level above it
+//                    ^^^^^^^^^^^^^^^ layering/contract "src/core" must not depend on "src/api", a level above it: it imports routes.ts. This breaks the contract "api over core"
 export const total = (items: number[]) => items.reduce((a, b) => a + b, 0);
 export const again = () => price();
 `,
@@ -63,7 +63,7 @@ export const cart = () => [stock(), line()];
         { type: 'forbidden', name: 'types are fine here', from: ['src/app'], to: ['src/infrastructure'], allowTypeOnly: true },
       ]),
       'src/domain/order.ts': `import type { OrderRow } from '../infrastructure/order-row';
-//                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Contract "domain is pure" (forbidden): "src/domain" must not depend on "src/infrastructure"
+//                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract "src/domain" must not depend on "src/infrastructure"
 import { DataSource } from 'typeorm';
 //                         ^^^^^^^^^ layering/contract "src/domain" must not depend on "typeorm"
 export const toOrder = (row: OrderRow, source: DataSource) => ({ id: row.id, source });
@@ -182,7 +182,7 @@ export class ReportsService {
 import { priceOf } from '@shop/pricing';
 import { catalogModule } from '@shop/catalog/catalog.module';
 import { cached } from '@shop/catalog/lib/stock';
-//                     ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract src/lib/stock.ts is internal to module "catalog", and "cart" may use only its public API: it imports stock.ts.
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract "cart" reaches into module "catalog": it imports stock.ts. src/lib/stock.ts is internal to module "catalog", and "cart" may use only its public API.
 import { listProducts as again } from '../../../catalog/src';
 export const cartTotal = () => [catalogModule.name, ...listProducts(), ...again()].reduce((sum, name) => sum + priceOf(name) + (cached.get(name) ?? 0), 0);
 `,
@@ -380,7 +380,7 @@ export const two = () => three();
 export const dos = () => three();
 `,
       'src/modules/c/three.ts': `import { helper } from '../a/helper';
-//                     ^^^^^^^^^^^^^ layering/contract modules "a", "b", "c" depend on each other in a cycle, and "c" → "a" is its weakest link (1 file)
+//                     ^^^^^^^^^^^^^ layering/contract Modules "a", "b", "c" depend on each other in a cycle, and "c" → "a" is its weakest link (1 file)
 export const three = () => helper();
 `,
       'src/modules/a/helper.ts': `export const helper = () => 3;

@@ -42,7 +42,7 @@ import { UsersRepository } from './users.repository';
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersRepository) {}
-  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the repository layer: it injects UsersRepository from users.repository.ts
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the repository layer: it injects UsersRepository. users.repository.ts is in the
 
   @Get() list() { return this.users.findAll(); }
 }
@@ -62,7 +62,7 @@ import { User } from './user.entity';
 @Controller('users')
 export class UsersController {
   constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
-  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects the TypeORM repository of User (@InjectRepository)
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects the TypeORM repository of User. Injected with @InjectRepository
 
   @Get() list() { return this.repo.find(); }
 }
@@ -269,7 +269,7 @@ import { ProductsRepository } from '@app/products';
 @Controller('products')
 export class ProductsController {
   @Get() list() { return new ProductsRepository().all(); }
-  //                     ^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates ProductsRepository with new from products.repository.ts
+  //                     ^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates ProductsRepository with new. products.repository.ts is in the
 }
 `,
     });
@@ -323,7 +323,7 @@ import { OrderRepository } from '../repositories/order.repository.js';
 export class OrderController {
   async recent(_req: Request, res: Response) {
     const orders = await new OrderRepository(db).recent();
-    //                   ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates OrderRepository with new from order.repository.ts
+    //                   ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates OrderRepository with new. order.repository.ts is in the
     res.json(orders);
   }
 }
@@ -480,7 +480,7 @@ module.exports = { UserStore };
 `,
       'src/repositories/user.repository.js': `const { UserService } = require('../services/user.service');
 class UserRepository { constructor() { this.users = new UserService(); } }
-//                                                  ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates UserService with new from user.service.js
+//                                                  ^^^^^^^^^^^^^^^^^ layering/forbidden-dependency it creates UserService with new. user.service.js is in the
 module.exports = UserRepository;
 `,
     });

@@ -471,7 +471,7 @@ function checkHandler(
     report(
       rangeOf(read, node.sourceFile),
       'unvalidated-read',
-      `Unvalidated input: ${input} is written to the data store without validation (${describeSite(site, node)}). Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`,
+      `Unvalidated input: ${input} is written to the data store without validation. It reaches ${describeSite(site, node)}. Parse it with a schema (zod .parse/.safeParse, joi, class-validator) or a validation middleware, and answer 400 when it does not match.`,
       relatedSite(site, input),
     );
     return;
@@ -522,7 +522,7 @@ function isWholeBinding(name: ts.Identifier): boolean {
 function describeSite(site: StoreSite, from: FileNode): string {
   const line = site.file.sourceFile.getLineAndCharacterOfPosition(site.node.getStart(site.file.sourceFile)).line + 1;
   const where = site.file === from ? '' : ` in ${site.file.file.split('/').pop() ?? site.file.file}`;
-  return `it reaches ${site.writer}${where}, line ${line}`;
+  return `${site.writer}${where}, line ${line}`;
 }
 
 function relatedSite(site: StoreSite, input: string): readonly RuleRelatedLocation[] {
@@ -649,7 +649,8 @@ function checkNestInput(n: ts.Node, node: FileNode, graph: DependencyGraph, pipe
   if (!problem || flowsIntoValidatedClass(n, node, graph) || parsedOnEntry(n) || onlyKeysAreUsed(n)) return;
   const site = storeSiteOfInput(n, node, graph, tracking);
   const input = decorator.expression.getText(sf);
-  if (site) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${input} ${problem.text} It is written to the data store unchecked (${describeSite(site, node)}).`, relatedSite(site, input));
+  if (site)
+    report(rangeOf(n, sf), problem.id, `Unvalidated input: ${input} ${problem.text} It is written to the data store unchecked: it reaches ${describeSite(site, node)}.`, relatedSite(site, input));
   else if (isUncheckedWhatever(problem, n, sf)) report(rangeOf(n, sf), problem.id, `Unvalidated input: ${input} ${problem.text}`, []);
 }
 
@@ -828,12 +829,12 @@ function nestInputProblem(param: ts.ParameterDeclaration, node: FileNode, graph:
   if (type === '' || LOOSE_TYPES.test(type))
     return { id: 'loose-type', text: `is typed ${type || 'implicitly'}: nothing checks its shape. Type it with a DTO class carrying class-validator decorators.` };
   if (!pipeInstalled)
-    return { id: 'no-validation-pipe', text: 'is never validated: no ValidationPipe is installed (app.useGlobalPipes(new ValidationPipe()) in main.ts), so DTO decorators are not applied.' };
+    return { id: 'no-validation-pipe', text: 'is never validated: no ValidationPipe is installed. Without app.useGlobalPipes(new ValidationPipe()) in main.ts, DTO decorators are not applied.' };
   const dtoFile = param.type && ts.isTypeReferenceNode(param.type) ? fileDeclaring(param.type.typeName.getText(node.sourceFile), node, graph) : undefined;
   // A DTO built from another (`extends PickType(CreateUserDto, ['name'])`) inherits its validators;
   // one decorated with validators composed elsewhere (`applyDecorators(IsEmail(), …)`) has them.
   if (dtoFile && !declaresValidation(dtoFile, graph)) {
-    return { id: 'dto-without-validators', text: `uses ${param.type?.getText(node.sourceFile)}, which has no validation decorators (class-validator) or zod schema.` };
+    return { id: 'dto-without-validators', text: `uses ${param.type?.getText(node.sourceFile)}, which declares no validation. It has no class-validator decorators and no zod schema.` };
   }
   return undefined;
 }

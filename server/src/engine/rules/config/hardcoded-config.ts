@@ -240,7 +240,8 @@ export const hardcodedConfig = defineFileRule({
       if (!reason) return;
       report({
         range: rangeOf(n, sf),
-        message: `Hardcoded configuration in ${layer}: this ${kind} differs between environments (${reason}), so it belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
+        message: `Hardcoded configuration in ${layer}: this ${kind} differs between environments.`,
+        detail: `It differs because ${reason}, so it belongs in the configuration, where each environment (and each test) can set it. Read it from the config layer (environment variables through a config module or ConfigService).`,
       });
     };
   },

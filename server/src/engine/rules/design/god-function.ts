@@ -99,14 +99,13 @@ interface Limits {
 function sizeReasons(fn: FunctionWithBody, complexity: number, sf: ts.SourceFile, limits: Limits): string[] {
   const reasons: string[] = [];
   const span = physicalLines(fn.body, sf);
-  if (complexity > limits.maxComplexity + limits.complexityTolerance && span >= limits.minLinesForComplexity)
-    reasons.push(`its cognitive complexity is ${complexity} (allowed ${limits.maxComplexity})`);
+  if (complexity > limits.maxComplexity + limits.complexityTolerance && span >= limits.minLinesForComplexity) reasons.push(`cognitive complexity ${complexity} (max ${limits.maxComplexity})`);
   // Lines of code are at most the body's lines: count them only for a body that long.
   const lines = span > limits.maxLines ? codeLines(fn.body, sf) : 0;
   // A long declarative body (one query chain, one flat dispatch switch) is long, not complicated;
   // so is one that barely branches (a list of registrations, a module wrapper declaring handlers,
   // markup): it reads in order. Length counts only beside half the complexity allowed.
-  if (lines > limits.maxLines && complexity >= Math.ceil(limits.maxComplexity / 2) && !isDeclarativeBody(fn.body)) reasons.push(`it has ${lines} lines of code (allowed ${limits.maxLines})`);
+  if (lines > limits.maxLines && complexity >= Math.ceil(limits.maxComplexity / 2) && !isDeclarativeBody(fn.body)) reasons.push(`${lines} lines of code (max ${limits.maxLines})`);
   return reasons;
 }
 
@@ -192,7 +191,7 @@ export const godFunction = defineFileRule({
         if (acceptedByTeam(fn, sf)) continue;
         report({
           range: reportRange(fn, sf),
-          message: `${displayName(fn, sf)} does too much: ${reasons.join(' and ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
+          message: `${displayName(fn, sf)} does too much: ${reasons.join(', ')}. Split it into functions that each do one thing (validate, load, decide, shape the response).`,
         });
       }
       return false;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findCycles, type Cycle, type EdgeWeight } from '../../graph/cycles';
 import { judge, type LayerPolicy } from '../../policy/policy';
 import type { DependencyGraph, Edge } from '../../graph/types';
+import { HEADLINE_LENGTH } from '../../text/headline';
 import { defineRule, type RuleRelatedLocation } from '../types';
 
 const options = z
@@ -51,7 +52,14 @@ export const cycle = defineRule({
       const isChecked = (edge: Edge) => graph.files.get(edge.from)?.exempt === undefined;
       const at = found.breaks.find(isChecked) ?? found.edges.find(isChecked);
       if (!at) continue;
-      context.report({ file: at.from, range: at.range, message: cycleMessage(graph.root, found, at), data: cycleData(graph.root, found), related: cycleRelated(graph.root, found, at) });
+      context.report({
+        file: at.from,
+        range: at.range,
+        message: cycleHeadline(found, at),
+        detail: cycleMessage(graph.root, found, at),
+        data: cycleData(graph.root, found),
+        related: cycleRelated(graph.root, found, at),
+      });
     }
   },
 });
@@ -75,6 +83,21 @@ const AGAINST_LAYERS_FIRST = 100;
 
 /** Break suggestions listed in a message; the rest are in the related locations. */
 const LISTED_BREAKS = 3;
+
+/** The loop by file names (a folder added where two share a name); the paths are in the detail. */
+function cycleHeadline(found: Cycle, at: Edge): string {
+  const names = shortNames(found.files);
+  const loop = [...found.files, found.files[0]!].map((f) => names.get(f) ?? f).join(' → ');
+  const headline = `Import cycle of ${found.members.length} files: ${loop}.`;
+  return headline.length <= HEADLINE_LENGTH ? headline : `Import cycle of ${found.members.length} files: this import of ${names.get(at.to) ?? path.posix.basename(at.to)} leads back here.`;
+}
+
+/** Each file by its name, or by its folder and name when another file of the list has the same name (`users/index.ts`). */
+function shortNames(files: readonly string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const f of files) count.set(path.posix.basename(f), (count.get(path.posix.basename(f)) ?? 0) + 1);
+  return new Map(files.map((f) => [f, (count.get(path.posix.basename(f)) ?? 0) > 1 ? f.split('/').slice(-2).join('/') : path.posix.basename(f)]));
+}
 
 function cycleMessage(root: string, found: Cycle, at: Edge): string {
   const loop = [...found.files, found.files[0]!].map((f) => relative(root, f)).join(' → ');

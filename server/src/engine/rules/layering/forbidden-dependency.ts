@@ -126,7 +126,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
       file: node.file,
       range: violation.edge.range,
       messageId: 'forbidden-layer',
-      message: messageFor(violation.edge, from, violation.targetLayer, policy),
+      ...messageFor(violation.edge, from, violation.targetLayer, policy),
       data: { from, to: violation.targetLayer, dependency: dependencyText(violation.edge), ...contractOf(policy, from) },
       related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
     });
@@ -526,15 +526,23 @@ function isSharedHelper(graph: DependencyGraph, node: FileNode): boolean {
   });
 }
 
-function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): string {
-  const what = dependencyText(edge);
+/**
+ * The headline names the two layers and what is depended on (the class, when there is one, before
+ * its file); where the rule comes from, the advice and the allowed layers are the detail.
+ */
+function messageFor(edge: Edge, from: LayerId, to: LayerId, policy: LayerPolicy): { message: string; detail: string } {
+  // `injects the TypeORM repository of Order (@InjectRepository)`: the decorator goes to the detail.
+  const [, injected, decorator] = /^(.*) \((@\w+)\)$/.exec(edge.detail ?? '') ?? [];
+  const what = injected ?? edge.detail ?? dependencyText(edge);
   const typeOnly = edge.kind === 'type-import' ? ' (only as a type)' : '';
   const rule = policy.get(from);
   const allowed = rule?.allow;
-  const allowedText = allowed && allowed.size > 0 ? ` It may depend on: ${[...allowed].join(', ')}.` : '';
+  const place = edge.detail && !edge.external ? `${path.posix.basename(edge.to)} is in the ${to} layer. ` : '';
+  const how = decorator ? `Injected with ${decorator}. ` : '';
+  const source = rule?.source ? `This comes from ${rule.source}. ` : '';
   const advice = ADVICE[to] ?? `Move the code so that ${articleOf(from)} ${from} does not need the ${to} layer.`;
-  const source = rule?.source ? ` (${rule.source})` : '';
-  return `${subjectOf(from)} must not depend on the ${to} layer${source}: it ${what}${typeOnly}. ${advice}${allowedText}`;
+  const allowedText = allowed && allowed.size > 0 ? ` ${upperFirst(articleOf(from))} ${from} may depend on: ${[...allowed].join(', ')}.` : '';
+  return { message: `${subjectOf(from)} must not depend on the ${to} layer: it ${what}${typeOnly}.`, detail: `${how}${place}${source}${advice}${allowedText}` };
 }
 
 /** The preset or file the broken rule comes from, for SARIF and the editor (`data.contract`). */

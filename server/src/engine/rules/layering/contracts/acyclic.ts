@@ -22,7 +22,8 @@ export function checkAcyclic(contract: AcyclicContract, inputs: ContractInputs):
     const weakest = inside.sort((a, b) => a.dependencies.length - b.dependencies.length || (a.key < b.key ? -1 : 1))[0]!;
     const { from, to, dependencies } = weakest;
     const names = component.map(unitName).sort();
-    const what = `modules ${names.map((n) => `"${n}"`).join(', ')} depend on each other in a cycle, and "${unitName(from)}" → "${unitName(to)}" is its weakest link (${dependencies.length} ${dependencies.length === 1 ? 'file' : 'files'})`;
+    const what = `"${unitName(from)}" → "${unitName(to)}" closes a cycle of ${names.length} modules`;
+    const context = `Modules ${names.map((n) => `"${n}"`).join(', ')} depend on each other in a cycle, and "${unitName(from)}" → "${unitName(to)}" is its weakest link (${dependencies.length} ${dependencies.length === 1 ? 'file' : 'files'}).`;
     const related = inside
       .filter((link) => link !== weakest)
       .map((link) => ({ file: link.dependencies[0]!.edge.from, range: link.dependencies[0]!.edge.range, message: `"${unitName(link.from)}" depends on "${unitName(link.to)}" here` }));
@@ -31,7 +32,7 @@ export function checkAcyclic(contract: AcyclicContract, inputs: ContractInputs):
         contract,
         dependencies[0]!,
         what,
-        `Remove or invert this dependency (an event, or an interface "${unitName(to)}" declares and "${unitName(from)}" implements) to break the cycle.`,
+        { context, advice: `Remove or invert this dependency (an event, or an interface "${unitName(to)}" declares and "${unitName(from)}" implements) to break the cycle.` },
         related,
       ),
     );

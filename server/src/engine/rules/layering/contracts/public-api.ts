@@ -57,9 +57,10 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
       const telling = mostTelling(edges);
       const named = telling.via ?? telling.to;
       const to = api.moduleOf(named)!;
-      const what = `${inModule(inputs.graph.root, to, named)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API`;
+      const what = `"${unitName(from)}" reaches into module "${unitName(to)}"`;
+      const context = `${inModule(inputs.graph.root, to, named)} is internal to module "${unitName(to)}", and "${unitName(from)}" may use only its public API.`;
       const advice = `Use what ${unitName(to)} offers through ${(contract.public ?? ['its index or package entry', 'its Nest module']).join(', ')} (and the providers its Nest module exports), or make this part of it.`;
-      reports.push(contractReport(contract, { from: node, edge: { ...telling, to: named }, edges }, what, advice));
+      reports.push(contractReport(contract, { from: node, edge: { ...telling, to: named }, edges }, what, { context, advice }));
     }
   }
   return reports;

@@ -74,7 +74,8 @@ export function checkReadOnly(
         file: node.file,
         range: rangeOf(n.expression, node.sourceFile),
         messageId: 'broken-contract',
-        message: `Contract "${contract.name}" (read-only): ${articleOf(node.layer!)} ${node.layer} must not ${write}. Move the change into a command (handler), and keep this one to reading.`,
+        message: `Contract "${contract.name}": ${articleOf(node.layer!)} ${node.layer} must not ${write}.`,
+        detail: 'Move the change into a command (handler), and keep this one to reading. (a read-only contract)',
         data: { contract: contract.name, contractType: contract.type, dependency: write },
       });
     });

@@ -26,10 +26,10 @@ export function checkLayers(contract: LayersContract, inputs: ContractInputs): R
       if (!to) continue;
       if (to.level < from.level) {
         const what = `${quoted(from.unit)} must not depend on ${quoted(to.unit)}, a level above it`;
-        reports.push(contractReport(contract, dependency, what, 'Invert the dependency: declare what the lower level needs as an interface there, and implement it above.'));
+        reports.push(contractReport(contract, dependency, what, { advice: 'Invert the dependency: declare what the lower level needs as an interface there, and implement it above.' }));
       } else if (to.level === from.level && to.selector !== from.selector) {
         const what = `${quoted(from.unit)} and ${quoted(to.unit)} are independent siblings`;
-        reports.push(contractReport(contract, dependency, what, 'Move what both need one level down.'));
+        reports.push(contractReport(contract, dependency, what, { advice: 'Move what both need one level down.' }));
       }
     }
   }
@@ -47,7 +47,7 @@ export function checkIndependence(contract: IndependenceContract, inputs: Contra
       const to = firstMatch(selectors, (s) => targetUnit(s, dependency.edge));
       if (!to || to.unit === from.unit) continue;
       const what = `${quoted(unitName(from.unit))} and ${quoted(unitName(to.unit))} must not depend on each other`;
-      reports.push(contractReport(contract, dependency, what, 'Share what both need through a module both may use, or an event.'));
+      reports.push(contractReport(contract, dependency, what, { advice: 'Share what both need through a module both may use, or an event.' }));
     }
   }
   return reports;
@@ -66,7 +66,7 @@ export function checkForbidden(contract: ForbiddenContract, inputs: ContractInpu
       // A target that is itself one of the `from` files is inside what the contract protects.
       if (!target || (!dependency.edge.external && firstMatch(from, (s) => s.unitOf(dependency.edge.to)))) continue;
       const what = `${quoted(source.unit)} must not depend on ${quoted(target.unit)}`;
-      reports.push(contractReport(contract, dependency, what, 'Depend on an abstraction the protected code declares, and let the outside implement it.'));
+      reports.push(contractReport(contract, dependency, what, { advice: 'Depend on an abstraction the protected code declares, and let the outside implement it.' }));
     }
   }
   return reports;

@@ -3,6 +3,8 @@ import type { LayerId } from '../../../classify/layers';
 import type { Contract } from '../../../config/resolved';
 import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleRelatedLocation, RuleReport } from '../../types';
+import { HEADLINE_LENGTH } from '../../../text/headline';
+import { upperFirst } from '../../../text/words';
 import { dependencyText, groupByTarget, HOW, mostTelling } from '../edges';
 
 /** What every contract check reads. */
@@ -32,15 +34,30 @@ export function dependenciesOf(node: FileNode, graph: DependencyGraph, contract:
 
 export type ContractMessageId = 'broken-contract';
 
-/** A violation, its message naming the contract first: `Contract "domain is pure" (forbidden): …`. */
-export function contractReport(contract: Contract, dependency: Dependency, what: string, advice: string, related: readonly RuleRelatedLocation[] = []): RuleReport {
+/** What a contract's report says beyond its headline: the situation at large (a cycle's modules) and what to do. */
+export interface ContractAdvice {
+  readonly advice: string;
+  readonly context?: string;
+}
+
+/**
+ * A violation, its headline naming the contract first (`Contract "domain is pure": …: it imports
+ * orm.ts.`); the situation at large, the advice and the contract's type are the detail.
+ */
+export function contractReport(contract: Contract, dependency: Dependency, what: string, explained: ContractAdvice, related: readonly RuleRelatedLocation[] = []): RuleReport {
   const { edge } = dependency;
   const typeOnly = edge.kind === 'type-import' ? ' (only as a type)' : '';
+  const context = explained.context ? `${explained.context} ` : '';
+  const broken = `${what}: it ${edge.detail ?? dependencyText(edge)}${typeOnly}.`;
+  const named = `Contract "${contract.name}": ${broken}`;
+  // The contract's name leads when the headline stays short; otherwise the detail names it.
+  const fits = named.length <= HEADLINE_LENGTH;
   return {
     file: edge.from,
     range: edge.range,
     messageId: 'broken-contract',
-    message: `Contract "${contract.name}" (${contract.type}): ${what}: it ${dependencyText(edge)}${typeOnly}. ${advice}`,
+    message: fits ? named : upperFirst(broken),
+    detail: `${fits ? '' : `This breaks the contract "${contract.name}". `}${context}${explained.advice} (a ${contract.type} contract)`,
     data: { contract: contract.name, contractType: contract.type, dependency: dependencyText(edge) },
     related: [...related, ...alsoHere(dependency)],
   };
