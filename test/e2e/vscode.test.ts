@@ -97,6 +97,33 @@ describe('VS Code (code-server 1.100.3) with the packaged extension', () => {
     });
   });
 
+  it("completes the Nest example's snippets, not the Express ones, indented as the file is (two spaces)", async () => {
+    await step('snippet', async () => {
+      await workbench.openFile('nest-shop/src/users/users.controller.ts');
+      await workbench.focusEditor();
+      await workbench.page.keyboard.press('Control+End');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.page.keyboard.type('lg-nest');
+      await workbench.page.keyboard.press('Control+Space');
+      const rows = workbench.page.locator('.suggest-widget .monaco-list-row');
+      // Every Nest snippet the example can run, and no other framework's.
+      await rows.filter({ hasText: 'lg-nest-controller' }).first().waitFor({ timeout: 20000 });
+      const offered = await rows.allTextContents();
+      assert.ok(!offered.some((r) => /lg-(express|fastify)/.test(r)), `no Express or Fastify snippet: ${offered.join(' | ')}`);
+      await workbench.page.keyboard.type('-ser');
+      await workbench.page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'lg-nest-service' }).first().waitFor({ timeout: 20000 });
+      await workbench.page.keyboard.press('Tab');
+      await workbench.waitForVisibleText(/@Injectable\(\)/, 'the inserted service');
+      // The body indents with tabs; the editor writes them as the file's two spaces (names derived
+      // from a placeholder are filled in when it is left with Tab: not checked here).
+      await workbench.waitForVisibleText(/\n {2}constructor\(private readonly \w+: OrdersRepository\) \{\}/, 'a two-space indented constructor');
+      await workbench.waitForVisibleText(/\n {4}return this\.\w+\.findById\(id\);/, 'a four-space indented body');
+      await workbench.page.keyboard.press('Escape');
+      await workbench.runCommand('File: Revert File');
+      await workbench.closeAllEditors();
+    });
+  });
+
   it('runs Layerguard: Analyze Workspace from the command palette', async () => {
     await step('command', async () => {
       // The editor analyzes its buffers and the CLI the disk: make them the same text first.

@@ -14,6 +14,7 @@ export type { ConfigError, ConfigLoad } from './config/load';
 export { defaultConfig } from './config/resolved';
 export type { ResolvedConfig } from './config/resolved';
 export { configJsonSchema } from './config/json-schema';
+export { installedPackages, snippetsFor, type SnippetEntry } from './snippets/offer';
 export type { DependencyGraph, Edge, EdgeKind, FileNode } from './graph/types';
 export { toGraphJson, toDot, toMermaid } from './report/graph-formats';
 export { architectureView, VIEW_GROUPINGS, type ArchitectureView, type ViewGrouping } from './report/architecture-view';

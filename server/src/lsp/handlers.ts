@@ -23,6 +23,7 @@ export function registerHandlers(connection: Connection): void {
   connection.onRequest(ArchitectureViewRequest.method, (params: ArchitectureViewRequest.Params) =>
     guardValue(connection, 'architecture view', null, () => server.architectureViewOf(params.uri, params.groupBy)),
   );
+  connection.onCompletion((params) => guardValue(connection, 'completion', null, () => server.completion(params.textDocument.uri, params.position)));
   connection.onHover((params) => guardValue(connection, 'hover', null, () => server.hover(params.textDocument.uri, params.position)));
   connection.languages.diagnostics.on((params) => server.pull.document(params));
   connection.languages.diagnostics.onWorkspace((params, token) => server.pull.workspace(params, token));

@@ -7,6 +7,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CompletionList,
   type Diagnostic,
   type Connection,
   type Hover,
@@ -18,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { architectureView, RULES, VIEW_GROUPINGS, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
+import { architectureView, installedPackages, RULES, VIEW_GROUPINGS, BASELINE_FILE_NAME, CONFIG_FILE_NAME, ENGINE_VERSION, toGraphJson, type AnalysisResult, type Fix } from '../engine';
 import {
   AnalyzeWorkspaceRequest,
   Commands,
@@ -38,6 +39,7 @@ import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { commandArgument } from './command-args';
 import { explanationOf, hoverAt } from './explain';
 import { REFACTOR_KINDS } from './refactors';
+import { snippetCompletions } from './snippets';
 import { fileToUri, ruleDocLink, uriToFile } from './convert';
 import { PullChannel, PushChannel, type DiagnosticsChannel } from './diagnostics-channel';
 import { configFileOf, FolderAnalyzer, type AnalysisOutcome } from './folder-analyzer';
@@ -223,6 +225,16 @@ export class LayerguardServer {
     return hoverAt(result, file, document.getText(), document.offsetAt(position));
   }
 
+  /** The snippets as completions, for the packages the file's project installs (its folder's, when outside every project). */
+  completion(uri: string, position: Position): CompletionList | null {
+    const document = this.documents.get(uri);
+    const file = uriToFile(uri);
+    if (!document || !file) return null;
+    const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
+    const root = this.folderOf(file)?.root ?? path.dirname(file);
+    return snippetCompletions(document.languageId, linePrefix, position, installedPackages(file, root));
+  }
+
   /** `layerguard/explainFile`: the whole explanation of a file's layer, as Markdown. */
   explainFile(uri: string): string | null {
     const file = uriToFile(uri);
@@ -268,6 +280,8 @@ export class LayerguardServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        // `-` asks again inside a prefix (`lg-`), where the word the editor sees starts over.
+        completionProvider: { triggerCharacters: ['-'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(REFACTOR_KINDS), FIX_ALL_KIND] },
         executeCommandProvider: {
           commands: [

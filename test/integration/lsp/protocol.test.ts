@@ -262,6 +262,29 @@ describe('language server over stdio', () => {
     assert.equal(trusted.diagnosticsOf('src/orders/orders.controller.ts').length, 0, 'a trusted workspace applies its config');
   });
 
+  it("completes the snippets for the project's packages: the Nest ones first, none it cannot run, each replacing what was typed", async () => {
+    const client = await started();
+    await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));
+    const file = 'src/orders/draft.ts';
+    await client.open(file, 'export const x = 1;\nlg-ne');
+    interface Item {
+      label: string;
+      insertTextFormat?: number;
+      textEdit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    }
+    const list = await client.request<{ isIncomplete: boolean; items: Item[] } | null>('textDocument/completion', { textDocument: { uri: client.uri(file) }, position: { line: 1, character: 5 } });
+    const labels = list?.items.map((i) => i.label) ?? [];
+    assert.deepEqual(labels.slice(0, 4), ['lg-nest-controller', 'lg-nest-service', 'lg-nest-repository', 'lg-nest-module'], labels.join(', '));
+    assert.ok(!labels.some((l) => /express|fastify|prisma|bullmq/.test(l)), `the example installs none of these: ${labels.join(', ')}`);
+    assert.ok(!labels.includes('lg-nest-health'), 'nor @nestjs/terminus');
+    const controller = list?.items[0];
+    assert.equal(controller?.insertTextFormat, 2, 'a snippet');
+    assert.deepEqual(controller?.textEdit?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, 'it replaces lg-ne');
+    assert.match(controller?.textEdit?.newText ?? '', /^import \{ Body, Controller/);
+    const elsewhere = await client.request<{ items: Item[] } | null>('textDocument/completion', { textDocument: { uri: client.uri(file) }, position: { line: 0, character: 12 } });
+    assert.equal(elsewhere, null, 'nothing inside a word that cannot start lg-');
+  });
+
   it('explains layers: a hover on an injected repository shows its layer, evidence and verdict; explainFile answers the whole account', async () => {
     const client = await started();
     await client.waitFor('initial analysis', () => client.statuses.some((s) => s.state === 'ready'));

@@ -21,6 +21,7 @@ type Language = (typeof LANGUAGES)[number];
 interface Snippet {
   readonly name: string;
   readonly prefix: string;
+  readonly packages: readonly string[];
   readonly description: string;
   readonly body: readonly string[];
 }
@@ -49,11 +50,12 @@ function loadSnippets(language: Language): Snippet[] {
   const parsed: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', `${language}.json`), 'utf8'));
   assert.ok(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), `snippets/${language}.json must hold an object`);
   return Object.entries(parsed).map(([name, value]: [string, unknown]) => {
-    const entry = (value ?? {}) as { prefix?: unknown; description?: unknown; body?: unknown };
+    const entry = (value ?? {}) as { prefix?: unknown; packages?: unknown; description?: unknown; body?: unknown };
     assert.equal(typeof entry.prefix, 'string', `${language} "${name}": prefix must be a string`);
     assert.equal(typeof entry.description, 'string', `${language} "${name}": description must be a string`);
     assert.ok(Array.isArray(entry.body) && entry.body.every((line) => typeof line === 'string'), `${language} "${name}": body must be an array of lines`);
-    return { name, prefix: entry.prefix as string, description: entry.description as string, body: entry.body as string[] };
+    assert.ok(Array.isArray(entry.packages) && entry.packages.every((p) => typeof p === 'string'), `${language} "${name}": packages must be an array of package names`);
+    return { name, prefix: entry.prefix as string, packages: entry.packages as string[], description: entry.description as string, body: entry.body as string[] };
   });
 }
 
@@ -402,6 +404,16 @@ for (const language of LANGUAGES) {
         [],
         'duplicate prefixes',
       );
+    });
+
+    it('name every package their code imports, and indent with tabs only (the editor turns them into its indentation)', () => {
+      for (const s of snippets) {
+        const imported = new Set([...s.body.join('\n').matchAll(/from '((?:@[\w.-]+\/)?[\w.-]+)[^']*'/g)].map((m) => m[1] ?? '').filter((name) => !name.startsWith('.')));
+        for (const name of imported) assert.ok(s.packages.includes(name), `${s.prefix} imports ${name}, which its packages do not list`);
+        assert.ok(s.packages.length > 0, `${s.prefix} names the packages it needs`);
+        // A space may only line up a block comment's star: ` * text`.
+        for (const line of s.body) assert.match(line, /^\t*(?![ \t])|^\t* \*/, `${s.prefix}: indentation by spaces in ${JSON.stringify(line)}`);
+      }
     });
 
     it('give every tab stop a default (except $0)', () => {
