@@ -515,6 +515,35 @@ export const lock = (id: string) => cache.set(id, '1');
     assert.equal(layerOf('cache/redis-client.ts'), 'adapter');
   });
 
+  it('hexagonal: the logger is what every layer may use, a service class or a concrete logger under infrastructure/ alike; a mailer there is an adapter', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/logging/logger.service.ts': `import pino from 'pino';
+export class LoggerService { private readonly log = pino(); info(message: string) { this.log.info(message); } }
+`,
+      'src/shared/infrastructure/pino-logger.ts': `import pino from 'pino';
+export const logger = pino({ level: 'info' });
+`,
+      'src/shared/infrastructure/mail/smtp-mailer.ts': `import nodemailer from 'nodemailer';
+export const mailer = nodemailer.createTransport({});
+`,
+      'src/payments/domain/refund-policy.ts': `import { LoggerService } from '../../shared/logging/logger.service';
+import { logger } from '../../shared/infrastructure/pino-logger';
+export class RefundPolicy {
+  constructor(private readonly log: LoggerService) {}
+  allows(days: number) { logger.debug('refund asked'); this.log.info('checking'); return days <= 30; }
+}
+`,
+      'src/payments/domain/refund-notice.ts': `import { mailer } from '../../shared/infrastructure/mail/smtp-mailer';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
+export const notify = (to: string) => mailer.sendMail({ to });
+`,
+    });
+    // Its own dependencies are judged like any file's: only as what others use is it everyone's.
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('infrastructure/pino-logger.ts'), 'adapter');
+  });
+
   it('hexagonal: a core/ that holds the domain and the use cases groups them; its other folders are a shared kernel in no area', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

@@ -404,6 +404,24 @@ export class Classifier {
   }
 }
 
+/**
+ * `logger.ts`, `logger.service.ts`, `pino-logger.ts`, `logging/index.ts`: the app's logger, named
+ * for logging alone or for its library (a `prediction-logger.service.ts` that stores predictions is
+ * the app's own business).
+ */
+const LOGGER_STEM =
+  /^(?:(?:pino|winston|bunyan|console|app|base|default|custom|json|structured|root)[-_.]?)?(?:logger|logging)(?:[-_.](?:service|provider|adapter|client|factory|util|utils|helper))?$/i;
+
+/**
+ * A logger is what every layer may use (like the configuration): a domain service that logs
+ * depends on no service, and one that imports the concrete logger adapts nothing outside. Its own
+ * dependencies are judged like any file's.
+ */
+export function isLogger(file: string): boolean {
+  const stem = stemOf(file);
+  return LOGGER_STEM.test(stem) || (stem === 'index' && /^(?:logger|logging)$/i.test(path.posix.basename(path.posix.dirname(file))));
+}
+
 const WIRING_TEXT = {
   barrel: 'barrel file (only re-exports)',
   registry: 'registry file (only lists what it imports)',

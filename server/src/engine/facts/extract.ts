@@ -43,6 +43,7 @@ class FactCollector {
   private readonly instantiations: InstantiationFact[] = [];
   private readonly importLocals = new Set<string>();
   private readonly valueUsedLocals = new Set<string>();
+  private readonly loadTimeLocals = new Set<string>();
   /** How each import-bound name is used as a value: only as a decorator, only as a base class, or otherwise. */
   private readonly valueUses = new Map<string, Set<ValueUse>>();
   /** The members read on each import-bound name (`Sequelize.literal`), or null once it is used otherwise. */
@@ -71,6 +72,7 @@ class FactCollector {
       stringConstants,
       constantListSizes,
       valueUsedLocals: this.valueUsedLocals,
+      loadTimeLocals: this.loadTimeLocals,
       decoratorOnlyLocals: this.localsUsedOnlyAs('decorator'),
       baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),
       exportOnlyLocals: this.localsUsedOnlyAs('export'),
@@ -191,6 +193,7 @@ class FactCollector {
   private recordIdentifierUse(node: ts.Identifier, inType: boolean): void {
     if (!this.importLocals.has(node.text) || isNonReferenceName(node) || inType) return;
     this.valueUsedLocals.add(node.text);
+    if (runsWhenLoaded(node)) this.loadTimeLocals.add(node.text);
     const uses = this.valueUses.get(node.text) ?? new Set<ValueUse>();
     uses.add(valueUseOf(node));
     this.valueUses.set(node.text, uses);
@@ -275,6 +278,18 @@ class FactCollector {
       decorators: decoratorsOf(param, this.sourceFile),
     };
   }
+}
+
+/**
+ * Whether the code holding this node runs when the file loads: outside every function body, or in
+ * a decorator (class and member decorators, and their arguments, run when the class is defined).
+ */
+function runsWhenLoaded(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isDecorator(current)) return true;
+    if (ts.isFunctionLike(current)) return false;
+  }
+  return true;
 }
 
 function insideFunction(node: ts.Node): boolean {

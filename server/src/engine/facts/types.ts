@@ -161,6 +161,8 @@ export interface FileFacts {
   readonly constantListSizes: ReadonlyMap<string, number>;
   /** Import-bound names used where a value is needed (calls, `new`, decorators, `extends`...). */
   readonly valueUsedLocals: ReadonlySet<string>;
+  /** Import-bound names read when the file loads (outside every function body, or in a decorator). */
+  readonly loadTimeLocals: ReadonlySet<string>;
   /** Import-bound names whose only value uses are as decorators (`@Cached()`): aspects, not collaborators. */
   readonly decoratorOnlyLocals: ReadonlySet<string>;
   /** Import-bound names whose only value uses are as base classes (`extends Base`, `extends Mixin(X)`). */

@@ -77,7 +77,20 @@ function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import
     ...(usedAs ? { usedAs } : {}),
     ...(members ? { members } : {}),
     ...(ref.deferred ? { deferred: true } : {}),
+    ...(kind === 'import' && readsOnlyWhenCalled(unit, entry.locals) ? { readsWhenCalled: true as const } : {}),
   };
+}
+
+/**
+ * An ES import whose values the file reads only inside functions: imports are live bindings, so it
+ * needs nothing of the target while they load. (`require()` copies `module.exports` as it is then,
+ * and types emitted as decorator metadata are read when the class is defined: neither waits.)
+ */
+function readsOnlyWhenCalled(unit: SourceUnit, locals: readonly string[]): boolean {
+  const { facts } = unit;
+  const used = locals.filter((l) => facts.valueUsedLocals.has(l));
+  const inMetadata = (l: string) => unit.project.emitDecoratorMetadata && facts.metadataTypeLocals.has(l);
+  return used.length > 0 && used.every((l) => !facts.loadTimeLocals.has(l) && !inMetadata(l));
 }
 
 /** The file the specifier names, when the binding is declared in another (see `Edge.via`). */

@@ -43,6 +43,11 @@ export interface Edge {
   readonly usedAs?: 'decorator' | 'base-class' | 'export' | 'mount' | 'lazy';
   /** A `require()` inside a function: it loads when the function first runs, so it closes no load-time cycle. */
   readonly deferred?: boolean;
+  /**
+   * An import whose values are all read inside functions only (a handler reading a singleton when
+   * a request comes): the file needs nothing of its target while the two load.
+   */
+  readonly readsWhenCalled?: true;
   /** The members read on the imported names, when they are used only through members (`Sequelize.literal`). */
   readonly members?: readonly string[];
   /**

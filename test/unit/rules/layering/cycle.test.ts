@@ -26,6 +26,45 @@ export const c = () => a;
     assert.equal(result.findings[0]?.data?.['size'], '3');
   });
 
+  it("leaves out a module's entry and the routes that read its service only when a request comes, as the app enters by the entry; reports the same shape entered elsewhere or read at load", () => {
+    const module = (routes: string) => ({
+      'src/modules/invoices/index.ts': `import { makeInvoiceService } from './invoice.service';
+export { invoiceRoutes } from './routes';
+export const invoices = makeInvoiceService();
+`,
+      'src/modules/invoices/invoice.service.ts': 'export const makeInvoiceService = () => ({ list: () => [] as string[] });\n',
+      'src/modules/invoices/routes.ts': routes,
+    });
+    const handlerReads = `import { invoices } from './index';
+export const invoiceRoutes = { list: () => invoices.list() };
+`;
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      ...module(handlerReads),
+      'src/app.ts': "import { invoiceRoutes, invoices } from './modules/invoices';\nexport const app = { routes: [invoiceRoutes], ready: () => invoices.list() };\n",
+      'src/modules/invoices/routes.test.ts': "import { invoiceRoutes } from './routes';\nexport const checked = invoiceRoutes;\n",
+    });
+    // Another file of the app loads routes.ts first: the index it pulls in would read routes half-loaded.
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      ...module(`import { invoices } from './index';
+//                       ^^^^^^^^^ layering/cycle Import cycle of 2 files: index.ts → routes.ts → index.ts.
+export const invoiceRoutes = { list: () => invoices.list() };
+`),
+      'src/app.ts':
+        "import { invoices } from './modules/invoices';\nimport { invoiceRoutes } from './modules/invoices/routes';\nexport const app = { routes: [invoiceRoutes], ready: () => invoices.list() };\n",
+    });
+    // The routes read the service when they load (a method handed over as it is).
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      ...module(`import { invoices } from './index';
+//                       ^^^^^^^^^ layering/cycle Import cycle of 2 files: index.ts → routes.ts → index.ts.
+export const invoiceRoutes = { list: invoices.list };
+`),
+      'src/app.ts': "import { invoiceRoutes } from './modules/invoices';\nexport const app = { routes: [invoiceRoutes] };\n",
+    });
+  });
+
   it('reports a tangle as one component, with its size, its shortest loop and every import that must go to break it', () => {
     const result = checkRule('layering/cycle', {
       'tsconfig.json': TS,

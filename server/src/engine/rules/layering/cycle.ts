@@ -20,7 +20,8 @@ const options = z
     /**
      * Count imports whose names are only read by a function handed to a call
      * (`forwardRef(() => UsersModule)`, `@ManyToOne(() => User)`): the code already defers them, the
-     * way Nest and the ORMs document to break a cycle on purpose.
+     * way Nest and the ORMs document to break a cycle on purpose. Also off: a cycle the app enters
+     * through one file that the others read only inside functions (see `enteredSafely`).
      */
     includeDeferredReferences: z.boolean().default(false),
   })
@@ -46,8 +47,11 @@ export const cycle = defineRule({
       (edge.usedAs !== 'lazy' || includeDeferredReferences);
     const isModelOnly = (files: readonly string[]) => files.every((f) => graph.files.get(f)?.layer === 'model');
     const weight = breakWeight(graph, context.policy);
-    for (const found of findCycles(graph, include, JSON.stringify([includeTypeOnly, includeDynamicImports, includeDeferredReferences]), weight)) {
+    const cycles = findCycles(graph, include, JSON.stringify([includeTypeOnly, includeDynamicImports, includeDeferredReferences]), weight);
+    const entering = cycles.length > 0 ? edgesEntering(graph, cycles, include) : new Map<string, Edge[]>();
+    for (const found of cycles) {
       if (!context.options.includeModelCycles && isModelOnly(found.members)) continue;
+      if (!includeDeferredReferences && enteredSafely(graph, found, include, entering)) continue;
       // A component is reported once, where it can be broken: on its weakest break in a file the rules are for.
       const isChecked = (edge: Edge) => graph.files.get(edge.from)?.exempt === undefined;
       const at = found.breaks.find(isChecked) ?? found.edges.find(isChecked);
@@ -76,6 +80,68 @@ function breakWeight(graph: DependencyGraph, policy: LayerPolicy): EdgeWeight {
     const wrongWay = from !== undefined && to !== undefined && !judge(policy, from, to).allowed;
     return (wrongWay ? 0 : AGAINST_LAYERS_FIRST) + Math.min(edge.names.length, AGAINST_LAYERS_FIRST - 1);
   };
+}
+
+/** The file an edge makes load first: the one its specifier names (a barrel), not where the names are declared. */
+const loadedBy = (edge: Edge): string => edge.via ?? edge.to;
+
+/** The edges from files outside the cycles into their members, by the cycle's member they load. */
+function edgesEntering(graph: DependencyGraph, cycles: readonly Cycle[], include: (edge: Edge) => boolean): Map<string, Edge[]> {
+  const members = new Map<string, ReadonlySet<string>>();
+  for (const found of cycles) for (const m of found.members) members.set(m, new Set(found.members));
+  const entering = new Map<string, Edge[]>();
+  for (const edge of graph.edges) {
+    const target = loadedBy(edge);
+    const component = members.get(target);
+    // Tests and other unchecked files load what they test directly; the app's load order is the question.
+    if (!component || component.has(edge.from) || !include(edge) || graph.files.get(edge.from)?.exempt !== undefined) continue;
+    entering.set(target, [...(entering.get(target) ?? []), edge]);
+  }
+  return entering;
+}
+
+/**
+ * A cycle no load order can trip: the rest of the app enters it through one file only, the files
+ * of the cycle read that file only inside functions (a module's routes reading the service its
+ * index builds, when a request comes), and without those reads nothing in it is circular. The
+ * entry always loads first, and what it loads needs nothing of it while they load.
+ */
+function enteredSafely(graph: DependencyGraph, found: Cycle, include: (edge: Edge) => boolean, entering: ReadonlyMap<string, readonly Edge[]>): boolean {
+  const entries = found.members.filter((m) => (entering.get(m)?.length ?? 0) > 0);
+  const entry = entries[0];
+  if (entries.length !== 1 || entry === undefined) return false;
+  const members = new Set(found.members);
+  const inside = (m: string) => graph.outgoing(m).filter((e) => include(e) && members.has(loadedBy(e)));
+  if (found.members.some((m) => inside(m).some((e) => loadedBy(e) === entry && e.readsWhenCalled !== true))) return false;
+  return isAcyclic(found.members, (m) =>
+    inside(m)
+      .map(loadedBy)
+      .filter((to) => to !== entry),
+  );
+}
+
+/** Depth-first, with a stack of its own: a tangle of thousands of files must not exhaust the call stack. */
+function isAcyclic(nodes: readonly string[], next: (node: string) => readonly string[]): boolean {
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of nodes) {
+    if (state.has(start)) continue;
+    const stack: { node: string; targets: readonly string[]; at: number }[] = [{ node: start, targets: next(start), at: 0 }];
+    state.set(start, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const target = top.targets[top.at++];
+      if (target === undefined) {
+        state.set(top.node, 'done');
+        stack.pop();
+      } else if (state.get(target) === 'open') {
+        return false;
+      } else if (!state.has(target)) {
+        state.set(target, 'open');
+        stack.push({ node: target, targets: next(target), at: 0 });
+      }
+    }
+  }
+  return true;
 }
 
 /** Weight added to an import that runs with the layers: more than any count of names below it. */

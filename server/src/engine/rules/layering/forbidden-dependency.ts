@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { isPersistencePackage, NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
+import { isLogger } from '../../classify/classify';
 import { packageNameOf } from '../../workspace/resolver';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
 import { judge, type LayerPolicy } from '../../policy/policy';
@@ -390,6 +391,7 @@ function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
 
 /** Edges that look like a dependency on another layer and are none. */
 function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: Judging): boolean {
+  if (!edge.external && isLogger(edge.to)) return true;
   if (targetLayer === 'service' && judging.sharedHelpers.has(edge.to)) return true;
   // A service that uses no repository is no layer above them: a unit of work, an API client, an
   // encryption or tenancy helper, a type registry is the data layer's own tool, whatever its name.
