@@ -12,12 +12,16 @@ export type Command =
       readonly config?: string;
       readonly output?: string;
       readonly exitZero: boolean;
+      /** Fail (exit 1) with more warnings than this, as ESLint's --max-warnings; undefined: no limit. */
+      readonly maxWarnings?: number;
+      /** Fail (exit 1) when baselined findings no longer occur: the baseline must shrink with them. */
+      readonly failOnStaleBaseline: boolean;
       readonly color: boolean;
       readonly fix: boolean;
       readonly cache: boolean;
     }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly groupBy?: ViewGrouping; readonly config?: string; readonly output?: string }
-  | { readonly name: 'baseline'; readonly dir: string; readonly config?: string }
+  | { readonly name: 'baseline'; readonly dir: string; readonly config?: string; readonly prune: boolean }
   | { readonly name: 'explain'; readonly file: string; readonly dir: string; readonly format: 'text' | 'json'; readonly config?: string }
   | {
       readonly name: 'init';
@@ -36,10 +40,15 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
+                   [--max-warnings n] [--fail-on-stale-baseline]
                                --fix applies the safe fixes, then reports what is left
+                               --max-warnings fails the check with more than n warnings
+                               --fail-on-stale-baseline fails it while the baseline lists fixed findings
                                unchanged inputs are answered from node_modules/.cache/layerguard
   layerguard graph [dir] [--format json|dot|mermaid|html] [--group-by auto|files|folders|modules] [--config file] [--output file]
-  layerguard baseline [dir] [--config file]   record current findings in .layerguard-baseline.json
+  layerguard baseline [dir] [--config file] [--prune]
+                               record current findings in .layerguard-baseline.json; --prune only
+                               removes the entries that no longer occur (the baseline only shrinks)
   layerguard explain <file> [dir] [--format text|json] [--config file]
                                why the file is in its layer (every piece of evidence, and what
                                overruled it) and how each of its dependencies is judged
@@ -50,14 +59,15 @@ export const USAGE = `Usage:
   layerguard schema            print the JSON Schema of layerguard.json
   layerguard --help | --version
 
-Exit codes: 0 no error-severity finding, 1 some, 2 usage or configuration error.`;
+Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings), 1 some (or a
+baseline listing fixed findings, with --fail-on-stale-baseline), 2 usage or configuration error.`;
 
 /** Parses argv (without node and script); throws UsageError with a readable message. */
 export function parseCommand(argv: readonly string[], colorByDefault: boolean): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withNegativeLimits(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -65,6 +75,9 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
         'exit-zero': { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'fail-on-stale-baseline': { type: 'boolean' },
+        prune: { type: 'boolean' },
         fix: { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -94,7 +107,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
     case 'graph':
       return { name, ...common, ...graphOptions(values) };
     case 'baseline':
-      return { name, dir, ...(values.config ? { config: values.config } : {}) };
+      return { name, dir, ...(values.config ? { config: values.config } : {}), prune: values.prune ?? false };
     case 'schema':
       return { name };
     case 'init':
@@ -114,14 +127,42 @@ function explainCommand(positionals: readonly string[], values: { format?: strin
   return { name: 'explain', file, dir, format, ...(values.config ? { config: values.config } : {}) };
 }
 
-function checkOptions(values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean }, colorByDefault: boolean) {
+function checkOptions(
+  values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean; 'max-warnings'?: string; 'fail-on-stale-baseline'?: boolean },
+  colorByDefault: boolean,
+) {
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
   return {
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    failOnStaleBaseline: values['fail-on-stale-baseline'] ?? false,
     fix: values.fix ?? false,
     cache: !(values['no-cache'] ?? false),
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : (values.color ?? colorByDefault),
   };
+}
+
+/** `--max-warnings -1` as ESLint takes it: parseArgs reads a value starting with `-` as an option. */
+function withNegativeLimits(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (arg === '--max-warnings' && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
+}
+
+/** ESLint's reading: a whole number of warnings allowed, -1 for no limit. */
+function maxWarningsOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^(?:-1|\d+)$/.test(text.trim())) throw new UsageError(`--max-warnings must be a whole number of warnings, or -1 for no limit (got "${text}")`);
+  const limit = Number(text);
+  return limit < 0 ? undefined : limit;
 }
 
 function initOptions(values: { format?: string; preset?: string; modules?: string; yes?: boolean; force?: boolean }) {

@@ -11,6 +11,8 @@ import {
   planSafeFixes,
   type TextEdit,
   BASELINE_FILE_NAME,
+  loadBaseline,
+  staleEntries,
   toBaseline,
   type ResolvedConfig,
   configJsonSchema,
@@ -115,6 +117,7 @@ function prepare(command: { dir: string; config?: string }, io: Io): { root: str
 function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
+  if (command.prune) return pruneBaseline(prepared.root, prepared.config, io);
   const result = analyzeWorkspace({ root: prepared.root, config: prepared.config, useBaseline: false });
   const baseline = toBaseline(result.findings, result.root, (file) => result.graph.files.get(file)?.text);
   const file = path.join(prepared.root, BASELINE_FILE_NAME);
@@ -123,16 +126,66 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
   return 0;
 }
 
+interface ExitPolicy {
+  readonly name: 'check' | 'graph';
+  readonly exitZero?: boolean;
+  readonly maxWarnings?: number;
+  readonly failOnStaleBaseline?: boolean;
+}
+
+type Judged = Pick<AnalysisResult, 'findings' | 'problems'> & { readonly staleBaseline?: AnalysisResult['staleBaseline'] };
+
+/**
+ * `layerguard baseline --prune`: removes the entries no finding matches any more, and adds none.
+ * Refused when part of the analysis failed: the findings it lost would look fixed.
+ */
+function pruneBaseline(root: string, config: ResolvedConfig, io: Io): number {
+  const loaded = loadBaseline(root);
+  if (loaded.kind !== 'loaded') {
+    io.stderr(`layerguard: ${loaded.kind === 'none' ? `there is no ${BASELINE_FILE_NAME} to prune; "layerguard baseline" writes one` : loaded.message}\n`);
+    return 2;
+  }
+  const result = analyzeWorkspace({ root, config, useBaseline: false });
+  const lost = result.problems.filter((p) => p.lost).length;
+  if (lost > 0) {
+    io.stderr(`layerguard: ${lost} part(s) of the analysis failed, so their findings would look fixed; the baseline is left as it is.\n`);
+    return 1;
+  }
+  const stale = new Set(staleEntries(loaded.entries, result.findings, root, (file) => result.graph.files.get(file)?.text));
+  const kept = loaded.entries.filter((e) => !stale.has(e));
+  const file = path.join(root, BASELINE_FILE_NAME);
+  if (stale.size > 0) fs.writeFileSync(file, `${JSON.stringify({ version: 1, findings: kept }, null, 2)}\n`);
+  io.stdout(`layerguard: ${stale.size} fixed finding(s) removed from ${path.relative(io.cwd, file) || file}; ${kept.length} remain.\n`);
+  return 0;
+}
+
 /**
  * 2 when a configuration the analysis depends on could not be used (a blocking problem: the result
- * is not the project's), as for a broken layerguard.json; 1 when a check finds an error, or when a
- * file or a rule was lost to a failure of ours (its findings are missing: the check fails rather
- * than pass on what it did not see); 0 otherwise, for `graph`, and with `--exit-zero`.
+ * is not the project's), as for a broken layerguard.json; 1 when a check fails (`failuresOf`); 0
+ * otherwise, for `graph`, and with `--exit-zero`.
  */
-export function exitCodeOf(command: { readonly name: 'check' | 'graph'; readonly exitZero?: boolean }, result: Pick<AnalysisResult, 'findings' | 'problems'>): number {
+export function exitCodeOf(command: ExitPolicy, result: Judged): number {
   if (result.problems.some((p) => p.blocking)) return 2;
   if (command.name === 'graph' || command.exitZero) return 0;
-  return result.findings.some((f) => f.severity === 'error') || result.problems.some((p) => p.lost) ? 1 : 0;
+  return result.findings.some((f) => f.severity === 'error') || failuresOf(command, result).length > 0 ? 1 : 0;
+}
+
+/**
+ * Why a check fails besides its errors, each said on stderr: a file or a rule lost to a failure of
+ * ours (its findings are missing: the check fails rather than pass on what it did not see), more
+ * warnings than `--max-warnings` (ESLint's meaning), a baseline listing fixed findings with
+ * `--fail-on-stale-baseline` (CI insists that it only shrinks).
+ */
+export function failuresOf(command: ExitPolicy, result: Judged): string[] {
+  const reasons: string[] = [];
+  const lost = result.problems.filter((p) => p.lost).length;
+  if (lost > 0) reasons.push(`${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.`);
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (command.maxWarnings !== undefined && warnings > command.maxWarnings) reasons.push(`${warnings} warning(s), more than --max-warnings ${command.maxWarnings} allows.`);
+  const stale = result.staleBaseline?.length ?? 0;
+  if (command.failOnStaleBaseline && stale > 0)
+    reasons.push(`${stale} baselined finding(s) no longer occur: run "layerguard baseline --prune" and commit the smaller baseline (--fail-on-stale-baseline).`);
+  return reasons;
 }
 
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
@@ -140,15 +193,13 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   if (typeof prepared === 'number') return prepared;
   const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
   const output = command.name === 'graph' ? renderGraph(result, command.format, command.groupBy) : renderCheck(result, command);
-  const lost = command.name === 'check' ? result.problems.filter((p) => p.lost).length : 0;
   const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
   if (unwritten) io.stderr(`layerguard: could not write the cache (${unwritten}); the next run analyzes again.\n`);
   emit(output, command.output, io);
   io.stderr(formatConfigWarnings(result.configWarnings, io.cwd));
   for (const problem of result.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
-  if (lost > 0 && exitCode === 1)
-    io.stderr(`layerguard: ${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.\n`);
+  if (exitCode === 1) for (const reason of failuresOf(command, result)) io.stderr(`layerguard: ${reason}\n`);
   return exitCode;
 }
 

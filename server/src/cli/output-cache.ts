@@ -33,7 +33,7 @@ export class OutputCache {
   /** The cache of a check command, or undefined for commands that must run (`--fix`, `--no-cache`). */
   static for(command: CheckCommand, root: string, cwd: string): OutputCache | undefined {
     if (command.fix || !command.cache) return undefined;
-    const options = JSON.stringify([command.format, command.exitZero, command.color, command.config ?? null]);
+    const options = JSON.stringify([command.format, command.exitZero, command.color, command.config ?? null, command.maxWarnings ?? null, command.failOnStaleBaseline]);
     const file = path.join(root, CACHE_FOLDER, `check-${digest(options)}.json`);
     const excluded = command.output ? path.resolve(cwd, command.output) : undefined;
     return new OutputCache(file, buildIdentity(), inputsDigest(root, command.config ? path.resolve(cwd, command.config) : undefined, excluded));

@@ -4,7 +4,7 @@ import { runRules } from './analyze-rules';
 import { RuleResultCache } from './incremental/rule-cache';
 import { RULES } from './rules/registry';
 import { runInSlices, runToEnd } from './slices';
-import { BASELINE_FILE_NAME, loadBaseline, newFindings, type BaselineLoad } from './suppress/baseline';
+import { BASELINE_FILE_NAME, loadBaseline, newFindings, staleEntries, type BaselineEntry, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { ScopeTracker } from './classify/scope';
@@ -70,6 +70,8 @@ export interface AnalysisResult {
   readonly findings: readonly Finding[];
   /** Findings the baseline lists: not reported, but a view may show them on request. */
   readonly baselinedFindings: readonly Finding[];
+  /** Entries of the baseline no finding matches any more (fixed): `baseline --prune` removes them. */
+  readonly staleBaseline: readonly BaselineEntry[];
   readonly problems: readonly Problem[];
   readonly stats: {
     /** Files of the opened folder that were analyzed. */
@@ -221,6 +223,7 @@ export class AnalysisSession {
       graph,
       findings,
       baselinedFindings: all.filter((f) => !shown.has(f)),
+      staleBaseline: this.staleBaseline(all, graph),
       problems,
       stats: { files: analyzedFiles, outsideFiles: outside.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };
@@ -246,6 +249,11 @@ export class AnalysisSession {
     if (baseline.kind === 'invalid') problems.push({ kind: 'config', file: `${this.root}/${BASELINE_FILE_NAME}`, message: baseline.message });
     if (baseline.kind !== 'loaded') return findings;
     return newFindings(findings, baseline.fingerprints, this.root, (file) => graph.files.get(file)?.text);
+  }
+
+  private staleBaseline(findings: readonly Finding[], graph: DependencyGraph): readonly BaselineEntry[] {
+    if (this.options.useBaseline === false || this.baseline?.kind !== 'loaded') return [];
+    return staleEntries(this.baseline.entries, findings, this.root, (file) => graph.files.get(file)?.text);
   }
 
   /** The configuration file the analysis uses, if any: the one given, else the one the session reads. */

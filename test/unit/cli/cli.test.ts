@@ -56,6 +56,23 @@ describe('layerguard check', () => {
     assert.equal(run(['check'], p.root).code, 0);
   });
 
+  it('fails with more warnings than --max-warnings allows, as ESLint does (-1: no limit)', () => {
+    const p = layeredApp();
+    p.write('layerguard.json', '{}');
+    const over = run(['check', '--no-cache', '--max-warnings', '2'], p.root);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /^layerguard: 3 warning\(s\), more than --max-warnings 2 allows\.$/m);
+    assert.equal(run(['check', '--no-cache', '--max-warnings', '3'], p.root).code, 0);
+    assert.equal(run(['check', '--no-cache', '--max-warnings', '-1'], p.root).code, 0);
+    assert.equal(run(['check', '--no-cache', '--max-warnings', '0', '--exit-zero'], p.root).code, 0);
+    const bad = run(['check', '--max-warnings', 'some'], p.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^layerguard: --max-warnings must be a whole number of warnings, or -1 for no limit \(got "some"\)/);
+    // The cached answer of a run without the limit is not the answer with it.
+    assert.equal(run(['check'], p.root).code, 0);
+    assert.equal(run(['check', '--max-warnings', '0'], p.root).code, 1);
+  });
+
   it('keeps the JSON contract', () => {
     const p = layeredApp();
     const { stdout } = run(['check', p.root, '--format', 'json'], '/');
@@ -85,7 +102,7 @@ describe('layerguard check', () => {
     // The headline names the files; the detail gives their paths and where to break the cycle.
     assert.equal(cycle?.['message'], 'Import cycle of 2 files: users.repository.ts → users.service.ts → users.repository.ts.');
     assert.match(String(cycle?.['detail']), /src\/users\/users\.repository\.ts → src\/users\/users\.service\.ts → src\/users\/users\.repository\.ts/);
-    assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'outsideFiles', 'edges', 'errors', 'warnings', 'infos', 'problems', 'durationMs']);
+    assert.deepEqual(Object.keys(report['summary'] as object), ['files', 'outsideFiles', 'edges', 'errors', 'warnings', 'infos', 'problems', 'staleBaseline', 'durationMs']);
   });
 
   it('writes SARIF 2.1.0 that validates against the official schema, with rule metadata and help links', () => {
@@ -221,6 +238,47 @@ describe('layerguard baseline', () => {
       ['src/users/admin.controller.ts:2'],
       'the shifted old finding stays hidden; the new one is reported',
     );
+  });
+
+  it('ratchets: check counts the baselined findings that were fixed, --fail-on-stale-baseline fails on them, baseline --prune removes only them', () => {
+    const p = layeredApp();
+    assert.equal(run(['baseline'], p.root).code, 0);
+    assert.deepEqual(run(['baseline', '--prune'], p.root).stdout, 'layerguard: 0 fixed finding(s) removed from .layerguard-baseline.json; 3 remain.\n', 'nothing fixed yet');
+    // The controller stops injecting the repository: one baselined finding is fixed.
+    p.write('src/users/users.controller.ts', "import { UsersService } from './users.service';\nexport class UsersController {\n  constructor(private readonly users: UsersService) {}\n}\n");
+    const text = run(['check', '--no-cache'], p.root);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^1 baselined finding no longer occurs: `layerguard baseline --prune` removes it from the baseline\.$/m);
+    const json = JSON.parse(run(['check', '--no-cache', '--format', 'json'], p.root).stdout) as { summary: { staleBaseline: number } };
+    assert.equal(json.summary.staleBaseline, 1);
+    const strict = run(['check', '--no-cache', '--fail-on-stale-baseline'], p.root);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stderr, /layerguard: 1 baselined finding\(s\) no longer occur: run "layerguard baseline --prune" and commit the smaller baseline/);
+    assert.equal(run(['check', '--no-cache', '--fail-on-stale-baseline', '--exit-zero'], p.root).code, 0);
+
+    const pruned = run(['baseline', '--prune'], p.root);
+    assert.equal(pruned.code, 0);
+    assert.equal(pruned.stdout, 'layerguard: 1 fixed finding(s) removed from .layerguard-baseline.json; 2 remain.\n');
+    const entries = (JSON.parse(fs.readFileSync(path.join(p.root, '.layerguard-baseline.json'), 'utf8')) as { findings: { file: string; ruleId: string }[] }).findings;
+    assert.equal(entries.length, 2, "the others' entries stay");
+    assert.ok(!entries.some((e) => e.file === 'src/users/users.controller.ts'), 'the fixed one is gone');
+    assert.equal(run(['check', '--no-cache', '--fail-on-stale-baseline'], p.root).code, 0, 'the baseline shrank with the code');
+    // A new finding is never pruned in: --prune only removes.
+    p.write('src/users/admin.controller.ts', "import { UsersRepository } from './users.repository';\nexport const repo = new UsersRepository(undefined as never);\n");
+    assert.equal(run(['baseline', '--prune'], p.root).stdout, 'layerguard: 0 fixed finding(s) removed from .layerguard-baseline.json; 2 remain.\n');
+    assert.equal(run(['check', '--no-cache'], p.root).code, 1, 'the new error is reported');
+  });
+
+  it('refuses to prune a baseline that is not there, or broken', () => {
+    const p = layeredApp();
+    const none = run(['baseline', '--prune'], p.root);
+    assert.equal(none.code, 2);
+    assert.equal(none.stderr, 'layerguard: there is no .layerguard-baseline.json to prune; "layerguard baseline" writes one\n');
+    p.write('.layerguard-baseline.json', '{ "version": 1, "findings": [');
+    const broken = run(['baseline', '--prune'], p.root);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^layerguard: \.layerguard-baseline\.json is not valid JSON/);
+    assert.equal(fs.readFileSync(path.join(p.root, '.layerguard-baseline.json'), 'utf8'), '{ "version": 1, "findings": [', 'left as it was');
   });
 
   it('reports every finding, with a note, when the baseline is broken', () => {

@@ -46,6 +46,8 @@ export interface JsonSummary {
   readonly warnings: number;
   readonly infos: number;
   readonly problems: number;
+  /** Baselined findings that no longer occur (fixed): `layerguard baseline --prune` removes them. */
+  readonly staleBaseline: number;
   readonly durationMs: number;
 }
 
@@ -88,6 +90,7 @@ export function summarize(result: AnalysisResult): JsonSummary {
     warnings: count('warning'),
     infos: count('info'),
     problems: result.problems.length,
+    staleBaseline: result.staleBaseline.length,
     durationMs: Math.round(result.stats.durationMs),
   };
 }

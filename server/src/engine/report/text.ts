@@ -14,7 +14,7 @@ type Paint = (code: string, text: string) => string;
 /** Human output, grouped by file like ESLint's stylish formatter, with problems and a summary. */
 export function toText(result: AnalysisResult, style: TextStyle): string {
   const paint: Paint = (code, text) => (style.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const out = [...findingLines(result, paint), ...problemLines(result, paint), summaryLine(result, paint)];
+  const out = [...findingLines(result, paint), ...problemLines(result, paint), ...staleBaselineLines(result, paint), summaryLine(result, paint)];
   return out.join('\n') + '\n';
 }
 
@@ -54,6 +54,16 @@ function problemWhere(root: string, p: Problem): string {
   if (!p.file) return '';
   const position = p.start ? `:${p.start.line + 1}:${p.start.character + 1}` : '';
   return `${relativePath(root, p.file)}${position}: `;
+}
+
+/** The ratchet: what was fixed since the baseline was written, and how to make it stay fixed. */
+function staleBaselineLines(result: AnalysisResult, paint: Paint): string[] {
+  const stale = result.staleBaseline.length;
+  if (stale === 0) return [];
+  return [
+    paint('32', `${plural(stale, 'baselined finding')} no longer ${stale === 1 ? 'occurs' : 'occur'}: \`layerguard baseline --prune\` removes ${stale === 1 ? 'it' : 'them'} from the baseline.`),
+    '',
+  ];
 }
 
 function summaryLine(result: AnalysisResult, paint: Paint): string {

@@ -75,6 +75,14 @@ export function loadBaseline(root: string): BaselineLoad {
   return { kind: 'loaded', entries: parsed.data.findings, fingerprints: new Set(parsed.data.findings.map((f) => f.fingerprint)) };
 }
 
+export type BaselineEntry = BaselineFile['findings'][number];
+
+/** The entries no finding of today matches any more: fixed, or gone with their file or rule. */
+export function staleEntries(entries: readonly BaselineEntry[], findings: readonly Finding[], root: string, textOf: (file: string) => string | undefined): BaselineEntry[] {
+  const today = new Set(fingerprints(findings, root, textOf));
+  return entries.filter((e) => !today.has(e.fingerprint));
+}
+
 /** The findings not in the baseline. */
 export function newFindings(findings: readonly Finding[], known: ReadonlySet<string>, root: string, textOf: (file: string) => string | undefined): Finding[] {
   const prints = fingerprints(findings, root, textOf);

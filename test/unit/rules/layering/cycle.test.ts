@@ -63,6 +63,19 @@ export const invoiceRoutes = { list: invoices.list };
 `),
       'src/app.ts': "import { invoiceRoutes } from './modules/invoices';\nexport const app = { routes: [invoiceRoutes] };\n",
     });
+    // Two helpers calling each other, entered through one: nothing fronts them, one should not need the other.
+    checkRule('layering/cycle', {
+      'tsconfig.json': TS,
+      'src/pricing/totals.ts': `import { round } from './rounding';
+//                    ^^^^^^^^^^^^ layering/cycle Import cycle of 2 files: rounding.ts → totals.ts → rounding.ts.
+export const total = (items: number[]) => round(items.reduce((a, b) => a + b, 0));
+`,
+      'src/pricing/rounding.ts': `import { total } from './totals';
+export const round = (n: number) => Math.round(n);
+export const totalOfOne = (n: number) => total([n]);
+`,
+      'src/orders.ts': "import { total } from './pricing/totals';\nexport const orderTotal = () => total([1, 2]);\n",
+    });
   });
 
   it('reports a tangle as one component, with its size, its shortest loop and every import that must go to break it', () => {

@@ -101,15 +101,17 @@ function edgesEntering(graph: DependencyGraph, cycles: readonly Cycle[], include
 }
 
 /**
- * A cycle no load order can trip: the rest of the app enters it through one file only, the files
- * of the cycle read that file only inside functions (a module's routes reading the service its
- * index builds, when a request comes), and without those reads nothing in it is circular. The
- * entry always loads first, and what it loads needs nothing of it while they load.
+ * A module's entry and the files it fronts, in a cycle no load order can trip: the rest of the app
+ * enters through the entry only (the `index` of the folder holding every file of the cycle), the
+ * others read it only inside functions (routes reading the service the index builds, when a
+ * request comes), and without those reads nothing in it is circular. The entry always loads
+ * first, and what it loads needs nothing of it while they load. Two files of a folder calling each
+ * other stay reported: nothing fronts them, and one of them should not need the other.
  */
 function enteredSafely(graph: DependencyGraph, found: Cycle, include: (edge: Edge) => boolean, entering: ReadonlyMap<string, readonly Edge[]>): boolean {
   const entries = found.members.filter((m) => (entering.get(m)?.length ?? 0) > 0);
   const entry = entries[0];
-  if (entries.length !== 1 || entry === undefined) return false;
+  if (entries.length !== 1 || entry === undefined || !frontsTheOthers(entry, found.members)) return false;
   const members = new Set(found.members);
   const inside = (m: string) => graph.outgoing(m).filter((e) => include(e) && members.has(loadedBy(e)));
   if (found.members.some((m) => inside(m).some((e) => loadedBy(e) === entry && e.readsWhenCalled !== true))) return false;
@@ -118,6 +120,13 @@ function enteredSafely(graph: DependencyGraph, found: Cycle, include: (edge: Edg
       .map(loadedBy)
       .filter((to) => to !== entry),
   );
+}
+
+/** `orders/index.ts` fronts `orders/routes.ts` and `orders/http/list.ts`: every other file is in its folder. */
+function frontsTheOthers(entry: string, members: readonly string[]): boolean {
+  if (!/^index\.[cm]?[jt]sx?$/.test(path.posix.basename(entry))) return false;
+  const folder = `${path.posix.dirname(entry)}/`;
+  return members.every((m) => m === entry || m.startsWith(folder));
 }
 
 /** Depth-first, with a stack of its own: a tangle of thousands of files must not exhaust the call stack. */
