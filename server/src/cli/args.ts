@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PRESET_NAMES, VIEW_GROUPINGS, type PresetName, type ViewGrouping } from '../engine';
+import { PRESET_NAMES, VIEW_GROUPINGS, type PresetName, type ViewGrouping } from '../engine/vocabulary';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'html';

@@ -63,8 +63,8 @@ export const dependencyPolicySchema = z
   })
   .strict();
 
-export const PRESET_NAMES = ['layered', 'hexagonal', 'clean', 'modular-monolith', 'cqrs'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
+import { PRESET_NAMES } from '../vocabulary';
+export { PRESET_NAMES, type PresetName } from '../vocabulary';
 
 const presetSetting = z.union([z.enum(PRESET_NAMES), z.array(z.enum(PRESET_NAMES)).min(1)]);
 

@@ -3,6 +3,7 @@ import type { DependencyGraph, EdgeKind } from '../graph/types';
 import type { Finding, Severity } from '../types';
 import { toGraphJson, type GraphJsonEdge } from './graph-formats';
 import { relativePath } from './paths';
+import type { ViewGrouping } from '../vocabulary';
 
 /**
  * What the architecture view draws (the HTML report, the editor's view): files in lanes of
@@ -90,9 +91,7 @@ export interface MatrixCell {
   readonly violations: number;
 }
 
-/** `auto`: files one by one up to `maxNodes`, then by folder. */
-export type ViewGrouping = 'auto' | 'files' | 'folders' | 'modules';
-export const VIEW_GROUPINGS: readonly ViewGrouping[] = ['auto', 'files', 'folders', 'modules'];
+export { VIEW_GROUPINGS, type ViewGrouping } from '../vocabulary';
 
 export interface ViewOptions {
   /** Above this many files, files are grouped by folder (per layer). */
