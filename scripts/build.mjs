@@ -48,7 +48,8 @@ const engineOnDemand = {
 };
 
 // The output cache trusts only results of the same engine build: cli.js carries its hash.
-await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-engine.js' });
+// Minified (names kept, for readable stack traces): the npm package is mostly this file.
+await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-engine.js', minify: true, keepNames: true });
 const engineBuild = createHash('sha256').update(readFileSync('dist/cli-engine.js')).digest('hex');
 
 await Promise.all([
