@@ -19,6 +19,8 @@ export type Command =
       readonly color: boolean;
       readonly fix: boolean;
       readonly cache: boolean;
+      /** Report only on files changed since this git ref and the files that depend on them. */
+      readonly affected?: string;
     }
   | { readonly name: 'graph'; readonly dir: string; readonly format: GraphFormat; readonly groupBy?: ViewGrouping; readonly config?: string; readonly output?: string }
   | { readonly name: 'baseline'; readonly dir: string; readonly config?: string; readonly prune: boolean }
@@ -40,10 +42,12 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
-                   [--max-warnings n] [--fail-on-stale-baseline]
+                   [--max-warnings n] [--fail-on-stale-baseline] [--affected git-ref]
                                --fix applies the safe fixes, then reports what is left
                                --max-warnings fails the check with more than n warnings
                                --fail-on-stale-baseline fails it while the baseline lists fixed findings
+                               --affected reports only on files changed since the ref (commits,
+                               edits, new files) and the files importing them; the graph is whole
                                unchanged inputs are answered from node_modules/.cache/layerguard
   layerguard graph [dir] [--format json|dot|mermaid|html] [--group-by auto|files|folders|modules] [--config file] [--output file]
   layerguard baseline [dir] [--config file] [--prune]
@@ -77,6 +81,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
         'exit-zero': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'fail-on-stale-baseline': { type: 'boolean' },
+        affected: { type: 'string' },
         prune: { type: 'boolean' },
         fix: { type: 'boolean' },
         color: { type: 'boolean' },
@@ -128,13 +133,24 @@ function explainCommand(positionals: readonly string[], values: { format?: strin
 }
 
 function checkOptions(
-  values: { format?: string; 'exit-zero'?: boolean; fix?: boolean; color?: boolean; 'no-color'?: boolean; 'no-cache'?: boolean; 'max-warnings'?: string; 'fail-on-stale-baseline'?: boolean },
+  values: {
+    format?: string;
+    'exit-zero'?: boolean;
+    fix?: boolean;
+    color?: boolean;
+    'no-color'?: boolean;
+    'no-cache'?: boolean;
+    'max-warnings'?: string;
+    'fail-on-stale-baseline'?: boolean;
+    affected?: string;
+  },
   colorByDefault: boolean,
 ) {
   const maxWarnings = maxWarningsOf(values['max-warnings']);
   return {
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     failOnStaleBaseline: values['fail-on-stale-baseline'] ?? false,
+    ...(values.affected !== undefined ? { affected: affectedRefOf(values.affected) } : {}),
     fix: values.fix ?? false,
     cache: !(values['no-cache'] ?? false),
     format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
@@ -155,6 +171,12 @@ function withNegativeLimits(argv: readonly string[]): string[] {
     } else args.push(arg);
   }
   return args;
+}
+
+function affectedRefOf(ref: string): string {
+  // A ref git would read as an option (`--affected --all`) is refused rather than run.
+  if (ref.trim() === '' || ref.startsWith('-')) throw new UsageError(`--affected needs a git ref (a branch, tag or commit), got "${ref}"`);
+  return ref;
 }
 
 /** ESLint's reading: a whole number of warnings allowed, -1 for no limit. */

@@ -35,6 +35,7 @@ import {
 } from '../engine';
 import { runInit } from './init';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
+import { changedSince } from './affected';
 import { emit, isFolder, tryCache, type CacheOutcome, type Io } from './cached-run';
 import type { OutputCache } from './output-cache';
 
@@ -191,7 +192,8 @@ export function failuresOf(command: ExitPolicy, result: Judged): string[] {
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
   const prepared = prepare(command, io);
   if (typeof prepared === 'number') return prepared;
-  const result = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
+  const analyzed = command.name === 'check' && command.fix ? fixSafely(prepared, io) : analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile });
+  const result = command.name === 'check' && command.affected !== undefined ? onlyAffected(analyzed, command.affected, io) : analyzed;
   const output = command.name === 'graph' ? renderGraph(result, command.format, command.groupBy) : renderCheck(result, command);
   const exitCode = exitCodeOf(command, result);
   const unwritten = cache?.write(output, exitCode);
@@ -201,6 +203,24 @@ function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io:
   for (const problem of result.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
   if (exitCode === 1) for (const reason of failuresOf(command, result)) io.stderr(`layerguard: ${reason}\n`);
   return exitCode;
+}
+
+/**
+ * `check --affected <ref>`: the findings of the files changed since the ref and of the files that
+ * import them (their dependencies changed), from a graph built whole. When the changes cannot be
+ * known (a shallow clone without the ref, no git), every file is reported on, and stderr says why.
+ */
+function onlyAffected(result: AnalysisResult, ref: string, io: Io): AnalysisResult {
+  const changed = changedSince(ref, result.root);
+  if ('unknown' in changed) {
+    io.stderr(`layerguard: --affected ${ref}: ${changed.unknown}; checking every file instead.\n`);
+    return result;
+  }
+  const affected = new Set(changed.files);
+  for (const edge of result.graph.edges) if (changed.files.has(edge.to) || (edge.via !== undefined && changed.files.has(edge.via))) affected.add(edge.from);
+  const analyzed = [...affected].filter((f) => result.graph.files.has(f));
+  io.stderr(`layerguard: --affected ${ref}: reporting on ${analyzed.length} of ${result.stats.files} files (changed since ${ref}, or importing what changed).\n`);
+  return { ...result, findings: result.findings.filter((f) => affected.has(f.file)) };
 }
 
 /** Passes over the workspace before giving up: each pass applies the fixes that do not overlap. */

@@ -32,7 +32,8 @@ export class OutputCache {
 
   /** The cache of a check command, or undefined for commands that must run (`--fix`, `--no-cache`). */
   static for(command: CheckCommand, root: string, cwd: string): OutputCache | undefined {
-    if (command.fix || !command.cache) return undefined;
+    // --affected depends on git's state, which the inputs' digest does not see.
+    if (command.fix || !command.cache || command.affected !== undefined) return undefined;
     const options = JSON.stringify([command.format, command.exitZero, command.color, command.config ?? null, command.maxWarnings ?? null, command.failOnStaleBaseline]);
     const file = path.join(root, CACHE_FOLDER, `check-${digest(options)}.json`);
     const excluded = command.output ? path.resolve(cwd, command.output) : undefined;

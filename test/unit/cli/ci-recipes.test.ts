@@ -28,5 +28,6 @@ describe('the CI recipes (docs/ci.md)', () => {
     assert.ok(parsed.some((c) => c.name === 'check' && c.failOnStaleBaseline));
     assert.ok(parsed.some((c) => c.name === 'check' && c.format === 'sarif' && c.exitZero && c.output === 'layerguard.sarif'));
     assert.ok(parsed.some((c) => c.name === 'baseline' && c.prune));
+    assert.ok(parsed.some((c) => c.name === 'check' && c.affected === 'origin/main'));
   });
 });
