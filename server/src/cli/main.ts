@@ -11,8 +11,8 @@ import {
   planSafeFixes,
   type TextEdit,
   BASELINE_FILE_NAME,
+  againstBaseline,
   loadBaseline,
-  staleEntries,
   toBaseline,
   type ResolvedConfig,
   configJsonSchema,
@@ -152,7 +152,7 @@ function pruneBaseline(root: string, config: ResolvedConfig, io: Io): number {
     io.stderr(`layerguard: ${lost} part(s) of the analysis failed, so their findings would look fixed; the baseline is left as it is.\n`);
     return 1;
   }
-  const stale = new Set(staleEntries(loaded.entries, result.findings, root, (file) => result.graph.files.get(file)?.text));
+  const stale = new Set(againstBaseline(result.findings, loaded, root, (file) => result.graph.files.get(file)?.text).stale);
   const kept = loaded.entries.filter((e) => !stale.has(e));
   const file = path.join(root, BASELINE_FILE_NAME);
   if (stale.size > 0) fs.writeFileSync(file, `${JSON.stringify({ version: 1, findings: kept }, null, 2)}\n`);

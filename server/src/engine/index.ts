@@ -32,7 +32,7 @@ export { RULES, ruleById } from './rules/registry';
 export { registerRule } from './rules/types';
 export type { RegisteredRule, Rule, RuleMeta } from './rules/types';
 export type { Finding, Fix, Position, Problem, RelatedLocation, Severity, SeveritySetting, TextEdit, TextRange } from './types';
-export { BASELINE_FILE_NAME, baselineWith, loadBaseline, staleEntries, toBaseline } from './suppress/baseline';
+export { againstBaseline, BASELINE_FILE_NAME, baselineWith, loadBaseline, toBaseline } from './suppress/baseline';
 export { ENGINE_VERSION } from './version';
 export { applyTextEdits, editsByFile, fixesFor, hasFixProvider } from './fixes';
 export type { FixesOptions, FixesResult } from './fixes';

@@ -4,7 +4,7 @@ import { runRules } from './analyze-rules';
 import { RuleResultCache } from './incremental/rule-cache';
 import { RULES } from './rules/registry';
 import { runInSlices, runToEnd } from './slices';
-import { BASELINE_FILE_NAME, loadBaseline, newFindings, staleEntries, type BaselineEntry, type BaselineLoad } from './suppress/baseline';
+import { againstBaseline, BASELINE_FILE_NAME, loadBaseline, type BaselineEntry, type BaselineLoad } from './suppress/baseline';
 import type { RegisteredRule } from './rules/types';
 import { Classifier } from './classify/classify';
 import { ScopeTracker } from './classify/scope';
@@ -213,7 +213,7 @@ export class AnalysisSession {
     // No pause from here on: a graph whose rules did not run would leave the rule cache a build behind.
     const { graph, incremental } = this.buildGraph(workspace.root, inputs, classifier);
     const all = runRules(this.options.rules ?? RULES, graph, config, this.options.severityOverrides ?? {}, problems, incremental);
-    const findings = this.withoutBaselined(all, graph, problems);
+    const { fresh: findings, stale } = this.withoutBaselined(all, graph, problems);
     const shown = new Set(findings);
     return {
       root: workspace.root,
@@ -223,7 +223,7 @@ export class AnalysisSession {
       graph,
       findings,
       baselinedFindings: all.filter((f) => !shown.has(f)),
-      staleBaseline: this.staleBaseline(all, graph),
+      staleBaseline: stale,
       problems,
       stats: { files: analyzedFiles, outsideFiles: outside.length, edges: graph.edges.length, parsed, baselined: all.length - findings.length, durationMs: performance.now() - started },
     };
@@ -243,17 +243,13 @@ export class AnalysisSession {
     return { graph, incremental: { cache: this.ruleResults, delta } };
   }
 
-  private withoutBaselined(findings: readonly Finding[], graph: DependencyGraph, problems: Problem[]): readonly Finding[] {
-    if (this.options.useBaseline === false) return findings;
+  /** The findings the baseline does not list, and its entries that no longer occur. */
+  private withoutBaselined(findings: readonly Finding[], graph: DependencyGraph, problems: Problem[]): { fresh: readonly Finding[]; stale: readonly BaselineEntry[] } {
+    if (this.options.useBaseline === false) return { fresh: findings, stale: [] };
     const baseline = (this.baseline ??= loadBaseline(this.root));
     if (baseline.kind === 'invalid') problems.push({ kind: 'config', file: `${this.root}/${BASELINE_FILE_NAME}`, message: baseline.message });
-    if (baseline.kind !== 'loaded') return findings;
-    return newFindings(findings, baseline.fingerprints, this.root, (file) => graph.files.get(file)?.text);
-  }
-
-  private staleBaseline(findings: readonly Finding[], graph: DependencyGraph): readonly BaselineEntry[] {
-    if (this.options.useBaseline === false || this.baseline?.kind !== 'loaded') return [];
-    return staleEntries(this.baseline.entries, findings, this.root, (file) => graph.files.get(file)?.text);
+    if (baseline.kind !== 'loaded') return { fresh: findings, stale: [] };
+    return againstBaseline(findings, baseline, this.root, (file) => graph.files.get(file)?.text);
   }
 
   /** The configuration file the analysis uses, if any: the one given, else the one the session reads. */

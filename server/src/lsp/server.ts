@@ -232,7 +232,7 @@ export class LayerguardServer {
     if (!document || !file) return null;
     const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
     const root = this.folderOf(file)?.root ?? path.dirname(file);
-    return snippetCompletions(document.languageId, linePrefix, position, installedPackages(file, root));
+    return snippetCompletions(document.languageId, linePrefix, position, () => installedPackages(file, root));
   }
 
   /** `layerguard/explainFile`: the whole explanation of a file's layer, as Markdown. */

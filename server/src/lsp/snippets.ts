@@ -20,15 +20,17 @@ const TYPED_WORD = /[\w-]*$/;
 /**
  * The snippets as completions where a word that could start `lg-` is typed (or nothing, on
  * request): ranked and filtered by the packages the file's project installs, each replacing the
- * typed word. Bodies indent with tabs, which the editor turns into its own indentation.
+ * typed word. Bodies indent with tabs, which the editor turns into its own indentation. The
+ * packages are read (from disk) only once the word could start a snippet: the editor asks for
+ * completions as any word is typed.
  */
-export function snippetCompletions(languageId: string, linePrefix: string, position: Position, installed: ReadonlySet<string> | undefined): CompletionList | null {
+export function snippetCompletions(languageId: string, linePrefix: string, position: Position, installed: () => ReadonlySet<string> | undefined): CompletionList | null {
   const language = languageOf(languageId);
   if (!language) return null;
   const word = TYPED_WORD.exec(linePrefix)?.[0] ?? '';
   if (!(word === '' || 'lg-'.startsWith(word) || word.startsWith('lg-'))) return null;
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
-  const items = snippetsFor(SNIPPETS[language], installed).map((entry, rank): CompletionItem => ({
+  const items = snippetsFor(SNIPPETS[language], installed()).map((entry, rank): CompletionItem => ({
     label: entry.prefix,
     kind: CompletionItemKind.Snippet,
     detail: entry.name,

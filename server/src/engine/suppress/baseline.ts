@@ -77,14 +77,17 @@ export function loadBaseline(root: string): BaselineLoad {
 
 export type BaselineEntry = BaselineFile['findings'][number];
 
-/** The entries no finding of today matches any more: fixed, or gone with their file or rule. */
-export function staleEntries(entries: readonly BaselineEntry[], findings: readonly Finding[], root: string, textOf: (file: string) => string | undefined): BaselineEntry[] {
-  const today = new Set(fingerprints(findings, root, textOf));
-  return entries.filter((e) => !today.has(e.fingerprint));
-}
-
-/** The findings not in the baseline. */
-export function newFindings(findings: readonly Finding[], known: ReadonlySet<string>, root: string, textOf: (file: string) => string | undefined): Finding[] {
+/**
+ * Today's findings against a loaded baseline, fingerprinted once: the findings it does not list
+ * (reported), and its entries no finding matches any more (fixed, or gone with their file or rule).
+ */
+export function againstBaseline(
+  findings: readonly Finding[],
+  baseline: { readonly entries: readonly BaselineEntry[]; readonly fingerprints: ReadonlySet<string> },
+  root: string,
+  textOf: (file: string) => string | undefined,
+): { readonly fresh: Finding[]; readonly stale: BaselineEntry[] } {
   const prints = fingerprints(findings, root, textOf);
-  return findings.filter((_, i) => !known.has(prints[i] ?? ''));
+  const today = new Set(prints);
+  return { fresh: findings.filter((_, i) => !baseline.fingerprints.has(prints[i] ?? '')), stale: baseline.entries.filter((e) => !today.has(e.fingerprint)) };
 }
