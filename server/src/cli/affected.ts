@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { git, missingRef, repositoryTop } from './git';
 
 /** The files changed since a git ref, or why they cannot be known (then every file is checked). */
 export type ChangedFiles = { readonly files: ReadonlySet<string> } | { readonly unknown: string };
@@ -11,16 +11,11 @@ export type ChangedFiles = { readonly files: ReadonlySet<string> } | { readonly 
  * outside git, or git missing give a reason instead: a check must not pass on files it skipped.
  */
 export function changedSince(ref: string, root: string): ChangedFiles {
-  const top = git(root, ['rev-parse', '--show-toplevel']);
-  if (!top.ok) return { unknown: `${root} is not in a git repository (${top.error})` };
-  const toplevel = top.out.trim();
-  if (!git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) {
-    const shallow = git(root, ['rev-parse', '--is-shallow-repository']);
-    return {
-      unknown:
-        shallow.ok && shallow.out.trim() === 'true' ? `${ref} is not in this shallow clone (fetch more history, e.g. fetch-depth: 0 in actions/checkout)` : `${ref} names no commit of this repository`,
-    };
-  }
+  const repository = repositoryTop(root);
+  if ('unknown' in repository) return repository;
+  const toplevel = repository.top;
+  const missing = missingRef(root, ref);
+  if (missing !== undefined) return { unknown: missing };
   const diff = git(root, ['diff', '--name-only', '-z', ref, '--']);
   const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
   if (!diff.ok) return { unknown: `git diff ${ref} failed (${diff.error})` };
@@ -31,10 +26,4 @@ export function changedSince(ref: string, root: string): ChangedFiles {
   const names = (out: string) => out.split('\0').filter((f) => f !== '');
   const files = [...names(diff.out).map((f) => path.join(root, topFromRoot, f)), ...names(untracked.out).map((f) => path.join(root, f))];
   return { files: new Set(files.map((f) => f.split(path.sep).join('/'))) };
-}
-
-function git(cwd: string, args: readonly string[]): { ok: true; out: string } | { ok: false; error: string } {
-  const result = spawnSync('git', [...args], { cwd, encoding: 'utf8' });
-  if (result.error) return { ok: false, error: result.error.message };
-  return result.status === 0 ? { ok: true, out: result.stdout } : { ok: false, error: result.stderr.trim() || `exit ${result.status}` };
 }

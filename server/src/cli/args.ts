@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { PRESET_NAMES, VIEW_GROUPINGS, type PresetName, type ViewGrouping } from '../engine/vocabulary';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'gitlab';
+export type DiffFormat = 'text' | 'json' | 'markdown' | 'sarif';
 export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'html';
 
 export type Command =
@@ -34,6 +35,18 @@ export type Command =
       readonly write: boolean;
       readonly force: boolean;
     }
+  | {
+      readonly name: 'diff';
+      /** The git ref to compare with; the comparison starts at its merge base with HEAD. */
+      readonly base: string;
+      readonly dir: string;
+      readonly format: DiffFormat;
+      readonly config?: string;
+      readonly output?: string;
+      readonly exitZero: boolean;
+      /** Fail (exit 1) when the change introduces more warnings than this. */
+      readonly maxWarnings?: number;
+    }
   | { readonly name: 'schema' }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -41,7 +54,7 @@ export type Command =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  layerguard check [dir] [--format text|json|sarif] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
+  layerguard check [dir] [--format text|json|sarif|gitlab] [--config file] [--output file] [--exit-zero] [--fix] [--no-cache]
                    [--max-warnings n] [--fail-on-stale-baseline] [--affected git-ref]
                                --fix applies the safe fixes, then reports what is left
                                --max-warnings fails the check with more than n warnings
@@ -49,6 +62,14 @@ export const USAGE = `Usage:
                                --affected reports only on files changed since the ref (commits,
                                edits, new files) and the files importing them; the graph is whole
                                unchanged inputs are answered from node_modules/.cache/layerguard
+  layerguard diff <base-ref> [dir] [--format text|json|markdown|sarif] [--config file] [--output file]
+                  [--exit-zero] [--max-warnings n]
+                               what the working tree changes in the architecture since the merge
+                               base of the ref and HEAD (read from git, nothing checked out):
+                               dependencies that begin or stop crossing layers, forbidden ones,
+                               cycles made or broken, files changing layer, findings introduced or
+                               fixed; markdown is a pull-request comment with a Mermaid graph,
+                               sarif lists the introduced findings only
   layerguard graph [dir] [--format json|dot|mermaid|html] [--group-by auto|files|folders|modules] [--config file] [--output file]
   layerguard baseline [dir] [--config file] [--prune]
                                record current findings in .layerguard-baseline.json; --prune only
@@ -64,7 +85,8 @@ export const USAGE = `Usage:
   layerguard --help | --version
 
 Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings), 1 some (or a
-baseline listing fixed findings, with --fail-on-stale-baseline), 2 usage or configuration error.`;
+baseline listing fixed findings, with --fail-on-stale-baseline; for diff, introduced by the
+change), 2 usage or configuration error, or a base diff cannot read from git.`;
 
 /** Parses argv (without node and script); throws UsageError with a readable message. */
 export function parseCommand(argv: readonly string[], colorByDefault: boolean): Command {
@@ -103,6 +125,7 @@ export function parseCommand(argv: readonly string[], colorByDefault: boolean): 
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
   if (positionals[0] === 'explain') return explainCommand(positionals.slice(1), values);
+  if (positionals[0] === 'diff') return diffCommand(positionals.slice(1), values);
   const [name, dir = '.', ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const common = { dir, ...(values.config ? { config: values.config } : {}), ...(values.output ? { output: values.output } : {}) };
@@ -132,6 +155,23 @@ function explainCommand(positionals: readonly string[], values: { format?: strin
   return { name: 'explain', file, dir, format, ...(values.config ? { config: values.config } : {}) };
 }
 
+function diffCommand(positionals: readonly string[], values: { format?: string; config?: string; output?: string; 'exit-zero'?: boolean; 'max-warnings'?: string }): Command {
+  const [base, dir = '.', ...extra] = positionals;
+  if (base === undefined) throw new UsageError('diff needs the git ref to compare with: layerguard diff <base-ref> [dir], e.g. layerguard diff origin/main');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
+  return {
+    name: 'diff',
+    base: gitRefOf(base, 'diff'),
+    dir,
+    format: oneOf(values.format ?? 'text', ['text', 'json', 'markdown', 'sarif'] as const),
+    exitZero: values['exit-zero'] ?? false,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(values.config ? { config: values.config } : {}),
+    ...(values.output ? { output: values.output } : {}),
+  };
+}
+
 function checkOptions(
   values: {
     format?: string;
@@ -150,10 +190,10 @@ function checkOptions(
   return {
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     failOnStaleBaseline: values['fail-on-stale-baseline'] ?? false,
-    ...(values.affected !== undefined ? { affected: affectedRefOf(values.affected) } : {}),
+    ...(values.affected !== undefined ? { affected: gitRefOf(values.affected, '--affected') } : {}),
     fix: values.fix ?? false,
     cache: !(values['no-cache'] ?? false),
-    format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif', 'gitlab'] as const),
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : (values.color ?? colorByDefault),
   };
@@ -173,9 +213,9 @@ function withNegativeLimits(argv: readonly string[]): string[] {
   return args;
 }
 
-function affectedRefOf(ref: string): string {
+function gitRefOf(ref: string, what: string): string {
   // A ref git would read as an option (`--affected --all`) is refused rather than run.
-  if (ref.trim() === '' || ref.startsWith('-')) throw new UsageError(`--affected needs a git ref (a branch, tag or commit), got "${ref}"`);
+  if (ref.trim() === '' || ref.startsWith('-')) throw new UsageError(`${what} needs a git ref (a branch, tag or commit), got "${ref}"`);
   return ref;
 }
 

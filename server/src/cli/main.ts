@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   AnalysisSession,
-  CONFIG_FILE_NAME,
   analyzeWorkspace,
   applyTextEdits,
   decodeSource,
@@ -19,7 +18,6 @@ import {
   ENGINE_VERSION,
   explainFile,
   explanationText,
-  loadConfig,
   architectureView,
   type ViewGrouping,
   toArchitectureHtml,
@@ -28,18 +26,22 @@ import {
   toJsonReport,
   toMermaid,
   toSarif,
+  toGitlabCodeQuality,
   toText,
   type AnalysisResult,
-  type ConfigError,
   type ViewerAssets,
 } from '../engine';
 import { runInit } from './init';
 import { parseCommand, USAGE, UsageError, type Command, type GraphFormat } from './args';
 import { changedSince } from './affected';
-import { emit, isFolder, tryCache, type CacheOutcome, type Io } from './cached-run';
+import { runDiff } from './diff';
+import { exitCodeOf, failuresOf } from './exit-code';
+import { formatConfigWarnings, prepare } from './prepare';
+import { emit, tryCache, type CacheOutcome, type Io } from './cached-run';
 import type { OutputCache } from './output-cache';
 
 export type { Io } from './cached-run';
+export { exitCodeOf } from './exit-code';
 
 /**
  * Runs one CLI invocation and returns the exit code: 0 clean, 1 error findings, 2 usage/config
@@ -80,6 +82,8 @@ export function runCli(argv: readonly string[], io: Io, cached?: CacheOutcome): 
       return explain(command, io);
     case 'init':
       return runInit(command, io);
+    case 'diff':
+      return runDiff(command, io);
   }
 }
 
@@ -99,21 +103,6 @@ function explain(command: Extract<Command, { name: 'explain' }>, io: Io): number
   return 0;
 }
 
-/** The folder and its configuration, or the exit code of a usage/config error (already reported). */
-function prepare(command: { dir: string; config?: string }, io: Io): { root: string; config: ResolvedConfig; configFile: string } | number {
-  const root = path.resolve(io.cwd, command.dir);
-  if (!isFolder(root)) {
-    io.stderr(`layerguard: ${command.dir} is not a folder\n`);
-    return 2;
-  }
-  const loaded = loadConfig(root, command.config);
-  if (!loaded.ok) {
-    io.stderr(formatConfigErrors(loaded.errors, io.cwd));
-    return 2;
-  }
-  return { root, config: loaded.config, configFile: path.resolve(root, command.config ?? CONFIG_FILE_NAME) };
-}
-
 /** `layerguard baseline`: records today's findings so that only new ones are reported. */
 function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io): number {
   const prepared = prepare(command, io);
@@ -126,15 +115,6 @@ function writeBaseline(command: Extract<Command, { name: 'baseline' }>, io: Io):
   io.stdout(`layerguard: ${baseline.findings.length} finding(s) written to ${path.relative(io.cwd, file) || file}; from now on only new findings are reported.\n`);
   return 0;
 }
-
-interface ExitPolicy {
-  readonly name: 'check' | 'graph';
-  readonly exitZero?: boolean;
-  readonly maxWarnings?: number;
-  readonly failOnStaleBaseline?: boolean;
-}
-
-type Judged = Pick<AnalysisResult, 'findings' | 'problems'> & { readonly staleBaseline?: AnalysisResult['staleBaseline'] };
 
 /**
  * `layerguard baseline --prune`: removes the entries no finding matches any more, and adds none.
@@ -158,35 +138,6 @@ function pruneBaseline(root: string, config: ResolvedConfig, io: Io): number {
   if (stale.size > 0) fs.writeFileSync(file, `${JSON.stringify({ version: 1, findings: kept }, null, 2)}\n`);
   io.stdout(`layerguard: ${stale.size} fixed finding(s) removed from ${path.relative(io.cwd, file) || file}; ${kept.length} remain.\n`);
   return 0;
-}
-
-/**
- * 2 when a configuration the analysis depends on could not be used (a blocking problem: the result
- * is not the project's), as for a broken layerguard.json; 1 when a check fails (`failuresOf`); 0
- * otherwise, for `graph`, and with `--exit-zero`.
- */
-export function exitCodeOf(command: ExitPolicy, result: Judged): number {
-  if (result.problems.some((p) => p.blocking)) return 2;
-  if (command.name === 'graph' || command.exitZero) return 0;
-  return result.findings.some((f) => f.severity === 'error') || failuresOf(command, result).length > 0 ? 1 : 0;
-}
-
-/**
- * Why a check fails besides its errors, each said on stderr: a file or a rule lost to a failure of
- * ours (its findings are missing: the check fails rather than pass on what it did not see), more
- * warnings than `--max-warnings` (ESLint's meaning), a baseline listing fixed findings with
- * `--fail-on-stale-baseline` (CI insists that it only shrinks).
- */
-export function failuresOf(command: ExitPolicy, result: Judged): string[] {
-  const reasons: string[] = [];
-  const lost = result.problems.filter((p) => p.lost).length;
-  if (lost > 0) reasons.push(`${lost} part(s) of the analysis failed (see the notes), so the check fails rather than pass on what it did not see; --exit-zero ignores this.`);
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  if (command.maxWarnings !== undefined && warnings > command.maxWarnings) reasons.push(`${warnings} warning(s), more than --max-warnings ${command.maxWarnings} allows.`);
-  const stale = result.staleBaseline?.length ?? 0;
-  if (command.failOnStaleBaseline && stale > 0)
-    reasons.push(`${stale} baselined finding(s) no longer occur: run "layerguard baseline --prune" and commit the smaller baseline (--fail-on-stale-baseline).`);
-  return reasons;
 }
 
 function runAnalysis(command: Extract<Command, { name: 'check' | 'graph' }>, io: Io, cache: OutputCache | undefined): number {
@@ -292,19 +243,17 @@ function viewerAssets(): ViewerAssets {
 function renderCheck(result: AnalysisResult, command: Extract<Command, { name: 'check' }>): string {
   if (command.format === 'json') return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
   if (command.format === 'sarif') return `${JSON.stringify(toSarif(result), null, 2)}\n`;
+  if (command.format === 'gitlab') return `${JSON.stringify(toGitlabCodeQuality(result, repositoryFolder(result.root)), null, 2)}\n`;
   return toText(result, { color: command.color && !command.output });
 }
 
-export function formatConfigErrors(errors: readonly ConfigError[], cwd: string): string {
-  return errors.map((e) => `layerguard: invalid configuration ${configPlace(e, cwd)}: ${e.message}\n`).join('');
-}
-
-/** What is likely wrong in a valid configuration (a layer pattern matching no file); the check still runs. */
-function formatConfigWarnings(warnings: readonly ConfigError[], cwd: string): string {
-  return warnings.map((w) => `layerguard: warning: ${configPlace(w, cwd)}: ${w.message}\n`).join('');
-}
-
-function configPlace(e: ConfigError, cwd: string): string {
-  const where = e.start ? `:${e.start.line + 1}:${e.start.character + 1}` : '';
-  return `${path.relative(cwd, e.file) || e.file}${where}`;
+/**
+ * The folder holding `.git` at or above the analyzed one (GitLab reads report paths from the
+ * repository's top), or the analyzed folder outside a repository.
+ */
+function repositoryFolder(root: string): string {
+  for (let dir = root; ; dir = path.posix.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.posix.dirname(dir) === dir) return root;
+  }
 }

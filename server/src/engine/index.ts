@@ -22,6 +22,10 @@ export { toArchitectureHtml, type ViewerAssets } from './report/architecture-htm
 export { toJsonReport } from './report/json';
 export type { JsonReport } from './report/json';
 export { toSarif } from './report/sarif';
+export { toGitlabCodeQuality, type GitlabIssue } from './report/gitlab';
+export { architectureDiff, introducedFindings, type ArchitectureDiff, type DiffSide } from './report/architecture-diff';
+export { diffText } from './report/diff-text';
+export { diffMarkdown } from './report/diff-markdown';
 export { toText } from './report/text';
 export { explainFile, explanationText } from './report/explain';
 export type { Explanation, ExplainedDependency } from './report/explain';

@@ -1,24 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../server/src/cli/main';
+import { git, runCaptured as run } from '../../helpers/cli';
 import { project } from '../../helpers/project';
-
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, colorByDefault: false });
-  return { code, stdout, stderr };
-}
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-  assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
 
 /** Two features, each with a controller that builds its repository itself: a finding in each. */
 const feature = (name: string) => ({

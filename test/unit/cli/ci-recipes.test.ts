@@ -30,4 +30,12 @@ describe('the CI recipes (docs/ci.md)', () => {
     assert.ok(parsed.some((c) => c.name === 'baseline' && c.prune));
     assert.ok(parsed.some((c) => c.name === 'check' && c.affected === 'origin/main'));
   });
+
+  it('comment the architecture diff on a pull request, annotate its new findings, gate on them, and feed GitLab Code Quality', () => {
+    const parsed = recipeCommands().map((c) => parseCommand(c.split(/\s+/), false));
+    assert.ok(parsed.some((c) => c.name === 'diff' && c.format === 'markdown' && c.output === 'layerguard-diff.md' && c.exitZero));
+    assert.ok(parsed.some((c) => c.name === 'diff' && c.format === 'sarif' && c.output !== undefined));
+    assert.ok(parsed.some((c) => c.name === 'diff' && c.maxWarnings === 0 && !c.exitZero));
+    assert.ok(parsed.some((c) => c.name === 'check' && c.format === 'gitlab' && c.output === 'gl-code-quality-report.json'));
+  });
 });

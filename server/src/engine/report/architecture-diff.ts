@@ -1,0 +1,164 @@
+import type { AnalysisResult } from '../analyze';
+import { fingerprints } from '../suppress/baseline';
+import type { Finding, Severity } from '../types';
+import { relativePath } from './paths';
+import { toGraphJson, type GraphJson } from './graph-formats';
+
+/** One side of a diff: an analysis, and what to call it (`origin/main (merge base 1a2b3c4)`). */
+export interface DiffSide {
+  readonly label: string;
+  readonly result: AnalysisResult;
+}
+
+/** A dependency between two files (or a file and a package) of different layers, once per pair. */
+export interface DiffDependency {
+  readonly from: string;
+  readonly to: string;
+  readonly fromLayer: string;
+  readonly toLayer: string;
+  /** `to` is a package, not a file. */
+  readonly external?: true;
+  /** The rules reporting it on that side (a forbidden layer, a broken contract). */
+  readonly rules?: readonly string[];
+}
+
+export interface DiffFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Relative to the analyzed folder, `/`-separated. */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface DiffCycle {
+  /** Every file of the cycle, relative and sorted: what identifies it on both sides. */
+  readonly members: readonly string[];
+}
+
+export interface LayerChange {
+  readonly file: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface Changes<T> {
+  readonly added: readonly T[];
+  readonly removed: readonly T[];
+}
+
+/**
+ * What a change did to the architecture: dependencies that began or stopped crossing layers,
+ * forbidden ones among them, cycles made or broken, files whose layer changed, findings
+ * introduced or fixed. Paths are relative to the analyzed folder, so the two sides (the base
+ * read from git into a temporary folder, the working tree) compare.
+ */
+export interface ArchitectureDiff {
+  readonly base: { readonly label: string; readonly files: number };
+  readonly head: { readonly label: string; readonly files: number };
+  readonly crossLayer: Changes<DiffDependency>;
+  /** Dependencies a layering rule reports (a forbidden layer, a broken contract): new, and gone. */
+  readonly forbidden: Changes<DiffDependency>;
+  readonly cycles: Changes<DiffCycle>;
+  readonly layerChanges: readonly LayerChange[];
+  readonly findings: { readonly introduced: readonly DiffFinding[]; readonly fixed: readonly DiffFinding[] };
+  /** Parts of either analysis that failed: their findings may look introduced or fixed. */
+  readonly notes: readonly string[];
+}
+
+/** The head's findings that the base does not have (by fingerprint): what SARIF reports for a diff. */
+export function introducedFindings(base: AnalysisResult, head: AnalysisResult): Finding[] {
+  return newOnly(head, base);
+}
+
+/** Compares two analyses of the same folder at two points of its history. */
+export function architectureDiff(base: DiffSide, head: DiffSide): ArchitectureDiff {
+  const baseGraph = toGraphJson(base.result.graph, base.result.findings);
+  const headGraph = toGraphJson(head.result.graph, head.result.findings);
+  const baseDeps = crossLayerDependencies(baseGraph);
+  const headDeps = crossLayerDependencies(headGraph);
+  const isForbidden = (d: DiffDependency) => d.rules !== undefined;
+  return {
+    base: { label: base.label, files: base.result.stats.files },
+    head: { label: head.label, files: head.result.stats.files },
+    crossLayer: changesBetween(baseDeps, headDeps, dependencyKey),
+    forbidden: changesBetween(baseDeps.filter(isForbidden), headDeps.filter(isForbidden), dependencyKey),
+    cycles: changesBetween(cyclesOf(base.result), cyclesOf(head.result), (c) => c.members.join('\0')),
+    layerChanges: layerChanges(baseGraph, headGraph),
+    findings: {
+      introduced: newOnly(head.result, base.result).map((f) => diffFinding(head.result.root, f)),
+      fixed: newOnly(base.result, head.result).map((f) => diffFinding(base.result.root, f)),
+    },
+    notes: [...lostParts(base, 'introduced'), ...lostParts(head, 'fixed')],
+  };
+}
+
+function dependencyKey(d: DiffDependency): string {
+  return `${d.from}\0${d.to}`;
+}
+
+function changesBetween<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): Changes<T> {
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  return { added: after.filter((item) => !beforeKeys.has(key(item))), removed: before.filter((item) => !afterKeys.has(key(item))) };
+}
+
+/** Dependencies whose two ends have different layers, one per pair of ends, with the rules reporting any of them. */
+function crossLayerDependencies(graph: GraphJson): DiffDependency[] {
+  const layerOf = new Map(graph.nodes.map((n) => [n.file, n.layer]));
+  const packages = new Set(graph.nodes.filter((n) => n.external).map((n) => n.file));
+  const byPair = new Map<string, DiffDependency>();
+  for (const edge of graph.edges) {
+    const fromLayer = layerOf.get(edge.from);
+    const toLayer = layerOf.get(edge.to);
+    if (!fromLayer || !toLayer || fromLayer === toLayer) continue;
+    const key = `${edge.from}\0${edge.to}`;
+    const rules = [...(byPair.get(key)?.rules ?? []), ...(edge.findings ?? []).filter((r) => r !== 'layering/cycle')];
+    const external = packages.has(edge.to);
+    byPair.set(key, { from: edge.from, to: edge.to, fromLayer, toLayer, ...(external ? { external } : {}), ...(rules.length > 0 ? { rules: [...new Set(rules)].sort() } : {}) });
+  }
+  return [...byPair.values()].sort((a, b) => compareText(dependencyKey(a), dependencyKey(b)));
+}
+
+/** The cycles the cycle rule reports (its options and exemptions apply), by their members. */
+function cyclesOf(result: AnalysisResult): DiffCycle[] {
+  return result.findings.filter((f) => f.ruleId === 'layering/cycle' && f.data?.['members'] !== undefined).map((f) => ({ members: (f.data?.['members'] ?? '').split(', ').sort(compareText) }));
+}
+
+function layerChanges(base: GraphJson, head: GraphJson): LayerChange[] {
+  const before = new Map(base.nodes.filter((n) => !n.external).map((n) => [n.file, n.layer]));
+  const changes: LayerChange[] = [];
+  for (const node of head.nodes) {
+    if (node.external || !before.has(node.file)) continue;
+    const was = before.get(node.file) ?? null;
+    if (was !== node.layer) changes.push({ file: node.file, from: was, to: node.layer });
+  }
+  return changes;
+}
+
+/**
+ * The findings of `side` that `other` does not have. Findings are matched by their baseline
+ * fingerprint (rule, relative file, the flagged text, its rank among identical ones), so a
+ * finding that only moved lines is neither new nor fixed.
+ */
+function newOnly(side: AnalysisResult, other: AnalysisResult): Finding[] {
+  const printsOf = (r: AnalysisResult) => fingerprints(r.findings, r.root, (file) => r.graph.files.get(file)?.text);
+  const known = new Set(printsOf(other));
+  const prints = printsOf(side);
+  return side.findings.filter((_, i) => !known.has(prints[i] ?? ''));
+}
+
+function diffFinding(root: string, f: Finding): DiffFinding {
+  return { ruleId: f.ruleId, severity: f.severity, file: relativePath(root, f.file), line: f.start.line + 1, message: f.message };
+}
+
+/** A part of the base lost makes its findings look introduced; a part of the head lost, fixed. */
+function lostParts(side: DiffSide, misread: 'introduced' | 'fixed'): string[] {
+  const lost = side.result.problems.filter((p) => p.lost);
+  return lost.length === 0 ? [] : [`${side.label}: ${lost.length} part(s) of the analysis failed (${lost[0]?.message ?? ''}); findings there may look ${misread}.`];
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
