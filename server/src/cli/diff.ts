@@ -48,22 +48,24 @@ function compareWith(snapshot: Snapshot, prepared: Prepared, command: DiffComman
   const baseConfig = configAtBase(snapshot, prepared, command.config);
   const base = analyzeWorkspace({ root: snapshot.root, config: baseConfig.config, useBaseline: false });
   const head = analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile, useBaseline: false });
-  const diff = architectureDiff({ label: snapshot.label, result: base }, { label: headLabel(prepared.root), result: head });
+  const diff = architectureDiff({ label: snapshot.label, result: base }, { label: headLabel(prepared.root), result: head }, snapshot.renamed);
   const withNotes: ArchitectureDiff = { ...diff, notes: [...snapshot.notes, ...baseConfig.notes, ...diff.notes] };
-  emit(renderDiff(withNotes, base, head, command.format), command.output, io);
+  const introduced = introducedFindings(base, head, snapshot.renamed);
+  emit(renderDiff(withNotes, { ...head, findings: introduced }, command.format), command.output, io);
   io.stderr(formatConfigWarnings(head.configWarnings, io.cwd));
-  const judged = { findings: introducedFindings(base, head), problems: head.problems };
+  const judged = { findings: introduced, problems: head.problems };
   const exitCode = exitCodeOf(command, judged);
   for (const problem of head.problems.filter((p) => p.blocking)) io.stderr(`layerguard: ${problem.message}\n`);
   if (exitCode === 1) for (const reason of failuresOf(command, judged)) io.stderr(`layerguard: ${reason}\n`);
   return exitCode;
 }
 
-function renderDiff(diff: ArchitectureDiff, base: AnalysisResult, head: AnalysisResult, format: DiffCommand['format']): string {
+/** `introduced`: today's analysis with only the findings the change introduced. */
+function renderDiff(diff: ArchitectureDiff, introduced: AnalysisResult, format: DiffCommand['format']): string {
   if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
   if (format === 'markdown') return diffMarkdown(diff);
   // Code scanning shows what a pull request introduces: only those findings.
-  if (format === 'sarif') return `${JSON.stringify(toSarif({ ...head, findings: introducedFindings(base, head) }), null, 2)}\n`;
+  if (format === 'sarif') return `${JSON.stringify(toSarif(introduced), null, 2)}\n`;
   return diffText(diff);
 }
 

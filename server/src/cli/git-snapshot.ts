@@ -10,6 +10,8 @@ export interface Snapshot {
   readonly commit: string;
   /** What the report calls it: `origin/main (merge base 1a2b3c4)`. */
   readonly label: string;
+  /** Files renamed since the commit (its path → today's, relative to the analyzed folder), as git detects them. */
+  readonly renamed: ReadonlyMap<string, string>;
   /** What could not be set up as in the working tree (a link to node_modules). */
   readonly notes: readonly string[];
   /** Removes the temporary folder. */
@@ -51,8 +53,17 @@ export function snapshotAt(ref: string, root: string): Snapshot | { readonly err
     [root, snapshotRoot],
     [repository.top, path.join(temp, 'tree')],
   ]);
+  const renames = renamesSince(base.commit, root);
+  if ('error' in renames) notes.push(`renamed files could not be detected (${renames.error}); they show as removed and added`);
   const short = base.commit.slice(0, 7);
-  return { root: snapshotRoot.split(path.sep).join('/'), commit: base.commit, label: base.isRef ? `${ref} (${short})` : `${ref} (merge base ${short})`, notes, dispose };
+  return {
+    root: snapshotRoot.split(path.sep).join('/'),
+    commit: base.commit,
+    label: base.isRef ? `${ref} (${short})` : `${ref} (merge base ${short})`,
+    renamed: 'error' in renames ? new Map() : renames,
+    notes,
+    dispose,
+  };
 }
 
 function mergeBase(root: string, ref: string): { readonly commit: string; readonly isRef: boolean } | { readonly error: string } {
@@ -67,6 +78,25 @@ function mergeBase(root: string, ref: string): { readonly commit: string; readon
   const commit = found.out.trim();
   const refCommit = git(root, ['rev-parse', `${ref}^{commit}`]);
   return { commit, isRef: refCommit.ok && refCommit.out.trim() === commit };
+}
+
+/**
+ * What git's rename detection pairs between the commit and the working tree (committed, staged
+ * or not), paths relative to `root`: `git diff -z` prints `R<score>`, the old path, the new path.
+ */
+function renamesSince(commit: string, root: string): Map<string, string> | { readonly error: string } {
+  const out = git(root, ['diff', '-M', '--name-status', '-z', '--relative', commit, '--']);
+  if (!out.ok) return { error: out.error };
+  const fields = out.out.split('\0');
+  const renamed = new Map<string, string>();
+  for (let i = 0; i < fields.length;) {
+    const status = fields[i] ?? '';
+    if (status.startsWith('R') || status.startsWith('C')) {
+      if (status.startsWith('R')) renamed.set(fields[i + 1] ?? '', fields[i + 2] ?? '');
+      i += 3;
+    } else i += status === '' ? 1 : 2;
+  }
+  return renamed;
 }
 
 /** Checks the analyzable files of `commit` out under `<temp>/tree/`; a failure is git's message. */

@@ -151,6 +151,20 @@ describe('layerguard diff, check --affected and baseline --prune on a pull reque
     assert.equal(run(['check', '--fail-on-stale-baseline', '--max-warnings', '-1'], p.root).code, 0);
   });
 
+  it('follows a file the branch renamed: its findings and dependencies did not go and come back', () => {
+    const p = project({ 'tsconfig.json': '{}', ...feature('orders', 'builds-repository') });
+    git(p.root, 'init', '-q');
+    git(p.root, 'add', '.');
+    git(p.root, 'commit', '-q', '-m', 'orders');
+    git(p.root, 'mv', 'src/orders/orders.controller.ts', 'src/orders/orders.routes.controller.ts');
+    const diff = JSON.parse(run(['diff', 'HEAD', '--format', 'json'], p.root).stdout) as DiffJson & { layerChanges: unknown[] };
+    assert.deepEqual(
+      [diff.findings.introduced, diff.findings.fixed, diff.forbidden.added, diff.forbidden.removed, diff.crossLayer.added, diff.crossLayer.removed, diff.layerChanges],
+      [[], [], [], [], [], [], []],
+    );
+    assert.match(run(['diff', 'HEAD'], p.root).stdout, /^No architectural change against HEAD \([0-9a-f]{7}\)\.$/m);
+  });
+
   it('treats a folder new on the branch as empty at the base', () => {
     const p = project({ 'README.md': 'monorepo\n' });
     git(p.root, 'init', '-q');

@@ -93,6 +93,23 @@ describe('architectureDiff', () => {
     assert.notEqual(diff.layerChanges[0]?.from, 'gateway');
   });
 
+  it('compares a renamed file as one file, and says what it was called when its layer changed', () => {
+    const renamed = { ...BASE, 'src/mail/mail.repository.ts': BASE['src/mail/mailer.ts'] } as Record<string, string>;
+    delete renamed['src/mail/mailer.ts'];
+    const moved = analyzed(renamed);
+    const followed = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: moved }, new Map([['src/mail/mailer.ts', 'src/mail/mail.repository.ts']]));
+    assert.deepEqual(followed.layerChanges, [{ file: 'src/mail/mail.repository.ts', renamedFrom: 'src/mail/mailer.ts', from: null, to: 'repository' }]);
+    assert.match(diffText(followed), /^ {2}src\/mail\/mail\.repository\.ts \(was src\/mail\/mailer\.ts\): no layer -> repository$/m);
+    // A renamed file keeps its findings: the billing controller, renamed, introduces nothing.
+    const billing = { ...BASE, 'src/billing/billing.routes.controller.ts': BASE['src/billing/billing.controller.ts'] } as Record<string, string>;
+    delete billing['src/billing/billing.controller.ts'];
+    const renames = new Map([['src/billing/billing.controller.ts', 'src/billing/billing.routes.controller.ts']]);
+    const same = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(billing) }, renames);
+    assert.deepEqual([same.findings.introduced, same.findings.fixed, same.forbidden.added, same.forbidden.removed], [[], [], [], []]);
+    assert.deepEqual(introducedFindings(base, analyzed(billing), renames), []);
+    assert.equal(architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(billing) }).findings.introduced.length, 1, 'unfollowed, it would look new');
+  });
+
   it('says so when nothing changed', () => {
     const same = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(BASE) });
     assert.equal(diffText(same).trim().split('\n').at(-1), 'No architectural change against main.');

@@ -39,6 +39,8 @@ export interface DiffCycle {
 
 export interface LayerChange {
   readonly file: string;
+  /** The file's path at the base, when the change renamed it. */
+  readonly renamedFrom?: string;
   readonly from: string | null;
   readonly to: string | null;
 }
@@ -67,15 +69,25 @@ export interface ArchitectureDiff {
   readonly notes: readonly string[];
 }
 
+/**
+ * Files the change renamed: the base's path → the head's, relative to the analyzed folder. A
+ * renamed file is compared as one file: its dependencies and findings did not go and come back.
+ */
+export type Renames = ReadonlyMap<string, string>;
+
+const NO_RENAMES: Renames = new Map();
+
 /** The head's findings that the base does not have (by fingerprint): what SARIF reports for a diff. */
-export function introducedFindings(base: AnalysisResult, head: AnalysisResult): Finding[] {
-  return newOnly(head, base);
+export function introducedFindings(base: AnalysisResult, head: AnalysisResult, renamed: Renames = NO_RENAMES): Finding[] {
+  return onlyIn(head, fingerprintsOf(head), new Set(fingerprintsOf(base, renamed)));
 }
 
 /** Compares two analyses of the same folder at two points of its history. */
-export function architectureDiff(base: DiffSide, head: DiffSide): ArchitectureDiff {
-  const baseGraph = toGraphJson(base.result.graph, base.result.findings);
+export function architectureDiff(base: DiffSide, head: DiffSide, renamed: Renames = NO_RENAMES): ArchitectureDiff {
+  const baseGraph = withRenames(toGraphJson(base.result.graph, base.result.findings), renamed);
   const headGraph = toGraphJson(head.result.graph, head.result.findings);
+  const basePrints = fingerprintsOf(base.result, renamed);
+  const headPrints = fingerprintsOf(head.result);
   const baseDeps = crossLayerDependencies(baseGraph);
   const headDeps = crossLayerDependencies(headGraph);
   const isForbidden = (d: DiffDependency) => d.rules !== undefined;
@@ -85,10 +97,10 @@ export function architectureDiff(base: DiffSide, head: DiffSide): ArchitectureDi
     crossLayer: changesBetween(baseDeps, headDeps, dependencyKey),
     forbidden: changesBetween(baseDeps.filter(isForbidden), headDeps.filter(isForbidden), dependencyKey),
     cycles: changesBetween(cyclesOf(base.result), cyclesOf(head.result), (c) => c.members.join('\0')),
-    layerChanges: layerChanges(baseGraph, headGraph),
+    layerChanges: layerChanges(baseGraph, headGraph, renamed),
     findings: {
-      introduced: newOnly(head.result, base.result).map((f) => diffFinding(head.result.root, f)),
-      fixed: newOnly(base.result, head.result).map((f) => diffFinding(base.result.root, f)),
+      introduced: onlyIn(head.result, headPrints, new Set(basePrints)).map((f) => diffFinding(head.result.root, f)),
+      fixed: onlyIn(base.result, basePrints, new Set(headPrints)).map((f) => diffFinding(base.result.root, f)),
     },
     notes: [...lostParts(base, 'introduced'), ...lostParts(head, 'fixed')],
   };
@@ -126,27 +138,50 @@ function cyclesOf(result: AnalysisResult): DiffCycle[] {
   return result.findings.filter((f) => f.ruleId === 'layering/cycle' && f.data?.['members'] !== undefined).map((f) => ({ members: (f.data?.['members'] ?? '').split(', ').sort(compareText) }));
 }
 
-function layerChanges(base: GraphJson, head: GraphJson): LayerChange[] {
+/** The base's graph with renamed files under the head's names (packages keep theirs). */
+function withRenames(graph: GraphJson, renamed: Renames): GraphJson {
+  if (renamed.size === 0) return graph;
+  const name = (file: string) => renamed.get(file) ?? file;
+  return {
+    nodes: graph.nodes.map((n) => (n.external ? n : { ...n, file: name(n.file) })),
+    edges: graph.edges.map((e) => ({ ...e, from: name(e.from), to: name(e.to) })),
+  };
+}
+
+function layerChanges(base: GraphJson, head: GraphJson, renamed: Renames): LayerChange[] {
   const before = new Map(base.nodes.filter((n) => !n.external).map((n) => [n.file, n.layer]));
+  const formerName = new Map([...renamed].map(([from, to]) => [to, from]));
   const changes: LayerChange[] = [];
   for (const node of head.nodes) {
     if (node.external || !before.has(node.file)) continue;
     const was = before.get(node.file) ?? null;
-    if (was !== node.layer) changes.push({ file: node.file, from: was, to: node.layer });
+    const renamedFrom = formerName.get(node.file);
+    if (was !== node.layer) changes.push({ file: node.file, ...(renamedFrom !== undefined ? { renamedFrom } : {}), from: was, to: node.layer });
   }
   return changes;
 }
 
 /**
- * The findings of `side` that `other` does not have. Findings are matched by their baseline
- * fingerprint (rule, relative file, the flagged text, its rank among identical ones), so a
- * finding that only moved lines is neither new nor fixed.
+ * Each finding's baseline fingerprint (rule, relative file, the flagged text, its rank among
+ * identical ones), so a finding that only moved lines is neither new nor fixed; a renamed file's
+ * findings are fingerprinted under its new name.
  */
-function newOnly(side: AnalysisResult, other: AnalysisResult): Finding[] {
-  const printsOf = (r: AnalysisResult) => fingerprints(r.findings, r.root, (file) => r.graph.files.get(file)?.text);
-  const known = new Set(printsOf(other));
-  const prints = printsOf(side);
-  return side.findings.filter((_, i) => !known.has(prints[i] ?? ''));
+function fingerprintsOf(result: AnalysisResult, renamed: Renames = NO_RENAMES): string[] {
+  const textOf = (file: string) => result.graph.files.get(file)?.text;
+  if (renamed.size === 0) return fingerprints(result.findings, result.root, textOf);
+  const originals = new Map<string, string>();
+  const moved = result.findings.map((f) => {
+    const now = renamed.get(relativePath(result.root, f.file));
+    if (now === undefined) return f;
+    const file = `${result.root}/${now}`;
+    originals.set(file, f.file);
+    return { ...f, file };
+  });
+  return fingerprints(moved, result.root, (file) => textOf(originals.get(file) ?? file));
+}
+
+function onlyIn(side: AnalysisResult, prints: readonly string[], other: ReadonlySet<string>): Finding[] {
+  return side.findings.filter((_, i) => !other.has(prints[i] ?? ''));
 }
 
 function diffFinding(root: string, f: Finding): DiffFinding {

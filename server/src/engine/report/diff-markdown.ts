@@ -30,7 +30,7 @@ export function diffMarkdown(diff: ArchitectureDiff): string {
   out.push(
     ...foldedMarkdown(
       `Files that changed layer (${diff.layerChanges.length})`,
-      diff.layerChanges.map((c) => `${code(c.file)}: ${c.from ?? 'no layer'} → ${c.to ?? 'no layer'}`),
+      diff.layerChanges.map((c) => `${code(c.file)}${c.renamedFrom !== undefined ? ` (was ${code(c.renamedFrom)})` : ''}: ${c.from ?? 'no layer'} → ${c.to ?? 'no layer'}`),
     ),
   );
   out.push(...notesMarkdown(diff));

@@ -40,7 +40,7 @@ function cycleText(c: DiffCycle): string {
 }
 
 function layerChangeText(c: LayerChange): string {
-  return `${c.file}: ${c.from ?? 'no layer'} -> ${c.to ?? 'no layer'}`;
+  return `${c.file}${c.renamedFrom !== undefined ? ` (was ${c.renamedFrom})` : ''}: ${c.from ?? 'no layer'} -> ${c.to ?? 'no layer'}`;
 }
 
 export function countsText(changes: Changes<unknown>, gone: string): string {
