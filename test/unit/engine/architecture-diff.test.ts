@@ -87,8 +87,7 @@ describe('architectureDiff', () => {
   it('reports the cross-layer dependencies that appear and go, the cycle broken and the files whose layer changed', () => {
     assert.ok(diff.crossLayer.added.some((d) => d.from === 'src/users/users.controller.ts' && d.toLayer === 'repository' && d.rules?.includes('layering/forbidden-dependency')));
     assert.ok(diff.crossLayer.added.some((d) => d.from === 'src/orders/orders.controller.ts' && d.to === 'src/orders/orders.service.ts' && d.rules === undefined));
-    assert.deepEqual(diff.cycles.added, []);
-    assert.deepEqual(diff.cycles.removed, [{ members: ['src/orders/orders.service.ts', 'src/users/users.service.ts'] }]);
+    assert.deepEqual(diff.cycles, { added: [], removed: [{ members: ['src/orders/orders.service.ts', 'src/users/users.service.ts'] }], changed: [] });
     assert.deepEqual(diff.layerChanges, [{ file: 'src/mail/mailer.ts', from: base.graph.files.get(`${base.root}/src/mail/mailer.ts`)?.layer ?? null, to: 'gateway' }]);
     assert.notEqual(diff.layerChanges[0]?.from, 'gateway');
   });
@@ -110,6 +109,22 @@ describe('architectureDiff', () => {
     assert.equal(architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(billing) }).findings.introduced.length, 1, 'unfollowed, it would look new');
   });
 
+  it('tells a cycle that grew from one made and one broken', () => {
+    const grown = analyzed({
+      ...BASE,
+      'src/audit/audit.repository.ts': repository('Audit'),
+      'src/audit/audit.service.ts': serviceOf('Audit', 'audit', { name: 'Users', folder: 'users' }),
+      'src/orders/orders.service.ts': serviceOf('Orders', 'orders', { name: 'Audit', folder: 'audit' }),
+    });
+    const cycles = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: grown }).cycles;
+    assert.deepEqual(cycles, {
+      added: [],
+      removed: [],
+      changed: [{ members: ['src/audit/audit.service.ts', 'src/orders/orders.service.ts', 'src/users/users.service.ts'], joined: ['src/audit/audit.service.ts'], left: [] }],
+    });
+    assert.match(diffText(architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: grown })), /^ {2}~ 3 files: joined by src\/audit\/audit\.service\.ts$/m);
+  });
+
   it('says so when nothing changed', () => {
     const same = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(BASE) });
     assert.equal(diffText(same).trim().split('\n').at(-1), 'No architectural change against main.');
@@ -122,7 +137,10 @@ describe('architectureDiff', () => {
     assert.match(text, /^Findings introduced \(1\):\n {2}\+ warning src\/users\/users\.controller\.ts:5 {2}A controller must not depend on the repository layer/m);
     assert.match(text, /^ {2}- src\/orders\/orders\.service\.ts, src\/users\/users\.service\.ts$/m);
     assert.match(text, /^ {2}src\/mail\/mailer\.ts: .* -> gateway$/m);
-    assert.match(text.trim().split('\n').at(-1) ?? '', /^1 finding\(s\) introduced, 2 fixed; forbidden dependencies: 1 new, 1 gone; .*cycles: 0 new, 1 broken; 1 file\(s\) changed layer\.$/);
+    assert.match(
+      text.trim().split('\n').at(-1) ?? '',
+      /^1 finding\(s\) introduced, 2 fixed; forbidden dependencies: 1 new, 1 gone; .*cycles: 0 new, 1 broken, 0 changed; 1 file\(s\) changed layer\.$/,
+    );
   });
 
   it('writes a pull-request comment: counts, a Mermaid graph of the changed dependencies only, forbidden in red', () => {
@@ -137,7 +155,7 @@ describe('architectureDiff', () => {
     assert.match(mermaid, new RegExp(`linkStyle ${forbidden} stroke:#cf222e`));
     assert.match(mermaid, /subgraph L\d+\["controller"\]\n {4}n\d+\["users\/users\.controller\.ts"\]/);
     assert.match(markdown, /^- \*\*warning\*\* `src\/users\/users\.controller\.ts:5` A controller must not depend/m);
-    assert.match(markdown, /<summary>Cycles \(0 new, 1 broken\)<\/summary>/);
+    assert.match(markdown, /<summary>Cycles \(0 new, 1 broken, 0 changed\)<\/summary>/);
   });
 
   it('caps the graph and the lists so that a large change stays a readable comment', () => {

@@ -37,6 +37,18 @@ export interface DiffCycle {
   readonly members: readonly string[];
 }
 
+/** A cycle of the base that is still there with other members: grown or shrunk, not made or broken. */
+export interface CycleChange {
+  /** Its members now. */
+  readonly members: readonly string[];
+  readonly joined: readonly string[];
+  readonly left: readonly string[];
+}
+
+export interface CycleChanges extends Changes<DiffCycle> {
+  readonly changed: readonly CycleChange[];
+}
+
 export interface LayerChange {
   readonly file: string;
   /** The file's path at the base, when the change renamed it. */
@@ -62,7 +74,7 @@ export interface ArchitectureDiff {
   readonly crossLayer: Changes<DiffDependency>;
   /** Dependencies a layering rule reports (a forbidden layer, a broken contract): new, and gone. */
   readonly forbidden: Changes<DiffDependency>;
-  readonly cycles: Changes<DiffCycle>;
+  readonly cycles: CycleChanges;
   readonly layerChanges: readonly LayerChange[];
   readonly findings: { readonly introduced: readonly DiffFinding[]; readonly fixed: readonly DiffFinding[] };
   /** Parts of either analysis that failed: their findings may look introduced or fixed. */
@@ -96,7 +108,7 @@ export function architectureDiff(base: DiffSide, head: DiffSide, renamed: Rename
     head: { label: head.label, files: head.result.stats.files },
     crossLayer: changesBetween(baseDeps, headDeps, dependencyKey),
     forbidden: changesBetween(baseDeps.filter(isForbidden), headDeps.filter(isForbidden), dependencyKey),
-    cycles: changesBetween(cyclesOf(base.result), cyclesOf(head.result), (c) => c.members.join('\0')),
+    cycles: cycleChanges(changesBetween(cyclesOf(base.result), cyclesOf(head.result), (c) => c.members.join('\0'))),
     layerChanges: layerChanges(baseGraph, headGraph, renamed),
     findings: {
       introduced: onlyIn(head.result, headPrints, new Set(basePrints)).map((f) => diffFinding(head.result.root, f)),
@@ -146,6 +158,37 @@ function withRenames(graph: GraphJson, renamed: Renames): GraphJson {
     nodes: graph.nodes.map((n) => (n.external ? n : { ...n, file: name(n.file) })),
     edges: graph.edges.map((e) => ({ ...e, from: name(e.from), to: name(e.to) })),
   };
+}
+
+/**
+ * Pairs a cycle that appeared with one that went when they share files (the same tangle, grown
+ * or shrunk), the largest overlap first; what is left unpaired was made or broken.
+ */
+function cycleChanges(changes: Changes<DiffCycle>): CycleChanges {
+  const added = [...changes.added];
+  const removed = [...changes.removed];
+  const changed: CycleChange[] = [];
+  for (;;) {
+    const pair = largestOverlap(added, removed);
+    if (pair === undefined) break;
+    const [now, was] = [added[pair.added], removed[pair.removed]];
+    if (now === undefined || was === undefined) break;
+    changed.push({ members: now.members, joined: now.members.filter((f) => !was.members.includes(f)), left: was.members.filter((f) => !now.members.includes(f)) });
+    added.splice(pair.added, 1);
+    removed.splice(pair.removed, 1);
+  }
+  return { added, removed, changed };
+}
+
+function largestOverlap(added: readonly DiffCycle[], removed: readonly DiffCycle[]): { added: number; removed: number } | undefined {
+  let best: { added: number; removed: number; shared: number } | undefined;
+  added.forEach((now, a) =>
+    removed.forEach((was, r) => {
+      const shared = now.members.filter((f) => was.members.includes(f)).length;
+      if (shared > 0 && shared > (best?.shared ?? 0)) best = { added: a, removed: r, shared };
+    }),
+  );
+  return best;
 }
 
 function layerChanges(base: GraphJson, head: GraphJson, renamed: Renames): LayerChange[] {

@@ -1,5 +1,5 @@
 import type { ArchitectureDiff, Changes, DiffDependency, DiffFinding } from './architecture-diff';
-import { countsText, isUnchanged } from './diff-text';
+import { countsText, cycleChangeText, cycleCountsText, isUnchanged } from './diff-text';
 
 /** Items a markdown list shows before "and N more": a PR comment must stay readable. */
 const LISTED = 50;
@@ -22,10 +22,10 @@ export function diffMarkdown(diff: ArchitectureDiff): string {
   out.push(...listMarkdown(`New forbidden dependencies (${diff.forbidden.added.length})`, diff.forbidden.added.map(dependencyMarkdown)));
   out.push(...foldedMarkdown(`Cross-layer dependencies (${countsText(diff.crossLayer, 'gone')})`, changeMarkdown(diff.crossLayer, dependencyMarkdown)));
   out.push(
-    ...foldedMarkdown(
-      `Cycles (${countsText(diff.cycles, 'broken')})`,
-      changeMarkdown(diff.cycles, (c) => c.members.map(code).join(', ')),
-    ),
+    ...foldedMarkdown(`Cycles (${cycleCountsText(diff.cycles)})`, [
+      ...changeMarkdown(diff.cycles, (c) => c.members.map(code).join(', ')),
+      ...diff.cycles.changed.map((c) => `changed: ${cycleChangeText(c, code)}`),
+    ]),
   );
   out.push(
     ...foldedMarkdown(
@@ -38,7 +38,7 @@ export function diffMarkdown(diff: ArchitectureDiff): string {
 }
 
 function countsTable(diff: ArchitectureDiff): string[] {
-  const row = (what: string, added: number, gone: number) => `| ${what} | ${added} | ${gone} |`;
+  const row = (what: string, added: number, gone: number | string) => `| ${what} | ${added} | ${gone} |`;
   return [
     '| | new | gone |',
     '| --- | ---: | ---: |',
@@ -46,7 +46,8 @@ function countsTable(diff: ArchitectureDiff): string[] {
     row('Forbidden dependencies', diff.forbidden.added.length, diff.forbidden.removed.length),
     row('Cross-layer dependencies', diff.crossLayer.added.length, diff.crossLayer.removed.length),
     row('Cycles', diff.cycles.added.length, diff.cycles.removed.length),
-    row('Files that changed layer', diff.layerChanges.length, 0),
+    row('Cycles that changed members', diff.cycles.changed.length, '–'),
+    row('Files that changed layer', diff.layerChanges.length, '–'),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { ArchitectureDiff, Changes, DiffCycle, DiffDependency, DiffFinding, LayerChange } from './architecture-diff';
+import type { ArchitectureDiff, Changes, CycleChange, CycleChanges, DiffCycle, DiffDependency, DiffFinding, LayerChange } from './architecture-diff';
 
 /** `layerguard diff`'s human output: each kind of change with `+`/`-` lines, then a summary. */
 export function diffText(diff: ArchitectureDiff): string {
@@ -16,7 +16,7 @@ export function diffText(diff: ArchitectureDiff): string {
   );
   section(`Forbidden dependencies (${countsText(diff.forbidden, 'gone')})`, changeLines(diff.forbidden, dependencyText));
   section(`Cross-layer dependencies (${countsText(diff.crossLayer, 'gone')})`, changeLines(diff.crossLayer, dependencyText));
-  section(`Cycles (${countsText(diff.cycles, 'broken')})`, changeLines(diff.cycles, cycleText));
+  section(`Cycles (${cycleCountsText(diff.cycles)})`, [...changeLines(diff.cycles, cycleText), ...diff.cycles.changed.map((c) => `~ ${cycleChangeText(c)}`)]);
   section(`Files that changed layer (${diff.layerChanges.length})`, diff.layerChanges.map(layerChangeText));
   section('Notes', diff.notes);
   out.push(summaryText(diff));
@@ -39,6 +39,16 @@ function cycleText(c: DiffCycle): string {
   return c.members.join(', ');
 }
 
+/** `11 files: joined by a.ts, b.ts; left by c.ts`. */
+export function cycleChangeText(c: CycleChange, name: (file: string) => string = (f) => f): string {
+  const parts = [c.joined.length > 0 ? `joined by ${c.joined.map(name).join(', ')}` : '', c.left.length > 0 ? `left by ${c.left.map(name).join(', ')}` : ''];
+  return `${c.members.length} files: ${parts.filter((p) => p !== '').join('; ')}`;
+}
+
+export function cycleCountsText(cycles: CycleChanges): string {
+  return `${countsText(cycles, 'broken')}, ${cycles.changed.length} changed`;
+}
+
 function layerChangeText(c: LayerChange): string {
   return `${c.file}${c.renamedFrom !== undefined ? ` (was ${c.renamedFrom})` : ''}: ${c.from ?? 'no layer'} -> ${c.to ?? 'no layer'}`;
 }
@@ -55,7 +65,7 @@ export function summaryText(diff: ArchitectureDiff): string {
     `${diff.findings.introduced.length} finding(s) introduced${errors > 0 ? ` (${errors} error(s))` : ''}, ${diff.findings.fixed.length} fixed`,
     `forbidden dependencies: ${countsText(diff.forbidden, 'gone')}`,
     `cross-layer dependencies: ${countsText(diff.crossLayer, 'gone')}`,
-    `cycles: ${countsText(diff.cycles, 'broken')}`,
+    `cycles: ${cycleCountsText(diff.cycles)}`,
     `${diff.layerChanges.length} file(s) changed layer.`,
   ].join('; ');
 }
@@ -70,6 +80,7 @@ export function isUnchanged(diff: ArchitectureDiff): boolean {
     diff.forbidden.removed,
     diff.cycles.added,
     diff.cycles.removed,
+    diff.cycles.changed,
     diff.layerChanges,
   ];
   return sizes.every((list) => list.length === 0);
