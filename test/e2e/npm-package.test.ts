@@ -60,5 +60,28 @@ describe('the npm package (the command line)', () => {
       report.findings.map((f) => `${f.ruleId} ${f.file}`),
       ['layering/forbidden-dependency src/orders/orders.controller.ts'],
     );
+
+    // A pull request in the project's repository: the installed CLI comments its diff and writes GitLab's report.
+    const git = (...args: string[]) =>
+      assert.equal(spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: app, encoding: 'utf8' }).status, 0, `git ${args.join(' ')}`);
+    fs.writeFileSync(path.join(app, '.gitignore'), 'node_modules/\n');
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'orders');
+    git('checkout', '-q', '-b', 'fix');
+    fs.writeFileSync(
+      path.join(app, 'src/orders/orders.service.ts'),
+      "import { OrdersRepository } from './orders.repository';\nexport class OrdersService { all() { return new OrdersRepository().all(); } }\n",
+    );
+    fs.writeFileSync(
+      path.join(app, 'src/orders/orders.controller.ts'),
+      "import type { Request, Response } from 'express';\nimport { OrdersService } from './orders.service';\nexport const listOrders = (req: Request, res: Response) => res.json(new OrdersService().all());\n",
+    );
+    const diff = run(['diff', 'main', '--format', 'markdown']);
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stdout, /^\| Findings \| 0 \| 1 \|$/m);
+    assert.match(diff.stdout, /^```mermaid\nflowchart LR\n/m);
+    const gitlab = run(['check', '--format', 'gitlab', '--no-cache']);
+    assert.deepEqual(JSON.parse(gitlab.stdout), [], 'the fix leaves GitLab nothing to report');
   });
 });
