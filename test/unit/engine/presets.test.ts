@@ -184,6 +184,40 @@ export class ReportsAdminController {
     assert.equal(node?.layer, 'controller', node?.layerReason);
   });
 
+  it('hexagonal: request handlers of the request alone, handed to a wrapper that answers, are a controller inside application/', () => {
+    const files = {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/infrastructure/http/handler.ts': `import type { Request, Response, NextFunction } from 'express';
+type Reply = { status?: number; body?: unknown };
+export const handle = (fn: (req: Request) => Promise<Reply>) => (req: Request, res: Response, next: NextFunction) => fn(req).then((r) => res.status(r.status ?? 200).json(r.body)).catch(next);
+`,
+      'src/shared/infrastructure/db.ts': `import { Pool } from 'pg';
+export const pool = new Pool();
+`,
+      'src/tickets/domain/ticket.ts': `export class Ticket { constructor(readonly id: string, readonly title: string) {} }
+`,
+      'src/tickets/domain/ticket-rules.ts': `export const isOpen = (t: { title: string }) => t.title.length > 0;
+`,
+      'src/tickets/domain/ticket-names.ts': `export const label = (t: { id: string }) => 'ticket ' + t.id;
+`,
+      'src/tickets/application/ticketsAdapter.ts': `import { handle } from '../../shared/infrastructure/http/handler';
+import { Ticket } from '../domain/ticket';
+export const TicketsAdapter = (find: (id: string) => Promise<Ticket>) => ({
+  retrieve: handle(async (req) => ({ body: await find(String(req.params['id'])) })),
+  create: handle(async (request) => ({ status: 201, body: new Ticket('t1', String(request.body['title'])) })),
+});
+`,
+      'src/tickets/application/summary.ts': `import { pool } from '../../shared/infrastructure/db';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+export const summarize = (reqs: { id: string }[]) => pool.query('select 1').then(() => reqs.map((req) => req.id));
+`,
+    };
+    const result = checkRules(LAYERING, files);
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix));
+    assert.equal(layerOf('ticketsAdapter.ts')?.layer, 'controller', layerOf('ticketsAdapter.ts')?.layerReason);
+    assert.notEqual(layerOf('summary.ts')?.layer, 'controller', 'a callback of a value named req that reads no request input is no handler');
+  });
+
   it('hexagonal: a domain service injecting an adapter by token alone (no import of it) is reported on the parameter', () => {
     checkRules(LAYERING, {
       ...hexagonalApp,

@@ -193,13 +193,16 @@ export class Classifier {
   }
 
   /**
-   * Inside a preset's inner area, a `*.controller.ts` or `*Router` that handles requests is at the
-   * edge, whatever folder it sits in: its name and what it does agree, which is as strong as a
-   * decorator (Express controllers have none).
+   * Inside a preset's inner area, a `*.controller.ts`, `*Router` or `*Adapter` that handles
+   * requests is at the edge, whatever folder it sits in: its name and what it does agree, which is
+   * as strong as a decorator (Express controllers have none).
    */
   private byNamedEdgeRole(input: FileToClassify): Candidate | undefined {
     const shape = input.facts.shape;
     if (shape.handlers === 0 && shape.routes === 0) return undefined;
+    // `applicantsAdapter.ts` answering requests: the team calls its driving HTTP adapter so.
+    const stem = path.posix.basename(input.file).replace(/\.[cm]?[jt]sx?$/, '');
+    if (/(?:^|[-_.a-z])adapter$/i.test(stem)) return { layer: 'controller', evidence: `named an adapter (${path.posix.basename(input.file)}), and it handles requests` };
     const named = this.byFileSuffix(input.file) ?? this.byClassSuffix(input.facts);
     if (named?.layer !== 'controller' && named?.layer !== 'router') return undefined;
     return { layer: named.layer, evidence: `${named.evidence}, and it handles requests` };

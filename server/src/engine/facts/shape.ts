@@ -96,7 +96,7 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
     const callee = calleeText(node.expression);
     if (APP_CLASSES.test(callee)) counter.createsApp = true;
     if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
-  } else if (ts.isFunctionLike(node) && answersRequests(node)) {
+  } else if (ts.isFunctionLike(node) && (answersRequests(node) || isWrappedRequestHandler(node))) {
     counter.handlers++;
   }
 }
@@ -153,14 +153,35 @@ function isPathLiteral(expr: ts.Expression): boolean {
  * `resolve(ctx: RoutingContext)` reading `ctx.tenant` takes a context of its own, not a request.
  */
 function usesKoaContext(body: ts.Node, ctx: string): boolean {
+  return readsMember(body, ctx, KOA_CONTEXT_MEMBER);
+}
+
+/** `<name>.<member>` somewhere in `body`, for a member `pattern` accepts. */
+function readsMember(body: ts.Node, name: string, pattern: RegExp): boolean {
   let uses = false;
   const visit = (node: ts.Node): void => {
     if (uses) return;
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === ctx && KOA_CONTEXT_MEMBER.test(node.name.text)) uses = true;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && pattern.test(node.name.text)) uses = true;
     else ts.forEachChild(node, visit);
   };
   visit(body);
   return uses;
+}
+
+/** What only an HTTP request carries: its route parameters, query string, body, headers and cookies. */
+const REQUEST_INPUT = /^(?:params|query|body|headers|cookies)$/;
+
+/**
+ * `httpReqHandler(async (req) => ({ body: await list(req.query) }))`: a function of the request
+ * alone, handed to a wrapper that answers with what it returns, reading what a request carries.
+ * A helper that merely takes a `req` is neither handed to a wrapper nor, usually, reading it so.
+ */
+function isWrappedRequestHandler(fn: ts.SignatureDeclaration): boolean {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length !== 1) return false;
+  const [request] = fn.parameters;
+  if (!request || !ts.isIdentifier(request.name) || !/^_?(?:req|request)$/.test(request.name.text)) return false;
+  const call = fn.parent;
+  return ts.isCallExpression(call) && call.arguments.some((a) => a === fn) && readsMember(fn.body, request.name.text, REQUEST_INPUT);
 }
 
 const KOA_CONTEXT_MEMBER =
