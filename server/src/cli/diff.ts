@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import {
   CONFIG_FILE_NAME,
   analyzeWorkspace,
-  architectureDiff,
+  compareSummaries,
   diffMarkdown,
+  diffSummary,
   diffText,
   introducedFindings,
   loadConfig,
@@ -46,11 +47,12 @@ export function runDiff(command: DiffCommand, io: Io): number {
 function compareWith(snapshot: Snapshot, prepared: Prepared, command: DiffCommand, io: Io): number {
   io.stderr(`layerguard: comparing with ${snapshot.label}\n`);
   const baseConfig = configAtBase(snapshot, prepared, command.config);
-  const base = analyzeWorkspace({ root: snapshot.root, config: baseConfig.config, useBaseline: false });
+  // The base is summarized before the head is analyzed: the two analyses never share the memory.
+  const base = diffSummary({ label: snapshot.label, result: analyzeWorkspace({ root: snapshot.root, config: baseConfig.config, useBaseline: false }) }, 'base', snapshot.renamed);
   const head = analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile, useBaseline: false });
-  const diff = architectureDiff({ label: snapshot.label, result: base }, { label: headLabel(prepared.root), result: head }, snapshot.renamed);
+  const diff = compareSummaries(base, diffSummary({ label: headLabel(prepared.root), result: head }, 'head'), snapshot.renamed);
   const withNotes: ArchitectureDiff = { ...diff, notes: [...snapshot.notes, ...baseConfig.notes, ...diff.notes] };
-  const introduced = introducedFindings(base, head, snapshot.renamed);
+  const introduced = introducedFindings(base, head);
   emit(renderDiff(withNotes, { ...head, findings: introduced }, command.format), command.output, io);
   io.stderr(formatConfigWarnings(head.configWarnings, io.cwd));
   const judged = { findings: introduced, problems: head.problems };

@@ -23,7 +23,7 @@ export { toJsonReport } from './report/json';
 export type { JsonReport } from './report/json';
 export { toSarif } from './report/sarif';
 export { toGitlabCodeQuality, type GitlabIssue } from './report/gitlab';
-export { architectureDiff, introducedFindings, type ArchitectureDiff, type DiffSide } from './report/architecture-diff';
+export { architectureDiff, compareSummaries, diffSummary, introducedFindings, type ArchitectureDiff, type DiffSide, type DiffSummary } from './report/architecture-diff';
 export { diffText } from './report/diff-text';
 export { diffMarkdown } from './report/diff-markdown';
 export { toText } from './report/text';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { architectureDiff, diffMarkdown, diffText, introducedFindings, type AnalysisResult } from '../../../server/src/engine';
+import { architectureDiff, diffMarkdown, diffSummary, diffText, introducedFindings, type AnalysisResult } from '../../../server/src/engine';
 import { project } from '../../helpers/project';
 
 const repository = (name: string) => `export class ${name}Repository { all(): string[] { return []; } }\n`;
@@ -79,7 +79,7 @@ describe('architectureDiff', () => {
     // The billing finding moved two lines down: neither introduced nor fixed.
     assert.ok(![...diff.findings.introduced, ...diff.findings.fixed].some((f) => f.file.startsWith('src/billing/')));
     assert.deepEqual(
-      introducedFindings(base, head).map((f) => f.file.slice(head.root.length + 1)),
+      introducedFindings(diffSummary({ label: 'main', result: base }, 'base'), head).map((f) => f.file.slice(head.root.length + 1)),
       ['src/users/users.controller.ts'],
     );
   });
@@ -105,7 +105,7 @@ describe('architectureDiff', () => {
     const renames = new Map([['src/billing/billing.controller.ts', 'src/billing/billing.routes.controller.ts']]);
     const same = architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(billing) }, renames);
     assert.deepEqual([same.findings.introduced, same.findings.fixed, same.forbidden.added, same.forbidden.removed], [[], [], [], []]);
-    assert.deepEqual(introducedFindings(base, analyzed(billing), renames), []);
+    assert.deepEqual(introducedFindings(diffSummary({ label: 'main', result: base }, 'base', renames), analyzed(billing)), []);
     assert.equal(architectureDiff({ label: 'main', result: base }, { label: 'HEAD', result: analyzed(billing) }).findings.introduced.length, 1, 'unfollowed, it would look new');
   });
 

@@ -89,32 +89,62 @@ export type Renames = ReadonlyMap<string, string>;
 
 const NO_RENAMES: Renames = new Map();
 
+/**
+ * What a diff needs of one side, without its syntax trees: the base's is taken before the head is
+ * analyzed, so the two analyses are never in memory together (a 20k-file tree holds 1.7 GB).
+ */
+export interface DiffSummary {
+  readonly label: string;
+  readonly files: number;
+  /** Under the head's names for the base (renamed files followed). */
+  readonly graph: GraphJson;
+  readonly findings: readonly DiffFinding[];
+  /** The findings' fingerprints, in the same order. */
+  readonly prints: readonly string[];
+  readonly cycles: readonly DiffCycle[];
+  readonly notes: readonly string[];
+}
+
+/** One side's summary; `role` says how a part it lost would mislead (its findings look fixed or introduced). */
+export function diffSummary(side: DiffSide, role: 'base' | 'head', renamed: Renames = NO_RENAMES): DiffSummary {
+  const result = side.result;
+  return {
+    label: side.label,
+    files: result.stats.files,
+    graph: withRenames(toGraphJson(result.graph, result.findings), role === 'base' ? renamed : NO_RENAMES),
+    findings: result.findings.map((f) => diffFinding(result.root, f)),
+    prints: fingerprintsOf(result, role === 'base' ? renamed : NO_RENAMES),
+    cycles: cyclesOf(result),
+    notes: lostParts(side, role === 'base' ? 'introduced' : 'fixed'),
+  };
+}
+
 /** The head's findings that the base does not have (by fingerprint): what SARIF reports for a diff. */
-export function introducedFindings(base: AnalysisResult, head: AnalysisResult, renamed: Renames = NO_RENAMES): Finding[] {
-  return onlyIn(head, fingerprintsOf(head), new Set(fingerprintsOf(base, renamed)));
+export function introducedFindings(base: DiffSummary, head: AnalysisResult): Finding[] {
+  const known = new Set(base.prints);
+  const prints = fingerprintsOf(head);
+  return head.findings.filter((_, i) => !known.has(prints[i] ?? ''));
 }
 
 /** Compares two analyses of the same folder at two points of its history. */
 export function architectureDiff(base: DiffSide, head: DiffSide, renamed: Renames = NO_RENAMES): ArchitectureDiff {
-  const baseGraph = withRenames(toGraphJson(base.result.graph, base.result.findings), renamed);
-  const headGraph = toGraphJson(head.result.graph, head.result.findings);
-  const basePrints = fingerprintsOf(base.result, renamed);
-  const headPrints = fingerprintsOf(head.result);
-  const baseDeps = crossLayerDependencies(baseGraph);
-  const headDeps = crossLayerDependencies(headGraph);
+  return compareSummaries(diffSummary(base, 'base', renamed), diffSummary(head, 'head'), renamed);
+}
+
+/** `architectureDiff` from the two sides' summaries. */
+export function compareSummaries(base: DiffSummary, head: DiffSummary, renamed: Renames = NO_RENAMES): ArchitectureDiff {
+  const baseDeps = crossLayerDependencies(base.graph);
+  const headDeps = crossLayerDependencies(head.graph);
   const isForbidden = (d: DiffDependency) => d.rules !== undefined;
   return {
-    base: { label: base.label, files: base.result.stats.files },
-    head: { label: head.label, files: head.result.stats.files },
+    base: { label: base.label, files: base.files },
+    head: { label: head.label, files: head.files },
     crossLayer: changesBetween(baseDeps, headDeps, dependencyKey),
     forbidden: changesBetween(baseDeps.filter(isForbidden), headDeps.filter(isForbidden), dependencyKey),
-    cycles: cycleChanges(changesBetween(cyclesOf(base.result), cyclesOf(head.result), (c) => c.members.join('\0'))),
-    layerChanges: layerChanges(baseGraph, headGraph, renamed),
-    findings: {
-      introduced: onlyIn(head.result, headPrints, new Set(basePrints)).map((f) => diffFinding(head.result.root, f)),
-      fixed: onlyIn(base.result, basePrints, new Set(headPrints)).map((f) => diffFinding(base.result.root, f)),
-    },
-    notes: [...lostParts(base, 'introduced'), ...lostParts(head, 'fixed')],
+    cycles: cycleChanges(changesBetween(base.cycles, head.cycles, (c) => c.members.join('\0'))),
+    layerChanges: layerChanges(base.graph, head.graph, renamed),
+    findings: { introduced: onlyIn(head, new Set(base.prints)), fixed: onlyIn(base, new Set(head.prints)) },
+    notes: [...base.notes, ...head.notes],
   };
 }
 
@@ -223,8 +253,8 @@ function fingerprintsOf(result: AnalysisResult, renamed: Renames = NO_RENAMES): 
   return fingerprints(moved, result.root, (file) => textOf(originals.get(file) ?? file));
 }
 
-function onlyIn(side: AnalysisResult, prints: readonly string[], other: ReadonlySet<string>): Finding[] {
-  return side.findings.filter((_, i) => !other.has(prints[i] ?? ''));
+function onlyIn(side: DiffSummary, other: ReadonlySet<string>): DiffFinding[] {
+  return side.findings.filter((_, i) => !other.has(side.prints[i] ?? ''));
 }
 
 function diffFinding(root: string, f: Finding): DiffFinding {
