@@ -11,8 +11,12 @@ import { contractReport, dependenciesOf, unitName, type ContractInputs } from '.
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
-/** A module's entry files: an `index` or `public-api` file, or a `public/` folder, at its top (or at a library's source root, `src/`). */
-export const ENTRY_FILES: readonly string[] = ['index.*', 'public-api.*', 'public_api.*', 'public/**'];
+/**
+ * A module's entry files at its top (or at a library's source root, `src/`): an `index`, a file
+ * named public (`public.ts`, `public-api.ts`, `billing_public.ts`, `billing.public.ts`), or a
+ * `public/` folder.
+ */
+export const ENTRY_FILES: readonly string[] = ['index.*', 'public.*', 'public-api.*', 'public_api.*', '*[._-]public.*', 'public/**'];
 
 /** A module's public API when the contract names none: its entry files and its Nest module. */
 export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.module.*'];
@@ -85,6 +89,9 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   // A library's entry is public however it is reached (by its alias, or by a relative path). An
   // import names its file in `via` when it was followed through a barrel to the declaration.
   const isDeclaredEntry = (file: string) => publicGlobs === undefined && (declaredEntries ??= new Set(graph.edges.filter((e) => e.declaredEntry === true).map((e) => e.via ?? e.to))).has(file);
+  let contractShapes: ReadonlySet<string> | undefined;
+  const isContractShape = (file: string) =>
+    publicGlobs === undefined && (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)))).has(file);
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
@@ -96,7 +103,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to)) return 'public';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to) || isContractShape(edge.to)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
@@ -208,6 +215,23 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
     if (graph.outgoing(file).some((e) => !e.external && moduleOf(e.to) === module && inModule(graph.root, module, e.to).includes('/'))) entries.add(file);
   }
   return entries;
+}
+
+/**
+ * The DTO and type files a module's public files import (`update(id, dto: UpdateOrderDto)` on an
+ * exported service): whoever calls the public service builds them, so they are part of its
+ * contract, not internals.
+ */
+function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): Set<string> {
+  const shapes = new Set<string>();
+  for (const edge of graph.edges) {
+    if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
+    const module = moduleOf(edge.from);
+    if (module === undefined || moduleOf(edge.to) !== module || !isPublicFile(module, edge.from)) continue;
+    const target = graph.files.get(edge.to);
+    if (target !== undefined && (target.layer === 'dto' || target.facts.shape.typesOnly)) shapes.add(edge.to);
+  }
+  return shapes;
 }
 
 /**
