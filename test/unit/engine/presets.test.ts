@@ -480,6 +480,70 @@ export const issueFromView = issueInvoice;
     assert.equal(layerOf('billing/presenters/invoice-view.ts'), undefined, "a folder of a context that holds its own areas is the context's, not the domain");
   });
 
+  it("hexagonal: domain/adapters/ among the domain's concepts is a concept of the domain, not its adapters; a domain/ holding two rings groups them", () => {
+    const concept = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/adapters/adapter-registration.ts': `import type { ProviderId } from '../primitives/ids';
+export interface AdapterRegistration { readonly provider: ProviderId; readonly capabilities: readonly string[] }
+export const parseRegistration = (raw: { provider: string; capabilities: string[] }): AdapterRegistration => ({ provider: raw.provider as ProviderId, capabilities: raw.capabilities });
+`,
+      'src/domain/primitives/ids.ts': `export type ProviderId = string & { readonly brand: 'provider' };
+`,
+      'src/domain/ports/registry.port.ts': `import type { AdapterRegistration } from '../adapters/adapter-registration';
+export interface RegistryPort { all(): Promise<readonly AdapterRegistration[]> }
+`,
+      'src/domain/services/provider-selection.ts': `import type { AdapterRegistration } from '../adapters/adapter-registration';
+export const pick = (all: readonly AdapterRegistration[], capability: string) => all.find((r) => r.capabilities.includes(capability));
+`,
+      'src/application/select-provider.ts': `import type { RegistryPort } from '../domain/ports/registry.port';
+import { pick } from '../domain/services/provider-selection';
+export const selectProvider = async (registry: RegistryPort, capability: string) => pick(await registry.all(), capability);
+`,
+      'src/infrastructure/pg-registry.ts': `import type { RegistryPort } from '../domain/ports/registry.port';
+export class PgRegistry implements RegistryPort { async all() { return []; } }
+`,
+    });
+    const conceptLayer = [...concept.graph.files.values()].find((n) => n.file.endsWith('domain/adapters/adapter-registration.ts'));
+    assert.equal(conceptLayer?.layer, 'domain', conceptLayer?.layerReason);
+
+    const rings = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/model/order.ts': `export class Order { constructor(readonly id: string) {} }
+`,
+      'src/domain/application/place-order.ts': `import { Order } from '../model/order';
+export const placeOrder = (id: string) => new Order(id);
+`,
+      'src/domain/infrastructure/orders-table.ts': `import { Pool } from 'pg';
+export const pool = new Pool();
+export const insert = (id: string) => pool.query('insert into orders values ($1)', [id]);
+`,
+    });
+    const ringLayer = [...rings.graph.files.values()].find((n) => n.file.endsWith('domain/infrastructure/orders-table.ts'));
+    assert.equal(ringLayer?.layer, 'adapter', ringLayer?.layerReason);
+  });
+
+  it('hexagonal: a feature named like a layer (features/service/) that holds the rings is a feature; its composition is no service', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/features/service/domain/service.ts': 'export class Offer { constructor(readonly id: string) {} }\n',
+      'src/features/service/application/ports.ts': "import type { Offer } from '../domain/service';\nexport interface OfferStore { byId(id: string): Promise<Offer | undefined> }\n",
+      'src/features/service/application/service.use-cases.ts': "import type { OfferStore } from './ports';\nexport const findOffer = (store: OfferStore, id: string) => store.byId(id);\n",
+      'src/features/service/adapters/repository.ts':
+        "import type { OfferStore } from '../application/ports';\nexport const createOfferRepository = (db: { find(id: string): unknown }): OfferStore => ({ byId: async (id) => db.find(id) as never });\n",
+      'src/features/service/composition.ts':
+        "import { findOffer } from './application/service.use-cases';\nimport { createOfferRepository } from './adapters/repository';\nexport const composeOffer = (db: { find(id: string): unknown }) => { const store = createOfferRepository(db); return (id: string) => findOffer(store, id); };\n",
+      'src/features/booking/domain/booking.ts': 'export class Booking { constructor(readonly id: string) {} }\n',
+      'src/features/booking/application/ports.ts': "import type { Booking } from '../domain/booking';\nexport interface BookingStore { byId(id: string): Promise<Booking | undefined> }\n",
+      'src/features/booking/application/booking.use-cases.ts': "import type { BookingStore } from './ports';\nexport const findBooking = (store: BookingStore, id: string) => store.byId(id);\n",
+      'src/features/booking/adapters/repository.ts':
+        "import type { BookingStore } from '../application/ports';\nexport const createBookingRepository = (db: { find(id: string): unknown }): BookingStore => ({ byId: async (id) => db.find(id) as never });\n",
+      'src/features/booking/composition.ts':
+        "import { findBooking } from './application/booking.use-cases';\nimport { createBookingRepository } from './adapters/repository';\nexport const composeBooking = (db: { find(id: string): unknown }) => { const store = createBookingRepository(db); return (id: string) => findBooking(store, id); };\n",
+    });
+    const composition = [...result.graph.files.values()].find((n) => n.file.endsWith('features/service/composition.ts'));
+    assert.notEqual(composition?.layer, 'service', composition?.layerReason);
+  });
+
   it('hexagonal: utilities and the configuration under infrastructure/ are no adapters; an application service that builds the use cases wires their adapters', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
@@ -733,6 +797,103 @@ import { quoteTotals } from '../quotes/data/quote.store';
 export const createInvoice = () => round(quoteNumbers().length + quoteTotals('q'));
 `,
     });
+  });
+
+  it("modular-monolith: a module's file named public (visits_public.ts) is its API, even when the module uses it itself", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/visits/visits_public.ts': `export { bookVisit } from './application/book-visit';
+`,
+      'src/modules/visits/application/book-visit.ts': `import { slotsOf } from '../internal/slots';
+export const bookVisit = (day: string) => slotsOf(day)[0];
+`,
+      'src/modules/visits/internal/slots.ts': `export const slotsOf = (day: string) => [day + 'T09', day + 'T10'];
+`,
+      'src/modules/visits/jobs/remind.job.ts': `import { bookVisit } from '../visits_public';
+export const remind = () => bookVisit('mon');
+`,
+      'src/modules/patients/admit.ts': `import { bookVisit } from '../visits/visits_public';
+import { slotsOf } from '../visits/internal/slots';
+//                      ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract internal/slots.ts is internal to module "visits"
+export const admit = () => [bookVisit('tue'), slotsOf('wed')];
+`,
+    });
+  });
+
+  it('modular-monolith: the DTOs an exported Nest service takes are part of its contract; a DTO no public file uses is internal', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { OrdersService } from './orders.service';
+@Module({ providers: [OrdersService], exports: [OrdersService] })
+export class OrdersModule {}
+`,
+      'src/modules/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
+import { CreateLineDto } from './dto/create-line.dto';
+@Injectable()
+export class OrdersService { addLine(line: CreateLineDto) { return line.sku; } }
+`,
+      'src/modules/orders/dto/create-line.dto.ts': `export class CreateLineDto { sku!: string; quantity!: number; }
+`,
+      'src/modules/orders/dto/order-row.dto.ts': `export class OrderRow { id!: string; }
+`,
+      'src/modules/orders/orders.repository.ts': `import { OrderRow } from './dto/order-row.dto';
+export class OrdersRepository { rows(): OrderRow[] { return []; } }
+`,
+      'src/modules/storefront/storefront.service.ts': `import { Injectable } from '@nestjs/common';
+import { OrdersService } from '../orders/orders.service';
+import { CreateLineDto } from '../orders/dto/create-line.dto';
+import { OrderRow } from '../orders/dto/order-row.dto';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract dto/order-row.dto.ts is internal to module "orders"
+@Injectable()
+export class StorefrontService {
+  constructor(private readonly orders: OrdersService) {}
+  buy(sku: string): [string, OrderRow | undefined] { const line = new CreateLineDto(); line.sku = sku; return [this.orders.addLine(line), undefined]; }
+}
+`,
+    });
+  });
+
+  it('modular-monolith: a token injection typed with a shared contract ties the module to the contract, not to the module providing it', () => {
+    const files = {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/common/contracts/quota.contract.ts': `export const QUOTA = Symbol('QUOTA');
+export interface QuotaPort { remaining(tenant: string): number }
+`,
+      'src/modules/users/users.module.ts': `import { Module } from '@nestjs/common';
+import { UsersService } from './users.service';
+@Module({ providers: [UsersService], exports: [UsersService] })
+export class UsersModule {}
+`,
+      'src/modules/users/users.service.ts': `import { Inject, Injectable } from '@nestjs/common';
+import { QUOTA, QuotaPort } from '../../common/contracts/quota.contract';
+@Injectable()
+export class UsersService {
+  constructor(@Inject(QUOTA) private readonly quota: QuotaPort) {}
+  invite(tenant: string) { return this.quota.remaining(tenant) > 0; }
+}
+`,
+      'src/modules/tenants/tenants.module.ts': `import { Module } from '@nestjs/common';
+import { QUOTA } from '../../common/contracts/quota.contract';
+import { UsersModule } from '../users/users.module';
+import { TenantQuotaService } from './tenant-quota.service';
+@Module({ imports: [UsersModule], providers: [{ provide: QUOTA, useClass: TenantQuotaService }], exports: [QUOTA] })
+export class TenantsModule {}
+`,
+      'src/modules/tenants/tenant-quota.service.ts': `import { Injectable } from '@nestjs/common';
+import { UsersService } from '../users/users.service';
+import type { QuotaPort } from '../../common/contracts/quota.contract';
+@Injectable()
+export class TenantQuotaService implements QuotaPort {
+  constructor(private readonly users: UsersService) {}
+  remaining(tenant: string) { return tenant.length + (this.users ? 1 : 0); }
+}
+`,
+    };
+    const findings = checkRules(LAYERING, files).findings.filter((f) => f.ruleId === 'layering/contract');
+    assert.deepEqual(findings, [], 'users depends on the shared contract; tenants provides it');
   });
 
   it('modular-monolith: what a dynamic import takes is judged like a static import; guards and decorators close no cycle between modules', () => {

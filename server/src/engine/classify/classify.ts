@@ -241,7 +241,8 @@ export class Classifier {
       const name = areaNameOf(folder);
       const found = this.layers.find((l) => l.areaFolders.includes(name));
       if (!found || sortsOneKind(folders.slice(0, index)) || !this.besideItsPartner(found, name, folders.slice(0, index))) continue;
-      if (yieldsToInnerArea(this.areaOf(name, found), folders.slice(index + 1), (inner) => this.areaOfName(inner))) continue;
+      const yields = yieldsToInnerArea(this.areaOf(name, found), folders.slice(index + 1), (inner) => this.areaOfName(inner));
+      if (yields && !this.namesAConceptInside(found, folders, index)) continue;
       if (this.groupsAreas(found, name, folders, index)) continue;
       const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
       const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
@@ -262,6 +263,39 @@ export class Classifier {
     if (name === 'core') return this.holdsOtherAreas(folders.slice(0, index + 1), layer.id, true);
     return index + 1 < folders.length && this.holdsOtherAreas(folders.slice(0, index + 2), layer.id, false);
   }
+
+  /**
+   * `domain/adapters/` among `domain/ports/`, `domain/users/`, `domain/quota/`: an inside area
+   * whose one child named for an outside ring sits among its concepts names a concept of the
+   * domain (adapter registrations), not a ring: the domain cannot hold its own adapters. A
+   * `domain/` holding two rings (`application/` and `infrastructure/`) groups them instead.
+   */
+  private namesAConceptInside(layer: LayerDefinition, folders: readonly string[], index: number): boolean {
+    const child = folders[index + 1];
+    const childArea = child === undefined ? undefined : this.areaOfName(areaNameOf(child));
+    if (layer.areaAfterStrongEvidence || childArea === undefined || !childArea.outer) return false;
+    const rings = this.ringsIn(path.posix.join(this.root, ...folders.slice(0, index + 1)));
+    rings.delete(layer.id);
+    return rings.size === 1;
+  }
+
+  /** The layers of the area folders (ports aside) directly inside a folder (absolute). */
+  private ringsIn(folder: string): Set<string> {
+    const known = this.ringsByFolder.get(folder);
+    if (known !== undefined) return new Set(known);
+    const prefix = `${folder.toLowerCase()}/`;
+    const rings = new Set<string>();
+    for (const source of this.scope.sourceFolders ?? []) {
+      const lower = source.toLowerCase();
+      if (!lower.startsWith(prefix) || lower.slice(prefix.length).includes('/')) continue;
+      const area = this.areaOfName(areaNameOf(lower.slice(prefix.length)));
+      if (area !== undefined && !area.port) rings.add(area.layer);
+    }
+    this.ringsByFolder.set(folder, rings);
+    return new Set(rings);
+  }
+
+  private readonly ringsByFolder = new Map<string, ReadonlySet<string>>();
 
   /** Whether a folder below this one (relative parts) is an area of another layer than `layer` (ports counted or not). */
   private holdsOtherAreas(parts: readonly string[], layer: LayerId, countPorts: boolean): boolean {
@@ -371,14 +405,20 @@ export class Classifier {
     if (NEUTRAL_FOLDERS.has(stemOf(input.file).toLowerCase())) return undefined;
     // Only the file's folder and its parent: `controllers/errors/http/HttpError.ts` is no controller.
     const folders = path.posix.dirname(relative).split('/').reverse().slice(0, 2);
-    for (const folder of folders) {
+    for (const [index, folder] of folders.entries()) {
       const lower = folder.toLowerCase();
       if (NEUTRAL_FOLDERS.has(lower)) return undefined;
+
       // Under a preset, an area's name belongs to the area: where the area does not apply (an
       // `application/` away from the domain), the name says nothing of a built-in layer either.
       if (this.areaNames.has(lower)) continue;
       const found = this.layers.find((l) => l.folders.includes(lower));
-      if (found) return { layer: found.id, evidence: `folder ${folder}/` };
+      if (!found) continue;
+      // `features/service/{domain,application,adapters}/`: a feature that holds the preset's rings,
+      // named for what it sells (a bookable service), not a folder of the service layer.
+      const absolute = index === 0 ? path.posix.dirname(input.file) : path.posix.dirname(path.posix.dirname(input.file));
+      if (this.hasAreas && this.ringsIn(absolute).size >= 2) return undefined;
+      return { layer: found.id, evidence: `folder ${folder}/` };
     }
     return undefined;
   }

@@ -56,7 +56,7 @@ function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules:
     const from = firstMatch(modules, (s) => s.unitOf(node.file))?.unit;
     if (!from) continue;
     for (const dependency of linkingDependencies(node, inputs, contract)) {
-      const to = dependency.edge.external ? undefined : firstMatch(modules, (s) => s.unitOf(dependency.edge.to))?.unit;
+      const to = dependency.edge.external ? undefined : firstMatch(modules, (s) => s.unitOf(linkedFile(dependency)))?.unit;
       if (!to || to === from) continue;
       const key = `${from}\0${to}`;
       const link = links.get(key);
@@ -65,6 +65,17 @@ function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules:
     }
   }
   return [...links.values()];
+}
+
+/**
+ * The file a dependency ties its module to. A token injection typed with a port declared
+ * elsewhere (`@Inject(QUOTA) quota: QuotaPort`, the port in a shared contracts folder) ties it to
+ * the port: which module provides the token is the container's wiring, the very way a team breaks
+ * a cycle between modules (see `Edge.typedAs`).
+ */
+function linkedFile(dependency: Dependency): string {
+  const typedAs = dependency.edges.every((e) => e.kind === 'di' && e.typedAs !== undefined) ? dependency.edge.typedAs : undefined;
+  return typedAs ?? dependency.edge.to;
 }
 
 /**
