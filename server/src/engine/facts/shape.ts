@@ -96,7 +96,7 @@ export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
     const callee = calleeText(node.expression);
     if (APP_CLASSES.test(callee)) counter.createsApp = true;
     if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
-  } else if (ts.isFunctionLike(node) && (answersRequests(node) || isWrappedRequestHandler(node))) {
+  } else if (ts.isFunctionLike(node) && handlesRequests(node)) {
     counter.handlers++;
   }
 }
@@ -186,6 +186,11 @@ function isWrappedRequestHandler(fn: ts.SignatureDeclaration): boolean {
 
 const KOA_CONTEXT_MEMBER =
   /^(?:body|status|request|response|params|query|querystring|throw|assert|redirect|state|set|get|cookies|req|res|type|headers?|ip|ips|path|method|url|href|host|hostname|origin|attachment|append|remove|is|accepts|render|session|flash|login|logout|isAuthenticated|user|app|respond|vary|lastModified|etag|length|message|fresh|stale|protocol|secure|subdomains)$/;
+
+/** A function that answers requests itself, or is handed to a wrapper that answers with what it returns. */
+function handlesRequests(fn: ts.SignatureDeclaration): boolean {
+  return answersRequests(fn) || isWrappedRequestHandler(fn);
+}
 
 /** A route-decorated method, or a function shaped `(req, res)`, `(request, reply)` or `(ctx, next)`. */
 function answersRequests(fn: ts.SignatureDeclaration): boolean {
