@@ -277,6 +277,20 @@ describe('layerguard init', () => {
     );
   });
 
+  it('finds modules by their entry files beside a shared kernel smaller than they are; a "kernel" holding more code than they do is where the code lives', () => {
+    const app = (kernelFiles: number) => {
+      const files: Record<string, string> = { ...featuresWithEntries('src'), 'src/main.ts': source() };
+      for (let i = 0; i < kernelFiles; i++) files[`src/shared/kernel-${i}.ts`] = source(`export const kernel${i} = ${i};\n`);
+      for (const name of ['billing', 'orders', 'catalog'])
+        files[`src/http/${name}.routes.ts`] = source(`import { ${name}Service } from '../${name}';\nexport const ${name}Route = () => ${name}Service();\n`);
+      for (let i = 0; i < 5; i++) files[`src/http/middleware-${i}.ts`] = source();
+      return proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    };
+    // Nine files of features, eight of HTTP routes, eight of shared kernel: the kernel tips no balance.
+    assert.deepEqual(app(8)?.modules, ['src/*'], JSON.stringify(app(8)));
+    assert.equal(app(30), undefined, 'thirty files of "shared" code beside nine of features: the code lives there');
+  });
+
   it('a folder named for modules wins over a bigger one found by its shape; folders named for roles are no features', () => {
     const files: Record<string, string> = { ...featuresWithEntries('src'), 'src/big/index.ts': source(), 'src/big/more.ts': source() };
     for (const name of ['a', 'b', 'c']) {

@@ -253,8 +253,14 @@ function entryFrontedParents(root: string, files: readonly FileNode[]): ModulesB
   }
   const found: ModulesByGlob = new Map();
   for (const [parent, children] of byParent) {
-    const holding = [...children].filter(([, list]) => list.length >= 2);
-    const fronted = holding.filter(([child, list]) => isFeatureName(path.posix.basename(child)) && list.some((n) => isEntryFile(path.posix.relative(path.posix.join(root, child), n.file))));
+    const sized = [...children].filter(([, list]) => list.length >= 2);
+    const fronted = sized.filter(([child, list]) => isFeatureName(path.posix.basename(child)) && list.some((n) => isEntryFile(path.posix.relative(path.posix.join(root, child), n.file))));
+    // A shared kernel beside the features (`src/shared/`), smaller than they are, is neither a
+    // feature nor a layer's folder: it says nothing of whether the others are modules. One that
+    // holds more code than the features is where the code lives, and so is a `core/` here, as
+    // often an app's core (its features) as a kernel.
+    const isKernel = (child: string, files: number) => isSharedKernel(child) && path.posix.basename(child).toLowerCase() !== 'core' && files < filesIn(fronted);
+    const holding = sized.filter(([child, list]) => !isKernel(child, list.length));
     if (fronted.length < MIN_MODULES || fronted.length < MIN_FRONTED_SHARE * holding.length) continue;
     // Barrels in every folder of a layered app (`api/`, `service/`, `entity/` beside a few small
     // features) are a habit, not modules: the features must hold most of the code.
