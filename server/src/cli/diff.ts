@@ -50,9 +50,10 @@ function compareWith(snapshot: Snapshot, prepared: Prepared, command: DiffComman
   // The base is summarized before the head is analyzed: the two analyses never share the memory.
   const base = diffSummary({ label: snapshot.label, result: analyzeWorkspace({ root: snapshot.root, config: baseConfig.config, useBaseline: false }) }, 'base', snapshot.renamed);
   const head = analyzeWorkspace({ root: prepared.root, config: prepared.config, configFile: prepared.configFile, useBaseline: false });
-  const diff = compareSummaries(base, diffSummary({ label: headLabel(prepared.root), result: head }, 'head'), snapshot.renamed);
+  const headSummary = diffSummary({ label: headLabel(prepared.root), result: head }, 'head');
+  const diff = compareSummaries(base, headSummary, snapshot.renamed);
   const withNotes: ArchitectureDiff = { ...diff, notes: [...snapshot.notes, ...baseConfig.notes, ...diff.notes] };
-  const introduced = introducedFindings(base, head);
+  const introduced = introducedFindings(base, head, headSummary.prints);
   emit(renderDiff(withNotes, { ...head, findings: introduced }, command.format), command.output, io);
   io.stderr(formatConfigWarnings(head.configWarnings, io.cwd));
   const judged = { findings: introduced, problems: head.problems };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { git, missingRef, repositoryTop } from './git';
+import { git, isShallow, missingRef, NOT_IN_SHALLOW_CLONE, repositoryTop } from './git';
 
 /** The analyzed folder as it was at a commit, written to a temporary folder from git's objects. */
 export interface Snapshot {
@@ -71,8 +71,7 @@ function mergeBase(root: string, ref: string): { readonly commit: string; readon
   if (!head.ok) return { error: 'HEAD names no commit yet (commit once, then compare)' };
   const found = git(root, ['merge-base', ref, 'HEAD']);
   if (!found.ok) {
-    const shallow = git(root, ['rev-parse', '--is-shallow-repository']);
-    const why = shallow.ok && shallow.out.trim() === 'true' ? 'is not in this shallow clone (fetch more history, e.g. fetch-depth: 0 in actions/checkout)' : 'does not exist: they share no history';
+    const why = isShallow(root) ? NOT_IN_SHALLOW_CLONE : 'does not exist: they share no history';
     return { error: `the merge base of ${ref} and HEAD ${why}` };
   }
   const commit = found.out.trim();

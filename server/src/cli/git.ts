@@ -18,8 +18,14 @@ export function repositoryTop(dir: string): { readonly top: string } | { readonl
 /** Why `ref` names no commit here: a shallow clone lacking it, or no such ref; undefined when it does. */
 export function missingRef(dir: string, ref: string): string | undefined {
   if (git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) return undefined;
+  return isShallow(dir) ? `${ref} ${NOT_IN_SHALLOW_CLONE}` : `${ref} names no commit of this repository`;
+}
+
+/** What a shallow clone lacks, and how CI gets it. */
+export const NOT_IN_SHALLOW_CLONE = 'is not in this shallow clone (fetch more history, e.g. fetch-depth: 0 in actions/checkout)';
+
+/** Whether the repository holding `dir` is a shallow clone (history cut short). */
+export function isShallow(dir: string): boolean {
   const shallow = git(dir, ['rev-parse', '--is-shallow-repository']);
-  return shallow.ok && shallow.out.trim() === 'true'
-    ? `${ref} is not in this shallow clone (fetch more history, e.g. fetch-depth: 0 in actions/checkout)`
-    : `${ref} names no commit of this repository`;
+  return shallow.ok && shallow.out.trim() === 'true';
 }

@@ -119,11 +119,13 @@ export function diffSummary(side: DiffSide, role: 'base' | 'head', renamed: Rena
   };
 }
 
-/** The head's findings that the base does not have (by fingerprint): what SARIF reports for a diff. */
-export function introducedFindings(base: DiffSummary, head: AnalysisResult): Finding[] {
+/**
+ * The head's findings that the base does not have (by fingerprint): what SARIF reports for a
+ * diff. `headPrints`: the head summary's, when there is one (fingerprinting reads every finding).
+ */
+export function introducedFindings(base: DiffSummary, head: AnalysisResult, headPrints: readonly string[] = fingerprintsOf(head)): Finding[] {
   const known = new Set(base.prints);
-  const prints = fingerprintsOf(head);
-  return head.findings.filter((_, i) => !known.has(prints[i] ?? ''));
+  return head.findings.filter((_, i) => !known.has(headPrints[i] ?? ''));
 }
 
 /** Compares two analyses of the same folder at two points of its history. */

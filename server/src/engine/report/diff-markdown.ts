@@ -52,14 +52,17 @@ function countsTable(diff: ArchitectureDiff): string[] {
 }
 
 function listMarkdown(title: string, items: readonly string[]): string[] {
-  if (items.length === 0) return [];
-  const more = items.length > LISTED ? [`- … and ${items.length - LISTED} more (\`layerguard diff --format json\` lists them all)`] : [];
-  return [`**${title}**`, '', ...items.slice(0, LISTED).map((i) => `- ${i}`), ...more, ''];
+  return items.length === 0 ? [] : [`**${title}**`, '', ...bullets(items)];
 }
 
 function foldedMarkdown(title: string, items: readonly string[]): string[] {
-  if (items.length === 0) return [];
-  return ['<details>', `<summary>${escapeHtml(title)}</summary>`, '', ...listMarkdown(title, items).slice(2), '</details>', ''];
+  return items.length === 0 ? [] : ['<details>', `<summary>${escapeHtml(title)}</summary>`, '', ...bullets(items), '</details>', ''];
+}
+
+/** At most LISTED items as a list, then how many more, and a blank line. */
+function bullets(items: readonly string[]): string[] {
+  const more = items.length > LISTED ? [`- … and ${items.length - LISTED} more (\`layerguard diff --format json\` lists them all)`] : [];
+  return [...items.slice(0, LISTED).map((i) => `- ${i}`), ...more, ''];
 }
 
 function changeMarkdown<T>(changes: Changes<T>, text: (item: T) => string): string[] {
