@@ -395,6 +395,40 @@ ${extra}}
     });
   });
 
+  it('leaves a controller on the read side of a read/write split that only reads its projection, and reports one that writes or has no write side beside it', () => {
+    const prisma = "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n";
+    const readingController = (route: string, body: string) => `import { Controller, Get, Param } from '@nestjs/common';
+import { PrismaService } from '../../../prisma/prisma.service';
+@Controller('${route}')
+export class ${route[0]!.toUpperCase() + route.slice(1)}Controller {
+  constructor(private readonly prisma: PrismaService) {}
+  @Get(':id')
+  async one(@Param('id') id: string) { ${body} }
+}
+`;
+    const caret = '//                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency';
+    const reported = (text: string) =>
+      text.replace('  constructor(private readonly prisma: PrismaService) {}', `  constructor(private readonly prisma: PrismaService) {}\n${caret.replace('//                 ', '//            ')}`);
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/prisma/prisma.service.ts': prisma,
+      'src/users/users.repository.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
+      'src/users/users.service.ts':
+        "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
+      'src/users/users.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+      'src/cqrs/write/enrolment/enrolment.handler.ts': `import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../../prisma/prisma.service';
+@Injectable()
+export class EnrolmentHandler { constructor(private readonly prisma: PrismaService) {} enrol(id: string) { return this.prisma.enrolment.create({ data: { id } }); } }
+`,
+      'src/cqrs/read/progress/progress.controller.ts': readingController('progress', 'return this.prisma.progressView.findUnique({ where: { id } });'),
+      'src/cqrs/read/badges/badges.controller.ts': reported(readingController('badges', 'return this.prisma.badgeView.upsert({ where: { id }, create: { id }, update: {} });')),
+      'src/catalog/read/titles/titles.controller.ts': reported(readingController('titles', 'return this.prisma.title.findUnique({ where: { id } });')),
+    });
+  });
+
   it('leaves CommonJS indexes that pass sub-controllers on and the helpers a layer shares alone, and reports a controller calling another under a team policy', () => {
     const handler = (name: string) => `const helpers = require('./helpers');\nexports.get = async function (req, res) { helpers.send(res, { page: '${name}' }); };\n`;
     checkRule(RULE, {

@@ -13,6 +13,7 @@ import { filesToCheck, hasNode, walk } from '../syntax';
 import { articleOf, upperFirst } from '../../text/words';
 import { defineRule } from '../types';
 import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
+import { writesData } from './contracts/read-only';
 
 const options = z
   .object({
@@ -117,7 +118,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   // Mounting another controller's routes under one's own path is router composition (wiring).
   const counts = (e: Edge) =>
     e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
-  const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node);
+  const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node) || readsOnReadSide(graph, node);
   const buildsAdapters = WIRING_INSIDE.has(from) && (isFactory(node) || composesUseCases(graph, node));
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
@@ -368,6 +369,34 @@ const WIRING_INSIDE: ReadonlySet<LayerId> = new Set(['application', 'use-cases',
 function isQueryHandler(node: FileNode): boolean {
   if (/[.\-_]query[.\-_]?handler\.[cm]?[jt]sx?$/i.test(node.file)) return true;
   return node.facts.classes.some((c) => c.decorators.some((d) => d.name === 'QueryHandler') || c.implements.some((i) => /^IQueryHandler$/.test(i)));
+}
+
+/** A folder of the read side of a CQRS split, and of its write side (`read/` beside `write/`, `queries/` beside `commands/`). */
+const READ_SIDE = /^(?:reads?|quer(?:y|ies)|read[-_]?side|read[-_]?models?)$/i;
+const WRITE_SIDE = /^(?:writes?|commands?|write[-_]?side|write[-_]?models?)$/i;
+
+/** The folders (relative to the root) that hold a write side: their read-side folders are its other half. */
+const foldersSplitBySide = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
+  const split = new Set<string>();
+  for (const file of graph.files.keys()) {
+    const folders = path.posix.dirname(path.posix.relative(graph.root, file)).split('/');
+    folders.forEach((folder, i) => {
+      if (WRITE_SIDE.test(folder)) split.add(folders.slice(0, i).join('/'));
+    });
+  }
+  return split;
+});
+
+/**
+ * A file on the read side of a CQRS split (`read/course-progress/…` beside `write/`) that only
+ * reads: the read side queries its projection directly by design, as a query handler does. The
+ * write side beside it is the evidence; a file that writes is no read side, whatever its folder.
+ */
+function readsOnReadSide(graph: DependencyGraph, node: FileNode): boolean {
+  const folders = path.posix.dirname(path.posix.relative(graph.root, node.file)).split('/');
+  const split = foldersSplitBySide(graph);
+  const onReadSide = folders.some((folder, i) => READ_SIDE.test(folder) && split.has(folders.slice(0, i).join('/')));
+  return onReadSide && !writesData(node, graph);
 }
 
 /** Layers that talk to HTTP: with no service layer, they are where the app's logic lives. */

@@ -2,7 +2,7 @@ import type { LayerId } from '../../../classify/layers';
 import type { Contract } from '../../../config/resolved';
 import type { DependencyGraph, FileNode } from '../../../graph/types';
 import { ts } from '../../../ts';
-import { rangeOf } from '../../syntax';
+import { hasNode, rangeOf } from '../../syntax';
 import { articleOf } from '../../../text/words';
 import type { RuleReport } from '../../types';
 
@@ -80,6 +80,13 @@ export function checkReadOnly(
       });
     });
   }
+}
+
+/** Whether the file changes data or runs a command through what it gets from the data layers or a command bus. */
+export function writesData(node: FileNode, graph: DependencyGraph): boolean {
+  const handles = dataHandles(node, graph);
+  if (handles.injected.size === 0 && handles.imported.size === 0 && handles.buses.size === 0) return false;
+  return hasNode(node.sourceFile, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && writeOf(n.expression, handles) !== undefined);
 }
 
 interface Handles {
