@@ -263,6 +263,8 @@ describe('scope: what the backend rules leave alone', () => {
       'src/auth/login.e2e.ts': secret,
       'src/auth/login.e2e-ee.ts': secret,
       'src/auth/login.integ.ts': secret,
+      'src/auth/login.http.int-spec.ts': secret,
+      'src/auth/login.integration-spec.ts': secret,
       'src/auth/e2e/signup.ts': secret,
       'src/testing/seed-users.ts': secret,
       'src/shared/test-utils/accounts.ts': secret,

@@ -234,6 +234,70 @@ export class OrderNotifier {
     });
   });
 
+  it('hexagonal: a use case injecting by token a port it declares itself depends on its port, not on the adapter the module binds', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/application/archive-orders.service.ts': `import { Inject, Injectable } from '@nestjs/common';
+import { Order } from '../domain/order';
+
+export const ARCHIVE = Symbol('ARCHIVE');
+export interface OrderArchive { byId(id: string): Promise<Order | undefined> }
+
+@Injectable()
+export class ArchiveOrdersService {
+  constructor(@Inject(ARCHIVE) private readonly archive: OrderArchive) {}
+  async restore(id: string) { return this.archive.byId(id); }
+}
+`,
+      'src/orders/orders.module.ts': `import { Module } from '@nestjs/common';
+import { ARCHIVE, ArchiveOrdersService } from './application/archive-orders.service';
+import { PlaceOrderService } from './application/place-order.service';
+import { ORDER_REPOSITORY } from './domain/order.repository';
+import { OrdersController } from './infrastructure/orders.controller';
+import { TypeOrmOrderRepository } from './infrastructure/typeorm-order.repository';
+
+@Module({
+  controllers: [OrdersController],
+  providers: [PlaceOrderService, ArchiveOrdersService, TypeOrmOrderRepository, { provide: ORDER_REPOSITORY, useExisting: TypeOrmOrderRepository }, { provide: ARCHIVE, useExisting: TypeOrmOrderRepository }],
+})
+export class OrdersModule {}
+`,
+    });
+  });
+
+  it('hexagonal: a query object with no code of its own hands an ORM type on to its base as data; a class holding handlers uses the client it keeps', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/order.ts': `export class Order { constructor(readonly id: string, readonly total: number) {} }
+`,
+      'src/domain/order-rules.ts': `export const isLarge = (total: number) => total > 1000;
+`,
+      'src/application/page.query.ts': `export class PageQuery {
+  constructor(readonly page: number, readonly direction?: 'asc' | 'desc') {}
+}
+`,
+      'src/application/list-orders.query.ts': `import { OrderByDirection } from 'objection';
+import { PageQuery } from './page.query';
+export class ListOrdersQuery extends PageQuery {
+  status?: string;
+  constructor(page: number, direction?: OrderByDirection, status?: string) {
+    super(page, direction);
+    this.status = status;
+  }
+}
+`,
+      'src/application/order-totals.ts': `import { Knex } from 'knex';
+import { ListOrdersQuery } from './list-orders.query';
+export class OrderTotals {
+  constructor(private readonly db: Knex) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects Knex
+  sum = async (query: ListOrdersQuery) => this.db('orders').orderBy('total', query.direction).sum('total');
+}
+`,
+    });
+  });
+
   it('hexagonal: a factory in the application that builds adapters and hands them out behind ports is wiring; a service that builds one is not', () => {
     const shipping = {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
@@ -592,6 +656,73 @@ export const remind = (to: string) => send(to);
     assert.equal(layerOf('infrastructure/http/mailer.ts'), 'adapter');
   });
 
+  it('hexagonal: code under adapters/ that only computes with libraries every layer uses is no adapter; one implementing a port, or reaching a client, is', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/adapters/entity-urn.ts': `import { v4 } from 'uuid';
+export class EntityUrn { static next(kind: string) { return 'urn:' + kind + ':' + v4(); } }
+`,
+      'src/shared/adapters/uuid-ids.ts': `import { v4 } from 'uuid';
+import type { IdSource } from '../../domain/id-source';
+export class UuidIds implements IdSource { next() { return v4(); } }
+`,
+      'src/shared/adapters/redis-ids.ts': `import Redis from 'ioredis';
+const redis = new Redis();
+export class RedisIds { next() { return redis.incr('ids'); } }
+`,
+      'src/domain/id-source.ts': `export interface IdSource { next(): string | Promise<number> }
+`,
+      'src/domain/invoice.ts': `import { EntityUrn } from '../shared/adapters/entity-urn';
+import { UuidIds } from '../shared/adapters/uuid-ids';
+import { RedisIds } from '../shared/adapters/redis-ids';
+export class Invoice {
+  readonly urn = EntityUrn.next('invoice');
+  readonly id = new UuidIds().next();
+  //            ^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer: it creates UuidIds with new
+  readonly seq = new RedisIds().next();
+  //             ^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer: it creates RedisIds with new
+}
+`,
+      'src/domain/invoice-rules.ts': `export const isDue = (days: number) => days > 30;
+`,
+    });
+  });
+
+  it('hexagonal: the file that builds the dependency-injection container is the composition root, in config/ as anywhere', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/basket.ts': `export class Basket { constructor(readonly id: string) {} }
+`,
+      'src/domain/basket-rules.ts': `export const isEmpty = (items: number) => items === 0;
+`,
+      'src/domain/basket-store.ts': `import type { Basket } from './basket';
+export interface BasketStore { byId(id: string): Promise<Basket | undefined> }
+`,
+      'src/application/show-basket.ts': `import type { BasketStore } from '../domain/basket-store';
+export class ShowBasket { constructor(private readonly store: BasketStore) {} run(id: string) { return this.store.byId(id); } }
+`,
+      'src/infrastructure/mongo-basket-store.ts': `import { MongoClient } from 'mongodb';
+import { Basket } from '../domain/basket';
+export class MongoBasketStore { private readonly db = new MongoClient('mongodb://db').db(); async byId(id: string) { const row = await this.db.collection('baskets').findOne({ id }); return row ? new Basket(id) : undefined; } }
+`,
+      'src/api/basket.controller.ts': `import type { Request, Response } from 'express';
+import { ShowBasket } from '../application/show-basket';
+export class BasketController { constructor(private readonly show: ShowBasket) {} get = async (req: Request, res: Response) => { res.json(await this.show.run(String(req.params['id']))); }; }
+`,
+      'src/config/container.ts': `import { Container } from 'inversify';
+import { ShowBasket } from '../application/show-basket';
+import { MongoBasketStore } from '../infrastructure/mongo-basket-store';
+import { BasketController } from '../api/basket.controller';
+export const container = new Container();
+container.bind('BasketStore').to(MongoBasketStore);
+container.bind(ShowBasket).toSelf();
+container.bind(BasketController).toSelf();
+`,
+    });
+    const node = [...result.graph.files.values()].find((n) => n.file.endsWith('config/container.ts'));
+    assert.equal(node?.layer, 'composition-root', node?.layerReason);
+  });
+
   it('hexagonal: a table of constants under infrastructure/ is no adapter; a client built from a package is one', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
@@ -799,7 +930,7 @@ export const createInvoice = () => round(quoteNumbers().length + quoteTotals('q'
     });
   });
 
-  it("modular-monolith: a module's file named public (visits_public.ts) is its API, even when the module uses it itself", () => {
+  it("modular-monolith: a module's file named public (visits_public.ts, rooms.public-api.ts) is its API, even when the module uses it itself", () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
       'src/modules/visits/visits_public.ts': `export { bookVisit } from './application/book-visit';
@@ -812,10 +943,18 @@ export const bookVisit = (day: string) => slotsOf(day)[0];
       'src/modules/visits/jobs/remind.job.ts': `import { bookVisit } from '../visits_public';
 export const remind = () => bookVisit('mon');
 `,
+      'src/modules/rooms/rooms.public-api.ts': `export { freeRoom } from './internal/rooms';
+`,
+      'src/modules/rooms/internal/rooms.ts': `export const freeRoom = (day: string) => 'room-' + day;
+`,
+      'src/modules/rooms/jobs/release.job.ts': `import { freeRoom } from '../rooms.public-api';
+export const release = () => freeRoom('sun');
+`,
       'src/modules/patients/admit.ts': `import { bookVisit } from '../visits/visits_public';
+import { freeRoom } from '../rooms/rooms.public-api';
 import { slotsOf } from '../visits/internal/slots';
 //                      ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract internal/slots.ts is internal to module "visits"
-export const admit = () => [bookVisit('tue'), slotsOf('wed')];
+export const admit = () => [bookVisit('tue'), slotsOf('wed'), freeRoom('thu')];
 `,
     });
   });
@@ -894,6 +1033,38 @@ export class TenantQuotaService implements QuotaPort {
     };
     const findings = checkRules(LAYERING, files).findings.filter((f) => f.ruleId === 'layering/contract');
     assert.deepEqual(findings, [], 'users depends on the shared contract; tenants provides it');
+  });
+
+  it('modular-monolith: a decorator another module declares, applied as one, reaches into nothing; a guard it hands to a decorator, or its internals called, do', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/identity/index.ts': `export { IdentityModule } from './identity.module';
+`,
+      'src/modules/identity/identity.module.ts': `import { Module } from '@nestjs/common';
+@Module({})
+export class IdentityModule {}
+`,
+      'src/modules/identity/decorators/needs-role.decorator.ts': `import { SetMetadata } from '@nestjs/common';
+export const NeedsRole = (role: string) => SetMetadata('role', role);
+`,
+      'src/modules/identity/internal/role-table.ts': `export const rolesOf = (user: string) => (user === 'root' ? ['admin'] : []);
+`,
+      'src/modules/identity/guards/staff.guard.ts': `export class StaffGuard { canActivate() { return true; } }
+`,
+      'src/modules/invoices/invoices.controller.ts': `import { Controller, Get, UseGuards } from '@nestjs/common';
+import { NeedsRole } from '../identity/decorators/needs-role.decorator';
+import { StaffGuard } from '../identity/guards/staff.guard';
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract guards/staff.guard.ts is internal to module "identity"
+import { rolesOf } from '../identity/internal/role-table';
+//                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract internal/role-table.ts is internal to module "identity"
+@Controller('v1/invoices')
+@UseGuards(StaffGuard)
+export class InvoicesController {
+  @Get() @NeedsRole('accountant') list() { return rolesOf('root'); }
+}
+`,
+    });
   });
 
   it('modular-monolith: what a dynamic import takes is judged like a static import; guards and decorators close no cycle between modules', () => {

@@ -5,9 +5,10 @@ import { areaNameOf, yieldsToInnerArea, type AreaOfLayer } from './area-words';
 
 /** Area folders of ports: below the domain, they are the domain's. */
 const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
-import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, sortsOneKind, type LayerDefinition, type LayerId } from './layers';
+import { CLIENT_ONLY_EXPORTS, NEUTRAL_FOLDERS, NEUTRAL_PACKAGES, SCHEMA_ONLY_EXPORTS, SCHEMA_ONLY_SUBPATHS, sortsOneKind, type LayerDefinition, type LayerId } from './layers';
 import { localVerdict, type GraphCheck } from './behaviour';
 import { exemptionOf, type ScopeInput } from './scope';
+import { packageNameOf } from '../workspace/resolver';
 
 /** Layers a file's strong evidence puts it in whatever area folder it sits in: the app's edge. */
 const EDGE_ROLES: ReadonlySet<LayerId> = new Set(['composition-root', 'controller', 'router', 'middleware', 'module', 'command', 'query']);
@@ -210,7 +211,9 @@ export class Classifier {
 
   /** A file that creates the application (`express()`, `new Koa()`, `NestFactory.create`) is where it is wired. */
   private byCreatedApp(facts: FileFacts): Candidate | undefined {
-    return facts.shape.createsApp ? { layer: 'composition-root', evidence: 'creates the application (express(), new Koa(), fastify(), NestFactory.create…)' } : undefined;
+    if (facts.shape.createsApp) return { layer: 'composition-root', evidence: 'creates the application (express(), new Koa(), fastify(), NestFactory.create…)' };
+    const container = builtContainer(facts);
+    return container ? { layer: 'composition-root', evidence: `builds the dependency-injection container (${container})` } : undefined;
   }
 
   private bySubtreeFolder(input: FileToClassify): Candidate | undefined {
@@ -485,6 +488,7 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (CONFIG_STEM.test(stemOf(file)) || (stemOf(file) === 'index' && CONFIG_STEM.test(ownFolder))) return 'it reads the configuration, which every layer may read';
   if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
   if (isConstantsOnly(facts)) return 'it only declares constants (no function, class or package of its own), nothing to adapt';
+  if (usesOnlyNeutralLibraries(facts)) return 'it computes with libraries every layer uses (ids, dates, validation) and implements no port: nothing outside to adapt';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
 }
@@ -502,6 +506,48 @@ const CROSS_CUTTING = /^(?:logger|logging|log|constants?|config|env)$/i;
 function isConstantsOnly(facts: FileFacts): boolean {
   if (facts.classes.length > 0 || facts.shape.functions > 0 || facts.instantiations.length > 0 || facts.shape.typesOnly) return false;
   return usesOnlyCrossCutting(facts, { packages: false });
+}
+
+/** The framework and the containers among the neutral packages: what a provider is built with, not what it computes with. */
+const WIRING_PACKAGES = /^(?:@nestjs\/.*|inversify|typedi|tsyringe|reflect-metadata|tslib|rxjs)$/;
+
+/** Dependency-injection libraries, and the name of what builds their container. */
+const CONTAINER_BUILDERS: Readonly<Record<string, string>> = {
+  inversify: 'Container',
+  typedi: 'Container',
+  'node-dependency-injection': 'ContainerBuilder',
+  brandi: 'Container',
+  awilix: 'createContainer',
+};
+
+/**
+ * `new Container()` from inversify, `createContainer()` from awilix: the file where the app's
+ * classes are bound to their contracts, whatever folder holds it (`config/container.ts`).
+ */
+function builtContainer(facts: FileFacts): string | undefined {
+  for (const ref of facts.moduleRefs) {
+    const builder = CONTAINER_BUILDERS[packageNameOf(ref.specifier)];
+    if (ref.typeOnly || builder === undefined) continue;
+    const local = ref.bindings.find((b) => b.imported === builder)?.local;
+    if (local === undefined) continue;
+    if (builder === 'createContainer' ? facts.valueUsedLocals.has(local) : facts.instantiations.some((i) => i.name === local)) return `${builder} from ${ref.specifier}`;
+  }
+  return undefined;
+}
+
+/**
+ * `adapter/IdentifyEntity.adapter.ts` making ids with `uuid`: code that reaches no package but the
+ * ones every layer uses, and no code of the app but the cross-cutting, implementing no contract,
+ * extending nothing and built by no container. An adapter of a port (`class UuidIds implements
+ * IdGenerator`), or a provider a container builds (`@Injectable()`), stays one.
+ */
+function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
+  if (facts.classes.some((c) => c.implements.length > 0 || c.extends !== undefined || c.decorators.length > 0)) return false;
+  const computes = (specifier: string) => NEUTRAL_PACKAGES.has(packageNameOf(specifier)) && !WIRING_PACKAGES.test(packageNameOf(specifier));
+  const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !ref.specifier.startsWith('.') && computes(ref.specifier));
+  return (
+    usesNeutral && facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier))))
+  );
 }
 
 /**

@@ -59,7 +59,7 @@ export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist
 
 /**
  * Test code, by the names test runners and teams give it: specs and e2e suites in any spelling
- * (`*.e2e.ts`, `*.e2e-spec.ts`, `*.e2e-ee.ts`), integration suites (`*.integ.ts`), test folders, test helpers and mocks, stories.
+ * (`*.e2e.ts`, `*.e2e-spec.ts`, `*.e2e-ee.ts`), integration suites (`*.integ.ts`, `*.int-spec.ts`), test folders, test helpers and mocks, stories.
  */
 export const TEST_FILE_GLOBS: readonly string[] = [
   '**/*.spec.*',
@@ -69,6 +69,8 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   // Integration suites: \`*.integ.ts\` (\`*.integration.ts\` is too often an app's own integration with a service).
   '**/*.integ.*',
   '**/*.spec-*.*',
+  // Suites of a kind: `*.int-spec.ts`, `*.integration-spec.ts`.
+  '**/*.*-spec.*',
   '**/*.stories.*',
   '**/*.mock.*',
   '**/*.mocks.*',

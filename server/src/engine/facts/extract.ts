@@ -260,7 +260,7 @@ class FactCollector {
         : {}),
       implements: implemented.map((t) => expressionRootName(t.expression)).filter(isString),
       abstract: modifiers.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword),
-      methods: node.members.filter((m) => (ts.isMethodDeclaration(m) || ts.isAccessor(m)) && m.body !== undefined).length,
+      methods: node.members.filter(runsCode).length,
       constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
       ...(dynamicExports.length > 0 ? { dynamicExports } : {}),
     };
@@ -276,8 +276,16 @@ class FactCollector {
       ...(typeName ? { typeName } : {}),
       typeArguments,
       decorators: decoratorsOf(param, this.sourceFile),
+      ...(isParameterProperty(param) ? { property: true as const } : {}),
     };
   }
+}
+
+/** `private readonly repo: Repo`: a constructor parameter the class keeps as a property. */
+function isParameterProperty(param: ts.ParameterDeclaration): boolean {
+  return (ts.getModifiers(param) ?? []).some(
+    (m) => m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword,
+  );
 }
 
 /**
@@ -677,4 +685,11 @@ function exportsOfDynamicModule(object: ts.ObjectLiteralExpression): string[] {
   const exported = property('exports');
   if (!property('module') || !exported || !ts.isPropertyAssignment(exported) || !ts.isArrayLiteralExpression(exported.initializer)) return [];
   return exported.initializer.elements.filter(ts.isIdentifier).map((id) => id.text);
+}
+
+/** A member with code of its own: a method or accessor with a body, or a property holding a function (`list = async (req, res) => …`). */
+function runsCode(member: ts.ClassElement): boolean {
+  if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) return member.body !== undefined;
+  const value = ts.isPropertyDeclaration(member) ? member.initializer : undefined;
+  return value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value));
 }

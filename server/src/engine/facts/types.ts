@@ -64,6 +64,8 @@ export interface ParamFact {
   readonly typeName?: string;
   readonly typeArguments: readonly string[];
   readonly decorators: readonly DecoratorFact[];
+  /** A parameter property (`private readonly repo: Repo`): the class keeps it. */
+  readonly property?: true;
 }
 
 export interface ClassFact {
@@ -76,7 +78,7 @@ export interface ClassFact {
   /** Root names of the `implements` clause: `CanActivate` for `implements CanActivate`. */
   readonly implements: readonly string[];
   readonly abstract: boolean;
-  /** Methods and accessors with a body (the constructor excluded): what the class does. */
+  /** Methods and accessors with a body, and properties holding a function (the constructor excluded): what the class does. */
   readonly methods: number;
   readonly constructorParams: readonly ParamFact[];
   /** A Nest module's providers exported by the dynamic modules its static methods return (`forRoot() { return { module, exports: [X] } }`). */

@@ -145,12 +145,20 @@ function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: 
   }
   if (!param.typeName) return undefined;
   if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
+  // A class no container builds, with no code of its own, that hands a parameter on rather than
+  // keeping it (a query object passing `sortOrder: OrderByDirection` to its base) takes data:
+  // nothing is injected into it to be used.
+  if (cls.decorators.length === 0 && cls.methods === 0 && param.property !== true) return undefined;
   return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
 }
 
-/** A token injection typed with a port declared in another file of the app (see `Edge.typedAs`). */
+/**
+ * A token injection typed with a port declared elsewhere than the provider (see `Edge.typedAs`),
+ * the injecting file included: a use case that declares its own port (`interface UsersStore`
+ * beside `@Inject(USERS_STORE) store: UsersStore`) depends on it, not on what the module binds.
+ */
 function withDeclaredType(edge: Edge, declared: Definition | undefined): Edge {
-  if (edge.external || declared?.kind !== 'file' || declared.file === edge.to || declared.file === edge.from) return edge;
+  if (edge.external || declared?.kind !== 'file' || declared.file === edge.to) return edge;
   return { ...edge, typedAs: declared.file };
 }
 

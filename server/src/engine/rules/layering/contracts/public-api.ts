@@ -6,6 +6,9 @@ import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
 import { isRelative, packageNameOf } from '../../../workspace/resolver';
 import { groupByTarget, mostTelling } from '../edges';
+import { perParsedFile } from '../../../memo';
+import { ts } from '../../../ts';
+import { walk } from '../../syntax';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 
@@ -13,10 +16,11 @@ type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
 /**
  * A module's entry files at its top (or at a library's source root, `src/`): an `index`, a file
- * named public (`public.ts`, `public-api.ts`, `billing_public.ts`, `billing.public.ts`), or a
+ * named public (`public.ts`, `public-api.ts`, `billing_public.ts`, `billing.public.ts`,
+ * `billing.public-api.ts`), or a
  * `public/` folder.
  */
-export const ENTRY_FILES: readonly string[] = ['index.*', 'public.*', 'public-api.*', 'public_api.*', '*[._-]public.*', 'public/**'];
+export const ENTRY_FILES: readonly string[] = ['index.*', 'public.*', 'public-api.*', 'public_api.*', '*[._-]public.*', '*[._-]public[-_]api.*', 'public/**'];
 
 /** A module's public API when the contract names none: its entry files and its Nest module. */
 export const DEFAULT_PUBLIC_FILES: readonly string[] = [...ENTRY_FILES, '*.module.*'];
@@ -55,7 +59,8 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   for (const node of inputs.files) {
     const from = api.moduleOf(node.file);
     if (!from) continue;
-    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => api.crossModuleUse(edge, from) === 'internal'));
+    const applied = appliedDecorators(node.sourceFile);
+    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => !isAppliedDecorator(edge, applied) && api.crossModuleUse(edge, from) === 'internal'));
     // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
     for (const edges of groupByTarget(internal, (edge) => edge.via ?? edge.to)) {
       const telling = mostTelling(edges);
@@ -69,6 +74,27 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   }
   return reports;
 }
+
+/**
+ * A decorator another module declares, applied as one (`@Roles('admin')`), is an aspect that
+ * module offers every module, wherever its file sits: applying it reaches into nothing. What a
+ * decorator only takes (`@UseGuards(TenantGuard)`, `@IsEnum(UserRole)`) is that module's code used
+ * from outside, and is judged like any import.
+ */
+function isAppliedDecorator(edge: Edge, applied: ReadonlySet<string>): boolean {
+  return edge.usedAs === 'decorator' && edge.names.length > 0 && edge.names.every((name) => applied.has(name));
+}
+
+/** The names a file applies as decorators: `X` in `@X` and `@X(…)`. */
+const appliedDecorators = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet<string> => {
+  const names = new Set<string>();
+  walk(sourceFile, (node) => {
+    if (!ts.isDecorator(node)) return;
+    const callee = ts.isCallExpression(node.expression) ? node.expression.expression : node.expression;
+    if (ts.isIdentifier(callee)) names.add(callee.text);
+  });
+  return names;
+});
 
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
 export interface PublicApis {
