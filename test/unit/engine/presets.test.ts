@@ -298,7 +298,7 @@ export class OrderTotals {
     });
   });
 
-  it('hexagonal: a factory in the application that builds adapters and hands them out behind ports is wiring; a service that builds one is not', () => {
+  it('hexagonal: a factory in the application that builds adapters, or the controllers the router takes, is wiring; a service that builds an adapter is not', () => {
     const shipping = {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
       'src/shipping/domain/parcel.ts': `export class Parcel { constructor(readonly weightKg: number) {} }
@@ -321,6 +321,18 @@ import { CourierHttpAdapter } from '../infrastructure/adapters/courier-http.adap
 export class CarrierAdapterFactory {
   create(settings: { url: string }): CarrierPort { return new CourierHttpAdapter(settings.url); }
 }
+`,
+      'src/shipping/http/quotes.controller.ts': `import type { Request, Response } from 'express';
+import type { CarrierPort } from '../domain/ports/carrier.port';
+import { Parcel } from '../domain/parcel';
+export class QuotesController {
+  constructor(private readonly carrier: CarrierPort) {}
+  async quote(req: Request, res: Response) { res.json(await this.carrier.quote(new Parcel(Number(req.query['kg'])))); }
+}
+`,
+      'src/shipping/application/factories/quotes-controller.factory.ts': `import { CourierHttpAdapter } from '../../infrastructure/adapters/courier-http.adapter';
+import { QuotesController } from '../../http/quotes.controller';
+export const makeQuotesController = () => new QuotesController(new CourierHttpAdapter('https://courier.example'));
 `,
     });
     checkRules(LAYERING, {
@@ -959,7 +971,7 @@ export const admit = () => [bookVisit('tue'), slotsOf('wed'), freeRoom('thu')];
     });
   });
 
-  it('modular-monolith: the DTOs an exported Nest service takes are part of its contract; a DTO no public file uses is internal', () => {
+  it('modular-monolith: the DTOs and types an exported Nest service takes or returns are part of its contract; a DTO no public file uses, or a function beside the type, is internal', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
@@ -970,8 +982,23 @@ export class OrdersModule {}
 `,
       'src/modules/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
 import { CreateLineDto } from './dto/create-line.dto';
+import { priceOf, type PriceQuote } from './pricing/price-table';
 @Injectable()
-export class OrdersService { addLine(line: CreateLineDto) { return line.sku; } }
+export class OrdersService {
+  addLine(line: CreateLineDto) { return line.sku; }
+  quote(sku: string): PriceQuote { return priceOf(sku); }
+}
+`,
+      'src/modules/orders/pricing/price-table.ts': `export type PriceQuote = { sku: string; cents: number };
+export const priceOf = (sku: string): PriceQuote => ({ sku, cents: sku.length * 100 });
+export const discountOf = (quote: PriceQuote) => Math.round(quote.cents * 0.9);
+`,
+      'src/modules/receipts/receipt-line.ts': `import type { PriceQuote } from '../orders/pricing/price-table';
+export const lineOf = (quote: PriceQuote) => quote.sku + ' ' + quote.cents;
+`,
+      'src/modules/receipts/receipt-discount.ts': `import { discountOf } from '../orders/pricing/price-table';
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract pricing/price-table.ts is internal to module "orders"
+export const discounted = (cents: number) => discountOf({ sku: '', cents });
 `,
       'src/modules/orders/dto/create-line.dto.ts': `export class CreateLineDto { sku!: string; quantity!: number; }
 `,

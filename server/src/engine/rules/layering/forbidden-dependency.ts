@@ -119,11 +119,11 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   const counts = (e: Edge) =>
     e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node) || readsOnReadSide(graph, node);
-  const buildsAdapters = WIRING_INSIDE.has(from) && (isFactory(node) || composesUseCases(graph, node));
+  const builds = WIRING_INSIDE.has(from) ? builtHere(graph, node) : NOTHING;
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
-    if (buildsAdapters && OUTER_LAYERS.has(violation.targetLayer)) continue;
+    if (builds.has(violation.targetLayer)) continue;
     report({
       file: node.file,
       range: violation.edge.range,
@@ -325,11 +325,6 @@ function isInHealthRoute(n: ts.Node): boolean {
 }
 
 /**
- * The read side of CQRS: a query handler (`@QueryHandler`, `implements IQueryHandler`,
- * `*.query-handler.ts`) reads the database directly by design — the read model needs no domain
- * objects, so bypassing repositories is the pattern, not a shortcut. Command handlers are not.
- */
-/**
  * A factory (`payments-adapter.factory.ts`, `class PaymentsAdapterFactory`) is where concrete
  * adapters are chosen and built, then handed out behind their ports: the wiring the ports-and-
  * adapters presets ask for, wherever the team keeps it (plugin guides often put it in the
@@ -362,10 +357,24 @@ const USE_CASE_FOLDERS: ReadonlySet<string> = new Set(['use-cases', 'usecases', 
 
 /** The outer ring of the ports-and-adapters presets: what a factory builds. */
 const OUTER_LAYERS: ReadonlySet<LayerId> = new Set(['adapter', 'interface-adapters', 'frameworks']);
+/** A factory also builds the controllers it hands to the router (`UsersControllerFactory`): wiring as much. */
+const FACTORY_BUILT: ReadonlySet<LayerId> = new Set([...OUTER_LAYERS, 'controller', 'router']);
+const NOTHING: ReadonlySet<LayerId> = new Set();
+
+/** The layers a file of the inside builds to hand them on: a factory's, or what composing the use cases passes them. */
+function builtHere(graph: DependencyGraph, node: FileNode): ReadonlySet<LayerId> {
+  if (isFactory(node)) return FACTORY_BUILT;
+  return composesUseCases(graph, node) ? OUTER_LAYERS : NOTHING;
+}
 
 /** Where such a factory may sit: the application ring, not the domain, which knows nothing outside. */
 const WIRING_INSIDE: ReadonlySet<LayerId> = new Set(['application', 'use-cases', 'service']);
 
+/**
+ * The read side of CQRS: a query handler (`@QueryHandler`, `implements IQueryHandler`,
+ * `*.query-handler.ts`) reads the database directly by design — the read model needs no domain
+ * objects, so bypassing repositories is the pattern, not a shortcut. Command handlers are not.
+ */
 function isQueryHandler(node: FileNode): boolean {
   if (/[.\-_]query[.\-_]?handler\.[cm]?[jt]sx?$/i.test(node.file)) return true;
   return node.facts.classes.some((c) => c.decorators.some((d) => d.name === 'QueryHandler') || c.implements.some((i) => /^IQueryHandler$/.test(i)));

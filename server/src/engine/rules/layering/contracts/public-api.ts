@@ -115,9 +115,9 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   // A library's entry is public however it is reached (by its alias, or by a relative path). An
   // import names its file in `via` when it was followed through a barrel to the declaration.
   const isDeclaredEntry = (file: string) => publicGlobs === undefined && (declaredEntries ??= new Set(graph.edges.filter((e) => e.declaredEntry === true).map((e) => e.via ?? e.to))).has(file);
-  let contractShapes: ReadonlySet<string> | undefined;
-  const isContractShape = (file: string) =>
-    publicGlobs === undefined && (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)))).has(file);
+  let contractShapes: ContractShapes | undefined;
+  const isContractShape = (edge: Edge) =>
+    publicGlobs === undefined && takesContractShape(edge, (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)))));
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
@@ -129,7 +129,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to) || isContractShape(edge.to)) return 'public';
+      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to) || isContractShape(edge)) return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
@@ -248,16 +248,37 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
  * exported service): whoever calls the public service builds them, so they are part of its
  * contract, not internals.
  */
-function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): Set<string> {
-  const shapes = new Set<string>();
+function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): ContractShapes {
+  const files = new Set<string>();
+  const names = new Map<string, Set<string>>();
   for (const edge of graph.edges) {
     if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
     const module = moduleOf(edge.from);
     if (module === undefined || moduleOf(edge.to) !== module || !isPublicFile(module, edge.from)) continue;
     const target = graph.files.get(edge.to);
-    if (target !== undefined && (target.layer === 'dto' || target.facts.shape.typesOnly)) shapes.add(edge.to);
+    if (target !== undefined && (target.layer === 'dto' || target.facts.shape.typesOnly)) files.add(edge.to);
+    const taken = names.get(edge.to) ?? new Set<string>();
+    names.set(edge.to, taken);
+    for (const name of edge.names) taken.add(name);
   }
-  return shapes;
+  return { files, names };
+}
+
+/** The shapes a module's public files take from its other files: whole DTO and type files, and the names they import. */
+interface ContractShapes {
+  readonly files: ReadonlySet<string>;
+  readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * A DTO or type file a public file uses, or, used as types only, names a public file takes from
+ * its module's other files (`ScorePreview`, the type an exported service's method returns,
+ * declared beside the functions that compute it): whoever calls the public API needs them.
+ */
+function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
+  if (shapes.files.has(edge.to)) return true;
+  const taken = shapes.names.get(edge.to);
+  return !edge.runtime && taken !== undefined && edge.names.length > 0 && edge.names.every((name) => taken.has(name));
 }
 
 /**
