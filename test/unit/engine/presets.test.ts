@@ -971,7 +971,7 @@ export const admit = () => [bookVisit('tue'), slotsOf('wed'), freeRoom('thu')];
     });
   });
 
-  it('modular-monolith: the DTOs and types an exported Nest service takes or returns are part of its contract; a DTO no public file uses, or a function beside the type, is internal', () => {
+  it('modular-monolith: the DTOs and types an exported Nest service takes or returns are part of its contract; a DTO no public file uses, a function beside the type, or an entity a signature shows, is internal', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
@@ -983,11 +983,15 @@ export class OrdersModule {}
       'src/modules/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
 import { CreateLineDto } from './dto/create-line.dto';
 import { priceOf, type PriceQuote } from './pricing/price-table';
+import type { OrderEntity } from './entities/order.entity';
 @Injectable()
 export class OrdersService {
   addLine(line: CreateLineDto) { return line.sku; }
   quote(sku: string): PriceQuote { return priceOf(sku); }
+  latest(): OrderEntity | undefined { return undefined; }
 }
+`,
+      'src/modules/orders/entities/order.entity.ts': `export class OrderEntity { id!: string; total!: number; }
 `,
       'src/modules/orders/pricing/price-table.ts': `export type PriceQuote = { sku: string; cents: number };
 export const priceOf = (sku: string): PriceQuote => ({ sku, cents: sku.length * 100 });
@@ -995,6 +999,10 @@ export const discountOf = (quote: PriceQuote) => Math.round(quote.cents * 0.9);
 `,
       'src/modules/receipts/receipt-line.ts': `import type { PriceQuote } from '../orders/pricing/price-table';
 export const lineOf = (quote: PriceQuote) => quote.sku + ' ' + quote.cents;
+`,
+      'src/modules/receipts/receipt-total.ts': `import type { OrderEntity } from '../orders/entities/order.entity';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract entities/order.entity.ts is internal to module "orders"
+export const totalOf = (order: OrderEntity) => order.total;
 `,
       'src/modules/receipts/receipt-discount.ts': `import { discountOf } from '../orders/pricing/price-table';
 //                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract pricing/price-table.ts is internal to module "orders"

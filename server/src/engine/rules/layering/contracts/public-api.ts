@@ -257,6 +257,8 @@ function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => st
     if (module === undefined || moduleOf(edge.to) !== module || !isPublicFile(module, edge.from)) continue;
     const target = graph.files.get(edge.to);
     if (target !== undefined && (target.layer === 'dto' || target.facts.shape.typesOnly)) files.add(edge.to);
+    // A module's entities stay its own even where a public signature lets them show.
+    if (target === undefined || target.layer === 'model' || target.candidates.some((c) => c.layer === 'model')) continue;
     const taken = names.get(edge.to) ?? new Set<string>();
     names.set(edge.to, taken);
     for (const name of edge.names) taken.add(name);
@@ -273,7 +275,8 @@ interface ContractShapes {
 /**
  * A DTO or type file a public file uses, or, used as types only, names a public file takes from
  * its module's other files (`ScorePreview`, the type an exported service's method returns,
- * declared beside the functions that compute it): whoever calls the public API needs them.
+ * declared beside the functions that compute it): whoever calls the public API needs them. The
+ * module's entities are not among them: a public signature that shows one leaks it.
  */
 function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
   if (shapes.files.has(edge.to)) return true;
