@@ -505,7 +505,7 @@ const CROSS_CUTTING = /^(?:logger|logging|log|constants?|config|env)$/i;
  */
 function isConstantsOnly(facts: FileFacts): boolean {
   if (facts.classes.length > 0 || facts.shape.functions > 0 || facts.instantiations.length > 0 || facts.shape.typesOnly) return false;
-  return usesOnlyCrossCutting(facts, { packages: false });
+  return usesOnlyCrossCutting(facts, () => false);
 }
 
 /** The framework and the containers among the neutral packages: what a provider is built with, not what it computes with. */
@@ -543,11 +543,10 @@ function builtContainer(facts: FileFacts): string | undefined {
  */
 function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
   if (facts.classes.some((c) => c.implements.length > 0 || c.extends !== undefined || c.decorators.length > 0)) return false;
-  const computes = (specifier: string) => NEUTRAL_PACKAGES.has(packageNameOf(specifier)) && !WIRING_PACKAGES.test(packageNameOf(specifier));
-  const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !ref.specifier.startsWith('.') && computes(ref.specifier));
-  return (
-    usesNeutral && facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier))))
-  );
+  const isNeutral = (specifier: string) => NEUTRAL_PACKAGES.has(packageNameOf(specifier));
+  const computesWith = (specifier: string) => isNeutral(specifier) && !WIRING_PACKAGES.test(packageNameOf(specifier));
+  const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !ref.specifier.startsWith('.') && computesWith(ref.specifier));
+  return usesNeutral && usesOnlyCrossCutting(facts, isNeutral);
 }
 
 /**
@@ -558,15 +557,16 @@ function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
 function isSharedUtility(facts: FileFacts, file: string, ownFolder: string): boolean {
   if (facts.classes.length > 0 || facts.shape.functions === 0) return false;
   if (!UTILITY_STEM.test(stemOf(file)) && !UTILITY_FOLDERS.has(ownFolder.toLowerCase())) return false;
-  return usesOnlyCrossCutting(facts, { packages: true });
+  return usesOnlyCrossCutting(facts, () => true);
 }
 
 /**
  * Whether the file's value imports of the app are only what every layer uses (the logger, the
- * constants, the configuration), and, unless `packages`, it imports no package either.
+ * constants, the configuration), and its value imports of packages only those `packageAllowed`
+ * accepts (by specifier).
  */
-function usesOnlyCrossCutting(facts: FileFacts, allowed: { readonly packages: boolean }): boolean {
-  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : allowed.packages));
+function usesOnlyCrossCutting(facts: FileFacts, packageAllowed: (specifier: string) => boolean): boolean {
+  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : packageAllowed(ref.specifier)));
 }
 
 /**

@@ -276,16 +276,9 @@ class FactCollector {
       ...(typeName ? { typeName } : {}),
       typeArguments,
       decorators: decoratorsOf(param, this.sourceFile),
-      ...(isParameterProperty(param) ? { property: true as const } : {}),
+      ...(ts.isParameterPropertyDeclaration(param, param.parent) ? { property: true as const } : {}),
     };
   }
-}
-
-/** `private readonly repo: Repo`: a constructor parameter the class keeps as a property. */
-function isParameterProperty(param: ts.ParameterDeclaration): boolean {
-  return (ts.getModifiers(param) ?? []).some(
-    (m) => m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword,
-  );
 }
 
 /**

@@ -14,6 +14,17 @@ const TEAM_POLICY = JSON.stringify({
   },
 });
 
+/** A Nest app whose users go controller → service → repository → Prisma: the layering the checked controllers are measured against. */
+const PRISMA_BEHIND_A_SERVICE: Record<string, string> = {
+  'src/prisma/prisma.service.ts': "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
+  'src/users/users.repository.ts':
+    "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
+  'src/users/users.service.ts':
+    "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
+  'src/users/users.controller.ts':
+    "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+};
+
 /** Patterns measured false on unseen backends (corpus test-v2): behaviour must beat names and folders. */
 describe(`${RULE}: what the code does, not where it lives`, () => {
   it('does not report a controller that mounts another controller’s routes under its path', () => {
@@ -379,14 +390,7 @@ ${extra}}
 `;
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
-      'src/prisma/prisma.service.ts':
-        "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n",
-      'src/users/users.repository.ts':
-        "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
-      'src/users/users.service.ts':
-        "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
-      'src/users/users.controller.ts':
-        "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+      ...PRISMA_BEHIND_A_SERVICE,
       'src/app/app.controller.ts': controller('AppController', ''),
       'src/status/status.controller.ts': controller('StatusController', "  @Get('users')\n  users() { return this.prisma.user.findMany(); }\n").replace(
         '  constructor(private readonly prisma: PrismaService) {}',
@@ -396,7 +400,6 @@ ${extra}}
   });
 
   it('leaves a controller on the read side of a read/write split that only reads its projection, and reports one that writes or has no write side beside it', () => {
-    const prisma = "import { Injectable } from '@nestjs/common';\nimport { PrismaClient } from '@prisma/client';\n@Injectable()\nexport class PrismaService extends PrismaClient {}\n";
     const readingController = (route: string, body: string) => `import { Controller, Get, Param } from '@nestjs/common';
 import { PrismaService } from '../../../prisma/prisma.service';
 @Controller('${route}')
@@ -411,13 +414,7 @@ export class ${route[0]!.toUpperCase() + route.slice(1)}Controller {
       text.replace('  constructor(private readonly prisma: PrismaService) {}', `  constructor(private readonly prisma: PrismaService) {}\n${caret.replace('//                 ', '//            ')}`);
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,
-      'src/prisma/prisma.service.ts': prisma,
-      'src/users/users.repository.ts':
-        "import { Injectable } from '@nestjs/common';\nimport { PrismaService } from '../prisma/prisma.service';\n@Injectable()\nexport class UsersRepository { constructor(private readonly prisma: PrismaService) {} all() { return this.prisma.user.findMany(); } }\n",
-      'src/users/users.service.ts':
-        "import { Injectable } from '@nestjs/common';\nimport { UsersRepository } from './users.repository';\n@Injectable()\nexport class UsersService { constructor(private readonly users: UsersRepository) {} all() { return this.users.all(); } }\n",
-      'src/users/users.controller.ts':
-        "import { Controller, Get } from '@nestjs/common';\nimport { UsersService } from './users.service';\n@Controller('users')\nexport class UsersController { constructor(private readonly users: UsersService) {} @Get() all() { return this.users.all(); } }\n",
+      ...PRISMA_BEHIND_A_SERVICE,
       'src/cqrs/write/enrolment/enrolment.handler.ts': `import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../prisma/prisma.service';
 @Injectable()

@@ -348,7 +348,7 @@ function composesUseCases(graph: DependencyGraph, node: FileNode): boolean {
 /** A class of the use-case ring named or filed as a use case (`usecase/CreateTodoList.ts`, `PlaceOrderUseCase`). */
 function isUseCase(graph: DependencyGraph, edge: Edge): boolean {
   if (!USE_CASE_RINGS.has(graph.files.get(edge.to)?.layer ?? '')) return false;
-  const folders = path.posix.dirname(path.posix.relative(graph.root, edge.to)).split('/');
+  const folders = foldersOf(graph, edge.to);
   return folders.some((f) => USE_CASE_FOLDERS.has(f.toLowerCase())) || edge.names.some((n) => /(?:UseCase|Interactor)$/.test(n));
 }
 
@@ -388,7 +388,7 @@ const WRITE_SIDE = /^(?:writes?|commands?|write[-_]?side|write[-_]?models?)$/i;
 const foldersSplitBySide = perGraph((graph: DependencyGraph): ReadonlySet<string> => {
   const split = new Set<string>();
   for (const file of graph.files.keys()) {
-    const folders = path.posix.dirname(path.posix.relative(graph.root, file)).split('/');
+    const folders = foldersOf(graph, file);
     folders.forEach((folder, i) => {
       if (WRITE_SIDE.test(folder)) split.add(folders.slice(0, i).join('/'));
     });
@@ -402,10 +402,15 @@ const foldersSplitBySide = perGraph((graph: DependencyGraph): ReadonlySet<string
  * write side beside it is the evidence; a file that writes is no read side, whatever its folder.
  */
 function readsOnReadSide(graph: DependencyGraph, node: FileNode): boolean {
-  const folders = path.posix.dirname(path.posix.relative(graph.root, node.file)).split('/');
+  const folders = foldersOf(graph, node.file);
   const split = foldersSplitBySide(graph);
   const onReadSide = folders.some((folder, i) => READ_SIDE.test(folder) && split.has(folders.slice(0, i).join('/')));
   return onReadSide && !writesData(node, graph);
+}
+
+/** The folders of a file's path from the analyzed root (`['src', 'orders']`). */
+function foldersOf(graph: DependencyGraph, file: string): string[] {
+  return path.posix.dirname(path.posix.relative(graph.root, file)).split('/');
 }
 
 /** Layers that talk to HTTP: with no service layer, they are where the app's logic lives. */
@@ -555,7 +560,7 @@ function buildsQueryPartsOnly(edge: Edge): boolean {
  * it sits.
  */
 function isSharedHelper(graph: DependencyGraph, node: FileNode): boolean {
-  const folders = path.posix.dirname(path.posix.relative(graph.root, node.file)).split('/');
+  const folders = foldersOf(graph, node.file);
   const shared = folders.some((f) => NEUTRAL_FOLDERS.has(f.toLowerCase()));
   if (!shared && node.facts.classes.length > 0) return false;
   return graph.outgoing(node.file).every((e) => {

@@ -59,8 +59,7 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   for (const node of inputs.files) {
     const from = api.moduleOf(node.file);
     if (!from) continue;
-    const applied = appliedDecorators(node.sourceFile);
-    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => !isAppliedDecorator(edge, applied) && api.crossModuleUse(edge, from) === 'internal'));
+    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => !isAppliedDecorator(edge, node.sourceFile) && api.crossModuleUse(edge, from) === 'internal'));
     // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
     for (const edges of groupByTarget(internal, (edge) => edge.via ?? edge.to)) {
       const telling = mostTelling(edges);
@@ -81,8 +80,11 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
  * decorator only takes (`@UseGuards(TenantGuard)`, `@IsEnum(UserRole)`) is that module's code used
  * from outside, and is judged like any import.
  */
-function isAppliedDecorator(edge: Edge, applied: ReadonlySet<string>): boolean {
-  return edge.usedAs === 'decorator' && edge.names.length > 0 && edge.names.every((name) => applied.has(name));
+function isAppliedDecorator(edge: Edge, sourceFile: ts.SourceFile): boolean {
+  if (edge.usedAs !== 'decorator' || edge.names.length === 0) return false;
+  // The file is walked only when an import is used in decorators alone.
+  const applied = appliedDecorators(sourceFile);
+  return edge.names.every((name) => applied.has(name));
 }
 
 /** The names a file applies as decorators: `X` in `@X` and `@X(…)`. */

@@ -65,7 +65,7 @@ export function checkReadOnly(
   for (const node of files) {
     if (node.layer === undefined || !layers.has(node.layer)) continue;
     const handles = dataHandles(node, graph);
-    if (handles.injected.size === 0 && handles.imported.size === 0 && handles.buses.size === 0) continue;
+    if (!holdsAny(handles)) continue;
     walkFile(node, (n) => {
       if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;
       const write = writeOf(n.expression, handles);
@@ -85,8 +85,7 @@ export function checkReadOnly(
 /** Whether the file changes data or runs a command through what it gets from the data layers or a command bus. */
 export function writesData(node: FileNode, graph: DependencyGraph): boolean {
   const handles = dataHandles(node, graph);
-  if (handles.injected.size === 0 && handles.imported.size === 0 && handles.buses.size === 0) return false;
-  return hasNode(node.sourceFile, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && writeOf(n.expression, handles) !== undefined);
+  return holdsAny(handles) && hasNode(node.sourceFile, (n) => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && writeOf(n.expression, handles) !== undefined);
 }
 
 interface Handles {
@@ -96,6 +95,11 @@ interface Handles {
   readonly imported: ReadonlySet<string>;
   /** Injected command buses: `this.commandBus.execute(…)`. */
   readonly buses: ReadonlySet<string>;
+}
+
+/** Whether the file gets anything through which it could write. */
+function holdsAny(handles: Handles): boolean {
+  return handles.injected.size > 0 || handles.imported.size > 0 || handles.buses.size > 0;
 }
 
 function dataHandles(node: FileNode, graph: DependencyGraph): Handles {
