@@ -129,6 +129,33 @@ apiRouter.get('/v1/health', () => 'ok');
     assert.equal(layers['src/accounts/dto/open-account.dto.ts'], 'dto');
   });
 
+  it('reads `routes.<topic>.ts` that registers routes as a router, and a folder of such routers beside a repository as a feature, not a layer', () => {
+    const register = (path: string) => `import type { FastifyInstance } from 'fastify';
+export async function register(app: FastifyInstance) {
+  app.get('${path}', async () => ({ ok: true }));
+}
+`;
+    const files = {
+      'src/modules/auth/routes.login.ts': register('/auth/login'),
+      'src/modules/auth/routes.paths.ts': "export const LOGIN_PATH = '/auth/login';\n",
+      'src/modules/settings/routes.core.ts': register('/settings'),
+      'src/modules/settings/repo.ts': `import { db } from '../../db/client';
+export const readSettings = () => db.query('select * from settings');
+`,
+      'src/modules/settings/index.ts': `import type { FastifyInstance } from 'fastify';
+import { register } from './routes.core';
+export async function settingsRoutes(app: FastifyInstance) { await register(app); }
+export { readSettings } from './repo';
+`,
+      'src/db/client.ts': "import { Pool } from 'pg';\nexport const db = new Pool();\n",
+    };
+    const layers = classify(files);
+    assert.equal(layers['src/modules/auth/routes.login.ts'], 'router', 'the kind first, the topic after');
+    assert.equal(layers['src/modules/auth/routes.paths.ts'], null, 'paths only: it registers no route');
+    assert.equal(layers['src/modules/settings/routes.core.ts'], 'router');
+    assert.equal(layers['src/modules/settings/index.ts'], null, 'settings/ holding routes and a repository is a feature, not configuration');
+  });
+
   it('treats ports (interfaces, pure abstract classes, tokens) as no layer, and CQRS messages as DTOs', () => {
     const layers = classify({
       'src/accounts/database/account.repository.port.ts': `export const ACCOUNT_STORE = Symbol('ACCOUNT_STORE');

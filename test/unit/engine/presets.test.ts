@@ -347,6 +347,80 @@ export class QuoteParcel {
     });
   });
 
+  it("hexagonal: one port implemented once per technology, each beside that technology's adapters: the implementation is the adapter, and may use its own technology's client", () => {
+    const gateway = (name: string, client: string, from: string, mark = '') => `import { Injectable } from '@nestjs/common';
+import type { ChargeGateway } from '../../ports/charge-gateway';
+import { ${client} } from '${from}';
+@Injectable()
+export class ${name} implements ChargeGateway {
+  constructor(private readonly api: ${client}) {}
+${mark}  charge(cents: number) { return this.api.post('/charges', { cents }); }
+}
+`;
+    const adapter = (client: string) => `export class ${client} {
+  async post(path: string, body: object) { const r = await fetch('https://pay.example' + path, { method: 'POST', body: JSON.stringify(body) }); return r.ok; }
+}
+`;
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/billing/providers/ports/charge-gateway.ts': `export interface ChargeGateway { charge(cents: number): Promise<boolean> }
+`,
+      'src/billing/providers/stripe/adapters/stripe-api.adapter.ts': adapter('StripeApiAdapter'),
+      'src/billing/providers/stripe/services/stripe-charges.service.ts': gateway('StripeCharges', 'StripeApiAdapter', '../adapters/stripe-api.adapter'),
+      'src/billing/providers/paypal/adapters/paypal-api.adapter.ts': adapter('PaypalApiAdapter'),
+      'src/billing/providers/paypal/services/paypal-charges.service.ts': gateway('PaypalCharges', 'PaypalApiAdapter', '../adapters/paypal-api.adapter'),
+      // Reaching into another technology's client is no part of being this technology's adapter.
+      'src/billing/providers/adyen/services/adyen-charges.service.ts': gateway(
+        'AdyenCharges',
+        'StripeApiAdapter',
+        '../../stripe/adapters/stripe-api.adapter',
+        `  //          ${'^'.repeat('private readonly api: StripeApiAdapter'.length)} layering/forbidden-dependency injects StripeApiAdapter\n`,
+      ),
+      // A port with one implementation is a service's interface: the service still goes through ports.
+      'src/billing/refunds/refund-policy.ts': `export interface RefundPolicy { refund(cents: number): Promise<boolean> }
+`,
+      'src/billing/refunds/services/refunds.service.ts': `import type { RefundPolicy } from '../refund-policy';
+import { StripeApiAdapter } from '../../providers/stripe/adapters/stripe-api.adapter';
+export class RefundsService implements RefundPolicy {
+  constructor(private readonly api: StripeApiAdapter) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects StripeApiAdapter
+  refund(cents: number) { return this.api.post('/refunds', { cents }); }
+}
+`,
+    });
+  });
+
+  it('hexagonal: use cases of two modules implementing one generic interface are still use cases: each reaching its own infrastructure is reported', () => {
+    const useCase = (module: string, name: string) => `import type { UseCase } from '../../../shared/use-case';
+import { ${name}Store } from '../infrastructure/${module}.store';
+export class Archive${name} implements UseCase<string, void> {
+  constructor(private readonly store: ${name}Store) {}
+  //          ${'^'.repeat(`private readonly store: ${name}Store`.length)} layering/forbidden-dependency injects ${name}Store
+  execute(id: string) { return this.store.archive(id); }
+}
+`;
+    const store = (name: string) => `import { Pool } from 'pg';
+export class ${name}Store {
+  constructor(private readonly pool: Pool) {}
+  async archive(id: string) { await this.pool.query('update t set archived = true where id = $1', [id]); }
+}
+`;
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/use-case.ts': `export interface UseCase<In, Out> { execute(input: In): Promise<Out> }
+`,
+      'src/modules/users/domain/user.ts': `export class User { constructor(readonly id: string) {} }
+`,
+      'src/modules/users/application/archive-user.ts': useCase('users', 'User'),
+      'src/modules/users/infrastructure/users.store.ts': store('User'),
+      'src/modules/orders/domain/order.ts': `export class Order { constructor(readonly id: string) {} }
+`,
+      'src/modules/orders/application/archive-order.ts': useCase('orders', 'Order'),
+      'src/modules/orders/infrastructure/orders.store.ts': store('Order'),
+    });
+  });
+
   it('hexagonal: an abstract repository of abstract members in infrastructure/ is a port the service may depend on; its implementation is an adapter', () => {
     const result = checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -48,6 +48,8 @@ export interface Candidate {
   readonly evidence: string;
   readonly overruled?: string;
   readonly check?: GraphCheck;
+  /** The evidence is the area folder the file sits in (`application/`): the architecture's rings, not the file's own role. */
+  readonly area?: true;
 }
 
 /** What classification learns from the whole workspace, not from one file. */
@@ -131,7 +133,7 @@ export class Classifier {
       this.byBaseClass(input.facts),
       this.byInterface(input.facts),
     ].filter((c): c is Candidate => c !== undefined);
-    const named = [this.byFileSuffix(input.file), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
+    const named = [this.byFileSuffix(input.file) ?? this.byRoutesPrefix(input), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
     const area = this.byArea(input);
     const edge = area && !area.afterStrongEvidence ? this.byNamedEdgeRole(input) : undefined;
     const candidates = withArea(edge ? [edge, ...strong] : strong, area);
@@ -146,7 +148,7 @@ export class Classifier {
 
   /** The layer a file's name suffix points to, if any. */
   suffixLayer(file: string): LayerId | undefined {
-    return this.byFileSuffix(file)?.layer;
+    return this.byFileSuffix(file)?.layer ?? this.routesPrefixLayer(file)?.id;
   }
 
   /** The layer of an external package, if it has one (database clients and ORMs). */
@@ -247,7 +249,7 @@ export class Classifier {
       const yields = yieldsToInnerArea(this.areaOf(name, found), folders.slice(index + 1), (inner) => this.areaOfName(inner));
       if (yields && !this.namesAConceptInside(found, folders, index)) continue;
       if (this.groupsAreas(found, name, folders, index)) continue;
-      const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)` };
+      const candidate: Candidate = { layer: found.id, evidence: `inside ${folder}/ (an area of the architecture)`, area: true };
       const overruled = found.areaAfterStrongEvidence ? notAnAdapter(input.facts, input.file) : undefined;
       return { candidate: overruled ? { ...candidate, overruled } : candidate, afterStrongEvidence: found.areaAfterStrongEvidence };
     }
@@ -390,6 +392,25 @@ export class Classifier {
     const stem = stemOf(file);
     const found = this.layers.find((l) => l.fileSuffixes.some((w) => stemEndsWithWord(stem, w)));
     return found && { layer: found.id, evidence: `file name ${path.posix.basename(file)}` };
+  }
+
+  /**
+   * `routes.login.ts`, `routes.apiKeys.ts`: the kind first and the topic after, a router as much as
+   * `login.routes.ts` when it registers routes itself. Only what the file does makes the prefix a
+   * name: `routes.config.ts` of paths is none.
+   */
+  private byRoutesPrefix(input: FileToClassify): Candidate | undefined {
+    const found = input.facts.shape.routes > 0 ? this.routesPrefixLayer(input.file) : undefined;
+    return found && { layer: found.id, evidence: `file name ${path.posix.basename(input.file)}, and it registers routes` };
+  }
+
+  /** The router or controller layer a file's name puts first (`routes.login.ts`). */
+  private routesPrefixLayer(file: string): LayerDefinition | undefined {
+    const stem = stemOf(file);
+    const dot = stem.indexOf('.');
+    if (dot <= 0) return undefined;
+    const first = stem.slice(0, dot).toLowerCase();
+    return this.layers.find((l) => (l.id === 'router' || l.id === 'controller') && l.fileSuffixes.includes(first));
   }
 
   private byClassSuffix(facts: FileFacts): Candidate | undefined {

@@ -2,6 +2,7 @@ import { decide, type Classification, type Classifier } from '../classify/classi
 import type { GraphCheck } from '../classify/behaviour';
 import { NEUTRAL_PACKAGES, type LayerId } from '../classify/layers';
 import type { Edge, FileNode } from './types';
+import { addTo } from '../multimap';
 
 /**
  * The second half of classification, on the graph: name evidence that only the file's
@@ -282,12 +283,6 @@ class GraphEvidence {
 
 function declaresClass(node: FileNode): boolean {
   return node.facts.classes.some((c) => c.name !== undefined);
-}
-
-function addTo(map: Map<string, string[]>, key: string, value: string): void {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
 }
 
 /** Dependencies that exist when the code runs (injections and `new` always do). */

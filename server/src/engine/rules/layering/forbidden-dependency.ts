@@ -14,6 +14,7 @@ import { articleOf, upperFirst } from '../../text/words';
 import { defineRule } from '../types';
 import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 import { writesData } from './contracts/read-only';
+import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
 
 const options = z
   .object({
@@ -77,7 +78,7 @@ export const forbiddenDependency = defineRule({
     const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores, servicesAboveRepositories } = workspaceLayering(graph);
     // What a file's verdict reads beyond its neighbours (a service's own dependencies) is part of the context.
     const sets = [directByDesign, sharedHelpers, dataStores, servicesAboveRepositories].map((set) => [...set].sort().join('|'));
-    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${sets.join('\0')}`;
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${sets.join('\0')}\0${technologyFoldersKey(graph)}`;
   },
   check(context) {
     const judging = judgingOf(context);
@@ -124,6 +125,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
     if (builds.has(violation.targetLayer)) continue;
+    if (OUTER_LAYERS.has(violation.targetLayer) && usesOwnTechnology(graph, node, violation.edge)) continue;
     report({
       file: node.file,
       range: violation.edge.range,
@@ -365,6 +367,11 @@ const NOTHING: ReadonlySet<LayerId> = new Set();
 function builtHere(graph: DependencyGraph, node: FileNode): ReadonlySet<LayerId> {
   if (isFactory(node)) return FACTORY_BUILT;
   return composesUseCases(graph, node) ? OUTER_LAYERS : NOTHING;
+}
+
+/** The file implements a port for one technology (see `technologyFoldersOf`), and the edge stays in that technology's folder. */
+function usesOwnTechnology(graph: DependencyGraph, node: FileNode, edge: Edge): boolean {
+  return !edge.external && technologyFoldersOf(graph, node.file).some((folder) => edge.to.startsWith(`${folder}/`));
 }
 
 /** Where such a factory may sit: the application ring, not the domain, which knows nothing outside. */
