@@ -191,7 +191,7 @@ describe('layerguard init', () => {
       files[`src/modules/${name}/application/place-${name}.ts`] = source(
         `import { ${type} } from '../domain/${name}';\nimport type { ${type}Port } from '../domain/${name}.port';\nexport const place${type} = (port: ${type}Port, id: string) => port.save(new ${type}(id));\n`,
       );
-      files[`src/modules/${name}/infrastructure/${name}-store.ts`] = source(
+      files[`src/modules/${name}/infrastructure/${name}.repository.ts`] = source(
         `import type { ${type} } from '../domain/${name}';\nimport type { ${type}Port } from '../domain/${name}.port';\nexport class ${type}Store implements ${type}Port { async save(item: ${type}) { void item; } }\n`,
       );
     }
@@ -232,6 +232,36 @@ describe('layerguard init', () => {
     assert.deepEqual(best.presets, ['hexagonal'], JSON.stringify(best));
     assert.equal(best.preview?.findings, 0, JSON.stringify(best.preview));
     assert.ok(best.reasons.some((r) => /6 of 9 files under core\//.test(r)) && best.reasons.some((r) => /3 file\(s\) declare ports/.test(r)), JSON.stringify(best.reasons));
+  });
+
+  it('keeps ports and adapters for a team that declares its ports and breaks them in a fifth of its files; stacked rings with no port get the layered default', () => {
+    const app = (withPorts: boolean) => {
+      const files: Record<string, string> = {};
+      for (const name of ['order', 'invoice', 'parcel', 'refund', 'review']) {
+        const type = name[0]!.toUpperCase() + name.slice(1);
+        const base = `src/${name}s`;
+        files[`${base}/domain/${name}.ts`] = source(`export class ${type} { constructor(readonly id: string) {} }\n`);
+        if (withPorts) files[`${base}/domain/${name}.port.ts`] = source(`import type { ${type} } from './${name}';\nexport interface ${type}Port { byId(id: string): Promise<${type}> }\n`);
+        files[`${base}/infrastructure/${name}.repository.ts`] = source(
+          `import { Pool } from 'pg';\nimport { ${type} } from '../domain/${name}';\n${withPorts ? `import type { ${type}Port } from '../domain/${name}.port';\n` : ''}export class ${type}Store${withPorts ? ` implements ${type}Port` : ''} {\n  constructor(private readonly pool: Pool) {}\n  async byId(id: string) { await this.pool.query('select 1'); return new ${type}(id); }\n}\n`,
+        );
+        // Every use case takes the store itself: the lapse the preset is there to report.
+        files[`${base}/application/find-${name}.service.ts`] = source(
+          `import { ${type}Store } from '../infrastructure/${name}.repository';\nexport class Find${type} {\n  constructor(private readonly store: ${type}Store) {}\n  run(id: string) { return this.store.byId(id); }\n}\n`,
+        );
+        files[`${base}/infrastructure/${name}.controller.ts`] = source(
+          `import type { Request, Response } from 'express';\nimport type { Find${type} } from '../application/find-${name}.service';\nexport const show${type} = (find: Find${type}) => async (req: Request, res: Response) => { res.json(await find.run(String(req.params['id']))); };\n`,
+        );
+      }
+      return proposeArchitecture(project(files).root);
+    };
+    const declared = app(true).candidates[0]!;
+    assert.deepEqual(declared.presets, ['hexagonal'], JSON.stringify(declared));
+    assert.equal(declared.preview?.files, 5, JSON.stringify(declared.preview));
+    const stacked = app(false).candidates;
+    assert.deepEqual(stacked[0]!.presets, ['layered'], JSON.stringify(stacked.map((c) => [c.presets, c.fit, c.preview])));
+    const rings = stacked.find((c) => c.presets.includes('hexagonal'));
+    assert.equal(rings?.preview?.files, 5, JSON.stringify(rings));
   });
 
   it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {

@@ -774,6 +774,41 @@ export class Invoice {
     });
   });
 
+  it('hexagonal: an in-process event bus under infrastructure/ that computes with uuid and reaches only the logger (through an alias) is no adapter; one publishing to a broker is', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/logger.ts': `export const logger = { info: (text: string) => process.stdout.write(text + '\\n') };
+`,
+      'src/infrastructure/events/event-bus.ts': `import { v4 } from 'uuid';
+import { logger } from '@/shared/logger';
+type Handler = (payload: unknown, id: string) => void;
+export class EventBus {
+  private readonly handlers = new Map<string, Handler[]>();
+  on(name: string, handler: Handler) { this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]); }
+  emit(name: string, payload: unknown) { const id = v4(); logger.info(name + ' ' + id); for (const h of this.handlers.get(name) ?? []) h(payload, id); }
+}
+export const eventBus = new EventBus();
+`,
+      'src/infrastructure/events/broker-bus.ts': `import { connect } from 'amqplib';
+export class BrokerBus {
+  async emit(name: string, payload: unknown) { const c = await connect('amqp://broker'); const ch = await c.createChannel(); ch.publish('events', name, Buffer.from(JSON.stringify(payload))); }
+}
+`,
+      'src/domain/order.ts': `export class Order { constructor(readonly id: string) {} }
+`,
+      'src/application/place-order.ts': `import { Order } from '../domain/order';
+import { eventBus } from '../infrastructure/events/event-bus';
+import { BrokerBus } from '../infrastructure/events/broker-bus';
+export class PlaceOrder {
+  private readonly broker = new BrokerBus();
+  //                        ^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer: it creates BrokerBus with new
+  run(id: string) { const order = new Order(id); eventBus.emit('order.placed', order); return this.broker.emit('order.placed', order); }
+}
+`,
+    });
+  });
+
   it('hexagonal: the file that builds the dependency-injection container is the composition root, in config/ as anywhere', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

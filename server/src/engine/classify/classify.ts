@@ -560,13 +560,14 @@ function builtContainer(facts: FileFacts): string | undefined {
  * `adapter/IdentifyEntity.adapter.ts` making ids with `uuid`: code that reaches no package but the
  * ones every layer uses, and no code of the app but the cross-cutting, implementing no contract,
  * extending nothing and built by no container. An adapter of a port (`class UuidIds implements
- * IdGenerator`), or a provider a container builds (`@Injectable()`), stays one.
+ * IdGenerator`), or a provider a container builds (`@Injectable()`), stays one. So does code that
+ * imports nothing at all: `fetch` needs no import, so importing nothing says nothing.
  */
 function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
   if (facts.classes.some((c) => c.implements.length > 0 || c.extends !== undefined || c.decorators.length > 0)) return false;
   const isNeutral = (specifier: string) => NEUTRAL_PACKAGES.has(packageNameOf(specifier));
   const computesWith = (specifier: string) => isNeutral(specifier) && !WIRING_PACKAGES.test(packageNameOf(specifier));
-  const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !ref.specifier.startsWith('.') && computesWith(ref.specifier));
+  const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !isAppPath(ref.specifier) && computesWith(ref.specifier));
   return usesNeutral && usesOnlyCrossCutting(facts, isNeutral);
 }
 
@@ -587,7 +588,12 @@ function isSharedUtility(facts: FileFacts, file: string, ownFolder: string): boo
  * accepts (by specifier).
  */
 function usesOnlyCrossCutting(facts: FileFacts, packageAllowed: (specifier: string) => boolean): boolean {
-  return facts.moduleRefs.every((ref) => ref.typeOnly || (ref.specifier.startsWith('.') ? CROSS_CUTTING.test(stemOf(ref.specifier)) : packageAllowed(ref.specifier)));
+  return facts.moduleRefs.every((ref) => ref.typeOnly || (isAppPath(ref.specifier) ? CROSS_CUTTING.test(stemOf(ref.specifier)) : packageAllowed(ref.specifier)));
+}
+
+/** A path of the app itself: relative, or through the conventional aliases (`@/core/logger`, `~/utils`, `#config`), never a package name. */
+function isAppPath(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('@/') || specifier.startsWith('~/') || specifier.startsWith('#');
 }
 
 /**

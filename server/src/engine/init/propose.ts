@@ -43,7 +43,7 @@ export interface ProposeOptions {
   readonly maxFiles?: number;
 }
 
-/** The most a candidate's fit drops for the files its preview flags (twice their share). */
+/** The most a candidate's fit drops for the files its preview flags (twice their share, or their share for rings with declared ports: see `declaresItsPorts`). */
 const MAX_FIT_PENALTY = 0.5;
 /**
  * A preset is recommended over the layered default only when it fits clearly better: with
@@ -98,7 +98,7 @@ function* proposalSteps(root: string, options: ProposeOptions): Generator<Analyz
     }
     const result = isDefault(candidate) ? base : yield previewOptions(root, config, limits);
     const preview = previewOf(result);
-    candidates.push({ ...candidate, config, preview, fit: fitOf(candidate.confidence, preview, evidence.files) });
+    candidates.push({ ...candidate, config, preview, fit: fitOf(candidate, preview, evidence) });
   }
   const rank = (c: ProposedCandidate) => c.fit + (isDefault(c) ? DEFAULT_PREFERENCE : 0);
   candidates.sort((a, b) => rank(b) - rank(a));
@@ -130,7 +130,23 @@ function previewOf(result: AnalysisResult): CandidatePreview {
   return { findings: result.findings.length, files: files.size, examples };
 }
 
-function fitOf(confidence: number, preview: CandidatePreview, files: number): number {
-  const broken = preview.files / Math.max(1, files);
-  return Math.round(Math.max(0, confidence - Math.min(MAX_FIT_PENALTY, broken * 2)) * 100) / 100;
+function fitOf(candidate: ArchitectureCandidate, preview: CandidatePreview, evidence: ArchitectureEvidence): number {
+  const broken = preview.files / Math.max(1, evidence.files);
+  const slope = declaresItsPorts(candidate, evidence) ? 1 : 2;
+  return Math.round(Math.max(0, candidate.confidence - Math.min(MAX_FIT_PENALTY, broken * slope)) * 100) / 100;
 }
+
+/**
+ * Ports and adapters the code declares its ports for (at least `PORTS_DECLARED` of its files, and
+ * three): the team chose the rings, and the files that break them are its lapses, worth hearing,
+ * so they weigh half as much against the fit. Rings named by folders alone, with next to no port
+ * (`domain/`, `application/`, `infrastructure/` as layers stacked on each other, use cases taking
+ * the ORM's repositories), are another architecture, and the files they break say so.
+ */
+function declaresItsPorts(candidate: ArchitectureCandidate, evidence: ArchitectureEvidence): boolean {
+  const rings = candidate.presets.some((p) => p === 'hexagonal' || p === 'clean');
+  return rings && evidence.portFiles >= Math.max(3, PORTS_DECLARED * evidence.files);
+}
+
+/** The share of files declaring ports from which a ports-and-adapters layout is the team's own (see `declaresItsPorts`). */
+const PORTS_DECLARED = 0.02;
