@@ -27,6 +27,21 @@ ordersRouter.get('/v1/orders', (req: { scope: { resolve(k: string): { list(): un
     });
     assert.equal(layers['src/shared/container.ts'], null, 'only key names: it wires nothing');
     assert.equal(layers['src/ioc/container.ts'], 'composition-root');
+    // Registering the app's classes in an awilix container created elsewhere wires them as much.
+    const registered = classify({
+      'src/configuration/container.ts': "import { createContainer } from 'awilix';\nexport const container = createContainer();\n",
+      'src/configuration/registrations.ts': `import { asClass, asValue, type AwilixContainer } from 'awilix';
+import { OrdersController } from '../http/orders.controller';
+export function registerDependencies(container: AwilixContainer, db: unknown) {
+  container.register({ db: asValue(db), ordersController: asClass(OrdersController).singleton() });
+}
+`,
+      'src/configuration/limits.ts': "import { asValue } from 'awilix';\nexport const limits = asValue({ perPage: 20 });\n",
+      'src/http/orders.controller.ts': 'export class OrdersController { list(req: unknown, res: { json(x: unknown): void }) { res.json([req]); } }\n',
+    });
+    assert.equal(registered['src/configuration/container.ts'], 'composition-root');
+    assert.equal(registered['src/configuration/registrations.ts'], 'composition-root', 'asClass registrations');
+    assert.equal(registered['src/configuration/limits.ts'], 'config', 'a value alone registers none of the app’s classes');
     checkRule('layering/forbidden-dependency', { 'tsconfig.json': NEST, ...keys });
   });
 
@@ -154,6 +169,27 @@ export { readSettings } from './repo';
     assert.equal(layers['src/modules/auth/routes.paths.ts'], null, 'paths only: it registers no route');
     assert.equal(layers['src/modules/settings/routes.core.ts'], 'router');
     assert.equal(layers['src/modules/settings/index.ts'], null, 'settings/ holding routes and a repository is a feature, not configuration');
+  });
+
+  it('reads a guards/ file of type guards and assertions as no request guard; a guard taking the request stays middleware', () => {
+    const layers = classify({
+      'src/realtime/lib/guards/is-player.ts': `interface Entity { type: string }
+interface Player extends Entity { type: 'player'; name: string }
+export const isPlayer = (entity: Entity): entity is Player => entity.type === 'player';
+`,
+      'src/realtime/lib/guards/assert-not-null.guard.ts': `export function assertNotNull<T>(value: T): asserts value is NonNullable<T> {
+  if (value === null || value === undefined) throw new Error('missing value');
+}
+`,
+      'src/http/guards/api-key.guard.ts': `export const apiKeyGuard = (req: { headers: Record<string, string> }, res: { status(code: number): { end(): void } }, next: () => void) => {
+  if (req.headers['x-api-key'] === undefined) return res.status(401).end();
+  next();
+};
+`,
+    });
+    assert.equal(layers['src/realtime/lib/guards/is-player.ts'], null);
+    assert.equal(layers['src/realtime/lib/guards/assert-not-null.guard.ts'], null);
+    assert.equal(layers['src/http/guards/api-key.guard.ts'], 'middleware');
   });
 
   it('treats ports (interfaces, pure abstract classes, tokens) as no layer, and CQRS messages as DTOs', () => {

@@ -748,6 +748,10 @@ export const remind = (to: string) => send(to);
       'src/shared/adapters/entity-urn.ts': `import { v4 } from 'uuid';
 export class EntityUrn { static next(kind: string) { return 'urn:' + kind + ':' + v4(); } }
 `,
+      // Time-ordered ids from uuidv7 are ids as much as uuid's.
+      'src/shared/infrastructure/new-id.ts': `import { uuidv7 } from 'uuidv7';
+export const newId = (): string => uuidv7();
+`,
       'src/shared/adapters/uuid-ids.ts': `import { v4 } from 'uuid';
 import type { IdSource } from '../../domain/id-source';
 export class UuidIds implements IdSource { next() { return v4(); } }
@@ -761,7 +765,9 @@ export class RedisIds { next() { return redis.incr('ids'); } }
       'src/domain/invoice.ts': `import { EntityUrn } from '../shared/adapters/entity-urn';
 import { UuidIds } from '../shared/adapters/uuid-ids';
 import { RedisIds } from '../shared/adapters/redis-ids';
+import { newId } from '../shared/infrastructure/new-id';
 export class Invoice {
+  readonly ref = newId();
   readonly urn = EntityUrn.next('invoice');
   readonly id = new UuidIds().next();
   //            ^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer: it creates UuidIds with new

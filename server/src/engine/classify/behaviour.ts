@@ -60,6 +60,10 @@ export function localVerdict(layer: LayerId | undefined, facts: FileFacts, evide
  */
 function middlewareVerdict(facts: FileFacts, evidence: string): LocalVerdict {
   if (facts.shape.typesOnly) return { overruled: 'it only declares types' };
+  // `guards/is-player.ts` (`entity is Player`), `assert-not-null.guard.ts`: guards of values, not of requests.
+  if (/guard/i.test(evidence) && facts.classes.length === 0 && facts.shape.functions > 0 && facts.shape.handlers === 0) {
+    return { overruled: 'its functions check values (type guards, assertions), none takes a request' };
+  }
   if (!/strateg/i.test(evidence) || isAuthStrategy(facts)) return NOTHING_TO_CHECK;
   return { overruled: 'it neither extends an auth strategy nor uses passport: a strategy of the domain, not of the HTTP edge' };
 }

@@ -533,25 +533,36 @@ function isConstantsOnly(facts: FileFacts): boolean {
 const WIRING_PACKAGES = /^(?:@nestjs\/.*|inversify|typedi|tsyringe|reflect-metadata|tslib|rxjs)$/;
 
 /** Dependency-injection libraries, and the name of what builds their container. */
-const CONTAINER_BUILDERS: Readonly<Record<string, string>> = {
-  inversify: 'Container',
-  typedi: 'Container',
-  'node-dependency-injection': 'ContainerBuilder',
-  brandi: 'Container',
-  awilix: 'createContainer',
+const CONTAINER_BUILDERS: Readonly<Record<string, readonly { readonly name: string; readonly by: 'new' | 'call' }[]>> = {
+  inversify: [
+    { name: 'Container', by: 'new' },
+    { name: 'ContainerModule', by: 'new' },
+  ],
+  typedi: [{ name: 'Container', by: 'new' }],
+  'node-dependency-injection': [{ name: 'ContainerBuilder', by: 'new' }],
+  brandi: [{ name: 'Container', by: 'new' }],
+  // `container.register({ users: asClass(UsersService) })`: registering the app's classes fills the container as much as creating it.
+  awilix: [
+    { name: 'createContainer', by: 'call' },
+    { name: 'asClass', by: 'call' },
+    { name: 'asFunction', by: 'call' },
+  ],
 };
 
 /**
- * `new Container()` from inversify, `createContainer()` from awilix: the file where the app's
- * classes are bound to their contracts, whatever folder holds it (`config/container.ts`).
+ * `new Container()` from inversify, `createContainer()` or `asClass(…)` registrations from awilix:
+ * the file where the app's classes are bound to their contracts, whatever folder holds it
+ * (`config/container.ts`, `configuration/registrations.ts`).
  */
 function builtContainer(facts: FileFacts): string | undefined {
   for (const ref of facts.moduleRefs) {
-    const builder = CONTAINER_BUILDERS[packageNameOf(ref.specifier)];
-    if (ref.typeOnly || builder === undefined) continue;
-    const local = ref.bindings.find((b) => b.imported === builder)?.local;
-    if (local === undefined) continue;
-    if (builder === 'createContainer' ? facts.valueUsedLocals.has(local) : facts.instantiations.some((i) => i.name === local)) return `${builder} from ${ref.specifier}`;
+    const builders = CONTAINER_BUILDERS[packageNameOf(ref.specifier)];
+    if (ref.typeOnly || builders === undefined) continue;
+    for (const builder of builders) {
+      const local = ref.bindings.find((b) => b.imported === builder.name)?.local;
+      if (local === undefined) continue;
+      if (builder.by === 'call' ? facts.valueUsedLocals.has(local) : facts.instantiations.some((i) => i.name === local)) return `${builder.name} from ${ref.specifier}`;
+    }
   }
   return undefined;
 }
