@@ -298,7 +298,7 @@ export class OrderTotals {
     });
   });
 
-  it('hexagonal: a factory in the application that builds adapters, or the controllers the router takes, is wiring; a service that builds an adapter is not', () => {
+  it('hexagonal: a factory in the application that builds adapters, or the controllers the router takes, or a `*-deps.ts` that builds them, is wiring; a service that builds an adapter is not', () => {
     const shipping = {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
       'src/shipping/domain/parcel.ts': `export class Parcel { constructor(readonly weightKg: number) {} }
@@ -333,6 +333,12 @@ export class QuotesController {
       'src/shipping/application/factories/quotes-controller.factory.ts': `import { CourierHttpAdapter } from '../../infrastructure/adapters/courier-http.adapter';
 import { QuotesController } from '../../http/quotes.controller';
 export const makeQuotesController = () => new QuotesController(new CourierHttpAdapter('https://courier.example'));
+`,
+      // A file named for the dependencies it builds wires them as much as a factory.
+      'src/shipping/application/shipping-deps.ts': `import type { CarrierPort } from '../domain/ports/carrier.port';
+import { CourierHttpAdapter } from '../infrastructure/adapters/courier-http.adapter';
+export interface ShippingDeps { carrier: CarrierPort }
+export const makeShippingDeps = (url: string): ShippingDeps => ({ carrier: new CourierHttpAdapter(url) });
 `,
     });
     checkRules(LAYERING, {

@@ -330,10 +330,11 @@ function isInHealthRoute(n: ts.Node): boolean {
  * A factory (`payments-adapter.factory.ts`, `class PaymentsAdapterFactory`) is where concrete
  * adapters are chosen and built, then handed out behind their ports: the wiring the ports-and-
  * adapters presets ask for, wherever the team keeps it (plugin guides often put it in the
- * application layer). Its dependencies on the outer ring are that construction, not a use.
+ * application layer). Its dependencies on the outer ring are that construction, not a use. So is a
+ * file named for the dependencies it builds (`invoicing-deps.ts`, `make-upload-deps.ts`).
  */
 function isFactory(node: FileNode): boolean {
-  if (/(?:^|[.\-_])factory\.[cm]?[jt]sx?$|Factory\.[cm]?[jt]sx?$/.test(path.posix.basename(node.file))) return true;
+  if (/(?:^|[.\-_])(?:factory|deps|dependencies)\.[cm]?[jt]sx?$|(?:Factory|Deps|Dependencies)\.[cm]?[jt]sx?$/.test(path.posix.basename(node.file))) return true;
   const classes = node.facts.classes.filter((c) => c.name !== undefined);
   return classes.length > 0 && classes.every((c) => /Factory$/.test(c.name ?? ''));
 }
