@@ -30,11 +30,12 @@ export function technologyFoldersKey(graph: DependencyGraph): string {
 
 const implementationsByPort = perGraph((graph: DependencyGraph) => {
   const folders = new Map<string, string[]>();
-  for (const [port, implementations] of portImplementations(graph)) {
-    if (new Set(implementations.map((f) => path.posix.dirname(f))).size < 2) continue;
-    const declaredIn = port.slice(0, port.lastIndexOf('#'));
-    for (const file of implementations) {
-      const folder = graph.files.get(file)?.candidates.some((c) => c.area) === true ? undefined : technologyFolder(file, implementations);
+  for (const { declaredIn, files } of portImplementations(graph).values()) {
+    const dirs = files.map((f) => path.posix.dirname(f));
+    if (new Set(dirs).size < 2) continue;
+    const shared = dirs.reduce(commonFolder);
+    for (const file of files) {
+      const folder = graph.files.get(file)?.candidates.some((c) => c.area) === true ? undefined : technologyFolder(file, shared);
       // A port declared inside the technology's folder is that technology's own.
       if (folder !== undefined && !declaredIn.startsWith(`${folder}/`)) addTo(folders, file, folder);
     }
@@ -42,30 +43,41 @@ const implementationsByPort = perGraph((graph: DependencyGraph) => {
   return { folders: folders as ReadonlyMap<string, readonly string[]> };
 });
 
-/** The files implementing each port of the app (`file#Name`), tests and other exempt files aside. */
-function portImplementations(graph: DependencyGraph): Map<string, string[]> {
-  const byPort = new Map<string, string[]>();
+/** A port of the app (an interface another file declares) and the files implementing it. */
+interface PortImplementations {
+  readonly declaredIn: string;
+  readonly files: string[];
+}
+
+/** The files implementing each port of the app, by `file#Name`, tests and other exempt files aside. */
+function portImplementations(graph: DependencyGraph): Map<string, PortImplementations> {
+  const byPort = new Map<string, PortImplementations>();
   for (const node of graph.files.values()) {
     if (node.exempt !== undefined) continue;
-    for (const port of new Set(portsImplementedBy(graph, node))) addTo(byPort, port, node.file);
+    for (const [key, declaredIn] of portsImplementedBy(graph, node)) {
+      const known = byPort.get(key);
+      if (known) known.files.push(node.file);
+      else byPort.set(key, { declaredIn, files: [node.file] });
+    }
   }
   return byPort;
 }
 
-/** `file#Name` of each interface of the app a class of the file implements (names from packages are frameworks' hooks, not ports). */
-function portsImplementedBy(graph: DependencyGraph, node: FileNode): string[] {
+/** Each interface of the app a class of the file implements, `file#Name` → its file (names from packages are frameworks' hooks, not ports). */
+function portsImplementedBy(graph: DependencyGraph, node: FileNode): Map<string, string> {
+  const ports = new Map<string, string>();
   const names = node.facts.classes.flatMap((c) => c.implements);
-  if (names.length === 0) return [];
+  if (names.length === 0) return ports;
   const edges = graph.outgoing(node.file);
-  return names.flatMap((name) => {
+  for (const name of names) {
     const from = edges.find((e) => !e.external && e.names.includes(name));
-    return from ? [`${from.to}#${name}`] : [];
-  });
+    if (from) ports.set(`${from.to}#${name}`, from.to);
+  }
+  return ports;
 }
 
-/** The child of the folder every implementation shares that holds `file`, when `file` is not directly in that shared folder. */
-function technologyFolder(file: string, implementations: readonly string[]): string | undefined {
-  const shared = implementations.map((f) => path.posix.dirname(f)).reduce(commonFolder);
+/** The child of the folder every implementation shares (`shared`) that holds `file`, when `file` is not directly in it. */
+function technologyFolder(file: string, shared: string): string | undefined {
   const below = path.posix.relative(shared, path.posix.dirname(file));
   if (below === '' || below.startsWith('..')) return undefined;
   return path.posix.join(shared, below.split('/')[0] ?? '');
