@@ -786,6 +786,48 @@ export class Invoice {
     });
   });
 
+  it('hexagonal: functions under infrastructure/ that compute alone (no import of the app, no state, no network global) are no adapter; fetch, state or a client make one', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/infrastructure/time/local-midnight.ts': `const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export function localMidnight(day: string, zone: string): Date {
+  if (!ISO_DAY.test(day)) throw new RangeError(day);
+  const probe = new Date(day + 'T00:00:00Z');
+  const shown = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(probe);
+  return new Date(probe.getTime() - Number(shown) * 3_600_000);
+}
+`,
+      // A framework's exception is what every layer may throw.
+      'src/shared/infrastructure/files/sniff-type.ts': `import { BadRequestException } from '@nestjs/common';
+export const assertPdf = (head: Uint8Array) => {
+  if (head[0] !== 0x25 || head[1] !== 0x50) throw new BadRequestException('not a PDF');
+};
+`,
+      'src/shared/infrastructure/rates/fetch-rate.ts': `export async function fetchRate(code: string): Promise<number> {
+  const reply = await fetch('https://rates.example/' + code);
+  return Number(await reply.text());
+}
+`,
+      'src/shared/infrastructure/rates/rate-memo.ts': `const seen = new Map<string, number>();
+export const remember = (code: string, rate: number) => seen.set(code, rate);
+`,
+      'src/billing/application/close-day.use-case.ts': `import { localMidnight } from '../../shared/infrastructure/time/local-midnight';
+import { assertPdf } from '../../shared/infrastructure/files/sniff-type';
+import { fetchRate } from '../../shared/infrastructure/rates/fetch-rate';
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+import { remember } from '../../shared/infrastructure/rates/rate-memo';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+export async function closeDay(day: string, zone: string, pdf: Uint8Array) {
+  assertPdf(pdf);
+  const rate = await fetchRate('EUR');
+  remember('EUR', rate);
+  return { from: localMidnight(day, zone), rate };
+}
+`,
+    });
+  });
+
   it('hexagonal: an in-process event bus under infrastructure/ that computes with uuid and reaches only the logger (through an alias) is no adapter; one publishing to a broker is', () => {
     checkRules(LAYERING, {
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
@@ -854,6 +896,69 @@ container.bind(BasketController).toSelf();
     });
     const node = [...result.graph.files.values()].find((n) => n.file.endsWith('config/container.ts'));
     assert.equal(node?.layer, 'composition-root', node?.layerReason);
+  });
+
+  it('hexagonal: an injectable class under infrastructure/ that only extends an adapter is that adapter, not a service or data', () => {
+    const result = checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/billing/domain/invoice-mailer.port.ts': `export interface InvoiceMailer { send(to: string, pdf: Uint8Array): Promise<void> }
+`,
+      'src/shared/infrastructure/mail/smtp-invoice-mailer.base.ts': `import { createTransport } from 'nodemailer';
+import type { InvoiceMailer } from '../../../billing/domain/invoice-mailer.port';
+export class SmtpInvoiceMailer implements InvoiceMailer {
+  private readonly smtp = createTransport({ host: 'localhost' });
+  async send(to: string, pdf: Uint8Array) { await this.smtp.sendMail({ to, attachments: [{ content: Buffer.from(pdf) }] }); }
+}
+`,
+      // The container registers the vendor's adapter under the app's name: no code of its own, all of the adapter's.
+      'src/billing/infrastructure/mail/invoice-mail-service.ts': `import { Injectable } from '@nestjs/common';
+import { SmtpInvoiceMailer } from '../../../shared/infrastructure/mail/smtp-invoice-mailer.base';
+@Injectable()
+export class InvoiceMailService extends SmtpInvoiceMailer {}
+`,
+      // A message of fields under infrastructure/ is still data.
+      'src/billing/infrastructure/messages/invoice-sent.message.ts': `export class InvoiceSentMessage { constructor(readonly invoiceId: string) {} }
+`,
+      'src/billing/application/send-invoice.use-case.ts': `import { Injectable } from '@nestjs/common';
+import { InvoiceMailService } from '../infrastructure/mail/invoice-mail-service';
+import { InvoiceSentMessage } from '../infrastructure/messages/invoice-sent.message';
+@Injectable()
+export class SendInvoice {
+  constructor(private readonly mail: InvoiceMailService) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer
+  async run(id: string, to: string) { await this.mail.send(to, new Uint8Array()); return new InvoiceSentMessage(id); }
+}
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('mail/invoice-mail-service.ts'), 'adapter');
+    assert.equal(layerOf('messages/invoice-sent.message.ts'), undefined);
+  });
+
+  it('hexagonal: a domain port may take the plain interfaces of a file that also declares a validated DTO; the DTO itself stays outside the domain', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/common/paging/paging.ts': `import { IsInt, Min } from 'class-validator';
+export interface PageRequest { page: number; size: number }
+export type Page<T> = { items: T[]; total: number };
+export class PageQueryDto {
+  @IsInt() @Min(1) page = 1;
+  @IsInt() @Min(1) size = 20;
+}
+`,
+      'src/catalog/domain/product.ts': `export class Product { constructor(readonly sku: string) {} }
+`,
+      'src/catalog/domain/product-store.ts': `import type { Page, PageRequest } from '../../common/paging/paging';
+import type { Product } from './product';
+export interface ProductStore { list(request: PageRequest): Promise<Page<Product>> }
+`,
+      'src/catalog/domain/product-search.ts': `import type { PageQueryDto } from '../../common/paging/paging';
+//                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer
+export interface ProductSearch { search(query: PageQueryDto): Promise<string[]> }
+`,
+    });
   });
 
   it('hexagonal: a table of constants under infrastructure/ is no adapter; a client built from a package is one', () => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { FileFacts } from '../facts/types';
+import type { ClassFact, FileFacts } from '../facts/types';
 import { areaNameOf, yieldsToInnerArea, type AreaOfLayer } from './area-words';
 
 /** Area folders of ports: below the domain, they are the domain's. */
@@ -510,8 +510,20 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
   if (isConstantsOnly(facts)) return 'it only declares constants (no function, class or package of its own), nothing to adapt';
   if (usesOnlyNeutralLibraries(facts)) return 'it computes with libraries every layer uses (ids, dates, validation) and implements no port: nothing outside to adapt';
-  const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0) && facts.shape.functions === 0 && facts.instantiations.length === 0;
+  if (computesAlone(facts)) return 'its functions compute in the process (no code of the app, no client, no I/O, no state): nothing outside to adapt';
+  const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0 && !isProvider(c)) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
+}
+
+/** Decorators that register a class with a DI container (Nest, inversify, tsyringe, TypeDI). */
+const PROVIDER_DECORATORS: ReadonlySet<string> = new Set(['Injectable', 'injectable', 'singleton', 'scoped', 'Service']);
+
+/**
+ * `@Injectable() class PaymentService extends StripePaymentService {}`: a class the container
+ * provides is behaviour, inherited or its own; messages and events are never injected.
+ */
+function isProvider(c: ClassFact): boolean {
+  return c.decorators.some((d) => PROVIDER_DECORATORS.has(d.name));
 }
 
 const UTILITY_STEM = /(?:^|[.\-_])(?:utils?|helpers?)$/i;
@@ -580,6 +592,18 @@ function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
   const computesWith = (specifier: string) => isNeutral(specifier) && !WIRING_PACKAGES.test(packageNameOf(specifier));
   const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !isAppPath(ref.specifier) && computesWith(ref.specifier));
   return usesNeutral && usesOnlyCrossCutting(facts, isNeutral);
+}
+
+/**
+ * `shared/infrastructure/datetime/range-in-zone.ts`: functions over their arguments that import
+ * nothing of the app and no package but those every layer uses, keep no state and call no network
+ * global (`fetch` needs no import, so an import-less file is not enough). Whatever folder holds
+ * them, they reach nothing outside. Classes are left to the folder: an in-memory store is an adapter.
+ */
+function computesAlone(facts: FileFacts): boolean {
+  const { shape } = facts;
+  if (facts.classes.length > 0 || shape.functions === 0 || shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
+  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier)));
 }
 
 /**

@@ -37,11 +37,17 @@ export interface BehaviourCounts {
   createsApp: boolean;
   /** A bare `createServer(…)` call: the app's server only when Node's http module provides it (Next.js and others export one too). */
   bareCreateServer: boolean;
+  /** A call of the runtime's own network or I/O globals (see `FileShape.reachesOutside`). */
+  reachesOutside: boolean;
 }
 
 export function newBehaviourCounts(): BehaviourCounts {
-  return { routes: 0, handlers: 0, createsApp: false, bareCreateServer: false };
+  return { routes: 0, handlers: 0, createsApp: false, bareCreateServer: false, reachesOutside: false };
 }
+
+/** Globals of the runtime that reach the network or another process with no import. */
+const OUTSIDE_CALLS = /^(?:(?:globalThis|window|self)\.)?fetch$|^navigator\.sendBeacon$/;
+const OUTSIDE_CLASSES = /^(?:(?:globalThis|window|self)\.)?(?:WebSocket|XMLHttpRequest|EventSource|Worker|SharedWorker|BroadcastChannel)$/;
 
 const NODE_HTTP_MODULE = /^(?:node:)?https?2?$/;
 
@@ -62,6 +68,8 @@ export function fileShapeOf(sf: ts.SourceFile, isBarrel: boolean, counted: Behav
     routes: counted.routes,
     handlers: counted.handlers,
     createsApp: counted.createsApp || (counted.bareCreateServer && importsNodeCreateServer(sf)),
+    reachesOutside: counted.reachesOutside,
+    keepsState: sf.statements.some(keepsStateAtTopLevel),
     functions: sf.statements.filter(isTopLevelFunction).length,
     typesOnly: sf.statements.length > 0 && !isBarrel && sf.statements.every(isTypeLevelStatement) && sf.statements.some(declaresType),
     ...(wiring ? { wiring } : {}),
@@ -86,19 +94,25 @@ function requiresNodeCreateServer(declaration: ts.VariableDeclaration): boolean 
 
 /** Counts one node's part of the file's behaviour (called for every node of the facts' walk). */
 export function countBehaviour(node: ts.Node, counter: BehaviourCounts): void {
-  if (ts.isCallExpression(node)) {
-    const callee = calleeText(node.expression);
-    if (isRouteCall(node)) counter.routes++;
-    else if (ROUTER_FACTORIES.test(callee) && !fromBrowserRouter(node.getSourceFile(), callee)) counter.routes++;
-    if (APP_FACTORIES.test(callee) || isListenCall(node)) counter.createsApp = true;
-    else if (callee === 'createServer') counter.bareCreateServer = true;
-  } else if (ts.isNewExpression(node)) {
-    const callee = calleeText(node.expression);
-    if (APP_CLASSES.test(callee)) counter.createsApp = true;
-    if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
-  } else if (ts.isFunctionLike(node) && handlesRequests(node)) {
-    counter.handlers++;
-  }
+  if (ts.isCallExpression(node)) countCall(node, counter);
+  else if (ts.isNewExpression(node)) countNew(node, counter);
+  else if (ts.isFunctionLike(node) && handlesRequests(node)) counter.handlers++;
+}
+
+function countCall(node: ts.CallExpression, counter: BehaviourCounts): void {
+  const callee = calleeText(node.expression);
+  if (isRouteCall(node)) counter.routes++;
+  else if (ROUTER_FACTORIES.test(callee) && !fromBrowserRouter(node.getSourceFile(), callee)) counter.routes++;
+  if (APP_FACTORIES.test(callee) || isListenCall(node)) counter.createsApp = true;
+  else if (callee === 'createServer') counter.bareCreateServer = true;
+  if (OUTSIDE_CALLS.test(callee)) counter.reachesOutside = true;
+}
+
+function countNew(node: ts.NewExpression, counter: BehaviourCounts): void {
+  const callee = calleeText(node.expression);
+  if (OUTSIDE_CLASSES.test(callee)) counter.reachesOutside = true;
+  if (APP_CLASSES.test(callee)) counter.createsApp = true;
+  if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
 }
 
 /**
@@ -223,6 +237,14 @@ function isTopLevelFunction(statement: ts.Statement): boolean {
     const init = d.initializer && skipOuterExpressions(d.initializer);
     return init !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
   });
+}
+
+/** `let cache;`, `var n = 0`, `const handlers = new Map()`: what the module remembers between calls. */
+function keepsStateAtTopLevel(statement: ts.Statement): boolean {
+  if (!ts.isVariableStatement(statement)) return false;
+  const list = statement.declarationList;
+  if (!(list.flags & ts.NodeFlags.Const)) return true;
+  return list.declarations.some((d) => d.initializer !== undefined && ts.isNewExpression(skipOuterExpressions(d.initializer)));
 }
 
 function skipOuterExpressions(expr: ts.Expression): ts.Expression {

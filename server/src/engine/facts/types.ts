@@ -106,6 +106,10 @@ export interface FileShape {
    * classes). Wiring belongs to no layer.
    */
   readonly wiring?: WiringKind;
+  /** Calls what reaches outside the process without importing it: `fetch(…)`, `new WebSocket(…)`, `new XMLHttpRequest()`, `navigator.sendBeacon(…)`. */
+  readonly reachesOutside: boolean;
+  /** Keeps state at its top level: a `let` or `var`, or a constant holding a created object (`const cache = new Map()`). */
+  readonly keepsState: boolean;
   /** Declares Drizzle tables at its top level (`export const users = pgTable('users', …)`): the shape of persisted data. */
   readonly definesTables: boolean;
   /** JSX, or imports a UI framework (react, vue, @angular/…): front-end code. */

@@ -447,11 +447,7 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // A service that uses no repository is no layer above them: a unit of work, an API client, an
   // encryption or tenancy helper, a type registry is the data layer's own tool, whatever its name.
   if (DATA_LAYERS.has(from) && targetLayer === 'service' && !edge.external && !judging.servicesAboveRepositories.has(edge.to)) return true;
-  // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
-  // of the code that declares it: only a transport shape is the outside's.
-  if (targetLayer === 'dto' && !edge.external && !isTransportShape(edge.to, judging.graph)) return true;
-  // `Entity.ts` of the domain's own base class is a model by name only: what persists is what the ORM knows.
-  if (targetLayer === 'model' && !edge.external && !isPersistenceModel(edge.to, judging.graph)) return true;
+  if (!edge.external && isPlainData(edge, targetLayer, judging.graph)) return true;
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
   if (targetLayer === 'module' && edge.kind === 'di') return true;
@@ -463,6 +459,15 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // the subclass is what it does, and the template it is built from runs only as part of it.
   if (edge.usedAs === 'base-class' && (targetLayer === from || extendsAbstractBase(edge, judging.graph))) return true;
   return targetLayer === from && takesOnlyShapes(edge, judging.graph);
+}
+
+/** A DTO or a model reached for what only describes data: no transport's validation, no persistence. */
+function isPlainData(edge: Edge, targetLayer: LayerId, graph: DependencyGraph): boolean {
+  // A `*.dto.ts` of plain shapes (no validation, no API docs, no framework) is a parameter object
+  // of the code that declares it: only a transport shape is the outside's.
+  if (targetLayer === 'dto') return !isTransportShape(edge.to, graph) || takesOnlyInterfaces(edge, graph);
+  // `Entity.ts` of the domain's own base class is a model by name only: what persists is what the ORM knows.
+  return targetLayer === 'model' && !isPersistenceModel(edge.to, graph);
 }
 
 /** Packages that make a shape a request or response of a transport: validation, serialization, API docs. */
@@ -515,6 +520,23 @@ function takesOnlyShapes(edge: Edge, graph: DependencyGraph): boolean {
   if ((edge.kind !== 'import' && edge.kind !== 'type-import' && edge.kind !== 'require') || edge.names.length === 0) return false;
   const target = graph.files.get(edge.to);
   return target !== undefined && edge.names.every((name) => declaresShape(target.sourceFile, name));
+}
+
+/**
+ * `import type { PaginatedResult } from './pagination'` beside a validated `PaginationDto`: the
+ * interfaces of a transport file are plain shapes; only its validated classes are the outside's.
+ */
+function takesOnlyInterfaces(edge: Edge, graph: DependencyGraph): boolean {
+  const target = graph.files.get(edge.to);
+  if (target === undefined || edge.names.length === 0 || (edge.kind !== 'import' && edge.kind !== 'type-import')) return false;
+  const classes = new Set(target.facts.classes.map((c) => c.name).filter((name): name is string => name !== undefined));
+  const shapes = new Set<string>();
+  for (const statement of target.sourceFile.statements) {
+    // `type IssueBody = IssueBodyDto` is the validated class under another name.
+    const named = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
+    if (named && !hasNode(statement, (node) => ts.isIdentifier(node) && node !== statement.name && classes.has(node.text))) shapes.add(statement.name.text);
+  }
+  return edge.names.every((name) => shapes.has(name));
 }
 
 function declaresShape(sourceFile: ts.SourceFile, name: string): boolean {
