@@ -298,6 +298,28 @@ export class OrderTotals {
     });
   });
 
+  it('hexagonal: a record that shows its constructor parameters as public fields takes data, an ORM enum included; one that keeps a client private depends on it', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/member.ts': `export class Member { constructor(readonly email: string) {} }
+`,
+      'src/application/join.input.ts': `import { Plan } from '@prisma/client';
+export class JoinInput {
+  constructor(
+    public readonly email: string,
+    readonly plan?: Plan,
+  ) {}
+}
+`,
+      'src/application/join-mailbox.ts': `import { PrismaClient } from '@prisma/client';
+export class JoinMailbox {
+  constructor(private readonly prisma: PrismaClient) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects PrismaClient
+}
+`,
+    });
+  });
+
   it('hexagonal: a factory in the application that builds adapters, or the controllers the router takes, or a `*-deps.ts` that builds them, is wiring; a service that builds an adapter is not', () => {
     const shipping = {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
@@ -334,11 +356,24 @@ export class QuotesController {
 import { QuotesController } from '../../http/quotes.controller';
 export const makeQuotesController = () => new QuotesController(new CourierHttpAdapter('https://courier.example'));
 `,
-      // A file named for the dependencies it builds wires them as much as a factory.
+      // A file named for the dependencies it builds wires them as much as a factory, repositories included.
       'src/shipping/application/shipping-deps.ts': `import type { CarrierPort } from '../domain/ports/carrier.port';
+import type { ParcelStore } from '../domain/ports/parcel-store.port';
 import { CourierHttpAdapter } from '../infrastructure/adapters/courier-http.adapter';
-export interface ShippingDeps { carrier: CarrierPort }
-export const makeShippingDeps = (url: string): ShippingDeps => ({ carrier: new CourierHttpAdapter(url) });
+import { SqlParcelRepository } from '../repositories/sql-parcel.repository';
+export interface ShippingDeps { carrier: CarrierPort; parcels: ParcelStore }
+export const makeShippingDeps = (url: string): ShippingDeps => ({ carrier: new CourierHttpAdapter(url), parcels: new SqlParcelRepository() });
+`,
+      'src/shipping/domain/ports/parcel-store.port.ts': `import type { Parcel } from '../parcel';
+export interface ParcelStore { save(parcel: Parcel): Promise<void> }
+`,
+      'src/shipping/repositories/sql-parcel.repository.ts': `import { Pool } from 'pg';
+import type { Parcel } from '../domain/parcel';
+import type { ParcelStore } from '../domain/ports/parcel-store.port';
+const pool = new Pool();
+export class SqlParcelRepository implements ParcelStore {
+  async save(parcel: Parcel) { await pool.query('insert into parcels (kg) values ($1)', [parcel.weightKg]); }
+}
 `,
     });
     checkRules(LAYERING, {
@@ -553,6 +588,15 @@ export class PriceProduct {
   constructor(private readonly env: EnvService) {}
   run(cents: number) { return \`\${cents} \${this.env.currency}\`; }
 }
+`,
+      // Settings the app stores (a shop's own currency, in its table) are its data: their repository is an adapter.
+      'src/catalog/infrastructure/persistence/shop-settings-repo.ts': `import { Pool } from 'pg';
+const pool = new Pool();
+export const shopCurrency = async (shopId: string) => (await pool.query('select currency from shop_settings where id = $1', [shopId])).rows[0]?.currency;
+`,
+      'src/catalog/application/price-for-shop.ts': `import { shopCurrency } from '../infrastructure/persistence/shop-settings-repo';
+//                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer
+export const priceForShop = async (shopId: string, cents: number) => \`\${cents} \${await shopCurrency(shopId)}\`;
 `,
     });
   });

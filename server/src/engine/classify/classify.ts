@@ -496,6 +496,9 @@ const WIRING_TEXT = {
 } as const;
 
 const CONFIG_STEM = /(?:^|[.\-_])(?:env|config|configuration|settings)(?:[.\-_]|$)|^(?:env|config|settings)[A-Z]/i;
+/** `tenant-settings-repo.ts`, `user-settings.repository.ts`: settings the app stores are its data, not its configuration. */
+const STORED_DATA_STEM = /(?:^|[.\-_])(?:repo|repository|repositories|dao|store|entity|model|schema|table)$|[a-z](?:Repo|Repository|Dao|Store|Entity|Model|Schema)$/;
+const isConfigStem = (stem: string) => CONFIG_STEM.test(stem) && !STORED_DATA_STEM.test(stem);
 
 /**
  * Files of an outer area (`infrastructure/`) that adapt nothing: an interface or an abstract
@@ -506,7 +509,7 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (facts.shape.typesOnly) return 'it only declares types and contracts (a port), no behaviour of its own';
   // `env.service.ts`, `app-config.ts`, `env/index.ts`: reading the configuration is what every layer may do.
   const ownFolder = path.posix.basename(path.posix.dirname(file));
-  if (CONFIG_STEM.test(stemOf(file)) || (stemOf(file) === 'index' && CONFIG_STEM.test(ownFolder))) return 'it reads the configuration, which every layer may read';
+  if (isConfigStem(stemOf(file)) || (stemOf(file) === 'index' && CONFIG_STEM.test(ownFolder))) return 'it reads the configuration, which every layer may read';
   if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
   if (isConstantsOnly(facts)) return 'it only declares constants (no function, class or package of its own), nothing to adapt';
   if (usesOnlyNeutralLibraries(facts)) return 'it computes with libraries every layer uses (ids, dates, validation) and implements no port: nothing outside to adapt';

@@ -276,9 +276,14 @@ class FactCollector {
       ...(typeName ? { typeName } : {}),
       typeArguments,
       decorators: decoratorsOf(param, this.sourceFile),
-      ...(ts.isParameterPropertyDeclaration(param, param.parent) ? { property: true as const } : {}),
+      ...(ts.isParameterPropertyDeclaration(param, param.parent) ? { property: true as const, ...(isPublic(param) ? { exposed: true as const } : {}) } : {}),
     };
   }
+}
+
+/** `public readonly email`, `readonly email`: a parameter property others read, with no `private` or `protected`. */
+function isPublic(param: ts.ParameterDeclaration): boolean {
+  return !(ts.getCombinedModifierFlags(param) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
 }
 
 /**

@@ -66,6 +66,8 @@ export interface ParamFact {
   readonly decorators: readonly DecoratorFact[];
   /** A parameter property (`private readonly repo: Repo`): the class keeps it. */
   readonly property?: true;
+  /** A parameter property with no `private` or `protected` (`public readonly email: string`): a field others read. */
+  readonly exposed?: true;
 }
 
 export interface ClassFact {

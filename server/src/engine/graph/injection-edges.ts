@@ -145,10 +145,11 @@ function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: 
   }
   if (!param.typeName) return undefined;
   if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
-  // A class no container builds, with no code of its own, that hands a parameter on rather than
-  // keeping it (a query object passing `sortOrder: OrderByDirection` to its base) takes data:
-  // nothing is injected into it to be used.
-  if (cls.decorators.length === 0 && cls.methods === 0 && param.property !== true) return undefined;
+  // A class no container builds, with no code of its own, takes data when it hands a parameter on
+  // (a query object passing `sortOrder: OrderByDirection` to its base) or shows it as a field (a
+  // DTO's `public readonly clientType?: ClientType`): nothing is injected into it to be used. What
+  // it keeps private is a dependency.
+  if (cls.decorators.length === 0 && cls.methods === 0 && (param.property !== true || param.exposed === true)) return undefined;
   return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
 }
 

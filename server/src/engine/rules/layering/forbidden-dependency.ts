@@ -360,8 +360,11 @@ const USE_CASE_FOLDERS: ReadonlySet<string> = new Set(['use-cases', 'usecases', 
 
 /** The outer ring of the ports-and-adapters presets: what a factory builds. */
 const OUTER_LAYERS: ReadonlySet<LayerId> = new Set(['adapter', 'interface-adapters', 'frameworks']);
-/** A factory also builds the controllers it hands to the router (`UsersControllerFactory`): wiring as much. */
-const FACTORY_BUILT: ReadonlySet<LayerId> = new Set([...OUTER_LAYERS, 'controller', 'router']);
+/**
+ * A factory also builds the controllers it hands to the router (`UsersControllerFactory`) and the
+ * repositories it hands out behind their ports (`new DrizzleInvoiceRepo(db)`): wiring as much.
+ */
+const FACTORY_BUILT: ReadonlySet<LayerId> = new Set([...OUTER_LAYERS, 'controller', 'router', 'repository']);
 const NOTHING: ReadonlySet<LayerId> = new Set();
 
 /** The layers a file of the inside builds to hand them on: a factory's, or what composing the use cases passes them. */
