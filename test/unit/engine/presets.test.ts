@@ -1184,6 +1184,32 @@ export const suggest = (budget: TokenBudget) => {
     });
   });
 
+  it('modular-monolith: types the file behind a public service builds its signatures from are its contract, the types they are made of included; its values stay internal', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/assistant/index.ts': `export * from './assistant.service';
+`,
+      'src/modules/assistant/assistant.service.ts': `import type { AskOptions } from './clients/llm-client';
+import { sendToModel } from './clients/llm-client';
+export class AssistantService { ask(options: AskOptions) { return sendToModel(options); } }
+`,
+      'src/modules/assistant/clients/llm-client.ts': `export type ToolCall = { name: string; run(input: string): Promise<string> };
+export interface AskOptions { prompt: string; tools: ToolCall[] }
+export const sendToModel = async (options: AskOptions) => options.prompt + options.tools.length;
+`,
+      // ToolCall is what AskOptions, the public service's parameter, is made of.
+      'src/modules/inbox/inbox.service.ts': `import { AssistantService } from '../assistant';
+import type { ToolCall } from '../assistant/clients/llm-client';
+const lookUp: ToolCall = { name: 'look-up', run: async (q) => q };
+export const reply = (text: string) => new AssistantService().ask({ prompt: text, tools: [lookUp] });
+`,
+      'src/modules/inbox/raw-reply.ts': `import { sendToModel } from '../assistant/clients/llm-client';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract clients/llm-client.ts is internal to module "assistant"
+export const raw = (text: string) => sendToModel({ prompt: text, tools: [] });
+`,
+    });
+  });
+
   it("modular-monolith: an entry file at a module's root that fronts its folders for the other modules is public; a file the module uses itself is not", () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
@@ -1253,15 +1279,21 @@ export class OrdersModule {}
       'src/modules/orders/orders.service.ts': `import { Injectable } from '@nestjs/common';
 import { CreateLineDto } from './dto/create-line.dto';
 import { priceOf, type PriceQuote } from './pricing/price-table';
-import type { OrderEntity } from './entities/order.entity';
+import { OrderStatus, type OrderEntity } from './entities/order.entity';
 @Injectable()
 export class OrdersService {
   addLine(line: CreateLineDto) { return line.sku; }
   quote(sku: string): PriceQuote { return priceOf(sku); }
   latest(): OrderEntity | undefined { return undefined; }
+  count(status: OrderStatus = OrderStatus.Open) { return status.length; }
 }
 `,
-      'src/modules/orders/entities/order.entity.ts': `export class OrderEntity { id!: string; total!: number; }
+      'src/modules/orders/entities/order.entity.ts': `export enum OrderStatus { Open = 'open', Paid = 'paid' }
+export class OrderEntity { id!: string; total!: number; status!: OrderStatus; }
+`,
+      // The enum declared beside the entity is what the exported service's count() takes.
+      'src/modules/receipts/receipt-status.ts': `import { OrderStatus } from '../orders/entities/order.entity';
+export const paidOnly = (status: OrderStatus) => status === OrderStatus.Paid;
 `,
       'src/modules/orders/pricing/price-table.ts': `export type PriceQuote = { sku: string; cents: number };
 export const priceOf = (sku: string): PriceQuote => ({ sku, cents: sku.length * 100 });

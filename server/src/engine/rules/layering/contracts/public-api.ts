@@ -119,7 +119,11 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const isDeclaredEntry = (file: string) => publicGlobs === undefined && (declaredEntries ??= new Set(graph.edges.filter((e) => e.declaredEntry === true).map((e) => e.via ?? e.to))).has(file);
   let contractShapes: ContractShapes | undefined;
   const isContractShape = (edge: Edge) =>
-    publicGlobs === undefined && takesContractShape(edge, (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)))));
+    publicGlobs === undefined &&
+    takesContractShape(
+      edge,
+      (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)) || handedOutWhole(reExported(module), f))),
+    );
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
@@ -251,27 +255,53 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
  * contract, not internals.
  */
 function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): ContractShapes {
-  const files = new Set<string>();
-  const names = new Map<string, Set<string>>();
+  const shapes = { files: new Set<string>(), typeSources: new Set<string>(), names: new Map<string, Set<string>>(), enums: new Set<string>() };
   for (const edge of graph.edges) {
     if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
     const module = moduleOf(edge.from);
     if (module === undefined || moduleOf(edge.to) !== module || !isPublicFile(module, edge.from)) continue;
     const target = graph.files.get(edge.to);
-    if (target !== undefined && (target.layer === 'dto' || target.facts.shape.typesOnly)) files.add(edge.to);
-    // A module's entities stay its own even where a public signature lets them show.
-    if (target === undefined || target.layer === 'model' || target.candidates.some((c) => c.layer === 'model')) continue;
-    const taken = names.get(edge.to) ?? new Set<string>();
-    names.set(edge.to, taken);
-    for (const name of edge.names) taken.add(name);
+    if (target !== undefined) recordShapesTaken(edge, target, shapes);
   }
-  return { files, names };
+  return shapes;
 }
 
-/** The shapes a module's public files take from its other files: whole DTO and type files, and the names they import. */
+/** What a public file's import of a file of its own module makes part of the module's contract. */
+function recordShapesTaken(edge: Edge, target: FileNode, shapes: { files: Set<string>; typeSources: Set<string>; names: Map<string, Set<string>>; enums: Set<string> }): void {
+  if (target.layer === 'dto' || target.facts.shape.typesOnly) shapes.files.add(edge.to);
+  // A module's entities stay its own even where a public signature lets them show; the enums
+  // and types declared beside them (`MovementType`, which the exported service's `record()` takes) do not.
+  const entityFile = target.layer === 'model' || target.candidates.some((c) => c.layer === 'model');
+  if (!edge.runtime && !entityFile) shapes.typeSources.add(edge.to);
+  const classes = new Set(target.facts.classes.map((c) => c.name));
+  const taken = shapes.names.get(edge.to) ?? new Set<string>();
+  shapes.names.set(edge.to, taken);
+  const declaredEnums = enumsOf(target.sourceFile);
+  for (const name of edge.names) {
+    if (entityFile && classes.has(name)) continue;
+    taken.add(name);
+    if (declaredEnums.has(name)) shapes.enums.add(`${edge.to}#${name}`);
+  }
+}
+
+/** The enums a file declares at its top level. */
+function enumsOf(sourceFile: ts.SourceFile): Set<string> {
+  return new Set(sourceFile.statements.filter(ts.isEnumDeclaration).map((e) => e.name.text));
+}
+
+/** A file its module's public barrel hands out whole (`export * from './orders.service'`): public as much as the barrel. */
+function handedOutWhole(reExports: ReExports, file: string): boolean {
+  return reExports.get(file)?.has('*') === true;
+}
+
+/** The shapes a module's public files take from its other files: whole DTO and type files, the files they take types from, and the names they import. */
 interface ContractShapes {
   readonly files: ReadonlySet<string>;
+  /** Files a public file imports only types from: the types its signatures are built of (`StreamAttrs` holding `AsyncFunction[]`) are declared there together. */
+  readonly typeSources: ReadonlySet<string>;
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `file#Name` of the enums among those names: values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
+  readonly enums: ReadonlySet<string>;
 }
 
 /**
@@ -281,9 +311,10 @@ interface ContractShapes {
  * module's entities are not among them: a public signature that shows one leaks it.
  */
 function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
-  if (shapes.files.has(edge.to)) return true;
+  if (shapes.files.has(edge.to) || (!edge.runtime && shapes.typeSources.has(edge.to))) return true;
   const taken = shapes.names.get(edge.to);
-  return !edge.runtime && taken !== undefined && edge.names.length > 0 && edge.names.every((name) => taken.has(name));
+  if (taken === undefined || edge.names.length === 0 || !edge.names.every((name) => taken.has(name))) return false;
+  return !edge.runtime || edge.names.every((name) => shapes.enums.has(`${edge.to}#${name}`));
 }
 
 /**
