@@ -856,12 +856,18 @@ export const assertPdf = (head: Uint8Array) => {
       'src/shared/infrastructure/rates/rate-memo.ts': `const seen = new Map<string, number>();
 export const remember = (code: string, rate: number) => seen.set(code, rate);
 `,
+      // Pure, but named for its technology: it holds Postgres's error codes.
+      'src/shared/infrastructure/db/postgres-errors.ts': `export const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23503';
+`,
       'src/billing/application/close-day.use-case.ts': `import { localMidnight } from '../../shared/infrastructure/time/local-midnight';
 import { assertPdf } from '../../shared/infrastructure/files/sniff-type';
 import { fetchRate } from '../../shared/infrastructure/rates/fetch-rate';
 //                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
 import { remember } from '../../shared/infrastructure/rates/rate-memo';
 //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+import { isForeignKeyViolation } from '../../shared/infrastructure/db/postgres-errors';
+//                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+export const isTaken = (error: unknown) => isForeignKeyViolation(error);
 export async function closeDay(day: string, zone: string, pdf: Uint8Array) {
   assertPdf(pdf);
   const rate = await fetchRate('EUR');
@@ -997,6 +1003,15 @@ export class PageQueryDto {
       'src/catalog/domain/product-store.ts': `import type { Page, PageRequest } from '../../common/paging/paging';
 import type { Product } from './product';
 export interface ProductStore { list(request: PageRequest): Promise<Page<Product>> }
+`,
+      // A file the team named for its DTOs declares DTOs, interfaces included.
+      'src/common/paging/paging.dto.ts': `import { z } from 'zod';
+export const sortOrderSchema = z.object({ field: z.string(), descending: z.boolean() });
+export interface SortOrder { field: string; descending: boolean }
+`,
+      'src/catalog/domain/product-sorting.ts': `import type { SortOrder } from '../../common/paging/paging.dto';
+//                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer
+export const byName: SortOrder = { field: 'name', descending: false };
 `,
       'src/catalog/domain/product-search.ts': `import type { PageQueryDto } from '../../common/paging/paging';
 //                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the dto layer

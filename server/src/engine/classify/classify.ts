@@ -513,7 +513,7 @@ function notAnAdapter(facts: FileFacts, file: string): string | undefined {
   if (isSharedUtility(facts, file, ownFolder)) return 'it is a utility (functions over data, no code of the app), which every layer may call';
   if (isConstantsOnly(facts)) return 'it only declares constants (no function, class or package of its own), nothing to adapt';
   if (usesOnlyNeutralLibraries(facts)) return 'it computes with libraries every layer uses (ids, dates, validation) and implements no port: nothing outside to adapt';
-  if (computesAlone(facts)) return 'its functions compute in the process (no code of the app, no client, no I/O, no state): nothing outside to adapt';
+  if (computesAlone(facts, file)) return 'its functions compute in the process (no code of the app, no client, no I/O, no state): nothing outside to adapt';
   const dataOnly = facts.classes.length > 0 && facts.classes.every((c) => c.methods === 0 && !isProvider(c)) && facts.shape.functions === 0 && facts.instantiations.length === 0;
   return dataOnly ? 'it only declares data (classes of fields: messages, events), no behaviour to adapt' : undefined;
 }
@@ -598,12 +598,20 @@ function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
 }
 
 /**
+ * `postgres-errors.ts`, `stripe-signature.ts`: pure functions named for a technology hold its
+ * knowledge (SQLSTATE codes, a vendor's payload format): they adapt it, import or not.
+ */
+const NAMES_A_TECHNOLOGY =
+  /(?:^|[.\-_])(?:postgres(?:ql)?|pg|mysql|mariadb|sqlite|mssql|oracle|mongo(?:db|ose)?|redis|prisma|typeorm|sequelize|knex|drizzle|dynamo(?:db)?|kafka|rabbit(?:mq)?|amqp|sqs|sns|s3|aws|gcp|azure|stripe|paypal|twilio|sendgrid|firebase|elastic(?:search)?|graphql|grpc|http|axios|smtp)(?:[.\-_]|$)|^(?:postgres|mysql|mongo|redis|prisma|stripe|aws|firebase|http)[A-Z]/i;
+
+/**
  * `shared/infrastructure/datetime/range-in-zone.ts`: functions over their arguments that import
  * nothing of the app and no package but those every layer uses, keep no state and call no network
  * global (`fetch` needs no import, so an import-less file is not enough). Whatever folder holds
  * them, they reach nothing outside. Classes are left to the folder: an in-memory store is an adapter.
  */
-function computesAlone(facts: FileFacts): boolean {
+function computesAlone(facts: FileFacts, file: string): boolean {
+  if (NAMES_A_TECHNOLOGY.test(stemOf(file))) return false;
   const { shape } = facts;
   if (facts.classes.length > 0 || shape.functions === 0 || shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
   return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier)));

@@ -525,6 +525,8 @@ function takesOnlyShapes(edge: Edge, graph: DependencyGraph): boolean {
   return target !== undefined && edge.names.every((name) => declaresShape(target.sourceFile, name));
 }
 
+const DTO_NAMED = /(?:^|[.\-_])dtos?\.[cm]?[jt]sx?$|Dtos?\.[cm]?[jt]sx?$/;
+
 /**
  * `import type { PaginatedResult } from './pagination'` beside a validated `PaginationDto`: the
  * interfaces of a transport file are plain shapes; only its validated classes are the outside's.
@@ -532,6 +534,8 @@ function takesOnlyShapes(edge: Edge, graph: DependencyGraph): boolean {
 function takesOnlyInterfaces(edge: Edge, graph: DependencyGraph): boolean {
   const target = graph.files.get(edge.to);
   if (target === undefined || edge.names.length === 0 || (edge.kind !== 'import' && edge.kind !== 'type-import')) return false;
+  // `contracts/dto.ts`, `order.dto.ts`: a file the team named for its DTOs declares DTOs, interfaces included.
+  if (DTO_NAMED.test(path.posix.basename(edge.to))) return false;
   const classes = new Set(target.facts.classes.map((c) => c.name).filter((name): name is string => name !== undefined));
   const shapes = new Set<string>();
   for (const statement of target.sourceFile.statements) {
