@@ -856,6 +856,17 @@ export const assertPdf = (head: Uint8Array) => {
       'src/shared/infrastructure/rates/rate-memo.ts': `const seen = new Map<string, number>();
 export const remember = (code: string, rate: number) => seen.set(code, rate);
 `,
+      // A class of static methods alone is a namespace of functions; one that remembers is a store.
+      'src/shared/infrastructure/auth/password-rules.ts': `export class PasswordRules {
+  static readonly MIN = 8;
+  static validate(password: string) { return password.length >= PasswordRules.MIN && /\\d/.test(password); }
+}
+`,
+      'src/shared/infrastructure/auth/attempts.ts': `export class Attempts {
+  static failures = 0;
+  static fail() { return ++Attempts.failures; }
+}
+`,
       // Pure, but named for its technology: it holds Postgres's error codes.
       'src/shared/infrastructure/db/postgres-errors.ts': `export const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23503';
 `,
@@ -867,7 +878,11 @@ import { remember } from '../../shared/infrastructure/rates/rate-memo';
 //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
 import { isForeignKeyViolation } from '../../shared/infrastructure/db/postgres-errors';
 //                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+import { PasswordRules } from '../../shared/infrastructure/auth/password-rules';
+import { Attempts } from '../../shared/infrastructure/auth/attempts';
+//                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
 export const isTaken = (error: unknown) => isForeignKeyViolation(error);
+export const checkPassword = (password: string) => PasswordRules.validate(password) || Attempts.fail() > 3;
 export async function closeDay(day: string, zone: string, pdf: Uint8Array) {
   assertPdf(pdf);
   const rate = await fetchRate('EUR');

@@ -608,12 +608,16 @@ const NAMES_A_TECHNOLOGY =
  * `shared/infrastructure/datetime/range-in-zone.ts`: functions over their arguments that import
  * nothing of the app and no package but those every layer uses, keep no state and call no network
  * global (`fetch` needs no import, so an import-less file is not enough). Whatever folder holds
- * them, they reach nothing outside. Classes are left to the folder: an in-memory store is an adapter.
+ * them, they reach nothing outside. So do classes of static methods alone with read-only fields;
+ * other classes are left to the folder (an in-memory store is an adapter).
  */
 function computesAlone(facts: FileFacts, file: string): boolean {
   if (NAMES_A_TECHNOLOGY.test(stemOf(file))) return false;
   const { shape } = facts;
-  if (facts.classes.length > 0 || shape.functions === 0 || shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
+  // A class of static methods alone is a namespace of functions (`PasswordRules.validate`).
+  const namespaces = facts.classes.filter((c) => c.staticOnly === true && c.decorators.length === 0 && c.extends === undefined && c.implements.length === 0);
+  if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
+  if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
   return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier)));
 }
 

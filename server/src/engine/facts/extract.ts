@@ -261,6 +261,7 @@ class FactCollector {
       implements: implemented.map((t) => expressionRootName(t.expression)).filter(isString),
       abstract: modifiers.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword),
       methods: node.members.filter(runsCode).length,
+      ...(isStaticOnly(node) ? { staticOnly: true as const } : {}),
       constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
       ...(dynamicExports.length > 0 ? { dynamicExports } : {}),
     };
@@ -279,6 +280,22 @@ class FactCollector {
       ...(ts.isParameterPropertyDeclaration(param, param.parent) ? { property: true as const, ...(isPublic(param) ? { exposed: true as const } : {}) } : {}),
     };
   }
+}
+
+/**
+ * `class PasswordRules { static readonly MIN = 8; static validate(…) {…} }`: static members only,
+ * its fields read-only, no constructor: a namespace of functions, remembering nothing.
+ */
+function isStaticOnly(node: ts.ClassDeclaration | ts.ClassExpression): boolean {
+  const members = node.members.filter((m) => !ts.isSemicolonClassElement(m));
+  return members.length > 0 && members.every(isStaticAndStateless);
+}
+
+function isStaticAndStateless(member: ts.ClassElement): boolean {
+  if (ts.isConstructorDeclaration(member)) return false;
+  const flags = ts.getCombinedModifierFlags(member as ts.Declaration);
+  if ((flags & ts.ModifierFlags.Static) === 0) return false;
+  return !ts.isPropertyDeclaration(member) || (flags & ts.ModifierFlags.Readonly) !== 0;
 }
 
 /** `public readonly email`, `readonly email`: a parameter property others read, with no `private` or `protected`. */

@@ -82,6 +82,8 @@ export interface ClassFact {
   readonly abstract: boolean;
   /** Methods and accessors with a body, and properties holding a function (the constructor excluded): what the class does. */
   readonly methods: number;
+  /** Every member is static and there is no constructor: a namespace of functions, no instance. */
+  readonly staticOnly?: true;
   readonly constructorParams: readonly ParamFact[];
   /** A Nest module's providers exported by the dynamic modules its static methods return (`forRoot() { return { module, exports: [X] } }`). */
   readonly dynamicExports?: readonly string[];

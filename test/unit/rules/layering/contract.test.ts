@@ -189,12 +189,18 @@ export const cartTotal = () => [catalogModule.name, ...listProducts(), ...again(
     });
   });
 
-  it("public-api and acyclic: a module's public/ folder is its API, and the shared kernel among the modules (common/) and a folder of helpers (utils/) are no modules", () => {
+  it("public-api and acyclic: a module's public/ folder is its API, and the shared kernel among the modules (common/, platform/) and a folder of helpers (utils/) are no modules", () => {
     checkRule(RULE, {
       'layerguard.json': config([
         { type: 'public-api', modules: ['src/modules/*'] },
         { type: 'acyclic', modules: ['src/modules/*'] },
       ]),
+      // The platform the modules run on (the database client, metrics) is theirs to use.
+      'src/modules/platform/metrics/counter.ts': `export const count = (name: string) => name.length;
+`,
+      'src/modules/bookings/booking-metrics.ts': `import { count } from '../platform/metrics/counter';
+export const booked = () => count('booked');
+`,
       'src/modules/utils/dates/format-day.ts': `export const formatDay = (at: Date) => at.toISOString().slice(0, 10);
 `,
       'src/modules/bookings/booking-day.ts': `import { formatDay } from '../utils/dates/format-day';

@@ -25,8 +25,25 @@ export interface SelectorOptions {
   readonly foldersOnly?: boolean;
 }
 
-/** Folder names of the shared kernel beside feature modules (`src/modules/common/`): code every module may use. */
-const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set(['common', 'shared', 'shared-kernel', 'sharedkernel', 'kernel', 'core', 'utils', 'util', 'helpers', 'helper']);
+/**
+ * Folder names of the shared kernel beside feature modules (`src/modules/common/`, Nx's
+ * `libs/platform/` of Prisma, cache and metrics): code every module may use.
+ */
+const SHARED_KERNEL_NAMES: ReadonlySet<string> = new Set([
+  'common',
+  'shared',
+  'shared-kernel',
+  'sharedkernel',
+  'kernel',
+  'core',
+  'utils',
+  'util',
+  'helpers',
+  'helper',
+  'platform',
+  'infra',
+  'infrastructure',
+]);
 
 /** Whether a module folder (`src/modules/common`) is the modules' shared kernel rather than a module. */
 export function isSharedKernel(unit: string): boolean {
