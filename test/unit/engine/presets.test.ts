@@ -301,7 +301,12 @@ export class OrderTotals {
   it('hexagonal: a record that shows its constructor parameters as public fields takes data, an ORM enum included; one that keeps a client private depends on it', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
-      'src/domain/member.ts': `export class Member { constructor(readonly email: string) {} }
+      // An entity with behaviour keeping a generated enum as a field holds data: only the client reaches the database.
+      'src/domain/member.ts': `import { Plan } from '@prisma/client';
+export class Member {
+  constructor(readonly email: string, private readonly plan: Plan) {}
+  isPaying() { return this.plan !== Plan.FREE; }
+}
 `,
       'src/application/join.input.ts': `import { Plan } from '@prisma/client';
 export class JoinInput {
