@@ -282,6 +282,26 @@ import { User } from './user.entity';
     assert.equal(configured.findings.length, 1);
   });
 
+  it('leaves out a cycle of ORM entities the hexagonal preset files in the domain (domain/entities/), not one of plain domain classes', () => {
+    const entity = (name: string, other: string, decorated: boolean) => `import { Entity, OneToOne } from 'typeorm';
+import { ${other} } from './${other.toLowerCase()}.entity';
+${decorated ? '@Entity() ' : ''}export class ${name} { @OneToOne(() => ${other}) ${other.toLowerCase()}!: ${other}; }
+`;
+    checkRule('layering/cycle', {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/entities/user.entity.ts': entity('User', 'Profile', true),
+      'src/domain/entities/profile.entity.ts': entity('Profile', 'User', true),
+    });
+    // Plain classes of the domain importing each other at load time are a cycle to break.
+    checkRule('layering/cycle', {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/entities/user.entity.ts': entity('User', 'Profile', false).replace("from './profile.entity';", "from './profile.entity';\n//                      ^^^^^^^^^^^^^^^^^^ layering/cycle"),
+      'src/domain/entities/profile.entity.ts': entity('Profile', 'User', false),
+    });
+  });
+
   it('takes files that declare Drizzle tables for models: tables referencing each other lazily are no cycle to report', () => {
     checkRule('layering/cycle', {
       'tsconfig.json': TS,
