@@ -591,10 +591,14 @@ function builtContainer(facts: FileFacts): string | undefined {
  */
 function usesOnlyNeutralLibraries(facts: FileFacts): boolean {
   if (facts.classes.some((c) => c.implements.length > 0 || c.extends !== undefined || c.decorators.length > 0)) return false;
-  const isNeutral = (specifier: string) => NEUTRAL_PACKAGES.has(packageNameOf(specifier));
-  const computesWith = (specifier: string) => isNeutral(specifier) && !WIRING_PACKAGES.test(packageNameOf(specifier));
+  const computesWith = (specifier: string) => isNeutralPackage(specifier) && !WIRING_PACKAGES.test(packageNameOf(specifier));
   const usesNeutral = facts.moduleRefs.some((ref) => !ref.typeOnly && !isAppPath(ref.specifier) && computesWith(ref.specifier));
-  return usesNeutral && usesOnlyCrossCutting(facts, isNeutral);
+  return usesNeutral && usesOnlyCrossCutting(facts, isNeutralPackage);
+}
+
+/** A package every layer uses (see `NEUTRAL_PACKAGES`), by the specifier that imports it. */
+function isNeutralPackage(specifier: string): boolean {
+  return NEUTRAL_PACKAGES.has(packageNameOf(specifier));
 }
 
 /**
@@ -618,7 +622,7 @@ function computesAlone(facts: FileFacts, file: string): boolean {
   const namespaces = facts.classes.filter((c) => c.staticOnly === true && c.decorators.length === 0 && c.extends === undefined && c.implements.length === 0);
   if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
   if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
-  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && NEUTRAL_PACKAGES.has(packageNameOf(ref.specifier)));
+  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && isNeutralPackage(ref.specifier));
 }
 
 /**

@@ -255,7 +255,7 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
  * contract, not internals.
  */
 function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): ContractShapes {
-  const shapes = { files: new Set<string>(), typeSources: new Set<string>(), names: new Map<string, Set<string>>(), enums: new Set<string>() };
+  const shapes: ContractShapesBeingRead = { files: new Set(), typeSources: new Set(), names: new Map(), enums: new Map() };
   for (const edge of graph.edges) {
     if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
     const module = moduleOf(edge.from);
@@ -267,7 +267,7 @@ function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => st
 }
 
 /** What a public file's import of a file of its own module makes part of the module's contract. */
-function recordShapesTaken(edge: Edge, target: FileNode, shapes: { files: Set<string>; typeSources: Set<string>; names: Map<string, Set<string>>; enums: Set<string> }): void {
+function recordShapesTaken(edge: Edge, target: FileNode, shapes: ContractShapesBeingRead): void {
   if (target.layer === 'dto' || target.facts.shape.typesOnly) shapes.files.add(edge.to);
   // A module's entities stay its own even where a public signature lets them show; the enums
   // and types declared beside them (`MovementType`, which the exported service's `record()` takes) do not.
@@ -276,12 +276,8 @@ function recordShapesTaken(edge: Edge, target: FileNode, shapes: { files: Set<st
   const classes = new Set(target.facts.classes.map((c) => c.name));
   const taken = shapes.names.get(edge.to) ?? new Set<string>();
   shapes.names.set(edge.to, taken);
-  const declaredEnums = enumsOf(target.sourceFile);
-  for (const name of edge.names) {
-    if (entityFile && classes.has(name)) continue;
-    taken.add(name);
-    if (declaredEnums.has(name)) shapes.enums.add(`${edge.to}#${name}`);
-  }
+  for (const name of edge.names) if (!entityFile || !classes.has(name)) taken.add(name);
+  if (!shapes.enums.has(edge.to)) shapes.enums.set(edge.to, enumsOf(target.sourceFile));
 }
 
 /** The enums a file declares at its top level. */
@@ -300,8 +296,16 @@ interface ContractShapes {
   /** Files a public file imports only types from: the types its signatures are built of (`StreamAttrs` holding `AsyncFunction[]`) are declared there together. */
   readonly typeSources: ReadonlySet<string>;
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
-  /** `file#Name` of the enums among those names: values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
-  readonly enums: ReadonlySet<string>;
+  /** The enums each of those files declares: among the names taken, values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
+  readonly enums: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** `ContractShapes` while the public files' imports are read. */
+interface ContractShapesBeingRead {
+  readonly files: Set<string>;
+  readonly typeSources: Set<string>;
+  readonly names: Map<string, Set<string>>;
+  readonly enums: Map<string, ReadonlySet<string>>;
 }
 
 /**
@@ -314,7 +318,8 @@ function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
   if (shapes.files.has(edge.to) || (!edge.runtime && shapes.typeSources.has(edge.to))) return true;
   const taken = shapes.names.get(edge.to);
   if (taken === undefined || edge.names.length === 0 || !edge.names.every((name) => taken.has(name))) return false;
-  return !edge.runtime || edge.names.every((name) => shapes.enums.has(`${edge.to}#${name}`));
+  const enums = shapes.enums.get(edge.to);
+  return !edge.runtime || edge.names.every((name) => enums?.has(name) === true);
 }
 
 /**
