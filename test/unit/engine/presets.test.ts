@@ -143,6 +143,23 @@ export class Coupon { @prop() code!: string; }
 `,
       'src/models/money.model.ts': `export interface Money { amount: number; currency: string }
 `,
+      // Only the row type the schema-generated client declares: the same data, no tie to the database.
+      'src/models/outbox.model.ts': `import type { OutboxRow } from '@prisma/client';
+export class OutboxRecord implements OutboxRow {
+  id = 0;
+  sent = false;
+  markSent() { this.sent = true; }
+}
+`,
+      'src/models/ledger.model.ts': `import { PrismaClient } from '@prisma/client';
+export class LedgerRecord { constructor(private readonly db: PrismaClient) {} count() { return this.db.$connect(); } }
+`,
+      'src/billing/domain/invoice-events.ts': `import { OutboxRecord } from '../../models/outbox.model';
+import { LedgerRecord } from '../../models/ledger.model';
+//                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer
+export const pending = () => new OutboxRecord();
+export const ledgerOf = (record: LedgerRecord) => record.count();
+`,
       'src/billing/domain/invoice.ts': `import type { InvoiceDocument } from '../../models/invoice.model';
 //                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the model layer: it imports invoice.model.ts (only as a type)
 import { Coupon } from '../../models/coupon.model';
@@ -262,6 +279,22 @@ import { TypeOrmOrderRepository } from './infrastructure/typeorm-order.repositor
   providers: [PlaceOrderService, ArchiveOrdersService, TypeOrmOrderRepository, { provide: ORDER_REPOSITORY, useExisting: TypeOrmOrderRepository }, { provide: ARCHIVE, useExisting: TypeOrmOrderRepository }],
 })
 export class OrdersModule {}
+`,
+    });
+  });
+
+  it('hexagonal: an optional injection typed `Port | undefined` depends on the port, not on the adapter the module binds to its token', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/application/reorder.service.ts': `import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ORDER_REPOSITORY, OrderRepository } from '../domain/order.repository';
+
+@Injectable()
+export class ReorderService {
+  constructor(@Optional() @Inject(ORDER_REPOSITORY) private readonly orders: OrderRepository | undefined) {}
+  async again(id: string) { return this.orders?.byId(id); }
+}
 `,
     });
   });
@@ -1362,6 +1395,152 @@ export class StorefrontService {
   constructor(private readonly orders: OrdersService) {}
   buy(sku: string): [string, OrderRow | undefined] { const line = new CreateLineDto(); line.sku = sku; return [this.orders.addLine(line), undefined]; }
 }
+`,
+    });
+  });
+
+  it("modular-monolith: types the public API's results are made of, however many files away, are its contract; values and types nothing public depends on stay internal", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/lookup/index.ts': `export * from './lookup.service';
+`,
+      'src/modules/lookup/lookup.service.ts': `import { engineFor } from './engines/engine-for';
+export class LookupService { engine(kind: string) { return engineFor(kind); } }
+`,
+      'src/modules/lookup/engines/engine-for.ts': `import { WebEngine } from './web-engine';
+export const engineFor = (kind: string) => new WebEngine(kind);
+`,
+      'src/modules/lookup/engines/web-engine.ts': `import type { Match } from './engine';
+import { Engine } from './engine';
+export class WebEngine extends Engine { constructor(readonly kind: string) { super(); } async find(q: string): Promise<Match[]> { return [{ title: q, score: 1 }]; } }
+`,
+      'src/modules/lookup/engines/engine.ts': `export interface Match { title: string; score: number }
+export abstract class Engine { abstract find(q: string): Promise<Match[]>; }
+export const MAX_MATCHES = 10;
+`,
+      'src/modules/lookup/engines/tuning.ts': `export type Weights = { title: number; body: number };
+`,
+      // Match is what the engine the public service hands out returns: naming it reaches nothing internal.
+      'src/modules/chat/answer.ts': `import { LookupService } from '../lookup';
+import type { Match } from '../lookup/engines/engine';
+import type { Weights } from '../lookup/engines/tuning';
+//                           ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract engines/tuning.ts is internal to module "lookup"
+export const best = (matches: Match[], weights: Weights) => matches.length * weights.title;
+export const engine = () => new LookupService().engine('web');
+`,
+      'src/modules/chat/limit.ts': `import { MAX_MATCHES } from '../lookup/engines/engine';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract engines/engine.ts is internal to module "lookup"
+export const limit = (n: number) => Math.min(n, MAX_MATCHES);
+`,
+    });
+  });
+
+  it('modular-monolith: a file name most modules carry at their top and the others import them by (contract.ts) is their way in; other files beside it stay internal', () => {
+    const moduleWithContract = (name: string) => ({
+      [`src/modules/${name}/contract.ts`]: `export interface ${name}Summary { total: number }
+export const summarize${name} = (): ${name}Summary => ({ total: ${name.length} });
+`,
+      [`src/modules/${name}/service.ts`]: `import { summarize${name} } from './contract';
+export const recompute${name} = () => summarize${name}().total + 1;
+`,
+    });
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      ...moduleWithContract('billing'),
+      ...moduleWithContract('worktime'),
+      ...moduleWithContract('preferences'),
+      'src/modules/planner/planner.ts': `import { summarizebilling } from '../billing/contract';
+import { summarizeworktime } from '../worktime/contract';
+export const plan = () => summarizebilling().total + summarizeworktime().total;
+`,
+      'src/modules/assistant/assistant.ts': `import { summarizebilling } from '../billing/contract';
+import { summarizepreferences } from '../preferences/contract';
+import { recomputebilling } from '../billing/service';
+//                               ^^^^^^^^^^^^^^^^^^^^ layering/contract service.ts is internal to module "billing"
+export const advise = () => summarizebilling().total + summarizepreferences().total + recomputebilling();
+`,
+    });
+  });
+
+  it("modular-monolith: a Nest module exporting TypeOrmModule hands out the repositories of the entities it registers; another module's entity stays internal", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/stock/stock.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StockLevel } from './entities/stock-level.entity';
+import { StockService } from './stock.service';
+@Module({ imports: [TypeOrmModule.forFeature([StockLevel])], providers: [StockService], exports: [StockService, TypeOrmModule] })
+export class StockModule {}
+`,
+      'src/modules/stock/stock.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class StockService { levels() { return 1; } }
+`,
+      'src/modules/stock/entities/stock-level.entity.ts': `import { Entity, PrimaryColumn, Column } from 'typeorm';
+@Entity()
+export class StockLevel { @PrimaryColumn() sku!: string; @Column() units!: number; }
+`,
+      'src/modules/sales/sales.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Sale } from './entities/sale.entity';
+import { SalesService } from './sales.service';
+@Module({ imports: [TypeOrmModule.forFeature([Sale])], providers: [SalesService], exports: [SalesService] })
+export class SalesModule {}
+`,
+      // Registering another module's entity and exporting TypeOrmModule hands out nothing of that module.
+      'src/modules/ledger/ledger.module.ts': `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Sale } from '../sales/entities/sale.entity';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract entities/sale.entity.ts is internal to module "sales"
+@Module({ imports: [TypeOrmModule.forFeature([Sale])], exports: [TypeOrmModule] })
+export class LedgerModule {}
+`,
+      'src/modules/sales/sales.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class SalesService { count() { return 0; } }
+`,
+      'src/modules/sales/entities/sale.entity.ts': `import { Entity, PrimaryColumn } from 'typeorm';
+@Entity()
+export class Sale { @PrimaryColumn() id!: string; }
+`,
+      'src/modules/audit/audit.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { StockLevel } from '../stock/entities/stock-level.entity';
+import { Sale } from '../sales/entities/sale.entity';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract entities/sale.entity.ts is internal to module "sales"
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(StockLevel) private readonly levels: Repository<StockLevel>, @InjectRepository(Sale) private readonly sales: Repository<Sale>) {}
+  check() { return [this.levels, this.sales].length; }
+}
+`,
+    });
+  });
+
+  it('modular-monolith: names an entity file only passes on from a shared package or the shared kernel reach nothing of its module; a name the module keeps does', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/shared/truck-colors.ts': `export enum TruckColor { Red = 'red', Blue = 'blue' }
+`,
+      'src/modules/fleet/index.ts': `export { Truck } from './entities/truck.entity';
+`,
+      'src/modules/fleet/entities/truck.entity.ts': `import { TruckState } from '@acme/shared';
+import { TruckColor } from '../../../shared/truck-colors';
+export { TruckState, TruckColor };
+export enum TruckSize { Small = 'small', Large = 'large' }
+export class Truck { state: TruckState = TruckState.Idle; size: TruckSize = TruckSize.Small; }
+`,
+      'src/modules/dispatch/dispatch.ts': `import { Truck, TruckState } from '../fleet/entities/truck.entity';
+export const idle = (trucks: Truck[]) => trucks.filter((t) => t.state === TruckState.Idle);
+`,
+      'src/modules/dispatch/paint.ts': `import { Truck, TruckColor } from '../fleet/entities/truck.entity';
+export const red = (truck: Truck) => (truck.size ? TruckColor.Red : TruckColor.Blue);
+`,
+      'src/modules/dispatch/sizing.ts': `import { Truck, TruckSize } from '../fleet/entities/truck.entity';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract entities/truck.entity.ts is internal to module "fleet"
+export const large = (trucks: Truck[]) => trucks.filter((t) => t.size === TruckSize.Large);
 `,
     });
   });

@@ -487,6 +487,16 @@ export const CLIENT_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
 };
 
 /**
+ * `Role`, `User` from `@prisma/client`: only names a schema-generated package declares for the
+ * schema's models and enums, neither its client nor the `Prisma` namespace (which holds the
+ * transaction client). Such names hold data; they reach no database.
+ */
+export function namesGeneratedShapesOnly(packageName: string, names: readonly string[]): boolean {
+  const clients = CLIENT_ONLY_EXPORTS[packageName];
+  return clients !== undefined && names.length > 0 && names.every((name) => !clients.has(name) && name !== 'Prisma');
+}
+
+/**
  * Packages every layer uses without saying anything about its role: the framework's core,
  * validation and utility libraries. Any other package a file uses at run time is infrastructure
  * (a logger, an HTTP or mail client, a message broker) and says what a file named like a

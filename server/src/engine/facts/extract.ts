@@ -268,7 +268,7 @@ class FactCollector {
   }
 
   private paramFactOf(param: ts.ParameterDeclaration): ParamFact {
-    const type = param.type;
+    const type = param.type && withoutNullish(param.type);
     const typeName = type ? typeReferenceRoot(type) : undefined;
     const typeArguments = type && ts.isTypeReferenceNode(type) ? (type.typeArguments ?? []).map(typeReferenceRoot).filter(isString) : [];
     return {
@@ -647,6 +647,18 @@ function isDecoratedMember(node: ts.Node): boolean {
 
 function hasDecorators(node: ts.Node): boolean {
   return ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
+}
+
+/** `Port | undefined` (an `@Optional()` injection) and `Port | null` -> `Port`: the type the parameter holds when it holds anything. */
+function withoutNullish(type: ts.TypeNode): ts.TypeNode {
+  if (!ts.isUnionTypeNode(type)) return type;
+  const held = type.types.filter((member) => !isNullish(member));
+  return held.length === 1 ? held[0]! : type;
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  return ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /** `Repository<User>` -> `Repository`; `Knex.Transaction` -> `Knex`; anything else -> undefined. */

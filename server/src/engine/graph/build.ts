@@ -1,5 +1,5 @@
 import { decide, type Classifier } from '../classify/classify';
-import { CLIENT_ONLY_EXPORTS, type LayerId } from '../classify/layers';
+import { namesGeneratedShapesOnly, type LayerId } from '../classify/layers';
 import type { LineIndex } from '../text/line-index';
 import type { ts } from '../ts';
 import { injectionEdges, ProviderIndex } from './injection-edges';
@@ -102,6 +102,5 @@ function targetLayerOf(edge: Edge, files: ReadonlyMap<string, FileNode>, classif
  * namespace's transaction client) reaches the database.
  */
 function injectsGeneratedShape(edge: Edge): boolean {
-  const clients = CLIENT_ONLY_EXPORTS[edge.to];
-  return clients !== undefined && edge.names.length > 0 && edge.names.every((name) => !clients.has(name) && name !== 'Prisma');
+  return namesGeneratedShapesOnly(edge.to, edge.names);
 }

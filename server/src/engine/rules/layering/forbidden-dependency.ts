@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { isPersistencePackage, NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
+import { isPersistencePackage, namesGeneratedShapesOnly, NEUTRAL_FOLDERS, type LayerId } from '../../classify/layers';
 import { isLogger } from '../../classify/classify';
 import { packageNameOf } from '../../workspace/resolver';
 import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
@@ -500,11 +500,15 @@ function reachesPersistence(edge: Edge, graph: DependencyGraph): boolean {
   return edge.external ? isPersistencePackage(packageNameOf(edge.to)) : graph.targetLayer(edge) === 'data-access';
 }
 
-/** A model that uses an ORM, a database client or a schema library is the persistence's shape. */
+/**
+ * A model that uses an ORM, a database client or a schema library is the persistence's shape. One
+ * that only names the models a schema-generated client declares (`implements OutboxRow` from
+ * `@prisma/client`) describes the same data and keeps no tie to the database.
+ */
 function isPersistenceModel(file: string, graph: DependencyGraph): boolean {
   const node = graph.files.get(file);
   if (node?.facts.shape.definesTables) return true;
-  return graph.outgoing(file).some((e) => reachesPersistence(e, graph));
+  return graph.outgoing(file).some((e) => reachesPersistence(e, graph) && !(e.external && namesGeneratedShapesOnly(e.to, e.names)));
 }
 
 /** The names taken are abstract classes of the target file. */

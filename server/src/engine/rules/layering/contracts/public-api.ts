@@ -11,6 +11,7 @@ import { ts } from '../../../ts';
 import { walk } from '../../syntax';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
+import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -111,6 +112,10 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   const exported = nestExportedFiles(graph);
   const moduleOf = (file: string) => firstMatch(modules, (s) => s.unitOf(file))?.unit;
   const reExported = reExportsByModule(graph, moduleOf, (module, file) => isPublicPath(inModule(graph.root, module, file)));
+  let conventional: ReadonlySet<string> | undefined;
+  const layout: ModuleLayout = { moduleOf, inModule: (module, file) => inModule(graph.root, module, file), isPublicPath: (module, file) => isPublicPath(inModule(graph.root, module, file)) };
+  const isConventionalEntry = (module: string, file: string) =>
+    publicGlobs === undefined && (conventional ??= conventionalEntryNames(graph, layout, importEdges(graph))).has(inModule(graph.root, module, file));
   let sideEntries: ReadonlySet<string> | undefined;
   const isSideEntry = (file: string) => publicGlobs === undefined && (sideEntries ??= sideEntriesOf(graph, moduleOf, isPublicPath)).has(file);
   let declaredEntries: ReadonlySet<string> | undefined;
@@ -122,7 +127,11 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
     publicGlobs === undefined &&
     takesContractShape(
       edge,
-      (contractShapes ??= contractShapesOf(graph, moduleOf, (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)) || handedOutWhole(reExported(module), f))),
+      (contractShapes ??= contractShapesOf(
+        graph,
+        moduleOf,
+        (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)) || isConventionalEntry(module, f) || handedOutWhole(reExported(module), f),
+      )),
     );
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
@@ -134,8 +143,20 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       const named = edge.via ?? edge.to;
       const to = moduleOf(named);
       if (to === undefined || to === fromModule) return undefined;
+      // Names a module's file only passes on from the shared kernel (`export { Status } from
+      // '@acme/shared'` in an entity file) are the kernel's: the path reaches nothing of the module.
+      if (edge.via !== undefined && moduleOf(edge.to) === undefined) return 'public';
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (isPublicPath(inModule(graph.root, to, named)) || exported.has(edge.to) || isSideEntry(named) || isDeclaredEntry(named) || isOpenByUse(edge, to) || isContractShape(edge)) return 'public';
+      if (
+        isPublicPath(inModule(graph.root, to, named)) ||
+        exported.has(edge.to) ||
+        isConventionalEntry(to, named) ||
+        isSideEntry(named) ||
+        isDeclaredEntry(named) ||
+        isOpenByUse(edge, to) ||
+        isContractShape(edge)
+      )
+        return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
     },
@@ -225,6 +246,11 @@ function namesPackageEntry(edge: Edge): boolean {
 
 const MODULE_SYNTAX: ReadonlySet<Edge['kind']> = new Set(['import', 'type-import', 'require', 'dynamic-import', 're-export']);
 
+/** The edges of module syntax between the app's own files. */
+function importEdges(graph: DependencyGraph): Edge[] {
+  return graph.edges.filter((edge) => !edge.external && MODULE_SYNTAX.has(edge.kind));
+}
+
 /** The file's path inside its module folder (`unit` is relative to the workspace root). */
 /**
  * Entry files beside a module's index (`lookups.ts`, `server.ts`, `ui.ts` at its root): a file at
@@ -255,15 +281,48 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
  * contract, not internals.
  */
 function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): ContractShapes {
-  const shapes: ContractShapesBeingRead = { files: new Set(), typeSources: new Set(), names: new Map(), enums: new Map() };
-  for (const edge of graph.edges) {
-    if (edge.external || !MODULE_SYNTAX.has(edge.kind)) continue;
-    const module = moduleOf(edge.from);
-    if (module === undefined || moduleOf(edge.to) !== module || !isPublicFile(module, edge.from)) continue;
+  const shapes: ContractShapesBeingRead = { files: new Set(), typeSources: new Set(), names: new Map(), enums: new Map(), vocabulary: new Map() };
+  const edges = importEdges(graph).filter((edge) => moduleOf(edge.from) !== undefined && moduleOf(edge.to) === moduleOf(edge.from));
+  for (const edge of edges) {
+    const module = moduleOf(edge.from)!;
+    if (!isPublicFile(module, edge.from)) continue;
     const target = graph.files.get(edge.to);
     if (target !== undefined) recordShapesTaken(edge, target, shapes);
   }
+  recordVocabulary(
+    graph,
+    edges,
+    (file) => {
+      const module = moduleOf(file);
+      return module !== undefined && isPublicFile(module, file);
+    },
+    shapes.vocabulary,
+  );
   return shapes;
+}
+
+/**
+ * The types (interfaces, type aliases) declared in the files a module's public files depend on,
+ * however many files away (`SearchResultItem`, what the proxy an exported service hands out
+ * returns): the words of its contract, which whoever uses the API may name.
+ */
+function recordVocabulary(graph: DependencyGraph, edgesWithinModules: readonly Edge[], isPublicFile: (file: string) => boolean, vocabulary: Map<string, ReadonlySet<string>>): void {
+  const next = new Map<string, string[]>();
+  for (const edge of edgesWithinModules) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  const queue = [...graph.files.keys()].filter(isPublicFile);
+  const seen = new Set(queue);
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    for (const to of next.get(file) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  for (const file of seen) {
+    const declarations = graph.files.get(file)?.facts.declarations;
+    const types = [...(declarations ?? [])].filter(([, kind]) => kind === 'type').map(([name]) => name);
+    if (types.length > 0) vocabulary.set(file, new Set(types));
+  }
 }
 
 /** What a public file's import of a file of its own module makes part of the module's contract. */
@@ -298,6 +357,8 @@ interface ContractShapes {
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
   /** The enums each of those files declares: among the names taken, values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
   readonly enums: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The types declared in each file the public files depend on, directly or through others: names a type-only use may take. */
+  readonly vocabulary: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** `ContractShapes` while the public files' imports are read. */
@@ -306,6 +367,7 @@ interface ContractShapesBeingRead {
   readonly typeSources: Set<string>;
   readonly names: Map<string, Set<string>>;
   readonly enums: Map<string, ReadonlySet<string>>;
+  readonly vocabulary: Map<string, ReadonlySet<string>>;
 }
 
 /**
@@ -316,6 +378,8 @@ interface ContractShapesBeingRead {
  */
 function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
   if (shapes.files.has(edge.to) || (!edge.runtime && shapes.typeSources.has(edge.to))) return true;
+  const words = shapes.vocabulary.get(edge.to);
+  if (!edge.runtime && words !== undefined && edge.names.length > 0 && edge.names.every((name) => words.has(name))) return true;
   const taken = shapes.names.get(edge.to);
   if (taken === undefined || edge.names.length === 0 || !edge.names.every((name) => taken.has(name))) return false;
   const enums = shapes.enums.get(edge.to);
@@ -352,21 +416,60 @@ function picomatchAll(globs: readonly string[]): (relative: string) => boolean {
   return (relative) => matchers.some((match) => match(relative));
 }
 
-/** Files declaring what a Nest `@Module({ exports: [...] })` exports: its public providers. */
+/** Files declaring what a Nest `@Module({ exports: [...] })` exports: its public providers, and the entities whose repositories an exported ORM module hands out. */
 function nestExportedFiles(graph: DependencyGraph): Set<string> {
   const files = new Set<string>();
   for (const node of graph.files.values()) {
-    for (const name of moduleExports(node)) {
-      if (node.facts.declarations.has(name)) files.add(node.file);
-      for (const edge of graph.outgoing(node.file)) if (!edge.external && edge.names.includes(name)) files.add(edge.to);
-    }
+    const exported = moduleExports(node);
+    if (exported.some((name) => node.facts.declarations.has(name))) files.add(node.file);
+    for (const file of filesNaming(graph, node, exported)) files.add(file);
+    // Only the Nest module's own entities: registering another folder's entity hands out nothing of that folder.
+    const folder = path.posix.dirname(node.file) + '/';
+    for (const file of filesNaming(graph, node, exportedOrmFeatures(node))) if (file.startsWith(folder)) files.add(file);
   }
   return files;
+}
+
+/** The app's files the node imports any of the names from. */
+function filesNaming(graph: DependencyGraph, node: FileNode, names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  return graph.outgoing(node.file).flatMap((edge) => (!edge.external && edge.names.some((name) => names.includes(name)) ? [edge.to] : []));
 }
 
 /** The names a Nest module in the file exports, from `@Module({ exports })` or the dynamic modules it returns: its public providers. */
 export function moduleExports(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) => [...cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])), ...(cls.dynamicExports ?? [])]);
+}
+
+/** Nest's ORM modules, whose `forFeature([...])` registers the repositories of entities (or models) for the module. */
+const ORM_FEATURE_MODULES: ReadonlySet<string> = new Set(['TypeOrmModule', 'MongooseModule', 'SequelizeModule', 'MikroOrmModule', 'TypegooseModule']);
+
+/**
+ * The entities a Nest module registers with `TypeOrmModule.forFeature([Order, OrderLine])` when it
+ * also exports `TypeOrmModule`: whoever imports the module is handed their repositories, so the
+ * entity classes that name them (`@InjectRepository(Order)`) are part of what it offers.
+ */
+function exportedOrmFeatures(node: FileNode): string[] {
+  return node.facts.classes.flatMap((cls) =>
+    cls.decorators
+      .filter((d) => d.name === 'Module')
+      .flatMap((d) => {
+        const options = d.args[0];
+        if (options?.kind !== 'object') return [];
+        const exported = new Set(exportedNames(options).filter((name) => ORM_FEATURE_MODULES.has(name)));
+        const imports = options.properties['imports'];
+        if (exported.size === 0 || imports?.kind !== 'array') return [];
+        return imports.elements.flatMap((element) => (element.kind === 'call' && exported.has(element.callee.replace(/\.forFeature$/, '')) ? element.args.flatMap(namesIn) : []));
+      }),
+  );
+}
+
+/** Identifiers in a static value: `[Order, { name: Cat.name, schema: CatSchema }]` names Order, Cat and CatSchema. */
+function namesIn(value: StaticValue): string[] {
+  if (value.kind === 'identifier') return [value.name];
+  if (value.kind === 'array') return value.elements.flatMap(namesIn);
+  if (value.kind === 'object') return Object.values(value.properties).flatMap(namesIn);
+  return [];
 }
 
 /** The plain identifiers of `{ exports: [A, B] }`. */
