@@ -905,6 +905,16 @@ export const remember = (code: string, rate: number) => seen.set(code, rate);
   static fail() { return ++Attempts.failures; }
 }
 `,
+      // Node's crypto computes in the process; its file system does not.
+      'src/shared/infrastructure/auth/token-maker.ts': `import { randomBytes, createHash } from 'node:crypto';
+export class TokenMaker {
+  static token() { return randomBytes(16).toString('hex'); }
+  static digest(text: string) { return createHash('sha256').update(text).digest('hex'); }
+}
+`,
+      'src/shared/infrastructure/auth/key-file.ts': `import { readFileSync } from 'node:fs';
+export const signingKey = (file: string) => readFileSync(file, 'utf8').trim();
+`,
       // Pure, but named for its technology: it holds Postgres's error codes.
       'src/shared/infrastructure/db/postgres-errors.ts': `export const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23503';
 `,
@@ -919,6 +929,10 @@ import { isForeignKeyViolation } from '../../shared/infrastructure/db/postgres-e
 import { PasswordRules } from '../../shared/infrastructure/auth/password-rules';
 import { Attempts } from '../../shared/infrastructure/auth/attempts';
 //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+import { TokenMaker } from '../../shared/infrastructure/auth/token-maker';
+import { signingKey } from '../../shared/infrastructure/auth/key-file';
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
+export const newToken = () => TokenMaker.token() + TokenMaker.digest(signingKey('key.pem'));
 export const isTaken = (error: unknown) => isForeignKeyViolation(error);
 export const checkPassword = (password: string) => PasswordRules.validate(password) || Attempts.fail() > 3;
 export async function closeDay(day: string, zone: string, pdf: Uint8Array) {
@@ -1541,6 +1555,40 @@ export const red = (truck: Truck) => (truck.size ? TruckColor.Red : TruckColor.B
       'src/modules/dispatch/sizing.ts': `import { Truck, TruckSize } from '../fleet/entities/truck.entity';
 //                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract entities/truck.entity.ts is internal to module "fleet"
 export const large = (trucks: Truck[]) => trucks.filter((t) => t.size === TruckSize.Large);
+`,
+    });
+  });
+
+  it("modular-monolith: a file of validation schemas that a public service takes its input in is part of its contract, used at run time too; files of functions or of event names beside it are not", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/auth/index.ts': `export * from './auth.service';
+`,
+      'src/modules/auth/auth.service.ts': `import { signInSchema, type SignInInput } from './auth.schemas';
+import { pinDigits } from './auth.helpers';
+import { AUTH_EVENTS } from './auth.events';
+export class AuthService { signIn(body: unknown): SignInInput { const input = signInSchema.parse(body); return { ...input, pin: pinDigits(input.pin), event: AUTH_EVENTS.SIGNED_IN }; } }
+`,
+      // Event names and payload types are no validation schemas: the module keeps them.
+      'src/modules/auth/auth.events.ts': `export const AUTH_EVENTS = { SIGNED_IN: 'auth.signed-in' } as const;
+export interface SignedInEvent { email: string }
+`,
+      'src/modules/auth/auth.schemas.ts': `import { z } from 'zod';
+export const signInSchema = z.object({ email: z.string().email(), pin: z.string().min(4) });
+export type SignInInput = z.infer<typeof signInSchema>;
+`,
+      'src/modules/auth/auth.helpers.ts': `export const pinDigits = (pin: string) => pin.replace(/\\D/g, '');
+`,
+      'src/modules/backoffice/staff.controller.ts': `import { AuthService } from '../auth';
+import { signInSchema } from '../auth/auth.schemas';
+import { pinDigits } from '../auth/auth.helpers';
+//                        ^^^^^^^^^^^^^^^^^^^^^^ layering/contract auth.helpers.ts is internal to module "auth"
+export const staffSignIn = (body: unknown) => new AuthService().signIn(signInSchema.parse(body));
+export const digitsOf = (pin: string) => pinDigits(pin);
+`,
+      'src/modules/backoffice/audit.listener.ts': `import { AUTH_EVENTS } from '../auth/auth.events';
+//                          ^^^^^^^^^^^^^^^^^^^^^ layering/contract auth.events.ts is internal to module "auth"
+export const listensTo = AUTH_EVENTS.SIGNED_IN;
 `,
     });
   });

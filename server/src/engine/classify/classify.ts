@@ -622,8 +622,11 @@ function computesAlone(facts: FileFacts, file: string): boolean {
   const namespaces = facts.classes.filter((c) => c.staticOnly === true && c.decorators.length === 0 && c.extends === undefined && c.implements.length === 0);
   if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
   if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
-  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && isNeutralPackage(ref.specifier));
+  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, ''))));
 }
+
+/** Node's built-in modules that compute in the process (hashes, random bytes, paths, encodings) and reach no file, socket or process. */
+const COMPUTE_ONLY_BUILTINS: ReadonlySet<string> = new Set(['crypto', 'util', 'path', 'url', 'querystring', 'buffer', 'string_decoder', 'assert', 'zlib']);
 
 /**
  * `infrastructure/common/pagination.util.ts`: functions only, named or filed as a utility, using no

@@ -14,6 +14,7 @@ import { articleOf, upperFirst } from '../../text/words';
 import { defineRule } from '../types';
 import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 import { writesData } from './contracts/read-only';
+import { declaresShape } from './shapes';
 import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
 
 const options = z
@@ -549,31 +550,6 @@ function takesOnlyInterfaces(edge: Edge, graph: DependencyGraph): boolean {
   }
   return edge.names.every((name) => shapes.has(name));
 }
-
-function declaresShape(sourceFile: ts.SourceFile, name: string): boolean {
-  for (const statement of sourceFile.statements) {
-    if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name.text === name) return true;
-    // A response class of fields only; one with methods or a constructor does something.
-    if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement.members.every(ts.isPropertyDeclaration);
-    if (!ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
-    if (declaration) return declaration.initializer !== undefined && isShapeValue(declaration.initializer);
-  }
-  return false;
-}
-
-/** A schema built with a validation library (`z.object({…})`, `Joi.object()`), or data written out. */
-function isShapeValue(expr: ts.Expression): boolean {
-  let current = expr;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || ts.isStringLiteralLike(current) || ts.isNumericLiteral(current)) return !hasNode(current, ts.isFunctionLike);
-  if (!ts.isCallExpression(current)) return false;
-  let root: ts.Expression = current;
-  while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
-  return ts.isIdentifier(root) && SCHEMA_BUILDERS.has(root.text) && !hasNode(current, ts.isFunctionLike);
-}
-
-const SCHEMA_BUILDERS = new Set(['z', 'zod', 'Joi', 'joi', 'yup', 'Yup', 'Type', 't', 'v', 'Schema']);
 
 /** Data access the app's architecture allows where the default policy would not. */
 function isDataAccessByDesign(edge: Edge, from: LayerId, targetLayer: LayerId, projectDir: string, judging: Judging): boolean {

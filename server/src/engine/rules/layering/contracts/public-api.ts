@@ -12,6 +12,7 @@ import { walk } from '../../syntax';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
+import { declaresOnlySchemas } from '../shapes';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -327,16 +328,26 @@ function recordVocabulary(graph: DependencyGraph, edgesWithinModules: readonly E
 
 /** What a public file's import of a file of its own module makes part of the module's contract. */
 function recordShapesTaken(edge: Edge, target: FileNode, shapes: ContractShapesBeingRead): void {
-  if (target.layer === 'dto' || target.facts.shape.typesOnly) shapes.files.add(edge.to);
   // A module's entities stay its own even where a public signature lets them show; the enums
   // and types declared beside them (`MovementType`, which the exported service's `record()` takes) do not.
   const entityFile = target.layer === 'model' || target.candidates.some((c) => c.layer === 'model');
+  if (target.layer === 'dto' || target.facts.shape.typesOnly || (!shapes.files.has(edge.to) && isSchemasFile(target))) shapes.files.add(edge.to);
   if (!edge.runtime && !entityFile) shapes.typeSources.add(edge.to);
   const classes = new Set(target.facts.classes.map((c) => c.name));
   const taken = shapes.names.get(edge.to) ?? new Set<string>();
   shapes.names.set(edge.to, taken);
   for (const name of edge.names) if (!entityFile || !classes.has(name)) taken.add(name);
   if (!shapes.enums.has(edge.to)) shapes.enums.set(edge.to, enumsOf(target.sourceFile));
+}
+
+/**
+ * `auth.schemas.ts`: a file exporting only shapes (zod schemas and the types inferred from them)
+ * that a public service takes its inputs in. A file declaring classes is left out: fields-only
+ * classes may be the module's entities.
+ */
+function isSchemasFile(target: FileNode): boolean {
+  const exportedLocals = [...target.facts.localExports.values()].map((e) => e.local);
+  return target.facts.classes.length === 0 && declaresOnlySchemas(target.sourceFile, exportedLocals);
 }
 
 /** The enums a file declares at its top level. */
