@@ -251,6 +251,22 @@ export class OrderNotifier {
     });
   });
 
+  it('hexagonal: a token other injections type with a port stands for that port: a parameter of it typed inline depends on the port, not on the adapter the module binds', () => {
+    checkRules(LAYERING, {
+      ...hexagonalApp,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/orders/application/order-lookup.service.ts': `import { Inject, Injectable } from '@nestjs/common';
+import { ORDER_REPOSITORY } from '../domain/order.repository';
+
+@Injectable()
+export class OrderLookupService {
+  constructor(@Inject(ORDER_REPOSITORY) private readonly orders: { byId(id: string): Promise<unknown> }) {}
+  find(id: string) { return this.orders.byId(id); }
+}
+`,
+    });
+  });
+
   it('hexagonal: a use case injecting by token a port it declares itself depends on its port, not on the adapter the module binds', () => {
     checkRules(LAYERING, {
       ...hexagonalApp,
@@ -1015,6 +1031,49 @@ container.bind(BasketController).toSelf();
     assert.equal(node?.layer, 'composition-root', node?.layerReason);
   });
 
+  it("hexagonal: a file that fills the app's own container class (new DIContainer()) is the composition root too; one creating a domain's Container is not", () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/rental.js': `class Rental { constructor(id) { this.id = id; } }
+module.exports = Rental;
+`,
+      'src/domain/rental-rules.js': `module.exports = { isLate: (days) => days > 30 };
+`,
+      'src/domain/container.js': `class Container { constructor(code) { this.code = code; } }
+module.exports = Container;
+`,
+      'src/application/list-rentals.js': `class ListRentals { constructor(store) { this.store = store; } run() { return this.store.all(); } }
+module.exports = ListRentals;
+`,
+      'src/infrastructure/pg-rental-store.js': `const { Pool } = require('pg');
+class PgRentalStore { constructor() { this.pool = new Pool(); } all() { return this.pool.query('select * from rentals'); } }
+module.exports = PgRentalStore;
+`,
+      'src/interfaces/http/rentals-controller.js': `class RentalsController { constructor(container) { this.list = container.resolve('listRentals'); } index(req, res) { return this.list.run().then((rows) => res.json(rows)); } }
+module.exports = RentalsController;
+`,
+      'src/infrastructure/config/di-container.js': `class DIContainer { constructor() { this.made = new Map(); } registerSingleton(name, make) { this.made.set(name, make); } resolve(name) { return this.made.get(name)(this); } }
+module.exports = DIContainer;
+`,
+      'src/infrastructure/config/index.js': `const DIContainer = require('./di-container');
+const PgRentalStore = require('../pg-rental-store');
+const ListRentals = require('../../application/list-rentals');
+const RentalsController = require('../../interfaces/http/rentals-controller');
+const container = new DIContainer();
+container.registerSingleton('listRentals', () => new ListRentals(new PgRentalStore()));
+container.registerSingleton('rentalsController', (c) => new RentalsController(c));
+module.exports = { container, port: Number(process.env.PORT || 3000) };
+`,
+      'src/application/ship-rentals.js': `const Container = require('../domain/container');
+module.exports = { box: (code) => new Container(code) };
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix));
+    const root = layerOf('config/index.js');
+    assert.equal(root?.layer, 'composition-root', root?.layerReason);
+    assert.notEqual(layerOf('application/ship-rentals.js')?.layer, 'composition-root');
+  });
+
   it('hexagonal: an injectable class under infrastructure/ that only extends an adapter is that adapter, not a service or data', () => {
     const result = checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
@@ -1559,7 +1618,7 @@ export const large = (trucks: Truck[]) => trucks.filter((t) => t.size === TruckS
     });
   });
 
-  it("modular-monolith: a file of validation schemas that a public service takes its input in is part of its contract, used at run time too; files of functions or of event names beside it are not", () => {
+  it('modular-monolith: a file of validation schemas that a public service takes its input in is part of its contract, used at run time too; files of functions or of event names beside it are not', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
       'src/modules/auth/index.ts': `export * from './auth.service';
@@ -1589,6 +1648,31 @@ export const digitsOf = (pin: string) => pinDigits(pin);
       'src/modules/backoffice/audit.listener.ts': `import { AUTH_EVENTS } from '../auth/auth.events';
 //                          ^^^^^^^^^^^^^^^^^^^^^ layering/contract auth.events.ts is internal to module "auth"
 export const listensTo = AUTH_EVENTS.SIGNED_IN;
+`,
+    });
+  });
+
+  it('modular-monolith and hexagonal: an import the file never refers to is dead code the compiler drops, not a dependency; one it names, even in a type, is', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: ['modular-monolith', 'hexagonal'], modules: ['src/modules/*'] }),
+      'src/modules/auth/index.ts': `export const signIn = (email: string) => email.length > 3;
+`,
+      'src/modules/auth/decorators/current-user.ts': `export const CurrentUser = () => (target: object, key: string | symbol | undefined, index: number) => [target, key, index];
+export interface SessionUser { id: string }
+`,
+      'src/modules/listings/domain/listing.ts': `import { PgListings } from '../infrastructure/pg-listings';
+import type { PgRow } from '../infrastructure/pg-listings';
+//                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
+export class Listing { constructor(readonly id: string) {} static fromRow(row: PgRow) { return new Listing(row.id); } }
+`,
+      'src/modules/listings/infrastructure/pg-listings.ts': `import { Pool } from 'pg';
+export interface PgRow { id: string }
+export class PgListings { private readonly pool = new Pool(); all() { return this.pool.query('select id from listings'); } }
+`,
+      'src/modules/listings/listings.routes.ts': `import { CurrentUser } from '../auth/decorators/current-user';
+import type { SessionUser } from '../auth/decorators/current-user';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract decorators/current-user.ts is internal to module "auth"
+export const ownerOf = (user: SessionUser) => user.id;
 `,
     });
   });

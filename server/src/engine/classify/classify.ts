@@ -564,12 +564,18 @@ const CONTAINER_BUILDERS: Readonly<Record<string, readonly { readonly name: stri
   ],
 };
 
+/** Names of a dependency-injection container a team writes itself; a bare `Container` may be the domain's (a shipping container). */
+const OWN_CONTAINER = /^(?:DI|Di|IoC|Ioc|Dependency|DependencyInjection|Service)Container$/;
+
 /**
  * `new Container()` from inversify, `createContainer()` or `asClass(…)` registrations from awilix:
  * the file where the app's classes are bound to their contracts, whatever folder holds it
  * (`config/container.ts`, `configuration/registrations.ts`).
  */
 function builtContainer(facts: FileFacts): string | undefined {
+  // A container the app writes itself (`new DIContainer()` of `./DIContainer`): dependency injection by hand.
+  const own = facts.instantiations.find((i) => OWN_CONTAINER.test(i.name) && facts.moduleRefs.some((ref) => isAppPath(ref.specifier) && ref.bindings.some((b) => b.local === i.name)));
+  if (own !== undefined) return `${own.name}, the app's own container`;
   for (const ref of facts.moduleRefs) {
     const builders = CONTAINER_BUILDERS[packageNameOf(ref.specifier)];
     if (ref.typeOnly || builders === undefined) continue;

@@ -43,6 +43,7 @@ class FactCollector {
   private readonly instantiations: InstantiationFact[] = [];
   private readonly importLocals = new Set<string>();
   private readonly valueUsedLocals = new Set<string>();
+  private readonly referencedLocals = new Set<string>();
   private readonly loadTimeLocals = new Set<string>();
   /** How each import-bound name is used as a value: only as a decorator, only as a base class, or otherwise. */
   private readonly valueUses = new Map<string, Set<ValueUse>>();
@@ -72,6 +73,7 @@ class FactCollector {
       stringConstants,
       constantListSizes,
       valueUsedLocals: this.valueUsedLocals,
+      referencedLocals: this.referencedLocals,
       loadTimeLocals: this.loadTimeLocals,
       decoratorOnlyLocals: this.localsUsedOnlyAs('decorator'),
       baseClassOnlyLocals: this.localsUsedOnlyAs('base-class'),
@@ -191,7 +193,9 @@ class FactCollector {
   }
 
   private recordIdentifierUse(node: ts.Identifier, inType: boolean): void {
-    if (!this.importLocals.has(node.text) || isNonReferenceName(node) || inType) return;
+    if (!this.importLocals.has(node.text) || isNonReferenceName(node)) return;
+    this.referencedLocals.add(node.text);
+    if (inType) return;
     this.valueUsedLocals.add(node.text);
     if (runsWhenLoaded(node)) this.loadTimeLocals.add(node.text);
     const uses = this.valueUses.get(node.text) ?? new Set<ValueUse>();

@@ -171,6 +171,8 @@ export interface FileFacts {
   readonly constantListSizes: ReadonlyMap<string, number>;
   /** Import-bound names used where a value is needed (calls, `new`, decorators, `extends`...). */
   readonly valueUsedLocals: ReadonlySet<string>;
+  /** Import-bound names the file refers to at all, in values or in types; one it never names is an unused import. */
+  readonly referencedLocals: ReadonlySet<string>;
   /** Import-bound names read when the file loads (outside every function body, or in a decorator). */
   readonly loadTimeLocals: ReadonlySet<string>;
   /** Import-bound names whose only value uses are as decorators (`@Cached()`): aspects, not collaborators. */

@@ -141,7 +141,7 @@ function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: 
   const definition = param.typeName ? symbols.definitionOfLocal(unit, param.typeName) : undefined;
   for (const decorator of param.decorators) {
     const edge = decoratorEdge(unit, decorator, base, symbols, providers);
-    if (edge) return withDeclaredType(edge, definition);
+    if (edge) return param.typeName === undefined ? { ...edge, untyped: true } : withDeclaredType(edge, definition);
   }
   if (!param.typeName) return undefined;
   if (!definition || (definition.kind === 'file' && definition.file === unit.file)) return undefined;
@@ -174,7 +174,7 @@ function decoratorEdge(unit: SourceUnit, decorator: DecoratorFact, base: EdgeBas
   const provider = providers.providerOf(unit, token, symbols);
   if (!provider || (provider.kind === 'file' && provider.file === unit.file)) return undefined;
   const providerName = provider.kind === 'file' ? provider.name : provider.exported;
-  return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(token)})` };
+  return { ...base, ...targetOf(provider), names: [providerName], detail: `injects ${providerName} through @Inject(${tokenText(token)})`, token: tokenText(token) };
 }
 
 function ormInjection(unit: SourceUnit, decorator: DecoratorFact, symbols: SymbolResolver): { orm: string; detail: string } | undefined {

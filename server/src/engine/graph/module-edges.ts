@@ -78,6 +78,7 @@ function bindingEdge(unit: SourceUnit, ref: ModuleRef, kind: 'require' | 'import
     ...(members ? { members } : {}),
     ...(ref.deferred ? { deferred: true } : {}),
     ...(kind === 'import' && readsOnlyWhenCalled(unit, entry.locals) ? { readsWhenCalled: true as const } : {}),
+    ...(kind === 'import' && neverUsed(unit, entry.locals) ? { unused: true as const } : {}),
   };
 }
 
@@ -92,6 +93,15 @@ function readsOnlyWhenCalled(unit: SourceUnit, locals: readonly string[]): boole
   const inMetadata = (l: string) => unit.project.emitDecoratorMetadata && facts.metadataTypeLocals.has(l);
   return used.length > 0 && used.every((l) => !facts.loadTimeLocals.has(l) && !inMetadata(l));
 }
+
+/** TypeScript elides an import none of whose names the file refers to or exports (see `Edge.unused`). */
+function neverUsed(unit: SourceUnit, locals: readonly string[]): boolean {
+  if (!TYPESCRIPT_FILE.test(unit.file) || locals.length === 0) return false;
+  const exported = new Set([...unit.facts.localExports.values()].map((e) => e.local));
+  return locals.every((local) => !unit.facts.referencedLocals.has(local) && !exported.has(local));
+}
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 /** The file the specifier names, when the binding is declared in another (see `Edge.via`). */
 function viaOf(moduleTarget: { to: string; external: boolean }, to: string): { via?: string } {

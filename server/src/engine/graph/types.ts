@@ -61,6 +61,15 @@ export interface Edge {
    * binding to the provider is the container's wiring.
    */
   readonly typedAs?: string;
+  /**
+   * An import of TypeScript whose names the file never refers to, in values or in types, nor
+   * exports: the compiler drops it, and nothing of the target is used. Dead code, not a dependency.
+   */
+  readonly unused?: true;
+  /** For an injection by token (`@Inject(UNIT_OF_WORK)`), the token as written. */
+  readonly token?: string;
+  /** An injection whose parameter names no type of its own (`uow: { run(): void }`, or none): what it depends on is whatever the token stands for. */
+  readonly untyped?: true;
 }
 
 export interface FileNode {

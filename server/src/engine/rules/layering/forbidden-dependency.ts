@@ -119,7 +119,11 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   // re-exports: neither makes the file depend on what they stand for.
   // Mounting another controller's routes under one's own path is router composition (wiring).
   const counts = (e: Edge) =>
-    e.usedAs !== 'decorator' && e.usedAs !== 'export' && e.usedAs !== 'mount' && (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
+    e.usedAs !== 'decorator' &&
+    e.usedAs !== 'export' &&
+    e.usedAs !== 'mount' &&
+    e.unused !== true &&
+    (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node) || readsOnReadSide(graph, node);
   const builds = WIRING_INSIDE.has(from) ? builtHere(graph, node) : NOTHING;
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
@@ -440,8 +444,26 @@ function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string
 
 /** The layer an edge reaches; for a token injection typed with a port under a ports-and-adapters preset, the port's. */
 function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
-  if (judging.injectedPortsByType && edge.typedAs !== undefined) return judging.graph.files.get(edge.typedAs)?.layer;
+  const port = judging.injectedPortsByType ? (edge.typedAs ?? (edge.untyped === true ? portOfToken(judging.graph).get(tokenKey(edge)) : undefined)) : undefined;
+  if (port !== undefined) return judging.graph.files.get(port)?.layer;
   return judging.graph.targetLayer(edge);
+}
+
+/**
+ * The port each injection token stands for, where other injections of it name one
+ * (`@Inject(UNIT_OF_WORK) uow: UnitOfWork` in most use cases): a parameter of the same token
+ * typed inline (`uow: { run(work): Promise<void> }`) depends on that port too, not on what the
+ * module binds. A token no injection types with a port stays the provider's.
+ */
+const portOfToken = perGraph((graph: DependencyGraph): ReadonlyMap<string, string> => {
+  const ports = new Map<string, string>();
+  for (const edge of graph.edges) if (edge.kind === 'di' && edge.token !== undefined && edge.typedAs !== undefined && !ports.has(tokenKey(edge))) ports.set(tokenKey(edge), edge.typedAs);
+  return ports;
+});
+
+/** A token with the provider it resolves to: two tokens of one name in different files stay apart. */
+function tokenKey(edge: Edge): string {
+  return `${edge.to}\0${edge.token ?? ''}`;
 }
 
 /** Edges that look like a dependency on another layer and are none. */

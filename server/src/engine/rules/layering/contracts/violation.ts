@@ -28,7 +28,7 @@ export interface Dependency {
  * decorator still imports the module), imports used only as types unless the contract allows them.
  */
 export function dependenciesOf(node: FileNode, graph: DependencyGraph, contract: Pick<Contract, 'allowTypeOnly'>): Dependency[] {
-  const counted = graph.outgoing(node.file).filter((e) => e.usedAs !== 'mount' && !(contract.allowTypeOnly === true && !e.runtime && e.kind !== 'di'));
+  const counted = graph.outgoing(node.file).filter((e) => e.usedAs !== 'mount' && e.unused !== true && !(contract.allowTypeOnly === true && !e.runtime && e.kind !== 'di'));
   return groupByTarget(counted).map((edges) => ({ from: node, edge: mostTelling(edges), edges }));
 }
 
