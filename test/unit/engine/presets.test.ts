@@ -1677,6 +1677,38 @@ export const ownerOf = (user: SessionUser) => user.id;
     });
   });
 
+  it('modular-monolith: a Nest module nested in a folder that groups several is public like one at the top; its other files are not', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/clinicians/clinicians.module.ts': `import { Module } from '@nestjs/common';
+import { ScheduleModule } from './schedule/schedule.module';
+@Module({ imports: [ScheduleModule] })
+export class CliniciansModule {}
+`,
+      'src/modules/clinicians/schedule/schedule.module.ts': `import { Module } from '@nestjs/common';
+import { ScheduleService } from './schedule.service';
+@Module({ providers: [ScheduleService], exports: [ScheduleService] })
+export class ScheduleModule {}
+`,
+      'src/modules/clinicians/schedule/schedule.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class ScheduleService { freeSlots() { return ['09:00']; } }
+`,
+      'src/modules/clinicians/schedule/slot-rules.ts': `export const slotMinutes = 30;
+`,
+      'src/modules/visits/visits.module.ts': `import { Module } from '@nestjs/common';
+import { ScheduleModule } from '../clinicians/schedule/schedule.module';
+@Module({ imports: [ScheduleModule] })
+export class VisitsModule {}
+`,
+      'src/modules/visits/visit-length.ts': `import { slotMinutes } from '../clinicians/schedule/slot-rules';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract schedule/slot-rules.ts is internal to module "clinicians"
+export const visitLength = (slots: number) => slots * slotMinutes;
+`,
+    });
+  });
+
   it('modular-monolith: a token injection typed with a shared contract ties the module to the contract, not to the module providing it', () => {
     const files = {
       'tsconfig.json': NEST_TSCONFIG,

@@ -151,6 +151,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       if (
         isPublicPath(inModule(graph.root, to, named)) ||
         exported.has(edge.to) ||
+        (publicGlobs === undefined && declaresNestModule(graph, edge.to)) ||
         isConventionalEntry(to, named) ||
         isSideEntry(named) ||
         isDeclaredEntry(named) ||
@@ -445,6 +446,15 @@ function nestExportedFiles(graph: DependencyGraph): Set<string> {
 function filesNaming(graph: DependencyGraph, node: FileNode, names: readonly string[]): string[] {
   if (names.length === 0) return [];
   return graph.outgoing(node.file).flatMap((edge) => (!edge.external && edge.names.some((name) => names.includes(name)) ? [edge.to] : []));
+}
+
+/**
+ * A Nest `@Module` class, wherever it sits in the module folder (`doctors/availability/availability.module.ts`
+ * under a `doctors/` that groups several): the unit Nest composes, whose import is how another
+ * module uses what it exports.
+ */
+function declaresNestModule(graph: DependencyGraph, file: string): boolean {
+  return graph.files.get(file)?.facts.classes.some((c) => c.decorators.some((d) => d.name === 'Module')) === true;
 }
 
 /** The names a Nest module in the file exports, from `@Module({ exports })` or the dynamic modules it returns: its public providers. */
