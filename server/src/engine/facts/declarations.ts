@@ -1,5 +1,5 @@
 import { ts } from '../ts';
-import type { DeclarationKind, LocalExport } from './types';
+import type { DeclarationKind, FileFacts, LocalExport } from './types';
 
 export interface DeclarationFacts {
   readonly declarations: Map<string, DeclarationKind>;
@@ -7,6 +7,11 @@ export interface DeclarationFacts {
   readonly stringConstants: Map<string, string>;
   readonly constantListSizes: Map<string, number>;
   readonly isBarrel: boolean;
+}
+
+/** The local names a file exports (its own declarations, and the imports it hands on under their names). */
+export function exportedLocalNames(facts: Pick<FileFacts, 'localExports'>): Set<string> {
+  return new Set([...facts.localExports.values()].map((e) => e.local));
 }
 
 /** Top-level declarations and exports (ES and CommonJS) of one file. */

@@ -134,6 +134,7 @@ function localListsOf(sourceFile: ts.SourceFile): LocalLists {
   return lists;
 }
 
-function unwrapped(node: ts.Expression): ts.Expression {
+/** The expression under parentheses, `as` and `satisfies`. */
+export function unwrapped(node: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ? unwrapped(node.expression) : node;
 }

@@ -1,4 +1,5 @@
 import { isJavaScriptFile } from '../facts/extract';
+import { exportedLocalNames } from '../facts/declarations';
 import type { FileFacts, ImportBinding, ModuleRef } from '../facts/types';
 import type { Edge } from './types';
 import type { Definition, SourceUnit, SymbolResolver } from './symbols';
@@ -97,7 +98,7 @@ function readsOnlyWhenCalled(unit: SourceUnit, locals: readonly string[]): boole
 /** TypeScript elides an import none of whose names the file refers to or exports (see `Edge.unused`). */
 function neverUsed(unit: SourceUnit, locals: readonly string[]): boolean {
   if (!TYPESCRIPT_FILE.test(unit.file) || locals.length === 0) return false;
-  const exported = new Set([...unit.facts.localExports.values()].map((e) => e.local));
+  const exported = exportedLocalNames(unit.facts);
   return locals.every((local) => !unit.facts.referencedLocals.has(local) && !exported.has(local));
 }
 

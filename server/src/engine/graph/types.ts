@@ -63,7 +63,8 @@ export interface Edge {
   readonly typedAs?: string;
   /**
    * An import of TypeScript whose names the file never refers to, in values or in types, nor
-   * exports: the compiler drops it, and nothing of the target is used. Dead code, not a dependency.
+   * exports: nothing of the target is used (the compiler drops it, unless `verbatimModuleSyntax`
+   * keeps every import). Dead code, not a dependency.
    */
   readonly unused?: true;
   /** For an injection by token (`@Inject(UNIT_OF_WORK)`), the token as written. */

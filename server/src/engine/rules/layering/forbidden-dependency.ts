@@ -444,9 +444,15 @@ function violationOf(counted: readonly Edge[], from: LayerId, projectDir: string
 
 /** The layer an edge reaches; for a token injection typed with a port under a ports-and-adapters preset, the port's. */
 function judgedTargetLayer(edge: Edge, judging: Judging): LayerId | undefined {
-  const port = judging.injectedPortsByType ? (edge.typedAs ?? (edge.untyped === true ? portOfToken(judging.graph).get(tokenKey(edge)) : undefined)) : undefined;
+  const port = judging.injectedPortsByType ? injectedPort(edge, judging.graph) : undefined;
   if (port !== undefined) return judging.graph.files.get(port)?.layer;
   return judging.graph.targetLayer(edge);
+}
+
+/** The port file a token injection depends on: the type it names, or, typed inline, the port other injections of its token name. */
+function injectedPort(edge: Edge, graph: DependencyGraph): string | undefined {
+  if (edge.typedAs !== undefined) return edge.typedAs;
+  return edge.untyped === true ? portOfToken(graph).get(tokenKey(edge)) : undefined;
 }
 
 /**

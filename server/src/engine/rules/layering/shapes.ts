@@ -1,3 +1,4 @@
+import { unwrapped } from '../../facts/static-value';
 import { ts } from '../../ts';
 import { hasNode } from '../syntax';
 
@@ -10,11 +11,16 @@ export function declaresShape(sourceFile: ts.SourceFile, name: string): boolean 
     if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name.text === name) return true;
     // A response class of fields only; one with methods or a constructor does something.
     if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement.members.every(ts.isPropertyDeclaration);
-    if (!ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    const declaration = constantNamed(statement, name);
     if (declaration) return declaration.initializer !== undefined && isShapeValue(declaration.initializer);
   }
   return false;
+}
+
+/** The variable `name` if the statement declares it (`export const loginSchema = …`). */
+function constantNamed(statement: ts.Statement, name: string): ts.VariableDeclaration | undefined {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  return statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
 }
 
 /** A schema built with a validation library (`z.object({…})`, `Joi.object()`), or data written out. */
@@ -35,17 +41,10 @@ function isSchemaCall(expr: ts.Expression): boolean {
 /** Whether the file declares `name` as a constant holding a validation schema (`export const loginSchema = z.object({…})`). */
 function declaresSchema(sourceFile: ts.SourceFile, name: string): boolean {
   for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
-    if (declaration?.initializer !== undefined) return isSchemaCall(unwrapped(declaration.initializer));
+    const initializer = constantNamed(statement, name)?.initializer;
+    if (initializer !== undefined) return isSchemaCall(unwrapped(initializer));
   }
   return false;
-}
-
-function unwrapped(expr: ts.Expression): ts.Expression {
-  let current = expr;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
 }
 
 const SCHEMA_BUILDERS = new Set(['z', 'zod', 'Joi', 'joi', 'yup', 'Yup', 'Type', 't', 'v', 'Schema']);

@@ -13,6 +13,7 @@ import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
 import { declaresOnlySchemas } from '../shapes';
+import { exportedLocalNames } from '../../../facts/declarations';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -228,7 +229,8 @@ function reExportsOf(graph: DependencyGraph, entries: readonly string[]): ReExpo
   const queue = entries.map((file) => ({ file, name: '*' }));
   for (let next = queue.pop(); next; next = queue.pop()) {
     const { file, name } = next;
-    const exportedLocals = new Set([...(graph.files.get(file)?.facts.localExports.values() ?? [])].map((e) => e.local));
+    const facts = graph.files.get(file)?.facts;
+    const exportedLocals = facts ? exportedLocalNames(facts) : new Set<string>();
     for (const edge of graph.outgoing(file)) {
       for (const n of namesHandedOut(edge, exportedLocals)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
     }
@@ -347,8 +349,7 @@ function recordShapesTaken(edge: Edge, target: FileNode, shapes: ContractShapesB
  * classes may be the module's entities.
  */
 function isSchemasFile(target: FileNode): boolean {
-  const exportedLocals = [...target.facts.localExports.values()].map((e) => e.local);
-  return target.facts.classes.length === 0 && declaresOnlySchemas(target.sourceFile, exportedLocals);
+  return target.facts.classes.length === 0 && declaresOnlySchemas(target.sourceFile, [...exportedLocalNames(target.facts)]);
 }
 
 /** The enums a file declares at its top level. */
