@@ -264,6 +264,26 @@ describe('layerguard init', () => {
     assert.equal(rings?.preview?.files, 5, JSON.stringify(rings));
   });
 
+  it('on libraries kept under a modules/ folder of a workspace (libs/api/modules/<lib>/src), each its own project, entered by its Nest module: each library is a module with a declared boundary', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['rota', 'payslip', 'timesheet']) {
+      const dir = `libs/api/modules/${name}`;
+      files[`${dir}/tsconfig.json`] = JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] });
+      files[`${dir}/src/${name}.module.ts`] = source(`import { ${name}Handler } from './features/${name}.handler';\nexport const ${name}Module = { handlers: [${name}Handler] };\n`);
+      files[`${dir}/src/features/${name}.handler.ts`] = source(`import { clock } from '../../../../core/src/clock';\nexport const ${name}Handler = () => clock();\n`);
+      files[`${dir}/src/features/${name}.rules.ts`] = source(`export const ${name}Rule = 1;\n`);
+    }
+    files['libs/api/core/tsconfig.json'] = JSON.stringify({ include: ['src'] });
+    files['libs/api/core/src/clock.ts'] = source('export const clock = () => Date.now();\n');
+    const modular = proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.deepEqual(modular?.modules, ['libs/api/modules/*'], JSON.stringify(modular));
+    assert.ok(
+      modular.reasons.some((r) => /3 of them declare a public API .*they do not import each other/.test(r)),
+      JSON.stringify(modular.reasons),
+    );
+    assert.ok(modular.confidence >= 0.6, JSON.stringify(modular));
+  });
+
   it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {
     const files: Record<string, string> = {};
     for (const name of ['content', 'identity', 'billing']) {

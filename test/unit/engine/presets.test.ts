@@ -681,7 +681,10 @@ export class Demande { constructor(readonly id: string) {} }
 export const sauver = (d: Demande) => new EntrepotDemandes().sauver(d.id);
 //                                    ^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
 `,
-      'src/adaptateurs/entrepot-demandes.ts': `export class EntrepotDemandes { sauver(id: string) { return id; } }
+      'src/adaptateurs/entrepot-demandes.ts': `export class EntrepotDemandes {
+  private readonly lignes = new Map<string, string>();
+  sauver(id: string) { this.lignes.set(id, id); return id; }
+}
 `,
       'src/pedidos/dominio/pedido.ts': `export class Pedido { constructor(readonly id: string) {} }
 `,
@@ -880,6 +883,51 @@ export class Invoice {
 }
 `,
       'src/domain/invoice-rules.ts': `export const isDue = (days: number) => days > 30;
+`,
+    });
+  });
+
+  it('hexagonal: an injected class under infrastructure/ whose instances remember nothing and that uses only compute-only built-ins is no adapter; one that keeps a set is', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/catalog/infrastructure/text/slug-maker.ts': `import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+@Injectable()
+export class SlugMaker {
+  private readonly separator = '-';
+  make(title: string): string {
+    const words = title.toLowerCase().split(/\\s+/).join(this.separator);
+    return words + this.separator + createHash('md5').update(title).digest('hex').slice(0, 6);
+  }
+}
+`,
+      'src/catalog/infrastructure/text/slug-memory.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class SlugMemory {
+  private readonly taken = new Set<string>();
+  claim(slug: string): boolean {
+    if (this.taken.has(slug)) return false;
+    this.taken.add(slug);
+    return true;
+  }
+}
+`,
+      'src/catalog/application/publish-title.use-case.ts': `import { Injectable } from '@nestjs/common';
+import { SlugMaker } from '../infrastructure/text/slug-maker';
+import { SlugMemory } from '../infrastructure/text/slug-memory';
+@Injectable()
+export class PublishTitle {
+  constructor(
+    private readonly slugs: SlugMaker,
+    private readonly memory: SlugMemory,
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer: it injects SlugMemory
+  ) {}
+  run(title: string) {
+    const slug = this.slugs.make(title);
+    return this.memory.claim(slug) ? slug : undefined;
+  }
+}
 `,
     });
   });
@@ -1673,6 +1721,43 @@ export class PgListings { private readonly pool = new Pool(); all() { return thi
 import type { SessionUser } from '../auth/decorators/current-user';
 //                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract decorators/current-user.ts is internal to module "auth"
 export const ownerOf = (user: SessionUser) => user.id;
+`,
+    });
+  });
+
+  it('modular-monolith: a file whose own documentation names the importing class, or calls itself the single place to import from, is used as designed; an undocumented internal, or a comment naming a mere word, is not', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/membership/index.ts': `export { joinPlan } from './join-plan';
+`,
+      'src/modules/membership/join-plan.ts': `export const joinPlan = (plan: string) => plan.trim();
+`,
+      'src/modules/membership/grant-seat.ts': `/**
+ * Pure seat-granting step, kept apart so SupportDeskService and the billing webhooks reuse it.
+ */
+export const grantSeat = (seats: number) => seats + 1;
+`,
+      'src/modules/membership/reserved-handles.ts': `// Handles nobody may register. The single source of truth: every module that checks a handle imports from here.
+export const RESERVED_HANDLES: readonly string[] = ['admin', 'root'];
+`,
+      'src/modules/membership/seat-math.ts': `/** Seat arithmetic for the support desk. */
+export const freeSeats = (total: number, used: number) => total - used;
+`,
+      'src/modules/membership/renewal-window.ts': `export const renewalDays = 30;
+`,
+      'src/modules/support/support-desk.service.ts': `import { joinPlan } from '../membership';
+import { grantSeat } from '../membership/grant-seat';
+import { RESERVED_HANDLES } from '../membership/reserved-handles';
+import { freeSeats } from '../membership/seat-math';
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract seat-math.ts is internal to module "membership"
+import { renewalDays } from '../membership/renewal-window';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract renewal-window.ts is internal to module "membership"
+export class SupportDeskService {
+  open(handle: string, plan: string, seats: number) {
+    if (RESERVED_HANDLES.includes(handle)) return undefined;
+    return { plan: joinPlan(plan), seats: grantSeat(seats), free: freeSeats(10, seats), days: renewalDays };
+  }
+}
 `,
     });
   });

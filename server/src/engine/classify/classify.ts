@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ClassFact, FileFacts } from '../facts/types';
+import type { ClassFact, DecoratorFact, FileFacts } from '../facts/types';
 import { areaNameOf, yieldsToInnerArea, type AreaOfLayer } from './area-words';
 
 /** Area folders of ports: below the domain, they are the domain's. */
@@ -526,7 +526,11 @@ const PROVIDER_DECORATORS: ReadonlySet<string> = new Set(['Injectable', 'injecta
  * provides is behaviour, inherited or its own; messages and events are never injected.
  */
 function isProvider(c: ClassFact): boolean {
-  return c.decorators.some((d) => PROVIDER_DECORATORS.has(d.name));
+  return c.decorators.some(isProviderDecorator);
+}
+
+function isProviderDecorator(d: DecoratorFact): boolean {
+  return PROVIDER_DECORATORS.has(d.name);
 }
 
 const UTILITY_STEM = /(?:^|[.\-_])(?:utils?|helpers?)$/i;
@@ -618,14 +622,19 @@ const NAMES_A_TECHNOLOGY =
  * `shared/infrastructure/datetime/range-in-zone.ts`: functions over their arguments that import
  * nothing of the app and no package but those every layer uses, keep no state and call no network
  * global (`fetch` needs no import, so an import-less file is not enough). Whatever folder holds
- * them, they reach nothing outside. So do classes of static methods alone with read-only fields;
- * other classes are left to the folder (an in-memory store is an adapter).
+ * them, they reach nothing outside. So do classes of static methods alone with read-only fields,
+ * and classes with no constructor and no field to write (`@Injectable() class HashUtil`); other
+ * classes are left to the folder (an in-memory store is an adapter).
  */
 function computesAlone(facts: FileFacts, file: string): boolean {
   if (NAMES_A_TECHNOLOGY.test(stemOf(file))) return false;
   const { shape } = facts;
-  // A class of static methods alone is a namespace of functions (`PasswordRules.validate`).
-  const namespaces = facts.classes.filter((c) => c.staticOnly === true && c.decorators.length === 0 && c.extends === undefined && c.implements.length === 0);
+  // A class of static methods alone is a namespace of functions (`PasswordRules.validate`); so is
+  // a class whose instances remember nothing, even one the container provides (`@Injectable()
+  // class HashUtil`). One that implements a port or extends a base adapts them.
+  const namespaces = facts.classes.filter(
+    (c) => c.extends === undefined && c.implements.length === 0 && (c.staticOnly === true ? c.decorators.length === 0 : c.stateless === true && c.decorators.every(isProviderDecorator)),
+  );
   if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
   if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
   return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, ''))));

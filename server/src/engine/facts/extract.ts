@@ -266,6 +266,7 @@ class FactCollector {
       abstract: modifiers.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword),
       methods: node.members.filter(runsCode).length,
       ...(isStaticOnly(node) ? { staticOnly: true as const } : {}),
+      ...(isStateless(node) ? { stateless: true as const } : {}),
       constructorParams: ctor ? ctor.parameters.map((p) => this.paramFactOf(p)) : [],
       ...(dynamicExports.length > 0 ? { dynamicExports } : {}),
     };
@@ -293,6 +294,22 @@ class FactCollector {
 function isStaticOnly(node: ts.ClassDeclaration | ts.ClassExpression): boolean {
   const members = node.members.filter((m) => !ts.isSemicolonClassElement(m));
   return members.length > 0 && members.every(isStaticAndStateless);
+}
+
+/**
+ * No constructor, and every field a function or a read-only literal: nothing an instance could
+ * remember (`private readonly seen = new Map()` remembers, read-only or not).
+ */
+function isStateless(node: ts.ClassDeclaration | ts.ClassExpression): boolean {
+  const members = node.members.filter((m) => !ts.isSemicolonClassElement(m));
+  return members.length > 0 && members.every((member) => !ts.isConstructorDeclaration(member) && !(ts.isPropertyDeclaration(member) && !runsCode(member) && !isConstantField(member)));
+}
+
+function isConstantField(member: ts.PropertyDeclaration): boolean {
+  const value = member.initializer;
+  const literal =
+    value !== undefined && (ts.isLiteralExpression(value) || ts.isNoSubstitutionTemplateLiteral(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword);
+  return literal && (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Readonly) !== 0;
 }
 
 function isStaticAndStateless(member: ts.ClassElement): boolean {

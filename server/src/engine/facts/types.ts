@@ -84,6 +84,8 @@ export interface ClassFact {
   readonly methods: number;
   /** Every member is static and there is no constructor: a namespace of functions, no instance. */
   readonly staticOnly?: true;
+  /** No constructor and no field it can write, static or not: its instances remember nothing (`class HashUtil { sha256(b) {…} }`). */
+  readonly stateless?: true;
   readonly constructorParams: readonly ParamFact[];
   /** A Nest module's providers exported by the dynamic modules its static methods return (`forRoot() { return { module, exports: [X] } }`). */
   readonly dynamicExports?: readonly string[];

@@ -155,7 +155,7 @@ function moduleReasons(folder: ModuleFolder, evidence: ArchitectureEvidence): st
   const through = folder.crossImports === 0 ? 'they do not import each other' : `${folder.publicImports} of their ${folder.crossImports} imports of each other go through a public API`;
   return [
     `${folder.modules.length} feature modules under ${folder.glob.replace(/\/\*$/, '/')}${folder.foundBy === 'entries' ? ' (most of its folders are features with an entry file)' : ''} holding ${folder.files} of ${evidence.files} files`,
-    `${folder.withPublicApi} of them declare a public API (index file or Nest module exports); ${through}`,
+    `${folder.withPublicApi} of them declare a public API (index file, Nest module exports, or a project of their own); ${through}`,
   ];
 }
 

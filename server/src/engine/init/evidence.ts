@@ -49,7 +49,7 @@ export interface ModuleFolder {
   readonly modules: readonly string[];
   /** Files below its modules. */
   readonly files: number;
-  /** Modules with an entry file (`index.*`) or a Nest module that exports something. */
+  /** Modules with an entry file (`index.*`) or a Nest module that exports something, or that are a project of their own (a library with its own `tsconfig.json`). */
   readonly withPublicApi: number;
   /** Imports from one of its modules into another. */
   readonly crossImports: number;
@@ -200,7 +200,7 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
     foundBy,
     modules: [...modules.keys()].sort(),
     files: filesIn([...modules]),
-    withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(graph.root, module, n))).length,
+    withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(graph.root, module, n) || isOwnProject(graph.root, module, n))).length,
     ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
 }
@@ -220,7 +220,7 @@ function namedModuleParents(root: string, files: readonly FileNode[]): ModulesBy
   const byGlob: ModulesByGlob = new Map();
   for (const node of files) {
     const parts = path.posix.relative(root, node.file).split('/');
-    const at = parts.findIndex((part, i) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length);
+    const at = moduleParentIndex(parts);
     if (at < 0) continue;
     const depth = moduleDepth(parts, at);
     const glob = [...parts.slice(0, at + 1), ...Array<string>(depth).fill('*')].join('/');
@@ -231,6 +231,20 @@ function namedModuleParents(root: string, files: readonly FileNode[]): ModulesBy
     byGlob.set(glob, modules);
   }
   return byGlob;
+}
+
+/**
+ * Where in a file's path the folder of modules is: the first folder named for them, or, inside a
+ * folder of libraries, a folder of modules grouping them (`libs/api/modules/billing/src/`: the
+ * libraries under `modules/` are the modules, not `libs/api/` and its siblings).
+ */
+function moduleParentIndex(parts: readonly string[]): number {
+  const isParent = (part: string, i: number) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length;
+  const at = parts.findIndex(isParent);
+  if (at < 0 || !LIBRARY_PARENTS.has(parts[at]!.toLowerCase())) return at;
+  const sourceRoot = parts.indexOf('src', at + 1);
+  const inner = parts.findIndex((part, i) => i > at && (sourceRoot < 0 || i < sourceRoot - 1) && isParent(part, i));
+  return inner < 0 ? at : inner;
 }
 
 /**
@@ -308,6 +322,11 @@ function crossModuleImports(graph: DependencyGraph, glob: string, files: readonl
 }
 
 const isEntryFile = publicFileMatcher(undefined, ENTRY_FILES);
+
+/** A library whose own `tsconfig.json` compiles it: the workspace draws its boundary, whatever file it is entered by. */
+function isOwnProject(root: string, module: string, node: FileNode): boolean {
+  return node.projectDir === path.posix.join(root, module);
+}
 
 /** An entry file of the module (as the public-api contract sees them), or a Nest module that exports something. */
 function isPublicEntry(root: string, module: string, node: FileNode): boolean {

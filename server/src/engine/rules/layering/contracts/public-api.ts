@@ -14,6 +14,7 @@ import { contractReport, dependenciesOf, unitName, type ContractInputs } from '.
 import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
 import { declaresOnlySchemas } from '../shapes';
 import { exportedLocalNames } from '../../../facts/declarations';
+import { documentsUseBy } from './documented-consumers';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -161,7 +162,8 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       )
         return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
-      return takesOnlyPublicNames(edge, reExported(to)) ? 'public' : 'internal';
+      if (takesOnlyPublicNames(edge, reExported(to))) return 'public';
+      return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'public' : 'internal';
     },
   };
 }
