@@ -284,6 +284,33 @@ describe('layerguard init', () => {
     assert.ok(modular.confidence >= 0.6, JSON.stringify(modular));
   });
 
+  it('modules a boundary lint at the root fences (eslint-plugin-boundaries naming their folder) and that never import each other fit the modular preset in full; a lint naming other folders adds nothing', () => {
+    const modulesThatNeverMeet = (): Record<string, string> => {
+      const files: Record<string, string> = {};
+      for (const name of ['wallet', 'payout', 'ledger']) {
+        files[`src/modules/${name}/index.ts`] = source(`export { ${name}Service } from './${name}.service';\n`);
+        files[`src/modules/${name}/${name}.service.ts`] = source(`import { now } from '../../core/clock';\nexport const ${name}Service = () => now();\n`);
+      }
+      files['src/core/clock.ts'] = source('export const now = () => Date.now();\n');
+      for (let i = 0; i < 4; i++) files[`src/scripts/task-${i}.ts`] = source(`export const task${i} = () => ${i};\n`);
+      return files;
+    };
+    const lint = (folder: string) =>
+      `import boundaries from 'eslint-plugin-boundaries';\nexport default [{ plugins: { boundaries }, settings: { 'boundaries/elements': [{ type: 'module', pattern: '${folder}/*', mode: 'folder' }] }, rules: { 'boundaries/element-types': ['error', { default: 'disallow' }] } }];\n`;
+    const modularOf = (files: Record<string, string>) => proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    const fenced = modularOf({ ...modulesThatNeverMeet(), 'eslint.config.mjs': lint('src/modules') });
+    const elsewhere = modularOf({ ...modulesThatNeverMeet(), 'eslint.config.mjs': lint('src/features') });
+    const unfenced = modularOf(modulesThatNeverMeet());
+    assert.ok(fenced && elsewhere && unfenced, JSON.stringify({ fenced, elsewhere, unfenced }));
+    assert.ok(
+      fenced.reasons.some((r) => r === "the team's boundary lint (eslint.config.mjs) names src/modules/"),
+      JSON.stringify(fenced.reasons),
+    );
+    assert.ok(fenced.confidence > unfenced.confidence, JSON.stringify({ fenced, unfenced }));
+    assert.equal(elsewhere.confidence, unfenced.confidence);
+    assert.ok(!elsewhere.reasons.some((r) => /boundary lint/.test(r)), JSON.stringify(elsewhere.reasons));
+  });
+
   it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {
     const files: Record<string, string> = {};
     for (const name of ['content', 'identity', 'billing']) {

@@ -374,6 +374,65 @@ export class JoinMailbox {
     });
   });
 
+  it('hexagonal: a resolver that takes implementations of a port and hands one out behind it (a public method returns the port) is wiring; a service that picks one privately to call it, or takes an adapter of another port, uses them', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/ports/translator.port.ts': `export interface TranslatorPort { translate(text: string, to: string): Promise<string> }
+export const TRANSLATOR = Symbol('TRANSLATOR');
+`,
+      'src/domain/ports/glossary.port.ts': `export interface GlossaryPort { termsFor(team: string): Promise<string[]> }
+`,
+      'src/infrastructure/translation/deepl-translator.ts': `import { Injectable } from '@nestjs/common';
+import type { TranslatorPort } from '../../domain/ports/translator.port';
+@Injectable()
+export class DeeplTranslator implements TranslatorPort {
+  async translate(text: string, to: string) { const reply = await fetch('https://deepl.example/' + to, { method: 'POST', body: text }); return reply.text(); }
+}
+`,
+      'src/infrastructure/translation/local-translator.ts': `import { Injectable } from '@nestjs/common';
+import type { TranslatorPort } from '../../domain/ports/translator.port';
+@Injectable()
+export class LocalTranslator implements TranslatorPort {
+  async translate(text: string, to: string) { const reply = await fetch('http://localhost:5000/' + to, { method: 'POST', body: text }); return reply.text(); }
+}
+`,
+      'src/infrastructure/glossary/sheet-glossary.ts': `import { Injectable } from '@nestjs/common';
+import type { GlossaryPort } from '../../domain/ports/glossary.port';
+@Injectable()
+export class SheetGlossary implements GlossaryPort {
+  async termsFor(team: string) { const reply = await fetch('https://sheets.example/' + team); return (await reply.text()).split(','); }
+}
+`,
+      'src/application/translator-resolver.service.ts': `import { Injectable } from '@nestjs/common';
+import type { TranslatorPort } from '../domain/ports/translator.port';
+import { DeeplTranslator } from '../infrastructure/translation/deepl-translator';
+import { LocalTranslator } from '../infrastructure/translation/local-translator';
+@Injectable()
+export class TranslatorResolver {
+  constructor(private readonly deepl: DeeplTranslator, private readonly local: LocalTranslator) {}
+  forTeam(onPremises: boolean): TranslatorPort { return onPremises ? this.local : this.deepl; }
+}
+`,
+      'src/application/translate-note.service.ts': `import { Injectable } from '@nestjs/common';
+import type { TranslatorPort } from '../domain/ports/translator.port';
+import { DeeplTranslator } from '../infrastructure/translation/deepl-translator';
+import { SheetGlossary } from '../infrastructure/glossary/sheet-glossary';
+@Injectable()
+export class TranslateNote {
+  constructor(
+    private readonly deepl: DeeplTranslator,
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer: it injects DeeplTranslator
+    private readonly glossary: SheetGlossary,
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer: it injects SheetGlossary
+  ) {}
+  private pick(): TranslatorPort { return this.deepl; }
+  async run(text: string, team: string): Promise<string> { return this.pick().translate(text + (await this.glossary.termsFor(team)).join(' '), 'de'); }
+}
+`,
+    });
+  });
+
   it('hexagonal: a factory in the application that builds adapters, or the controllers the router takes, or a `*-deps.ts` that builds them, is wiring; a service that builds an adapter is not', () => {
     const shipping = {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

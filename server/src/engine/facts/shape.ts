@@ -24,9 +24,14 @@ const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 const UI_PACKAGE =
   /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd|jquery|d3|d3-selection|leaflet)(?:\/.*)?$/;
 /** A first comment that says the code was copied from elsewhere. */
-const COPIED_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license|adapted from|ported from|copied from|taken from)/i;
-/** A header naming where the code came from: "adapted from …", "Source: https://github.com/…". */
-const NAMED_ORIGIN = /\b(?:adapted|ported|copied|taken) from\b|\bsource:\s*https?:\/\//i;
+/**
+ * A header naming where the code came from: "adapted from lodash/fp", "Ported from Express",
+ * "Source: https://github.com/…". The origin is a link, a path or package, or a name: "the
+ * currency, taken from a query parameter" is prose about data.
+ */
+const NAMED_ORIGIN = /\b(?:[Aa]dapted|[Pp]orted|[Cc]opied|[Tt]aken) from:? (?:https?:\/\/|[@\w.-]+\/[\w.-]|[A-Z])|\b[Ss]ource:\s*https?:\/\//;
+/** A header carrying someone's copyright or licence. */
+const LICENCE_HEADER = /\b(?:copyright|licen[cs]ed?\b|@license)/i;
 /** File-wide opt-outs of the project's own checks, as copied code carries. */
 const FILE_WIDE_OPT_OUT = /\/\*\s*eslint-disable\s*\*\/|@ts-nocheck|\/\*\s*jshint\b|\/\*\s*tslint:disable\s*\*\//;
 
@@ -560,6 +565,5 @@ const REQUIRED_PACKAGE = /(?<![\w.$])require\(\s*['"]([^'"]+)['"]\s*\)/g;
 /** A leading comment that credits another source or licence, with the file's checks turned off or the origin named. */
 function isVendored(sf: ts.SourceFile): boolean {
   const header = headerOf(sf);
-  if (!COPIED_HEADER.test(header)) return false;
-  return FILE_WIDE_OPT_OUT.test(sf.text.slice(0, 4000)) || NAMED_ORIGIN.test(header);
+  return NAMED_ORIGIN.test(header) || (LICENCE_HEADER.test(header) && FILE_WIDE_OPT_OUT.test(sf.text.slice(0, 4000)));
 }

@@ -114,8 +114,9 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
   // internals are feature folders, not modules with APIs. Modules that never import each other
   // keep the discipline when most declare an API (they talk through events or contracts); without
   // APIs they may be mere folders.
+  // Modules the team's boundary lint fences and that never import each other keep the discipline in full.
   const declared = folder.withPublicApi * 2 >= folder.modules.length;
-  const publicShare = folder.crossImports === 0 ? (declared ? MIN_PUBLIC_SHARE : 0.5) : folder.publicImports / folder.crossImports;
+  const publicShare = folder.crossImports === 0 ? (folder.fencedBy !== undefined ? 1 : declared ? MIN_PUBLIC_SHARE : 0.5) : folder.publicImports / folder.crossImports;
   if (publicShare < MIN_PUBLIC_SHARE) return { presets: ['modular-monolith'], modules: [folder.glob], confidence: 0.2, reasons: moduleReasons(folder, evidence) };
   return {
     presets: ['modular-monolith'],
@@ -156,6 +157,7 @@ function moduleReasons(folder: ModuleFolder, evidence: ArchitectureEvidence): st
   return [
     `${folder.modules.length} feature modules under ${folder.glob.replace(/\/\*$/, '/')}${folder.foundBy === 'entries' ? ' (most of its folders are features with an entry file)' : ''} holding ${folder.files} of ${evidence.files} files`,
     `${folder.withPublicApi} of them declare a public API (index file, Nest module exports, or a project of their own); ${through}`,
+    ...(folder.fencedBy !== undefined ? [`the team's boundary lint (${folder.fencedBy}) names ${folder.glob.replace(/\/\*$/, '/')}`] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { areaNameOf } from '../classify/area-words';
 import { namesARole, sortsOneKind } from '../classify/layers';
@@ -5,6 +6,7 @@ import { CORE_PARTNERS, CORE_RIVALS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 import { isSharedKernel } from '../rules/layering/contracts/selectors';
+import { readConfigFile } from '../workspace/read-config-file';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
 export const AREA_WORDS = [
@@ -55,6 +57,8 @@ export interface ModuleFolder {
   readonly crossImports: number;
   /** Those that go through the other module's public API (see the public-api contract). */
   readonly publicImports: number;
+  /** The team's boundary lint that names the folder (`eslint.config.mjs` with eslint-plugin-boundaries, `.dependency-cruiser.cjs`): it fences the modules. */
+  readonly fencedBy?: string;
 }
 
 /** What the code shows about its architecture: the input of `detect`. */
@@ -195,14 +199,48 @@ function moduleFolders(graph: DependencyGraph, files: readonly FileNode[]): Modu
   const enough = [...named.values()].some((modules) => modules.size >= MIN_MODULES);
   const tagged = (found: ModulesByGlob, foundBy: ModuleFolder['foundBy']) => [...found].map(([glob, modules]) => ({ glob, foundBy, modules }));
   const groups = [...tagged(named, 'name'), ...(enough ? [] : tagged(entryFrontedParents(graph.root, files), 'entries'))];
+  const fences = boundaryLints(graph.root);
   return groups.map(({ glob, foundBy, modules }) => ({
     glob,
     foundBy,
+    ...fencing(fences, glob),
     modules: [...modules.keys()].sort(),
     files: filesIn([...modules]),
     withPublicApi: [...modules].filter(([module, list]) => list.some((n) => isPublicEntry(graph.root, module, n) || isOwnProject(graph.root, module, n))).length,
     ...crossModuleImports(graph, glob, [...modules.values()].flat()),
   }));
+}
+
+/** The configuration files of the tools teams fence modules with, read at the folder's root. */
+const BOUNDARY_LINT_FILES: readonly string[] = [
+  ...['js', 'cjs', 'mjs', 'json'].map((ext) => `.dependency-cruiser.${ext}`),
+  ...['js', 'cjs', 'mjs', 'ts'].map((ext) => `eslint.config.${ext}`),
+  ...['', '.js', '.cjs', '.json', '.yml', '.yaml'].map((ext) => `.eslintrc${ext}`),
+];
+
+/** What makes a lint configuration a boundary lint: dependency-cruiser's rules, or eslint-plugin-boundaries' elements. */
+const BOUNDARY_RULES = /\bforbidden\s*:|["']?boundaries\/(?:element-types|elements|entry-point|no-private|dependencies)\b/;
+
+interface BoundaryLint {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The boundary lints at the root; an unreadable one is left out (its reason is the linter's to report, not init's). */
+function boundaryLints(root: string): BoundaryLint[] {
+  return BOUNDARY_LINT_FILES.flatMap((file) => {
+    const full = path.posix.join(root, file);
+    if (!fs.existsSync(full)) return [];
+    const read = readConfigFile(full);
+    return read.ok && BOUNDARY_RULES.test(read.text) ? [{ file, text: read.text }] : [];
+  });
+}
+
+/** The lint that names the folder of modules (`src/modules/` for `src/modules/*`), if any. */
+function fencing(lints: readonly BoundaryLint[], glob: string): { fencedBy?: string } {
+  const folder = `${glob.replace(/(?:\/\*)+$/, '')}/`;
+  const lint = lints.find((l) => l.text.includes(folder));
+  return lint ? { fencedBy: lint.file } : {};
 }
 
 /** Each glob of module folders (`src/modules/*`), with each module's files. */

@@ -16,6 +16,7 @@ import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 import { writesData } from './contracts/read-only';
 import { declaresShape } from './shapes';
 import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
+import { handsOutBehindPort } from './resolvers';
 
 const options = z
   .object({
@@ -131,6 +132,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
     if (builds.has(violation.targetLayer)) continue;
     if (OUTER_LAYERS.has(violation.targetLayer) && usesOwnTechnology(graph, node, violation.edge)) continue;
+    if (OUTER_LAYERS.has(violation.targetLayer) && WIRING_INSIDE.has(from) && handsOutBehindPort(graph, node, violation.edge)) continue;
     report({
       file: node.file,
       range: violation.edge.range,
