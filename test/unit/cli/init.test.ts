@@ -311,6 +311,17 @@ describe('layerguard init', () => {
     assert.ok(!elsewhere.reasons.some((r) => /boundary lint/.test(r)), JSON.stringify(elsewhere.reasons));
   });
 
+  it('finds the modules below an API version folder (src/modules/v1/<module>)', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['tickets', 'seating', 'refunds']) {
+      files[`src/modules/v1/${name}/index.ts`] = source(`export { ${name}Service } from './${name}.service';\n`);
+      files[`src/modules/v1/${name}/${name}.service.ts`] = source(`export const ${name}Service = () => '${name}';\n`);
+    }
+    files['src/modules/v1/refunds/refund-window.ts'] = source(`import { ticketsService } from '../tickets';\nexport const refundWindow = () => ticketsService();\n`);
+    const modular = proposeArchitecture(project(files).root).candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.deepEqual(modular?.modules, ['src/modules/v1/*'], JSON.stringify(modular));
+  });
+
   it('modules that never import each other but declare their APIs fit the modular preset; a singular module/ folder holds modules too', () => {
     const files: Record<string, string> = {};
     for (const name of ['content', 'identity', 'billing']) {

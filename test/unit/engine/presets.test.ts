@@ -732,6 +732,45 @@ export class PostgresPosts { constructor(readonly seed: Post) {} save() { return
     assert.equal(layerOf('core/domain/post.ts'), 'domain');
   });
 
+  it('hexagonal: a controller filed in an inner area whose base class takes the request is a controller; one whose base handles nothing is left to its area', () => {
+    const result = checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/shared/http/http-controller.ts': `import type { Request, Response } from 'express';
+export abstract class HttpController<T> {
+  readonly handle = async (req: Request, res: Response) => { res.json(await this.run(this.read(req))); };
+  protected abstract read(req: Request): T;
+  protected abstract run(input: T): Promise<unknown>;
+}
+`,
+      'src/shared/steps/step.ts': `export abstract class Step { abstract go(): number; }
+`,
+      'src/albums/core/use-cases/rename-album.ts': `export const renameAlbum = async (id: string, name: string) => ({ id, name });
+`,
+      'src/albums/core/api/controllers/rename-album.controller.ts': `import type { Request } from 'express';
+import { HttpController } from '../../../../shared/http/http-controller';
+import { renameAlbum } from '../../use-cases/rename-album';
+export class RenameAlbumController extends HttpController<{ id: string; name: string }> {
+  protected read(req: Request) { return { id: String(req.params.id), name: String(req.body.name) }; }
+  protected run(input: { id: string; name: string }) { return renameAlbum(input.id, input.name); }
+}
+`,
+      'src/albums/core/api/controllers/count.controller.ts': `import { Step } from '../../../../shared/steps/step';
+export class CountController extends Step { go() { return 1; } }
+`,
+      // core/ beside adapters/: the rings of the hexagon, core the inside.
+      'src/albums/adapters/primary/albums.router.ts': `import { Router } from 'express';
+import { RenameAlbumController } from '../../core/api/controllers/rename-album.controller';
+export const albumsRouter = Router().patch('/albums/:id', new RenameAlbumController().handle);
+`,
+      'src/albums/adapters/secondary/albums-table.ts': `import { Pool } from 'pg';
+export const albums = (pool: Pool) => pool.query('select * from albums');
+`,
+    });
+    const layerOf = (suffix: string) => [...result.graph.files.values()].find((n) => n.file.endsWith(suffix))?.layer;
+    assert.equal(layerOf('rename-album.controller.ts'), 'controller');
+    assert.equal(layerOf('count.controller.ts'), 'application');
+  });
+
   it('hexagonal: areas named in French or Spanish are the same areas (domaine/, adaptateurs/, dominio/, infraestructura/)', () => {
     const result = checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

@@ -202,13 +202,25 @@ export class Classifier {
    */
   private byNamedEdgeRole(input: FileToClassify): Candidate | undefined {
     const shape = input.facts.shape;
-    if (shape.handlers === 0 && shape.routes === 0) return undefined;
+    if (shape.handlers === 0 && shape.routes === 0) return this.byInheritedHandling(input);
     // `applicantsAdapter.ts` answering requests: the team calls its driving HTTP adapter so.
     const stem = path.posix.basename(input.file).replace(/\.[cm]?[jt]sx?$/, '');
     if (/(?:^|[-_.a-z])adapter$/i.test(stem)) return { layer: 'controller', evidence: `named an adapter (${path.posix.basename(input.file)}), and it handles requests` };
     const named = this.byFileSuffix(input.file) ?? this.byClassSuffix(input.facts);
     if (named?.layer !== 'controller' && named?.layer !== 'router') return undefined;
     return { layer: named.layer, evidence: `${named.evidence}, and it handles requests` };
+  }
+
+  /**
+   * `AddPhotoController extends ExpressController`, its base taking the request and calling the
+   * subclass's steps: a file named a controller whose class extends one answers requests through
+   * it, wherever it is filed. The graph checks that the base handles them (else the area decides).
+   */
+  private byInheritedHandling(input: FileToClassify): Candidate | undefined {
+    if (!input.facts.classes.some((c) => c.extends !== undefined)) return undefined;
+    const named = this.byFileSuffix(input.file) ?? this.byClassSuffix(input.facts);
+    if (named?.layer !== 'controller') return undefined;
+    return { layer: 'controller', evidence: `${named.evidence}, and its base class handles requests`, check: 'inherits-handling' };
   }
 
   /** A file that creates the application (`express()`, `new Koa()`, `NestFactory.create`) is where it is wired. */

@@ -272,18 +272,24 @@ function namedModuleParents(root: string, files: readonly FileNode[]): ModulesBy
 }
 
 /**
- * Where in a file's path the folder of modules is: the first folder named for them, or, inside a
- * folder of libraries, a folder of modules grouping them (`libs/api/modules/billing/src/`: the
- * libraries under `modules/` are the modules, not `libs/api/` and its siblings).
+ * Where in a file's path the folder of modules is: the first folder named for them (or the API
+ * version folder right below it, `modules/v0/`), or, inside a folder of libraries, a folder of
+ * modules grouping them (`libs/api/modules/billing/src/`: the libraries under `modules/` are the
+ * modules, not `libs/api/` and its siblings).
  */
 function moduleParentIndex(parts: readonly string[]): number {
   const isParent = (part: string, i: number) => MODULE_PARENTS.test(part.toLowerCase()) && i + 2 < parts.length;
   const at = parts.findIndex(isParent);
-  if (at < 0 || !LIBRARY_PARENTS.has(parts[at]!.toLowerCase())) return at;
+  if (at < 0) return at;
+  // `src/modules/v1/billing/`: a version of the API groups the modules; the features are below it.
+  if (VERSION_FOLDER.test(parts[at + 1]!) && at + 3 < parts.length) return at + 1;
+  if (!LIBRARY_PARENTS.has(parts[at]!.toLowerCase())) return at;
   const sourceRoot = parts.indexOf('src', at + 1);
   const inner = parts.findIndex((part, i) => i > at && (sourceRoot < 0 || i < sourceRoot - 1) && isParent(part, i));
   return inner < 0 ? at : inner;
 }
+
+const VERSION_FOLDER = /^v\d+$/i;
 
 /**
  * Folders, whatever their name, whose sub-folders are mostly features fronted by an entry file
