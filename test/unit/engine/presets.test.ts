@@ -1838,14 +1838,34 @@ export const grantSeat = (seats: number) => seats + 1;
       'src/modules/membership/reserved-handles.ts': `// Handles nobody may register. The single source of truth: every module that checks a handle imports from here.
 export const RESERVED_HANDLES: readonly string[] = ['admin', 'root'];
 `,
+      'src/modules/membership/plan-codes.ts': `/**
+ * Plan codes. Every consumer of plan codes must import from this file.
+ */
+export const PLAN_CODES = ['free', 'team'] as const;
+`,
+      'src/modules/membership/seat-limits.ts': `import { PLAN_CODES } from './plan-codes';
+
+/**
+ * Shared seat-limit helper for the support and billing modules.
+ */
+
+export const TEAM = PLAN_CODES[1];
+export const seatLimit = (plan: string) => (plan === TEAM ? 10 : 1);
+`,
       'src/modules/membership/seat-math.ts': `/** Seat arithmetic for the support desk. */
 export const freeSeats = (total: number, used: number) => total - used;
 `,
-      'src/modules/membership/renewal-window.ts': `export const renewalDays = 30;
+      // A comment right above a statement is that statement's, not the file's.
+      'src/modules/membership/renewal-window.ts': `import { PLAN_CODES } from './plan-codes';
+// Kept for old callers (other files import it from here)
+export { PLAN_CODES };
+export const renewalDays = 30;
 `,
       'src/modules/support/support-desk.service.ts': `import { joinPlan } from '../membership';
 import { grantSeat } from '../membership/grant-seat';
 import { RESERVED_HANDLES } from '../membership/reserved-handles';
+import { PLAN_CODES } from '../membership/plan-codes';
+import { seatLimit } from '../membership/seat-limits';
 import { freeSeats } from '../membership/seat-math';
 //                        ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract seat-math.ts is internal to module "membership"
 import { renewalDays } from '../membership/renewal-window';
@@ -1853,7 +1873,8 @@ import { renewalDays } from '../membership/renewal-window';
 export class SupportDeskService {
   open(handle: string, plan: string, seats: number) {
     if (RESERVED_HANDLES.includes(handle)) return undefined;
-    return { plan: joinPlan(plan), seats: grantSeat(seats), free: freeSeats(10, seats), days: renewalDays };
+    const known = PLAN_CODES.some((code) => code === plan);
+    return { plan: joinPlan(plan), known, seats: grantSeat(seats), free: freeSeats(seatLimit(plan), seats), days: renewalDays };
   }
 }
 `,

@@ -20,9 +20,13 @@ export function documentsUseBy(graph: DependencyGraph, edge: Edge): boolean {
   return [...importer.facts.declarations.keys()].some((name) => TELLING_IDENTIFIER.test(name) && new RegExp(`\\b${name}\\b`).test(text));
 }
 
-/** Phrases by which a file says other parts of the app are meant to import it. */
+/**
+ * Phrases by which a file says other parts of the app are meant to import it: the one place to
+ * take something from (`single source of truth`, `import from this file`), or a file shared by
+ * modules (`shared … for the directory / contacts modules`, in one sentence).
+ */
 const SHARED_ON_PURPOSE =
-  /\bsingle source of truth\b|\bimport(?:ed)? (?:it |them )?from here\b|\b(?:shared|reused?) (?:by|across|between) (?:all |other |every |several )?(?:modules|features|contexts|services)\b/i;
+  /\bsingle source of truth\b|\bimport(?:ed)? (?:it |them )?from (?:here|this file)\b|\b(?:shared|reused?) (?:by|across|between) (?:all |other |every |several )?(?:modules|features|contexts|services)\b|\bshared\b[^.\n]*\bmodules\b/i;
 
 /** An identifier specific enough to be a reference (`AdminService`, `parseQuota`), not a word (`User`, `admin`). */
 const TELLING_IDENTIFIER = /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
@@ -41,9 +45,22 @@ interface FileComments {
 
 const commentsOf = perParsedFile((sourceFile: ts.SourceFile): FileComments => {
   const text = sourceFile.text;
-  const commentText = (pos: number) => (ts.getLeadingCommentRanges(text, pos) ?? []).map((range) => text.slice(range.pos, range.end)).join('\n');
+  const commentsAt = (pos: number) => ts.getLeadingCommentRanges(text, pos) ?? [];
+  const commentText = (pos: number) =>
+    commentsAt(pos)
+      .map((range) => text.slice(range.pos, range.end))
+      .join('\n');
   const first = sourceFile.statements[0];
-  const header = first ? commentText(first.getFullStart()) : '';
+  // A file's header sits at its top, or just below its imports, set apart from the statement after
+  // it by a blank line: a comment right above a statement is that statement's.
+  const afterImports = sourceFile.statements.find((statement) => !ts.isImportDeclaration(statement));
+  const detached =
+    afterImports && afterImports !== first
+      ? commentsAt(afterImports.getFullStart())
+          .filter((range) => /\n[ \t]*\r?\n/.test(text.slice(range.end, afterImports.getStart(sourceFile))))
+          .map((range) => text.slice(range.pos, range.end))
+      : [];
+  const header = [first ? commentText(first.getFullStart()) : '', ...detached].join('\n');
   const byName = new Map<string, string>();
   for (const statement of sourceFile.statements) {
     const comment = statement === first ? '' : commentText(statement.getFullStart());
