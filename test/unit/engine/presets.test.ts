@@ -694,6 +694,12 @@ export class EnvService {
   get currency() { return this.config.get<string>('CURRENCY') ?? 'EUR'; }
 }
 `,
+      'src/catalog/infrastructure/config/appConfig.ts': `import 'dotenv/config';
+export const appConfig = { lowStock: Number(process.env.LOW_STOCK ?? 5) };
+`,
+      'src/catalog/application/low-stock.ts': `import { appConfig } from '../infrastructure/config/appConfig';
+export const isLow = (units: number) => units < appConfig.lowStock;
+`,
       'src/catalog/application/price-product.ts': `import { Injectable } from '@nestjs/common';
 import { EnvService } from '../infrastructure/config/env.service';
 @Injectable()

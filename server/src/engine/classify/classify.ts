@@ -510,7 +510,9 @@ const WIRING_TEXT = {
 const CONFIG_STEM = /(?:^|[.\-_])(?:env|config|configuration|settings)(?:[.\-_]|$)|^(?:env|config|settings)[A-Z]/i;
 /** `tenant-settings-repo.ts`, `user-settings.repository.ts`: settings the app stores are its data, not its configuration. */
 const STORED_DATA_STEM = /(?:^|[.\-_])(?:repo|repository|repositories|dao|store|entity|model|schema|table)$|[a-z](?:Repo|Repository|Dao|Store|Entity|Model|Schema)$/;
-const isConfigStem = (stem: string) => CONFIG_STEM.test(stem) && !STORED_DATA_STEM.test(stem);
+/** `appConfig.ts`, `mailSettings.ts`: the configuration named in camel case. */
+const CAMEL_CONFIG_STEM = /[a-z0-9](?:Config|Configuration|Settings)$/;
+const isConfigStem = (stem: string) => (CONFIG_STEM.test(stem) || CAMEL_CONFIG_STEM.test(stem)) && !STORED_DATA_STEM.test(stem);
 
 /**
  * Files of an outer area (`infrastructure/`) that adapt nothing: an interface or an abstract

@@ -399,6 +399,33 @@ ${extra}}
     });
   });
 
+  it('leaves an Express routes file that imports the database only for its readiness route, and reports one that also queries it elsewhere', () => {
+    const dbFile = "import { Pool } from 'pg';\nconst pool = new Pool();\nexport const db = { ping: () => pool.query('select 1'), users: () => pool.query('select * from users') };\n";
+    checkRule(RULE, {
+      ...PRISMA_BEHIND_A_SERVICE,
+      'src/database/db.ts': dbFile,
+      'src/app/routes.ts': `import { Router } from 'express';
+import { db } from '../database/db';
+export const createRoutes = () => {
+  const router = Router();
+  router.get('/health/ready', async (_req, res) => { await db.ping(); res.status(200).end(); });
+  router.get('/', (_req, res) => { res.json({ name: 'api' }); });
+  return router;
+};
+`,
+      'src/status/routes.ts': `import { Router } from 'express';
+import { db } from '../database/db';
+//                 ^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+export const statusRoutes = () => {
+  const router = Router();
+  router.get('/health/ready', async (_req, res) => { await db.ping(); res.status(200).end(); });
+  router.get('/users', async (_req, res) => { res.json(await db.users()); });
+  return router;
+};
+`,
+    });
+  });
+
   it('leaves a controller on the read side of a read/write split that only reads its projection, and reports one that writes or has no write side beside it', () => {
     const readingController = (route: string, body: string) => `import { Controller, Get, Param } from '@nestjs/common';
 import { PrismaService } from '../../../prisma/prisma.service';

@@ -464,7 +464,7 @@ import { pool } from '../db/client';
 //                   ^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the data-access layer
 export const claim = Router();
 claim.post('/v1/jobs/claim', async (req, res) => { res.json(await claimJob(String(req.body.runner))); });
-claim.get('/v1/jobs/health', async (_req, res) => { res.json(await pool.query('select 1')); });
+claim.get('/v1/jobs/count', async (_req, res) => { res.json(await pool.query('select count(*) from jobs')); });
 `,
     });
   });

@@ -300,18 +300,18 @@ function isHealthCheck(node: FileNode): boolean {
 }
 
 /**
- * `constructor(private prisma: PrismaService) {}` used only by `@Get('health')`: the controller
- * injects the database for its health probe, which pings it on purpose.
+ * `constructor(private prisma: PrismaService) {}` used only by `@Get('health')`, or
+ * `import { db }` used only by `router.get('/health/ready', …)`: the entry point takes the database
+ * for its health probe, which pings it on purpose.
  */
 function onlyHealthRoutesUse(node: FileNode, edge: Edge): boolean {
-  if (edge.kind !== 'di') return false;
-  // A constructor injection's edge spans its parameter (see `injection-edges.ts`).
-  const name = node.facts.classes.flatMap((c) => c.constructorParams).find((p) => p.range.start === edge.range.start)?.name;
-  if (name === undefined) return false;
+  const uses = edge.kind === 'di' ? injectedUses(node, edge) : edge.kind === 'import' ? importedUses(node, edge) : undefined;
+  if (uses === undefined) return false;
   let usedOutsideHealth = false;
   let usedInHealth = false;
   walk(node.sourceFile, (n) => {
-    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name) {
+    if (ts.isImportDeclaration(n)) return false;
+    if (uses(n)) {
       if (isInHealthRoute(n)) usedInHealth = true;
       else usedOutsideHealth = true;
     }
@@ -320,17 +320,34 @@ function onlyHealthRoutesUse(node: FileNode, edge: Edge): boolean {
   return usedInHealth && !usedOutsideHealth;
 }
 
+/** `this.prisma` for the constructor parameter the injection's edge spans (see `injection-edges.ts`). */
+function injectedUses(node: FileNode, edge: Edge): ((n: ts.Node) => boolean) | undefined {
+  const name = node.facts.classes.flatMap((c) => c.constructorParams).find((p) => p.range.start === edge.range.start)?.name;
+  if (name === undefined) return undefined;
+  return (n) => ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name;
+}
+
+/** The names an import brings in, wherever the file reads them. */
+function importedUses(node: FileNode, edge: Edge): ((n: ts.Node) => boolean) | undefined {
+  const locals = new Set(node.facts.moduleRefs.filter((ref) => ref.specifier === edge.specifier).flatMap((ref) => ref.bindings.map((b) => b.local)));
+  if (locals.size === 0) return undefined;
+  return (n) => ts.isIdentifier(n) && locals.has(n.text) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
+}
+
+/** Inside a route method decorated with a health path (`@Get('health')`), or a handler registered on one (`router.get('/health/ready', …)`). */
 function isInHealthRoute(n: ts.Node): boolean {
-  for (let current: ts.Node | undefined = n; current; current = current.parent) {
+  for (let current: ts.Node = n; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.indexOf(current as ts.Expression) > 0 && isHealthPath(parent.arguments[0])) return true;
     if (!ts.isMethodDeclaration(current)) continue;
-    return (ts.getDecorators(current) ?? []).some((d) => {
-      const call = d.expression;
-      const path = ts.isCallExpression(call) ? call.arguments[0] : undefined;
-      // `health`, `/api/healthz`: path segments read like the file-name segments HEALTH_NAME knows.
-      return path !== undefined && ts.isStringLiteralLike(path) && HEALTH_NAME.test(path.text.replace(/\//g, '.'));
-    });
+    return (ts.getDecorators(current) ?? []).some((d) => isHealthPath(ts.isCallExpression(d.expression) ? d.expression.arguments[0] : undefined));
   }
   return false;
+}
+
+/** `health`, `/api/healthz`: path segments read like the file-name segments HEALTH_NAME knows. */
+function isHealthPath(path: ts.Expression | undefined): boolean {
+  return path !== undefined && ts.isStringLiteralLike(path) && HEALTH_NAME.test(path.text.replace(/\//g, '.'));
 }
 
 /**
