@@ -23,7 +23,6 @@ const ROUTER_FACTORIES = /^(?:express\.Router|Router|KoaRouter|createRouter)$/;
 /** Packages whose import makes a file front-end code: UI frameworks and component kits (not document libraries such as ProseMirror, which servers use too). */
 const UI_PACKAGE =
   /^(?:react|react-dom|react-router|react-router-dom|vue|svelte|preact|solid-js|styled-components|mobx-react|mobx-react-lite|@angular\/[^/]+|@vue\/[^/]+|@emotion\/[^/]+|@remix-run\/react|next|next\/.+|monaco-editor|@mui\/[^/]+|@chakra-ui\/[^/]+|antd|jquery|d3|d3-selection|leaflet)(?:\/.*)?$/;
-/** A first comment that says the code was copied from elsewhere. */
 /**
  * A header naming where the code came from: "adapted from lodash/fp", "Ported from Express",
  * "Source: https://github.com/…". The origin is a link, a path or package, or a name: "the

@@ -114,9 +114,7 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
   // internals are feature folders, not modules with APIs. Modules that never import each other
   // keep the discipline when most declare an API (they talk through events or contracts); without
   // APIs they may be mere folders.
-  // Modules the team's boundary lint fences and that never import each other keep the discipline in full.
-  const declared = folder.withPublicApi * 2 >= folder.modules.length;
-  const publicShare = folder.crossImports === 0 ? (folder.fencedBy !== undefined ? 1 : declared ? MIN_PUBLIC_SHARE : 0.5) : folder.publicImports / folder.crossImports;
+  const publicShare = folder.crossImports === 0 ? shareWithoutImports(folder) : folder.publicImports / folder.crossImports;
   if (publicShare < MIN_PUBLIC_SHARE) return { presets: ['modular-monolith'], modules: [folder.glob], confidence: 0.2, reasons: moduleReasons(folder, evidence) };
   return {
     presets: ['modular-monolith'],
@@ -124,6 +122,15 @@ function modularMonolith(evidence: ArchitectureEvidence): ArchitectureCandidate 
     confidence: round(0.3 + 0.3 * Math.min(1, share / 0.7) + 0.35 * publicShare),
     reasons: moduleReasons(folder, evidence),
   };
+}
+
+/**
+ * What modules that never import each other show of their discipline: in full when the team's
+ * boundary lint fences them, enough when most declare an API, too little otherwise (mere folders).
+ */
+function shareWithoutImports(folder: ModuleFolder): number {
+  if (folder.fencedBy !== undefined) return 1;
+  return folder.withPublicApi * 2 >= folder.modules.length ? MIN_PUBLIC_SHARE : 0.5;
 }
 
 function layered(evidence: ArchitectureEvidence): ArchitectureCandidate {

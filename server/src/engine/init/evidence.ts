@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { areaNameOf } from '../classify/area-words';
 import { namesARole, sortsOneKind } from '../classify/layers';
@@ -226,12 +225,13 @@ interface BoundaryLint {
   readonly text: string;
 }
 
-/** The boundary lints at the root; an unreadable one is left out (its reason is the linter's to report, not init's). */
+/**
+ * The boundary lints at the root. One that cannot be read (a folder by that name, a file over the
+ * size limit) is evidence init does without: the linter reports it, and init proposes from the code.
+ */
 function boundaryLints(root: string): BoundaryLint[] {
   return BOUNDARY_LINT_FILES.flatMap((file) => {
-    const full = path.posix.join(root, file);
-    if (!fs.existsSync(full)) return [];
-    const read = readConfigFile(full);
+    const read = readConfigFile(path.posix.join(root, file));
     return read.ok && BOUNDARY_RULES.test(read.text) ? [{ file, text: read.text }] : [];
   });
 }
