@@ -98,8 +98,10 @@ function readsOnlyWhenCalled(unit: SourceUnit, locals: readonly string[]): boole
 /** TypeScript elides an import none of whose names the file refers to or exports (see `Edge.unused`). */
 function neverUsed(unit: SourceUnit, locals: readonly string[]): boolean {
   if (!TYPESCRIPT_FILE.test(unit.file) || locals.length === 0) return false;
+  // Most imports are referenced: the file's exports are gathered only for those that are not.
+  if (locals.some((local) => unit.facts.referencedLocals.has(local))) return false;
   const exported = exportedLocalNames(unit.facts);
-  return locals.every((local) => !unit.facts.referencedLocals.has(local) && !exported.has(local));
+  return locals.every((local) => !exported.has(local));
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;

@@ -15,6 +15,7 @@ import { conventionalEntryNames, type ModuleLayout } from './conventional-entrie
 import { declaresOnlySchemas } from '../shapes';
 import { exportedLocalNames } from '../../../facts/declarations';
 import { documentsUseBy } from './documented-consumers';
+import { declaresModule } from '../../../graph/injection-edges';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -457,7 +458,8 @@ function filesNaming(graph: DependencyGraph, node: FileNode, names: readonly str
  * module uses what it exports.
  */
 function declaresNestModule(graph: DependencyGraph, file: string): boolean {
-  return graph.files.get(file)?.facts.classes.some((c) => c.decorators.some((d) => d.name === 'Module')) === true;
+  const facts = graph.files.get(file)?.facts;
+  return facts !== undefined && declaresModule(facts);
 }
 
 /** The names a Nest module in the file exports, from `@Module({ exports })` or the dynamic modules it returns: its public providers. */
