@@ -273,6 +273,22 @@ export function start() { const app = new Koa(); return app; }
     assert.equal(layers['src/services/web.ts'], 'composition-root');
   });
 
+  it('takes a WebSocket server attached to the HTTP server for an adapter, not the composition root', () => {
+    const layers = classify({
+      'src/infrastructure/realtime/notifier.ts': `import { Server } from 'socket.io';
+import type { Server as HttpServer } from 'node:http';
+export class Notifier {
+  private io?: Server;
+  attach(http: HttpServer) { this.io = new Server(http, { cors: { origin: '*' } }); }
+  shipmentMoved(id: string) { this.io?.emit('shipment', id); }
+}
+`,
+      'src/infrastructure/hapi/server.ts': "import { Server } from '@hapi/hapi';\nexport const server = new Server({ port: 3000 });\n",
+    });
+    assert.notEqual(layers['src/infrastructure/realtime/notifier.ts'], 'composition-root');
+    assert.equal(layers['src/infrastructure/hapi/server.ts'], 'composition-root', "hapi's Server is the app");
+  });
+
   it('counts folder names from a package of its own: its name counts, the folders grouping packages do not', () => {
     const layers = classify({
       'services/orders/package.json': '{ "name": "orders" }',

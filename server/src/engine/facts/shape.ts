@@ -115,7 +115,7 @@ function countCall(node: ts.CallExpression, counter: BehaviourCounts): void {
 function countNew(node: ts.NewExpression, counter: BehaviourCounts): void {
   const callee = calleeText(node.expression);
   if (OUTSIDE_CLASSES.test(callee)) counter.reachesOutside = true;
-  if (APP_CLASSES.test(callee)) counter.createsApp = true;
+  if (APP_CLASSES.test(callee) && !importedFrom(node.getSourceFile(), callee, REALTIME_SERVERS)) counter.createsApp = true;
   if (/(?:^|\.)(?:Router|KoaRouter)$/.test(callee) && !declaresLocally(node.getSourceFile(), callee)) counter.routes++;
 }
 
@@ -128,11 +128,22 @@ const BROWSER_ROUTERS = /^(?:type-route|vue-router|@tanstack\/(?:react-|solid-|v
 
 /** `createRouter` imported from a browser router (`type-route`, `vue-router`): URLs of screens, no route served. */
 function fromBrowserRouter(sf: ts.SourceFile, name: string): boolean {
+  return importedFrom(sf, name, BROWSER_ROUTERS);
+}
+
+/**
+ * Servers of WebSockets, whose `new Server(httpServer)` attaches to an HTTP server the app made
+ * elsewhere: the file holding it is a realtime adapter, not where the app is created.
+ */
+const REALTIME_SERVERS = /^(?:socket\.io|ws|@socket\.io\/[^/]+)$/;
+
+/** The name is imported by name from a package the pattern matches. */
+function importedFrom(sf: ts.SourceFile, name: string, packages: RegExp): boolean {
   return sf.statements.some(
     (s) =>
       ts.isImportDeclaration(s) &&
       ts.isStringLiteral(s.moduleSpecifier) &&
-      BROWSER_ROUTERS.test(s.moduleSpecifier.text) &&
+      packages.test(s.moduleSpecifier.text) &&
       s.importClause?.namedBindings !== undefined &&
       ts.isNamedImports(s.importClause.namedBindings) &&
       s.importClause.namedBindings.elements.some((e) => e.name.text === name),

@@ -426,6 +426,49 @@ export const statusRoutes = () => {
     });
   });
 
+  it('leaves a controller that takes only an error code from a repository file, and reports one that also calls the repository', () => {
+    const repository = `import { Pool } from 'pg';
+const pool = new Pool();
+export const DUPLICATE_PHONE_CODE = 'PHONE_TAKEN';
+export const MAX_PHONES = 5;
+export class PhonesRepository {
+  async add(contact: string, phone: string) {
+    const taken = await pool.query('select 1 from phones where phone = $1', [phone]);
+    if (taken.rowCount) throw Object.assign(new Error('taken'), { code: DUPLICATE_PHONE_CODE });
+    return pool.query('insert into phones (contact, phone) values ($1, $2)', [contact, phone]);
+  }
+}
+`;
+    const useCase = `import { PhonesRepository } from '../repositories/phones.repository';
+export class PhonesService {
+  constructor(private readonly phones = new PhonesRepository()) {}
+  add(contact: string, phone: string) { return this.phones.add(contact, phone); }
+}
+`;
+    checkRule(RULE, {
+      'src/repositories/phones.repository.ts': repository,
+      'src/services/phones.service.ts': useCase,
+      'src/controllers/phones.controller.ts': `import type { Request, Response } from 'express';
+import { DUPLICATE_PHONE_CODE, MAX_PHONES } from '../repositories/phones.repository';
+import { PhonesService } from '../services/phones.service';
+const service = new PhonesService();
+export async function addPhone(req: Request, res: Response) {
+  try { res.status(201).json(await service.add(req.params.id ?? '', String(req.body.phone).slice(0, MAX_PHONES * 4))); }
+  catch (error) { if ((error as { code?: string }).code === DUPLICATE_PHONE_CODE) res.status(409).end(); else throw error; }
+}
+`,
+      'src/controllers/admin-phones.controller.ts': `import type { Request, Response } from 'express';
+import { DUPLICATE_PHONE_CODE, PhonesRepository } from '../repositories/phones.repository';
+const phones = new PhonesRepository();
+//             ^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+export async function forceAdd(req: Request, res: Response) {
+  try { res.status(201).json(await phones.add(req.params.id ?? '', String(req.body.phone))); }
+  catch (error) { if ((error as { code?: string }).code === DUPLICATE_PHONE_CODE) res.status(409).end(); else throw error; }
+}
+`,
+    });
+  });
+
   it('leaves a controller on the read side of a read/write split that only reads its projection, and reports one that writes or has no write side beside it', () => {
     const readingController = (route: string, body: string) => `import { Controller, Get, Param } from '@nestjs/common';
 import { PrismaService } from '../../../prisma/prisma.service';

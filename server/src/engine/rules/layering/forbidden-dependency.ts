@@ -14,7 +14,7 @@ import { articleOf, upperFirst } from '../../text/words';
 import { defineRule } from '../types';
 import { dependencyText, groupByTarget, HOW, mostTelling } from './edges';
 import { writesData } from './contracts/read-only';
-import { declaresShape } from './shapes';
+import { declaresLiteral, declaresShape } from './shapes';
 import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
 import { handsOutBehindPort } from './resolvers';
 
@@ -499,6 +499,7 @@ function isNoCrossing(edge: Edge, from: LayerId, targetLayer: LayerId, judging: 
   // encryption or tenancy helper, a type registry is the data layer's own tool, whatever its name.
   if (DATA_LAYERS.has(from) && targetLayer === 'service' && !edge.external && !judging.servicesAboveRepositories.has(edge.to)) return true;
   if (!edge.external && isPlainData(edge, targetLayer, judging.graph)) return true;
+  if (!edge.external && takesOnlyLiterals(edge, judging.graph)) return true;
   // What is injected from a file that declares a Nest module is one of its providers (an event
   // bus declared beside the `@Global()` module that exports it), never the module itself.
   if (targetLayer === 'module' && edge.kind === 'di') return true;
@@ -575,6 +576,17 @@ function takesOnlyShapes(edge: Edge, graph: DependencyGraph): boolean {
   if ((edge.kind !== 'import' && edge.kind !== 'type-import' && edge.kind !== 'require') || edge.names.length === 0) return false;
   const target = graph.files.get(edge.to);
   return target !== undefined && edge.names.every((name) => declaresShape(target.sourceFile, name));
+}
+
+/**
+ * `import { PHONE_TAKEN_CODE } from '../repositories/phones.repository'`: a file that takes only
+ * strings or numbers another layer declares shares a value (an error code to map to a status), not
+ * that layer's work. Moving the value to a shared file is tidier, but no layer is bypassed.
+ */
+function takesOnlyLiterals(edge: Edge, graph: DependencyGraph): boolean {
+  if ((edge.kind !== 'import' && edge.kind !== 'require') || edge.names.length === 0) return false;
+  const target = graph.files.get(edge.to);
+  return target !== undefined && edge.names.every((name) => declaresLiteral(target.sourceFile, name));
 }
 
 const DTO_NAMED = /(?:^|[.\-_])dtos?\.[cm]?[jt]sx?$|Dtos?\.[cm]?[jt]sx?$/;

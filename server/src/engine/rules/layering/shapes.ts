@@ -17,6 +17,18 @@ export function declaresShape(sourceFile: ts.SourceFile, name: string): boolean 
   return false;
 }
 
+/** Whether the file declares `name` as a constant holding one string or number (`export const DUPLICATE_CODE = 'PHONE_TAKEN'`). */
+export function declaresLiteral(sourceFile: ts.SourceFile, name: string): boolean {
+  for (const statement of sourceFile.statements) {
+    const initializer = constantNamed(statement, name)?.initializer;
+    if (initializer !== undefined) {
+      const value = unwrapped(initializer);
+      return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value);
+    }
+  }
+  return false;
+}
+
 /** The variable `name` if the statement declares it (`export const loginSchema = …`). */
 function constantNamed(statement: ts.Statement, name: string): ts.VariableDeclaration | undefined {
   if (!ts.isVariableStatement(statement)) return undefined;
