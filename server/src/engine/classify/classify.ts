@@ -60,6 +60,8 @@ export interface WorkspaceScope {
   readonly featureFolders: ReadonlySet<string>;
   /** Third-party packages copied in, each with its own licence (see `copiedPackageFolders`). */
   readonly copiedPackages?: ReadonlySet<string>;
+  /** Folders named `vendors/` that are a feature of the app (see `ownVendorFolders`), relative. */
+  readonly ownVendorFolders?: ReadonlySet<string>;
   /** Folders that are packages or projects of their own (see `packageFolders`), absolute. */
   readonly packageFolders?: ReadonlySet<string>;
   /** Folders holding analyzed files (see `sourceFolders`), absolute. */
@@ -143,7 +145,7 @@ export class Classifier {
 
   /** Why the rules leave the file alone (outside the folder, front-end, vendored), if they do. */
   exemptionOf(input: ScopeInput): string | undefined {
-    return exemptionOf(this.root, input, this.scope.frontEnd, this.scope.copiedPackages);
+    return exemptionOf(this.root, input, this.scope);
   }
 
   /** The layer a file's name suffix points to, if any. */

@@ -129,13 +129,22 @@ export function packageFolders(root: string, files: Iterable<ScopeInput>, entrie
   return found;
 }
 
+/** What the workspace says about which files to leave alone (see `WorkspaceScopeSets`). */
+export interface ExemptionScope {
+  readonly frontEnd: ReadonlySet<string>;
+  readonly copiedPackages?: ReadonlySet<string>;
+  readonly ownVendorFolders?: ReadonlySet<string>;
+}
+
 /** Why the rules leave a file alone, or undefined for the backend code they check. */
-export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlySet<string>, copiedPackages: ReadonlySet<string> = new Set()): string | undefined {
+export function exemptionOf(root: string, input: ScopeInput, scope: ExemptionScope): string | undefined {
   if (input.outside) return 'outside the analyzed folder (read to classify what it imports)';
   const relative = path.posix.relative(root, input.file);
   const folders = path.posix.dirname(relative).split('/');
   if (input.facts.shape.generated) return 'generated code (its header or a generator runtime says a tool wrote it)';
-  if (input.facts.shape.vendored || folders.some((f) => VENDOR_FOLDERS.has(f.toLowerCase()))) return 'vendored third-party code';
+  const vendorFolder = vendorFolderOf(relative);
+  if (input.facts.shape.vendored || (vendorFolder !== undefined && !scope.ownVendorFolders?.has(vendorFolder))) return 'vendored third-party code';
+  const { frontEnd, copiedPackages = new Set<string>() } = scope;
   const enclosing = foldersOf(relative);
   const copied = enclosing.find((folder) => copiedPackages.has(folder));
   if (copied) return `vendored third-party code (${copied}/ carries its own licence)`;
@@ -147,6 +156,38 @@ export function exemptionOf(root: string, input: ScopeInput, frontEnd: ReadonlyS
   if (frontEndFolder) return `front-end code (${frontEndFolder}/ holds the front end)`;
   if (/\.[cm]?js$/i.test(relative) && folders.some((f) => ASSET_FOLDERS.has(f.toLowerCase()))) return 'a browser asset';
   return undefined;
+}
+
+/** The outermost folder of the file named for copied code (`lib/vendor`), relative to the root. */
+function vendorFolderOf(relativeFile: string): string | undefined {
+  const parts = path.posix.dirname(relativeFile).split('/');
+  const at = parts.findIndex((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+  return at < 0 ? undefined : parts.slice(0, at + 1).join('/');
+}
+
+/** A file in a folder named for copied code that imports, by a relative path, a file outside that folder. */
+function reachesOutOfVendorFolder(root: string, input: ScopeInput): string | undefined {
+  if (input.outside) return undefined;
+  const relative = path.posix.relative(root, input.file);
+  const folder = vendorFolderOf(relative);
+  if (folder === undefined) return undefined;
+  const from = path.posix.dirname(relative);
+  const escapes = input.facts.moduleRefs.some((ref) => ref.specifier.startsWith('.') && !path.posix.join(from, ref.specifier).startsWith(`${folder}/`));
+  return escapes ? folder : undefined;
+}
+
+/**
+ * Folders named `vendors/` (relative to the root) that are a feature of the app, a marketplace's
+ * vendors with their controllers and services: their files import the app's own code from outside
+ * the folder (`../../utils`), which copied third-party code never does.
+ */
+export function ownVendorFolders(root: string, files: Iterable<ScopeInput>): ReadonlySet<string> {
+  const found = new Set<string>();
+  for (const input of files) {
+    const folder = reachesOutOfVendorFolder(root, input);
+    if (folder !== undefined) found.add(folder);
+  }
+  return found;
 }
 
 /** Layers whose names mark a folder as a layer folder (`services/`) rather than a feature (`orders/`). */
@@ -179,6 +220,7 @@ export interface WorkspaceScopeSets {
   readonly frontEnd: ReadonlySet<string>;
   readonly featureFolders: ReadonlySet<string>;
   readonly copiedPackages: ReadonlySet<string>;
+  readonly ownVendorFolders: ReadonlySet<string>;
   readonly packageFolders: ReadonlySet<string>;
   readonly sourceFolders: ReadonlySet<string>;
 }
@@ -193,7 +235,7 @@ export function sourceFolders(files: Iterable<ScopeInput>): ReadonlySet<string> 
 }
 
 export class ScopeTracker {
-  private readonly known = new Map<string, { readonly facts: FileFacts; readonly ui: boolean; readonly suffix: string | undefined }>();
+  private readonly known = new Map<string, { readonly facts: FileFacts; readonly ui: boolean; readonly suffix: string | undefined; readonly outOfVendor: string | undefined }>();
   private scope: WorkspaceScopeSets | undefined;
 
   scopeOf(root: string, files: readonly ScopeInput[], suffixLayerOf: (file: string) => string | undefined): WorkspaceScopeSets {
@@ -201,8 +243,8 @@ export class ScopeTracker {
     for (const input of files) {
       const before = this.known.get(input.file);
       if (before?.facts === input.facts) continue;
-      const entry = { facts: input.facts, ui: input.facts.shape.ui, suffix: suffixLayerOf(input.file) };
-      changed ||= before === undefined || before.ui !== entry.ui || before.suffix !== entry.suffix;
+      const entry = { facts: input.facts, ui: input.facts.shape.ui, suffix: suffixLayerOf(input.file), outOfVendor: reachesOutOfVendorFolder(root, input) };
+      changed ||= before === undefined || before.ui !== entry.ui || before.suffix !== entry.suffix || before.outOfVendor !== entry.outOfVendor;
       this.known.set(input.file, entry);
     }
     if (this.known.size !== files.length) {
@@ -217,6 +259,7 @@ export class ScopeTracker {
         frontEnd: frontEndFolders(root, files),
         featureFolders: featureFolders(files, suffixLayerOf),
         copiedPackages: copiedPackageFolders(root, files, entriesOf),
+        ownVendorFolders: ownVendorFolders(root, files),
         packageFolders: packageFolders(root, files, entriesOf),
         sourceFolders: sourceFolders(files),
       };

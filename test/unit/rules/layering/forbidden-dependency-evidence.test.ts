@@ -469,6 +469,35 @@ export async function forceAdd(req: Request, res: Response) {
     });
   });
 
+  it("checks a marketplace's vendors/ feature, whose files import the app's own code, and leaves copied code in a vendor/ folder alone", () => {
+    const result = checkRule(RULE, {
+      'src/utils/respond.ts': "import type { Response } from 'express';\nexport const ok = (res: Response, body: unknown) => res.status(200).json(body);\n",
+      'src/features/vendors/models/vendor.model.ts': "import { Schema, model } from 'mongoose';\nexport const Vendor = model('Vendor', new Schema({ name: String }));\n",
+      'src/features/vendors/repository/vendors.repo.ts': `import { Vendor } from '../models/vendor.model';
+export class VendorsRepository { byId(id: string) { return Vendor.findById(id); } }
+export const vendorsRepo = new VendorsRepository();
+`,
+      'src/features/vendors/services/vendors.service.ts': `import { vendorsRepo } from '../repository/vendors.repo';
+export const vendorsService = { profile: (id: string) => vendorsRepo.byId(id) };
+`,
+      'src/features/vendors/controllers/vendors.controller.ts': `import type { Request, Response } from 'express';
+import { ok } from '../../../utils/respond';
+import { vendorsRepo } from '../repository/vendors.repo';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency
+export const showVendor = async (req: Request, res: Response) => ok(res, await vendorsRepo.byId(req.params.id ?? ''));
+`,
+      'src/features/vendors/controllers/vendor-profile.controller.ts': `import type { Request, Response } from 'express';
+import { vendorsService } from '../services/vendors.service';
+export const profile = async (req: Request, res: Response) => res.json(await vendorsService.profile(req.params.id ?? ''));
+`,
+      'src/lib/vendor/slugify/index.ts': "import { strip } from './strip';\nexport const slugify = (text: string) => strip(text).toLowerCase().replace(/\\s+/g, '-');\n",
+      'src/lib/vendor/slugify/strip.ts': "export const strip = (text: string) => text.normalize('NFKD').replace(/[^\\w\\s-]/g, '');\n",
+    });
+    const exempt = Object.fromEntries([...result.graph.files.values()].map((n) => [path.posix.relative(result.root, n.file), n.exempt ?? null]));
+    assert.equal(exempt['src/features/vendors/repository/vendors.repo.ts'], null, "the app's own feature");
+    assert.equal(exempt['src/lib/vendor/slugify/index.ts'], 'vendored third-party code');
+  });
+
   it('leaves a controller on the read side of a read/write split that only reads its projection, and reports one that writes or has no write side beside it', () => {
     const readingController = (route: string, body: string) => `import { Controller, Get, Param } from '@nestjs/common';
 import { PrismaService } from '../../../prisma/prisma.service';
