@@ -130,6 +130,23 @@ describe('layer classification', () => {
     assert.equal(seedUsers.layer, 'tooling');
   });
 
+  it('takes a seeding script filed beside the database code for tooling: its name says more than the folder', () => {
+    const layers = layersOf({
+      'src/database/data-source.ts': "import { DataSource } from 'typeorm';\nexport const dataSource = new DataSource({ type: 'postgres' });\n",
+      'src/database/seeder.ts': `import { DataSource } from 'typeorm';
+import { WalletService } from '../finance/wallet.service';
+export class Seeder {
+  constructor(private readonly db: DataSource, private readonly wallets: WalletService) {}
+  async run() { await this.db.getRepository('wallet').clear(); await this.wallets.open('system'); }
+}
+`,
+      'src/database/migrations-runner.ts': "import { dataSource } from './data-source';\nexport const runMigrations = () => dataSource.runMigrations();\n",
+      'src/finance/wallet.service.ts': 'export class WalletService { open(owner: string) { return owner; } }\n',
+    });
+    assert.equal(layers['src/database/seeder.ts'], 'tooling');
+    assert.equal(layers['src/database/data-source.ts'], 'data-access', 'the folder still decides for the database code');
+  });
+
   it("takes tools/ at the top of the folder for developer programs, and src/tools/ for the app's own code", () => {
     const result = project({
       'tsconfig.json': '{ "include": ["src", "tools"] }',

@@ -575,6 +575,72 @@ export class ${name}Store {
     });
   });
 
+  it('hexagonal: a module with rings but no port stacks them as layers while other modules keep ports: its services may take their repositories; a module with ports, and the domain anywhere, may not', () => {
+    const pgRepository = (name: string) => `import { Pool } from 'pg';
+const pool = new Pool();
+export class ${name}Repository {
+  byId(id: string) { return pool.query('select * from ${name.toLowerCase()}s where id = $1', [id]); }
+}
+`;
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      // billing follows ports and adapters: its use case takes the port; a service that takes the card client itself is a lapse.
+      'src/modules/billing/domain/invoice.ts': 'export class Invoice { constructor(readonly id: string, readonly cents: number) {} }\n',
+      'src/modules/billing/domain/invoice-store.ts': "import type { Invoice } from './invoice';\nexport interface InvoiceStore { save(invoice: Invoice): Promise<void> }\n",
+      'src/modules/billing/infrastructure/sql-invoice-store.ts': `import { Pool } from 'pg';
+import type { Invoice } from '../domain/invoice';
+import type { InvoiceStore } from '../domain/invoice-store';
+const pool = new Pool();
+export class SqlInvoiceStore implements InvoiceStore {
+  async save(invoice: Invoice) { await pool.query('insert into invoices values ($1, $2)', [invoice.id, invoice.cents]); }
+}
+`,
+      'src/modules/billing/infrastructure/card-client.ts':
+        "export class CardClient { charge(cents: number) { return fetch('https://cards.example/charge', { method: 'POST', body: String(cents) }); } }\n",
+      'src/modules/billing/application/issue-invoice.ts': `import { Invoice } from '../domain/invoice';
+import type { InvoiceStore } from '../domain/invoice-store';
+export class IssueInvoice {
+  constructor(private readonly store: InvoiceStore) {}
+  run(id: string, cents: number) { return this.store.save(new Invoice(id, cents)); }
+}
+`,
+      'src/modules/billing/application/charge.service.ts': `import { CardClient } from '../infrastructure/card-client';
+export class ChargeService {
+  constructor(private readonly cards: CardClient) {}
+  //          ${'^'.repeat('private readonly cards: CardClient'.length)} layering/forbidden-dependency injects CardClient
+  charge(cents: number) { return this.cards.charge(cents); }
+}
+`,
+      // profiles names its rings but declares no port: the application sits on the infrastructure, as in classic DDD layering.
+      'src/modules/profiles/domain/profile.ts': 'export class Profile { constructor(readonly id: string, readonly name: string) {} }\n',
+      'src/modules/profiles/infrastructure/profile.repository.ts': pgRepository('Profile'),
+      'src/modules/profiles/application/profile.service.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
+export class ProfileService {
+  constructor(private readonly profiles: ProfileRepository) {}
+  show(id: string) { return this.profiles.byId(id); }
+}
+`,
+      // The domain stays below everything, stacked or not.
+      'src/modules/profiles/domain/profile-lookup.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
+export const lookUp = (id: string) => new ProfileRepository().byId(id);
+//                                    ^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency creates ProfileRepository with new
+`,
+    });
+    // An app with no port anywhere, configured for ports and adapters, is told where its ports belong.
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/modules/profiles/domain/profile.ts': 'export class Profile { constructor(readonly id: string) {} }\n',
+      'src/modules/profiles/infrastructure/profile.repository.ts': pgRepository('Profile'),
+      'src/modules/profiles/application/profile.service.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
+export class ProfileService {
+  constructor(private readonly profiles: ProfileRepository) {}
+  //          ${'^'.repeat('private readonly profiles: ProfileRepository'.length)} layering/forbidden-dependency injects ProfileRepository
+  show(id: string) { return this.profiles.byId(id); }
+}
+`,
+    });
+  });
+
   it('hexagonal: an abstract repository of abstract members in infrastructure/ is a port the service may depend on; its implementation is an adapter', () => {
     const result = checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

@@ -135,7 +135,11 @@ export class Classifier {
       this.byBaseClass(input.facts),
       this.byInterface(input.facts),
     ].filter((c): c is Candidate => c !== undefined);
-    const named = [this.byFileSuffix(input.file) ?? this.byRoutesPrefix(input), this.byClassSuffix(input.facts), this.byFolder(input), this.byFileName(input)];
+    const byFileName = this.byFileName(input);
+    // A file named for a script (`database/seeder.ts`, `db/seed.ts`) is that script: the name says
+    // more than the folder of the data it fills.
+    const byPlace = byFileName?.layer === 'tooling' ? [byFileName, this.byFolder(input)] : [this.byFolder(input), byFileName];
+    const named = [this.byFileSuffix(input.file) ?? this.byRoutesPrefix(input), this.byClassSuffix(input.facts), ...byPlace];
     const area = this.byArea(input);
     const edge = area && !area.afterStrongEvidence ? this.byNamedEdgeRole(input) : undefined;
     const candidates = withArea(edge ? [edge, ...strong] : strong, area);

@@ -208,11 +208,8 @@ class FactCollector {
     const parent = node.parent;
     const known = this.memberReads.get(node.text);
     if (known === null) return;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
-      this.memberReads.set(node.text, (known ?? new Set()).add(parent.name.text));
-    } else {
-      this.memberReads.set(node.text, null);
-    }
+    const read = membersReadOn(node, parent);
+    this.memberReads.set(node.text, read === undefined ? null : read.reduce((set, member) => set.add(member), known ?? new Set<string>()));
   }
 
   private membersOnly(): Map<string, ReadonlySet<string>> {
@@ -740,4 +737,21 @@ function runsCode(member: ts.ClassElement): boolean {
   if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) return member.body !== undefined;
   const value = ts.isPropertyDeclaration(member) ? member.initializer : undefined;
   return value !== undefined && (ts.isArrowFunction(value) || ts.isFunctionExpression(value));
+}
+
+/**
+ * The members read on an import-bound name where it is used: `mongoose.isValidObjectId` reads
+ * one, `const { isValidObjectId } = mongoose` the ones it takes apart. Undefined for any other use
+ * (the value passed on, called, or taken apart with a rest element).
+ */
+function membersReadOn(node: ts.Identifier, parent: ts.Node): string[] | undefined {
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return [parent.name.text];
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== node || !ts.isObjectBindingPattern(parent.name)) return undefined;
+  const names: string[] = [];
+  for (const element of parent.name.elements) {
+    const key = element.propertyName ?? element.name;
+    if (element.dotDotDotToken !== undefined || !ts.isIdentifier(key)) return undefined;
+    names.push(key.text);
+  }
+  return names;
 }

@@ -5,6 +5,7 @@ import { CORE_PARTNERS, CORE_RIVALS } from '../policy/presets/hexagonal';
 import type { DependencyGraph, FileNode } from '../graph/types';
 import { ENTRY_FILES, moduleExports, publicApis, publicFileMatcher } from '../rules/layering/contracts/public-api';
 import { isSharedKernel } from '../rules/layering/contracts/selectors';
+import { declaresPort, implementedNames } from '../rules/layering/ports';
 import { readConfigFile } from '../workspace/read-config-file';
 
 /** Folder names that say which architecture a codebase follows, counted by the files below them. */
@@ -144,33 +145,6 @@ function areaFolderPathsOf(root: string, files: readonly FileNode[]): Set<string
     for (let end = 1; end <= folders.length; end++) paths.add(folders.slice(0, end).join('/'));
   }
   return paths;
-}
-
-/**
- * A port: under `ports/`, named `*.port.ts` or `…Port`, or, whatever its name, a file of contracts
- * only (interfaces, abstract classes) that a class of another file implements.
- */
-function declaresPort(root: string, node: FileNode, implemented: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  if (
-    foldersOf(root, node).some((f) => {
-      const area = areaNameOf(f);
-      return area === 'ports' || area === 'port';
-    })
-  )
-    return true;
-  if (/[.-]port\.[cm]?[jt]sx?$/i.test(node.file)) return true;
-  const names = [...node.facts.declarations.keys()];
-  if (names.some((name) => /^I?[A-Z]\w*Port$/.test(name))) return true;
-  return node.facts.shape.typesOnly && names.some((name) => [...(implemented.get(name) ?? [])].some((file) => file !== node.file));
-}
-
-/** The files whose classes implement each name (`class SqlOrders implements OrdersGateway`). */
-function implementedNames(files: readonly FileNode[]): Map<string, Set<string>> {
-  const byName = new Map<string, Set<string>>();
-  for (const node of files) {
-    for (const cls of node.facts.classes) for (const name of cls.implements) byName.set(name, (byName.get(name) ?? new Set()).add(node.file));
-  }
-  return byName;
 }
 
 function hasDecorator(node: FileNode, name: string): boolean {

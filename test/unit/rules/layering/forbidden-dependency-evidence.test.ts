@@ -322,6 +322,27 @@ export const totals = async (req: unknown, res: { json(b: unknown): void }) => r
     });
   });
 
+  it("does not take mongoose's id check, taken apart from the default import, for data access, and still reports the connection taken the same way", () => {
+    checkRule(RULE, {
+      'tsconfig.json': '{}',
+      'src/models/product.model.ts': "import { Schema, model } from 'mongoose';\nexport const Product = model('Product', new Schema({ name: String }));\n",
+      'src/repositories/product.repository.ts': "import { Product } from '../models/product.model';\nexport const productRepository = { byId: (id: string) => Product.findById(id) };\n",
+      'src/services/product.service.ts':
+        "import { productRepository } from '../repositories/product.repository';\nexport const productService = { show: (id: string) => productRepository.byId(id) };\n",
+      'src/controllers/product.controller.ts': `import mongoose from 'mongoose';
+import { productService } from '../services/product.service';
+const { isValidObjectId } = mongoose;
+export const show = async (req: { params: { id: string } }, res: { status(c: number): { json(b: unknown): void } }) =>
+  isValidObjectId(req.params.id) ? res.status(200).json(await productService.show(req.params.id)) : res.status(400).json({ error: 'bad id' });
+`,
+      'src/controllers/stats.controller.ts': `import mongoose from 'mongoose';
+//                   ^^^^^^^^^^ layering/forbidden-dependency it imports 'mongoose'
+const { connection } = mongoose;
+export const stats = async (_req: unknown, res: { json(b: unknown): void }) => res.json(await connection.db?.stats());
+`,
+    });
+  });
+
   it('does not take ORM names a decorated Nest handler uses only as types (emitted as metadata) for data access', () => {
     checkRule(RULE, {
       'tsconfig.json': NEST_TSCONFIG,

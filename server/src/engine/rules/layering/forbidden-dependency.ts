@@ -17,6 +17,7 @@ import { writesData } from './contracts/read-only';
 import { declaresLiteral, declaresShape } from './shapes';
 import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
 import { handsOutBehindPort } from './resolvers';
+import { inRingsWithoutPorts } from './stacked-rings';
 
 const options = z
   .object({
@@ -133,6 +134,8 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
     if (builds.has(violation.targetLayer)) continue;
     if (OUTER_LAYERS.has(violation.targetLayer) && usesOwnTechnology(graph, node, violation.edge)) continue;
     if (OUTER_LAYERS.has(violation.targetLayer) && WIRING_INSIDE.has(from) && handsOutBehindPort(graph, node, violation.edge)) continue;
+    // Rings stacked as layers put the application over the infrastructure; the domain stays below all.
+    if (OUTER_LAYERS.has(violation.targetLayer) && WIRING_INSIDE.has(from) && inRingsWithoutPorts(graph, node.file)) continue;
     report({
       file: node.file,
       range: violation.edge.range,

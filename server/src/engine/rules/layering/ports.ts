@@ -1,0 +1,34 @@
+import * as path from 'node:path';
+import { areaNameOf } from '../../classify/area-words';
+import type { FileNode } from '../../graph/types';
+
+/**
+ * A port: under `ports/`, named `*.port.ts` or `…Port`, or, whatever its name, a file of contracts
+ * only (interfaces, abstract classes) that a class of another file implements.
+ */
+export function declaresPort(root: string, node: FileNode, implemented: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (namedAsPort(path.posix.relative(root, node.file))) return true;
+  const names = [...node.facts.declarations.keys()];
+  if (names.some((name) => PORT_NAME.test(name))) return true;
+  return node.facts.shape.typesOnly && names.some((name) => [...(implemented.get(name) ?? [])].some((file) => file !== node.file));
+}
+
+/** A file the team named for a port: under `ports/` (in any language the areas are read in), or `*.port.ts`. */
+export function namedAsPort(file: string): boolean {
+  const folders = path.posix.dirname(file).split('/');
+  return folders.some((f) => PORT_AREAS.has(areaNameOf(f))) || /[.-]port\.[cm]?[jt]sx?$/i.test(file);
+}
+
+const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
+
+/** A declaration named for a port: `OrdersPort`, `IMailerPort`. */
+export const PORT_NAME = /^I?[A-Z]\w*Port$/;
+
+/** The files whose classes implement each name (`class SqlOrders implements OrdersGateway`). */
+export function implementedNames(files: Iterable<FileNode>): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>();
+  for (const node of files) {
+    for (const cls of node.facts.classes) for (const name of cls.implements) byName.set(name, (byName.get(name) ?? new Set()).add(node.file));
+  }
+  return byName;
+}
