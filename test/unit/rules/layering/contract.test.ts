@@ -226,7 +226,10 @@ export class Booking extends BaseEntity { by(member: Member) { return isMember(m
     });
     const named = checkRule(RULE, {
       'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/common', 'src/modules/members'] }]),
-      'src/modules/common/domain/entity.ts': `export abstract class BaseEntity { constructor(readonly id: string) {} }
+      'src/modules/common/domain/entity.ts': `import { newId } from './id';
+export abstract class BaseEntity { constructor(readonly id: string = newId()) {} }
+`,
+      'src/modules/common/domain/id.ts': `export const newId = () => Math.random().toString(36).slice(2);
 `,
       'src/modules/members/member.ts': `import { BaseEntity } from '../common/domain/entity';
 //                         ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/entity.ts is internal to module "common"
@@ -234,6 +237,60 @@ export class Member extends BaseEntity {}
 `,
     });
     assert.equal(named.findings.length, 1);
+  });
+
+  it('public-api: a module of one file (its tests aside) has nothing internal; a module of several keeps its files', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/user-roles/user-role.repository.ts': "export const hasRole = (userId: string, role: string) => userId.length > 0 && role === 'admin';\n",
+      'src/modules/user-roles/user-role.repository.test.ts': "import { hasRole } from './user-role.repository';\nexport const checked = hasRole('u1', 'admin');\n",
+      'src/modules/venues/index.ts': "export { venueRouter } from './venue.routes';\n",
+      'src/modules/venues/venue.routes.ts': "import { findVenue } from './venue.repository';\nexport const venueRouter = { get: (id: string) => findVenue(id) };\n",
+      'src/modules/venues/venue.repository.ts': 'export const findVenue = (id: string) => ({ id });\n',
+      'src/modules/devices/device.service.ts': `import { hasRole } from '../user-roles/user-role.repository';
+import { findVenue } from '../venues/venue.repository';
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract venue.repository.ts is internal to module "venues"
+export const register = (userId: string, venueId: string) => (hasRole(userId, 'admin') ? findVenue(venueId) : undefined);
+`,
+    });
+  });
+
+  it("public-api: the types of the app's GraphQL schema (object types, registered enums, unions) are every module's API; other files of the module stay internal", () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/vehicles/car.model.ts': `import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+export enum Transmission { Manual = 'manual', Automatic = 'automatic' }
+registerEnumType(Transmission, { name: 'Transmission' });
+@ObjectType()
+export class CarModel {
+  @Field() vin!: string;
+  @Field(() => Transmission) transmission!: Transmission;
+}
+`,
+      'src/modules/vehicles/vin.ts': 'export const normalizeVin = (vin: string) => vin.trim().toUpperCase();\n',
+      'src/modules/vehicles/car.service.ts': "import { normalizeVin } from './vin';\nexport class CarService { find(vin: string) { return { vin: normalizeVin(vin) }; } }\n",
+      'src/modules/vehicles/vehicles.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { CarService } from './car.service';\nimport { CarModel } from './car.model';\n@Module({ providers: [CarService], exports: [CarService] })\nexport class VehiclesModule { model = CarModel; }\n",
+      'src/modules/people/person.model.ts': "import { Field, ObjectType } from '@nestjs/graphql';\n@ObjectType()\nexport class PersonModel { @Field() name!: string; }\n",
+      'src/modules/people/payer.union.ts': `import { createUnionType } from '@nestjs/graphql';
+import { PersonModel } from './person.model';
+export const PayerUnion = createUnionType({ name: 'Payer', types: () => [PersonModel] as const });
+`,
+      'src/modules/orders/order.model.ts': `import { Field, ObjectType } from '@nestjs/graphql';
+import { CarModel, Transmission } from '../vehicles/car.model';
+import { PayerUnion } from '../people/payer.union';
+import { normalizeVin } from '../vehicles/vin';
+//                           ^^^^^^^^^^^^^^^^^ layering/contract vin.ts is internal to module "vehicles"
+@ObjectType()
+export class OrderModel {
+  @Field(() => CarModel) car!: CarModel;
+  @Field(() => Transmission) gearbox!: Transmission;
+  @Field(() => PayerUnion) payer!: typeof PayerUnion;
+  label() { return normalizeVin(this.car.vin); }
+}
+`,
+    });
   });
 
   it('public-api: what a dynamic Nest module (forRoot) exports is public too', () => {

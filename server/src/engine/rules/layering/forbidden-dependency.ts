@@ -131,11 +131,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
-    if (builds.has(violation.targetLayer)) continue;
-    if (OUTER_LAYERS.has(violation.targetLayer) && usesOwnTechnology(graph, node, violation.edge)) continue;
-    if (OUTER_LAYERS.has(violation.targetLayer) && WIRING_INSIDE.has(from) && handsOutBehindPort(graph, node, violation.edge)) continue;
-    // Rings stacked as layers put the application over the infrastructure; the domain stays below all.
-    if (OUTER_LAYERS.has(violation.targetLayer) && WIRING_INSIDE.has(from) && inRingsWithoutPorts(graph, node.file)) continue;
+    if (builds.has(violation.targetLayer) || usesOutsideByDesign(graph, node, from, violation)) continue;
     report({
       file: node.file,
       range: violation.edge.range,
@@ -145,6 +141,19 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
       related: relatedFor(graph, violation.edge, violation.targetLayer, edges),
     });
   }
+}
+
+/**
+ * An inside file's use of the outer ring that is the design, not a shortcut: an implementation
+ * using its own technology's client, a resolver handing adapters out behind their port, or a
+ * module whose rings are stacked as layers (the application over the infrastructure; the domain
+ * stays below all).
+ */
+function usesOutsideByDesign(graph: DependencyGraph, node: FileNode, from: LayerId, violation: { edge: Edge; targetLayer: LayerId }): boolean {
+  if (!OUTER_LAYERS.has(violation.targetLayer)) return false;
+  if (usesOwnTechnology(graph, node, violation.edge)) return true;
+  if (!WIRING_INSIDE.has(from)) return false;
+  return handsOutBehindPort(graph, node, violation.edge) || inRingsWithoutPorts(graph, node.file);
 }
 
 interface Judging {

@@ -15,6 +15,7 @@ import { conventionalEntryNames, type ModuleLayout } from './conventional-entrie
 import { declaresOnlySchemas } from '../shapes';
 import { exportedLocalNames } from '../../../facts/declarations';
 import { documentsUseBy } from './documented-consumers';
+import { takesOnlySchemaTypes } from './schema-types';
 import { declaresModule } from '../../../graph/injection-edges';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
@@ -137,6 +138,13 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
         (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)) || isConventionalEntry(module, f) || handedOutWhole(reExported(module), f),
       )),
     );
+  let filesPerModule: ReadonlyMap<string, number> | undefined;
+  // A module of one file (tests aside) has nothing internal: that file is all it offers.
+  const isOneFile = (module: string) => publicGlobs === undefined && (filesPerModule ??= countFilesPerModule(graph, moduleOf)).get(module) === 1;
+  const takesSchemaTypes = (edge: Edge) => {
+    const target = graph.files.get(edge.to);
+    return publicGlobs === undefined && target !== undefined && takesOnlySchemaTypes(edge, target);
+  };
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
   return {
@@ -159,7 +167,9 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
         isSideEntry(named) ||
         isDeclaredEntry(named) ||
         isOpenByUse(edge, to) ||
-        isContractShape(edge)
+        isContractShape(edge) ||
+        isOneFile(to) ||
+        takesSchemaTypes(edge)
       )
         return 'public';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
@@ -168,6 +178,19 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
     },
   };
 }
+
+/** How many files each module holds, tests and exempt files aside. */
+function countFilesPerModule(graph: DependencyGraph, moduleOf: (file: string) => string | undefined): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const node of graph.files.values()) {
+    if (node.exempt !== undefined || TEST_FILE.test(node.file)) continue;
+    const module = moduleOf(node.file);
+    if (module !== undefined) counts.set(module, (counts.get(module) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const TEST_FILE = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 
 /** Per file, the names a module's public files re-export from it (`*`: all of them). */
 type ReExports = ReadonlyMap<string, ReadonlySet<string>>;
