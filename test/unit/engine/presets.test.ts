@@ -1057,6 +1057,34 @@ export class Invoice {
     });
   });
 
+  it("hexagonal: a mapper of static methods under infrastructure/ naming the domain's types only in signatures computes alone; one calling the domain's code does not", () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/users/domain/user.entity.ts':
+        'export class UserEntity { constructor(readonly email: string, readonly passwordHash: string) {} static normalize(email: string) { return email.trim().toLowerCase(); } }\n',
+      'src/users/domain/user.types.ts': 'export interface SafeUser { email: string }\n',
+      'src/users/infrastructure/safe-user.mapper.ts': `import { UserEntity } from '../domain/user.entity';
+import { SafeUser } from '../domain/user.types';
+export class SafeUserMapper {
+  static toSafe(user: UserEntity): SafeUser { return { email: user.email }; }
+}
+`,
+      'src/users/infrastructure/email.mapper.ts': `import { UserEntity } from '../domain/user.entity';
+export class EmailMapper {
+  static toKey(email: string) { return UserEntity.normalize(email); }
+}
+`,
+      'src/users/application/sign-in.use-case.ts': `import { SafeUserMapper } from '../infrastructure/safe-user.mapper';
+import { EmailMapper } from '../infrastructure/email.mapper';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency imports email.mapper.ts
+import type { UserEntity } from '../domain/user.entity';
+export class SignIn {
+  run(user: UserEntity) { return { key: EmailMapper.toKey(user.email), user: SafeUserMapper.toSafe(user) }; }
+}
+`,
+    });
+  });
+
   it('hexagonal: an injected class under infrastructure/ whose instances remember nothing and that uses only compute-only built-ins is no adapter; one that keeps a set is', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

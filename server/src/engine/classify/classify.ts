@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ClassFact, DecoratorFact, FileFacts } from '../facts/types';
+import type { ClassFact, DecoratorFact, FileFacts, ModuleRef } from '../facts/types';
 import { areaNameOf, yieldsToInnerArea, type AreaOfLayer } from './area-words';
 
 /** Area folders of ports: below the domain, they are the domain's. */
@@ -657,7 +657,18 @@ function computesAlone(facts: FileFacts, file: string): boolean {
   );
   if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
   if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
-  return facts.moduleRefs.every((ref) => !isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, ''))));
+  return facts.moduleRefs.every(
+    (ref) => erasedAtRunTime(ref, facts) || (!isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, '')))),
+  );
+}
+
+/**
+ * An import the compiled file drops: `import type`, or names used only in types (`static
+ * toResponse(user: UserEntity)`). A mapper shaping the domain's types reaches none of its code.
+ */
+function erasedAtRunTime(ref: ModuleRef, facts: FileFacts): boolean {
+  if (ref.typeOnly) return true;
+  return ref.kind === 'import' && ref.bindings.length > 0 && ref.bindings.every((b) => b.typeOnly || !facts.valueUsedLocals.has(b.local));
 }
 
 /** Node's built-in modules that compute in the process (hashes, random bytes, paths, encodings) and reach no file, socket or process. */
