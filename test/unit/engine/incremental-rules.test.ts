@@ -118,6 +118,38 @@ describe('incremental rule results', () => {
     );
   });
 
+  it("re-judges a module's stacked rings when another module comes to keep a port", () => {
+    const p = project({
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/modules/profiles/domain/profile.ts': 'export class Profile { constructor(readonly id: string) {} }\n',
+      'src/modules/profiles/infrastructure/profile.repository.ts':
+        "import { Pool } from 'pg';\nconst pool = new Pool();\nexport class ProfileRepository { byId(id: string) { return pool.query('select 1 where $1 = $1', [id]); } }\n",
+      'src/modules/profiles/application/profile.service.ts':
+        "import { ProfileRepository } from '../infrastructure/profile.repository';\nexport class ProfileService { constructor(private readonly profiles: ProfileRepository) {} show(id: string) { return this.profiles.byId(id); } }\n",
+      'src/modules/billing/domain/invoice-store.ts': 'export interface InvoiceStore { save(id: string): Promise<unknown> }\n',
+      'src/modules/billing/infrastructure/sql-invoices.ts':
+        "import { Pool } from 'pg';\nconst pool = new Pool();\nexport class SqlInvoices { save(id: string) { return pool.query('insert into invoices values ($1)', [id]); } }\n",
+      'src/modules/billing/application/issue-invoice.ts':
+        "import { SqlInvoices } from '../infrastructure/sql-invoices';\nexport class IssueInvoice { constructor(private readonly store: SqlInvoices) {} run(id: string) { return this.store.save(id); } }\n",
+    });
+    const session = new AnalysisSession({ root: p.root });
+    const layering = (result: AnalysisResult) =>
+      everything(result)
+        .filter((f) => f.includes('layering/forbidden-dependency'))
+        .map((f) => f.split(' ')[0]);
+    assert.deepEqual(layering(session.analyze()), ['src/modules/billing/application/issue-invoice.ts', 'src/modules/profiles/application/profile.service.ts'], 'no port anywhere: both reported');
+    // billing comes to keep a port: its store implements the interface, and its use case takes it.
+    session.setOverlay(
+      path.join(p.root, 'src/modules/billing/infrastructure/sql-invoices.ts'),
+      "import { Pool } from 'pg';\nimport type { InvoiceStore } from '../domain/invoice-store';\nconst pool = new Pool();\nexport class SqlInvoices implements InvoiceStore { save(id: string) { return pool.query('insert into invoices values ($1)', [id]); } }\n",
+    );
+    session.setOverlay(
+      path.join(p.root, 'src/modules/billing/application/issue-invoice.ts'),
+      "import type { InvoiceStore } from '../domain/invoice-store';\nexport class IssueInvoice { constructor(private readonly store: InvoiceStore) {} run(id: string) { return this.store.save(id); } }\n",
+    );
+    assert.deepEqual(layering(session.analyze()), [], 'profiles, untouched, now stacks its rings beside a module with ports');
+  });
+
   it('re-checks every file after an analysis in which the rule crashed (its results of that analysis are missing)', () => {
     const p = project({ 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n' });
     const flagged = registerRule({

@@ -17,7 +17,7 @@ import { writesData } from './contracts/read-only';
 import { declaresLiteral, declaresShape } from './shapes';
 import { technologyFoldersKey, technologyFoldersOf } from './technology-implementations';
 import { handsOutBehindPort } from './resolvers';
-import { inRingsWithoutPorts } from './stacked-rings';
+import { inRingsWithoutPorts, stackedRingsKey } from './stacked-rings';
 
 const options = z
   .object({
@@ -74,14 +74,14 @@ export const forbiddenDependency = defineRule({
     messages: { 'forbidden-layer': 'A file depends on a layer its own layer may not depend on; data names the two layers and the dependency.' },
   },
   options,
-  // A file's findings depend on its edges and their targets' layers, plus two workspace-wide
-  // facts: whether a repository layer exists, and which services are shared helpers (their own
-  // dependencies are two steps away from the judged file).
+  // A file's findings depend on its edges and their targets' layers, plus workspace-wide facts:
+  // whether a repository layer exists, which services are shared helpers (their own dependencies
+  // are two steps away from the judged file), and which modules stack their rings as layers.
   perFile: (graph) => {
     const { repositoryLayerPresent, ormRepositoriesExtended, twoTier, directByDesign, sharedHelpers, dataStores, servicesAboveRepositories } = workspaceLayering(graph);
     // What a file's verdict reads beyond its neighbours (a service's own dependencies) is part of the context.
     const sets = [directByDesign, sharedHelpers, dataStores, servicesAboveRepositories].map((set) => [...set].sort().join('|'));
-    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${sets.join('\0')}\0${technologyFoldersKey(graph)}`;
+    return `${repositoryLayerPresent}|${ormRepositoriesExtended}|${twoTier}|${sets.join('\0')}\0${technologyFoldersKey(graph)}\0${stackedRingsKey(graph)}`;
   },
   check(context) {
     const judging = judgingOf(context);

@@ -42,6 +42,20 @@ export function inRingsWithoutPorts(graph: DependencyGraph, file: string): boole
   return root !== undefined && ported.size > 0 && !ported.has(root);
 }
 
+/**
+ * The modules whose rings are stacked as layers, as part of a per-file rule's context: a port
+ * added in one module changes the verdicts in every other.
+ */
+export function stackedRingsKey(graph: DependencyGraph): string {
+  const { roots, ported } = ringRoots(graph);
+  return ported.size === 0
+    ? ''
+    : [...roots]
+        .filter((root) => !ported.has(root))
+        .sort()
+        .join('|');
+}
+
 const ringRoots = perGraph((graph: DependencyGraph) => {
   const files = [...graph.files.values()].filter((n) => n.exempt === undefined);
   // A folder holding two rings or more (`domain/` and `infrastructure/`) is the root of a set of
@@ -70,7 +84,7 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
     const usesPort = graph.outgoing(node.file).some((e) => !e.external && (ports.has(e.to) || (e.typedAs !== undefined && ports.has(e.typedAs))));
     if (ports.has(node.file) || usesPort) ported.add(root);
   }
-  return { rootOf, ported: ported as ReadonlySet<string> };
+  return { roots: roots as ReadonlySet<string>, rootOf, ported: ported as ReadonlySet<string> };
 });
 
 /** Layers of the inside of ports and adapters, and the ports and services it may hold. */
