@@ -576,6 +576,13 @@ export class ${name}Store {
   });
 
   it('hexagonal: a module with rings but no port stacks them as layers while other modules keep ports: its services may take their repositories; a module with ports, and the domain anywhere, may not', () => {
+    /** profiles' service taking its concrete repository, with the expected finding's marker line when one is expected. */
+    const profileService = (mark: string) => `import { ProfileRepository } from '../infrastructure/profile.repository';
+export class ProfileService {
+  constructor(private readonly profiles: ProfileRepository) {}
+${mark}  show(id: string) { return this.profiles.byId(id); }
+}
+`;
     const pgRepository = (name: string) => `import { Pool } from 'pg';
 const pool = new Pool();
 export class ${name}Repository {
@@ -614,12 +621,7 @@ export class ChargeService {
       // profiles names its rings but declares no port: the application sits on the infrastructure, as in classic DDD layering.
       'src/modules/profiles/domain/profile.ts': 'export class Profile { constructor(readonly id: string, readonly name: string) {} }\n',
       'src/modules/profiles/infrastructure/profile.repository.ts': pgRepository('Profile'),
-      'src/modules/profiles/application/profile.service.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
-export class ProfileService {
-  constructor(private readonly profiles: ProfileRepository) {}
-  show(id: string) { return this.profiles.byId(id); }
-}
-`,
+      'src/modules/profiles/application/profile.service.ts': profileService(''),
       // The domain stays below everything, stacked or not.
       'src/modules/profiles/domain/profile-lookup.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
 export const lookUp = (id: string) => new ProfileRepository().byId(id);
@@ -631,13 +633,9 @@ export const lookUp = (id: string) => new ProfileRepository().byId(id);
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
       'src/modules/profiles/domain/profile.ts': 'export class Profile { constructor(readonly id: string) {} }\n',
       'src/modules/profiles/infrastructure/profile.repository.ts': pgRepository('Profile'),
-      'src/modules/profiles/application/profile.service.ts': `import { ProfileRepository } from '../infrastructure/profile.repository';
-export class ProfileService {
-  constructor(private readonly profiles: ProfileRepository) {}
-  //          ${'^'.repeat('private readonly profiles: ProfileRepository'.length)} layering/forbidden-dependency injects ProfileRepository
-  show(id: string) { return this.profiles.byId(id); }
-}
-`,
+      'src/modules/profiles/application/profile.service.ts': profileService(
+        `  //          ${'^'.repeat('private readonly profiles: ProfileRepository'.length)} layering/forbidden-dependency injects ProfileRepository\n`,
+      ),
     });
   });
 

@@ -179,14 +179,12 @@ function reachesOutOfVendorFolder(root: string, input: ScopeInput): string | und
 /**
  * Folders named `vendors/` (relative to the root) that are a feature of the app, a marketplace's
  * vendors with their controllers and services: their files import the app's own code from outside
- * the folder (`../../utils`), which copied third-party code never does.
+ * the folder (`../../utils`), which copied third-party code never does. Given each file's folder
+ * it reaches out of (see `reachesOutOfVendorFolder`), kept per file by `ScopeTracker`.
  */
-export function ownVendorFolders(root: string, files: Iterable<ScopeInput>): ReadonlySet<string> {
+function ownVendorFolders(reachedOutOf: Iterable<string | undefined>): ReadonlySet<string> {
   const found = new Set<string>();
-  for (const input of files) {
-    const folder = reachesOutOfVendorFolder(root, input);
-    if (folder !== undefined) found.add(folder);
-  }
+  for (const folder of reachedOutOf) if (folder !== undefined) found.add(folder);
   return found;
 }
 
@@ -259,7 +257,7 @@ export class ScopeTracker {
         frontEnd: frontEndFolders(root, files),
         featureFolders: featureFolders(files, suffixLayerOf),
         copiedPackages: copiedPackageFolders(root, files, entriesOf),
-        ownVendorFolders: ownVendorFolders(root, files),
+        ownVendorFolders: ownVendorFolders([...this.known.values()].map((entry) => entry.outOfVendor)),
         packageFolders: packageFolders(root, files, entriesOf),
         sourceFolders: sourceFolders(files),
       };

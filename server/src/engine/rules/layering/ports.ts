@@ -7,22 +7,29 @@ import type { FileNode } from '../../graph/types';
  * only (interfaces, abstract classes) that a class of another file implements.
  */
 export function declaresPort(root: string, node: FileNode, implemented: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  if (namedAsPort(path.posix.relative(root, node.file))) return true;
-  const names = [...node.facts.declarations.keys()];
-  if (names.some((name) => PORT_NAME.test(name))) return true;
-  return node.facts.shape.typesOnly && names.some((name) => [...(implemented.get(name) ?? [])].some((file) => file !== node.file));
+  if (namedAsPort(root, node)) return true;
+  return node.facts.shape.typesOnly && [...node.facts.declarations.keys()].some((name) => [...(implemented.get(name) ?? [])].some((file) => file !== node.file));
 }
 
-/** A file the team named for a port: under `ports/` (in any language the areas are read in), or `*.port.ts`. */
-export function namedAsPort(file: string): boolean {
-  const folders = path.posix.dirname(file).split('/');
-  return folders.some((f) => PORT_AREAS.has(areaNameOf(f))) || /[.-]port\.[cm]?[jt]sx?$/i.test(file);
+/**
+ * A file the team named for a port: under `ports/` (in any language the areas are read in),
+ * `*.port.ts`, or declaring a `…Port` (`OrdersPort`, `IMailerPort`).
+ */
+export function namedAsPort(root: string, node: FileNode): boolean {
+  const relative = path.posix.relative(root, node.file);
+  if (
+    path.posix
+      .dirname(relative)
+      .split('/')
+      .some((f) => PORT_AREAS.has(areaNameOf(f))) ||
+    /[.-]port\.[cm]?[jt]sx?$/i.test(relative)
+  )
+    return true;
+  return [...node.facts.declarations.keys()].some((name) => PORT_NAME.test(name));
 }
 
 const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
-
-/** A declaration named for a port: `OrdersPort`, `IMailerPort`. */
-export const PORT_NAME = /^I?[A-Z]\w*Port$/;
+const PORT_NAME = /^I?[A-Z]\w*Port$/;
 
 /** The files whose classes implement each name (`class SqlOrders implements OrdersGateway`). */
 export function implementedNames(files: Iterable<FileNode>): Map<string, Set<string>> {

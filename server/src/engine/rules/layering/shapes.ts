@@ -19,14 +19,17 @@ export function declaresShape(sourceFile: ts.SourceFile, name: string): boolean 
 
 /** Whether the file declares `name` as a constant holding one string or number (`export const DUPLICATE_CODE = 'PHONE_TAKEN'`). */
 export function declaresLiteral(sourceFile: ts.SourceFile, name: string): boolean {
+  const value = constantValue(sourceFile, name);
+  return value !== undefined && (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value));
+}
+
+/** The value the file's first constant `name` holds, its parentheses and type assertions taken off. */
+function constantValue(sourceFile: ts.SourceFile, name: string): ts.Expression | undefined {
   for (const statement of sourceFile.statements) {
     const initializer = constantNamed(statement, name)?.initializer;
-    if (initializer !== undefined) {
-      const value = unwrapped(initializer);
-      return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value);
-    }
+    if (initializer !== undefined) return unwrapped(initializer);
   }
-  return false;
+  return undefined;
 }
 
 /** The variable `name` if the statement declares it (`export const loginSchema = …`). */
@@ -52,11 +55,8 @@ function isSchemaCall(expr: ts.Expression): boolean {
 
 /** Whether the file declares `name` as a constant holding a validation schema (`export const loginSchema = z.object({…})`). */
 function declaresSchema(sourceFile: ts.SourceFile, name: string): boolean {
-  for (const statement of sourceFile.statements) {
-    const initializer = constantNamed(statement, name)?.initializer;
-    if (initializer !== undefined) return isSchemaCall(unwrapped(initializer));
-  }
-  return false;
+  const value = constantValue(sourceFile, name);
+  return value !== undefined && isSchemaCall(value);
 }
 
 const SCHEMA_BUILDERS = new Set(['z', 'zod', 'Joi', 'joi', 'yup', 'Yup', 'Type', 't', 'v', 'Schema']);

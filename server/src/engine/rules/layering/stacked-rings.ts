@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { areaNameOf } from '../../classify/area-words';
 import type { DependencyGraph, FileNode } from '../../graph/types';
 import { perGraph } from '../../memo';
-import { namedAsPort, PORT_NAME } from './ports';
+import { namedAsPort } from './ports';
 
 /** Folder names of the rings of ports and adapters: their parent is the root of a set of rings (an app, or a module of one). */
 const RING_FOLDERS: ReadonlySet<string> = new Set([
@@ -109,6 +109,5 @@ function portFiles(root: string, files: readonly FileNode[]): ReadonlySet<string
   }
   const declaresImplemented = (node: FileNode) =>
     [...node.facts.declarations.keys()].some((name) => implementedOutside.has(name)) && !node.facts.classes.some((c) => c.name !== undefined && !c.abstract && implementedOutside.has(c.name));
-  const namedPort = (node: FileNode) => namedAsPort(path.posix.relative(root, node.file)) || [...node.facts.declarations.keys()].some((name) => PORT_NAME.test(name));
-  return new Set(files.filter((n) => namedPort(n) || declaresImplemented(n)).map((n) => n.file));
+  return new Set(files.filter((n) => namedAsPort(root, n) || declaresImplemented(n)).map((n) => n.file));
 }
