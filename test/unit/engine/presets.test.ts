@@ -1652,10 +1652,14 @@ export const admit = () => [bookVisit('tue'), slotsOf('wed'), freeRoom('thu')];
     });
   });
 
-  it('modular-monolith: the DTOs and types an exported Nest service takes or returns are part of its contract; a DTO no public file uses, a function beside the type, or an entity a signature shows, is internal', () => {
+  it('modular-monolith: the DTOs and types an exported Nest service takes or returns are part of its contract; a DTO no public file uses, a function beside the type, or an entity a signature shows but the entry leaves out, is internal', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      // The entry lists what the module offers: the entity is not among it.
+      'src/modules/orders/index.ts': `export { OrdersModule } from './orders.module';
+export { OrdersService } from './orders.service';
+`,
       'src/modules/orders/orders.module.ts': `import { Module } from '@nestjs/common';
 import { OrdersService } from './orders.service';
 @Module({ providers: [OrdersService], exports: [OrdersService] })
@@ -1712,6 +1716,83 @@ export class StorefrontService {
   constructor(private readonly orders: OrdersService) {}
   buy(sku: string): [string, OrderRow | undefined] { const line = new CreateLineDto(); line.sku = sku; return [this.orders.addLine(line), undefined]; }
 }
+`,
+    });
+  });
+
+  it('modular-monolith: in a module whose API is only the providers its Nest module exports, the entities they name only as types are what they hand out; building one is still a reach inside', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/members/members.module.ts': `import { Module } from '@nestjs/common';
+import { MemberStore } from './domain/member.store';
+import { SqlMemberStore } from './infrastructure/sql-member.store';
+@Module({ providers: [{ provide: MemberStore, useClass: SqlMemberStore }], exports: [MemberStore] })
+export class MembersModule {}
+`,
+      'src/modules/members/domain/member.store.ts': `import { Member } from './member.entity';
+export abstract class MemberStore {
+  abstract byId(id: string): Promise<Member | null>;
+}
+`,
+      'src/modules/members/domain/member.entity.ts': `export class Member {
+  constructor(readonly id: string, readonly email: string) {}
+}
+`,
+      'src/modules/members/infrastructure/sql-member.store.ts': `import { Member } from '../domain/member.entity';
+import { MemberStore } from '../domain/member.store';
+export class SqlMemberStore extends MemberStore {
+  async byId(id: string) { return new Member(id, id + '@example.org'); }
+}
+`,
+      'src/modules/mailing/greeting.service.ts': `import { Injectable } from '@nestjs/common';
+import type { Member } from '../members/domain/member.entity';
+import { MemberStore } from '../members/domain/member.store';
+@Injectable()
+export class GreetingService {
+  constructor(private readonly members: MemberStore) {}
+  async greet(id: string) { const member: Member | null = await this.members.byId(id); return member ? 'Hi ' + member.email : ''; }
+}
+`,
+      'src/modules/mailing/guest.factory.ts': `import { Member } from '../members/domain/member.entity';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/member.entity.ts is internal to module "members"
+export const guest = () => new Member('guest', 'guest@example.org');
+`,
+    });
+  });
+
+  it('modular-monolith: a constant object of literals beside an entity that the file types as an enum (`(typeof X)[keyof typeof X]`) and an exported service takes is a value of its contract; an object of literals not typed so stays internal', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/stock/stock.module.ts': `import { Module } from '@nestjs/common';
+import { BatchService } from './domain/batch.service';
+@Module({ providers: [BatchService], exports: [BatchService] })
+export class StockModule {}
+`,
+      'src/modules/stock/domain/batch.service.ts': `import { Injectable } from '@nestjs/common';
+import { BatchOrigin, BatchState, type PickedSlice, shelfLifeDays } from './batch.entity';
+@Injectable()
+export class BatchService {
+  open(origin: (typeof BatchOrigin)[keyof typeof BatchOrigin] = BatchOrigin.Purchase): string { return origin + BatchState.Open + shelfLifeDays.milk; }
+  pick(count: number): PickedSlice[] { return [{ batch: 'b1', count }]; }
+}
+`,
+      'src/modules/stock/domain/batch.entity.ts': `export const BatchOrigin = { Purchase: 'purchase', Return: 'return' } as const;
+export type BatchOriginValue = (typeof BatchOrigin)[keyof typeof BatchOrigin];
+export const BatchState = Object.freeze({ Open: 'open', Empty: 'empty' });
+export type BatchStateName = keyof typeof BatchState;
+export const shelfLifeDays = { milk: 7, cheese: 30 } as const;
+export type PickedSlice = { batch: string; count: number };
+export class Batch { id!: string; origin!: string; }
+`,
+      // The values the exported open() takes, and the type pick() returns, imported together.
+      'src/modules/sales/sale-restock.ts': `import { BatchOrigin, BatchState, PickedSlice } from '../stock/domain/batch.entity';
+export const restock = (slices: PickedSlice[]) => slices.map((s) => [BatchOrigin.Return, BatchState.Open, s.count]);
+`,
+      'src/modules/sales/sale-expiry.ts': `import { shelfLifeDays } from '../stock/domain/batch.entity';
+//                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/batch.entity.ts is internal to module "stock"
+export const expiresIn = () => shelfLifeDays.cheese;
 `,
     });
   });

@@ -1,6 +1,6 @@
 import { unwrapped } from '../../facts/static-value';
 import { ts } from '../../ts';
-import { hasNode } from '../syntax';
+import { hasNode, walk } from '../syntax';
 
 /**
  * Whether the file declares `name` as a shape of data: an interface, a type alias, an enum, a
@@ -21,6 +21,53 @@ export function declaresShape(sourceFile: ts.SourceFile, name: string): boolean 
 export function declaresLiteral(sourceFile: ts.SourceFile, name: string): boolean {
   const value = constantValue(sourceFile, name);
   return value !== undefined && (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value));
+}
+
+/**
+ * The enums a file declares at its top level, with the constants TypeScript code writes in their
+ * place: an object of literals whose values the file also names as a type
+ * (`export const LotSource = { RESTOCK: 'restock' } as const;` with
+ * `export type LotSourceValue = (typeof LotSource)[keyof typeof LotSource]`). An object of
+ * literals the file does not type so (event names, settings) is data, not a closed set.
+ */
+export function enumLikeNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const typed = namesTypedByValue(sourceFile);
+  for (const statement of sourceFile.statements) {
+    if (ts.isEnumDeclaration(statement)) names.add(statement.name.text);
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const name = ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+      if (name !== undefined && typed.has(name) && declaration.initializer !== undefined && isLiteralsObject(declaration.initializer)) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** The values the file's type aliases are made from: `X` in `type Y = (typeof X)[keyof typeof X]`. */
+function namesTypedByValue(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isTypeAliasDeclaration(statement)) continue;
+    walk(statement.type, (node) => {
+      if (ts.isTypeQueryNode(node) && ts.isIdentifier(node.exprName)) names.add(node.exprName.text);
+    });
+  }
+  return names;
+}
+
+/** `{ A: 'a', B: 2 }`, or `Object.freeze({ … })`: an object whose every member is a string or number written out. */
+function isLiteralsObject(expr: ts.Expression): boolean {
+  const value = unwrapped(expr);
+  const current = isObjectFreeze(value) && value.arguments[0] !== undefined ? unwrapped(value.arguments[0]) : value;
+  if (!ts.isObjectLiteralExpression(current) || current.properties.length === 0) return false;
+  return current.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isStringLiteralLike(unwrapped(p.initializer)) || ts.isNumericLiteral(unwrapped(p.initializer))));
+}
+
+function isObjectFreeze(expr: ts.Expression): expr is ts.CallExpression {
+  if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression)) return false;
+  const callee = expr.expression;
+  return ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'freeze';
 }
 
 /** The value the file's first constant `name` holds, its parentheses and type assertions taken off. */

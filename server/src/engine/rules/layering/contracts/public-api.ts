@@ -12,7 +12,7 @@ import { walk } from '../../syntax';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
-import { declaresOnlySchemas } from '../shapes';
+import { declaresOnlySchemas, enumLikeNames } from '../shapes';
 import { exportedLocalNames } from '../../../facts/declarations';
 import { documentsUseBy } from './documented-consumers';
 import { takesOnlySchemaTypes } from './schema-types';
@@ -136,6 +136,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
         graph,
         moduleOf,
         (module, f) => exported.has(f) || isPublicPath(inModule(graph.root, module, f)) || isConventionalEntry(module, f) || handedOutWhole(reExported(module), f),
+        providersOnly(graph, moduleOf, exported),
       )),
     );
   let filesPerModule: ReadonlyMap<string, number> | undefined;
@@ -310,14 +311,19 @@ function sideEntriesOf(graph: DependencyGraph, moduleOf: (file: string) => strin
  * exported service): whoever calls the public service builds them, so they are part of its
  * contract, not internals.
  */
-function contractShapesOf(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, isPublicFile: (module: string, file: string) => boolean): ContractShapes {
+function contractShapesOf(
+  graph: DependencyGraph,
+  moduleOf: (file: string) => string | undefined,
+  isPublicFile: (module: string, file: string) => boolean,
+  isProviderOnlyApi: (file: string) => boolean,
+): ContractShapes {
   const shapes: ContractShapesBeingRead = { files: new Set(), typeSources: new Set(), names: new Map(), enums: new Map(), vocabulary: new Map() };
   const edges = importEdges(graph).filter((edge) => moduleOf(edge.from) !== undefined && moduleOf(edge.to) === moduleOf(edge.from));
   for (const edge of edges) {
     const module = moduleOf(edge.from)!;
     if (!isPublicFile(module, edge.from)) continue;
     const target = graph.files.get(edge.to);
-    if (target !== undefined) recordShapesTaken(edge, target, shapes);
+    if (target !== undefined) recordShapesTaken(edge, target, shapes, isProviderOnlyApi(edge.from));
   }
   recordVocabulary(
     graph,
@@ -355,18 +361,25 @@ function recordVocabulary(graph: DependencyGraph, edgesWithinModules: readonly E
   }
 }
 
-/** What a public file's import of a file of its own module makes part of the module's contract. */
-function recordShapesTaken(edge: Edge, target: FileNode, shapes: ContractShapesBeingRead): void {
-  // A module's entities stay its own even where a public signature lets them show; the enums
-  // and types declared beside them (`MovementType`, which the exported service's `record()` takes) do not.
+/**
+ * What a public file's import of a file of its own module makes part of the module's contract.
+ * `providerOnlyApi`: the public file is a provider the module's Nest `@Module` exports, in a module
+ * with no entry file: nothing but its providers' signatures says which types it hands out.
+ */
+function recordShapesTaken(edge: Edge, target: FileNode, shapes: ContractShapesBeingRead, providerOnlyApi: boolean): void {
+  // A module's entities stay its own even where a public signature lets them show (the entry
+  // file lists what the module offers); the enums and types declared beside them (`MovementType`,
+  // which the exported service's `record()` takes) do not. Without an entry, the entities an
+  // exported provider names only as types (`findById(): Promise<User>`) are what it hands out.
   const entityFile = target.layer === 'model' || target.candidates.some((c) => c.layer === 'model');
+  const shownAsType = (name: string) => providerOnlyApi && (!edge.runtime || (edge.valueNames !== undefined && !edge.valueNames.includes(name)));
   if (target.layer === 'dto' || target.facts.shape.typesOnly || (!shapes.files.has(edge.to) && isSchemasFile(target))) shapes.files.add(edge.to);
   if (!edge.runtime && !entityFile) shapes.typeSources.add(edge.to);
   const classes = new Set(target.facts.classes.map((c) => c.name));
   const taken = shapes.names.get(edge.to) ?? new Set<string>();
   shapes.names.set(edge.to, taken);
-  for (const name of edge.names) if (!entityFile || !classes.has(name)) taken.add(name);
-  if (!shapes.enums.has(edge.to)) shapes.enums.set(edge.to, enumsOf(target.sourceFile));
+  for (const name of edge.names) if (!entityFile || !classes.has(name) || shownAsType(name)) taken.add(name);
+  if (!shapes.enums.has(edge.to)) shapes.enums.set(edge.to, enumLikeNames(target.sourceFile));
 }
 
 /**
@@ -378,9 +391,21 @@ function isSchemasFile(target: FileNode): boolean {
   return target.facts.classes.length === 0 && declaresOnlySchemas(target.sourceFile, [...exportedLocalNames(target.facts)]);
 }
 
-/** The enums a file declares at its top level. */
-function enumsOf(sourceFile: ts.SourceFile): Set<string> {
-  return new Set(sourceFile.statements.filter(ts.isEnumDeclaration).map((e) => e.name.text));
+/**
+ * Whether a file is a provider its module's Nest `@Module({ exports })` hands out, in a module with
+ * no entry file (`index.ts`, `public.ts`, `public/`): a module whose API is its providers alone.
+ */
+function providersOnly(graph: DependencyGraph, moduleOf: (file: string) => string | undefined, exported: ReadonlySet<string>): (file: string) => boolean {
+  const isEntry = picomatchAll(ENTRY_FILES);
+  const withEntry = new Set<string>();
+  for (const file of graph.files.keys()) {
+    const module = moduleOf(file);
+    if (module !== undefined && isEntry(inModule(graph.root, module, file))) withEntry.add(module);
+  }
+  return (file) => {
+    const module = moduleOf(file);
+    return exported.has(file) && module !== undefined && !withEntry.has(module);
+  };
 }
 
 /** A file its module's public barrel hands out whole (`export * from './orders.service'`): public as much as the barrel. */
@@ -394,7 +419,7 @@ interface ContractShapes {
   /** Files a public file imports only types from: the types its signatures are built of (`StreamAttrs` holding `AsyncFunction[]`) are declared there together. */
   readonly typeSources: ReadonlySet<string>;
   readonly names: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The enums each of those files declares: among the names taken, values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
+  /** The enums (and `as const` objects written as enums) each of those files declares: among the names taken, values of the contract (`OrderStatus.Paid`), used at run time as much as types. */
   readonly enums: ReadonlyMap<string, ReadonlySet<string>>;
   /** The types declared in each file the public files depend on, directly or through others: names a type-only use may take. */
   readonly vocabulary: ReadonlyMap<string, ReadonlySet<string>>;
@@ -421,8 +446,12 @@ function takesContractShape(edge: Edge, shapes: ContractShapes): boolean {
   if (!edge.runtime && words !== undefined && edge.names.length > 0 && edge.names.every((name) => words.has(name))) return true;
   const taken = shapes.names.get(edge.to);
   if (taken === undefined || edge.names.length === 0 || !edge.names.every((name) => taken.has(name))) return false;
+  // What the file runs must be the contract's values (`OrderStatus.Paid`); the types beside them
+  // are words of it. An import the code names only as types yet runs (a class injected by its
+  // type) is all run.
   const enums = shapes.enums.get(edge.to);
-  return !edge.runtime || edge.names.every((name) => enums?.has(name) === true);
+  const run = edge.valueNames !== undefined && edge.valueNames.length > 0 ? edge.valueNames : edge.names;
+  return !edge.runtime || run.every((name) => enums?.has(name) === true);
 }
 
 /**
