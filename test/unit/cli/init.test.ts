@@ -114,6 +114,55 @@ describe('layerguard init', () => {
     assert.notDeepEqual(proposal.candidates[0]?.presets, ['modular-monolith']);
   });
 
+  it('does not take modules for modular when each keeps an index that re-exports all of it but the others import its files by their paths; the same modules entered by their index are', () => {
+    const names = ['players', 'clubs', 'fixtures', 'scouting', 'medical', 'tickets'];
+    const files = (entered: boolean): Record<string, string> => {
+      const tree: Record<string, string> = {};
+      for (const name of names) {
+        const others = names.filter((other) => other !== name);
+        tree[`src/modules/${name}/${name}.service.ts`] = source(`export const ${name}Service = () => '${name}';\n`);
+        tree[`src/modules/${name}/index.ts`] = source(`export * from './${name}.service';\n`);
+        const imports = others.map((other) => `import { ${other}Service } from '${entered ? `../${other}` : `../${other}/${other}.service`}';\n`).join('');
+        tree[`src/modules/${name}/${name}.summary.ts`] = source(`${imports}export const summary = () => [${others.map((other) => `${other}Service()`).join(', ')}];\n`);
+      }
+      return tree;
+    };
+    // Every import past the entries, none through them: the entries are there, unused.
+    const byPath = proposeArchitecture(project(files(false)).root);
+    const unused = byPath.candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.ok(unused && unused.fit < 0.3, JSON.stringify(unused));
+    assert.ok(
+      unused.reasons.some((r) => /0 of their [1-9]\d+ imports of each other go through a public API/.test(r)),
+      JSON.stringify(unused.reasons),
+    );
+    assert.notDeepEqual(byPath.candidates[0]?.presets, ['modular-monolith']);
+    const byEntry = proposeArchitecture(project(files(true)).root);
+    assert.deepEqual(byEntry.candidates[0]?.presets, ['modular-monolith']);
+    assert.ok(
+      byEntry.candidates[0]!.reasons.some((r) => /([1-9]\d+) of their \1 imports of each other go through a public API/.test(r)),
+      JSON.stringify(byEntry.candidates[0]!.reasons),
+    );
+  });
+
+  it('takes deep paths to what the entries hand out for a path to fix, not for a module without API, when the team also enters its modules by their entries', () => {
+    const tree: Record<string, string> = {};
+    const names = ['orders', 'stock', 'invoices', 'customers', 'shipping'];
+    for (const [i, name] of names.entries()) {
+      const others = names.filter((other) => other !== name);
+      tree[`src/modules/${name}/${name}.service.ts`] = source(`export const ${name}Service = () => '${name}';\n`);
+      tree[`src/modules/${name}/index.ts`] = source(`export * from './${name}.service';\n`);
+      // One module in five goes by the entry; the others by paths to what it hands out.
+      const imports = others.map((other) => `import { ${other}Service } from '${i === 0 ? `../${other}` : `../${other}/${other}.service`}';\n`).join('');
+      tree[`src/modules/${name}/${name}.summary.ts`] = source(`${imports}export const summary = () => [${others.map((other) => `${other}Service()`).join(', ')}];\n`);
+    }
+    const proposal = proposeArchitecture(project(tree).root);
+    assert.deepEqual(proposal.candidates[0]?.presets, ['modular-monolith']);
+    assert.ok(
+      proposal.candidates[0]!.reasons.some((r) => /([1-9]\d+) of their \1 imports of each other go through a public API/.test(r)),
+      JSON.stringify(proposal.candidates[0]!.reasons),
+    );
+  });
+
   for (const parent of ['libs', 'internal-packages'])
     it(`on a generated workspace: libraries under ${parent}/ used through their package names are modules with public APIs`, () => {
       workspaceOfLibraries(parent);

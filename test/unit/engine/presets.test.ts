@@ -639,6 +639,68 @@ export const lookUp = (id: string) => new ProfileRepository().byId(id);
     });
   });
 
+  it('hexagonal: a module of flat files beside modules with rings, some keeping ports, stacks its files as layers; beside a single ringed module it is judged by the preset', () => {
+    const ledger = {
+      'src/modules/ledger/domain/entry.ts': 'export class Entry { constructor(readonly id: string) {} }\n',
+      'src/modules/ledger/domain/entry-store.ts': "import type { Entry } from './entry';\nexport interface EntryStore { add(entry: Entry): Promise<void> }\n",
+      'src/modules/ledger/infrastructure/sql-entry-store.ts': `import { Pool } from 'pg';
+import type { Entry } from '../domain/entry';
+import type { EntryStore } from '../domain/entry-store';
+const pool = new Pool();
+export class SqlEntryStore implements EntryStore {
+  async add(entry: Entry) { await pool.query('insert into entries values ($1)', [entry.id]); }
+}
+`,
+      'src/modules/ledger/application/post-entry.ts': `import { Entry } from '../domain/entry';
+import type { EntryStore } from '../domain/entry-store';
+export class PostEntry {
+  constructor(private readonly store: EntryStore) {}
+  run(id: string) { return this.store.add(new Entry(id)); }
+}
+`,
+    };
+    // digest has no rings but its presentation/; its service sends mail through the app's client in infrastructure/.
+    const digest = (mark: string) => ({
+      'src/modules/digest/presentation/digest.controller.ts': `import { DigestService } from '../digest.service';
+export class DigestController {
+  constructor(private readonly digests: DigestService) {}
+  post(to: string) { return this.digests.send(to); }
+}
+`,
+      'src/infrastructure/mail-client.ts': "export class MailClient { send(to: string) { return fetch('https://mail.example/send', { method: 'POST', body: to }); } }\n",
+      'src/modules/digest/digest.service.ts': `import { MailClient } from '../../infrastructure/mail-client';
+export class DigestService {
+  constructor(private readonly mail: MailClient) {}
+${mark}  send(to: string) { return this.mail.send(to); }
+}
+`,
+    });
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      ...ledger,
+      // A second ringed module, keeping no port: the modules folder is one of modules with rings.
+      'src/modules/tags/domain/tag.ts': 'export class Tag { constructor(readonly name: string) {} }\n',
+      'src/modules/tags/infrastructure/tag.repository.ts': "import { Tag } from '../domain/tag';\nexport class TagRepository { all(): Tag[] { return []; } }\n",
+      'src/modules/tags/application/tag.service.ts':
+        "import { TagRepository } from '../infrastructure/tag.repository';\nexport class TagService { constructor(private readonly tags: TagRepository) {} all() { return this.tags.all(); } }\n",
+      // Stacked or not, the application does not query the database itself.
+      'src/modules/tags/application/tag-count.service.ts': `import { Pool } from 'pg';
+export class TagCountService {
+  constructor(private readonly pool: Pool) {}
+  //          ${'^'.repeat('private readonly pool: Pool'.length)} layering/forbidden-dependency injects Pool
+  count() { return this.pool.query('select count(*) from tags'); }
+}
+`,
+      // tags keeps its repository by name alone; digest, as the team chose there, has no rings: both sit on what is below them.
+      ...digest(''),
+    });
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      ...ledger,
+      ...digest(`  //          ${'^'.repeat('private readonly mail: MailClient'.length)} layering/forbidden-dependency injects MailClient\n`),
+    });
+  });
+
   it('hexagonal: an abstract repository of abstract members in infrastructure/ is a port the service may depend on; its implementation is an adapter', () => {
     const result = checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
@@ -1860,6 +1922,40 @@ export const advise = () => summarizebilling().total + summarizepreferences().to
     });
   });
 
+  it("modular-monolith: a team's own ORM wrapper registered with forFeature and exported hands out its entities as TypeOrmModule does; not exported, it hands out nothing", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/database/scoped-db.module.ts': `import { DynamicModule, Module } from '@nestjs/common';
+@Module({})
+export class ScopedDbModule {
+  static forFeature(entities: Function[]): DynamicModule { return { module: ScopedDbModule, providers: entities.map((e) => ({ provide: e.name + 'Repo', useValue: e })) }; }
+}
+`,
+      'src/modules/vouchers/vouchers.module.ts': `import { Module } from '@nestjs/common';
+import { ScopedDbModule } from '../../database/scoped-db.module';
+import { Voucher } from './voucher.entity';
+@Module({ imports: [ScopedDbModule.forFeature([Voucher])], exports: [ScopedDbModule] })
+export class VouchersModule {}
+`,
+      'src/modules/vouchers/voucher.entity.ts': `export class Voucher { code!: string; cents!: number; }
+`,
+      'src/modules/refunds/refunds.module.ts': `import { Module } from '@nestjs/common';
+import { ScopedDbModule } from '../../database/scoped-db.module';
+import { Refund } from './refund.entity';
+@Module({ imports: [ScopedDbModule.forFeature([Refund])] })
+export class RefundsModule {}
+`,
+      'src/modules/refunds/refund.entity.ts': `export class Refund { id!: string; }
+`,
+      'src/modules/checkout/checkout.service.ts': `import { Voucher } from '../vouchers/voucher.entity';
+import { Refund } from '../refunds/refund.entity';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract refund.entity.ts is internal to module "refunds"
+export const redeem = (voucher: Voucher, refund: Refund) => [voucher.code, refund.id].join(':') + String(new Voucher().cents);
+`,
+    });
+  });
+
   it("modular-monolith: a Nest module exporting TypeOrmModule hands out the repositories of the entities it registers; another module's entity stays internal", () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
@@ -2178,6 +2274,16 @@ export const yearly = () => 'y';
   const { monthly } = await import('../reports/charts/monthly');
   const { yearly } = await import('../reports/charts/monthly');
   //                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract charts/monthly.ts is internal to module "reports"
+  return monthly() + yearly();
+}
+`,
+      // Several imports awaited together are read one by one.
+      'src/modules/dashboard/load-both.ts': `export async function loadBoth() {
+  const [{ monthly }, { yearly }] = await Promise.all([
+    import('../reports/charts/monthly'),
+    import('../reports/charts/monthly'),
+    //     ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract charts/monthly.ts is internal to module "reports"
+  ]);
   return monthly() + yearly();
 }
 `,

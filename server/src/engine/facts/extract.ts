@@ -596,15 +596,35 @@ function requireBindingsOf(call: ts.CallExpression): ImportBinding[] {
 
 /**
  * `const { a, b: c } = await import('x')`: the names taken, as a static import's (what a module's
- * public API is judged on). A module object kept whole binds nothing: its uses are not followed.
+ * public API is judged on); so are those of one of several imports awaited together
+ * (`const [{ a }, { b }] = await Promise.all([import('x'), import('y')])`). A module object kept
+ * whole binds nothing: its uses are not followed.
  */
 function dynamicImportBindingsOf(call: ts.CallExpression): ImportBinding[] {
-  let awaited: ts.Node = call.parent;
+  const together = awaitedTogether(call);
+  let awaited: ts.Node = (together?.all ?? call).parent;
   while (ts.isParenthesizedExpression(awaited)) awaited = awaited.parent;
   if (!ts.isAwaitExpression(awaited)) return [];
   const holder = awaited.parent;
-  if (ts.isVariableDeclaration(holder) && holder.initializer === awaited && ts.isObjectBindingPattern(holder.name)) return holder.name.elements.flatMap((el) => destructuredRequireBinding(el));
-  return [];
+  if (!ts.isVariableDeclaration(holder) || holder.initializer !== awaited) return [];
+  const pattern = together === undefined ? holder.name : arrayElementAt(holder.name, together.index);
+  return pattern !== undefined && ts.isObjectBindingPattern(pattern) ? pattern.elements.flatMap((el) => destructuredRequireBinding(el)) : [];
+}
+
+/** `import('x')` as an element of `Promise.all([…])`: that call, and the element's place in the array. */
+function awaitedTogether(call: ts.CallExpression): { all: ts.CallExpression; index: number } | undefined {
+  const list = call.parent;
+  if (!ts.isArrayLiteralExpression(list) || !ts.isCallExpression(list.parent) || list.parent.arguments[0] !== list) return undefined;
+  const callee = list.parent.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Promise' || callee.name.text !== 'all') return undefined;
+  return { all: list.parent, index: list.elements.indexOf(call) };
+}
+
+/** The binding at `index` of `const [a, { b }] = …`. */
+function arrayElementAt(name: ts.BindingName, index: number): ts.BindingName | undefined {
+  if (!ts.isArrayBindingPattern(name)) return undefined;
+  const element = name.elements[index];
+  return element !== undefined && ts.isBindingElement(element) ? element.name : undefined;
 }
 
 /** `const X = require('x')` or `const { a, b: c } = require('x')`. */

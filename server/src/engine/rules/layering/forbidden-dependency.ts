@@ -150,10 +150,12 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
  * stays below all).
  */
 function usesOutsideByDesign(graph: DependencyGraph, node: FileNode, from: LayerId, violation: { edge: Edge; targetLayer: LayerId }): boolean {
+  // In stacked rings the application sits on the infrastructure: its adapters, and repositories
+  // known by their names alone (not the ORM or database client those wrap).
+  if (WIRING_INSIDE.has(from) && (OUTER_LAYERS.has(violation.targetLayer) || violation.targetLayer === 'repository') && inRingsWithoutPorts(graph, node.file)) return true;
   if (!OUTER_LAYERS.has(violation.targetLayer)) return false;
   if (usesOwnTechnology(graph, node, violation.edge)) return true;
-  if (!WIRING_INSIDE.has(from)) return false;
-  return handsOutBehindPort(graph, node, violation.edge) || inRingsWithoutPorts(graph, node.file);
+  return WIRING_INSIDE.has(from) && handsOutBehindPort(graph, node, violation.edge);
 }
 
 interface Judging {

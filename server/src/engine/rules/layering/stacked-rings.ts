@@ -27,8 +27,8 @@ const RING_FOLDERS: ReadonlySet<string> = new Set([
 
 /**
  * Whether the file sits in a module whose rings are stacked as layers while other modules of the
- * app keep ports: its folders are named for the rings (`application/`, `infrastructure/`), but it
- * declares no port and uses none (no interface or abstract class its adapters implement, nothing
+ * app keep ports: its folders are named for the rings (`application/`, `infrastructure/`), or it
+ * has none beside modules that do (`flatModulesBeside`), but it declares no port and uses none (no interface or abstract class its adapters implement, nothing
  * under `ports/`). Its services take their repositories and clients as they are, the layered
  * stack of classic DDD (application over infrastructure) under the rings' names: the team put
  * ports where it wanted them and none here, so a use of an adapter bypasses none. A module that
@@ -69,7 +69,8 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
     const root = path.posix.join(graph.root, ...relative.slice(0, at));
     ringsBelow.set(root, (ringsBelow.get(root) ?? new Set()).add(areaNameOf(relative[at]!)));
   }
-  const roots = new Set([...ringsBelow].filter(([, rings]) => rings.size >= 2).map(([root]) => root));
+  const ringed = [...ringsBelow].filter(([, rings]) => rings.size >= 2).map(([root]) => root);
+  const roots = new Set([...ringed, ...flatModulesBeside(ringed, files)]);
   const rootOf = (file: string): string | undefined => {
     for (let dir = path.posix.dirname(file); dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) if (roots.has(dir)) return dir;
     return undefined;
@@ -86,6 +87,30 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
   }
   return { roots: roots as ReadonlySet<string>, rootOf, ported: ported as ReadonlySet<string> };
 });
+
+/**
+ * Modules without rings among modules with them: the other folders beside two ringed modules
+ * or more (`modules/sync/` beside `modules/jobs/{application,infrastructure}/` and
+ * `modules/users/{domain,infrastructure}/`), holding one ring folder at most
+ * (`sync/presentation/`). Such a module stacks its files as layers as a ringed module without
+ * ports does, unless it keeps a port. A folder named like a ring is no module of its own.
+ */
+function flatModulesBeside(ringed: readonly string[], files: readonly FileNode[]): string[] {
+  const ringedPerParent = new Map<string, number>();
+  for (const module of ringed) ringedPerParent.set(path.posix.dirname(module), (ringedPerParent.get(path.posix.dirname(module)) ?? 0) + 1);
+  const ringedSet = new Set(ringed);
+  const flat = new Set<string>();
+  for (const node of files) {
+    for (const [parent, count] of ringedPerParent) {
+      if (count < 2 || !node.file.startsWith(parent + '/')) continue;
+      const [child, ...below] = node.file.slice(parent.length + 1).split('/');
+      if (child === undefined || below.length === 0 || RING_FOLDERS.has(areaNameOf(child))) continue;
+      const module = path.posix.join(parent, child);
+      if (!ringedSet.has(module)) flat.add(module);
+    }
+  }
+  return [...flat];
+}
 
 /** Layers of the inside of ports and adapters, and the ports and services it may hold. */
 const INSIDE_LAYERS: ReadonlySet<string> = new Set(['domain', 'application', 'use-cases', 'entities', 'port', 'service', 'command', 'query']);

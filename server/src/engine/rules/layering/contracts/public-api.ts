@@ -107,8 +107,14 @@ const appliedDecorators = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
 export interface PublicApis {
   moduleOf(file: string): string | undefined;
-  /** `public` or `internal` for a dependency into another module (by module syntax: an injection comes with its import); undefined otherwise. */
-  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'internal' | undefined;
+  /**
+   * For a dependency into another module (by module syntax: an injection comes with its import):
+   * `public` when it goes through what the module declares as its API (an entry, a Nest export),
+   * `past-entry` when it takes by a deep path only what the entry hands out, `tolerated` when it
+   * takes nothing internal otherwise (a DTO a public signature takes, the file of a one-file
+   * module), `internal` otherwise; undefined for any other dependency.
+   */
+  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'past-entry' | 'tolerated' | 'internal' | undefined;
 }
 
 export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[], publicGlobs: readonly string[] | undefined): PublicApis {
@@ -158,7 +164,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       if (to === undefined || to === fromModule) return undefined;
       // Names a module's file only passes on from the shared kernel (`export { Status } from
       // '@acme/shared'` in an entity file) are the kernel's: the path reaches nothing of the module.
-      if (edge.via !== undefined && moduleOf(edge.to) === undefined) return 'public';
+      if (edge.via !== undefined && moduleOf(edge.to) === undefined) return 'tolerated';
       if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
       if (
         isPublicPath(inModule(graph.root, to, named)) ||
@@ -167,15 +173,13 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
         isConventionalEntry(to, named) ||
         isSideEntry(named) ||
         isDeclaredEntry(named) ||
-        isOpenByUse(edge, to) ||
-        isContractShape(edge) ||
-        isOneFile(to) ||
-        takesSchemaTypes(edge)
+        isOpenByUse(edge, to)
       )
         return 'public';
+      if (isContractShape(edge) || isOneFile(to) || takesSchemaTypes(edge)) return 'tolerated';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
-      if (takesOnlyPublicNames(edge, reExported(to))) return 'public';
-      return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'public' : 'internal';
+      if (takesOnlyPublicNames(edge, reExported(to))) return 'past-entry';
+      return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'tolerated' : 'internal';
     },
   };
 }
@@ -519,13 +523,13 @@ export function moduleExports(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) => [...cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])), ...(cls.dynamicExports ?? [])]);
 }
 
-/** Nest's ORM modules, whose `forFeature([...])` registers the repositories of entities (or models) for the module. */
-const ORM_FEATURE_MODULES: ReadonlySet<string> = new Set(['TypeOrmModule', 'MongooseModule', 'SequelizeModule', 'MikroOrmModule', 'TypegooseModule']);
-
 /**
  * The entities a Nest module registers with `TypeOrmModule.forFeature([Order, OrderLine])` when it
  * also exports `TypeOrmModule`: whoever imports the module is handed their repositories, so the
- * entity classes that name them (`@InjectRepository(Order)`) are part of what it offers.
+ * entity classes that name them (`@InjectRepository(Order)`) are part of what it offers. Any
+ * dynamic module's `forFeature` counts (Mongoose's, Sequelize's, MikroORM's, a team's own wrapper
+ * of one: `TenantOrmModule.forFeature([Sale])`): by Nest's convention it registers the feature's
+ * providers, and exporting the module hands them out.
  */
 function exportedOrmFeatures(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) =>
@@ -534,10 +538,12 @@ function exportedOrmFeatures(node: FileNode): string[] {
       .flatMap((d) => {
         const options = d.args[0];
         if (options?.kind !== 'object') return [];
-        const exported = new Set(exportedNames(options).filter((name) => ORM_FEATURE_MODULES.has(name)));
+        const exported = new Set(exportedNames(options));
         const imports = options.properties['imports'];
         if (exported.size === 0 || imports?.kind !== 'array') return [];
-        return imports.elements.flatMap((element) => (element.kind === 'call' && exported.has(element.callee.replace(/\.forFeature$/, '')) ? element.args.flatMap(namesIn) : []));
+        return imports.elements.flatMap((element) =>
+          element.kind === 'call' && element.callee.endsWith('.forFeature') && exported.has(element.callee.slice(0, -'.forFeature'.length)) ? element.args.flatMap(namesIn) : [],
+        );
       }),
   );
 }
