@@ -2073,7 +2073,7 @@ export const listensTo = AUTH_EVENTS.SIGNED_IN;
     });
   });
 
-  it('modular-monolith and hexagonal: an import the file never refers to is dead code the compiler drops, not a dependency; one it names, even in a type, is', () => {
+  it('modular-monolith and hexagonal: an import the file never refers to (or `import {} from`) is dead code the compiler drops, not a dependency; one it names, even in a type, or imports for its side effects, is', () => {
     checkRules(LAYERING, {
       'layerguard.json': JSON.stringify({ preset: ['modular-monolith', 'hexagonal'], modules: ['src/modules/*'] }),
       'src/modules/auth/index.ts': `export const signIn = (email: string) => email.length > 3;
@@ -2085,6 +2085,14 @@ export interface SessionUser { id: string }
 import type { PgRow } from '../infrastructure/pg-listings';
 //                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
 export class Listing { constructor(readonly id: string) {} static fromRow(row: PgRow) { return new Listing(row.id); } }
+`,
+      // Braces naming nothing are dropped as well; an import for its side effects is not.
+      'src/modules/listings/domain/listing-rules.ts': `import {} from '../infrastructure/pg-listings';
+export const maxTitle = 80;
+`,
+      'src/modules/listings/domain/listing-setup.ts': `import '../infrastructure/pg-listings';
+//     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A domain must not depend on the adapter layer
+export const ready = true;
 `,
       'src/modules/listings/infrastructure/pg-listings.ts': `import { Pool } from 'pg';
 export interface PgRow { id: string }

@@ -102,6 +102,7 @@ class FactCollector {
         range: this.range(statement.moduleSpecifier),
         typeOnly: statement.importClause?.isTypeOnly ?? false,
         bindings,
+        ...(namesNothing(statement.importClause) ? { namesNothing: true as const } : {}),
       });
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const expr = statement.moduleReference.expression;
@@ -592,6 +593,11 @@ function requireBindingsOf(call: ts.CallExpression): ImportBinding[] {
   if (ts.isVariableDeclaration(parent) && parent.initializer === call) return declaredRequireBindings(parent.name);
   if (ts.isPropertyAccessExpression(parent) && parent.expression === call) return propertyRequireBindings(parent);
   return [];
+}
+
+/** `import {} from './x'`: an import clause of empty braces, no default. (`import './x'` has no clause: a side effect.) */
+function namesNothing(clause: ts.ImportClause | undefined): boolean {
+  return clause !== undefined && clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length === 0;
 }
 
 /**

@@ -49,6 +49,8 @@ export interface ModuleRef {
   readonly deferred?: boolean;
   /** `module.exports.admin = require('./admin')` (or through a name bound to the exports object): passed on, not used. */
   readonly exportedAsIs?: boolean;
+  /** `import {} from './x'`: braces naming nothing, which TypeScript drops like an import none of whose names are used. */
+  readonly namesNothing?: true;
   /**
    * import/require: the names bound in this file. re-export: `local` is the exported name and
    * `imported` the name in the target (`*` with local `*` for `export * from`).

@@ -40,18 +40,21 @@ export function moduleRefEdges(unit: SourceUnit, symbols: SymbolResolver): Edge[
 function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver, moduleTarget: ModuleTarget): Edge[] {
   const kind = ref.kind === 'require' ? 'require' : 'import';
   if (ref.bindings.length === 0) {
-    // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time.
+    // Side-effect import (`import './x'`) or a bare `require('./x')`: always at run time. Empty
+    // braces (`import {} from './x'`) are dropped by TypeScript unless it keeps every import.
+    const dropped = ref.namesNothing === true && TYPESCRIPT_FILE.test(unit.file) && !unit.project.verbatimModuleSyntax;
     return [
       {
         from: unit.file,
         ...moduleTarget,
         kind,
         range: ref.range,
-        runtime: !ref.typeOnly,
+        runtime: !ref.typeOnly && !dropped,
         names: [],
         specifier: ref.specifier,
         ...(ref.deferred ? { deferred: true } : {}),
         ...(ref.exportedAsIs ? { usedAs: 'export' as const } : {}),
+        ...(dropped ? { unused: true as const } : {}),
       },
     ];
   }
