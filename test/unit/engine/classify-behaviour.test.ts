@@ -42,6 +42,22 @@ export function registerDependencies(container: AwilixContainer, db: unknown) {
     assert.equal(registered['src/configuration/container.ts'], 'composition-root');
     assert.equal(registered['src/configuration/registrations.ts'], 'composition-root', 'asClass registrations');
     assert.equal(registered['src/configuration/limits.ts'], 'config', 'a value alone registers none of the app’s classes');
+    // tsyringe's global container is filled where classes are registered with it, not where they are resolved.
+    const tsyringe = classify({
+      'src/config/container.ts': `import 'reflect-metadata';
+import { container } from 'tsyringe';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { LedgerController } from '../ledger/ledger.controller';
+container.registerSingleton(LedgerRepository);
+container.registerSingleton(LedgerController);
+`,
+      'src/config/resolve.ts':
+        "import { container } from 'tsyringe';\nimport { LedgerController } from '../ledger/ledger.controller';\nexport const ledger = () => container.resolve(LedgerController);\n",
+      'src/ledger/ledger.repository.ts': 'export class LedgerRepository { rows() { return []; } }\n',
+      'src/ledger/ledger.controller.ts': 'export class LedgerController { list(req: unknown, res: { json(x: unknown): void }) { res.json([req]); } }\n',
+    });
+    assert.equal(tsyringe['src/config/container.ts'], 'composition-root', 'registerSingleton fills the container');
+    assert.equal(tsyringe['src/config/resolve.ts'], 'config', 'resolving from the container wires nothing');
     checkRule('layering/forbidden-dependency', { 'tsconfig.json': NEST, ...keys });
   });
 

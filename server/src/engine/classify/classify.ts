@@ -572,7 +572,7 @@ function isConstantsOnly(facts: FileFacts): boolean {
 const WIRING_PACKAGES = /^(?:@nestjs\/.*|inversify|typedi|tsyringe|reflect-metadata|tslib|rxjs)$/;
 
 /** Dependency-injection libraries, and the name of what builds their container. */
-const CONTAINER_BUILDERS: Readonly<Record<string, readonly { readonly name: string; readonly by: 'new' | 'call' }[]>> = {
+const CONTAINER_BUILDERS: Readonly<Record<string, readonly { readonly name: string; readonly by: 'new' | 'call' | 'register' }[]>> = {
   inversify: [
     { name: 'Container', by: 'new' },
     { name: 'ContainerModule', by: 'new' },
@@ -586,6 +586,8 @@ const CONTAINER_BUILDERS: Readonly<Record<string, readonly { readonly name: stri
     { name: 'asClass', by: 'call' },
     { name: 'asFunction', by: 'call' },
   ],
+  // `container.registerSingleton(UsersService)`: tsyringe's global container, filled where it is registered (resolving from it is no wiring).
+  tsyringe: [{ name: 'container', by: 'register' }],
 };
 
 /** Names of a dependency-injection container a team writes itself; a bare `Container` may be the domain's (a shipping container). */
@@ -606,10 +608,17 @@ function builtContainer(facts: FileFacts): string | undefined {
     for (const builder of builders) {
       const local = ref.bindings.find((b) => b.imported === builder.name)?.local;
       if (local === undefined) continue;
-      if (builder.by === 'call' ? facts.valueUsedLocals.has(local) : facts.instantiations.some((i) => i.name === local)) return `${builder.name} from ${ref.specifier}`;
+      if (buildsWith(facts, builder.by, local)) return `${builder.name} from ${ref.specifier}`;
     }
   }
   return undefined;
+}
+
+/** Whether the file builds a container with `local`: creates it, calls it, or registers with it (`container.register…(…)`). */
+function buildsWith(facts: FileFacts, by: 'new' | 'call' | 'register', local: string): boolean {
+  if (by === 'new') return facts.instantiations.some((i) => i.name === local);
+  if (by === 'call') return facts.valueUsedLocals.has(local);
+  return [...(facts.memberOnlyLocals.get(local) ?? [])].some((member) => member.startsWith('register'));
 }
 
 /**
