@@ -28,10 +28,11 @@ const RING_FOLDERS: ReadonlySet<string> = new Set([
 /**
  * Whether the file sits in a module whose rings are stacked as layers while other modules of the
  * app keep ports: its folders are named for the rings (`application/`, `infrastructure/`), or it
- * has none beside modules that do (`flatModulesBeside`), but it declares no port and uses none (no interface or abstract class its adapters implement, nothing
- * under `ports/`). Its services take their repositories and clients as they are, the layered
- * stack of classic DDD (application over infrastructure) under the rings' names: the team put
- * ports where it wanted them and none here, so a use of an adapter bypasses none. A module that
+ * has none beside modules that do (`flatModulesBeside`), but it declares no port and uses none
+ * (no interface or abstract class its adapters implement, nothing under `ports/`). Its services
+ * take their repositories and clients as they are, the layered stack of classic DDD (application
+ * over infrastructure) under the rings' names: the team put ports where it wanted them and none
+ * here, so a use of an adapter bypasses none. A module that
  * declares or uses one port follows ports and adapters, and its concrete shortcuts are lapses
  * worth hearing; so does an app with no port at all configured for ports and adapters, which is
  * what the preset is there to guide.
