@@ -1,4 +1,4 @@
-import type { DependencyGraph } from './graph/types';
+import type { DependencyGraph, FileNode } from './graph/types';
 import type { ts } from './ts';
 
 /**
@@ -14,6 +14,15 @@ export function perParsedFile<T>(compute: (sourceFile: ts.SourceFile) => T): (so
  * context and its `check` ask for the same workspace-wide facts.
  */
 export function perGraph<T>(compute: (graph: DependencyGraph) => T): (graph: DependencyGraph) => T {
+  return perObject(compute);
+}
+
+/**
+ * What a rule derives from one file node (its text, its path, its layer), computed once per node:
+ * an edit rebuilds only the nodes of the files it changed, so a workspace-wide pass asked on every
+ * edit reads each other file once per session, not once per keystroke.
+ */
+export function perFileNode<T>(compute: (node: FileNode) => T): (node: FileNode) => T {
   return perObject(compute);
 }
 

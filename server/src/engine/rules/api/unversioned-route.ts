@@ -5,7 +5,7 @@ import type { DependencyGraph, FileNode } from '../../graph/types';
 import { ts } from '../../ts';
 import type { TextRange } from '../../types';
 import { dottedName, filesToCheck, rangeOf, walk } from '../syntax';
-import { perGraph, perParsedFile } from '../../memo';
+import { perFileNode, perGraph, perParsedFile } from '../../memo';
 import { localInitializer, moduleInitializer } from '../local-values';
 import { defineRule } from '../types';
 import { declaredValue } from '../declared-values';
@@ -203,11 +203,19 @@ const projectsWithOutsideClients = perGraph((graph: DependencyGraph): ReadonlySe
   const projects = new Set<string>();
   for (const node of graph.files.values()) {
     if (node.layer === 'tooling' || projects.has(node.projectDir)) continue;
-    const relative = path.posix.relative(graph.root, node.file);
-    if (CREDENTIAL_FEATURE.test(relative) || MACHINE_CLIENT_AUTH.test(node.text)) projects.add(node.projectDir);
+    if (speaksToOutsideClients(graph.root, node)) projects.add(node.projectDir);
   }
   return projects;
 });
+
+/** A file of a credentials feature, or one authenticating machines (API keys, client secrets). */
+function speaksToOutsideClients(root: string, node: FileNode): boolean {
+  return CREDENTIAL_FEATURE.test(path.posix.relative(root, node.file)) || authenticatesMachines(node);
+}
+
+const authenticatesMachines = perFileNode((node: FileNode) => MACHINE_CLIENT_AUTH.test(node.text));
+
+const declaresVersionedRoute = perFileNode((node: FileNode) => VERSIONED_ROUTE_TEXT.test(node.text));
 
 /**
  * A route path or mount that starts with a version: `'/v1'`, `'v2/users'`, `'/api/v1/…'`, or a
@@ -227,7 +235,7 @@ const projectsVersioningSomeRoutes = perGraph((graph: DependencyGraph): Readonly
   const projects = new Set<string>();
   for (const node of graph.files.values()) {
     if (node.layer === undefined || !ROUTE_LAYERS.has(node.layer) || node.exempt !== undefined || projects.has(node.projectDir)) continue;
-    if (VERSIONED_ROUTE_TEXT.test(node.text)) projects.add(node.projectDir);
+    if (declaresVersionedRoute(node)) projects.add(node.projectDir);
   }
   return projects;
 });

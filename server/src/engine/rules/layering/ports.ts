@@ -16,6 +16,17 @@ export function declaresPort(root: string, node: FileNode, implemented: Readonly
  * `*.port.ts`, or declaring a `…Port` (`OrdersPort`, `IMailerPort`).
  */
 export function namedAsPort(root: string, node: FileNode): boolean {
+  const known = NAMED_AS_PORT.get(node);
+  if (known !== undefined && known.root === root) return known.named;
+  const named = isNamedAsPort(root, node);
+  NAMED_AS_PORT.set(node, { root, named });
+  return named;
+}
+
+/** Kept per file node: an edit rebuilds only the edited file's node, and the editor asks on every edit. */
+const NAMED_AS_PORT = new WeakMap<FileNode, { readonly root: string; readonly named: boolean }>();
+
+function isNamedAsPort(root: string, node: FileNode): boolean {
   const relative = path.posix.relative(root, node.file);
   if (
     path.posix

@@ -63,12 +63,8 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
   // rings; a feature that happens to be named like one (`modules/application/`) is not.
   const ringsBelow = new Map<string, Set<string>>();
   for (const node of files) {
-    // The outermost ring folder of the path: `infrastructure/adapters/` is one ring, not a module.
-    const relative = path.posix.dirname(path.posix.relative(graph.root, node.file)).split('/');
-    const at = relative.findIndex((folder) => RING_FOLDERS.has(areaNameOf(folder)));
-    if (at < 0) continue;
-    const root = path.posix.join(graph.root, ...relative.slice(0, at));
-    ringsBelow.set(root, (ringsBelow.get(root) ?? new Set()).add(areaNameOf(relative[at]!)));
+    const ring = outermostRing(graph.root, node);
+    if (ring !== undefined) ringsBelow.set(ring.root, (ringsBelow.get(ring.root) ?? new Set()).add(ring.name));
   }
   const ringed = [...ringsBelow].filter(([, rings]) => rings.size >= 2).map(([root]) => root);
   const roots = new Set([...ringed, ...flatModulesBeside(ringed, files)]);
@@ -88,6 +84,23 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
   }
   return { roots: roots as ReadonlySet<string>, rootOf, ported: ported as ReadonlySet<string> };
 });
+
+/**
+ * The outermost ring folder of a file's path and the folder holding it (`infrastructure/adapters/`
+ * is one ring, not a module). Kept per file node: an edit rebuilds only the edited file's node,
+ * and the editor asks again on every edit.
+ */
+function outermostRing(root: string, node: FileNode): { readonly root: string; readonly name: string } | undefined {
+  const known = RINGS_OF_NODE.get(node);
+  if (known !== undefined && known.root === root) return known.ring;
+  const relative = path.posix.dirname(path.posix.relative(root, node.file)).split('/');
+  const at = relative.findIndex((folder) => RING_FOLDERS.has(areaNameOf(folder)));
+  const ring = at < 0 ? undefined : { root: path.posix.join(root, ...relative.slice(0, at)), name: areaNameOf(relative[at]!) };
+  RINGS_OF_NODE.set(node, { root, ring });
+  return ring;
+}
+
+const RINGS_OF_NODE = new WeakMap<FileNode, { readonly root: string; readonly ring: { readonly root: string; readonly name: string } | undefined }>();
 
 /**
  * Modules without rings among modules with them: the other folders beside two ringed modules
