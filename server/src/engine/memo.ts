@@ -26,6 +26,18 @@ export function perFileNode<T>(compute: (node: FileNode) => T): (node: FileNode)
   return perObject(compute);
 }
 
+/** `perFileNode` for what a node's path says relative to the root it is read under. */
+export function perFileNodeUnder<T>(compute: (root: string, node: FileNode) => T): (root: string, node: FileNode) => T {
+  const memo = new WeakMap<FileNode, { readonly root: string; readonly value: T }>();
+  return (root, node) => {
+    const known = memo.get(node);
+    if (known !== undefined && known.root === root) return known.value;
+    const value = compute(root, node);
+    memo.set(node, { root, value });
+    return value;
+  };
+}
+
 /** `compute` once per object, kept as long as the object lives. */
 function perObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
   const memo = new WeakMap<K, { readonly value: T }>();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { areaNameOf } from '../../classify/area-words';
 import type { FileNode } from '../../graph/types';
+import { perFileNodeUnder } from '../../memo';
 
 /**
  * A port: under `ports/`, named `*.port.ts` or `…Port`, or, whatever its name, a file of contracts
@@ -15,18 +16,7 @@ export function declaresPort(root: string, node: FileNode, implemented: Readonly
  * A file the team named for a port: under `ports/` (in any language the areas are read in),
  * `*.port.ts`, or declaring a `…Port` (`OrdersPort`, `IMailerPort`).
  */
-export function namedAsPort(root: string, node: FileNode): boolean {
-  const known = NAMED_AS_PORT.get(node);
-  if (known !== undefined && known.root === root) return known.named;
-  const named = isNamedAsPort(root, node);
-  NAMED_AS_PORT.set(node, { root, named });
-  return named;
-}
-
-/** Kept per file node: an edit rebuilds only the edited file's node, and the editor asks on every edit. */
-const NAMED_AS_PORT = new WeakMap<FileNode, { readonly root: string; readonly named: boolean }>();
-
-function isNamedAsPort(root: string, node: FileNode): boolean {
+export const namedAsPort = perFileNodeUnder((root: string, node: FileNode): boolean => {
   const relative = path.posix.relative(root, node.file);
   if (
     path.posix
@@ -37,7 +27,7 @@ function isNamedAsPort(root: string, node: FileNode): boolean {
   )
     return true;
   return [...node.facts.declarations.keys()].some((name) => PORT_NAME.test(name));
-}
+});
 
 const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
 const PORT_NAME = /^I?[A-Z]\w*Port$/;

@@ -1,6 +1,7 @@
 import { unwrapped } from '../../facts/static-value';
 import { ts } from '../../ts';
 import { hasNode, walk } from '../syntax';
+import { perParsedFile } from '../../memo';
 
 /**
  * Whether the file declares `name` as a shape of data: an interface, a type alias, an enum, a
@@ -20,7 +21,12 @@ export function declaresShape(sourceFile: ts.SourceFile, name: string): boolean 
 /** Whether the file declares `name` as a constant holding one string or number (`export const DUPLICATE_CODE = 'PHONE_TAKEN'`). */
 export function declaresLiteral(sourceFile: ts.SourceFile, name: string): boolean {
   const value = constantValue(sourceFile, name);
-  return value !== undefined && (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value));
+  return value !== undefined && isWrittenLiteral(value);
+}
+
+/** A string or a number written out (`'PHONE_TAKEN'`, `7`). */
+function isWrittenLiteral(value: ts.Expression): boolean {
+  return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value);
 }
 
 /**
@@ -30,7 +36,7 @@ export function declaresLiteral(sourceFile: ts.SourceFile, name: string): boolea
  * `export type LotSourceValue = (typeof LotSource)[keyof typeof LotSource]`). An object of
  * literals the file does not type so (event names, settings) is data, not a closed set.
  */
-export function enumLikeNames(sourceFile: ts.SourceFile): Set<string> {
+export const enumLikeNames = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet<string> => {
   const names = new Set<string>();
   const typed = namesTypedByValue(sourceFile);
   for (const statement of sourceFile.statements) {
@@ -42,7 +48,7 @@ export function enumLikeNames(sourceFile: ts.SourceFile): Set<string> {
     }
   }
   return names;
-}
+});
 
 /** The values the file's type aliases are made from: `X` in `type Y = (typeof X)[keyof typeof X]`. */
 function namesTypedByValue(sourceFile: ts.SourceFile): Set<string> {
@@ -61,7 +67,7 @@ function isLiteralsObject(expr: ts.Expression): boolean {
   const value = unwrapped(expr);
   const current = isObjectFreeze(value) && value.arguments[0] !== undefined ? unwrapped(value.arguments[0]) : value;
   if (!ts.isObjectLiteralExpression(current) || current.properties.length === 0) return false;
-  return current.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isStringLiteralLike(unwrapped(p.initializer)) || ts.isNumericLiteral(unwrapped(p.initializer))));
+  return current.properties.every((p) => ts.isPropertyAssignment(p) && isWrittenLiteral(unwrapped(p.initializer)));
 }
 
 function isObjectFreeze(expr: ts.Expression): expr is ts.CallExpression {
@@ -88,7 +94,7 @@ function constantNamed(statement: ts.Statement, name: string): ts.VariableDeclar
 /** A schema built with a validation library (`z.object({…})`, `Joi.object()`), or data written out. */
 function isShapeValue(expr: ts.Expression): boolean {
   const current = unwrapped(expr);
-  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || ts.isStringLiteralLike(current) || ts.isNumericLiteral(current)) return !hasNode(current, ts.isFunctionLike);
+  if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current) || isWrittenLiteral(current)) return !hasNode(current, ts.isFunctionLike);
   return isSchemaCall(current);
 }
 

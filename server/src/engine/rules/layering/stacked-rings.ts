@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { areaNameOf } from '../../classify/area-words';
 import type { DependencyGraph, FileNode } from '../../graph/types';
-import { perGraph } from '../../memo';
+import { perFileNodeUnder, perGraph } from '../../memo';
 import { namedAsPort } from './ports';
 
 /** Folder names of the rings of ports and adapters: their parent is the root of a set of rings (an app, or a module of one). */
@@ -87,20 +87,13 @@ const ringRoots = perGraph((graph: DependencyGraph) => {
 
 /**
  * The outermost ring folder of a file's path and the folder holding it (`infrastructure/adapters/`
- * is one ring, not a module). Kept per file node: an edit rebuilds only the edited file's node,
- * and the editor asks again on every edit.
+ * is one ring, not a module). Kept per file node: the editor asks again on every edit.
  */
-function outermostRing(root: string, node: FileNode): { readonly root: string; readonly name: string } | undefined {
-  const known = RINGS_OF_NODE.get(node);
-  if (known !== undefined && known.root === root) return known.ring;
+const outermostRing = perFileNodeUnder((root: string, node: FileNode): { readonly root: string; readonly name: string } | undefined => {
   const relative = path.posix.dirname(path.posix.relative(root, node.file)).split('/');
   const at = relative.findIndex((folder) => RING_FOLDERS.has(areaNameOf(folder)));
-  const ring = at < 0 ? undefined : { root: path.posix.join(root, ...relative.slice(0, at)), name: areaNameOf(relative[at]!) };
-  RINGS_OF_NODE.set(node, { root, ring });
-  return ring;
-}
-
-const RINGS_OF_NODE = new WeakMap<FileNode, { readonly root: string; readonly ring: { readonly root: string; readonly name: string } | undefined }>();
+  return at < 0 ? undefined : { root: path.posix.join(root, ...relative.slice(0, at)), name: areaNameOf(relative[at]!) };
+});
 
 /**
  * Modules without rings among modules with them: the other folders beside two ringed modules
