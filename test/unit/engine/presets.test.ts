@@ -375,6 +375,28 @@ export class JoinMailbox {
   });
 
   it('hexagonal: a resolver that takes implementations of a port and hands one out behind it (a public method returns the port) is wiring; a service that picks one privately to call it, or takes an adapter of another port, uses them', () => {
+    it("hexagonal: an entity's field typed with a JSON or decimal type of the Prisma namespace holds data; the namespace's transaction client is data access", () => {
+      checkRules(LAYERING, {
+        'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+        'src/domain/shipment.ts': `import { Prisma } from '@prisma/client';
+export class Shipment {
+  constructor(
+    readonly id: string,
+    public labels: Prisma.JsonValue | null,
+    private readonly weight: Prisma.Decimal,
+  ) {}
+  isHeavy() { return this.weight.greaterThan(30); }
+}
+`,
+        'src/domain/shipment-ledger.ts': `import { Prisma } from '@prisma/client';
+export class ShipmentLedger {
+  constructor(private readonly tx: Prisma.TransactionClient) {}
+  //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency injects Prisma.TransactionClient
+  record(id: string) { return this.tx.shipment.update({ where: { id }, data: { posted: true } }); }
+}
+`,
+      });
+    });
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
       'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),

@@ -489,12 +489,18 @@ export const CLIENT_ONLY_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> 
 /**
  * `Role`, `User` from `@prisma/client`: only names a schema-generated package declares for the
  * schema's models and enums, neither its client nor the `Prisma` namespace (which holds the
- * transaction client). Such names hold data; they reach no database.
+ * transaction client). Such names hold data; they reach no database. Read through its members
+ * (`Prisma.JsonValue`, `Prisma.Decimal`), the namespace gives data too, unless a member is a client.
  */
-export function namesGeneratedShapesOnly(packageName: string, names: readonly string[]): boolean {
+export function namesGeneratedShapesOnly(packageName: string, names: readonly string[], members: readonly string[] = []): boolean {
   const clients = CLIENT_ONLY_EXPORTS[packageName];
-  return clients !== undefined && names.length > 0 && names.every((name) => !clients.has(name) && name !== 'Prisma');
+  if (clients === undefined || names.length === 0) return false;
+  const namespaceHoldsData = members.length > 0 && members.every((member) => PRISMA_DATA_MEMBER.test(member));
+  return names.every((name) => !clients.has(name) && (name !== 'Prisma' || namespaceHoldsData));
 }
+
+/** Members of the `Prisma` namespace that type a value: JSON columns and decimals, not the transaction client or raw SQL. */
+const PRISMA_DATA_MEMBER = /^(?:(?:Input|Nullable)?Json(?:Value|Object|Array)|Decimal)$/;
 
 /**
  * Packages every layer uses without saying anything about its role: the framework's core,

@@ -273,11 +273,13 @@ class FactCollector {
   private paramFactOf(param: ts.ParameterDeclaration): ParamFact {
     const type = param.type && withoutNullish(param.type);
     const typeName = type ? typeReferenceRoot(type) : undefined;
+    const typeMember = type ? qualifiedMember(type) : undefined;
     const typeArguments = type && ts.isTypeReferenceNode(type) ? (type.typeArguments ?? []).map(typeReferenceRoot).filter(isString) : [];
     return {
       name: ts.isIdentifier(param.name) ? param.name.text : param.name.getText(this.sourceFile),
       range: this.range(param),
       ...(typeName ? { typeName } : {}),
+      ...(typeMember ? { typeMember } : {}),
       typeArguments,
       decorators: decoratorsOf(param, this.sourceFile),
       ...(ts.isParameterPropertyDeclaration(param, param.parent) ? { property: true as const, ...(isPublic(param) ? { exposed: true as const } : {}) } : {}),
@@ -711,6 +713,11 @@ export function typeReferenceRoot(type: ts.TypeNode): string | undefined {
   let name: ts.EntityName = type.typeName;
   while (ts.isQualifiedName(name)) name = name.left;
   return name.text;
+}
+
+/** `Prisma.JsonValue` -> `JsonValue`: the name a qualified type reference takes from its namespace. */
+function qualifiedMember(type: ts.TypeNode): string | undefined {
+  return ts.isTypeReferenceNode(type) && ts.isQualifiedName(type.typeName) ? type.typeName.right.text : undefined;
 }
 
 function expressionRootName(expr: ts.Expression): string | undefined {

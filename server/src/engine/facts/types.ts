@@ -64,6 +64,8 @@ export interface ParamFact {
   readonly range: TextRange;
   /** Root identifier of a type reference annotation: `Repository` for `Repository<User>`. */
   readonly typeName?: string;
+  /** The name a qualified annotation takes from its namespace: `JsonValue` for `Prisma.JsonValue`. */
+  readonly typeMember?: string;
   readonly typeArguments: readonly string[];
   readonly decorators: readonly DecoratorFact[];
   /** A parameter property (`private readonly repo: Repo`): the class keeps it. */

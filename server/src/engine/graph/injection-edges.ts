@@ -150,7 +150,8 @@ function paramEdge(unit: SourceUnit, cls: ClassFact, param: ParamFact, symbols: 
   // DTO's `public readonly clientType?: ClientType`): nothing is injected into it to be used. What
   // it keeps private is a dependency.
   if (cls.decorators.length === 0 && cls.methods === 0 && (param.property !== true || param.exposed === true)) return undefined;
-  return { ...base, ...targetOf(definition), names: [param.typeName], detail: `injects ${param.typeName}` };
+  const written = param.typeMember ? `${param.typeName}.${param.typeMember}` : param.typeName;
+  return { ...base, ...targetOf(definition), names: [param.typeName], ...(param.typeMember ? { members: [param.typeMember] } : {}), detail: `injects ${written}` };
 }
 
 /**

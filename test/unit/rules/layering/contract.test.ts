@@ -452,6 +452,39 @@ export const three = () => helper();
     assert.equal(result.findings[0]?.related.length, 2, 'the other links are related locations');
   });
 
+  it('acyclic: entities of two modules related both ways (an ORM mapping one schema) close no cycle; a service of one calling the other back still does', () => {
+    const entities = {
+      'layerguard.json': config([{ type: 'acyclic', modules: ['src/modules/*'] }]),
+      'src/modules/teams/team.entity.ts': `import { Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { Player } from '../players/player.entity';
+@Entity()
+export class Team {
+  @PrimaryColumn() id!: string;
+  @OneToMany(() => Player, (player) => player.team) players!: Player[];
+}
+`,
+      'src/modules/players/player.entity.ts': `import { Entity, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Team } from '../teams/team.entity';
+@Entity()
+export class Player {
+  @PrimaryColumn() id!: string;
+  @ManyToOne(() => Team, (team) => team.players) team!: Team;
+}
+`,
+    };
+    checkRule(RULE, entities);
+    checkRule(RULE, {
+      ...entities,
+      'src/modules/teams/roster.service.ts': `import { draft } from '../players/draft.service';
+export const roster = (id: string) => draft(id);
+`,
+      'src/modules/players/draft.service.ts': `import { roster } from '../teams/roster.service';
+//                     ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract Modules "players", "teams" depend on each other in a cycle, and "players" → "teams" is its weakest link (1 file)
+export const draft = (id: string): string => (id ? id : String(roster('x')));
+`,
+    });
+  });
+
   it('violations carry the contract into SARIF', () => {
     const result = checkRule(RULE, {
       'layerguard.json': config([{ type: 'forbidden', name: 'no infra in core', from: ['src/core'], to: ['src/infra'] }]),

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { findCycles, type Cycle, type EdgeWeight } from '../../graph/cycles';
 import { judge, type LayerPolicy } from '../../policy/policy';
-import type { DependencyGraph, Edge, FileNode } from '../../graph/types';
+import type { DependencyGraph, Edge } from '../../graph/types';
 import { HEADLINE_LENGTH } from '../../text/headline';
+import { isOrmModel } from './orm-models';
 import { defineRule, type RuleRelatedLocation } from '../types';
 
 const options = z
@@ -204,17 +205,4 @@ function cycleRelated(root: string, found: Cycle, at: Edge): RuleRelatedLocation
 
 function relative(root: string, file: string): string {
   return path.posix.relative(root, file);
-}
-
-/** Class decorators that map a class to a table or a collection (TypeORM, MikroORM, sequelize-typescript, Mongoose). */
-const ORM_CLASS_DECORATORS: ReadonlySet<string> = new Set(['Entity', 'Table', 'Schema']);
-
-/**
- * A model, or an ORM entity the domain's folder put in another layer (`domain/entities/user.entity.ts`
- * with `@Entity()`): its relations to the others are the ORM's, resolved lazily, whatever its layer.
- */
-function isOrmModel(node: FileNode | undefined): boolean {
-  if (node === undefined) return false;
-  if (node.layer === 'model') return true;
-  return node.facts.classes.length > 0 && node.facts.classes.every((c) => c.decorators.some((d) => ORM_CLASS_DECORATORS.has(d.name)));
 }

@@ -571,7 +571,7 @@ function reachesPersistence(edge: Edge, graph: DependencyGraph): boolean {
 function isPersistenceModel(file: string, graph: DependencyGraph): boolean {
   const node = graph.files.get(file);
   if (node?.facts.shape.definesTables) return true;
-  return graph.outgoing(file).some((e) => reachesPersistence(e, graph) && !(e.external && namesGeneratedShapesOnly(e.to, e.names)));
+  return graph.outgoing(file).some((e) => reachesPersistence(e, graph) && !(e.external && namesGeneratedShapesOnly(e.to, e.names, e.members)));
 }
 
 /** The names taken are abstract classes of the target file. */

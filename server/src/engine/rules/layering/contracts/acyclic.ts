@@ -1,6 +1,7 @@
 import type { Contract } from '../../../config/resolved';
 import { stronglyConnectedComponents } from '../../../graph/cycles';
 import type { RuleReport } from '../../types';
+import { isOrmModel } from '../orm-models';
 import { firstMatch, selectorOf, type Selector } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs, type Dependency } from './violation';
 
@@ -83,11 +84,15 @@ function linkedFile(dependency: Dependency): string {
  * or a decorator of no layer, used only in decorators, is an aspect every module may wear, not a
  * collaborator; the module that provides it depending back closes no cycle of design. (What a
  * decorator's metadata names — `@Module({ imports: [Users], inject: [Config] })` — is wiring to a
- * collaborator, and links.)
+ * collaborator, and links.) Nor an entity naming another module's entity (`@ManyToOne(() => User)`
+ * with its `@OneToMany` back): relations both ways are how an ORM maps one schema, not modules
+ * calling each other, as the cycle rule does not count cycles of models only.
  */
 function linkingDependencies(node: ContractInputs['files'][number], inputs: ContractInputs, contract: AcyclicContract): Dependency[] {
   const isAspect = (d: Dependency) => d.edges.every((e) => e.usedAs === 'decorator') && ASPECT_LAYERS.has(inputs.graph.targetLayer(d.edge));
-  return dependenciesOf(node, inputs.graph, contract).filter((d) => !isAspect(d));
+  const fromModel = isOrmModel(node);
+  const isRelation = (d: Dependency) => fromModel && !d.edge.external && isOrmModel(inputs.graph.files.get(linkedFile(d)));
+  return dependenciesOf(node, inputs.graph, contract).filter((d) => !isAspect(d) && !isRelation(d));
 }
 
 /** Guards, interceptors and pipes (middleware), and decorator factories (no layer). */
