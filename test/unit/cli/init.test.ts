@@ -479,6 +479,50 @@ describe('layerguard init', () => {
     assert.deepEqual(proposal.candidates[0]?.presets, ['layered']);
   });
 
+  it('does not take a shared domain/ and infrastructure/ (value objects, the database client) for ports and adapters when nothing declares a port or a use case', () => {
+    const files: Record<string, string> = {};
+    for (const name of ['bookings', 'refunds', 'venues', 'coaches']) {
+      files[`src/modules/${name}/${name}.controller.ts`] = source(
+        `import { Router } from 'express';\nimport { list } from './${name}.service';\nexport const ${name} = Router();\n${name}.get('/v1/${name}', async (_req, res) => { res.json(await list()); });\n`,
+      );
+      files[`src/modules/${name}/${name}.service.ts`] = source(
+        `import { cache } from '../../shared/infrastructure/cache';\nimport { rows } from './${name}.repository';\nexport const list = async () => (await cache.get('${name}')) ?? rows();\n`,
+      );
+      files[`src/modules/${name}/${name}.repository.ts`] = source(`import { db } from '../../shared/infrastructure/db';\nexport const rows = () => db.${name}.findMany();\n`);
+    }
+    files['src/shared/infrastructure/db.ts'] = source(`import { PrismaClient } from '@prisma/client';\nexport const db = new PrismaClient();\n`);
+    files['src/shared/infrastructure/cache.ts'] = source(`import Redis from 'ioredis';\nexport const cache = new Redis();\n`);
+    for (const name of ['email', 'postcode', 'phone', 'birth-date']) {
+      files[`src/shared/domain/value-objects/${name}.ts`] = source(`export class Value { constructor(readonly raw: string) {} }\n`);
+    }
+    const proposal = proposeArchitecture(project(files).root);
+    assert.equal(
+      proposal.candidates.find((c) => c.presets.includes('hexagonal')),
+      undefined,
+      JSON.stringify(proposal.candidates.map((c) => [c.presets, c.fit])),
+    );
+    assert.notDeepEqual(proposal.candidates[0]?.presets, ['hexagonal']);
+  });
+
+  it('does not count imports of one-file modules as going through a public API: they say nothing of the discipline', () => {
+    const files: Record<string, string> = {};
+    const names = ['ledger', 'invoices', 'payments', 'reports', 'customers'];
+    files['src/modules/ledger/ledger.service.ts'] = source(`export const post = (amount: number) => amount;\n`);
+    for (const name of names.slice(1)) {
+      files[`src/modules/${name}/${name}.service.ts`] = source(`import { post } from '../ledger/ledger.service';\nexport const ${name}Total = () => post(1);\n`);
+      files[`src/modules/${name}/${name}.repository.ts`] = source(`export const ${name}Rows = () => [];\n`);
+    }
+    files['src/modules/reports/summary.ts'] = source(`import { invoicesTotal } from '../invoices/invoices.service';\nexport const summary = () => invoicesTotal();\n`);
+    const proposal = proposeArchitecture(project(files).root);
+    const modular = proposal.candidates.find((c) => c.presets.includes('modular-monolith'));
+    assert.ok(modular && modular.fit < 0.3, JSON.stringify(modular));
+    assert.ok(
+      modular.reasons.some((r) => /0 of their 1 imports of each other go through a public API/.test(r)),
+      JSON.stringify(modular.reasons),
+    );
+    assert.notDeepEqual(proposal.candidates[0]?.presets, ['modular-monolith']);
+  });
+
   it('takes domain/ and presentation/ under a dto/ folder for kinds of DTOs, not for areas of ports and adapters', () => {
     const files: Record<string, string> = {};
     for (const name of ['reports', 'projects', 'members']) {

@@ -1804,6 +1804,48 @@ export class StorefrontService {
     });
   });
 
+  it("modular-monolith: the DTOs a contract's DTO is built of are the contract too (whoever builds the outer one builds them); a DTO nothing public reaches stays internal", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/venues/venues.module.ts': `import { Module } from '@nestjs/common';
+import { VenuesService } from './venues.service';
+@Module({ providers: [VenuesService], exports: [VenuesService] })
+export class VenuesModule {}
+`,
+      'src/modules/venues/venues.service.ts': `import { Injectable } from '@nestjs/common';
+import { OpenVenueDto } from './dto/open-venue.dto';
+@Injectable()
+export class VenuesService {
+  open(input: OpenVenueDto) { return input.name + input.hours.from; }
+}
+`,
+      'src/modules/venues/dto/open-venue.dto.ts': `import { OpeningHoursDto } from './opening-hours.dto';
+export class OpenVenueDto { name!: string; hours!: OpeningHoursDto; }
+`,
+      'src/modules/venues/dto/opening-hours.dto.ts': `export class OpeningHoursDto { from!: string; to!: string; }
+`,
+      'src/modules/venues/dto/venue-audit.dto.ts': `export class VenueAuditDto { by!: string; }
+`,
+      'src/modules/events/events.service.ts': `import { Injectable } from '@nestjs/common';
+import { VenuesService } from '../venues/venues.service';
+import { OpeningHoursDto } from '../venues/dto/opening-hours.dto';
+import { VenueAuditDto } from '../venues/dto/venue-audit.dto';
+//                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract dto/venue-audit.dto.ts is internal to module "venues"
+@Injectable()
+export class EventsService {
+  constructor(private readonly venues: VenuesService) {}
+  host(name: string, audit: VenueAuditDto) {
+    const hours = new OpeningHoursDto();
+    hours.from = '09:00';
+    hours.to = audit.by;
+    return this.venues.open({ name, hours });
+  }
+}
+`,
+    });
+  });
+
   it('modular-monolith: in a module whose API is only the providers its Nest module exports, the entities they name only as types are what they hand out; building one is still a reach inside', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

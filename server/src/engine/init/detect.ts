@@ -81,7 +81,12 @@ function hexagonal(evidence: ArchitectureEvidence): ArchitectureCandidate | unde
   const reasons = [...areaReasons(evidence, [...HEXAGONAL_INSIDE, ...HEXAGONAL_OUTSIDE])];
   if (evidence.portFiles > 0) reasons.push(`${evidence.portFiles} file(s) declare ports (ports/, *.port.ts, …Port interfaces, contracts another file implements)`);
   // A domain, ports it declares, and adapters or use cases around it: each says ports and adapters.
-  const signals = [outside >= 2, evidence.portFiles > 0 || evidence.areas.adapters > 0, evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases + evidence.areas.core > 0];
+  const declaresPorts = evidence.portFiles > 0 || evidence.areas.adapters > 0;
+  const hasUseCases = evidence.areas.application + evidence.areas['use-cases'] + evidence.areas.usecases + evidence.areas.core > 0;
+  // A `domain/` and an `infrastructure/` folder alone, with no port and no use case, are a
+  // shared kernel's folders (value objects, the database client) in an app of another shape.
+  if (!declaresPorts && !hasUseCases) return undefined;
+  const signals = [outside >= 2, declaresPorts, hasUseCases];
   const coverage = (inside + outside) / Math.max(1, evidence.files);
   const cleanPenalty = sum(evidence, CLEAN_ONLY) > 0 ? 0.15 : 0;
   // Ports and adapters in one corner of a large codebase (a plugin of a workspace) are that

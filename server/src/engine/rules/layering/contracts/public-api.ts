@@ -111,10 +111,11 @@ export interface PublicApis {
    * For a dependency into another module (by module syntax: an injection comes with its import):
    * `public` when it goes through what the module declares as its API (an entry, a Nest export),
    * `past-entry` when it takes by a deep path only what the entry hands out, `tolerated` when it
-   * takes nothing internal otherwise (a DTO a public signature takes, the file of a one-file
-   * module), `internal` otherwise; undefined for any other dependency.
+   * takes nothing internal otherwise (a DTO a public signature takes), `whole-module` when the
+   * module is one file (nothing of it is internal, and nothing tells its API from its insides),
+   * `internal` otherwise; undefined for any other dependency.
    */
-  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'past-entry' | 'tolerated' | 'internal' | undefined;
+  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'past-entry' | 'tolerated' | 'whole-module' | 'internal' | undefined;
 }
 
 export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[], publicGlobs: readonly string[] | undefined): PublicApis {
@@ -154,6 +155,15 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   };
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
+  const entersByApi = (edge: Edge, to: string, named: string): boolean =>
+    (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) ||
+    isPublicPath(inModule(graph.root, to, named)) ||
+    exported.has(edge.to) ||
+    (publicGlobs === undefined && declaresNestModule(graph, edge.to)) ||
+    isConventionalEntry(to, named) ||
+    isSideEntry(named) ||
+    isDeclaredEntry(named) ||
+    isOpenByUse(edge, to);
   return {
     moduleOf,
     crossModuleUse(edge, fromModule) {
@@ -165,18 +175,9 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       // Names a module's file only passes on from the shared kernel (`export { Status } from
       // '@acme/shared'` in an entity file) are the kernel's: the path reaches nothing of the module.
       if (edge.via !== undefined && moduleOf(edge.to) === undefined) return 'tolerated';
-      if (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) return 'public';
-      if (
-        isPublicPath(inModule(graph.root, to, named)) ||
-        exported.has(edge.to) ||
-        (publicGlobs === undefined && declaresNestModule(graph, edge.to)) ||
-        isConventionalEntry(to, named) ||
-        isSideEntry(named) ||
-        isDeclaredEntry(named) ||
-        isOpenByUse(edge, to)
-      )
-        return 'public';
-      if (isContractShape(edge) || isOneFile(to) || takesSchemaTypes(edge)) return 'tolerated';
+      if (entersByApi(edge, to, named)) return 'public';
+      if (isOneFile(to)) return 'whole-module';
+      if (isContractShape(edge) || takesSchemaTypes(edge)) return 'tolerated';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       if (takesOnlyPublicNames(edge, reExported(to))) return 'past-entry';
       return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'tolerated' : 'internal';
@@ -329,6 +330,7 @@ function contractShapesOf(
     const target = graph.files.get(edge.to);
     if (target !== undefined) recordShapesTaken(edge, target, shapes, isProviderOnlyApi(edge.from));
   }
+  addNestedShapes(graph, edges, shapes.files);
   recordVocabulary(
     graph,
     edges,
@@ -339,6 +341,29 @@ function contractShapesOf(
     shapes.vocabulary,
   );
   return shapes;
+}
+
+/**
+ * The DTOs the contract's DTOs are built of (`CreateProjectDto` holding a `BudgetDto` field):
+ * whoever builds the outer one builds them too.
+ */
+function addNestedShapes(graph: DependencyGraph, edgesWithinModules: readonly Edge[], files: Set<string>): void {
+  const outgoing = new Map<string, Edge[]>();
+  for (const edge of edgesWithinModules) {
+    const list = outgoing.get(edge.from);
+    if (list) list.push(edge);
+    else outgoing.set(edge.from, [edge]);
+  }
+  const queue = [...files];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    for (const edge of outgoing.get(file) ?? []) {
+      if (files.has(edge.to)) continue;
+      const target = graph.files.get(edge.to);
+      if (target === undefined || (target.layer !== 'dto' && !target.facts.shape.typesOnly)) continue;
+      files.add(edge.to);
+      queue.push(edge.to);
+    }
+  }
 }
 
 /**
