@@ -1256,6 +1256,20 @@ export class TokenMaker {
   static digest(text: string) { return createHash('sha256').update(text).digest('hex'); }
 }
 `,
+      // The domain's own errors, thrown on a refused input, are what every layer may use.
+      'src/shared/domain/invalid-input.error.ts': `export class InvalidInputError extends Error {}
+`,
+      'src/shared/infrastructure/storage/object-keys.ts': `import { randomUUID } from 'node:crypto';
+import { InvalidInputError } from '../../domain/invalid-input.error';
+export function receiptKey(tenant: string, ext: string): string {
+  if (tenant.includes('..')) throw new InvalidInputError('tenant');
+  return 'tenants/' + tenant + '/receipts/' + randomUUID() + ext;
+}
+`,
+      'src/shared/infrastructure/storage/object-names.ts': `import { InvalidInputError } from '../../domain/invalid-input.error';
+import { receiptKey } from './object-keys';
+export const receiptName = (tenant: string) => (tenant ? receiptKey(tenant, '.pdf') : String(new InvalidInputError('tenant')));
+`,
       'src/shared/infrastructure/auth/key-file.ts': `import { readFileSync } from 'node:fs';
 export const signingKey = (file: string) => readFileSync(file, 'utf8').trim();
 `,
@@ -1274,9 +1288,12 @@ import { PasswordRules } from '../../shared/infrastructure/auth/password-rules';
 import { Attempts } from '../../shared/infrastructure/auth/attempts';
 //                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
 import { TokenMaker } from '../../shared/infrastructure/auth/token-maker';
+import { receiptKey } from '../../shared/infrastructure/storage/object-keys';
+import { receiptName } from '../../shared/infrastructure/storage/object-names';
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
 import { signingKey } from '../../shared/infrastructure/auth/key-file';
 //                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency must not depend on the adapter layer
-export const newToken = () => TokenMaker.token() + TokenMaker.digest(signingKey('key.pem'));
+export const newToken = () => TokenMaker.token() + TokenMaker.digest(signingKey('key.pem')) + receiptKey('t', '.pdf') + receiptName('t');
 export const isTaken = (error: unknown) => isForeignKeyViolation(error);
 export const checkPassword = (password: string) => PasswordRules.validate(password) || Attempts.fail() > 3;
 export async function closeDay(day: string, zone: string, pdf: Uint8Array) {

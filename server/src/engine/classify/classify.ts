@@ -667,8 +667,16 @@ function computesAlone(facts: FileFacts, file: string): boolean {
   if (namespaces.length < facts.classes.length || shape.functions + namespaces.length === 0) return false;
   if (shape.handlers > 0 || shape.routes > 0 || shape.reachesOutside || shape.keepsState) return false;
   return facts.moduleRefs.every(
-    (ref) => erasedAtRunTime(ref, facts) || (!isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, '')))),
+    (ref) => erasedAtRunTime(ref, facts) || takesErrorsOnly(ref) || (!isAppPath(ref.specifier) && (isNeutralPackage(ref.specifier) || COMPUTE_ONLY_BUILTINS.has(ref.specifier.replace(/^node:/, '')))),
   );
+}
+
+/**
+ * `import { BusinessRuleError } from '../../domain/errors'`: the app's error classes, thrown when
+ * an input is refused, are what every layer may use; taking them reaches nothing outside.
+ */
+function takesErrorsOnly(ref: ModuleRef): boolean {
+  return ref.kind === 'import' && ref.bindings.length > 0 && ref.bindings.every((b) => /[a-z](?:Error|Exception)$/.test(b.imported));
 }
 
 /**
