@@ -2037,6 +2037,96 @@ export const redeem = (voucher: Voucher, refund: Refund) => [voucher.code, refun
     });
   });
 
+  it("modular-monolith: a controller another module's @Module registers works for that module wherever its file sits; a service another module provides again stays its folder's", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/plans/plans.module.ts': `import { Module } from '@nestjs/common';
+import { PlansController } from './plans.controller';
+import { BackofficePlansController } from '../backoffice/backoffice-plans.controller';
+@Module({ controllers: [PlansController, BackofficePlansController] })
+export class PlansModule {}
+`,
+      'src/modules/plans/plans.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('v1/plans')
+export class PlansController { @Get() list() { return []; } }
+`,
+      'src/modules/plans/dto/grant-plan.dto.ts': `export class GrantPlanDto { tier!: string; }
+`,
+      'src/modules/plans/pricing.helper.ts': `export const cents = (tier: string) => tier.length * 100;
+`,
+      // Filed under backoffice/ to keep the two modules out of a cycle; PlansModule runs it.
+      'src/modules/backoffice/backoffice-plans.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';
+import { GrantPlanDto } from '../plans/dto/grant-plan.dto';
+@Controller('v1/backoffice/plans')
+export class BackofficePlansController { @Post() grant(@Body() dto: GrantPlanDto) { return dto.tier; } }
+`,
+      'src/modules/backoffice/backoffice.module.ts': `import { Module } from '@nestjs/common';
+import { BackofficeService } from './backoffice.service';
+import { AuditTrail } from '../audit/audit-trail';
+//                         ^^^^^^^^^^^^^^^^^^^^^^ layering/contract audit-trail.ts is internal to module "audit"
+@Module({ providers: [BackofficeService, AuditTrail] })
+export class BackofficeModule {}
+`,
+      'src/modules/backoffice/backoffice.service.ts': `import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail';
+//                         ^^^^^^^^^^^^^^^^^^^^^^ layering/contract audit-trail.ts is internal to module "audit"
+import { cents } from '../plans/pricing.helper';
+//                    ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract pricing.helper.ts is internal to module "plans"
+@Injectable()
+export class BackofficeService {
+  constructor(private readonly audit: AuditTrail) {}
+  charge(tier: string) { return this.audit.note(String(cents(tier))); }
+}
+`,
+      'src/modules/audit/audit.module.ts': `import { Module } from '@nestjs/common';
+import { AuditTrail } from './audit-trail';
+@Module({ providers: [AuditTrail] })
+export class AuditModule {}
+`,
+      'src/modules/audit/audit-trail.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class AuditTrail { note(text: string) { return text; } }
+`,
+    });
+  });
+
+  it('modular-monolith: a Nest module that registers queues and exports BullModule hands out their names (injecting a queue takes its name); not exported, the names stay internal', () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/jobs/jobs.constants.ts': `export const RECEIPTS_QUEUE = 'receipts';
+export const CLEANUP_QUEUE = 'cleanup';
+`,
+      'src/modules/jobs/jobs.module.ts': `import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { RECEIPTS_QUEUE } from './jobs.constants';
+@Module({ imports: [BullModule.registerQueue({ name: RECEIPTS_QUEUE })], exports: [BullModule] })
+export class JobsModule {}
+`,
+      'src/modules/reports/reports.constants.ts': `export const DIGEST_QUEUE = 'digest';
+`,
+      'src/modules/reports/reports.module.ts': `import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { DIGEST_QUEUE } from './reports.constants';
+@Module({ imports: [BullModule.registerQueue({ name: DIGEST_QUEUE })] })
+export class ReportsModule {}
+`,
+      'src/modules/billing/billing.service.ts': `import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { RECEIPTS_QUEUE } from '../jobs/jobs.constants';
+import { DIGEST_QUEUE } from '../reports/reports.constants';
+//                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract reports.constants.ts is internal to module "reports"
+@Injectable()
+export class BillingService {
+  constructor(@InjectQueue(RECEIPTS_QUEUE) private readonly receipts: Queue) {}
+  send(id: string) { return this.receipts.add(DIGEST_QUEUE, { id }); }
+}
+`,
+    });
+  });
+
   it("modular-monolith: a Nest module exporting TypeOrmModule hands out the repositories of the entities it registers; another module's entity stays internal", () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

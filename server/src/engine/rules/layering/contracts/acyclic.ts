@@ -2,6 +2,7 @@ import type { Contract } from '../../../config/resolved';
 import { stronglyConnectedComponents } from '../../../graph/cycles';
 import type { RuleReport } from '../../types';
 import { isOrmModel } from '../orm-models';
+import { ownerByNestModules } from './public-api';
 import { firstMatch, selectorOf, type Selector } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs, type Dependency } from './violation';
 
@@ -53,11 +54,12 @@ interface ModuleLink {
 /** Dependencies between two modules, one link per pair, in file order. */
 function moduleLinks(contract: AcyclicContract, inputs: ContractInputs, modules: readonly Selector[]): ModuleLink[] {
   const links = new Map<string, ModuleLink>();
+  const moduleOf = ownerByNestModules(inputs.graph, (file) => firstMatch(modules, (s) => s.unitOf(file))?.unit);
   for (const node of inputs.files) {
-    const from = firstMatch(modules, (s) => s.unitOf(node.file))?.unit;
+    const from = moduleOf(node.file);
     if (!from) continue;
     for (const dependency of linkingDependencies(node, inputs, contract)) {
-      const to = dependency.edge.external ? undefined : firstMatch(modules, (s) => s.unitOf(linkedFile(dependency)))?.unit;
+      const to = dependency.edge.external ? undefined : moduleOf(linkedFile(dependency));
       if (!to || to === from) continue;
       const key = `${from}\0${to}`;
       const link = links.get(key);

@@ -63,7 +63,7 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   const api = publicApis(inputs.graph, contract.modules, contract.public);
   const reports: RuleReport[] = [];
   for (const node of inputs.files) {
-    const from = api.moduleOf(node.file);
+    const from = api.ownerOf(node.file);
     if (!from) continue;
     const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => !isAppliedDecorator(edge, node.sourceFile) && api.crossModuleUse(edge, from) === 'internal'));
     // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
@@ -107,6 +107,12 @@ const appliedDecorators = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
 export interface PublicApis {
   moduleOf(file: string): string | undefined;
+  /**
+   * The module a file works for: its folder's, unless the file holds a controller that a Nest
+   * `@Module` of another module registers (`controllers: [AdminSubscriptionsController]` in
+   * `subscriptions.module.ts`, the file under `admin/`): Nest runs it as part of that module.
+   */
+  ownerOf(file: string): string | undefined;
   /**
    * For a dependency into another module (by module syntax: an injection comes with its import):
    * `public` when it goes through what the module declares as its API (an entry, a Nest export),
@@ -164,13 +170,15 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
     isSideEntry(named) ||
     isDeclaredEntry(named) ||
     isOpenByUse(edge, to);
+  const ownerOf = ownerByNestModules(graph, moduleOf);
   return {
     moduleOf,
+    ownerOf,
     crossModuleUse(edge, fromModule) {
       // An injection or a `new` comes with the import that names the class: that import is judged.
       if (edge.external || !MODULE_SYNTAX.has(edge.kind)) return undefined;
       const named = edge.via ?? edge.to;
-      const to = moduleOf(named);
+      const to = ownerOf(named);
       if (to === undefined || to === fromModule) return undefined;
       // Names a module's file only passes on from the shared kernel (`export { Status } from
       // '@acme/shared'` in an entity file) are the kernel's: the path reaches nothing of the module.
@@ -183,6 +191,43 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'tolerated' : 'internal';
     },
   };
+}
+
+/**
+ * The module a file works for (see `PublicApis.ownerOf`): its folder's, unless another module's
+ * Nest `@Module` registers its controller. Computed once, when first asked.
+ */
+export function ownerByNestModules(graph: DependencyGraph, moduleOf: (file: string) => string | undefined): (file: string) => string | undefined {
+  let registered: ReadonlyMap<string, string> | undefined;
+  return (file) => (registered ??= controllersRegisteredElsewhere(graph, moduleOf)).get(file) ?? moduleOf(file);
+}
+
+/**
+ * Controller files a Nest `@Module` of another module registers (`controllers: [X]`), each with
+ * that module. Providers are left out: a module that provides another's service again (a copy of
+ * `OtpService` in its own `providers`) does not make the service its own.
+ */
+function controllersRegisteredElsewhere(graph: DependencyGraph, moduleOf: (file: string) => string | undefined): ReadonlyMap<string, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const node of graph.files.values()) {
+    const registrar = moduleOf(node.file);
+    if (registrar === undefined || !declaresModule(node.facts)) continue;
+    for (const file of filesNaming(graph, node, registeredControllers(node))) {
+      if (moduleOf(file) !== registrar) owners.set(file, (owners.get(file) ?? new Set()).add(registrar));
+    }
+  }
+  return new Map([...owners].flatMap(([file, registrars]) => (registrars.size === 1 ? [[file, [...registrars][0]!] as const] : [])));
+}
+
+/** The plain identifiers of the `controllers` of a file's `@Module`s. */
+function registeredControllers(node: FileNode): string[] {
+  return node.facts.classes.flatMap((cls) =>
+    cls.decorators.flatMap((d) => {
+      const options = d.name === 'Module' ? d.args[0] : undefined;
+      const controllers = options?.kind === 'object' ? options.properties['controllers'] : undefined;
+      return controllers?.kind === 'array' ? controllers.elements.flatMap((e) => (e.kind === 'identifier' && !e.member ? [e.name] : [])) : [];
+    }),
+  );
 }
 
 /** How many files each module holds, tests and exempt files aside. */
@@ -554,7 +599,9 @@ export function moduleExports(node: FileNode): string[] {
  * entity classes that name them (`@InjectRepository(Order)`) are part of what it offers. Any
  * dynamic module's `forFeature` counts (Mongoose's, Sequelize's, MikroORM's, a team's own wrapper
  * of one: `TenantOrmModule.forFeature([Sale])`): by Nest's convention it registers the feature's
- * providers, and exporting the module hands them out.
+ * providers, and exporting the module hands them out. So does its `register…` (`BullModule.registerQueue({
+ * name: ORDER_SYNC })` with `BullModule` exported): the queue's name is what injecting it takes
+ * (`@InjectQueue(ORDER_SYNC)`).
  */
 function exportedOrmFeatures(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) =>
@@ -566,9 +613,11 @@ function exportedOrmFeatures(node: FileNode): string[] {
         const exported = new Set(exportedNames(options));
         const imports = options.properties['imports'];
         if (exported.size === 0 || imports?.kind !== 'array') return [];
-        return imports.elements.flatMap((element) =>
-          element.kind === 'call' && element.callee.endsWith('.forFeature') && exported.has(element.callee.slice(0, -'.forFeature'.length)) ? element.args.flatMap(namesIn) : [],
-        );
+        return imports.elements.flatMap((element) => {
+          if (element.kind !== 'call') return [];
+          const [, dynamicModule] = /^(\w+)\.(?:forFeature|register\w*)$/.exec(element.callee) ?? [];
+          return dynamicModule !== undefined && exported.has(dynamicModule) ? element.args.flatMap(namesIn) : [];
+        });
       }),
   );
 }
