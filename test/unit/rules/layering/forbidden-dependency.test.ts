@@ -748,6 +748,32 @@ export class UsersController {
     });
   });
 
+  it('takes a generic controller.ts in a health/ folder for a health check: its ping of the database is the probe', () => {
+    checkRule(RULE, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'src/prisma/prisma.service.ts': "import { PrismaClient } from '@prisma/client';\nexport class PrismaService extends PrismaClient {}\n",
+      'src/modules/users/users.service.ts': `import { PrismaService } from '../../prisma/prisma.service';
+const prisma = new PrismaService();
+export const allUsers = () => prisma.user.findMany();
+`,
+      'src/modules/users/controller.ts': `import type { Request, Response } from 'express';
+import { allUsers } from './users.service';
+export async function listUsers(_req: Request, res: Response) { res.json(await allUsers()); }
+`,
+      'src/modules/health/controller.ts': `import type { Request, Response } from 'express';
+import { PrismaService } from '../../prisma/prisma.service';
+const prisma = new PrismaService();
+export async function getStatus(_req: Request, res: Response) { res.json({ db: await prisma.$queryRaw\`SELECT 1\` }); }
+`,
+      'src/modules/invoices/controller.ts': `import type { Request, Response } from 'express';
+import { PrismaService } from '../../prisma/prisma.service';
+const prisma = new PrismaService();
+//             ^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A controller must not depend on the data-access layer
+export async function listInvoices(_req: Request, res: Response) { res.json(await prisma.invoice.findMany()); }
+`,
+    });
+  });
+
   it('accepts a two-tier app (no service, no repository layer, every controller on the database) and flags the same code once controllers call a service layer', () => {
     const controllers: Record<string, string> = {};
     for (const name of ['tags', 'articles', 'profiles']) {

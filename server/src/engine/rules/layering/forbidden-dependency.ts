@@ -300,13 +300,18 @@ function usesLayer(graph: DependencyGraph, file: string, layers: ReadonlySet<Lay
 const DATA_LAYERS: ReadonlySet<LayerId> = new Set(['repository', 'data-access']);
 const HEALTH_NAME = /(?:^|[.\-_])(?:health|healthz|healthcheck|health-check|readiness|readyz|liveness|livez|heartbeat)(?:[.\-_]|$)/i;
 
+/** A file named for its role alone, which its folder names (`health/controller.ts`, `health/routes.ts`). */
+const GENERIC_ENTRY_STEM = /^(?:index|controllers?|routes?|router|handlers?|api)$/i;
+
 /**
  * A health or readiness check: it pings the database on purpose (`SELECT 1`, a terminus
- * indicator), so its direct data access is the probe, not a shortcut around a service.
+ * indicator), so its direct data access is the probe, not a shortcut around a service. The file
+ * says so, or its folder when the file is named for its role alone (`modules/health/controller.ts`;
+ * `application/health/add-vet-visit.use-case.ts` is about another kind of health).
  */
 function isHealthCheck(node: FileNode): boolean {
   const stem = path.posix.basename(node.file).replace(/\.[cm]?[jt]sx?$/i, '');
-  if (HEALTH_NAME.test(stem)) return true;
+  if (HEALTH_NAME.test(stem) || (GENERIC_ENTRY_STEM.test(stem) && HEALTH_NAME.test(path.posix.basename(path.posix.dirname(node.file))))) return true;
   return node.facts.classes.some(
     (c) =>
       /^Health(?:Check)?(?:Controller|Router|Resolver)?$/.test(c.name ?? '') || c.decorators.some((d) => d.name === 'Controller' && d.args[0]?.kind === 'string' && HEALTH_NAME.test(d.args[0].value)),
