@@ -1821,7 +1821,7 @@ export class StorefrontService {
     });
   });
 
-  it("modular-monolith: the DTOs a contract's DTO is built of are the contract too (whoever builds the outer one builds them); a DTO nothing public reaches stays internal", () => {
+  it("modular-monolith: the DTOs a contract's DTO is built of, and the enums it takes, are the contract too (whoever builds the outer one builds them); a DTO nothing public reaches, or a constant beside the enum, stays internal", () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,
       'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
@@ -1838,7 +1838,11 @@ export class VenuesService {
 }
 `,
       'src/modules/venues/dto/open-venue.dto.ts': `import { OpeningHoursDto } from './opening-hours.dto';
-export class OpenVenueDto { name!: string; hours!: OpeningHoursDto; }
+import { VenueKind } from '../constants/venue-kind.enum';
+export class OpenVenueDto { name!: string; hours!: OpeningHoursDto; kind!: VenueKind; }
+`,
+      'src/modules/venues/constants/venue-kind.enum.ts': `export enum VenueKind { Hall = 'hall', Garden = 'garden' }
+export const DEFAULT_CAPACITY = 80;
 `,
       'src/modules/venues/dto/opening-hours.dto.ts': `export class OpeningHoursDto { from!: string; to!: string; }
 `,
@@ -1847,6 +1851,9 @@ export class OpenVenueDto { name!: string; hours!: OpeningHoursDto; }
       'src/modules/events/events.service.ts': `import { Injectable } from '@nestjs/common';
 import { VenuesService } from '../venues/venues.service';
 import { OpeningHoursDto } from '../venues/dto/opening-hours.dto';
+import { VenueKind } from '../venues/constants/venue-kind.enum';
+import { DEFAULT_CAPACITY } from '../venues/constants/venue-kind.enum';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract constants/venue-kind.enum.ts is internal to module "venues"
 import { VenueAuditDto } from '../venues/dto/venue-audit.dto';
 //                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract dto/venue-audit.dto.ts is internal to module "venues"
 @Injectable()
@@ -1856,7 +1863,7 @@ export class EventsService {
     const hours = new OpeningHoursDto();
     hours.from = '09:00';
     hours.to = audit.by;
-    return this.venues.open({ name, hours });
+    return this.venues.open({ name, hours, kind: VenueKind.Hall }) + DEFAULT_CAPACITY;
   }
 }
 `,

@@ -375,7 +375,7 @@ function contractShapesOf(
     const target = graph.files.get(edge.to);
     if (target !== undefined) recordShapesTaken(edge, target, shapes, isProviderOnlyApi(edge.from));
   }
-  addNestedShapes(graph, edges, shapes.files);
+  addNestedShapes(graph, edges, shapes);
   recordVocabulary(
     graph,
     edges,
@@ -389,10 +389,12 @@ function contractShapesOf(
 }
 
 /**
- * The DTOs the contract's DTOs are built of (`CreateProjectDto` holding a `BudgetDto` field):
+ * The DTOs the contract's DTOs are built of (`CreateProjectDto` holding a `BudgetDto` field), and
+ * the enums they take (`type: EmailType` on the payload an exported mailer's `send` takes):
  * whoever builds the outer one builds them too.
  */
-function addNestedShapes(graph: DependencyGraph, edgesWithinModules: readonly Edge[], files: Set<string>): void {
+function addNestedShapes(graph: DependencyGraph, edgesWithinModules: readonly Edge[], shapes: ContractShapesBeingRead): void {
+  const files = shapes.files;
   const outgoing = new Map<string, Edge[]>();
   for (const edge of edgesWithinModules) {
     const list = outgoing.get(edge.from);
@@ -404,11 +406,26 @@ function addNestedShapes(graph: DependencyGraph, edgesWithinModules: readonly Ed
     for (const edge of outgoing.get(file) ?? []) {
       if (files.has(edge.to)) continue;
       const target = graph.files.get(edge.to);
-      if (target === undefined || (target.layer !== 'dto' && !target.facts.shape.typesOnly)) continue;
+      if (target === undefined) continue;
+      if (target.layer !== 'dto' && !target.facts.shape.typesOnly) {
+        recordEnumsTaken(edge, target, shapes);
+        continue;
+      }
       files.add(edge.to);
       queue.push(edge.to);
     }
   }
+}
+
+/** The enums of `target` that a contract's DTO names (`EmailType`): values of the contract. */
+function recordEnumsTaken(edge: Edge, target: FileNode, shapes: ContractShapesBeingRead): void {
+  const enums = enumLikeNames(target.sourceFile);
+  const taken = edge.names.filter((name) => enums.has(name));
+  if (taken.length === 0) return;
+  const names = shapes.names.get(edge.to) ?? new Set<string>();
+  shapes.names.set(edge.to, names);
+  for (const name of taken) names.add(name);
+  if (!shapes.enums.has(edge.to)) shapes.enums.set(edge.to, enums);
 }
 
 /**
