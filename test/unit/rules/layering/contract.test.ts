@@ -341,6 +341,28 @@ export const report = (score: number) => [gradeOf(score), examStatus.length, max
     });
   });
 
+  it('public-api: a default export (or a renamed import) the entry hands out under a name of its own is handed out too; what the entry leaves out is not', () => {
+    checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/modules/crews/index.ts': `import crewRoutes from './crews.routes';
+import { rosterOf as crewRoster } from './crews.roster';
+export { crewRoutes, crewRoster };
+`,
+      'src/modules/crews/crews.routes.ts': `const routes = { path: '/v1/crews' };
+export default routes;
+`,
+      'src/modules/crews/crews.roster.ts': `export const rosterOf = (crew: string) => [crew];
+export const benchOf = (crew: string) => [crew, 'bench'];
+`,
+      'src/modules/shifts/shifts.routes.ts': `import crewRoutes from '../crews/crews.routes';
+import { rosterOf } from '../crews/crews.roster';
+import { benchOf } from '../crews/crews.roster';
+//                      ^^^^^^^^^^^^^^^^^^^^^^^ layering/contract crews.roster.ts is internal to module "crews"
+export const mounted = [crewRoutes.path, rosterOf('a'), benchOf('b')];
+`,
+    });
+  });
+
   it("public-api: what a workspace package's manifest declares (its main, the subpaths and patterns of its exports) is public", () => {
     checkRule(RULE, {
       'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",

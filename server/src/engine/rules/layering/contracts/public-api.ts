@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Contract } from '../../../config/resolved';
-import type { StaticValue } from '../../../facts/types';
+import type { FileFacts, StaticValue } from '../../../facts/types';
 import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
 import { isRelative, packageNameOf } from '../../../workspace/resolver';
@@ -277,11 +277,15 @@ function reExportsByModule(graph: DependencyGraph, moduleOf: (file: string) => s
 }
 
 /** The names a file hands out of the edge's target: what it re-exports, or imports to export as its own (`exportedLocals`). */
-function namesHandedOut(edge: Edge, exportedLocals: ReadonlySet<string>): readonly string[] {
+function namesHandedOut(edge: Edge, exportedLocals: ReadonlySet<string>, facts?: FileFacts): readonly string[] {
   if (edge.external) return [];
   if (edge.kind === 're-export') return edge.names;
   if (edge.kind !== 'import' && edge.kind !== 'type-import') return [];
-  return edge.names.filter((n) => exportedLocals.has(n));
+  // `import routes from './routes'; export { routes }` hands out the default export under a name.
+  const renamed = (facts?.moduleRefs ?? []).flatMap((ref) =>
+    ref.kind === 'import' && ref.specifier === edge.specifier ? ref.bindings.filter((b) => b.local !== b.imported && exportedLocals.has(b.local)).map((b) => b.imported) : [],
+  );
+  return [...new Set([...edge.names.filter((n) => exportedLocals.has(n)), ...renamed])];
 }
 
 /** Whether a file public for `name` (`*`: all) hands out `handed` with it. */
@@ -309,7 +313,7 @@ function reExportsOf(graph: DependencyGraph, entries: readonly string[]): ReExpo
     const facts = graph.files.get(file)?.facts;
     const exportedLocals = facts ? exportedLocalNames(facts) : new Set<string>();
     for (const edge of graph.outgoing(file)) {
-      for (const n of namesHandedOut(edge, exportedLocals)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
+      for (const n of namesHandedOut(edge, exportedLocals, facts)) if (carries(name, n) && add(edge.to, n)) queue.push({ file: edge.to, name: n });
     }
   }
   return names;
