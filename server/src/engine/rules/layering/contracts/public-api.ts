@@ -17,6 +17,7 @@ import { exportedLocalNames } from '../../../facts/declarations';
 import { documentsUseBy } from './documented-consumers';
 import { takesOnlySchemaTypes } from './schema-types';
 import { declaresModule } from '../../../graph/injection-edges';
+import { addTo } from '../../../multimap';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -221,13 +222,7 @@ function controllersRegisteredElsewhere(graph: DependencyGraph, moduleOf: (file:
 
 /** The plain identifiers of the `controllers` of a file's `@Module`s. */
 function registeredControllers(node: FileNode): string[] {
-  return node.facts.classes.flatMap((cls) =>
-    cls.decorators.flatMap((d) => {
-      const options = d.name === 'Module' ? d.args[0] : undefined;
-      const controllers = options?.kind === 'object' ? options.properties['controllers'] : undefined;
-      return controllers?.kind === 'array' ? controllers.elements.flatMap((e) => (e.kind === 'identifier' && !e.member ? [e.name] : [])) : [];
-    }),
-  );
+  return node.facts.classes.flatMap((cls) => cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => plainIdentifiers(d.args[0], 'controllers')));
 }
 
 /** How many files each module holds, tests and exempt files aside. */
@@ -379,10 +374,12 @@ function contractShapesOf(
     const target = graph.files.get(edge.to);
     if (target !== undefined) recordShapesTaken(edge, target, shapes, isProviderOnlyApi(edge.from));
   }
-  addNestedShapes(graph, edges, shapes);
+  const edgesFrom = new Map<string, Edge[]>();
+  for (const edge of edges) addTo(edgesFrom, edge.from, edge);
+  addNestedShapes(graph, edgesFrom, shapes);
   recordVocabulary(
     graph,
-    edges,
+    edgesFrom,
     (file) => {
       const module = moduleOf(file);
       return module !== undefined && isPublicFile(module, file);
@@ -397,17 +394,11 @@ function contractShapesOf(
  * the enums they take (`type: EmailType` on the payload an exported mailer's `send` takes):
  * whoever builds the outer one builds them too.
  */
-function addNestedShapes(graph: DependencyGraph, edgesWithinModules: readonly Edge[], shapes: ContractShapesBeingRead): void {
+function addNestedShapes(graph: DependencyGraph, edgesFrom: ReadonlyMap<string, readonly Edge[]>, shapes: ContractShapesBeingRead): void {
   const files = shapes.files;
-  const outgoing = new Map<string, Edge[]>();
-  for (const edge of edgesWithinModules) {
-    const list = outgoing.get(edge.from);
-    if (list) list.push(edge);
-    else outgoing.set(edge.from, [edge]);
-  }
   const queue = [...files];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const edge of outgoing.get(file) ?? []) {
+    for (const edge of edgesFrom.get(file) ?? []) {
       if (files.has(edge.to)) continue;
       const target = graph.files.get(edge.to);
       if (target === undefined) continue;
@@ -437,13 +428,11 @@ function recordEnumsTaken(edge: Edge, target: FileNode, shapes: ContractShapesBe
  * however many files away (`SearchResultItem`, what the proxy an exported service hands out
  * returns): the words of its contract, which whoever uses the API may name.
  */
-function recordVocabulary(graph: DependencyGraph, edgesWithinModules: readonly Edge[], isPublicFile: (file: string) => boolean, vocabulary: Map<string, ReadonlySet<string>>): void {
-  const next = new Map<string, string[]>();
-  for (const edge of edgesWithinModules) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+function recordVocabulary(graph: DependencyGraph, edgesFrom: ReadonlyMap<string, readonly Edge[]>, isPublicFile: (file: string) => boolean, vocabulary: Map<string, ReadonlySet<string>>): void {
   const queue = [...graph.files.keys()].filter(isPublicFile);
   const seen = new Set(queue);
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const to of next.get(file) ?? []) {
+    for (const { to } of edgesFrom.get(file) ?? []) {
       if (seen.has(to)) continue;
       seen.add(to);
       queue.push(to);
@@ -579,7 +568,7 @@ function picomatchAll(globs: readonly string[]): (relative: string) => boolean {
   return (relative) => matchers.some((match) => match(relative));
 }
 
-/** Files declaring what a Nest `@Module({ exports: [...] })` exports: its public providers, and the entities whose repositories an exported ORM module hands out. */
+/** Files declaring what a Nest `@Module({ exports: [...] })` exports: its public providers, and what an exported dynamic module hands out (the entities of `forFeature`, the queue names of `registerQueue`). */
 function nestExportedFiles(graph: DependencyGraph): Set<string> {
   const files = new Set<string>();
   for (const node of graph.files.values()) {
@@ -588,7 +577,7 @@ function nestExportedFiles(graph: DependencyGraph): Set<string> {
     for (const file of filesNaming(graph, node, exported)) files.add(file);
     // Only the Nest module's own entities: registering another folder's entity hands out nothing of that folder.
     const folder = path.posix.dirname(node.file) + '/';
-    for (const file of filesNaming(graph, node, exportedOrmFeatures(node))) if (file.startsWith(folder)) files.add(file);
+    for (const file of filesNaming(graph, node, namesHandedToDynamicModules(node))) if (file.startsWith(folder)) files.add(file);
   }
   return files;
 }
@@ -611,7 +600,7 @@ function declaresNestModule(graph: DependencyGraph, file: string): boolean {
 
 /** The names a Nest module in the file exports, from `@Module({ exports })` or the dynamic modules it returns: its public providers. */
 export function moduleExports(node: FileNode): string[] {
-  return node.facts.classes.flatMap((cls) => [...cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => exportedNames(d.args[0])), ...(cls.dynamicExports ?? [])]);
+  return node.facts.classes.flatMap((cls) => [...cls.decorators.filter((d) => d.name === 'Module').flatMap((d) => plainIdentifiers(d.args[0], 'exports')), ...(cls.dynamicExports ?? [])]);
 }
 
 /**
@@ -624,14 +613,14 @@ export function moduleExports(node: FileNode): string[] {
  * name: ORDER_SYNC })` with `BullModule` exported): the queue's name is what injecting it takes
  * (`@InjectQueue(ORDER_SYNC)`).
  */
-function exportedOrmFeatures(node: FileNode): string[] {
+function namesHandedToDynamicModules(node: FileNode): string[] {
   return node.facts.classes.flatMap((cls) =>
     cls.decorators
       .filter((d) => d.name === 'Module')
       .flatMap((d) => {
         const options = d.args[0];
         if (options?.kind !== 'object') return [];
-        const exported = new Set(exportedNames(options));
+        const exported = new Set(plainIdentifiers(options, 'exports'));
         const imports = options.properties['imports'];
         if (exported.size === 0 || imports?.kind !== 'array') return [];
         return imports.elements.flatMap((element) => {
@@ -651,9 +640,9 @@ function namesIn(value: StaticValue): string[] {
   return [];
 }
 
-/** The plain identifiers of `{ exports: [A, B] }`. */
-function exportedNames(options: StaticValue | undefined): string[] {
-  const exports = options?.kind === 'object' ? options.properties['exports'] : undefined;
-  if (exports?.kind !== 'array') return [];
-  return exports.elements.flatMap((element) => (element.kind === 'identifier' && !element.member ? [element.name] : []));
+/** The plain identifiers a `@Module`'s options list under `key`: `A, B` of `{ exports: [A, B] }` or `{ controllers: [A, B] }`. */
+function plainIdentifiers(options: StaticValue | undefined, key: 'exports' | 'controllers'): string[] {
+  const list = options?.kind === 'object' ? options.properties[key] : undefined;
+  if (list?.kind !== 'array') return [];
+  return list.elements.flatMap((element) => (element.kind === 'identifier' && !element.member ? [element.name] : []));
 }
