@@ -231,6 +231,7 @@ export abstract class BaseEntity { constructor(readonly id: string = newId()) {}
 `,
       'src/modules/common/domain/id.ts': `export const newId = () => Math.random().toString(36).slice(2);
 `,
+      'src/modules/common/index.ts': "export { newId } from './domain/id';\n",
       'src/modules/members/member.ts': `import { BaseEntity } from '../common/domain/entity';
 //                         ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract domain/entity.ts is internal to module "common"
 export class Member extends BaseEntity {}
@@ -253,6 +254,29 @@ import { findVenue } from '../venues/venue.repository';
 export const register = (userId: string, venueId: string) => (hasRole(userId, 'admin') ? findVenue(venueId) : undefined);
 `,
     });
+  });
+
+  it('public-api: a module that declares no API for the others (its index only hands the app its router, no Nest exports) is not judged; one whose index hands out more is', () => {
+    const result = checkRule(RULE, {
+      'layerguard.json': config([{ type: 'public-api', modules: ['src/modules/*'] }]),
+      'src/server.ts': `import { catalogRouter } from './modules/catalog';
+import { billingRouter } from './modules/billing';
+export const routes = [catalogRouter, billingRouter];
+`,
+      'src/modules/catalog/index.ts': "export { catalogRouter } from './catalog.routes';\n",
+      'src/modules/catalog/catalog.routes.ts': "import { priceOf } from './pricing.service';\nexport const catalogRouter = { get: priceOf };\n",
+      'src/modules/catalog/pricing.service.ts': 'export const priceOf = (sku: string) => sku.length * 100;\n',
+      'src/modules/billing/index.ts': "export { billingRouter } from './billing.routes';\nexport { invoiceTotal } from './invoice.service';\n",
+      'src/modules/billing/billing.routes.ts': "import { invoiceTotal } from './invoice.service';\nexport const billingRouter = { get: invoiceTotal };\n",
+      'src/modules/billing/invoice.service.ts': "import { taxRate } from './tax-table';\nexport const invoiceTotal = (cents: number) => cents * (1 + taxRate('EU'));\n",
+      'src/modules/billing/tax-table.ts': "export const taxRate = (region: string) => (region === 'EU' ? 0.2 : 0.1);\n",
+      'src/modules/orders/order.service.ts': `import { priceOf } from '../catalog/pricing.service';
+import { taxRate } from '../billing/tax-table';
+//                      ^^^^^^^^^^^^^^^^^^^^^^ layering/contract tax-table.ts is internal to module "billing"
+export const quote = (sku: string) => priceOf(sku) * (1 + taxRate('EU'));
+`,
+    });
+    assert.equal(result.findings.length, 1);
   });
 
   it("public-api: the types of the app's GraphQL schema (object types, registered enums, unions) are every module's API; other files of the module stay internal", () => {

@@ -18,6 +18,7 @@ import { documentsUseBy } from './documented-consumers';
 import { takesOnlySchemaTypes } from './schema-types';
 import { declaresModule } from '../../../graph/injection-edges';
 import { addTo } from '../../../multimap';
+import { modulesWithoutApi } from './declared-apis';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -105,6 +106,8 @@ const appliedDecorators = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet
   return names;
 });
 
+export type CrossModuleUse = 'public' | 'past-entry' | 'tolerated' | 'whole-module' | 'no-api' | 'internal';
+
 /** Which module a file is in, and whether a dependency from one module to another goes through the other's public API. */
 export interface PublicApis {
   moduleOf(file: string): string | undefined;
@@ -120,9 +123,10 @@ export interface PublicApis {
    * `past-entry` when it takes by a deep path only what the entry hands out, `tolerated` when it
    * takes nothing internal otherwise (a DTO a public signature takes), `whole-module` when the
    * module is one file (nothing of it is internal, and nothing tells its API from its insides),
+   * `no-api` when the module declares no API for the others to keep to (see `modulesWithoutApi`),
    * `internal` otherwise; undefined for any other dependency.
    */
-  crossModuleUse(edge: Edge, fromModule: string): 'public' | 'past-entry' | 'tolerated' | 'whole-module' | 'internal' | undefined;
+  crossModuleUse(edge: Edge, fromModule: string): CrossModuleUse | undefined;
 }
 
 export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[], publicGlobs: readonly string[] | undefined): PublicApis {
@@ -162,16 +166,24 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
   };
   let openPackages: ReadonlySet<string> | undefined;
   const isOpenByUse = (edge: Edge, module: string) => publicGlobs === undefined && edge.openPackagePath === true && (openPackages ??= packagesUsedByPath(graph, moduleOf)).has(module);
-  const entersByApi = (edge: Edge, to: string, named: string): boolean =>
+  const entersByDeclaredApi = (edge: Edge, to: string, named: string): boolean =>
     (publicGlobs === undefined && (edge.declaredEntry === true || namesPackageEntry(edge))) ||
     isPublicPath(inModule(graph.root, to, named)) ||
     exported.has(edge.to) ||
     (publicGlobs === undefined && declaresNestModule(graph, edge.to)) ||
-    isConventionalEntry(to, named) ||
     isSideEntry(named) ||
     isDeclaredEntry(named) ||
     isOpenByUse(edge, to);
+  const entersByApi = (edge: Edge, to: string, named: string): boolean => entersByDeclaredApi(edge, to, named) || isConventionalEntry(to, named);
   const ownerOf = ownerByNestModules(graph, moduleOf);
+  let withoutApi: ReadonlySet<string> | undefined;
+  const declaresNoApi = (module: string) =>
+    publicGlobs === undefined &&
+    (withoutApi ??= modulesWithoutApi(
+      graph,
+      { moduleOf, ownerOf, isEntry: (m, f) => isPublicPath(inModule(graph.root, m, f)), entersByDeclaredApi, declaresNestModule: (node) => declaresModule(node.facts) },
+      importEdges(graph),
+    )).has(module);
   return {
     moduleOf,
     ownerOf,
@@ -189,7 +201,8 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       if (isContractShape(edge) || takesSchemaTypes(edge)) return 'tolerated';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       if (takesOnlyPublicNames(edge, reExported(to))) return 'past-entry';
-      return publicGlobs === undefined && documentsUseBy(graph, edge) ? 'tolerated' : 'internal';
+      if (publicGlobs === undefined && documentsUseBy(graph, edge)) return 'tolerated';
+      return declaresNoApi(to) ? 'no-api' : 'internal';
     },
   };
 }
