@@ -2449,6 +2449,41 @@ export class InvoicesController {
     });
   });
 
+  it("modular-monolith: the type a decorator's file declares for what it hands the parameter is the aspect's too, named beside the decorator or alone; a type of a file used otherwise is not", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/identity/identity.module.ts': `import { Module } from '@nestjs/common';
+@Module({})
+export class IdentityModule {}
+`,
+      'src/modules/identity/signed-in.decorator.ts': `import { createParamDecorator } from '@nestjs/common';
+export interface SignedInUser { id: string; tenant: string }
+export const SignedIn = createParamDecorator((_data: unknown, ctx: { user?: SignedInUser }): SignedInUser | undefined => ctx.user);
+`,
+      'src/modules/identity/session-store.ts': `export interface SessionRow { token: string }
+export const findSession = (token: string): SessionRow => ({ token });
+`,
+      'src/modules/identity/sessions.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { findSession } from './session-store';
+@Controller('v1/sessions')
+export class SessionsController { @Get() current() { return findSession('t'); } }
+`,
+      'src/modules/notes/notes.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { SignedIn, SignedInUser } from '../identity/signed-in.decorator';
+@Controller('v1/notes')
+export class NotesController {
+  @Get() mine(@SignedIn() user: SignedInUser) { return user.id; }
+}
+`,
+      'src/modules/notes/notes-audit.ts': `import type { SignedInUser } from '../identity/signed-in.decorator';
+import type { SessionRow } from '../identity/session-store';
+//                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract session-store.ts is internal to module "identity"
+export const auditLine = (user: SignedInUser, session: SessionRow) => user.id + ':' + session.token;
+`,
+    });
+  });
+
   it('modular-monolith: what a dynamic import takes is judged like a static import; guards and decorators close no cycle between modules', () => {
     checkRules(LAYERING, {
       'tsconfig.json': NEST_TSCONFIG,

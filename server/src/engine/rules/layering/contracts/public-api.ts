@@ -6,9 +6,6 @@ import type { DependencyGraph, Edge, FileNode } from '../../../graph/types';
 import type { RuleReport } from '../../types';
 import { isRelative, packageNameOf } from '../../../workspace/resolver';
 import { groupByTarget, mostTelling } from '../edges';
-import { perParsedFile } from '../../../memo';
-import { ts } from '../../../ts';
-import { walk } from '../../syntax';
 import { firstMatch, selectorOf } from './selectors';
 import { contractReport, dependenciesOf, unitName, type ContractInputs } from './violation';
 import { conventionalEntryNames, type ModuleLayout } from './conventional-entries';
@@ -19,6 +16,7 @@ import { takesOnlySchemaTypes } from './schema-types';
 import { declaresModule } from '../../../graph/injection-edges';
 import { addTo } from '../../../multimap';
 import { modulesWithoutApi } from './declared-apis';
+import { usesAnAspect } from './aspects';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -67,7 +65,9 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   for (const node of inputs.files) {
     const from = api.ownerOf(node.file);
     if (!from) continue;
-    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) => d.edges.filter((edge) => !isAppliedDecorator(edge, node.sourceFile) && api.crossModuleUse(edge, from) === 'internal'));
+    const internal = dependenciesOf(node, inputs.graph, contract).flatMap((d) =>
+      d.edges.filter((edge) => !usesAnAspect(edge, inputs.graph, node.sourceFile) && api.crossModuleUse(edge, from) === 'internal'),
+    );
     // One finding per file the imports name: what a barrel re-exports from elsewhere is that one import.
     for (const edges of groupByTarget(internal, (edge) => edge.via ?? edge.to)) {
       const telling = mostTelling(edges);
@@ -81,30 +81,6 @@ export function checkPublicApi(contract: PublicApiContract, inputs: ContractInpu
   }
   return reports;
 }
-
-/**
- * A decorator another module declares, applied as one (`@Roles('admin')`), is an aspect that
- * module offers every module, wherever its file sits: applying it reaches into nothing. What a
- * decorator only takes (`@UseGuards(TenantGuard)`, `@IsEnum(UserRole)`) is that module's code used
- * from outside, and is judged like any import.
- */
-function isAppliedDecorator(edge: Edge, sourceFile: ts.SourceFile): boolean {
-  if (edge.usedAs !== 'decorator' || edge.names.length === 0) return false;
-  // The file is walked only when an import is used in decorators alone.
-  const applied = appliedDecorators(sourceFile);
-  return edge.names.every((name) => applied.has(name));
-}
-
-/** The names a file applies as decorators: `X` in `@X` and `@X(…)`. */
-const appliedDecorators = perParsedFile((sourceFile: ts.SourceFile): ReadonlySet<string> => {
-  const names = new Set<string>();
-  walk(sourceFile, (node) => {
-    if (!ts.isDecorator(node)) return;
-    const callee = ts.isCallExpression(node.expression) ? node.expression.expression : node.expression;
-    if (ts.isIdentifier(callee)) names.add(callee.text);
-  });
-  return names;
-});
 
 export type CrossModuleUse = 'public' | 'past-entry' | 'tolerated' | 'whole-module' | 'no-api' | 'internal';
 
