@@ -122,6 +122,42 @@ export const snapshot = (row: OrderEntity) => ({ id: row.id });
     for (const finding of result.findings) assert.match(finding.detail ?? '', /This comes from the hexagonal preset\./, finding.message);
   });
 
+  it('hexagonal: a class of static getters under config/ that builds each controller with its use cases and repositories composes the app; a config that only builds a controller does not', () => {
+    checkRules(LAYERING, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/ports/out/LockerRepositoryPort.ts': `export interface LockerRepositoryPort { free(): Promise<number[]> }
+`,
+      'src/application/usecases/ListFreeLockers.ts': `import type { LockerRepositoryPort } from '../../domain/ports/out/LockerRepositoryPort';
+export class ListFreeLockers { constructor(private readonly lockers: LockerRepositoryPort) {} run() { return this.lockers.free(); } }
+`,
+      'src/repositories/InMemoryLockerRepository.ts': `import type { LockerRepositoryPort } from '../domain/ports/out/LockerRepositoryPort';
+export class InMemoryLockerRepository implements LockerRepositoryPort { async free() { return [1, 2]; } }
+`,
+      'src/controllers/LockerController.ts': `import type { Request, Response } from 'express';
+import type { ListFreeLockers } from '../application/usecases/ListFreeLockers';
+export class LockerController {
+  constructor(private readonly listFree: ListFreeLockers) {}
+  async list(_req: Request, res: Response) { res.json(await this.listFree.run()); }
+}
+`,
+      'src/config/Wiring.ts': `import { InMemoryLockerRepository } from '../repositories/InMemoryLockerRepository';
+import { ListFreeLockers } from '../application/usecases/ListFreeLockers';
+import { LockerController } from '../controllers/LockerController';
+export class Wiring {
+  static lockerController(): LockerController {
+    const lockers = new InMemoryLockerRepository();
+    return new LockerController(new ListFreeLockers(lockers));
+  }
+}
+`,
+      'src/config/Defaults.ts': `import { LockerController } from '../controllers/LockerController';
+//                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A config must not depend on the controller layer
+export const pageSize = 20;
+export const controllerName = LockerController.name;
+`,
+    });
+  });
+
   it('hexagonal: a domain/ folder under dto/ sorts DTOs, it is not the domain: its commands may carry persistence rows', () => {
     checkRules(LAYERING, {
       ...hexagonalApp,
@@ -2315,6 +2351,13 @@ export const PLAN_CODES = ['free', 'team'] as const;
 export const TEAM = PLAN_CODES[1];
 export const seatLimit = (plan: string) => (plan === TEAM ? 10 : 1);
 `,
+      // The same phrase in the team's own language (Spanish, Russian) says as much.
+      'src/modules/membership/plan-tiers.ts': `/** Única fuente de verdad de los niveles de plan. */
+export const PLAN_TIERS = ['basic', 'pro'] as const;
+`,
+      'src/modules/membership/seat-kinds.ts': `/** Виды мест — единственный источник правды для всех модулей. */
+export const SEAT_KINDS = ['owner', 'member'] as const;
+`,
       'src/modules/membership/seat-math.ts': `/** Seat arithmetic for the support desk. */
 export const freeSeats = (total: number, used: number) => total - used;
 `,
@@ -2329,6 +2372,8 @@ import { grantSeat } from '../membership/grant-seat';
 import { RESERVED_HANDLES } from '../membership/reserved-handles';
 import { PLAN_CODES } from '../membership/plan-codes';
 import { seatLimit } from '../membership/seat-limits';
+import { PLAN_TIERS } from '../membership/plan-tiers';
+import { SEAT_KINDS } from '../membership/seat-kinds';
 import { freeSeats } from '../membership/seat-math';
 //                        ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract seat-math.ts is internal to module "membership"
 import { renewalDays } from '../membership/renewal-window';
@@ -2337,9 +2382,47 @@ export class SupportDeskService {
   open(handle: string, plan: string, seats: number) {
     if (RESERVED_HANDLES.includes(handle)) return undefined;
     const known = PLAN_CODES.some((code) => code === plan);
-    return { plan: joinPlan(plan), known, seats: grantSeat(seats), free: freeSeats(seatLimit(plan), seats), days: renewalDays };
+    const tiered = PLAN_TIERS.some((tier) => tier === plan) && SEAT_KINDS.length > 0;
+    return { plan: joinPlan(plan), known, tiered, seats: grantSeat(seats), free: freeSeats(seatLimit(plan), seats), days: renewalDays };
   }
 }
+`,
+    });
+  });
+
+  it("modular-monolith: another module's event names, emitted or listened to, are the events' contract; the same constants used otherwise reach inside", () => {
+    checkRules(LAYERING, {
+      'tsconfig.json': NEST_TSCONFIG,
+      'layerguard.json': JSON.stringify({ preset: 'modular-monolith' }),
+      'src/modules/ledger/ledger.module.ts': `import { Module } from '@nestjs/common';
+import { LedgerService } from './ledger.service';
+@Module({ providers: [LedgerService], exports: [LedgerService] })
+export class LedgerModule {}
+`,
+      'src/modules/ledger/ledger.service.ts': `import { Injectable } from '@nestjs/common';
+@Injectable()
+export class LedgerService { balance() { return 0; } }
+`,
+      'src/modules/ledger/ledger.events.ts': `export const ENTRY_POSTED = 'ledger.entry-posted';
+export enum LedgerEvent { Closed = 'ledger.closed' }
+`,
+      'src/modules/ledger/ledger-limits.ts': `export const DAILY_CAP = 1000;
+`,
+      'src/modules/payouts/payouts.service.ts': `import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { ENTRY_POSTED, LedgerEvent } from '../ledger/ledger.events';
+@Injectable()
+export class PayoutsService {
+  constructor(private readonly events: EventEmitter2) {}
+  pay(cents: number) { this.events.emit(ENTRY_POSTED, { cents }); }
+  @OnEvent(LedgerEvent.Closed) settle() { return 'settled'; }
+}
+`,
+      'src/modules/payouts/payout-report.ts': `import { ENTRY_POSTED } from '../ledger/ledger.events';
+//                           ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract ledger.events.ts is internal to module "ledger"
+import { DAILY_CAP } from '../ledger/ledger-limits';
+//                        ^^^^^^^^^^^^^^^^^^^^^^^^^ layering/contract ledger-limits.ts is internal to module "ledger"
+export const reportLine = (cents: number) => ENTRY_POSTED + ': ' + Math.min(cents, DAILY_CAP);
 `,
     });
   });

@@ -127,7 +127,7 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
     e.unused !== true &&
     (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node) || readsOnReadSide(graph, node);
-  const builds = WIRING_INSIDE.has(from) ? builtHere(graph, node) : NOTHING;
+  const builds = WIRING_INSIDE.has(from) ? builtHere(graph, node) : composesControllers(graph, node, from) ? FACTORY_BUILT : NOTHING;
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
@@ -409,6 +409,25 @@ const OUTER_LAYERS: ReadonlySet<LayerId> = new Set(['adapter', 'interface-adapte
  */
 const FACTORY_BUILT: ReadonlySet<LayerId> = new Set([...OUTER_LAYERS, 'controller', 'router', 'repository']);
 const NOTHING: ReadonlySet<LayerId> = new Set();
+
+/**
+ * A file outside the edge that builds controllers together with what they are given
+ * (`new UsersController(new UsersService(new UsersRepository(db)))`) composes the app, wherever
+ * the team files it (`config/DependencyInjection.ts`, a class of static getters): its
+ * dependencies on what it builds are that construction, as a factory's are. Only the app's
+ * composition builds controllers; a service building a repository and an adapter is no such thing.
+ */
+function composesControllers(graph: DependencyGraph, node: FileNode, from: LayerId): boolean {
+  if (EDGE_LAYERS.has(from)) return false;
+  const built = new Set(graph.outgoing(node.file).flatMap((e) => (e.kind === 'instantiation' && e.to !== node.file ? [graph.files.get(e.to)?.layer] : [])));
+  return built.has('controller') && [...built].some((layer) => layer !== undefined && layer !== 'controller' && BUILT_FOR_CONTROLLERS.has(layer));
+}
+
+/** Layers that answer requests themselves. */
+const EDGE_LAYERS: ReadonlySet<LayerId> = new Set(['controller', 'router']);
+
+/** What a controller is given: the services, use cases, repositories and adapters behind it. */
+const BUILT_FOR_CONTROLLERS: ReadonlySet<LayerId> = new Set(['service', 'application', 'use-cases', 'repository', ...OUTER_LAYERS]);
 
 /** The layers a file of the inside builds to hand them on: a factory's, or what composing the use cases passes them. */
 function builtHere(graph: DependencyGraph, node: FileNode): ReadonlySet<LayerId> {

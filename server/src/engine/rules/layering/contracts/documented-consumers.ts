@@ -16,7 +16,7 @@ export function documentsUseBy(graph: DependencyGraph, edge: Edge): boolean {
   if (!target || !importer) return false;
   const text = documentationOf(target, edge.names);
   if (text === '') return false;
-  if (SHARED_ON_PURPOSE.test(text)) return true;
+  if (SHARED_ON_PURPOSE.test(text) || SINGLE_SOURCE_ELSEWHERE.test(text)) return true;
   return [...importer.facts.declarations.keys()].some((name) => TELLING_IDENTIFIER.test(name) && new RegExp(`\\b${name}\\b`).test(text));
 }
 
@@ -27,6 +27,13 @@ export function documentsUseBy(graph: DependencyGraph, edge: Edge): boolean {
  */
 const SHARED_ON_PURPOSE =
   /\bsingle source of truth\b|\bimport(?:ed)? (?:it |them )?from (?:here|this file)\b|\b(?:shared|reused?) (?:by|across|between) (?:all |other |every |several )?(?:modules|features|contexts|services)\b|\bshared\b[^.\n]*\bmodules\b/i;
+
+/**
+ * `Single source of truth` as teams write it in the other languages their code is read in
+ * (Spanish, Portuguese, French, German, Russian), as the areas' folder names are.
+ */
+const SINGLE_SOURCE_ELSEWHERE =
+  /(?:[úu]nica|sola) fuente de (?:la )?verdad|fuente [úu]nica de (?:la )?verdad|[úu]nica fonte (?:da|de) verdade|fonte [úu]nica (?:da|de) verdade|source unique de v[ée]rit[ée]|seule source de v[ée]rit[ée]|einzige (?:Quelle der Wahrheit|Wahrheitsquelle)|(?:единственн|един)[а-я]* источник[а-я]* (?:правды|истины)/i;
 
 /** An identifier specific enough to be a reference (`AdminService`, `parseQuota`), not a word (`User`, `admin`). */
 const TELLING_IDENTIFIER = /^[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;

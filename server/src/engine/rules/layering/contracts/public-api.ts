@@ -17,6 +17,7 @@ import { declaresModule } from '../../../graph/injection-edges';
 import { addTo } from '../../../multimap';
 import { modulesWithoutApi } from './declared-apis';
 import { usesAnAspect } from './aspects';
+import { usesOnlyChannelNames } from './channel-names';
 
 type PublicApiContract = Extract<Contract, { type: 'public-api' }>;
 
@@ -177,7 +178,7 @@ export function publicApis(graph: DependencyGraph, moduleGlobs: readonly string[
       if (isContractShape(edge) || takesSchemaTypes(edge)) return 'tolerated';
       // A deep path to what the module's API hands out anyway is a path to fix, not a reach inside.
       if (takesOnlyPublicNames(edge, reExported(to))) return 'past-entry';
-      if (publicGlobs === undefined && documentsUseBy(graph, edge)) return 'tolerated';
+      if (publicGlobs === undefined && (documentsUseBy(graph, edge) || usesOnlyChannelNames(edge, graph.files.get(edge.from)!.sourceFile))) return 'tolerated';
       return declaresNoApi(to) ? 'no-api' : 'internal';
     },
   };
