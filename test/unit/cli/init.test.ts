@@ -283,16 +283,21 @@ describe('layerguard init', () => {
     assert.ok(best.reasons.some((r) => /6 of 9 files under core\//.test(r)) && best.reasons.some((r) => /3 file\(s\) declare ports/.test(r)), JSON.stringify(best.reasons));
   });
 
-  it('keeps ports and adapters for a team that declares its ports and breaks them in a fifth of its files; stacked rings with no port get the layered default', () => {
-    const app = (withPorts: boolean) => {
+  it('keeps ports and adapters for a team that declares its ports (interfaces, or abstract classes its adapters extend) and breaks them in a fifth of its files; stacked rings with no port get the layered default', () => {
+    const app = (withPorts: boolean, abstractPorts = false) => {
       const files: Record<string, string> = {};
       for (const name of ['order', 'invoice', 'parcel', 'refund', 'review']) {
         const type = name[0]!.toUpperCase() + name.slice(1);
         const base = `src/${name}s`;
         files[`${base}/domain/${name}.ts`] = source(`export class ${type} { constructor(readonly id: string) {} }\n`);
         if (withPorts) files[`${base}/domain/${name}.port.ts`] = source(`import type { ${type} } from './${name}';\nexport interface ${type}Port { byId(id: string): Promise<${type}> }\n`);
+        // Nest binds an abstract class to its adapter (`provide: OrderRecords, useClass: PgOrderRecords`).
+        if (abstractPorts)
+          files[`${base}/domain/${name}-records.ts`] = source(`import type { ${type} } from './${name}';\nexport abstract class ${type}Records { abstract byId(id: string): Promise<${type}>; }\n`);
+        const contract = withPorts ? ` implements ${type}Port` : abstractPorts ? ` extends ${type}Records` : '';
+        const superCall = abstractPorts ? ' super();' : '';
         files[`${base}/infrastructure/${name}.repository.ts`] = source(
-          `import { Pool } from 'pg';\nimport { ${type} } from '../domain/${name}';\n${withPorts ? `import type { ${type}Port } from '../domain/${name}.port';\n` : ''}export class ${type}Store${withPorts ? ` implements ${type}Port` : ''} {\n  constructor(private readonly pool: Pool) {}\n  async byId(id: string) { await this.pool.query('select 1'); return new ${type}(id); }\n}\n`,
+          `import { Pool } from 'pg';\nimport { ${type} } from '../domain/${name}';\n${withPorts ? `import type { ${type}Port } from '../domain/${name}.port';\n` : ''}${abstractPorts ? `import { ${type}Records } from '../domain/${name}-records';\n` : ''}export class ${type}Store${contract} {\n  constructor(private readonly pool: Pool) {${superCall} }\n  async byId(id: string) { await this.pool.query('select 1'); return new ${type}(id); }\n}\n`,
         );
         // Every use case takes the store itself: the lapse the preset is there to report.
         files[`${base}/application/find-${name}.service.ts`] = source(
@@ -307,6 +312,12 @@ describe('layerguard init', () => {
     const declared = app(true).candidates[0]!;
     assert.deepEqual(declared.presets, ['hexagonal'], JSON.stringify(declared));
     assert.equal(declared.preview?.files, 5, JSON.stringify(declared.preview));
+    const abstract = app(false, true).candidates[0]!;
+    assert.deepEqual(abstract.presets, ['hexagonal'], JSON.stringify(abstract));
+    assert.ok(
+      abstract.reasons.some((r) => /5 file\(s\) declare ports/.test(r)),
+      JSON.stringify(abstract.reasons),
+    );
     const stacked = app(false).candidates;
     assert.deepEqual(stacked[0]!.presets, ['layered'], JSON.stringify(stacked.map((c) => [c.presets, c.fit, c.preview])));
     const rings = stacked.find((c) => c.presets.includes('hexagonal'));

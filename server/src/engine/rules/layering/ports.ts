@@ -32,11 +32,17 @@ export const namedAsPort = perFileNodeUnder((root: string, node: FileNode): bool
 const PORT_AREAS: ReadonlySet<string> = new Set(['ports', 'port']);
 const PORT_NAME = /^I?[A-Z]\w*Port$/;
 
-/** The files whose classes implement each name (`class SqlOrders implements OrdersGateway`). */
+/**
+ * The files whose classes implement each name (`class SqlOrders implements OrdersGateway`), or
+ * extend it (`class MongoOrders extends OrdersRepository`, the abstract class Nest binds it to):
+ * a file of types only whose name another file extends is a contract as much.
+ */
 export function implementedNames(files: Iterable<FileNode>): Map<string, Set<string>> {
   const byName = new Map<string, Set<string>>();
   for (const node of files) {
-    for (const cls of node.facts.classes) for (const name of cls.implements) byName.set(name, (byName.get(name) ?? new Set()).add(node.file));
+    for (const cls of node.facts.classes) {
+      for (const name of [...cls.implements, ...(cls.extends ? [cls.extends.name] : [])]) byName.set(name, (byName.get(name) ?? new Set()).add(node.file));
+    }
   }
   return byName;
 }
