@@ -450,6 +450,41 @@ export function routes(db: Knex) {
     });
   });
 
+  it('takes an adapter built only to be handed to a wrapper in the same file for wiring, though the wrapper names its own parameter the same; one the file calls is still a use', () => {
+    checkRule(RULE, {
+      'layerguard.json': JSON.stringify({ preset: 'hexagonal' }),
+      'src/domain/ports/report-store.port.ts': `export interface ReportStore { all(): Promise<string[]> }
+`,
+      'src/infrastructure/pg-report-store.ts': `import { Pool } from 'pg';
+import type { ReportStore } from '../domain/ports/report-store.port';
+export class PgReportStore implements ReportStore {
+  private readonly pool = new Pool();
+  async all() { const r = await this.pool.query('select name from reports'); return r.rows.map((row: { name: string }) => row.name); }
+}
+`,
+      'src/infrastructure/pg-audit-log.ts': `import { Pool } from 'pg';
+export class PgAuditLog {
+  private readonly pool = new Pool();
+  async count() { const r = await this.pool.query('select count(*) as n from audits'); return Number(r.rows[0].n); }
+}
+`,
+      'src/application/decorators/counting-report-store.ts': `import type { ReportStore } from '../../domain/ports/report-store.port';
+import { PgReportStore } from '../../infrastructure/pg-report-store';
+import { PgAuditLog } from '../../infrastructure/pg-audit-log';
+class CountingReportStore implements ReportStore {
+  private calls = 0;
+  constructor(private readonly inner: ReportStore) {}
+  all() { this.calls += 1; return this.inner.all(); }
+}
+const inner = new PgReportStore();
+export const reportStore: ReportStore = new CountingReportStore(inner);
+const audit = new PgAuditLog();
+//            ^^^^^^^^^^^^^^^^ layering/forbidden-dependency An application must not depend on the adapter layer: it creates PgAuditLog with new
+export const auditCount = () => audit.count();
+`,
+    });
+  });
+
   it("takes the query functions of a db/ folder, run through the app's own client, for a repository's work, and still reports a router on the client", () => {
     checkRule(RULE, {
       'src/jobs/db/client.ts': `import { Pool } from 'pg';
