@@ -189,6 +189,7 @@ class FactCollector {
         bindings,
         ...(insideFunction(call) ? { deferred: true } : {}),
         ...(isExportedAsIs(call, this.exportsObjects) ? { exportedAsIs: true } : {}),
+        ...(isConstructedForWiring(call) ? { wiredOnly: true as const } : {}),
       });
     }
   }
@@ -365,6 +366,15 @@ function isMountedRouter(created: ts.NewExpression): boolean {
     return ts.isPropertyAccessExpression(callee) ? MOUNTING_CALLS.test(callee.name.text) : ts.isIdentifier(callee) && MOUNTING_CALLS.test(callee.text);
   }
   return current !== created;
+}
+
+/** `new (require('./x').X)(…)` (or `new (require('./x'))(…)`) created only to be handed to another constructor. */
+function isConstructedForWiring(call: ts.CallExpression): boolean {
+  let constructed: ts.Expression = call;
+  if (ts.isPropertyAccessExpression(constructed.parent) && constructed.parent.expression === constructed) constructed = constructed.parent;
+  while (ts.isParenthesizedExpression(constructed.parent)) constructed = constructed.parent;
+  const created = constructed.parent;
+  return ts.isNewExpression(created) && created.expression === constructed && isHandedToConstructor(created);
 }
 
 /** Created only to be mounted, or only to be handed to another constructor: wiring, not a use of it. */

@@ -51,6 +51,8 @@ export interface ModuleRef {
   readonly exportedAsIs?: boolean;
   /** `import {} from './x'`: braces naming nothing, which TypeScript drops like an import none of whose names are used. */
   readonly namesNothing?: true;
+  /** `new (require('./x').X)(db)` built only to be handed to another constructor: wiring, not a use of the module. */
+  readonly wiredOnly?: true;
   /**
    * import/require: the names bound in this file. re-export: `local` is the exported name and
    * `imported` the name in the target (`*` with local `*` for `export * from`).

@@ -53,7 +53,7 @@ function bindingEdges(unit: SourceUnit, ref: ModuleRef, symbols: SymbolResolver,
         names: [],
         specifier: ref.specifier,
         ...(ref.deferred ? { deferred: true } : {}),
-        ...(ref.exportedAsIs ? { usedAs: 'export' as const } : {}),
+        ...(ref.exportedAsIs ? { usedAs: 'export' as const } : ref.wiredOnly ? { usedAs: 'mount' as const } : {}),
         ...(dropped ? { unused: true as const } : {}),
       },
     ];

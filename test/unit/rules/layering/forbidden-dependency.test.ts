@@ -485,6 +485,32 @@ export const auditCount = () => audit.count();
     });
   });
 
+  it('takes a repository built from an inline require only to be handed to another constructor for wiring; one the router calls is still a use', () => {
+    checkRule(RULE, {
+      'src/db.ts': `import knex from 'knex';
+export const db = knex({ client: 'pg' });
+`,
+      ...knexRepository('Report', 'reports'),
+      ...knexRepository('Audit', 'audits'),
+      'src/services/report.service.ts': `import type { ReportRepository } from '../repositories/report.repository';
+export class ReportService {
+  constructor(private readonly reports: ReportRepository) {}
+  list() { return this.reports.all(); }
+}
+`,
+      'src/routes/reports.ts': `import { Router } from 'express';
+import { ReportService } from '../services/report.service';
+const reportRepository = new (require('../repositories/report.repository').ReportRepository)();
+const reports = new ReportService(reportRepository);
+const audits = new (require('../repositories/audit.repository').AuditRepository)();
+//                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ layering/forbidden-dependency A router must not depend on the repository layer
+export const router = Router();
+router.get('/v1/reports', async (_req, res) => { res.json(await reports.list()); });
+router.get('/v1/audits', async (_req, res) => { res.json(await audits.all()); });
+`,
+    });
+  });
+
   it("takes the query functions of a db/ folder, run through the app's own client, for a repository's work, and still reports a router on the client", () => {
     checkRule(RULE, {
       'src/jobs/db/client.ts': `import { Pool } from 'pg';
