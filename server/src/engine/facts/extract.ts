@@ -1,5 +1,6 @@
 import { ts } from '../ts';
 import { childNodes } from '../child-nodes';
+import { isMemberName } from '../member-names';
 import type { TextRange } from '../types';
 import { collectDeclarations } from './declarations';
 import { countBehaviour, fileShapeOf, hasModifier, isCombiningCall, newBehaviourCounts } from './shape';
@@ -444,25 +445,11 @@ function referencesIn(scope: ts.Node, name: ts.Identifier): ts.Identifier[] {
   const visit = (node: ts.Node): void => {
     // A function taking a parameter of the same name (`constructor(private readonly decoratee: …)`) names that parameter in its body.
     if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name.text)) return;
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isPropertyName(node) && !isMemberName(node)) found.push(node);
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isMemberName(node)) found.push(node);
     ts.forEachChild(node, visit);
   };
   visit(scope);
   return found;
-}
-
-/** The name of a class member or of an object literal's method (`decoratee` in `private decoratee = …`): no reference. */
-function isMemberName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (
-    (ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) || ts.isPropertySignature(parent)) &&
-    parent.name === node
-  );
-}
-
-function isPropertyName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
 }
 
 /** Keys under which a plugin hands its parts to the host that mounts them (`{ controllers: X(gladys) }`). */

@@ -1,6 +1,7 @@
 import { Project } from 'ts-morph';
 import { ts } from '../ts';
-import { enclosing, isMemberName, isNameFreeIn } from '../rules/syntax';
+import { enclosing, isNameFreeIn } from '../rules/syntax';
+import { isMemberName } from '../member-names';
 import type { Fix, TextEdit } from '../types';
 import { suggestName } from '../text/name-suggestion';
 import type { FileNode } from '../graph/types';

@@ -1,6 +1,7 @@
 import type { FileNode } from '../graph/types';
 import { ts } from '../ts';
 import { childNodes } from '../child-nodes';
+import { isMemberName } from '../member-names';
 import type { TextRange } from '../types';
 
 /** Helpers shared by the rules that look inside files. */
@@ -74,16 +75,6 @@ export function bindingIdentifiers(name: ts.BindingName): ts.Identifier[] {
       }
   }
   return found;
-}
-
-/** `x.name`, `{ name: 1 }`, `name() {}`, `name: string` in a type: a member's name, which no variable can clash with. */
-export function isMemberName(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (ts.isPropertyAccessExpression(p)) return p.name === id;
-  if (ts.isQualifiedName(p)) return p.right === id;
-  const named =
-    ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p);
-  return named && p.name === id;
 }
 
 /**

@@ -127,11 +127,13 @@ function checkFile(node: FileNode, from: LayerId, judging: Judging, report: Cont
     e.unused !== true &&
     (judging.includeTypeOnly || e.runtime || e.kind === 'di' || policy.get(from)?.includeTypeOnly === true);
   const readsDataByDesign = isHealthCheck(node) || isQueryHandler(node) || readsOnReadSide(graph, node);
-  const builds = WIRING_INSIDE.has(from) ? builtHere(graph, node) : composesControllers(graph, node, from) ? FACTORY_BUILT : NOTHING;
+  // What the file builds is read only for a file with a violation: most have none.
+  let built: ReadonlySet<LayerId> | undefined;
+  const builds = (layer: LayerId) => (built ??= WIRING_INSIDE.has(from) ? builtHere(graph, node) : composesControllers(graph, node, from) ? FACTORY_BUILT : NOTHING).has(layer);
   for (const edges of groupByTarget(graph.outgoing(node.file))) {
     const violation = violationOf(edges.filter(counts), from, node.projectDir, judging);
     if (!violation || ((readsDataByDesign || onlyHealthRoutesUse(node, violation.edge)) && DATA_LAYERS.has(violation.targetLayer))) continue;
-    if (builds.has(violation.targetLayer) || usesOutsideByDesign(graph, node, from, violation)) continue;
+    if (builds(violation.targetLayer) || usesOutsideByDesign(graph, node, from, violation)) continue;
     report({
       file: node.file,
       range: violation.edge.range,

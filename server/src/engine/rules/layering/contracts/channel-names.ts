@@ -2,6 +2,7 @@ import type { Edge } from '../../../graph/types';
 import { perParsedFile } from '../../../memo';
 import { ts } from '../../../ts';
 import { walk } from '../../syntax';
+import { isMemberName } from '../../../member-names';
 
 /**
  * Whether the importing file uses what it takes from another module only as the names of events
@@ -34,12 +35,10 @@ const valueUses = perParsedFile((sourceFile: ts.SourceFile): ReadonlyMap<string,
   return uses;
 });
 
-/** An identifier read as a value: not a declaration's name, a property's name, a type, or part of an import. */
+/** An identifier read as a value: not a declaration's name, a member's name, a type, or part of an import. */
 function isValueReference(node: ts.Identifier): boolean {
   const parent = node.parent;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (isMemberName(node) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
   if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent) || ts.isExpressionWithTypeArguments(parent)) return false;
   if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isEnumDeclaration(parent)) && parent.name === node)
     return false;
